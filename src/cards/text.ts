@@ -1,0 +1,30 @@
+// Plain-text rendering of a result: the CLI's output and the activity's text fallback.
+import type { PathResult } from '../path/result';
+
+const GLYPH: Record<string, string> = {
+  client: '👤', internet: '🌐', dns: '📖', 'public-ip': '📍', 'load-balancer': '⚖', 'nat-gateway': '🔁', 'route-table': '🛣',
+  firewall: '🧱', 'virtual-appliance': '🧱', node: '🖥', router: '🔀', 'ingress-controller': '🔀', service: '🎯', pod: '📦',
+};
+
+export const glyph = (kind: string): string => GLYPH[kind] ?? '•';
+
+export function renderText(r: PathResult, opts: { verify?: boolean } = {}): string {
+  const out: string[] = [r.answer];
+  if (r.hops.length) {
+    out.push('', 'Path:');
+    r.hops.forEach((h, i) => {
+      const where = [h.ip, h.port].filter((x) => x !== undefined).join(':');
+      const packet = h.src || h.dst ? `  [${h.src ?? '?'} → ${h.dst ?? '*'}]` : '';
+      out.push(`  ${i + 1}. ${h.kind.padEnd(17)} ${h.name}${where ? ` (${where})` : ''}${packet}`);
+      if (h.note) out.push(`     ${' '.repeat(17)} ${h.note}`);
+    });
+  }
+  if (r.facts.length) {
+    out.push('');
+    for (const f of r.facts) out.push(`  ${f.label}: ${f.value}`);
+  }
+  if (r.warnings.length) out.push('', ...r.warnings.map((w) => `⚠ ${w}`));
+  if (r.errors.length) out.push('', 'Could not check:', ...r.errors.map((e) => `  ✗ ${e.lookup}: ${e.reason}`));
+  if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));
+  return out.join('\n');
+}

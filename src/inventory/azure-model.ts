@@ -1,0 +1,422 @@
+// One model of the Azure network resources the engine reads, normalized from
+// any of the shapes users and SDKs produce: ARM REST (fields under
+// `properties`), az CLI (flattened, "Ip" spelling) and @azure/arm-network
+// (flattened, "IP" spelling). Pure: no SDK import.
+import { parseId } from './ids';
+
+export interface AzureResource {
+  id: string;
+  name: string;
+  type: string;
+  resourceGroup: string;
+  subscription: string;
+  location?: string;
+}
+
+export interface Frontend {
+  id: string;
+  name: string;
+  privateIp?: string;
+  subnetId?: string;
+  publicIpId?: string;
+  publicIpPrefixId?: string;
+}
+
+export interface BackendPool {
+  id: string;
+  name: string;
+  /** NIC-based members: IDs of NIC IP configurations */
+  ipConfigIds: string[];
+  /** IP-based members (`loadBalancerBackendAddresses[].ipAddress`) */
+  addresses: string[];
+}
+
+export interface LbRule {
+  id: string;
+  name: string;
+  frontendId?: string;
+  poolIds: string[];
+  probeId?: string;
+  protocol: string;
+  frontendPort: number;
+  backendPort: number;
+  floatingIp: boolean;
+  disableOutboundSnat: boolean;
+  idleTimeoutMinutes?: number;
+}
+
+export interface OutboundRule {
+  id: string;
+  name: string;
+  frontendIds: string[];
+  poolId?: string;
+  allocatedOutboundPorts: number;
+  idleTimeoutMinutes?: number;
+  protocol: string;
+  enableTcpReset: boolean;
+}
+
+export interface InboundNatRule {
+  id: string;
+  name: string;
+  frontendId?: string;
+  protocol: string;
+  frontendPort?: number;
+  backendPort?: number;
+}
+
+export interface Probe {
+  id: string;
+  name: string;
+  protocol: string;
+  port: number;
+  requestPath?: string;
+}
+
+export interface LoadBalancer extends AzureResource {
+  sku: string;
+  frontends: Frontend[];
+  pools: BackendPool[];
+  rules: LbRule[];
+  outboundRules: OutboundRule[];
+  inboundNatRules: InboundNatRule[];
+  probes: Probe[];
+}
+
+export interface PublicIp extends AzureResource {
+  ip?: string;
+  /** what it is attached to: an LB frontend, a NIC IP configuration, a firewall IP configuration… */
+  attachedToId?: string;
+  allocation?: string;
+  version?: string;
+  sku?: string;
+  prefixId?: string;
+}
+
+export interface PublicIpPrefix extends AzureResource {
+  prefix?: string;
+}
+
+export interface IpConfig {
+  id: string;
+  name: string;
+  privateIp?: string;
+  primary: boolean;
+  subnetId?: string;
+  publicIpId?: string;
+  poolIds: string[];
+  natRuleIds: string[];
+}
+
+export interface Nic extends AzureResource {
+  vmId?: string;
+  primary: boolean;
+  ipForwarding: boolean;
+  nsgId?: string;
+  ipConfigs: IpConfig[];
+}
+
+export interface Subnet extends AzureResource {
+  prefixes: string[];
+  natGatewayId?: string;
+  routeTableId?: string;
+  nsgId?: string;
+}
+
+export interface VirtualNetwork extends AzureResource {
+  prefixes: string[];
+  subnets: Subnet[];
+}
+
+export interface NatGateway extends AzureResource {
+  publicIpIds: string[];
+  publicIpPrefixIds: string[];
+  idleTimeoutMinutes?: number;
+}
+
+export interface Route {
+  name: string;
+  prefix: string;
+  nextHopType: string;
+  nextHopIp?: string;
+}
+
+export interface RouteTable extends AzureResource {
+  routes: Route[];
+  disableBgpRoutePropagation: boolean;
+}
+
+export interface AzureFirewall extends AzureResource {
+  privateIps: string[];
+  publicIpIds: string[];
+  /** public IPs given inline (vWAN secured hubs) */
+  publicIps: string[];
+}
+
+export interface NetworkSecurityGroup extends AzureResource {
+  rules: { name: string; priority: number; direction: string; access: string; protocol: string; source: string[]; destination: string[]; destinationPorts: string[] }[];
+}
+
+export interface VirtualMachine extends AzureResource {
+  nicIds: string[];
+}
+
+export interface AzureKinds {
+  loadBalancer: LoadBalancer;
+  publicIp: PublicIp;
+  publicIpPrefix: PublicIpPrefix;
+  nic: Nic;
+  subnet: Subnet;
+  virtualNetwork: VirtualNetwork;
+  natGateway: NatGateway;
+  routeTable: RouteTable;
+  firewall: AzureFirewall;
+  nsg: NetworkSecurityGroup;
+  virtualMachine: VirtualMachine;
+}
+
+export type AzureKind = keyof AzureKinds;
+
+/** ARM resource type (lower case) of each kind. */
+export const AZURE_TYPES: Record<AzureKind, string> = {
+  loadBalancer: 'microsoft.network/loadbalancers',
+  publicIp: 'microsoft.network/publicipaddresses',
+  publicIpPrefix: 'microsoft.network/publicipprefixes',
+  nic: 'microsoft.network/networkinterfaces',
+  subnet: 'microsoft.network/virtualnetworks/subnets',
+  virtualNetwork: 'microsoft.network/virtualnetworks',
+  natGateway: 'microsoft.network/natgateways',
+  routeTable: 'microsoft.network/routetables',
+  firewall: 'microsoft.network/azurefirewalls',
+  nsg: 'microsoft.network/networksecuritygroups',
+  virtualMachine: 'microsoft.compute/virtualmachines',
+};
+
+export function kindOfType(type: string | undefined): AzureKind | undefined {
+  const t = (type ?? '').toLowerCase();
+  if (t === 'microsoft.compute/virtualmachinescalesets/virtualmachines') return 'virtualMachine';
+  return (Object.keys(AZURE_TYPES) as AzureKind[]).find((k) => AZURE_TYPES[k] === t);
+}
+
+// ---- shape-tolerant reading
+
+type Flat = { [key: string]: unknown };
+
+/** Merge `properties` into the object and lower-case every key, recursively. */
+export function flatten(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(flatten);
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  const out: Flat = {};
+  for (const [k, v] of Object.entries(value as Flat)) {
+    if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [pk, pv] of Object.entries(flatten(v) as Flat)) out[pk] ??= pv;
+    } else out[k.toLowerCase()] = flatten(v);
+  }
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: unknown, d = 0): number => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && !isNaN(+v) ? +v : d);
+const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'True';
+const arr = (v: unknown): Flat[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Flat[]) : []);
+const refId = (v: unknown): string | undefined => (v && typeof v === 'object' ? str((v as Flat).id) : undefined);
+const refIds = (v: unknown): string[] => arr(v).map((x) => str(x.id)).filter((x): x is string => !!x);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+function base(f: Flat, fallbackType = ''): AzureResource {
+  const id = str(f.id) ?? '';
+  const p = parseId(id);
+  return {
+    id,
+    name: str(f.name) ?? id.split('/').pop() ?? '',
+    type: str(f.type) ?? fallbackType,
+    resourceGroup: p?.resourceGroup ?? str(f.resourcegroup) ?? '',
+    subscription: p?.subscription ?? '',
+    location: str(f.location),
+  };
+}
+
+const subName = (f: Flat): { id: string; name: string } => {
+  const id = str(f.id) ?? '';
+  return { id, name: str(f.name) ?? id.split('/').pop() ?? '' };
+};
+
+function loadBalancer(f: Flat): LoadBalancer {
+  return {
+    ...base(f),
+    sku: str((f.sku as Flat | undefined)?.name) ?? 'Basic',
+    frontends: arr(f.frontendipconfigurations).map((x) => ({
+      ...subName(x),
+      privateIp: str(x.privateipaddress),
+      subnetId: refId(x.subnet),
+      publicIpId: refId(x.publicipaddress),
+      publicIpPrefixId: refId(x.publicipprefix),
+    })),
+    pools: arr(f.backendaddresspools).map((x) => ({
+      ...subName(x),
+      ipConfigIds: refIds(x.backendipconfigurations),
+      addresses: arr(x.loadbalancerbackendaddresses)
+        .map((a) => str(a.ipaddress))
+        .filter((a): a is string => !!a),
+    })),
+    rules: arr(f.loadbalancingrules).map((x) => ({
+      ...subName(x),
+      frontendId: refId(x.frontendipconfiguration),
+      poolIds: [...new Set([...refIds(x.backendaddresspools), ...(refId(x.backendaddresspool) ? [refId(x.backendaddresspool)!] : [])])],
+      probeId: refId(x.probe),
+      protocol: str(x.protocol) ?? 'Tcp',
+      frontendPort: num(x.frontendport),
+      backendPort: num(x.backendport),
+      floatingIp: bool(x.enablefloatingip),
+      disableOutboundSnat: bool(x.disableoutboundsnat),
+      idleTimeoutMinutes: num(x.idletimeoutinminutes, 4),
+    })),
+    outboundRules: arr(f.outboundrules).map((x) => ({
+      ...subName(x),
+      frontendIds: refIds(x.frontendipconfigurations),
+      poolId: refId(x.backendaddresspool),
+      allocatedOutboundPorts: num(x.allocatedoutboundports),
+      idleTimeoutMinutes: num(x.idletimeoutinminutes, 4),
+      protocol: str(x.protocol) ?? 'All',
+      enableTcpReset: bool(x.enabletcpreset),
+    })),
+    inboundNatRules: arr(f.inboundnatrules).map((x) => ({
+      ...subName(x),
+      frontendId: refId(x.frontendipconfiguration),
+      protocol: str(x.protocol) ?? 'Tcp',
+      frontendPort: num(x.frontendport),
+      backendPort: num(x.backendport),
+    })),
+    probes: arr(f.probes).map((x) => ({
+      ...subName(x),
+      protocol: str(x.protocol) ?? 'Tcp',
+      port: num(x.port),
+      requestPath: str(x.requestpath),
+    })),
+  };
+}
+
+function publicIp(f: Flat): PublicIp {
+  return {
+    ...base(f),
+    ip: str(f.ipaddress),
+    attachedToId: refId(f.ipconfiguration) ?? refId(f.natgateway),
+    allocation: str(f.publicipallocationmethod),
+    version: str(f.publicipaddressversion),
+    sku: str((f.sku as Flat | undefined)?.name),
+    prefixId: refId(f.publicipprefix),
+  };
+}
+
+function nic(f: Flat): Nic {
+  return {
+    ...base(f),
+    vmId: refId(f.virtualmachine),
+    primary: f.primary === undefined ? true : bool(f.primary),
+    ipForwarding: bool(f.enableipforwarding),
+    nsgId: refId(f.networksecuritygroup),
+    ipConfigs: arr(f.ipconfigurations).map((x) => ({
+      ...subName(x),
+      privateIp: str(x.privateipaddress),
+      primary: bool(x.primary),
+      subnetId: refId(x.subnet),
+      publicIpId: refId(x.publicipaddress),
+      poolIds: refIds(x.loadbalancerbackendaddresspools),
+      natRuleIds: refIds(x.loadbalancerinboundnatrules),
+    })),
+  };
+}
+
+function subnet(f: Flat): Subnet {
+  return {
+    ...base(f, AZURE_TYPES.subnet),
+    prefixes: [...strs(f.addressprefix), ...strs(f.addressprefixes)],
+    natGatewayId: refId(f.natgateway),
+    routeTableId: refId(f.routetable),
+    nsgId: refId(f.networksecuritygroup),
+  };
+}
+
+function virtualNetwork(f: Flat): VirtualNetwork {
+  return {
+    ...base(f),
+    prefixes: strs((f.addressspace as Flat | undefined)?.addressprefixes),
+    subnets: arr(f.subnets).map(subnet),
+  };
+}
+
+function natGateway(f: Flat): NatGateway {
+  return {
+    ...base(f),
+    publicIpIds: refIds(f.publicipaddresses),
+    publicIpPrefixIds: refIds(f.publicipprefixes),
+    idleTimeoutMinutes: f.idletimeoutinminutes === undefined ? undefined : num(f.idletimeoutinminutes),
+  };
+}
+
+function routeTable(f: Flat): RouteTable {
+  return {
+    ...base(f),
+    disableBgpRoutePropagation: bool(f.disablebgproutepropagation),
+    routes: arr(f.routes).map((x) => ({
+      name: str(x.name) ?? '',
+      prefix: str(x.addressprefix) ?? '',
+      nextHopType: str(x.nexthoptype) ?? '',
+      nextHopIp: str(x.nexthopipaddress),
+    })),
+  };
+}
+
+function firewall(f: Flat): AzureFirewall {
+  const ipcs = arr(f.ipconfigurations);
+  const hub = (f.hubipaddresses as Flat | undefined) ?? {};
+  const hubPublic = arr((hub.publicips as Flat | undefined)?.addresses).map((a) => str(a.address)).filter((a): a is string => !!a);
+  return {
+    ...base(f),
+    privateIps: [...ipcs.map((x) => str(x.privateipaddress)), str(hub.privateipaddress)].filter((a): a is string => !!a),
+    publicIpIds: ipcs.map((x) => refId(x.publicipaddress)).filter((a): a is string => !!a),
+    publicIps: hubPublic,
+  };
+}
+
+function nsg(f: Flat): NetworkSecurityGroup {
+  const list = (x: Flat, one: string, many: string) => [...strs(x[one]), ...strs(x[many])];
+  return {
+    ...base(f),
+    rules: [...arr(f.securityrules), ...arr(f.defaultsecurityrules)].map((x) => ({
+      name: str(x.name) ?? '',
+      priority: num(x.priority),
+      direction: str(x.direction) ?? '',
+      access: str(x.access) ?? '',
+      protocol: str(x.protocol) ?? '*',
+      source: list(x, 'sourceaddressprefix', 'sourceaddressprefixes'),
+      destination: list(x, 'destinationaddressprefix', 'destinationaddressprefixes'),
+      destinationPorts: list(x, 'destinationportrange', 'destinationportranges'),
+    })),
+  };
+}
+
+function publicIpPrefix(f: Flat): PublicIpPrefix {
+  return { ...base(f), prefix: str(f.ipprefix) };
+}
+
+function virtualMachine(f: Flat): VirtualMachine {
+  const profile = (f.networkprofile as Flat | undefined) ?? {};
+  return { ...base(f), nicIds: refIds(profile.networkinterfaces) };
+}
+
+const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
+  loadBalancer, publicIp, publicIpPrefix, nic, subnet, virtualNetwork, natGateway, routeTable, firewall, nsg, virtualMachine,
+};
+
+/** Normalize one raw resource (any shape) of a known kind. */
+export function normalize<K extends AzureKind>(kind: K, raw: unknown): AzureKinds[K] {
+  return READERS[kind](flatten(raw) as Flat);
+}
+
+/** Normalize a raw resource by its `type`; undefined for types the engine does not use. */
+export function normalizeAny(raw: unknown): { kind: AzureKind; resource: AzureKinds[AzureKind] } | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const kind = kindOfType((raw as Flat).type as string | undefined);
+  return kind ? { kind, resource: normalize(kind, raw) } : undefined;
+}

@@ -1,0 +1,43 @@
+// `az aro show` / `az aks show` output (az or ARM REST shape) → ClusterInfo.
+import { flatten } from './azure-model';
+import type { ClusterInfo } from './inventory';
+
+type Flat = Record<string, any>;
+
+export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const f = flatten(raw) as Flat;
+  const type = String(f.type ?? '').toLowerCase();
+  if (type.includes('redhatopenshift') || f.clusterprofile) {
+    const console: string | undefined = f.consoleprofile?.url;
+    const appsDomain = console ? /console-openshift-console\.([^/]+)/.exec(console)?.[1] : undefined;
+    return {
+      kind: 'aro',
+      name: f.name,
+      id: f.id,
+      nodeResourceGroupId: f.clusterprofile?.resourcegroupid,
+      appsDomain,
+      apiServerUrl: f.apiserverprofile?.url,
+      apiServerIp: f.apiserverprofile?.ip,
+      ingressIps: (f.ingressprofiles ?? []).map((p: Flat) => p.ip).filter(Boolean),
+      podCidr: f.networkprofile?.podcidr,
+      serviceCidr: f.networkprofile?.servicecidr,
+      outboundType: f.networkprofile?.outboundtype,
+    };
+  }
+  if (type.includes('containerservice') || f.noderesourcegroup) {
+    const sub = /^\/subscriptions\/([^/]+)/i.exec(String(f.id ?? ''))?.[1];
+    return {
+      kind: 'aks',
+      name: f.name,
+      id: f.id,
+      nodeResourceGroupId: sub && f.noderesourcegroup ? `/subscriptions/${sub}/resourceGroups/${f.noderesourcegroup}` : undefined,
+      apiServerUrl: f.fqdn ? `https://${f.fqdn}:443` : undefined,
+      ingressIps: [],
+      podCidr: f.networkprofile?.podcidr,
+      serviceCidr: f.networkprofile?.servicecidr,
+      outboundType: f.networkprofile?.outboundtype,
+    };
+  }
+  return undefined;
+}

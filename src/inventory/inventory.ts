@@ -1,0 +1,48 @@
+// The one interface every source of facts implements: a snapshot folder, a
+// live cluster + subscription. The path engine only ever sees this.
+import type { AzureKind, AzureKinds, Nic } from './azure-model';
+import type { KubeKind, KubeKinds } from './k8s-types';
+
+export interface ClusterInfo {
+  kind: 'aro' | 'aks' | 'unknown';
+  name?: string;
+  id?: string;
+  /** node resource group ID (ARO `clusterProfile.resourceGroupId`, AKS `nodeResourceGroup`) */
+  nodeResourceGroupId?: string;
+  /** OpenShift apps domain, e.g. apps.m50kgrxk.northeurope.aroapp.io */
+  appsDomain?: string;
+  apiServerUrl?: string;
+  apiServerIp?: string;
+  ingressIps: string[];
+  podCidr?: string;
+  serviceCidr?: string;
+  outboundType?: string;
+}
+
+export interface AzureInventory {
+  /** One resource by ID (sub-resources such as subnets too); undefined when it does not exist. */
+  get<K extends AzureKind>(kind: K, id: string): Promise<AzureKinds[K] | undefined>;
+  /** All resources of a kind in a scope: a subscription or resource group ID. */
+  list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]>;
+  /** The NICs of a VM or VMSS instance. */
+  nicsOfVm(vmId: string): Promise<Nic[]>;
+}
+
+export interface Inventory {
+  /** where the facts come from, for answers ("demo snapshot", "snapshot ./dir", "live") */
+  readonly source: string;
+  cluster(): Promise<ClusterInfo | undefined>;
+  list<K extends KubeKind>(kind: K): Promise<KubeKinds[K][]>;
+  readonly azure: AzureInventory;
+}
+
+/** A failed lookup: becomes an entry in a result's `errors`, never a crash. */
+export class LookupError extends Error {
+  constructor(
+    readonly lookup: string,
+    readonly reason: string,
+  ) {
+    super(`${lookup}: ${reason}`);
+    this.name = 'LookupError';
+  }
+}

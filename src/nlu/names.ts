@@ -1,0 +1,34 @@
+// What a user may type as a Kubernetes name, checked before any lookup.
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const isDns1123Subdomain = (s: string): boolean => s.length > 0 && s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+export const isDns1123Label = (s: string): boolean => s.length > 0 && s.length <= 63 && DNS1123_LABEL.test(s);
+
+/** Levenshtein distance, for did-you-mean. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Up to `max` names closest to `typed`, close enough to be a plausible typo or fragment. */
+export function closest(typed: string, names: string[], max = 3): string[] {
+  const scored = [...new Set(names)]
+    .map((n) => {
+      const d = Math.min(editDistance(typed, n), editDistance(typed, n.slice(0, typed.length + 1)) + 1);
+      return { n, d };
+    })
+    .filter(({ d }) => d <= Math.max(2, Math.floor(typed.length / 3)))
+    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
+  return scored.slice(0, max).map(({ n }) => n);
+}

@@ -1,0 +1,55 @@
+// Node → its Azure VM, NIC IP configuration and subnet (via spec.providerID).
+import type { IpConfig, Nic, Subnet } from '../inventory/azure-model';
+import { nameOf, resourceGroupId, resourceGroupOf, sameId, vmIdFromProviderId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import type { Node } from '../inventory/k8s-types';
+import { nodeIp } from './kube';
+import type { Trace } from './trace';
+
+export interface NodeOnAzure {
+  node: Node;
+  nodeIp?: string;
+  vmId?: string;
+  /** resource group ID of the VM: the node resource group */
+  nodeResourceGroupId?: string;
+  nic?: Nic;
+  ipConfig?: IpConfig;
+  subnet?: Subnet;
+}
+
+export async function locateNode(inv: Inventory, node: Node, trace: Trace): Promise<NodeOnAzure> {
+  const ip = nodeIp(node);
+  const found: NodeOnAzure = { node, nodeIp: ip };
+  const vmId = vmIdFromProviderId(node.spec?.providerID);
+  if (!vmId) {
+    trace.fail(`Azure VM of node ${node.metadata.name}`, `spec.providerID "${node.spec?.providerID ?? ''}" is not an Azure VM ID`);
+    return found;
+  }
+  found.vmId = vmId;
+  found.nodeResourceGroupId = resourceGroupId(vmId);
+  const nics = await trace.try(`network interfaces of VM ${nameOf(vmId)}`, () => inv.azure.nicsOfVm(vmId));
+  if (!nics) return found;
+  if (nics.length === 0) {
+    trace.fail(`network interfaces of VM ${nameOf(vmId)}`, `no network interface found for this VM in resource group ${resourceGroupOf(vmId)}`);
+    return found;
+  }
+  const byIp = nics.flatMap((n) => n.ipConfigs.map((c) => ({ n, c }))).find(({ c }) => ip && c.privateIp === ip);
+  const nic = byIp?.n ?? nics.find((n) => n.primary) ?? nics[0];
+  found.nic = nic;
+  found.ipConfig = byIp?.c ?? nic.ipConfigs.find((c) => c.primary) ?? nic.ipConfigs[0];
+  const subnetId = found.ipConfig?.subnetId;
+  if (subnetId) {
+    const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
+    if (subnet) found.subnet = subnet;
+    else if (!trace.errors.some((e) => e.lookup === `subnet ${nameOf(subnetId)}`)) {
+      trace.fail(`subnet ${nameOf(subnetId)}`, `not found: ${subnetId} (the VNet is often in another resource group than the nodes)`);
+    }
+  }
+  return found;
+}
+
+export const ipConfigInPool = (ipConfig: IpConfig | undefined, pool: { id: string; ipConfigIds: string[]; addresses: string[] }, ip?: string): boolean =>
+  !!(
+    (ipConfig && (pool.ipConfigIds.some((id) => sameId(id, ipConfig.id)) || ipConfig.poolIds.some((id) => sameId(id, pool.id)))) ||
+    (ip && pool.addresses.includes(ip))
+  );

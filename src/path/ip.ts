@@ -1,0 +1,32 @@
+// IPv4 arithmetic for route matching and "what is this address".
+
+export function ipv4ToInt(ip: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+}
+
+export const isIpv4 = (s: string): boolean => ipv4ToInt(s) !== undefined;
+
+export function parseCidr(cidr: string): { base: number; bits: number } | undefined {
+  const [addr, len] = cidr.trim().split('/');
+  const base = ipv4ToInt(addr);
+  const bits = len === undefined ? 32 : Number(len);
+  if (base === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return undefined;
+  return { base, bits };
+}
+
+export function cidrContains(cidr: string, ip: string): boolean {
+  const c = parseCidr(cidr);
+  const n = ipv4ToInt(ip);
+  if (!c || n === undefined) return false;
+  const mask = c.bits === 0 ? 0 : (0xffffffff << (32 - c.bits)) >>> 0;
+  return ((c.base & mask) >>> 0) === ((n & mask) >>> 0);
+}
+
+export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;
+
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+export const isPrivateIpv4 = (ip: string): boolean => PRIVATE.some((c) => cidrContains(c, ip));

@@ -1,0 +1,40 @@
+// Small readings of Kubernetes objects shared by every question.
+import type { LabelSelector, Node, Pod } from '../inventory/k8s-types';
+
+export const podIp = (p: Pod): string | undefined => p.status?.podIP ?? p.status?.podIPs?.[0]?.ip;
+
+export const isRunning = (p: Pod): boolean => (p.status?.phase ?? '') === 'Running';
+
+export const isReady = (p: Pod): boolean =>
+  isRunning(p) && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+export const nodeIp = (n: Node): string | undefined =>
+  n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+
+export const nodeRole = (n: Node): string => {
+  const labels = Object.keys(n.metadata.labels ?? {});
+  const roles = labels.filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.split('/')[1]);
+  return roles.includes('master') || roles.includes('control-plane') ? 'master' : roles[0] ?? 'node';
+};
+
+export const fullName = (o: { metadata: { name: string; namespace?: string } }): string =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+
+/** Kubernetes label selector semantics (matchLabels AND matchExpressions); an empty selector selects all. */
+export function matchesSelector(labels: Record<string, string> | undefined, sel: LabelSelector | undefined): boolean {
+  if (!sel) return true;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, e.key);
+    const inValues = has && (e.values ?? []).includes(l[e.key]);
+    const ok =
+      e.operator === 'In' ? inValues
+      : e.operator === 'NotIn' ? !inValues
+      : e.operator === 'Exists' ? has
+      : e.operator === 'DoesNotExist' ? !has
+      : false;
+    if (!ok) return false;
+  }
+  return true;
+}

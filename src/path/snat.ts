@@ -1,0 +1,35 @@
+// SNAT port arithmetic of the Azure Standard Load Balancer.
+
+export const PORTS_PER_FRONTEND_IP = 64000;
+
+/** Default port allocation per backend instance by pool size (allocatedOutboundPorts = 0 or implicit SNAT). */
+const DEFAULT_ALLOCATION: [maxPool: number, ports: number][] = [
+  [50, 1024], [100, 512], [200, 256], [400, 128], [800, 64], [1000, 32],
+];
+
+export function defaultPortsPerInstance(poolSize: number): number {
+  return DEFAULT_ALLOCATION.find(([max]) => poolSize <= max)?.[1] ?? 32;
+}
+
+export interface SnatCapacity {
+  portsPerInstance: number;
+  /** true when allocatedOutboundPorts was set on the rule */
+  explicit: boolean;
+  frontendIps: number;
+  maxInstances: number;
+  poolSize: number;
+  warning?: string;
+}
+
+export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSize: number): SnatCapacity {
+  const explicit = allocatedPorts > 0;
+  const portsPerInstance = explicit ? allocatedPorts : defaultPortsPerInstance(poolSize);
+  const maxInstances = Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance);
+  let warning: string | undefined;
+  if (explicit && poolSize >= maxInstances) {
+    warning = `SNAT: ${poolSize} backend instances but ${frontendIps} frontend IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows only ${maxInstances}: further nodes get no outbound ports (scale-out fails)`;
+  } else if (explicit && poolSize >= Math.ceil(maxInstances * 0.9)) {
+    warning = `SNAT: ${poolSize} of at most ${maxInstances} backend instances are in use (within 10 % of the limit); add frontend IPs or lower allocatedOutboundPorts before scaling out`;
+  }
+  return { portsPerInstance, explicit, frontendIps, maxInstances, poolSize, warning };
+}

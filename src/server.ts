@@ -1,0 +1,56 @@
+// HTTP wiring: POST /api/messages (Bot Framework), GET /healthz.
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext,
+} from 'botbuilder';
+import * as restify from 'restify';
+import { PacketPathBot } from './bot/bot';
+import { loadConfig, redacted, type Config } from './config';
+import type { Inventory } from './inventory/inventory';
+import { SnapshotInventory } from './inventory/snapshot';
+
+export interface Running {
+  server: restify.Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, inventory?: Inventory): Promise<Running> {
+  const inv = inventory ?? (config.PACKET_PATH_SNAPSHOT ? SnapshotInventory.load(config.PACKET_PATH_SNAPSHOT) : SnapshotInventory.demo());
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    process.stderr.write(`turn failed: ${error?.stack ?? error}\n`);
+    await context.sendActivity('Sorry — something went wrong while answering. The error was logged; please try again.');
+  };
+  const bot = new PacketPathBot(new ConversationState(new MemoryStorage()), () => inv);
+
+  const server = restify.createServer({ name: 'packet-path' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok', inventory: inv.source });
+    return next();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  const port = (server.address() as { port: number }).port;
+  return { server, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  startServer(config).then(
+    (r) => process.stdout.write(`packet-path listening on http://localhost:${r.port}/api/messages (${JSON.stringify(redacted(config))})\n`),
+    (e) => {
+      process.stderr.write(`packet-path: cannot start: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}
