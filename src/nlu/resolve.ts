@@ -40,6 +40,13 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
     }
     return { ambiguous: pool };
   }
+  // last resort: a fragment of exactly one running workload's name ("api" → sqlapi)
+  const fragment = inNs.filter((p) => isRunning(p) && !isDeployerPod(p) && name.length >= 3 && workloadOf(p).includes(name));
+  const workloads = new Set(fragment.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
+  if (workloads.size === 1) {
+    const [found, ...others] = fragment.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    return { found, others, note: `"${name}" taken as ${workloadOf(found)}` };
+  }
   const names = inNs.flatMap((p) => [p.metadata.name, workloadOf(p)]);
   return { missing: name, suggestions: closest(name, names) };
 }

@@ -76,6 +76,12 @@ const poolSize = (lb: LoadBalancer, poolId?: string): number => {
 export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination: string | undefined, trace: Trace): Promise<EgressDecision> {
   const subnet = at.subnet;
   if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
+  // 0. a destination inside the node's own VNet never leaves it (system route VnetLocal)
+  if (destination && subnet) {
+    const vnetId = parentId(subnet.id);
+    const vnet = await trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId));
+    if (vnet?.prefixes.some((p) => cidrContains(p, destination))) return { via: 'vnet-local', destination };
+  }
 
   // 1. user-defined routes
   let routeTable: RouteTable | undefined;

@@ -120,7 +120,7 @@ function describe(d: EgressDecision, c: Ctx): PathResult {
     case 'unknown':
       return c.r(`Could not work out the egress of ${who}: ${d.reason}.`);
     case 'vnet-local':
-      return c.r(`${who} reaches ${dest} inside the virtual network: no public IP is involved.`);
+      return c.r(`${who} reaches ${dest} inside the virtual network, as node IP ${nIp} (SNAT at the node): no public IP is involved.`, `${name} reaches ${dest} inside the VNet`);
     case 'route': {
       routeHop();
       if (d.nextHop === 'VirtualAppliance') {

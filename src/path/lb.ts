@@ -1,0 +1,119 @@
+// Load balancer facts shared by inbound, what-is and the load balancer list:
+// which frontend carries an address, which Service a frontend belongs to
+// (cloud-provider naming: "a" + the service UID without dashes, 32 chars),
+// and what a load balancer is for.
+import type { Frontend, LbRule, LoadBalancer, Nic, OutboundRule, PublicIp } from '../inventory/azure-model';
+import { idKey, nameOf, sameId, vmIdFromProviderId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import type { Node, Service } from '../inventory/k8s-types';
+import { nodeRole } from './kube';
+import { nodeResourceGroups } from './scope';
+import type { Trace } from './trace';
+
+export interface LbWorld {
+  lbs: LoadBalancer[];
+  publicIps: PublicIp[];
+  nics: Nic[];
+}
+
+/** The load balancers, public IPs and NICs of the node resource group(s), fetched in parallel. */
+export async function lbWorld(inv: Inventory, trace: Trace, withNics = false): Promise<LbWorld> {
+  const groups = await nodeResourceGroups(inv, trace);
+  const parts = await Promise.all(
+    groups.map(async (g) => {
+      const [lbs, pips, nics] = await Promise.all([
+        trace.try(`load balancers in resource group ${nameOf(g)}`, () => inv.azure.list('loadBalancer', g)),
+        trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g)),
+        withNics ? trace.try(`network interfaces in resource group ${nameOf(g)}`, () => inv.azure.list('nic', g)) : Promise.resolve([] as Nic[]),
+      ]);
+      return { lbs: lbs ?? [], publicIps: pips ?? [], nics: nics ?? [] };
+    }),
+  );
+  return { lbs: parts.flatMap((p) => p.lbs), publicIps: parts.flatMap((p) => p.publicIps), nics: parts.flatMap((p) => p.nics) };
+}
+
+/** A public IP resource referenced by ID, from the world or fetched (it may live in another group). */
+export async function publicIpById(inv: Inventory, world: LbWorld, id: string, trace: Trace): Promise<PublicIp | undefined> {
+  return world.publicIps.find((p) => sameId(p.id, id)) ?? (await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id)));
+}
+
+export interface FrontendHit {
+  lb: LoadBalancer;
+  frontend: Frontend;
+  publicIp?: PublicIp;
+}
+
+/** The LB frontend whose (public or private) address is `ip`. */
+export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, trace: Trace): Promise<FrontendHit | undefined> {
+  for (const lb of world.lbs) {
+    for (const frontend of lb.frontends) {
+      if (frontend.privateIp === ip) return { lb, frontend };
+      if (frontend.publicIpId) {
+        const pip = await publicIpById(inv, world, frontend.publicIpId, trace);
+        if (pip?.ip === ip) return { lb, frontend, publicIp: pip };
+      }
+    }
+  }
+  return undefined;
+}
+
+export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] => lb.rules.filter((r) => sameId(r.frontendId, frontend.id));
+export const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
+  lb.outboundRules.filter((r) => r.frontendIds.some((id) => sameId(id, frontend.id)));
+
+/** The Service a cloud-provider frontend was made for, by its UID-derived name. */
+export function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
+  const base = frontend.name.split('-')[0].toLowerCase();
+  if (!/^a[0-9a-f]{31}$/.test(base)) return undefined;
+  return services.find((s) => ('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase() === base);
+}
+
+export const isInternalService = (s: Service): boolean =>
+  (s.metadata.annotations?.['service.beta.kubernetes.io/azure-load-balancer-internal'] ?? '').toLowerCase() === 'true';
+
+export const lbIngressIps = (s: Service): string[] => (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((x): x is string => !!x);
+
+// ---- who is behind a pool, and what a frontend / load balancer is for
+
+/** Node names behind a pool: VMSS instance paths, NIC → VM, or IP-based addresses. */
+export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }, nodes: Node[], nics: Nic[]): string[] {
+  const byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]));
+  const names = pool.ipConfigIds.map((id) => {
+    const vmss = /^(.*\/virtualMachineScaleSets\/[^/]+\/virtualMachines\/[^/]+)\/networkInterfaces\//i.exec(id);
+    if (vmss) return byVm.get(idKey(vmss[1])) ?? vmss[1].split('/').slice(-3).join('/');
+    const nicId = id.replace(/\/ipConfigurations\/[^/]+$/i, '');
+    const nic = nics.find((n) => sameId(n.id, nicId));
+    return (nic?.vmId && byVm.get(idKey(nic.vmId))) ?? nameOf(nicId);
+  });
+  const byIp = pool.addresses.map((ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip);
+  return [...new Set([...names, ...byIp])];
+}
+
+export function describeMembers(members: string[], nodes: Node[]): string {
+  if (members.length === 0) return 'no members';
+  const roles = new Map<string, number>();
+  for (const m of members) {
+    const n = nodes.find((x) => x.metadata.name === m);
+    const role = n ? nodeRole(n) : 'other';
+    roles.set(role, (roles.get(role) ?? 0) + 1);
+  }
+  return [...roles].map(([r, c]) => `${c} ${r === 'other' ? 'other member' : r}${c === 1 ? '' : 's'}`).join(', ');
+}
+
+const WELL_KNOWN_PORTS: Record<number, string> = { 6443: 'API server', 22623: 'machine config server' };
+
+/** One line: what a frontend carries (egress, a Service's ingress, the API server…). */
+export function frontendPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
+  const parts: string[] = [];
+  const outs = outboundRulesOf(lb, fe);
+  for (const o of outs) parts.push(`egress for ${membersText} via outbound rule ${o.name} (${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`);
+  const rules = rulesOf(lb, fe);
+  const svc = serviceOfFrontend(fe, services);
+  if (svc && rules.length) {
+    parts.push(`ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')})`);
+  } else if (rules.length) {
+    const known = [...new Set(rules.map((r) => WELL_KNOWN_PORTS[r.frontendPort]).filter(Boolean))];
+    parts.push(`${known.length ? known.join(' and ') : 'ingress'} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')}, rule${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.name).join(', ')})`);
+  }
+  return parts.join('; ') || 'no rules use it';
+}

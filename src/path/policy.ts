@@ -1,0 +1,97 @@
+// Kubernetes NetworkPolicy semantics: a pod selected by a policy of a
+// direction is isolated for it and accepts only what some rule allows; an
+// unselected pod accepts everything. OpenShift projects follow the same rules.
+import type { Namespace, NetworkPolicy, NetworkPolicyPeer, Pod } from '../inventory/k8s-types';
+import { cidrContains } from './ip';
+import { matchesSelector, podIp } from './kube';
+
+export type Direction = 'Ingress' | 'Egress';
+
+export interface Verdict {
+  direction: Direction;
+  allowed: boolean;
+  /** the policy that allows, or the policies that isolate the pod when nothing allows */
+  policies: string[];
+  reason: string;
+}
+
+export interface PolicyPeer {
+  pod?: Pod;
+  ip: string;
+}
+
+const policyTypes = (p: NetworkPolicy): Direction[] =>
+  (p.spec?.policyTypes as Direction[] | undefined) ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
+
+const nsLabels = (name: string | undefined, namespaces: Namespace[]) =>
+  namespaces.find((n) => n.metadata.name === name)?.metadata.labels ?? { 'kubernetes.io/metadata.name': name ?? '' };
+
+function peerMatches(peer: NetworkPolicyPeer, policyNs: string, other: PolicyPeer, namespaces: Namespace[]): boolean {
+  if (peer.ipBlock) {
+    return cidrContains(peer.ipBlock.cidr, other.ip) && !(peer.ipBlock.except ?? []).some((c) => cidrContains(c, other.ip));
+  }
+  if (!other.pod) return false;
+  const podNs = other.pod.metadata.namespace;
+  const nsOk = peer.namespaceSelector ? matchesSelector(nsLabels(podNs, namespaces), peer.namespaceSelector) : podNs === policyNs;
+  return nsOk && matchesSelector(other.pod.metadata.labels, peer.podSelector);
+}
+
+function portMatches(
+  ports: { port?: number | string; protocol?: string; endPort?: number }[] | undefined,
+  port: number | undefined,
+  protocol: string,
+  target: Pod,
+): boolean {
+  if (!ports || ports.length === 0) return true;
+  return ports.some((p) => {
+    if ((p.protocol ?? 'TCP').toUpperCase() !== protocol.toUpperCase()) return false;
+    if (p.port === undefined) return true;
+    if (port === undefined) return false;
+    if (typeof p.port === 'string') {
+      return (target.spec?.containers ?? []).some((c) => (c.ports ?? []).some((cp) => cp.name === p.port && cp.containerPort === port));
+    }
+    return p.endPort ? port >= p.port && port <= p.endPort : port === p.port;
+  });
+}
+
+/**
+ * Does `subject` accept (Ingress) or send (Egress) traffic to/from `other` on `port`?
+ * For Egress the port is the destination port; for Ingress the port at the subject.
+ */
+export function verdict(
+  direction: Direction,
+  subject: Pod,
+  other: PolicyPeer,
+  port: number | undefined,
+  protocol: string,
+  policies: NetworkPolicy[],
+  namespaces: Namespace[],
+  portOwner: Pod = subject,
+): Verdict {
+  const ns = subject.metadata.namespace;
+  const selecting = policies.filter(
+    (p) => p.metadata.namespace === ns && policyTypes(p).includes(direction) && matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
+  );
+  const who = `${ns}/${subject.metadata.name}`;
+  if (selecting.length === 0) {
+    return { direction, allowed: true, policies: [], reason: `no NetworkPolicy selects ${who} for ${direction.toLowerCase()}: not isolated, all traffic allowed` };
+  }
+  for (const p of selecting) {
+    const rules = direction === 'Ingress' ? p.spec?.ingress ?? [] : p.spec?.egress ?? [];
+    for (const rule of rules) {
+      const peers = direction === 'Ingress' ? rule.from : rule.to;
+      const peerOk = !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, ns ?? '', other, namespaces));
+      if (peerOk && portMatches(rule.ports, port, protocol, portOwner)) {
+        return { direction, allowed: true, policies: [p.metadata.name], reason: `allowed by NetworkPolicy ${ns}/${p.metadata.name}` };
+      }
+    }
+  }
+  const names = selecting.map((p) => p.metadata.name);
+  const peerText = other.pod ? `${other.pod.metadata.namespace}/${other.pod.metadata.name} (${podIp(other.pod)})` : other.ip;
+  return {
+    direction,
+    allowed: false,
+    policies: names,
+    reason: `denied: ${who} is isolated for ${direction.toLowerCase()} by NetworkPolicy ${names.map((n) => `${ns}/${n}`).join(', ')} and no rule allows ${peerText}${port ? ` on ${protocol}/${port}` : ''}`,
+  };
+}

@@ -1,0 +1,16 @@
+// Where the cluster's Azure resources live: node resource group(s) from the
+// nodes' providerIDs (several subscriptions are possible), else cluster.json.
+import { idKey, resourceGroupId, vmIdFromProviderId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import type { Trace } from './trace';
+
+export async function nodeResourceGroups(inv: Inventory, trace: Trace): Promise<string[]> {
+  const [nodes, cluster] = await Promise.all([trace.try('nodes', () => inv.list('Node')), trace.try('cluster', () => inv.cluster())]);
+  const groups = new Map<string, string>();
+  for (const n of nodes ?? []) {
+    const vm = vmIdFromProviderId(n.spec?.providerID);
+    if (vm) groups.set(idKey(resourceGroupId(vm)), resourceGroupId(vm));
+  }
+  if (cluster?.nodeResourceGroupId) groups.set(idKey(cluster.nodeResourceGroupId), cluster.nodeResourceGroupId);
+  return [...groups.values()];
+}
