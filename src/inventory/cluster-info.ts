@@ -23,6 +23,7 @@ export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
       podCidr: f.networkprofile?.podcidr,
       serviceCidr: f.networkprofile?.servicecidr,
       outboundType: f.networkprofile?.outboundtype,
+      networkPlugin: 'OVNKubernetes',
     };
   }
   if (type.includes('containerservice') || f.noderesourcegroup) {
@@ -37,6 +38,7 @@ export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
       podCidr: f.networkprofile?.podcidr,
       serviceCidr: f.networkprofile?.servicecidr,
       outboundType: f.networkprofile?.outboundtype,
+      networkPlugin: f.networkprofile?.networkplugin,
     };
   }
   return undefined;

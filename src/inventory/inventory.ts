@@ -17,6 +17,8 @@ export interface ClusterInfo {
   podCidr?: string;
   serviceCidr?: string;
   outboundType?: string;
+  /** OVNKubernetes (ARO), kubenet, azure (Azure CNI)… */
+  networkPlugin?: string;
 }
 
 export interface AzureInventory {

@@ -23,7 +23,7 @@ export interface EastWestQuestion {
 export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = new Trace()): Promise<PathResult> {
   const intent = q.intent ?? 'east-west';
   const protocol = (q.protocol ?? 'TCP').toUpperCase();
-  const [pods, services, slices, legacy, nodes, policies, namespaces] = await Promise.all([
+  const [pods, services, slices, legacy, nodes, policies, namespaces, cluster] = await Promise.all([
     trace.try('pods', () => inv.list('Pod')),
     trace.try('services', () => inv.list('Service')),
     trace.try('endpoint slices', () => inv.list('EndpointSlice')),
@@ -31,6 +31,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
     trace.try('nodes', () => inv.list('Node')),
     trace.try('network policies', () => inv.list('NetworkPolicy')),
     trace.try('namespaces', () => inv.list('Namespace')),
+    trace.try('cluster', () => inv.cluster()),
   ]);
   const from = q.from;
   const fromNs = from.metadata.namespace ?? 'default';
@@ -73,8 +74,10 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   if (service) {
     const svcName = `${service.metadata.namespace}/${service.metadata.name}`;
     const sp = pickServicePort(service, q.port);
-    if (q.port !== undefined && !sp) {
-      warnings.push(`Service ${svcName} has no port ${q.port} (ports: ${(service.spec?.ports ?? []).map((p) => p.port).join(', ')}): the connection is refused`);
+    const noSuchPort = q.port !== undefined && !sp;
+    if (noSuchPort && !isHeadless(service)) {
+      warnings.push(`Service ${svcName} has no port ${q.port} (ports: ${(service.spec?.ports ?? []).map((p) => p.port).join(', ')})`);
+      return done('answered', `${from.metadata.name} cannot reach ${svcName} on port ${q.port}: the Service has no such port (it has ${(service.spec?.ports ?? []).map((p) => p.port).join(', ')}), so the connection to ${service.spec?.clusterIP}:${q.port} fails.`, `${service.metadata.name} has no port ${q.port}`);
     }
     endpoints = endpointsOf(service, sp, slices ?? [], legacy ?? [], pods ?? []);
     const ready = endpoints.filter((e) => e.ready);
@@ -91,7 +94,8 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
     } else {
       target = endpoints.find((e) => e.podName === targetPod!.metadata.name) ?? { ip: podIp(targetPod) ?? '', port: sp?.port, ready: true, namespace: targetPod.metadata.namespace ?? '' };
     }
-    dstPort = target.port ?? sp?.port;
+    // a headless Service is only DNS: the client connects to the pod on the port it asked for
+    dstPort = noSuchPort ? q.port : target.port ?? sp?.port;
     if (isHeadless(service)) {
       dstIp = target.ip;
       hops.push({ kind: 'dns', name: fqdn ?? svcName, ip: ready.map((e) => e.ip).join(', '), note: `headless Service: the name resolves straight to the ready pod IPs (${ready.length})` });
@@ -112,7 +116,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   const dnat = service && !isHeadless(service) ? `DNAT ${dstIp}:${pickServicePort(service, q.port)?.port ?? ''} → ${toIp}${portText}` : undefined;
 
   hops.push({ kind: 'node', name: from.spec?.nodeName ?? '?', ip: fromNode ? nodeIp(fromNode) : undefined, src: fromIp, dst: dstIp, note: dnat ? `${dnat} (EndpointSlice; at the client’s node)` : undefined });
-  if (!sameNode) hops.push({ kind: 'node', name: targetPod.spec?.nodeName ?? '?', ip: toNode ? nodeIp(toNode) : undefined, src: fromIp, dst: toIp, note: 'cross-node: carried by the overlay network, addresses unchanged' });
+  if (!sameNode) hops.push({ kind: 'node', name: targetPod.spec?.nodeName ?? '?', ip: toNode ? nodeIp(toNode) : undefined, src: fromIp, dst: toIp, note: `cross-node: ${crossNodeTransport(cluster?.networkPlugin)}, addresses unchanged` });
   hops.push({ kind: 'pod', name: toName, ip: toIp, port: dstPort, src: fromIp, dst: toIp, note: `sees source ${fromIp}: no SNAT inside the cluster` });
   facts.push({ label: 'Server', value: `${toName} (${toIp}${portText}) on ${targetPod.spec?.nodeName ?? '?'}` }, { label: 'Nodes', value: sameNode ? 'same node' : 'different nodes' });
   if (endpoints.filter((e) => e.ready).length > 1) facts.push({ label: 'Endpoints', value: endpoints.filter((e) => e.ready).map((e) => `${e.ip}${e.port ? ':' + e.port : ''}`).join(', ') });
@@ -132,8 +136,17 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
     ? denied.length
       ? `No: ${fromName} cannot reach ${toName}${portText ? ` on ${protocol.toLowerCase()}${portText}` : ''} — ${denied.map((v) => v.reason).join('; ')}.`
       : `Yes: ${fromName} can reach ${toName}${portText ? ` on ${protocol.toLowerCase()}${portText}` : ''} — ${policyText(eg, ing)}.`
-    : `${targetPod.metadata.name} sees ${fromIp} (the pod IP of ${from.metadata.name}) as source: no SNAT inside the cluster.${via ? ` ${from.metadata.name} connects${via}` : ''} to ${toIp}${portText}${sameNode ? ' on the same node' : ` on node ${targetPod.spec?.nodeName}`}.${verdictText}`;
+    : `${targetPod.metadata.name} sees ${fromIp} (the pod IP of ${from.metadata.name}) as source: no SNAT inside the cluster. ${from.metadata.name} connects${via} to ${toIp}${portText}${sameNode ? ' on the same node' : ` on node ${targetPod.spec?.nodeName}`}.${verdictText}`;
   return done('answered', answer.replace(/\.\./g, '.'), intent === 'policy' ? (denied.length ? `Denied: ${from.metadata.name} → ${targetPod.metadata.name}` : `Allowed: ${from.metadata.name} → ${targetPod.metadata.name}`) : `${targetPod.metadata.name} sees ${fromIp}`);
+}
+
+/** How a pod-to-pod packet crosses nodes, by network plugin. */
+function crossNodeTransport(plugin?: string): string {
+  const p = (plugin ?? '').toLowerCase();
+  if (p === 'kubenet') return 'routed by the subnet’s route table (kubenet: one route per node pod range)';
+  if (p === 'azure') return 'routed by the VNet (Azure CNI: pod IPs are VNet addresses)';
+  if (p === 'ovnkubernetes' || p === 'openshiftsdn') return `carried by the ${p === 'ovnkubernetes' ? 'OVN-Kubernetes Geneve' : 'openshift-sdn VXLAN'} overlay`;
+  return 'carried by the cluster network';
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -53,6 +53,7 @@ export async function egressPath(inv: Inventory, q: EgressQuestion, trace = new 
     return r(`Could not work out the egress of ${name}: its node ${pod.spec?.nodeName ?? '(none)'} is unknown.`);
   }
   const nIp = nodeIp(node);
+  if (hostNetwork && nIp) Object.assign(hops[0], { ip: nIp, src: nIp });
   hops.push({
     kind: 'node', name: node.metadata.name, ip: nIp, src: hostNetwork ? nIp : ip, dst: destination,
     note: hostNetwork ? 'host network: no SNAT needed' : `SNAT: pod IP ${ip} → node IP ${nIp}`,
@@ -110,7 +111,7 @@ function describe(d: EgressDecision, c: Ctx): PathResult {
     verify.push(`az network route-table route list -g ${d.routeTable.resourceGroup} --route-table-name ${d.routeTable.name} -o table`);
   };
   const pipHops = (ps: PublicAddress[], from?: string) => {
-    for (const p of ps) hops.push({ kind: 'public-ip', name: p.name, ip: p.ip ?? p.prefix, src: p.ip ?? from, dst: destination });
+    for (const p of ps) hops.push({ kind: 'public-ip', name: p.name, ip: p.ip ?? p.prefix, src: p.ip ?? p.prefix ?? from, dst: destination });
     for (const p of ps.filter((x) => x.id && !x.prefix)) {
       verify.push(`az network public-ip show -g ${resourceGroupOf(p.id!)} -n ${p.name} --query ipAddress -o tsv`);
     }
@@ -190,7 +191,12 @@ function describe(d: EgressDecision, c: Ctx): PathResult {
         { label: 'Public IP', value: d.publicIps.map((p) => `${p.name} (${addr(p)})`).join(', ') },
         { label: 'SNAT ports per node', value: `${d.snat.portsPerInstance}${d.snat.explicit ? '' : ' (default allocation for the pool size)'}` },
         { label: 'Idle timeout', value: `${idle ?? 4} min` },
-        { label: 'Max nodes', value: `${d.snat.maxInstances} (${d.snat.frontendIps} frontend IP${d.snat.frontendIps === 1 ? '' : 's'} × 64,000 / ${d.snat.portsPerInstance}); ${d.snat.poolSize} in the pool` },
+        {
+          label: 'Max nodes',
+          value: d.snat.explicit
+            ? `${d.snat.maxInstances} (${d.snat.frontendIps} frontend IP${d.snat.frontendIps === 1 ? '' : 's'} × 64,000 / ${d.snat.portsPerInstance}); ${d.snat.poolSize} in the pool`
+            : `${d.snat.maxInstances} (default allocation: fewer ports per node as the pool grows past 50); ${d.snat.poolSize} in the pool`,
+        },
       );
       if (d.snat.warning) warnings.push(d.snat.warning);
       if (!explicit) warnings.push(`No outbound rule: ${d.lb.name} SNATs implicitly through ${d.rule.name}; Azure recommends explicit outbound rules`);

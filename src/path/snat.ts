@@ -24,7 +24,8 @@ export interface SnatCapacity {
 export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSize: number): SnatCapacity {
   const explicit = allocatedPorts > 0;
   const portsPerInstance = explicit ? allocatedPorts : defaultPortsPerInstance(poolSize);
-  const maxInstances = Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance);
+  // default allocation shrinks the ports per instance as the pool grows, up to 1000 instances
+  const maxInstances = explicit ? Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance) : DEFAULT_ALLOCATION.at(-1)![0];
   let warning: string | undefined;
   if (explicit && poolSize >= maxInstances) {
     warning = `SNAT: ${poolSize} backend instances but ${frontendIps} frontend IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows only ${maxInstances}: further nodes get no outbound ports (scale-out fails)`;
