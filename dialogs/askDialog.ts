@@ -1,11 +1,14 @@
-// The dialog that answers one question and replies with a card. Later steps
-// (e.g. "which pod?") hang off this waterfall.
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ask } from '../src/answer';
+// Answers a question with a card. When the subject is ambiguous the card
+// offers one button per candidate and the dialog waits for the choice (an
+// Action.Submit carrying the rewritten question); anything typed instead is
+// taken as a new question.
+import { CardFactory, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ask, type Memory } from '../src/answer';
 import { renderCard } from '../src/cards/card';
 import { renderText } from '../src/cards/text';
 import type { Inventory } from '../src/inventory/inventory';
+import type { PathResult } from '../src/path/result';
 
 export const ASK_DIALOG = 'ask';
 
@@ -14,21 +17,32 @@ export interface AskOptions {
 }
 
 export class AskDialog extends ComponentDialog {
-  constructor(private readonly inventory: () => Inventory) {
+  constructor(
+    private readonly inventory: () => Inventory,
+    private readonly memory: StatePropertyAccessor<Memory>,
+    private readonly questionOf: (context: TurnContext) => string,
+  ) {
     super(ASK_DIALOG);
-    this.addDialog(new WaterfallDialog('answer', [this.answer.bind(this)]));
+    this.addDialog(new WaterfallDialog('answer', [this.answerStep.bind(this), this.choiceStep.bind(this)]));
     this.initialDialogId = 'answer';
   }
 
-  private async answer(step: WaterfallStepContext) {
-    const { question } = step.options as AskOptions;
-    await replyWithAnswer(step.context, question, this.inventory());
+  private async answerStep(step: WaterfallStepContext) {
+    const r = await this.answer(step.context, (step.options as AskOptions).question);
+    return r.status === 'ambiguous' && r.followUps.length ? Dialog.EndOfTurn : step.endDialog();
+  }
+
+  private async choiceStep(step: WaterfallStepContext) {
+    const question = this.questionOf(step.context);
+    if (question) await this.answer(step.context, question);
     return step.endDialog();
   }
-}
 
-export async function replyWithAnswer(context: TurnContext, question: string, inv: Inventory): Promise<void> {
-  const r = await ask(question, inv);
-  const card = CardFactory.adaptiveCard(renderCard(r));
-  await context.sendActivity(MessageFactory.attachment(card, renderText(r, { verify: false })));
+  private async answer(context: TurnContext, question: string): Promise<PathResult> {
+    const memory = await this.memory.get(context, {});
+    const r = await ask(question, this.inventory(), memory);
+    if (r.memory) await this.memory.set(context, r.memory as Memory);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(r)), renderText(r, { verify: false })));
+    return r;
+  }
 }

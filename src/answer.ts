@@ -78,14 +78,20 @@ async function findPod(intent: Intent, inv: Inventory, kind: string, names?: str
   }
   const misses: { name: string; suggestions: string[] }[] = [];
   for (const name of candidates) {
-    const r = resolvePod(pods, name, intent.namespace);
+    // the namespace remembered from the conversation is tried first, then all namespaces
+    const remembered = !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
+    const r = remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);
     if ('found' in r) {
       if (exclude && r.found.metadata.uid === exclude.metadata.uid) continue;
       return { pod: r.found, note: r.note };
     }
     if ('ambiguous' in r) {
       const choices = r.ambiguous.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
-      return result(kind, 'ambiguous', `"${name}" matches several pods: ${choices.join(', ')}. Which one?`, { suggestions: choices });
+      const rewrite = (choice: string) => intent.text.replace(new RegExp(`(^|[\\s/])${escapeRe(name)}(?=$|[\\s:?!.,])`), `$1${choice}`).replace(/\s(-n|--namespace)\s+\S+/, '');
+      return result(kind, 'ambiguous', `"${name}" matches several pods: ${choices.join(', ')}. Which one?`, {
+        suggestions: choices,
+        followUps: choices.map((c) => ({ title: c, question: rewrite(c) })),
+      });
     }
     misses.push({ name: r.missing, suggestions: r.suggestions });
   }
@@ -186,11 +192,31 @@ async function dnsHandler(intent: Intent, inv: Inventory): Promise<PathResult> {
   });
 }
 
-export async function ask(text: string, inv: Inventory): Promise<PathResult> {
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a conversation remembers between questions (kept in bot state, per conversation). */
+export interface Memory {
+  intent?: IntentKind;
+  namespace?: string;
+}
+
+const FOLLOW_UP = /^\s*(and|what about|how about|same for|and for|also|now)\b/i;
+
+/** The namespace the answer was about: the first pod hop's, else the remembered one. */
+const answeredNamespace = (r: PathResult): string | undefined =>
+  r.hops.find((h) => h.kind === 'pod')?.name.split('/')[0] || undefined;
+
+export async function ask(text: string, inv: Inventory, memory: Memory = {}): Promise<PathResult> {
   const intent = parse(text);
+  intent.defaultNamespace = memory.namespace;
+  if (intent.kind === 'unknown' && memory.intent && (intent.names.length || intent.ips.length) && (FOLLOW_UP.test(text) || intent.names.length + intent.ips.length <= 2 && text.split(/\s+/).length <= 5)) {
+    intent.kind = memory.intent; // "and what about server?" repeats the last question about a new subject
+  }
   if (intent.kind === 'unknown') {
     const examples = INTENTS.filter((i) => i.kind !== 'help').slice(0, 4).map((i) => `"${i.examples[0]}"`).join(', ');
     return result('unknown', 'not-understood', `I did not understand that question. Try ${examples}, or "help".`);
   }
-  return HANDLERS[intent.kind](intent, inv);
+  const r = await HANDLERS[intent.kind](intent, inv);
+  r.memory = { intent: intent.kind === 'help' ? memory.intent : intent.kind, namespace: intent.namespace ?? answeredNamespace(r) ?? memory.namespace };
+  return r;
 }

@@ -3,12 +3,15 @@ import { ask } from './answer';
 import { renderText } from './cards/text';
 import type { Inventory } from './inventory/inventory';
 import { SnapshotError, SnapshotInventory } from './inventory/snapshot';
+import { parse } from './nlu/parse';
 import { toJson } from './path/result';
 
 const USAGE = `usage:
   packet-path ask "<question>" [--snapshot DIR] [--json]
       answer a question about the demo cluster, or about a snapshot folder
       (kubernetes/*.json from kubectl, azure/*.json from az; see README)
+  packet-path parse "<question>"
+      print how the question is understood (intent and entities) as JSON
   packet-path help`;
 
 interface Args {
@@ -41,6 +44,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!a.command || a.command === 'help' || a.command === '--help' || a.command === '-h') {
     process.stdout.write(USAGE + '\n');
     return a.command ? 0 : 2;
+  }
+  if (a.command === 'parse') {
+    const { text, ...understood } = parse(a.words.join(' '));
+    process.stdout.write(JSON.stringify({ ...understood, text }, null, 2) + '\n');
+    return understood.kind === 'unknown' ? 1 : 0;
   }
   if (a.command !== 'ask') {
     process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);

@@ -1,17 +1,17 @@
 // Teams activity handling: mention stripping, typing, welcome, one answer per message.
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { ASK_DIALOG, AskDialog } from '../../dialogs/askDialog';
 import type { Inventory } from '../inventory/inventory';
-import { help } from '../answer';
+import { help, type Memory } from '../answer';
 import { renderText } from '../cards/text';
+import { textWithoutBotMention } from './mentions';
 
 /** Text of the message without the bot's own @mention; Action.Submit payloads carry `question`. */
 export function questionOf(context: TurnContext): string {
   const value = context.activity.value as { question?: unknown } | undefined;
-  if (value && typeof value.question === 'string') return value.question;
-  const withoutMention = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return withoutMention.trim();
+  if (value && typeof value === 'object' && typeof value.question === 'string') return value.question.slice(0, 2000);
+  return textWithoutBotMention(context.activity);
 }
 
 export class PacketPathBot extends ActivityHandler {
@@ -24,7 +24,8 @@ export class PacketPathBot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(new AskDialog(inventory));
+    const memory = conversationState.createProperty<Memory>('memory');
+    this.dialogs = new DialogSet(this.dialogState).add(new AskDialog(inventory, memory, questionOf));
 
     this.onMessage(async (context, next) => {
       await context.sendActivity({ type: ActivityTypes.Typing });

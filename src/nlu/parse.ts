@@ -6,6 +6,8 @@ import { isDns1123Label, isDns1123Subdomain } from './names';
 
 export interface Intent {
   kind: IntentKind | 'unknown';
+  /** the normalized text (mentions and markup removed) */
+  text: string;
   /** candidate subject names in the order they appeared (valid DNS-1123 names) */
   names: string[];
   /** names preceded by a word that says what they are: pod, service, route… */
@@ -15,6 +17,8 @@ export interface Intent {
   namespace?: string;
   /** egress destination ("to reach 10.20.1.5") */
   destination?: string;
+  /** the namespace remembered from earlier in the conversation (not said in this text) */
+  defaultNamespace?: string;
   /** a client address for inbound questions ("from 203.0.113.5") */
   clientIp?: string;
   port?: number;
@@ -57,7 +61,7 @@ const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 
 export function parse(text: string): Intent {
   const t = normalizeText(text).slice(0, 2000).toLowerCase();
-  const intent: Intent = { kind: 'unknown', names: [], typed: [], ips: [], rejected: [] };
+  const intent: Intent = { kind: 'unknown', text: t, names: [], typed: [], ips: [], rejected: [] };
   let rest = ` ${t} `;
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(rest);

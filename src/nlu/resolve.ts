@@ -25,7 +25,8 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
   if (exact.length === 1) return { found: exact[0], others: [] };
   if (exact.length > 1) return { ambiguous: exact };
 
-  const partial = inNs.filter((p) => !isDeployerPod(p) && (workloadOf(p) === name || p.metadata.name.startsWith(name + '-') || p.metadata.name.startsWith(name)));
+  const sameWorkload = inNs.filter((p) => !isDeployerPod(p) && workloadOf(p) === name);
+  const partial = sameWorkload.length ? sameWorkload : inNs.filter((p) => !isDeployerPod(p) && p.metadata.name.startsWith(name));
   const live = partial.filter(isRunning);
   const pool = live.length ? live : partial;
   if (pool.length) {

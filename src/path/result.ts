@@ -49,6 +49,8 @@ export interface PathResult {
   followUps: FollowUp[];
   /** names the user may have meant (not found / ambiguous) */
   suggestions?: string[];
+  /** what the conversation should remember (intent, namespace) for follow-ups */
+  memory?: { intent?: string; namespace?: string };
 }
 
 export function result(intent: string, status: Status, answer: string, extra: Partial<PathResult> = {}): PathResult {
