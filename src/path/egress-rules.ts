@@ -9,6 +9,7 @@ import { nameOf, parentId, sameId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4, prefixLength } from './ip';
+import { publicIpById, type LbWorld } from './lb';
 import { snatCapacity, type SnatCapacity } from './snat';
 import type { Trace } from './trace';
 
@@ -39,25 +40,26 @@ export function matchRoute(table: RouteTable, destination?: string): Route | und
   return candidates.sort((a, b) => prefixLength(b.prefix) - prefixLength(a.prefix))[0];
 }
 
-async function publicAddress(inv: Inventory, id: string, trace: Trace): Promise<PublicAddress> {
-  const pip = await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
+async function publicAddress(inv: Inventory, id: string, trace: Trace, world?: LbWorld): Promise<PublicAddress> {
+  const pip = world ? await publicIpById(inv, world, id, trace) : await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
   if (!pip) trace.fail(`public IP ${nameOf(id)}`, `not found: ${id}`);
   return { id, name: nameOf(id), ip: pip?.ip };
 }
 
-const publicAddresses = (inv: Inventory, ids: string[], trace: Trace) => Promise.all(ids.map((id) => publicAddress(inv, id, trace)));
+const publicAddresses = (inv: Inventory, ids: string[], trace: Trace, world?: LbWorld) => Promise.all(ids.map((id) => publicAddress(inv, id, trace, world)));
 
 /** Load balancers whose backend pools may hold the node: referenced by the NIC, plus IP-based pools in the node resource group. */
-export async function loadBalancersOf(inv: Inventory, at: NodeOnAzure, trace: Trace): Promise<LoadBalancer[]> {
+export async function loadBalancersOf(inv: Inventory, at: NodeOnAzure, trace: Trace, world?: LbWorld): Promise<LoadBalancer[]> {
   const referenced = [...new Set((at.ipConfig?.poolIds ?? []).map((id) => parentId(id).toLowerCase()))];
-  const [inGroup, byRef] = await Promise.all([
-    at.nodeResourceGroupId
-      ? trace.try(`load balancers in resource group ${nameOf(at.nodeResourceGroupId)}`, () => inv.azure.list('loadBalancer', at.nodeResourceGroupId!))
-      : Promise.resolve([] as LoadBalancer[]),
-    Promise.all(
-      referenced.map((id) => trace.try(`load balancer ${nameOf(id)}`, () => inv.azure.get('loadBalancer', id))),
-    ),
-  ]);
+  const inGroup =
+    world?.lbs ??
+    (at.nodeResourceGroupId
+      ? await trace.try(`load balancers in resource group ${nameOf(at.nodeResourceGroupId)}`, () => inv.azure.list('loadBalancer', at.nodeResourceGroupId!))
+      : []);
+  // load balancers outside the node resource group(s) that the NIC's pools point at
+  const byRef = await Promise.all(
+    referenced.filter((id) => !(inGroup ?? []).some((lb) => sameId(lb.id, id))).map((id) => trace.try(`load balancer ${nameOf(id)}`, () => inv.azure.get('loadBalancer', id))),
+  );
   const all = [...(inGroup ?? [])];
   for (const lb of byRef) if (lb && !all.some((x) => sameId(x.id, lb.id))) all.push(lb);
   for (const id of referenced) {
@@ -73,7 +75,7 @@ const poolSize = (lb: LoadBalancer, poolId?: string): number => {
   return pool ? new Set(pool.ipConfigIds.map((i) => i.toLowerCase())).size + pool.addresses.length : 0;
 };
 
-export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination: string | undefined, trace: Trace): Promise<EgressDecision> {
+export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination: string | undefined, trace: Trace, world?: LbWorld): Promise<EgressDecision> {
   const subnet = at.subnet;
   if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
   // 0. a destination inside the node's own VNet never leaves it (system route VnetLocal)
@@ -98,7 +100,7 @@ export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination:
         const firewalls = (await trace.try('Azure firewalls in the subscription', () => inv.azure.list('firewall', sub))) ?? [];
         const firewall = firewalls.find((f) => route!.nextHopIp && f.privateIps.includes(route!.nextHopIp));
         const publicIps = firewall
-          ? [...(await publicAddresses(inv, firewall.publicIpIds, trace)), ...firewall.publicIps.map((ip) => ({ name: firewall.name, ip }))]
+          ? [...(await publicAddresses(inv, firewall.publicIpIds, trace, world)), ...firewall.publicIps.map((ip) => ({ name: firewall.name, ip }))]
           : [];
         return { via: 'route', routeTable, route, nextHop: 'VirtualAppliance', firewall, publicIps };
       }
@@ -116,7 +118,7 @@ export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination:
     const natGateway = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));
     if (natGateway) {
       const [ips, prefixes] = await Promise.all([
-        publicAddresses(inv, natGateway.publicIpIds, trace),
+        publicAddresses(inv, natGateway.publicIpIds, trace, world),
         Promise.all(
           natGateway.publicIpPrefixIds.map(async (pid) => {
             const p = await trace.try(`public IP prefix ${nameOf(pid)}`, () => inv.azure.get('publicIpPrefix', pid));
@@ -131,17 +133,17 @@ export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination:
 
   // 3. instance-level public IP
   if (at.ipConfig.publicIpId) {
-    return { via: 'instance-ip', publicIp: await publicAddress(inv, at.ipConfig.publicIpId, trace), ...via };
+    return { via: 'instance-ip', publicIp: await publicAddress(inv, at.ipConfig.publicIpId, trace, world), ...via };
   }
 
   // 4. public load balancer: outbound rule, else implicit SNAT through a load-balancing rule
-  const lbs = (await loadBalancersOf(inv, at, trace)).filter((lb) => lb.frontends.some((f) => f.publicIpId));
+  const lbs = (await loadBalancersOf(inv, at, trace, world)).filter((lb) => lb.frontends.some((f) => f.publicIpId));
   const inPool = (lb: LoadBalancer, poolId?: string) => lb.pools.some((p) => sameId(p.id, poolId) && ipConfigInPool(at.ipConfig, p, at.nodeIp));
   for (const lb of lbs) {
     const rule = lb.outboundRules.find((r) => inPool(lb, r.poolId));
     if (rule) {
       const fronts = lb.frontends.filter((f) => rule.frontendIds.some((id) => sameId(id, f.id)));
-      const publicIps = await publicAddresses(inv, fronts.map((f) => f.publicIpId).filter((x): x is string => !!x), trace);
+      const publicIps = await publicAddresses(inv, fronts.map((f) => f.publicIpId).filter((x): x is string => !!x), trace, world);
       return { via: 'lb-outbound-rule', lb, rule, publicIps, snat: snatCapacity(rule.allocatedOutboundPorts, fronts.length, poolSize(lb, rule.poolId)), ...via };
     }
   }
@@ -149,7 +151,7 @@ export async function decideEgress(inv: Inventory, at: NodeOnAzure, destination:
     const rule = lb.rules.find((r) => !r.disableOutboundSnat && r.poolIds.some((p) => inPool(lb, p)) && lb.frontends.some((f) => sameId(f.id, r.frontendId) && f.publicIpId));
     if (rule) {
       const front = lb.frontends.find((f) => sameId(f.id, rule.frontendId))!;
-      const publicIps = await publicAddresses(inv, [front.publicIpId!], trace);
+      const publicIps = await publicAddresses(inv, [front.publicIpId!], trace, world);
       return { via: 'lb-implicit', lb, rule, publicIps, snat: snatCapacity(0, 1, poolSize(lb, rule.poolIds[0])), ...via };
     }
   }

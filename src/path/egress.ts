@@ -5,6 +5,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { EgressIP, Namespace, Pod } from '../inventory/k8s-types';
 import { resourceGroupOf } from '../inventory/ids';
 import { locateNode, type NodeOnAzure } from './azure-node';
+import { lbWorld } from './lb';
 import { decideEgress, type EgressDecision, type PublicAddress } from './egress-rules';
 import { matchesSelector, nodeIp, podIp } from './kube';
 import { result, type Fact, type Hop, type PathResult } from './result';
@@ -68,7 +69,8 @@ export async function egressPath(inv: Inventory, q: EgressQuestion, trace = new 
     verify.push(`oc get egressip ${e.metadata.name} -o yaml`);
   }
 
-  const at = await locateNode(inv, node, trace);
+  // the node resource group's load balancers and public IPs are read while the node is located
+  const [at, world] = await Promise.all([locateNode(inv, node, trace), lbWorld(inv, trace)]);
   if (at.nic) {
     facts.push({ label: 'NIC', value: `${at.nic.name} (${at.ipConfig?.name ?? '?'})` });
     verify.push(`az network nic show -g ${at.nic.resourceGroup} -n ${at.nic.name} --query 'ipConfigurations[].{ip:privateIpAddress,pools:loadBalancerBackendAddressPools[].id,publicIp:publicIpAddress.id}'`);
@@ -77,7 +79,7 @@ export async function egressPath(inv: Inventory, q: EgressQuestion, trace = new 
     facts.push({ label: 'Subnet', value: `${at.subnet.name} (${at.subnet.prefixes.join(', ')}) in ${at.subnet.resourceGroup}` });
     verify.push(`az network vnet subnet show --ids ${at.subnet.id} --query '{natGateway:natGateway.id,routeTable:routeTable.id}'`);
   }
-  const d = await decideEgress(inv, at, destination, trace);
+  const d = await decideEgress(inv, at, destination, trace, world);
   const src = hostNetwork ? nIp : ip;
   const answered = describe(d, { name, ns, at, src, destination, hops, facts, warnings, verify, r });
   // the direct check last: what the remote side really sees

@@ -1,0 +1,164 @@
+// Live Azure Resource Manager through @azure/arm-network: only what a question
+// needs, resource-group listings cached (TTL) and identical concurrent requests
+// coalesced into one; every failure becomes a LookupError that names the
+// missing role and scope, so the engine can still render a partial path.
+import type { TokenCredential } from '@azure/identity';
+import { NetworkManagementClient, RestError } from '@azure/arm-network';
+import { normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
+import { idKey, nameOf, parseId, sameId } from './ids';
+import { LookupError, type AzureInventory } from './inventory';
+
+export interface ArmOptions {
+  credential: TokenCredential;
+  /** ARM endpoint (default public cloud); tests point it at a local server */
+  endpoint?: string;
+  /** extra CA certificates (PEM) to trust, e.g. a test server's */
+  ca?: string;
+  /** cache lifetime of listings, ms (default 60 s) */
+  ttlMs?: number;
+  /** time budget per ARM call, ms (default 8 s) */
+  timeoutMs?: number;
+  /** SDK retries (default 3; 429 honours Retry-After) */
+  maxRetries?: number;
+  /** a hook per HTTP request sent (for request counting) */
+  onRequest?: (method: string, url: string) => void;
+}
+
+type Paged<T> = AsyncIterable<T>;
+
+// What to call for each kind: get by (rg, name…) and list per resource group / subscription.
+const OPS: Record<AzureKind, { get?: (c: NetworkManagementClient, rg: string, names: string[]) => Promise<unknown>; list?: (c: NetworkManagementClient, rg?: string) => Paged<unknown> }> = {
+  loadBalancer: { get: (c, rg, [n]) => c.loadBalancers.get(rg, n), list: (c, rg) => (rg ? c.loadBalancers.list(rg) : c.loadBalancers.listAll()) },
+  publicIp: { get: (c, rg, [n]) => c.publicIPAddresses.get(rg, n), list: (c, rg) => (rg ? c.publicIPAddresses.list(rg) : c.publicIPAddresses.listAll()) },
+  publicIpPrefix: { get: (c, rg, [n]) => c.publicIPPrefixes.get(rg, n), list: (c, rg) => (rg ? c.publicIPPrefixes.list(rg) : c.publicIPPrefixes.listAll()) },
+  nic: { get: (c, rg, [n]) => c.networkInterfaces.get(rg, n), list: (c, rg) => (rg ? c.networkInterfaces.list(rg) : c.networkInterfaces.listAll()) },
+  subnet: { get: (c, rg, [v, s]) => c.subnets.get(rg, v, s) },
+  virtualNetwork: { get: (c, rg, [n]) => c.virtualNetworks.get(rg, n), list: (c, rg) => (rg ? c.virtualNetworks.list(rg) : c.virtualNetworks.listAll()) },
+  natGateway: { get: (c, rg, [n]) => c.natGateways.get(rg, n), list: (c, rg) => (rg ? c.natGateways.list(rg) : c.natGateways.listAll()) },
+  routeTable: { get: (c, rg, [n]) => c.routeTables.get(rg, n), list: (c, rg) => (rg ? c.routeTables.list(rg) : c.routeTables.listAll()) },
+  firewall: { get: (c, rg, [n]) => c.azureFirewalls.get(rg, n), list: (c, rg) => (rg ? c.azureFirewalls.list(rg) : c.azureFirewalls.listAll()) },
+  nsg: { get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n), list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()) },
+  virtualMachine: {},
+};
+
+const KIND_TEXT: Record<AzureKind, string> = {
+  loadBalancer: 'load balancers', publicIp: 'public IPs', publicIpPrefix: 'public IP prefixes', nic: 'network interfaces', subnet: 'subnet',
+  virtualNetwork: 'virtual networks', natGateway: 'NAT gateways', routeTable: 'route tables', firewall: 'Azure firewalls', nsg: 'network security groups', virtualMachine: 'virtual machines',
+};
+
+/** A failed ARM call as the user should read it. */
+export function armFailure(lookup: string, scope: string, e: unknown): LookupError {
+  const err = e as RestError & { name?: string; code?: string };
+  const status = err?.statusCode;
+  if (err?.name === 'AbortError' || /aborted|timed? ?out/i.test(err?.message ?? '')) return new LookupError(lookup, `Azure did not answer in time (${scope})`);
+  if (status === 401) return new LookupError(lookup, `401: the bot's Azure credential was rejected (check its workload identity / managed identity)`);
+  if (status === 403) return new LookupError(lookup, `403 ${err.code ?? 'AuthorizationFailed'}: the bot's identity needs Reader on ${scope}`);
+  if (status === 404) return new LookupError(lookup, `404: ${scope} does not exist (or is not visible to the bot's identity)`);
+  if (status === 429) return new LookupError(lookup, `429: Azure Resource Manager is throttling the bot; try again in a minute`);
+  if (status && status >= 500) return new LookupError(lookup, `${status}: Azure Resource Manager failed (${err.code ?? 'server error'}); try again`);
+  return new LookupError(lookup, `${err?.message?.split('\n')[0] ?? String(e)}`);
+}
+
+export class ArmInventory implements AzureInventory {
+  private readonly clients = new Map<string, NetworkManagementClient>();
+  private readonly cache = new Map<string, { expires: number; value: Promise<unknown> }>();
+  private readonly ttl: number;
+  private readonly timeout: number;
+
+  constructor(private readonly o: ArmOptions) {
+    this.ttl = o.ttlMs ?? 60_000;
+    this.timeout = o.timeoutMs ?? 8_000;
+  }
+
+  private client(subscription: string): NetworkManagementClient {
+    const key = subscription.toLowerCase();
+    let c = this.clients.get(key);
+    if (!c) {
+      const timeout = this.timeout;
+      const onRequest = this.o.onRequest;
+      c = new NetworkManagementClient(this.o.credential, subscription, {
+        ...(this.o.endpoint ? { endpoint: this.o.endpoint } : {}),
+        ...(this.o.ca ? { tlsOptions: { ca: this.o.ca } } : {}),
+        retryOptions: { maxRetries: this.o.maxRetries ?? 3 },
+        additionalPolicies: [
+          {
+            // every request, including later pages of a listing, gets the time budget
+            policy: { name: 'packetPathTimeout', sendRequest: (req, next) => ((req.timeout = req.timeout || timeout), onRequest?.(req.method, req.url), next(req)) },
+            position: 'perRetry',
+          },
+        ],
+      });
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  /** Cached for the TTL; concurrent callers share one request; failures are not cached. */
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { expires: Date.now() + this.ttl, value });
+    value.catch(() => this.cache.get(key)?.value === value && this.cache.delete(key));
+    return value;
+  }
+
+  async list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
+    const p = parseId(scope) ?? { subscription: /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '', resourceGroup: '' };
+    const op = OPS[kind].list;
+    if (!op || !p.subscription) return [];
+    const where = p.resourceGroup ? `resource group ${p.resourceGroup}` : `subscription ${p.subscription}`;
+    return this.cached(`list|${kind}|${idKey(scope)}`, async () => {
+      try {
+        const out: AzureKinds[K][] = [];
+        for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(normalize(kind, item));
+        return out;
+      } catch (e) {
+        throw armFailure(`${KIND_TEXT[kind]} in ${where}`, scope, e);
+      }
+    });
+  }
+
+  async get<K extends AzureKind>(kind: K, id: string): Promise<AzureKinds[K] | undefined> {
+    const p = parseId(id);
+    if (!p) return undefined;
+    // a listing of the resource group already in the cache answers without a call
+    const listed = this.cache.get(`list|${kind}|${idKey(`/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`)}`);
+    if (listed && listed.expires > Date.now()) {
+      const items = (await listed.value.catch(() => undefined)) as AzureKinds[K][] | undefined;
+      const hit = items?.find((x) => sameId(x.id, id));
+      if (hit) return hit;
+    }
+    const op = OPS[kind].get;
+    if (!op) return undefined;
+    return this.cached(`get|${kind}|${idKey(id)}`, async () => {
+      try {
+        return normalize(kind, await op(this.client(p.subscription), p.resourceGroup, p.names));
+      } catch (e) {
+        if ((e as RestError).statusCode === 404) return undefined;
+        throw armFailure(`${kind === 'subnet' ? 'subnet' : KIND_TEXT[kind].replace(/s$/, '')} ${nameOf(id)}`, id, e);
+      }
+    });
+  }
+
+  async nicsOfVm(vmId: string): Promise<Nic[]> {
+    const p = parseId(vmId);
+    if (!p) return [];
+    const scaleSet = p.types.findIndex((t) => t.toLowerCase() === 'virtualmachinescalesets');
+    if (scaleSet >= 0) {
+      const [vmss, index] = [p.names[scaleSet], p.names[scaleSet + 1]];
+      const key = `vmss|${idKey(vmId)}`;
+      return this.cached(key, async () => {
+        try {
+          const out: Nic[] = [];
+          for await (const n of this.client(p.subscription).networkInterfaces.listVirtualMachineScaleSetVMNetworkInterfaces(p.resourceGroup, vmss, index)) out.push(normalize('nic', n));
+          return out;
+        } catch (e) {
+          throw armFailure(`network interfaces of VM ${vmss}/${index}`, vmId, e);
+        }
+      });
+    }
+    const nics = await this.list('nic', `/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`);
+    return nics.filter((n) => sameId(n.vmId, vmId));
+  }
+}
