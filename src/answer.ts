@@ -31,7 +31,15 @@ const HANDLERS: Record<IntentKind, Handler> = {
     return 'status' in s ? s : withNote(await podFacts(inv, s.pod), s.note);
   },
   'what-is': async (intent, inv) => (intent.ips[0] ? whatIs(inv, intent.ips[0]) : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"')),
-  'load-balancers': async (intent, inv) => loadBalancers(inv, intent.names.find((n) => /lb|balancer|kubernetes|-/.test(n) || intent.names.length === 1)),
+  'load-balancers': async (intent, inv) => {
+    // a name that is a load balancer of the node resource group(s) narrows the answer; other words do not
+    const all = await loadBalancers(inv);
+    const names = new Set(all.facts.map((f) => f.label.toLowerCase()));
+    const known = intent.names.find((n) => names.has(n));
+    // a name right after "load balancer"/"lb" must be one
+    const explicit = /\b(?:load ?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/.exec(intent.text)?.[1];
+    return loadBalancers(inv, known ?? (explicit && intent.names.includes(explicit) ? explicit : undefined));
+  },
   'east-west': async (intent, inv) => pairHandler(intent, inv, 'east-west'),
   policy: async (intent, inv) => pairHandler(intent, inv, 'policy'),
   inbound: async (intent, inv) => inboundHandler(intent, inv),
@@ -101,33 +109,74 @@ async function findPod(intent: Intent, inv: Inventory, kind: string, names?: str
   return result(kind, 'not-found', `I found no pod "${asked}"${where}.${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`, { suggestions });
 }
 
-/** East-west and policy: the client pod (after "from", else first) and the destination (Service name, FQDN, pod or IP). */
+/** Words for "the database" when no workload is named so: pods running a database image. */
+const DATABASE_WORDS: Record<string, RegExp> = {
+  database: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  db: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  sql: /(mssql|sqlserver|mysql|postgres|mariadb)/,
+  sqlserver: /(mssql|sqlserver)/,
+};
+
+/** East-west and policy: the client pod ("from X", "when X connects", else the first pod named) and the destination. */
 async function pairHandler(intent: Intent, inv: Inventory, kind: 'east-west' | 'policy'): Promise<PathResult> {
-  const clientName = intent.from ?? intent.names[0];
-  if (!clientName) return result(kind, 'not-understood', `Between which pods? For example: "${INTENTS.find((i) => i.kind === kind)!.examples[0]}".`);
-  const client = await findPod(intent, inv, kind, [clientName]);
-  if ('status' in client) return client;
-  const clientNs = client.pod.metadata.namespace ?? 'default';
-  const others = intent.names.filter((n) => n !== clientName);
-  const ip = intent.ips[0];
-  if (!others.length && !ip) return result(kind, 'not-understood', `From ${client.pod.metadata.name} to what? Name a Service, pod, FQDN or IP.`);
-  const services = (await inv.list('Service').catch(() => [] as Service[])) ?? [];
-  for (const name of others) {
-    // a Service name as DNS sees it from the client's namespace (svc, svc.ns, FQDN)
-    const dns = resolveServiceName(name, clientNs, services);
-    if (!('error' in dns)) return withNote(await eastWestPath(inv, { from: client.pod, to: { name }, port: intent.port, intent: kind }), client.note);
-    if (name.includes('.') && /svc|cluster\.local/.test(name)) {
-      return result(kind, 'not-found', `${client.pod.metadata.name} cannot resolve ${name}: ${dns.error}.`, { suggestions: dns.suggestion ? [dns.suggestion] : [] });
+  const example = INTENTS.find((i) => i.kind === kind)!.examples[0];
+  if (intent.names.length + intent.ips.length < 2) {
+    return result(kind, 'not-understood', `Between which two? Name the client pod and the Service, pod, FQDN or IP it talks to, for example: "${example}".`);
+  }
+  const pods = (await inv.list('Pod').catch(() => [] as Pod[])) ?? [];
+  const order = [...new Set([...(intent.from ? [intent.from] : []), ...intent.names])];
+  let client: Found<Pod> | PathResult | undefined;
+  let clientName = '';
+  for (const name of order) {
+    const r = await findPod(intent, inv, kind, [name]);
+    if (!('status' in r)) {
+      client = r;
+      clientName = name;
+      break;
     }
-    if ('suggestion' in dns && dns.suggestion) {
-      // a short name of another namespace: DNS would fail; say so rather than guess
-      return withNote(await eastWestPath(inv, { from: client.pod, to: { name }, port: intent.port, intent: kind }), client.note);
+    if (r.status === 'ambiguous' || name === intent.from) {
+      client = r;
+      break;
+    }
+    client ??= r;
+  }
+  if (!client || 'status' in client) return client ?? result(kind, 'not-understood', `From which pod? For example: "${example}".`);
+  const from = client.pod;
+  const clientNs = from.metadata.namespace ?? 'default';
+  const notes = [client.note];
+  const services = (await inv.list('Service').catch(() => [] as Service[])) ?? [];
+  const go = (to: { name?: string; pod?: Pod; ip?: string }) => eastWestPath(inv, { from, to, port: intent.port, intent: kind }).then((r) => withNote(r, notes.filter(Boolean).join('; ') || undefined));
+  const others = intent.names.filter((n) => n !== clientName);
+  for (const name of others) {
+    const dns = resolveServiceName(name, clientNs, services);
+    if (!('error' in dns)) return go({ name });
+    if (name.includes('.') && /svc|cluster\.local/.test(name)) {
+      return result(kind, 'not-found', `${from.metadata.name} cannot resolve ${name}: ${dns.error}.`, { suggestions: dns.suggestion ? [dns.suggestion] : [] });
+    }
+    if (dns.suggestion) {
+      // the Service exists in another namespace: answer for it, and say the short name would not resolve
+      notes.push(`"${name}" resolves only inside its own namespace; from ${clientNs} the name to use is ${dns.suggestion}`);
+      return go({ name: dns.suggestion });
     }
   }
-  if (ip) return withNote(await eastWestPath(inv, { from: client.pod, to: { ip }, port: intent.port, intent: kind }), client.note);
-  const target = await findPod({ ...intent, namespace: intent.namespace }, inv, kind, others, client.pod);
-  if ('status' in target) return target;
-  return withNote(await eastWestPath(inv, { from: client.pod, to: { pod: target.pod }, port: intent.port, intent: kind }), [client.note, target.note].filter(Boolean).join('; ') || undefined);
+  if (intent.ips[0]) return go({ ip: intent.ips[0] });
+  const target = await findPod(intent, inv, kind, others, from);
+  if (!('status' in target)) {
+    notes.push(target.note);
+    return go({ pod: target.pod });
+  }
+  const dbWord = others.find((n) => DATABASE_WORDS[n]);
+  const db = dbWord ? pods.filter((p) => p.metadata.uid !== from.metadata.uid && p.status?.phase === 'Running' && (p.spec?.containers ?? []).some((c) => DATABASE_WORDS[dbWord].test(c.image ?? ''))) : [];
+  if (db.length === 1) {
+    notes.push(`"the database" taken as ${db[0].metadata.namespace}/${db[0].metadata.name} (its image ${db[0].spec?.containers?.[0]?.image})`);
+    return go({ pod: db[0] });
+  }
+  // "what IP does the payment provider see from the api pod?": nothing in the cluster is the seer, so it is the Internet
+  if (/\bsees?\b/.test(intent.text) && target.status === 'not-found') {
+    const r = await egressPath(inv, { pod: from, destination: intent.destination });
+    return withNote(r, `nothing in the cluster is called ${others.map((o) => `"${o}"`).join(' or ')}: answering what the Internet sees from ${from.metadata.name}`);
+  }
+  return target;
 }
 
 async function inboundHandler(intent: Intent, inv: Inventory): Promise<PathResult> {
@@ -138,8 +187,13 @@ async function inboundHandler(intent: Intent, inv: Inventory): Promise<PathResul
   ]);
   const inNs = <T extends { metadata: { namespace?: string } }>(xs: T[]) => (intent.namespace ? xs.filter((x) => x.metadata.namespace === intent.namespace) : xs);
   const typedAs = (type: string) => intent.typed.filter((t) => t.type === type).map((t) => t.name);
-  const base = { clientIp: intent.clientIp };
-  for (const name of intent.names) {
+  // a LoadBalancer address in the question is the subject, not the client
+  const lbByIp = services.find((svc) => intent.ips.some((ip) => (svc.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === ip)));
+  const clientIp = intent.clientIp && (svc_ips(services).includes(intent.clientIp) ? undefined : intent.clientIp);
+  const base = { clientIp };
+  if (lbByIp && !intent.names.length) return inboundPath(inv, { ...base, service: lbByIp });
+  const typedFirst = [...intent.typed.filter((t) => ['route', 'ingress', 'service', 'host'].includes(t.type)).map((t) => t.name), ...intent.names.filter((n) => n.includes('.')), ...intent.names];
+  for (const name of [...new Set(typedFirst)]) {
     const isHost = name.includes('.') && !typedAs('service').includes(name);
     if (isHost || typedAs('host').includes(name)) {
       const route = inNs(routes).find((r) => r.spec?.host === name);
@@ -161,17 +215,21 @@ async function inboundHandler(intent: Intent, inv: Inventory): Promise<PathResul
     const svc = wants('service') && (inNs(services).find((s) => s.metadata.name === name && s.spec?.type === 'LoadBalancer') ?? inNs(services).find((s) => s.metadata.name === name));
     if (svc) return inboundPath(inv, { ...base, service: svc });
   }
+  if (lbByIp) return inboundPath(inv, { ...base, service: lbByIp });
   if (!intent.names.length) return result('inbound', 'not-understood', `Reach what? Name a route, host, ingress or Service, e.g. "${INTENTS.find((i) => i.kind === 'inbound')!.examples[0]}".`);
   const all = [...routes.map((r) => r.metadata.name), ...ingresses.map((i) => i.metadata.name), ...services.map((s) => s.metadata.name)];
   const near = [...new Set(intent.names.flatMap((n) => closest(n, all)))];
   return result('inbound', 'not-found', `I found no route, ingress or Service named ${intent.names.map((n) => `"${n}"`).join(' or ')}${intent.namespace ? ` in ${intent.namespace}` : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`, { suggestions: near });
 }
 
+const svc_ips = (services: Service[]) => services.flatMap((s) => (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? ''));
+
 async function dnsHandler(intent: Intent, inv: Inventory): Promise<PathResult> {
   const [services, pods, slices, legacy] = await Promise.all([inv.list('Service'), inv.list('Pod'), inv.list('EndpointSlice'), inv.list('Endpoints')]);
   const fromPod = intent.from ? (await findPod(intent, inv, 'dns', [intent.from])) : undefined;
   if (fromPod && 'status' in fromPod) return fromPod;
-  const name = intent.names.find((n) => n !== intent.from);
+  const candidates = intent.names.filter((n) => n !== intent.from);
+  const name = candidates.find((n) => n.includes('.')) ?? candidates.find((n) => services.some((s) => s.metadata.name === n)) ?? candidates[0];
   if (!name) return result('dns', 'not-understood', 'Resolve which name? For example: "what does server.project1.svc.cluster.local resolve to?"');
   const fromNs = fromPod?.pod.metadata.namespace ?? intent.namespace ?? (name.split('.').length === 1 ? undefined : 'default');
   if (!fromNs) {
@@ -211,6 +269,9 @@ export async function ask(text: string, inv: Inventory, memory: Memory = {}): Pr
   intent.defaultNamespace = memory.namespace;
   if (intent.kind === 'unknown' && memory.intent && (intent.names.length || intent.ips.length) && (FOLLOW_UP.test(text) || intent.names.length + intent.ips.length <= 2 && text.split(/\s+/).length <= 5)) {
     intent.kind = memory.intent; // "and what about server?" repeats the last question about a new subject
+  }
+  if (intent.action) {
+    return result('unknown', 'not-understood', 'I only read the cluster and the subscription, and change nothing. Ask me how traffic flows instead — "help" lists the questions I answer.');
   }
   if (intent.kind === 'unknown') {
     const examples = INTENTS.filter((i) => i.kind !== 'help').slice(0, 4).map((i) => `"${i.examples[0]}"`).join(', ');

@@ -2,12 +2,15 @@
 // the help card and the Teams command list are all generated from this list.
 // Order matters: when two intents match equally, the earlier one wins.
 
+/** A trigger phrase; a pair carries a weight other than 1 (for phrases that settle the question). */
+export type Trigger = RegExp | readonly [RegExp, number];
+
 export interface IntentSpec {
   kind: string;
   title: string;
   /** what the bot must resolve against the inventory to answer */
   needs: 'pod' | 'pair' | 'subject' | 'ip' | 'name' | 'nothing';
-  triggers: RegExp[];
+  triggers: readonly Trigger[];
   examples: string[];
   /** terse form for power users */
   command: string;
@@ -20,7 +23,14 @@ export const INTENTS = [
     kind: 'help',
     title: 'What I can answer',
     needs: 'nothing',
-    triggers: [/^\s*(help|\?|commands|usage|what can you do\??|hi|hello|hey)\s*[!.?]*\s*$/],
+    triggers: [
+      /^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*$/,
+      /\bwhat (can|do) (you|u) (do|know|answer)\b/,
+      /\bwhat (kind of |sort of )?(questions|commands)\b/,
+      /\b(list|show)( me)? (the |some )?(commands|examples?|example questions)\b/,
+      /\bhow (do|can) i use\b/,
+      /\bcommands do you\b/,
+    ],
     examples: ['help'],
     command: 'help',
   },
@@ -33,6 +43,9 @@ export const INTENTS = [
       new RegExp(String.raw`^\s*(whatis|what-is|whois)\s+${IP}`),
       new RegExp(String.raw`^\s*${IP}\s*\??\s*$`),
       new RegExp(String.raw`${IP}\b.{0,20}\b(belong|is it|owned)`),
+      new RegExp(String.raw`^(?=.*${IP})(?=.*\b(what is it|who owns|whose|what's that|what is that|who is that)\b)`),
+      /\bwhat('s| is) (this|that) (ip|address)\b/,
+      /^\s*(whatis|what-is|whois)\s*$/,
     ],
     examples: ['what is 10.129.2.7?', 'who owns 20.105.84.161', 'whatis 172.30.138.47'],
     command: 'whatis <ip>',
@@ -43,9 +56,11 @@ export const INTENTS = [
     needs: 'pair',
     triggers: [
       /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
-      /\b(allowed|blocked|denied)\b.{0,40}\b(to|from)\b/,
+      /\b(allowed|blocked|denied|permitted|reachable|blocking)\b/,
       /\bnetwork ?polic(y|ies)\b/,
       /^\s*(policy|canreach|can-reach)\s/,
+      /\bnetworkpolicy\b/,
+      /\bwhy (can't|cant|can not|cannot)\b/,
     ],
     examples: ['can sqlapi reach server on 1433?', 'is sqlapi allowed to connect to server.project1', 'policy sqlapi -> server:1433'],
     command: 'policy <pod> -> <service|pod>[:port]',
@@ -61,6 +76,11 @@ export const INTENTS = [
       /\bpath\s+(from|between)\b/,
       /^\s*path\s/,
       /\b(source|client) ip\b.{0,50}\b(when|talks?|connects?|calls?)\b/,
+      /\bsees?\b.{0,60}\bwhen\b.{0,40}\b(connects?|calls?|talks?|hits?)\b/,
+      /\b(source|src)\b.{0,30}\b(ip|address)\b.{0,60}\b(sees?|shows? up|logs?)\b/,
+      /^\s*trace\s/,
+      /\bbetween\s+\S+\s+and\s+\S+/,
+      /\b(get to|reach|connect to|talk to)\s+\S+\.svc(\.cluster\.local)?\b/,
     ],
     examples: ['what source IP does server see from sqlapi?', 'path from sqlapi to server.project1.svc.cluster.local:1433', 'path sqlapi -> server:1433'],
     command: 'path <pod> -> <service|pod|fqdn>[:port]',
@@ -76,6 +96,11 @@ export const INTENTS = [
       /\b(reach|access|hit|hits)\b.{0,30}\b(route|host|ingress|from (the )?internet|from outside)\b/,
       /\btraffic (to|for|into)\b/,
       /\bwho sees\b.{0,30}\bclient\b/,
+      /\b(real |original )?client('s)? ip\b/,
+      /\b(through|via) (its |the )?(route|ingress|load ?balancers?|lb)\b/,
+      /\b(reached|reachable) from (the )?(internet|outside)\b/,
+      /\bget to (route|svc|service|ingress)\b/,
+      /\bhow does it get to the pod\b/,
     ],
     examples: ['how does traffic reach route sqlapilb?', 'inbound sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io', 'how do clients reach service sqlapilb -n project1'],
     command: 'inbound route/<name> | service/<name> | <host>',
@@ -84,7 +109,7 @@ export const INTENTS = [
     kind: 'dns',
     title: 'What a name resolves to inside the cluster',
     needs: 'name',
-    triggers: [/\bresolves?\b/, /\b(nslookup|dig)\b/, /\bdns\b/],
+    triggers: [/\bresolves?\b/, /\b(nslookup|dig)\b/, /\bdns\b(?!-)/],
     examples: ['what does server.project1.svc.cluster.local resolve to?', 'resolve server from sqlapi', 'nslookup sqlapi.project1'],
     command: 'dns <name> [from <pod>]',
   },
@@ -107,6 +132,7 @@ export const INTENTS = [
       /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
       /\b(describe|details|info)\b/,
       /^\s*pod\s+[\w./-]+\s*(-n\s+\S+)?\s*$/,
+      /\benv(ironment)? ?(vars?|variables)\b/,
     ],
     examples: ['where is pod sqlapi?', 'what is the IP of pod server', 'pod sqlapi -n project1'],
     command: 'pod <name> [-n <namespace>]',
@@ -123,6 +149,10 @@ export const INTENTS = [
       /\b(internet|outside world)\b.{0,30}\b(ip|address|as)\b/,
       /\bip\b.{0,40}\b(internet|outside)\b/,
       /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach)\b/,
+      /\bip\b.{0,40}\bnat\b/,
+      /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
+      /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
+      [/\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|external (service|api|server)s?)\b.{0,30}\bsees?\b/, 2],
     ],
     examples: ["what's the public IP of pod sqlapi?", 'egress ip for sqlapi-1-8jgx8 in project1', 'which IP does sqlapi go out to the internet with?'],
     command: 'egress <pod> [-n <namespace>] [to <ip>]',

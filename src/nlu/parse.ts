@@ -1,8 +1,8 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
 import { isIpv4 } from '../path/ip';
-import { INTENTS, type IntentKind } from './intents';
-import { isDns1123Label, isDns1123Subdomain } from './names';
+import { INTENTS, type IntentKind, type Trigger } from './intents';
+import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 
 export interface Intent {
   kind: IntentKind | 'unknown';
@@ -23,6 +23,8 @@ export interface Intent {
   clientIp?: string;
   port?: number;
   ips: string[];
+  /** the text asks to change something: the bot only reads */
+  action?: boolean;
   /** words that looked like names but are not valid Kubernetes names (never looked up) */
   rejected: string[];
 }
@@ -36,7 +38,11 @@ const STOP = new Set(
    talk talks call calls access hit hits arrive arrives come comes in inbound ingress-path path paths policy policies allowed blocked denied
    networkpolicy network load balancer balancers lb lbs whatis what-is whois dns resolve resolves resolved nslookup dig describe details info
    running runs run lives live clients client server-side end ends side both between tcp udp port ports sql api app web db
-   owns owned belong belongs exposed expose way route-to hi hello hey help so just now currently actually exactly`.split(/\s+/),
+   owns owned belong belongs exposed expose way route-to hi hello hey help so just now currently actually exactly
+   any blocking block blocks stop stops reaching connecting talking why can't cant won't doesn't isn't don't calling trace check quick one give name names
+   loadbalancer loadbalancers list logs log pg sees requests request real original customer customers shows show-up shows-up
+   reachable pods' env vars variables point points hitting towards toward fine ok okay still working broken down slow timeout timeouts
+   see? it? what's networkpolicy netpol front masters workers nodes behind its them`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -59,8 +65,32 @@ export function normalizeText(text: string): string {
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 
+// Words the intents hinge on: a typo within one edit (two for long words) is read as the word.
+const VOCABULARY = `public egress outbound inbound ingress policy policies reach reachable resolve resolves nslookup where which what
+  path load balancer balancers loadbalancers address addresses internet source allowed blocked denied traffic route service
+  leave leaves outgoing connect connects private external commands questions network loadbalancer`.split(/\s+/).filter(Boolean);
+const ALIASES: Record<string, string> = {
+  wat: 'what', waht: 'what', wht: 'what', whats: "what's", whre: 'where', wher: 'where', cna: 'can', pth: 'path', pls: 'please', plz: 'please',
+  u: 'you', ur: 'your', egres: 'egress', egrss: 'egress', polcy: 'policy', reslove: 'resolve', blancers: 'balancers', balncers: 'balancers', netpol: 'networkpolicy', netpols: 'networkpolicy', pip: 'public ip',
+};
+
+function fixTypos(text: string): string {
+  // whole words only: never a part of a name such as router-default or db-0.db
+  return text.replace(/(^|\s)([a-z]+)(?=$|[\s?!.,;:])/g, (all, pre: string, w: string) => {
+    if (ALIASES[w]) return pre + ALIASES[w];
+    if (w.length < 6 || VOCABULARY.includes(w)) return all;
+    const near = VOCABULARY.find(
+      (v) => Math.abs(v.length - w.length) <= 1 && !v.startsWith(w) && !w.startsWith(v) && editDistance(v, w) <= (w.length >= 9 ? 2 : 1),
+    );
+    return pre + (near ?? w);
+  });
+}
+
+// The bot only reads: requests to change something are not questions it answers.
+const ACTION = /^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set|change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page|give me the \S+ password|print|ignore previous)\b/;
+
 export function parse(text: string): Intent {
-  const t = normalizeText(text).slice(0, 2000).toLowerCase();
+  const t = fixTypos(normalizeText(text).slice(0, 2000).toLowerCase().replace(/_/g, ' ').replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1'));
   const intent: Intent = { kind: 'unknown', text: t, names: [], typed: [], ips: [], rejected: [] };
   let rest = ` ${t} `;
   const take = (re: RegExp): RegExpExecArray | null => {
@@ -69,16 +99,23 @@ export function parse(text: string): Intent {
     return m;
   };
 
-  const ns = take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ?? take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ?? take(/\b(?:project|namespace)\s+([^\s?!,;]+)/);
+  const ns =
+    take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
+    take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
+    take(/\b(?:project|namespace)\s+([^\s?!,;]+)/) ??
+    // "… in project1?" at the very end
+    take(/\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
   if (ns) intent.namespace = ns[1].replace(/[?.!,;:'"]+$/, '');
-  const dest = take(/\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/);
-  if (dest && isIpv4(dest[1])) intent.destination = dest[1];
-  const client = take(/\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/);
+  const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
+  const client = /\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
+  const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest);
+  if (ipPort) intent.port = +ipPort[1];
   const port = take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/);
   if (port && +port[1] > 0 && +port[1] < 65536) intent.port = +port[1];
   for (const m of rest.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
-  const fromName = /\bfrom\s+(?:the\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/.exec(rest);
+  // the client of an east-west question: "from X", "when X connects"
+  const fromNames = [...rest.matchAll(/\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g)].map((m) => m[1]);
 
   const words = rest.replace(/->|→/g, ' ').split(/[\s,;!?()"`<>]+/).map((w) => w.replace(/^[.'":]+|[.'":]+$/g, '')).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
@@ -105,16 +142,25 @@ export function parse(text: string): Intent {
       if (type && !intent.typed.some((x) => x.name === w)) intent.typed.push({ name: w, type });
     } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
   }
-  if (fromName) {
-    const f = fromName[1].replace(/:\d+$/, '').split('/').pop()!;
-    if (intent.names.includes(f)) intent.from = f;
-  }
+  intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
 
   let best: { kind: IntentKind; score: number } | undefined;
   for (const spec of INTENTS) {
-    const score = spec.triggers.reduce((s, re) => s + (re.test(t) ? 1 : 0), 0);
+    const score = (spec.triggers as readonly Trigger[]).reduce((s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)), 0);
     if (score > 0 && (!best || score > best.score)) best = { kind: spec.kind, score };
   }
   intent.kind = best?.kind ?? 'unknown';
+  // "…to reach 10.20.1.5": an egress destination; in other questions the address stays a subject
+  if (intent.kind === 'egress' && dest && isIpv4(dest[1])) {
+    intent.destination = dest[1];
+    intent.ips = intent.ips.filter((ip) => ip !== dest[1]);
+  }
+  if (ACTION.test(t)) {
+    intent.kind = 'unknown';
+    intent.action = true;
+  }
+  // "path from 198.51.100.7 to shop.contoso.com": a client address and a host is an inbound question
+  if (intent.kind === 'east-west' && intent.clientIp && intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n))) intent.kind = 'inbound';
+  if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length) intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip));
   return intent;
 }

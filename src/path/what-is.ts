@@ -18,7 +18,7 @@ export async function whatIs(inv: Inventory, ip: string, trace = new Trace()): P
   const found: string[] = [];
   const verify: string[] = [];
   const followUps: FollowUp[] = [];
-  const done = (answer: string, title: string) => result('what-is', 'answered', answer, { title, verify, followUps, errors: trace.errors });
+  const done = (answer: string, title: string, status: 'answered' | 'not-found' = 'answered') => result('what-is', status, answer, { title, verify, followUps, errors: trace.errors });
 
   for (const p of (pods ?? []).filter((p) => podIp(p) === ip && !p.spec?.hostNetwork)) {
     found.push(`the IP of pod ${p.metadata.namespace}/${p.metadata.name} (${p.status?.phase ?? '?'}) on node ${p.spec?.nodeName ?? '?'}`);
@@ -91,5 +91,6 @@ export async function whatIs(inv: Inventory, ip: string, trace = new Trace()): P
   return done(
     `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster${cluster?.name ? ` (${cluster.name})` : ''} or its node resource group.`,
     `${ip}: not part of this cluster`,
+    'not-found',
   );
 }

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
+import { eastWestPath } from '../../src/path/east-west';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { demoCopy, edit } from '../helpers/fixtures';
 
@@ -100,10 +101,15 @@ describe('east-west and policy', () => {
     expect(hop(r, 'dns').ip).toBe('172.30.138.47');
   });
 
-  test('a short name resolves only in the client’s namespace', async () => {
+  test('a short name resolves only in the client’s namespace: the engine says so; the bot answers for svc.ns and warns', async () => {
+    const router = (await demo.list('Pod')).find((p) => p.metadata.name === 'router-default-cf4d7b6d5-lcxtl')!;
+    const engine = await eastWestPath(demo, { from: router, to: { name: 'server' }, port: 1433 });
+    expect(engine.status).toBe('not-found');
+    expect(engine.answer).toMatch(/resolves only inside the client's namespace openshift-ingress.*server\.project1/);
     const r = await ask('path from router-default-cf4d7b6d5-lcxtl to server:1433', demo);
-    expect(r.status).toBe('not-found');
-    expect(r.answer).toMatch(/resolves only inside the client's namespace openshift-ingress.*server\.project1/);
+    expect(r.status).toBe('answered');
+    expect(r.warnings[0]).toMatch(/"server" resolves only inside its own namespace; from openshift-ingress the name to use is server\.project1/);
+    expect(r.hops.at(-1)?.name).toBe('project1/server-1-ppl25');
   });
 
   test('same-node pods: one node hop', async () => {
