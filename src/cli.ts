@@ -1,15 +1,21 @@
 // `packet-path ask "<question>" [--snapshot DIR] [--json]` — the bot's pipeline without Teams.
 import { ask } from './answer';
 import { renderText } from './cards/text';
-import type { Inventory } from './inventory/inventory';
-import { SnapshotError, SnapshotInventory } from './inventory/snapshot';
+import { loadConfig, type Config } from './config';
+import { capture } from './inventory/capture';
+import { LookupError } from './inventory/inventory';
+import { openInventory, type Opened } from './inventory/open';
+import { SnapshotError } from './inventory/snapshot';
 import { parse } from './nlu/parse';
 import { toJson } from './path/result';
 
 const USAGE = `usage:
-  packet-path ask "<question>" [--snapshot DIR] [--json]
-      answer a question about the demo cluster, or about a snapshot folder
-      (kubernetes/*.json from kubectl, azure/*.json from az; see README)
+  packet-path ask "<question>" [--snapshot DIR | --live [--context CTX]] [--json]
+      answer a question about the demo cluster, a snapshot folder
+      (kubernetes/*.json from kubectl, azure/*.json from az; see README),
+      or the live cluster of your kubeconfig and its Azure subscription(s)
+  packet-path capture DIR [--context CTX]
+      write a snapshot folder of the live cluster and subscription (secrets stripped)
   packet-path parse "<question>"
       print how the question is understood (intent and entities) as JSON
   packet-path help`;
@@ -19,13 +25,17 @@ interface Args {
   words: string[];
   snapshot?: string;
   json: boolean;
+  live: boolean;
+  context?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { words: [], json: false };
+  const a: Args = { words: [], json: false, live: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--json') a.json = true;
+    else if (x === '--live') a.live = true;
+    else if (x === '--context') a.context = argv[++i];
     else if (x === '--snapshot') a.snapshot = argv[++i];
     else if (x.startsWith('--snapshot=')) a.snapshot = x.slice('--snapshot='.length);
     else if (!a.command) a.command = x;
@@ -34,10 +44,14 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-function inventory(a: Args): Inventory {
-  const dir = a.snapshot ?? process.env.PACKET_PATH_SNAPSHOT;
-  return dir ? SnapshotInventory.load(dir) : SnapshotInventory.demo();
+function configFor(a: Args): Config {
+  const c = loadConfig();
+  if (a.snapshot) return { ...c, PACKET_PATH_SNAPSHOT: a.snapshot, PACKET_PATH_LIVE: false, PACKET_PATH_KUBE_CONTEXT: undefined };
+  if (a.live || a.context) return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: a.context ?? c.PACKET_PATH_KUBE_CONTEXT };
+  return c;
 }
+
+const reason = (e: unknown) => (e instanceof SnapshotError ? e.message : e instanceof LookupError ? `${e.lookup}: ${e.reason}` : (e as Error).message);
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
@@ -50,6 +64,26 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ ...understood, text }, null, 2) + '\n');
     return understood.kind === 'unknown' ? 1 : 0;
   }
+  if (a.command === 'capture') {
+    const dir = a.words[0];
+    if (!dir) {
+      process.stderr.write(`packet-path: capture needs a folder\n${USAGE}\n`);
+      return 2;
+    }
+    let opened: Opened | undefined;
+    try {
+      opened = await openInventory({ ...configFor(a), PACKET_PATH_LIVE: true }, { waitForSync: true });
+      const summary = await capture(opened.inventory, opened.live!.azure, dir);
+      process.stdout.write(`wrote ${summary.files.length} files to ${dir}\n${summary.files.map((f) => `  ${f}`).join('\n')}\n`);
+      for (const f of summary.failures) process.stderr.write(`could not capture ${f.lookup}: ${f.reason}\n`);
+      return summary.failures.length ? 1 : 0;
+    } catch (e) {
+      process.stderr.write(`packet-path: cannot capture: ${reason(e)}\n`);
+      return 2;
+    } finally {
+      await opened?.stop();
+    }
+  }
   if (a.command !== 'ask') {
     process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);
     return 2;
@@ -59,16 +93,20 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`packet-path: ask needs a question\n${USAGE}\n`);
     return 2;
   }
-  let inv: Inventory;
+  let opened: Opened;
   try {
-    inv = inventory(a);
+    opened = await openInventory(configFor(a), { waitForSync: true });
   } catch (e) {
-    process.stderr.write(`packet-path: cannot load the snapshot: ${e instanceof SnapshotError ? e.message : (e as Error).message}\n`);
+    process.stderr.write(`packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`);
     return 2;
   }
-  const r = await ask(question, inv);
-  process.stdout.write((a.json ? JSON.stringify(toJson(r), null, 2) : renderText(r)) + '\n');
-  return r.status === 'answered' ? 0 : 1;
+  try {
+    const r = await ask(question, opened.inventory);
+    process.stdout.write((a.json ? JSON.stringify(toJson(r), null, 2) : renderText(r)) + '\n');
+    return r.status === 'answered' ? 0 : 1;
+  } finally {
+    await opened.stop();
+  }
 }
 
 if (require.main === module) {

@@ -1,10 +1,25 @@
 // The one configuration loader: defaults → environment, validated at start-up.
 import { z } from 'zod';
 
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v))
+  .optional();
+
 const Schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** a snapshot folder to answer from; default: the bundled demo */
   PACKET_PATH_SNAPSHOT: z.string().min(1).optional(),
+  /** answer from the live cluster (kubeconfig / in-cluster) and its Azure subscription(s) */
+  PACKET_PATH_LIVE: bool,
+  /** kubeconfig context to use (implies live) */
+  PACKET_PATH_KUBE_CONTEXT: z.string().min(1).optional(),
+  /** Azure Resource Manager endpoint (sovereign clouds; default public Azure) */
+  PACKET_PATH_ARM_ENDPOINT: z.string().url().optional(),
+  /** PEM file of extra CA certificates to trust for ARM (a TLS-inspecting proxy) */
+  PACKET_PATH_ARM_CA_FILE: z.string().min(1).optional(),
+  PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -16,13 +31,16 @@ export type Config = z.infer<typeof Schema>;
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const known = Object.keys(Schema.shape);
+  const parsed = Schema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${issues}`);
   }
   return parsed.data;
 }
+
+export const isLive = (c: Config): boolean => !!(c.PACKET_PATH_LIVE || c.PACKET_PATH_KUBE_CONTEXT);
 
 const SECRET = /password|secret|token|key/i;
 

@@ -6,7 +6,7 @@ import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
 import { loadConfig, redacted, type Config } from './config';
 import type { Inventory } from './inventory/inventory';
-import { SnapshotInventory } from './inventory/snapshot';
+import { openInventory } from './inventory/open';
 
 export interface Running {
   server: restify.Server;
@@ -15,7 +15,8 @@ export interface Running {
 }
 
 export async function startServer(config: Config, inventory?: Inventory): Promise<Running> {
-  const inv = inventory ?? (config.PACKET_PATH_SNAPSHOT ? SnapshotInventory.load(config.PACKET_PATH_SNAPSHOT) : SnapshotInventory.demo());
+  const opened = inventory ? undefined : await openInventory(config);
+  const inv = inventory ?? opened!.inventory;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
@@ -38,10 +39,22 @@ export async function startServer(config: Config, inventory?: Inventory): Promis
     res.send(200, { status: 'ok', inventory: inv.source });
     return next();
   });
+  server.get('/readyz', (_req, res, next) => {
+    const pending = opened?.pending() ?? [];
+    res.send(pending.length ? 503 : 200, { ready: pending.length === 0, inventory: inv.source, pending });
+    return next();
+  });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
   const port = (server.address() as { port: number }).port;
-  return { server, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    server,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await opened?.stop();
+    },
+  };
 }
 
 if (require.main === module) {

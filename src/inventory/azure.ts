@@ -103,18 +103,38 @@ export class ArmInventory implements AzureInventory {
     return value;
   }
 
-  async list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
+  /** The SDK's objects of a kind in a scope (cached for the TTL). */
+  rawList(kind: AzureKind, scope: string): Promise<unknown[]> {
     const p = parseId(scope) ?? { subscription: /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '', resourceGroup: '' };
     const op = OPS[kind].list;
-    if (!op || !p.subscription) return [];
+    if (!op || !p.subscription) return Promise.resolve([]);
     const where = p.resourceGroup ? `resource group ${p.resourceGroup}` : `subscription ${p.subscription}`;
-    return this.cached(`list|${kind}|${idKey(scope)}`, async () => {
+    return this.cached(`raw|${kind}|${idKey(scope)}`, async () => {
       try {
-        const out: AzureKinds[K][] = [];
-        for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(normalize(kind, item));
+        const out: unknown[] = [];
+        for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(item);
         return out;
       } catch (e) {
         throw armFailure(`${KIND_TEXT[kind]} in ${where}`, scope, e);
+      }
+    });
+  }
+
+  list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
+    return this.cached(`list|${kind}|${idKey(scope)}`, async () => (await this.rawList(kind, scope)).map((x) => normalize(kind, x)));
+  }
+
+  /** One SDK object by ID (undefined when it does not exist). */
+  rawGet(kind: AzureKind, id: string): Promise<unknown | undefined> {
+    const p = parseId(id);
+    const op = OPS[kind].get;
+    if (!p || !op) return Promise.resolve(undefined);
+    return this.cached(`rawget|${kind}|${idKey(id)}`, async () => {
+      try {
+        return await op(this.client(p.subscription), p.resourceGroup, p.names);
+      } catch (e) {
+        if ((e as RestError).statusCode === 404) return undefined;
+        throw armFailure(`${kind === 'subnet' ? 'subnet' : KIND_TEXT[kind].replace(/s$/, '')} ${nameOf(id)}`, id, e);
       }
     });
   }
@@ -129,14 +149,22 @@ export class ArmInventory implements AzureInventory {
       const hit = items?.find((x) => sameId(x.id, id));
       if (hit) return hit;
     }
-    const op = OPS[kind].get;
-    if (!op) return undefined;
-    return this.cached(`get|${kind}|${idKey(id)}`, async () => {
+    const raw = await this.rawGet(kind, id);
+    return raw === undefined ? undefined : normalize(kind, raw);
+  }
+
+  /** The NICs of one VM scale set instance, as the SDK returns them. */
+  rawVmssNics(vmId: string): Promise<unknown[]> {
+    const p = parseId(vmId)!;
+    const i = p.types.findIndex((t) => t.toLowerCase() === 'virtualmachinescalesets');
+    const [vmss, index] = [p.names[i], p.names[i + 1]];
+    return this.cached(`vmss|${idKey(vmId)}`, async () => {
       try {
-        return normalize(kind, await op(this.client(p.subscription), p.resourceGroup, p.names));
+        const out: unknown[] = [];
+        for await (const n of this.client(p.subscription).networkInterfaces.listVirtualMachineScaleSetVMNetworkInterfaces(p.resourceGroup, vmss, index)) out.push(n);
+        return out;
       } catch (e) {
-        if ((e as RestError).statusCode === 404) return undefined;
-        throw armFailure(`${kind === 'subnet' ? 'subnet' : KIND_TEXT[kind].replace(/s$/, '')} ${nameOf(id)}`, id, e);
+        throw armFailure(`network interfaces of VM ${vmss}/${index}`, vmId, e);
       }
     });
   }
@@ -144,20 +172,7 @@ export class ArmInventory implements AzureInventory {
   async nicsOfVm(vmId: string): Promise<Nic[]> {
     const p = parseId(vmId);
     if (!p) return [];
-    const scaleSet = p.types.findIndex((t) => t.toLowerCase() === 'virtualmachinescalesets');
-    if (scaleSet >= 0) {
-      const [vmss, index] = [p.names[scaleSet], p.names[scaleSet + 1]];
-      const key = `vmss|${idKey(vmId)}`;
-      return this.cached(key, async () => {
-        try {
-          const out: Nic[] = [];
-          for await (const n of this.client(p.subscription).networkInterfaces.listVirtualMachineScaleSetVMNetworkInterfaces(p.resourceGroup, vmss, index)) out.push(normalize('nic', n));
-          return out;
-        } catch (e) {
-          throw armFailure(`network interfaces of VM ${vmss}/${index}`, vmId, e);
-        }
-      });
-    }
+    if (p.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets')) return (await this.rawVmssNics(vmId)).map((n) => normalize('nic', n));
     const nics = await this.list('nic', `/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`);
     return nics.filter((n) => sameId(n.vmId, vmId));
   }

@@ -106,7 +106,10 @@ export async function inboundPath(inv: Inventory, q: InboundQuestion, trace = ne
   const src0 = client ?? CLIENT;
   hops.push({ kind: 'client', name: client ?? (internal ? 'client in the VNet' : 'Internet client'), ip: client, src: client, dst: host ?? entryIp });
   if (host) {
-    const wildcard = cluster?.appsDomain && host.endsWith('.' + cluster.appsDomain) ? `*.${cluster.appsDomain}` : undefined;
+    // the router's canonical hostname (router-default.apps.<domain>) names the wildcard domain when cluster.json is absent
+    const canonical = q.route?.status?.ingress?.[0]?.routerCanonicalHostname?.replace(/^router-[^.]+\./, '');
+    const appsDomain = cluster?.appsDomain ?? canonical;
+    const wildcard = appsDomain && host.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
     hops.push({ kind: 'dns', name: host, ip: entryIp, note: wildcard ? `wildcard record ${wildcard} → ${fsName}’s external IP` : `the host needs a DNS record pointing at ${entryIp ?? fsName}` });
     verify.push(`nslookup ${host}`);
   }

@@ -1,0 +1,47 @@
+// Config → the inventory to answer from: the demo, a snapshot folder, or live.
+import { readFileSync } from 'node:fs';
+import type { TokenCredential } from '@azure/identity';
+import { isLive, type Config } from '../config';
+import { ArmInventory } from './azure';
+import type { Inventory } from './inventory';
+import { KubeInventory, loadKubeConfig } from './kubernetes';
+import { LiveInventory } from './live';
+import { SnapshotInventory } from './snapshot';
+
+export interface Opened {
+  inventory: Inventory;
+  /** kinds not yet synced (live), empty when ready */
+  pending(): string[];
+  stop(): Promise<void>;
+  live?: LiveInventory;
+}
+
+export interface OpenOptions {
+  /** Azure credential (default: DefaultAzureCredential — workload identity, managed identity, az login) */
+  credential?: TokenCredential;
+  /** wait for the first list of every informer before returning (the CLI does; the bot reports readiness instead) */
+  waitForSync?: boolean;
+  onArmRequest?: (method: string, url: string) => void;
+}
+
+export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Opened> {
+  if (!isLive(c)) {
+    const inventory = c.PACKET_PATH_SNAPSHOT ? SnapshotInventory.load(c.PACKET_PATH_SNAPSHOT) : SnapshotInventory.demo();
+    return { inventory, pending: () => [], stop: async () => undefined };
+  }
+  const credential = o.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
+  const azure = new ArmInventory({
+    credential,
+    endpoint: c.PACKET_PATH_ARM_ENDPOINT,
+    ca: c.PACKET_PATH_ARM_CA_FILE ? readFileSync(c.PACKET_PATH_ARM_CA_FILE, 'utf8') : undefined,
+    ttlMs: c.PACKET_PATH_CACHE_TTL_SECONDS * 1000,
+    timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
+    onRequest: o.onArmRequest,
+  });
+  const kube = new KubeInventory({ kubeConfig: loadKubeConfig(c.PACKET_PATH_KUBE_CONTEXT) });
+  const started = kube.start();
+  if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
+  else started.catch(() => undefined); // reported through pending() and answers
+  const live = new LiveInventory(kube, azure);
+  return { inventory: live, live, pending: () => kube.pending(), stop: () => kube.stop() };
+}

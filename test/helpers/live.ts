@@ -1,0 +1,60 @@
+// A live inventory wired to the local fake Kubernetes and ARM servers.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ArmInventory, type ArmOptions } from '../../src/inventory/azure';
+import { KubeInventory, loadKubeConfig } from '../../src/inventory/kubernetes';
+import { LiveInventory } from '../../src/inventory/live';
+import { FakeArm, testCredential } from './fake-arm';
+import { FakeKube } from './fake-kube';
+
+export interface LiveRig {
+  kube: FakeKube;
+  arm: FakeArm;
+  inventory: LiveInventory;
+  kubeconfig: string;
+  /** a new ARM adapter on the same fake (a cold cache) */
+  freshArm(o?: Partial<ArmOptions>): ArmInventory;
+  stop(): Promise<void>;
+}
+
+export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> = {}): Promise<LiveRig> {
+  const kube = await FakeKube.fromSnapshotDir(snapshotDir).start();
+  const arm = await FakeArm.fromSnapshotDir(snapshotDir).start();
+  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubeconfig-')), 'config');
+  writeFileSync(kubeconfig, kube.kubeconfigYaml());
+  const prev = process.env.KUBECONFIG;
+  process.env.KUBECONFIG = kubeconfig;
+  const kc = loadKubeConfig();
+  if (prev === undefined) delete process.env.KUBECONFIG;
+  else process.env.KUBECONFIG = prev;
+  const freshArm = (o: Partial<ArmOptions> = {}) =>
+    new ArmInventory({ credential: testCredential(), endpoint: arm.url, ca: arm.ca, maxRetries: 1, timeoutMs: 3000, ...armOpts, ...o });
+  const k = new KubeInventory({ kubeConfig: kc, restartDelayMs: 100 });
+  await k.start();
+  const inventory = new LiveInventory(k, freshArm());
+  return {
+    kube,
+    arm,
+    inventory,
+    kubeconfig,
+    freshArm,
+    stop: async () => {
+      await k.stop();
+      await Promise.all([kube.stop(), arm.stop()]);
+    },
+  };
+}
+
+/** Sequential rounds of ARM requests: a new round starts when a request arrives after the injected latency has passed since the round began. */
+export function rounds(requests: { at: number }[], latencyMs: number): number {
+  let n = 0;
+  let start = -Infinity;
+  for (const r of [...requests].sort((a, b) => a.at - b.at)) {
+    if (r.at - start >= latencyMs * 0.8) {
+      n++;
+      start = r.at;
+    }
+  }
+  return n;
+}
