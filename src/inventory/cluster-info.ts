@@ -1,6 +1,7 @@
 // `az aro show` / `az aks show` output (az or ARM REST shape) → ClusterInfo.
 import { flatten } from './azure-model';
 import type { ClusterInfo } from './inventory';
+import type { Node, Route } from './k8s-types';
 
 type Flat = Record<string, any>;
 
@@ -42,4 +43,18 @@ export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
     };
   }
   return undefined;
+}
+
+/** What a cluster says about itself when no `az aro/aks show` output is at hand. */
+export function inferClusterInfo(nodes: Node[], routes: Route[]): ClusterInfo {
+  const labels = nodes.flatMap((n) => Object.keys(n.metadata.labels ?? {}));
+  const canonical = routes.flatMap((r) => r.status?.ingress ?? []).map((i) => i.routerCanonicalHostname).find(Boolean);
+  const aks = labels.some((l) => l.startsWith('kubernetes.azure.com/'));
+  const openshift = routes.length > 0 || labels.some((l) => l.startsWith('node.openshift.io/')) || nodes.some((n) => n.metadata.annotations?.['k8s.ovn.org/node-subnets']);
+  const plugin = aks
+    ? nodes.map((n) => n.metadata.labels?.['kubernetes.azure.com/network-plugin']).find(Boolean) ?? (nodes.some((n) => n.spec?.podCIDR) ? 'kubenet' : 'azure')
+    : openshift
+      ? 'OVNKubernetes'
+      : undefined;
+  return { kind: aks ? 'aks' : openshift ? 'aro' : 'unknown', appsDomain: canonical?.replace(/^router-[^.]+\./, ''), ingressIps: [], networkPlugin: plugin };
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normalizeAny, type AzureKind, type AzureKinds, type Nic } from './azure-model';
-import { clusterInfoFrom } from './cluster-info';
+import { clusterInfoFrom, inferClusterInfo } from './cluster-info';
 import { idKey, inScope, sameId } from './ids';
 import type { AzureInventory, ClusterInfo, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeKinds, type KubeObject } from './k8s-types';
@@ -120,7 +120,7 @@ export class SnapshotInventory implements Inventory {
   }
 
   async cluster(): Promise<ClusterInfo | undefined> {
-    return this.clusterInfo;
+    return this.clusterInfo ?? inferClusterInfo(await this.list('Node'), await this.list('Route'));
   }
 
   async list<K extends KubeKind>(kind: K): Promise<KubeKinds[K][]> {
