@@ -54,6 +54,12 @@ const RESOURCES: ResourceDef[] = [
   { group: 'networking.k8s.io', version: 'v1', plural: 'networkpolicies', singular: 'networkpolicy', kind: 'NetworkPolicy', namespaced: true, shortNames: ['netpol'] },
   { group: 'route.openshift.io', version: 'v1', plural: 'routes', singular: 'route', kind: 'Route', namespaced: true, categories: ['all'] },
   { group: 'k8s.ovn.org', version: 'v1', plural: 'egressips', singular: 'egressip', kind: 'EgressIP', namespaced: false, shortNames: ['eip'], crd: true },
+  // served so that `kubectl apply --dry-run=client` can map the deploy/ manifests
+  { group: '', version: 'v1', plural: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', namespaced: true, shortNames: ['sa'] },
+  { group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'] },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterroles', singular: 'clusterrole', kind: 'ClusterRole', namespaced: false },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterrolebindings', singular: 'clusterrolebinding', kind: 'ClusterRoleBinding', namespaced: false },
+  { group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'] },
 ];
 /** Groups served only when at least one object of theirs was given or upserted. */
 const OPTIONAL_GROUPS = new Set(['route.openshift.io', 'k8s.ovn.org']);
