@@ -1,48 +1,70 @@
 // Answers a question with a card. When the subject is ambiguous the card
 // offers one button per candidate and the dialog waits for the choice (an
 // Action.Submit carrying the rewritten question); anything typed instead is
-// taken as a new question.
-import { CardFactory, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+// taken as a new question. Slow answers first show "Looking up …", then the
+// card replaces that message in place.
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ask, type Memory } from '../src/answer';
-import { renderCard } from '../src/cards/card';
-import { renderText } from '../src/cards/text';
+import { fullTextActivity, replyActivity } from '../src/bot/reply';
 import type { Inventory } from '../src/inventory/inventory';
 import type { PathResult } from '../src/path/result';
 
 export const ASK_DIALOG = 'ask';
 
-export interface AskOptions {
+/** What a message asks: typed text, or an Action.Submit payload. */
+export interface Question {
   question: string;
+  /** answer with this intent (card buttons route without reading the text again) */
+  intent?: string;
+  /** reply with the whole answer as text ("Show all") */
+  full?: boolean;
+}
+
+export interface AskDeps {
+  inventory: () => Inventory;
+  memory: StatePropertyAccessor<Memory>;
+  questionOf: (context: TurnContext) => Question;
+  /** after this long without an answer, say "Looking up …" and update that message later */
+  slowReplyMs: number;
+  /** called with each result (audit) */
+  onAnswer?: (context: TurnContext, q: Question, r: PathResult) => void;
 }
 
 export class AskDialog extends ComponentDialog {
-  constructor(
-    private readonly inventory: () => Inventory,
-    private readonly memory: StatePropertyAccessor<Memory>,
-    private readonly questionOf: (context: TurnContext) => string,
-  ) {
+  constructor(private readonly deps: AskDeps) {
     super(ASK_DIALOG);
     this.addDialog(new WaterfallDialog('answer', [this.answerStep.bind(this), this.choiceStep.bind(this)]));
     this.initialDialogId = 'answer';
   }
 
   private async answerStep(step: WaterfallStepContext) {
-    const r = await this.answer(step.context, (step.options as AskOptions).question);
+    const r = await this.answer(step.context, step.options as Question);
     return r.status === 'ambiguous' && r.followUps.length ? Dialog.EndOfTurn : step.endDialog();
   }
 
   private async choiceStep(step: WaterfallStepContext) {
-    const question = this.questionOf(step.context);
-    if (question) await this.answer(step.context, question);
+    const q = this.deps.questionOf(step.context);
+    if (q.question) await this.answer(step.context, q);
     return step.endDialog();
   }
 
-  private async answer(context: TurnContext, question: string): Promise<PathResult> {
-    const memory = await this.memory.get(context, {});
-    const r = await ask(question, this.inventory(), memory);
-    if (r.memory) await this.memory.set(context, r.memory as Memory);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(r)), renderText(r, { verify: false })));
+  private async answer(context: TurnContext, q: Question): Promise<PathResult> {
+    const inv = this.deps.inventory();
+    const memory = await this.deps.memory.get(context, {});
+    let placeholder: string | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.slowReplyMs)));
+    const answering = ask(q.question, inv, memory, q.intent);
+    const first = await Promise.race([answering.then(() => 'answer' as const), slow.then(() => 'slow' as const)]);
+    clearTimeout(timer);
+    if (first === 'slow') placeholder = (await context.sendActivity('Looking up … (Kubernetes and Azure lookups take a moment)'))?.id;
+    const r = await answering;
+    if (r.memory) await this.deps.memory.set(context, r.memory as Memory);
+    this.deps.onAnswer?.(context, q, r);
+    const reply = q.full ? fullTextActivity(r) : replyActivity(r, { question: q.question, source: inv.source });
+    if (placeholder) await context.updateActivity({ ...reply, id: placeholder, conversation: context.activity.conversation });
+    else await context.sendActivity(reply);
     return r;
   }
 }

@@ -264,8 +264,13 @@ const FOLLOW_UP = /^\s*(and|what about|how about|same for|and for|also|now)\b/i;
 const answeredNamespace = (r: PathResult): string | undefined =>
   r.hops.find((h) => h.kind === 'pod')?.name.split('/')[0] || undefined;
 
-export async function ask(text: string, inv: Inventory, memory: Memory = {}): Promise<PathResult> {
+export async function ask(text: string, inv: Inventory, memory: Memory = {}, forcedIntent?: string): Promise<PathResult> {
   const intent = parse(text);
+  // card buttons name their intent: no guessing from the words
+  if (forcedIntent && INTENTS.some((i) => i.kind === forcedIntent)) {
+    intent.kind = forcedIntent as IntentKind;
+    intent.action = false;
+  }
   intent.defaultNamespace = memory.namespace;
   if (intent.kind === 'unknown' && memory.intent && (intent.names.length || intent.ips.length) && (FOLLOW_UP.test(text) || intent.names.length + intent.ips.length <= 2 && text.split(/\s+/).length <= 5)) {
     intent.kind = memory.intent; // "and what about server?" repeats the last question about a new subject

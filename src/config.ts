@@ -20,6 +20,8 @@ const Schema = z.object({
   PACKET_PATH_ARM_CA_FILE: z.string().min(1).optional(),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
+  /** after this long without an answer the bot says "Looking up …" and updates that message later */
+  PACKET_PATH_SLOW_REPLY_MS: z.coerce.number().int().min(0).max(60000).default(2000),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),

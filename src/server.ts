@@ -28,7 +28,7 @@ export async function startServer(config: Config, inventory?: Inventory): Promis
     process.stderr.write(`turn failed: ${error?.stack ?? error}\n`);
     await context.sendActivity('Sorry — something went wrong while answering. The error was logged; please try again.');
   };
-  const bot = new PacketPathBot(new ConversationState(new MemoryStorage()), () => inv);
+  const bot = new PacketPathBot({ conversationState: new ConversationState(new MemoryStorage()), inventory: () => inv, slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS });
 
   const server = restify.createServer({ name: 'packet-path' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));

@@ -1,55 +1,73 @@
-// Teams activity handling: mention stripping, typing, welcome, one answer per message.
+// Teams activity handling: typing at once, mention stripping, welcome on
+// install, and one answer (card + text) per message via the ask dialog.
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { ASK_DIALOG, AskDialog } from '../../dialogs/askDialog';
-import type { Inventory } from '../inventory/inventory';
+import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
 import { help, type Memory } from '../answer';
-import { renderText } from '../cards/text';
+import type { Inventory } from '../inventory/inventory';
+import type { PathResult } from '../path/result';
 import { textWithoutBotMention } from './mentions';
+import { replyActivity } from './reply';
 
-/** Text of the message without the bot's own @mention; Action.Submit payloads carry `question`. */
-export function questionOf(context: TurnContext): string {
-  const value = context.activity.value as { question?: unknown } | undefined;
-  if (value && typeof value === 'object' && typeof value.question === 'string') return value.question.slice(0, 2000);
-  return textWithoutBotMention(context.activity);
+/** Text of the message without the bot's own @mention; Action.Submit payloads carry `question` (and maybe `intent`, `full`). */
+export function questionOf(context: TurnContext): Question {
+  const value = context.activity.value as { question?: unknown; intent?: unknown; full?: unknown } | undefined;
+  if (value && typeof value === 'object' && typeof value.question === 'string') {
+    return { question: value.question.slice(0, 2000), intent: typeof value.intent === 'string' ? value.intent : undefined, full: value.full === true };
+  }
+  return { question: textWithoutBotMention(context.activity).slice(0, 2000) };
+}
+
+export interface BotOptions {
+  conversationState: ConversationState;
+  inventory: () => Inventory;
+  /** after this long, "Looking up …" first and the card in place of it later (default 2 s) */
+  slowReplyMs?: number;
+  onAnswer?: (context: TurnContext, q: Question, r: PathResult) => void;
 }
 
 export class PacketPathBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
 
-  constructor(
-    private readonly conversationState: ConversationState,
-    inventory: () => Inventory,
-  ) {
+  constructor(private readonly o: BotOptions) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    const memory = conversationState.createProperty<Memory>('memory');
-    this.dialogs = new DialogSet(this.dialogState).add(new AskDialog(inventory, memory, questionOf));
+    this.dialogState = o.conversationState.createProperty<DialogState>('dialogState');
+    const memory = o.conversationState.createProperty<Memory>('memory');
+    this.dialogs = new DialogSet(this.dialogState).add(
+      new AskDialog({ inventory: o.inventory, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, onAnswer: o.onAnswer }),
+    );
 
     this.onMessage(async (context, next) => {
       await context.sendActivity({ type: ActivityTypes.Typing });
-      const question = questionOf(context);
+      const q = questionOf(context);
       const dc = await this.dialogs.createContext(context);
       const turn = await dc.continueDialog();
       if (turn.status === DialogTurnStatus.empty) {
-        if (!question) await context.sendActivity(renderText(help(), { verify: false }));
-        else await dc.beginDialog(ASK_DIALOG, { question });
+        if (!q.question.trim()) await this.welcome(context, 'What would you like to know?');
+        else await dc.beginDialog(ASK_DIALOG, q);
       }
       await next();
     });
 
+    // installed in a team, a group chat or personally
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if ((context.activity.membersAdded ?? []).some((m) => m.id !== botId)) {
-        await context.sendActivity(renderText(help(), { verify: false }));
-      }
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
       await next();
     });
   }
 
+  private async welcome(context: TurnContext, title = 'Welcome to packet-path') {
+    await context.sendActivity(replyActivity({ ...help(), title }, { source: this.o.inventory().source }));
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    await this.o.conversationState.saveChanges(context, false);
   }
 }

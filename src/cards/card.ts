@@ -1,8 +1,60 @@
-// PathResult → Adaptive Card 1.5 (what Teams renders), bound with adaptivecards-templating.
+// PathResult → Adaptive Card 1.5 (what Teams renders): one JSON template per
+// result family under templates/, sharing parts (templates/parts/*.json,
+// spliced in where a template says {"$part": "…"}), bound with
+// adaptivecards-templating. Colours come only from the host palette.
 import * as ACData from 'adaptivecards-templating';
+import { INTENTS } from '../nlu/intents';
 import type { PathResult } from '../path/result';
-import template from './templates/path.json';
+import choice from './templates/choice.json';
+import eastWest from './templates/east-west.json';
+import egress from './templates/egress.json';
+import error from './templates/error.json';
+import help from './templates/help.json';
+import inbound from './templates/inbound.json';
+import loadBalancers from './templates/load-balancers.json';
+import actions from './templates/parts/actions.json';
+import facts from './templates/parts/facts.json';
+import hops from './templates/parts/hops.json';
+import title from './templates/parts/title.json';
+import warnings from './templates/parts/warnings.json';
+import pod from './templates/pod.json';
+import whatIs from './templates/what-is.json';
 import { glyph } from './text';
+
+const PARTS: Record<string, unknown[]> = { actions, facts, hops, title, warnings };
+
+/** Replace every {"$part": name} element of an array by the part's elements. */
+function withParts(node: unknown): unknown {
+  if (Array.isArray(node)) return node.flatMap((x) => (x && typeof x === 'object' && '$part' in x ? (PARTS[(x as { $part: string }).$part] as unknown[]).map(withParts) : [withParts(x)]));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withParts(v)]));
+  return node;
+}
+
+export const FAMILIES = {
+  egress, inbound, 'east-west': eastWest, 'what-is': whatIs, 'load-balancers': loadBalancers, pod, help, error, choice,
+} as const;
+export type Family = keyof typeof FAMILIES;
+const TEMPLATES = Object.fromEntries(Object.entries(FAMILIES).map(([k, t]) => [k, new ACData.Template(withParts(t))])) as Record<Family, ACData.Template>;
+
+export function familyOf(r: PathResult): Family {
+  if (r.status === 'ambiguous') return 'choice';
+  if (r.status !== 'answered') return 'error';
+  switch (r.intent) {
+    case 'egress':
+    case 'inbound':
+    case 'what-is':
+    case 'load-balancers':
+    case 'pod':
+    case 'help':
+      return r.intent;
+    case 'east-west':
+    case 'policy':
+    case 'dns':
+      return 'east-west';
+    default:
+      return 'error';
+  }
+}
 
 /** Neutralize Adaptive Card markdown in text that may carry what a user typed. */
 export const escapeMarkdown = (s: string): string =>
@@ -11,27 +63,85 @@ export const escapeMarkdown = (s: string): string =>
     .replace(/^(\s*)([-+>#]|\d+\.)(?=\s)/gm, '$1\\$2');
 
 const TITLES: Record<string, string> = { 'not-understood': 'I did not understand', 'not-found': 'Not found', ambiguous: 'Which one?' };
+const KIND_LABELS: Record<string, string> = {
+  client: 'client', internet: 'Internet', dns: 'name resolution', 'public-ip': 'public IP', 'load-balancer': 'Azure load balancer', 'nat-gateway': 'NAT gateway',
+  'route-table': 'route table', firewall: 'Azure Firewall', 'virtual-appliance': 'virtual appliance', node: 'node', router: 'OpenShift router',
+  'ingress-controller': 'ingress controller', service: 'Service (virtual IP)', pod: 'pod',
+};
 
-export function cardData(r: PathResult) {
-  const e = escapeMarkdown;
-  return {
-    title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
-    answer: e(r.answer),
-    hops: r.hops.map((h) => ({
-      glyph: glyph(h.kind),
-      name: e(h.name),
-      where: h.ip ? ` · ${e([h.ip, h.port].filter((x) => x !== undefined).join(':'))}` : '',
-      packet: h.src || h.dst ? `${h.src ?? '?'} → ${h.dst ?? '*'}` : '',
-      note: e(h.note ?? ''),
-    })),
-    warnings: r.warnings.map((w) => ({ text: e(w) })),
-    errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
-    facts: r.facts.map((f) => ({ label: f.label, value: e(f.value) })),
-    verify: r.verify.map((v) => ({ text: e(v) })),
-    followUps: r.followUps,
-  };
+/** Lists longer than these are summarized on the card (the text answer keeps everything). */
+// Teams shows at most 5 actions: "Verify it yourself", up to 3 follow-ups and "Show all".
+export const LIMITS = { facts: 14, warnings: 6, sectionLines: 8, sections: 12, verify: 12, followUps: 3 };
+
+/** Bytes a card may take: Teams refuses activities over 28 KB, and the text fallback needs room too. */
+export const CARD_BUDGET = 22 * 1024;
+
+export interface CardOptions {
+  /** the question, for a "show all" button when the card had to summarize */
+  question?: string;
+  /** what the bot answers about, shown on the help card */
+  source?: string;
+  /** correlation id shown on error cards */
+  reference?: string;
+  /** scale of LIMITS (renderCard shrinks it until the card fits CARD_BUDGET) */
+  scale?: number;
 }
 
-export function renderCard(r: PathResult): Record<string, unknown> {
-  return new ACData.Template(template).expand({ $root: cardData(r) });
+export function cardData(r: PathResult, o: CardOptions = {}) {
+  const e = escapeMarkdown;
+  let truncated = false;
+  const cap = <T>(xs: T[], limit: number): T[] => {
+    const n = Math.max(1, Math.floor(limit * (o.scale ?? 1)));
+    if (xs.length > n) truncated = true;
+    return xs.slice(0, n);
+  };
+  const last = r.hops.at(-1);
+  const verdict = r.intent === 'policy' ? (/^No\b/.test(r.answer) ? '⛔ Denied' : '✅ Allowed') : '';
+  const data = {
+    title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
+    answer: e(r.answer),
+    seenAs: r.intent === 'egress' && last?.kind === 'internet' ? last.src ?? '' : '',
+    podSees: r.intent === 'inbound' && last?.kind === 'pod' ? `${last.src ?? '?'}${/X-Forwarded-For/.test(last.note ?? '') && !/no X-Forwarded-For/.test(last.note ?? '') ? ' (+ client IP in X-Forwarded-For)' : ''}` : '',
+    verdict,
+    verdictStyle: verdict.startsWith('⛔') ? 'attention' : 'good',
+    paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
+    hops: r.hops.map((h, i) => {
+      const prev = r.hops[i - 1];
+      const changed = !!prev && ((!!h.src && !!prev.src && h.src !== prev.src) || (!!h.dst && !!prev.dst && h.dst !== prev.dst));
+      return {
+        glyph: glyph(h.kind),
+        kindLabel: KIND_LABELS[h.kind] ?? h.kind,
+        name: e(h.name),
+        where: h.ip ? ` · ${e([h.ip, h.port].filter((x) => x !== undefined).join(':'))}` : '',
+        packet: h.src || h.dst ? `${changed ? '⇄ ' : ''}${h.src ?? '?'} → ${h.dst ?? '*'}` : '',
+        changed,
+        note: e(h.note ?? ''),
+      };
+    }),
+    warnings: cap(r.warnings, LIMITS.warnings).map((w) => ({ text: e(w) })),
+    errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
+    facts: cap(r.facts, LIMITS.facts).map((f) => ({ label: f.label, value: e(f.value.length > 300 ? f.value.slice(0, 300) + '…' : f.value) })),
+    sections: cap(r.sections ?? [], LIMITS.sections).map((s) => ({ title: e(s.title), subtitle: e(s.subtitle ?? ''), lines: cap(s.lines, LIMITS.sectionLines).map((t) => ({ text: e(t) })) })),
+    verify: cap(r.verify, LIMITS.verify).map((v) => ({ text: e(v) })),
+    intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({ title: i.title, example: e(i.examples[0]), command: e(i.command) })),
+    intro: 'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.',
+    source: o.source ? `Answering about: ${e(o.source)}` : '',
+    reference: o.reference ?? '',
+    more: '',
+    followUps: [] as { title: string; payload: Record<string, unknown> }[],
+  };
+  const followUps: { title: string; payload: Record<string, unknown> }[] = r.followUps.slice(0, LIMITS.followUps).map((f) => ({ title: f.title.slice(0, 60), payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) } }));
+  if (truncated) {
+    data.more = 'Some lists are summarized here.';
+    if (o.question) followUps.push({ title: 'Show all', payload: { question: o.question, full: true } });
+  }
+  data.followUps = followUps;
+  return data;
+}
+
+export function renderCard(r: PathResult, o: CardOptions = {}): Record<string, unknown> {
+  for (let scale = 1; ; scale /= 2) {
+    const card = TEMPLATES[familyOf(r)].expand({ $root: cardData(r, { ...o, scale }) });
+    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BUDGET || scale < 0.1) return card;
+  }
 }

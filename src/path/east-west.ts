@@ -7,7 +7,7 @@ import { isHeadless, resolveServiceName } from './dns';
 import { endpointsOf, pickServicePort, type Endpoint } from './endpoints';
 import { nodeIp, podIp } from './kube';
 import { verdict, type Verdict } from './policy';
-import { result, type Fact, type Hop, type PathResult } from './result';
+import { result, type Fact, type FollowUp, type Hop, type PathResult } from './result';
 import { Trace } from './trace';
 
 export interface EastWestQuestion {
@@ -43,8 +43,9 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   const facts: Fact[] = [{ label: 'Client', value: `${fromName} (${fromIp ?? 'no IP'}) on ${from.spec?.nodeName ?? '?'}` }];
   const warnings: string[] = [];
   const verify: string[] = [`kubectl get pod ${from.metadata.name} -n ${fromNs} -o wide`];
+  const followUps: FollowUp[] = [{ title: `Egress of ${from.metadata.name}`, question: `egress ${from.metadata.name} -n ${fromNs}`, intent: 'egress' }];
   const done = (status: PathResult['status'], answer: string, title?: string) =>
-    result(intent, status, answer, { title, hops, facts, warnings, verify, errors: trace.errors });
+    result(intent, status, answer, { title, hops, facts, warnings, verify, followUps, errors: trace.errors });
 
   // what the client connects to
   let service: Service | undefined;

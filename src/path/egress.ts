@@ -82,6 +82,9 @@ export async function egressPath(inv: Inventory, q: EgressQuestion, trace = new 
   const d = await decideEgress(inv, at, destination, trace, world);
   const src = hostNetwork ? nIp : ip;
   const answered = describe(d, { name, ns, at, src, destination, hops, facts, warnings, verify, r });
+  answered.followUps.push({ title: 'Where is this pod?', question: `pod ${name} -n ${ns}`, intent: 'pod' });
+  if ('lb' in d) answered.followUps.push({ title: `SNAT details: ${d.lb.name}`, question: `what does load balancer ${d.lb.name} do`, intent: 'load-balancers' });
+  answered.followUps.push({ title: 'All load balancers', question: 'which load balancers are there', intent: 'load-balancers' });
   // the direct check last: what the remote side really sees
   if (!destination) answered.verify.push(`kubectl exec -n ${ns} ${name} -- curl -s https://api.ipify.org`);
   return answered;

@@ -7,7 +7,7 @@ import type { Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort, type Endpoint } from './endpoints';
 import { frontendForIp, isInternalService, lbIngressIps, lbWorld, rulesOf } from './lb';
 import { nodeIp, podIp } from './kube';
-import { result, type Fact, type Hop, type PathResult } from './result';
+import { result, type Fact, type FollowUp, type Hop, type PathResult } from './result';
 import { Trace } from './trace';
 
 export interface InboundQuestion {
@@ -45,9 +45,10 @@ export async function inboundPath(inv: Inventory, q: InboundQuestion, trace = ne
   const facts: Fact[] = [];
   const warnings: string[] = [];
   const verify: string[] = [];
+  const followUps: FollowUp[] = [];
   const client = q.clientIp;
   const done = (answer: string, title?: string, status: PathResult['status'] = 'answered') =>
-    result('inbound', status, answer, { title, hops, facts, warnings, verify, errors: trace.errors });
+    result('inbound', status, answer, { title, hops, facts, warnings, verify, followUps, errors: trace.errors });
   const nodeByName = (n?: string) => (nodes ?? []).find((x) => x.metadata.name === n);
 
   // ---- which front door: the router (route), the ingress controller (ingress) or the Service itself
@@ -191,6 +192,12 @@ export async function inboundPath(inv: Inventory, q: InboundQuestion, trace = ne
   if (!proxy.headers) warnings.push('passthrough route: the application never learns the client IP (no X-Forwarded-For)');
   if (!etpLocal) warnings.push(`externalTrafficPolicy Cluster on ${fsName}: the ${proxy.kind === 'router' ? 'router' : 'controller'} itself sees node IPs, so X-Forwarded-For holds a node IP, not the client`);
   const who = q.route ? `route ${q.route.metadata.name}` : q.ingress ? `ingress ${q.ingress.metadata.name}` : fsName;
+  if (app.podName) {
+    followUps.push(
+      { title: `Egress of ${app.podName}`, question: `egress ${app.podName} -n ${app.namespace}`, intent: 'egress' },
+      { title: `Can the ${proxy.kind === 'router' ? 'router' : 'controller'} reach it?`, question: `can ${first.podName} -n ${first.namespace} reach ${app.namespace}/${app.podName}`, intent: 'policy' },
+    );
+  }
   return done(
     `${host ?? who} resolves to ${entryIp}${hit ? ` (${hit.publicIp ? 'public IP ' + hit.publicIp.name : 'frontend ' + hit.frontend.name} on load balancer ${hit.lb.name}${rule ? ', rule ' + rule.name : ''})` : ''}; the packet reaches ${proxy.kind === 'router' ? 'a router' : 'an ingress controller'} pod (${frontEps.map((e) => e.podName ?? e.ip).join(' or ')}), which opens a new connection to ${app.podName ?? app.ip} (${app.ip}:${app.port}). The pod sees the ${proxy.kind === 'router' ? 'router' : 'controller'} pod IP ${proxyIp} as source${proxy.headers ? ', and the client IP in X-Forwarded-For' : ' and no X-Forwarded-For (passthrough)'}.`,
     `${host ?? who} → ${entryIp} → ${proxy.kind === 'router' ? 'router' : 'ingress controller'} → ${app.podName ?? app.ip}`,

@@ -2,7 +2,7 @@
 import type { Inventory } from '../inventory/inventory';
 import { describeMembers, frontendPurpose, lbWorld, poolMembers, publicIpById } from './lb';
 import { nodeResourceGroups } from './scope';
-import { result, type Fact, type PathResult } from './result';
+import { result, type Fact, type PathResult, type Section } from './result';
 import { Trace } from './trace';
 
 export async function loadBalancers(inv: Inventory, only?: string, trace = new Trace()): Promise<PathResult> {
@@ -20,6 +20,7 @@ export async function loadBalancers(inv: Inventory, only?: string, trace = new T
   }
   const facts: Fact[] = [];
   const lines: string[] = [];
+  const sections: Section[] = [];
   for (const lb of lbs.sort((a, b) => a.name.localeCompare(b.name))) {
     const members = [...new Set(lb.pools.flatMap((p) => poolMembers(p, nodes ?? [], world.nics)))];
     const membersText = describeMembers(members, nodes ?? []);
@@ -34,12 +35,15 @@ export async function loadBalancers(inv: Inventory, only?: string, trace = new T
     lines.push(`• ${lb.name} (${kind}, backends: ${membersText})`);
     facts.push({ label: lb.name, value: `${kind}; backends: ${members.join(', ') || 'none'}; rules: ${lb.rules.map((r) => `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''})`).join(', ') || 'none'}` });
     lines.push(...fronts.map((f) => `    ${f}`));
+    sections.push({ title: `${lb.name} (${kind})`, subtitle: `backends: ${membersText}`, lines: [...fronts, ...lb.outboundRules.map((o) => `outbound rule ${o.name}: ${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle`)] });
   }
   const rg = lbs[0]?.resourceGroup ?? rgNames;
   return result('load-balancers', 'answered', `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'} in ${rgNames}:\n${lines.join('\n')}`, {
     title: only ? `Load balancer ${only}` : `${lbs.length} load balancers in ${rgNames}`,
     facts,
+    sections,
     errors: trace.errors,
+    followUps: lbs.length === 1 ? [] : lbs.slice(0, 4).map((l) => ({ title: l.name, question: `what does load balancer ${l.name} do`, intent: 'load-balancers' })),
     verify: [
       `az network lb list -g ${rg} -o table`,
       ...lbs.map((l) => `az network lb frontend-ip list --lb-name ${l.name} -g ${l.resourceGroup} --query '[].[name,privateIpAddress,publicIpAddress.id]' -o tsv`),

@@ -30,6 +30,15 @@ export interface Fact {
 export interface FollowUp {
   title: string;
   question: string;
+  /** answer with this intent without reading the question again (card buttons) */
+  intent?: string;
+}
+
+/** A titled group of lines (one per load balancer, …). */
+export interface Section {
+  title: string;
+  subtitle?: string;
+  lines: string[];
 }
 
 /** answered; not-understood (the question); not-found (the subject); ambiguous (several subjects match). */
@@ -47,6 +56,7 @@ export interface PathResult {
   errors: LookupFailure[];
   facts: Fact[];
   followUps: FollowUp[];
+  sections?: Section[];
   /** names the user may have meant (not found / ambiguous) */
   suggestions?: string[];
   /** what the conversation should remember (intent, namespace) for follow-ups */
