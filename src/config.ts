@@ -6,6 +6,11 @@ const bool = z
   .transform((v) => ['true', '1', 'yes'].includes(v))
   .optional();
 
+const list = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .default([]);
+
 const Schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** a snapshot folder to answer from; default: the bundled demo */
@@ -22,10 +27,22 @@ const Schema = z.object({
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   /** after this long without an answer the bot says "Looking up …" and updates that message later */
   PACKET_PATH_SLOW_REPLY_MS: z.coerce.number().int().min(0).max(60000).default(2000),
+  /** comma-separated allowlists; empty allows all (tenants default to the bot's own for SingleTenant) */
+  PACKET_PATH_ALLOWED_TENANTS: list,
+  PACKET_PATH_ALLOWED_TEAMS: list,
+  PACKET_PATH_ALLOWED_CHANNELS: list,
+  PACKET_PATH_ALLOWED_USERS: list,
+  PACKET_PATH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10000).default(20),
+  /** conversation state: in memory (default) or an Azure Blob Storage container (several replicas) */
+  PACKET_PATH_STATE_BLOB_CONNECTION_STRING: z.string().min(1).optional(),
+  PACKET_PATH_STATE_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a blob container name: 3-63 lower-case letters, digits, dashes').default('packet-path-state'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  /** Bot Framework's OpenID metadata (sovereign clouds); default: the public Bot Framework */
+  ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof Schema>;
@@ -42,9 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
+/** Tenants allowed to ask: the configured list, else the bot's own tenant when it is SingleTenant. */
+export const allowedTenants = (c: Config): string[] =>
+  c.PACKET_PATH_ALLOWED_TENANTS.length ? c.PACKET_PATH_ALLOWED_TENANTS : c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppTenantId ? [c.MicrosoftAppTenantId] : [];
+
 export const isLive = (c: Config): boolean => !!(c.PACKET_PATH_LIVE || c.PACKET_PATH_KUBE_CONTEXT);
 
-const SECRET = /password|secret|token|key/i;
+const SECRET = /password|secret|token|key|connection/i;
 
 /** The configuration as it may be printed: secrets redacted. */
 export const redacted = (c: Config): Record<string, unknown> =>

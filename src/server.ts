@@ -1,12 +1,16 @@
-// HTTP wiring: POST /api/messages (Bot Framework), GET /healthz.
+// HTTP wiring: POST /api/messages (Bot Framework), GET /healthz, GET /readyz;
+// middleware for audit, authorization and rate limits; graceful shutdown.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage, type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
-import { loadConfig, redacted, type Config } from './config';
+import { AuditMiddleware, AuthorizationMiddleware, RateLimitMiddleware, recordAnswer, turnRecord } from './bot/middleware';
+import { allowedTenants, ConfigError, loadConfig, redacted, type Config } from './config';
 import type { Inventory } from './inventory/inventory';
 import { openInventory } from './inventory/open';
+import { createLogger, type Logger } from './log';
 
 export interface Running {
   server: restify.Server;
@@ -14,33 +18,96 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, inventory?: Inventory): Promise<Running> {
-  const opened = inventory ? undefined : await openInventory(config);
-  const inv = inventory ?? opened!.inventory;
+export interface ServerOptions {
+  inventory?: Inventory;
+  logger?: Logger;
+  storage?: Storage;
+}
+
+/** The public Azure cloud's Bot Framework endpoints (botframework-connector's AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+  ValidateAuthority: true,
+  CallerId: 'urn:botframework:azure',
+};
+
+async function stateStorage(c: Config): Promise<Storage> {
+  if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new MemoryStorage();
+  const { BlobsStorage } = await import('botbuilder-azure-blobs');
+  return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
+}
+
+export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
+  const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const opened = opts.inventory ? undefined : await openInventory(config);
+  const inv = opts.inventory ?? opened!.inventory;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    // overriding one endpoint makes botbuilder take every endpoint from configuration: give it the public cloud's
+    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
   });
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    process.stderr.write(`turn failed: ${error?.stack ?? error}\n`);
-    await context.sendActivity('Sorry — something went wrong while answering. The error was logged; please try again.');
+  // a token with a bad signature surfaces from jsonwebtoken as a plain error, which the adapter answers
+  // with 500: make every token failure an AuthenticationError, answered with 401
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (...args) => {
+    try {
+      return await authenticate(...args);
+    } catch (e) {
+      if (/^(JsonWebTokenError|TokenExpiredError|NotBeforeError)$/.test((e as Error).name)) throw new AuthenticationError(`Unauthorized: ${(e as Error).message}`, 401);
+      throw e;
+    }
   };
-  const bot = new PacketPathBot({ conversationState: new ConversationState(new MemoryStorage()), inventory: () => inv, slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS });
+  const adapter = new CloudAdapter(auth);
+  adapter.use(new AuditMiddleware(log));
+  adapter.use(new AuthorizationMiddleware({
+    tenants: allowedTenants(config), teams: config.PACKET_PATH_ALLOWED_TEAMS, channels: config.PACKET_PATH_ALLOWED_CHANNELS, users: config.PACKET_PATH_ALLOWED_USERS,
+  }));
+  adapter.use(new RateLimitMiddleware(config.PACKET_PATH_RATE_LIMIT_PER_MINUTE));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const ref = turnRecord(context)?.id ?? 'none';
+    log.error({ correlationId: ref, err: { message: error?.message, stack: error?.stack } }, 'turn error');
+    await context.sendActivity(`Sorry — something went wrong while answering, and it was logged (reference: ${ref}). Please try again.`).catch(() => undefined);
+  };
+  const bot = new PacketPathBot({
+    conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
+    inventory: () => inv,
+    slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS,
+    onAnswer: (context, q, r) => recordAnswer(context, q.question, r),
+  });
 
+  let inFlight = 0;
+  let closing = false;
   const server = restify.createServer({ name: 'packet-path' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    if (closing) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (e) {
+      log.error({ err: { message: (e as Error).message } }, 'request failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      inFlight--;
+    }
   });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok', inventory: inv.source });
     return next();
   });
   server.get('/readyz', (_req, res, next) => {
-    const pending = opened?.pending() ?? [];
+    const pending = closing ? ['shutting down'] : opened?.pending() ?? [];
     res.send(pending.length ? 503 : 200, { ready: pending.length === 0, inventory: inv.source, pending });
     return next();
   });
@@ -50,7 +117,11 @@ export async function startServer(config: Config, inventory?: Inventory): Promis
   return {
     server,
     port,
+    // stop taking turns, let in-flight ones finish (bounded), then stop the watches
     close: async () => {
+      closing = true;
+      const deadline = Date.now() + 10_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await opened?.stop();
     },
@@ -58,11 +129,26 @@ export async function startServer(config: Config, inventory?: Inventory): Promis
 }
 
 if (require.main === module) {
-  const config = loadConfig();
-  startServer(config).then(
-    (r) => process.stdout.write(`packet-path listening on http://localhost:${r.port}/api/messages (${JSON.stringify(redacted(config))})\n`),
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`packet-path: ${e instanceof ConfigError ? e.message : (e as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  startServer(config, { logger: log }).then(
+    (r) => {
+      log.info({ config: redacted(config), port: r.port }, `packet-path listening on http://localhost:${r.port}/api/messages`);
+      const stop = (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        r.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    },
     (e) => {
-      process.stderr.write(`packet-path: cannot start: ${(e as Error).message}\n`);
+      log.fatal({ err: { message: (e as Error).message } }, 'cannot start');
       process.exit(1);
     },
   );
