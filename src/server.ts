@@ -3,6 +3,7 @@
 import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage, type TurnContext,
 } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
@@ -37,7 +38,6 @@ const PUBLIC_CLOUD = {
 
 async function stateStorage(c: Config): Promise<Storage> {
   if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new MemoryStorage();
-  const { BlobsStorage } = await import('botbuilder-azure-blobs');
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
 }
 

@@ -1,6 +1,6 @@
 // Config → the inventory to answer from: the demo, a snapshot folder, or live.
 import { readFileSync } from 'node:fs';
-import type { TokenCredential } from '@azure/identity';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { isLive, type Config } from '../config';
 import { ArmInventory } from './azure';
 import type { Inventory } from './inventory';
@@ -29,7 +29,7 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
     const inventory = c.PACKET_PATH_SNAPSHOT ? SnapshotInventory.load(c.PACKET_PATH_SNAPSHOT) : SnapshotInventory.demo();
     return { inventory, pending: () => [], stop: async () => undefined };
   }
-  const credential = o.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
+  const credential = o.credential ?? new DefaultAzureCredential();
   const azure = new ArmInventory({
     credential,
     endpoint: c.PACKET_PATH_ARM_ENDPOINT,
