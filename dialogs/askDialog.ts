@@ -8,7 +8,7 @@ import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } f
 import { ask, type Memory } from '../src/answer';
 import { fullTextActivity, replyActivity } from '../src/bot/reply';
 import type { Inventory } from '../src/inventory/inventory';
-import type { PathResult } from '../src/path/result';
+import { result, type PathResult } from '../src/path/result';
 
 export const ASK_DIALOG = 'ask';
 
@@ -27,6 +27,8 @@ export interface AskDeps {
   questionOf: (context: TurnContext) => Question;
   /** after this long without an answer, say "Looking up …" and update that message later */
   slowReplyMs: number;
+  /** an answer that takes longer than this is given up on, said so plainly */
+  budgetMs: number;
   /** called with each result (audit) */
   onAnswer?: (context: TurnContext, q: Question, r: PathResult) => void;
 }
@@ -59,7 +61,21 @@ export class AskDialog extends ComponentDialog {
     const first = await Promise.race([answering.then(() => 'answer' as const), slow.then(() => 'slow' as const)]);
     clearTimeout(timer);
     if (first === 'slow') placeholder = (await context.sendActivity('Looking up … (Kubernetes and Azure lookups take a moment)'))?.id;
-    const r = await answering;
+    let budgetTimer: NodeJS.Timeout | undefined;
+    const overBudget = new Promise<PathResult>((resolve) => {
+      budgetTimer = setTimeout(
+        () =>
+          resolve(
+            result('unknown', 'failed', `I could not finish the lookups within ${Math.round(this.deps.budgetMs / 1000)} s: Kubernetes or Azure is slow or not answering. Try again in a minute.`, {
+              title: 'No answer in time',
+              errors: [{ lookup: 'answer', reason: `time budget of ${this.deps.budgetMs} ms exceeded` }],
+            }),
+          ),
+        this.deps.budgetMs,
+      );
+    });
+    const r = await Promise.race([answering, overBudget]);
+    clearTimeout(budgetTimer);
     if (r.memory) await this.deps.memory.set(context, r.memory as Memory);
     this.deps.onAnswer?.(context, q, r);
     const reply = q.full ? fullTextActivity(r) : replyActivity(r, { question: q.question, source: inv.source });

@@ -27,6 +27,8 @@ const Schema = z.object({
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   /** after this long without an answer the bot says "Looking up …" and updates that message later */
   PACKET_PATH_SLOW_REPLY_MS: z.coerce.number().int().min(0).max(60000).default(2000),
+  /** an answer that takes longer than this is given up on, with a clear reply */
+  PACKET_PATH_TURN_BUDGET_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   /** comma-separated allowlists; empty allows all (tenants default to the bot's own for SingleTenant) */
   PACKET_PATH_ALLOWED_TENANTS: list,
   PACKET_PATH_ALLOWED_TEAMS: list,

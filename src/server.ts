@@ -36,6 +36,19 @@ const PUBLIC_CLOUD = {
   CallerId: 'urn:botframework:azure',
 };
 
+/** Why a request body cannot be a Bot Framework activity we can answer (undefined when it can). */
+export function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+  const a = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown }; text?: unknown };
+  if (typeof a.type !== 'string' || !a.type) return '`type` must be a string';
+  if (a.type === 'message' || a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
+    if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return '`serviceUrl` must be an http(s) URL';
+    if (!a.conversation || typeof a.conversation !== 'object' || typeof a.conversation.id !== 'string') return '`conversation.id` must be a string';
+  }
+  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '`text` must be a string';
+  return undefined;
+}
+
 async function stateStorage(c: Config): Promise<Storage> {
   if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new MemoryStorage();
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
@@ -80,6 +93,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
     conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
     inventory: () => inv,
     slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS,
+    budgetMs: config.PACKET_PATH_TURN_BUDGET_MS,
     onAnswer: (context, q, r) => recordAnswer(context, q.question, r),
   });
 
@@ -90,6 +104,12 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   server.post('/api/messages', async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const problem = activityProblem(req.body);
+    if (problem) {
+      log.warn({ problem }, 'rejected a malformed activity');
+      res.send(400, { error: `not a Bot Framework activity: ${problem}` });
       return;
     }
     inFlight++;

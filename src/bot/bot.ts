@@ -23,6 +23,8 @@ export interface BotOptions {
   inventory: () => Inventory;
   /** after this long, "Looking up …" first and the card in place of it later (default 2 s) */
   slowReplyMs?: number;
+  /** give up on an answer after this long (default 10 s) */
+  budgetMs?: number;
   onAnswer?: (context: TurnContext, q: Question, r: PathResult) => void;
 }
 
@@ -35,7 +37,7 @@ export class PacketPathBot extends ActivityHandler {
     this.dialogState = o.conversationState.createProperty<DialogState>('dialogState');
     const memory = o.conversationState.createProperty<Memory>('memory');
     this.dialogs = new DialogSet(this.dialogState).add(
-      new AskDialog({ inventory: o.inventory, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, onAnswer: o.onAnswer }),
+      new AskDialog({ inventory: o.inventory, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, budgetMs: o.budgetMs ?? 10_000, onAnswer: o.onAnswer }),
     );
 
     this.onMessage(async (context, next) => {

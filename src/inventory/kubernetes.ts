@@ -119,6 +119,17 @@ export class KubeInventory {
     }
   }
 
+  /** Wait (at most `ms`) until a kind is synced or known to be failing, so a question asked at start-up gets a reason. */
+  async settle(kind: KubeKind, ms = 2000): Promise<void> {
+    const deadline = Date.now() + ms;
+    const settled = () => {
+      if (this.absent.has(kind) || (this.discoveryError && !this.watched.size)) return true;
+      const w = this.watched.get(kind);
+      return !!w && (w.synced || !!w.lastError);
+    };
+    while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  }
+
   list<K extends KubeKind>(kind: K): KubeKinds[K][] {
     if (this.absent.has(kind)) return [];
     if (this.discoveryError && !this.watched.size) throw new LookupError(`${kind}s`, this.discoveryError);

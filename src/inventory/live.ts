@@ -17,6 +17,7 @@ export class LiveInventory implements Inventory {
   }
 
   async list<K extends KubeKind>(kind: K): Promise<KubeKinds[K][]> {
+    await this.kube.settle(kind);
     return this.kube.list(kind);
   }
 

@@ -105,7 +105,12 @@ export function parse(text: string): Intent {
     take(/\b(?:project|namespace)\s+([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
     take(/\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
-  if (ns) intent.namespace = ns[1].replace(/[?.!,;:'"]+$/, '');
+  if (ns) {
+    const name = ns[1].replace(/[?.!,;:'"]+$/, '');
+    // only a valid namespace name is kept (and ever echoed back)
+    if (isDns1123Label(name)) intent.namespace = name;
+    else intent.rejected.push(name.slice(0, 80));
+  }
   const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
   const client = /\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
