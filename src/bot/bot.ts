@@ -31,9 +31,11 @@ export interface BotOptions {
 export class PacketPathBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
 
   constructor(private readonly o: BotOptions) {
     super();
+    this.welcomed = o.conversationState.createProperty<boolean>('welcomed');
     this.dialogState = o.conversationState.createProperty<DialogState>('dialogState');
     const memory = o.conversationState.createProperty<Memory>('memory');
     this.dialogs = new DialogSet(this.dialogState).add(
@@ -65,6 +67,11 @@ export class PacketPathBot extends ActivityHandler {
   }
 
   private async welcome(context: TurnContext, title = 'Welcome to packet-path') {
+    // Teams may announce one install twice (members added, installation update): welcome once
+    if (title === 'Welcome to packet-path') {
+      if (await this.welcomed.get(context, false)) return;
+      await this.welcomed.set(context, true);
+    }
     await context.sendActivity(replyActivity({ ...help(), title }, { source: this.o.inventory().source }));
   }
 

@@ -59,6 +59,8 @@ export function familyOf(r: PathResult): Family {
 /** Neutralize Adaptive Card markdown in text that may carry what a user typed. */
 export const escapeMarkdown = (s: string): string =>
   s
+    // Teams reads <word> as HTML and drops it: show placeholders such as <pod> as ‹pod›
+    .replace(/<([^<>\s]{1,40})>/g, '‹$1›')
     .replace(/([\\`*_[\]~])/g, '\\$1')
     .replace(/^(\s*)([-+>#]|\d+\.)(?=\s)/gm, '$1\\$2');
 

@@ -35,7 +35,7 @@ export async function loadBalancers(inv: Inventory, only?: string, trace = new T
     lines.push(`• ${lb.name} (${kind}, backends: ${membersText})`);
     facts.push({ label: lb.name, value: `${kind}; backends: ${members.join(', ') || 'none'}; rules: ${lb.rules.map((r) => `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''})`).join(', ') || 'none'}` });
     lines.push(...fronts.map((f) => `    ${f}`));
-    sections.push({ title: `${lb.name} (${kind})`, subtitle: `backends: ${membersText}`, lines: [...fronts, ...lb.outboundRules.map((o) => `outbound rule ${o.name}: ${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle`)] });
+    sections.push({ title: `${lb.name} (${kind})`, subtitle: `backends: ${membersText}`, lines: fronts });
   }
   const rg = lbs[0]?.resourceGroup ?? rgNames;
   return result('load-balancers', 'answered', `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'} in ${rgNames}:\n${lines.join('\n')}`, {
