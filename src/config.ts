@@ -1,4 +1,5 @@
 // The one configuration loader: defaults → environment, validated at start-up.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const bool = z
@@ -23,6 +24,8 @@ const Schema = z.object({
   PACKET_PATH_ARM_ENDPOINT: z.string().url().optional(),
   /** PEM file of extra CA certificates to trust for ARM (a TLS-inspecting proxy) */
   PACKET_PATH_ARM_CA_FILE: z.string().min(1).optional(),
+  /** the node resource group when nodes' providerIDs do not tell (e.g. /subscriptions/…/resourceGroups/aro2-resources) */
+  PACKET_PATH_NODE_RESOURCE_GROUP_ID: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i, 'a resource group ID: /subscriptions/<id>/resourceGroups/<name>').optional(),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   /** after this long without an answer the bot says "Looking up …" and updates that message later */
@@ -51,9 +54,24 @@ export type Config = z.infer<typeof Schema>;
 
 export class ConfigError extends Error {}
 
+/**
+ * Defaults → an optional JSON file (PACKET_PATH_CONFIG_FILE: an object of the same variable
+ * names) → environment. Invalid values fail here, naming the variable.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.keys(Schema.shape);
-  const parsed = Schema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))));
+  let fromFile: Record<string, unknown> = {};
+  if (env.PACKET_PATH_CONFIG_FILE) {
+    try {
+      fromFile = JSON.parse(readFileSync(env.PACKET_PATH_CONFIG_FILE, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE ${env.PACKET_PATH_CONFIG_FILE}: ${(e as Error).message}`);
+    }
+    const unknown = Object.keys(fromFile).filter((k) => !known.includes(k));
+    if (unknown.length) throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE: unknown setting(s) ${unknown.join(', ')}`);
+  }
+  const merged = { ...Object.fromEntries(Object.entries(fromFile).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])), ...Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))) };
+  const parsed = Schema.safeParse(merged);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${issues}`);

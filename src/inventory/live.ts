@@ -12,6 +12,7 @@ export class LiveInventory implements Inventory {
   constructor(
     readonly kube: KubeInventory,
     readonly azure: ArmInventory,
+    private readonly nodeResourceGroupId?: string,
   ) {
     this.source = `live cluster ${kube.server}`;
   }
@@ -22,6 +23,7 @@ export class LiveInventory implements Inventory {
   }
 
   async cluster(): Promise<ClusterInfo | undefined> {
-    return inferClusterInfo(this.kube.list('Node'), this.kube.list('Route'));
+    const info = inferClusterInfo(this.kube.list('Node'), this.kube.list('Route'));
+    return this.nodeResourceGroupId ? { ...info, nodeResourceGroupId: this.nodeResourceGroupId } : info;
   }
 }

@@ -42,6 +42,6 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
   const started = kube.start();
   if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
   else started.catch(() => undefined); // reported through pending() and answers
-  const live = new LiveInventory(kube, azure);
+  const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID);
   return { inventory: live, live, pending: () => kube.pending(), stop: () => kube.stop() };
 }

@@ -155,6 +155,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ PACKET_PATH_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/PACKET_PATH_RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ MicrosoftAppType: 'Anyone' })).toThrow(/MicrosoftAppType/);
   });
+  test('an optional JSON file sits between defaults and the environment; unknown settings are refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ PORT: 4000, PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5, PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'] }));
+    const c = loadConfig({ PACKET_PATH_CONFIG_FILE: join(dir, 'c.json'), PORT: '4001' });
+    expect(c).toMatchObject({ PORT: 4001, PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5, PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'] });
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ PROT: 1 }));
+    expect(() => loadConfig({ PACKET_PATH_CONFIG_FILE: join(dir, 'bad.json') })).toThrow(/unknown setting\(s\) PROT/);
+  });
   test('printing the configuration redacts secrets', () => {
     const c = redacted(loadConfig({ MicrosoftAppPassword: 'hunter2', PACKET_PATH_STATE_BLOB_CONNECTION_STRING: 'AccountKey=abc' }));
     expect(JSON.stringify(c)).not.toMatch(/hunter2|AccountKey=abc/);
