@@ -8,6 +8,7 @@ import type { AzureKind } from './azure-model';
 import { idKey, parentId, resourceGroupId, vmIdFromProviderId } from './ids';
 import type { Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
+import { apiVersionOf } from './kubernetes';
 
 const SECRET_NAME = /pass(word|wd)?|secret|token|key|credential|connection.?string|conn.?str|auth|cert|private/i;
 const SECRET_VALUE = /(password|pwd|secret|token|accountkey|sharedaccesskey)\s*=|-----BEGIN|eyJ[A-Za-z0-9_-]{10,}\.|^[A-Za-z0-9+/]{40,}={0,2}$/i;
@@ -61,7 +62,8 @@ export async function capture(inv: Inventory, raw: RawAzure, dir: string): Promi
 
   for (const kind of KUBE_KINDS) {
     const items = await attempt(`${kind}s`, () => inv.list(kind));
-    if (items?.length) write(`kubernetes/${FILES[kind]}.json`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: items.map((o) => scrub(o)) });
+    // list items from the API carry no kind/apiVersion; `kubectl get -o json` output does
+    if (items?.length) write(`kubernetes/${FILES[kind]}.json`, { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: items.map((o) => scrub({ ...o, kind, apiVersion: o.apiVersion ?? apiVersionOf(kind) })) });
   }
 
   // Azure: the node resource groups (from providerIDs), the VNets' groups, and what subnets reference

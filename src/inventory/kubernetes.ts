@@ -54,6 +54,9 @@ export function loadKubeConfig(context?: string): k8s.KubeConfig {
   return kc;
 }
 
+/** kind/apiVersion of a kind, for writing objects down (list items from the API carry neither). */
+export const apiVersionOf = (kind: KubeKind): string => SOURCES[kind].apiVersion;
+
 export class KubeInventory {
   private readonly watched = new Map<KubeKind, Watched>();
   private readonly absent = new Set<KubeKind>();
@@ -137,8 +140,8 @@ export class KubeInventory {
     if (!w || !w.synced) {
       throw new LookupError(`${kind}s`, w?.lastError ? `not read yet: ${w.lastError}` : 'cache not yet synced with the Kubernetes API; try again in a few seconds');
     }
-    const apiVersion = SOURCES[kind].apiVersion;
-    return w.informer.list().map((o) => ({ kind, apiVersion, ...(o as object) }) as unknown as KubeKinds[K]);
+    // the cache's own objects, not copies: callers only read them
+    return w.informer.list() as unknown as KubeKinds[K][];
   }
 
   /** Kinds not yet synced, with the reason (for /readyz). */

@@ -70,7 +70,7 @@ export async function egressPath(inv: Inventory, q: EgressQuestion, trace = new 
   }
 
   // the node resource group's load balancers and public IPs are read while the node is located
-  const [at, world] = await Promise.all([locateNode(inv, node, trace), lbWorld(inv, trace)]);
+  const [at, world] = await Promise.all([locateNode(inv, node, trace), lbWorld(inv, trace, { outboundPips: true })]);
   if (at.nic) {
     facts.push({ label: 'NIC', value: `${at.nic.name} (${at.ipConfig?.name ?? '?'})` });
     verify.push(`az network nic show -g ${at.nic.resourceGroup} -n ${at.nic.name} --query 'ipConfigurations[].{ip:privateIpAddress,pools:loadBalancerBackendAddressPools[].id,publicIp:publicIpAddress.id}'`);

@@ -121,7 +121,7 @@ export async function inboundPath(inv: Inventory, q: InboundQuestion, trace = ne
   verify.push(`kubectl get svc ${frontService.metadata.name} -n ${frontService.metadata.namespace} -o wide`);
 
   const world = await lbWorld(inv, trace);
-  const hit = await frontendForIp(inv, world, entryIp, trace);
+  const hit = await frontendForIp(inv, world, entryIp, trace, frontService);
   const rule = hit ? rulesOf(hit.lb, hit.frontend).find((r) => r.frontendPort === port) ?? rulesOf(hit.lb, hit.frontend)[0] : undefined;
   if (hit?.publicIp) hops.push({ kind: 'public-ip', name: hit.publicIp.name, ip: entryIp, port, src: src0, dst: entryIp });
   if (hit) {

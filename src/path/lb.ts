@@ -12,29 +12,55 @@ import type { Trace } from './trace';
 
 export interface LbWorld {
   lbs: LoadBalancer[];
-  publicIps: PublicIp[];
+  /** public IPs read so far, by lower-case ID */
+  pips: Map<string, PublicIp>;
+  /** every public IP of the node resource group(s) was listed */
+  allPips: boolean;
   nics: Nic[];
 }
 
-/** The load balancers, public IPs and NICs of the node resource group(s), fetched in parallel. */
-export async function lbWorld(inv: Inventory, trace: Trace, withNics = false): Promise<LbWorld> {
+export interface WorldOptions {
+  /** list every public IP (what-is, the load balancer list) */
+  allPips?: boolean;
+  /** list the NICs (to name pool members) */
+  nics?: boolean;
+  /** read the public IPs of outbound-rule frontends as soon as the load balancers are known (egress) */
+  outboundPips?: boolean;
+}
+
+/** The load balancers (and, as asked, public IPs and NICs) of the node resource group(s), read in parallel. */
+export async function lbWorld(inv: Inventory, trace: Trace, o: WorldOptions = {}): Promise<LbWorld> {
   const groups = await nodeResourceGroups(inv, trace);
   const parts = await Promise.all(
     groups.map(async (g) => {
       const [lbs, pips, nics] = await Promise.all([
         trace.try(`load balancers in resource group ${nameOf(g)}`, () => inv.azure.list('loadBalancer', g)),
-        trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g)),
-        withNics ? trace.try(`network interfaces in resource group ${nameOf(g)}`, () => inv.azure.list('nic', g)) : Promise.resolve([] as Nic[]),
+        o.allPips ? trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g)) : Promise.resolve([] as PublicIp[]),
+        o.nics ? trace.try(`network interfaces in resource group ${nameOf(g)}`, () => inv.azure.list('nic', g)) : Promise.resolve([] as Nic[]),
       ]);
       return { lbs: lbs ?? [], publicIps: pips ?? [], nics: nics ?? [] };
     }),
   );
-  return { lbs: parts.flatMap((p) => p.lbs), publicIps: parts.flatMap((p) => p.publicIps), nics: parts.flatMap((p) => p.nics) };
+  const world: LbWorld = {
+    lbs: parts.flatMap((p) => p.lbs),
+    pips: new Map(parts.flatMap((p) => p.publicIps).map((p) => [idKey(p.id), p])),
+    allPips: !!o.allPips,
+    nics: parts.flatMap((p) => p.nics),
+  };
+  if (o.outboundPips) {
+    const ids = world.lbs.flatMap((lb) => lb.outboundRules.flatMap((r) => lb.frontends.filter((f) => r.frontendIds.some((id) => sameId(id, f.id))).map((f) => f.publicIpId)));
+    await Promise.all([...new Set(ids.filter((x): x is string => !!x))].map((id) => publicIpById(inv, world, id, trace)));
+  }
+  return world;
 }
 
-/** A public IP resource referenced by ID, from the world or fetched (it may live in another group). */
+/** A public IP by ID: from what was read already, else fetched (it may live in another group). */
 export async function publicIpById(inv: Inventory, world: LbWorld, id: string, trace: Trace): Promise<PublicIp | undefined> {
-  return world.publicIps.find((p) => sameId(p.id, id)) ?? (await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id)));
+  const known = world.pips.get(idKey(id));
+  if (known || world.allPips) return known;
+  const pip = await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
+  if (pip) world.pips.set(idKey(id), pip);
+  return pip;
 }
 
 export interface FrontendHit {
@@ -43,15 +69,32 @@ export interface FrontendHit {
   publicIp?: PublicIp;
 }
 
-/** The LB frontend whose (public or private) address is `ip`. */
-export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, trace: Trace): Promise<FrontendHit | undefined> {
+/** The LB frontend whose (public or private) address is `ip`; a Service's own frontend (UID-named) is tried first. */
+export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, trace: Trace, service?: Service): Promise<FrontendHit | undefined> {
+  const check = async (lb: LoadBalancer, frontend: Frontend): Promise<FrontendHit | undefined> => {
+    if (frontend.privateIp === ip) return { lb, frontend };
+    if (!frontend.publicIpId) return undefined;
+    const pip = await publicIpById(inv, world, frontend.publicIpId, trace);
+    return pip?.ip === ip ? { lb, frontend, publicIp: pip } : undefined;
+  };
+  if (service) {
+    for (const lb of world.lbs) for (const fe of lb.frontends) if (serviceOfFrontend(fe, [service])) {
+      const hit = await check(lb, fe);
+      if (hit) return hit;
+    }
+  }
+  for (const lb of world.lbs) for (const fe of lb.frontends) if (fe.privateIp === ip) return { lb, frontend: fe };
+  if (!world.allPips) {
+    // one listing per group instead of a read per frontend
+    for (const g of await nodeResourceGroups(inv, trace)) {
+      for (const p of (await trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g))) ?? []) world.pips.set(idKey(p.id), p);
+    }
+    world.allPips = true;
+  }
   for (const lb of world.lbs) {
-    for (const frontend of lb.frontends) {
-      if (frontend.privateIp === ip) return { lb, frontend };
-      if (frontend.publicIpId) {
-        const pip = await publicIpById(inv, world, frontend.publicIpId, trace);
-        if (pip?.ip === ip) return { lb, frontend, publicIp: pip };
-      }
+    for (const fe of lb.frontends) {
+      const pip = fe.publicIpId ? world.pips.get(idKey(fe.publicIpId)) : undefined;
+      if (pip?.ip === ip) return { lb, frontend: fe, publicIp: pip };
     }
   }
   return undefined;
@@ -75,6 +118,13 @@ export const lbIngressIps = (s: Service): string[] => (s.status?.loadBalancer?.i
 
 // ---- who is behind a pool, and what a frontend / load balancer is for
 
+const nicIndexes = new WeakMap<Nic[], Map<string, Nic>>();
+const nicIndex = (nics: Nic[]) => {
+  let m = nicIndexes.get(nics);
+  if (!m) nicIndexes.set(nics, (m = new Map(nics.map((n) => [idKey(n.id), n]))));
+  return m;
+};
+
 /** Node names behind a pool: VMSS instance paths, NIC → VM, or IP-based addresses. */
 export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }, nodes: Node[], nics: Nic[]): string[] {
   const byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]));
@@ -82,7 +132,7 @@ export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }
     const vmss = /^(.*\/virtualMachineScaleSets\/[^/]+\/virtualMachines\/[^/]+)\/networkInterfaces\//i.exec(id);
     if (vmss) return byVm.get(idKey(vmss[1])) ?? vmss[1].split('/').slice(-3).join('/');
     const nicId = id.replace(/\/ipConfigurations\/[^/]+$/i, '');
-    const nic = nics.find((n) => sameId(n.id, nicId));
+    const nic = nicIndex(nics).get(idKey(nicId));
     return (nic?.vmId && byVm.get(idKey(nic.vmId))) ?? nameOf(nicId);
   });
   const byIp = pool.addresses.map((ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip);
@@ -92,8 +142,9 @@ export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }
 export function describeMembers(members: string[], nodes: Node[]): string {
   if (members.length === 0) return 'no members';
   const roles = new Map<string, number>();
+  const byName = new Map(nodes.map((n) => [n.metadata.name, n]));
   for (const m of members) {
-    const n = nodes.find((x) => x.metadata.name === m);
+    const n = byName.get(m);
     const role = n ? nodeRole(n) : 'other';
     roles.set(role, (roles.get(role) ?? 0) + 1);
   }

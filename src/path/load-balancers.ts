@@ -7,7 +7,7 @@ import { Trace } from './trace';
 
 export async function loadBalancers(inv: Inventory, only?: string, trace = new Trace()): Promise<PathResult> {
   const [world, nodes, services, groups] = await Promise.all([
-    lbWorld(inv, trace, true),
+    lbWorld(inv, trace, { allPips: true, nics: true }),
     trace.try('nodes', () => inv.list('Node')),
     trace.try('services', () => inv.list('Service')),
     nodeResourceGroups(inv, trace),

@@ -43,7 +43,7 @@ export async function whatIs(inv: Inventory, ip: string, trace = new Trace()): P
     verify.push(`kubectl get nodes -o wide | grep -w ${ip}`);
   }
 
-  const world = await lbWorld(inv, trace, true);
+  const world = await lbWorld(inv, trace, { allPips: true, nics: true });
   for (const lb of world.lbs) {
     for (const fe of lb.frontends) {
       const pip = fe.publicIpId ? await publicIpById(inv, world, fe.publicIpId, trace) : undefined;
@@ -54,7 +54,7 @@ export async function whatIs(inv: Inventory, ip: string, trace = new Trace()): P
       if (!followUps.some((f) => f.title === 'Load balancers')) followUps.push({ title: 'Load balancers', question: `what does load balancer ${lb.name} do` });
     }
   }
-  for (const pip of world.publicIps.filter((p) => p.ip === ip)) {
+  for (const pip of [...world.pips.values()].filter((p) => p.ip === ip)) {
     if (world.lbs.some((lb) => lb.frontends.some((f) => sameId(f.publicIpId, pip.id)))) continue;
     found.push(`public IP ${pip.name}${pip.attachedToId ? `, attached to ${nameOf(pip.attachedToId.replace(/\/ipConfigurations\/[^/]+$/i, ''))}` : ', not attached to anything'}`);
     verify.push(`az network public-ip list -g ${pip.resourceGroup} -o table`);

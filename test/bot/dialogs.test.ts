@@ -11,7 +11,7 @@ let bot: Running;
 
 beforeAll(async () => {
   connector = await new Connector().start();
-  bot = await startServer(loadConfig({ PORT: '0' }), SnapshotInventory.load(twoProjects()));
+  bot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), SnapshotInventory.load(twoProjects()));
 });
 afterAll(async () => {
   await bot.close();

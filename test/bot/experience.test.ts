@@ -22,8 +22,8 @@ let fast: Running;
 let slowBot: Running;
 beforeAll(async () => {
   connector = await new Connector().start();
-  fast = await startServer(loadConfig({ PORT: '0' }));
-  slowBot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_SLOW_REPLY_MS: '50' }), slow(SnapshotInventory.demo(), 150));
+  fast = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
+  slowBot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PACKET_PATH_SLOW_REPLY_MS: '50' }), slow(SnapshotInventory.demo(), 150));
 });
 afterAll(async () => {
   await Promise.all([fast.close(), slowBot.close()]);

@@ -8,7 +8,7 @@ let bot: Running;
 
 beforeAll(async () => {
   connector = await new Connector().start();
-  bot = await startServer(loadConfig({ PORT: '0' }));
+  bot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
 });
 afterAll(async () => {
   await bot.close();

@@ -128,7 +128,7 @@ test('a canary secret in a pod appears in no reply, card, log line or capture', 
   });
   const inv = SnapshotInventory.load(dir);
   const log = memoryLog();
-  const bot = await startServer(loadConfig({ PORT: '0' }), { inventory: inv, logger: log.logger });
+  const bot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { inventory: inv, logger: log.logger });
   try {
     const questions = ['where is pod sqlapi?', 'public ip of sqlapi', 'what source IP does server see from sqlapi', 'what is 10.129.2.7', 'which load balancers are there?'];
     const replies = [];
