@@ -6,8 +6,10 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { ask, type Memory } from '../src/answer';
+import { turnRecord } from '../src/bot/middleware';
 import { fullTextActivity, replyActivity } from '../src/bot/reply';
-import type { Inventory } from '../src/inventory/inventory';
+import type { Clusters } from '../src/inventory/clusters';
+import { parse } from '../src/nlu/parse';
 import { result, type PathResult } from '../src/path/result';
 
 export const ASK_DIALOG = 'ask';
@@ -22,7 +24,7 @@ export interface Question {
 }
 
 export interface AskDeps {
-  inventory: () => Inventory;
+  clusters: Clusters;
   memory: StatePropertyAccessor<Memory>;
   questionOf: (context: TurnContext) => Question;
   /** after this long without an answer, say "Looking up …" and update that message later */
@@ -51,9 +53,32 @@ export class AskDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** Which cluster the question is about: said, remembered, else the default; undefined with a reply when it may not be asked. */
+  private async cluster(context: TurnContext, q: Question, memory: Memory) {
+    const set = this.deps.clusters;
+    const asked = parse(q.question).cluster;
+    const name = asked ?? memory.cluster ?? set.defaultName;
+    const cluster = set.get(name);
+    if (!cluster) {
+      const r = result('unknown', 'not-found', `There is no cluster "${name}" here. Clusters: ${set.names.join(', ')}.`, { suggestions: set.names });
+      await context.sendActivity(replyActivity(r));
+      return undefined;
+    }
+    const user = context.activity.from?.aadObjectId ?? '';
+    if (cluster.users.length && !cluster.users.includes(user)) {
+      const t = turnRecord(context);
+      if (t) t.refused = `cluster ${name} not allowed`;
+      await context.sendActivity(`Sorry — you may not ask about cluster ${name}. Ask your platform team for access.`);
+      return undefined;
+    }
+    return cluster;
+  }
+
   private async answer(context: TurnContext, q: Question): Promise<PathResult> {
-    const inv = this.deps.inventory();
     const memory = await this.deps.memory.get(context, {});
+    const cluster = await this.cluster(context, q, memory);
+    if (!cluster) return result('unknown', 'not-found', 'cluster not available');
+    const inv = cluster.inventory;
     let placeholder: string | undefined;
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.slowReplyMs)));
@@ -76,7 +101,8 @@ export class AskDialog extends ComponentDialog {
     });
     const r = await Promise.race([answering, overBudget]);
     clearTimeout(budgetTimer);
-    if (r.memory) await this.deps.memory.set(context, r.memory as Memory);
+    if (this.deps.clusters.names.length > 1) r.facts.unshift({ label: 'Cluster', value: cluster.name });
+    await this.deps.memory.set(context, { ...(r.memory as Memory | undefined), cluster: cluster.name });
     this.deps.onAnswer?.(context, q, r);
     const reply = q.full ? fullTextActivity(r) : replyActivity(r, { question: q.question, source: inv.source });
     if (placeholder) await context.updateActivity({ ...reply, id: placeholder, conversation: context.activity.conversation });

@@ -256,6 +256,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export interface Memory {
   intent?: IntentKind;
   namespace?: string;
+  cluster?: string;
 }
 
 const FOLLOW_UP = /^\s*(and|what about|how about|same for|and for|also|now)\b/i;

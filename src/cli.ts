@@ -10,7 +10,7 @@ import { parse } from './nlu/parse';
 import { toJson } from './path/result';
 
 const USAGE = `usage:
-  packet-path ask "<question>" [--snapshot DIR | --live [--context CTX]] [--json]
+  packet-path ask "<question>" [--snapshot DIR | --live [--context CTX] | --cluster NAME] [--json]
       answer a question about the demo cluster, a snapshot folder
       (kubernetes/*.json from kubectl, azure/*.json from az; see README),
       or the live cluster of your kubeconfig and its Azure subscription(s)
@@ -27,6 +27,7 @@ interface Args {
   json: boolean;
   live: boolean;
   context?: string;
+  cluster?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +37,7 @@ function parseArgs(argv: string[]): Args {
     if (x === '--json') a.json = true;
     else if (x === '--live') a.live = true;
     else if (x === '--context') a.context = argv[++i];
+    else if (x === '--cluster') a.cluster = argv[++i];
     else if (x === '--snapshot') a.snapshot = argv[++i];
     else if (x.startsWith('--snapshot=')) a.snapshot = x.slice('--snapshot='.length);
     else if (!a.command) a.command = x;
@@ -95,7 +97,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   let opened: Opened;
   try {
-    opened = await openInventory(configFor(a), { waitForSync: true });
+    const c = configFor(a);
+    if (c.PACKET_PATH_CLUSTERS.length && !a.snapshot && !a.live && !a.context) {
+      // several clusters configured: the one named with --cluster, else the first
+      const entry = a.cluster ? c.PACKET_PATH_CLUSTERS.find((x) => x.name === a.cluster) : c.PACKET_PATH_CLUSTERS[0];
+      if (!entry) throw new Error(`no cluster "${a.cluster}"; clusters: ${c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ')}`);
+      const s = entry.source;
+      opened = await openInventory(
+        s === 'demo' ? { ...c, PACKET_PATH_SNAPSHOT: undefined } : s.startsWith('snapshot:') ? { ...c, PACKET_PATH_SNAPSHOT: s.slice(9) } : { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: s.startsWith('context:') ? s.slice(8) : undefined },
+        { waitForSync: true },
+      );
+    } else opened = await openInventory(c, { waitForSync: true });
   } catch (e) {
     process.stderr.write(`packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`);
     return 2;

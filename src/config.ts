@@ -24,6 +24,22 @@ const Schema = z.object({
   PACKET_PATH_ARM_ENDPOINT: z.string().url().optional(),
   /** PEM file of extra CA certificates to trust for ARM (a TLS-inspecting proxy) */
   PACKET_PATH_ARM_CA_FILE: z.string().min(1).optional(),
+  /** several clusters: "name=demo,name=snapshot:DIR,name=context:CTX,name=in-cluster" (the first is the default) */
+  PACKET_PATH_CLUSTERS: z
+    .string()
+    .transform((v, ctx) =>
+      v.split(',').map((x) => x.trim()).filter(Boolean).map((entry) => {
+        const m = /^([a-z0-9][a-z0-9._-]{0,62})=(demo|in-cluster|snapshot:.+|context:.+)$/i.exec(entry);
+        if (!m) ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=demo|snapshot:DIR|context:CTX|in-cluster` });
+        return { name: (m?.[1] ?? '').toLowerCase(), source: m?.[2] ?? '' };
+      }),
+    )
+    .default([]),
+  /** who may ask about which cluster: "name=aadId|aadId,name2=aadId" (clusters not listed: everyone let in) */
+  PACKET_PATH_CLUSTER_ALLOWED_USERS: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean).map((entry) => [entry.split('=')[0].toLowerCase(), (entry.split('=')[1] ?? '').split('|').map((u) => u.trim()).filter(Boolean)] as [string, string[]]))
+    .default([]),
   /** the node resource group when nodes' providerIDs do not tell (e.g. /subscriptions/…/resourceGroups/aro2-resources) */
   PACKET_PATH_NODE_RESOURCE_GROUP_ID: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i, 'a resource group ID: /subscriptions/<id>/resourceGroups/<name>').optional(),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),

@@ -10,7 +10,7 @@ import { PacketPathBot } from './bot/bot';
 import { AuditMiddleware, AuthorizationMiddleware, RateLimitMiddleware, recordAnswer, turnRecord } from './bot/middleware';
 import { allowedTenants, ConfigError, loadConfig, redacted, type Config } from './config';
 import type { Inventory } from './inventory/inventory';
-import { openInventory } from './inventory/open';
+import { Clusters } from './inventory/clusters';
 import { createLogger, type Logger } from './log';
 
 export interface Running {
@@ -57,8 +57,8 @@ async function stateStorage(c: Config): Promise<Storage> {
 export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
   const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const opened = opts.inventory ? undefined : await openInventory(config);
-  const inv = opts.inventory ?? opened!.inventory;
+  const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
+  const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
@@ -91,7 +91,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   };
   const bot = new PacketPathBot({
     conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
-    inventory: () => inv,
+    clusters,
     slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS,
     budgetMs: config.PACKET_PATH_TURN_BUDGET_MS,
     onAnswer: (context, q, r) => recordAnswer(context, q.question, r),
@@ -123,12 +123,12 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
     }
   });
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', inventory: inv.source });
+    res.send(200, { status: 'ok', inventory: source });
     return next();
   });
   server.get('/readyz', (_req, res, next) => {
-    const pending = closing ? ['shutting down'] : opened?.pending() ?? [];
-    res.send(pending.length ? 503 : 200, { ready: pending.length === 0, inventory: inv.source, pending });
+    const pending = closing ? ['shutting down'] : clusters.pending();
+    res.send(pending.length ? 503 : 200, { ready: pending.length === 0, inventory: source, pending });
     return next();
   });
 
@@ -143,7 +143,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
       const deadline = Date.now() + 10_000;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await opened?.stop();
+      await clusters.stop();
     },
   };
 }

@@ -4,7 +4,7 @@ import { ActivityHandler, ActivityTypes, type ConversationState, type StatePrope
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
 import { help, type Memory } from '../answer';
-import type { Inventory } from '../inventory/inventory';
+import type { Clusters } from '../inventory/clusters';
 import type { PathResult } from '../path/result';
 import { textWithoutBotMention } from './mentions';
 import { replyActivity } from './reply';
@@ -20,7 +20,7 @@ export function questionOf(context: TurnContext): Question {
 
 export interface BotOptions {
   conversationState: ConversationState;
-  inventory: () => Inventory;
+  clusters: Clusters;
   /** after this long, "Looking up …" first and the card in place of it later (default 2 s) */
   slowReplyMs?: number;
   /** give up on an answer after this long (default 10 s) */
@@ -39,7 +39,7 @@ export class PacketPathBot extends ActivityHandler {
     this.dialogState = o.conversationState.createProperty<DialogState>('dialogState');
     const memory = o.conversationState.createProperty<Memory>('memory');
     this.dialogs = new DialogSet(this.dialogState).add(
-      new AskDialog({ inventory: o.inventory, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, budgetMs: o.budgetMs ?? 10_000, onAnswer: o.onAnswer }),
+      new AskDialog({ clusters: o.clusters, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, budgetMs: o.budgetMs ?? 10_000, onAnswer: o.onAnswer }),
     );
 
     this.onMessage(async (context, next) => {
@@ -72,7 +72,7 @@ export class PacketPathBot extends ActivityHandler {
       if (await this.welcomed.get(context, false)) return;
       await this.welcomed.set(context, true);
     }
-    await context.sendActivity(replyActivity({ ...help(), title }, { source: this.o.inventory().source }));
+    await context.sendActivity(replyActivity({ ...help(), title }, { source: this.o.clusters.names.length > 1 ? `clusters ${this.o.clusters.names.join(', ')}` : this.o.clusters.get()!.inventory.source }));
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -17,6 +17,8 @@ export interface Intent {
   namespace?: string;
   /** egress destination ("to reach 10.20.1.5") */
   destination?: string;
+  /** the cluster asked about ("--cluster prod", "on cluster prod"), when several are configured */
+  cluster?: string;
   /** the namespace remembered from earlier in the conversation (not said in this text) */
   defaultNamespace?: string;
   /** a client address for inbound questions ("from 203.0.113.5") */
@@ -99,6 +101,8 @@ export function parse(text: string): Intent {
     return m;
   };
 
+  const cluster = take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ?? take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
+  if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
   const ns =
     take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
     take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??

@@ -1,0 +1,61 @@
+// Several clusters behind one bot: each a name and its own inventory (demo,
+// snapshot folder, kubeconfig context or in-cluster), with optional per-cluster
+// allowlists of users.
+import type { Config } from '../config';
+import type { Inventory } from './inventory';
+import { openInventory, type OpenOptions, type Opened } from './open';
+
+export interface Cluster {
+  name: string;
+  inventory: Inventory;
+  /** AAD object ids that may ask about it (empty: everyone the bot lets in) */
+  users: string[];
+}
+
+export class Clusters {
+  private constructor(
+    private readonly all: Map<string, { cluster: Cluster; opened?: Opened }>,
+    readonly defaultName: string,
+  ) {}
+
+  /** One cluster around a given inventory (tests, embedding). */
+  static single(inventory: Inventory, name = 'default'): Clusters {
+    return new Clusters(new Map([[name, { cluster: { name, inventory, users: [] } }]]), name);
+  }
+
+  /** From PACKET_PATH_CLUSTERS ("name=demo, name=snapshot:DIR, name=context:CTX, name=in-cluster"), else the single configured source. */
+  static async open(c: Config, o: OpenOptions = {}): Promise<Clusters> {
+    const users = new Map(c.PACKET_PATH_CLUSTER_ALLOWED_USERS.map(([name, ids]) => [name, ids]));
+    if (!c.PACKET_PATH_CLUSTERS.length) {
+      const opened = await openInventory(c, o);
+      return new Clusters(new Map([['default', { cluster: { name: 'default', inventory: opened.inventory, users: users.get('default') ?? [] }, opened }]]), 'default');
+    }
+    const all = new Map<string, { cluster: Cluster; opened?: Opened }>();
+    for (const { name, source } of c.PACKET_PATH_CLUSTERS) {
+      const own: Config =
+        source === 'demo' ? { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: undefined, PACKET_PATH_KUBE_CONTEXT: undefined }
+        : source.startsWith('snapshot:') ? { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: source.slice('snapshot:'.length), PACKET_PATH_KUBE_CONTEXT: undefined }
+        : source.startsWith('context:') ? { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: source.slice('context:'.length) }
+        : { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: undefined };
+      const opened = await openInventory(own, o);
+      all.set(name, { cluster: { name, inventory: opened.inventory, users: users.get(name) ?? [] }, opened });
+    }
+    return new Clusters(all, c.PACKET_PATH_CLUSTERS[0].name);
+  }
+
+  get names(): string[] {
+    return [...this.all.keys()];
+  }
+
+  get(name = this.defaultName): Cluster | undefined {
+    return this.all.get(name)?.cluster;
+  }
+
+  pending(): string[] {
+    return [...this.all].flatMap(([name, x]) => (x.opened?.pending() ?? []).map((p) => (this.all.size > 1 ? `${name}: ${p}` : p)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.all.values()].map((x) => x.opened?.stop()));
+  }
+}
