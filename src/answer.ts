@@ -32,13 +32,9 @@ const HANDLERS: Record<IntentKind, Handler> = {
   },
   'what-is': async (intent, inv) => (intent.ips[0] ? whatIs(inv, intent.ips[0]) : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"')),
   'load-balancers': async (intent, inv) => {
-    // a name that is a load balancer of the node resource group(s) narrows the answer; other words do not
-    const all = await loadBalancers(inv);
-    const names = new Set(all.facts.map((f) => f.label.toLowerCase()));
-    const known = intent.names.find((n) => names.has(n));
-    // a name right after "load balancer"/"lb" must be one
+    // a name that is a load balancer narrows the answer; a name right after "load balancer"/"lb" must be one
     const explicit = /\b(?:load ?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/.exec(intent.text)?.[1];
-    return loadBalancers(inv, known ?? (explicit && intent.names.includes(explicit) ? explicit : undefined));
+    return loadBalancers(inv, { pick: intent.names, explicit: explicit && intent.names.includes(explicit) ? explicit : undefined });
   },
   'east-west': async (intent, inv) => pairHandler(intent, inv, 'east-west'),
   policy: async (intent, inv) => pairHandler(intent, inv, 'policy'),

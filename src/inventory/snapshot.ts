@@ -133,9 +133,7 @@ export class SnapshotInventory implements Inventory {
   }
 
   private listAzure<K extends AzureKind>(kind: K, scope: string): AzureKinds[K][] {
-    return [...this.byId.values()]
-      .filter((r) => r.kind === kind && inScope(r.resource.id, scope))
-      .map((r) => r.resource as AzureKinds[K]);
+    return this.listAll(kind).filter((r) => inScope(r.id, scope));
   }
 
   private nicsOfVm(vmId: string): Nic[] {
@@ -145,8 +143,12 @@ export class SnapshotInventory implements Inventory {
     return (vm?.nicIds ?? []).map((id) => this.getAzure('nic', id)).filter((n): n is Nic => !!n);
   }
 
+  private readonly byKind = new Map<AzureKind, AzureKinds[AzureKind][]>();
+
   private listAll<K extends AzureKind>(kind: K): AzureKinds[K][] {
-    return [...this.byId.values()].filter((r) => r.kind === kind).map((r) => r.resource as AzureKinds[K]);
+    let all = this.byKind.get(kind);
+    if (!all) this.byKind.set(kind, (all = [...this.byId.values()].filter((r) => r.kind === kind).map((r) => r.resource)));
+    return all as AzureKinds[K][];
   }
 
   /** Count of objects loaded, by kind (for `packet-path` diagnostics). */

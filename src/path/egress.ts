@@ -212,7 +212,9 @@ function describe(d: EgressDecision, c: Ctx): PathResult {
       );
       return c.r(
         `${who} reaches ${dest} as ${list(d.publicIps)}: node ${at.node.metadata.name} SNATs the pod to ${nIp}, then load balancer ${d.lb.name} (${ruleText}) SNATs it to public IP ${d.publicIps.map((p) => p.name).join(', ')}. ` +
-          `${d.snat.portsPerInstance} SNAT ports per node, ${idle ?? 4} min idle timeout, room for ${d.snat.maxInstances} nodes (${d.snat.poolSize} in the pool).`,
+          (d.snat.explicit
+            ? `${d.snat.portsPerInstance} SNAT ports per node, ${idle ?? 4} min idle timeout, room for ${d.snat.maxInstances} nodes (${d.snat.poolSize} in the pool).`
+            : `${d.snat.portsPerInstance} SNAT ports per node (Azure's default allocation for ${d.snat.poolSize} nodes; fewer per node as the pool grows), ${idle ?? 4} min idle timeout.`),
         `${name} leaves the cluster as ${list(d.publicIps)}`,
       );
     }

@@ -104,11 +104,15 @@ export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] => lb.ru
 export const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
   lb.outboundRules.filter((r) => r.frontendIds.some((id) => sameId(id, frontend.id)));
 
+const byFrontendName = new WeakMap<Service[], Map<string, Service>>();
+
 /** The Service a cloud-provider frontend was made for, by its UID-derived name. */
 export function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
   const base = frontend.name.split('-')[0].toLowerCase();
   if (!/^a[0-9a-f]{31}$/.test(base)) return undefined;
-  return services.find((s) => ('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase() === base);
+  let index = byFrontendName.get(services);
+  if (!index) byFrontendName.set(services, (index = new Map(services.map((s) => [('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase(), s]))));
+  return index.get(base);
 }
 
 export const isInternalService = (s: Service): boolean =>
@@ -126,14 +130,17 @@ const nicIndex = (nics: Nic[]) => {
 };
 
 /** Node names behind a pool: VMSS instance paths, NIC → VM, or IP-based addresses. */
+const vmIndexes = new WeakMap<Node[], Map<string, string>>();
+
 export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }, nodes: Node[], nics: Nic[]): string[] {
-  const byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]));
+  let byVm = vmIndexes.get(nodes);
+  if (!byVm) vmIndexes.set(nodes, (byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]))));
   const names = pool.ipConfigIds.map((id) => {
     const vmss = /^(.*\/virtualMachineScaleSets\/[^/]+\/virtualMachines\/[^/]+)\/networkInterfaces\//i.exec(id);
-    if (vmss) return byVm.get(idKey(vmss[1])) ?? vmss[1].split('/').slice(-3).join('/');
+    if (vmss) return byVm!.get(idKey(vmss[1])) ?? vmss[1].split('/').slice(-3).join('/');
     const nicId = id.replace(/\/ipConfigurations\/[^/]+$/i, '');
     const nic = nicIndex(nics).get(idKey(nicId));
-    return (nic?.vmId && byVm.get(idKey(nic.vmId))) ?? nameOf(nicId);
+    return (nic?.vmId && byVm!.get(idKey(nic.vmId))) ?? nameOf(nicId);
   });
   const byIp = pool.addresses.map((ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip);
   return [...new Set([...names, ...byIp])];

@@ -5,13 +5,19 @@ import { nodeResourceGroups } from './scope';
 import { result, type Fact, type PathResult, type Section } from './result';
 import { Trace } from './trace';
 
-export async function loadBalancers(inv: Inventory, only?: string, trace = new Trace()): Promise<PathResult> {
+/**
+ * All load balancers, or one: `pick` narrows to a name that is a load balancer; `explicit`
+ * (a name the user gave as a load balancer's) must be one, else the answer is not-found.
+ */
+export async function loadBalancers(inv: Inventory, o: { pick?: string[]; explicit?: string } = {}, trace = new Trace()): Promise<PathResult> {
   const [world, nodes, services, groups] = await Promise.all([
     lbWorld(inv, trace, { allPips: true, nics: true }),
     trace.try('nodes', () => inv.list('Node')),
     trace.try('services', () => inv.list('Service')),
     nodeResourceGroups(inv, trace),
   ]);
+  const known = new Set(world.lbs.map((l) => l.name.toLowerCase()));
+  const only = (o.pick ?? []).find((n) => known.has(n.toLowerCase())) ?? o.explicit;
   const lbs = only ? world.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : world.lbs;
   const rgNames = groups.map((g) => g.split('/').pop()).join(', ');
   if (only && lbs.length === 0) {
