@@ -36,6 +36,7 @@ const forward: Inventory = {
 
 beforeAll(async () => {
   rig = await liveRig(DEMO, { timeoutMs: 1000, maxRetries: 1 });
+  current = rig.inventory;
   connector = await new Connector().start();
   const stream = new Writable({ write(c, _e, cb) { for (const l of String(c).split('\n').filter(Boolean)) logLines.push(JSON.parse(l)); cb(); } });
   bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0', PACKET_PATH_TURN_BUDGET_MS: String(BUDGET_MS) }), { inventory: forward, logger: createLogger('info', stream) });
