@@ -62,6 +62,10 @@ const Schema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
+  /** certificate credentials instead of a password: the thumbprint (or the public certificate, for subject-name/issuer auth) and the private key (PEM files) */
+  MicrosoftAppCertificateThumbprint: z.string().regex(/^[0-9a-fA-F]{40}$/, 'a SHA-1 thumbprint: 40 hex digits').optional(),
+  MicrosoftAppCertificateFile: z.string().min(1).optional(),
+  MicrosoftAppCertificatePrivateKeyFile: z.string().min(1).optional(),
   /** Bot Framework's OpenID metadata (sovereign clouds); default: the public Bot Framework */
   ToBotFromChannelOpenIdMetadataUrl: z.string().url().optional(),
 });
@@ -87,7 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (unknown.length) throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE: unknown setting(s) ${unknown.join(', ')}`);
   }
   const merged = { ...Object.fromEntries(Object.entries(fromFile).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])), ...Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))) };
-  const parsed = Schema.safeParse(merged);
+  const parsed = Schema.superRefine((c, ctx) => {
+    if ((c.MicrosoftAppCertificateThumbprint || c.MicrosoftAppCertificateFile) && !c.MicrosoftAppCertificatePrivateKeyFile) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppCertificatePrivateKeyFile'], message: 'required with a certificate thumbprint or file' });
+    }
+  }).safeParse(merged);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${issues}`);

@@ -4,7 +4,8 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage, type TurnContext,
 } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationError, CertificateServiceClientCredentialsFactory } from 'botframework-connector';
+import { readFileSync } from 'node:fs';
 import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
 import { AuditMiddleware, AuthorizationMiddleware, RateLimitMiddleware, recordAnswer, turnRecord } from './bot/middleware';
@@ -49,6 +50,15 @@ export function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The bot's outbound credentials from a certificate, when one is configured instead of a password. */
+function certificateCredentials(c: Config): CertificateServiceClientCredentialsFactory | undefined {
+  if (!c.MicrosoftAppId || !c.MicrosoftAppCertificatePrivateKeyFile) return undefined;
+  const key = readFileSync(c.MicrosoftAppCertificatePrivateKeyFile, 'utf8');
+  return c.MicrosoftAppCertificateFile
+    ? new CertificateServiceClientCredentialsFactory(c.MicrosoftAppId, readFileSync(c.MicrosoftAppCertificateFile, 'utf8'), key, c.MicrosoftAppTenantId)
+    : new CertificateServiceClientCredentialsFactory(c.MicrosoftAppId, c.MicrosoftAppCertificateThumbprint!, key, c.MicrosoftAppTenantId);
+}
+
 async function stateStorage(c: Config): Promise<Storage> {
   if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new MemoryStorage();
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
@@ -66,7 +76,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     // overriding one endpoint makes botbuilder take every endpoint from configuration: give it the public cloud's
     ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
-  });
+  }, certificateCredentials(config));
   // a token with a bad signature surfaces from jsonwebtoken as a plain error, which the adapter answers
   // with 500: make every token failure an AuthenticationError, answered with 401
   const authenticate = auth.authenticateRequest.bind(auth);

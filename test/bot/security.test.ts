@@ -68,6 +68,28 @@ describe('authentication (Bot Framework JWT)', () => {
   });
 });
 
+test('certificate credentials: required key file named; with a certificate the bot validates tokens the same way', async () => {
+  expect(() => loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppCertificateThumbprint: 'A'.repeat(40) })).toThrow(/MicrosoftAppCertificatePrivateKeyFile: required/);
+  const { generateKeyPairSync } = require('node:crypto');
+  const dir = mkdtempSync(join(tmpdir(), 'cert-'));
+  writeFileSync(join(dir, 'key.pem'), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const openid = await new OpenIdServer().start();
+  const bot = await startServer(
+    loadConfig({
+      PORT: '0', LOG_LEVEL: 'silent', MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', MicrosoftAppCertificateThumbprint: 'AB'.repeat(20),
+      MicrosoftAppCertificatePrivateKeyFile: join(dir, 'key.pem'), ToBotFromChannelOpenIdMetadataUrl: `${openid.url}/v1/.well-known/openidconfiguration`,
+    }),
+  );
+  try {
+    const send = (auth: string) => fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(messageActivity(connector.url, 'hi')) });
+    expect((await send(`Bearer ${openid.forged(APP_ID, connector.url)}`)).status).toBe(401);
+    expect((await send(`Bearer ${openid.token(APP_ID, connector.url)}`)).status).not.toBe(401);
+  } finally {
+    await bot.close();
+    await openid.stop();
+  }
+});
+
 describe('authorization and rate limits', () => {
   let bot: Running;
   let log: ReturnType<typeof memoryLog>;
