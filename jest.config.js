@@ -15,4 +15,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30000,
+  // keep-alive sockets of the SDKs can outlive the fake servers by a few seconds; never let them hold CI
+  forceExit: true,
 };

@@ -76,6 +76,7 @@ export class KubeInventory {
     try {
       groups = new Set((await this.o.kubeConfig.makeApiClient(k8s.ApisApi).getAPIVersions()).groups.map((x) => x.name));
       this.discoveryError = undefined;
+      if (this.stopped) return; // stopped while discovering: start nothing
     } catch (e) {
       this.discoveryError = kubeReason(e, this.server);
       if (!this.stopped) {
@@ -95,6 +96,7 @@ export class KubeInventory {
   }
 
   private async watch(kind: KubeKind): Promise<void> {
+    if (this.stopped) return;
     const src = SOURCES[kind];
     const informer = k8s.makeInformer(this.o.kubeConfig, src.path, () => src.list(this.o.kubeConfig) as never);
     const w: Watched = { informer, synced: false, delay: this.o.restartDelayMs ?? 1000 };
