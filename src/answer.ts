@@ -11,6 +11,7 @@ import { eastWestPath } from './path/east-west';
 import { egressPath } from './path/egress';
 import { endpointsOf, pickServicePort } from './path/endpoints';
 import { inboundPath } from './path/inbound';
+import { lbIngressIps } from './path/lb';
 import { podIp } from './path/kube';
 import { loadBalancers } from './path/load-balancers';
 import { podFacts } from './path/pod-facts';
@@ -184,8 +185,8 @@ async function inboundHandler(intent: Intent, inv: Inventory): Promise<PathResul
   const inNs = <T extends { metadata: { namespace?: string } }>(xs: T[]) => (intent.namespace ? xs.filter((x) => x.metadata.namespace === intent.namespace) : xs);
   const typedAs = (type: string) => intent.typed.filter((t) => t.type === type).map((t) => t.name);
   // a LoadBalancer address in the question is the subject, not the client
-  const lbByIp = services.find((svc) => intent.ips.some((ip) => (svc.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === ip)));
-  const clientIp = intent.clientIp && (svc_ips(services).includes(intent.clientIp) ? undefined : intent.clientIp);
+  const lbByIp = services.find((svc) => intent.ips.some((ip) => lbIngressIps(svc).includes(ip)));
+  const clientIp = intent.clientIp && (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
   const base = { clientIp };
   if (lbByIp && !intent.names.length) return inboundPath(inv, { ...base, service: lbByIp });
   const typedFirst = [...intent.typed.filter((t) => ['route', 'ingress', 'service', 'host'].includes(t.type)).map((t) => t.name), ...intent.names.filter((n) => n.includes('.')), ...intent.names];
@@ -217,8 +218,6 @@ async function inboundHandler(intent: Intent, inv: Inventory): Promise<PathResul
   const near = [...new Set(intent.names.flatMap((n) => closest(n, all)))];
   return result('inbound', 'not-found', `I found no route, ingress or Service named ${intent.names.map((n) => `"${n}"`).join(' or ')}${intent.namespace ? ` in ${intent.namespace}` : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`, { suggestions: near });
 }
-
-const svc_ips = (services: Service[]) => services.flatMap((s) => (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? ''));
 
 async function dnsHandler(intent: Intent, inv: Inventory): Promise<PathResult> {
   const [services, pods, slices, legacy] = await Promise.all([inv.list('Service'), inv.list('Pod'), inv.list('EndpointSlice'), inv.list('Endpoints')]);

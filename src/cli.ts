@@ -3,6 +3,7 @@ import { ask } from './answer';
 import { renderText } from './cards/text';
 import { loadConfig, type Config } from './config';
 import { capture } from './inventory/capture';
+import { configForSource } from './inventory/clusters';
 import { LookupError } from './inventory/inventory';
 import { openInventory, type Opened } from './inventory/open';
 import { SnapshotError } from './inventory/snapshot';
@@ -102,11 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       // several clusters configured: the one named with --cluster, else the first
       const entry = a.cluster ? c.PACKET_PATH_CLUSTERS.find((x) => x.name === a.cluster) : c.PACKET_PATH_CLUSTERS[0];
       if (!entry) throw new Error(`no cluster "${a.cluster}"; clusters: ${c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ')}`);
-      const s = entry.source;
-      opened = await openInventory(
-        s === 'demo' ? { ...c, PACKET_PATH_SNAPSHOT: undefined } : s.startsWith('snapshot:') ? { ...c, PACKET_PATH_SNAPSHOT: s.slice(9) } : { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: s.startsWith('context:') ? s.slice(8) : undefined },
-        { waitForSync: true },
-      );
+      opened = await openInventory(configForSource(c, entry.source), { waitForSync: true });
     } else opened = await openInventory(c, { waitForSync: true });
   } catch (e) {
     process.stderr.write(`packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`);

@@ -9,19 +9,18 @@ import { idKey, parentId, resourceGroupId, vmIdFromProviderId } from './ids';
 import type { Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
 import { apiVersionOf } from './kubernetes';
+import { looksSecret, looksSecretValue } from '../secrets';
 
-const SECRET_NAME = /pass(word|wd)?|secret|token|key|credential|connection.?string|conn.?str|auth|cert|private/i;
-const SECRET_VALUE = /(password|pwd|secret|token|accountkey|sharedaccesskey)\s*=|-----BEGIN|eyJ[A-Za-z0-9_-]{10,}\.|^[A-Za-z0-9+/]{40,}={0,2}$/i;
 const RISKY_ANNOTATION = /last-applied-configuration|token|secret|password|credential|key/i;
 
 /** A copy of a Kubernetes object safe to write down. */
 export function scrub<T extends KubeObject>(o: T): T {
   const c = JSON.parse(JSON.stringify(o)) as T & { spec?: { containers?: { env?: { name: string; value?: string }[] }[]; initContainers?: { env?: { name: string; value?: string }[] }[] } };
   const ann = c.metadata.annotations;
-  if (ann) for (const k of Object.keys(ann)) if (RISKY_ANNOTATION.test(k) || SECRET_VALUE.test(ann[k])) delete ann[k];
+  if (ann) for (const k of Object.keys(ann)) if (RISKY_ANNOTATION.test(k) || looksSecretValue(ann[k])) delete ann[k];
   delete (c.metadata as { managedFields?: unknown }).managedFields;
   for (const ct of [...(c.spec?.containers ?? []), ...(c.spec?.initContainers ?? [])]) {
-    for (const e of ct.env ?? []) if (e.value !== undefined && (SECRET_NAME.test(e.name) || SECRET_VALUE.test(e.value))) e.value = '(redacted by packet-path capture)';
+    for (const e of ct.env ?? []) if (e.value !== undefined && looksSecret(e.name, e.value)) e.value = '(redacted by packet-path capture)';
   }
   return c;
 }

@@ -5,6 +5,14 @@ import type { Config } from '../config';
 import type { Inventory } from './inventory';
 import { openInventory, type OpenOptions, type Opened } from './open';
 
+/** The configuration of one cluster source: demo, snapshot:DIR, context:CTX or in-cluster. */
+export function configForSource(c: Config, source: string): Config {
+  if (source === 'demo') return { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: undefined, PACKET_PATH_KUBE_CONTEXT: undefined };
+  if (source.startsWith('snapshot:')) return { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: source.slice('snapshot:'.length), PACKET_PATH_KUBE_CONTEXT: undefined };
+  if (source.startsWith('context:')) return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: source.slice('context:'.length) };
+  return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: undefined };
+}
+
 export interface Cluster {
   name: string;
   inventory: Inventory;
@@ -32,12 +40,7 @@ export class Clusters {
     }
     const all = new Map<string, { cluster: Cluster; opened?: Opened }>();
     for (const { name, source } of c.PACKET_PATH_CLUSTERS) {
-      const own: Config =
-        source === 'demo' ? { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: undefined, PACKET_PATH_KUBE_CONTEXT: undefined }
-        : source.startsWith('snapshot:') ? { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: source.slice('snapshot:'.length), PACKET_PATH_KUBE_CONTEXT: undefined }
-        : source.startsWith('context:') ? { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: source.slice('context:'.length) }
-        : { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: undefined };
-      const opened = await openInventory(own, o);
+      const opened = await openInventory(configForSource(c, source), o);
       all.set(name, { cluster: { name, inventory: opened.inventory, users: users.get(name) ?? [] }, opened });
     }
     return new Clusters(all, c.PACKET_PATH_CLUSTERS[0].name);

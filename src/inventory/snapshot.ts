@@ -119,8 +119,16 @@ export class SnapshotInventory implements Inventory {
     }
   }
 
+  private clusterFacts?: ClusterInfo;
+
   async cluster(): Promise<ClusterInfo | undefined> {
-    return this.clusterInfo ?? inferClusterInfo(await this.list('Node'), await this.list('Route'));
+    // what `az aro/aks show` did not say is read off the objects (once: a snapshot does not change)
+    if (!this.clusterFacts) {
+      const inferred = inferClusterInfo(await this.list('Node'), await this.list('Route'));
+      const c = this.clusterInfo;
+      this.clusterFacts = c ? { ...c, appsDomain: c.appsDomain ?? inferred.appsDomain, networkPlugin: c.networkPlugin ?? inferred.networkPlugin } : inferred;
+    }
+    return this.clusterFacts;
   }
 
   async list<K extends KubeKind>(kind: K): Promise<KubeKinds[K][]> {

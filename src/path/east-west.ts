@@ -2,7 +2,7 @@
 // DNAT of the ClusterIP at A's node to a ready endpoint, and no SNAT: the
 // server sees A's pod IP. NetworkPolicy verdicts for both ends.
 import type { Inventory } from '../inventory/inventory';
-import type { Pod, Service } from '../inventory/k8s-types';
+import type { Pod, Service, ServicePort } from '../inventory/k8s-types';
 import { isHeadless, resolveServiceName } from './dns';
 import { endpointsOf, pickServicePort, type Endpoint } from './endpoints';
 import { nodeIp, podIp } from './kube';
@@ -49,6 +49,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
 
   // what the client connects to
   let service: Service | undefined;
+  let servicePort: ServicePort | undefined;
   let target: Endpoint | undefined;
   let endpoints: Endpoint[] = [];
   let dstIp: string | undefined;
@@ -74,7 +75,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   hops.push({ kind: 'pod', name: fromName, ip: fromIp, src: fromIp });
   if (service) {
     const svcName = `${service.metadata.namespace}/${service.metadata.name}`;
-    const sp = pickServicePort(service, q.port);
+    const sp = (servicePort = pickServicePort(service, q.port));
     const noSuchPort = q.port !== undefined && !sp;
     if (noSuchPort && !isHeadless(service)) {
       warnings.push(`Service ${svcName} has no port ${q.port} (ports: ${(service.spec?.ports ?? []).map((p) => p.port).join(', ')})`);
@@ -114,7 +115,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   const toNode = nodeOf(targetPod.spec?.nodeName);
   const sameNode = from.spec?.nodeName === targetPod.spec?.nodeName;
   const portText = dstPort ? `:${dstPort}` : '';
-  const dnat = service && !isHeadless(service) ? `DNAT ${dstIp}:${pickServicePort(service, q.port)?.port ?? ''} → ${toIp}${portText}` : undefined;
+  const dnat = service && !isHeadless(service) ? `DNAT ${dstIp}:${servicePort?.port ?? ''} → ${toIp}${portText}` : undefined;
 
   hops.push({ kind: 'node', name: from.spec?.nodeName ?? '?', ip: fromNode ? nodeIp(fromNode) : undefined, src: fromIp, dst: dstIp, note: dnat ? `${dnat} (EndpointSlice; at the client’s node)` : undefined });
   if (!sameNode) hops.push({ kind: 'node', name: targetPod.spec?.nodeName ?? '?', ip: toNode ? nodeIp(toNode) : undefined, src: fromIp, dst: toIp, note: `cross-node: ${crossNodeTransport(cluster?.networkPlugin)}, addresses unchanged` });
@@ -131,7 +132,7 @@ export async function eastWestPath(inv: Inventory, q: EastWestQuestion, trace = 
   facts.push({ label: 'Policy', value: policyText(eg, ing) });
   if ((policies ?? []).length) verify.push(`kubectl get networkpolicy -n ${targetPod.metadata.namespace} -o yaml`);
 
-  const via = service && !isHeadless(service) ? ` through Service ${service.metadata.name} (${dstIp}${pickServicePort(service, q.port) ? ':' + pickServicePort(service, q.port)!.port : ''}, DNATed at ${from.spec?.nodeName})` : '';
+  const via = service && !isHeadless(service) ? ` through Service ${service.metadata.name} (${dstIp}${servicePort ? ':' + servicePort.port : ''}, DNATed at ${from.spec?.nodeName})` : '';
   const verdictText = denied.length ? ` But it is ${denied.map((v) => v.reason).join('; and ')}.` : policyText(eg, ing) === 'allowed (no NetworkPolicy applies)' ? '' : ` ${capital(policyText(eg, ing))}.`;
   const answer = intent === 'policy'
     ? denied.length

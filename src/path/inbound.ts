@@ -107,9 +107,7 @@ export async function inboundPath(inv: Inventory, q: InboundQuestion, trace = ne
   const src0 = client ?? CLIENT;
   hops.push({ kind: 'client', name: client ?? (internal ? 'client in the VNet' : 'Internet client'), ip: client, src: client, dst: host ?? entryIp });
   if (host) {
-    // the router's canonical hostname (router-default.apps.<domain>) names the wildcard domain when cluster.json is absent
-    const canonical = q.route?.status?.ingress?.[0]?.routerCanonicalHostname?.replace(/^router-[^.]+\./, '');
-    const appsDomain = cluster?.appsDomain ?? canonical;
+    const appsDomain = cluster?.appsDomain;
     const wildcard = appsDomain && host.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
     hops.push({ kind: 'dns', name: host, ip: entryIp, note: wildcard ? `wildcard record ${wildcard} → ${fsName}’s external IP` : `the host needs a DNS record pointing at ${entryIp ?? fsName}` });
     verify.push(`nslookup ${host}`);

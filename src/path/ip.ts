@@ -27,6 +27,3 @@ export function cidrContains(cidr: string, ip: string): boolean {
 }
 
 export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;
-
-const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
-export const isPrivateIpv4 = (ip: string): boolean => PRIVATE.some((c) => cidrContains(c, ip));

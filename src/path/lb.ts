@@ -11,6 +11,8 @@ import { nodeResourceGroups } from './scope';
 import type { Trace } from './trace';
 
 export interface LbWorld {
+  /** the node resource group IDs it was read from */
+  groups: string[];
   lbs: LoadBalancer[];
   /** public IPs read so far, by lower-case ID */
   pips: Map<string, PublicIp>;
@@ -42,6 +44,7 @@ export async function lbWorld(inv: Inventory, trace: Trace, o: WorldOptions = {}
     }),
   );
   const world: LbWorld = {
+    groups,
     lbs: parts.flatMap((p) => p.lbs),
     pips: new Map(parts.flatMap((p) => p.publicIps).map((p) => [idKey(p.id), p])),
     allPips: !!o.allPips,
@@ -86,7 +89,7 @@ export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, 
   for (const lb of world.lbs) for (const fe of lb.frontends) if (fe.privateIp === ip) return { lb, frontend: fe };
   if (!world.allPips) {
     // one listing per group instead of a read per frontend
-    for (const g of await nodeResourceGroups(inv, trace)) {
+    for (const g of world.groups) {
       for (const p of (await trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g))) ?? []) world.pips.set(idKey(p.id), p);
     }
     world.allPips = true;

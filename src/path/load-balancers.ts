@@ -1,7 +1,6 @@
 // "Which load balancers are there and what does each do?"
 import type { Inventory } from '../inventory/inventory';
 import { describeMembers, frontendPurpose, lbWorld, poolMembers, publicIpById } from './lb';
-import { nodeResourceGroups } from './scope';
 import { result, type Fact, type PathResult, type Section } from './result';
 import { Trace } from './trace';
 
@@ -10,12 +9,12 @@ import { Trace } from './trace';
  * (a name the user gave as a load balancer's) must be one, else the answer is not-found.
  */
 export async function loadBalancers(inv: Inventory, o: { pick?: string[]; explicit?: string } = {}, trace = new Trace()): Promise<PathResult> {
-  const [world, nodes, services, groups] = await Promise.all([
+  const [world, nodes, services] = await Promise.all([
     lbWorld(inv, trace, { allPips: true, nics: true }),
     trace.try('nodes', () => inv.list('Node')),
     trace.try('services', () => inv.list('Service')),
-    nodeResourceGroups(inv, trace),
   ]);
+  const groups = world.groups;
   const known = new Set(world.lbs.map((l) => l.name.toLowerCase()));
   const only = (o.pick ?? []).find((n) => known.has(n.toLowerCase())) ?? o.explicit;
   const lbs = only ? world.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : world.lbs;

@@ -1,14 +1,13 @@
 // "Where is pod X?" — IP, node, phase, owner, and environment variables that
 // point at other services. Values that may be secret are never shown.
 import type { Inventory } from '../inventory/inventory';
+import { looksSecret } from '../secrets';
 import type { EnvVar, Pod } from '../inventory/k8s-types';
 import { serviceFqdn } from './dns';
 import { nodeIp, podIp } from './kube';
 import { result, type Fact, type PathResult } from './result';
 import { Trace } from './trace';
 
-const SECRET_NAME = /pass(word|wd)?|secret|token|key|credential|connection.?string|conn.?str|auth|cert|private/i;
-const SECRET_VALUE = /(password|pwd|secret|token|accountkey|sharedaccesskey)\s*=|-----BEGIN|eyJ[A-Za-z0-9_-]{10,}\.|^[A-Za-z0-9+/]{40,}={0,2}$/i;
 
 /** How an env var may be shown: a literal only when nothing suggests a secret. */
 export function envDisplay(e: EnvVar): string {
@@ -20,7 +19,7 @@ export function envDisplay(e: EnvVar): string {
     if (ref.resourceFieldRef) return `from resource ${ref.resourceFieldRef.resource}`;
     return 'from a reference';
   }
-  if (SECRET_NAME.test(e.name) || SECRET_VALUE.test(e.value ?? '')) return '(hidden: looks secret)';
+  if (looksSecret(e.name, e.value)) return '(hidden: looks secret)';
   return e.value ?? '';
 }
 
