@@ -2,8 +2,15 @@
 // dependencies ship only as ES modules; ts-jest transpiles them too, because
 // jest's CommonJS runtime cannot require() ESM.
 const esmOnly = [
-  '@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'jsonpath-plus',
-  'rfc4648', 'socks-proxy-agent', 'agent-base', 'hpagent',
+  '@kubernetes/client-node',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'jsonpath-plus',
+  'rfc4648',
+  'socks-proxy-agent',
+  'agent-base',
+  'hpagent',
 ];
 module.exports = {
   testEnvironment: 'node',
@@ -11,7 +18,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+    '^.+\\.m?js$': [
+      'ts-jest',
+      {
+        tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true },
+      },
+    ],
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30000,

@@ -10,7 +10,9 @@ import { FakeKube } from '../test/helpers/fake-kube';
 async function main() {
   const [dir, latency] = process.argv.slice(2);
   const kube = await FakeKube.fromSnapshotDir(dir).start();
-  const arm = await FakeArm.fromSnapshotDir(dir, { latencyMs: Number(latency ?? 100) }).start();
+  const arm = await FakeArm.fromSnapshotDir(dir, {
+    latencyMs: Number(latency ?? 100),
+  }).start();
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'bench-kc-')), 'config');
   writeFileSync(kubeconfig, kube.kubeconfigYaml());
   process.stdout.write(JSON.stringify({ kubeconfig, armUrl: arm.url, ca: arm.ca }) + '\n');

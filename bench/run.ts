@@ -44,8 +44,15 @@ function rounds(starts: number[]): number {
   return n;
 }
 
-async function fakes(dir: string): Promise<{ child: ChildProcess; kubeconfig: string; armUrl: string; ca: string }> {
-  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, String(LATENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function fakes(dir: string): Promise<{
+  child: ChildProcess;
+  kubeconfig: string;
+  armUrl: string;
+  ca: string;
+}> {
+  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, String(LATENCY)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d) => {
@@ -80,7 +87,13 @@ async function benchSize(name: string) {
   await kube.start();
   const syncMs = Date.now() - syncStart;
   const starts: number[] = [];
-  const arm = () => new ArmInventory({ credential: testCredential(), endpoint: f.armUrl, ca: f.ca, onRequest: () => starts.push(Date.now()) });
+  const arm = () =>
+    new ArmInventory({
+      credential: testCredential(),
+      endpoint: f.armUrl,
+      ca: f.ca,
+      onRequest: () => starts.push(Date.now()),
+    });
   const ns = names.namespace;
   const questions: [string, string][] = [
     ['egress', `public ip of pod ${names.pod} -n ${ns}`],
@@ -97,7 +110,8 @@ async function benchSize(name: string) {
     let t = performance.now();
     const r = await ask(question, inv);
     const coldMs = performance.now() - t;
-    if (r.status !== 'answered' || r.errors.length) throw new Error(`${name}/${family}: ${r.status} ${r.answer} ${JSON.stringify(r.errors)}`);
+    if (r.status !== 'answered' || r.errors.length)
+      throw new Error(`${name}/${family}: ${r.status} ${r.answer} ${JSON.stringify(r.errors)}`);
     const cold = [...starts];
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) {
@@ -115,15 +129,25 @@ async function benchSize(name: string) {
       }),
     );
     families.push({
-      family, question, armRequests: cold.length, armRounds: rounds(cold), coldMs: round1(coldMs),
-      warmP50Ms: round1(pct(warm, 50)), warmP95Ms: round1(pct(warm, 95)), concurrentArmRequests: starts.length, concurrentP95Ms: round1(pct(lat, 95)),
+      family,
+      question,
+      armRequests: cold.length,
+      armRounds: rounds(cold),
+      coldMs: round1(coldMs),
+      warmP50Ms: round1(pct(warm, 50)),
+      warmP95Ms: round1(pct(warm, 95)),
+      concurrentArmRequests: starts.length,
+      concurrentP95Ms: round1(pct(lat, 95)),
     });
   }
   global.gc?.();
   const rssMb = Math.round(process.memoryUsage().rss / 1048576);
 
   // the seed's procedure by hand: one az/kubectl call after the other
-  const client = new NetworkManagementClient(testCredential(), SUBSCRIPTION, { endpoint: f.armUrl, tlsOptions: { ca: f.ca } });
+  const client = new NetworkManagementClient(testCredential(), SUBSCRIPTION, {
+    endpoint: f.armUrl,
+    tlsOptions: { ca: f.ca },
+  });
   const b0 = performance.now();
   let baselineRequests = 0;
   const drain = async (it: AsyncIterable<unknown>) => {
@@ -141,7 +165,14 @@ async function benchSize(name: string) {
 
   await kube.stop();
   f.child.kill('SIGTERM');
-  return { size: name, ...size, kubeSyncMs: syncMs, rssMb, families, baseline: { armRequests: baselineRequests, ms: round1(baselineMs) } };
+  return {
+    size: name,
+    ...size,
+    kubeSyncMs: syncMs,
+    rssMb,
+    families,
+    baseline: { armRequests: baselineRequests, ms: round1(baselineMs) },
+  };
 }
 
 async function throughput() {
@@ -158,7 +189,15 @@ async function throughput() {
   });
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}`;
-  const bot = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], { env: { ...process.env, PORT: '0', PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0', CI: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const bot = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0',
+      CI: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve) => {
     bot.stdout!.on('data', (d) => {
       const m = /"port":(\d+)/.exec(String(d));
@@ -167,24 +206,71 @@ async function throughput() {
   });
   bot.stdout!.resume();
   let n = 0;
-  const questions = ["what's the public IP of pod sqlapi?", 'how does traffic reach route sqlapilb?', 'what is 10.129.2.7', 'can sqlapi reach server on 1433?'];
+  const questions = [
+    "what's the public IP of pod sqlapi?",
+    'how does traffic reach route sqlapilb?',
+    'what is 10.129.2.7',
+    'can sqlapi reach server on 1433?',
+  ];
   const body = () => {
     n++;
-    return JSON.stringify({ type: 'message', id: `m${n}`, channelId: 'msteams', serviceUrl, text: questions[n % questions.length], from: { id: `u${n % 50}`, aadObjectId: `a${n % 50}` }, recipient: { id: 'bot' }, conversation: { id: `c${n}`, conversationType: 'personal', tenantId: 't' } });
+    return JSON.stringify({
+      type: 'message',
+      id: `m${n}`,
+      channelId: 'msteams',
+      serviceUrl,
+      text: questions[n % questions.length],
+      from: { id: `u${n % 50}`, aadObjectId: `a${n % 50}` },
+      recipient: { id: 'bot' },
+      conversation: {
+        id: `c${n}`,
+        conversationType: 'personal',
+        tenantId: 't',
+      },
+    });
   };
   // warm-up, then the measured run
-  await autocannon({ url: `http://127.0.0.1:${port}/api/messages`, connections: 16, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, setupClient: (c: any) => c.setBody(body()), requests: [{ setupRequest: (r: any) => ({ ...r, body: body() }) }] } as any);
+  await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections: 16,
+    duration: 3,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    setupClient: (c: any) => c.setBody(body()),
+    requests: [{ setupRequest: (r: any) => ({ ...r, body: body() }) }],
+  } as any);
   replies = 0;
-  const result = await autocannon({ url: `http://127.0.0.1:${port}/api/messages`, connections: 32, duration: Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 15), method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r: any) => ({ ...r, body: body() }) }] } as any);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections: 32,
+    duration: Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 15),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (r: any) => ({ ...r, body: body() }) }],
+  } as any);
   await new Promise((r) => setTimeout(r, 500));
   bot.kill('SIGTERM');
   connector.close();
   const ok = result['2xx'];
-  return { messagesPerSecond: Math.round(result.requests.average), p95Ms: result.latency.p97_5 ?? result.latency.p99, p50Ms: result.latency.p50, requests2xx: ok, non2xx: result.non2xx, replies, lostReplies: Math.max(0, ok - replies) };
+  return {
+    messagesPerSecond: Math.round(result.requests.average),
+    p95Ms: result.latency.p97_5 ?? result.latency.p99,
+    p50Ms: result.latency.p50,
+    requests2xx: ok,
+    non2xx: result.non2xx,
+    replies,
+    lostReplies: Math.max(0, ok - replies),
+  };
 }
 
 async function main() {
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1073741824), node: process.version, date: new Date().toISOString().slice(0, 10) };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 1073741824),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
   const sizes = [];
   for (const s of SIZE_NAMES) {
     process.stderr.write(`bench: ${s}…\n`);
@@ -192,20 +278,44 @@ async function main() {
   }
   process.stderr.write('bench: message throughput…\n');
   const messages = await throughput();
-  const results = { machine, armLatencyMs: LATENCY, warmRuns: WARM_RUNS, sizes, messages };
+  const results = {
+    machine,
+    armLatencyMs: LATENCY,
+    warmRuns: WARM_RUNS,
+    sizes,
+    messages,
+  };
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   const rows = [['size', 'family', 'ARM req', 'rounds', 'cold ms', 'warm p50', 'warm p95', '100× req', '100× p95']];
-  for (const s of sizes) for (const f of s.families) rows.push([s.size, f.family, `${f.armRequests}`, `${f.armRounds}`, `${f.coldMs}`, `${f.warmP50Ms}`, `${f.warmP95Ms}`, `${f.concurrentArmRequests}`, `${f.concurrentP95Ms}`]);
+  for (const s of sizes)
+    for (const f of s.families)
+      rows.push([
+        s.size,
+        f.family,
+        `${f.armRequests}`,
+        `${f.armRounds}`,
+        `${f.coldMs}`,
+        `${f.warmP50Ms}`,
+        `${f.warmP95Ms}`,
+        `${f.concurrentArmRequests}`,
+        `${f.concurrentP95Ms}`,
+      ]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const out = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  '));
   out.push('');
   for (const s of sizes) {
     const egress = s.families.find((f) => f.family === 'egress')!;
-    out.push(`${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ms, RSS ${s.rssMb} MB; seed procedure by hand: ${s.baseline.armRequests} ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`);
+    out.push(
+      `${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ms, RSS ${s.rssMb} MB; seed procedure by hand: ${s.baseline.armRequests} ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`,
+    );
   }
-  out.push(`messages: ${messages.messagesPerSecond}/s, p50 ${messages.p50Ms} ms, p97.5 ${messages.p95Ms} ms, ${messages.requests2xx} answered, ${messages.lostReplies} lost replies`);
-  out.push(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, node ${machine.node}; ARM latency ${LATENCY} ms`);
+  out.push(
+    `messages: ${messages.messagesPerSecond}/s, p50 ${messages.p50Ms} ms, p97.5 ${messages.p95Ms} ms, ${messages.requests2xx} answered, ${messages.lostReplies} lost replies`,
+  );
+  out.push(
+    `machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, node ${machine.node}; ARM latency ${LATENCY} ms`,
+  );
   process.stdout.write(out.join('\n') + '\n');
 }
 

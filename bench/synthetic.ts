@@ -14,9 +14,27 @@ export interface SyntheticSize {
 }
 
 export const SIZES: Record<string, SyntheticSize> = {
-  small: { nodes: 10, pods: 200, services: 40, loadBalancers: 2, publicIps: 20 },
-  medium: { nodes: 70, pods: 1500, services: 300, loadBalancers: 6, publicIps: 120 },
-  large: { nodes: 200, pods: 5000, services: 1000, loadBalancers: 20, publicIps: 400 },
+  small: {
+    nodes: 10,
+    pods: 200,
+    services: 40,
+    loadBalancers: 2,
+    publicIps: 20,
+  },
+  medium: {
+    nodes: 70,
+    pods: 1500,
+    services: 300,
+    loadBalancers: 6,
+    publicIps: 120,
+  },
+  large: {
+    nodes: 200,
+    pods: 5000,
+    services: 1000,
+    loadBalancers: 20,
+    publicIps: 400,
+  },
 };
 
 export const SUBSCRIPTION = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -35,7 +53,10 @@ function rng(seed: number) {
 }
 
 const uid = (r: () => number) => {
-  const h = () => Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+  const h = () =>
+    Math.floor(r() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
 };
 
@@ -52,7 +73,16 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
     const vmss = `aks-pool${pool}-12345678-vmss`;
     const index = i % perPool;
     const vmId = `${rg}/providers/Microsoft.Compute/virtualMachineScaleSets/${vmss}/virtualMachines/${index}`;
-    return { name: `aks-pool${pool}-12345678-vmss${index.toString(36).padStart(6, '0')}`, ip: `10.224.${Math.floor(i / 250)}.${(i % 250) + 4}`, podCidr: `10.244.${i}.0/24`, vmss, index, vmId, nicId: `${vmId}/networkInterfaces/${vmss}`, pool };
+    return {
+      name: `aks-pool${pool}-12345678-vmss${index.toString(36).padStart(6, '0')}`,
+      ip: `10.224.${Math.floor(i / 250)}.${(i % 250) + 4}`,
+      podCidr: `10.244.${i}.0/24`,
+      vmss,
+      index,
+      vmId,
+      nicId: `${vmId}/networkInterfaces/${vmss}`,
+      pool,
+    };
   });
   const lbName = (i: number) => (i === 0 ? 'kubernetes' : i === 1 ? 'kubernetes-internal' : `kubernetes-extra-${i}`);
   const namespaces = Array.from({ length: Math.max(1, Math.ceil(size.services / 20)) }, (_, i) => `team-${i}`);
@@ -61,7 +91,14 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
   const services: unknown[] = [];
   const slices: unknown[] = [];
   const pods: unknown[] = [];
-  const lbServices: { name: string; ns: string; uid: string; ip: string; lb: number; port: number }[] = [];
+  const lbServices: {
+    name: string;
+    ns: string;
+    uid: string;
+    ip: string;
+    lb: number;
+    port: number;
+  }[] = [];
   let podCount = 0;
   let pipCount = 0;
   const outboundPips = Math.min(4, Math.max(1, Math.floor(size.publicIps / 100)));
@@ -72,42 +109,145 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
     const sUid = uid(r);
     const isLb = s % 5 === 0 && pipCount < size.publicIps - outboundPips;
     const clusterIp = `10.0.${Math.floor(s / 250) + 1}.${(s % 250) + 2}`;
-    const lbIp = isLb ? `20.${60 + Math.floor(pipCount / 250)}.${Math.floor(pipCount / 250) % 250}.${(pipCount % 250) + 2}` : undefined;
+    const lbIp = isLb
+      ? `20.${60 + Math.floor(pipCount / 250)}.${Math.floor(pipCount / 250) % 250}.${(pipCount % 250) + 2}`
+      : undefined;
     if (isLb) {
-      lbServices.push({ name, ns, uid: sUid, ip: lbIp!, lb: s % Math.max(1, size.loadBalancers - 1 || 1) === 0 ? 0 : 2 + (s % Math.max(1, size.loadBalancers - 2)), port: 80 });
+      lbServices.push({
+        name,
+        ns,
+        uid: sUid,
+        ip: lbIp!,
+        lb: s % Math.max(1, size.loadBalancers - 1 || 1) === 0 ? 0 : 2 + (s % Math.max(1, size.loadBalancers - 2)),
+        port: 80,
+      });
       pipCount++;
     }
     services.push({
-      apiVersion: 'v1', kind: 'Service',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name, namespace: ns, uid: sUid, labels: { app: name } },
-      spec: { type: isLb ? 'LoadBalancer' : 'ClusterIP', clusterIP: clusterIp, clusterIPs: [clusterIp], selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP', ...(isLb ? { nodePort: 30000 + s } : {}) }], ...(isLb ? { externalTrafficPolicy: s % 2 ? 'Local' : 'Cluster' } : {}) },
+      spec: {
+        type: isLb ? 'LoadBalancer' : 'ClusterIP',
+        clusterIP: clusterIp,
+        clusterIPs: [clusterIp],
+        selector: { app: name },
+        ports: [
+          {
+            name: 'http',
+            port: 80,
+            targetPort: 8080,
+            protocol: 'TCP',
+            ...(isLb ? { nodePort: 30000 + s } : {}),
+          },
+        ],
+        ...(isLb ? { externalTrafficPolicy: s % 2 ? 'Local' : 'Cluster' } : {}),
+      },
       status: { loadBalancer: isLb ? { ingress: [{ ip: lbIp }] } : {} },
     });
     const endpoints: unknown[] = [];
     for (let k = 0; k < replicas && podCount < size.pods; k++, podCount++) {
       const node = nodes[Math.floor(r() * nodes.length)];
-      const hash = Math.floor(r() * 1e9).toString(36).padStart(6, '0').slice(0, 5);
+      const hash = Math.floor(r() * 1e9)
+        .toString(36)
+        .padStart(6, '0')
+        .slice(0, 5);
       const podName = `${name}-7d4b9c8f6d-${hash}${k}`;
       const nodeIdx = nodes.indexOf(node);
       const ip = `10.244.${nodeIdx}.${(podCount % 250) + 2}`;
       pods.push({
-        apiVersion: 'v1', kind: 'Pod',
-        metadata: { name: podName, namespace: ns, uid: uid(r), labels: { app: name, 'pod-template-hash': '7d4b9c8f6d' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-7d4b9c8f6d`, controller: true }] },
-        spec: { nodeName: node.name, containers: [{ name: 'app', image: 'mcr.microsoft.com/azuredocs/aks-helloworld:v1', ports: [{ containerPort: 8080 }], env: [{ name: 'UPSTREAM', value: `svc-${(s + 1) % size.services}.${namespaces[(s + 1) % namespaces.length]}.svc.cluster.local` }] }] },
-        status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], hostIP: node.ip, conditions: [{ type: 'Ready', status: 'True' }] },
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: podName,
+          namespace: ns,
+          uid: uid(r),
+          labels: { app: name, 'pod-template-hash': '7d4b9c8f6d' },
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              name: `${name}-7d4b9c8f6d`,
+              controller: true,
+            },
+          ],
+        },
+        spec: {
+          nodeName: node.name,
+          containers: [
+            {
+              name: 'app',
+              image: 'mcr.microsoft.com/azuredocs/aks-helloworld:v1',
+              ports: [{ containerPort: 8080 }],
+              env: [
+                {
+                  name: 'UPSTREAM',
+                  value: `svc-${(s + 1) % size.services}.${namespaces[(s + 1) % namespaces.length]}.svc.cluster.local`,
+                },
+              ],
+            },
+          ],
+        },
+        status: {
+          phase: 'Running',
+          podIP: ip,
+          podIPs: [{ ip }],
+          hostIP: node.ip,
+          conditions: [{ type: 'Ready', status: 'True' }],
+        },
       });
-      endpoints.push({ addresses: [ip], conditions: { ready: true }, nodeName: node.name, targetRef: { kind: 'Pod', name: podName, namespace: ns } });
+      endpoints.push({
+        addresses: [ip],
+        conditions: { ready: true },
+        nodeName: node.name,
+        targetRef: { kind: 'Pod', name: podName, namespace: ns },
+      });
     }
-    slices.push({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4', metadata: { name: `${name}-abcde`, namespace: ns, labels: { 'kubernetes.io/service-name': name } }, endpoints, ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] });
+    slices.push({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      addressType: 'IPv4',
+      metadata: {
+        name: `${name}-abcde`,
+        namespace: ns,
+        labels: { 'kubernetes.io/service-name': name },
+      },
+      endpoints,
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+    });
   }
 
   const k8sNodes = nodes.map((n) => ({
-    apiVersion: 'v1', kind: 'Node',
-    metadata: { name: n.name, labels: { 'kubernetes.azure.com/cluster': 'aks-synth', 'kubernetes.azure.com/agentpool': `pool${n.pool}`, 'kubernetes.azure.com/role': 'agent', 'node-role.kubernetes.io/agent': '' } },
-    spec: { providerID: `azure://${n.vmId}`, podCIDR: n.podCidr, podCIDRs: [n.podCidr] },
-    status: { addresses: [{ type: 'InternalIP', address: n.ip }, { type: 'Hostname', address: n.name }], conditions: [{ type: 'Ready', status: 'True' }] },
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      labels: {
+        'kubernetes.azure.com/cluster': 'aks-synth',
+        'kubernetes.azure.com/agentpool': `pool${n.pool}`,
+        'kubernetes.azure.com/role': 'agent',
+        'node-role.kubernetes.io/agent': '',
+      },
+    },
+    spec: {
+      providerID: `azure://${n.vmId}`,
+      podCIDR: n.podCidr,
+      podCIDRs: [n.podCidr],
+    },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: n.ip },
+        { type: 'Hostname', address: n.name },
+      ],
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
   }));
-  const list = (items: unknown[]) => ({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items });
+  const list = (items: unknown[]) => ({
+    apiVersion: 'v1',
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+    items,
+  });
   mkdirSync(join(dir, 'kubernetes'), { recursive: true });
   mkdirSync(join(dir, 'azure'), { recursive: true });
   const w = (f: string, d: unknown) => writeFileSync(join(dir, f), JSON.stringify(d));
@@ -115,7 +255,16 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
   w('kubernetes/pods.json', list(pods));
   w('kubernetes/services.json', list(services));
   w('kubernetes/endpointslices.json', list(slices));
-  w('kubernetes/namespaces.json', list(namespaces.map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n, labels: { 'kubernetes.io/metadata.name': n } } }))));
+  w(
+    'kubernetes/namespaces.json',
+    list(
+      namespaces.map((n) => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: n, labels: { 'kubernetes.io/metadata.name': n } },
+      })),
+    ),
+  );
 
   // Azure, ARM REST shape
   const pips: unknown[] = [];
@@ -131,38 +280,174 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
     if (i === 0) {
       for (let o = 0; o < outboundPips; o++) {
         const pname = `outbound-pip-${o}`;
-        pips.push({ id: pipId(pname), name: pname, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', properties: { ipAddress: `51.${100 + o}.0.1`, ipConfiguration: { id: `${id}/frontendIPConfigurations/outbound-${o}` } } });
-        fes.push({ id: `${id}/frontendIPConfigurations/outbound-${o}`, name: `outbound-${o}`, properties: { publicIPAddress: { id: pipId(pname) } } });
+        pips.push({
+          id: pipId(pname),
+          name: pname,
+          type: 'Microsoft.Network/publicIPAddresses',
+          location: 'westeurope',
+          properties: {
+            ipAddress: `51.${100 + o}.0.1`,
+            ipConfiguration: {
+              id: `${id}/frontendIPConfigurations/outbound-${o}`,
+            },
+          },
+        });
+        fes.push({
+          id: `${id}/frontendIPConfigurations/outbound-${o}`,
+          name: `outbound-${o}`,
+          properties: { publicIPAddress: { id: pipId(pname) } },
+        });
       }
-      outbound.push({ id: `${id}/outboundRules/aksOutboundRule`, name: 'aksOutboundRule', properties: { allocatedOutboundPorts: 0, idleTimeoutInMinutes: 30, protocol: 'All', backendAddressPool: { id: pool }, frontendIPConfigurations: fes.map((f) => ({ id: (f as { id: string }).id })) } });
+      outbound.push({
+        id: `${id}/outboundRules/aksOutboundRule`,
+        name: 'aksOutboundRule',
+        properties: {
+          allocatedOutboundPorts: 0,
+          idleTimeoutInMinutes: 30,
+          protocol: 'All',
+          backendAddressPool: { id: pool },
+          frontendIPConfigurations: fes.map((f) => ({
+            id: (f as { id: string }).id,
+          })),
+        },
+      });
     }
     for (const svc of lbServices.filter((x) => x.lb === i)) {
       const fe = `a${svc.uid.replace(/-/g, '').slice(0, 31)}`;
       const pname = `kubernetes-${fe}`;
-      pips.push({ id: pipId(pname), name: pname, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', properties: { ipAddress: svc.ip, ipConfiguration: { id: `${id}/frontendIPConfigurations/${fe}` } } });
-      fes.push({ id: `${id}/frontendIPConfigurations/${fe}`, name: fe, properties: { publicIPAddress: { id: pipId(pname) } } });
-      rules.push({ id: `${id}/loadBalancingRules/${fe}-TCP-80`, name: `${fe}-TCP-80`, properties: { frontendIPConfiguration: { id: `${id}/frontendIPConfigurations/${fe}` }, backendAddressPool: { id: pool }, protocol: 'Tcp', frontendPort: 80, backendPort: 80, enableFloatingIP: true, disableOutboundSnat: true, idleTimeoutInMinutes: 4 } });
+      pips.push({
+        id: pipId(pname),
+        name: pname,
+        type: 'Microsoft.Network/publicIPAddresses',
+        location: 'westeurope',
+        properties: {
+          ipAddress: svc.ip,
+          ipConfiguration: { id: `${id}/frontendIPConfigurations/${fe}` },
+        },
+      });
+      fes.push({
+        id: `${id}/frontendIPConfigurations/${fe}`,
+        name: fe,
+        properties: { publicIPAddress: { id: pipId(pname) } },
+      });
+      rules.push({
+        id: `${id}/loadBalancingRules/${fe}-TCP-80`,
+        name: `${fe}-TCP-80`,
+        properties: {
+          frontendIPConfiguration: {
+            id: `${id}/frontendIPConfigurations/${fe}`,
+          },
+          backendAddressPool: { id: pool },
+          protocol: 'Tcp',
+          frontendPort: 80,
+          backendPort: 80,
+          enableFloatingIP: true,
+          disableOutboundSnat: true,
+          idleTimeoutInMinutes: 4,
+        },
+      });
     }
     return {
-      id, name, type: 'Microsoft.Network/loadBalancers', location: 'westeurope', sku: { name: 'Standard' },
-      properties: { frontendIPConfigurations: fes, backendAddressPools: [{ id: pool, name: 'kubernetes', properties: { backendIPConfigurations: i < 2 ? nodes.map((n) => ({ id: ipcId(n) })) : [] } }], loadBalancingRules: rules, outboundRules: outbound, probes: [], inboundNatRules: [] },
+      id,
+      name,
+      type: 'Microsoft.Network/loadBalancers',
+      location: 'westeurope',
+      sku: { name: 'Standard' },
+      properties: {
+        frontendIPConfigurations: fes,
+        backendAddressPools: [
+          {
+            id: pool,
+            name: 'kubernetes',
+            properties: {
+              backendIPConfigurations: i < 2 ? nodes.map((n) => ({ id: ipcId(n) })) : [],
+            },
+          },
+        ],
+        loadBalancingRules: rules,
+        outboundRules: outbound,
+        probes: [],
+        inboundNatRules: [],
+      },
     };
   });
   while (pips.length < size.publicIps) {
     const n = `unattached-pip-${pips.length}`;
-    pips.push({ id: pipId(n), name: n, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', properties: { ipAddress: `52.${10 + Math.floor(pips.length / 250)}.${pips.length % 250}.9` } });
+    pips.push({
+      id: pipId(n),
+      name: n,
+      type: 'Microsoft.Network/publicIPAddresses',
+      location: 'westeurope',
+      properties: {
+        ipAddress: `52.${10 + Math.floor(pips.length / 250)}.${pips.length % 250}.9`,
+      },
+    });
   }
   const nics = nodes.map((n) => ({
-    id: n.nicId, name: n.vmss, type: 'Microsoft.Network/networkInterfaces', location: 'westeurope',
-    properties: { primary: true, virtualMachine: { id: n.vmId }, ipConfigurations: [{ id: ipcId(n), name: 'ipconfig1', properties: { primary: true, privateIPAddress: n.ip, subnet: { id: subnetId }, loadBalancerBackendAddressPools: [{ id: `${net('loadBalancers', 'kubernetes')}/backendAddressPools/kubernetes` }] } }] },
+    id: n.nicId,
+    name: n.vmss,
+    type: 'Microsoft.Network/networkInterfaces',
+    location: 'westeurope',
+    properties: {
+      primary: true,
+      virtualMachine: { id: n.vmId },
+      ipConfigurations: [
+        {
+          id: ipcId(n),
+          name: 'ipconfig1',
+          properties: {
+            primary: true,
+            privateIPAddress: n.ip,
+            subnet: { id: subnetId },
+            loadBalancerBackendAddressPools: [
+              {
+                id: `${net('loadBalancers', 'kubernetes')}/backendAddressPools/kubernetes`,
+              },
+            ],
+          },
+        },
+      ],
+    },
   }));
   w('azure/load-balancers.json', { value: lbs });
   w('azure/public-ips.json', { value: pips });
   w('azure/vmss-nics.json', { value: nics });
-  w('azure/vnet.json', { id: vnetId, name: 'aks-vnet-synth', type: 'Microsoft.Network/virtualNetworks', properties: { addressSpace: { addressPrefixes: ['10.224.0.0/12'] }, subnets: [{ id: subnetId, name: 'aks-subnet', properties: { addressPrefix: '10.224.0.0/16' } }] } });
-  w('cluster.json', { id: `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-synth/providers/Microsoft.ContainerService/managedClusters/aks-synth`, name: 'aks-synth', type: 'Microsoft.ContainerService/ManagedClusters', nodeResourceGroup: NODE_RG, networkProfile: { networkPlugin: 'kubenet', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', outboundType: 'loadBalancer' } });
+  w('azure/vnet.json', {
+    id: vnetId,
+    name: 'aks-vnet-synth',
+    type: 'Microsoft.Network/virtualNetworks',
+    properties: {
+      addressSpace: { addressPrefixes: ['10.224.0.0/12'] },
+      subnets: [
+        {
+          id: subnetId,
+          name: 'aks-subnet',
+          properties: { addressPrefix: '10.224.0.0/16' },
+        },
+      ],
+    },
+  });
+  w('cluster.json', {
+    id: `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-synth/providers/Microsoft.ContainerService/managedClusters/aks-synth`,
+    name: 'aks-synth',
+    type: 'Microsoft.ContainerService/ManagedClusters',
+    nodeResourceGroup: NODE_RG,
+    networkProfile: {
+      networkPlugin: 'kubenet',
+      podCidr: '10.244.0.0/16',
+      serviceCidr: '10.0.0.0/16',
+      outboundType: 'loadBalancer',
+    },
+  });
 
   const firstPod = pods[0] as { metadata: { name: string; namespace: string } };
   const lbSvc = lbServices[0];
-  return { pod: firstPod.metadata.name, namespace: firstPod.metadata.namespace, lbService: lbSvc && { name: lbSvc.name, namespace: lbSvc.ns, ip: lbSvc.ip }, podCount, serviceCount: services.length, publicIps: pips.length };
+  return {
+    pod: firstPod.metadata.name,
+    namespace: firstPod.metadata.namespace,
+    lbService: lbSvc && { name: lbSvc.name, namespace: lbSvc.ns, ip: lbSvc.ip },
+    podCount,
+    serviceCount: services.length,
+    publicIps: pips.length,
+  };
 }

@@ -7,7 +7,14 @@ if (!existsSync(cli)) {
   process.stderr.write('packet-path: not built yet; run `npm install` (or `npm run build`) in the package folder\n');
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`packet-path: ${e && e.message ? e.message : e}\n`); process.exitCode = 2; },
-);
+require(cli)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`packet-path: ${e && e.message ? e.message : e}\n`);
+      process.exitCode = 2;
+    },
+  );

@@ -60,7 +60,12 @@ export class AskDialog extends ComponentDialog {
     const name = asked ?? memory.cluster ?? set.defaultName;
     const cluster = set.get(name);
     if (!cluster) {
-      const r = result('unknown', 'not-found', `There is no cluster "${name}" here. Clusters: ${set.names.join(', ')}.`, { suggestions: set.names });
+      const r = result(
+        'unknown',
+        'not-found',
+        `There is no cluster "${name}" here. Clusters: ${set.names.join(', ')}.`,
+        { suggestions: set.names },
+      );
       await context.sendActivity(replyActivity(r));
       return undefined;
     }
@@ -85,16 +90,27 @@ export class AskDialog extends ComponentDialog {
     const answering = ask(q.question, inv, memory, q.intent);
     const first = await Promise.race([answering.then(() => 'answer' as const), slow.then(() => 'slow' as const)]);
     clearTimeout(timer);
-    if (first === 'slow') placeholder = (await context.sendActivity('Looking up … (Kubernetes and Azure lookups take a moment)'))?.id;
+    if (first === 'slow')
+      placeholder = (await context.sendActivity('Looking up … (Kubernetes and Azure lookups take a moment)'))?.id;
     let budgetTimer: NodeJS.Timeout | undefined;
     const overBudget = new Promise<PathResult>((resolve) => {
       budgetTimer = setTimeout(
         () =>
           resolve(
-            result('unknown', 'failed', `I could not finish the lookups within ${Math.round(this.deps.budgetMs / 1000)} s: Kubernetes or Azure is slow or not answering. Try again in a minute.`, {
-              title: 'No answer in time',
-              errors: [{ lookup: 'answer', reason: `time budget of ${this.deps.budgetMs} ms exceeded` }],
-            }),
+            result(
+              'unknown',
+              'failed',
+              `I could not finish the lookups within ${Math.round(this.deps.budgetMs / 1000)} s: Kubernetes or Azure is slow or not answering. Try again in a minute.`,
+              {
+                title: 'No answer in time',
+                errors: [
+                  {
+                    lookup: 'answer',
+                    reason: `time budget of ${this.deps.budgetMs} ms exceeded`,
+                  },
+                ],
+              },
+            ),
           ),
         this.deps.budgetMs,
       );
@@ -102,10 +118,18 @@ export class AskDialog extends ComponentDialog {
     const r = await Promise.race([answering, overBudget]);
     clearTimeout(budgetTimer);
     if (this.deps.clusters.names.length > 1) r.facts.unshift({ label: 'Cluster', value: cluster.name });
-    await this.deps.memory.set(context, { ...(r.memory as Memory | undefined), cluster: cluster.name });
+    await this.deps.memory.set(context, {
+      ...(r.memory as Memory | undefined),
+      cluster: cluster.name,
+    });
     this.deps.onAnswer?.(context, q, r);
     const reply = q.full ? fullTextActivity(r) : replyActivity(r, { question: q.question, source: inv.source });
-    if (placeholder) await context.updateActivity({ ...reply, id: placeholder, conversation: context.activity.conversation });
+    if (placeholder)
+      await context.updateActivity({
+        ...reply,
+        id: placeholder,
+        conversation: context.activity.conversation,
+      });
     else await context.sendActivity(reply);
     return r;
   }

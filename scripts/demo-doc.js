@@ -13,13 +13,31 @@ const OUT = join(ROOT, 'docs', 'demo.md');
 const QUESTIONS = [
   ['Where do the pods run, with which IPs? (`kubectl get pod -o wide`)', 'where is pod sqlapi?'],
   ['', 'where is pod server?'],
-  ['Which public IP does the API pod leave from? (`my_public_ip`; `az network lb list`, `frontend-ip list`, `outbound-rule list`, `public-ip list`)', "what's the public IP of pod sqlapi?"],
-  ['Which load balancers are there and what does each do? (`az network lb list`, `address-pool list`)', 'which load balancers are there?'],
+  [
+    'Which public IP does the API pod leave from? (`my_public_ip`; `az network lb list`, `frontend-ip list`, `outbound-rule list`, `public-ip list`)',
+    "what's the public IP of pod sqlapi?",
+  ],
+  [
+    'Which load balancers are there and what does each do? (`az network lb list`, `address-pool list`)',
+    'which load balancers are there?',
+  ],
   ['What is that public IP?', 'what is 20.105.84.161?'],
-  ['And the other public IP on the same load balancer? (`az network lb rule list`, `kubectl get svc -n openshift-ingress`)', 'what is 20.67.170.10?'],
-  ['How does traffic reach the route, and which source IP does the API see? (`your_address`, `x-forwarded-for`; `nslookup`, `kubectl get pod -n openshift-ingress -o wide`)', 'how does traffic reach route sqlapilb?'],
-  ['What does the SQL server name resolve to? (`sql_server_ip`; `/api/dns`)', 'what does server.project1.svc.cluster.local resolve to?'],
-  ['Which source IP does the SQL server see from the API pod? (`/api/sqlsrcip`)', 'what source IP does the SQL server see from the API pod?'],
+  [
+    'And the other public IP on the same load balancer? (`az network lb rule list`, `kubectl get svc -n openshift-ingress`)',
+    'what is 20.67.170.10?',
+  ],
+  [
+    'How does traffic reach the route, and which source IP does the API see? (`your_address`, `x-forwarded-for`; `nslookup`, `kubectl get pod -n openshift-ingress -o wide`)',
+    'how does traffic reach route sqlapilb?',
+  ],
+  [
+    'What does the SQL server name resolve to? (`sql_server_ip`; `/api/dns`)',
+    'what does server.project1.svc.cluster.local resolve to?',
+  ],
+  [
+    'Which source IP does the SQL server see from the API pod? (`/api/sqlsrcip`)',
+    'what source IP does the SQL server see from the API pod?',
+  ],
   ['What is this address?', 'what is 10.129.2.7?'],
   ['How is the internal LoadBalancer service reached?', 'how do clients reach service sqlapilb -n project1'],
   ['Can the API reach the database?', 'can sqlapi reach server on 1433?'],

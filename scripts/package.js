@@ -18,13 +18,17 @@ function fail(message) {
 const appId = process.env.MICROSOFT_APP_ID ?? '';
 const domain = (process.env.BOT_DOMAIN ?? '').replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 if (!GUID.test(appId)) fail('set MICROSOFT_APP_ID to the bot’s Microsoft app (client) id, a GUID');
-if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain)) fail('set BOT_DOMAIN to the host name that serves /api/messages, e.g. packet-path.contoso.com');
+if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain))
+  fail('set BOT_DOMAIN to the host name that serves /api/messages, e.g. packet-path.contoso.com');
 
 const template = readFileSync(join(ROOT, 'manifest', 'manifest.json'), 'utf8');
 const manifest = JSON.parse(template.replace(/\$\{MICROSOFT_APP_ID\}/g, appId).replace(/\$\{BOT_DOMAIN\}/g, domain));
 manifest.version = require(join(ROOT, 'package.json')).version;
 // the command menu comes from the intent registry (Teams shows at most 10, titles ≤ 32, descriptions ≤ 128)
-const commands = INTENTS.map((i) => ({ title: i.command.split(' ')[0], description: `${i.title} — e.g. ${i.examples[0]}`.slice(0, 128) }));
+const commands = INTENTS.map((i) => ({
+  title: i.command.split(' ')[0],
+  description: `${i.title} — e.g. ${i.examples[0]}`.slice(0, 128),
+}));
 for (const list of manifest.bots[0].commandLists) list.commands = commands.slice(0, 10);
 
 const outIndex = process.argv.indexOf('--out');

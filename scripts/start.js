@@ -20,7 +20,9 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const warn = (line) => process.stderr.write(`${line}\n`);
 
 if (!existsSync(SERVER)) {
-  warn(`packet-path: ${SERVER} is missing: run \`npm install\` (its prepare script builds dist/) or \`npm run build\` first.`);
+  warn(
+    `packet-path: ${SERVER} is missing: run \`npm install\` (its prepare script builds dist/) or \`npm run build\` first.`,
+  );
   process.exit(1);
 }
 
@@ -28,7 +30,12 @@ const noPlayground = ['1', 'true'].includes(process.env.PACKET_PATH_NO_PLAYGROUN
 
 // The children get their own process groups (detached) so that Ctrl+C in a terminal reaches
 // them once, from here, instead of twice (from the terminal and from here).
-const bot = spawn(process.execPath, [SERVER], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const bot = spawn(process.execPath, [SERVER], {
+  cwd: ROOT,
+  env: process.env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  detached: true,
+});
 let playground;
 let playgroundDir;
 let stopping = false;
@@ -84,9 +91,13 @@ function botReady(timeoutMs) {
 async function startPlayground() {
   let cli;
   try {
-    cli = require.resolve('@microsoft/m365agentsplayground/cli.js', { paths: [ROOT] });
+    cli = require.resolve('@microsoft/m365agentsplayground/cli.js', {
+      paths: [ROOT],
+    });
   } catch {
-    warn('packet-path: the Microsoft 365 Agents Playground is not installed (it is a devDependency: run `npm install`); the bot runs alone.');
+    warn(
+      'packet-path: the Microsoft 365 Agents Playground is not installed (it is a devDependency: run `npm install`); the bot runs alone.',
+    );
     return;
   }
   const botPort = await botReady(60000);
@@ -112,9 +123,13 @@ async function startPlayground() {
       announced = true;
       const url = `http://localhost:${m[1]}`;
       for (let i = 0; i < 120 && !stopping && !(await httpOk(url)); i++) await new Promise((r) => setTimeout(r, 250));
-      if (!stopping) say(`\n>>> Chat with packet-path: open ${url} (Microsoft 365 Agents Playground, talking to ${endpoint}). Ctrl+C stops both.\n`);
+      if (!stopping)
+        say(
+          `\n>>> Chat with packet-path: open ${url} (Microsoft 365 Agents Playground, talking to ${endpoint}). Ctrl+C stops both.\n`,
+        );
     }
-    for (const line of text.split('\n')) if (line.trim() && !/^Listening on \d+/.test(line)) say(`[playground] ${line}`);
+    for (const line of text.split('\n'))
+      if (line.trim() && !/^Listening on \d+/.test(line)) say(`[playground] ${line}`);
   });
   child.on('exit', (code, signal) => {
     if (!stopping) warn(`packet-path: the Playground stopped (${signal ?? `exit ${code}`}); the bot keeps running.`);
@@ -170,7 +185,9 @@ bot.on('exit', (code, signal) => {
 });
 
 if (noPlayground) {
-  say(`packet-path: starting the bot without the Playground (${process.env.CI === 'true' ? 'CI=true' : 'PACKET_PATH_NO_PLAYGROUND'}).`);
+  say(
+    `packet-path: starting the bot without the Playground (${process.env.CI === 'true' ? 'CI=true' : 'PACKET_PATH_NO_PLAYGROUND'}).`,
+  );
 } else {
   startPlayground().catch((e) => warn(`packet-path: not starting the Playground: ${e.message}`));
 }

@@ -49,12 +49,24 @@ function parseArgs(argv: string[]): Args {
 
 function configFor(a: Args): Config {
   const c = loadConfig();
-  if (a.snapshot) return { ...c, PACKET_PATH_SNAPSHOT: a.snapshot, PACKET_PATH_LIVE: false, PACKET_PATH_KUBE_CONTEXT: undefined };
-  if (a.live || a.context) return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: a.context ?? c.PACKET_PATH_KUBE_CONTEXT };
+  if (a.snapshot)
+    return {
+      ...c,
+      PACKET_PATH_SNAPSHOT: a.snapshot,
+      PACKET_PATH_LIVE: false,
+      PACKET_PATH_KUBE_CONTEXT: undefined,
+    };
+  if (a.live || a.context)
+    return {
+      ...c,
+      PACKET_PATH_LIVE: true,
+      PACKET_PATH_KUBE_CONTEXT: a.context ?? c.PACKET_PATH_KUBE_CONTEXT,
+    };
   return c;
 }
 
-const reason = (e: unknown) => (e instanceof SnapshotError ? e.message : e instanceof LookupError ? `${e.lookup}: ${e.reason}` : (e as Error).message);
+const reason = (e: unknown) =>
+  e instanceof SnapshotError ? e.message : e instanceof LookupError ? `${e.lookup}: ${e.reason}` : (e as Error).message;
 
 export async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
@@ -77,7 +89,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       opened = await openInventory({ ...configFor(a), PACKET_PATH_LIVE: true }, { waitForSync: true });
       const summary = await capture(opened.inventory, opened.live!.azure, dir);
-      process.stdout.write(`wrote ${summary.files.length} files to ${dir}\n${summary.files.map((f) => `  ${f}`).join('\n')}\n`);
+      process.stdout.write(
+        `wrote ${summary.files.length} files to ${dir}\n${summary.files.map((f) => `  ${f}`).join('\n')}\n`,
+      );
       for (const f of summary.failures) process.stderr.write(`could not capture ${f.lookup}: ${f.reason}\n`);
       return summary.failures.length ? 1 : 0;
     } catch (e) {
@@ -102,11 +116,16 @@ export async function main(argv: string[]): Promise<number> {
     if (c.PACKET_PATH_CLUSTERS.length && !a.snapshot && !a.live && !a.context) {
       // several clusters configured: the one named with --cluster, else the first
       const entry = a.cluster ? c.PACKET_PATH_CLUSTERS.find((x) => x.name === a.cluster) : c.PACKET_PATH_CLUSTERS[0];
-      if (!entry) throw new Error(`no cluster "${a.cluster}"; clusters: ${c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ')}`);
-      opened = await openInventory(configForSource(c, entry.source), { waitForSync: true });
+      if (!entry)
+        throw new Error(`no cluster "${a.cluster}"; clusters: ${c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ')}`);
+      opened = await openInventory(configForSource(c, entry.source), {
+        waitForSync: true,
+      });
     } else opened = await openInventory(c, { waitForSync: true });
   } catch (e) {
-    process.stderr.write(`packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`);
+    process.stderr.write(
+      `packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`,
+    );
     return 2;
   }
   try {

@@ -9,7 +9,12 @@ const bool = z
 
 const list = z
   .string()
-  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .default([]);
 
 const Schema = z.object({
@@ -28,20 +33,49 @@ const Schema = z.object({
   PACKET_PATH_CLUSTERS: z
     .string()
     .transform((v, ctx) =>
-      v.split(',').map((x) => x.trim()).filter(Boolean).map((entry) => {
-        const m = /^([a-z0-9][a-z0-9._-]{0,62})=(demo|in-cluster|snapshot:.+|context:.+)$/i.exec(entry);
-        if (!m) ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=demo|snapshot:DIR|context:CTX|in-cluster` });
-        return { name: (m?.[1] ?? '').toLowerCase(), source: m?.[2] ?? '' };
-      }),
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const m = /^([a-z0-9][a-z0-9._-]{0,62})=(demo|in-cluster|snapshot:.+|context:.+)$/i.exec(entry);
+          if (!m)
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${entry}" is not name=demo|snapshot:DIR|context:CTX|in-cluster`,
+            });
+          return { name: (m?.[1] ?? '').toLowerCase(), source: m?.[2] ?? '' };
+        }),
     )
     .default([]),
   /** who may ask about which cluster: "name=aadId|aadId,name2=aadId" (clusters not listed: everyone let in) */
   PACKET_PATH_CLUSTER_ALLOWED_USERS: z
     .string()
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean).map((entry) => [entry.split('=')[0].toLowerCase(), (entry.split('=')[1] ?? '').split('|').map((u) => u.trim()).filter(Boolean)] as [string, string[]]))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(
+          (entry) =>
+            [
+              entry.split('=')[0].toLowerCase(),
+              (entry.split('=')[1] ?? '')
+                .split('|')
+                .map((u) => u.trim())
+                .filter(Boolean),
+            ] as [string, string[]],
+        ),
+    )
     .default([]),
   /** the node resource group when nodes' providerIDs do not tell (e.g. /subscriptions/…/resourceGroups/aro2-resources) */
-  PACKET_PATH_NODE_RESOURCE_GROUP_ID: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i, 'a resource group ID: /subscriptions/<id>/resourceGroups/<name>').optional(),
+  PACKET_PATH_NODE_RESOURCE_GROUP_ID: z
+    .string()
+    .regex(
+      /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i,
+      'a resource group ID: /subscriptions/<id>/resourceGroups/<name>',
+    )
+    .optional(),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   /** after this long without an answer the bot says "Looking up …" and updates that message later */
@@ -56,14 +90,23 @@ const Schema = z.object({
   PACKET_PATH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10000).default(20),
   /** conversation state: in memory (default) or an Azure Blob Storage container (several replicas) */
   PACKET_PATH_STATE_BLOB_CONNECTION_STRING: z.string().min(1).optional(),
-  PACKET_PATH_STATE_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a blob container name: 3-63 lower-case letters, digits, dashes').default('packet-path-state'),
+  PACKET_PATH_STATE_BLOB_CONTAINER: z
+    .string()
+    .regex(
+      /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+      'a blob container name: 3-63 lower-case letters, digits, dashes',
+    )
+    .default('packet-path-state'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
   /** certificate credentials instead of a password: the thumbprint (or the public certificate, for subject-name/issuer auth) and the private key (PEM files) */
-  MicrosoftAppCertificateThumbprint: z.string().regex(/^[0-9a-fA-F]{40}$/, 'a SHA-1 thumbprint: 40 hex digits').optional(),
+  MicrosoftAppCertificateThumbprint: z
+    .string()
+    .regex(/^[0-9a-fA-F]{40}$/, 'a SHA-1 thumbprint: 40 hex digits')
+    .optional(),
   MicrosoftAppCertificateFile: z.string().min(1).optional(),
   MicrosoftAppCertificatePrivateKeyFile: z.string().min(1).optional(),
   /** Bot Framework's OpenID metadata (sovereign clouds); default: the public Bot Framework */
@@ -85,15 +128,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       fromFile = JSON.parse(readFileSync(env.PACKET_PATH_CONFIG_FILE, 'utf8'));
     } catch (e) {
-      throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE ${env.PACKET_PATH_CONFIG_FILE}: ${(e as Error).message}`);
+      throw new ConfigError(
+        `invalid configuration: PACKET_PATH_CONFIG_FILE ${env.PACKET_PATH_CONFIG_FILE}: ${(e as Error).message}`,
+      );
     }
     const unknown = Object.keys(fromFile).filter((k) => !known.includes(k));
-    if (unknown.length) throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE: unknown setting(s) ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new ConfigError(`invalid configuration: PACKET_PATH_CONFIG_FILE: unknown setting(s) ${unknown.join(', ')}`);
   }
-  const merged = { ...Object.fromEntries(Object.entries(fromFile).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])), ...Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))) };
+  const merged = {
+    ...Object.fromEntries(Object.entries(fromFile).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])),
+    ...Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== '' && known.includes(k))),
+  };
   const parsed = Schema.superRefine((c, ctx) => {
-    if ((c.MicrosoftAppCertificateThumbprint || c.MicrosoftAppCertificateFile) && !c.MicrosoftAppCertificatePrivateKeyFile) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppCertificatePrivateKeyFile'], message: 'required with a certificate thumbprint or file' });
+    if (
+      (c.MicrosoftAppCertificateThumbprint || c.MicrosoftAppCertificateFile) &&
+      !c.MicrosoftAppCertificatePrivateKeyFile
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppCertificatePrivateKeyFile'],
+        message: 'required with a certificate thumbprint or file',
+      });
     }
   }).safeParse(merged);
   if (!parsed.success) {
@@ -105,7 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Tenants allowed to ask: the configured list, else the bot's own tenant when it is SingleTenant. */
 export const allowedTenants = (c: Config): string[] =>
-  c.PACKET_PATH_ALLOWED_TENANTS.length ? c.PACKET_PATH_ALLOWED_TENANTS : c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppTenantId ? [c.MicrosoftAppTenantId] : [];
+  c.PACKET_PATH_ALLOWED_TENANTS.length
+    ? c.PACKET_PATH_ALLOWED_TENANTS
+    : c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppTenantId
+      ? [c.MicrosoftAppTenantId]
+      : [];
 
 export const isLive = (c: Config): boolean => !!(c.PACKET_PATH_LIVE || c.PACKET_PATH_KUBE_CONTEXT);
 

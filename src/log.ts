@@ -10,7 +10,16 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
       base: { service: 'packet-path' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ['*.authorization', '*.Authorization', '*.password', '*.MicrosoftAppPassword', '*.token', '*.secret', 'headers.authorization', 'req.headers.authorization'],
+        paths: [
+          '*.authorization',
+          '*.Authorization',
+          '*.password',
+          '*.MicrosoftAppPassword',
+          '*.token',
+          '*.secret',
+          'headers.authorization',
+          'req.headers.authorization',
+        ],
         censor: '***',
       },
     },

@@ -1,14 +1,25 @@
 // HTTP wiring: POST /api/messages (Bot Framework), GET /healthz, GET /readyz;
 // middleware for audit, authorization and rate limits; graceful shutdown.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type Storage, type TurnContext,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  type Storage,
+  type TurnContext,
 } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { AuthenticationError, CertificateServiceClientCredentialsFactory } from 'botframework-connector';
 import { readFileSync } from 'node:fs';
 import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
-import { AuditMiddleware, AuthorizationMiddleware, RateLimitMiddleware, recordAnswer, turnRecord } from './bot/middleware';
+import {
+  AuditMiddleware,
+  AuthorizationMiddleware,
+  RateLimitMiddleware,
+  recordAnswer,
+  turnRecord,
+} from './bot/middleware';
 import { allowedTenants, ConfigError, loadConfig, redacted, type Config } from './config';
 import type { Inventory } from './inventory/inventory';
 import { Clusters } from './inventory/clusters';
@@ -32,7 +43,8 @@ const PUBLIC_CLOUD = {
   ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
   ToChannelFromBotOAuthScope: 'https://api.botframework.com',
   OAuthUrl: 'https://api.botframework.com',
-  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
   ValidateAuthority: true,
   CallerId: 'urn:botframework:azure',
 };
@@ -40,11 +52,18 @@ const PUBLIC_CLOUD = {
 /** Why a request body cannot be a Bot Framework activity we can answer (undefined when it can). */
 export function activityProblem(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
-  const a = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown }; text?: unknown };
+  const a = body as {
+    type?: unknown;
+    serviceUrl?: unknown;
+    conversation?: { id?: unknown };
+    text?: unknown;
+  };
   if (typeof a.type !== 'string' || !a.type) return '`type` must be a string';
   if (a.type === 'message' || a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
-    if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return '`serviceUrl` must be an http(s) URL';
-    if (!a.conversation || typeof a.conversation !== 'object' || typeof a.conversation.id !== 'string') return '`conversation.id` must be a string';
+    if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl))
+      return '`serviceUrl` must be an http(s) URL';
+    if (!a.conversation || typeof a.conversation !== 'object' || typeof a.conversation.id !== 'string')
+      return '`conversation.id` must be a string';
   }
   if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '`text` must be a string';
   return undefined;
@@ -55,8 +74,18 @@ function certificateCredentials(c: Config): CertificateServiceClientCredentialsF
   if (!c.MicrosoftAppId || !c.MicrosoftAppCertificatePrivateKeyFile) return undefined;
   const key = readFileSync(c.MicrosoftAppCertificatePrivateKeyFile, 'utf8');
   return c.MicrosoftAppCertificateFile
-    ? new CertificateServiceClientCredentialsFactory(c.MicrosoftAppId, readFileSync(c.MicrosoftAppCertificateFile, 'utf8'), key, c.MicrosoftAppTenantId)
-    : new CertificateServiceClientCredentialsFactory(c.MicrosoftAppId, c.MicrosoftAppCertificateThumbprint!, key, c.MicrosoftAppTenantId);
+    ? new CertificateServiceClientCredentialsFactory(
+        c.MicrosoftAppId,
+        readFileSync(c.MicrosoftAppCertificateFile, 'utf8'),
+        key,
+        c.MicrosoftAppTenantId,
+      )
+    : new CertificateServiceClientCredentialsFactory(
+        c.MicrosoftAppId,
+        c.MicrosoftAppCertificateThumbprint!,
+        key,
+        c.MicrosoftAppTenantId,
+      );
 }
 
 async function stateStorage(c: Config): Promise<Storage> {
@@ -69,14 +98,22 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
   const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    // overriding one endpoint makes botbuilder take every endpoint from configuration: give it the public cloud's
-    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
-  }, certificateCredentials(config));
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      // overriding one endpoint makes botbuilder take every endpoint from configuration: give it the public cloud's
+      ...(config.ToBotFromChannelOpenIdMetadataUrl
+        ? {
+            ...PUBLIC_CLOUD,
+            ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
+          }
+        : {}),
+    },
+    certificateCredentials(config),
+  );
   // a token with a bad signature surfaces from jsonwebtoken as a plain error, which the adapter answers
   // with 500: make every token failure an AuthenticationError, answered with 401
   const authenticate = auth.authenticateRequest.bind(auth);
@@ -84,20 +121,36 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
     try {
       return await authenticate(...args);
     } catch (e) {
-      if (/^(JsonWebTokenError|TokenExpiredError|NotBeforeError)$/.test((e as Error).name)) throw new AuthenticationError(`Unauthorized: ${(e as Error).message}`, 401);
+      if (/^(JsonWebTokenError|TokenExpiredError|NotBeforeError)$/.test((e as Error).name))
+        throw new AuthenticationError(`Unauthorized: ${(e as Error).message}`, 401);
       throw e;
     }
   };
   const adapter = new CloudAdapter(auth);
   adapter.use(new AuditMiddleware(log));
-  adapter.use(new AuthorizationMiddleware({
-    tenants: allowedTenants(config), teams: config.PACKET_PATH_ALLOWED_TEAMS, channels: config.PACKET_PATH_ALLOWED_CHANNELS, users: config.PACKET_PATH_ALLOWED_USERS,
-  }));
+  adapter.use(
+    new AuthorizationMiddleware({
+      tenants: allowedTenants(config),
+      teams: config.PACKET_PATH_ALLOWED_TEAMS,
+      channels: config.PACKET_PATH_ALLOWED_CHANNELS,
+      users: config.PACKET_PATH_ALLOWED_USERS,
+    }),
+  );
   adapter.use(new RateLimitMiddleware(config.PACKET_PATH_RATE_LIMIT_PER_MINUTE));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const ref = turnRecord(context)?.id ?? 'none';
-    log.error({ correlationId: ref, err: { message: error?.message, stack: error?.stack } }, 'turn error');
-    await context.sendActivity(`Sorry — something went wrong while answering, and it was logged (reference: ${ref}). Please try again.`).catch(() => undefined);
+    log.error(
+      {
+        correlationId: ref,
+        err: { message: error?.message, stack: error?.stack },
+      },
+      'turn error',
+    );
+    await context
+      .sendActivity(
+        `Sorry — something went wrong while answering, and it was logged (reference: ${ref}). Please try again.`,
+      )
+      .catch(() => undefined);
   };
   const bot = new PacketPathBot({
     conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
@@ -138,7 +191,11 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   });
   server.get('/readyz', (_req, res, next) => {
     const pending = closing ? ['shutting down'] : clusters.pending();
-    res.send(pending.length ? 503 : 200, { ready: pending.length === 0, inventory: source, pending });
+    res.send(pending.length ? 503 : 200, {
+      ready: pending.length === 0,
+      inventory: source,
+      pending,
+    });
     return next();
   });
 
@@ -169,10 +226,16 @@ if (require.main === module) {
   const log = createLogger(config.LOG_LEVEL);
   startServer(config, { logger: log }).then(
     (r) => {
-      log.info({ config: redacted(config), port: r.port }, `packet-path listening on http://localhost:${r.port}/api/messages`);
+      log.info(
+        { config: redacted(config), port: r.port },
+        `packet-path listening on http://localhost:${r.port}/api/messages`,
+      );
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
-        r.close().then(() => process.exit(0), () => process.exit(1));
+        r.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));

@@ -5,7 +5,11 @@ import { HOP_KINDS } from '../src/path/result';
 import { demoCopy, edit } from './helpers/fixtures';
 
 const BIN = join(__dirname, '..', 'bin', 'packet-path.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 20000,
+  });
 
 test('ask --json prints exactly the documented contract', () => {
   const p = run('ask', "what's the public IP of pod sqlapi", '--json');
@@ -18,7 +22,11 @@ test('ask --json prints exactly the documented contract', () => {
     expect(HOP_KINDS).toContain(h.kind);
     for (const k of Object.keys(h)) expect(['kind', 'name', 'ip', 'port', 'src', 'dst', 'note']).toContain(k);
   }
-  expect(out.hops.at(-1)).toEqual({ kind: 'internet', name: 'Internet', src: '20.105.84.161' });
+  expect(out.hops.at(-1)).toEqual({
+    kind: 'internet',
+    name: 'Internet',
+    src: '20.105.84.161',
+  });
   expect(out.verify.length).toBeGreaterThan(3);
 });
 
@@ -44,7 +52,11 @@ test('a question it does not understand exits 1 with examples', () => {
 
 test('--snapshot answers from another folder; a broken one is named, exit 2', () => {
   const dir = demoCopy();
-  edit(dir, 'azure/public-ips.json', (d) => void d.forEach((p: any) => p.name === 'aro2-p8bjm-outbound-pip-v4' && (p.ipAddress = '20.1.2.3')));
+  edit(
+    dir,
+    'azure/public-ips.json',
+    (d) => void d.forEach((p: any) => p.name === 'aro2-p8bjm-outbound-pip-v4' && (p.ipAddress = '20.1.2.3')),
+  );
   const p = run('ask', 'public ip of sqlapi', '--snapshot', dir, '--json');
   expect(JSON.parse(p.stdout).hops.at(-1).src).toBe('20.1.2.3');
   require('node:fs').writeFileSync(join(dir, 'kubernetes', 'pods.json'), '{not json');

@@ -13,22 +13,37 @@ import { INTENTS } from '../src/nlu/intents';
 const ROOT = join(__dirname, '..');
 const pkg = (env: Record<string, string>) => {
   const out = join(mkdtempSync(join(tmpdir(), 'pkg-')), 'appPackage.zip');
-  const p = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.js'), '--out', out], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const p = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.js'), '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { ...p, out };
 };
 
 /** Width and height from a PNG's IHDR chunk, and whether it has an alpha channel. */
 function png(buf: Buffer) {
   expect(buf.subarray(1, 4).toString()).toBe('PNG');
-  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), alpha: buf[25] === 6 || buf[25] === 4 };
+  return {
+    width: buf.readUInt32BE(16),
+    height: buf.readUInt32BE(20),
+    alpha: buf[25] === 6 || buf[25] === 4,
+  };
 }
 
 test('npm run package builds a package whose manifest validates against the Teams schema', () => {
-  const p = pkg({ MICROSOFT_APP_ID: '3f2c1d5e-8a7b-4c6d-9e0f-1a2b3c4d5e6f', BOT_DOMAIN: 'packet-path.contoso.com' });
+  const p = pkg({
+    MICROSOFT_APP_ID: '3f2c1d5e-8a7b-4c6d-9e0f-1a2b3c4d5e6f',
+    BOT_DOMAIN: 'packet-path.contoso.com',
+  });
   expect(p.stderr).toBe('');
   expect(p.status).toBe(0);
   const zip = new AdmZip(p.out);
-  expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  expect(
+    zip
+      .getEntries()
+      .map((e) => e.entryName)
+      .sort(),
+  ).toEqual(['color.png', 'manifest.json', 'outline.png']);
   const manifest = JSON.parse(zip.readAsText('manifest.json'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -38,9 +53,18 @@ test('npm run package builds a package whose manifest validates against the Team
   expect(manifest.bots[0].botId).toBe(manifest.id);
   expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
   expect(manifest.validDomains).toEqual(['packet-path.contoso.com']);
-  expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(INTENTS.map((i) => i.command.split(' ')[0]));
-  expect(png(zip.readFile('color.png')!)).toMatchObject({ width: 192, height: 192 });
-  expect(png(zip.readFile('outline.png')!)).toEqual({ width: 32, height: 32, alpha: true });
+  expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(
+    INTENTS.map((i) => i.command.split(' ')[0]),
+  );
+  expect(png(zip.readFile('color.png')!)).toMatchObject({
+    width: 192,
+    height: 192,
+  });
+  expect(png(zip.readFile('outline.png')!)).toEqual({
+    width: 32,
+    height: 32,
+    alpha: true,
+  });
 });
 
 test('the schema catches a broken manifest (the check can fail)', () => {

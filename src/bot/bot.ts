@@ -1,6 +1,12 @@
 // Teams activity handling: typing at once, mention stripping, welcome on
 // install, and one answer (card + text) per message via the ask dialog.
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
 import { help, type Memory } from '../answer';
@@ -13,7 +19,11 @@ import { replyActivity } from './reply';
 export function questionOf(context: TurnContext): Question {
   const value = context.activity.value as { question?: unknown; intent?: unknown; full?: unknown } | undefined;
   if (value && typeof value === 'object' && typeof value.question === 'string') {
-    return { question: value.question.slice(0, 2000), intent: typeof value.intent === 'string' ? value.intent : undefined, full: value.full === true };
+    return {
+      question: value.question.slice(0, 2000),
+      intent: typeof value.intent === 'string' ? value.intent : undefined,
+      full: value.full === true,
+    };
   }
   return { question: textWithoutBotMention(context.activity).slice(0, 2000) };
 }
@@ -39,7 +49,14 @@ export class PacketPathBot extends ActivityHandler {
     this.dialogState = o.conversationState.createProperty<DialogState>('dialogState');
     const memory = o.conversationState.createProperty<Memory>('memory');
     this.dialogs = new DialogSet(this.dialogState).add(
-      new AskDialog({ clusters: o.clusters, memory, questionOf, slowReplyMs: o.slowReplyMs ?? 2000, budgetMs: o.budgetMs ?? 10_000, onAnswer: o.onAnswer }),
+      new AskDialog({
+        clusters: o.clusters,
+        memory,
+        questionOf,
+        slowReplyMs: o.slowReplyMs ?? 2000,
+        budgetMs: o.budgetMs ?? 10_000,
+        onAnswer: o.onAnswer,
+      }),
     );
 
     this.onMessage(async (context, next) => {
@@ -72,7 +89,17 @@ export class PacketPathBot extends ActivityHandler {
       if (await this.welcomed.get(context, false)) return;
       await this.welcomed.set(context, true);
     }
-    await context.sendActivity(replyActivity({ ...help(), title }, { source: this.o.clusters.names.length > 1 ? `clusters ${this.o.clusters.names.join(', ')}` : this.o.clusters.get()!.inventory.source }));
+    await context.sendActivity(
+      replyActivity(
+        { ...help(), title },
+        {
+          source:
+            this.o.clusters.names.length > 1
+              ? `clusters ${this.o.clusters.names.join(', ')}`
+              : this.o.clusters.get()!.inventory.source,
+        },
+      ),
+    );
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -4,7 +4,13 @@
 // are kept as plain "@Name".
 import type { Activity } from 'botbuilder';
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(+n));
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(+n));
 
 export function textWithoutBotMention(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
@@ -20,6 +26,8 @@ export function textWithoutBotMention(activity: Partial<Activity>): string {
       if (inner) botNames.add(decode(inner).toLowerCase());
     }
   }
-  text = text.replace(/<at>(.*?)<\/at>/gi, (_, inner: string) => (botNames.has(decode(inner).trim().toLowerCase()) ? ' ' : `@${decode(inner).trim().replace(/\s+/g, '_')}`));
+  text = text.replace(/<at>(.*?)<\/at>/gi, (_, inner: string) =>
+    botNames.has(decode(inner).trim().toLowerCase()) ? ' ' : `@${decode(inner).trim().replace(/\s+/g, '_')}`,
+  );
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -40,7 +40,10 @@ export class AuditMiddleware implements Middleware {
   constructor(private readonly log: Logger) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const record: TurnRecord = { id: randomUUID().slice(0, 8), started: Date.now() };
+    const record: TurnRecord = {
+      id: randomUUID().slice(0, 8),
+      started: Date.now(),
+    };
     context.turnState.set(TURN_ID, record);
     const a = context.activity;
     const who = {
@@ -71,7 +74,8 @@ export class AuditMiddleware implements Middleware {
         latencyMs: Date.now() - record.started,
         error: error ? (error as Error).message : undefined,
       };
-      if (a.type === 'message' || error || record.refused) (error ? this.log.error(line, 'turn failed') : this.log.info(line, 'turn'));
+      if (a.type === 'message' || error || record.refused)
+        error ? this.log.error(line, 'turn failed') : this.log.info(line, 'turn');
     }
   }
 }
@@ -89,7 +93,11 @@ export class AuthorizationMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const a = context.activity;
-    const cd = (a.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string }; channel?: { id?: string } };
+    const cd = (a.channelData ?? {}) as {
+      tenant?: { id?: string };
+      team?: { id?: string };
+      channel?: { id?: string };
+    };
     const checks: [string, string[], string | undefined][] = [
       ['tenant', this.allow.tenants, a.conversation?.tenantId ?? cd.tenant?.id],
       ['team', this.allow.teams, cd.team?.id],
@@ -97,11 +105,19 @@ export class AuthorizationMiddleware implements Middleware {
       ['user', this.allow.users, a.from?.aadObjectId],
     ];
     // personal and group chats have no team or channel: team/channel lists apply to channel conversations
-    const refused = checks.find(([what, list, value]) => list.length > 0 && !((what === 'team' || what === 'channel') && a.conversation?.conversationType !== 'channel' && !value) && !list.includes(value ?? ''));
+    const refused = checks.find(
+      ([what, list, value]) =>
+        list.length > 0 &&
+        !((what === 'team' || what === 'channel') && a.conversation?.conversationType !== 'channel' && !value) &&
+        !list.includes(value ?? ''),
+    );
     if (refused) {
       const t = turnRecord(context);
       if (t) t.refused = `${refused[0]} not allowed`;
-      if (a.type === 'message') await context.sendActivity('Sorry — packet-path is not enabled for you here. Ask your platform team for access.');
+      if (a.type === 'message')
+        await context.sendActivity(
+          'Sorry — packet-path is not enabled for you here. Ask your platform team for access.',
+        );
       return;
     }
     await next();
@@ -123,12 +139,15 @@ export class RateLimitMiddleware implements Middleware {
       const t = turnRecord(context);
       if (t) t.refused = 'rate limit';
       const wait = Math.ceil((60_000 - (now - recent[0])) / 1000);
-      await context.sendActivity(`You have asked ${this.perMinute} questions in the last minute — please wait ${wait} s and ask again.`);
+      await context.sendActivity(
+        `You have asked ${this.perMinute} questions in the last minute — please wait ${wait} s and ask again.`,
+      );
       return;
     }
     recent.push(now);
     this.seen.set(user, recent);
-    if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (now - v[v.length - 1] > 60_000) this.seen.delete(k);
+    if (this.seen.size > 10_000)
+      for (const [k, v] of this.seen) if (now - v[v.length - 1] > 60_000) this.seen.delete(k);
     await next();
   }
 }

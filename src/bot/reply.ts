@@ -19,5 +19,9 @@ export function replyActivity(r: PathResult, o: CardOptions = {}): Partial<Activ
 
 /** The whole answer as text (the "Show all" button), in a code block so columns stay aligned. */
 export function fullTextActivity(r: PathResult): Partial<Activity> {
-  return { type: ActivityTypes.Message, textFormat: 'markdown', text: cap('```\n' + renderText(r) + '\n```', 24000) };
+  return {
+    type: ActivityTypes.Message,
+    textFormat: 'markdown',
+    text: cap('```\n' + renderText(r) + '\n```', 24000),
+  };
 }

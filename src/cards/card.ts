@@ -21,20 +21,42 @@ import pod from './templates/pod.json';
 import whatIs from './templates/what-is.json';
 import { glyph } from './text';
 
-const PARTS: Record<string, unknown[]> = { actions, facts, hops, title, warnings };
+const PARTS: Record<string, unknown[]> = {
+  actions,
+  facts,
+  hops,
+  title,
+  warnings,
+};
 
 /** Replace every {"$part": name} element of an array by the part's elements. */
 function withParts(node: unknown): unknown {
-  if (Array.isArray(node)) return node.flatMap((x) => (x && typeof x === 'object' && '$part' in x ? (PARTS[(x as { $part: string }).$part] as unknown[]).map(withParts) : [withParts(x)]));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withParts(v)]));
+  if (Array.isArray(node))
+    return node.flatMap((x) =>
+      x && typeof x === 'object' && '$part' in x
+        ? (PARTS[(x as { $part: string }).$part] as unknown[]).map(withParts)
+        : [withParts(x)],
+    );
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withParts(v)]));
   return node;
 }
 
 export const FAMILIES = {
-  egress, inbound, 'east-west': eastWest, 'what-is': whatIs, 'load-balancers': loadBalancers, pod, help, error, choice,
+  egress,
+  inbound,
+  'east-west': eastWest,
+  'what-is': whatIs,
+  'load-balancers': loadBalancers,
+  pod,
+  help,
+  error,
+  choice,
 } as const;
 export type Family = keyof typeof FAMILIES;
-const TEMPLATES = Object.fromEntries(Object.entries(FAMILIES).map(([k, t]) => [k, new ACData.Template(withParts(t))])) as Record<Family, ACData.Template>;
+const TEMPLATES = Object.fromEntries(
+  Object.entries(FAMILIES).map(([k, t]) => [k, new ACData.Template(withParts(t))]),
+) as Record<Family, ACData.Template>;
 
 export function familyOf(r: PathResult): Family {
   if (r.status === 'ambiguous') return 'choice';
@@ -64,16 +86,38 @@ export const escapeMarkdown = (s: string): string =>
     .replace(/([\\`*_[\]~])/g, '\\$1')
     .replace(/^(\s*)([-+>#]|\d+\.)(?=\s)/gm, '$1\\$2');
 
-const TITLES: Record<string, string> = { 'not-understood': 'I did not understand', 'not-found': 'Not found', ambiguous: 'Which one?' };
+const TITLES: Record<string, string> = {
+  'not-understood': 'I did not understand',
+  'not-found': 'Not found',
+  ambiguous: 'Which one?',
+};
 const KIND_LABELS: Record<string, string> = {
-  client: 'client', internet: 'Internet', dns: 'name resolution', 'public-ip': 'public IP', 'load-balancer': 'Azure load balancer', 'nat-gateway': 'NAT gateway',
-  'route-table': 'route table', firewall: 'Azure Firewall', 'virtual-appliance': 'virtual appliance', node: 'node', router: 'OpenShift router',
-  'ingress-controller': 'ingress controller', service: 'Service (virtual IP)', pod: 'pod',
+  client: 'client',
+  internet: 'Internet',
+  dns: 'name resolution',
+  'public-ip': 'public IP',
+  'load-balancer': 'Azure load balancer',
+  'nat-gateway': 'NAT gateway',
+  'route-table': 'route table',
+  firewall: 'Azure Firewall',
+  'virtual-appliance': 'virtual appliance',
+  node: 'node',
+  router: 'OpenShift router',
+  'ingress-controller': 'ingress controller',
+  service: 'Service (virtual IP)',
+  pod: 'pod',
 };
 
 /** Lists longer than these are summarized on the card (the text answer keeps everything). */
 // Teams shows at most 5 actions: "Verify it yourself", up to 3 follow-ups and "Show all".
-export const LIMITS = { facts: 14, warnings: 6, sectionLines: 8, sections: 12, verify: 12, followUps: 3 };
+export const LIMITS = {
+  facts: 14,
+  warnings: 6,
+  sectionLines: 8,
+  sections: 12,
+  verify: 12,
+  followUps: 3,
+};
 
 /** Bytes a card may take: Teams refuses activities over 28 KB, and the text fallback needs room too. */
 export const CARD_BUDGET = 22 * 1024;
@@ -102,14 +146,18 @@ export function cardData(r: PathResult, o: CardOptions = {}) {
   const data = {
     title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
     answer: e(r.answer),
-    seenAs: r.intent === 'egress' && last?.kind === 'internet' ? last.src ?? '' : '',
-    podSees: r.intent === 'inbound' && last?.kind === 'pod' ? `${last.src ?? '?'}${/X-Forwarded-For/.test(last.note ?? '') && !/no X-Forwarded-For/.test(last.note ?? '') ? ' (+ client IP in X-Forwarded-For)' : ''}` : '',
+    seenAs: r.intent === 'egress' && last?.kind === 'internet' ? (last.src ?? '') : '',
+    podSees:
+      r.intent === 'inbound' && last?.kind === 'pod'
+        ? `${last.src ?? '?'}${/X-Forwarded-For/.test(last.note ?? '') && !/no X-Forwarded-For/.test(last.note ?? '') ? ' (+ client IP in X-Forwarded-For)' : ''}`
+        : '',
     verdict,
     verdictStyle: verdict.startsWith('⛔') ? 'attention' : 'good',
     paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
     hops: r.hops.map((h, i) => {
       const prev = r.hops[i - 1];
-      const changed = !!prev && ((!!h.src && !!prev.src && h.src !== prev.src) || (!!h.dst && !!prev.dst && h.dst !== prev.dst));
+      const changed =
+        !!prev && ((!!h.src && !!prev.src && h.src !== prev.src) || (!!h.dst && !!prev.dst && h.dst !== prev.dst));
       return {
         glyph: glyph(h.kind),
         kindLabel: KIND_LABELS[h.kind] ?? h.kind,
@@ -122,20 +170,44 @@ export function cardData(r: PathResult, o: CardOptions = {}) {
     }),
     warnings: cap(r.warnings, LIMITS.warnings).map((w) => ({ text: e(w) })),
     errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
-    facts: cap(r.facts, LIMITS.facts).map((f) => ({ label: f.label, value: e(f.value.length > 300 ? f.value.slice(0, 300) + '…' : f.value) })),
-    sections: cap(r.sections ?? [], LIMITS.sections).map((s) => ({ title: e(s.title), subtitle: e(s.subtitle ?? ''), lines: cap(s.lines, LIMITS.sectionLines).map((t) => ({ text: e(t) })) })),
+    facts: cap(r.facts, LIMITS.facts).map((f) => ({
+      label: f.label,
+      value: e(f.value.length > 300 ? f.value.slice(0, 300) + '…' : f.value),
+    })),
+    sections: cap(r.sections ?? [], LIMITS.sections).map((s) => ({
+      title: e(s.title),
+      subtitle: e(s.subtitle ?? ''),
+      lines: cap(s.lines, LIMITS.sectionLines).map((t) => ({ text: e(t) })),
+    })),
     verify: cap(r.verify, LIMITS.verify).map((v) => ({ text: e(v) })),
-    intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({ title: i.title, example: e(i.examples[0]), command: e(i.command) })),
-    intro: 'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.',
+    intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({
+      title: i.title,
+      example: e(i.examples[0]),
+      command: e(i.command),
+    })),
+    intro:
+      'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.',
     source: o.source ? `Answering about: ${e(o.source)}` : '',
     reference: o.reference ?? '',
     more: '',
     followUps: [] as { title: string; payload: Record<string, unknown> }[],
   };
-  const followUps: { title: string; payload: Record<string, unknown> }[] = r.followUps.slice(0, LIMITS.followUps).map((f) => ({ title: f.title.slice(0, 60), payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) } }));
+  const followUps: { title: string; payload: Record<string, unknown> }[] = r.followUps
+    .slice(0, LIMITS.followUps)
+    .map((f) => ({
+      title: f.title.slice(0, 60),
+      payload: {
+        question: f.question,
+        ...(f.intent ? { intent: f.intent } : {}),
+      },
+    }));
   if (truncated) {
     data.more = 'Some lists are summarized here.';
-    if (o.question) followUps.push({ title: 'Show all', payload: { question: o.question, full: true } });
+    if (o.question)
+      followUps.push({
+        title: 'Show all',
+        payload: { question: o.question, full: true },
+      });
   }
   data.followUps = followUps;
   return data;
@@ -143,7 +215,9 @@ export function cardData(r: PathResult, o: CardOptions = {}) {
 
 export function renderCard(r: PathResult, o: CardOptions = {}): Record<string, unknown> {
   for (let scale = 1; ; scale /= 2) {
-    const card = TEMPLATES[familyOf(r)].expand({ $root: cardData(r, { ...o, scale }) });
+    const card = TEMPLATES[familyOf(r)].expand({
+      $root: cardData(r, { ...o, scale }),
+    });
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BUDGET || scale < 0.1) return card;
   }
 }

@@ -2,8 +2,20 @@
 import type { PathResult } from '../path/result';
 
 const GLYPH: Record<string, string> = {
-  client: '👤', internet: '🌐', dns: '📖', 'public-ip': '📍', 'load-balancer': '⚖', 'nat-gateway': '🔁', 'route-table': '🛣',
-  firewall: '🧱', 'virtual-appliance': '🧱', node: '🖥', router: '🔀', 'ingress-controller': '🔀', service: '🎯', pod: '📦',
+  client: '👤',
+  internet: '🌐',
+  dns: '📖',
+  'public-ip': '📍',
+  'load-balancer': '⚖',
+  'nat-gateway': '🔁',
+  'route-table': '🛣',
+  firewall: '🧱',
+  'virtual-appliance': '🧱',
+  node: '🖥',
+  router: '🔀',
+  'ingress-controller': '🔀',
+  service: '🎯',
+  pod: '📦',
 };
 
 export const glyph = (kind: string): string => GLYPH[kind] ?? '•';

@@ -154,7 +154,16 @@ export interface AzureFirewall extends AzureResource {
 }
 
 export interface NetworkSecurityGroup extends AzureResource {
-  rules: { name: string; priority: number; direction: string; access: string; protocol: string; source: string[]; destination: string[]; destinationPorts: string[] }[];
+  rules: {
+    name: string;
+    priority: number;
+    direction: string;
+    access: string;
+    protocol: string;
+    source: string[];
+    destination: string[];
+    destinationPorts: string[];
+  }[];
 }
 
 export interface VirtualMachine extends AzureResource {
@@ -216,12 +225,17 @@ export function flatten(value: unknown): unknown {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown, d = 0): number => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && !isNaN(+v) ? +v : d);
+const num = (v: unknown, d = 0): number =>
+  typeof v === 'number' ? v : typeof v === 'string' && v !== '' && !isNaN(+v) ? +v : d;
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'True';
 const arr = (v: unknown): Flat[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Flat[]) : []);
 const refId = (v: unknown): string | undefined => (v && typeof v === 'object' ? str((v as Flat).id) : undefined);
-const refIds = (v: unknown): string[] => arr(v).map((x) => str(x.id)).filter((x): x is string => !!x);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const refIds = (v: unknown): string[] =>
+  arr(v)
+    .map((x) => str(x.id))
+    .filter((x): x is string => !!x);
+const strs = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 function base(f: Flat, fallbackType = ''): AzureResource {
   const id = str(f.id) ?? '';
@@ -262,7 +276,12 @@ function loadBalancer(f: Flat): LoadBalancer {
     rules: arr(f.loadbalancingrules).map((x) => ({
       ...subName(x),
       frontendId: refId(x.frontendipconfiguration),
-      poolIds: [...new Set([...refIds(x.backendaddresspools), ...(refId(x.backendaddresspool) ? [refId(x.backendaddresspool)!] : [])])],
+      poolIds: [
+        ...new Set([
+          ...refIds(x.backendaddresspools),
+          ...(refId(x.backendaddresspool) ? [refId(x.backendaddresspool)!] : []),
+        ]),
+      ],
       probeId: refId(x.probe),
       protocol: str(x.protocol) ?? 'Tcp',
       frontendPort: num(x.frontendport),
@@ -370,10 +389,14 @@ function routeTable(f: Flat): RouteTable {
 function firewall(f: Flat): AzureFirewall {
   const ipcs = arr(f.ipconfigurations);
   const hub = (f.hubipaddresses as Flat | undefined) ?? {};
-  const hubPublic = arr((hub.publicips as Flat | undefined)?.addresses).map((a) => str(a.address)).filter((a): a is string => !!a);
+  const hubPublic = arr((hub.publicips as Flat | undefined)?.addresses)
+    .map((a) => str(a.address))
+    .filter((a): a is string => !!a);
   return {
     ...base(f),
-    privateIps: [...ipcs.map((x) => str(x.privateipaddress)), str(hub.privateipaddress)].filter((a): a is string => !!a),
+    privateIps: [...ipcs.map((x) => str(x.privateipaddress)), str(hub.privateipaddress)].filter(
+      (a): a is string => !!a,
+    ),
     publicIpIds: ipcs.map((x) => refId(x.publicipaddress)).filter((a): a is string => !!a),
     publicIps: hubPublic,
   };
@@ -406,7 +429,17 @@ function virtualMachine(f: Flat): VirtualMachine {
 }
 
 const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
-  loadBalancer, publicIp, publicIpPrefix, nic, subnet, virtualNetwork, natGateway, routeTable, firewall, nsg, virtualMachine,
+  loadBalancer,
+  publicIp,
+  publicIpPrefix,
+  nic,
+  subnet,
+  virtualNetwork,
+  natGateway,
+  routeTable,
+  firewall,
+  nsg,
+  virtualMachine,
 };
 
 /** Normalize one raw resource (any shape) of a known kind. */

@@ -27,35 +27,92 @@ export interface ArmOptions {
 type Paged<T> = AsyncIterable<T>;
 
 // What to call for each kind: get by (rg, name…) and list per resource group / subscription.
-const OPS: Record<AzureKind, { get?: (c: NetworkManagementClient, rg: string, names: string[]) => Promise<unknown>; list?: (c: NetworkManagementClient, rg?: string) => Paged<unknown> }> = {
-  loadBalancer: { get: (c, rg, [n]) => c.loadBalancers.get(rg, n), list: (c, rg) => (rg ? c.loadBalancers.list(rg) : c.loadBalancers.listAll()) },
-  publicIp: { get: (c, rg, [n]) => c.publicIPAddresses.get(rg, n), list: (c, rg) => (rg ? c.publicIPAddresses.list(rg) : c.publicIPAddresses.listAll()) },
-  publicIpPrefix: { get: (c, rg, [n]) => c.publicIPPrefixes.get(rg, n), list: (c, rg) => (rg ? c.publicIPPrefixes.list(rg) : c.publicIPPrefixes.listAll()) },
-  nic: { get: (c, rg, [n]) => c.networkInterfaces.get(rg, n), list: (c, rg) => (rg ? c.networkInterfaces.list(rg) : c.networkInterfaces.listAll()) },
+const OPS: Record<
+  AzureKind,
+  {
+    get?: (c: NetworkManagementClient, rg: string, names: string[]) => Promise<unknown>;
+    list?: (c: NetworkManagementClient, rg?: string) => Paged<unknown>;
+  }
+> = {
+  loadBalancer: {
+    get: (c, rg, [n]) => c.loadBalancers.get(rg, n),
+    list: (c, rg) => (rg ? c.loadBalancers.list(rg) : c.loadBalancers.listAll()),
+  },
+  publicIp: {
+    get: (c, rg, [n]) => c.publicIPAddresses.get(rg, n),
+    list: (c, rg) => (rg ? c.publicIPAddresses.list(rg) : c.publicIPAddresses.listAll()),
+  },
+  publicIpPrefix: {
+    get: (c, rg, [n]) => c.publicIPPrefixes.get(rg, n),
+    list: (c, rg) => (rg ? c.publicIPPrefixes.list(rg) : c.publicIPPrefixes.listAll()),
+  },
+  nic: {
+    get: (c, rg, [n]) => c.networkInterfaces.get(rg, n),
+    list: (c, rg) => (rg ? c.networkInterfaces.list(rg) : c.networkInterfaces.listAll()),
+  },
   subnet: { get: (c, rg, [v, s]) => c.subnets.get(rg, v, s) },
-  virtualNetwork: { get: (c, rg, [n]) => c.virtualNetworks.get(rg, n), list: (c, rg) => (rg ? c.virtualNetworks.list(rg) : c.virtualNetworks.listAll()) },
-  natGateway: { get: (c, rg, [n]) => c.natGateways.get(rg, n), list: (c, rg) => (rg ? c.natGateways.list(rg) : c.natGateways.listAll()) },
-  routeTable: { get: (c, rg, [n]) => c.routeTables.get(rg, n), list: (c, rg) => (rg ? c.routeTables.list(rg) : c.routeTables.listAll()) },
-  firewall: { get: (c, rg, [n]) => c.azureFirewalls.get(rg, n), list: (c, rg) => (rg ? c.azureFirewalls.list(rg) : c.azureFirewalls.listAll()) },
-  nsg: { get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n), list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()) },
+  virtualNetwork: {
+    get: (c, rg, [n]) => c.virtualNetworks.get(rg, n),
+    list: (c, rg) => (rg ? c.virtualNetworks.list(rg) : c.virtualNetworks.listAll()),
+  },
+  natGateway: {
+    get: (c, rg, [n]) => c.natGateways.get(rg, n),
+    list: (c, rg) => (rg ? c.natGateways.list(rg) : c.natGateways.listAll()),
+  },
+  routeTable: {
+    get: (c, rg, [n]) => c.routeTables.get(rg, n),
+    list: (c, rg) => (rg ? c.routeTables.list(rg) : c.routeTables.listAll()),
+  },
+  firewall: {
+    get: (c, rg, [n]) => c.azureFirewalls.get(rg, n),
+    list: (c, rg) => (rg ? c.azureFirewalls.list(rg) : c.azureFirewalls.listAll()),
+  },
+  nsg: {
+    get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n),
+    list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()),
+  },
   virtualMachine: {},
 };
 
 const KIND_TEXT: Record<AzureKind, string> = {
-  loadBalancer: 'load balancers', publicIp: 'public IPs', publicIpPrefix: 'public IP prefixes', nic: 'network interfaces', subnet: 'subnet',
-  virtualNetwork: 'virtual networks', natGateway: 'NAT gateways', routeTable: 'route tables', firewall: 'Azure firewalls', nsg: 'network security groups', virtualMachine: 'virtual machines',
+  loadBalancer: 'load balancers',
+  publicIp: 'public IPs',
+  publicIpPrefix: 'public IP prefixes',
+  nic: 'network interfaces',
+  subnet: 'subnet',
+  virtualNetwork: 'virtual networks',
+  natGateway: 'NAT gateways',
+  routeTable: 'route tables',
+  firewall: 'Azure firewalls',
+  nsg: 'network security groups',
+  virtualMachine: 'virtual machines',
 };
 
 /** A failed ARM call as the user should read it. */
 export function armFailure(lookup: string, scope: string, e: unknown): LookupError {
   const err = e as RestError & { name?: string; code?: string };
   const status = err?.statusCode;
-  if (err?.name === 'AbortError' || /aborted|timed? ?out/i.test(err?.message ?? '')) return new LookupError(lookup, `Azure did not answer in time (${scope})`);
-  if (status === 401) return new LookupError(lookup, `401: the bot's Azure credential was rejected (check its workload identity / managed identity)`);
-  if (status === 403) return new LookupError(lookup, `403 ${err.code ?? 'AuthorizationFailed'}: the bot's identity needs Reader on ${scope}`);
-  if (status === 404) return new LookupError(lookup, `404: ${scope} does not exist (or is not visible to the bot's identity)`);
-  if (status === 429) return new LookupError(lookup, `429: Azure Resource Manager is throttling the bot; try again in a minute`);
-  if (status && status >= 500) return new LookupError(lookup, `${status}: Azure Resource Manager failed (${err.code ?? 'server error'}); try again`);
+  if (err?.name === 'AbortError' || /aborted|timed? ?out/i.test(err?.message ?? ''))
+    return new LookupError(lookup, `Azure did not answer in time (${scope})`);
+  if (status === 401)
+    return new LookupError(
+      lookup,
+      `401: the bot's Azure credential was rejected (check its workload identity / managed identity)`,
+    );
+  if (status === 403)
+    return new LookupError(
+      lookup,
+      `403 ${err.code ?? 'AuthorizationFailed'}: the bot's identity needs Reader on ${scope}`,
+    );
+  if (status === 404)
+    return new LookupError(lookup, `404: ${scope} does not exist (or is not visible to the bot's identity)`);
+  if (status === 429)
+    return new LookupError(lookup, `429: Azure Resource Manager is throttling the bot; try again in a minute`);
+  if (status && status >= 500)
+    return new LookupError(
+      lookup,
+      `${status}: Azure Resource Manager failed (${err.code ?? 'server error'}); try again`,
+    );
   return new LookupError(lookup, `${err?.message?.split('\n')[0] ?? String(e)}`);
 }
 
@@ -83,7 +140,14 @@ export class ArmInventory implements AzureInventory {
         additionalPolicies: [
           {
             // every request, including later pages of a listing, gets the time budget
-            policy: { name: 'packetPathTimeout', sendRequest: (req, next) => ((req.timeout = req.timeout || timeout), onRequest?.(req.method, req.url), next(req)) },
+            policy: {
+              name: 'packetPathTimeout',
+              sendRequest: (req, next) => (
+                (req.timeout = req.timeout || timeout),
+                onRequest?.(req.method, req.url),
+                next(req)
+              ),
+            },
             position: 'perRetry',
           },
         ],
@@ -105,7 +169,10 @@ export class ArmInventory implements AzureInventory {
 
   /** The SDK's objects of a kind in a scope (cached for the TTL). */
   rawList(kind: AzureKind, scope: string): Promise<unknown[]> {
-    const p = parseId(scope) ?? { subscription: /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '', resourceGroup: '' };
+    const p = parseId(scope) ?? {
+      subscription: /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '',
+      resourceGroup: '',
+    };
     const op = OPS[kind].list;
     if (!op || !p.subscription) return Promise.resolve([]);
     const where = p.resourceGroup ? `resource group ${p.resourceGroup}` : `subscription ${p.subscription}`;
@@ -121,7 +188,9 @@ export class ArmInventory implements AzureInventory {
   }
 
   list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
-    return this.cached(`list|${kind}|${idKey(scope)}`, async () => (await this.rawList(kind, scope)).map((x) => normalize(kind, x)));
+    return this.cached(`list|${kind}|${idKey(scope)}`, async () =>
+      (await this.rawList(kind, scope)).map((x) => normalize(kind, x)),
+    );
   }
 
   /** One SDK object by ID (undefined when it does not exist). */
@@ -143,7 +212,9 @@ export class ArmInventory implements AzureInventory {
     const p = parseId(id);
     if (!p) return undefined;
     // a listing of the resource group already in the cache answers without a call
-    const listed = this.cache.get(`list|${kind}|${idKey(`/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`)}`);
+    const listed = this.cache.get(
+      `list|${kind}|${idKey(`/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`)}`,
+    );
     if (listed && listed.expires > Date.now()) {
       const items = (await listed.value.catch(() => undefined)) as AzureKinds[K][] | undefined;
       const hit = items?.find((x) => sameId(x.id, id));
@@ -161,7 +232,10 @@ export class ArmInventory implements AzureInventory {
     return this.cached(`vmss|${idKey(vmId)}`, async () => {
       try {
         const out: unknown[] = [];
-        for await (const n of this.client(p.subscription).networkInterfaces.listVirtualMachineScaleSetVMNetworkInterfaces(p.resourceGroup, vmss, index)) out.push(n);
+        for await (const n of this.client(
+          p.subscription,
+        ).networkInterfaces.listVirtualMachineScaleSetVMNetworkInterfaces(p.resourceGroup, vmss, index))
+          out.push(n);
         return out;
       } catch (e) {
         throw armFailure(`network interfaces of VM ${vmss}/${index}`, vmId, e);
@@ -172,7 +246,8 @@ export class ArmInventory implements AzureInventory {
   async nicsOfVm(vmId: string): Promise<Nic[]> {
     const p = parseId(vmId);
     if (!p) return [];
-    if (p.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets')) return (await this.rawVmssNics(vmId)).map((n) => normalize('nic', n));
+    if (p.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets'))
+      return (await this.rawVmssNics(vmId)).map((n) => normalize('nic', n));
     const nics = await this.list('nic', `/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`);
     return nics.filter((n) => sameId(n.vmId, vmId));
   }

@@ -33,7 +33,8 @@ export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
       kind: 'aks',
       name: f.name,
       id: f.id,
-      nodeResourceGroupId: sub && f.noderesourcegroup ? `/subscriptions/${sub}/resourceGroups/${f.noderesourcegroup}` : undefined,
+      nodeResourceGroupId:
+        sub && f.noderesourcegroup ? `/subscriptions/${sub}/resourceGroups/${f.noderesourcegroup}` : undefined,
       apiServerUrl: f.fqdn ? `https://${f.fqdn}:443` : undefined,
       ingressIps: [],
       podCidr: f.networkprofile?.podcidr,
@@ -48,13 +49,25 @@ export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
 /** What a cluster says about itself when no `az aro/aks show` output is at hand. */
 export function inferClusterInfo(nodes: Node[], routes: Route[]): ClusterInfo {
   const labels = nodes.flatMap((n) => Object.keys(n.metadata.labels ?? {}));
-  const canonical = routes.flatMap((r) => r.status?.ingress ?? []).map((i) => i.routerCanonicalHostname).find(Boolean);
+  const canonical = routes
+    .flatMap((r) => r.status?.ingress ?? [])
+    .map((i) => i.routerCanonicalHostname)
+    .find(Boolean);
   const aks = labels.some((l) => l.startsWith('kubernetes.azure.com/'));
-  const openshift = routes.length > 0 || labels.some((l) => l.startsWith('node.openshift.io/')) || nodes.some((n) => n.metadata.annotations?.['k8s.ovn.org/node-subnets']);
+  const openshift =
+    routes.length > 0 ||
+    labels.some((l) => l.startsWith('node.openshift.io/')) ||
+    nodes.some((n) => n.metadata.annotations?.['k8s.ovn.org/node-subnets']);
   const plugin = aks
-    ? nodes.map((n) => n.metadata.labels?.['kubernetes.azure.com/network-plugin']).find(Boolean) ?? (nodes.some((n) => n.spec?.podCIDR) ? 'kubenet' : 'azure')
+    ? (nodes.map((n) => n.metadata.labels?.['kubernetes.azure.com/network-plugin']).find(Boolean) ??
+      (nodes.some((n) => n.spec?.podCIDR) ? 'kubenet' : 'azure'))
     : openshift
       ? 'OVNKubernetes'
       : undefined;
-  return { kind: aks ? 'aks' : openshift ? 'aro' : 'unknown', appsDomain: canonical?.replace(/^router-[^.]+\./, ''), ingressIps: [], networkPlugin: plugin };
+  return {
+    kind: aks ? 'aks' : openshift ? 'aro' : 'unknown',
+    appsDomain: canonical?.replace(/^router-[^.]+\./, ''),
+    ingressIps: [],
+    networkPlugin: plugin,
+  };
 }

@@ -7,9 +7,26 @@ import { openInventory, type OpenOptions, type Opened } from './open';
 
 /** The configuration of one cluster source: demo, snapshot:DIR, context:CTX or in-cluster. */
 export function configForSource(c: Config, source: string): Config {
-  if (source === 'demo') return { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: undefined, PACKET_PATH_KUBE_CONTEXT: undefined };
-  if (source.startsWith('snapshot:')) return { ...c, PACKET_PATH_LIVE: false, PACKET_PATH_SNAPSHOT: source.slice('snapshot:'.length), PACKET_PATH_KUBE_CONTEXT: undefined };
-  if (source.startsWith('context:')) return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: source.slice('context:'.length) };
+  if (source === 'demo')
+    return {
+      ...c,
+      PACKET_PATH_LIVE: false,
+      PACKET_PATH_SNAPSHOT: undefined,
+      PACKET_PATH_KUBE_CONTEXT: undefined,
+    };
+  if (source.startsWith('snapshot:'))
+    return {
+      ...c,
+      PACKET_PATH_LIVE: false,
+      PACKET_PATH_SNAPSHOT: source.slice('snapshot:'.length),
+      PACKET_PATH_KUBE_CONTEXT: undefined,
+    };
+  if (source.startsWith('context:'))
+    return {
+      ...c,
+      PACKET_PATH_LIVE: true,
+      PACKET_PATH_KUBE_CONTEXT: source.slice('context:'.length),
+    };
   return { ...c, PACKET_PATH_LIVE: true, PACKET_PATH_KUBE_CONTEXT: undefined };
 }
 
@@ -36,12 +53,34 @@ export class Clusters {
     const users = new Map(c.PACKET_PATH_CLUSTER_ALLOWED_USERS.map(([name, ids]) => [name, ids]));
     if (!c.PACKET_PATH_CLUSTERS.length) {
       const opened = await openInventory(c, o);
-      return new Clusters(new Map([['default', { cluster: { name: 'default', inventory: opened.inventory, users: users.get('default') ?? [] }, opened }]]), 'default');
+      return new Clusters(
+        new Map([
+          [
+            'default',
+            {
+              cluster: {
+                name: 'default',
+                inventory: opened.inventory,
+                users: users.get('default') ?? [],
+              },
+              opened,
+            },
+          ],
+        ]),
+        'default',
+      );
     }
     const all = new Map<string, { cluster: Cluster; opened?: Opened }>();
     for (const { name, source } of c.PACKET_PATH_CLUSTERS) {
       const opened = await openInventory(configForSource(c, source), o);
-      all.set(name, { cluster: { name, inventory: opened.inventory, users: users.get(name) ?? [] }, opened });
+      all.set(name, {
+        cluster: {
+          name,
+          inventory: opened.inventory,
+          users: users.get(name) ?? [],
+        },
+        opened,
+      });
     }
     return new Clusters(all, c.PACKET_PATH_CLUSTERS[0].name);
   }
@@ -55,7 +94,9 @@ export class Clusters {
   }
 
   pending(): string[] {
-    return [...this.all].flatMap(([name, x]) => (x.opened?.pending() ?? []).map((p) => (this.all.size > 1 ? `${name}: ${p}` : p)));
+    return [...this.all].flatMap(([name, x]) =>
+      (x.opened?.pending() ?? []).map((p) => (this.all.size > 1 ? `${name}: ${p}` : p)),
+    );
   }
 
   async stop(): Promise<void> {

@@ -24,7 +24,13 @@ export function parseId(id: string): ParsedId | undefined {
     types.push(rest[i]);
     names.push(rest[i + 1]);
   }
-  return { subscription: m[1], resourceGroup: m[2], provider: m[3], types, names };
+  return {
+    subscription: m[1],
+    resourceGroup: m[2],
+    provider: m[3],
+    types,
+    names,
+  };
 }
 
 /** The ID of the resource (or sub-resource) `depth` levels up: a frontend ID → its load balancer ID. */
@@ -33,7 +39,7 @@ export function parentId(id: string, levels = 1): string {
   return parts.slice(0, parts.length - 2 * levels).join('/');
 }
 
-export const nameOf = (id?: string): string => (id ? id.replace(/\/+$/, '').split('/').pop() ?? id : '');
+export const nameOf = (id?: string): string => (id ? (id.replace(/\/+$/, '').split('/').pop() ?? id) : '');
 
 export const resourceGroupOf = (id: string): string => parseId(id)?.resourceGroup ?? '';
 

@@ -7,7 +7,12 @@ export interface ObjectMeta {
   uid?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
-  ownerReferences?: { kind: string; name: string; apiVersion?: string; controller?: boolean }[];
+  ownerReferences?: {
+    kind: string;
+    name: string;
+    apiVersion?: string;
+    controller?: boolean;
+  }[];
   creationTimestamp?: string | Date;
   resourceVersion?: string;
 }
@@ -62,7 +67,9 @@ export interface Service extends KubeObject {
     externalIPs?: string[];
     loadBalancerIP?: string;
   };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+  status?: {
+    loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] };
+  };
 }
 
 export interface EndpointSlice extends KubeObject {
@@ -78,15 +85,26 @@ export interface EndpointSlice extends KubeObject {
 
 export interface Endpoints extends KubeObject {
   subsets?: {
-    addresses?: { ip: string; nodeName?: string; targetRef?: { kind?: string; name?: string; namespace?: string } }[];
-    notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: { kind?: string; name?: string } }[];
+    addresses?: {
+      ip: string;
+      nodeName?: string;
+      targetRef?: { kind?: string; name?: string; namespace?: string };
+    }[];
+    notReadyAddresses?: {
+      ip: string;
+      nodeName?: string;
+      targetRef?: { kind?: string; name?: string };
+    }[];
     ports?: { name?: string; port: number; protocol?: string }[];
   }[];
 }
 
 export interface Node extends KubeObject {
   spec?: { providerID?: string; podCIDR?: string; podCIDRs?: string[] };
-  status?: { addresses?: { type: string; address: string }[]; conditions?: { type: string; status: string }[] };
+  status?: {
+    addresses?: { type: string; address: string }[];
+    conditions?: { type: string; status: string }[];
+  };
 }
 
 export type Namespace = KubeObject;
@@ -101,16 +119,37 @@ export interface Route extends KubeObject {
     tls?: { termination?: string; insecureEdgeTerminationPolicy?: string };
     wildcardPolicy?: string;
   };
-  status?: { ingress?: { host?: string; routerName?: string; routerCanonicalHostname?: string }[] };
+  status?: {
+    ingress?: {
+      host?: string;
+      routerName?: string;
+      routerCanonicalHostname?: string;
+    }[];
+  };
 }
 
 export interface Ingress extends KubeObject {
   spec?: {
     ingressClassName?: string;
-    rules?: { host?: string; http?: { paths?: { path?: string; backend?: { service?: { name: string; port?: { number?: number; name?: string } } } }[] } }[];
+    rules?: {
+      host?: string;
+      http?: {
+        paths?: {
+          path?: string;
+          backend?: {
+            service?: {
+              name: string;
+              port?: { number?: number; name?: string };
+            };
+          };
+        }[];
+      };
+    }[];
     tls?: { hosts?: string[] }[];
   };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+  status?: {
+    loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] };
+  };
 }
 
 export interface LabelSelector {
@@ -141,7 +180,11 @@ export interface NetworkPolicy extends KubeObject {
 
 /** OpenShift OVN-Kubernetes EgressIP (k8s.ovn.org/v1), cluster-scoped. */
 export interface EgressIP extends KubeObject {
-  spec?: { egressIPs?: string[]; namespaceSelector?: LabelSelector; podSelector?: LabelSelector };
+  spec?: {
+    egressIPs?: string[];
+    namespaceSelector?: LabelSelector;
+    podSelector?: LabelSelector;
+  };
   status?: { items?: { node: string; egressIP: string }[] };
 }
 
@@ -161,5 +204,14 @@ export interface KubeKinds {
 export type KubeKind = keyof KubeKinds;
 
 export const KUBE_KINDS: KubeKind[] = [
-  'Pod', 'Service', 'EndpointSlice', 'Endpoints', 'Node', 'Namespace', 'Route', 'Ingress', 'NetworkPolicy', 'EgressIP',
+  'Pod',
+  'Service',
+  'EndpointSlice',
+  'Endpoints',
+  'Node',
+  'Namespace',
+  'Route',
+  'Ingress',
+  'NetworkPolicy',
+  'EgressIP',
 ];

@@ -18,19 +18,66 @@ interface Source {
 
 const core = (kc: k8s.KubeConfig) => kc.makeApiClient(k8s.CoreV1Api);
 const custom = (group: string, version: string, plural: string) => (kc: k8s.KubeConfig) =>
-  kc.makeApiClient(k8s.CustomObjectsApi).listClusterCustomObject({ group, version, plural }) as Promise<{ items: unknown[] }>;
+  kc.makeApiClient(k8s.CustomObjectsApi).listClusterCustomObject({ group, version, plural }) as Promise<{
+    items: unknown[];
+  }>;
 
 const SOURCES: Record<KubeKind, Source> = {
-  Pod: { path: '/api/v1/pods', apiVersion: 'v1', list: (kc) => core(kc).listPodForAllNamespaces() },
-  Service: { path: '/api/v1/services', apiVersion: 'v1', list: (kc) => core(kc).listServiceForAllNamespaces() },
-  Node: { path: '/api/v1/nodes', apiVersion: 'v1', list: (kc) => core(kc).listNode() },
-  Namespace: { path: '/api/v1/namespaces', apiVersion: 'v1', list: (kc) => core(kc).listNamespace() },
-  Endpoints: { path: '/api/v1/endpoints', apiVersion: 'v1', list: (kc) => core(kc).listEndpointsForAllNamespaces() },
-  EndpointSlice: { path: '/apis/discovery.k8s.io/v1/endpointslices', group: 'discovery.k8s.io', apiVersion: 'discovery.k8s.io/v1', list: (kc) => kc.makeApiClient(k8s.DiscoveryV1Api).listEndpointSliceForAllNamespaces() },
-  Ingress: { path: '/apis/networking.k8s.io/v1/ingresses', group: 'networking.k8s.io', apiVersion: 'networking.k8s.io/v1', list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listIngressForAllNamespaces() },
-  NetworkPolicy: { path: '/apis/networking.k8s.io/v1/networkpolicies', group: 'networking.k8s.io', apiVersion: 'networking.k8s.io/v1', list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listNetworkPolicyForAllNamespaces() },
-  Route: { path: '/apis/route.openshift.io/v1/routes', group: 'route.openshift.io', apiVersion: 'route.openshift.io/v1', list: custom('route.openshift.io', 'v1', 'routes') },
-  EgressIP: { path: '/apis/k8s.ovn.org/v1/egressips', group: 'k8s.ovn.org', apiVersion: 'k8s.ovn.org/v1', list: custom('k8s.ovn.org', 'v1', 'egressips') },
+  Pod: {
+    path: '/api/v1/pods',
+    apiVersion: 'v1',
+    list: (kc) => core(kc).listPodForAllNamespaces(),
+  },
+  Service: {
+    path: '/api/v1/services',
+    apiVersion: 'v1',
+    list: (kc) => core(kc).listServiceForAllNamespaces(),
+  },
+  Node: {
+    path: '/api/v1/nodes',
+    apiVersion: 'v1',
+    list: (kc) => core(kc).listNode(),
+  },
+  Namespace: {
+    path: '/api/v1/namespaces',
+    apiVersion: 'v1',
+    list: (kc) => core(kc).listNamespace(),
+  },
+  Endpoints: {
+    path: '/api/v1/endpoints',
+    apiVersion: 'v1',
+    list: (kc) => core(kc).listEndpointsForAllNamespaces(),
+  },
+  EndpointSlice: {
+    path: '/apis/discovery.k8s.io/v1/endpointslices',
+    group: 'discovery.k8s.io',
+    apiVersion: 'discovery.k8s.io/v1',
+    list: (kc) => kc.makeApiClient(k8s.DiscoveryV1Api).listEndpointSliceForAllNamespaces(),
+  },
+  Ingress: {
+    path: '/apis/networking.k8s.io/v1/ingresses',
+    group: 'networking.k8s.io',
+    apiVersion: 'networking.k8s.io/v1',
+    list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listIngressForAllNamespaces(),
+  },
+  NetworkPolicy: {
+    path: '/apis/networking.k8s.io/v1/networkpolicies',
+    group: 'networking.k8s.io',
+    apiVersion: 'networking.k8s.io/v1',
+    list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listNetworkPolicyForAllNamespaces(),
+  },
+  Route: {
+    path: '/apis/route.openshift.io/v1/routes',
+    group: 'route.openshift.io',
+    apiVersion: 'route.openshift.io/v1',
+    list: custom('route.openshift.io', 'v1', 'routes'),
+  },
+  EgressIP: {
+    path: '/apis/k8s.ovn.org/v1/egressips',
+    group: 'k8s.ovn.org',
+    apiVersion: 'k8s.ovn.org/v1',
+    list: custom('k8s.ovn.org', 'v1', 'egressips'),
+  },
 };
 
 export interface KubeOptions {
@@ -80,7 +127,10 @@ export class KubeInventory {
     } catch (e) {
       this.discoveryError = kubeReason(e, this.server);
       if (!this.stopped) {
-        const t = setTimeout(() => (this.timers.delete(t), this.start(Math.min(delay * 2, 30_000)).catch(() => undefined)), delay);
+        const t = setTimeout(
+          () => (this.timers.delete(t), this.start(Math.min(delay * 2, 30_000)).catch(() => undefined)),
+          delay,
+        );
         this.timers.add(t);
       }
       throw new LookupError('Kubernetes API discovery', this.discoveryError);
@@ -99,7 +149,11 @@ export class KubeInventory {
     if (this.stopped) return;
     const src = SOURCES[kind];
     const informer = k8s.makeInformer(this.o.kubeConfig, src.path, () => src.list(this.o.kubeConfig) as never);
-    const w: Watched = { informer, synced: false, delay: this.o.restartDelayMs ?? 1000 };
+    const w: Watched = {
+      informer,
+      synced: false,
+      delay: this.o.restartDelayMs ?? 1000,
+    };
     this.watched.set(kind, w);
     informer.on('connect', () => {
       w.lastError = undefined;
@@ -110,7 +164,11 @@ export class KubeInventory {
       w.lastError = kubeReason(err, this.server);
       const t = setTimeout(() => {
         this.timers.delete(t);
-        if (!this.stopped) informer.start().then(() => (w.synced = true), () => undefined);
+        if (!this.stopped)
+          informer.start().then(
+            () => (w.synced = true),
+            () => undefined,
+          );
       }, w.delay);
       this.timers.add(t);
       w.delay = Math.min(w.delay * 2, 30_000);
@@ -140,7 +198,12 @@ export class KubeInventory {
     if (this.discoveryError && !this.watched.size) throw new LookupError(`${kind}s`, this.discoveryError);
     const w = this.watched.get(kind);
     if (!w || !w.synced) {
-      throw new LookupError(`${kind}s`, w?.lastError ? `not read yet: ${w.lastError}` : 'cache not yet synced with the Kubernetes API; try again in a few seconds');
+      throw new LookupError(
+        `${kind}s`,
+        w?.lastError
+          ? `not read yet: ${w.lastError}`
+          : 'cache not yet synced with the Kubernetes API; try again in a few seconds',
+      );
     }
     // the cache's own objects, not copies: callers only read them
     return w.informer.list() as unknown as KubeKinds[K][];
@@ -150,7 +213,9 @@ export class KubeInventory {
   pending(): string[] {
     if (this.discoveryError && !this.watched.size) return [`Kubernetes API: ${this.discoveryError}`];
     if (!this.watched.size) return ['Kubernetes API: starting'];
-    return [...this.watched].filter(([, w]) => !w.synced).map(([k, w]) => `${k}${w.lastError ? `: ${w.lastError}` : ''}`);
+    return [...this.watched]
+      .filter(([, w]) => !w.synced)
+      .map(([k, w]) => `${k}${w.lastError ? `: ${w.lastError}` : ''}`);
   }
 
   /** Kinds whose watch failed after the first sync (answers may be stale). */
@@ -166,11 +231,19 @@ export class KubeInventory {
 }
 
 function kubeReason(e: unknown, server: string): string {
-  const err = e as { code?: number; statusCode?: number; message?: string; body?: unknown };
+  const err = e as {
+    code?: number;
+    statusCode?: number;
+    message?: string;
+    body?: unknown;
+  };
   const code = err?.code ?? err?.statusCode;
   if (code === 401) return `401: the Kubernetes API at ${server} rejected the bot's credentials`;
-  if (code === 403) return `403: the bot's service account may not list this (needs the packet-path-reader ClusterRole)`;
+  if (code === 403)
+    return `403: the bot's service account may not list this (needs the packet-path-reader ClusterRole)`;
   if (typeof code === 'number' && code >= 500) return `${code}: the Kubernetes API at ${server} is failing`;
   const msg = (err?.message ?? String(e)).split('\n')[0];
-  return /ECONNREFUSED|ENOTFOUND|terminated|fetch failed|socket/i.test(msg) ? `cannot reach the Kubernetes API at ${server} (${msg})` : msg;
+  return /ECONNREFUSED|ENOTFOUND|terminated|fetch failed|socket/i.test(msg)
+    ? `cannot reach the Kubernetes API at ${server} (${msg})`
+    : msg;
 }

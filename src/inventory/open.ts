@@ -26,7 +26,9 @@ export interface OpenOptions {
 
 export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Opened> {
   if (!isLive(c)) {
-    const inventory = c.PACKET_PATH_SNAPSHOT ? SnapshotInventory.load(c.PACKET_PATH_SNAPSHOT) : SnapshotInventory.demo();
+    const inventory = c.PACKET_PATH_SNAPSHOT
+      ? SnapshotInventory.load(c.PACKET_PATH_SNAPSHOT)
+      : SnapshotInventory.demo();
     return { inventory, pending: () => [], stop: async () => undefined };
   }
   const credential = o.credential ?? new DefaultAzureCredential();
@@ -38,10 +40,17 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
     timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
     onRequest: o.onArmRequest,
   });
-  const kube = new KubeInventory({ kubeConfig: loadKubeConfig(c.PACKET_PATH_KUBE_CONTEXT) });
+  const kube = new KubeInventory({
+    kubeConfig: loadKubeConfig(c.PACKET_PATH_KUBE_CONTEXT),
+  });
   const started = kube.start();
   if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
   else started.catch(() => undefined); // reported through pending() and answers
   const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID);
-  return { inventory: live, live, pending: () => kube.pending(), stop: () => kube.stop() };
+  return {
+    inventory: live,
+    live,
+    pending: () => kube.pending(),
+    stop: () => kube.stop(),
+  };
 }

@@ -40,13 +40,19 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new SnapshotError(file, `not valid JSON (${(e as Error).message}); expected the output of \`kubectl get … -o json\` or \`az … -o json\``);
+    throw new SnapshotError(
+      file,
+      `not valid JSON (${(e as Error).message}); expected the output of \`kubectl get … -o json\` or \`az … -o json\``,
+    );
   }
 }
 
 const jsonFiles = (dir: string): string[] =>
   existsSync(dir) && statSync(dir).isDirectory()
-    ? readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json')).sort().map((f) => join(dir, f))
+    ? readdirSync(dir)
+        .filter((f) => f.toLowerCase().endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, f))
     : [];
 
 // `kubectl get` kind names → our kinds (Endpoints and EndpointSlice differ only by case of plural)
@@ -73,7 +79,8 @@ export class SnapshotInventory implements Inventory {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SnapshotError(dir, 'no such snapshot folder');
     const kubeFiles = jsonFiles(join(dir, 'kubernetes'));
     const azureFiles = jsonFiles(join(dir, 'azure'));
-    if (kubeFiles.length === 0) throw new SnapshotError(join(dir, 'kubernetes'), 'no *.json files (expected `kubectl get … -A -o json` output)');
+    if (kubeFiles.length === 0)
+      throw new SnapshotError(join(dir, 'kubernetes'), 'no *.json files (expected `kubectl get … -A -o json` output)');
     for (const f of kubeFiles) inv.addKube(f, readJson(f));
     for (const f of azureFiles) inv.addAzure(f, readJson(f));
     const clusterFile = join(dir, 'cluster.json');
@@ -126,7 +133,13 @@ export class SnapshotInventory implements Inventory {
     if (!this.clusterFacts) {
       const inferred = inferClusterInfo(await this.list('Node'), await this.list('Route'));
       const c = this.clusterInfo;
-      this.clusterFacts = c ? { ...c, appsDomain: c.appsDomain ?? inferred.appsDomain, networkPlugin: c.networkPlugin ?? inferred.networkPlugin } : inferred;
+      this.clusterFacts = c
+        ? {
+            ...c,
+            appsDomain: c.appsDomain ?? inferred.appsDomain,
+            networkPlugin: c.networkPlugin ?? inferred.networkPlugin,
+          }
+        : inferred;
     }
     return this.clusterFacts;
   }
@@ -155,7 +168,8 @@ export class SnapshotInventory implements Inventory {
 
   private listAll<K extends AzureKind>(kind: K): AzureKinds[K][] {
     let all = this.byKind.get(kind);
-    if (!all) this.byKind.set(kind, (all = [...this.byId.values()].filter((r) => r.kind === kind).map((r) => r.resource)));
+    if (!all)
+      this.byKind.set(kind, (all = [...this.byId.values()].filter((r) => r.kind === kind).map((r) => r.resource)));
     return all as AzureKinds[K][];
   }
 

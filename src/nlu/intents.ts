@@ -62,7 +62,11 @@ export const INTENTS = [
       /\bnetworkpolicy\b/,
       /\bwhy (can't|cant|can not|cannot)\b/,
     ],
-    examples: ['can sqlapi reach server on 1433?', 'is sqlapi allowed to connect to server.project1', 'policy sqlapi -> server:1433'],
+    examples: [
+      'can sqlapi reach server on 1433?',
+      'is sqlapi allowed to connect to server.project1',
+      'policy sqlapi -> server:1433',
+    ],
     command: 'policy <pod> -> <service|pod>[:port]',
   },
   {
@@ -82,7 +86,11 @@ export const INTENTS = [
       /\bbetween\s+\S+\s+and\s+\S+/,
       /\b(get to|reach|connect to|talk to)\s+\S+\.svc(\.cluster\.local)?\b/,
     ],
-    examples: ['what source IP does server see from sqlapi?', 'path from sqlapi to server.project1.svc.cluster.local:1433', 'path sqlapi -> server:1433'],
+    examples: [
+      'what source IP does server see from sqlapi?',
+      'path from sqlapi to server.project1.svc.cluster.local:1433',
+      'path sqlapi -> server:1433',
+    ],
     command: 'path <pod> -> <service|pod|fqdn>[:port]',
   },
   {
@@ -102,7 +110,11 @@ export const INTENTS = [
       /\bget to (route|svc|service|ingress)\b/,
       /\bhow does it get to the pod\b/,
     ],
-    examples: ['how does traffic reach route sqlapilb?', 'inbound sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io', 'how do clients reach service sqlapilb -n project1'],
+    examples: [
+      'how does traffic reach route sqlapilb?',
+      'inbound sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io',
+      'how do clients reach service sqlapilb -n project1',
+    ],
     command: 'inbound route/<name> | service/<name> | <host>',
   },
   {
@@ -110,7 +122,11 @@ export const INTENTS = [
     title: 'What a name resolves to inside the cluster',
     needs: 'name',
     triggers: [/\bresolves?\b/, /\b(nslookup|dig)\b/, /\bdns\b(?!-)/],
-    examples: ['what does server.project1.svc.cluster.local resolve to?', 'resolve server from sqlapi', 'nslookup sqlapi.project1'],
+    examples: [
+      'what does server.project1.svc.cluster.local resolve to?',
+      'resolve server from sqlapi',
+      'nslookup sqlapi.project1',
+    ],
     command: 'dns <name> [from <pod>]',
   },
   {
@@ -152,9 +168,16 @@ export const INTENTS = [
       /\bip\b.{0,40}\bnat\b/,
       /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
       /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
-      [/\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|external (service|api|server)s?)\b.{0,30}\bsees?\b/, 2],
+      [
+        /\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|external (service|api|server)s?)\b.{0,30}\bsees?\b/,
+        2,
+      ],
     ],
-    examples: ["what's the public IP of pod sqlapi?", 'egress ip for sqlapi-1-8jgx8 in project1', 'which IP does sqlapi go out to the internet with?'],
+    examples: [
+      "what's the public IP of pod sqlapi?",
+      'egress ip for sqlapi-1-8jgx8 in project1',
+      'which IP does sqlapi go out to the internet with?',
+    ],
     command: 'egress <pod> [-n <namespace>] [to <ip>]',
   },
 ] as const satisfies readonly IntentSpec[];

@@ -50,8 +50,19 @@ const STOP = new Set(
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
 const TYPE_WORDS: Record<string, string> = {
-  pod: 'pod', service: 'service', svc: 'service', route: 'route', routes: 'route', ingress: 'ingress',
-  deployment: 'deployment', deploy: 'deployment', dc: 'deploymentconfig', deploymentconfig: 'deploymentconfig', node: 'node', host: 'host', hostname: 'host',
+  pod: 'pod',
+  service: 'service',
+  svc: 'service',
+  route: 'route',
+  routes: 'route',
+  ingress: 'ingress',
+  deployment: 'deployment',
+  deploy: 'deployment',
+  dc: 'deploymentconfig',
+  deploymentconfig: 'deploymentconfig',
+  node: 'node',
+  host: 'host',
+  hostname: 'host',
 };
 
 export function normalizeText(text: string): string {
@@ -68,12 +79,34 @@ export function normalizeText(text: string): string {
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 
 // Words the intents hinge on: a typo within one edit (two for long words) is read as the word.
-const VOCABULARY = `public egress outbound inbound ingress policy policies reach reachable resolve resolves nslookup where which what
+const VOCABULARY =
+  `public egress outbound inbound ingress policy policies reach reachable resolve resolves nslookup where which what
   path load balancer balancers loadbalancers address addresses internet source allowed blocked denied traffic route service
-  leave leaves outgoing connect connects private external commands questions network loadbalancer`.split(/\s+/).filter(Boolean);
+  leave leaves outgoing connect connects private external commands questions network loadbalancer`
+    .split(/\s+/)
+    .filter(Boolean);
 const ALIASES: Record<string, string> = {
-  wat: 'what', waht: 'what', wht: 'what', whats: "what's", whre: 'where', wher: 'where', cna: 'can', pth: 'path', pls: 'please', plz: 'please',
-  u: 'you', ur: 'your', egres: 'egress', egrss: 'egress', polcy: 'policy', reslove: 'resolve', blancers: 'balancers', balncers: 'balancers', netpol: 'networkpolicy', netpols: 'networkpolicy', pip: 'public ip',
+  wat: 'what',
+  waht: 'what',
+  wht: 'what',
+  whats: "what's",
+  whre: 'where',
+  wher: 'where',
+  cna: 'can',
+  pth: 'path',
+  pls: 'please',
+  plz: 'please',
+  u: 'you',
+  ur: 'your',
+  egres: 'egress',
+  egrss: 'egress',
+  polcy: 'policy',
+  reslove: 'resolve',
+  blancers: 'balancers',
+  balncers: 'balancers',
+  netpol: 'networkpolicy',
+  netpols: 'networkpolicy',
+  pip: 'public ip',
 };
 
 function fixTypos(text: string): string {
@@ -82,18 +115,36 @@ function fixTypos(text: string): string {
     if (ALIASES[w]) return pre + ALIASES[w];
     if (w.length < 6 || VOCABULARY.includes(w)) return all;
     const near = VOCABULARY.find(
-      (v) => Math.abs(v.length - w.length) <= 1 && !v.startsWith(w) && !w.startsWith(v) && editDistance(v, w) <= (w.length >= 9 ? 2 : 1),
+      (v) =>
+        Math.abs(v.length - w.length) <= 1 &&
+        !v.startsWith(w) &&
+        !w.startsWith(v) &&
+        editDistance(v, w) <= (w.length >= 9 ? 2 : 1),
     );
     return pre + (near ?? w);
   });
 }
 
 // The bot only reads: requests to change something are not questions it answers.
-const ACTION = /^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set|change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page|give me the \S+ password|print|ignore previous)\b/;
+const ACTION =
+  /^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set|change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page|give me the \S+ password|print|ignore previous)\b/;
 
 export function parse(text: string): Intent {
-  const t = fixTypos(normalizeText(text).slice(0, 2000).toLowerCase().replace(/_/g, ' ').replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1'));
-  const intent: Intent = { kind: 'unknown', text: t, names: [], typed: [], ips: [], rejected: [] };
+  const t = fixTypos(
+    normalizeText(text)
+      .slice(0, 2000)
+      .toLowerCase()
+      .replace(/_/g, ' ')
+      .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1'),
+  );
+  const intent: Intent = {
+    kind: 'unknown',
+    text: t,
+    names: [],
+    typed: [],
+    ips: [],
+    rejected: [],
+  };
   let rest = ` ${t} `;
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(rest);
@@ -101,7 +152,9 @@ export function parse(text: string): Intent {
     return m;
   };
 
-  const cluster = take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ?? take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
+  const cluster =
+    take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
+    take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
   if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
   const ns =
     take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
@@ -124,9 +177,15 @@ export function parse(text: string): Intent {
   if (port && +port[1] > 0 && +port[1] < 65536) intent.port = +port[1];
   for (const m of rest.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
   // the client of an east-west question: "from X", "when X connects"
-  const fromNames = [...rest.matchAll(/\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g)].map((m) => m[1]);
+  const fromNames = [
+    ...rest.matchAll(/\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g),
+  ].map((m) => m[1]);
 
-  const words = rest.replace(/->|→/g, ' ').split(/[\s,;!?()"`<>]+/).map((w) => w.replace(/^[.'":]+|[.'":]+$/g, '')).filter(Boolean);
+  const words = rest
+    .replace(/->|→/g, ' ')
+    .split(/[\s,;!?()"`<>]+/)
+    .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
+    .filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     let w = words[i];
     const withPort = /^(.+?):(\d{1,5})$/.exec(w);
@@ -155,7 +214,10 @@ export function parse(text: string): Intent {
 
   let best: { kind: IntentKind; score: number } | undefined;
   for (const spec of INTENTS) {
-    const score = (spec.triggers as readonly Trigger[]).reduce((s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)), 0);
+    const score = (spec.triggers as readonly Trigger[]).reduce(
+      (s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)),
+      0,
+    );
     if (score > 0 && (!best || score > best.score)) best = { kind: spec.kind, score };
   }
   intent.kind = best?.kind ?? 'unknown';
@@ -169,7 +231,13 @@ export function parse(text: string): Intent {
     intent.action = true;
   }
   // "path from 198.51.100.7 to shop.contoso.com": a client address and a host is an inbound question
-  if (intent.kind === 'east-west' && intent.clientIp && intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n))) intent.kind = 'inbound';
-  if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length) intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip));
+  if (
+    intent.kind === 'east-west' &&
+    intent.clientIp &&
+    intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n))
+  )
+    intent.kind = 'inbound';
+  if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length)
+    intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip));
   return intent;
 }

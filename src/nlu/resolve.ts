@@ -6,18 +6,25 @@ import { isRunning } from '../path/kube';
 import { closest } from './names';
 
 export type Resolution<T> =
-  | { found: T; others: T[]; note?: string }
-  | { ambiguous: T[] }
-  | { missing: string; suggestions: string[] };
+  { found: T; others: T[]; note?: string } | { ambiguous: T[] } | { missing: string; suggestions: string[] };
 
 /** The workload a pod belongs to: deploymentconfig / deployment label, app label, or its name without the generated suffix. */
 export function workloadOf(p: Pod): string {
   const l = p.metadata.labels ?? {};
   const name = p.metadata.name;
-  return l.deploymentconfig ?? l['app.kubernetes.io/name'] ?? l.app ?? name.replace(/-[a-z0-9]{5}$/, '').replace(/-[a-f0-9]{8,10}$/, '').replace(/-\d+$/, '');
+  return (
+    l.deploymentconfig ??
+    l['app.kubernetes.io/name'] ??
+    l.app ??
+    name
+      .replace(/-[a-z0-9]{5}$/, '')
+      .replace(/-[a-f0-9]{8,10}$/, '')
+      .replace(/-\d+$/, '')
+  );
 }
 
-const isDeployerPod = (p: Pod) => /-deploy$/.test(p.metadata.name) && !!p.metadata.labels?.['openshift.io/deployer-pod-for.name'];
+const isDeployerPod = (p: Pod) =>
+  /-deploy$/.test(p.metadata.name) && !!p.metadata.labels?.['openshift.io/deployer-pod-for.name'];
 
 export function resolvePod(pods: Pod[], name: string, namespace?: string): Resolution<Pod> {
   const inNs = namespace ? pods.filter((p) => p.metadata.namespace === namespace) : pods;
@@ -26,7 +33,9 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
   if (exact.length > 1) return { ambiguous: exact };
 
   const sameWorkload = inNs.filter((p) => !isDeployerPod(p) && workloadOf(p) === name);
-  const partial = sameWorkload.length ? sameWorkload : inNs.filter((p) => !isDeployerPod(p) && p.metadata.name.startsWith(name));
+  const partial = sameWorkload.length
+    ? sameWorkload
+    : inNs.filter((p) => !isDeployerPod(p) && p.metadata.name.startsWith(name));
   const live = partial.filter(isRunning);
   const pool = live.length ? live : partial;
   if (pool.length) {
@@ -37,12 +46,20 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
     }
     if (byWorkload.size === 1) {
       const [found, ...others] = [...pool].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-      return { found, others, note: others.length ? `${pool.length} replicas of ${workloadOf(found)}; they share this answer unless they run on differently connected nodes` : undefined };
+      return {
+        found,
+        others,
+        note: others.length
+          ? `${pool.length} replicas of ${workloadOf(found)}; they share this answer unless they run on differently connected nodes`
+          : undefined,
+      };
     }
     return { ambiguous: pool };
   }
   // last resort: a fragment of exactly one running workload's name ("api" → sqlapi)
-  const fragment = inNs.filter((p) => isRunning(p) && !isDeployerPod(p) && name.length >= 3 && workloadOf(p).includes(name));
+  const fragment = inNs.filter(
+    (p) => isRunning(p) && !isDeployerPod(p) && name.length >= 3 && workloadOf(p).includes(name),
+  );
   const workloads = new Set(fragment.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
   if (workloads.size === 1) {
     const [found, ...others] = fragment.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));

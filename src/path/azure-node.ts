@@ -22,7 +22,10 @@ export async function locateNode(inv: Inventory, node: Node, trace: Trace): Prom
   const found: NodeOnAzure = { node, nodeIp: ip };
   const vmId = vmIdFromProviderId(node.spec?.providerID);
   if (!vmId) {
-    trace.fail(`Azure VM of node ${node.metadata.name}`, `spec.providerID "${node.spec?.providerID ?? ''}" is not an Azure VM ID`);
+    trace.fail(
+      `Azure VM of node ${node.metadata.name}`,
+      `spec.providerID "${node.spec?.providerID ?? ''}" is not an Azure VM ID`,
+    );
     return found;
   }
   found.vmId = vmId;
@@ -30,7 +33,10 @@ export async function locateNode(inv: Inventory, node: Node, trace: Trace): Prom
   const nics = await trace.try(`network interfaces of VM ${nameOf(vmId)}`, () => inv.azure.nicsOfVm(vmId));
   if (!nics) return found;
   if (nics.length === 0) {
-    trace.fail(`network interfaces of VM ${nameOf(vmId)}`, `no network interface found for this VM in resource group ${resourceGroupOf(vmId)}`);
+    trace.fail(
+      `network interfaces of VM ${nameOf(vmId)}`,
+      `no network interface found for this VM in resource group ${resourceGroupOf(vmId)}`,
+    );
     return found;
   }
   const byIp = nics.flatMap((n) => n.ipConfigs.map((c) => ({ n, c }))).find(({ c }) => ip && c.privateIp === ip);
@@ -42,14 +48,22 @@ export async function locateNode(inv: Inventory, node: Node, trace: Trace): Prom
     const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
     if (subnet) found.subnet = subnet;
     else if (!trace.errors.some((e) => e.lookup === `subnet ${nameOf(subnetId)}`)) {
-      trace.fail(`subnet ${nameOf(subnetId)}`, `not found: ${subnetId} (the VNet is often in another resource group than the nodes)`);
+      trace.fail(
+        `subnet ${nameOf(subnetId)}`,
+        `not found: ${subnetId} (the VNet is often in another resource group than the nodes)`,
+      );
     }
   }
   return found;
 }
 
-export const ipConfigInPool = (ipConfig: IpConfig | undefined, pool: { id: string; ipConfigIds: string[]; addresses: string[] }, ip?: string): boolean =>
+export const ipConfigInPool = (
+  ipConfig: IpConfig | undefined,
+  pool: { id: string; ipConfigIds: string[]; addresses: string[] },
+  ip?: string,
+): boolean =>
   !!(
-    (ipConfig && (pool.ipConfigIds.some((id) => sameId(id, ipConfig.id)) || ipConfig.poolIds.some((id) => sameId(id, pool.id)))) ||
+    (ipConfig &&
+      (pool.ipConfigIds.some((id) => sameId(id, ipConfig.id)) || ipConfig.poolIds.some((id) => sameId(id, pool.id)))) ||
     (ip && pool.addresses.includes(ip))
   );

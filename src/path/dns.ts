@@ -5,15 +5,14 @@ import type { Service } from '../inventory/k8s-types';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 
-export type DnsAnswer =
-  | { service: Service; fqdn: string; hostname?: string }
-  | { error: string; suggestion?: string };
+export type DnsAnswer = { service: Service; fqdn: string; hostname?: string } | { error: string; suggestion?: string };
 
 export const serviceFqdn = (s: Service): string => `${s.metadata.name}.${s.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
 
 export function resolveServiceName(name: string, fromNs: string, services: Service[]): DnsAnswer {
   const n = name.toLowerCase().replace(/\.$/, '');
-  const find = (svc: string, ns: string) => services.find((s) => s.metadata.name === svc && s.metadata.namespace === ns);
+  const find = (svc: string, ns: string) =>
+    services.find((s) => s.metadata.name === svc && s.metadata.namespace === ns);
   const suffix = `.svc.${CLUSTER_DOMAIN}`;
   const labels = (n.endsWith(suffix) ? n.slice(0, -suffix.length) : n.endsWith('.svc') ? n.slice(0, -4) : n).split('.');
   if (labels.length === 1) {
@@ -36,9 +35,17 @@ export function resolveServiceName(name: string, fromNs: string, services: Servi
   if (labels.length === 3) {
     // <hostname>.<headless svc>.<ns>: one pod of a headless Service (StatefulSet)
     const s = find(labels[1], labels[2]);
-    return s ? { service: s, fqdn: `${n.endsWith(suffix) ? n : labels.join('.') + suffix}`, hostname: labels[0] } : { error: `no Service ${labels[1]} in namespace ${labels[2]}` };
+    return s
+      ? {
+          service: s,
+          fqdn: `${n.endsWith(suffix) ? n : labels.join('.') + suffix}`,
+          hostname: labels[0],
+        }
+      : { error: `no Service ${labels[1]} in namespace ${labels[2]}` };
   }
-  return { error: `"${name}" is not a cluster Service name (expected svc, svc.ns or svc.ns.svc.${CLUSTER_DOMAIN})` };
+  return {
+    error: `"${name}" is not a cluster Service name (expected svc, svc.ns or svc.ns.svc.${CLUSTER_DOMAIN})`,
+  };
 }
 
 export const isHeadless = (s: Service): boolean => s.spec?.clusterIP === 'None';

@@ -17,10 +17,21 @@ export function pickServicePort(svc: Service, asked?: number | string): ServiceP
   return ports.find((p) => p.port === asked || p.name === asked || p.targetPort === asked);
 }
 
-export function endpointsOf(svc: Service, port: ServicePort | undefined, slices: EndpointSlice[], legacy: Endpoints[], pods: Pod[]): Endpoint[] {
+export function endpointsOf(
+  svc: Service,
+  port: ServicePort | undefined,
+  slices: EndpointSlice[],
+  legacy: Endpoints[],
+  pods: Pod[],
+): Endpoint[] {
   const ns = svc.metadata.namespace ?? 'default';
-  const mine = slices.filter((s) => s.metadata.namespace === ns && s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
-  const targetPortOf = (slicePorts: { name?: string; port?: number }[] | undefined, podName?: string): number | undefined => {
+  const mine = slices.filter(
+    (s) => s.metadata.namespace === ns && s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
+  );
+  const targetPortOf = (
+    slicePorts: { name?: string; port?: number }[] | undefined,
+    podName?: string,
+  ): number | undefined => {
     const byName = slicePorts?.find((p) => (p.name ?? '') === (port?.name ?? ''));
     if (byName?.port) return byName.port;
     if (typeof port?.targetPort === 'number') return port.targetPort;
@@ -47,9 +58,24 @@ export function endpointsOf(svc: Service, port: ServicePort | undefined, slices:
   }
   const ep = legacy.find((e) => e.metadata.namespace === ns && e.metadata.name === svc.metadata.name);
   return (ep?.subsets ?? []).flatMap((sub) => [
-    ...(sub.addresses ?? []).map((a) => ({ ip: a.ip, port: targetPortOf(sub.ports, a.targetRef?.name), ready: true, nodeName: a.nodeName, podName: a.targetRef?.name, namespace: ns })),
-    ...(sub.notReadyAddresses ?? []).map((a) => ({ ip: a.ip, port: targetPortOf(sub.ports, a.targetRef?.name), ready: false, nodeName: a.nodeName, podName: a.targetRef?.name, namespace: ns })),
+    ...(sub.addresses ?? []).map((a) => ({
+      ip: a.ip,
+      port: targetPortOf(sub.ports, a.targetRef?.name),
+      ready: true,
+      nodeName: a.nodeName,
+      podName: a.targetRef?.name,
+      namespace: ns,
+    })),
+    ...(sub.notReadyAddresses ?? []).map((a) => ({
+      ip: a.ip,
+      port: targetPortOf(sub.ports, a.targetRef?.name),
+      ready: false,
+      nodeName: a.nodeName,
+      podName: a.targetRef?.name,
+      namespace: ns,
+    })),
   ]);
 }
 
-export const servicePortText = (p: ServicePort): string => `${p.port}${p.nodePort ? ':' + p.nodePort : ''}/${p.protocol ?? 'TCP'}`;
+export const servicePortText = (p: ServicePort): string =>
+  `${p.port}${p.nodePort ? ':' + p.nodePort : ''}/${p.protocol ?? 'TCP'}`;

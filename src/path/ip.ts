@@ -23,7 +23,7 @@ export function cidrContains(cidr: string, ip: string): boolean {
   const n = ipv4ToInt(ip);
   if (!c || n === undefined) return false;
   const mask = c.bits === 0 ? 0 : (0xffffffff << (32 - c.bits)) >>> 0;
-  return ((c.base & mask) >>> 0) === ((n & mask) >>> 0);
+  return (c.base & mask) >>> 0 === (n & mask) >>> 0;
 }
 
 export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;

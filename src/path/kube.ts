@@ -14,7 +14,7 @@ export const nodeIp = (n: Node): string | undefined =>
 export const nodeRole = (n: Node): string => {
   const labels = Object.keys(n.metadata.labels ?? {});
   const roles = labels.filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.split('/')[1]);
-  return roles.includes('master') || roles.includes('control-plane') ? 'master' : roles[0] ?? 'node';
+  return roles.includes('master') || roles.includes('control-plane') ? 'master' : (roles[0] ?? 'node');
 };
 
 export const fullName = (o: { metadata: { name: string; namespace?: string } }): string =>
@@ -29,11 +29,15 @@ export function matchesSelector(labels: Record<string, string> | undefined, sel:
     const has = Object.prototype.hasOwnProperty.call(l, e.key);
     const inValues = has && (e.values ?? []).includes(l[e.key]);
     const ok =
-      e.operator === 'In' ? inValues
-      : e.operator === 'NotIn' ? !inValues
-      : e.operator === 'Exists' ? has
-      : e.operator === 'DoesNotExist' ? !has
-      : false;
+      e.operator === 'In'
+        ? inValues
+        : e.operator === 'NotIn'
+          ? !inValues
+          : e.operator === 'Exists'
+            ? has
+            : e.operator === 'DoesNotExist'
+              ? !has
+              : false;
     if (!ok) return false;
   }
   return true;

@@ -37,8 +37,12 @@ export async function lbWorld(inv: Inventory, trace: Trace, o: WorldOptions = {}
     groups.map(async (g) => {
       const [lbs, pips, nics] = await Promise.all([
         trace.try(`load balancers in resource group ${nameOf(g)}`, () => inv.azure.list('loadBalancer', g)),
-        o.allPips ? trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g)) : Promise.resolve([] as PublicIp[]),
-        o.nics ? trace.try(`network interfaces in resource group ${nameOf(g)}`, () => inv.azure.list('nic', g)) : Promise.resolve([] as Nic[]),
+        o.allPips
+          ? trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g))
+          : Promise.resolve([] as PublicIp[]),
+        o.nics
+          ? trace.try(`network interfaces in resource group ${nameOf(g)}`, () => inv.azure.list('nic', g))
+          : Promise.resolve([] as Nic[]),
       ]);
       return { lbs: lbs ?? [], publicIps: pips ?? [], nics: nics ?? [] };
     }),
@@ -51,14 +55,25 @@ export async function lbWorld(inv: Inventory, trace: Trace, o: WorldOptions = {}
     nics: parts.flatMap((p) => p.nics),
   };
   if (o.outboundPips) {
-    const ids = world.lbs.flatMap((lb) => lb.outboundRules.flatMap((r) => lb.frontends.filter((f) => r.frontendIds.some((id) => sameId(id, f.id))).map((f) => f.publicIpId)));
-    await Promise.all([...new Set(ids.filter((x): x is string => !!x))].map((id) => publicIpById(inv, world, id, trace)));
+    const ids = world.lbs.flatMap((lb) =>
+      lb.outboundRules.flatMap((r) =>
+        lb.frontends.filter((f) => r.frontendIds.some((id) => sameId(id, f.id))).map((f) => f.publicIpId),
+      ),
+    );
+    await Promise.all(
+      [...new Set(ids.filter((x): x is string => !!x))].map((id) => publicIpById(inv, world, id, trace)),
+    );
   }
   return world;
 }
 
 /** A public IP by ID: from what was read already, else fetched (it may live in another group). */
-export async function publicIpById(inv: Inventory, world: LbWorld, id: string, trace: Trace): Promise<PublicIp | undefined> {
+export async function publicIpById(
+  inv: Inventory,
+  world: LbWorld,
+  id: string,
+  trace: Trace,
+): Promise<PublicIp | undefined> {
   const known = world.pips.get(idKey(id));
   if (known || world.allPips) return known;
   const pip = await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
@@ -73,7 +88,13 @@ export interface FrontendHit {
 }
 
 /** The LB frontend whose (public or private) address is `ip`; a Service's own frontend (UID-named) is tried first. */
-export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, trace: Trace, service?: Service): Promise<FrontendHit | undefined> {
+export async function frontendForIp(
+  inv: Inventory,
+  world: LbWorld,
+  ip: string,
+  trace: Trace,
+  service?: Service,
+): Promise<FrontendHit | undefined> {
   const check = async (lb: LoadBalancer, frontend: Frontend): Promise<FrontendHit | undefined> => {
     if (frontend.privateIp === ip) return { lb, frontend };
     if (!frontend.publicIpId) return undefined;
@@ -81,16 +102,21 @@ export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, 
     return pip?.ip === ip ? { lb, frontend, publicIp: pip } : undefined;
   };
   if (service) {
-    for (const lb of world.lbs) for (const fe of lb.frontends) if (serviceOfFrontend(fe, [service])) {
-      const hit = await check(lb, fe);
-      if (hit) return hit;
-    }
+    for (const lb of world.lbs)
+      for (const fe of lb.frontends)
+        if (serviceOfFrontend(fe, [service])) {
+          const hit = await check(lb, fe);
+          if (hit) return hit;
+        }
   }
   for (const lb of world.lbs) for (const fe of lb.frontends) if (fe.privateIp === ip) return { lb, frontend: fe };
   if (!world.allPips) {
     // one listing per group instead of a read per frontend
     for (const g of world.groups) {
-      for (const p of (await trace.try(`public IPs in resource group ${nameOf(g)}`, () => inv.azure.list('publicIp', g))) ?? []) world.pips.set(idKey(p.id), p);
+      for (const p of (await trace.try(`public IPs in resource group ${nameOf(g)}`, () =>
+        inv.azure.list('publicIp', g),
+      )) ?? [])
+        world.pips.set(idKey(p.id), p);
     }
     world.allPips = true;
   }
@@ -103,7 +129,8 @@ export async function frontendForIp(inv: Inventory, world: LbWorld, ip: string, 
   return undefined;
 }
 
-export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] => lb.rules.filter((r) => sameId(r.frontendId, frontend.id));
+export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] =>
+  lb.rules.filter((r) => sameId(r.frontendId, frontend.id));
 export const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
   lb.outboundRules.filter((r) => r.frontendIds.some((id) => sameId(id, frontend.id)));
 
@@ -114,14 +141,21 @@ export function serviceOfFrontend(frontend: Frontend, services: Service[]): Serv
   const base = frontend.name.split('-')[0].toLowerCase();
   if (!/^a[0-9a-f]{31}$/.test(base)) return undefined;
   let index = byFrontendName.get(services);
-  if (!index) byFrontendName.set(services, (index = new Map(services.map((s) => [('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase(), s]))));
+  if (!index)
+    byFrontendName.set(
+      services,
+      (index = new Map(
+        services.map((s) => [('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase(), s]),
+      )),
+    );
   return index.get(base);
 }
 
 export const isInternalService = (s: Service): boolean =>
   (s.metadata.annotations?.['service.beta.kubernetes.io/azure-load-balancer-internal'] ?? '').toLowerCase() === 'true';
 
-export const lbIngressIps = (s: Service): string[] => (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((x): x is string => !!x);
+export const lbIngressIps = (s: Service): string[] =>
+  (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((x): x is string => !!x);
 
 // ---- who is behind a pool, and what a frontend / load balancer is for
 
@@ -135,9 +169,17 @@ const nicIndex = (nics: Nic[]) => {
 /** Node names behind a pool: VMSS instance paths, NIC → VM, or IP-based addresses. */
 const vmIndexes = new WeakMap<Node[], Map<string, string>>();
 
-export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }, nodes: Node[], nics: Nic[]): string[] {
+export function poolMembers(
+  pool: { ipConfigIds: string[]; addresses: string[] },
+  nodes: Node[],
+  nics: Nic[],
+): string[] {
   let byVm = vmIndexes.get(nodes);
-  if (!byVm) vmIndexes.set(nodes, (byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]))));
+  if (!byVm)
+    vmIndexes.set(
+      nodes,
+      (byVm = new Map(nodes.map((n) => [idKey(vmIdFromProviderId(n.spec?.providerID) ?? ''), n.metadata.name]))),
+    );
   const names = pool.ipConfigIds.map((id) => {
     const vmss = /^(.*\/virtualMachineScaleSets\/[^/]+\/virtualMachines\/[^/]+)\/networkInterfaces\//i.exec(id);
     if (vmss) return byVm!.get(idKey(vmss[1])) ?? vmss[1].split('/').slice(-3).join('/');
@@ -145,7 +187,9 @@ export function poolMembers(pool: { ipConfigIds: string[]; addresses: string[] }
     const nic = nicIndex(nics).get(idKey(nicId));
     return (nic?.vmId && byVm!.get(idKey(nic.vmId))) ?? nameOf(nicId);
   });
-  const byIp = pool.addresses.map((ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip);
+  const byIp = pool.addresses.map(
+    (ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip,
+  );
   return [...new Set([...names, ...byIp])];
 }
 
@@ -161,20 +205,30 @@ export function describeMembers(members: string[], nodes: Node[]): string {
   return [...roles].map(([r, c]) => `${c} ${r === 'other' ? 'other member' : r}${c === 1 ? '' : 's'}`).join(', ');
 }
 
-const WELL_KNOWN_PORTS: Record<number, string> = { 6443: 'API server', 22623: 'machine config server' };
+const WELL_KNOWN_PORTS: Record<number, string> = {
+  6443: 'API server',
+  22623: 'machine config server',
+};
 
 /** One line: what a frontend carries (egress, a Service's ingress, the API server…). */
 export function frontendPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
   const parts: string[] = [];
   const outs = outboundRulesOf(lb, fe);
-  for (const o of outs) parts.push(`egress for ${membersText} via outbound rule ${o.name} (${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`);
+  for (const o of outs)
+    parts.push(
+      `egress for ${membersText} via outbound rule ${o.name} (${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`,
+    );
   const rules = rulesOf(lb, fe);
   const svc = serviceOfFrontend(fe, services);
   if (svc && rules.length) {
-    parts.push(`ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')})`);
+    parts.push(
+      `ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')})`,
+    );
   } else if (rules.length) {
     const known = [...new Set(rules.map((r) => WELL_KNOWN_PORTS[r.frontendPort]).filter(Boolean))];
-    parts.push(`${known.length ? known.join(' and ') : 'ingress'} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')}, rule${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.name).join(', ')})`);
+    parts.push(
+      `${known.length ? known.join(' and ') : 'ingress'} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')}, rule${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.name).join(', ')})`,
+    );
   }
   return parts.join('; ') || 'no rules use it';
 }

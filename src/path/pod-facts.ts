@@ -8,7 +8,6 @@ import { nodeIp, podIp } from './kube';
 import { result, type Fact, type PathResult } from './result';
 import { Trace } from './trace';
 
-
 /** How an env var may be shown: a literal only when nothing suggests a secret. */
 export function envDisplay(e: EnvVar): string {
   if (e.valueFrom) {
@@ -24,26 +23,50 @@ export function envDisplay(e: EnvVar): string {
 }
 
 export async function podFacts(inv: Inventory, pod: Pod, trace = new Trace()): Promise<PathResult> {
-  const [nodes, services] = await Promise.all([trace.try('nodes', () => inv.list('Node')), trace.try('services', () => inv.list('Service'))]);
+  const [nodes, services] = await Promise.all([
+    trace.try('nodes', () => inv.list('Node')),
+    trace.try('services', () => inv.list('Service')),
+  ]);
   const ns = pod.metadata.namespace ?? 'default';
   const node = (nodes ?? []).find((n) => n.metadata.name === pod.spec?.nodeName);
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller) ?? pod.metadata.ownerReferences?.[0];
   const ip = podIp(pod);
   const facts: Fact[] = [
     { label: 'Namespace', value: ns },
-    { label: 'Pod IP', value: ip ?? 'none' + (pod.spec?.hostNetwork ? ' (host network)' : '') },
-    { label: 'Node', value: node ? `${node.metadata.name} (${nodeIp(node)})` : pod.spec?.nodeName ?? 'not scheduled' },
+    {
+      label: 'Pod IP',
+      value: ip ?? 'none' + (pod.spec?.hostNetwork ? ' (host network)' : ''),
+    },
+    {
+      label: 'Node',
+      value: node ? `${node.metadata.name} (${nodeIp(node)})` : (pod.spec?.nodeName ?? 'not scheduled'),
+    },
     { label: 'Phase', value: pod.status?.phase ?? 'unknown' },
   ];
   if (owner) facts.push({ label: 'Owner', value: `${owner.kind} ${owner.name}` });
   if (pod.spec?.hostNetwork) facts.push({ label: 'Network', value: 'host network: uses the node IP' });
   // env vars that name other services (hostnames, FQDNs, ClusterIPs) or come from references
-  const svcNames = new Set((services ?? []).flatMap((s) => [serviceFqdn(s), `${s.metadata.name}.${s.metadata.namespace}`, s.spec?.clusterIP ?? '', ...(s.metadata.namespace === ns ? [s.metadata.name] : [])]).filter(Boolean));
+  const svcNames = new Set(
+    (services ?? [])
+      .flatMap((s) => [
+        serviceFqdn(s),
+        `${s.metadata.name}.${s.metadata.namespace}`,
+        s.spec?.clusterIP ?? '',
+        ...(s.metadata.namespace === ns ? [s.metadata.name] : []),
+      ])
+      .filter(Boolean),
+  );
   for (const c of pod.spec?.containers ?? []) {
     for (const e of c.env ?? []) {
       const shown = envDisplay(e);
       const literal = e.value ?? '';
-      const pointsAtService = [...svcNames].some((n) => literal === n || literal.includes(`${n}:`) || literal.includes(`//${n}`) || (n.includes('.') && literal.includes(n)));
+      const pointsAtService = [...svcNames].some(
+        (n) =>
+          literal === n ||
+          literal.includes(`${n}:`) ||
+          literal.includes(`//${n}`) ||
+          (n.includes('.') && literal.includes(n)),
+      );
       if (e.valueFrom || pointsAtService || /\.(svc|cluster\.local)\b|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i.test(literal)) {
         facts.push({ label: `env ${e.name}`, value: shown });
       }
@@ -58,9 +81,15 @@ export async function podFacts(inv: Inventory, pod: Pod, trace = new Trace()): P
       title: `${pod.metadata.name}: ${ip ?? 'no IP'} on ${pod.spec?.nodeName ?? '?'}`,
       facts,
       errors: trace.errors,
-      verify: [`kubectl get pod ${pod.metadata.name} -n ${ns} -o wide`, `kubectl get pod ${pod.metadata.name} -n ${ns} -o jsonpath='{range .spec.containers[*].env[*]}{.name}{"\\n"}{end}'`],
+      verify: [
+        `kubectl get pod ${pod.metadata.name} -n ${ns} -o wide`,
+        `kubectl get pod ${pod.metadata.name} -n ${ns} -o jsonpath='{range .spec.containers[*].env[*]}{.name}{"\\n"}{end}'`,
+      ],
       followUps: [
-        { title: 'Public egress IP', question: `what's the public ip of pod ${pod.metadata.name} -n ${ns}` },
+        {
+          title: 'Public egress IP',
+          question: `what's the public ip of pod ${pod.metadata.name} -n ${ns}`,
+        },
       ],
     },
   );

@@ -24,15 +24,21 @@ const policyTypes = (p: NetworkPolicy): Direction[] =>
   (p.spec?.policyTypes as Direction[] | undefined) ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
 
 const nsLabels = (name: string | undefined, namespaces: Namespace[]) =>
-  namespaces.find((n) => n.metadata.name === name)?.metadata.labels ?? { 'kubernetes.io/metadata.name': name ?? '' };
+  namespaces.find((n) => n.metadata.name === name)?.metadata.labels ?? {
+    'kubernetes.io/metadata.name': name ?? '',
+  };
 
 function peerMatches(peer: NetworkPolicyPeer, policyNs: string, other: PolicyPeer, namespaces: Namespace[]): boolean {
   if (peer.ipBlock) {
-    return cidrContains(peer.ipBlock.cidr, other.ip) && !(peer.ipBlock.except ?? []).some((c) => cidrContains(c, other.ip));
+    return (
+      cidrContains(peer.ipBlock.cidr, other.ip) && !(peer.ipBlock.except ?? []).some((c) => cidrContains(c, other.ip))
+    );
   }
   if (!other.pod) return false;
   const podNs = other.pod.metadata.namespace;
-  const nsOk = peer.namespaceSelector ? matchesSelector(nsLabels(podNs, namespaces), peer.namespaceSelector) : podNs === policyNs;
+  const nsOk = peer.namespaceSelector
+    ? matchesSelector(nsLabels(podNs, namespaces), peer.namespaceSelector)
+    : podNs === policyNs;
   return nsOk && matchesSelector(other.pod.metadata.labels, peer.podSelector);
 }
 
@@ -48,7 +54,9 @@ function portMatches(
     if (p.port === undefined) return true;
     if (port === undefined) return false;
     if (typeof p.port === 'string') {
-      return (target.spec?.containers ?? []).some((c) => (c.ports ?? []).some((cp) => cp.name === p.port && cp.containerPort === port));
+      return (target.spec?.containers ?? []).some((c) =>
+        (c.ports ?? []).some((cp) => cp.name === p.port && cp.containerPort === port),
+      );
     }
     return p.endPort ? port >= p.port && port <= p.endPort : port === p.port;
   });
@@ -70,24 +78,40 @@ export function verdict(
 ): Verdict {
   const ns = subject.metadata.namespace;
   const selecting = policies.filter(
-    (p) => p.metadata.namespace === ns && policyTypes(p).includes(direction) && matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
+    (p) =>
+      p.metadata.namespace === ns &&
+      policyTypes(p).includes(direction) &&
+      matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
   );
   const who = `${ns}/${subject.metadata.name}`;
   if (selecting.length === 0) {
-    return { direction, allowed: true, policies: [], reason: `no NetworkPolicy selects ${who} for ${direction.toLowerCase()}: not isolated, all traffic allowed` };
+    return {
+      direction,
+      allowed: true,
+      policies: [],
+      reason: `no NetworkPolicy selects ${who} for ${direction.toLowerCase()}: not isolated, all traffic allowed`,
+    };
   }
   for (const p of selecting) {
-    const rules = direction === 'Ingress' ? p.spec?.ingress ?? [] : p.spec?.egress ?? [];
+    const rules = direction === 'Ingress' ? (p.spec?.ingress ?? []) : (p.spec?.egress ?? []);
     for (const rule of rules) {
       const peers = direction === 'Ingress' ? rule.from : rule.to;
-      const peerOk = !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, ns ?? '', other, namespaces));
+      const peerOk =
+        !peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, ns ?? '', other, namespaces));
       if (peerOk && portMatches(rule.ports, port, protocol, portOwner)) {
-        return { direction, allowed: true, policies: [p.metadata.name], reason: `allowed by NetworkPolicy ${ns}/${p.metadata.name}` };
+        return {
+          direction,
+          allowed: true,
+          policies: [p.metadata.name],
+          reason: `allowed by NetworkPolicy ${ns}/${p.metadata.name}`,
+        };
       }
     }
   }
   const names = selecting.map((p) => p.metadata.name);
-  const peerText = other.pod ? `${other.pod.metadata.namespace}/${other.pod.metadata.name} (${podIp(other.pod)})` : other.ip;
+  const peerText = other.pod
+    ? `${other.pod.metadata.namespace}/${other.pod.metadata.name} (${podIp(other.pod)})`
+    : other.ip;
   return {
     direction,
     allowed: false,

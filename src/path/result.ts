@@ -1,8 +1,20 @@
 // The model every question produces; renderers (cards, text, --json) draw it.
 
 export const HOP_KINDS = [
-  'client', 'internet', 'dns', 'public-ip', 'load-balancer', 'nat-gateway', 'route-table', 'firewall',
-  'virtual-appliance', 'node', 'router', 'ingress-controller', 'service', 'pod',
+  'client',
+  'internet',
+  'dns',
+  'public-ip',
+  'load-balancer',
+  'nat-gateway',
+  'route-table',
+  'firewall',
+  'virtual-appliance',
+  'node',
+  'router',
+  'ingress-controller',
+  'service',
+  'pod',
 ] as const;
 export type HopKind = (typeof HOP_KINDS)[number];
 
@@ -64,7 +76,18 @@ export interface PathResult {
 }
 
 export function result(intent: string, status: Status, answer: string, extra: Partial<PathResult> = {}): PathResult {
-  return { intent, status, answer, hops: [], warnings: [], verify: [], errors: [], facts: [], followUps: [], ...extra };
+  return {
+    intent,
+    status,
+    answer,
+    hops: [],
+    warnings: [],
+    verify: [],
+    errors: [],
+    facts: [],
+    followUps: [],
+    ...extra,
+  };
 }
 
 /** The documented `--json` contract: exactly these keys, absent hop fields omitted. */

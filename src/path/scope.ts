@@ -5,7 +5,10 @@ import type { Inventory } from '../inventory/inventory';
 import type { Trace } from './trace';
 
 export async function nodeResourceGroups(inv: Inventory, trace: Trace): Promise<string[]> {
-  const [nodes, cluster] = await Promise.all([trace.try('nodes', () => inv.list('Node')), trace.try('cluster', () => inv.cluster())]);
+  const [nodes, cluster] = await Promise.all([
+    trace.try('nodes', () => inv.list('Node')),
+    trace.try('cluster', () => inv.cluster()),
+  ]);
   const groups = new Map<string, string>();
   for (const n of nodes ?? []) {
     const vm = vmIdFromProviderId(n.spec?.providerID);

@@ -4,7 +4,12 @@ export const PORTS_PER_FRONTEND_IP = 64000;
 
 /** Default port allocation per backend instance by pool size (allocatedOutboundPorts = 0 or implicit SNAT). */
 const DEFAULT_ALLOCATION: [maxPool: number, ports: number][] = [
-  [50, 1024], [100, 512], [200, 256], [400, 128], [800, 64], [1000, 32],
+  [50, 1024],
+  [100, 512],
+  [200, 256],
+  [400, 128],
+  [800, 64],
+  [1000, 32],
 ];
 
 export function defaultPortsPerInstance(poolSize: number): number {
@@ -25,12 +30,21 @@ export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSi
   const explicit = allocatedPorts > 0;
   const portsPerInstance = explicit ? allocatedPorts : defaultPortsPerInstance(poolSize);
   // default allocation shrinks the ports per instance as the pool grows, up to 1000 instances
-  const maxInstances = explicit ? Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance) : DEFAULT_ALLOCATION.at(-1)![0];
+  const maxInstances = explicit
+    ? Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance)
+    : DEFAULT_ALLOCATION.at(-1)![0];
   let warning: string | undefined;
   if (explicit && poolSize >= maxInstances) {
     warning = `SNAT: ${poolSize} backend instances but ${frontendIps} frontend IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows only ${maxInstances}: further nodes get no outbound ports (scale-out fails)`;
   } else if (explicit && poolSize >= Math.ceil(maxInstances * 0.9)) {
     warning = `SNAT: ${poolSize} of at most ${maxInstances} backend instances are in use (within 10 % of the limit); add frontend IPs or lower allocatedOutboundPorts before scaling out`;
   }
-  return { portsPerInstance, explicit, frontendIps, maxInstances, poolSize, warning };
+  return {
+    portsPerInstance,
+    explicit,
+    frontendIps,
+    maxInstances,
+    poolSize,
+    warning,
+  };
 }

@@ -10,7 +10,10 @@ export class Trace {
     try {
       return await fn();
     } catch (e) {
-      this.fail(e instanceof LookupError ? e.lookup : lookup, e instanceof LookupError ? e.reason : (e as Error)?.message ?? String(e));
+      this.fail(
+        e instanceof LookupError ? e.lookup : lookup,
+        e instanceof LookupError ? e.reason : ((e as Error)?.message ?? String(e)),
+      );
       return undefined;
     }
   }

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 async function say(text: string, conv: string, aad = 'aad-ops') {
-  const a = messageActivity(connector.url, text, { from: { id: `u-${aad}`, name: aad, aadObjectId: aad }, conversation: { id: conv, conversationType: 'personal', tenantId: 't' } });
+  const a = messageActivity(connector.url, text, {
+    from: { id: `u-${aad}`, name: aad, aadObjectId: aad },
+    conversation: { id: conv, conversationType: 'personal', tenantId: 't' },
+  });
   await post(`http://127.0.0.1:${bot.port}/api/messages`, a);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === a.id));
   return connector.messages().find((m) => m.body.replyToId === a.id)!.body;
@@ -33,7 +36,11 @@ async function say(text: string, conv: string, aad = 'aad-ops') {
 
 test('parse: the cluster is an entity of its own', () => {
   expect(parse('public ip of web on cluster aks1').cluster).toBe('aks1');
-  expect(parse('egress web --cluster aks1 -n shop')).toMatchObject({ cluster: 'aks1', namespace: 'shop', names: ['web'] });
+  expect(parse('egress web --cluster aks1 -n shop')).toMatchObject({
+    cluster: 'aks1',
+    namespace: 'shop',
+    names: ['web'],
+  });
 });
 
 test('the default cluster answers; a named cluster answers; the cluster sticks for follow-ups', async () => {
@@ -45,8 +52,12 @@ test('the default cluster answers; a named cluster answers; the cluster sticks f
 });
 
 test('a cluster the user may not ask about is refused; an unknown one is named', async () => {
-  expect((await say('public ip of web on cluster aks1', 'c2', 'aad-dev')).text).toMatch(/may not ask about cluster aks1/);
-  expect((await say('public ip of web --cluster nope', 'c3')).text).toMatch(/no cluster "nope" here\. Clusters: aro2, aks1/);
+  expect((await say('public ip of web on cluster aks1', 'c2', 'aad-dev')).text).toMatch(
+    /may not ask about cluster aks1/,
+  );
+  expect((await say('public ip of web --cluster nope', 'c3')).text).toMatch(
+    /no cluster "nope" here\. Clusters: aro2, aks1/,
+  );
 });
 
 test('/healthz names the clusters', async () => {

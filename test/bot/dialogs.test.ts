@@ -26,7 +26,9 @@ async function say(activity: any) {
   return connector.messages().find((m) => m.body.replyToId === activity.id)!.body;
 }
 
-const conversation = (id: string) => ({ conversation: { id, conversationType: 'personal', tenantId: 'tenant-1' } });
+const conversation = (id: string) => ({
+  conversation: { id, conversationType: 'personal', tenantId: 'tenant-1' },
+});
 
 test('ambiguous pod → one button per candidate → the choice is answered → a follow-up keeps the namespace', async () => {
   const conv = conversation('conv-ambiguous');
@@ -56,13 +58,29 @@ test('typing a new question instead of pressing a button answers the new questio
 });
 
 test('channel @mention: the bot’s own mention is removed even when the entity text differs; other mentions are kept as plain text', async () => {
-  const activity = messageActivity(connector.url, '<at>packet-path</at> <at>Alice Smith</at> asked: public ip of sqlapi -n project1', {
-    conversation: { id: 'conv-channel', conversationType: 'channel', tenantId: 'tenant-1' },
-    entities: [
-      { type: 'mention', mentioned: { id: 'bot-1', name: 'packet-path' }, text: '<at>Packet Path</at>' },
-      { type: 'mention', mentioned: { id: 'user-2', name: 'Alice Smith' }, text: '<at>Alice Smith</at>' },
-    ],
-  });
+  const activity = messageActivity(
+    connector.url,
+    '<at>packet-path</at> <at>Alice Smith</at> asked: public ip of sqlapi -n project1',
+    {
+      conversation: {
+        id: 'conv-channel',
+        conversationType: 'channel',
+        tenantId: 'tenant-1',
+      },
+      entities: [
+        {
+          type: 'mention',
+          mentioned: { id: 'bot-1', name: 'packet-path' },
+          text: '<at>Packet Path</at>',
+        },
+        {
+          type: 'mention',
+          mentioned: { id: 'user-2', name: 'Alice Smith' },
+          text: '<at>Alice Smith</at>',
+        },
+      ],
+    },
+  );
   const reply = await say(activity);
   expect(reply.text).toMatch(/^sqlapi-1-8jgx8 \(project1\) reaches the Internet/);
 });

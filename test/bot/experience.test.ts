@@ -13,7 +13,11 @@ function slow(inv: Inventory, ms: number): Inventory {
     source: inv.source,
     cluster: () => wait(inv.cluster()),
     list: (k) => wait(inv.list(k)),
-    azure: { get: (k, id) => wait(inv.azure.get(k, id)), list: (k, s) => wait(inv.azure.list(k, s)), nicsOfVm: (id) => wait(inv.azure.nicsOfVm(id)) },
+    azure: {
+      get: (k, id) => wait(inv.azure.get(k, id)),
+      list: (k, s) => wait(inv.azure.list(k, s)),
+      nicsOfVm: (id) => wait(inv.azure.nicsOfVm(id)),
+    },
   };
 }
 
@@ -23,7 +27,14 @@ let slowBot: Running;
 beforeAll(async () => {
   connector = await new Connector().start();
   fast = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
-  slowBot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PACKET_PATH_SLOW_REPLY_MS: '50' }), slow(SnapshotInventory.demo(), 150));
+  slowBot = await startServer(
+    loadConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      PACKET_PATH_SLOW_REPLY_MS: '50',
+    }),
+    slow(SnapshotInventory.demo(), 150),
+  );
 });
 afterAll(async () => {
   await Promise.all([fast.close(), slowBot.close()]);
@@ -31,12 +42,16 @@ afterAll(async () => {
 });
 
 const url = (b: Running) => `http://127.0.0.1:${b.port}/api/messages`;
-const conv = (id: string) => ({ conversation: { id, conversationType: 'personal', tenantId: 'tenant-1' } });
+const conv = (id: string) => ({
+  conversation: { id, conversationType: 'personal', tenantId: 'tenant-1' },
+});
 
 test('a slow answer: typing at once, then "Looking up …", then the card replaces that message in place', async () => {
   const activity = messageActivity(connector.url, 'what is the public ip of pod sqlapi', conv('conv-slow'));
   await post(url(slowBot), activity);
-  await connector.waitFor(() => connector.activities.some((a) => a.method === 'PUT' && a.url.startsWith('/v3/conversations/conv-slow/')));
+  await connector.waitFor(() =>
+    connector.activities.some((a) => a.method === 'PUT' && a.url.startsWith('/v3/conversations/conv-slow/')),
+  );
   const mine = connector.activities.filter((a) => a.url.startsWith('/v3/conversations/conv-slow/'));
   expect(mine[0].body.type).toBe('typing');
   const placeholder = mine.findIndex((a) => a.method === 'POST' && /Looking up/.test(a.body.text ?? ''));
@@ -52,18 +67,30 @@ test('a fast answer needs no placeholder', async () => {
   const activity = messageActivity(connector.url, 'what is 10.129.2.7', conv('conv-fast'));
   await post(url(fast), activity);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === activity.id));
-  expect(connector.activities.filter((a) => a.url.startsWith('/v3/conversations/conv-fast/') && a.method === 'PUT')).toEqual([]);
+  expect(
+    connector.activities.filter((a) => a.url.startsWith('/v3/conversations/conv-fast/') && a.method === 'PUT'),
+  ).toEqual([]);
 });
 
 test('installing the bot sends the welcome card, generated from the intent registry', async () => {
   const install = {
-    type: 'conversationUpdate', id: 'cu-1', channelId: 'msteams', serviceUrl: connector.url,
-    from: { id: 'user-1' }, recipient: { id: 'bot-1', name: 'packet-path' },
-    conversation: { id: 'conv-install', conversationType: 'channel', tenantId: 'tenant-1' },
+    type: 'conversationUpdate',
+    id: 'cu-1',
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: 'user-1' },
+    recipient: { id: 'bot-1', name: 'packet-path' },
+    conversation: {
+      id: 'conv-install',
+      conversationType: 'channel',
+      tenantId: 'tenant-1',
+    },
     membersAdded: [{ id: 'bot-1' }],
   };
   expect(await post(url(fast), install)).toBe(200);
-  await connector.waitFor(() => connector.activities.some((a) => a.url.startsWith('/v3/conversations/conv-install/') && a.body?.type === 'message'));
+  await connector.waitFor(() =>
+    connector.activities.some((a) => a.url.startsWith('/v3/conversations/conv-install/') && a.body?.type === 'message'),
+  );
   const welcome = connector.activities.find((a) => a.url.startsWith('/v3/conversations/conv-install/'))!.body;
   const card = welcome.attachments[0].content;
   expect(card.body[0].text).toBe('Welcome to packet-path');
@@ -78,13 +105,24 @@ test('a card button is routed by its payload: intent without re-reading the word
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === first.id));
   const card = connector.messages().find((m) => m.body.replyToId === first.id)!.body.attachments[0].content;
   const lbButton = card.actions.find((a: any) => a.type === 'Action.Submit' && /SNAT details/.test(a.title));
-  expect(lbButton.data).toEqual({ question: 'what does load balancer aro2-p8bjm do', intent: 'load-balancers' });
-  const press = messageActivity(connector.url, '', { ...c, value: lbButton.data });
+  expect(lbButton.data).toEqual({
+    question: 'what does load balancer aro2-p8bjm do',
+    intent: 'load-balancers',
+  });
+  const press = messageActivity(connector.url, '', {
+    ...c,
+    value: lbButton.data,
+  });
   await post(url(fast), press);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === press.id));
-  expect(connector.messages().find((m) => m.body.replyToId === press.id)!.body.text).toMatch(/^1 load balancer in aro2-resources/);
+  expect(connector.messages().find((m) => m.body.replyToId === press.id)!.body.text).toMatch(
+    /^1 load balancer in aro2-resources/,
+  );
 
-  const all = messageActivity(connector.url, '', { ...c, value: { question: 'which load balancers are there?', full: true } });
+  const all = messageActivity(connector.url, '', {
+    ...c,
+    value: { question: 'which load balancers are there?', full: true },
+  });
   await post(url(fast), all);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === all.id));
   const text = connector.messages().find((m) => m.body.replyToId === all.id)!.body;
@@ -96,5 +134,7 @@ test('an empty message gets the help card, not silence', async () => {
   const activity = messageActivity(connector.url, '   ', conv('conv-empty'));
   await post(url(fast), activity);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === activity.id));
-  expect(connector.messages().find((m) => m.body.replyToId === activity.id)!.body.attachments[0].content.body[0].text).toBe('What would you like to know?');
+  expect(
+    connector.messages().find((m) => m.body.replyToId === activity.id)!.body.attachments[0].content.body[0].text,
+  ).toBe('What would you like to know?');
 });

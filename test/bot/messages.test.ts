@@ -37,7 +37,13 @@ test('the egress question gets an Adaptive Card naming the public IP, as a reply
 
 test('a Teams channel message with an @mention is answered the same way', async () => {
   const activity = messageActivity(connector.url, '<at>packet-path</at> egress ip for sqlapi in project1', {
-    entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'packet-path' }, text: '<at>packet-path</at>' }],
+    entities: [
+      {
+        type: 'mention',
+        mentioned: { id: 'bot-1', name: 'packet-path' },
+        text: '<at>packet-path</at>',
+      },
+    ],
   });
   await post(url(), activity);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === activity.id));

@@ -22,7 +22,12 @@ afterAll(() => connector.stop());
 /** A logger writing JSON lines into an array. */
 function memoryLog() {
   const lines: any[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      cb();
+    },
+  });
   return { lines, logger: createLogger('info', stream) };
 }
 
@@ -38,7 +43,14 @@ describe('authentication (Bot Framework JWT)', () => {
   beforeAll(async () => {
     openid = await new OpenIdServer().start();
     bot = await startServer(
-      loadConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-offline', MicrosoftAppType: 'MultiTenant', ToBotFromChannelOpenIdMetadataUrl: `${openid.url}/v1/.well-known/openidconfiguration`, LOG_LEVEL: 'silent' }),
+      loadConfig({
+        PORT: '0',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'not-used-offline',
+        MicrosoftAppType: 'MultiTenant',
+        ToBotFromChannelOpenIdMetadataUrl: `${openid.url}/v1/.well-known/openidconfiguration`,
+        LOG_LEVEL: 'silent',
+      }),
     );
   });
   afterAll(async () => {
@@ -49,16 +61,36 @@ describe('authentication (Bot Framework JWT)', () => {
   const send = (authorization?: string, id = `auth-${Math.random()}`) =>
     fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(messageActivity(connector.url, 'public ip of sqlapi', { id, conversation: { id: id } })),
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+      },
+      body: JSON.stringify(
+        messageActivity(connector.url, 'public ip of sqlapi', {
+          id,
+          conversation: { id: id },
+        }),
+      ),
     });
 
   test('no token, a forged token, an expired token and a token for another bot get 401 and no reply', async () => {
     const before = connector.activities.length;
     expect((await send()).status).toBe(401);
     expect((await send(`Bearer ${openid.forged(APP_ID, connector.url)}`)).status).toBe(401);
-    expect((await send(`Bearer ${openid.token(APP_ID, connector.url, { expiresIn: -600 }) /* beyond the 5 min clock tolerance */}`)).status).toBe(401);
-    expect((await send(`Bearer ${openid.token(APP_ID, connector.url, { audience: '00000000-0000-0000-0000-000000000000' })}`)).status).toBe(401);
+    expect(
+      (
+        await send(
+          `Bearer ${openid.token(APP_ID, connector.url, { expiresIn: -600 }) /* beyond the 5 min clock tolerance */}`,
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await send(
+          `Bearer ${openid.token(APP_ID, connector.url, { audience: '00000000-0000-0000-0000-000000000000' })}`,
+        )
+      ).status,
+    ).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.activities.length).toBe(before);
   });
@@ -69,19 +101,40 @@ describe('authentication (Bot Framework JWT)', () => {
 });
 
 test('certificate credentials: required key file named; with a certificate the bot validates tokens the same way', async () => {
-  expect(() => loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppCertificateThumbprint: 'A'.repeat(40) })).toThrow(/MicrosoftAppCertificatePrivateKeyFile: required/);
+  expect(() =>
+    loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppCertificateThumbprint: 'A'.repeat(40),
+    }),
+  ).toThrow(/MicrosoftAppCertificatePrivateKeyFile: required/);
   const { generateKeyPairSync } = require('node:crypto');
   const dir = mkdtempSync(join(tmpdir(), 'cert-'));
-  writeFileSync(join(dir, 'key.pem'), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(
+    join(dir, 'key.pem'),
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }),
+  );
   const openid = await new OpenIdServer().start();
   const bot = await startServer(
     loadConfig({
-      PORT: '0', LOG_LEVEL: 'silent', MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', MicrosoftAppCertificateThumbprint: 'AB'.repeat(20),
-      MicrosoftAppCertificatePrivateKeyFile: join(dir, 'key.pem'), ToBotFromChannelOpenIdMetadataUrl: `${openid.url}/v1/.well-known/openidconfiguration`,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppCertificateThumbprint: 'AB'.repeat(20),
+      MicrosoftAppCertificatePrivateKeyFile: join(dir, 'key.pem'),
+      ToBotFromChannelOpenIdMetadataUrl: `${openid.url}/v1/.well-known/openidconfiguration`,
     }),
   );
   try {
-    const send = (auth: string) => fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(messageActivity(connector.url, 'hi')) });
+    const send = (auth: string) =>
+      fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: JSON.stringify(messageActivity(connector.url, 'hi')),
+      });
     expect((await send(`Bearer ${openid.forged(APP_ID, connector.url)}`)).status).toBe(401);
     expect((await send(`Bearer ${openid.token(APP_ID, connector.url)}`)).status).not.toBe(401);
   } finally {
@@ -95,39 +148,114 @@ describe('authorization and rate limits', () => {
   let log: ReturnType<typeof memoryLog>;
   beforeAll(async () => {
     log = memoryLog();
-    bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_ALLOWED_TENANTS: 'tenant-1', PACKET_PATH_ALLOWED_USERS: 'aad-1,aad-2', PACKET_PATH_RATE_LIMIT_PER_MINUTE: '3' }), { logger: log.logger });
+    bot = await startServer(
+      loadConfig({
+        PORT: '0',
+        PACKET_PATH_ALLOWED_TENANTS: 'tenant-1',
+        PACKET_PATH_ALLOWED_USERS: 'aad-1,aad-2',
+        PACKET_PATH_RATE_LIMIT_PER_MINUTE: '3',
+      }),
+      { logger: log.logger },
+    );
   });
   afterAll(() => bot.close());
 
-  const from = (aad: string) => ({ from: { id: `u-${aad}`, name: `User ${aad}`, aadObjectId: aad } });
+  const from = (aad: string) => ({
+    from: { id: `u-${aad}`, name: `User ${aad}`, aadObjectId: aad },
+  });
 
   test('a foreign tenant gets a polite one-line refusal and nothing about the cluster', async () => {
-    const r = await reply(bot, messageActivity(connector.url, 'public ip of sqlapi', { ...from('aad-1'), conversation: { id: 'c-foreign', conversationType: 'personal', tenantId: 'tenant-2' } }));
+    const r = await reply(
+      bot,
+      messageActivity(connector.url, 'public ip of sqlapi', {
+        ...from('aad-1'),
+        conversation: {
+          id: 'c-foreign',
+          conversationType: 'personal',
+          tenantId: 'tenant-2',
+        },
+      }),
+    );
     expect(r.text).toMatch(/not enabled for you here/);
     expect(JSON.stringify(r)).not.toMatch(/20\.105|sqlapi|aro2/);
-    expect(log.lines.find((l) => l.conversation === 'c-foreign')).toMatchObject({ refused: 'tenant not allowed', tenant: 'tenant-2' });
+    expect(log.lines.find((l) => l.conversation === 'c-foreign')).toMatchObject({
+      refused: 'tenant not allowed',
+      tenant: 'tenant-2',
+    });
   });
 
   test('a user not on the list is refused; one on it is answered', async () => {
-    const no = await reply(bot, messageActivity(connector.url, 'public ip of sqlapi', { ...from('aad-9'), conversation: { id: 'c-user9', conversationType: 'personal', tenantId: 'tenant-1' } }));
+    const no = await reply(
+      bot,
+      messageActivity(connector.url, 'public ip of sqlapi', {
+        ...from('aad-9'),
+        conversation: {
+          id: 'c-user9',
+          conversationType: 'personal',
+          tenantId: 'tenant-1',
+        },
+      }),
+    );
     expect(no.text).toMatch(/not enabled/);
-    const yes = await reply(bot, messageActivity(connector.url, 'public ip of sqlapi', { ...from('aad-2'), conversation: { id: 'c-user2', conversationType: 'personal', tenantId: 'tenant-1' } }));
+    const yes = await reply(
+      bot,
+      messageActivity(connector.url, 'public ip of sqlapi', {
+        ...from('aad-2'),
+        conversation: {
+          id: 'c-user2',
+          conversationType: 'personal',
+          tenantId: 'tenant-1',
+        },
+      }),
+    );
     expect(yes.text).toMatch(/20\.105\.84\.161/);
   });
 
   test('the fourth question within a minute is refused with a clear reply', async () => {
     const texts: string[] = [];
     for (let i = 0; i < 4; i++) {
-      texts.push((await reply(bot, messageActivity(connector.url, 'what is 10.129.2.7', { ...from('aad-1'), conversation: { id: `c-rate-${i}`, conversationType: 'personal', tenantId: 'tenant-1' } }))).text);
+      texts.push(
+        (
+          await reply(
+            bot,
+            messageActivity(connector.url, 'what is 10.129.2.7', {
+              ...from('aad-1'),
+              conversation: {
+                id: `c-rate-${i}`,
+                conversationType: 'personal',
+                tenantId: 'tenant-1',
+              },
+            }),
+          )
+        ).text,
+      );
     }
     expect(texts.slice(0, 3).every((t) => /sqlapi-1-8jgx8/.test(t))).toBe(true);
     expect(texts[3]).toMatch(/asked 3 questions in the last minute — please wait \d+ s/);
   });
 
   test('every question is audited: who, where, what, the answer, latency, a correlation id', async () => {
-    await reply(bot, messageActivity(connector.url, 'how does traffic reach route sqlapilb', { ...from('aad-2'), conversation: { id: 'c-audit', conversationType: 'personal', tenantId: 'tenant-1' } }));
+    await reply(
+      bot,
+      messageActivity(connector.url, 'how does traffic reach route sqlapilb', {
+        ...from('aad-2'),
+        conversation: {
+          id: 'c-audit',
+          conversationType: 'personal',
+          tenantId: 'tenant-1',
+        },
+      }),
+    );
     const line = log.lines.find((l) => l.conversation === 'c-audit' && l.msg === 'turn');
-    expect(line).toMatchObject({ tenant: 'tenant-1', userId: 'aad-2', userName: 'User aad-2', question: 'how does traffic reach route sqlapilb', intent: 'inbound', status: 'answered', activityType: 'message' });
+    expect(line).toMatchObject({
+      tenant: 'tenant-1',
+      userId: 'aad-2',
+      userName: 'User aad-2',
+      question: 'how does traffic reach route sqlapilb',
+      intent: 'inbound',
+      status: 'answered',
+      activityType: 'message',
+    });
     expect(line.correlationId).toMatch(/^[0-9a-f]{8}$/);
     expect(line.subjects).toContain('project1/sqlapi-1-8jgx8');
     expect(typeof line.latencyMs).toBe('number');
@@ -142,7 +270,10 @@ test('a canary secret in a pod appears in no reply, card, log line or capture', 
     const pod = d.items.find((p: any) => p.metadata.name === 'sqlapi-1-8jgx8');
     pod.spec.containers[0].env.push(
       { name: 'DB_PASSWORD', value: CANARY },
-      { name: 'SQL_CONNECTION', value: `Server=server.project1.svc.cluster.local;User Id=sa;Password=${CANARY}` },
+      {
+        name: 'SQL_CONNECTION',
+        value: `Server=server.project1.svc.cluster.local;User Id=sa;Password=${CANARY}`,
+      },
       { name: 'FEATURE_FLAGS', value: `token=${CANARY}` },
     );
     pod.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'] = JSON.stringify({ env: CANARY });
@@ -152,10 +283,25 @@ test('a canary secret in a pod appears in no reply, card, log line or capture', 
   const log = memoryLog();
   const bot = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), { inventory: inv, logger: log.logger });
   try {
-    const questions = ['where is pod sqlapi?', 'public ip of sqlapi', 'what source IP does server see from sqlapi', 'what is 10.129.2.7', 'which load balancers are there?'];
+    const questions = [
+      'where is pod sqlapi?',
+      'public ip of sqlapi',
+      'what source IP does server see from sqlapi',
+      'what is 10.129.2.7',
+      'which load balancers are there?',
+    ];
     const replies = [];
     for (const [i, q] of questions.entries()) {
-      const r = await reply(bot, messageActivity(connector.url, q, { conversation: { id: `c-canary-${i}`, conversationType: 'personal', tenantId: 't' } }));
+      const r = await reply(
+        bot,
+        messageActivity(connector.url, q, {
+          conversation: {
+            id: `c-canary-${i}`,
+            conversationType: 'personal',
+            tenantId: 't',
+          },
+        }),
+      );
       expect(JSON.stringify(r)).not.toContain(CANARY);
       replies.push(r);
     }
@@ -167,7 +313,8 @@ test('a canary secret in a pod appears in no reply, card, log line or capture', 
   expect(log.lines.map((l) => JSON.stringify(l)).join('\n')).not.toContain(CANARY);
   const out = mkdtempSync(join(tmpdir(), 'canary-capture-'));
   await capture(inv, { rawList: async () => [], rawGet: async () => undefined }, out);
-  for (const f of readdirSync(join(out, 'kubernetes'))) expect(readFileSync(join(out, 'kubernetes', f), 'utf8')).not.toContain(CANARY);
+  for (const f of readdirSync(join(out, 'kubernetes')))
+    expect(readFileSync(join(out, 'kubernetes', f), 'utf8')).not.toContain(CANARY);
 });
 
 describe('configuration', () => {
@@ -179,20 +326,46 @@ describe('configuration', () => {
   });
   test('an optional JSON file sits between defaults and the environment; unknown settings are refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
-    writeFileSync(join(dir, 'c.json'), JSON.stringify({ PORT: 4000, PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5, PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'] }));
-    const c = loadConfig({ PACKET_PATH_CONFIG_FILE: join(dir, 'c.json'), PORT: '4001' });
-    expect(c).toMatchObject({ PORT: 4001, PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5, PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'] });
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({
+        PORT: 4000,
+        PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5,
+        PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'],
+      }),
+    );
+    const c = loadConfig({
+      PACKET_PATH_CONFIG_FILE: join(dir, 'c.json'),
+      PORT: '4001',
+    });
+    expect(c).toMatchObject({
+      PORT: 4001,
+      PACKET_PATH_RATE_LIMIT_PER_MINUTE: 5,
+      PACKET_PATH_ALLOWED_TENANTS: ['a', 'b'],
+    });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ PROT: 1 }));
     expect(() => loadConfig({ PACKET_PATH_CONFIG_FILE: join(dir, 'bad.json') })).toThrow(/unknown setting\(s\) PROT/);
   });
   test('printing the configuration redacts secrets', () => {
-    const c = redacted(loadConfig({ MicrosoftAppPassword: 'hunter2', PACKET_PATH_STATE_BLOB_CONNECTION_STRING: 'AccountKey=abc' }));
+    const c = redacted(
+      loadConfig({
+        MicrosoftAppPassword: 'hunter2',
+        PACKET_PATH_STATE_BLOB_CONNECTION_STRING: 'AccountKey=abc',
+      }),
+    );
     expect(JSON.stringify(c)).not.toMatch(/hunter2|AccountKey=abc/);
     expect(c.MicrosoftAppPassword).toBe('***');
   });
   test('SingleTenant bots accept only their own tenant by default', () => {
     const { allowedTenants } = require('../../src/config');
-    expect(allowedTenants(loadConfig({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'my-tenant' }))).toEqual(['my-tenant']);
+    expect(
+      allowedTenants(
+        loadConfig({
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppTenantId: 'my-tenant',
+        }),
+      ),
+    ).toEqual(['my-tenant']);
     expect(allowedTenants(loadConfig({}))).toEqual([]);
   });
 });

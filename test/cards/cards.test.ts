@@ -57,7 +57,10 @@ describe('golden cards', () => {
   });
 });
 
-const QUESTIONS = readFileSync(join(__dirname, '..', 'nlu', 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; snapshot: string });
+const QUESTIONS = readFileSync(join(__dirname, '..', 'nlu', 'corpus.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { text: string; snapshot: string });
 
 test('every card for the corpus is valid Adaptive Card 1.5 for the renderer, fully bound, under 28 KB', async () => {
   for (const q of QUESTIONS) {
@@ -65,7 +68,10 @@ test('every card for the corpus is valid Adaptive Card 1.5 for the renderer, ful
     const activity = replyActivity(r, { question: q.text, source: 'test' });
     const card = activity.attachments![0].content as { version: string };
     const json = JSON.stringify(card);
-    expect({ q: q.text, problems: rendererProblems(card) }).toEqual({ q: q.text, problems: [] });
+    expect({ q: q.text, problems: rendererProblems(card) }).toEqual({
+      q: q.text,
+      problems: [],
+    });
     expect(card.version).toBe('1.5');
     expect(json).not.toMatch(/\$\{|\$data|\$when|\$part/);
     expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThan(28 * 1024);
@@ -90,13 +96,18 @@ describe.each([
     'what is LBIP',
     'where is pod POD',
   ])('%s', async (template) => {
-    const q = template.replace('POD', names.pod).replace('LBSVC', names.lbService!.name).replace('LBNS', names.lbService!.namespace).replace('LBIP', names.lbService!.ip);
+    const q = template
+      .replace('POD', names.pod)
+      .replace('LBSVC', names.lbService!.name)
+      .replace('LBNS', names.lbService!.namespace)
+      .replace('LBIP', names.lbService!.ip);
     const r = await ask(q, inv);
     expect(r.status).toBe('answered');
     const activity = replyActivity(r, { question: q });
     expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThan(28 * 1024);
     expect(rendererProblems(activity.attachments![0].content)).toEqual([]);
-    if (/load balancers/.test(q)) expect(JSON.stringify(activity.attachments![0].content)).toContain('"title":"Show all"');
+    if (/load balancers/.test(q))
+      expect(JSON.stringify(activity.attachments![0].content)).toContain('"title":"Show all"');
   });
 });
 

@@ -54,8 +54,16 @@ const newPod = (name: string, ns = 'project1') => ({
   kind: 'Pod',
   apiVersion: 'v1',
   metadata: { name, namespace: ns, labels: { app: 'contract' } },
-  spec: { nodeName: 'aro2-p8bjm-worker-northeurope2-h9rzp', containers: [{ name: 'c', image: 'busybox' }] },
-  status: { phase: 'Running', podIP: '10.128.2.99', podIPs: [{ ip: '10.128.2.99' }], containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] },
+  spec: {
+    nodeName: 'aro2-p8bjm-worker-northeurope2-h9rzp',
+    containers: [{ name: 'c', image: 'busybox' }],
+  },
+  status: {
+    phase: 'Running',
+    podIP: '10.128.2.99',
+    podIPs: [{ ip: '10.128.2.99' }],
+    containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }],
+  },
 });
 
 // ---------------------------------------------------------------------------
@@ -72,7 +80,9 @@ describe('FakeKube with the real kubectl', () => {
       kubectl = '';
     }
     if (!kubectl) {
-      throw new Error('kubectl is not on PATH: these contract tests need the real binary (Debian: `apt-get install -y kubectl`, or the older `kubernetes-client`)');
+      throw new Error(
+        'kubectl is not on PATH: these contract tests need the real binary (Debian: `apt-get install -y kubectl`, or the older `kubernetes-client`)',
+      );
     }
     fake = await FakeKube.fromSnapshotDir(DEMO).start();
     tmp = mkdtempSync(join(tmpdir(), 'fake-kube-'));
@@ -87,8 +97,17 @@ describe('FakeKube with the real kubectl', () => {
   /** Runs kubectl asynchronously (the fake lives in this process, so execFileSync would deadlock). */
   function run(args: string[], config = kubeconfig): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile(kubectl, ['--kubeconfig', config, '--cache-dir', join(tmp, 'cache'), '--request-timeout=10s', ...args], { timeout: 25000, maxBuffer: 16 << 20 },
-        (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+      execFile(
+        kubectl,
+        ['--kubeconfig', config, '--cache-dir', join(tmp, 'cache'), '--request-timeout=10s', ...args],
+        { timeout: 25000, maxBuffer: 16 << 20 },
+        (err, stdout, stderr) =>
+          resolve({
+            code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+            stdout,
+            stderr,
+          }),
+      );
     });
   }
   async function ok(args: string[]): Promise<string> {
@@ -100,17 +119,41 @@ describe('FakeKube with the real kubectl', () => {
   function table(text: string): Record<string, string>[] {
     const [header, ...lines] = text.trim().split('\n');
     const cols = header!.trim().split(/\s{2,}/);
-    return lines.map((l) => Object.fromEntries(l.trim().split(/\s{2,}/).map((v, i) => [cols[i] ?? `#${i}`, v])));
+    return lines.map((l) =>
+      Object.fromEntries(
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .map((v, i) => [cols[i] ?? `#${i}`, v]),
+      ),
+    );
   }
 
   test('get pods -A -o wide: server-side Table with the wide columns', async () => {
     const out = await ok(['get', 'pods', '-A', '-o', 'wide']);
     const rows = table(out);
-    expect(out.split('\n')[0]!.split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+    expect(out.split('\n')[0]!.split(/\s{2,}/)).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
     expect(rows).toHaveLength(9);
     expect(rows.find((r) => r.NAME === 'sqlapi-1-8jgx8')).toMatchObject({
-      NAMESPACE: 'project1', READY: '1/1', STATUS: 'Running', RESTARTS: '0',
-      IP: '10.129.2.7', NODE: 'aro2-p8bjm-worker-northeurope1-qt8l7', 'NOMINATED NODE': '<none>', 'READINESS GATES': '<none>',
+      NAMESPACE: 'project1',
+      READY: '1/1',
+      STATUS: 'Running',
+      RESTARTS: '0',
+      IP: '10.129.2.7',
+      NODE: 'aro2-p8bjm-worker-northeurope1-qt8l7',
+      'NOMINATED NODE': '<none>',
+      'READINESS GATES': '<none>',
     });
     expect(rows.find((r) => r.NAME === 'server-1-deploy')?.STATUS).toBe('Completed');
   });
@@ -119,9 +162,16 @@ describe('FakeKube with the real kubectl', () => {
     const rows = table(await ok(['get', 'svc', '-n', 'project1']));
     expect(rows.map((r) => r.NAME).sort()).toEqual(['server', 'sqlapi', 'sqlapilb']);
     expect(rows.find((r) => r.NAME === 'sqlapilb')).toMatchObject({
-      TYPE: 'LoadBalancer', 'CLUSTER-IP': '172.30.213.86', 'EXTERNAL-IP': '10.0.2.10', 'PORT(S)': '8080:30039/TCP',
+      TYPE: 'LoadBalancer',
+      'CLUSTER-IP': '172.30.213.86',
+      'EXTERNAL-IP': '10.0.2.10',
+      'PORT(S)': '8080:30039/TCP',
     });
-    expect(rows.find((r) => r.NAME === 'sqlapi')).toMatchObject({ TYPE: 'ClusterIP', 'EXTERNAL-IP': '<none>', 'PORT(S)': '8080/TCP' });
+    expect(rows.find((r) => r.NAME === 'sqlapi')).toMatchObject({
+      TYPE: 'ClusterIP',
+      'EXTERNAL-IP': '<none>',
+      'PORT(S)': '8080/TCP',
+    });
   });
 
   test('get pods -A -o json: a List of 9 pods (kubectl fills in item kind)', async () => {
@@ -136,14 +186,26 @@ describe('FakeKube with the real kubectl', () => {
   test('get routes -A -o json: route.openshift.io is discovered and listed', async () => {
     const list = JSON.parse(await ok(['get', 'routes', '-A', '-o', 'json']));
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ kind: 'Route', apiVersion: 'route.openshift.io/v1', metadata: { name: 'sqlapilb', namespace: 'project1' } });
+    expect(list.items[0]).toMatchObject({
+      kind: 'Route',
+      apiVersion: 'route.openshift.io/v1',
+      metadata: { name: 'sqlapilb', namespace: 'project1' },
+    });
   });
 
   test('short names, cluster-scoped resources, get by name and 404', async () => {
     expect(table(await ok(['get', 'no'])).map((r) => r.NAME)).toContain('aro2-p8bjm-worker-northeurope1-qt8l7');
-    expect(table(await ok(['get', 'ns'])).map((r) => r.NAME).sort()).toEqual(['default', 'openshift-dns', 'openshift-ingress', 'project1']);
+    expect(
+      table(await ok(['get', 'ns']))
+        .map((r) => r.NAME)
+        .sort(),
+    ).toEqual(['default', 'openshift-dns', 'openshift-ingress', 'project1']);
     const pod = JSON.parse(await ok(['get', 'pod', 'sqlapi-1-8jgx8', '-n', 'project1', '-o', 'json']));
-    expect(pod).toMatchObject({ kind: 'Pod', metadata: { name: 'sqlapi-1-8jgx8' }, spec: { nodeName: 'aro2-p8bjm-worker-northeurope1-qt8l7' } });
+    expect(pod).toMatchObject({
+      kind: 'Pod',
+      metadata: { name: 'sqlapi-1-8jgx8' },
+      spec: { nodeName: 'aro2-p8bjm-worker-northeurope1-qt8l7' },
+    });
     expect(fake.requests.some((r) => r.path === '/api/v1/namespaces/project1/pods/sqlapi-1-8jgx8')).toBe(true);
     const missing = await run(['get', 'pod', 'nope', '-n', 'project1']);
     expect(missing.code).not.toBe(0);
@@ -161,11 +223,25 @@ describe('FakeKube with the real kubectl', () => {
 
   test('get -w: watch events come back as Table rows', async () => {
     let out = '';
-    const child: ChildProcess = spawn(kubectl, ['--kubeconfig', kubeconfig, '--cache-dir', join(tmp, 'cache'), 'get', 'pods', '-n', 'project1', '-w']);
-    child.stdout!.on('data', (d) => { out += d; });
+    const child: ChildProcess = spawn(kubectl, [
+      '--kubeconfig',
+      kubeconfig,
+      '--cache-dir',
+      join(tmp, 'cache'),
+      'get',
+      'pods',
+      '-n',
+      'project1',
+      '-w',
+    ]);
+    child.stdout!.on('data', (d) => {
+      out += d;
+    });
     try {
       await waitFor('kubectl -w to print the initial list', () => out.includes('sqlapi-1-8jgx8'));
-      await waitFor('kubectl -w to open its watch', () => fake.requests.some((r) => r.watch && r.path === '/api/v1/namespaces/project1/pods'));
+      await waitFor('kubectl -w to open its watch', () =>
+        fake.requests.some((r) => r.watch && r.path === '/api/v1/namespaces/project1/pods'),
+      );
       fake.upsert(newPod('watched-pod'));
       await waitFor('kubectl -w to print the new pod', () => out.includes('watched-pod'));
       expect(out.split('\n').find((l) => l.startsWith('watched-pod'))).toMatch(/^watched-pod\s+1\/1\s+Running\s+0\s+/);
@@ -219,14 +295,28 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
   /** A pod informer that records what it emits; stop() it in finally. */
   async function podInformer() {
     const inf = k8s.makeInformer(kc, '/api/v1/pods', () => core.listPodForAllNamespaces());
-    const seen = { add: [] as string[], update: [] as string[], delete: [] as string[], errors: [] as any[], connects: 0, stopped: false };
+    const seen = {
+      add: [] as string[],
+      update: [] as string[],
+      delete: [] as string[],
+      errors: [] as any[],
+      connects: 0,
+      stopped: false,
+    };
     inf.on('add', (o: any) => seen.add.push(o.metadata.name));
     inf.on('update', (o: any) => seen.update.push(o.metadata.name));
     inf.on('delete', (o: any) => seen.delete.push(o.metadata.name));
-    inf.on('connect', () => { seen.connects++; });
-    inf.on('error', (e: any) => { if (!seen.stopped) seen.errors.push(e); });
+    inf.on('connect', () => {
+      seen.connects++;
+    });
+    inf.on('error', (e: any) => {
+      if (!seen.stopped) seen.errors.push(e);
+    });
     await inf.start();
-    const stop = async () => { seen.stopped = true; await inf.stop(); };
+    const stop = async () => {
+      seen.stopped = true;
+      await inf.stop();
+    };
     return { inf, seen, stop };
   }
   const lists = () => fake.requests.filter((r) => r.path === '/api/v1/pods' && !r.watch).length;
@@ -245,10 +335,18 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
     expect(svcs.items.map((s: any) => s.metadata.name).sort()).toEqual(['server', 'sqlapi', 'sqlapilb']);
     const slices = await kc.makeApiClient(k8s.DiscoveryV1Api).listEndpointSliceForAllNamespaces();
     expect(slices.items).toHaveLength(7);
-    const routes = await kc.makeApiClient(k8s.CustomObjectsApi).listNamespacedCustomObject({ group: 'route.openshift.io', version: 'v1', namespace: 'project1', plural: 'routes' });
+    const routes = await kc.makeApiClient(k8s.CustomObjectsApi).listNamespacedCustomObject({
+      group: 'route.openshift.io',
+      version: 'v1',
+      namespace: 'project1',
+      plural: 'routes',
+    });
     expect(routes.items.map((r: any) => r.metadata.name)).toEqual(['sqlapilb']);
 
-    const pod = await core.readNamespacedPod({ namespace: 'project1', name: 'sqlapi-1-8jgx8' });
+    const pod = await core.readNamespacedPod({
+      namespace: 'project1',
+      name: 'sqlapi-1-8jgx8',
+    });
     expect(pod.kind).toBe('Pod');
     await expect(core.readNamespacedPod({ namespace: 'project1', name: 'nope' })).rejects.toMatchObject({ code: 404 });
 
@@ -268,7 +366,10 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
     let cont: string | undefined;
     let pages = 0;
     do {
-      const page: any = await core.listPodForAllNamespaces({ limit: 4, _continue: cont });
+      const page: any = await core.listPodForAllNamespaces({
+        limit: 4,
+        _continue: cont,
+      });
       names.push(...page.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`));
       cont = page.metadata._continue || undefined;
       pages++;
@@ -287,9 +388,14 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
       fake.upsert(newPod('new-pod'));
       await waitFor('add new-pod', () => seen.add.includes('new-pod'));
       expect(inf.list()).toHaveLength(10);
-      fake.upsert({ ...newPod('new-pod'), metadata: { ...newPod('new-pod').metadata, labels: { app: 'changed' } } });
+      fake.upsert({
+        ...newPod('new-pod'),
+        metadata: { ...newPod('new-pod').metadata, labels: { app: 'changed' } },
+      });
       await waitFor('update new-pod', () => seen.update.includes('new-pod'));
-      expect(inf.get('new-pod', 'project1').metadata.labels).toEqual({ app: 'changed' });
+      expect(inf.get('new-pod', 'project1').metadata.labels).toEqual({
+        app: 'changed',
+      });
       fake.remove('Pod', 'project1', 'new-pod');
       await waitFor('delete new-pod', () => seen.delete.includes('new-pod'));
       expect(inf.list()).toHaveLength(9);
@@ -350,10 +456,27 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
     fake.fault = 'gone';
     const events: { type: string; obj: any }[] = [];
     let done: unknown = 'not yet';
-    await new k8s.Watch(kc).watch('/api/v1/pods', { resourceVersion: '1' }, (type: string, obj: any) => events.push({ type, obj }), (err: unknown) => { done = err; });
+    await new k8s.Watch(kc).watch(
+      '/api/v1/pods',
+      { resourceVersion: '1' },
+      (type: string, obj: any) => events.push({ type, obj }),
+      (err: unknown) => {
+        done = err;
+      },
+    );
     await waitFor('the watch to end', () => done !== 'not yet');
     expect(done).toBeNull(); // a clean end; the 410 is in the event
-    expect(events).toEqual([{ type: 'ERROR', obj: expect.objectContaining({ kind: 'Status', status: 'Failure', code: 410, reason: 'Expired' }) }]);
+    expect(events).toEqual([
+      {
+        type: 'ERROR',
+        obj: expect.objectContaining({
+          kind: 'Status',
+          status: 'Failure',
+          code: 410,
+          reason: 'Expired',
+        }),
+      },
+    ]);
   });
 
   test('down: a destroyed watch socket is an "error", the informer stops, start() resumes without re-list', async () => {
@@ -387,7 +510,14 @@ describe('FakeKube with the real @kubernetes/client-node', () => {
 
   test('FakeKube.stop() ends open watches', async () => {
     let done: unknown = 'not yet';
-    await new k8s.Watch(kc).watch('/api/v1/nodes', {}, () => undefined, (err: unknown) => { done = err; });
+    await new k8s.Watch(kc).watch(
+      '/api/v1/nodes',
+      {},
+      () => undefined,
+      (err: unknown) => {
+        done = err;
+      },
+    );
     await waitFor('the watch to open', () => fake.requests.some((r) => r.watch && r.path === '/api/v1/nodes'));
     await fake.stop();
     await waitFor('the watch to end', () => done !== 'not yet');

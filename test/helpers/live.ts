@@ -29,7 +29,15 @@ export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> 
   if (prev === undefined) delete process.env.KUBECONFIG;
   else process.env.KUBECONFIG = prev;
   const freshArm = (o: Partial<ArmOptions> = {}) =>
-    new ArmInventory({ credential: testCredential(), endpoint: arm.url, ca: arm.ca, maxRetries: 1, timeoutMs: 3000, ...armOpts, ...o });
+    new ArmInventory({
+      credential: testCredential(),
+      endpoint: arm.url,
+      ca: arm.ca,
+      maxRetries: 1,
+      timeoutMs: 3000,
+      ...armOpts,
+      ...o,
+    });
   const k = new KubeInventory({ kubeConfig: kc, restartDelayMs: 100 });
   await k.start();
   const inventory = new LiveInventory(k, freshArm());

@@ -89,16 +89,25 @@ export async function startPlayground(endpoint: string, timeoutMs = 60000): Prom
     while (!port) {
       const m = /Listening on (\d+)/.exec(out);
       if (m) port = Number(m[1]);
-      else if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the Playground exited (${child.exitCode ?? child.signalCode}) before listening`);
-      else if (Date.now() > deadline) throw new Error(`the Playground did not say "Listening on <port>" within ${timeoutMs} ms`);
+      else if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the Playground exited (${child.exitCode ?? child.signalCode}) before listening`);
+      else if (Date.now() > deadline)
+        throw new Error(`the Playground did not say "Listening on <port>" within ${timeoutMs} ms`);
       else await new Promise((r) => setTimeout(r, 100));
     }
     const url = `http://localhost:${port}/`;
     for (;;) {
-      const r = await httpStatus(url, 5000).catch((e: Error) => ({ status: 0, body: e.message }));
+      const r = await httpStatus(url, 5000).catch((e: Error) => ({
+        status: 0,
+        body: e.message,
+      }));
       if (r.status === 200 && /Agents Playground/.test(r.body)) break;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the Playground exited (${child.exitCode ?? child.signalCode}) before serving ${url}`);
-      if (Date.now() > deadline) throw new Error(`the Playground did not serve its UI at ${url} within ${timeoutMs} ms (last: ${r.status} ${r.body.slice(0, 200)})`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the Playground exited (${child.exitCode ?? child.signalCode}) before serving ${url}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the Playground did not serve its UI at ${url} within ${timeoutMs} ms (last: ${r.status} ${r.body.slice(0, 200)})`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
     return { url, port, output: () => out, stop };
@@ -133,7 +142,14 @@ export const CHROMIUM_FLAGS = [
 /** Headless Chromium driving the Playground's UI. */
 export class PlaygroundBrowser {
   private child?: ChildProcess;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private pending = new Map<
+    number,
+    {
+      resolve: (v: any) => void;
+      reject: (e: Error) => void;
+      timer: NodeJS.Timeout;
+    }
+  >();
   private nextId = 1;
   private stderr = '';
   private userDataDir = '';
@@ -168,7 +184,11 @@ export class PlaygroundBrowser {
       }
       this.pending.clear();
     });
-    const launched = await this.call<{ version: string; pid: number | null }>('launch', { executablePath, userDataDir: this.userDataDir, args: CHROMIUM_FLAGS }, timeoutMs);
+    const launched = await this.call<{ version: string; pid: number | null }>(
+      'launch',
+      { executablePath, userDataDir: this.userDataDir, args: CHROMIUM_FLAGS },
+      timeoutMs,
+    );
     this.chromiumPid = launched.pid ?? 0;
     return launched;
   }
@@ -176,7 +196,8 @@ export class PlaygroundBrowser {
   /** Sends a command to the driver; rejects after `timeoutMs` (a little more than the driver's own waits). */
   call<T = any>(cmd: string, args: Record<string, unknown>, timeoutMs: number): Promise<T> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the browser driver is not running\n${this.stderr}`));
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      return Promise.reject(new Error(`the browser driver is not running\n${this.stderr}`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {

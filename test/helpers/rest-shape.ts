@@ -19,23 +19,66 @@ import { join } from 'node:path';
 /** REST names of @azure/arm-network 39 with two or more capitals in a row:
  *  the only ones whose az spelling differs from the wire. */
 export const REST_ACRONYM_NAMES: readonly string[] = [
-  'applicationGatewayIPConfigurations', 'availableIPAddresses', 'azureASN', 'backendIPConfiguration',
-  'backendIPConfigurations', 'clientCertIssuerDN', 'customIPPrefix', 'customerASN',
-  'destinationIPAddress', 'destinationLoadBalancerFrontEndIPConfiguration',
-  'destinationNetworkInterfaceIPConfiguration', 'disableIPSecReplayProtection', 'enableFloatingIP',
-  'enableIPForwarding', 'enableOnlyIPv6Peering', 'endIP', 'entraJWTValidationConfig',
-  'entraJWTValidationConfigs', 'frontendIPConfiguration', 'frontendIPConfigurations',
-  'gatewayIPConfigurations', 'hubIPAddresses', 'linkedPublicIPAddress',
-  'loadBalancerFrontendIPConfiguration', 'localIPAddress', 'networkInterfaceIPConfiguration',
-  'networkInterfaceIPConfigurationId', 'newSTag', 'numberOfAllocatedIPAddresses',
-  'numberOfAvailableIPAddresses', 'numberOfIPAddressesToAllocate', 'numberOfReservedIPAddresses',
-  'p2SConnectionConfigurations', 'p2SVpnGateway', 'p2SVpnGateways', 'peerASN', 'preferHTTPS',
-  'preferredIPVersion', 'primaryASPath', 'privateEndpointVNetPolicies', 'privateIPAddress',
-  'privateIPAddressPrefixLength', 'privateIPAddressVersion', 'privateIPAllocationMethod',
-  'publicIPAddress', 'publicIPAddressVersion', 'publicIPAddresses', 'publicIPAllocationMethod',
-  'publicIPPrefix', 'publicIPs', 'remoteIPAddress', 'requestBodyInspectLimitInKB', 'secondaryASPath',
-  'servicePublicIPAddress', 'sourceIPAddress', 'startIP', 'terminateTLS', 'totalNumberOfIPAddresses',
-  'validateSNI', 'verifyClientCertIssuerDN',
+  'applicationGatewayIPConfigurations',
+  'availableIPAddresses',
+  'azureASN',
+  'backendIPConfiguration',
+  'backendIPConfigurations',
+  'clientCertIssuerDN',
+  'customIPPrefix',
+  'customerASN',
+  'destinationIPAddress',
+  'destinationLoadBalancerFrontEndIPConfiguration',
+  'destinationNetworkInterfaceIPConfiguration',
+  'disableIPSecReplayProtection',
+  'enableFloatingIP',
+  'enableIPForwarding',
+  'enableOnlyIPv6Peering',
+  'endIP',
+  'entraJWTValidationConfig',
+  'entraJWTValidationConfigs',
+  'frontendIPConfiguration',
+  'frontendIPConfigurations',
+  'gatewayIPConfigurations',
+  'hubIPAddresses',
+  'linkedPublicIPAddress',
+  'loadBalancerFrontendIPConfiguration',
+  'localIPAddress',
+  'networkInterfaceIPConfiguration',
+  'networkInterfaceIPConfigurationId',
+  'newSTag',
+  'numberOfAllocatedIPAddresses',
+  'numberOfAvailableIPAddresses',
+  'numberOfIPAddressesToAllocate',
+  'numberOfReservedIPAddresses',
+  'p2SConnectionConfigurations',
+  'p2SVpnGateway',
+  'p2SVpnGateways',
+  'peerASN',
+  'preferHTTPS',
+  'preferredIPVersion',
+  'primaryASPath',
+  'privateEndpointVNetPolicies',
+  'privateIPAddress',
+  'privateIPAddressPrefixLength',
+  'privateIPAddressVersion',
+  'privateIPAllocationMethod',
+  'publicIPAddress',
+  'publicIPAddressVersion',
+  'publicIPAddresses',
+  'publicIPAllocationMethod',
+  'publicIPPrefix',
+  'publicIPs',
+  'remoteIPAddress',
+  'requestBodyInspectLimitInKB',
+  'secondaryASPath',
+  'servicePublicIPAddress',
+  'sourceIPAddress',
+  'startIP',
+  'terminateTLS',
+  'totalNumberOfIPAddresses',
+  'validateSNI',
+  'verifyClientCertIssuerDN',
 ];
 
 const REST_SPELLING = new Map(REST_ACRONYM_NAMES.map((n) => [n.toLowerCase(), n]));
@@ -58,15 +101,29 @@ const KEEP = new Map(
 
 /** Envelope fields of a top-level ARM resource (everything else is in `properties`). */
 const TOP_LEVEL_KEYS = new Set([
-  'id', 'name', 'type', 'location', 'tags', 'etag', 'sku', 'zones', 'extendedLocation',
-  'identity', 'plan', 'kind', 'managedBy', 'systemData',
+  'id',
+  'name',
+  'type',
+  'location',
+  'tags',
+  'etag',
+  'sku',
+  'zones',
+  'extendedLocation',
+  'identity',
+  'plan',
+  'kind',
+  'managedBy',
+  'systemData',
 ]);
 /** Envelope fields of a child resource (subnet, frontendIPConfiguration, ...). */
 const CHILD_KEYS = new Set(['id', 'name', 'type', 'etag', 'zones', 'kind']);
 /** Types whose `sku` is a property, not part of the envelope. */
 const SKU_IN_PROPERTIES = new Set([
-  'microsoft.network/applicationgateways', 'microsoft.network/azurefirewalls',
-  'microsoft.network/firewallpolicies', 'microsoft.network/virtualhubs',
+  'microsoft.network/applicationgateways',
+  'microsoft.network/azurefirewalls',
+  'microsoft.network/firewallpolicies',
+  'microsoft.network/virtualhubs',
   'microsoft.network/virtualnetworkgateways',
 ]);
 /** Extra envelope fields by type. */
@@ -168,7 +225,9 @@ function resourcesOf(doc: any): any[] {
  */
 export function loadRestResources(snapshotDir: string): any[] {
   const dir = join(snapshotDir, 'azure');
-  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.json'))
+    .sort();
   const out: any[] = [];
   for (const file of files) {
     const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));

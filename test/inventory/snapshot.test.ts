@@ -16,15 +16,40 @@ function folder(files: Record<string, unknown>): string {
   return dir;
 }
 
-const pods = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'n' } }] };
+const pods = {
+  apiVersion: 'v1',
+  kind: 'List',
+  items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'n' } }],
+};
 
 const restLb = {
   name: 'lb1',
   id: `${rgId('RG-One')}/providers/Microsoft.Network/loadBalancers/lb1`,
   type: 'Microsoft.Network/loadBalancers',
   properties: {
-    frontendIPConfigurations: [{ name: 'fe', id: `${rgId('RG-One')}/providers/Microsoft.Network/loadBalancers/lb1/frontendIPConfigurations/fe`, properties: { publicIPAddress: { id: `${rgId('rg-one')}/providers/Microsoft.Network/publicIPAddresses/pip1` } } }],
-    outboundRules: [{ name: 'o', id: 'x/o', properties: { allocatedOutboundPorts: 2048, idleTimeoutInMinutes: 15, frontendIPConfigurations: [{ id: 'fe-id' }], backendAddressPool: { id: 'pool-id' } } }],
+    frontendIPConfigurations: [
+      {
+        name: 'fe',
+        id: `${rgId('RG-One')}/providers/Microsoft.Network/loadBalancers/lb1/frontendIPConfigurations/fe`,
+        properties: {
+          publicIPAddress: {
+            id: `${rgId('rg-one')}/providers/Microsoft.Network/publicIPAddresses/pip1`,
+          },
+        },
+      },
+    ],
+    outboundRules: [
+      {
+        name: 'o',
+        id: 'x/o',
+        properties: {
+          allocatedOutboundPorts: 2048,
+          idleTimeoutInMinutes: 15,
+          frontendIPConfigurations: [{ id: 'fe-id' }],
+          backendAddressPool: { id: 'pool-id' },
+        },
+      },
+    ],
   },
 };
 const azLb = {
@@ -33,23 +58,42 @@ const azLb = {
   type: 'Microsoft.Network/loadBalancers',
   resourceGroup: 'rg-two',
   frontendIpConfigurations: [{ name: 'fe', id: 'fe2', privateIpAddress: '10.0.0.9' }],
-  outboundRules: [{ name: 'o', allocatedOutboundPorts: 0, idleTimeoutInMinutes: 4, frontendIpConfigurations: [{ id: 'fe2' }] }],
+  outboundRules: [
+    {
+      name: 'o',
+      allocatedOutboundPorts: 0,
+      idleTimeoutInMinutes: 4,
+      frontendIpConfigurations: [{ id: 'fe2' }],
+    },
+  ],
 };
 
 describe('snapshot inventory', () => {
   test('reads ARM REST ({"value": […]}, fields under properties) and az (flattened) shapes alike', async () => {
-    const dir = folder({ 'kubernetes/pods.json': pods, 'azure/rest.json': { value: [restLb] }, 'azure/az.json': [azLb] });
+    const dir = folder({
+      'kubernetes/pods.json': pods,
+      'azure/rest.json': { value: [restLb] },
+      'azure/az.json': [azLb],
+    });
     const inv = SnapshotInventory.load(dir);
     const rest = await inv.azure.get('loadBalancer', restLb.id);
     const az = await inv.azure.get('loadBalancer', azLb.id);
     expect(rest?.frontends[0].publicIpId).toMatch(/publicIPAddresses\/pip1$/);
-    expect(rest?.outboundRules[0]).toMatchObject({ allocatedOutboundPorts: 2048, idleTimeoutMinutes: 15, frontendIds: ['fe-id'], poolId: 'pool-id' });
+    expect(rest?.outboundRules[0]).toMatchObject({
+      allocatedOutboundPorts: 2048,
+      idleTimeoutMinutes: 15,
+      frontendIds: ['fe-id'],
+      poolId: 'pool-id',
+    });
     expect(az?.frontends[0].privateIp).toBe('10.0.0.9');
     expect(az?.outboundRules[0].allocatedOutboundPorts).toBe(0);
   });
 
   test('a single `az … show` object is accepted, and resource IDs compare case-insensitively', async () => {
-    const dir = folder({ 'kubernetes/pods.json': pods, 'azure/one.json': restLb });
+    const dir = folder({
+      'kubernetes/pods.json': pods,
+      'azure/one.json': restLb,
+    });
     const inv = SnapshotInventory.load(dir);
     expect((await inv.azure.get('loadBalancer', restLb.id.toUpperCase()))?.name).toBe('lb1');
     expect(await inv.azure.list('loadBalancer', rgId('rg-one'))).toHaveLength(1);
@@ -59,7 +103,10 @@ describe('snapshot inventory', () => {
   });
 
   test('a malformed JSON file gives a clear error naming the file', () => {
-    const dir = folder({ 'kubernetes/pods.json': pods, 'azure/broken.json': '[{"id": "x",' });
+    const dir = folder({
+      'kubernetes/pods.json': pods,
+      'azure/broken.json': '[{"id": "x",',
+    });
     expect(() => SnapshotInventory.load(dir)).toThrow(SnapshotError);
     expect(() => SnapshotInventory.load(dir)).toThrow(/azure\/broken\.json: not valid JSON/);
   });
@@ -77,7 +124,19 @@ describe('snapshot inventory', () => {
     const az = lbRest[0];
     // rebuild the REST shape by hand for one frontend: properties nested, IP spelled "IP"
     const fe = az.frontendIpConfigurations[0];
-    const rest = { ...az, frontendIpConfigurations: undefined, properties: { frontendIPConfigurations: [{ name: fe.name, id: fe.id, properties: { publicIPAddress: fe.publicIpAddress } }] } };
+    const rest = {
+      ...az,
+      frontendIpConfigurations: undefined,
+      properties: {
+        frontendIPConfigurations: [
+          {
+            name: fe.name,
+            id: fe.id,
+            properties: { publicIPAddress: fe.publicIpAddress },
+          },
+        ],
+      },
+    };
     expect(normalize('loadBalancer', rest).frontends[0]).toEqual(normalize('loadBalancer', az).frontends[0]);
     expect(flatten({ properties: { A: 1 }, B: { properties: { C: 2 } } })).toEqual({ a: 1, b: { c: 2 } });
   });
@@ -85,13 +144,31 @@ describe('snapshot inventory', () => {
   test('the demo loads: ARO cluster, four load balancers, nodes with Azure providerIDs, subnets from the VNet file', async () => {
     const inv = SnapshotInventory.demo();
     const c = await inv.cluster();
-    expect(c).toMatchObject({ kind: 'aro', name: 'aro2', appsDomain: 'apps.m50kgrxk.northeurope.aroapp.io', nodeResourceGroupId: rgId('aro2-resources') });
+    expect(c).toMatchObject({
+      kind: 'aro',
+      name: 'aro2',
+      appsDomain: 'apps.m50kgrxk.northeurope.aroapp.io',
+      nodeResourceGroupId: rgId('aro2-resources'),
+    });
     const lbs = await inv.azure.list('loadBalancer', rgId('aro2-resources'));
-    expect(lbs.map((l) => l.name).sort()).toEqual(['aro2-p8bjm', 'aro2-p8bjm-internal', 'aro2-p8bjm-internal-lb', 'aro2-p8bjm-public-lb']);
+    expect(lbs.map((l) => l.name).sort()).toEqual([
+      'aro2-p8bjm',
+      'aro2-p8bjm-internal',
+      'aro2-p8bjm-internal-lb',
+      'aro2-p8bjm-public-lb',
+    ]);
     const nodes = await inv.list('Node');
     expect(nodes).toHaveLength(6);
-    for (const n of nodes) expect(n.spec?.providerID).toMatch(new RegExp(`^azure:///subscriptions/${SUB}/resourceGroups/aro2-resources/providers/Microsoft.Compute/virtualMachines/`));
-    const subnet = await inv.azure.get('subnet', `${rgId('aro2')}/providers/Microsoft.Network/virtualNetworks/aro2-vnet/subnets/worker-subnet`);
+    for (const n of nodes)
+      expect(n.spec?.providerID).toMatch(
+        new RegExp(
+          `^azure:///subscriptions/${SUB}/resourceGroups/aro2-resources/providers/Microsoft.Compute/virtualMachines/`,
+        ),
+      );
+    const subnet = await inv.azure.get(
+      'subnet',
+      `${rgId('aro2')}/providers/Microsoft.Network/virtualNetworks/aro2-vnet/subnets/worker-subnet`,
+    );
     expect(subnet?.prefixes).toEqual(['10.0.2.0/23']);
     expect((await inv.list('Route'))[0].spec?.host).toBe('sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io');
   });

@@ -15,7 +15,21 @@ test('kubectl apply --dry-run=client accepts every manifest', async () => {
     const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
     writeFileSync(kubeconfig, fake.kubeconfigYaml());
     // async: the fake server answers from this process
-    const { stdout: out } = await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, 'apply', '--dry-run=client', '--validate=false', '-f', join(ROOT, 'deploy'), '-o', 'name'], { encoding: 'utf8', timeout: 60000 });
+    const { stdout: out } = await promisify(execFile)(
+      'kubectl',
+      [
+        '--kubeconfig',
+        kubeconfig,
+        'apply',
+        '--dry-run=client',
+        '--validate=false',
+        '-f',
+        join(ROOT, 'deploy'),
+        '-o',
+        'name',
+      ],
+      { encoding: 'utf8', timeout: 60000 },
+    );
     expect(out.trim().split('\n').sort()).toEqual([
       'clusterrole.rbac.authorization.k8s.io/packet-path-reader',
       'clusterrolebinding.rbac.authorization.k8s.io/packet-path-reader',

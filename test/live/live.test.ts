@@ -39,7 +39,14 @@ test('capture writes a snapshot folder that answers the same, with the Secret-ba
   const dir = mkdtempSync(join(tmpdir(), 'capture-'));
   const summary = await capture(rig.inventory, rig.inventory.azure, dir);
   expect(summary.failures).toEqual([]);
-  expect(readdirSync(join(dir, 'kubernetes')).sort()).toEqual(['endpointslices.json', 'namespaces.json', 'nodes.json', 'pods.json', 'routes.json', 'services.json']);
+  expect(readdirSync(join(dir, 'kubernetes')).sort()).toEqual([
+    'endpointslices.json',
+    'namespaces.json',
+    'nodes.json',
+    'pods.json',
+    'routes.json',
+    'services.json',
+  ]);
   const captured = SnapshotInventory.load(dir);
   for (const q of QUESTIONS) expect(toJson(await ask(q, captured))).toEqual(toJson(await ask(q, rig.inventory)));
   const pods = readFileSync(join(dir, 'kubernetes', 'pods.json'), 'utf8');
@@ -73,7 +80,9 @@ describe('ARM requests', () => {
     const single = rig.arm.requests.length - before;
     const many = new LiveInventory(rig.inventory.kube, rig.freshArm());
     before = rig.arm.requests.length;
-    const answers = await Promise.all(Array.from({ length: 100 }, () => ask('how does traffic reach route sqlapilb?', many)));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => ask('how does traffic reach route sqlapilb?', many)),
+    );
     expect(rig.arm.requests.length - before).toBeLessThanOrEqual(single);
     expect(new Set(answers.map((a) => a.answer)).size).toBe(1);
   });
@@ -81,13 +90,18 @@ describe('ARM requests', () => {
 
 describe('failures are data', () => {
   test('403 on the node resource group names the role and the scope, and the path renders as far as it can', async () => {
-    rig.arm.faults.push({ status: 403, match: /resourceGroups\/aro2-resources\//i });
+    rig.arm.faults.push({
+      status: 403,
+      match: /resourceGroups\/aro2-resources\//i,
+    });
     try {
       const r = await ask("what's the public IP of pod sqlapi?", new LiveInventory(rig.inventory.kube, rig.freshArm()));
       expect(r.status).toBe('answered');
       expect(r.hops.map((h) => h.kind)).toEqual(['pod', 'node']);
       const err = r.errors.find((e) => /network interfaces/.test(e.lookup));
-      expect(err?.reason).toMatch(/403 AuthorizationFailed: the bot's identity needs Reader on \/subscriptions\/e7da9914-9b05-4891-893c-546cb7b0422e\/resourceGroups\/aro2-resources/);
+      expect(err?.reason).toMatch(
+        /403 AuthorizationFailed: the bot's identity needs Reader on \/subscriptions\/e7da9914-9b05-4891-893c-546cb7b0422e\/resourceGroups\/aro2-resources/,
+      );
     } finally {
       rig.arm.faults.length = 0;
     }
@@ -107,7 +121,12 @@ describe('failures are data', () => {
   test('a watch keeps the cache current: a new pod is answered without a restart', async () => {
     const pods = JSON.parse(readFileSync(join(DEMO, 'kubernetes', 'pods.json'), 'utf8')).items;
     const clone = JSON.parse(JSON.stringify(pods.find((p: any) => p.metadata.name === 'sqlapi-1-8jgx8')));
-    Object.assign(clone.metadata, { name: 'reports-1-x7k2p', uid: 'new-uid', labels: { app: 'reports' }, resourceVersion: undefined });
+    Object.assign(clone.metadata, {
+      name: 'reports-1-x7k2p',
+      uid: 'new-uid',
+      labels: { app: 'reports' },
+      resourceVersion: undefined,
+    });
     clone.status.podIP = '10.129.2.50';
     rig.kube.upsert(clone);
     const deadline = Date.now() + 10000;
@@ -116,12 +135,17 @@ describe('failures are data', () => {
       await new Promise((res) => setTimeout(res, 50));
       r = await ask('public ip of reports', rig.inventory);
     }
-    expect(r.hops[0]).toMatchObject({ name: 'project1/reports-1-x7k2p', ip: '10.129.2.50' });
+    expect(r.hops[0]).toMatchObject({
+      name: 'project1/reports-1-x7k2p',
+      ip: '10.129.2.50',
+    });
   });
 
   test('before the first list, lookups say the cache is not synced yet', () => {
     const { KubeInventory } = require('../../src/inventory/kubernetes');
-    const k = new KubeInventory({ kubeConfig: rig.inventory.kube['o'].kubeConfig });
+    const k = new KubeInventory({
+      kubeConfig: rig.inventory.kube['o'].kubeConfig,
+    });
     expect(() => k.list('Pod')).toThrow(/cache not yet synced|starting/);
   });
 });
@@ -129,7 +153,11 @@ describe('failures are data', () => {
 test('a plain Kubernetes cluster without OpenShift APIs: no routes, not an error', async () => {
   const dir = demoCopy();
   require('node:fs').rmSync(join(dir, 'kubernetes', 'routes.json'));
-  edit(dir, 'kubernetes/nodes.json', (d) => void d.items.forEach((n: any) => (n.metadata.labels['kubernetes.azure.com/cluster'] = 'aks1')));
+  edit(
+    dir,
+    'kubernetes/nodes.json',
+    (d) => void d.items.forEach((n: any) => (n.metadata.labels['kubernetes.azure.com/cluster'] = 'aks1')),
+  );
   const plain = await liveRig(dir);
   try {
     expect(await plain.inventory.list('Route')).toEqual([]);

@@ -20,9 +20,16 @@ interface Line {
   from?: string;
 }
 
-const load = (file: string): Line[] => readFileSync(join(__dirname, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const load = (file: string): Line[] =>
+  readFileSync(join(__dirname, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 const lines = load('corpus.jsonl');
-const inventories = { demo: SnapshotInventory.demo(), 'aks-lb': SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb')) };
+const inventories = {
+  demo: SnapshotInventory.demo(),
+  'aks-lb': SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb')),
+};
 
 /** What is wrong with the bot's reading of one line (empty: right). */
 export async function check(l: Line): Promise<string[]> {
@@ -57,9 +64,16 @@ async function accuracy(lines: Line[], label: string) {
     byIntent.set(l.intent, s);
   }
   const total = [...byIntent.values()].reduce((a, s) => ({ n: a.n + s.n, ok: a.ok + s.ok }), { n: 0, ok: 0 });
-  const table = [...byIntent].sort().map(([k, s]) => `${k.padEnd(15)} ${String(s.ok).padStart(3)}/${String(s.n).padEnd(3)} ${((100 * s.ok) / s.n).toFixed(1)} %`);
+  const table = [...byIntent]
+    .sort()
+    .map(
+      ([k, s]) =>
+        `${k.padEnd(15)} ${String(s.ok).padStart(3)}/${String(s.n).padEnd(3)} ${((100 * s.ok) / s.n).toFixed(1)} %`,
+    );
   const misses = [...byIntent.values()].flatMap((s) => s.misses);
-  console.log(`${label}: ${total.ok}/${total.n} = ${((100 * total.ok) / total.n).toFixed(1)} %\n${table.join('\n')}${misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''}`);
+  console.log(
+    `${label}: ${total.ok}/${total.n} = ${((100 * total.ok) / total.n).toFixed(1)} %\n${table.join('\n')}${misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''}`,
+  );
   return { byIntent, total };
 }
 

@@ -13,8 +13,15 @@ import { FakeKube } from '../helpers/fake-kube';
 const ROOT = join(__dirname, '..', '..');
 
 /** Start `node dist/src/server.js` in `cwd`; resolves with the port from its first log line. */
-function startBot(cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; logs: string[] }> {
-  const child = spawn(process.execPath, ['dist/src/server.js'], { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startBot(
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number; logs: string[] }> {
+  const child = spawn(process.execPath, ['dist/src/server.js'], {
+    cwd,
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start: ${logs.join('')}`)), 30000);
@@ -43,7 +50,10 @@ test('SIGTERM: stops taking turns, finishes, exits 0', async () => {
 });
 
 test('an invalid configuration stops the start with the variable named', async () => {
-  const { stderr, code } = await promisify(execFile)(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty' } }).then(
+  const { stderr, code } = await promisify(execFile)(process.execPath, ['dist/src/server.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: 'eighty' },
+  }).then(
     () => ({ stderr: '', code: 0 }),
     (e) => ({ stderr: e.stderr as string, code: e.code as number }),
   );
@@ -55,11 +65,22 @@ test('the production build runs from dist/ with production dependencies only', a
   const app = mkdtempSync(join(tmpdir(), 'prod-'));
   for (const f of ['package.json', 'package-lock.json', '.npmrc']) cpSync(join(ROOT, f), join(app, f));
   for (const d of ['dist', 'demo', 'bin']) cpSync(join(ROOT, d), join(app, d), { recursive: true });
-  await promisify(execFile)('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: app, env: { ...process.env, npm_config_yes: 'true' }, timeout: 240000 });
+  await promisify(execFile)('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: app,
+    env: { ...process.env, npm_config_yes: 'true' },
+    timeout: 240000,
+  });
   const { child, port } = await startBot(app, {});
   try {
-    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toMatchObject({ status: 'ok', inventory: 'demo snapshot' });
-    const cli = await promisify(execFile)(process.execPath, ['bin/packet-path.js', 'ask', 'public ip of sqlapi', '--json'], { cwd: app });
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toMatchObject({
+      status: 'ok',
+      inventory: 'demo snapshot',
+    });
+    const cli = await promisify(execFile)(
+      process.execPath,
+      ['bin/packet-path.js', 'ask', 'public ip of sqlapi', '--json'],
+      { cwd: app },
+    );
     expect(JSON.parse(cli.stdout).hops.at(-1).src).toBe('20.105.84.161');
   } finally {
     child.kill('SIGTERM');
@@ -75,7 +96,11 @@ test('/readyz is 503 until the Kubernetes caches are synced, then 200', async ()
   process.env.KUBECONFIG = kubeconfig;
   const bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_LIVE: 'true', LOG_LEVEL: 'silent' }));
   try {
-    const ready = async () => (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json() as Promise<{ ready: boolean; pending: string[] }>;
+    const ready = async () =>
+      (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json() as Promise<{
+        ready: boolean;
+        pending: string[];
+      }>;
     const down = await ready();
     expect(down.ready).toBe(false);
     expect(down.pending.join(' ')).toMatch(/Kubernetes API/);

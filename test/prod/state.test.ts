@@ -12,12 +12,13 @@ import { twoProjects } from '../helpers/two-projects';
 // Azurite's published development account (not a secret)
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as { port: number }).port;
-    s.close(() => resolve(p));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
   });
-});
 
 let azurite: ChildProcess;
 let connector: Connector;
@@ -26,9 +27,29 @@ let b: Running;
 
 beforeAll(async () => {
   const port = await freePort();
-  azurite = spawn(process.execPath, [join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js'), '--silent', '--inMemoryPersistence', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port)], { stdio: 'ignore' });
+  azurite = spawn(
+    process.execPath,
+    [
+      join(__dirname, '..', '..', 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js'),
+      '--silent',
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+    ],
+    { stdio: 'ignore' },
+  );
   const deadline = Date.now() + 20000;
-  while (Date.now() < deadline && !(await fetch(`http://127.0.0.1:${port}/devstoreaccount1?comp=list`).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 100));
+  while (
+    Date.now() < deadline &&
+    !(await fetch(`http://127.0.0.1:${port}/devstoreaccount1?comp=list`).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 100));
   const env = {
     PORT: '0',
     LOG_LEVEL: 'silent',
@@ -54,7 +75,13 @@ async function say(bot: Running, activity: any) {
 }
 
 test('ask on instance A, choose on instance B, follow up on A: one conversation', async () => {
-  const conv = { conversation: { id: 'conv-replicas', conversationType: 'personal', tenantId: 't' } };
+  const conv = {
+    conversation: {
+      id: 'conv-replicas',
+      conversationType: 'personal',
+      tenantId: 't',
+    },
+  };
   const question = await say(a, messageActivity(connector.url, 'public ip of pod server', conv));
   const buttons = question.attachments[0].content.actions.filter((x: any) => x.type === 'Action.Submit');
   expect(buttons.map((x: any) => x.title)).toEqual(['project1/server-1-ppl25', 'project2/server-1-ppl25']);
