@@ -107,6 +107,7 @@ export class AskDialog extends ComponentDialog {
                   {
                     lookup: 'answer',
                     reason: `time budget of ${this.deps.budgetMs} ms exceeded`,
+                    code: 'timeout',
                   },
                 ],
               },

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
-import { help, type Memory } from '../answer';
+import { helpAnswer, type Memory } from '../answer';
 import type { Clusters } from '../inventory/clusters';
 import type { PathResult } from '../path/result';
 import { textWithoutBotMention } from './mentions';
@@ -91,7 +91,7 @@ export class PacketPathBot extends ActivityHandler {
     }
     await context.sendActivity(
       replyActivity(
-        { ...help(), title },
+        { ...(await helpAnswer(this.o.clusters.get()!.inventory)), title },
         {
           source:
             this.o.clusters.names.length > 1

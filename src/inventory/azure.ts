@@ -93,21 +93,27 @@ export function armFailure(lookup: string, scope: string, e: unknown): LookupErr
   const err = e as RestError & { name?: string; code?: string };
   const status = err?.statusCode;
   if (err?.name === 'AbortError' || /aborted|timed? ?out/i.test(err?.message ?? ''))
-    return new LookupError(lookup, `Azure did not answer in time (${scope})`);
+    return new LookupError(lookup, `Azure did not answer in time (${scope})`, 'timeout');
   if (status === 401)
     return new LookupError(
       lookup,
       `401: the bot's Azure credential was rejected (check its workload identity / managed identity)`,
+      'forbidden',
     );
   if (status === 403)
     return new LookupError(
       lookup,
       `403 ${err.code ?? 'AuthorizationFailed'}: the bot's identity needs Reader on ${scope}`,
+      'forbidden',
     );
   if (status === 404)
-    return new LookupError(lookup, `404: ${scope} does not exist (or is not visible to the bot's identity)`);
+    return new LookupError(lookup, `404: ${scope} does not exist (or is not visible to the bot's identity)`, 'missing');
   if (status === 429)
-    return new LookupError(lookup, `429: Azure Resource Manager is throttling the bot; try again in a minute`);
+    return new LookupError(
+      lookup,
+      `429: Azure Resource Manager is throttling the bot; try again in a minute`,
+      'throttled',
+    );
   if (status && status >= 500)
     return new LookupError(
       lookup,

@@ -2,6 +2,7 @@
 // live cluster + subscription. The path engine only ever sees this.
 import type { AzureKind, AzureKinds, Nic } from './azure-model';
 import type { KubeKind, KubeKinds } from './k8s-types';
+import type { ErrorCode } from '../path/result';
 
 export interface ClusterInfo {
   kind: 'aro' | 'aks' | 'unknown';
@@ -43,6 +44,7 @@ export class LookupError extends Error {
   constructor(
     readonly lookup: string,
     readonly reason: string,
+    readonly code: ErrorCode = 'unavailable',
   ) {
     super(`${lookup}: ${reason}`);
     this.name = 'LookupError';

@@ -203,6 +203,7 @@ export class KubeInventory {
         w?.lastError
           ? `not read yet: ${w.lastError}`
           : 'cache not yet synced with the Kubernetes API; try again in a few seconds',
+        'not-synced',
       );
     }
     // the cache's own objects, not copies: callers only read them

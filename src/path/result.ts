@@ -1,4 +1,6 @@
 // The model every question produces; renderers (cards, text, --json) draw it.
+// Renderers read the typed fields (intent, verdict, nat, seenAs, clientIp), never the prose.
+import type { IntentKind } from '../families';
 
 export const HOP_KINDS = [
   'client',
@@ -27,11 +29,32 @@ export interface Hop {
   src?: string;
   dst?: string;
   note?: string;
+  /** what this hop does to the packet's addresses: SNAT, DNAT, or a proxy opening a new connection */
+  nat?: Nat;
 }
+
+export interface Nat {
+  kind: 'snat' | 'dnat' | 'proxy';
+  from: string;
+  to: string;
+}
+
+/** What becomes of the original client address by the time the far end sees the packet. */
+export type ClientIpHandling = 'kept' | 'snat' | 'xff' | 'lost';
+
+/** A policy answer: allowed or not, and the policies that decide it. */
+export interface Verdict {
+  allowed: boolean;
+  by: string[];
+}
+
+/** Why a lookup failed, for renderers and scripts; the reason says it in words. */
+export type ErrorCode = 'forbidden' | 'not-synced' | 'throttled' | 'timeout' | 'missing' | 'unavailable';
 
 export interface LookupFailure {
   lookup: string;
   reason: string;
+  code: ErrorCode;
 }
 
 export interface Fact {
@@ -57,7 +80,7 @@ export interface Section {
 export type Status = 'answered' | 'not-understood' | 'not-found' | 'ambiguous' | 'failed';
 
 export interface PathResult {
-  intent: string;
+  intent: IntentKind | 'unknown';
   status: Status;
   answer: string;
   /** one-line title for cards, e.g. "sqlapi-1-8jgx8 leaves as 20.105.84.161" */
@@ -69,13 +92,24 @@ export interface PathResult {
   facts: Fact[];
   followUps: FollowUp[];
   sections?: Section[];
+  /** the source address(es) the far end sees (egress: the Internet; inbound, east-west: the pod) */
+  seenAs?: string[];
+  /** inbound: how the client IP reaches the pod */
+  clientIp?: ClientIpHandling;
+  /** policy: the verdict and the NetworkPolicies that decide it */
+  verdict?: Verdict;
   /** names the user may have meant (not found / ambiguous) */
   suggestions?: string[];
   /** what the conversation should remember (intent, namespace) for follow-ups */
   memory?: { intent?: string; namespace?: string };
 }
 
-export function result(intent: string, status: Status, answer: string, extra: Partial<PathResult> = {}): PathResult {
+export function result(
+  intent: IntentKind | 'unknown',
+  status: Status,
+  answer: string,
+  extra: Partial<PathResult> = {},
+): PathResult {
   return {
     intent,
     status,
@@ -99,5 +133,8 @@ export function toJson(r: PathResult): object {
     warnings: r.warnings,
     verify: r.verify,
     errors: r.errors,
+    ...(r.seenAs ? { seenAs: r.seenAs } : {}),
+    ...(r.clientIp ? { clientIp: r.clientIp } : {}),
+    ...(r.verdict ? { verdict: r.verdict } : {}),
   };
 }

@@ -1,0 +1,28 @@
+import type { IntentSpec } from '../family';
+
+export const spec: IntentSpec<'egress'> = {
+  kind: 'egress',
+  title: 'Public egress IP of a pod, and its SNAT budget',
+  triggers: [
+    /\b(public|egress|outbound|outgoing|exit|external|snat|nat(ted)?)\b.{0,40}\b(ip|ips|address|addresses)\b/,
+    /\bsource\b.{0,20}\b(ip|address)\b.{0,40}\b(internet|outside|world|remote)\b/,
+    /\b(egress|outbound|snat)\b/,
+    /\b(leave|leaves|leaving|go(es)? out|get(s)? out|exit(s)?)\b.{0,40}\b(internet|cluster|world|outside)\b/,
+    /\b(internet|outside world)\b.{0,30}\b(ip|address|as)\b/,
+    /\bip\b.{0,40}\b(internet|outside)\b/,
+    /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach)\b/,
+    /\bip\b.{0,40}\bnat\b/,
+    /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
+    /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
+    [
+      /\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|external (service|api|server)s?)\b.{0,30}\bsees?\b/,
+      2,
+    ],
+  ],
+  examples: [
+    "what's the public IP of pod sqlapi?",
+    'egress ip for sqlapi-1-8jgx8 in project1',
+    'which IP does sqlapi go out to the internet with?',
+  ],
+  command: 'egress <pod> [-n <namespace>] [to <ip>]',
+};

@@ -1,0 +1,16 @@
+import type { IntentSpec } from '../family';
+
+export const spec: IntentSpec<'help'> = {
+  kind: 'help',
+  title: 'What I can answer',
+  triggers: [
+    /^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*$/,
+    /\bwhat (can|do) (you|u) (do|know|answer)\b/,
+    /\bwhat (kind of |sort of )?(questions|commands)\b/,
+    /\b(list|show)( me)? (the |some )?(commands|examples?|example questions)\b/,
+    /\bhow (do|can) i use\b/,
+    /\bcommands do you\b/,
+  ],
+  examples: ['help'],
+  command: 'help',
+};

@@ -1,0 +1,85 @@
+// Entities of a question → pods of the inventory, shared by every family that
+// asks about a pod: namespace check, partial names, ambiguity (with buttons that
+// rewrite the question) and did-you-mean. Lookups go through the question's trace.
+import type { Ctx, IntentSpec } from '../family';
+import type { Pod } from '../inventory/k8s-types';
+import { result, type PathResult } from '../path/result';
+import { closest } from './names';
+import type { Intent } from './parse';
+import { resolvePod } from './resolve';
+
+export interface FoundPod {
+  pod: Pod;
+  /** how the name was read ("3 replicas of sqlapi…"), shown as a warning */
+  note?: string;
+}
+
+/** Every pod, or a reply saying the pods could not be listed. */
+export async function allPods(ctx: Ctx, spec: IntentSpec): Promise<Pod[] | PathResult> {
+  const pods = await ctx.trace.try('pods', () => ctx.inv.list('Pod'));
+  return pods ?? result(spec.kind, 'not-found', 'I could not list pods, so I cannot find the pod you mean.');
+}
+
+/** A reply when the question names a namespace that does not exist. */
+export async function namespaceProblem(intent: Intent, ctx: Ctx, spec: IntentSpec, pods: Pod[]) {
+  if (!intent.namespace) return undefined;
+  const namespaces = await ctx.trace.list('namespaces', () => ctx.inv.list('Namespace'));
+  const known = new Set([...namespaces.map((n) => n.metadata.name), ...pods.map((p) => p.metadata.namespace ?? '')]);
+  if (known.has(intent.namespace)) return undefined;
+  const near = closest(intent.namespace, [...known]);
+  const hint = near.length ? ` Did you mean ${near.join(', ')}?` : '';
+  return result(spec.kind, 'not-found', `There is no namespace "${intent.namespace}".${hint}`, { suggestions: near });
+}
+
+const POD_TYPES = ['pod', 'deployment', 'deploymentconfig'];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pod a question is about: `names` in order (default: the typed names, then all names). */
+export async function findPod(
+  intent: Intent,
+  ctx: Ctx,
+  spec: IntentSpec,
+  names?: string[],
+  exclude?: Pod,
+): Promise<FoundPod | PathResult> {
+  const pods = await allPods(ctx, spec);
+  if (!Array.isArray(pods)) return pods;
+  const nsProblem = await namespaceProblem(intent, ctx, spec, pods);
+  if (nsProblem) return nsProblem;
+  const typed = intent.typed.filter((t) => POD_TYPES.includes(t.type)).map((t) => t.name);
+  const candidates = names ?? [...new Set([...typed, ...intent.names])];
+  if (candidates.length === 0) {
+    return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
+  }
+  const misses: { name: string; suggestions: string[] }[] = [];
+  for (const name of candidates) {
+    // the namespace remembered from the conversation is tried first, then all namespaces
+    const remembered =
+      !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
+    const r = remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);
+    if ('found' in r) {
+      if (exclude && r.found.metadata.uid === exclude.metadata.uid) continue;
+      return { pod: r.found, note: r.note };
+    }
+    if ('ambiguous' in r) return ambiguous(intent, spec, name, r.ambiguous);
+    misses.push({ name: r.missing, suggestions: r.suggestions });
+  }
+  const suggestions = [...new Set(misses.flatMap((m) => m.suggestions))];
+  const where = intent.namespace ? ` in namespace ${intent.namespace}` : '';
+  const asked = typed[0] ?? misses.find((m) => m.suggestions.length)?.name ?? misses[0]?.name ?? candidates[0];
+  const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
+  return result(spec.kind, 'not-found', `I found no pod "${asked}"${where}.${hint}`, { suggestions });
+}
+
+/** Several pods match: one button per pod, each the question with the name made exact. */
+function ambiguous(intent: Intent, spec: IntentSpec, name: string, pods: Pod[]): PathResult {
+  const choices = pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+  const rewrite = (choice: string) =>
+    intent.text
+      .replace(new RegExp(`(^|[\\s/])${escapeRe(name)}(?=$|[\\s:?!.,])`), `$1${choice}`)
+      .replace(/\s(-n|--namespace)\s+\S+/, '');
+  return result(spec.kind, 'ambiguous', `"${name}" matches several pods: ${choices.join(', ')}. Which one?`, {
+    suggestions: choices,
+    followUps: choices.map((c) => ({ title: c, question: rewrite(c) })),
+  });
+}
