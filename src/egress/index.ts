@@ -1,13 +1,15 @@
-import { legacyFamily } from '../legacy';
-import { findPod } from '../nlu/subjects';
-import { egressPath } from '../path/egress';
-import { isReply } from '../family';
+import type { Family } from '../family';
+import { decide, type EgressAnswer } from './decide';
+import { facts, type EgressFacts } from './facts';
+import { narrate } from './narrate';
+import { resolve, type EgressSubjects } from './resolve';
 import { spec } from './spec';
 
-export const egress = legacyFamily(spec, 'egress', async (intent, ctx) => {
-  const s = await findPod(intent, ctx, spec);
-  if (isReply(s)) return s;
-  const r = await egressPath(ctx.inv, { pod: s.pod, destination: intent.destination }, ctx.trace);
-  if (s.note) r.warnings.unshift(s.note);
-  return r;
-});
+export const egress: Family<'egress', EgressSubjects, EgressFacts, EgressAnswer> = {
+  spec,
+  card: 'egress',
+  resolve,
+  facts,
+  decide,
+  narrate,
+};

@@ -53,10 +53,7 @@ export async function findPod(
   }
   const misses: { name: string; suggestions: string[] }[] = [];
   for (const name of candidates) {
-    // the namespace remembered from the conversation is tried first, then all namespaces
-    const remembered =
-      !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
-    const r = remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);
+    const r = resolveIn(intent, pods, name);
     if ('found' in r) {
       if (exclude && r.found.metadata.uid === exclude.metadata.uid) continue;
       return { pod: r.found, note: r.note };
@@ -69,6 +66,13 @@ export async function findPod(
   const asked = typed[0] ?? misses.find((m) => m.suggestions.length)?.name ?? misses[0]?.name ?? candidates[0];
   const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
   return result(spec.kind, 'not-found', `I found no pod "${asked}"${where}.${hint}`, { suggestions });
+}
+
+/** The namespace remembered from the conversation is tried first, then the asked one (or all). */
+function resolveIn(intent: Intent, pods: Pod[], name: string) {
+  const remembered =
+    !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
+  return remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);
 }
 
 /** Several pods match: one button per pod, each the question with the name made exact. */

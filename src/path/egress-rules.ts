@@ -12,8 +12,9 @@ import type {
   OutboundRule,
   Route,
   RouteTable,
+  VirtualNetwork,
 } from '../inventory/azure-model';
-import { nameOf, parentId, sameId } from '../inventory/ids';
+import { idKey, nameOf, parentId, sameId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4, prefixLength } from './ip';
@@ -79,7 +80,7 @@ export type EgressDecision =
   | { via: 'default-outbound'; routeTable?: RouteTable; route?: Route }
   | { via: 'unknown'; reason: string };
 
-/** The route of a table that carries traffic to `destination` (an IPv4 address), or for Internet traffic the default route. */
+/** The route of a table that carries traffic to `destination` (IPv4), or for Internet traffic the default route. */
 export function matchRoute(table: RouteTable, destination?: string): Route | undefined {
   const candidates = table.routes.filter((r) =>
     destination && isIpv4(destination) ? cidrContains(r.prefix, destination) : prefixLength(r.prefix) === 0,
@@ -87,7 +88,78 @@ export function matchRoute(table: RouteTable, destination?: string): Route | und
   return candidates.sort((a, b) => prefixLength(b.prefix) - prefixLength(a.prefix))[0];
 }
 
-async function publicAddress(inv: Inventory, id: string, trace: Trace, world?: LbWorld): Promise<PublicAddress> {
+/** What the egress rules read about a node's Azure side (read by readEgressFacts, decided by decideEgress). */
+export interface EgressAzureFacts {
+  /** the node's VNet, read when a destination address is asked about */
+  vnet?: VirtualNetwork;
+  routeTable?: RouteTable;
+  /** Azure Firewalls of the route table's subscription, read when a route sends traffic to an appliance */
+  firewalls: AzureFirewall[];
+  natGateway?: NatGateway;
+  /** public load balancers whose backend pools hold the node */
+  lbs: LoadBalancer[];
+  /** public IPs and prefixes by lowercased ID, for the addresses of the deciding resource */
+  addresses: Map<string, PublicAddress>;
+}
+
+/** Read, through the trace, what decideEgress needs: the same walk for every answer and for capture. */
+export async function readEgressFacts(
+  inv: Inventory,
+  at: NodeOnAzure,
+  destination: string | undefined,
+  trace: Trace,
+  world?: LbWorld,
+): Promise<EgressAzureFacts> {
+  const subnet = at.subnet;
+  const [vnet, routeTable, natGateway, lbs] = await Promise.all([
+    destination && subnet ? readVnet(inv, parentId(subnet.id), trace) : undefined,
+    subnet?.routeTableId ? readRouteTable(inv, subnet.routeTableId, trace) : undefined,
+    subnet?.natGatewayId ? readNatGateway(inv, subnet.natGatewayId, trace) : undefined,
+    at.ipConfig ? loadBalancersOf(inv, at, trace, world) : [],
+  ]);
+  const route = routeTable && matchRoute(routeTable, destination);
+  const firewalls =
+    route?.nextHopType.toLowerCase() === 'virtualappliance' ? await readFirewalls(inv, routeTable!, trace) : [];
+  const facts: EgressAzureFacts = {
+    vnet,
+    routeTable,
+    firewalls,
+    natGateway,
+    lbs: lbs.filter((lb) => lb.frontends.some((f) => f.publicIpId)),
+    addresses: new Map(),
+  };
+  // the addresses only of what decides: decide once without them, read, decide again with them
+  const needed = addressIds(decideEgress(at, destination, facts));
+  await Promise.all(needed.map(async (id) => facts.addresses.set(idKey(id), await readAddress(inv, id, trace, world))));
+  return facts;
+}
+
+const readVnet = (inv: Inventory, id: string, trace: Trace) =>
+  trace.try(`virtual network ${nameOf(id)}`, () => inv.azure.get('virtualNetwork', id));
+
+async function readRouteTable(inv: Inventory, id: string, trace: Trace) {
+  const table = await trace.try(`route table ${nameOf(id)}`, () => inv.azure.get('routeTable', id));
+  if (!table) trace.fail(`route table ${nameOf(id)}`, `not found: ${id}`);
+  return table;
+}
+
+async function readNatGateway(inv: Inventory, id: string, trace: Trace) {
+  const gw = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));
+  if (!gw) trace.fail(`NAT gateway ${nameOf(id)}`, `not found: ${id}; the answer below ignores it and may be wrong`);
+  return gw;
+}
+
+function readFirewalls(inv: Inventory, routeTable: RouteTable, trace: Trace) {
+  const sub = /^\/subscriptions\/[^/]+/i.exec(routeTable.id)?.[0] ?? '';
+  return trace.list('Azure firewalls in the subscription', () => inv.azure.list('firewall', sub));
+}
+
+/** A public IP or prefix by ID; a prefix ID reads as a prefix. */
+async function readAddress(inv: Inventory, id: string, trace: Trace, world?: LbWorld): Promise<PublicAddress> {
+  if (/\/publicIPPrefixes\//i.test(id)) {
+    const p = await trace.try(`public IP prefix ${nameOf(id)}`, () => inv.azure.get('publicIpPrefix', id));
+    return { id, name: nameOf(id), prefix: p?.prefix };
+  }
   const pip = world
     ? await publicIpById(inv, world, id, trace)
     : await trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
@@ -95,10 +167,13 @@ async function publicAddress(inv: Inventory, id: string, trace: Trace, world?: L
   return { id, name: nameOf(id), ip: pip?.ip };
 }
 
-const publicAddresses = (inv: Inventory, ids: string[], trace: Trace, world?: LbWorld) =>
-  Promise.all(ids.map((id) => publicAddress(inv, id, trace, world)));
+/** IDs of the public IPs / prefixes a decision names (their addresses are read afterwards). */
+function addressIds(d: EgressDecision): string[] {
+  if (d.via === 'instance-ip') return d.publicIp.id ? [d.publicIp.id] : [];
+  return 'publicIps' in d ? d.publicIps.flatMap((p) => (p.id ? [p.id] : [])) : [];
+}
 
-/** Load balancers whose backend pools may hold the node: referenced by the NIC, plus IP-based pools in the node resource group. */
+/** Load balancers whose pools may hold the node: referenced by the NIC, plus IP-based pools in the node group. */
 export async function loadBalancersOf(
   inv: Inventory,
   at: NodeOnAzure,
@@ -109,20 +184,20 @@ export async function loadBalancersOf(
   const inGroup =
     world?.lbs ??
     (at.nodeResourceGroupId
-      ? await trace.try(`load balancers in resource group ${nameOf(at.nodeResourceGroupId)}`, () =>
+      ? await trace.list(`load balancers in resource group ${nameOf(at.nodeResourceGroupId)}`, () =>
           inv.azure.list('loadBalancer', at.nodeResourceGroupId!),
         )
       : []);
   // load balancers outside the node resource group(s) that the NIC's pools point at
   const byRef = await Promise.all(
     referenced
-      .filter((id) => !(inGroup ?? []).some((lb) => sameId(lb.id, id)))
+      .filter((id) => !inGroup.some((lb) => sameId(lb.id, id)))
       .map((id) => trace.try(`load balancer ${nameOf(id)}`, () => inv.azure.get('loadBalancer', id))),
   );
-  const all = [...(inGroup ?? [])];
+  const all = [...inGroup];
   for (const lb of byRef) if (lb && !all.some((x) => sameId(x.id, lb.id))) all.push(lb);
   for (const id of referenced) {
-    if (!all.some((x) => sameId(x.id, id)) && !trace.errors.some((e) => e.lookup === `load balancer ${nameOf(id)}`)) {
+    if (!all.some((x) => sameId(x.id, id)) && !trace.failed(`load balancer ${nameOf(id)}`)) {
       trace.fail(`load balancer ${nameOf(id)}`, `the node's NIC is in a backend pool of ${id}, which was not found`);
     }
   }
@@ -134,152 +209,75 @@ const poolSize = (lb: LoadBalancer, poolId?: string): number => {
   return pool ? new Set(pool.ipConfigIds.map((i) => i.toLowerCase())).size + pool.addresses.length : 0;
 };
 
-export async function decideEgress(
-  inv: Inventory,
-  at: NodeOnAzure,
-  destination: string | undefined,
-  trace: Trace,
-  world?: LbWorld,
-): Promise<EgressDecision> {
-  const subnet = at.subnet;
-  if (!at.ipConfig)
-    return {
-      via: 'unknown',
-      reason: 'the node’s network interface could not be read',
-    };
+/** An address by ID from the facts (name only until it is read). */
+const address = (f: EgressAzureFacts, id: string): PublicAddress =>
+  f.addresses.get(idKey(id)) ?? { id, name: nameOf(id) };
+
+/** The Azure egress precedence, first match wins. Pure: reads nothing. */
+export function decideEgress(at: NodeOnAzure, destination: string | undefined, f: EgressAzureFacts): EgressDecision {
+  if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
   // 0. a destination inside the node's own VNet never leaves it (system route VnetLocal)
-  if (destination && subnet) {
-    const vnetId = parentId(subnet.id);
-    const vnet = await trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId));
-    if (vnet?.prefixes.some((p) => cidrContains(p, destination))) return { via: 'vnet-local', destination };
+  // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default
+  if (destination && f.vnet?.prefixes.some((p) => cidrContains(p, destination))) {
+    return { via: 'vnet-local', destination };
   }
-
-  // 1. user-defined routes
-  let routeTable: RouteTable | undefined;
-  let route: Route | undefined;
-  if (subnet?.routeTableId) {
-    const id = subnet.routeTableId;
-    routeTable = await trace.try(`route table ${nameOf(id)}`, () => inv.azure.get('routeTable', id));
-    if (!routeTable) trace.fail(`route table ${nameOf(id)}`, `not found: ${id}`);
-    route = routeTable && matchRoute(routeTable, destination);
-    if (routeTable && route) {
-      const t = route.nextHopType.toLowerCase();
-      if (t === 'virtualappliance') {
-        const sub = /^\/subscriptions\/[^/]+/i.exec(routeTable.id)?.[0] ?? '';
-        const firewalls =
-          (await trace.try('Azure firewalls in the subscription', () => inv.azure.list('firewall', sub))) ?? [];
-        const firewall = firewalls.find((f) => route!.nextHopIp && f.privateIps.includes(route!.nextHopIp));
-        const publicIps = firewall
-          ? [
-              ...(await publicAddresses(inv, firewall.publicIpIds, trace, world)),
-              ...firewall.publicIps.map((ip) => ({ name: firewall.name, ip })),
-            ]
-          : [];
-        return {
-          via: 'route',
-          routeTable,
-          route,
-          nextHop: 'VirtualAppliance',
-          firewall,
-          publicIps,
-        };
-      }
-      if (t === 'virtualnetworkgateway')
-        return {
-          via: 'route',
-          routeTable,
-          route,
-          nextHop: 'VirtualNetworkGateway',
-        };
-      if (t === 'none') return { via: 'route', routeTable, route, nextHop: 'None' };
-      if (t === 'vnetlocal') return { via: 'route', routeTable, route, nextHop: 'VnetLocal' };
-      // nextHopType Internet: fall through to the subnet's Internet egress
-    }
+  const route = f.routeTable && matchRoute(f.routeTable, destination);
+  const byRoute = f.routeTable && route ? routeDecision(f, f.routeTable, route) : undefined;
+  if (byRoute) return byRoute;
+  const via = { routeTable: f.routeTable, route };
+  // 2. a NAT gateway takes precedence over instance public IPs and load balancer outbound rules
+  // https://learn.microsoft.com/azure/nat-gateway/nat-overview#outbound-connectivity
+  if (f.natGateway) {
+    const ids = [...f.natGateway.publicIpIds, ...f.natGateway.publicIpPrefixIds];
+    return { via: 'nat-gateway', natGateway: f.natGateway, publicIps: ids.map((id) => address(f, id)), ...via };
   }
-  const via = { routeTable, route };
-
-  // 2. NAT gateway
-  if (subnet?.natGatewayId) {
-    const id = subnet.natGatewayId;
-    const natGateway = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));
-    if (natGateway) {
-      const [ips, prefixes] = await Promise.all([
-        publicAddresses(inv, natGateway.publicIpIds, trace, world),
-        Promise.all(
-          natGateway.publicIpPrefixIds.map(async (pid) => {
-            const p = await trace.try(`public IP prefix ${nameOf(pid)}`, () => inv.azure.get('publicIpPrefix', pid));
-            return {
-              id: pid,
-              name: nameOf(pid),
-              prefix: p?.prefix,
-            } as PublicAddress;
-          }),
-        ),
-      ]);
-      return {
-        via: 'nat-gateway',
-        natGateway,
-        publicIps: [...ips, ...prefixes],
-        ...via,
-      };
-    }
-    trace.fail(`NAT gateway ${nameOf(id)}`, `not found: ${id}; the answer below ignores it and may be wrong`);
-  }
-
   // 3. instance-level public IP
-  if (at.ipConfig.publicIpId) {
-    return {
-      via: 'instance-ip',
-      publicIp: await publicAddress(inv, at.ipConfig.publicIpId, trace, world),
-      ...via,
-    };
-  }
+  // https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+  if (at.ipConfig.publicIpId) return { via: 'instance-ip', publicIp: address(f, at.ipConfig.publicIpId), ...via };
+  // 4. load balancer outbound rule, else implicit SNAT of a load-balancing rule
+  // https://learn.microsoft.com/azure/load-balancer/outbound-rules
+  return lbDecision(at, f, via) ?? { via: 'default-outbound', ...via };
+}
 
-  // 4. public load balancer: outbound rule, else implicit SNAT through a load-balancing rule
-  const lbs = (await loadBalancersOf(inv, at, trace, world)).filter((lb) => lb.frontends.some((f) => f.publicIpId));
+/** 1. user-defined route: an appliance, gateway, None or VnetLocal next hop decides; Internet falls through. */
+function routeDecision(f: EgressAzureFacts, routeTable: RouteTable, route: Route): EgressDecision | undefined {
+  const t = route.nextHopType.toLowerCase();
+  if (t === 'virtualappliance') {
+    const firewall = f.firewalls.find((x) => route.nextHopIp && x.privateIps.includes(route.nextHopIp));
+    const publicIps = firewall
+      ? [
+          ...firewall.publicIpIds.map((id) => address(f, id)),
+          ...firewall.publicIps.map((ip) => ({ name: firewall.name, ip })),
+        ]
+      : [];
+    return { via: 'route', routeTable, route, nextHop: 'VirtualAppliance', firewall, publicIps };
+  }
+  if (t === 'virtualnetworkgateway') return { via: 'route', routeTable, route, nextHop: 'VirtualNetworkGateway' };
+  if (t === 'none') return { via: 'route', routeTable, route, nextHop: 'None' };
+  if (t === 'vnetlocal') return { via: 'route', routeTable, route, nextHop: 'VnetLocal' };
+  return undefined;
+}
+
+type Via = { routeTable?: RouteTable; route?: Route };
+
+function lbDecision(at: NodeOnAzure, f: EgressAzureFacts, via: Via): EgressDecision | undefined {
   const inPool = (lb: LoadBalancer, poolId?: string) =>
     lb.pools.some((p) => sameId(p.id, poolId) && ipConfigInPool(at.ipConfig, p, at.nodeIp));
-  for (const lb of lbs) {
+  for (const lb of f.lbs) {
     const rule = lb.outboundRules.find((r) => inPool(lb, r.poolId));
-    if (rule) {
-      const fronts = lb.frontends.filter((f) => rule.frontendIds.some((id) => sameId(id, f.id)));
-      const publicIps = await publicAddresses(
-        inv,
-        fronts.map((f) => f.publicIpId).filter((x): x is string => !!x),
-        trace,
-        world,
-      );
-      return {
-        via: 'lb-outbound-rule',
-        lb,
-        rule,
-        publicIps,
-        snat: snatCapacity(rule.allocatedOutboundPorts, fronts.length, poolSize(lb, rule.poolId)),
-        ...via,
-      };
-    }
+    if (!rule) continue;
+    const fronts = lb.frontends.filter((fe) => rule.frontendIds.some((id) => sameId(id, fe.id)));
+    const publicIps = fronts.flatMap((fe) => (fe.publicIpId ? [address(f, fe.publicIpId)] : []));
+    const snat = snatCapacity(rule.allocatedOutboundPorts, fronts.length, poolSize(lb, rule.poolId));
+    return { via: 'lb-outbound-rule', lb, rule, publicIps, snat, ...via };
   }
-  for (const lb of lbs) {
-    const rule = lb.rules.find(
-      (r) =>
-        !r.disableOutboundSnat &&
-        r.poolIds.some((p) => inPool(lb, p)) &&
-        lb.frontends.some((f) => sameId(f.id, r.frontendId) && f.publicIpId),
-    );
-    if (rule) {
-      const front = lb.frontends.find((f) => sameId(f.id, rule.frontendId))!;
-      const publicIps = await publicAddresses(inv, [front.publicIpId!], trace, world);
-      return {
-        via: 'lb-implicit',
-        lb,
-        rule,
-        publicIps,
-        snat: snatCapacity(0, 1, poolSize(lb, rule.poolIds[0])),
-        ...via,
-      };
-    }
+  for (const lb of f.lbs) {
+    const publicFront = (r: LbRule) => lb.frontends.find((fe) => sameId(fe.id, r.frontendId) && fe.publicIpId);
+    const rule = lb.rules.find((r) => !r.disableOutboundSnat && r.poolIds.some((p) => inPool(lb, p)) && publicFront(r));
+    if (!rule) continue;
+    const publicIps = [address(f, publicFront(rule)!.publicIpId!)];
+    const snat = snatCapacity(0, 1, poolSize(lb, rule.poolIds[0]));
+    return { via: 'lb-implicit', lb, rule, publicIps, snat, ...via };
   }
-
-  // 5. nothing explicit
-  return { via: 'default-outbound', ...via };
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // Small readings of Kubernetes objects shared by every question.
-import type { LabelSelector, Node, Pod } from '../inventory/k8s-types';
+import type { EgressIP, LabelSelector, Namespace, Node, Pod } from '../inventory/k8s-types';
 
 export const podIp = (p: Pod): string | undefined => p.status?.podIP ?? p.status?.podIPs?.[0]?.ip;
 
@@ -41,4 +41,17 @@ export function matchesSelector(labels: Record<string, string> | undefined, sel:
     if (!ok) return false;
   }
   return true;
+}
+
+/** OpenShift EgressIP objects that select the pod (namespaceSelector + podSelector). */
+// https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
+export function egressIpsFor(pod: Pod, namespaces: Namespace[], egressIps: EgressIP[]): EgressIP[] {
+  const ns = namespaces.find((n) => n.metadata.name === pod.metadata.namespace);
+  const nsLabels = ns?.metadata.labels ?? { 'kubernetes.io/metadata.name': pod.metadata.namespace ?? '' };
+  return egressIps.filter(
+    (e) =>
+      e.spec?.namespaceSelector &&
+      matchesSelector(nsLabels, e.spec.namespaceSelector) &&
+      matchesSelector(pod.metadata.labels, e.spec.podSelector),
+  );
 }

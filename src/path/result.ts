@@ -76,7 +76,10 @@ export interface Section {
   lines: string[];
 }
 
-/** answered; not-understood (the question); not-found (the subject); ambiguous (several subjects match); failed (no answer in time). */
+/**
+ * answered; not-understood (the question); not-found (the subject); ambiguous (several subjects match);
+ * failed (no answer in time).
+ */
 export type Status = 'answered' | 'not-understood' | 'not-found' | 'ambiguous' | 'failed';
 
 export interface PathResult {

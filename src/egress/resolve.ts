@@ -1,0 +1,18 @@
+import { isReply, type Ctx, type Noted } from '../family';
+import type { Pod } from '../inventory/k8s-types';
+import type { Intent } from '../nlu/parse';
+import { findPod } from '../nlu/subjects';
+import type { PathResult } from '../path/result';
+import { spec } from './spec';
+
+export interface EgressSubjects extends Noted {
+  pod: Pod;
+  /** an IPv4 destination ("to reach 10.20.1.5"); default: the Internet */
+  destination?: string;
+}
+
+export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult> {
+  const found = await findPod(intent, ctx, spec);
+  if (isReply(found)) return found;
+  return { pod: found.pod, destination: intent.destination, notes: [found.note] };
+}
