@@ -307,14 +307,20 @@ async function main() {
   for (const s of sizes) {
     const egress = s.families.find((f) => f.family === 'egress')!;
     out.push(
-      `${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ms, RSS ${s.rssMb} MB; seed procedure by hand: ${s.baseline.armRequests} ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`,
+      `${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ` +
+        `${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ` +
+        `ms, RSS ${s.rssMb} MB; seed procedure by hand: ${s.baseline.armRequests} ` +
+        `ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} ` +
+        `in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`,
     );
   }
   out.push(
-    `messages: ${messages.messagesPerSecond}/s, p50 ${messages.p50Ms} ms, p97.5 ${messages.p95Ms} ms, ${messages.requests2xx} answered, ${messages.lostReplies} lost replies`,
+    `messages: ${messages.messagesPerSecond}/s, p50 ${messages.p50Ms} ` +
+      `ms, p97.5 ${messages.p95Ms} ms, ${messages.requests2xx} answered, ${messages.lostReplies} lost replies`,
   );
   out.push(
-    `machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, node ${machine.node}; ARM latency ${LATENCY} ms`,
+    `machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, ` +
+      `node ${machine.node}; ARM latency ${LATENCY} ms`,
   );
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -100,7 +100,8 @@ export class AskDialog extends ComponentDialog {
             result(
               'unknown',
               'failed',
-              `I could not finish the lookups within ${Math.round(this.deps.budgetMs / 1000)} s: Kubernetes or Azure is slow or not answering. Try again in a minute.`,
+              `I could not finish the lookups within ${Math.round(this.deps.budgetMs / 1000)} ` +
+                `s: Kubernetes or Azure is slow or not answering. Try again in a minute.`,
               {
                 title: 'No answer in time',
                 errors: [

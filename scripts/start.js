@@ -125,7 +125,8 @@ async function startPlayground() {
       for (let i = 0; i < 120 && !stopping && !(await httpOk(url)); i++) await new Promise((r) => setTimeout(r, 250));
       if (!stopping)
         say(
-          `\n>>> Chat with packet-path: open ${url} (Microsoft 365 Agents Playground, talking to ${endpoint}). Ctrl+C stops both.\n`,
+          `\n>>> Chat with packet-path: open ${url} (Microsoft 365 Agents ` +
+            `Playground, talking to ${endpoint}). Ctrl+C stops both.\n`,
         );
     }
     for (const line of text.split('\n'))
@@ -186,7 +187,8 @@ bot.on('exit', (code, signal) => {
 
 if (noPlayground) {
   say(
-    `packet-path: starting the bot without the Playground (${process.env.CI === 'true' ? 'CI=true' : 'PACKET_PATH_NO_PLAYGROUND'}).`,
+    'packet-path: starting the bot without the Playground ' +
+      `(${process.env.CI === 'true' ? 'CI=true' : 'PACKET_PATH_NO_PLAYGROUND'}).`,
   );
 } else {
   startPlayground().catch((e) => warn(`packet-path: not starting the Playground: ${e.message}`));

@@ -3,6 +3,7 @@
 // spliced in where a template says {"$part": "…"}), bound with
 // adaptivecards-templating. Colours come only from the host palette.
 import * as ACData from 'adaptivecards-templating';
+import { familyOf as registryFamily } from '../families';
 import { INTENTS } from '../nlu/intents';
 import type { PathResult } from '../path/result';
 import choice from './templates/choice.json';
@@ -58,24 +59,11 @@ const TEMPLATES = Object.fromEntries(
   Object.entries(FAMILIES).map(([k, t]) => [k, new ACData.Template(withParts(t))]),
 ) as Record<Family, ACData.Template>;
 
+/** The template that draws a result: the family's own card when answered (declared in its registry entry). */
 export function familyOf(r: PathResult): Family {
   if (r.status === 'ambiguous') return 'choice';
   if (r.status !== 'answered') return 'error';
-  switch (r.intent) {
-    case 'egress':
-    case 'inbound':
-    case 'what-is':
-    case 'load-balancers':
-    case 'pod':
-    case 'help':
-      return r.intent;
-    case 'east-west':
-    case 'policy':
-    case 'dns':
-      return 'east-west';
-    default:
-      return 'error';
-  }
+  return registryFamily(r.intent)?.card ?? 'error';
 }
 
 /** Neutralize Adaptive Card markdown in text that may carry what a user typed. */
@@ -133,7 +121,48 @@ export interface CardOptions {
   scale?: number;
 }
 
-export function cardData(r: PathResult, o: CardOptions = {}) {
+/** The headline a family's card shows above the path, from the result's typed fields. */
+function headline(r: PathResult) {
+  const seen = r.seenAs?.join(' or ') ?? '';
+  const verdict = r.verdict ? (r.verdict.allowed ? '✅ Allowed' : '⛔ Denied') : '';
+  return {
+    seenAs: r.intent === 'egress' ? seen : '',
+    podSees:
+      r.intent === 'inbound' && seen ? `${seen}${r.clientIp === 'xff' ? ' (+ client IP in X-Forwarded-For)' : ''}` : '',
+    verdict,
+    verdictStyle: r.verdict && !r.verdict.allowed ? 'attention' : 'good',
+  };
+}
+
+/** The path as rows; a row whose addresses changed from the previous hop is marked ⇄. */
+function hopRows(r: PathResult) {
+  const e = escapeMarkdown;
+  return r.hops.map((h, i) => {
+    const prev = r.hops[i - 1];
+    const changed =
+      !!prev && ((!!h.src && !!prev.src && h.src !== prev.src) || (!!h.dst && !!prev.dst && h.dst !== prev.dst));
+    return {
+      glyph: glyph(h.kind),
+      kindLabel: KIND_LABELS[h.kind] ?? h.kind,
+      name: e(h.name),
+      where: h.ip ? ` · ${e([h.ip, h.port].filter((x) => x !== undefined).join(':'))}` : '',
+      packet: h.src || h.dst ? `${changed ? '⇄ ' : ''}${h.src ?? '?'} → ${h.dst ?? '*'}` : '',
+      changed,
+      note: e(h.note ?? ''),
+    };
+  });
+}
+
+type Button = { title: string; payload: Record<string, unknown> };
+
+const followUpButtons = (r: PathResult): Button[] =>
+  r.followUps.slice(0, LIMITS.followUps).map((f) => ({
+    title: f.title.slice(0, 60),
+    payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) },
+  }));
+
+/** The lists of a card, shortened by o.scale; `truncated` says whether anything was left out. */
+function lists(r: PathResult, o: CardOptions) {
   const e = escapeMarkdown;
   let truncated = false;
   const cap = <T>(xs: T[], limit: number): T[] => {
@@ -141,35 +170,8 @@ export function cardData(r: PathResult, o: CardOptions = {}) {
     if (xs.length > n) truncated = true;
     return xs.slice(0, n);
   };
-  const last = r.hops.at(-1);
-  const verdict = r.intent === 'policy' ? (/^No\b/.test(r.answer) ? '⛔ Denied' : '✅ Allowed') : '';
   const data = {
-    title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
-    answer: e(r.answer),
-    seenAs: r.intent === 'egress' && last?.kind === 'internet' ? (last.src ?? '') : '',
-    podSees:
-      r.intent === 'inbound' && last?.kind === 'pod'
-        ? `${last.src ?? '?'}${/X-Forwarded-For/.test(last.note ?? '') && !/no X-Forwarded-For/.test(last.note ?? '') ? ' (+ client IP in X-Forwarded-For)' : ''}`
-        : '',
-    verdict,
-    verdictStyle: verdict.startsWith('⛔') ? 'attention' : 'good',
-    paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
-    hops: r.hops.map((h, i) => {
-      const prev = r.hops[i - 1];
-      const changed =
-        !!prev && ((!!h.src && !!prev.src && h.src !== prev.src) || (!!h.dst && !!prev.dst && h.dst !== prev.dst));
-      return {
-        glyph: glyph(h.kind),
-        kindLabel: KIND_LABELS[h.kind] ?? h.kind,
-        name: e(h.name),
-        where: h.ip ? ` · ${e([h.ip, h.port].filter((x) => x !== undefined).join(':'))}` : '',
-        packet: h.src || h.dst ? `${changed ? '⇄ ' : ''}${h.src ?? '?'} → ${h.dst ?? '*'}` : '',
-        changed,
-        note: e(h.note ?? ''),
-      };
-    }),
     warnings: cap(r.warnings, LIMITS.warnings).map((w) => ({ text: e(w) })),
-    errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
     facts: cap(r.facts, LIMITS.facts).map((f) => ({
       label: f.label,
       value: e(f.value.length > 300 ? f.value.slice(0, 300) + '…' : f.value),
@@ -180,37 +182,37 @@ export function cardData(r: PathResult, o: CardOptions = {}) {
       lines: cap(s.lines, LIMITS.sectionLines).map((t) => ({ text: e(t) })),
     })),
     verify: cap(r.verify, LIMITS.verify).map((v) => ({ text: e(v) })),
+  };
+  return { data, truncated };
+}
+
+const INTRO =
+  'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.';
+
+export function cardData(r: PathResult, o: CardOptions = {}) {
+  const e = escapeMarkdown;
+  const { data: listed, truncated } = lists(r, o);
+  const followUps = followUpButtons(r);
+  if (truncated && o.question) followUps.push({ title: 'Show all', payload: { question: o.question, full: true } });
+  return {
+    title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
+    answer: e(r.answer),
+    ...headline(r),
+    paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
+    hops: hopRows(r),
+    errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
+    ...listed,
     intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({
       title: i.title,
       example: e(i.examples[0]),
       command: e(i.command),
     })),
-    intro:
-      'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.',
+    intro: INTRO,
     source: o.source ? `Answering about: ${e(o.source)}` : '',
     reference: o.reference ?? '',
-    more: '',
-    followUps: [] as { title: string; payload: Record<string, unknown> }[],
+    more: truncated ? 'Some lists are summarized here.' : '',
+    followUps,
   };
-  const followUps: { title: string; payload: Record<string, unknown> }[] = r.followUps
-    .slice(0, LIMITS.followUps)
-    .map((f) => ({
-      title: f.title.slice(0, 60),
-      payload: {
-        question: f.question,
-        ...(f.intent ? { intent: f.intent } : {}),
-      },
-    }));
-  if (truncated) {
-    data.more = 'Some lists are summarized here.';
-    if (o.question)
-      followUps.push({
-        title: 'Show all',
-        payload: { question: o.question, full: true },
-      });
-  }
-  data.followUps = followUps;
-  return data;
 }
 
 export function renderCard(r: PathResult, o: CardOptions = {}): Record<string, unknown> {

@@ -32,19 +32,23 @@ export interface Intent {
 }
 
 const STOP = new Set(
-  `a an the is are was be of for to from in on at by with and or what whats what's which where who how does do did my our your its it this that
-   me i we you public private ip ips address addresses egress outbound outgoing leave leaves leaving go goes going out exit exits internet
-   source src nat snat pods namespace project ns please tell show give find get see sees seen uses use using when
-   traffic packets packet connect connects connection connections world outside external via through over ipv4 v4 up check lookup look
-   can could would should will there here their them they has have had then than as into onto about whose reach reaches reached
-   talk talks call calls access hit hits arrive arrives come comes in inbound ingress-path path paths policy policies allowed blocked denied
-   networkpolicy network load balancer balancers lb lbs whatis what-is whois dns resolve resolves resolved nslookup dig describe details info
-   running runs run lives live clients client server-side end ends side both between tcp udp port ports sql api app web db
-   owns owned belong belongs exposed expose way route-to hi hello hey help so just now currently actually exactly
-   any blocking block blocks stop stops reaching connecting talking why can't cant won't doesn't isn't don't calling trace check quick one give name names
-   loadbalancer loadbalancers list logs log pg sees requests request real original customer customers shows show-up shows-up
-   reachable pods' env vars variables point points hitting towards toward fine ok okay still working broken down slow timeout timeouts
-   see? it? what's networkpolicy netpol front masters workers nodes behind its them`.split(/\s+/),
+  `a an the is are was be of for to from in on at by with and or what whats what's which where who how
+   does do did my our your its it this that me i we you public private ip ips address addresses egress
+   outbound outgoing leave leaves leaving go goes going out exit exits internet source src nat snat
+   pods namespace project ns please tell show give find get see sees seen uses use using when traffic
+   packets packet connect connects connection connections world outside external via through over ipv4
+   v4 up check lookup look can could would should will there here their them they has have had then
+   than as into onto about whose reach reaches reached talk talks call calls access hit hits arrive
+   arrives come comes in inbound ingress-path path paths policy policies allowed blocked denied
+   networkpolicy network load balancer balancers lb lbs whatis what-is whois dns resolve resolves
+   resolved nslookup dig describe details info running runs run lives live clients client server-side
+   end ends side both between tcp udp port ports sql api app web db owns owned belong belongs exposed
+   expose way route-to hi hello hey help so just now currently actually exactly any blocking block
+   blocks stop stops reaching connecting talking why can't cant won't doesn't isn't don't calling trace
+   check quick one give name names loadbalancer loadbalancers list logs log pg sees requests request
+   real original customer customers shows show-up shows-up reachable pods' env vars variables point
+   points hitting towards toward fine ok okay still working broken down slow timeout timeouts see? it?
+   what's networkpolicy netpol front masters workers nodes behind its them`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -81,8 +85,8 @@ const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 // Words the intents hinge on: a typo within one edit (two for long words) is read as the word.
 const VOCABULARY =
   `public egress outbound inbound ingress policy policies reach reachable resolve resolves nslookup where which what
-  path load balancer balancers loadbalancers address addresses internet source allowed blocked denied traffic route service
-  leave leaves outgoing connect connects private external commands questions network loadbalancer`
+  path load balancer balancers loadbalancers address addresses internet source allowed blocked denied traffic
+  route service leave leaves outgoing connect connects private external commands questions network loadbalancer`
     .split(/\s+/)
     .filter(Boolean);
 const ALIASES: Record<string, string> = {
@@ -129,89 +133,103 @@ function fixTypos(text: string): string {
 const ACTION =
   /^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set|change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page|give me the \S+ password|print|ignore previous)\b/;
 
-export function parse(text: string): Intent {
-  const t = fixTypos(
+/** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
+function clean(text: string): string {
+  return fixTypos(
     normalizeText(text)
       .slice(0, 2000)
       .toLowerCase()
       .replace(/_/g, ' ')
       .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1'),
   );
-  const intent: Intent = {
-    kind: 'unknown',
-    text: t,
-    names: [],
-    typed: [],
-    ips: [],
-    rejected: [],
-  };
-  let rest = ` ${t} `;
-  const take = (re: RegExp): RegExpExecArray | null => {
-    const m = re.exec(rest);
-    if (m) rest = rest.replace(m[0], ' ');
-    return m;
-  };
+}
 
+/** The text not yet read: `take` removes what a pattern matched. */
+class Rest {
+  constructor(public text: string) {}
+  take(re: RegExp): RegExpExecArray | null {
+    const m = re.exec(this.text);
+    if (m) this.text = this.text.replace(m[0], ' ');
+    return m;
+  }
+}
+
+/** "--cluster X", "on cluster X"; "-n ns", "in project ns", "… in ns?" at the end. */
+function readScope(rest: Rest, intent: Intent): void {
   const cluster =
-    take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
-    take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
+    rest.take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
+    rest.take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
   if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
   const ns =
-    take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
-    take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
-    take(/\b(?:project|namespace)\s+([^\s?!,;]+)/) ??
+    rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
+    rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
+    rest.take(/\b(?:project|namespace)\s+([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
-    take(/\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
-  if (ns) {
-    const name = ns[1].replace(/[?.!,;:'"]+$/, '');
-    // only a valid namespace name is kept (and ever echoed back)
-    if (isDns1123Label(name)) intent.namespace = name;
-    else intent.rejected.push(name.slice(0, 80));
-  }
-  const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
-  const client = /\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest);
-  if (client && isIpv4(client[1])) intent.clientIp = client[1];
-  const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest);
-  if (ipPort) intent.port = +ipPort[1];
-  const port = take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/);
-  if (port && +port[1] > 0 && +port[1] < 65536) intent.port = +port[1];
-  for (const m of rest.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
-  // the client of an east-west question: "from X", "when X connects"
-  const fromNames = [
-    ...rest.matchAll(/\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g),
-  ].map((m) => m[1]);
+    rest.take(
+      /\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/,
+    );
+  if (!ns) return;
+  const name = ns[1].replace(/[?.!,;:'"]+$/, '');
+  // only a valid namespace name is kept (and ever echoed back)
+  if (isDns1123Label(name)) intent.namespace = name;
+  else intent.rejected.push(name.slice(0, 80));
+}
 
-  const words = rest
+/** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
+function readAddresses(rest: Rest, intent: Intent): void {
+  const client = /\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  if (client && isIpv4(client[1])) intent.clientIp = client[1];
+  const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
+  if (ipPort) intent.port = +ipPort[1];
+  const port = rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/);
+  if (port && +port[1] > 0 && +port[1] < 65536) intent.port = +port[1];
+  for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
+}
+
+/** "type/name", "ns/name" and "name:port" taken apart; the type from the word before ("pod sqlapi"). */
+function splitWord(intent: Intent, word: string, previous: string | undefined): { w: string; type?: string } {
+  let w = word;
+  const withPort = /^(.+?):(\d{1,5})$/.exec(w);
+  if (withPort) {
+    w = withPort[1];
+    intent.port ??= +withPort[2];
+  }
+  const type = TYPE_WORDS[previous ?? ''];
+  if (!w.includes('/') || w.startsWith('-')) return { w, type };
+  const [a, b] = w.split('/', 2);
+  if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
+  if (a && b && isDns1123Label(a)) {
+    intent.namespace ??= a;
+    return { w: b, type };
+  }
+  return { w, type };
+}
+
+/** One word: a valid DNS name that is not a stop word becomes a candidate name. */
+function readWord(intent: Intent, word: string, previous: string | undefined): void {
+  const { w, type } = splitWord(intent, word, previous);
+  if (STOP.has(w) || TYPE_WORDS[w] || /^\d+(\.\d+)*$/.test(w) || w.startsWith('-')) return;
+  if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
+    if (!intent.names.includes(w)) intent.names.push(w);
+    if (type && !intent.typed.some((x) => x.name === w)) intent.typed.push({ name: w, type });
+  } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
+}
+
+function readNames(rest: Rest, intent: Intent): void {
+  // the client of an east-west question: "from X", "when X connects"
+  const fromRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g;
+  const fromNames = [...rest.text.matchAll(fromRe)].map((m) => m[1]);
+  const words = rest.text
     .replace(/->|→/g, ' ')
     .split(/[\s,;!?()"`<>]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    let w = words[i];
-    const withPort = /^(.+?):(\d{1,5})$/.exec(w);
-    if (withPort) {
-      w = withPort[1];
-      intent.port ??= +withPort[2];
-    }
-    let type = TYPE_WORDS[words[i - 1] ?? ''];
-    if (w.includes('/') && !w.startsWith('-')) {
-      const [a, b] = w.split('/', 2);
-      if (TYPE_WORDS[a] && b) {
-        type = TYPE_WORDS[a];
-        w = b;
-      } else if (a && b && isDns1123Label(a)) {
-        intent.namespace ??= a;
-        w = b;
-      }
-    }
-    if (STOP.has(w) || TYPE_WORDS[w] || /^\d+(\.\d+)*$/.test(w) || w.startsWith('-')) continue;
-    if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
-      if (!intent.names.includes(w)) intent.names.push(w);
-      if (type && !intent.typed.some((x) => x.name === w)) intent.typed.push({ name: w, type });
-    } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
-  }
+  words.forEach((w, i) => readWord(intent, w, words[i - 1]));
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
+}
 
+/** The intent whose triggers weigh most (ties: the registry's order). */
+function bestKind(t: string): IntentKind | 'unknown' {
   let best: { kind: IntentKind; score: number } | undefined;
   for (const spec of INTENTS) {
     const score = (spec.triggers as readonly Trigger[]).reduce(
@@ -220,7 +238,11 @@ export function parse(text: string): Intent {
     );
     if (score > 0 && (!best || score > best.score)) best = { kind: spec.kind, score };
   }
-  intent.kind = best?.kind ?? 'unknown';
+  return best?.kind ?? 'unknown';
+}
+
+/** Readings that depend on the intent: destinations, refusals, inbound with a client address. */
+function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   // "…to reach 10.20.1.5": an egress destination; in other questions the address stays a subject
   if (intent.kind === 'egress' && dest && isIpv4(dest[1])) {
     intent.destination = dest[1];
@@ -231,13 +253,21 @@ export function parse(text: string): Intent {
     intent.action = true;
   }
   // "path from 198.51.100.7 to shop.contoso.com": a client address and a host is an inbound question
-  if (
-    intent.kind === 'east-west' &&
-    intent.clientIp &&
-    intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n))
-  )
-    intent.kind = 'inbound';
+  const host = intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n));
+  if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length)
     intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip));
+}
+
+export function parse(text: string): Intent {
+  const t = clean(text);
+  const intent: Intent = { kind: 'unknown', text: t, names: [], typed: [], ips: [], rejected: [] };
+  const rest = new Rest(` ${t} `);
+  readScope(rest, intent);
+  const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  readAddresses(rest, intent);
+  readNames(rest, intent);
+  intent.kind = bestKind(t);
+  settle(intent, t, dest);
   return intent;
 }

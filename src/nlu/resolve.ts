@@ -50,7 +50,8 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
         found,
         others,
         note: others.length
-          ? `${pool.length} replicas of ${workloadOf(found)}; they share this answer unless they run on differently connected nodes`
+          ? `${pool.length} replicas of ${workloadOf(found)}; they share ` +
+            `this answer unless they run on differently connected nodes`
           : undefined,
       };
     }

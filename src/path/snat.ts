@@ -35,9 +35,14 @@ export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSi
     : DEFAULT_ALLOCATION.at(-1)![0];
   let warning: string | undefined;
   if (explicit && poolSize >= maxInstances) {
-    warning = `SNAT: ${poolSize} backend instances but ${frontendIps} frontend IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows only ${maxInstances}: further nodes get no outbound ports (scale-out fails)`;
+    warning =
+      `SNAT: ${poolSize} backend instances but ${frontendIps} frontend ` +
+      `IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows ` +
+      `only ${maxInstances}: further nodes get no outbound ports (scale-out fails)`;
   } else if (explicit && poolSize >= Math.ceil(maxInstances * 0.9)) {
-    warning = `SNAT: ${poolSize} of at most ${maxInstances} backend instances are in use (within 10 % of the limit); add frontend IPs or lower allocatedOutboundPorts before scaling out`;
+    warning =
+      `SNAT: ${poolSize} of at most ${maxInstances} backend instances are ` +
+      `in use (within 10 % of the limit); add frontend IPs or lower allocatedOutboundPorts before scaling out`;
   }
   return {
     portsPerInstance,

@@ -27,7 +27,8 @@ async function chatTail(chars = 2000) {
     .evaluate((n) => {
       const card = document.querySelector('.fai-OutputCard');
       let list = card;
-      while (list && list.parentElement && !/(auto|scroll)/.test(getComputedStyle(list).overflowY)) list = list.parentElement;
+      while (list && list.parentElement && !/(auto|scroll)/.test(getComputedStyle(list).overflowY))
+        list = list.parentElement;
       const text = (list ?? document.body).innerText;
       return text.slice(-n);
     }, chars)
@@ -60,12 +61,17 @@ async function waitForReply(before, timeoutMs, what) {
     const text = await page.$$eval(CARD, (cards, i) => cards[i].innerText, index);
     const buttons = await page.$$eval(
       CARD,
-      (cards, i) => [...cards[i].querySelectorAll('button')].map((b) => b.getAttribute('title') || b.innerText.trim()).filter(Boolean),
+      (cards, i) =>
+        [...cards[i].querySelectorAll('button')]
+          .map((b) => b.getAttribute('title') || b.innerText.trim())
+          .filter(Boolean),
       index,
     );
     return { index, text, buttons };
   } catch (e) {
-    throw new Error(`no reply card for ${what} within ${timeoutMs} ms (${e.message}); the chat ends with:\n${await chatTail()}`);
+    throw new Error(
+      `no reply card for ${what} within ${timeoutMs} ms (${e.message}); the chat ends with:\n${await chatTail()}`,
+    );
   }
 }
 
@@ -103,7 +109,9 @@ const commands = {
         CARD,
       );
     } catch (e) {
-      throw new Error(`the Playground showed no welcome card from the bot within ${timeoutMs} ms (${e.message}); the chat ends with:\n${await chatTail()}`);
+      throw new Error(
+        `the Playground showed no welcome card from the bot within ${timeoutMs} ms (${e.message}); the chat ends with:\n${await chatTail()}`,
+      );
     }
     return { cards: await cardCount() };
   },
