@@ -31,7 +31,10 @@ const pct = (xs: number[], p: number) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Sequential rounds: a request that starts after the injected latency has passed since the round began opens a new round. */
+/**
+ * Sequential rounds: a request that starts after the injected latency has passed since the round began opens a new
+ * round.
+ */
 function rounds(starts: number[]): number {
   let n = 0;
   let start = -Infinity;

@@ -53,7 +53,10 @@ export class AskDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** Which cluster the question is about: said, remembered, else the default; undefined with a reply when it may not be asked. */
+  /**
+   * Which cluster the question is about: said, remembered, else the default; undefined with a reply when it may not be
+   * asked.
+   */
   private async cluster(context: TurnContext, q: Question, memory: Memory) {
     const set = this.deps.clusters;
     const asked = parse(q.question).cluster;

@@ -14,7 +14,8 @@ const QUESTIONS = [
   ['Where do the pods run, with which IPs? (`kubectl get pod -o wide`)', 'where is pod sqlapi?'],
   ['', 'where is pod server?'],
   [
-    'Which public IP does the API pod leave from? (`my_public_ip`; `az network lb list`, `frontend-ip list`, `outbound-rule list`, `public-ip list`)',
+    'Which public IP does the API pod leave from? (`my_public_ip`; `az network lb list`, `frontend-ip list`, ' +
+      '`outbound-rule list`, `public-ip list`)',
     "what's the public IP of pod sqlapi?",
   ],
   [
@@ -23,11 +24,13 @@ const QUESTIONS = [
   ],
   ['What is that public IP?', 'what is 20.105.84.161?'],
   [
-    'And the other public IP on the same load balancer? (`az network lb rule list`, `kubectl get svc -n openshift-ingress`)',
+    'And the other public IP on the same load balancer? ' +
+      '(`az network lb rule list`, `kubectl get svc -n openshift-ingress`)',
     'what is 20.67.170.10?',
   ],
   [
-    'How does traffic reach the route, and which source IP does the API see? (`your_address`, `x-forwarded-for`; `nslookup`, `kubectl get pod -n openshift-ingress -o wide`)',
+    'How does traffic reach the route, and which source IP does the API see? (`your_address`, `x-forwarded-for`; ' +
+      '`nslookup`, `kubectl get pod -n openshift-ingress -o wide`)',
     'how does traffic reach route sqlapilb?',
   ],
   [

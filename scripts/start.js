@@ -21,7 +21,8 @@ const warn = (line) => process.stderr.write(`${line}\n`);
 
 if (!existsSync(SERVER)) {
   warn(
-    `packet-path: ${SERVER} is missing: run \`npm install\` (its prepare script builds dist/) or \`npm run build\` first.`,
+    `packet-path: ${SERVER} is missing: run \`npm install\` (its prepare script builds dist/) ` +
+      'or `npm run build` first.',
   );
   process.exit(1);
 }
@@ -96,7 +97,8 @@ async function startPlayground() {
     });
   } catch {
     warn(
-      'packet-path: the Microsoft 365 Agents Playground is not installed (it is a devDependency: run `npm install`); the bot runs alone.',
+      'packet-path: the Microsoft 365 Agents Playground is not installed ' +
+        '(it is a devDependency: run `npm install`); the bot runs alone.',
     );
     return;
   }

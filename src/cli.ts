@@ -79,32 +79,48 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ ...understood, text }, null, 2) + '\n');
     return understood.kind === 'unknown' ? 1 : 0;
   }
-  if (a.command === 'capture') {
-    const dir = a.words[0];
-    if (!dir) {
-      process.stderr.write(`packet-path: capture needs a folder\n${USAGE}\n`);
-      return 2;
-    }
-    let opened: Opened | undefined;
-    try {
-      opened = await openInventory({ ...configFor(a), PACKET_PATH_LIVE: true }, { waitForSync: true });
-      const summary = await capture(opened.inventory, opened.live!.azure, dir);
-      process.stdout.write(
-        `wrote ${summary.files.length} files to ${dir}\n${summary.files.map((f) => `  ${f}`).join('\n')}\n`,
-      );
-      for (const f of summary.failures) process.stderr.write(`could not capture ${f.lookup}: ${f.reason}\n`);
-      return summary.failures.length ? 1 : 0;
-    } catch (e) {
-      process.stderr.write(`packet-path: cannot capture: ${reason(e)}\n`);
-      return 2;
-    } finally {
-      await opened?.stop();
-    }
-  }
-  if (a.command !== 'ask') {
-    process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);
+  if (a.command === 'capture') return captureCommand(a);
+  if (a.command === 'ask') return askCommand(a);
+  process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);
+  return 2;
+}
+
+async function captureCommand(a: Args): Promise<number> {
+  const dir = a.words[0];
+  if (!dir) {
+    process.stderr.write(`packet-path: capture needs a folder\n${USAGE}\n`);
     return 2;
   }
+  let opened: Opened | undefined;
+  try {
+    opened = await openInventory({ ...configFor(a), PACKET_PATH_LIVE: true }, { waitForSync: true });
+    const summary = await capture(opened.inventory, opened.live!.azure, dir);
+    const files = summary.files.map((f) => `  ${f}`).join('\n');
+    process.stdout.write(`wrote ${summary.files.length} files to ${dir}\n${files}\n`);
+    for (const f of summary.failures) process.stderr.write(`could not capture ${f.lookup}: ${f.reason}\n`);
+    return summary.failures.length ? 1 : 0;
+  } catch (e) {
+    process.stderr.write(`packet-path: cannot capture: ${reason(e)}\n`);
+    return 2;
+  } finally {
+    await opened?.stop();
+  }
+}
+
+/** The inventory to answer from: --snapshot/--live, else the cluster named with --cluster (or the first). */
+function openFor(a: Args): Promise<Opened> {
+  const c = configFor(a);
+  if (!c.PACKET_PATH_CLUSTERS.length || a.snapshot || a.live || a.context)
+    return openInventory(c, { waitForSync: true });
+  const entry = a.cluster ? c.PACKET_PATH_CLUSTERS.find((x) => x.name === a.cluster) : c.PACKET_PATH_CLUSTERS[0];
+  if (!entry) {
+    const names = c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ');
+    throw new Error(`no cluster "${a.cluster}"; clusters: ${names}`);
+  }
+  return openInventory(configForSource(c, entry.source), { waitForSync: true });
+}
+
+async function askCommand(a: Args): Promise<number> {
   const question = a.words.join(' ').trim();
   if (!question) {
     process.stderr.write(`packet-path: ask needs a question\n${USAGE}\n`);
@@ -112,20 +128,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   let opened: Opened;
   try {
-    const c = configFor(a);
-    if (c.PACKET_PATH_CLUSTERS.length && !a.snapshot && !a.live && !a.context) {
-      // several clusters configured: the one named with --cluster, else the first
-      const entry = a.cluster ? c.PACKET_PATH_CLUSTERS.find((x) => x.name === a.cluster) : c.PACKET_PATH_CLUSTERS[0];
-      if (!entry)
-        throw new Error(`no cluster "${a.cluster}"; clusters: ${c.PACKET_PATH_CLUSTERS.map((x) => x.name).join(', ')}`);
-      opened = await openInventory(configForSource(c, entry.source), {
-        waitForSync: true,
-      });
-    } else opened = await openInventory(c, { waitForSync: true });
+    opened = await openFor(a);
   } catch (e) {
-    process.stderr.write(
-      `packet-path: cannot load the ${a.live || a.context ? 'live inventory' : 'snapshot'}: ${reason(e)}\n`,
-    );
+    const what = a.live || a.context ? 'live inventory' : 'snapshot';
+    process.stderr.write(`packet-path: cannot load the ${what}: ${reason(e)}\n`);
     return 2;
   }
   try {

@@ -68,7 +68,9 @@ const Schema = z.object({
         ),
     )
     .default([]),
-  /** the node resource group when nodes' providerIDs do not tell (e.g. /subscriptions/…/resourceGroups/aro2-resources) */
+  /**
+   * the node resource group when nodes' providerIDs do not tell (e.g. /subscriptions/…/resourceGroups/aro2-resources)
+   */
   PACKET_PATH_NODE_RESOURCE_GROUP_ID: z
     .string()
     .regex(
@@ -102,7 +104,10 @@ const Schema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().optional(),
-  /** certificate credentials instead of a password: the thumbprint (or the public certificate, for subject-name/issuer auth) and the private key (PEM files) */
+  /**
+   * certificate credentials instead of a password: the thumbprint (or the public certificate, for subject-name/issuer
+   * auth) and the private key (PEM files)
+   */
   MicrosoftAppCertificateThumbprint: z
     .string()
     .regex(/^[0-9a-fA-F]{40}$/, 'a SHA-1 thumbprint: 40 hex digits')

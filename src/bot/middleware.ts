@@ -74,8 +74,8 @@ export class AuditMiddleware implements Middleware {
         latencyMs: Date.now() - record.started,
         error: error ? (error as Error).message : undefined,
       };
-      if (a.type === 'message' || error || record.refused)
-        error ? this.log.error(line, 'turn failed') : this.log.info(line, 'turn');
+      if (error) this.log.error(line, 'turn failed');
+      else if (a.type === 'message' || record.refused) this.log.info(line, 'turn');
     }
   }
 }

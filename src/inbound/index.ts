@@ -1,5 +1,15 @@
-import { legacyFamily } from '../legacy';
-import { inboundHandler } from './legacy-handler';
+import type { Family } from '../family';
+import { decide, type InboundDecision } from './decide';
+import { facts, type InboundFacts } from './facts';
+import { narrate } from './narrate';
+import { resolve, type InboundSubjects } from './resolve';
 import { spec } from './spec';
 
-export const inbound = legacyFamily(spec, 'inbound', inboundHandler);
+export const inbound: Family<'inbound', InboundSubjects, InboundFacts, InboundDecision> = {
+  spec,
+  card: 'inbound',
+  resolve,
+  facts,
+  decide,
+  narrate,
+};

@@ -48,7 +48,10 @@ export class Clusters {
     return new Clusters(new Map([[name, { cluster: { name, inventory, users: [] } }]]), name);
   }
 
-  /** From PACKET_PATH_CLUSTERS ("name=demo, name=snapshot:DIR, name=context:CTX, name=in-cluster"), else the single configured source. */
+  /**
+   * From PACKET_PATH_CLUSTERS ("name=demo, name=snapshot:DIR, name=context:CTX, name=in-cluster"), else the single
+   * configured source.
+   */
   static async open(c: Config, o: OpenOptions = {}): Promise<Clusters> {
     const users = new Map(c.PACKET_PATH_CLUSTER_ALLOWED_USERS.map(([name, ids]) => [name, ids]));
     if (!c.PACKET_PATH_CLUSTERS.length) {

@@ -182,7 +182,9 @@ export class KubeInventory {
     }
   }
 
-  /** Wait (at most `ms`) until a kind is synced or known to be failing, so a question asked at start-up gets a reason. */
+  /**
+   * Wait (at most `ms`) until a kind is synced or known to be failing, so a question asked at start-up gets a reason.
+   */
   async settle(kind: KubeKind, ms = 2000): Promise<void> {
     const deadline = Date.now() + ms;
     const settled = () => {

@@ -8,7 +8,10 @@ import { closest } from './names';
 export type Resolution<T> =
   { found: T; others: T[]; note?: string } | { ambiguous: T[] } | { missing: string; suggestions: string[] };
 
-/** The workload a pod belongs to: deploymentconfig / deployment label, app label, or its name without the generated suffix. */
+/**
+ * The workload a pod belongs to: deploymentconfig / deployment label, app label, or its name without the generated
+ * suffix.
+ */
 export function workloadOf(p: Pod): string {
   const l = p.metadata.labels ?? {};
   const name = p.metadata.name;

@@ -1,0 +1,231 @@
+// The inbound rules: which front door (router, ingress controller or the
+// Service itself), which LB frontend and rule, which node and endpoint, and
+// the source every step sees. Pure: no lookups, no words.
+import type { LbRule } from '../inventory/azure-model';
+import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
+import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
+import { nodeIp, podIp } from '../path/kube';
+import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
+import type { InboundFacts } from './facts';
+import type { InboundSubjects } from './resolve';
+
+export type ProxyKind = 'router' | 'ingress-controller';
+
+/** A reverse proxy in front of the app: it ends the connection and opens a new one to a backend pod. */
+export interface Proxy {
+  kind: ProxyKind;
+  /** TLS at the proxy: none, edge, reencrypt or passthrough */
+  tls: string;
+  /** the proxy sets X-Forwarded-For / Forwarded (not when it passes TLS through) */
+  headers: boolean;
+  backend: Service;
+  backendPort?: number | string;
+}
+
+/** The way in: the route or ingress asked about (with its proxy), and the LoadBalancer Service traffic enters by. */
+export interface Door {
+  route?: Route;
+  ingress?: Ingress;
+  /** the host asked about, else the route's / the ingress rule's */
+  host?: string;
+  proxy?: Proxy;
+  front?: Service;
+}
+
+/** The front Service's address: what the client dials. */
+export interface Entry {
+  front: Service;
+  internal: boolean;
+  /** the client IP given in the question */
+  client?: string;
+  /** the OpenShift apps-domain wildcard record that serves the host */
+  wildcard?: string;
+  ip?: string;
+  svcPort?: ServicePort;
+  port?: number;
+}
+
+/** The Azure load balancer frontend that carries the entry IP, and its rule for the port. */
+export interface Balancer {
+  hit?: FrontendHit;
+  rule?: LbRule;
+}
+
+/** Where the load balancer delivers: a node, and the front Service's first ready endpoint on it. */
+export interface Landing {
+  /** externalTrafficPolicy as set (Cluster when unset) */
+  etp: string;
+  etpLocal: boolean;
+  node?: Node;
+  nodeIp?: string;
+  frontEps: Endpoint[];
+  first: Endpoint;
+  frontPod?: Pod;
+  /** the source the first endpoint sees: the client with ETP Local, else the node IP */
+  frontSrc: string;
+}
+
+interface Reached {
+  door: Door;
+  entry: Entry;
+  lb: Balancer;
+}
+
+export type InboundDecision =
+  | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
+  | { kind: 'not-exposed'; service: Service }
+  | { kind: 'front-unknown'; door: Door }
+  | { kind: 'no-external-ip'; door: Door; entry: Entry }
+  | (Reached & { kind: 'no-ready-endpoints' })
+  | (Reached & { kind: 'direct'; landing: Landing })
+  | (Reached & { kind: 'no-backend-endpoints'; landing: Landing; proxy: Proxy; proxySrc?: string })
+  | (Reached & { kind: 'via-proxy'; landing: Landing; proxy: Proxy; proxySrc?: string; appEps: Endpoint[] });
+
+type Gate = Extract<InboundDecision, { kind: 'backend-missing' | 'not-exposed' }> | ({ kind: 'door' } & Door);
+
+export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
+  const door = frontDoor(s, f.services);
+  if (door.kind !== 'door') return door;
+  if (!door.front) return { kind: 'front-unknown', door };
+  const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain);
+  if (!entry.ip) return { kind: 'no-external-ip', door, entry };
+  const reached: Reached = { door, entry, lb: balancerOf(f.frontend, entry.port) };
+  const eps = (svc: Service, port?: number | string) =>
+    endpointsOf(svc, pickServicePort(svc, port), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
+  const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
+  if (frontEps.length === 0) return { ...reached, kind: 'no-ready-endpoints' };
+  const landing = landingOf(entry, frontEps, f);
+  if (!door.proxy) return { ...reached, kind: 'direct', landing };
+  const proxy = door.proxy;
+  // a host-network proxy opens its connections from the node IP
+  // https://docs.openshift.com/container-platform/4.7/networking/ingress-operator.html
+  const proxySrc = landing.frontPod?.spec?.hostNetwork ? landing.nodeIp : landing.first.ip;
+  const appEps = eps(proxy.backend, proxy.backendPort);
+  if (appEps.length === 0) return { ...reached, kind: 'no-backend-endpoints', landing, proxy, proxySrc };
+  return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, appEps };
+}
+
+/** The router a route is admitted by (its Service is router-<name> in openshift-ingress). */
+export const routerNameOf = (r: Route): string => r.status?.ingress?.[0]?.routerName ?? 'default';
+
+export const ingressIpsOf = (ing: Ingress): (string | undefined)[] =>
+  (ing.status?.loadBalancer?.ingress ?? []).map((i) => i.ip);
+
+/** Which front door the subjects name; facts use it too, to know which address to look up. */
+export function frontDoor(s: InboundSubjects, services: Service[]): Gate {
+  if (s.route) return routeDoor(s.route, s.host, services);
+  if (s.ingress) return ingressDoor(s.ingress, s.host, services);
+  const front = s.service;
+  if (front && front.spec?.type !== 'LoadBalancer') return { kind: 'not-exposed', service: front };
+  return { kind: 'door', host: s.host, front };
+}
+
+function routeDoor(r: Route, asked: string | undefined, services: Service[]): Gate {
+  const routerName = routerNameOf(r);
+  const front = services.find(
+    (s) => s.metadata.namespace === 'openshift-ingress' && s.metadata.name === `router-${routerName}`,
+  );
+  const backend = services.find(
+    (s) => s.metadata.namespace === r.metadata.namespace && s.metadata.name === r.spec?.to?.name,
+  );
+  if (!backend) return { kind: 'backend-missing', route: r, backendName: r.spec?.to?.name };
+  // passthrough: the router forwards the TLS stream untouched, so it cannot add X-Forwarded-For
+  // https://docs.openshift.com/container-platform/4.7/networking/routes/secured-routes.html
+  const tls = r.spec?.tls?.termination ?? 'none';
+  const proxy: Proxy = {
+    kind: 'router',
+    headers: tls !== 'passthrough',
+    backend,
+    backendPort: r.spec?.port?.targetPort,
+    tls,
+  };
+  return { kind: 'door', route: r, host: asked ?? r.spec?.host, proxy, front };
+}
+
+function ingressDoor(ing: Ingress, asked: string | undefined, services: Service[]): Gate {
+  const { host, be } = ingressRule(ing, asked);
+  const backend = services.find((s) => s.metadata.namespace === ing.metadata.namespace && s.metadata.name === be?.name);
+  if (!backend) return { kind: 'backend-missing', ingress: ing, backendName: be?.name };
+  const proxy: Proxy = {
+    kind: 'ingress-controller',
+    headers: true,
+    backend,
+    backendPort: be?.port?.number ?? be?.port?.name,
+    tls: ingressTls(ing, host),
+  };
+  return { kind: 'door', ingress: ing, host, proxy, front: controllerService(ing, services) };
+}
+
+/** The rule for the host asked about (else the first), and its first path's backend. */
+function ingressRule(ing: Ingress, asked: string | undefined) {
+  const rule = ing.spec?.rules?.find((x) => !asked || x.host === asked) ?? ing.spec?.rules?.[0];
+  return { host: asked ?? rule?.host, be: rule?.http?.paths?.[0]?.backend?.service };
+}
+
+/** An Ingress terminates TLS for the hosts its tls section lists. */
+const ingressTls = (ing: Ingress, host: string | undefined): string =>
+  (ing.spec?.tls ?? []).some((t) => (t.hosts ?? []).includes(host ?? '')) ? 'edge' : 'none';
+
+/** The ingress controller's LoadBalancer Service: the one carrying the Ingress address, else one named for it. */
+function controllerService(ing: Ingress, services: Service[]): Service | undefined {
+  const ips = ingressIpsOf(ing);
+  const lbs = services.filter((s) => s.spec?.type === 'LoadBalancer');
+  const cls = ing.spec?.ingressClassName;
+  return (
+    lbs.find((s) => lbIngressIps(s).some((ip) => ips.includes(ip))) ??
+    lbs.find(
+      (s) =>
+        /ingress/.test(`${s.metadata.namespace}/${s.metadata.name}`) &&
+        (!cls || `${s.metadata.namespace}/${s.metadata.name}`.includes(cls.split('-')[0])),
+    )
+  );
+}
+
+function entryOf(door: Door, front: Service, client: string | undefined, appsDomain?: string): Entry {
+  const { proxy, host } = door;
+  // a proxy that terminates or passes TLS is reached on 443, plain HTTP on 80
+  const tlsPort = proxy && proxy.tls !== 'none' ? 443 : 80;
+  const svcPort = proxy
+    ? (pickServicePort(front, tlsPort === 443 ? 'https' : 'http') ?? pickServicePort(front, tlsPort))
+    : pickServicePort(front);
+  const wildcard = appsDomain && host?.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
+  return {
+    front,
+    internal: isInternalService(front),
+    client,
+    wildcard,
+    ip: lbIngressIps(front)[0],
+    svcPort,
+    port: svcPort?.port,
+  };
+}
+
+/** The LB rule for the port on the frontend, else the frontend's first rule. */
+function balancerOf(hit: FrontendHit | undefined, port?: number): Balancer {
+  if (!hit) return {};
+  const rules = rulesOf(hit.lb, hit.frontend);
+  return { hit, rule: rules.find((r) => r.frontendPort === port) ?? rules[0] };
+}
+
+function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing {
+  const first = frontEps[0];
+  const frontPod = f.pods.find(
+    (p) => p.metadata.namespace === first.namespace && (p.metadata.name === first.podName || podIp(p) === first.ip),
+  );
+  const nodeName = first.nodeName ?? frontPod?.spec?.nodeName;
+  const node = f.nodes.find((x) => x.metadata.name === nodeName);
+  const nIp = node ? nodeIp(node) : undefined;
+  // ETP Local keeps the client source IP; Cluster SNATs it to the node IP
+  // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+  const etpLocal = entry.front.spec?.externalTrafficPolicy === 'Local';
+  return {
+    etp: entry.front.spec?.externalTrafficPolicy ?? 'Cluster',
+    etpLocal,
+    node,
+    nodeIp: nIp,
+    frontEps,
+    first,
+    frontPod,
+    frontSrc: etpLocal ? (entry.client ?? 'client') : (nIp ?? 'node IP'),
+  };
+}

@@ -1,0 +1,62 @@
+// What the inbound rules read: the cluster's pods, Services and endpoints, its
+// nodes, and the Azure LB frontend carrying the front Service's address.
+import type { Ctx } from '../family';
+import type { ClusterInfo } from '../inventory/inventory';
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
+import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
+import { frontDoor, ingressIpsOf, routerNameOf } from './decide';
+import type { InboundSubjects } from './resolve';
+
+export interface InboundFacts {
+  pods: Pod[];
+  services: Service[];
+  slices: EndpointSlice[];
+  endpoints: Endpoints[];
+  nodes: Node[];
+  cluster?: ClusterInfo;
+  /** the LB frontend carrying the entry IP (read only when the way in is known and has an address) */
+  frontend?: FrontendHit;
+}
+
+export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
+  const { inv, trace } = ctx;
+  const [pods, services, slices, endpoints, nodes, cluster] = await Promise.all([
+    trace.list('pods', () => inv.list('Pod')),
+    trace.list('services', () => inv.list('Service')),
+    trace.list('endpoint slices', () => inv.list('EndpointSlice')),
+    trace.list('endpoints', () => inv.list('Endpoints')),
+    trace.list('nodes', () => inv.list('Node')),
+    trace.try('cluster', () => inv.cluster()),
+  ]);
+  const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
+  const door = frontDoor(s, services);
+  if (door.kind !== 'door') return f;
+  if (!door.front) {
+    missingFront(s, ctx);
+    return f;
+  }
+  const entryIp = lbIngressIps(door.front)[0];
+  if (!entryIp) return f;
+  const world = await lbWorld(inv, trace);
+  f.frontend = await frontendForIp(inv, world, entryIp, trace, door.front);
+  if (!f.frontend && !trace.errors.length)
+    trace.fail(
+      `load balancer frontend for ${entryIp}`,
+      `no load balancer frontend in the node resource group carries ${entryIp}`,
+    );
+  return f;
+}
+
+/** Say which front Service is missing: the router's, or the ingress controller's. */
+function missingFront(s: InboundSubjects, ctx: Ctx): void {
+  if (s.route) {
+    const name = routerNameOf(s.route);
+    ctx.trace.fail(`router Service router-${name}`, 'not found in namespace openshift-ingress');
+  } else if (s.ingress) {
+    const ips = ingressIpsOf(s.ingress);
+    ctx.trace.fail(
+      'ingress controller Service',
+      `no LoadBalancer Service carries the Ingress address ${ips.join(', ') || '(none yet)'}`,
+    );
+  }
+}
