@@ -93,11 +93,8 @@ async function stateStorage(c: Config): Promise<Storage> {
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
 }
 
-export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
-  const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
-  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
-  const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
+/** Bot Framework authentication; every token failure is answered with 401. */
+function authentication(config: Config): ConfigurationBotFrameworkAuthentication {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.MicrosoftAppId,
@@ -106,10 +103,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
       // overriding one endpoint makes botbuilder take every endpoint from configuration: give it the public cloud's
       ...(config.ToBotFromChannelOpenIdMetadataUrl
-        ? {
-            ...PUBLIC_CLOUD,
-            ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
-          }
+        ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl }
         : {}),
     },
     certificateCredentials(config),
@@ -126,7 +120,12 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
       throw e;
     }
   };
-  const adapter = new CloudAdapter(auth);
+  return auth;
+}
+
+/** The adapter with the cross-cutting steps: audit, authorization, rate limit, and a reply when a turn fails. */
+function adapterFor(config: Config, log: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(authentication(config));
   adapter.use(new AuditMiddleware(log));
   adapter.use(
     new AuthorizationMiddleware({
@@ -139,19 +138,35 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   adapter.use(new RateLimitMiddleware(config.PACKET_PATH_RATE_LIMIT_PER_MINUTE));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const ref = turnRecord(context)?.id ?? 'none';
-    log.error(
-      {
-        correlationId: ref,
-        err: { message: error?.message, stack: error?.stack },
-      },
-      'turn error',
-    );
+    log.error({ correlationId: ref, err: { message: error?.message, stack: error?.stack } }, 'turn error');
+    const sorry =
+      `Sorry — something went wrong while answering, and it was logged (reference: ${ref}). ` + 'Please try again.';
     await context
-      .sendActivity(
-        `Sorry — something went wrong while answering, and it was logged (reference: ${ref}). Please try again.`,
-      )
-      .catch(() => undefined);
+      .sendActivity(sorry)
+      .catch((e) => log.warn({ correlationId: ref, err: { message: (e as Error).message } }, 'apology not sent'));
   };
+  return adapter;
+}
+
+/** /healthz (the process answers) and /readyz (the caches are synced and it is not shutting down). */
+function probes(server: restify.Server, source: string, pending: () => string[]): void {
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok', inventory: source });
+    return next();
+  });
+  server.get('/readyz', (_req, res, next) => {
+    const waiting = pending();
+    res.send(waiting.length ? 503 : 200, { ready: waiting.length === 0, inventory: source, pending: waiting });
+    return next();
+  });
+}
+
+export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
+  const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
+  const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
+  const adapter = adapterFor(config, log);
   const bot = new PacketPathBot({
     conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
     clusters,
@@ -185,19 +200,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
       inFlight--;
     }
   });
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', inventory: source });
-    return next();
-  });
-  server.get('/readyz', (_req, res, next) => {
-    const pending = closing ? ['shutting down'] : clusters.pending();
-    res.send(pending.length ? 503 : 200, {
-      ready: pending.length === 0,
-      inventory: source,
-      pending,
-    });
-    return next();
-  });
+  probes(server, source, () => (closing ? ['shutting down'] : clusters.pending()));
 
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
   const port = (server.address() as { port: number }).port;

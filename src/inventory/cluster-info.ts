@@ -3,47 +3,54 @@ import { flatten } from './azure-model';
 import type { ClusterInfo } from './inventory';
 import type { Node, Route } from './k8s-types';
 
+// az/ARM output is loosely typed: fields are read by their lower-cased names
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Flat = Record<string, any>;
 
 export function clusterInfoFrom(raw: unknown): ClusterInfo | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const f = flatten(raw) as Flat;
   const type = String(f.type ?? '').toLowerCase();
-  if (type.includes('redhatopenshift') || f.clusterprofile) {
-    const console: string | undefined = f.consoleprofile?.url;
-    const appsDomain = console ? /console-openshift-console\.([^/]+)/.exec(console)?.[1] : undefined;
-    return {
-      kind: 'aro',
-      name: f.name,
-      id: f.id,
-      nodeResourceGroupId: f.clusterprofile?.resourcegroupid,
-      appsDomain,
-      apiServerUrl: f.apiserverprofile?.url,
-      apiServerIp: f.apiserverprofile?.ip,
-      ingressIps: (f.ingressprofiles ?? []).map((p: Flat) => p.ip).filter(Boolean),
-      podCidr: f.networkprofile?.podcidr,
-      serviceCidr: f.networkprofile?.servicecidr,
-      outboundType: f.networkprofile?.outboundtype,
-      networkPlugin: 'OVNKubernetes',
-    };
-  }
-  if (type.includes('containerservice') || f.noderesourcegroup) {
-    const sub = /^\/subscriptions\/([^/]+)/i.exec(String(f.id ?? ''))?.[1];
-    return {
-      kind: 'aks',
-      name: f.name,
-      id: f.id,
-      nodeResourceGroupId:
-        sub && f.noderesourcegroup ? `/subscriptions/${sub}/resourceGroups/${f.noderesourcegroup}` : undefined,
-      apiServerUrl: f.fqdn ? `https://${f.fqdn}:443` : undefined,
-      ingressIps: [],
-      podCidr: f.networkprofile?.podcidr,
-      serviceCidr: f.networkprofile?.servicecidr,
-      outboundType: f.networkprofile?.outboundtype,
-      networkPlugin: f.networkprofile?.networkplugin,
-    };
-  }
+  if (type.includes('redhatopenshift') || f.clusterprofile) return aroInfo(f);
+  if (type.includes('containerservice') || f.noderesourcegroup) return aksInfo(f);
   return undefined;
+}
+
+const network = (f: Flat) => ({
+  podCidr: f.networkprofile?.podcidr,
+  serviceCidr: f.networkprofile?.servicecidr,
+  outboundType: f.networkprofile?.outboundtype,
+});
+
+function aroInfo(f: Flat): ClusterInfo {
+  const console: string | undefined = f.consoleprofile?.url;
+  return {
+    kind: 'aro',
+    name: f.name,
+    id: f.id,
+    nodeResourceGroupId: f.clusterprofile?.resourcegroupid,
+    appsDomain: console ? /console-openshift-console\.([^/]+)/.exec(console)?.[1] : undefined,
+    apiServerUrl: f.apiserverprofile?.url,
+    apiServerIp: f.apiserverprofile?.ip,
+    ingressIps: (f.ingressprofiles ?? []).map((p: Flat) => p.ip).filter(Boolean),
+    ...network(f),
+    networkPlugin: 'OVNKubernetes',
+  };
+}
+
+function aksInfo(f: Flat): ClusterInfo {
+  const sub = /^\/subscriptions\/([^/]+)/i.exec(String(f.id ?? ''))?.[1];
+  return {
+    kind: 'aks',
+    name: f.name,
+    id: f.id,
+    nodeResourceGroupId:
+      sub && f.noderesourcegroup ? `/subscriptions/${sub}/resourceGroups/${f.noderesourcegroup}` : undefined,
+    apiServerUrl: f.fqdn ? `https://${f.fqdn}:443` : undefined,
+    ingressIps: [],
+    ...network(f),
+    networkPlugin: f.networkprofile?.networkplugin,
+  };
 }
 
 /** What a cluster says about itself when no `az aro/aks show` output is at hand. */
