@@ -1,14 +1,20 @@
 // `packet-path capture DIR`: write what an inventory knows as a snapshot
 // folder (plain kubectl/az JSON), with secrets stripped: no Secret objects,
+// (Azure: exactly the resources the rules read, found by running their walks),
 // env values that look secret replaced, annotations that may carry tokens
 // or whole manifests dropped.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AzureKind } from './azure-model';
-import { idKey, parentId, resourceGroupId, vmIdFromProviderId } from './ids';
-import type { Inventory } from './inventory';
+import { idKey, inScope, parentId, resourceGroupId } from './ids';
+import type { AzureInventory, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
 import { apiVersionOf } from './kubernetes';
+import { locateNode } from '../path/azure-node';
+import { readEgressFacts } from '../path/egress-rules';
+import { cidrFirstAddress, prefixLength } from '../path/ip';
+import { lbWorld } from '../path/lb';
+import { Trace } from '../path/trace';
 import { looksSecret, looksSecretValue } from '../secrets';
 
 const RISKY_ANNOTATION = /last-applied-configuration|token|secret|password|credential|key/i;
@@ -56,104 +62,132 @@ export interface RawAzure {
   rawVmssNics?(vmId: string): Promise<unknown[]>;
 }
 
-export async function capture(inv: Inventory, raw: RawAzure, dir: string): Promise<CaptureSummary> {
-  const files: string[] = [];
-  const failures: CaptureSummary['failures'] = [];
-  const write = (file: string, doc: unknown) => {
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), JSON.stringify(doc, null, 2) + '\n');
-    files.push(file);
-  };
-  const attempt = async <T>(lookup: string, fn: () => Promise<T>): Promise<T | undefined> => {
+type Failures = CaptureSummary['failures'];
+
+/** Writes files under dir and runs lookups whose failures are noted, not thrown. */
+class Writer {
+  readonly files: string[] = [];
+  readonly failures: Failures = [];
+  constructor(private dir: string) {}
+  write(file: string, doc: unknown): void {
+    mkdirSync(join(this.dir, file, '..'), { recursive: true });
+    writeFileSync(join(this.dir, file), JSON.stringify(doc, null, 2) + '\n');
+    this.files.push(file);
+  }
+  async attempt<T>(lookup: string, fn: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fn();
     } catch (e) {
-      failures.push({
-        lookup,
-        reason: (e as { reason?: string }).reason ?? (e as Error).message,
-      });
+      this.failures.push({ lookup, reason: (e as { reason?: string }).reason ?? (e as Error).message });
       return undefined;
     }
-  };
+  }
+}
 
+export async function capture(inv: Inventory, raw: RawAzure, dir: string): Promise<CaptureSummary> {
+  const w = new Writer(dir);
+  await captureKubernetes(inv, w);
+  const trace = new Trace();
+  const reads = await walkAzure(inv, trace);
+  w.failures.push(...trace.errors.map(({ lookup, reason }) => ({ lookup, reason })));
+  await writeAzure(reads, raw, w);
+  return { files: w.files, failures: w.failures };
+}
+
+async function captureKubernetes(inv: Inventory, w: Writer): Promise<void> {
   for (const kind of KUBE_KINDS) {
-    const items = await attempt(`${kind}s`, () => inv.list(kind));
+    const items = await w.attempt(`${kind}s`, () => inv.list(kind));
+    if (!items?.length) continue;
     // list items from the API carry no kind/apiVersion; `kubectl get -o json` output does
-    if (items?.length)
-      write(`kubernetes/${FILES[kind]}.json`, {
-        apiVersion: 'v1',
-        kind: 'List',
-        metadata: { resourceVersion: '' },
-        items: items.map((o) => scrub({ ...o, kind, apiVersion: o.apiVersion ?? apiVersionOf(kind) })),
-      });
+    const list = items.map((o) => scrub({ ...o, kind, apiVersion: o.apiVersion ?? apiVersionOf(kind) }));
+    w.write(`kubernetes/${FILES[kind]}.json`, {
+      apiVersion: 'v1',
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+      items: list,
+    });
   }
+}
 
-  // Azure: the node resource groups (from providerIDs), the VNets' groups, and what subnets reference
-  const nodes = (await attempt('Nodes', () => inv.list('Node'))) ?? [];
-  const vms = nodes.map((n) => vmIdFromProviderId(n.spec?.providerID)).filter((x): x is string => !!x);
-  const groups = [...new Map(vms.map((v) => [idKey(resourceGroupId(v)), resourceGroupId(v)])).values()];
-  const dump = async (file: string, kind: AzureKind, scope: string) => {
-    const items = await attempt(`${kind} in ${scope}`, () => raw.rawList(kind, scope));
-    if (items?.length) write(file, items);
-    return items ?? [];
-  };
-  const nics: unknown[] = [];
-  for (const [i, g] of groups.entries()) {
-    await dump(`azure/load-balancers-${i}.json`, 'loadBalancer', g);
-    await dump(`azure/public-ips-${i}.json`, 'publicIp', g);
-    nics.push(...(await dump(`azure/network-interfaces-${i}.json`, 'nic', g)));
+/** An Azure inventory that remembers every read: what the rules' walks needed. */
+class Recorder implements AzureInventory {
+  readonly gets: { kind: AzureKind; id: string }[] = [];
+  readonly lists: { kind: AzureKind; scope: string }[] = [];
+  readonly vms: string[] = [];
+  constructor(private inner: AzureInventory) {}
+  get<K extends AzureKind>(kind: K, id: string) {
+    this.gets.push({ kind, id });
+    return this.inner.get(kind, id);
   }
-  const vmssNics: unknown[] = [];
-  for (const vm of vms.filter((v) => /virtualMachineScaleSets/i.test(v))) {
+  list<K extends AzureKind>(kind: K, scope: string) {
+    this.lists.push({ kind, scope });
+    return this.inner.list(kind, scope);
+  }
+  nicsOfVm(vmId: string) {
+    this.vms.push(vmId);
+    return this.inner.nicsOfVm(vmId);
+  }
+}
+
+/** Run the rules' walks over every node: the load balancer world, and each node's egress walk. */
+async function walkAzure(inv: Inventory, trace: Trace): Promise<Recorder> {
+  const azure = new Recorder(inv.azure);
+  const walked: Inventory = { source: inv.source, cluster: () => inv.cluster(), list: (k) => inv.list(k), azure };
+  const nodes = await trace.list('Nodes', () => inv.list('Node'));
+  await lbWorld(walked, trace, { allPips: true, nics: true });
+  const world = await lbWorld(walked, trace, { outboundPips: true });
+  for (const node of nodes) {
+    const at = await locateNode(walked, node, trace);
+    const facts = await readEgressFacts(walked, at, undefined, trace, world);
+    // routes to an appliance for other destinations: their firewalls are read too
+    for (const r of facts.routeTable?.routes ?? []) {
+      const dest = prefixLength(r.prefix) > 0 ? cidrFirstAddress(r.prefix) : undefined;
+      if (dest && r.nextHopType.toLowerCase() === 'virtualappliance')
+        await readEgressFacts(walked, at, dest, trace, world);
+    }
+  }
+  return azure;
+}
+
+const AZURE_FILES: Partial<Record<AzureKind, string>> = {
+  loadBalancer: 'load-balancers',
+  publicIp: 'public-ips',
+  publicIpPrefix: 'public-ip-prefixes',
+  nic: 'network-interfaces',
+  virtualNetwork: 'virtual-networks',
+  natGateway: 'nat-gateways',
+  routeTable: 'route-tables',
+  firewall: 'firewalls',
+};
+
+const unique = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+
+/** The raw (az / ARM) form of every resource the walks read. */
+async function writeAzure(reads: Recorder, raw: RawAzure, w: Writer): Promise<void> {
+  const vmss = reads.vms.filter((v) => /virtualMachineScaleSets/i.test(v));
+  // a VM's NICs are read as its resource group's NIC list
+  const vmNics = reads.vms
+    .filter((v) => !vmss.includes(v))
+    .map((v) => ({ kind: 'nic' as const, scope: resourceGroupId(v) }));
+  const lists = unique([...reads.lists, ...vmNics], (l) => `${l.kind} ${idKey(l.scope)}`);
+  for (const [i, l] of lists.entries()) {
+    const items = await w.attempt(`${l.kind} in ${l.scope}`, () => raw.rawList(l.kind, l.scope));
+    if (items?.length) w.write(`azure/${AZURE_FILES[l.kind] ?? l.kind}-${i}.json`, items);
+  }
+  const vmssNics = [];
+  for (const vm of unique(vmss, idKey)) {
     if (raw.rawVmssNics)
-      vmssNics.push(...((await attempt(`network interfaces of ${vm}`, () => raw.rawVmssNics!(vm))) ?? []));
+      vmssNics.push(...((await w.attempt(`network interfaces of ${vm}`, () => raw.rawVmssNics!(vm))) ?? []));
   }
-  if (vmssNics.length) write('azure/vmss-network-interfaces.json', vmssNics);
-  const subnetIds = new Set<string>();
-  for (const n of [...nics, ...vmssNics] as {
-    ipConfigurations?: { subnet?: { id?: string } }[];
-  }[])
-    for (const c of n.ipConfigurations ?? []) if (c.subnet?.id) subnetIds.add(c.subnet.id);
-  const vnetIds = [...new Map([...subnetIds].map((s) => [idKey(parentId(s)), parentId(s)])).values()];
-  const vnets = (
-    await Promise.all(vnetIds.map((id) => attempt(`virtual network ${id}`, () => raw.rawGet('virtualNetwork', id))))
-  ).filter(Boolean) as {
-    subnets?: { natGateway?: { id?: string }; routeTable?: { id?: string } }[];
-  }[];
-  if (vnets.length) write('azure/virtual-networks.json', vnets);
-  const refs = (key: 'natGateway' | 'routeTable') => [
-    ...new Set(vnets.flatMap((v) => (v.subnets ?? []).map((s) => s[key]?.id)).filter((x): x is string => !!x)),
-  ];
-  const natGateways = (
-    await Promise.all(refs('natGateway').map((id) => attempt(`NAT gateway ${id}`, () => raw.rawGet('natGateway', id))))
-  ).filter(Boolean) as { publicIpAddresses?: { id: string }[] }[];
-  if (natGateways.length) write('azure/nat-gateways.json', natGateways);
-  const routeTables = (
-    await Promise.all(refs('routeTable').map((id) => attempt(`route table ${id}`, () => raw.rawGet('routeTable', id))))
-  ).filter(Boolean);
-  if (routeTables.length) write('azure/route-tables.json', routeTables);
-  if (routeTables.length) {
-    const subs = [...new Set(groups.map((g) => g.split('/').slice(0, 3).join('/')))];
-    const firewalls = (
-      await Promise.all(subs.map((s) => attempt(`Azure firewalls in ${s}`, () => raw.rawList('firewall', s))))
-    )
-      .flat()
-      .filter(Boolean) as {
-      ipConfigurations?: { publicIPAddress?: { id: string } }[];
-    }[];
-    if (firewalls.length) write('azure/firewalls.json', firewalls);
-    const fwIps = firewalls
-      .flatMap((f) => (f.ipConfigurations ?? []).map((c) => c.publicIPAddress?.id))
-      .filter((x): x is string => !!x);
-    const pips = (
-      await Promise.all(fwIps.map((id) => attempt(`public IP ${id}`, () => raw.rawGet('publicIp', id))))
-    ).filter(Boolean);
-    if (pips.length) write('azure/firewall-public-ips.json', pips);
+  if (vmssNics.length) w.write('azure/vmss-network-interfaces.json', vmssNics);
+  // single resources; a subnet is written as its virtual network, and what a list holds is not read again
+  const gets = reads.gets
+    .map((g) => (g.kind === 'subnet' ? { kind: 'virtualNetwork' as const, id: parentId(g.id) } : g))
+    .filter((g) => !lists.some((l) => l.kind === g.kind && inScope(g.id, l.scope)));
+  const byKind = new Map<AzureKind, unknown[]>();
+  for (const g of unique(gets, (x) => `${x.kind} ${idKey(x.id)}`)) {
+    const item = await w.attempt(`${g.kind} ${g.id}`, () => raw.rawGet(g.kind, g.id));
+    if (item) byKind.set(g.kind, [...(byKind.get(g.kind) ?? []), item]);
   }
-  const natIps = natGateways.flatMap((n) => (n.publicIpAddresses ?? []).map((p) => p.id));
-  const natPips = (
-    await Promise.all(natIps.map((id) => attempt(`public IP ${id}`, () => raw.rawGet('publicIp', id))))
-  ).filter(Boolean);
-  if (natPips.length) write('azure/nat-gateway-public-ips.json', natPips);
-  return { files, failures };
+  for (const [kind, items] of byKind) w.write(`azure/${AZURE_FILES[kind] ?? kind}.json`, items);
 }

@@ -27,3 +27,11 @@ export function cidrContains(cidr: string, ip: string): boolean {
 }
 
 export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;
+
+/** The network address of a CIDR ("10.20.0.0/16" → "10.20.0.0"). */
+export function cidrFirstAddress(cidr: string): string | undefined {
+  const p = parseCidr(cidr);
+  if (!p) return undefined;
+  const n = p.bits === 0 ? 0 : (p.base >>> 0) & (~0 << (32 - p.bits));
+  return [24, 16, 8, 0].map((s) => ((n >>> 0) >>> s) & 255).join('.');
+}

@@ -101,13 +101,12 @@ export async function frontendForIp(
     const pip = await publicIpById(inv, world, frontend.publicIpId, trace);
     return pip?.ip === ip ? { lb, frontend, publicIp: pip } : undefined;
   };
-  if (service) {
-    for (const lb of world.lbs)
-      for (const fe of lb.frontends)
-        if (serviceOfFrontend(fe, [service])) {
-          const hit = await check(lb, fe);
-          if (hit) return hit;
-        }
+  const own = service
+    ? world.lbs.flatMap((lb) => lb.frontends.filter((fe) => serviceOfFrontend(fe, [service])).map((fe) => ({ lb, fe })))
+    : [];
+  for (const { lb, fe } of own) {
+    const hit = await check(lb, fe);
+    if (hit) return hit;
   }
   for (const lb of world.lbs) for (const fe of lb.frontends) if (fe.privateIp === ip) return { lb, frontend: fe };
   if (!world.allPips) {
@@ -205,30 +204,35 @@ export function describeMembers(members: string[], nodes: Node[]): string {
   return [...roles].map(([r, c]) => `${c} ${r === 'other' ? 'other member' : r}${c === 1 ? '' : 's'}`).join(', ');
 }
 
+// OpenShift's API server and machine config server ports behind the internal load balancer.
+// https://docs.openshift.com/container-platform/4.10/installing/installing_vsphere/installing-vsphere-network-customizations.html
 const WELL_KNOWN_PORTS: Record<number, string> = {
   6443: 'API server',
   22623: 'machine config server',
 };
 
+const plural = (word: string, n: number) => `${word}${n > 1 ? 's' : ''}`;
+
+// An outbound rule SNATs its pool's egress to the frontend's IP (idle timeout 4 min unless set).
+// https://learn.microsoft.com/en-us/azure/load-balancer/outbound-rules
 /** One line: what a frontend carries (egress, a Service's ingress, the API server…). */
 export function frontendPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
   const parts: string[] = [];
   const outs = outboundRulesOf(lb, fe);
   for (const o of outs)
     parts.push(
-      `egress for ${membersText} via outbound rule ${o.name} (${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`,
+      `egress for ${membersText} via outbound rule ${o.name} ` +
+        `(${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`,
     );
   const rules = rulesOf(lb, fe);
   const svc = serviceOfFrontend(fe, services);
+  const ports = `${plural('port', rules.length)} ${rules.map((r) => r.frontendPort).join(', ')}`;
   if (svc && rules.length) {
-    parts.push(
-      `ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')})`,
-    );
+    parts.push(`ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (${ports})`);
   } else if (rules.length) {
     const known = [...new Set(rules.map((r) => WELL_KNOWN_PORTS[r.frontendPort]).filter(Boolean))];
-    parts.push(
-      `${known.length ? known.join(' and ') : 'ingress'} (port${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.frontendPort).join(', ')}, rule${rules.length > 1 ? 's' : ''} ${rules.map((r) => r.name).join(', ')})`,
-    );
+    const names = `${plural('rule', rules.length)} ${rules.map((r) => r.name).join(', ')}`;
+    parts.push(`${known.length ? known.join(' and ') : 'ingress'} (${ports}, ${names})`);
   }
   return parts.join('; ') || 'no rules use it';
 }

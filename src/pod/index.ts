@@ -1,13 +1,15 @@
-import { legacyFamily } from '../legacy';
-import { findPod } from '../nlu/subjects';
-import { podFacts } from '../path/pod-facts';
-import { isReply } from '../family';
+import type { Family } from '../family';
+import { decide, type PodDecision } from './decide';
+import { facts, type PodFacts } from './facts';
+import { narrate } from './narrate';
+import { resolve, type PodSubjects } from './resolve';
 import { spec } from './spec';
 
-export const pod = legacyFamily(spec, 'pod', async (intent, ctx) => {
-  const s = await findPod(intent, ctx, spec);
-  if (isReply(s)) return s;
-  const r = await podFacts(ctx.inv, s.pod, ctx.trace);
-  if (s.note) r.warnings.unshift(s.note);
-  return r;
-});
+export const pod: Family<'pod', PodSubjects, PodFacts, PodDecision> = {
+  spec,
+  card: 'pod',
+  resolve,
+  facts,
+  decide,
+  narrate,
+};

@@ -1,10 +1,15 @@
-import { legacyFamily } from '../legacy';
-import { result } from '../path/result';
-import { whatIs as whatIsPath } from '../path/what-is';
+import type { Family } from '../family';
+import { decide, type WhatIsDecision } from './decide';
+import { facts, type WhatIsFacts } from './facts';
+import { narrate } from './narrate';
+import { resolve, type WhatIsSubjects } from './resolve';
 import { spec } from './spec';
 
-export const whatIs = legacyFamily(spec, 'what-is', async (intent, ctx) =>
-  intent.ips[0]
-    ? whatIsPath(ctx.inv, intent.ips[0], ctx.trace)
-    : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"'),
-);
+export const whatIs: Family<'what-is', WhatIsSubjects, WhatIsFacts, WhatIsDecision> = {
+  spec,
+  card: 'what-is',
+  resolve,
+  facts,
+  decide,
+  narrate,
+};

@@ -168,3 +168,26 @@ test('a plain Kubernetes cluster without OpenShift APIs: no routes, not an error
     await plain.stop();
   }
 });
+
+describe('capture writes exactly what the egress rules read, on other layouts', () => {
+  const questions = [
+    'what is the public ip of web-7d4b9c8f6d-abcde',
+    'egress web-7d4b9c8f6d-abcde to reach 192.168.10.5',
+  ];
+  test.each(['aks-udr', 'aks-natgw', 'aks-ipbased'])('%s', async (name) => {
+    const other = await liveRig(join(__dirname, '..', 'fixtures', name));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), `capture-${name}-`));
+      const summary = await capture(other.inventory, other.inventory.azure, dir);
+      expect(summary.failures).toEqual([]);
+      const captured = SnapshotInventory.load(dir);
+      for (const q of questions) {
+        const live = toJson(await ask(q, other.inventory));
+        expect(toJson(await ask(q, captured))).toEqual(live);
+        expect((live as { errors: unknown[] }).errors).toEqual([]);
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// Which load balancers there are and what each does: kind, members behind the
+// pools, and each frontend's address and purpose. Pure.
+import type { Frontend, LbRule, LoadBalancer } from '../inventory/azure-model';
+import { idKey } from '../inventory/ids';
+import { describeMembers, frontendPurpose, poolMembers } from '../path/lb';
+import type { LbFacts } from './facts';
+import type { LbSubjects } from './resolve';
+
+export type FrontendAddress =
+  | { kind: 'private'; ip: string }
+  /** `name`: the public IP resource's, else the last segment of the frontend's public IP ID */
+  | { kind: 'public'; ip?: string; name?: string };
+
+export interface LbFrontendView {
+  name: string;
+  address: FrontendAddress;
+  /** what the frontend carries (egress, a Service's ingress, the API server…) */
+  purpose: string;
+}
+
+export interface LbView {
+  name: string;
+  resourceGroup: string;
+  kind: 'public' | 'internal';
+  /** node (or NIC, or address) names behind the pools */
+  members: string[];
+  /** the members counted by role ("3 workers") */
+  membersText: string;
+  rules: LbRule[];
+  frontends: LbFrontendView[];
+}
+
+export type LbDecision =
+  /** `resourceGroups`: names of the node resource groups read */
+  | { outcome: 'listed'; only?: string; resourceGroups: string[]; lbs: LbView[] }
+  /** a load balancer was named but there is none by that name; `known` in the order they were read */
+  | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[] };
+
+export function decide(s: LbSubjects, f: LbFacts): LbDecision {
+  const resourceGroups = f.groups.map((g) => g.split('/').pop() ?? g);
+  const known = new Set(f.lbs.map((l) => l.name.toLowerCase()));
+  const only = s.pick.find((n) => known.has(n.toLowerCase())) ?? s.explicit;
+  const lbs = only ? f.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : f.lbs;
+  if (only && lbs.length === 0)
+    return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
+  const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
+  return { outcome: 'listed', only, resourceGroups, lbs: views };
+}
+
+// A load balancer with a public IP frontend is public, else internal.
+// https://learn.microsoft.com/en-us/azure/load-balancer/components
+function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
+  const members = [...new Set(lb.pools.flatMap((p) => poolMembers(p, f.nodes, f.nics)))];
+  const membersText = describeMembers(members, f.nodes);
+  return {
+    name: lb.name,
+    resourceGroup: lb.resourceGroup,
+    kind: lb.frontends.some((fe) => fe.publicIpId) ? 'public' : 'internal',
+    members,
+    membersText,
+    rules: lb.rules,
+    frontends: lb.frontends.map((fe) => ({
+      name: fe.name,
+      address: addressOf(fe, f),
+      purpose: frontendPurpose(lb, fe, f.services, membersText),
+    })),
+  };
+}
+
+function addressOf(fe: Frontend, f: LbFacts): FrontendAddress {
+  if (fe.privateIp) return { kind: 'private', ip: fe.privateIp };
+  const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
+  return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop() };
+}

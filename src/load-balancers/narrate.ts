@@ -1,0 +1,82 @@
+// The load balancer list in words: one section per load balancer, one line per
+// frontend, the rules as facts, and the az commands that show the same.
+import type { LbRule } from '../inventory/azure-model';
+import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
+import type { FrontendAddress, LbDecision, LbView } from './decide';
+
+const addressText = (a: FrontendAddress): string =>
+  a.kind === 'private' ? `private ${a.ip}` : `public ${a.ip ?? '?'} (${a.name})`;
+
+const ruleText = (r: LbRule): string =>
+  `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''})`;
+
+const frontendLines = (lb: LbView): string[] =>
+  lb.frontends.map((fe) => `${fe.name}: ${addressText(fe.address)} — ${fe.purpose}`);
+
+const factOf = (lb: LbView): Fact => ({
+  label: lb.name,
+  value:
+    `${lb.kind}; backends: ${lb.members.join(', ') || 'none'}; ` +
+    `rules: ${lb.rules.map(ruleText).join(', ') || 'none'}`,
+});
+
+const sectionOf = (lb: LbView): Section => ({
+  title: `${lb.name} (${lb.kind})`,
+  subtitle: `backends: ${lb.membersText}`,
+  lines: frontendLines(lb),
+});
+
+const answerLines = (lb: LbView): string[] => [
+  `• ${lb.name} (${lb.kind}, backends: ${lb.membersText})`,
+  ...frontendLines(lb).map((f) => `    ${f}`),
+];
+
+const followUpsOf = (lbs: LbView[]): FollowUp[] =>
+  lbs.length === 1
+    ? []
+    : lbs.slice(0, 4).map((l) => ({
+        title: l.name,
+        question: `what does load balancer ${l.name} do`,
+        intent: 'load-balancers',
+      }));
+
+function verifyOf(lbs: LbView[], rgNames: string): string[] {
+  const rg = lbs[0]?.resourceGroup ?? rgNames;
+  return [
+    `az network lb list -g ${rg} -o table`,
+    ...lbs.map(
+      (l) =>
+        `az network lb frontend-ip list --lb-name ${l.name} -g ${l.resourceGroup} ` +
+        `--query '[].[name,privateIpAddress,publicIpAddress.id]' -o tsv`,
+    ),
+    ...lbs
+      .slice(0, 1)
+      .map(
+        (l) =>
+          `az network lb address-pool list --lb-name ${l.name} -g ${l.resourceGroup} ` +
+          `--query '[].backendIpConfigurations[].id' -o tsv | cut -d/ -f 9`,
+      ),
+  ];
+}
+
+export function narrate(d: LbDecision): PathResult {
+  const rgNames = d.resourceGroups.join(', ');
+  if (d.outcome === 'not-found') {
+    const there = d.known.length ? `; there are ${d.known.join(', ')}` : '';
+    return result(
+      'load-balancers',
+      'not-found',
+      `There is no load balancer "${d.name}" in ${rgNames || 'the node resource group'}${there}.`,
+      { suggestions: d.known },
+    );
+  }
+  const { lbs } = d;
+  const count = `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'}`;
+  return result('load-balancers', 'answered', `${count} in ${rgNames}:\n${lbs.flatMap(answerLines).join('\n')}`, {
+    title: d.only ? `Load balancer ${d.only}` : `${lbs.length} load balancers in ${rgNames}`,
+    facts: lbs.map(factOf),
+    sections: lbs.map(sectionOf),
+    followUps: followUpsOf(lbs),
+    verify: verifyOf(lbs, rgNames),
+  });
+}

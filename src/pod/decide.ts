@@ -1,0 +1,93 @@
+// Where a pod runs (IP, node, phase, owner) and which environment variables
+// point at other services. Values that may be secret are never shown. Pure.
+import type { EnvVar, Pod, Service } from '../inventory/k8s-types';
+import { serviceFqdn } from '../path/dns';
+import { nodeIp, podIp } from '../path/kube';
+import { looksSecret } from '../secrets';
+import type { PodFacts } from './facts';
+import type { PodSubjects } from './resolve';
+
+export interface PodDecision {
+  name: string;
+  namespace: string;
+  ip?: string;
+  hostNetwork: boolean;
+  phase?: string;
+  running: boolean;
+  /** spec.nodeName: where it is scheduled */
+  nodeName?: string;
+  /** that node, when the cluster has it */
+  node?: { name: string; ip?: string };
+  owner?: { kind: string; name: string };
+  /** env variables worth showing, each as it may be shown */
+  env: { name: string; shown: string }[];
+}
+
+// https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
+// https://kubernetes.io/docs/concepts/configuration/secret/
+/** How an env var may be shown: a literal only when nothing suggests a secret. */
+export function envDisplay(e: EnvVar): string {
+  if (e.valueFrom) {
+    const ref = e.valueFrom as Record<string, { name?: string; key?: string; fieldPath?: string; resource?: string }>;
+    if (ref.secretKeyRef) return `from Secret ${ref.secretKeyRef.name}/${ref.secretKeyRef.key} (value not shown)`;
+    if (ref.configMapKeyRef) return `from ConfigMap ${ref.configMapKeyRef.name}/${ref.configMapKeyRef.key}`;
+    if (ref.fieldRef) return `from field ${ref.fieldRef.fieldPath}`;
+    if (ref.resourceFieldRef) return `from resource ${ref.resourceFieldRef.resource}`;
+    return 'from a reference';
+  }
+  if (looksSecret(e.name, e.value)) return '(hidden: looks secret)';
+  return e.value ?? '';
+}
+
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+/** The names a pod in `ns` may give a Service: FQDN, name.namespace, ClusterIP, and the bare name in `ns`. */
+const serviceNames = (services: Service[], ns: string): string[] => [
+  ...new Set(
+    services
+      .flatMap((s) => [
+        serviceFqdn(s),
+        `${s.metadata.name}.${s.metadata.namespace}`,
+        s.spec?.clusterIP ?? '',
+        ...(s.metadata.namespace === ns ? [s.metadata.name] : []),
+      ])
+      .filter(Boolean),
+  ),
+];
+
+const pointsAt = (literal: string, names: string[]): boolean =>
+  names.some(
+    (n) =>
+      literal === n ||
+      literal.includes(`${n}:`) ||
+      literal.includes(`//${n}`) ||
+      (n.includes('.') && literal.includes(n)),
+  );
+
+const HOSTNAME = /\.(svc|cluster\.local)\b|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i;
+
+/** Env vars that name other services (hostnames, FQDNs, ClusterIPs) or come from references. */
+function envToShow(pod: Pod, services: Service[], ns: string): PodDecision['env'] {
+  const names = serviceNames(services, ns);
+  return (pod.spec?.containers ?? [])
+    .flatMap((c) => c.env ?? [])
+    .filter((e) => e.valueFrom || pointsAt(e.value ?? '', names) || HOSTNAME.test(e.value ?? ''))
+    .map((e) => ({ name: e.name, shown: envDisplay(e) }));
+}
+
+export function decide({ pod }: PodSubjects, f: PodFacts): PodDecision {
+  const ns = pod.metadata.namespace ?? 'default';
+  const node = f.nodes.find((n) => n.metadata.name === pod.spec?.nodeName);
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller) ?? pod.metadata.ownerReferences?.[0];
+  return {
+    name: pod.metadata.name,
+    namespace: ns,
+    ip: podIp(pod),
+    hostNetwork: !!pod.spec?.hostNetwork,
+    phase: pod.status?.phase,
+    running: pod.status?.phase === 'Running',
+    nodeName: pod.spec?.nodeName,
+    node: node && { name: node.metadata.name, ip: nodeIp(node) },
+    owner: owner && { kind: owner.kind, name: owner.name },
+    env: envToShow(pod, f.services, ns),
+  };
+}

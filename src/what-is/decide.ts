@@ -1,0 +1,177 @@
+// What an address is: every object of the cluster and its node resource group
+// that carries it, else the address ranges it falls in. Pure.
+import type { LoadBalancer } from '../inventory/azure-model';
+import { idKey, nameOf, sameId } from '../inventory/ids';
+import type { Node } from '../inventory/k8s-types';
+import { cidrContains } from '../path/ip';
+import { nodeIp, nodeRole, podIp } from '../path/kube';
+import { describeMembers, frontendPurpose, lbIngressIps, poolMembers } from '../path/lb';
+import type { WhatIsFacts } from './facts';
+import type { WhatIsSubjects } from './resolve';
+
+export type Finding =
+  | { kind: 'pod'; namespace?: string; name: string; phase?: string; node?: string }
+  | { kind: 'cluster-ip'; namespace?: string; name: string; ports: string[] }
+  | { kind: 'lb-service'; namespace?: string; name: string; ports: string[] }
+  | { kind: 'node'; name: string; role: string; hostNetworkPods: number }
+  | {
+      kind: 'lb-frontend';
+      lb: string;
+      resourceGroup: string;
+      frontend: string;
+      address: 'public' | 'private';
+      /** the public IP resource's name (public frontends) */
+      publicIp?: string;
+      /** what the frontend carries (egress, a Service's ingress, the API server…) */
+      purpose: string;
+    }
+  | { kind: 'public-ip'; name: string; resourceGroup: string; attachedTo?: string }
+  | { kind: 'nic-ip'; config: string; nic: string; resourceGroup: string; vm?: string };
+
+export type Range =
+  | { kind: 'node-pods'; node: string; cidr: string }
+  | { kind: 'pod-network'; cidr: string }
+  | { kind: 'service-network'; cidr: string };
+
+export type WhatIsDecision =
+  | { ip: string; outcome: 'found'; findings: Finding[] }
+  | { ip: string; outcome: 'in-range'; ranges: Range[] }
+  | { ip: string; outcome: 'not-found'; cluster?: string };
+
+export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
+  const findings = [
+    ...podFindings(ip, f),
+    ...serviceFindings(ip, f),
+    ...nodeFindings(ip, f),
+    ...frontendFindings(ip, f),
+    ...publicIpFindings(ip, f),
+    ...nicFindings(ip, f),
+  ];
+  if (findings.length) return { ip, outcome: 'found', findings };
+  const ranges = rangesOf(ip, f);
+  if (ranges.length) return { ip, outcome: 'in-range', ranges };
+  return { ip, outcome: 'not-found', cluster: f.cluster?.name };
+}
+
+// A host-network pod shows the node IP, so the address is the node's, not the pod's.
+// https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model
+const podFindings = (ip: string, f: WhatIsFacts): Finding[] =>
+  f.pods
+    .filter((p) => podIp(p) === ip && !p.spec?.hostNetwork)
+    .map((p) => ({
+      kind: 'pod',
+      namespace: p.metadata.namespace,
+      name: p.metadata.name,
+      phase: p.status?.phase,
+      node: p.spec?.nodeName,
+    }));
+
+// A ClusterIP is virtual; a LoadBalancer Service's external IP is in status.loadBalancer.ingress.
+// https://kubernetes.io/docs/reference/networking/virtual-ips/
+// https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
+function serviceFindings(ip: string, f: WhatIsFacts): Finding[] {
+  return f.services.flatMap((s) => {
+    const id = { namespace: s.metadata.namespace, name: s.metadata.name };
+    const ports = (s.spec?.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`);
+    const out: Finding[] = [];
+    if (s.spec?.clusterIP === ip || (s.spec?.clusterIPs ?? []).includes(ip))
+      out.push({ kind: 'cluster-ip', ...id, ports });
+    if (lbIngressIps(s).includes(ip)) out.push({ kind: 'lb-service', ...id, ports });
+    return out;
+  });
+}
+
+const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
+  f.nodes
+    .filter((n) => nodeIp(n) === ip)
+    .map((n) => ({
+      kind: 'node',
+      name: n.metadata.name,
+      role: nodeRole(n),
+      hostNetworkPods: f.pods.filter((p) => p.spec?.hostNetwork && p.spec?.nodeName === n.metadata.name).length,
+    }));
+
+const membersText = (lb: LoadBalancer, f: WhatIsFacts): string =>
+  describeMembers([...new Set(lb.pools.flatMap((p) => poolMembers(p, f.nodes, f.nics)))], f.nodes);
+
+// A frontend carries a private IP (internal) or a public IP resource (public).
+// https://learn.microsoft.com/en-us/azure/load-balancer/components
+function frontendFindings(ip: string, f: WhatIsFacts): Finding[] {
+  return f.lbs.flatMap((lb) =>
+    lb.frontends.flatMap((fe): Finding[] => {
+      const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
+      if (fe.privateIp !== ip && pip?.ip !== ip) return [];
+      return [
+        {
+          kind: 'lb-frontend',
+          lb: lb.name,
+          resourceGroup: lb.resourceGroup,
+          frontend: fe.name,
+          address: pip ? 'public' : 'private',
+          publicIp: pip?.name,
+          purpose: frontendPurpose(lb, fe, f.services, membersText(lb, f)),
+        },
+      ];
+    }),
+  );
+}
+
+// Public IPs not on a load balancer frontend: attached to a NIC, a firewall… or to nothing.
+// https://learn.microsoft.com/en-us/azure/virtual-network/ip-services/public-ip-addresses
+const publicIpFindings = (ip: string, f: WhatIsFacts): Finding[] =>
+  [...f.pips.values()]
+    .filter((p) => p.ip === ip && !f.lbs.some((lb) => lb.frontends.some((fe) => sameId(fe.publicIpId, p.id))))
+    .map((p) => ({
+      kind: 'public-ip',
+      name: p.name,
+      resourceGroup: p.resourceGroup,
+      attachedTo: p.attachedToId ? nameOf(p.attachedToId.replace(/\/ipConfigurations\/[^/]+$/i, '')) : undefined,
+    }));
+
+// A node's NIC carries the node IP: said once, as the node.
+// https://learn.microsoft.com/en-us/azure/virtual-network/ip-services/virtual-network-network-interface-addresses
+function nicFindings(ip: string, f: WhatIsFacts): Finding[] {
+  if (f.nodes.some((n) => nodeIp(n) === ip)) return [];
+  return f.nics.flatMap((nic) =>
+    nic.ipConfigs
+      .filter((c) => c.privateIp === ip)
+      .map((c) => ({
+        kind: 'nic-ip' as const,
+        config: c.name,
+        nic: nic.name,
+        resourceGroup: nic.resourceGroup,
+        vm: nic.vmId ? nameOf(nic.vmId) : undefined,
+      })),
+  );
+}
+
+/** The OVN-Kubernetes `k8s.ovn.org/node-subnets` annotation's default subnet(s); nothing when it is not JSON. */
+export function ovnNodeSubnets(annotation?: string): string[] {
+  if (!annotation) return [];
+  try {
+    const d: unknown = JSON.parse(annotation).default;
+    return (Array.isArray(d) ? d : [d]).filter((c): c is string => typeof c === 'string');
+  } catch {
+    return []; // not JSON: ignore
+  }
+}
+
+// Each node gets a slice of the pod network: spec.podCIDRs (kubenet), or the OVN annotation (ARO).
+// https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/node-v1/
+// https://docs.openshift.com/dedicated/networking/cidr-range-definitions.html
+export const nodePodCidrs = (n: Node): string[] => [
+  ...(n.spec?.podCIDRs ?? (n.spec?.podCIDR ? [n.spec.podCIDR] : [])),
+  ...ovnNodeSubnets(n.metadata.annotations?.['k8s.ovn.org/node-subnets']),
+];
+
+function rangesOf(ip: string, f: WhatIsFacts): Range[] {
+  const ranges: Range[] = f.nodes.flatMap((n) =>
+    nodePodCidrs(n)
+      .filter((c) => cidrContains(c, ip))
+      .map((cidr) => ({ kind: 'node-pods' as const, node: n.metadata.name, cidr })),
+  );
+  const { podCidr, serviceCidr } = f.cluster ?? {};
+  if (!ranges.length && podCidr && cidrContains(podCidr, ip)) ranges.push({ kind: 'pod-network', cidr: podCidr });
+  if (serviceCidr && cidrContains(serviceCidr, ip)) ranges.push({ kind: 'service-network', cidr: serviceCidr });
+  return ranges;
+}

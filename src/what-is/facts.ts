@@ -1,0 +1,32 @@
+// The lookups of "what is <ip>": pods, Services, nodes, the cluster's ranges,
+// and the node resource group's load balancers, public IPs and NICs.
+import type { Ctx } from '../family';
+import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
+import type { ClusterInfo } from '../inventory/inventory';
+import type { Node, Pod, Service } from '../inventory/k8s-types';
+import { lbWorld, publicIpById } from '../path/lb';
+import type { WhatIsSubjects } from './resolve';
+
+export interface WhatIsFacts {
+  pods: Pod[];
+  services: Service[];
+  nodes: Node[];
+  cluster?: ClusterInfo;
+  lbs: LoadBalancer[];
+  /** public IPs by lower-case ID: all of the node resource group(s), and those the frontends name */
+  pips: Map<string, PublicIp>;
+  nics: Nic[];
+}
+
+export async function facts(_s: WhatIsSubjects, { inv, trace }: Ctx): Promise<WhatIsFacts> {
+  const [pods, services, nodes, cluster] = await Promise.all([
+    trace.list('pods', () => inv.list('Pod')),
+    trace.list('services', () => inv.list('Service')),
+    trace.list('nodes', () => inv.list('Node')),
+    trace.try('cluster', () => inv.cluster()),
+  ]);
+  const world = await lbWorld(inv, trace, { allPips: true, nics: true });
+  const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
+  await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
+  return { pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics };
+}

@@ -1,0 +1,105 @@
+// The decision about an address in words: one clause per finding, with the
+// commands that show it and the questions that follow from it.
+import { result, type FollowUp, type PathResult } from '../path/result';
+import type { Finding, Range, WhatIsDecision } from './decide';
+
+const ports = (p: string[]) => p.join(', ');
+const attached = (to?: string) => (to !== undefined ? `attached to ${to}` : 'not attached to anything');
+const hostPods = (n: number) => (n ? `, also used by ${n} host-network pod(s)` : '');
+
+function findingText(x: Finding): string {
+  switch (x.kind) {
+    case 'pod':
+      return `the IP of pod ${x.namespace}/${x.name} (${x.phase ?? '?'}) on node ${x.node ?? '?'}`;
+    case 'cluster-ip':
+      return (
+        `the ClusterIP of Service ${x.namespace}/${x.name} (${ports(x.ports)}): ` +
+        `a virtual IP, DNATed at the client's node to the Service's endpoints`
+      );
+    case 'lb-service':
+      return `the external IP of LoadBalancer Service ${x.namespace}/${x.name} (${ports(x.ports)})`;
+    case 'node':
+      return `the IP of node ${x.name} (${x.role})${hostPods(x.hostNetworkPods)}`;
+    case 'lb-frontend':
+      return (
+        `${x.address === 'public' ? `public IP ${x.publicIp}` : 'a private frontend IP'}: ` +
+        `frontend ${x.frontend} of load balancer ${x.lb}: ${x.purpose}`
+      );
+    case 'public-ip':
+      return `public IP ${x.name}, ${attached(x.attachedTo)}`;
+    case 'nic-ip':
+      return `IP configuration ${x.config} of NIC ${x.nic}${x.vm !== undefined ? ` (VM ${x.vm})` : ''}`;
+  }
+}
+
+function verifyOf(ip: string, x: Finding): string[] {
+  switch (x.kind) {
+    case 'pod':
+      return [`kubectl get pods -A -o wide --field-selector status.podIP=${ip}`];
+    case 'cluster-ip':
+      return [`kubectl get svc -A -o wide | grep -w ${ip}`];
+    case 'node':
+      return [`kubectl get nodes -o wide | grep -w ${ip}`];
+    case 'lb-frontend':
+      return [
+        `az network lb frontend-ip list --lb-name ${x.lb} -g ${x.resourceGroup} ` +
+          `--query '[].[name,privateIpAddress,publicIpAddress.id]' -o tsv`,
+      ];
+    case 'public-ip':
+      return [`az network public-ip list -g ${x.resourceGroup} -o table`];
+    case 'nic-ip':
+      return [`az network nic show -g ${x.resourceGroup} -n ${x.nic} --query 'ipConfigurations[].privateIpAddress'`];
+    default:
+      return [];
+  }
+}
+
+function followUpOf(x: Finding): FollowUp | undefined {
+  if (x.kind === 'pod')
+    return { title: 'Its public egress IP', question: `what's the public ip of pod ${x.name} -n ${x.namespace}` };
+  if (x.kind === 'lb-service')
+    return { title: 'Inbound path', question: `how does traffic reach service ${x.name} -n ${x.namespace}` };
+  if (x.kind === 'lb-frontend') return { title: 'Load balancers', question: `what does load balancer ${x.lb} do` };
+  return undefined;
+}
+
+/** One follow-up per finding, but a single "Load balancers" one. */
+function followUpsOf(findings: Finding[]): FollowUp[] {
+  const out: FollowUp[] = [];
+  for (const f of findings.map(followUpOf)) {
+    if (f && !(f.title === 'Load balancers' && out.some((o) => o.title === f.title))) out.push(f);
+  }
+  return out;
+}
+
+function rangeText(r: Range): string {
+  if (r.kind === 'node-pods')
+    return `in node ${r.node}'s pod range ${r.cidr}, but no pod has it now (a pod that ended, or not yet used)`;
+  if (r.kind === 'pod-network') return `in the cluster's pod network ${r.cidr}, but no pod has it now`;
+  return `in the service network ${r.cidr}, but no Service has it`;
+}
+
+export function narrate(d: WhatIsDecision): PathResult {
+  const { ip } = d;
+  if (d.outcome === 'found') {
+    const lines = d.findings.map(findingText);
+    return result('what-is', 'answered', `${ip} is ${lines.join('; and ')}.`, {
+      title: `${ip}: ${lines[0].split(':')[0].split(' (')[0]}`,
+      verify: d.findings.flatMap((x) => verifyOf(ip, x)),
+      followUps: followUpsOf(d.findings),
+    });
+  }
+  if (d.outcome === 'in-range')
+    return result('what-is', 'answered', `${ip} is ${d.ranges.map(rangeText).join('; ')}.`, {
+      title: `${ip}: not assigned`,
+      verify: [],
+      followUps: [],
+    });
+  return result(
+    'what-is',
+    'not-found',
+    `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster` +
+      `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group.`,
+    { title: `${ip}: not part of this cluster`, verify: [], followUps: [] },
+  );
+}

@@ -1,0 +1,163 @@
+// The load balancer rules on constructed facts: no snapshot, no phrasing.
+import type { LoadBalancer, PublicIp } from '../../src/inventory/azure-model';
+import { idKey } from '../../src/inventory/ids';
+import type { Node, Service } from '../../src/inventory/k8s-types';
+import { decide } from '../../src/load-balancers/decide';
+import type { LbFacts } from '../../src/load-balancers/facts';
+
+const RG = '/subscriptions/s/resourceGroups/aro-infra';
+const NET = `${RG}/providers/Microsoft.Network`;
+const az = { resourceGroup: 'aro-infra', subscription: 's' };
+const UID = '5c1f2a7b-9d3e-4f60-8a21-7b3c9d0e4f1a';
+const FE_OF_SVC = 'a' + UID.replace(/-/g, '').slice(0, 31);
+
+const node = (name: string, ip: string, role: string): Node => ({
+  metadata: { name, labels: { [`node-role.kubernetes.io/${role}`]: '' } },
+  status: { addresses: [{ type: 'InternalIP', address: ip }] },
+});
+const fe = (lbName: string, name: string, x: { privateIp?: string; publicIpId?: string }) => ({
+  id: `${NET}/loadBalancers/${lbName}/frontendIPConfigurations/${name}`,
+  name,
+  ...x,
+});
+const lb = (name: string, extra: Partial<LoadBalancer>): LoadBalancer => ({
+  id: `${NET}/loadBalancers/${name}`,
+  name,
+  type: 'Microsoft.Network/loadBalancers',
+  ...az,
+  sku: 'Standard',
+  frontends: [],
+  pools: [],
+  rules: [],
+  outboundRules: [],
+  inboundNatRules: [],
+  probes: [],
+  ...extra,
+});
+const pip: PublicIp = {
+  id: `${NET}/publicIPAddresses/outbound-pip`,
+  name: 'outbound-pip',
+  type: 'Microsoft.Network/publicIPAddresses',
+  ...az,
+  ip: '20.105.84.161',
+};
+const svc: Service = {
+  metadata: { name: 'sqlapilb', namespace: 'project1', uid: UID },
+  spec: { type: 'LoadBalancer' },
+};
+
+const nodes = [
+  node('master-0', '10.0.0.6', 'master'),
+  node('worker-1', '10.0.2.5', 'worker'),
+  node('worker-2', '10.0.2.6', 'worker'),
+];
+const publicLb = lb('public-lb', {
+  frontends: [
+    fe('public-lb', 'outbound', { publicIpId: pip.id }),
+    fe('public-lb', 'gone', { publicIpId: `${NET}/publicIPAddresses/gone-pip` }),
+  ],
+  pools: [{ id: 'p', name: 'p', ipConfigIds: [], addresses: ['10.0.2.5', '10.0.2.6'] }],
+  outboundRules: [
+    {
+      id: 'o',
+      name: 'outboundrule',
+      frontendIds: [fe('public-lb', 'outbound', {}).id],
+      allocatedOutboundPorts: 0,
+      idleTimeoutMinutes: 30,
+      protocol: 'All',
+      enableTcpReset: true,
+    },
+  ],
+});
+const internalLb = lb('internal-lb', {
+  frontends: [fe('internal-lb', FE_OF_SVC, { privateIp: '10.0.2.100' })],
+  pools: [{ id: 'p', name: 'p', ipConfigIds: [], addresses: ['10.0.0.6', '10.9.9.9'] }],
+  rules: [
+    {
+      id: 'r',
+      name: `${FE_OF_SVC}-TCP-80`,
+      frontendId: fe('internal-lb', FE_OF_SVC, {}).id,
+      poolIds: [],
+      protocol: 'Tcp',
+      frontendPort: 80,
+      backendPort: 80,
+      floatingIp: true,
+      disableOutboundSnat: false,
+    },
+  ],
+});
+
+const facts = (lbs: LoadBalancer[]): LbFacts => ({
+  groups: [RG],
+  lbs,
+  pips: new Map([[idKey(pip.id), pip]]),
+  nics: [],
+  nodes,
+  services: [svc],
+});
+
+test('every load balancer, by name: kind, members, frontends with address and purpose', () => {
+  const d = decide({ pick: [] }, facts([publicLb, internalLb]));
+  expect(d).toEqual({
+    outcome: 'listed',
+    only: undefined,
+    resourceGroups: ['aro-infra'],
+    lbs: [
+      {
+        name: 'internal-lb',
+        resourceGroup: 'aro-infra',
+        kind: 'internal',
+        members: ['master-0', '10.9.9.9'],
+        membersText: '1 master, 1 other member',
+        rules: internalLb.rules,
+        frontends: [
+          {
+            name: FE_OF_SVC,
+            address: { kind: 'private', ip: '10.0.2.100' },
+            purpose: 'ingress for Service project1/sqlapilb (port 80)',
+          },
+        ],
+      },
+      {
+        name: 'public-lb',
+        resourceGroup: 'aro-infra',
+        kind: 'public',
+        members: ['worker-1', 'worker-2'],
+        membersText: '2 workers',
+        rules: [],
+        frontends: [
+          {
+            name: 'outbound',
+            address: { kind: 'public', ip: '20.105.84.161', name: 'outbound-pip' },
+            purpose: 'egress for 2 workers via outbound rule outboundrule (default ports per instance, 30 min idle)',
+          },
+          // a public IP that could not be read: named from the frontend's reference
+          { name: 'gone', address: { kind: 'public', ip: undefined, name: 'gone-pip' }, purpose: 'no rules use it' },
+        ],
+      },
+    ],
+  });
+});
+
+test('a name that is a load balancer narrows the list (any case); other names do not', () => {
+  const one = decide({ pick: ['sqlapi', 'PUBLIC-LB'] }, facts([publicLb, internalLb]));
+  expect(one).toMatchObject({ outcome: 'listed', only: 'PUBLIC-LB', lbs: [{ name: 'public-lb' }] });
+  const all = decide({ pick: ['sqlapi'] }, facts([publicLb, internalLb]));
+  expect(all).toMatchObject({ outcome: 'listed', only: undefined });
+  expect((all as { lbs: unknown[] }).lbs).toHaveLength(2);
+});
+
+test('a name given as a load balancer that is none: not found, with the ones there are in the order read', () => {
+  expect(decide({ pick: ['nope'], explicit: 'nope' }, facts([publicLb, internalLb]))).toEqual({
+    outcome: 'not-found',
+    name: 'nope',
+    resourceGroups: ['aro-infra'],
+    known: ['public-lb', 'internal-lb'],
+  });
+  expect(decide({ pick: ['nope'], explicit: 'nope' }, { ...facts([]), groups: [] })).toEqual({
+    outcome: 'not-found',
+    name: 'nope',
+    resourceGroups: [],
+    known: [],
+  });
+});
