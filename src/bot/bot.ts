@@ -19,7 +19,7 @@ import { replyActivity } from './reply';
  * Text of the message without the bot's own @mention; Action.Submit payloads carry `question` (and maybe `intent`,
  * `full`).
  */
-export function questionOf(context: TurnContext): Question {
+function questionOf(context: TurnContext): Question {
   const value = context.activity.value as { question?: unknown; intent?: unknown; full?: unknown } | undefined;
   if (value && typeof value === 'object' && typeof value.question === 'string') {
     return {

@@ -5,7 +5,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import type { PathResult } from '../path/result';
 
-export const TURN_ID = Symbol('packet-path.turn');
+const TURN_ID = Symbol('packet-path.turn');
 
 /** What a turn did, filled in by the handlers and logged once at its end. */
 export interface TurnRecord {

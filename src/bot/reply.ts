@@ -7,7 +7,7 @@ import type { PathResult } from '../path/result';
 
 const TEXT_LIMIT = 4000;
 
-export const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function replyActivity(r: PathResult, o: CardOptions = {}): Partial<Activity> {
   return {

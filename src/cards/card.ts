@@ -67,7 +67,7 @@ export function familyOf(r: PathResult): Family {
 }
 
 /** Neutralize Adaptive Card markdown in text that may carry what a user typed. */
-export const escapeMarkdown = (s: string): string =>
+const escapeMarkdown = (s: string): string =>
   s
     // Teams reads <word> as HTML and drops it: show placeholders such as <pod> as ‹pod›
     .replace(/<([^<>\s]{1,40})>/g, '‹$1›')
@@ -98,7 +98,7 @@ const KIND_LABELS: Record<string, string> = {
 
 /** Lists longer than these are summarized on the card (the text answer keeps everything). */
 // Teams shows at most 5 actions: "Verify it yourself", up to 3 follow-ups and "Show all".
-export const LIMITS = {
+const LIMITS = {
   facts: 14,
   warnings: 6,
   sectionLines: 8,
@@ -108,7 +108,7 @@ export const LIMITS = {
 };
 
 /** Bytes a card may take: Teams refuses activities over 28 KB, and the text fallback needs room too. */
-export const CARD_BUDGET = 22 * 1024;
+const CARD_BUDGET = 22 * 1024;
 
 export interface CardOptions {
   /** the question, for a "show all" button when the card had to summarize */
@@ -189,7 +189,7 @@ function lists(r: PathResult, o: CardOptions) {
 const INTRO =
   'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.';
 
-export function cardData(r: PathResult, o: CardOptions = {}) {
+function cardData(r: PathResult, o: CardOptions = {}) {
   const e = escapeMarkdown;
   const { data: listed, truncated } = lists(r, o);
   const followUps = followUpButtons(r);

@@ -187,7 +187,7 @@ export interface AzureKinds {
 export type AzureKind = keyof AzureKinds;
 
 /** ARM resource type (lower case) of each kind. */
-export const AZURE_TYPES: Record<AzureKind, string> = {
+const AZURE_TYPES: Record<AzureKind, string> = {
   loadBalancer: 'microsoft.network/loadbalancers',
   publicIp: 'microsoft.network/publicipaddresses',
   publicIpPrefix: 'microsoft.network/publicipprefixes',
@@ -201,7 +201,7 @@ export const AZURE_TYPES: Record<AzureKind, string> = {
   virtualMachine: 'microsoft.compute/virtualmachines',
 };
 
-export function kindOfType(type: string | undefined): AzureKind | undefined {
+function kindOfType(type: string | undefined): AzureKind | undefined {
   const t = (type ?? '').toLowerCase();
   if (t === 'microsoft.compute/virtualmachinescalesets/virtualmachines') return 'virtualMachine';
   return (Object.keys(AZURE_TYPES) as AzureKind[]).find((k) => AZURE_TYPES[k] === t);

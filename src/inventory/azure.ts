@@ -89,7 +89,7 @@ const KIND_TEXT: Record<AzureKind, string> = {
 };
 
 /** A failed ARM call as the user should read it. */
-export function armFailure(lookup: string, scope: string, e: unknown): LookupError {
+function armFailure(lookup: string, scope: string, e: unknown): LookupError {
   const err = e as RestError & { name?: string; code?: string };
   const status = err?.statusCode;
   if (err?.name === 'AbortError' || /aborted|timed? ?out/i.test(err?.message ?? ''))

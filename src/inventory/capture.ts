@@ -20,7 +20,7 @@ import { looksSecret, looksSecretValue } from '../secrets';
 const RISKY_ANNOTATION = /last-applied-configuration|token|secret|password|credential|key/i;
 
 /** A copy of a Kubernetes object safe to write down. */
-export function scrub<T extends KubeObject>(o: T): T {
+function scrub<T extends KubeObject>(o: T): T {
   const c = JSON.parse(JSON.stringify(o)) as T & {
     spec?: {
       containers?: { env?: { name: string; value?: string }[] }[];

@@ -69,7 +69,7 @@ const TYPE_WORDS: Record<string, string> = {
   hostname: 'host',
 };
 
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text
     .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

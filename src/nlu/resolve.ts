@@ -12,7 +12,7 @@ export type Resolution<T> =
  * The workload a pod belongs to: deploymentconfig / deployment label, app label, or its name without the generated
  * suffix.
  */
-export function workloadOf(p: Pod): string {
+function workloadOf(p: Pod): string {
   const l = p.metadata.labels ?? {};
   const name = p.metadata.name;
   return (

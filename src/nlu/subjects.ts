@@ -15,13 +15,13 @@ export interface FoundPod {
 }
 
 /** Every pod, or a reply saying the pods could not be listed. */
-export async function allPods(ctx: Ctx, spec: IntentSpec): Promise<Pod[] | PathResult> {
+async function allPods(ctx: Ctx, spec: IntentSpec): Promise<Pod[] | PathResult> {
   const pods = await ctx.trace.try('pods', () => ctx.inv.list('Pod'));
   return pods ?? result(spec.kind, 'not-found', 'I could not list pods, so I cannot find the pod you mean.');
 }
 
 /** A reply when the question names a namespace that does not exist. */
-export async function namespaceProblem(intent: Intent, ctx: Ctx, spec: IntentSpec, pods: Pod[]) {
+async function namespaceProblem(intent: Intent, ctx: Ctx, spec: IntentSpec, pods: Pod[]) {
   if (!intent.namespace) return undefined;
   const namespaces = await ctx.trace.list('namespaces', () => ctx.inv.list('Namespace'));
   const known = new Set([...namespaces.map((n) => n.metadata.name), ...pods.map((p) => p.metadata.namespace ?? '')]);

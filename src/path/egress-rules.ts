@@ -174,7 +174,7 @@ function addressIds(d: EgressDecision): string[] {
 }
 
 /** Load balancers whose pools may hold the node: referenced by the NIC, plus IP-based pools in the node group. */
-export async function loadBalancersOf(
+async function loadBalancersOf(
   inv: Inventory,
   at: NodeOnAzure,
   trace: Trace,

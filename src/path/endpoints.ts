@@ -76,6 +76,3 @@ export function endpointsOf(
     })),
   ]);
 }
-
-export const servicePortText = (p: ServicePort): string =>
-  `${p.port}${p.nodePort ? ':' + p.nodePort : ''}/${p.protocol ?? 'TCP'}`;

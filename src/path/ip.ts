@@ -1,6 +1,6 @@
 // IPv4 arithmetic for route matching and "what is this address".
 
-export function ipv4ToInt(ip: string): number | undefined {
+function ipv4ToInt(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
   if (!m) return undefined;
   const parts = m.slice(1).map(Number);
@@ -10,7 +10,7 @@ export function ipv4ToInt(ip: string): number | undefined {
 
 export const isIpv4 = (s: string): boolean => ipv4ToInt(s) !== undefined;
 
-export function parseCidr(cidr: string): { base: number; bits: number } | undefined {
+function parseCidr(cidr: string): { base: number; bits: number } | undefined {
   const [addr, len] = cidr.trim().split('/');
   const base = ipv4ToInt(addr);
   const bits = len === undefined ? 32 : Number(len);

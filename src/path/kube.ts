@@ -5,9 +5,6 @@ export const podIp = (p: Pod): string | undefined => p.status?.podIP ?? p.status
 
 export const isRunning = (p: Pod): boolean => (p.status?.phase ?? '') === 'Running';
 
-export const isReady = (p: Pod): boolean =>
-  isRunning(p) && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-
 export const nodeIp = (n: Node): string | undefined =>
   n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 

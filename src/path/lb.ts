@@ -130,13 +130,13 @@ export async function frontendForIp(
 
 export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] =>
   lb.rules.filter((r) => sameId(r.frontendId, frontend.id));
-export const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
+const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
   lb.outboundRules.filter((r) => r.frontendIds.some((id) => sameId(id, frontend.id)));
 
 const byFrontendName = new WeakMap<Service[], Map<string, Service>>();
 
 /** The Service a cloud-provider frontend was made for, by its UID-derived name. */
-export function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
+function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
   const base = frontend.name.split('-')[0].toLowerCase();
   if (!/^a[0-9a-f]{31}$/.test(base)) return undefined;
   let index = byFrontendName.get(services);

@@ -1,6 +1,6 @@
 // SNAT port arithmetic of the Azure Standard Load Balancer.
 
-export const PORTS_PER_FRONTEND_IP = 64000;
+const PORTS_PER_FRONTEND_IP = 64000;
 
 /** Default port allocation per backend instance by pool size (allocatedOutboundPorts = 0 or implicit SNAT). */
 const DEFAULT_ALLOCATION: [maxPool: number, ports: number][] = [
