@@ -169,6 +169,7 @@ export class ArmInventory implements AzureInventory {
     if (hit && hit.expires > Date.now()) return hit.value as Promise<T>;
     const value = load();
     this.cache.set(key, { expires: Date.now() + this.ttl, value });
+    // evict a failure (its callers still get the rejection): the next question asks again
     value.catch(() => this.cache.get(key)?.value === value && this.cache.delete(key));
     return value;
   }
@@ -222,6 +223,7 @@ export class ArmInventory implements AzureInventory {
       `list|${kind}|${idKey(`/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`)}`,
     );
     if (listed && listed.expires > Date.now()) {
+      // a failed listing was reported to its asker; here the resource is fetched alone (and reports its own failure)
       const items = (await listed.value.catch(() => undefined)) as AzureKinds[K][] | undefined;
       const hit = items?.find((x) => sameId(x.id, id));
       if (hit) return hit;

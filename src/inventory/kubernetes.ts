@@ -127,6 +127,7 @@ export class KubeInventory {
     } catch (e) {
       this.discoveryError = kubeReason(e, this.server);
       if (!this.stopped) {
+        // a failed retry is not lost: start() keeps its reason in discoveryError, which every list() reports
         const t = setTimeout(
           () => (this.timers.delete(t), this.start(Math.min(delay * 2, 30_000)).catch(() => undefined)),
           delay,
@@ -229,6 +230,7 @@ export class KubeInventory {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
+    // shutting down: a watch that fails to stop has nothing left to report to
     await Promise.all([...this.watched.values()].map((w) => Promise.resolve(w.informer.stop()).catch(() => undefined)));
   }
 }
