@@ -428,7 +428,8 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
     },
   });
   w('cluster.json', {
-    id: `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-synth/providers/Microsoft.ContainerService/managedClusters/` +
+    id:
+      `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-synth/providers/Microsoft.ContainerService/managedClusters/` +
       'aks-synth',
     name: 'aks-synth',
     type: 'Microsoft.ContainerService/ManagedClusters',

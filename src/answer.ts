@@ -26,7 +26,7 @@ const answeredNamespace = (r: PathResult): string | undefined =>
   r.hops.find((h) => h.kind === 'pod')?.name.split('/')[0] || undefined;
 
 /** Run one family's steps; failed lookups of every step end in the result's errors. */
-export async function answerWith<K extends IntentKind, S extends Noted, F, D>(
+async function answerWith<K extends IntentKind, S extends Noted, F, D>(
   family: Family<K, S, F, D>,
   intent: Intent,
   inv: Inventory,

@@ -15,12 +15,13 @@ test('ask --json prints exactly the documented contract', () => {
   const p = run('ask', "what's the public IP of pod sqlapi", '--json');
   expect(p.status).toBe(0);
   const out = JSON.parse(p.stdout);
-  expect(Object.keys(out)).toEqual(['intent', 'answer', 'hops', 'warnings', 'verify', 'errors']);
+  expect(Object.keys(out)).toEqual(['intent', 'answer', 'hops', 'warnings', 'verify', 'errors', 'seenAs']);
+  expect(out.seenAs).toEqual(['20.105.84.161']);
   expect(out.intent).toBe('egress');
   expect(out.answer).toContain('20.105.84.161');
   for (const h of out.hops) {
     expect(HOP_KINDS).toContain(h.kind);
-    for (const k of Object.keys(h)) expect(['kind', 'name', 'ip', 'port', 'src', 'dst', 'note']).toContain(k);
+    for (const k of Object.keys(h)) expect(['kind', 'name', 'ip', 'port', 'src', 'dst', 'note', 'nat']).toContain(k);
   }
   expect(out.hops.at(-1)).toEqual({
     kind: 'internet',

@@ -1,9 +1,10 @@
 // Cluster DNS (CoreDNS / OpenShift DNS): which Service a name means from a
 // given namespace. Short names resolve only in the client's own namespace
 // (search path <ns>.svc.cluster.local, svc.cluster.local, cluster.local).
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 import type { Service } from '../inventory/k8s-types';
 
-export const CLUSTER_DOMAIN = 'cluster.local';
+const CLUSTER_DOMAIN = 'cluster.local';
 
 export type DnsAnswer = { service: Service; fqdn: string; hostname?: string } | { error: string; suggestion?: string };
 
@@ -21,8 +22,9 @@ export function resolveServiceName(name: string, fromNs: string, services: Servi
     const elsewhere = services.filter((x) => x.metadata.name === labels[0]);
     if (elsewhere.length) {
       const where = elsewhere.map((x) => `${x.metadata.name}.${x.metadata.namespace}`);
+      const shortName = `"${name}" is a short name: it resolves only inside the client's namespace ${fromNs}`;
       return {
-        error: `"${name}" is a short name: it resolves only inside the client's namespace ${fromNs}, where there is no such Service; from ${fromNs} use ${where.join(' or ')}`,
+        error: `${shortName}, where there is no such Service; from ${fromNs} use ${where.join(' or ')}`,
         suggestion: where[0],
       };
     }
@@ -34,6 +36,7 @@ export function resolveServiceName(name: string, fromNs: string, services: Servi
   }
   if (labels.length === 3) {
     // <hostname>.<headless svc>.<ns>: one pod of a headless Service (StatefulSet)
+    // (a pod's hostname and subdomain fields: https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/)
     const s = find(labels[1], labels[2]);
     return s
       ? {
@@ -48,4 +51,6 @@ export function resolveServiceName(name: string, fromNs: string, services: Servi
   };
 }
 
+// a headless Service has no ClusterIP: its name resolves straight to the ready pod IPs
+// https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
 export const isHeadless = (s: Service): boolean => s.spec?.clusterIP === 'None';

@@ -1,6 +1,7 @@
 // Kubernetes NetworkPolicy semantics: a pod selected by a policy of a
 // direction is isolated for it and accepts only what some rule allows; an
 // unselected pod accepts everything. OpenShift projects follow the same rules.
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, Pod } from '../inventory/k8s-types';
 import { cidrContains } from './ip';
 import { matchesSelector, podIp } from './kube';
@@ -112,10 +113,13 @@ export function verdict(
   const peerText = other.pod
     ? `${other.pod.metadata.namespace}/${other.pod.metadata.name} (${podIp(other.pod)})`
     : other.ip;
+  const isolatedBy = `NetworkPolicy ${names.map((n) => `${ns}/${n}`).join(', ')}`;
+  const on = port ? ` on ${protocol}/${port}` : '';
+  const dir = direction.toLowerCase();
   return {
     direction,
     allowed: false,
     policies: names,
-    reason: `denied: ${who} is isolated for ${direction.toLowerCase()} by NetworkPolicy ${names.map((n) => `${ns}/${n}`).join(', ')} and no rule allows ${peerText}${port ? ` on ${protocol}/${port}` : ''}`,
+    reason: `denied: ${who} is isolated for ${dir} by ${isolatedBy} and no rule allows ${peerText}${on}`,
   };
 }

@@ -1,5 +1,15 @@
-import { legacyFamily } from '../legacy';
-import { pairHandler } from '../east-west/legacy-pair';
+import type { Family } from '../family';
+import { decide, type EastWestDecision } from '../east-west/decide';
+import { facts, type EastWestFacts } from '../east-west/facts';
+import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
+import { narrate } from './narrate';
 import { spec } from './spec';
 
-export const policy = legacyFamily(spec, 'east-west', (intent, ctx) => pairHandler(intent, ctx, spec));
+export const policy: Family<'policy', EastWestSubjects, EastWestFacts, EastWestDecision> = {
+  spec,
+  card: 'east-west',
+  resolve: (intent, ctx) => resolvePair(intent, ctx, spec),
+  facts,
+  decide,
+  narrate,
+};

@@ -18,7 +18,6 @@ const inCI = process.env.CI === 'true';
 const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium && !inCI) {
-  // eslint-disable-next-line no-console
   console.warn(
     `test/e2e/playground.test.ts SKIPPED: no Chromium at ${CHROMIUM} (install it with: ${INSTALL}). In CI (CI=true) this suite fails instead.`,
   );

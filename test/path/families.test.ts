@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
-import { eastWestPath } from '../../src/path/east-west';
+import { eastWest } from '../../src/east-west';
+import { Trace } from '../../src/path/trace';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { demoCopy, edit } from '../helpers/fixtures';
 
@@ -161,11 +162,9 @@ describe('east-west and policy', () => {
 
   test('a short name resolves only in the client’s namespace: the engine says so; the bot answers for svc.ns and warns', async () => {
     const router = (await demo.list('Pod')).find((p) => p.metadata.name === 'router-default-cf4d7b6d5-lcxtl')!;
-    const engine = await eastWestPath(demo, {
-      from: router,
-      to: { name: 'server' },
-      port: 1433,
-    });
+    const subjects = { from: router, to: { name: 'server' }, port: 1433 };
+    const facts = await eastWest.facts(subjects, { inv: demo, trace: new Trace(), specs: [] });
+    const engine = eastWest.narrate(eastWest.decide(subjects, facts));
     expect(engine.status).toBe('not-found');
     expect(engine.answer).toMatch(/resolves only inside the client's namespace openshift-ingress.*server\.project1/);
     const r = await ask('path from router-default-cf4d7b6d5-lcxtl to server:1433', demo);
@@ -248,7 +247,7 @@ describe('east-west and policy', () => {
   const policies = (items: any[]) => ({
     apiVersion: 'v1',
     kind: 'List',
-    items: items.map((spec, i) => ({
+    items: items.map((spec) => ({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: spec.name, namespace: spec.ns ?? 'project1' },

@@ -1,0 +1,44 @@
+// A DNS decision in words: the name, the address(es) and which record it is.
+import { result, type PathResult } from '../path/result';
+import type { DnsDecision } from './decide';
+
+export function narrate(d: DnsDecision): PathResult {
+  switch (d.kind) {
+    case 'services-unknown':
+      return result('dns', 'not-found', `I could not list Services, so I cannot tell what ${d.name} resolves to.`);
+    case 'short-name':
+      return shortName(d);
+    case 'not-resolvable':
+      return result('dns', 'not-found', `${d.name} does not resolve from namespace ${d.fromNs}: ${d.error}.`, {
+        suggestions: d.suggestion ? [d.suggestion] : [],
+      });
+    default:
+      return resolved(d);
+  }
+}
+
+function shortName(d: Extract<DnsDecision, { kind: 'short-name' }>): PathResult {
+  const names = d.matches.map((s) => `${s.metadata.name}.${s.metadata.namespace}`);
+  const hint = names.length ? `Ask with the namespace: ${names.join(', ')}` : 'No Service has that name.';
+  const answer = `"${d.name}" is a short name: it resolves only inside a namespace. ${hint}`;
+  return result('dns', names.length ? 'ambiguous' : 'not-found', answer, { suggestions: names });
+}
+
+function resolved(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'hostname' }>): PathResult {
+  const { service, fqdn, from } = d;
+  const headless = d.kind === 'headless' || (d.kind === 'hostname' && d.headless);
+  const what = headless
+    ? `headless Service ${service.metadata.name}: the ready pod IPs`
+    : `the ClusterIP of Service ${service.metadata.namespace}/${service.metadata.name}`;
+  const listed = d.addresses.join(', ');
+  const none = d.unlisted ? `an unknown address (I could not list ${d.unlisted})` : 'nothing (no ready endpoints)';
+  const where = from ? ` from ${from.metadata.name}` : d.name.includes('.') ? '' : ` from namespace ${d.fromNs}`;
+  const verify = from
+    ? `kubectl exec -n ${from.metadata.namespace} ${from.metadata.name} -- getent hosts ${fqdn}`
+    : `kubectl get svc ${service.metadata.name} -n ${service.metadata.namespace} -o wide`;
+  return result('dns', 'answered', `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).`, {
+    title: `${d.name} → ${listed || (d.unlisted ? 'address unknown' : 'no address')}`,
+    hops: [{ kind: 'dns', name: fqdn, ip: listed || undefined, note: what }],
+    verify: [verify],
+  });
+}

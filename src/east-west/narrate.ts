@@ -1,0 +1,258 @@
+// An east-west decision in words and hops. The hops, facts, warnings and
+// checks are shared with the policy family, which words the path's answer
+// as a verdict (src/policy/narrate.ts); an Internet question is egress's.
+import { egress } from '../egress';
+import type { Pod } from '../inventory/k8s-types';
+import { fullName } from '../path/kube';
+import type { Verdict as PolicyVerdict } from '../path/policy';
+import { result, type Fact, type FollowUp, type Hop, type PathResult, type Status } from '../path/result';
+import type { EastWestDecision, PathDecision, PodEnd, ServiceView, Transport } from './decide';
+
+/** How a family words a path: the answer, the title and its typed fields. */
+export interface PairWording {
+  intent: 'east-west' | 'policy';
+  path(d: PathDecision): { answer: string; title: string } & Partial<PathResult>;
+  /** typed fields of an answer where the connection fails before any NetworkPolicy applies */
+  fails?: Partial<PathResult>;
+}
+
+export const narrate = (d: EastWestDecision): PathResult => narratePair(d, EAST_WEST);
+
+const EAST_WEST: PairWording = {
+  intent: 'east-west',
+  path(d) {
+    const { client, server } = d;
+    const from = client.pod.metadata.name;
+    const to = server.pod.metadata.name;
+    const svc = d.via?.service;
+    const sp = d.via?.port;
+    const vip = `${d.dst.ip}${sp ? ':' + sp.port : ''}`;
+    const through =
+      svc && !d.via?.headless
+        ? ` through Service ${svc.metadata.name} (${vip}, DNATed at ${client.pod.spec?.nodeName})`
+        : '';
+    const where = d.sameNode ? ' on the same node' : ` on node ${server.pod.spec?.nodeName}`;
+    const policy = policyText(d.policy.egress, d.policy.ingress);
+    const blocked = denied(d);
+    const verdictText = blocked.length
+      ? ` But it is ${blocked.map((v) => v.reason).join('; and ')}.`
+      : policy === NO_POLICY
+        ? ''
+        : ` ${capital(policy)}.`;
+    const sees = `${to} sees ${client.ip} (the pod IP of ${from}) as source: no SNAT inside the cluster.`;
+    return {
+      answer: `${sees} ${from} connects${through} to ${server.ip}${portText(d)}${where}.${verdictText}`,
+      title: `${to} sees ${client.ip}`,
+    };
+  },
+};
+
+/** The parts every answer about a pair starts with: the client, how to check it, its egress. */
+class Draft {
+  readonly hops: Hop[] = [];
+  readonly facts: Fact[];
+  readonly warnings: string[] = [];
+  readonly verify: string[];
+  readonly followUps: FollowUp[];
+  constructor(
+    readonly wording: PairWording,
+    readonly client: PodEnd,
+  ) {
+    const { pod, ip } = client;
+    const ns = pod.metadata.namespace ?? 'default';
+    this.facts = [{ label: 'Client', value: `${clientName(pod)} (${ip ?? 'no IP'}) on ${pod.spec?.nodeName ?? '?'}` }];
+    this.verify = [`kubectl get pod ${pod.metadata.name} -n ${ns} -o wide`];
+    this.followUps = [
+      { title: `Egress of ${pod.metadata.name}`, question: `egress ${pod.metadata.name} -n ${ns}`, intent: 'egress' },
+    ];
+  }
+  done(status: Status, answer: string, extra: Partial<PathResult> = {}): PathResult {
+    const { hops, facts, warnings, verify, followUps } = this;
+    return result(this.wording.intent, status, answer, { hops, facts, warnings, verify, followUps, ...extra });
+  }
+  /** an answer where the connection fails (no such port, no endpoints) */
+  fails(answer: string, title: string): PathResult {
+    return this.done('answered', answer, { title, ...this.wording.fails });
+  }
+}
+
+export function narratePair(d: EastWestDecision, wording: PairWording): PathResult {
+  if (d.kind === 'internet') return egress.narrate(d.egress);
+  const draft = new Draft(wording, d.client);
+  const from = d.client.pod.metadata.name;
+  switch (d.kind) {
+    case 'cannot-resolve':
+      return draft.done('not-found', `${from} cannot resolve ${d.name}: ${d.reason}.`);
+    case 'no-pod-behind-headless':
+      return draft.done(
+        'not-found',
+        `${d.name}: no pod ${d.hostname} behind headless Service ${d.service.metadata.name}.`,
+      );
+    case 'unknown-ip':
+      return draft.done('not-found', `${d.ip} is neither a pod IP nor a ClusterIP in this cluster.`);
+  }
+  draft.hops.push({ kind: 'pod', name: clientName(d.client.pod), ip: d.client.ip, src: d.client.ip });
+  if (d.kind === 'no-such-port') return noSuchPort(draft, d);
+  if (d.via) serviceParts(draft, d.via);
+  if (d.kind === 'no-ready-endpoints') {
+    const svc = fullName(d.via.service);
+    draft.warnings.push(`Service ${svc} has no ready endpoints: connections to it fail`);
+    const title = `${d.via.service.metadata.name} has no ready endpoints`;
+    return draft.fails(`${svc} has no ready endpoints: ${from}'s connection has nowhere to go.`, title);
+  }
+  if (d.via) serviceHops(draft, d.via, d.client);
+  if (d.kind === 'pod-not-found') return draft.done('not-found', `Could not find the destination pod.`);
+  return path(draft, d);
+}
+
+function noSuchPort(draft: Draft, d: Extract<EastWestDecision, { kind: 'no-such-port' }>): PathResult {
+  const svc = fullName(d.service);
+  const ports = (d.service.spec?.ports ?? []).map((p) => p.port).join(', ');
+  draft.warnings.push(`Service ${svc} has no port ${d.port} (ports: ${ports})`);
+  const from = d.client.pod.metadata.name;
+  const fails = `so the connection to ${d.service.spec?.clusterIP}:${d.port} fails`;
+  return draft.fails(
+    `${from} cannot reach ${svc} on port ${d.port}: the Service has no such port (it has ${ports}), ${fails}.`,
+    `${d.service.metadata.name} has no port ${d.port}`,
+  );
+}
+
+/** What the Service says: endpoints not ready, its address and port, how to check it. */
+function serviceParts(draft: Draft, via: ServiceView): void {
+  const { service, port } = via;
+  const svc = fullName(service);
+  const notReady = via.endpoints.length - via.ready.length;
+  if (notReady > 0) draft.warnings.push(`${notReady} endpoint(s) of ${svc} are not ready and get no traffic`);
+  const address = via.headless ? '(headless)' : (service.spec?.clusterIP ?? '');
+  draft.facts.push({
+    label: 'Service',
+    value: `${svc} ${address}${port ? ` port ${port.port}/${port.protocol ?? 'TCP'}` : ''}`,
+  });
+  const { name, namespace } = service.metadata;
+  draft.verify.push(
+    `kubectl get svc ${name} -n ${namespace} -o wide`,
+    `kubectl get endpointslices -n ${namespace} -l kubernetes.io/service-name=${name} -o wide`,
+  );
+}
+
+/** Name resolution, and the ClusterIP the client addresses (a headless Service has none). */
+function serviceHops(draft: Draft, via: ServiceView, client: PodEnd): void {
+  const svc = fullName(via.service);
+  if (via.headless) {
+    draft.hops.push({
+      kind: 'dns',
+      name: via.fqdn ?? svc,
+      ip: via.ready.map((e) => e.ip).join(', '),
+      note: `headless Service: the name resolves straight to the ready pod IPs (${via.ready.length})`,
+    });
+    return;
+  }
+  const clusterIp = via.service.spec?.clusterIP;
+  if (via.fqdn)
+    draft.hops.push({
+      kind: 'dns',
+      name: via.fqdn,
+      ip: clusterIp,
+      note: 'resolved by the cluster DNS to the ClusterIP',
+    });
+  draft.hops.push({
+    kind: 'service',
+    name: svc,
+    ip: clusterIp,
+    port: via.port?.port,
+    src: client.ip,
+    dst: clusterIp,
+    note: 'virtual IP: never on the wire, translated at the client’s node',
+  });
+}
+
+/** The packet from the client's node to the server pod, the server's facts, and the policy verdicts. */
+function path(draft: Draft, d: PathDecision): PathResult {
+  const { client, server } = d;
+  const fromIp = client.ip;
+  const node = server.pod.spec?.nodeName;
+  draft.hops.push(clientNode(d));
+  if (!d.sameNode) {
+    const note = `cross-node: ${TRANSPORT[d.transport]}, addresses unchanged`;
+    draft.hops.push({ kind: 'node', name: node ?? '?', ip: server.nodeIp, src: fromIp, dst: server.ip, note });
+  }
+  draft.hops.push({
+    kind: 'pod',
+    name: serverName(server.pod),
+    ip: server.ip,
+    port: d.dst.port,
+    src: fromIp,
+    dst: server.ip,
+    note: `sees source ${fromIp}: no SNAT inside the cluster`,
+  });
+  draft.facts.push(
+    { label: 'Server', value: `${serverName(server.pod)} (${server.ip}${portText(d)}) on ${node ?? '?'}` },
+    { label: 'Nodes', value: d.sameNode ? 'same node' : 'different nodes' },
+  );
+  const ready = d.via?.ready ?? [];
+  if (ready.length > 1)
+    draft.facts.push({
+      label: 'Endpoints',
+      value: ready.map((e) => `${e.ip}${e.port ? ':' + e.port : ''}`).join(', '),
+    });
+  const { name, namespace } = server.pod.metadata;
+  draft.verify.push(`kubectl get pod ${name} -n ${namespace} -o wide`);
+  for (const v of denied(d)) draft.warnings.push(`NetworkPolicy ${v.reason}`);
+  draft.facts.push({ label: 'Policy', value: policyText(d.policy.egress, d.policy.ingress) });
+  if (d.policy.anyPolicy) draft.verify.push(`kubectl get networkpolicy -n ${namespace} -o yaml`);
+  const { answer, ...extra } = draft.wording.path(d);
+  // pods see each other's IPs: no SNAT inside the cluster
+  // https://kubernetes.io/docs/concepts/services-networking/
+  const seenAs = fromIp ? [fromIp] : undefined;
+  return draft.done('answered', answer.replace(/\.\./g, '.'), { seenAs, ...extra });
+}
+
+/** The client's node: where a ClusterIP is translated (DNAT) to the chosen endpoint. */
+function clientNode(d: PathDecision): Hop {
+  const { client } = d;
+  const hop: Hop = {
+    kind: 'node',
+    name: client.pod.spec?.nodeName ?? '?',
+    ip: client.nodeIp,
+    src: client.ip,
+    dst: d.dst.ip,
+    note: undefined,
+  };
+  if (!d.dnat) return hop;
+  const { clusterIp, servicePort, podIp } = d.dnat;
+  const from = `${clusterIp}:${servicePort ?? ''}`;
+  const to = `${podIp}${portText(d)}`;
+  hop.note = `DNAT ${from} → ${to} (EndpointSlice; at the client’s node)`;
+  hop.nat = { kind: 'dnat', from: servicePort === undefined ? `${clusterIp}` : from, to };
+  return hop;
+}
+
+const TRANSPORT: Record<Transport, string> = {
+  kubenet: 'routed by the subnet’s route table (kubenet: one route per node pod range)',
+  'azure-cni': 'routed by the VNet (Azure CNI: pod IPs are VNet addresses)',
+  'ovn-kubernetes': 'carried by the OVN-Kubernetes Geneve overlay',
+  'openshift-sdn': 'carried by the openshift-sdn VXLAN overlay',
+  'cluster-network': 'carried by the cluster network',
+};
+
+const NO_POLICY = 'allowed (no NetworkPolicy applies)';
+
+/** The verdicts that deny the connection (egress at the client, ingress at the server). */
+export const denied = (d: PathDecision): PolicyVerdict[] =>
+  [d.policy.egress, d.policy.ingress].filter((v) => !v.allowed);
+
+export function policyText(eg: PolicyVerdict, ing: PolicyVerdict): string {
+  if (eg.allowed && ing.allowed && !eg.policies.length && !ing.policies.length) return NO_POLICY;
+  if (eg.allowed && ing.allowed)
+    return `allowed by ${[...eg.policies, ...ing.policies].map((p) => `NetworkPolicy ${p}`).join(' and ')}`;
+  const directions = [eg, ing].filter((v) => !v.allowed).map((v) => v.direction.toLowerCase());
+  return `denied (${directions.join(' and ')})`;
+}
+
+/** ":port" of the server, or nothing when the question named no port. */
+export const portText = (d: PathDecision): string => (d.dst.port ? `:${d.dst.port}` : '');
+
+/** The client as namespace/name (its namespace defaults to "default"). */
+export const clientName = (p: Pod): string => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`;
+export const serverName = (p: Pod): string => fullName(p);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

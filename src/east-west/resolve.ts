@@ -1,0 +1,150 @@
+// The pair of an east-west or policy question: the client pod, and what it
+// talks to (a Service name or FQDN, a pod, an IP, "the database"). When the
+// far end is nothing in the cluster ("what does the payment provider see from
+// X"), the question is about the Internet: the egress family answers it.
+import { isReply, type Ctx, type IntentSpec, type Noted } from '../family';
+import type { Pod, Service } from '../inventory/k8s-types';
+import type { Intent } from '../nlu/parse';
+import { findPod, type FoundPod } from '../nlu/subjects';
+import { resolveServiceName } from '../path/dns';
+import { result, type PathResult } from '../path/result';
+
+/** What the client connects to: a DNS name (svc, svc.ns, FQDN), a pod, or an IP of a pod or Service. */
+export interface PairTarget {
+  name?: string;
+  pod?: Pod;
+  ip?: string;
+}
+
+export interface PairSubjects extends Noted {
+  from: Pod;
+  to: PairTarget;
+  port?: number;
+  /** TCP unless said otherwise */
+  protocol?: string;
+}
+
+/** Nothing in the cluster is the far end: what the Internet sees from `from`. */
+export interface InternetSubjects extends Noted {
+  internet: true;
+  from: Pod;
+  destination?: string;
+}
+
+export type EastWestSubjects = PairSubjects | InternetSubjects;
+
+type PairSpec = IntentSpec<'east-west' | 'policy'>;
+
+/** Words for "the database" when no workload is named so: pods running a database image. */
+const DATABASE_WORDS: Record<string, RegExp> = {
+  database: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  db: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  sql: /(mssql|sqlserver|mysql|postgres|mariadb)/,
+  sqlserver: /(mssql|sqlserver)/,
+};
+
+export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Promise<EastWestSubjects | PathResult> {
+  const example = spec.examples[0];
+  if (intent.names.length + intent.ips.length < 2) {
+    const which = 'Name the client pod and the Service, pod, FQDN or IP it talks to';
+    return result(spec.kind, 'not-understood', `Between which two? ${which}, for example: "${example}".`);
+  }
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const client = await findClient(intent, ctx, spec);
+  if (!client) return result(spec.kind, 'not-understood', `From which pod? For example: "${example}".`);
+  if (isReply(client.found)) return client.found;
+  const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
+  const from = client.found.pod;
+  const pair = new Pair(from, intent.port, client.found.note);
+  const others = intent.names.filter((n) => n !== client.name);
+  const byName = targetByName(spec, pair, others, services);
+  if (byName) return byName;
+  if (intent.ips[0]) return pair.to({ ip: intent.ips[0] });
+  const target = await findPod(intent, ctx, spec, others, from);
+  if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
+  const db = databasePod(others, pods, from);
+  if (db) return pair.to({ pod: db.pod }, db.note);
+  // "what IP does the payment provider see from the api pod?": nothing in the cluster sees it, the Internet does
+  if (/\bsees?\b/.test(intent.text) && target.status === 'not-found') {
+    const called = `nothing in the cluster is called ${others.map((o) => `"${o}"`).join(' or ')}`;
+    const note = `${called}: answering what the Internet sees from ${from.metadata.name}`;
+    return { internet: true, from, destination: intent.destination, notes: [note] };
+  }
+  return target;
+}
+
+/** The client and the notes on how the question was read, joined into one warning as the pair is made. */
+class Pair {
+  private readonly notes: (string | undefined)[];
+  constructor(
+    readonly from: Pod,
+    readonly port: number | undefined,
+    note?: string,
+  ) {
+    this.notes = [note];
+  }
+  note(n: string | undefined): void {
+    this.notes.push(n);
+  }
+  to(to: PairTarget, note?: string): PairSubjects {
+    this.note(note);
+    const joined = this.notes.filter(Boolean).join('; ') || undefined;
+    return { from: this.from, to, port: this.port, notes: [joined] };
+  }
+}
+
+/** The client pod: the name after "from", else the first name that is a pod. */
+async function findClient(intent: Intent, ctx: Ctx, spec: PairSpec) {
+  const order = [...new Set([...(intent.from ? [intent.from] : []), ...intent.names])];
+  let first: { found: PathResult; name: string } | undefined;
+  for (const name of order) {
+    const found: FoundPod | PathResult = await findPod(intent, ctx, spec, [name]);
+    if (!isReply(found)) return { found, name };
+    if (found.status === 'ambiguous' || name === intent.from) return { found, name };
+    first ??= { found, name };
+  }
+  return first;
+}
+
+/** The first other name that resolves from the client's namespace to a Service (or a reply why not). */
+function targetByName(
+  spec: PairSpec,
+  pair: Pair,
+  others: string[],
+  services: Service[],
+): PairSubjects | PathResult | undefined {
+  const clientNs = pair.from.metadata.namespace ?? 'default';
+  for (const name of others) {
+    const dns = resolveServiceName(name, clientNs, services);
+    if (!('error' in dns)) return pair.to({ name });
+    if (name.includes('.') && /svc|cluster\.local/.test(name)) {
+      return result(spec.kind, 'not-found', `${pair.from.metadata.name} cannot resolve ${name}: ${dns.error}.`, {
+        suggestions: dns.suggestion ? [dns.suggestion] : [],
+      });
+    }
+    if (dns.suggestion) {
+      // the Service exists in another namespace: answer for it, and say the short name would not resolve
+      pair.note(
+        `"${name}" resolves only inside its own namespace; from ${clientNs} the name to use is ${dns.suggestion}`,
+      );
+      return pair.to({ name: dns.suggestion });
+    }
+  }
+  return undefined;
+}
+
+/** "the database": the one running pod (other than the client) whose image is a database. */
+function databasePod(others: string[], pods: Pod[], from: Pod): { pod: Pod; note: string } | undefined {
+  const word = others.find((n) => DATABASE_WORDS[n]);
+  if (!word) return undefined;
+  const db = pods.filter(
+    (p) =>
+      p.metadata.uid !== from.metadata.uid &&
+      p.status?.phase === 'Running' &&
+      (p.spec?.containers ?? []).some((c) => DATABASE_WORDS[word].test(c.image ?? '')),
+  );
+  if (db.length !== 1) return undefined;
+  const [pod] = db;
+  const image = pod.spec?.containers?.[0]?.image;
+  return { pod, note: `"the database" taken as ${pod.metadata.namespace}/${pod.metadata.name} (its image ${image})` };
+}
