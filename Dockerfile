@@ -1,5 +1,8 @@
-# packet-path bot: node 20, non-root, compiled TypeScript only.
-FROM node:20-bookworm-slim AS build
+# packet-path bot: node 20, non-root (numeric UID, so the kubelet can check runAsNonRoot), compiled TypeScript only.
+# Release builds pin the base image by digest: --build-arg NODE_IMAGE=node:20-bookworm-slim@sha256:<digest>
+# (docker buildx imagetools inspect node:20-bookworm-slim). The tag default is for local builds only.
+ARG NODE_IMAGE=node:20-bookworm-slim
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -8,7 +11,7 @@ COPY bin ./bin
 COPY demo ./demo
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production PORT=3978
 WORKDIR /app
 COPY --from=build /app/package.json ./
@@ -16,7 +19,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/demo ./demo
-USER node
+# the image's "node" user, by number: a name cannot be checked against runAsNonRoot outside OpenShift
+USER 1000:1000
 EXPOSE 3978
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/server.js"]

@@ -19,6 +19,12 @@ const list = z
 
 const Schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** address to listen on; default all interfaces with Bot Framework credentials, 127.0.0.1 without */
+  PACKET_PATH_HOST: z.string().min(1).optional(),
+  /** without credentials: allow listening beyond loopback and answering from live data (anyone reaching it asks) */
+  PACKET_PATH_INSECURE_NO_AUTH: bool,
+  /** at most this many open connections (more are refused by the socket layer) */
+  PACKET_PATH_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100000).default(256),
   /** a snapshot folder to answer from; default: the bundled demo */
   PACKET_PATH_SNAPSHOT: z.string().min(1).optional(),
   /** answer from the live cluster (kubeconfig / in-cluster) and its Azure subscription(s) */
@@ -84,11 +90,16 @@ const Schema = z.object({
   PACKET_PATH_SLOW_REPLY_MS: z.coerce.number().int().min(0).max(60000).default(2000),
   /** an answer that takes longer than this is given up on, with a clear reply */
   PACKET_PATH_TURN_BUDGET_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-  /** comma-separated allowlists; empty allows all (tenants default to the bot's own for SingleTenant) */
+  /**
+   * comma-separated allowlists; empty allows all, except tenants: the bot's own for SingleTenant and UserAssignedMSI,
+   * and a MultiTenant bot does not start without a list
+   */
   PACKET_PATH_ALLOWED_TENANTS: list,
   PACKET_PATH_ALLOWED_TEAMS: list,
   PACKET_PATH_ALLOWED_CHANNELS: list,
   PACKET_PATH_ALLOWED_USERS: list,
+  /** personal and group chats, when team or channel lists are set (default: refused then) */
+  PACKET_PATH_ALLOW_CHATS: bool,
   PACKET_PATH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10000).default(20),
   /** conversation state: in memory (default) or an Azure Blob Storage container (several replicas) */
   PACKET_PATH_STATE_BLOB_CONNECTION_STRING: z.string().min(1).optional(),
@@ -156,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         message: 'required with a certificate thumbprint or file',
       });
     }
+    tenantIssues(c, ctx);
   }).safeParse(merged);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -164,15 +176,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-/** Tenants allowed to ask: the configured list, else the bot's own tenant when it is SingleTenant. */
+/** A bot of one tenant (SingleTenant, UserAssignedMSI) names it; a MultiTenant bot names who may ask. */
+function tenantIssues(c: Config, ctx: z.RefinementCtx): void {
+  if (!c.MicrosoftAppId) return;
+  const type = c.MicrosoftAppType ?? 'MultiTenant'; // botbuilder's default
+  if (type !== 'MultiTenant' && !c.MicrosoftAppTenantId)
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required with ${type}` });
+  if (type === 'MultiTenant' && !c.PACKET_PATH_ALLOWED_TENANTS.length)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PACKET_PATH_ALLOWED_TENANTS'],
+      message: 'required with a MultiTenant bot: the tenant IDs that may ask',
+    });
+}
+
+/** Tenants allowed to ask: the configured list, else the bot's own tenant (SingleTenant, UserAssignedMSI). */
 export const allowedTenants = (c: Config): string[] =>
   c.PACKET_PATH_ALLOWED_TENANTS.length
     ? c.PACKET_PATH_ALLOWED_TENANTS
-    : c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppTenantId
+    : c.MicrosoftAppType !== 'MultiTenant' && c.MicrosoftAppTenantId
       ? [c.MicrosoftAppTenantId]
       : [];
 
 export const isLive = (c: Config): boolean => !!(c.PACKET_PATH_LIVE || c.PACKET_PATH_KUBE_CONTEXT);
+
+/** Any cluster answered from live data (the single one, or one of several). */
+const anyLive = (c: Config): boolean =>
+  isLive(c) || c.PACKET_PATH_CLUSTERS.some((x) => /^(context:|in-cluster)/.test(x.source));
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** A loopback host name or address. */
+export const isLoopback = (host: string): boolean => LOOPBACK_HOST.test(host);
+
+/** Where the server listens: the configured host, else everywhere with credentials and loopback without. */
+export const listenHost = (c: Config): string | undefined =>
+  c.PACKET_PATH_HOST ?? (c.MicrosoftAppId ? undefined : '127.0.0.1');
+
+/** Why the server must not start as configured: without credentials it stays on loopback with demo/snapshot data. */
+export function serverProblem(c: Config): string | undefined {
+  if (c.MicrosoftAppId || c.PACKET_PATH_INSECURE_NO_AUTH) return undefined;
+  const needs = 'without Bot Framework credentials (MicrosoftAppId) needs PACKET_PATH_INSECURE_NO_AUTH=true';
+  const host = listenHost(c)!;
+  if (!isLoopback(host)) return `PACKET_PATH_HOST: listening on ${host} ${needs}`;
+  if (anyLive(c)) return `PACKET_PATH_LIVE: live data ${needs}`;
+  return undefined;
+}
 
 const SECRET = /password|secret|token|key|connection/i;
 

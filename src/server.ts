@@ -4,23 +4,43 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  MemoryStorage,
+  type Activity,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { AuthenticationError, CertificateServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationError,
+  CertificateServiceClientCredentialsFactory,
+  type AuthenticateRequestResult,
+} from 'botframework-connector';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import * as restify from 'restify';
 import { PacketPathBot } from './bot/bot';
+import { BODY_LIMIT, BodyError, headerProblem, readJson } from './bot/body';
 import {
   AuditMiddleware,
   AuthorizationMiddleware,
+  capped,
   RateLimitMiddleware,
   recordAnswer,
+  requestOrigin,
   turnRecord,
+  type RequestOrigin,
 } from './bot/middleware';
-import { allowedTenants, ConfigError, loadConfig, redacted, type Config } from './config';
+import { quietTokenRejections } from './bot/quiet';
+import { BoundedMemoryStorage } from './bot/storage';
+import {
+  allowedTenants,
+  ConfigError,
+  isLoopback,
+  listenHost,
+  loadConfig,
+  redacted,
+  serverProblem,
+  type Config,
+} from './config';
 import type { Inventory } from './inventory/inventory';
 import { Clusters } from './inventory/clusters';
 import { createLogger, type Logger } from './log';
@@ -35,6 +55,8 @@ export interface ServerOptions {
   inventory?: Inventory;
   logger?: Logger;
   storage?: Storage;
+  /** a request body not received within this long is refused with 408 (default 10 s) */
+  bodyTimeoutMs?: number;
 }
 
 /** The public Azure cloud's Bot Framework endpoints (botframework-connector's AuthenticationConstants). */
@@ -89,12 +111,21 @@ function certificateCredentials(c: Config): CertificateServiceClientCredentialsF
 }
 
 async function stateStorage(c: Config): Promise<Storage> {
-  if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new MemoryStorage();
+  if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new BoundedMemoryStorage();
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
 }
 
-/** Bot Framework authentication; every token failure is answered with 401. */
-function authentication(config: Config): ConfigurationBotFrameworkAuthentication {
+const authKey = (a: Partial<Activity>, header: string) => `${header}\n${a.serviceUrl}\n${a.channelId}`;
+
+/** Bot Framework authentication, checked by the server first (a refusal is one audit line and a bare 401). */
+interface Authentication {
+  auth: ConfigurationBotFrameworkAuthentication;
+  /** why the token is refused, undefined when it is valid (the adapter then reuses the result) */
+  check(activity: Partial<Activity>, header: string): Promise<string | undefined>;
+  forget(activity: Partial<Activity>, header: string): void;
+}
+
+function authentication(config: Config): Authentication {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.MicrosoftAppId,
@@ -108,24 +139,36 @@ function authentication(config: Config): ConfigurationBotFrameworkAuthentication
     },
     certificateCredentials(config),
   );
-  // a token with a bad signature surfaces from jsonwebtoken as a plain error, which the adapter answers
-  // with 500: make every token failure an AuthenticationError, answered with 401
   const authenticate = auth.authenticateRequest.bind(auth);
-  auth.authenticateRequest = async (...args) => {
+  // the adapter authenticates again inside process(): it gets the server's result instead of a second check, and
+  // a failure never reaches it (it would print the stack trace to stderr and put the reason in the 401 body)
+  const checked = new Map<string, AuthenticateRequestResult>();
+  auth.authenticateRequest = async (activity, header) => {
+    const done = checked.get(authKey(activity, header));
+    if (done) return done;
     try {
-      return await authenticate(...args);
-    } catch (e) {
-      if (/^(JsonWebTokenError|TokenExpiredError|NotBeforeError)$/.test((e as Error).name))
-        throw new AuthenticationError(`Unauthorized: ${(e as Error).message}`, 401);
-      throw e;
+      return await authenticate(activity, header);
+    } catch {
+      throw new AuthenticationError('Unauthorized', 401);
     }
   };
-  return auth;
+  return {
+    auth,
+    check: async (activity, header) => {
+      try {
+        checked.set(authKey(activity, header), await authenticate(activity as Activity, header));
+        return undefined;
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+    },
+    forget: (activity, header) => checked.delete(authKey(activity, header)),
+  };
 }
 
 /** The adapter with the cross-cutting steps: audit, authorization, rate limit, and a reply when a turn fails. */
-function adapterFor(config: Config, log: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(authentication(config));
+function adapterFor(config: Config, log: Logger, auth: ConfigurationBotFrameworkAuthentication): CloudAdapter {
+  const adapter = new CloudAdapter(auth);
   adapter.use(new AuditMiddleware(log));
   adapter.use(
     new AuthorizationMiddleware({
@@ -133,6 +176,7 @@ function adapterFor(config: Config, log: Logger): CloudAdapter {
       teams: config.PACKET_PATH_ALLOWED_TEAMS,
       channels: config.PACKET_PATH_ALLOWED_CHANNELS,
       users: config.PACKET_PATH_ALLOWED_USERS,
+      chats: config.PACKET_PATH_ALLOW_CHATS ?? false,
     }),
   );
   adapter.use(new RateLimitMiddleware(config.PACKET_PATH_RATE_LIMIT_PER_MINUTE));
@@ -148,25 +192,110 @@ function adapterFor(config: Config, log: Logger): CloudAdapter {
   return adapter;
 }
 
-/** /healthz (the process answers) and /readyz (the caches are synced and it is not shutting down). */
-function probes(server: restify.Server, source: string, pending: () => string[]): void {
+/** What kind of inventory answers, without paths or URLs (a snapshot folder, the API server). */
+const sourceLabel = (source: string): string =>
+  source
+    .split(/\s+/)
+    .filter((w) => !/[/:\\]/.test(w))
+    .join(' ');
+
+/**
+ * /healthz (the process answers) and /readyz (the caches are synced and it is not shutting down): status only, the
+ * reasons are logged, not served.
+ */
+function probes(server: restify.Server, source: string, pending: () => string[], log: Logger): void {
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', inventory: source });
+    res.send(200, { status: 'ok', inventory: sourceLabel(source) });
     return next();
   });
+  let said = '';
   server.get('/readyz', (_req, res, next) => {
     const waiting = pending();
-    res.send(waiting.length ? 503 : 200, { ready: waiting.length === 0, inventory: source, pending: waiting });
+    if (waiting.join('\n') !== said && waiting.length) log.info({ pending: waiting }, 'not ready');
+    said = waiting.join('\n');
+    // only what is waiting, not why (the reason can name the API server)
+    const what = [...new Set(waiting.map((w) => w.split(':')[0].slice(0, 60)))];
+    res.send(waiting.length ? 503 : 200, { ready: waiting.length === 0, pending: what });
     return next();
   });
 }
 
+const PUBLIC_REASON: Record<number, string> = {
+  400: 'bad request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  408: 'request timeout',
+  413: 'payload too large',
+  415: 'unsupported media type: application/json only',
+};
+
+interface Gate {
+  config: Config;
+  log: Logger;
+  authn: Authentication;
+  bodyTimeoutMs: number;
+}
+
+/**
+ * Everything a request must pass before the adapter sees it, in order of cost: media type and size from the
+ * headers, a bearer token present, the bounded body, a well-formed activity, the token valid (or, without
+ * credentials, a loopback serviceUrl). A refusal is one audit line, and the connection is closed.
+ */
+async function admit(req: restify.Request, res: restify.Response, g: Gate, origin: RequestOrigin) {
+  const refuse = (status: number, reason: string, body = PUBLIC_REASON[status]) => {
+    g.log.warn({ audit: 'rejected', status, reason: capped(reason), ...origin }, 'request rejected');
+    res.header('connection', 'close');
+    res.send(status, { error: body });
+    return undefined;
+  };
+  const header = String(req.headers.authorization ?? '');
+  const early = headerProblem(req);
+  if (early) return refuse(early.status, early.message);
+  if (g.config.MicrosoftAppId && !/^bearer\s/i.test(header)) return refuse(401, 'no bearer token');
+  let body: unknown;
+  try {
+    body = await readJson(req, BODY_LIMIT, g.bodyTimeoutMs);
+  } catch (e) {
+    return refuse(e instanceof BodyError ? e.status : 400, (e as Error).message);
+  }
+  const problem = activityProblem(body);
+  if (problem) return refuse(400, problem, `not a Bot Framework activity: ${problem}`);
+  const activity = body as Partial<Activity>;
+  if (g.config.MicrosoftAppId) {
+    const why = await g.authn.check(activity, header);
+    if (why) return refuse(401, why);
+  } else if (!loopbackUrl(activity.serviceUrl)) {
+    // unauthenticated, a reply to any serviceUrl would be a request made on anyone's behalf
+    return refuse(403, `serviceUrl ${capped(activity.serviceUrl, 100)} is not loopback (no credentials)`);
+  }
+  req.body = body;
+  return { activity, header };
+}
+
+/** The client address (IPv4 without its IPv6 mapping) and what a proxy says it forwarded for, capped. */
+const originOf = (req: restify.Request): RequestOrigin => ({
+  ip: req.socket?.remoteAddress?.replace(/^::ffff:/, ''),
+  forwardedFor: capped(req.headers['x-forwarded-for'], 100),
+});
+
+function loopbackUrl(url: unknown): boolean {
+  try {
+    return typeof url === 'string' && isLoopback(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
   const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
+  const refused = serverProblem(config);
+  if (refused) throw new ConfigError(`invalid configuration: ${refused}`);
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
   const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
-  const adapter = adapterFor(config, log);
+  const authn = authentication(config);
+  quietTokenRejections();
+  const adapter = adapterFor(config, log, authn.auth);
   const bot = new PacketPathBot({
     conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
     clusters,
@@ -178,32 +307,33 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   let inFlight = 0;
   let closing = false;
   const server = restify.createServer({ name: 'packet-path' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+  const gate: Gate = { config, log, authn, bodyTimeoutMs: opts.bodyTimeoutMs ?? 10_000 };
   server.post('/api/messages', async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    const problem = activityProblem(req.body);
-    if (problem) {
-      log.warn({ problem }, 'rejected a malformed activity');
-      res.send(400, { error: `not a Bot Framework activity: ${problem}` });
-      return;
-    }
+    const origin = originOf(req);
+    const admitted = await admit(req, res, gate, origin);
+    if (!admitted) return;
     inFlight++;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      await requestOrigin.run(origin, () => adapter.process(req, res, (context) => bot.run(context)));
     } catch (e) {
       log.error({ err: { message: (e as Error).message } }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
+      authn.forget(admitted.activity, admitted.header);
       inFlight--;
     }
   });
-  probes(server, source, () => (closing ? ['shutting down'] : clusters.pending()));
+  probes(server, source, () => (closing ? ['shutting down'] : clusters.pending()), log);
+  limits(server.server, config);
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  const host = listenHost(config);
+  await new Promise<void>((resolve) => server.listen(config.PORT, ...(host ? [host] : []), resolve));
   const port = (server.address() as { port: number }).port;
+  if (!config.MicrosoftAppId) warnUnauthenticated(log, host);
   return {
     server,
     port,
@@ -216,6 +346,21 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
       await clusters.stop();
     },
   };
+}
+
+function warnUnauthenticated(log: Logger, host: string | undefined): void {
+  log.warn(
+    { host: host ?? '*' },
+    'NO AUTHENTICATION: no MicrosoftAppId, so anyone who can reach this address can ask; ' +
+      'replies go only to loopback service URLs. Set the Bot Framework credentials before exposing the bot.',
+  );
+}
+
+/** Slow or many clients cannot hold the process: header and request deadlines, a connection cap. */
+function limits(http: HttpServer, config: Config): void {
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
+  http.maxConnections = config.PACKET_PATH_MAX_CONNECTIONS;
 }
 
 if (require.main === module) {
@@ -231,7 +376,7 @@ if (require.main === module) {
     (r) => {
       log.info(
         { config: redacted(config), port: r.port },
-        `packet-path listening on http://localhost:${r.port}/api/messages`,
+        `packet-path listening on http://${listenHost(config) ?? '*'}:${r.port}/api/messages`,
       );
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');

@@ -12,7 +12,7 @@ import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
 import { helpAnswer, type Memory } from '../answer';
 import type { Clusters } from '../inventory/clusters';
 import type { PathResult } from '../path/result';
-import { textWithoutBotMention } from './mentions';
+import { QUESTION_LIMIT, textWithoutBotMention } from './mentions';
 import { replyActivity } from './reply';
 
 /**
@@ -23,12 +23,13 @@ function questionOf(context: TurnContext): Question {
   const value = context.activity.value as { question?: unknown; intent?: unknown; full?: unknown } | undefined;
   if (value && typeof value === 'object' && typeof value.question === 'string') {
     return {
-      question: value.question.slice(0, 2000),
-      intent: typeof value.intent === 'string' ? value.intent : undefined,
+      question: value.question.slice(0, QUESTION_LIMIT),
+      intent: typeof value.intent === 'string' ? value.intent.slice(0, 40) : undefined,
       full: value.full === true,
     };
   }
-  return { question: textWithoutBotMention(context.activity).slice(0, 2000) };
+  // cut before any pattern runs (textWithoutBotMention cuts first too)
+  return { question: textWithoutBotMention(context.activity).slice(0, QUESTION_LIMIT) };
 }
 
 export interface BotOptions {

@@ -1,5 +1,6 @@
 // Cross-cutting steps of every turn, as Bot Framework middleware: a
 // correlation id and the audit record, who may ask, and how often.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
@@ -21,6 +22,18 @@ export interface TurnRecord {
 }
 
 export const turnRecord = (context: TurnContext): TurnRecord | undefined => context.turnState.get(TURN_ID);
+
+/** Who sent the HTTP request a turn came in: set by the server around each request. */
+export interface RequestOrigin {
+  ip?: string;
+  forwardedFor?: string;
+}
+
+export const requestOrigin = new AsyncLocalStorage<RequestOrigin>();
+
+/** A string as it may go into a log line: capped (a name or id can be megabytes long). */
+export const capped = (v: unknown, n = 200): string | undefined =>
+  typeof v === 'string' ? (v.length > n ? `${v.slice(0, n)}…` : v) : undefined;
 
 /** Remember what an answer was about, for the audit log. */
 export function recordAnswer(context: TurnContext, question: string, r: PathResult): void {
@@ -47,13 +60,18 @@ export class AuditMiddleware implements Middleware {
     context.turnState.set(TURN_ID, record);
     const a = context.activity;
     const who = {
+      audit: 'turn',
       correlationId: record.id,
-      activityType: a.type,
-      tenant: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
-      conversation: a.conversation?.id,
-      conversationType: a.conversation?.conversationType,
-      userId: a.from?.aadObjectId ?? a.from?.id,
-      userName: a.from?.name,
+      ...requestOrigin.getStore(),
+      activityType: capped(a.type, 40),
+      tenant: capped(
+        a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+        100,
+      ),
+      conversation: capped(a.conversation?.id, 300),
+      conversationType: capped(a.conversation?.conversationType, 40),
+      userId: capped(a.from?.aadObjectId ?? a.from?.id, 100),
+      userName: capped(a.from?.name, 100),
     };
     let error: unknown;
     try {
@@ -72,7 +90,7 @@ export class AuditMiddleware implements Middleware {
         lookupsFailed: record.lookupsFailed?.length ? record.lookupsFailed : undefined,
         refused: record.refused,
         latencyMs: Date.now() - record.started,
-        error: error ? (error as Error).message : undefined,
+        error: error ? capped((error as Error).message, 300) : undefined,
       };
       if (error) this.log.error(line, 'turn failed');
       else if (a.type === 'message' || record.refused) this.log.info(line, 'turn');
@@ -85,35 +103,46 @@ export interface Allowlists {
   teams: string[];
   channels: string[];
   users: string[];
+  /** personal and group chats when team or channel lists are set (they have neither) */
+  chats?: boolean;
 }
 
-/** Only the listed tenants / teams / channels / users may ask (an empty list allows all). */
+/** What of tenant / team / channel / user / chat is not allowed, if anything. */
+function refusal(a: TurnContext['activity'], allow: Allowlists): string | undefined {
+  const cd = (a.channelData ?? {}) as {
+    tenant?: { id?: string };
+    team?: { id?: string };
+    channel?: { id?: string };
+  };
+  const checks: [string, string[], string | undefined][] = [
+    ['tenant', allow.tenants, a.conversation?.tenantId ?? cd.tenant?.id],
+    ['team', allow.teams, cd.team?.id],
+    ['channel', allow.channels, cd.channel?.id],
+    ['user', allow.users, a.from?.aadObjectId],
+  ];
+  // personal and group chats have no team or channel: with team/channel lists they need their own permission
+  const chat = a.conversation?.conversationType !== 'channel' && !cd.team?.id && !cd.channel?.id;
+  const scoped = allow.teams.length > 0 || allow.channels.length > 0;
+  const failed = checks.find(
+    ([what, list, value]) =>
+      list.length > 0 && !((what === 'team' || what === 'channel') && chat) && !list.includes(value ?? ''),
+  );
+  return failed?.[0] ?? (chat && scoped && !allow.chats ? 'chat' : undefined);
+}
+
+/**
+ * Only the listed tenants / teams / channels / users may ask (an empty list allows all). With team or channel lists,
+ * chats are answered only when allowed explicitly.
+ */
 export class AuthorizationMiddleware implements Middleware {
   constructor(private readonly allow: Allowlists) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const a = context.activity;
-    const cd = (a.channelData ?? {}) as {
-      tenant?: { id?: string };
-      team?: { id?: string };
-      channel?: { id?: string };
-    };
-    const checks: [string, string[], string | undefined][] = [
-      ['tenant', this.allow.tenants, a.conversation?.tenantId ?? cd.tenant?.id],
-      ['team', this.allow.teams, cd.team?.id],
-      ['channel', this.allow.channels, cd.channel?.id],
-      ['user', this.allow.users, a.from?.aadObjectId],
-    ];
-    // personal and group chats have no team or channel: team/channel lists apply to channel conversations
-    const refused = checks.find(
-      ([what, list, value]) =>
-        list.length > 0 &&
-        !((what === 'team' || what === 'channel') && a.conversation?.conversationType !== 'channel' && !value) &&
-        !list.includes(value ?? ''),
-    );
+    const refused = refusal(a, this.allow);
     if (refused) {
       const t = turnRecord(context);
-      if (t) t.refused = `${refused[0]} not allowed`;
+      if (t) t.refused = `${refused} not allowed`;
       if (a.type === 'message')
         await context.sendActivity(
           'Sorry — packet-path is not enabled for you here. Ask your platform team for access.',

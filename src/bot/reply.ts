@@ -2,7 +2,7 @@
 // fallback in `text` (capped: Teams rejects messages over ~28 KB).
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { renderCard, type CardOptions } from '../cards/card';
-import { renderText } from '../cards/text';
+import { escapeCodeBlock, escapeMarkdownText, renderText } from '../cards/text';
 import type { PathResult } from '../path/result';
 
 const TEXT_LIMIT = 4000;
@@ -12,7 +12,7 @@ const cap = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 
 export function replyActivity(r: PathResult, o: CardOptions = {}): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
-    text: cap(renderText(r, { verify: false }), TEXT_LIMIT),
+    text: cap(escapeMarkdownText(renderText(r, { verify: false })), TEXT_LIMIT),
     attachments: [CardFactory.adaptiveCard(renderCard(r, o))],
   };
 }
@@ -22,6 +22,6 @@ export function fullTextActivity(r: PathResult): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
     textFormat: 'markdown',
-    text: cap('```\n' + renderText(r) + '\n```', 24000),
+    text: cap('```\n' + escapeCodeBlock(renderText(r)) + '\n```', 24000),
   };
 }

@@ -40,3 +40,16 @@ export function renderText(r: PathResult, opts: { verify?: boolean } = {}): stri
   if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));
   return out.join('\n');
 }
+
+/**
+ * The text as Teams shows it literally: values from the cluster or the question (an env value
+ * "[Re-authenticate here](https://evil.example/login)") must not become links, images, emphasis or HTML.
+ */
+export const escapeMarkdownText = (s: string): string =>
+  s
+    .replace(/[\\`*[\]~]/g, '\\$&')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›');
+
+/** Text inside a ``` block: only a run of backticks could end the block early. */
+export const escapeCodeBlock = (s: string): string => s.replace(/`{3,}/g, (run) => run.split('').join('\u200b'));

@@ -3,7 +3,7 @@
 import type { EnvVar, Pod, Service } from '../inventory/k8s-types';
 import { serviceFqdn } from '../path/dns';
 import { nodeIp, podIp } from '../path/kube';
-import { looksSecret } from '../secrets';
+import { looksSecretName, looksSecretValue, urlOrigin } from '../secrets';
 import type { PodFacts } from './facts';
 import type { PodSubjects } from './resolve';
 
@@ -25,7 +25,10 @@ export interface PodDecision {
 
 // https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
 // https://kubernetes.io/docs/concepts/configuration/secret/
-/** How an env var may be shown: a literal only when nothing suggests a secret. */
+/**
+ * How an env var may be shown: a literal only when nothing suggests a secret; a URL as scheme://host:port only
+ * (userinfo carries passwords: postgres://admin:…@server).
+ */
 export function envDisplay(e: EnvVar): string {
   if (e.valueFrom) {
     const ref = e.valueFrom as Record<string, { name?: string; key?: string; fieldPath?: string; resource?: string }>;
@@ -35,8 +38,12 @@ export function envDisplay(e: EnvVar): string {
     if (ref.resourceFieldRef) return `from resource ${ref.resourceFieldRef.resource}`;
     return 'from a reference';
   }
-  if (looksSecret(e.name, e.value)) return '(hidden: looks secret)';
-  return e.value ?? '';
+  const value = e.value ?? '';
+  if (looksSecretName(e.name)) return '(hidden: looks secret)';
+  const origin = urlOrigin(value);
+  if (origin) return origin === value ? value : `${origin} (the rest not shown)`;
+  if (looksSecretValue(value)) return '(hidden: looks secret)';
+  return value;
 }
 
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/

@@ -8,10 +8,12 @@ import { spec } from './spec';
 
 export interface PodSubjects extends Noted {
   pod: Pod;
+  /** every replica when a workload was named */
+  group?: Pod[];
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
-  return { pod: found.pod, notes: [found.note] };
+  return { pod: found.pod, notes: [found.note], group: found.group };
 }

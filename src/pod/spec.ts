@@ -5,7 +5,8 @@ export const spec: IntentSpec<'pod'> = {
   title: 'Where a pod runs: IP, node, owner, service references',
   triggers: [
     /\bwhere\b.{0,30}\b(is|does|runs?|running|lives?)\b/,
-    /\b(which|what) node\b/,
+    /\b(which|what) (nodes?|workers?)\b/,
+    /\b(show|get|describe) pods?\s+[\w./-]+/,
     /\b(private|internal|pod|cluster) ip\b/,
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
     /\b(describe|details|info)\b/,

@@ -35,6 +35,7 @@ test('kubectl apply --dry-run=client accepts every manifest', async () => {
       'clusterrolebinding.rbac.authorization.k8s.io/packet-path-reader',
       'deployment.apps/packet-path',
       'namespace/packet-path',
+      'networkpolicy.networking.k8s.io/packet-path',
       'poddisruptionbudget.policy/packet-path',
       'service/packet-path',
       'serviceaccount/packet-path',

@@ -94,7 +94,9 @@ test('/readyz is 503 until the Kubernetes caches are synced, then 200', async ()
   writeFileSync(kubeconfig, kube.kubeconfigYaml());
   const prev = process.env.KUBECONFIG;
   process.env.KUBECONFIG = kubeconfig;
-  const bot = await startServer(loadConfig({ PORT: '0', PACKET_PATH_LIVE: 'true', LOG_LEVEL: 'silent' }));
+  const bot = await startServer(
+    loadConfig({ PORT: '0', PACKET_PATH_LIVE: 'true', PACKET_PATH_INSECURE_NO_AUTH: 'true', LOG_LEVEL: 'silent' }),
+  );
   try {
     const ready = async () =>
       (await fetch(`http://127.0.0.1:${bot.port}/readyz`)).json() as Promise<{
