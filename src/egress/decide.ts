@@ -1,6 +1,12 @@
 import type { EgressIP, Node, Pod } from '../inventory/k8s-types';
 import type { NodeOnAzure } from '../path/azure-node';
-import { decideEgress, type EgressDecision } from '../path/egress-rules';
+import {
+  clusterSource,
+  decideEgress,
+  egressIpReachesInternet,
+  type ClusterSource,
+  type EgressDecision,
+} from '../path/egress-rules';
 import { nodeIp, podIp } from '../path/kube';
 import type { EgressFacts } from './facts';
 import type { EgressSubjects } from './resolve';
@@ -16,7 +22,17 @@ interface Common {
 
 export type EgressAnswer =
   | (Common & { kind: 'no-node' })
-  | (Common & { kind: 'path'; node: Node; nodeIp?: string; at: NodeOnAzure; rule: EgressDecision });
+  | (Common & {
+      kind: 'path';
+      node: Node;
+      nodeIp?: string;
+      at: NodeOnAzure;
+      rule: EgressDecision;
+      /** the address the packet leaves the node with (pod, node or EgressIP), by CNI */
+      source: ClusterSource;
+      /** an EgressIP source with no outbound path to the Internet (load balancer / default outbound) */
+      egressIpStranded: boolean;
+    });
 
 export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
   const common: Common = {
@@ -28,5 +44,8 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
   };
   if (!f.node || !f.at || !f.azure) return { ...common, kind: 'no-node' };
   const rule = decideEgress(f.at, s.destination, f.azure);
-  return { ...common, kind: 'path', node: f.node, nodeIp: nodeIp(f.node), at: f.at, rule };
+  const nIp = nodeIp(f.node);
+  const source = clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
+  const egressIpStranded = source.kind === 'egress-ip' && !egressIpReachesInternet(rule);
+  return { ...common, kind: 'path', node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded };
 }

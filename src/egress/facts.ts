@@ -1,6 +1,7 @@
 // The lookups of an egress answer: the pod's node, EgressIPs that select the
 // pod, the node's NIC and subnet, and what the subnet's egress rules read.
 import type { Ctx } from '../family';
+import type { ClusterInfo } from '../inventory/inventory';
 import type { EgressIP, Node } from '../inventory/k8s-types';
 import { locateNode, type NodeOnAzure } from '../path/azure-node';
 import { readEgressFacts, type EgressAzureFacts } from '../path/egress-rules';
@@ -13,21 +14,25 @@ export interface EgressFacts {
   egressIps: EgressIP[];
   at?: NodeOnAzure;
   azure?: EgressAzureFacts;
+  /** network plugin and outbound type (what a private destination sees depends on the CNI) */
+  cluster?: ClusterInfo;
 }
 
 export async function facts(s: EgressSubjects, { inv, trace }: Ctx): Promise<EgressFacts> {
-  const [nodes, namespaces, egressIpObjs] = await Promise.all([
+  const [nodes, namespaces, egressIpObjs, cluster] = await Promise.all([
     trace.list('nodes', () => inv.list('Node')),
     trace.list('namespaces', () => inv.list('Namespace')),
     trace.list('EgressIPs', () => inv.list('EgressIP')),
+    trace.try('cluster', () => inv.cluster()),
   ]);
   const node = nodes.find((n) => n.metadata.name === s.pod.spec?.nodeName);
   const egressIps = egressIpsFor(s.pod, namespaces, egressIpObjs);
   if (!node) {
     if (s.pod.spec?.nodeName) trace.fail(`node ${s.pod.spec.nodeName}`, 'not found in the cluster');
-    return { egressIps };
+    return { egressIps, cluster };
   }
   // the node resource group's load balancers and public IPs are read while the node is located
   const [at, world] = await Promise.all([locateNode(inv, node, trace), lbWorld(inv, trace, { outboundPips: true })]);
-  return { node, egressIps, at, azure: await readEgressFacts(inv, at, s.destination, trace, world) };
+  const azure = await readEgressFacts(inv, at, s.destination, trace, world, cluster);
+  return { node, egressIps, at, azure, cluster };
 }

@@ -1,12 +1,14 @@
 // The deciding egress rule in words and hops, one function per rule.
 import { resourceGroupOf } from '../inventory/ids';
-import type { EgressDecision, PublicAddress } from '../path/egress-rules';
+import { sourceIps, type EgressDecision, type PublicAddress } from '../path/egress-rules';
+import type { Candidate } from '../path/routes';
 import type { Hop } from '../path/result';
 import type { EgressAnswer } from './decide';
 import type { Draft } from './narrate';
+import { applianceRule } from './narrate-appliance';
 
 type PathAnswer = Extract<EgressAnswer, { kind: 'path' }>;
-type Rule<V extends EgressDecision['via']> = Extract<EgressDecision, { via: V }>;
+export type Rule<V extends EgressDecision['via']> = Extract<EgressDecision, { via: V }>;
 
 export interface Told {
   answer: string;
@@ -16,7 +18,7 @@ export interface Told {
 }
 
 /** Everything a rule's narration needs. */
-interface Scene {
+export interface Scene {
   a: PathAnswer;
   d: Draft;
   /** "sqlapi-1-8jgx8 (project1)" */
@@ -24,37 +26,49 @@ interface Scene {
   name: string;
   /** the destination in words */
   dest: string;
+  /** the address(es) the packet leaves the node with, in words ("10.224.0.4", "one of 10.0.2.10, 10.0.2.11") */
+  src?: string;
+  /** the same as a list */
+  srcIps: string[];
   nodeIp?: string;
 }
 
 const addr = (p: PublicAddress) => p.ip ?? p.prefix ?? `(address of ${p.name} unknown)`;
-const list = (ps: PublicAddress[]) => ps.map(addr).join(', ');
-const known = (ps: PublicAddress[]) => ps.flatMap((p) => ((p.ip ?? p.prefix) ? [(p.ip ?? p.prefix)!] : []));
+export const list = (ps: PublicAddress[]) => ps.map(addr).join(', ');
+export const known = (ps: PublicAddress[]) => ps.flatMap((p) => ((p.ip ?? p.prefix) ? [(p.ip ?? p.prefix)!] : []));
 
 export function describeRule(a: PathAnswer, d: Draft): Told {
   const name = a.pod.metadata.name;
+  const srcIps = sourceIps(a.source);
   const s: Scene = {
     a,
     d,
     name,
     who: `${name} (${a.pod.metadata.namespace ?? 'default'})`,
     dest: a.destination ?? 'the Internet',
+    src: srcIps.length > 1 ? `one of ${srcIps.join(', ')}` : srcIps[0],
+    srcIps,
     nodeIp: a.nodeIp,
   };
-  const r = a.rule;
+  routingFacts(s);
+  const told = a.egressIpStranded ? strandedEgressIp(s) : byRule(s, a.rule);
+  if (a.rule.via !== 'unknown' && a.rule.routing.effective)
+    told.answer += ` (Routes: the NIC's effective routes; BGP routes ${bgpWord(a.rule.routing.bgp)}seen.)`;
+  return told;
+}
+
+const bgpWord = (b: string) => (b === 'seen' ? '' : 'not ');
+
+function byRule(s: Scene, r: EgressDecision): Told {
   switch (r.via) {
     case 'unknown':
       return { answer: `Could not work out the egress of ${s.who}: ${r.reason}.` };
-    case 'vnet-local':
-      return {
-        answer:
-          `${s.who} reaches ${s.dest} inside the virtual network, as node ` +
-          `IP ${s.nodeIp} (SNAT at the node): no public IP is involved.`,
-        title: `${name} reaches ${s.dest} inside the VNet`,
-        seenAs: s.nodeIp ? [s.nodeIp] : undefined,
-      };
-    case 'route':
-      return routeRule(s, r);
+    case 'private':
+      return privateRule(s, r);
+    case 'dropped':
+      return dropped(s, r);
+    case 'appliance':
+      return applianceRule(s, r);
     case 'nat-gateway':
       return natGateway(s, r);
     case 'instance-ip':
@@ -62,12 +76,36 @@ export function describeRule(a: PathAnswer, d: Draft): Told {
     case 'lb-outbound-rule':
     case 'lb-implicit':
       return loadBalancer(s, r);
+    case 'no-egress':
+      return noEgress(s, r);
     case 'default-outbound':
       return defaultOutbound(s, r);
   }
 }
 
-const internet = (s: Scene, seenAs?: string, note?: string): Hop => ({
+/** Where the routes came from, and whether BGP routes were seen. */
+function routingFacts(s: Scene): void {
+  const r = s.a.rule;
+  if (r.via === 'unknown') return;
+  const { routing } = r;
+  const value = routing.effective
+    ? `effective routes of the node's NIC (${routing.bgp === 'seen' ? 'BGP routes seen' : 'no BGP routes'})`
+    : `${s.a.at.subnet?.routeTableId ? 'route table and system routes' : 'system routes (no route table)'}; ` +
+      'BGP routes not seen' +
+      (routing.bgp === 'disabled' ? ' (route propagation is disabled on the route table)' : '');
+  s.d.facts.push({ label: 'Routes', value });
+  if (!routing.effective && routing.bgp === 'not-visible' && routing.gateway) {
+    s.d.warnings.push(
+      'BGP routes were not seen (no effective routes): a VPN/ExpressRoute gateway or route server can advertise ' +
+        'routes (even 0.0.0.0/0) that override the system routes used here — check ' +
+        '`az network nic show-effective-route-table`',
+    );
+  }
+  const nic = s.a.at.nic;
+  if (nic) s.d.verify.push(`az network nic show-effective-route-table -g ${nic.resourceGroup} -n ${nic.name} -o table`);
+}
+
+export const internet = (s: Scene, seenAs?: string, note?: string): Hop => ({
   kind: 'internet',
   name: s.a.destination ?? 'Internet',
   ip: s.a.destination,
@@ -76,118 +114,125 @@ const internet = (s: Scene, seenAs?: string, note?: string): Hop => ({
   note,
 });
 
-/** The user-defined route that carries the traffic, when one does. */
-function routeHop(s: Scene, r: { routeTable?: Rule<'route'>['routeTable']; route?: Rule<'route'>['route'] }) {
+const routeText = (route: Candidate, table?: string) =>
+  route.origin === 'user'
+    ? `route ${route.name} (${route.prefix})${table ? ` of route table ${table}` : ''}`
+    : `${route.origin === 'bgp' ? 'BGP route' : 'system route'} ${route.prefix} → ` +
+      `${route.nextHopType}${route.nextHopIp ? ' ' + route.nextHopIp : ''}` +
+      (route.peering ? ` (peering ${route.peering.name})` : '');
+
+/** The route that carries the traffic, as a hop (user and BGP routes) and a fact. */
+export function routeHop(s: Scene, r: { routeTable?: Rule<'private'>['routeTable']; route?: Candidate }): string {
   const { routeTable: t, route } = r;
-  if (!t || !route) return;
-  const hop = `${route.nextHopType}${route.nextHopIp ? ' ' + route.nextHopIp : ''}`;
-  s.d.hops.push({
-    kind: 'route-table',
-    name: `${t.name}/${route.name}`,
-    src: s.nodeIp,
-    dst: s.a.destination,
-    note: `${route.prefix} → ${hop}`,
-  });
-  s.d.facts.push({
-    label: 'Route',
-    value: `${t.name}/${route.name}: ${route.prefix} → ${route.nextHopType} ${route.nextHopIp ?? ''}`.trim(),
-  });
-  s.d.verify.push(`az network route-table route list -g ${t.resourceGroup} --route-table-name ${t.name} -o table`);
+  if (!route) return '';
+  const text = routeText(route, t?.name);
+  s.d.facts.push({ label: 'Route', value: `${text}${route.origin === 'user' ? ` → ${route.nextHopType}` : ''}` });
+  if (route.origin !== 'system') {
+    s.d.hops.push({
+      kind: 'route-table',
+      name: t ? `${t.name}/${route.name}` : route.name,
+      src: s.srcIps[0],
+      dst: s.a.destination,
+      note: `${route.prefix} → ${route.nextHopType}${route.nextHopIp ? ' ' + route.nextHopIp : ''}`,
+    });
+  }
+  if (t)
+    s.d.verify.push(`az network route-table route list -g ${t.resourceGroup} --route-table-name ${t.name} -o table`);
+  return text;
 }
 
-/** The public IPs traffic leaves with, then the Internet hop seen from the first of them. */
-function leaveAs(s: Scene, ps: PublicAddress[]): void {
+/** What the source is, in words, for a destination reached without Azure SNAT. */
+export function sourceWords(s: Scene): string {
+  const src = s.a.source;
+  if (src.kind === 'pod') return `its pod IP ${src.ip} (${src.plugin}: pods have VNet addresses)`;
+  if (src.kind === 'egress-ip') return `its EgressIP ${src.ips.join(' / ')}`;
+  if (src.kind === 'node') return `node IP ${src.ip}${src.why === 'snat' ? ` (${src.plugin} SNATs to the node)` : ''}`;
+  return `its pod IP ${src.podIp} or node IP ${src.nodeIp} — not visible: the network plugin is unknown`;
+}
+
+/** Warnings about what decides the source and is not visible. */
+export function sourceCaveats(s: Scene, viaGateway: boolean): void {
+  const src = s.a.source;
+  if (src.kind === 'pod' && viaGateway) {
+    s.d.warnings.push(
+      `Azure CNI keeps the pod IP unless the ip-masq-agent configuration (kube-system ConfigMaps ` +
+        `azure-ip-masq-agent-config*) masquerades ${s.dest}: not visible here`,
+    );
+  }
+  if (src.kind === 'unknown')
+    s.d.warnings.push('The network plugin is not known (no cluster.json): pod or node IP depends on it');
+}
+
+function privateRule(s: Scene, r: Rule<'private'>): Told {
+  const via = routeHop(s, r);
+  const gw = r.nextHop === 'VirtualNetworkGateway';
+  sourceCaveats(s, gw || r.nextHop === 'VNetPeering');
+  const where =
+    r.nextHop === 'VnetLocal'
+      ? 'inside the virtual network'
+      : r.nextHop === 'VNetPeering'
+        ? `in the peered virtual network (${r.route.peering?.name ?? r.route.name})`
+        : 'through the virtual network gateway (VPN/ExpressRoute)';
+  const seen = s.srcIps.length ? s.srcIps : undefined;
+  if (gw && !s.a.destination) {
+    s.d.hops.push(internet(s, undefined, 'forced tunnelling: the on-premises edge decides the public address'));
+    s.d.warnings.push(`Internet traffic is sent to the virtual network gateway by ${via}: forced tunnelling`);
+    return {
+      answer:
+        `${s.who} reaches the Internet through the virtual network gateway (${via}): the on-premises network ` +
+        'decides the public source address (not visible from Azure).',
+      title: `${s.name} is force-tunnelled through the gateway`,
+    };
+  }
+  s.d.hops.push(internet(s, s.src, gw ? 'through the gateway: no SNAT by Azure' : 'no SNAT by Azure'));
+  return {
+    answer: `${s.who} reaches ${s.dest} ${where}, as ${sourceWords(s)} (${via}): no public IP is involved.`,
+    title: `${s.name} reaches ${s.dest} ${r.nextHop === 'VnetLocal' ? 'inside the VNet' : where}`,
+    seenAs: s.a.source.kind === 'unknown' ? undefined : seen,
+  };
+}
+
+function dropped(s: Scene, r: Rule<'dropped'>): Told {
+  const via = routeHop(s, r);
+  s.d.hops.push(internet(s, undefined, 'dropped by Azure (next hop None)'));
+  const maybe = r.bgpMayCover
+    ? ' — unless a BGP route from a gateway covers it: BGP routes were not seen (no effective routes)'
+    : '';
+  s.d.warnings.push(`Only ${via} covers ${s.dest}: Azure drops the traffic${maybe}`);
+  return {
+    answer: `${s.who} cannot reach ${s.dest}: the route Azure selects is ${via}, so the packet is dropped${maybe}.`,
+    title: `${s.name} cannot reach ${s.dest} (dropped)`,
+  };
+}
+
+/** The public IPs traffic leaves with, then the Internet hop seen from them (any one of a set). */
+export function leaveAs(s: Scene, ps: PublicAddress[]): void {
   for (const p of ps) {
     s.d.hops.push({
       kind: 'public-ip',
       name: p.name,
       ip: p.ip ?? p.prefix,
-      src: p.ip ?? p.prefix ?? s.nodeIp,
+      src: p.ip ?? p.prefix ?? s.srcIps[0],
       dst: s.a.destination,
+      note: p.prefix ? `public IP prefix: any address of ${p.prefix}` : undefined,
     });
   }
   for (const p of ps.filter((x) => x.id && !x.prefix)) {
     s.d.verify.push(`az network public-ip show -g ${resourceGroupOf(p.id!)} -n ${p.name} --query ipAddress -o tsv`);
   }
-  s.d.hops.push(internet(s, known(ps)[0]));
-}
-
-const snatTo = (s: Scene, ps: PublicAddress[]) =>
-  s.nodeIp && ps.length ? { kind: 'snat' as const, from: s.nodeIp, to: list(ps) } : undefined;
-
-function routeRule(s: Scene, r: Rule<'route'>): Told {
-  routeHop(s, r);
-  const { route, routeTable } = r;
-  const via = `route ${route.name} (${route.prefix}) of route table ${routeTable.name}`;
-  if (r.nextHop === 'VirtualAppliance') return appliance(s, r, via);
-  if (r.nextHop === 'VirtualNetworkGateway') {
-    s.d.hops.push(internet(s, s.nodeIp, 'through the virtual network gateway (VPN/ExpressRoute): no SNAT by Azure'));
-    return {
-      answer:
-        `${s.who} reaches ${s.dest} through the virtual network gateway ` +
-        `(route ${route.name} ${route.prefix} of ${routeTable.name}), with the node IP ${s.nodeIp} as source.`,
-      seenAs: s.nodeIp ? [s.nodeIp] : undefined,
-    };
+  for (const p of ps.filter((x) => x.id && x.prefix)) {
+    s.d.verify.push(
+      `az network public-ip prefix show -g ${resourceGroupOf(p.id!)} -n ${p.name} --query ipPrefix -o tsv`,
+    );
   }
-  if (r.nextHop === 'VnetLocal') {
-    return {
-      answer: `${s.who} reaches ${s.dest} inside the virtual network (route ${route.name}), as node IP ${s.nodeIp}.`,
-      seenAs: s.nodeIp ? [s.nodeIp] : undefined,
-    };
-  }
-  s.d.warnings.push(
-    `Route ${route.name} (${route.prefix}) of ${routeTable.name} has next hop None: traffic to ${s.dest} is dropped`,
+  const ks = known(ps);
+  s.d.hops.push(
+    internet(s, ks.length === 1 ? ks[0] : undefined, ks.length > 1 ? `any one of ${ks.join(', ')}` : undefined),
   );
-  return { answer: `${s.who} cannot reach ${s.dest}: ${via} drops it (next hop None).` };
 }
 
-function appliance(s: Scene, r: Rule<'route'> & { nextHop: 'VirtualAppliance' }, via: string): Told {
-  const { route } = r;
-  if (r.firewall) {
-    const fw = r.firewall;
-    s.d.hops.push({
-      kind: 'firewall',
-      name: fw.name,
-      ip: route.nextHopIp,
-      src: s.nodeIp,
-      dst: s.a.destination,
-      note: `SNAT to its public IP(s) ${list(r.publicIps)}`,
-      nat: snatTo(s, r.publicIps),
-    });
-    leaveAs(s, r.publicIps);
-    s.d.facts.push({ label: 'Firewall', value: `${fw.name} (${fw.resourceGroup})` });
-    const query = 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id}';
-    s.d.verify.push(`az network firewall show -g ${fw.resourceGroup} -n ${fw.name} --query '${query}'`);
-    const ipText = r.publicIps.length ? list(r.publicIps) : 'its public IP (not readable)';
-    return {
-      answer:
-        `${s.who} reaches ${s.dest} as ${ipText}: ${via} sends it to Azure ` +
-        `Firewall ${fw.name} (${route.nextHopIp}), which SNATs it.`,
-      title: `${s.name} leaves as ${ipText} via firewall ${fw.name}`,
-      seenAs: known(r.publicIps),
-    };
-  }
-  s.d.hops.push({
-    kind: 'virtual-appliance',
-    name: route.nextHopIp ?? 'virtual appliance',
-    ip: route.nextHopIp,
-    src: s.nodeIp,
-    dst: s.a.destination,
-    note: 'the appliance decides the public source address',
-  });
-  s.d.hops.push(internet(s, undefined, 'source address chosen by the appliance'));
-  s.d.warnings.push(
-    `The next hop ${route.nextHopIp} is not an Azure Firewall in this ` +
-      `subscription: which public IP it uses is configured on the appliance itself`,
-  );
-  return {
-    answer:
-      `${s.who} reaches ${s.dest} through the virtual appliance ${route.nextHopIp} ` +
-      `(route ${route.name} ${route.prefix} of route table ${r.routeTable.name}); ` +
-      `the appliance decides the public source IP.`,
-    title: `${s.name} leaves through appliance ${route.nextHopIp}`,
-  };
-}
+export const snatTo = (s: Scene, ps: PublicAddress[]) =>
+  s.srcIps[0] && ps.length ? { kind: 'snat' as const, from: s.srcIps[0], to: list(ps) } : undefined;
 
 function natGateway(s: Scene, r: Rule<'nat-gateway'>): Told {
   routeHop(s, r);
@@ -195,7 +240,7 @@ function natGateway(s: Scene, r: Rule<'nat-gateway'>): Told {
   s.d.hops.push({
     kind: 'nat-gateway',
     name: gw.name,
-    src: s.nodeIp,
+    src: s.srcIps[0],
     dst: s.a.destination,
     note: `SNAT to ${list(r.publicIps)}`,
     nat: snatTo(s, r.publicIps),
@@ -203,18 +248,24 @@ function natGateway(s: Scene, r: Rule<'nat-gateway'>): Told {
   leaveAs(s, r.publicIps);
   s.d.facts.push({ label: 'NAT gateway', value: `${gw.name} (${gw.resourceGroup})` });
   if (gw.idleTimeoutMinutes) s.d.facts.push({ label: 'Idle timeout', value: `${gw.idleTimeoutMinutes} min` });
+  s.d.facts.push({ label: 'SNAT ports', value: `${r.ports.toLocaleString('en-US')} (64,512 per public IP address)` });
   s.d.verify.push(
     `az network nat gateway show --ids ${gw.id} --query '{ips:publicIpAddresses[].id,prefixes:publicIpPrefixes[].id}'`,
   );
   return {
     answer:
-      `${s.who} reaches ${s.dest} as ${list(r.publicIps)}: NAT gateway ` +
+      `${s.who} reaches ${s.dest} as ${anyOf(r.publicIps)}: NAT gateway ` +
       `${gw.name} on subnet ${s.a.at.subnet?.name} SNATs it (a NAT gateway ` +
-      `takes precedence over load balancer outbound rules and instance public IPs).`,
+      `takes precedence over load balancer outbound rules and instance public IPs); ` +
+      `${r.ports.toLocaleString('en-US')} SNAT ports.`,
     title: `${s.name} leaves as ${list(r.publicIps)} via NAT gateway`,
     seenAs: known(r.publicIps),
   };
 }
+
+/** "20.1.2.3", or "any of 20.1.2.3, 20.1.2.4" when Azure picks one of several. */
+export const anyOf = (ps: PublicAddress[]) =>
+  ps.length > 1 || ps.some((p) => p.prefix) ? `any of ${list(ps)}` : list(ps);
 
 function instanceIp(s: Scene, r: Rule<'instance-ip'>): Told {
   routeHop(s, r);
@@ -224,7 +275,7 @@ function instanceIp(s: Scene, r: Rule<'instance-ip'>): Told {
     kind: 'public-ip',
     name: p.name,
     ip: p.ip,
-    src: s.nodeIp,
+    src: s.srcIps[0],
     dst: s.a.destination,
     note: `instance-level public IP of ${nic}: 1:1 NAT`,
     nat: snatTo(s, [p]),
@@ -250,7 +301,7 @@ function loadBalancer(s: Scene, r: Rule<'lb-outbound-rule'> | Rule<'lb-implicit'
   s.d.hops.push({
     kind: 'load-balancer',
     name: lb.name,
-    src: s.nodeIp,
+    src: s.srcIps[0],
     dst: s.a.destination,
     note: `${ruleText}: SNAT to ${list(r.publicIps)}`,
     nat: snatTo(s, r.publicIps),
@@ -278,9 +329,9 @@ function loadBalancer(s: Scene, r: Rule<'lb-outbound-rule'> | Rule<'lb-implicit'
       `for ${n.poolSize} nodes; fewer per node as the pool grows), ${idle} min idle timeout.`;
   return {
     answer:
-      `${s.who} reaches ${s.dest} as ${list(r.publicIps)}: node ${s.a.node.metadata.name} ` +
-      `SNATs the pod to ${s.nodeIp}, then load balancer ${lb.name} (${ruleText}) ` +
-      `SNATs it to public IP ${r.publicIps.map((p) => p.name).join(', ')}. ` +
+      `${s.who} reaches ${s.dest} as ${anyOf(r.publicIps)}: node ${s.a.node.metadata.name} ` +
+      `SNATs the pod to ${s.src}, then load balancer ${lb.name} (${ruleText}) ` +
+      `SNATs it to ${r.publicIps.map((p) => `${p.prefix ? 'public IP prefix' : 'public IP'} ${p.name}`).join(', ')}. ` +
       budget,
     title: `${s.name} leaves the cluster as ${list(r.publicIps)}`,
     seenAs: known(r.publicIps),
@@ -312,6 +363,23 @@ function snatFacts(s: Scene, r: Rule<'lb-outbound-rule'> | Rule<'lb-implicit'>, 
   if (n.warning) s.d.warnings.push(n.warning);
 }
 
+function noEgress(s: Scene, r: Rule<'no-egress'>): Told {
+  routeHop(s, r);
+  s.d.hops.push(internet(s, undefined, 'no outbound path'));
+  const subnet = s.a.at.subnet;
+  const why =
+    r.reason === 'outbound-block'
+      ? 'the cluster’s outboundType is block (network isolated: egress blocked)'
+      : `subnet ${subnet?.name} is a private subnet (defaultOutboundAccess: false) and no NAT gateway, ` +
+        'instance public IP, load balancer outbound rule or route to an appliance gives it one' +
+        (r.outboundType ? ` (outboundType ${r.outboundType})` : '');
+  if (subnet) s.d.verify.push(`az network vnet subnet show --ids ${subnet.id} --query defaultOutboundAccess`);
+  return {
+    answer: `${s.who} has no Internet egress: ${why}.`,
+    title: `${s.name} has no Internet egress`,
+  };
+}
+
 function defaultOutbound(s: Scene, r: Rule<'default-outbound'>): Told {
   routeHop(s, r);
   s.d.hops.push(internet(s, undefined, 'Azure default outbound access: an Azure-chosen public IP'));
@@ -319,12 +387,37 @@ function defaultOutbound(s: Scene, r: Rule<'default-outbound'>): Told {
     `Default outbound access: no route to an appliance, no NAT gateway, ` +
       `no instance public IP and no load balancer outbound rule covers ` +
       `node ${s.a.node.metadata.name}; Azure picks a public IP that can ` +
-      `change (deprecated by Azure — add a NAT gateway or outbound rule)`,
+      `change (being retired by Azure: new VNets get private subnets — add a NAT gateway or outbound rule)`,
   );
+  if (s.a.at.subnet && s.a.at.subnet.defaultOutboundAccess === undefined)
+    s.d.warnings.push('The subnet does not say defaultOutboundAccess: if it is a private subnet there is no egress');
+  const none = r.outboundType?.toLowerCase() === 'none' ? ' (outboundType none: AKS configures no egress)' : '';
   return {
     answer:
-      `${s.who} reaches ${s.dest} through Azure default outbound access: ` +
+      `${s.who} reaches ${s.dest} through Azure default outbound access${none}: ` +
       `the public IP is chosen by Azure, is not yours and can change.`,
     title: `${s.name} uses default outbound access`,
   };
 }
+
+function strandedEgressIp(s: Scene): Told {
+  const src = s.a.source as Extract<PathAnswer['source'], { kind: 'egress-ip' }>;
+  s.d.hops.push(internet(s, undefined, 'no outbound path from the EgressIP'));
+  s.d.warnings.push(
+    `On Azure an EgressIP is a secondary NIC address outside the load balancer's outbound pool: ` +
+      'Internet traffic from it needs a NAT gateway on the subnet or a route to a firewall/appliance',
+  );
+  return {
+    answer:
+      `${s.who} has no Internet egress: its traffic leaves with EgressIP ${src.ips.join(' / ')} ` +
+      `(on ${src.nodes.join(', ')}), which ${describeVia(s.a.rule)} does not translate.`,
+    title: `${s.name} has no Internet egress (EgressIP)`,
+  };
+}
+
+const describeVia = (r: EgressDecision): string =>
+  r.via === 'lb-outbound-rule' || r.via === 'lb-implicit'
+    ? `load balancer ${r.lb.name}`
+    : r.via === 'instance-ip'
+      ? 'the instance public IP'
+      : 'Azure default outbound access';

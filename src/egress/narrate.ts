@@ -59,15 +59,7 @@ function podHop(a: EgressAnswer, ns: string): Hop {
 /** The node hop (where the pod IP is SNATed to the node IP), EgressIPs, and the node's NIC and subnet. */
 function nodeAndNic(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
   const nIp = a.nodeIp;
-  d.hops.push({
-    kind: 'node',
-    name: a.node.metadata.name,
-    ip: nIp,
-    src: a.hostNetwork ? nIp : a.podIp,
-    dst: a.destination,
-    note: a.hostNetwork ? 'host network: no SNAT needed' : `SNAT: pod IP ${a.podIp} → node IP ${nIp}`,
-    nat: a.hostNetwork || !a.podIp || !nIp ? undefined : { kind: 'snat', from: a.podIp, to: nIp },
-  });
+  d.hops.push(nodeHop(a));
   d.facts.push({ label: 'Node', value: `${a.node.metadata.name} (${nIp ?? 'no InternalIP'})` });
   d.verify.push(`kubectl get node ${a.node.metadata.name} -o jsonpath='{.spec.providerID}{"\\n"}'`);
   for (const e of a.egressIps) {
@@ -96,4 +88,27 @@ function nodeAndNic(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void 
       `az network vnet subnet show --ids ${subnet.id} --query '{natGateway:natGateway.id,routeTable:routeTable.id}'`,
     );
   }
+}
+
+/** The node hop: where the pod IP becomes the node IP or an EgressIP, or stays (Azure CNI). */
+function nodeHop(a: Extract<EgressAnswer, { kind: 'path' }>): Hop {
+  const nIp = a.nodeIp;
+  const src = a.source;
+  const to = src.kind === 'egress-ip' ? src.ips.join(' / ') : src.kind === 'node' ? src.ip : undefined;
+  const snat = !a.hostNetwork && a.podIp && to && to !== a.podIp;
+  return {
+    kind: 'node',
+    name: a.node.metadata.name,
+    ip: nIp,
+    src: a.hostNetwork ? nIp : a.podIp,
+    dst: a.destination,
+    note: a.hostNetwork
+      ? 'host network: no SNAT needed'
+      : snat
+        ? `SNAT: pod IP ${a.podIp} → ${src.kind === 'egress-ip' ? 'EgressIP' : 'node IP'} ${to}`
+        : src.kind === 'pod'
+          ? 'no SNAT: the pod IP is a VNet address (Azure CNI)'
+          : 'SNAT to the node IP or not: depends on the network plugin (not known)',
+    nat: snat ? { kind: 'snat', from: a.podIp!, to: to! } : undefined,
+  };
 }

@@ -9,10 +9,12 @@ export interface EgressSubjects extends Noted {
   pod: Pod;
   /** an IPv4 destination ("to reach 10.20.1.5"); default: the Internet */
   destination?: string;
+  /** every replica when a workload was named: answered once when they share the answer */
+  group?: Pod[];
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult> {
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
-  return { pod: found.pod, destination: intent.destination, notes: [found.note] };
+  return { pod: found.pod, destination: intent.destination, notes: [found.note], group: found.group };
 }

@@ -10,7 +10,7 @@ export const spec: IntentSpec<'egress'> = {
     /\b(leave|leaves|leaving|go(es)? out|get(s)? out|exit(s)?)\b.{0,40}\b(internet|cluster|world|outside)\b/,
     /\b(internet|outside world)\b.{0,30}\b(ip|address|as)\b/,
     /\bip\b.{0,40}\b(internet|outside)\b/,
-    /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach)\b/,
+    /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach|comes? from)\b/,
     /\bip\b.{0,40}\bnat\b/,
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
     /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,

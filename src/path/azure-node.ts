@@ -1,6 +1,6 @@
 // Node → its Azure VM, NIC IP configuration and subnet (via spec.providerID).
-import type { IpConfig, Nic, Subnet } from '../inventory/azure-model';
-import { nameOf, resourceGroupId, resourceGroupOf, sameId, vmIdFromProviderId } from '../inventory/ids';
+import type { IpConfig, Nic, Subnet, VirtualNetwork } from '../inventory/azure-model';
+import { nameOf, parentId, resourceGroupId, resourceGroupOf, sameId, vmIdFromProviderId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Node } from '../inventory/k8s-types';
 import { nodeIp } from './kube';
@@ -15,6 +15,8 @@ export interface NodeOnAzure {
   nic?: Nic;
   ipConfig?: IpConfig;
   subnet?: Subnet;
+  /** the subnet's VNet (its ranges and peerings are system routes), read alongside the subnet */
+  vnet?: VirtualNetwork;
 }
 
 export async function locateNode(inv: Inventory, node: Node, trace: Trace): Promise<NodeOnAzure> {
@@ -44,17 +46,22 @@ export async function locateNode(inv: Inventory, node: Node, trace: Trace): Prom
   found.nic = nic;
   found.ipConfig = byIp?.c ?? nic.ipConfigs.find((c) => c.primary) ?? nic.ipConfigs[0];
   const subnetId = found.ipConfig?.subnetId;
-  if (subnetId) {
-    const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
-    if (subnet) found.subnet = subnet;
-    else if (!trace.errors.some((e) => e.lookup === `subnet ${nameOf(subnetId)}`)) {
-      trace.fail(
-        `subnet ${nameOf(subnetId)}`,
-        `not found: ${subnetId} (the VNet is often in another resource group than the nodes)`,
-      );
-    }
-  }
+  if (subnetId) Object.assign(found, await readSubnet(inv, subnetId, trace));
   return found;
+}
+
+/** The subnet and its VNet, read together (one round). */
+async function readSubnet(inv: Inventory, subnetId: string, trace: Trace) {
+  const vnetId = parentId(subnetId);
+  const [subnet, vnet] = await Promise.all([
+    trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId)),
+    trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)),
+  ]);
+  if (!subnet && !trace.failed(`subnet ${nameOf(subnetId)}`)) {
+    const why = `not found: ${subnetId} (the VNet is often in another resource group than the nodes)`;
+    trace.fail(`subnet ${nameOf(subnetId)}`, why);
+  }
+  return { subnet, vnet };
 }
 
 export const ipConfigInPool = (

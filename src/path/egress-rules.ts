@@ -1,105 +1,93 @@
-// Azure egress precedence, first match wins (the only place this rule lives):
-//   1. user-defined route (longest prefix) to a virtual appliance / gateway / none
+// Azure egress, first match wins (the only place this rule lives):
+//   1. the route Azure selects for the destination (src/path/routes.ts: user, BGP and system routes):
+//      a VNet, peering or gateway next hop keeps the traffic private; None drops it; a virtual appliance
+//      (Azure Firewall, an NVA behind an internal load balancer) takes it; Internet goes on to:
 //   2. NAT gateway on the subnet
 //   3. instance-level public IP on the NIC IP configuration
 //   4. public load balancer outbound rule (or implicit SNAT of a load-balancing rule)
-//   5. default outbound access
+//   5. default outbound access — none at all on a private subnet
 import type {
-  AzureFirewall,
+  EffectiveRoute,
   LbRule,
   LoadBalancer,
   NatGateway,
   OutboundRule,
-  Route,
   RouteTable,
   VirtualNetwork,
 } from '../inventory/azure-model';
 import { idKey, nameOf, parentId, sameId } from '../inventory/ids';
-import type { Inventory } from '../inventory/inventory';
+import type { ClusterInfo, Inventory } from '../inventory/inventory';
+import type { EgressIP } from '../inventory/k8s-types';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
-import { cidrContains, isIpv4, prefixLength } from './ip';
+import { cidrContains, isIpv4 } from './ip';
 import { publicIpById, type LbWorld } from './lb';
-import { snatCapacity, type SnatCapacity } from './snat';
+import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
+import { candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
+import { addressCount, snatCapacity, type SnatCapacity } from './snat';
 import type { Trace } from './trace';
 
 export interface PublicAddress {
   id?: string;
   name: string;
   ip?: string;
-  /** a prefix rather than one address (NAT gateway prefixes) */
+  /** a prefix rather than one address (public IP prefixes): any address of it is used */
   prefix?: string;
 }
 
+/** The route that decided, how routes were known, and the user route table when a user route decided. */
+interface Routed {
+  route?: Candidate;
+  routeTable?: RouteTable;
+  routing: Routing;
+}
+
+/** How Azure Firewall treats the traffic. */
+export type FirewallSnat =
+  | 'public-ip' // Internet: SNAT to one of its public IPs
+  | 'nat-gateway' // Internet: a NAT gateway on AzureFirewallSubnet SNATs instead
+  | 'none-private'; // destination in its private ranges: network rules do not SNAT
+
 export type EgressDecision =
-  | { via: 'vnet-local'; destination: string }
-  | {
-      via: 'route';
-      routeTable: RouteTable;
-      route: Route;
-      nextHop: 'VirtualAppliance';
-      firewall?: AzureFirewall;
+  | (Routed & { via: 'private'; route: Candidate; nextHop: 'VnetLocal' | 'VNetPeering' | 'VirtualNetworkGateway' })
+  | (Routed & { via: 'dropped'; route: Candidate; bgpMayCover: boolean })
+  | (Routed & {
+      via: 'appliance';
+      route: Candidate;
+      owner: ApplianceOwner;
+      /** set when the owner is an Azure Firewall */
+      firewallSnat?: FirewallSnat;
+      natGateway?: NatGateway;
       publicIps: PublicAddress[];
-    }
-  | {
-      via: 'route';
-      routeTable: RouteTable;
-      route: Route;
-      nextHop: 'VirtualNetworkGateway' | 'None' | 'VnetLocal';
-    }
-  | {
-      via: 'nat-gateway';
-      natGateway: NatGateway;
-      publicIps: PublicAddress[];
-      routeTable?: RouteTable;
-      route?: Route;
-    }
-  | {
-      via: 'instance-ip';
-      publicIp: PublicAddress;
-      routeTable?: RouteTable;
-      route?: Route;
-    }
-  | {
+    })
+  | (Routed & { via: 'nat-gateway'; natGateway: NatGateway; publicIps: PublicAddress[]; ports: number })
+  | (Routed & { via: 'instance-ip'; publicIp: PublicAddress })
+  | (Routed & {
       via: 'lb-outbound-rule';
       lb: LoadBalancer;
       rule: OutboundRule;
       publicIps: PublicAddress[];
       snat: SnatCapacity;
-      routeTable?: RouteTable;
-      route?: Route;
-    }
-  | {
-      via: 'lb-implicit';
-      lb: LoadBalancer;
-      rule: LbRule;
-      publicIps: PublicAddress[];
-      snat: SnatCapacity;
-      routeTable?: RouteTable;
-      route?: Route;
-    }
-  | { via: 'default-outbound'; routeTable?: RouteTable; route?: Route }
+    })
+  | (Routed & { via: 'lb-implicit'; lb: LoadBalancer; rule: LbRule; publicIps: PublicAddress[]; snat: SnatCapacity })
+  | (Routed & { via: 'default-outbound'; outboundType?: string })
+  | (Routed & { via: 'no-egress'; reason: 'private-subnet' | 'outbound-block'; outboundType?: string })
   | { via: 'unknown'; reason: string };
-
-/** The route of a table that carries traffic to `destination` (IPv4), or for Internet traffic the default route. */
-export function matchRoute(table: RouteTable, destination?: string): Route | undefined {
-  const candidates = table.routes.filter((r) =>
-    destination && isIpv4(destination) ? cidrContains(r.prefix, destination) : prefixLength(r.prefix) === 0,
-  );
-  return candidates.sort((a, b) => prefixLength(b.prefix) - prefixLength(a.prefix))[0];
-}
 
 /** What the egress rules read about a node's Azure side (read by readEgressFacts, decided by decideEgress). */
 export interface EgressAzureFacts {
-  /** the node's VNet, read when a destination address is asked about */
   vnet?: VirtualNetwork;
   routeTable?: RouteTable;
-  /** Azure Firewalls of the route table's subscription, read when a route sends traffic to an appliance */
-  firewalls: AzureFirewall[];
+  /** the NIC's effective routes, when the source has them */
+  effectiveRoutes?: EffectiveRoute[];
+  /** the owner of a virtual appliance next hop, read when a route sends traffic to one */
+  appliance?: ApplianceFacts;
   natGateway?: NatGateway;
   /** public load balancers whose backend pools hold the node */
   lbs: LoadBalancer[];
   /** public IPs and prefixes by lowercased ID, for the addresses of the deciding resource */
   addresses: Map<string, PublicAddress>;
+  /** AKS outboundType, when known */
+  outboundType?: string;
 }
 
 /** Read, through the trace, what decideEgress needs: the same walk for every answer and for capture. */
@@ -109,25 +97,28 @@ export async function readEgressFacts(
   destination: string | undefined,
   trace: Trace,
   world?: LbWorld,
+  cluster?: ClusterInfo,
 ): Promise<EgressAzureFacts> {
   const subnet = at.subnet;
-  const [vnet, routeTable, natGateway, lbs] = await Promise.all([
-    destination && subnet ? readVnet(inv, parentId(subnet.id), trace) : undefined,
+  const [vnet, routeTable, natGateway, lbs, effectiveRoutes] = await Promise.all([
+    subnet ? (at.vnet ?? readVnet(inv, parentId(subnet.id), trace)) : undefined,
     subnet?.routeTableId ? readRouteTable(inv, subnet.routeTableId, trace) : undefined,
     subnet?.natGatewayId ? readNatGateway(inv, subnet.natGatewayId, trace) : undefined,
     at.ipConfig ? loadBalancersOf(inv, at, trace, world) : [],
+    readEffectiveRoutes(inv, at, trace),
   ]);
-  const route = routeTable && matchRoute(routeTable, destination);
-  const firewalls =
-    route?.nextHopType.toLowerCase() === 'virtualappliance' ? await readFirewalls(inv, routeTable!, trace) : [];
   const facts: EgressAzureFacts = {
     vnet,
     routeTable,
-    firewalls,
+    effectiveRoutes,
     natGateway,
-    lbs: lbs.filter((lb) => lb.frontends.some((f) => f.publicIpId)),
+    lbs: lbs.filter((lb) => lb.frontends.some((f) => f.publicIpId || f.publicIpPrefixId)),
     addresses: new Map(),
+    outboundType: cluster?.outboundType,
   };
+  const route = selectRoute(candidatesOf(vnet, routeTable, effectiveRoutes).candidates, destination);
+  if (route?.nextHopType.toLowerCase() === 'virtualappliance' && route.nextHopIp)
+    facts.appliance = await readAppliance(inv, route.nextHopIp, vnet, routeTable, trace);
   // the addresses only of what decides: decide once without them, read, decide again with them
   const needed = addressIds(decideEgress(at, destination, facts));
   await Promise.all(needed.map(async (id) => facts.addresses.set(idKey(id), await readAddress(inv, id, trace, world))));
@@ -136,6 +127,16 @@ export async function readEgressFacts(
 
 const readVnet = (inv: Inventory, id: string, trace: Trace) =>
   trace.try(`virtual network ${nameOf(id)}`, () => inv.azure.get('virtualNetwork', id));
+
+/** Effective routes of the node's NIC, when the inventory has them (a snapshot file per node). */
+// https://learn.microsoft.com/azure/virtual-network/diagnose-network-routing-problem
+function readEffectiveRoutes(inv: Inventory, at: NodeOnAzure, trace: Trace) {
+  const { nic } = at;
+  const read = inv.azure.effectiveRoutes;
+  if (!nic || !read) return undefined;
+  const names = [at.node.metadata.name, ...(at.vmId ? [nameOf(at.vmId)] : [])];
+  return trace.try(`effective routes of ${nic.name}`, () => read.call(inv.azure, nic, names));
+}
 
 async function readRouteTable(inv: Inventory, id: string, trace: Trace) {
   const table = await trace.try(`route table ${nameOf(id)}`, () => inv.azure.get('routeTable', id));
@@ -149,15 +150,11 @@ async function readNatGateway(inv: Inventory, id: string, trace: Trace) {
   return gw;
 }
 
-function readFirewalls(inv: Inventory, routeTable: RouteTable, trace: Trace) {
-  const sub = /^\/subscriptions\/[^/]+/i.exec(routeTable.id)?.[0] ?? '';
-  return trace.list('Azure firewalls in the subscription', () => inv.azure.list('firewall', sub));
-}
-
 /** A public IP or prefix by ID; a prefix ID reads as a prefix. */
 async function readAddress(inv: Inventory, id: string, trace: Trace, world?: LbWorld): Promise<PublicAddress> {
   if (/\/publicIPPrefixes\//i.test(id)) {
     const p = await trace.try(`public IP prefix ${nameOf(id)}`, () => inv.azure.get('publicIpPrefix', id));
+    if (!p) trace.fail(`public IP prefix ${nameOf(id)}`, `not found: ${id}`);
     return { id, name: nameOf(id), prefix: p?.prefix };
   }
   const pip = world
@@ -213,63 +210,135 @@ const poolSize = (lb: LoadBalancer, poolId?: string): number => {
 const address = (f: EgressAzureFacts, id: string): PublicAddress =>
   f.addresses.get(idKey(id)) ?? { id, name: nameOf(id) };
 
-/** The Azure egress precedence, first match wins. Pure: reads nothing. */
+/** The egress rules, first match wins. Pure: reads nothing. */
 export function decideEgress(at: NodeOnAzure, destination: string | undefined, f: EgressAzureFacts): EgressDecision {
   if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
-  // 0. a destination inside the node's own VNet never leaves it (system route VnetLocal)
-  // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default
-  if (destination && f.vnet?.prefixes.some((p) => cidrContains(p, destination))) {
-    return { via: 'vnet-local', destination };
+  const { candidates, routing } = candidatesOf(f.vnet, f.routeTable, f.effectiveRoutes);
+  const route = selectRoute(candidates, destination);
+  // without the VNet its own and peered ranges are unknown: a private destination cannot be placed
+  if (destination && !f.vnet && !routing.effective && route?.origin === 'system' && route.nextHopType === 'None') {
+    return {
+      via: 'unknown',
+      reason:
+        `the node’s virtual network could not be read, ` +
+        `so whether its ranges or peerings cover ${destination} is not known`,
+    };
   }
-  const route = f.routeTable && matchRoute(f.routeTable, destination);
-  const byRoute = f.routeTable && route ? routeDecision(f, f.routeTable, route) : undefined;
-  if (byRoute) return byRoute;
-  const via = { routeTable: f.routeTable, route };
+  const routed: Routed = { route, routeTable: route?.origin === 'user' ? f.routeTable : undefined, routing };
+  return byNextHop(at, destination, f, routed);
+}
+
+/** What the selected route's next hop makes of the traffic. */
+function byNextHop(
+  at: NodeOnAzure,
+  destination: string | undefined,
+  f: EgressAzureFacts,
+  routed: Routed,
+): EgressDecision {
+  const { route, routing } = routed;
+  const t = (route?.nextHopType ?? 'Internet').toLowerCase();
+  if (route && /^(vnetlocal|vnetpeering|vnetglobalpeering)$/.test(t))
+    return { ...routed, route, via: 'private', nextHop: t === 'vnetlocal' ? 'VnetLocal' : 'VNetPeering' };
+  if (route && t === 'virtualnetworkgateway')
+    return { ...routed, route, via: 'private', nextHop: 'VirtualNetworkGateway' };
+  // next hop None: Azure drops the packet
+  // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#next-hop-types-across-azure-tools
+  if (route && t === 'none')
+    return { ...routed, route, via: 'dropped', bgpMayCover: routing.bgp === 'not-visible' && routing.gateway };
+  if (route && t === 'virtualappliance') return applianceDecision(f, destination, { ...routed, route });
+  if (t !== 'internet')
+    return { via: 'unknown', reason: `route ${route?.name} has next hop ${route?.nextHopType}, which is not followed` };
+  return internetDecision(at, f, routed);
+}
+
+// Azure Firewall network rules do not SNAT destinations in its private ranges (default: IANA RFC 1918 and
+// RFC 6598 shared space); application rules always SNAT.
+// https://learn.microsoft.com/azure/firewall/snat-private-range
+const IANA_PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+export function firewallKeepsSource(privateRanges: string[] | undefined, destination: string): boolean {
+  const ranges = (privateRanges ?? ['IANAPrivateRanges']).flatMap((r) =>
+    r.toLowerCase() === 'ianaprivateranges' ? IANA_PRIVATE : [r],
+  );
+  return ranges.some((r) => cidrContains(r, destination));
+}
+
+function applianceDecision(
+  f: EgressAzureFacts,
+  destination: string | undefined,
+  routed: Routed & { route: Candidate },
+): EgressDecision {
+  const owner: ApplianceOwner = f.appliance?.owner ?? { kind: 'unknown', searched: [], unreadable: [] };
+  if (owner.kind !== 'firewall') return { ...routed, via: 'appliance', owner, publicIps: [] };
+  const fw = owner.firewall;
+  if (destination && isIpv4(destination) && firewallKeepsSource(fw.privateRanges, destination))
+    return { ...routed, via: 'appliance', owner, firewallSnat: 'none-private', publicIps: [] };
+  // a NAT gateway on AzureFirewallSubnet takes over the firewall's outbound SNAT
+  // https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway
+  const gw = f.appliance?.firewallNatGateway;
+  if (gw) {
+    const ids = [...gw.publicIpIds, ...gw.publicIpPrefixIds];
+    const publicIps = ids.map((id) => address(f, id));
+    return { ...routed, via: 'appliance', owner, firewallSnat: 'nat-gateway', natGateway: gw, publicIps };
+  }
+  // several public IPs: the firewall picks any of them per connection
+  // https://learn.microsoft.com/azure/firewall/features#multiple-public-ip-addresses
+  const publicIps = [
+    ...fw.publicIpIds.map((id) => address(f, id)),
+    ...fw.publicIps.map((ip) => ({ name: fw.name, ip })),
+  ];
+  return { ...routed, via: 'appliance', owner, firewallSnat: 'public-ip', publicIps };
+}
+
+/** The Internet next hop: NAT gateway, instance IP, load balancer, default outbound (absent on private subnets). */
+function internetDecision(at: NodeOnAzure, f: EgressAzureFacts, routed: Routed): EgressDecision {
+  const outboundType = f.outboundType;
+  // AKS outboundType block: egress is blocked
+  // https://learn.microsoft.com/azure/aks/concepts-network-isolated
+  if (outboundType?.toLowerCase() === 'block')
+    return { ...routed, via: 'no-egress', reason: 'outbound-block', outboundType };
   // 2. a NAT gateway takes precedence over instance public IPs and load balancer outbound rules
   // https://learn.microsoft.com/azure/nat-gateway/nat-overview#outbound-connectivity
   if (f.natGateway) {
     const ids = [...f.natGateway.publicIpIds, ...f.natGateway.publicIpPrefixIds];
-    return { via: 'nat-gateway', natGateway: f.natGateway, publicIps: ids.map((id) => address(f, id)), ...via };
+    const publicIps = ids.map((id) => address(f, id));
+    return { ...routed, via: 'nat-gateway', natGateway: f.natGateway, publicIps, ports: natGatewayPorts(publicIps) };
   }
   // 3. instance-level public IP
   // https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
-  if (at.ipConfig.publicIpId) return { via: 'instance-ip', publicIp: address(f, at.ipConfig.publicIpId), ...via };
+  if (at.ipConfig?.publicIpId) return { ...routed, via: 'instance-ip', publicIp: address(f, at.ipConfig.publicIpId) };
   // 4. load balancer outbound rule, else implicit SNAT of a load-balancing rule
   // https://learn.microsoft.com/azure/load-balancer/outbound-rules
-  return lbDecision(at, f, via) ?? { via: 'default-outbound', ...via };
+  const lb = lbDecision(at, f, routed);
+  if (lb) return lb;
+  // 5. default outbound access does not exist on a private subnet (defaultOutboundAccess: false)
+  // https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+  if (at.subnet?.defaultOutboundAccess === false)
+    return { ...routed, via: 'no-egress', reason: 'private-subnet', outboundType };
+  return { ...routed, via: 'default-outbound', outboundType };
 }
 
-/** 1. user-defined route: an appliance, gateway, None or VnetLocal next hop decides; Internet falls through. */
-function routeDecision(f: EgressAzureFacts, routeTable: RouteTable, route: Route): EgressDecision | undefined {
-  const t = route.nextHopType.toLowerCase();
-  if (t === 'virtualappliance') {
-    const firewall = f.firewalls.find((x) => route.nextHopIp && x.privateIps.includes(route.nextHopIp));
-    const publicIps = firewall
-      ? [
-          ...firewall.publicIpIds.map((id) => address(f, id)),
-          ...firewall.publicIps.map((ip) => ({ name: firewall.name, ip })),
-        ]
-      : [];
-    return { via: 'route', routeTable, route, nextHop: 'VirtualAppliance', firewall, publicIps };
-  }
-  if (t === 'virtualnetworkgateway') return { via: 'route', routeTable, route, nextHop: 'VirtualNetworkGateway' };
-  if (t === 'none') return { via: 'route', routeTable, route, nextHop: 'None' };
-  if (t === 'vnetlocal') return { via: 'route', routeTable, route, nextHop: 'VnetLocal' };
-  return undefined;
-}
+// Each NAT gateway public IP provides 64,512 SNAT ports; a prefix adds that per address.
+// https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource
+const natGatewayPorts = (ps: PublicAddress[]): number =>
+  ps.reduce((n, p) => n + (p.prefix ? (addressCount(p.prefix) ?? 0) : 1) * 64512, 0);
 
-type Via = { routeTable?: RouteTable; route?: Route };
-
-function lbDecision(at: NodeOnAzure, f: EgressAzureFacts, via: Via): EgressDecision | undefined {
+function lbDecision(at: NodeOnAzure, f: EgressAzureFacts, via: Routed): EgressDecision | undefined {
   const inPool = (lb: LoadBalancer, poolId?: string) =>
     lb.pools.some((p) => sameId(p.id, poolId) && ipConfigInPool(at.ipConfig, p, at.nodeIp));
   for (const lb of f.lbs) {
     const rule = lb.outboundRules.find((r) => inPool(lb, r.poolId));
     if (!rule) continue;
     const fronts = lb.frontends.filter((fe) => rule.frontendIds.some((id) => sameId(id, fe.id)));
-    const publicIps = fronts.flatMap((fe) => (fe.publicIpId ? [address(f, fe.publicIpId)] : []));
-    const snat = snatCapacity(rule.allocatedOutboundPorts, fronts.length, poolSize(lb, rule.poolId));
-    return { via: 'lb-outbound-rule', lb, rule, publicIps, snat, ...via };
+    const publicIps = fronts.flatMap((fe) => {
+      const id = fe.publicIpId ?? fe.publicIpPrefixId;
+      return id ? [address(f, id)] : [];
+    });
+    // a prefix frontend offers 64,000 ports per address of the prefix
+    // https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
+    const ips = publicIps.reduce((n, p) => n + (p.prefix ? (addressCount(p.prefix) ?? 1) : 1), 0);
+    const snat = snatCapacity(rule.allocatedOutboundPorts, ips, poolSize(lb, rule.poolId));
+    return { ...via, via: 'lb-outbound-rule', lb, rule, publicIps, snat };
   }
   for (const lb of f.lbs) {
     const publicFront = (r: LbRule) => lb.frontends.find((fe) => sameId(fe.id, r.frontendId) && fe.publicIpId);
@@ -277,7 +346,67 @@ function lbDecision(at: NodeOnAzure, f: EgressAzureFacts, via: Via): EgressDecis
     if (!rule) continue;
     const publicIps = [address(f, publicFront(rule)!.publicIpId!)];
     const snat = snatCapacity(0, 1, poolSize(lb, rule.poolIds[0]));
-    return { via: 'lb-implicit', lb, rule, publicIps, snat, ...via };
+    return { ...via, via: 'lb-implicit', lb, rule, publicIps, snat };
   }
   return undefined;
 }
+
+/** The longest-prefix user route of a table for a destination (Internet: its default route). */
+export const matchRoute = (table: RouteTable, destination?: string): Candidate | undefined =>
+  selectRoute(userRoutes(table), destination);
+
+/** The address a packet carries as it leaves the node, before anything in Azure translates it. */
+export type ClusterSource =
+  | { kind: 'pod'; ip?: string; plugin: string }
+  | { kind: 'node'; ip?: string; why: 'host-network' | 'snat'; plugin?: string }
+  | { kind: 'egress-ip'; ips: string[]; nodes: string[] }
+  | { kind: 'unknown'; plugin?: string; podIp?: string; nodeIp?: string };
+
+export interface SourceInput {
+  cluster?: ClusterInfo;
+  podIp?: string;
+  nodeIp?: string;
+  hostNetwork: boolean;
+  egressIps: EgressIP[];
+  destination?: string;
+}
+
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+const isPrivate = (ip?: string) => !!ip && PRIVATE.some((r) => cidrContains(r, ip));
+
+/** Which address the destination sees from the cluster side, by CNI. Pure. */
+export function clusterSource(o: SourceInput): ClusterSource {
+  if (o.hostNetwork) return { kind: 'node', ip: o.nodeIp, why: 'host-network' };
+  // an assigned OpenShift EgressIP replaces the source of the selected pods' traffic leaving the cluster
+  // https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
+  const assigned = o.egressIps.flatMap((e) => e.status?.items ?? []);
+  if (assigned.length)
+    return { kind: 'egress-ip', ips: assigned.map((i) => i.egressIP), nodes: assigned.map((i) => i.node) };
+  const plugin = o.cluster?.networkPlugin;
+  const p = plugin?.toLowerCase();
+  // kubenet, Azure CNI overlay and OpenShift SDN / OVN-Kubernetes SNAT to the node IP when leaving the cluster
+  // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+  if (p === 'kubenet' || p === 'ovnkubernetes' || p === 'openshiftsdn')
+    return { kind: 'node', ip: o.nodeIp, why: 'snat', plugin };
+  if (p === 'azure' && o.cluster?.networkPluginMode?.toLowerCase() === 'overlay')
+    return { kind: 'node', ip: o.nodeIp, why: 'snat', plugin: 'azure (overlay)' };
+  // Azure CNI flat (node subnet or pod subnet): pods have VNet addresses; ip-masq-agent masquerades the rest
+  if (p === 'azure') {
+    const mode = o.cluster?.podSubnet ? 'azure (pod subnet)' : 'azure (node subnet)';
+    if (isPrivate(o.destination)) return { kind: 'pod', ip: o.podIp, plugin: mode };
+    return { kind: 'node', ip: o.nodeIp, why: 'snat', plugin: mode };
+  }
+  return { kind: 'unknown', plugin, podIp: o.podIp, nodeIp: o.nodeIp };
+}
+
+/** The address(es) a ClusterSource stands for. */
+export const sourceIps = (s: ClusterSource): string[] =>
+  s.kind === 'egress-ip' ? s.ips : s.kind === 'unknown' ? [] : s.ip ? [s.ip] : [];
+
+/**
+ * On Azure an EgressIP is a secondary NIC address outside the load balancer's outbound pool: the Internet is
+ * reachable from it only through a NAT gateway on the subnet or a route to an appliance.
+ */
+// https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
+export const egressIpReachesInternet = (d: EgressDecision): boolean =>
+  d.via === 'nat-gateway' || d.via === 'appliance' || d.via === 'private' || d.via === 'dropped';

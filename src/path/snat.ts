@@ -1,4 +1,6 @@
-// SNAT port arithmetic of the Azure Standard Load Balancer.
+// SNAT port arithmetic of the Azure Standard Load Balancer: 64,000 ports per frontend IP (a prefix counts
+// each of its addresses).
+// https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
 
 const PORTS_PER_FRONTEND_IP = 64000;
 
@@ -34,7 +36,13 @@ export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSi
     ? Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance)
     : DEFAULT_ALLOCATION.at(-1)![0];
   let warning: string | undefined;
-  if (explicit && poolSize >= maxInstances) {
+  // allocatedOutboundPorts must be a multiple of 8
+  // https://learn.microsoft.com/azure/load-balancer/outbound-rules#snatports
+  if (explicit && portsPerInstance % 8 !== 0) {
+    warning =
+      `SNAT: allocatedOutboundPorts ${portsPerInstance} is not a multiple of 8, which Azure requires: ` +
+      'check the outbound rule (the figures below assume it as written)';
+  } else if (explicit && poolSize >= maxInstances) {
     warning =
       `SNAT: ${poolSize} backend instances but ${frontendIps} frontend ` +
       `IP(s) × 64,000 ports / ${portsPerInstance} ports per instance allows ` +
@@ -52,4 +60,10 @@ export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSi
     poolSize,
     warning,
   };
+}
+
+/** How many addresses a CIDR holds ("20.50.60.0/30" → 4). */
+export function addressCount(cidr: string): number | undefined {
+  const bits = Number(cidr.split('/')[1]);
+  return Number.isInteger(bits) && bits >= 0 && bits <= 32 ? 2 ** (32 - bits) : undefined;
 }

@@ -26,7 +26,10 @@ export type Finding =
       purpose: string;
     }
   | { kind: 'public-ip'; name: string; resourceGroup: string; attachedTo?: string }
-  | { kind: 'nic-ip'; config: string; nic: string; resourceGroup: string; vm?: string };
+  | { kind: 'nic-ip'; config: string; nic: string; resourceGroup: string; vm?: string }
+  | { kind: 'nat-gateway'; natGateway: string; id: string; via: string }
+  | { kind: 'firewall'; firewall: string; resourceGroup: string; subscription: string; via: string }
+  | { kind: 'prefix'; prefix: string; cidr: string; resourceGroup: string; usedBy?: string };
 
 export type Range =
   | { kind: 'node-pods'; node: string; cidr: string }
@@ -46,6 +49,7 @@ export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
     ...frontendFindings(ip, f),
     ...publicIpFindings(ip, f),
     ...nicFindings(ip, f),
+    ...edgeFindings(ip, f),
   ];
   if (findings.length) return { ip, outcome: 'found', findings };
   const ranges = rangesOf(ip, f);
@@ -143,6 +147,47 @@ function nicFindings(ip: string, f: WhatIsFacts): Finding[] {
         vm: nic.vmId ? nameOf(nic.vmId) : undefined,
       })),
   );
+}
+
+// The edge beyond the node resource group: a NAT gateway's or firewall's public IP (or a firewall's private
+// IP, the next hop of user-defined routes), and addresses inside a public IP prefix.
+// https://learn.microsoft.com/azure/nat-gateway/nat-gateway-resource
+// https://learn.microsoft.com/azure/firewall/features#multiple-public-ip-addresses
+// https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
+function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const pipIds = new Set(f.edge.publicIps.filter((p) => p.ip === ip).map((p) => idKey(p.id)));
+  const hasPip = (ids: string[]) => ids.find((id) => pipIds.has(idKey(id)));
+  const prefix = f.edge.prefixes.find((p) => p.prefix && cidrContains(p.prefix, ip));
+  const usesPrefix = (ids: string[]) => !!prefix && ids.some((id) => sameId(id, prefix.id));
+  const out: Finding[] = [];
+  for (const g of f.edge.natGateways) {
+    const pip = hasPip(g.publicIpIds);
+    if (pip || usesPrefix(g.publicIpPrefixIds)) {
+      const via = pip ? `public IP ${nameOf(pip)}` : `public IP prefix ${prefix!.name} (${prefix!.prefix})`;
+      out.push({ kind: 'nat-gateway', natGateway: g.name, id: g.id, via });
+    }
+  }
+  for (const fw of f.edge.firewalls) {
+    const pip = hasPip(fw.publicIpIds) ?? (fw.publicIps.includes(ip) ? ip : undefined);
+    const via = pip
+      ? `public IP ${nameOf(pip)}`
+      : fw.privateIps.includes(ip)
+        ? 'private IP (the next hop of routes)'
+        : '';
+    if (via)
+      out.push({
+        kind: 'firewall',
+        firewall: fw.name,
+        resourceGroup: fw.resourceGroup,
+        subscription: fw.subscription,
+        via,
+      });
+  }
+  if (prefix && !out.length)
+    out.push({ kind: 'prefix', prefix: prefix.name, cidr: prefix.prefix!, resourceGroup: prefix.resourceGroup });
+  return out.length
+    ? out
+    : publicIpFindings(ip, { ...f, pips: new Map(f.edge.publicIps.map((p) => [idKey(p.id), p])) });
 }
 
 /** The OVN-Kubernetes `k8s.ovn.org/node-subnets` annotation's default subnet(s); nothing when it is not JSON. */

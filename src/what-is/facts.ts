@@ -5,6 +5,8 @@ import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
+import { decide } from './decide';
+import { readEdge, type EdgeFacts } from './edge';
 import type { WhatIsSubjects } from './resolve';
 
 export interface WhatIsFacts {
@@ -16,9 +18,13 @@ export interface WhatIsFacts {
   /** public IPs by lower-case ID: all of the node resource group(s), and those the frontends name */
   pips: Map<string, PublicIp>;
   nics: Nic[];
+  /** NAT gateways, firewalls, prefixes and public IPs beyond the node resource group (read only when needed) */
+  edge: EdgeFacts;
 }
 
-export async function facts(_s: WhatIsSubjects, { inv, trace }: Ctx): Promise<WhatIsFacts> {
+const NO_EDGE: EdgeFacts = { natGateways: [], firewalls: [], prefixes: [], publicIps: [] };
+
+export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<WhatIsFacts> {
   const [pods, services, nodes, cluster] = await Promise.all([
     trace.list('pods', () => inv.list('Pod')),
     trace.list('services', () => inv.list('Service')),
@@ -28,5 +34,8 @@ export async function facts(_s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wh
   const world = await lbWorld(inv, trace, { allPips: true, nics: true });
   const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
   await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
-  return { pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics };
+  const near = { pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics, edge: NO_EDGE };
+  // the wider search only when nothing near the cluster carries the address
+  if (decide(s, near).outcome === 'found') return near;
+  return { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };
 }

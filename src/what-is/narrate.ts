@@ -29,6 +29,15 @@ function findingText(x: Finding): string {
       return `public IP ${x.name}, ${attached(x.attachedTo)}`;
     case 'nic-ip':
       return `IP configuration ${x.config} of NIC ${x.nic}${x.vm !== undefined ? ` (VM ${x.vm})` : ''}`;
+    case 'nat-gateway':
+      return `the ${x.via} of NAT gateway ${x.natGateway}: traffic of the subnets it serves leaves from it`;
+    case 'firewall':
+      return (
+        `the ${x.via} of Azure Firewall ${x.firewall} (resource group ${x.resourceGroup}, ` +
+        `subscription ${x.subscription})`
+      );
+    case 'prefix':
+      return `inside public IP prefix ${x.prefix} (${x.cidr}), resource group ${x.resourceGroup}`;
   }
 }
 
@@ -49,6 +58,18 @@ function verifyOf(ip: string, x: Finding): string[] {
       return [`az network public-ip list -g ${x.resourceGroup} -o table`];
     case 'nic-ip':
       return [`az network nic show -g ${x.resourceGroup} -n ${x.nic} --query 'ipConfigurations[].privateIpAddress'`];
+    case 'nat-gateway':
+      return [
+        `az network nat gateway show --ids ${x.id} --query ` +
+          `'{ips:publicIpAddresses[].id,prefixes:publicIpPrefixes[].id}'`,
+      ];
+    case 'firewall':
+      return [
+        `az network firewall show -g ${x.resourceGroup} -n ${x.firewall} --subscription ${x.subscription} ` +
+          `--query 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id}'`,
+      ];
+    case 'prefix':
+      return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
     default:
       return [];
   }

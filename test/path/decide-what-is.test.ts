@@ -68,6 +68,7 @@ const facts = (f: Partial<WhatIsFacts>): WhatIsFacts => ({
   lbs: [],
   pips: new Map(),
   nics: [],
+  edge: { natGateways: [], firewalls: [], prefixes: [], publicIps: [] },
   ...f,
 });
 const pipMap = (...ps: PublicIp[]) => new Map(ps.map((p) => [idKey(p.id), p]));

@@ -1,0 +1,138 @@
+// A route to a virtual appliance in words: Azure Firewall (public IPs, NAT gateway on its subnet, or no SNAT for
+// private destinations), an NVA behind an internal load balancer, a NIC, or an owner that could not be found.
+import type { NatGateway } from '../inventory/azure-model';
+import type { Hop } from '../path/result';
+import {
+  anyOf,
+  internet,
+  known,
+  leaveAs,
+  list,
+  routeHop,
+  snatTo,
+  sourceCaveats,
+  sourceWords,
+  type Rule,
+  type Scene,
+  type Told,
+} from './narrate-rule';
+
+type Appliance = Rule<'appliance'>;
+
+export function applianceRule(s: Scene, r: Appliance): Told {
+  const via = routeHop(s, r);
+  if (r.owner.kind === 'firewall') return firewall(s, r, via);
+  const hop: Hop = {
+    kind: 'virtual-appliance',
+    name: r.route.nextHopIp ?? 'virtual appliance',
+    ip: r.route.nextHopIp,
+    src: s.srcIps[0],
+    dst: s.a.destination,
+    note: 'the appliance decides the source address',
+  };
+  s.d.hops.push(hop);
+  s.d.hops.push(internet(s, undefined, 'source address chosen by the appliance'));
+  const what = ownerWords(s, r, hop);
+  return {
+    answer:
+      `${s.who} reaches ${s.dest} through ${what} (${via}); the appliance decides whether and to what it ` +
+      'SNATs, so the source the destination sees is configured on the appliance, not in Azure.',
+    title: `${s.name} leaves through appliance ${r.route.nextHopIp}`,
+  };
+}
+
+function ownerWords(s: Scene, r: Appliance, hop: Hop): string {
+  const o = r.owner;
+  const ip = r.route.nextHopIp;
+  if (o.kind === 'ilb') {
+    const members = o.backends.map((b) => `${b.nic}${b.ip ? ` (${b.ip})` : ''}`).join(', ') || 'no backend found';
+    hop.name = `${o.lb.name}/${o.frontend}`;
+    hop.note = `internal load balancer frontend; appliances: ${members}`;
+    s.d.facts.push({ label: 'Appliances', value: `${members} behind ${o.lb.name} (${o.lb.resourceGroup})` });
+    s.d.verify.push(`az network lb address-pool list -g ${o.lb.resourceGroup} --lb-name ${o.lb.name} -o table`);
+    return `the appliances behind internal load balancer ${o.lb.name} (${ip}: ${members})`;
+  }
+  if (o.kind === 'nic') {
+    hop.name = o.nic.name;
+    s.d.facts.push({ label: 'Appliance NIC', value: `${o.nic.name} (${o.nic.resourceGroup})` });
+    return `the virtual appliance on NIC ${o.nic.name} (${ip})`;
+  }
+  if (o.kind === 'firewall') return o.firewall.name;
+  const where = o.unreadable.length
+    ? `subscription ${o.unreadable.join(', ')} could not be read` +
+      (o.peering ? ` (reached through peering ${o.peering})` : '')
+    : `nothing in subscription ${o.searched.join(', ') || '(none)'} owns it`;
+  s.d.warnings.push(
+    `Not visible: which appliance owns ${ip} — ${where}; give the bot Reader there to see the firewall or appliance`,
+  );
+  return `the virtual appliance ${ip} (owner not visible: ${where})`;
+}
+
+function firewall(s: Scene, r: Appliance, via: string): Told {
+  const fw = (r.owner as Extract<Appliance['owner'], { kind: 'firewall' }>).firewall;
+  const keep = r.firewallSnat === 'none-private';
+  s.d.hops.push({
+    kind: 'firewall',
+    name: fw.name,
+    ip: r.route.nextHopIp,
+    src: s.srcIps[0],
+    dst: s.a.destination,
+    note: keep
+      ? 'network rules do not SNAT private destinations'
+      : r.natGateway
+        ? `its subnet's NAT gateway ${r.natGateway.name} SNATs to ${list(r.publicIps)}`
+        : `SNAT to one of its public IP(s) ${list(r.publicIps)}`,
+    nat: keep ? undefined : snatTo(s, r.publicIps),
+  });
+  s.d.facts.push({ label: 'Firewall', value: `${fw.name} (${fw.resourceGroup}, subscription ${fw.subscription})` });
+  const query = 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id,subnet:subnet.id}';
+  s.d.verify.push(`az network firewall show --ids ${fw.id} --query '${query}'`);
+  if (fw.firewallPolicyId && !fw.privateRanges)
+    s.d.warnings.push(
+      `The firewall's SNAT private ranges may be set in its policy ${fw.firewallPolicyId.split('/').pop()} ` +
+        '(not read): the IANA private ranges are assumed',
+    );
+  if (keep) return firewallPrivate(s, r, via, fw.name);
+  if (r.natGateway) natGatewayFacts(s, r.natGateway);
+  leaveAs(s, r.publicIps);
+  const ipText = r.publicIps.length ? anyOf(r.publicIps) : 'its public IP (not readable)';
+  const snat = r.natGateway
+    ? `whose subnet's NAT gateway ${r.natGateway.name} SNATs it ` +
+      "(a NAT gateway on AzureFirewallSubnet replaces the firewall's public IPs for outbound)"
+    : r.publicIps.length > 1
+      ? 'which SNATs it to any one of its public IPs'
+      : 'which SNATs it';
+  return {
+    answer:
+      `${s.who} reaches ${s.dest} as ${ipText}: ${via} sends it to Azure Firewall ${fw.name} ` +
+      `(${r.route.nextHopIp}), ${snat}.`,
+    title: `${s.name} leaves as ${list(r.publicIps)} via firewall ${fw.name}`,
+    seenAs: known(r.publicIps),
+  };
+}
+
+function firewallPrivate(s: Scene, r: Appliance, via: string, name: string): Told {
+  sourceCaveats(s, true);
+  s.d.hops.push(internet(s, s.src, 'no SNAT by the firewall (private range)'));
+  s.d.warnings.push(
+    `If an application rule (not a network rule) allows this traffic, ${name} proxies it and ${s.dest} sees ` +
+      'one of the firewall’s private IPs instead',
+  );
+  return {
+    answer:
+      `${s.who} reaches ${s.dest} through Azure Firewall ${name} (${via}); ${s.dest} is in the firewall's private ` +
+      `ranges, so its network rules do not SNAT: the destination sees ${sourceWords(s)}.`,
+    title: `${s.name} reaches ${s.dest} through firewall ${name} (no SNAT)`,
+    seenAs: s.a.source.kind === 'unknown' ? undefined : s.srcIps,
+  };
+}
+
+function natGatewayFacts(s: Scene, gw: NatGateway): void {
+  s.d.facts.push({ label: 'NAT gateway', value: `${gw.name} (${gw.resourceGroup}, on AzureFirewallSubnet)` });
+  s.d.hops.push({
+    kind: 'nat-gateway',
+    name: gw.name,
+    dst: s.a.destination,
+    note: 'on AzureFirewallSubnet: the firewall’s outbound SNAT',
+  });
+}

@@ -1,0 +1,118 @@
+// Who owns a virtual appliance next-hop IP: an Azure Firewall, an internal load balancer frontend (an NVA
+// cluster behind it) or a NIC. In a landing zone the hub lives in another subscription: the search follows
+// the VNet peering whose remote address space holds the IP, and names any subscription it could not read.
+// https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
+import type {
+  AzureFirewall,
+  LoadBalancer,
+  NatGateway,
+  Nic,
+  RouteTable,
+  VirtualNetwork,
+} from '../inventory/azure-model';
+import { nameOf, parentId, parseId, sameId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import { cidrContains } from './ip';
+import type { Trace } from './trace';
+
+export type ApplianceOwner =
+  | { kind: 'firewall'; firewall: AzureFirewall; subscription: string }
+  | {
+      kind: 'ilb';
+      lb: LoadBalancer;
+      frontend: string;
+      /** the NICs of its backend pools (the appliances) */
+      backends: { nic: string; ip?: string; resourceGroup: string }[];
+    }
+  | { kind: 'nic'; nic: Nic }
+  | {
+      kind: 'unknown';
+      /** subscriptions searched, and those that could not be read (no Reader, or not in the snapshot) */
+      searched: string[];
+      unreadable: string[];
+      /** the peering through which the IP is reached, when one covers it */
+      peering?: string;
+    };
+
+/** What egress reads about a VirtualAppliance next hop. */
+export interface ApplianceFacts {
+  owner: ApplianceOwner;
+  /** a NAT gateway on the firewall's subnet (AzureFirewallSubnet) */
+  firewallNatGateway?: NatGateway;
+}
+
+const subOf = (id?: string) => (id ? (parseId(id)?.subscription ?? /^\/subscriptions\/([^/]+)/i.exec(id)?.[1]) : '');
+
+/** The subscriptions to search: the peered VNet holding the IP first, then the route table's and the VNet's. */
+function scopes(ip: string, vnet?: VirtualNetwork, table?: RouteTable): { subs: string[]; peering?: string } {
+  const peering = vnet?.peerings.find((p) => p.remotePrefixes.some((r) => cidrContains(r, ip)));
+  const subs = [subOf(peering?.remoteVnetId), subOf(table?.id), subOf(vnet?.id)].filter((s): s is string => !!s);
+  return { subs: [...new Set(subs.map((s) => s.toLowerCase()))], peering: peering?.name };
+}
+
+export async function readAppliance(
+  inv: Inventory,
+  ip: string,
+  vnet: VirtualNetwork | undefined,
+  table: RouteTable | undefined,
+  trace: Trace,
+): Promise<ApplianceFacts> {
+  const { subs, peering } = scopes(ip, vnet, table);
+  const unreadable: string[] = [];
+  const holding = new Set<string>();
+  const listIn = async <T>(what: string, sub: string, fn: () => Promise<T[]>): Promise<T[]> => {
+    const lookup = `${what} in subscription ${sub}`;
+    const items = await trace.try(lookup, fn);
+    if (!items && !unreadable.includes(sub)) unreadable.push(sub);
+    if (items?.length) holding.add(sub);
+    return items ?? [];
+  };
+  const scope = (s: string) => `/subscriptions/${s}`;
+  const firewalls = (
+    await Promise.all(subs.map((s) => listIn('Azure firewalls', s, () => inv.azure.list('firewall', scope(s)))))
+  ).flat();
+  const firewall = firewalls.find((f) => f.privateIps.includes(ip));
+  if (firewall) return firewallFacts(inv, firewall, trace);
+  const lbs = (
+    await Promise.all(subs.map((s) => listIn('load balancers', s, () => inv.azure.list('loadBalancer', scope(s)))))
+  ).flat();
+  const ilb = lbs.find((lb) => lb.frontends.some((f) => f.privateIp === ip));
+  if (ilb) return { owner: await ilbOwner(inv, ilb, ip, trace) };
+  const nics = (
+    await Promise.all(subs.map((s) => listIn('network interfaces', s, () => inv.azure.list('nic', scope(s)))))
+  ).flat();
+  const nic = nics.find((n) => n.ipConfigs.some((c) => c.privateIp === ip));
+  if (nic) return { owner: { kind: 'nic', nic } };
+  // a snapshot without the hub's resources: say which subscription holds the answer
+  if (peering && subs[0] && !holding.has(subs[0]) && !unreadable.includes(subs[0])) unreadable.push(subs[0]);
+  return { owner: { kind: 'unknown', searched: subs, unreadable, peering } };
+}
+
+async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Trace): Promise<ApplianceFacts> {
+  const owner = { kind: 'firewall' as const, firewall, subscription: firewall.subscription };
+  const subnetId = firewall.subnetIds[0];
+  if (!subnetId) return { owner };
+  const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
+  if (!subnet?.natGatewayId) return { owner };
+  const id = subnet.natGatewayId;
+  const gw = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));
+  if (!gw) trace.fail(`NAT gateway ${nameOf(id)}`, `not found: ${id} (on the firewall's subnet)`);
+  return { owner, firewallNatGateway: gw };
+}
+
+async function ilbOwner(inv: Inventory, lb: LoadBalancer, ip: string, trace: Trace): Promise<ApplianceOwner> {
+  const fe = lb.frontends.find((f) => f.privateIp === ip)!;
+  const poolIds = lb.rules.filter((r) => sameId(r.frontendId, fe.id)).flatMap((r) => r.poolIds);
+  const pools = lb.pools.filter((p) => !poolIds.length || poolIds.some((id) => sameId(id, p.id)));
+  const configIds = [...new Set(pools.flatMap((p) => p.ipConfigIds))];
+  const backends = await Promise.all(
+    configIds.map(async (cid) => {
+      const nicId = parentId(cid);
+      const nic = await trace.try(`network interface ${nameOf(nicId)}`, () => inv.azure.get('nic', nicId));
+      const config = nic?.ipConfigs.find((c) => sameId(c.id, cid));
+      return { nic: nameOf(nicId), ip: config?.privateIp, resourceGroup: parseId(nicId)?.resourceGroup ?? '' };
+    }),
+  );
+  const byAddress = pools.flatMap((p) => p.addresses.map((a) => ({ nic: a, ip: a, resourceGroup: lb.resourceGroup })));
+  return { kind: 'ilb', lb, frontend: fe.name, backends: [...backends, ...byAddress] };
+}
