@@ -4,9 +4,9 @@
 import { egress } from '../egress';
 import type { Node, Pod, Service, ServicePort } from '../inventory/k8s-types';
 import { isHeadless, resolveServiceName } from '../path/dns';
-import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
+import { dialedServicePort, endpointsOf, type Endpoint } from '../path/endpoints';
 import { nodeIp, podIp } from '../path/kube';
-import { verdict, type Verdict } from '../path/policy';
+import { enforcementOf, verdict, type Enforcement, type Verdict } from '../path/policy';
 import type { EastWestFacts, PairFacts } from './facts';
 import type { EastWestSubjects, PairSubjects } from './resolve';
 
@@ -40,6 +40,10 @@ export interface PolicyVerdicts {
   protocol: string;
   /** any NetworkPolicy in the cluster at all (then the answer says how to check them) */
   anyPolicy: boolean;
+  /** whether the cluster enforces NetworkPolicy at all */
+  enforcement: Enforcement;
+  /** other policy objects present and not evaluated: "AdminNetworkPolicy deny-db" */
+  unevaluated: string[];
 }
 
 export interface PathDecision {
@@ -56,12 +60,18 @@ export interface PathDecision {
   policy: PolicyVerdicts;
 }
 
+/** The Service port whose target is the port asked for: "80 → pod 8080" when 8080 was asked. */
+export interface PortMapping {
+  servicePort: ServicePort;
+  podPort: number;
+}
+
 export type EastWestDecision =
   | { kind: 'internet'; egress: ReturnType<typeof egress.decide> }
   | { kind: 'cannot-resolve'; client: PodEnd; name: string; reason: string }
   | { kind: 'no-pod-behind-headless'; client: PodEnd; name: string; hostname: string; service: Service }
   | { kind: 'unknown-ip'; client: PodEnd; ip: string }
-  | { kind: 'no-such-port'; client: PodEnd; service: Service; port: number }
+  | { kind: 'no-such-port'; client: PodEnd; service: Service; port: number; mapsTo?: PortMapping }
   | { kind: 'no-ready-endpoints'; client: PodEnd; via: ServiceView }
   | { kind: 'pod-not-found'; client: PodEnd; via?: ServiceView }
   | PathDecision;
@@ -85,11 +95,11 @@ function decidePair(s: PairSubjects, f: PairFacts): EastWestDecision {
   if ('kind' in target) return target;
   if (!target.service) return target.pod ? pathTo(s, f, client, target.pod) : { kind: 'pod-not-found', client };
   const { service } = target;
-  const port = pickServicePort(service, s.port);
+  const port = dialedServicePort(service, s.port);
   const noSuchPort = s.port !== undefined && !port;
   // a headless Service is only DNS: the client connects to the pod on the port it asked for
   if (s.port !== undefined && !port && !isHeadless(service))
-    return { kind: 'no-such-port', client, service, port: s.port };
+    return { kind: 'no-such-port', client, service, port: s.port, mapsTo: mappingTo(service, s.port, f) };
   const endpoints = endpointsOf(service, port, f.slices ?? [], f.legacy ?? [], f.pods ?? []);
   const via: ServiceView = {
     service,
@@ -107,6 +117,16 @@ function decidePair(s: PairSubjects, f: PairFacts): EastWestDecision {
     port: noSuchPort ? s.port : (chosen.endpoint.port ?? port?.port),
   };
   return pathTo(s, f, client, chosen.pod, via, dst);
+}
+
+/** The Service port that forwards to `podPort` on the pods (its targetPort, by number or container port name). */
+function mappingTo(service: Service, podPort: number, f: PairFacts): PortMapping | undefined {
+  for (const sp of service.spec?.ports ?? []) {
+    if (sp.targetPort === podPort) return { servicePort: sp, podPort };
+    const eps = endpointsOf(service, sp, f.slices ?? [], f.legacy ?? [], f.pods ?? []);
+    if (typeof sp.targetPort === 'string' && eps.some((e) => e.port === podPort)) return { servicePort: sp, podPort };
+  }
+  return undefined;
 }
 
 function findTarget(s: PairSubjects, f: PairFacts, client: PodEnd): Target | EastWestDecision {
@@ -192,6 +212,10 @@ function policyVerdicts(s: PairSubjects, f: PairFacts, client: PodEnd, server: P
     ingress: verdict('Ingress', server.pod, toClient, port, protocol, policies, namespaces),
     protocol,
     anyPolicy: policies.length > 0,
+    enforcement: enforcementOf(f.cluster, f.pods ?? []),
+    unevaluated: Object.entries(f.otherPolicies ?? {}).flatMap(([kind, xs]) =>
+      (xs ?? []).map((x) => `${kind} ${x.metadata.namespace ? x.metadata.namespace + '/' : ''}${x.metadata.name}`),
+    ),
   };
 }
 

@@ -4,7 +4,16 @@
 import type { Ctx } from '../family';
 import { egress } from '../egress';
 import type { ClusterInfo } from '../inventory/inventory';
-import type { EndpointSlice, Endpoints, Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
+import type {
+  EndpointSlice,
+  Endpoints,
+  Namespace,
+  NetworkPolicy,
+  Node,
+  OtherPolicy,
+  Pod,
+  Service,
+} from '../inventory/k8s-types';
 import type { EastWestSubjects } from './resolve';
 
 export type EgressSubjects = Parameters<typeof egress.decide>[0];
@@ -20,7 +29,19 @@ export interface PairFacts {
   policies?: NetworkPolicy[];
   namespaces?: Namespace[];
   cluster?: ClusterInfo;
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy, Cilium policies: present or not (not evaluated) */
+  otherPolicies?: OtherPolicies;
 }
+
+export type OtherPolicies = Partial<Record<OtherPolicyKind, OtherPolicy[]>>;
+
+const OTHER_POLICY_KINDS = [
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+] as const;
+type OtherPolicyKind = (typeof OTHER_POLICY_KINDS)[number];
 
 export interface InternetFacts {
   kind: 'internet';
@@ -47,5 +68,9 @@ export async function facts(s: EastWestSubjects, ctx: Ctx): Promise<EastWestFact
     trace.try('namespaces', () => inv.list('Namespace')),
     trace.try('cluster', () => inv.cluster()),
   ]);
-  return { kind: 'pair', pods, services, slices, legacy, nodes, policies, namespaces, cluster };
+  const others = await Promise.all(
+    OTHER_POLICY_KINDS.map(async (k) => [k, await trace.try(k, () => inv.list(k))] as const),
+  );
+  const otherPolicies: OtherPolicies = Object.fromEntries(others.filter(([, v]) => v?.length));
+  return { kind: 'pair', pods, services, slices, legacy, nodes, policies, namespaces, cluster, otherPolicies };
 }

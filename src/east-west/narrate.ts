@@ -5,8 +5,16 @@ import { egress } from '../egress';
 import type { Pod } from '../inventory/k8s-types';
 import { fullName } from '../path/kube';
 import type { Verdict as PolicyVerdict } from '../path/policy';
-import { result, type Fact, type FollowUp, type Hop, type PathResult, type Status } from '../path/result';
-import type { EastWestDecision, PathDecision, PodEnd, ServiceView, Transport } from './decide';
+import {
+  result,
+  type Fact,
+  type FollowUp,
+  type Hop,
+  type LayerVerdict,
+  type PathResult,
+  type Status,
+} from '../path/result';
+import type { EastWestDecision, PathDecision, PodEnd, PortMapping, ServiceView, Transport } from './decide';
 
 /** How a family words a path: the answer, the title and its typed fields. */
 export interface PairWording {
@@ -32,7 +40,7 @@ const EAST_WEST: PairWording = {
         ? ` through Service ${svc.metadata.name} (${vip}, DNATed at ${client.pod.spec?.nodeName})`
         : '';
     const where = d.sameNode ? ' on the same node' : ` on node ${server.pod.spec?.nodeName}`;
-    const policy = policyText(d.policy.egress, d.policy.ingress);
+    const policy = policyWords(d);
     const blocked = denied(d);
     const verdictText = blocked.length
       ? ` But it is ${blocked.map((v) => v.reason).join('; and ')}.`
@@ -71,8 +79,9 @@ class Draft {
     return result(this.wording.intent, status, answer, { hops, facts, warnings, verify, followUps, ...extra });
   }
   /** an answer where the connection fails (no such port, no endpoints) */
-  fails(answer: string, title: string): PathResult {
-    return this.done('answered', answer, { title, ...this.wording.fails });
+  fails(answer: string, title: string, layers?: LayerVerdict[]): PathResult {
+    const typed = this.wording.fails ?? {};
+    return this.done('answered', answer, { title, ...typed, ...(typed.verdict && layers ? { layers } : {}) });
   }
 }
 
@@ -108,12 +117,40 @@ export function narratePair(d: EastWestDecision, wording: PairWording): PathResu
 function noSuchPort(draft: Draft, d: Extract<EastWestDecision, { kind: 'no-such-port' }>): PathResult {
   const svc = fullName(d.service);
   const ports = (d.service.spec?.ports ?? []).map((p) => p.port).join(', ');
-  draft.warnings.push(`Service ${svc} has no port ${d.port} (ports: ${ports})`);
   const from = d.client.pod.metadata.name;
-  const fails = `so the connection to ${d.service.spec?.clusterIP}:${d.port} fails`;
+  const vip = `${d.service.spec?.clusterIP}:${d.port}`;
+  if (d.mapsTo) return targetPortAsked(draft, d, d.mapsTo);
+  draft.warnings.push(`Service ${svc} has no port ${d.port} (ports: ${ports})`);
+  const fails = `so the connection to ${vip} fails`;
   return draft.fails(
     `${from} cannot reach ${svc} on port ${d.port}: the Service has no such port (it has ${ports}), ${fails}.`,
     `${d.service.metadata.name} has no port ${d.port}`,
+  );
+}
+
+/** The pod port asked of the Service: the ClusterIP does not listen there, its Service port forwards to it. */
+function targetPortAsked(
+  draft: Draft,
+  d: Extract<EastWestDecision, { kind: 'no-such-port' }>,
+  m: PortMapping,
+): PathResult {
+  const svc = fullName(d.service);
+  const name = d.service.metadata.name;
+  const from = d.client.pod.metadata.name;
+  const ip = d.service.spec?.clusterIP;
+  const sp = m.servicePort.port;
+  draft.warnings.push(
+    `${d.port} is the pod port (targetPort) of Service ${svc}, not a Service port: ` +
+      `the Service listens on ${sp} (→ pod ${m.podPort})`,
+  );
+  draft.facts.push({ label: 'Service', value: `${svc} ${ip} port ${sp} → pod port ${m.podPort}` });
+  draft.verify.push(`kubectl get svc ${name} -n ${d.service.metadata.namespace} -o yaml`);
+  const no = draft.wording.intent === 'policy' ? 'No: ' : '';
+  return draft.fails(
+    `${no}${from} cannot reach ${svc} on ${d.port} through the Service: ${ip}:${d.port} is refused, because the ` +
+      `Service port is ${sp} (→ pod ${m.podPort}). Use ${name}:${sp}, or the pod IP directly on ${m.podPort}.`,
+    `${name}: Service port ${sp} (→ pod ${m.podPort}), not ${d.port}`,
+    [{ layer: 'service', verdict: 'refused', by: `${svc} port ${sp} → ${m.podPort}`, note: `${ip}:${d.port}` }],
   );
 }
 
@@ -198,7 +235,8 @@ function path(draft: Draft, d: PathDecision): PathResult {
   const { name, namespace } = server.pod.metadata;
   draft.verify.push(`kubectl get pod ${name} -n ${namespace} -o wide`);
   for (const v of denied(d)) draft.warnings.push(`NetworkPolicy ${v.reason}`);
-  draft.facts.push({ label: 'Policy', value: policyText(d.policy.egress, d.policy.ingress) });
+  policyCaveats(draft, d);
+  draft.facts.push({ label: 'Policy', value: policyWords(d) });
   if (d.policy.anyPolicy) draft.verify.push(`kubectl get networkpolicy -n ${namespace} -o yaml`);
   const { answer, ...extra } = draft.wording.path(d);
   // pods see each other's IPs: no SNAT inside the cluster
@@ -237,11 +275,36 @@ const TRANSPORT: Record<Transport, string> = {
 
 const NO_POLICY = 'allowed (no NetworkPolicy applies)';
 
-/** The verdicts that deny the connection (egress at the client, ingress at the server). */
+/** The verdicts that deny the connection (egress at the client, ingress at the server); none when not enforced. */
 export const denied = (d: PathDecision): PolicyVerdict[] =>
-  [d.policy.egress, d.policy.ingress].filter((v) => !v.allowed);
+  d.policy.enforcement.enforced === false ? [] : [d.policy.egress, d.policy.ingress].filter((v) => !v.allowed);
 
-export function policyText(eg: PolicyVerdict, ing: PolicyVerdict): string {
+/** The NetworkPolicy verdict in words, saying when the cluster enforces none. */
+export function policyWords(d: PathDecision): string {
+  const { egress, ingress, enforcement, anyPolicy } = d.policy;
+  if (enforcement.enforced === false)
+    return anyPolicy
+      ? `allowed — NetworkPolicies exist but this cluster enforces none: ${enforcement.why}`
+      : `allowed (no NetworkPolicy, and ${enforcement.why})`;
+  return policyText(egress, ingress);
+}
+
+/** Warnings every pair answer carries about policy layers it could not fully judge. */
+function policyCaveats(draft: Draft, d: PathDecision): void {
+  const { enforcement, anyPolicy, unevaluated } = d.policy;
+  if (enforcement.enforced === false && anyPolicy)
+    draft.warnings.push(`NetworkPolicies exist but are not enforced: ${enforcement.why}`);
+  if (enforcement.enforced === undefined && anyPolicy) draft.warnings.push(capital(enforcement.why));
+  // ANP are evaluated before NetworkPolicy, BANP after it
+  // https://docs.openshift.com/container-platform/4.16/networking/network_security/network-policy-apis.html
+  if (unevaluated.length)
+    draft.warnings.push(
+      `Not evaluated: ${unevaluated.join(', ')} — these can allow or deny this connection ` +
+        `before (AdminNetworkPolicy, Cilium) or after (BaselineAdminNetworkPolicy) NetworkPolicy`,
+    );
+}
+
+function policyText(eg: PolicyVerdict, ing: PolicyVerdict): string {
   if (eg.allowed && ing.allowed && !eg.policies.length && !ing.policies.length) return NO_POLICY;
   if (eg.allowed && ing.allowed)
     return `allowed by ${[...eg.policies, ...ing.policies].map((p) => `NetworkPolicy ${p}`).join(' and ')}`;

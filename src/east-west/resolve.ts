@@ -5,6 +5,7 @@
 import { isReply, type Ctx, type IntentSpec, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
+import { partiesOf } from '../nlu/roles';
 import { findPod, type FoundPod } from '../nlu/subjects';
 import { resolveServiceName } from '../path/dns';
 import { result, type PathResult } from '../path/result';
@@ -45,21 +46,22 @@ const DATABASE_WORDS: Record<string, RegExp> = {
 
 export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Promise<EastWestSubjects | PathResult> {
   const example = spec.examples[0];
-  if (intent.names.length + intent.ips.length < 2) {
+  const { parties, ips, from: said } = partiesOf(intent);
+  if (parties.length + ips.length < 2) {
     const which = 'Name the client pod and the Service, pod, FQDN or IP it talks to';
     return result(spec.kind, 'not-understood', `Between which two? ${which}, for example: "${example}".`);
   }
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
-  const client = await findClient(intent, ctx, spec);
+  const client = await findClient(intent, ctx, spec, parties, said);
   if (!client) return result(spec.kind, 'not-understood', `From which pod? For example: "${example}".`);
   if (isReply(client.found)) return client.found;
   const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
   const from = client.found.pod;
   const pair = new Pair(from, intent.port, client.found.note);
-  const others = intent.names.filter((n) => n !== client.name);
+  const others = parties.filter((_, i) => i !== client.index);
   const byName = targetByName(spec, pair, others, services);
   if (byName) return byName;
-  if (intent.ips[0]) return pair.to({ ip: intent.ips[0] });
+  if (ips[0]) return pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
   if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
   const db = databasePod(others, pods, from);
@@ -93,15 +95,15 @@ class Pair {
   }
 }
 
-/** The client pod: the name after "from", else the first name that is a pod. */
-async function findClient(intent: Intent, ctx: Ctx, spec: PairSpec) {
-  const order = [...new Set([...(intent.from ? [intent.from] : []), ...intent.names])];
-  let first: { found: PathResult; name: string } | undefined;
-  for (const name of order) {
-    const found: FoundPod | PathResult = await findPod(intent, ctx, spec, [name]);
-    if (!isReply(found)) return { found, name };
-    if (found.status === 'ambiguous' || name === intent.from) return { found, name };
-    first ??= { found, name };
+/** The client pod: the party after "from"/"when", else the first party that is a pod. */
+async function findClient(intent: Intent, ctx: Ctx, spec: PairSpec, parties: string[], said?: string) {
+  const order = said ? [parties.indexOf(said), ...parties.keys()] : [...parties.keys()];
+  let first: { found: PathResult; index: number } | undefined;
+  for (const index of [...new Set(order)].filter((i) => i >= 0)) {
+    const found: FoundPod | PathResult = await findPod(intent, ctx, spec, [parties[index]]);
+    if (!isReply(found)) return { found, index };
+    if (found.status === 'ambiguous' || parties[index] === said) return { found, index };
+    first ??= { found, index };
   }
   return first;
 }
@@ -114,9 +116,12 @@ function targetByName(
   services: Service[],
 ): PairSubjects | PathResult | undefined {
   const clientNs = pair.from.metadata.namespace ?? 'default';
-  for (const name of others) {
+  for (const said of others) {
+    // "ns/name" is the Service name.ns
+    const name = said.includes('/') ? said.split('/').reverse().join('.') : said;
     const dns = resolveServiceName(name, clientNs, services);
     if (!('error' in dns)) return pair.to({ name });
+    if (said !== name) continue; // a pod said as ns/name
     if (name.includes('.') && /svc|cluster\.local/.test(name)) {
       return result(spec.kind, 'not-found', `${pair.from.metadata.name} cannot resolve ${name}: ${dns.error}.`, {
         suggestions: dns.suggestion ? [dns.suggestion] : [],

@@ -4,9 +4,13 @@
 import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
-import { nodeIp, podIp } from '../path/kube';
+import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
+import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
 import type { InboundFacts } from './facts';
+import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
+
+const noGw: AppGatewayFacts = { publicIps: [], subnetPrefixes: [] };
 import type { InboundSubjects } from './resolve';
 
 export type ProxyKind = 'router' | 'ingress-controller';
@@ -61,8 +65,12 @@ export interface Landing {
   frontEps: Endpoint[];
   first: Endpoint;
   frontPod?: Pod;
-  /** the source the first endpoint sees: the client with ETP Local, else the node IP */
+  /** the source the first endpoint sees: the client with ETP Local, else the node IP (OVN: its gateway router's) */
   frontSrc: string;
+  /** every source the front endpoints may see: with ETP Cluster any worker may receive and SNAT the packet */
+  frontSrcs: string[];
+  /** who SNATs with ETP Cluster: kube-proxy / Cilium to the node IP, OVN-Kubernetes to its gateway router's address */
+  snat?: 'node' | 'ovn-gateway-router';
 }
 
 interface Reached {
@@ -73,25 +81,41 @@ interface Reached {
 
 export type InboundDecision =
   | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
+  | { kind: 'app-gateway'; path: AppGatewayPath }
+  | { kind: 'gateway-api'; path: GatewayPath }
   | { kind: 'not-exposed'; service: Service }
   | { kind: 'front-unknown'; door: Door }
   | { kind: 'no-external-ip'; door: Door; entry: Entry }
   | (Reached & { kind: 'no-ready-endpoints' })
   | (Reached & { kind: 'direct'; landing: Landing })
   | (Reached & { kind: 'no-backend-endpoints'; landing: Landing; proxy: Proxy; proxySrc?: string })
-  | (Reached & { kind: 'via-proxy'; landing: Landing; proxy: Proxy; proxySrc?: string; appEps: Endpoint[] });
+  | (Reached & {
+      kind: 'via-proxy';
+      landing: Landing;
+      proxy: Proxy;
+      proxySrc?: string;
+      /** every address the app may see: one per proxy replica (its pod IP, or its node IP on the host network) */
+      proxySrcs: string[];
+      appEps: Endpoint[];
+    });
 
 type Gate = Extract<InboundDecision, { kind: 'backend-missing' | 'not-exposed' }> | ({ kind: 'door' } & Door);
 
 export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
+  if (isGatewaySubjects(s) && f.gatewayApi) return { kind: 'gateway-api', path: decideGateway(s, f.gatewayApi, f) };
   const door = frontDoor(s, f.services);
   if (door.kind !== 'door') return door;
+  const eps = (svc: Service, port?: number | string) =>
+    endpointsOf(svc, pickServicePort(svc, port), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
+  if (door.ingress && door.proxy && isAgic(door.ingress)) {
+    const { backend, backendPort } = door.proxy;
+    const app = eps(backend, backendPort);
+    return { kind: 'app-gateway', path: decideAppGateway(door.ingress, door.host, backend, app, f.appGateway ?? noGw) };
+  }
   if (!door.front) return { kind: 'front-unknown', door };
   const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain);
   if (!entry.ip) return { kind: 'no-external-ip', door, entry };
   const reached: Reached = { door, entry, lb: balancerOf(f.frontend, entry.port) };
-  const eps = (svc: Service, port?: number | string) =>
-    endpointsOf(svc, pickServicePort(svc, port), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
   const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
   if (frontEps.length === 0) return { ...reached, kind: 'no-ready-endpoints' };
   const landing = landingOf(entry, frontEps, f);
@@ -102,7 +126,16 @@ export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
   const proxySrc = landing.frontPod?.spec?.hostNetwork ? landing.nodeIp : landing.first.ip;
   const appEps = eps(proxy.backend, proxy.backendPort);
   if (appEps.length === 0) return { ...reached, kind: 'no-backend-endpoints', landing, proxy, proxySrc };
-  return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, appEps };
+  const proxySrcs = [...new Set(landing.frontEps.map((e) => proxyAddress(e, f)).filter((x): x is string => !!x))];
+  return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, proxySrcs, appEps };
+}
+
+/** The address a proxy replica opens its backend connections from: its pod IP, or its node's on the host network. */
+function proxyAddress(e: Endpoint, f: InboundFacts): string | undefined {
+  const pod = f.pods.find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.podName);
+  if (!pod?.spec?.hostNetwork) return e.ip;
+  const node = f.nodes.find((n) => n.metadata.name === (e.nodeName ?? pod.spec?.nodeName));
+  return node ? nodeIp(node) : e.ip;
 }
 
 /** The router a route is admitted by (its Service is router-<name> in openshift-ingress). */
@@ -218,6 +251,8 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
   // ETP Local keeps the client source IP; Cluster SNATs it to the node IP
   // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
   const etpLocal = entry.front.spec?.externalTrafficPolicy === 'Local';
+  const ovn = /ovn/i.test(f.cluster?.networkPlugin ?? '') || f.cluster?.kind === 'aro';
+  const snat = etpLocal ? undefined : ovn ? 'ovn-gateway-router' : 'node';
   return {
     etp: entry.front.spec?.externalTrafficPolicy ?? 'Cluster',
     etpLocal,
@@ -226,6 +261,34 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
     frontEps,
     first,
     frontPod,
-    frontSrc: etpLocal ? (entry.client ?? 'client') : (nIp ?? 'node IP'),
+    frontSrc: etpLocal ? (entry.client ?? 'client') : snat === 'node' ? (nIp ?? 'node IP') : ovnJoinIp(node),
+    frontSrcs: etpLocal ? [entry.client ?? 'client'] : clusterSources(snat, f.nodes),
+    snat,
   };
+}
+
+/** ETP Cluster: the load balancer may hand the packet to any worker, which SNATs it (node IP or OVN address). */
+function clusterSources(snat: Landing['snat'], nodes: Node[]): string[] {
+  const workers = nodes.filter((n) => nodeRole(n) !== 'master');
+  const srcs = workers.map((n) => (snat === 'node' ? nodeIp(n) : ovnJoinIp(n))).filter((x): x is string => !!x);
+  return [...new Set(srcs)];
+}
+
+/**
+ * OVN-Kubernetes (shared gateway mode, OpenShift's default) SNATs ETP Cluster traffic at the node's gateway
+ * router to its join-switch address (lb_force_snat_ip=router_ip), 100.64.0.x by default; the node annotation
+ * k8s.ovn.org/node-gateway-router-lrp-ifaddr holds it. In local gateway mode the masquerade IP is used instead.
+ * https://github.com/ovn-org/ovn-kubernetes/blob/master/docs/design/service-traffic-policy.md
+ * https://docs.okd.io/latest/networking/ovn_kubernetes_network_provider/configuring-gateway-mode.html
+ */
+function ovnJoinIp(node?: Node): string {
+  const raw = node?.metadata.annotations?.['k8s.ovn.org/node-gateway-router-lrp-ifaddr'];
+  try {
+    const ip = raw ? (JSON.parse(raw) as { ipv4?: string }).ipv4?.split('/')[0] : undefined;
+    if (ip) return ip;
+  } catch {
+    // an unreadable annotation: fall back to the range
+  }
+  // the default join subnet (v4InternalSubnet); the node's own address is not in the data
+  return '100.64.0.0/16';
 }

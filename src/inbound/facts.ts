@@ -5,6 +5,8 @@ import type { ClusterInfo } from '../inventory/inventory';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { frontDoor, ingressIpsOf, routerNameOf } from './decide';
+import { isAgic, readAppGateway, type AppGatewayFacts } from './app-gateway';
+import { isGatewaySubjects, readGatewayFacts, type GatewayFacts } from './gateway-api';
 import type { InboundSubjects } from './resolve';
 
 export interface InboundFacts {
@@ -16,6 +18,10 @@ export interface InboundFacts {
   cluster?: ClusterInfo;
   /** the LB frontend carrying the entry IP (read only when the way in is known and has an address) */
   frontend?: FrontendHit;
+  /** AGIC: the Application Gateway in front (no LoadBalancer Service on that path) */
+  appGateway?: AppGatewayFacts;
+  /** Gateway API: the Gateways, classes and Application Gateway for Containers subnets */
+  gatewayApi?: GatewayFacts;
 }
 
 export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
@@ -29,6 +35,9 @@ export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts>
     trace.try('cluster', () => inv.cluster()),
   ]);
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
+  if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(subscriptionOf(f), ctx) };
+  if (s.ingress && isAgic(s.ingress))
+    return { ...f, appGateway: await readAppGateway(s.ingress, subscriptionOf(f), ctx) };
   const door = frontDoor(s, services);
   if (door.kind !== 'door') return f;
   if (!door.front) {
@@ -45,6 +54,13 @@ export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts>
       `no load balancer frontend in the node resource group carries ${entryIp}`,
     );
   return f;
+}
+
+/** The subscription to look for the gateway in: the cluster's, else the nodes'. */
+function subscriptionOf(f: InboundFacts): string | undefined {
+  const ids = [f.cluster?.id, ...f.nodes.map((n) => n.spec?.providerID?.replace(/^azure:\/\//, ''))];
+  const sub = ids.map((id) => /\/subscriptions\/([^/]+)/i.exec(id ?? '')?.[1]).find(Boolean);
+  return sub ? `/subscriptions/${sub}` : undefined;
 }
 
 /** Say which front Service is missing: the router's, or the ingress controller's. */

@@ -3,6 +3,8 @@
 // pod sees (seenAs), what became of the client IP (clientIp) and each hop's NAT.
 import type { Endpoint } from '../path/endpoints';
 import { result, type ClientIpHandling, type Fact, type FollowUp, type Hop, type PathResult } from '../path/result';
+import { narrateAppGateway } from './narrate-app-gateway';
+import { narrateGateway } from './narrate-gateway';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
 
 type Reached = Extract<InboundDecision, { kind: 'no-ready-endpoints' }>;
@@ -34,6 +36,8 @@ const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 export function narrate(d: InboundDecision): PathResult {
   const out: Out = { hops: [], facts: [], warnings: [], verify: [], followUps: [] };
   if (d.kind === 'backend-missing') return backendMissing(d, out);
+  if (d.kind === 'app-gateway') return narrateAppGateway(d.path);
+  if (d.kind === 'gateway-api') return narrateGateway(d.path);
   if (d.kind === 'not-exposed') {
     const s = d.service;
     return done(
@@ -181,12 +185,26 @@ function nodeHop(e: Entry, l: Landing, out: Out): void {
     note: l.etpLocal
       ? `externalTrafficPolicy Local: only nodes with a ready endpoint pass the health probe` +
         `${hc ? ` (healthCheckNodePort ${hc})` : ''}; ${dnat}, client IP kept`
-      : `externalTrafficPolicy Cluster: any node accepts; SNAT to the node IP, ${dnat}`,
+      : `externalTrafficPolicy Cluster: any node accepts; ${snatWords(l)}, ${dnat}`,
     // one NAT per hop: the DNAT; with ETP Cluster the SNAT shows in clientIp 'snat'
     nat: { kind: 'dnat', from: addr(e.ip, e.port), to: addr(first.ip, first.port) },
   });
   out.facts.push({ label: 'Traffic policy', value: `externalTrafficPolicy ${l.etp}` });
 }
+
+/** Who replaces the client address with ETP Cluster, in words. */
+const snatWords = (l: Landing): string =>
+  l.snat === 'ovn-gateway-router'
+    ? `SNAT by OVN-Kubernetes at the node's gateway router to ${l.frontSrc} (not the node IP)`
+    : `SNAT to the node IP`;
+
+/** What the first endpoint sees instead of the client, in words. */
+const seenWords = (l: Landing): string =>
+  l.snat !== 'ovn-gateway-router'
+    ? `the node IP ${l.nodeIp}`
+    : l.frontSrc.includes('/')
+      ? `an OVN gateway router (join switch) address in ${l.frontSrc}`
+      : `the OVN gateway router address ${l.frontSrc}`;
 
 /** A LoadBalancer Service straight to its pod. */
 function direct(d: Direct, out: Out): PathResult {
@@ -200,13 +218,14 @@ function direct(d: Direct, out: Out): PathResult {
     port: first.port,
     src: l.frontSrc,
     dst: first.ip,
-    note: l.etpLocal ? 'sees the client IP' : `sees the node IP ${l.nodeIp}, not the client`,
+    note: l.etpLocal ? 'sees the client IP' : `sees ${seenWords(l)}, not the client`,
   });
   if (l.frontEps.length > 1)
     out.facts.push({ label: 'Endpoints', value: l.frontEps.map((x) => `${x.podName ?? x.ip} (${x.ip})`).join(', ') });
   if (!l.etpLocal)
     out.warnings.push(
-      `externalTrafficPolicy Cluster: ${l.frontPod?.metadata.name ?? 'the pod'} sees the node IP, not the client IP; ` +
+      `externalTrafficPolicy Cluster: ${l.frontPod?.metadata.name ?? 'the pod'} sees ${seenWords(l)}, ` +
+        `not the client IP; ` +
         `set Local to keep client IPs`,
     );
   out.verify.push(endpointSlicesCmd(e.front.metadata.namespace, e.front.metadata.name));
@@ -217,9 +236,10 @@ function direct(d: Direct, out: Out): PathResult {
   return done(
     out,
     `Traffic reaches ${fsName} at ${e.ip}:${e.port} (${where}), lands on a node and is DNATed to ${target} ` +
-      `(${first.ip}:${first.port}); the pod sees ${l.etpLocal ? 'the client IP' : 'the node IP as source (SNAT)'}.`,
+      `(${first.ip}:${first.port}); the pod sees ${l.etpLocal ? 'the client IP' : `${seenWords(l)} as source (SNAT)`}.`,
     `${e.front.metadata.name}: ${e.ip}:${e.port} → ${target}`,
-    { seenAs: [l.frontSrc], clientIp: l.etpLocal ? 'kept' : 'snat' },
+    // ETP Cluster: whichever worker the load balancer picked SNATs it, so any of their addresses
+    { seenAs: l.frontSrcs.length ? l.frontSrcs : [l.frontSrc], clientIp: l.etpLocal ? 'kept' : 'snat' },
   );
 }
 
@@ -270,22 +290,24 @@ function noBackendEndpoints(proxy: Proxy, out: Out): PathResult {
 
 /** The app pod behind the proxy: it sees the proxy's address, and the client in X-Forwarded-For unless passthrough. */
 function viaProxy(d: ViaProxy, out: Out): PathResult {
-  const { landing: l, proxy, proxySrc, appEps } = d;
+  const { landing: l, proxy, proxySrcs, appEps } = d;
+  const seen = proxySrcs.join(' or ');
+  const who = proxySrcs.length > 1 ? `one of the ${proxyWord(proxy)} replicas' IPs` : `the ${proxyWord(proxy)} pod IP`;
   const app = appEps[0];
   const be = proxy.backend;
   // the router / controller sets X-Forwarded-For; with ETP Cluster it already holds a node IP
   // https://docs.openshift.com/container-platform/4.7/networking/ingress-operator.html#nw-using-ingress-forwarded_configuring-ingress
   const header = proxy.headers
-    ? `; the client IP${l.etpLocal ? '' : ' (here already the node IP)'} travels in X-Forwarded-For / Forwarded`
+    ? `; the client IP${l.etpLocal ? '' : ` (here already ${seenWords(l)})`} travels in X-Forwarded-For / Forwarded`
     : '; passthrough: no X-Forwarded-For header, the client IP is lost';
   out.hops.push({
     kind: 'pod',
     name: `${app.namespace}/${app.podName ?? app.ip}`,
     ip: app.ip,
     port: app.port,
-    src: proxySrc,
+    src: d.proxySrc,
     dst: app.ip,
-    note: `sees the ${proxyWord(proxy)} pod IP ${proxySrc}${header}`,
+    note: `sees ${who} ${seen}${header}`,
   });
   out.facts.push({
     label: 'Backend',
@@ -296,12 +318,14 @@ function viaProxy(d: ViaProxy, out: Out): PathResult {
     out.warnings.push('passthrough route: the application never learns the client IP (no X-Forwarded-For)');
   if (!l.etpLocal)
     out.warnings.push(
-      `externalTrafficPolicy Cluster on ${nsName(d.entry.front)}: the ${proxyWord(proxy)} itself sees node IPs, ` +
-        `so X-Forwarded-For holds a node IP, not the client`,
+      `externalTrafficPolicy Cluster on ${nsName(d.entry.front)}: the ${proxyWord(proxy)} itself sees ` +
+        (l.snat === 'ovn-gateway-router'
+          ? 'OVN gateway router addresses, so X-Forwarded-For holds such an address, not the client'
+          : 'node IPs, so X-Forwarded-For holds a node IP, not the client'),
     );
   proxyFollowUps(proxy, l.first, app, out);
   return done(out, proxiedAnswer(d, app), proxiedTitle(d, app), {
-    seenAs: [proxySrc ?? 'node IP'],
+    seenAs: proxySrcs.length ? proxySrcs : ['node IP'],
     clientIp: proxy.headers ? 'xff' : 'lost',
   });
 }
@@ -312,7 +336,7 @@ function proxyFollowUps(proxy: Proxy, first: Endpoint, app: Endpoint, out: Out):
     { title: `Egress of ${app.podName}`, question: `egress ${app.podName} -n ${app.namespace}`, intent: 'egress' },
     {
       title: `Can the ${proxyWord(proxy)} reach it?`,
-      question: `can ${first.podName} -n ${first.namespace} reach ${app.namespace}/${app.podName}`,
+      question: `can ${first.namespace}/${first.podName} reach ${app.namespace}/${app.podName}`,
       intent: 'policy',
     },
   );
@@ -328,7 +352,11 @@ function wayIn(d: ViaProxy): string {
 }
 
 function proxiedAnswer(d: ViaProxy, app: Endpoint): string {
-  const { entry: e, lb, landing: l, proxy, proxySrc } = d;
+  const { entry: e, lb, landing: l, proxy, proxySrcs } = d;
+  const seen =
+    proxySrcs.length > 1
+      ? `one of the ${proxyWord(proxy)} pods' IPs (${proxySrcs.join(' or ')})`
+      : `the ${proxyWord(proxy)} pod IP ${proxySrcs[0]}`;
   const { hit, rule } = lb;
   const at = hit
     ? ` (${hit.publicIp ? 'public IP ' + hit.publicIp.name : 'frontend ' + hit.frontend.name} on load balancer ` +
@@ -338,7 +366,7 @@ function proxiedAnswer(d: ViaProxy, app: Endpoint): string {
   return (
     `${wayIn(d)} resolves to ${e.ip}${at}; the packet reaches ` +
     `${proxy.kind === 'router' ? 'a router' : 'an ingress controller'} pod (${pods}), which opens a new connection ` +
-    `to ${app.podName ?? app.ip} (${app.ip}:${app.port}). The pod sees the ${proxyWord(proxy)} pod IP ${proxySrc} ` +
+    `to ${app.podName ?? app.ip} (${app.ip}:${app.port}). The pod sees ${seen} ` +
     `as source${proxy.headers ? ', and the client IP in X-Forwarded-For' : ' and no X-Forwarded-For (passthrough)'}.`
   );
 }

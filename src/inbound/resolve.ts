@@ -1,9 +1,11 @@
 // Which way in the question is about: a route or ingress (by name or host), a
 // Service (by name or LoadBalancer address), and the client IP if one is given.
 import { isReply, type Ctx, type Noted } from '../family';
-import type { Ingress, Route, Service } from '../inventory/k8s-types';
+import { gatewayRouteSubject } from './gateway-api';
+import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
 import type { Intent } from '../nlu/parse';
+import { matchesSelector } from '../path/kube';
 import { lbIngressIps } from '../path/lb';
 import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
@@ -12,6 +14,8 @@ export interface InboundSubjects extends Noted {
   route?: Route;
   ingress?: Ingress;
   service?: Service;
+  /** a Gateway API route (Application Gateway for Containers) */
+  httpRoute?: HTTPRoute;
   /** the host asked about, when the question named one */
   host?: string;
   clientIp?: string;
@@ -39,8 +43,12 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
     intent.clientIp &&
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
   if (lbByIp && !intent.names.length) return { clientIp, service: lbByIp };
+  // a host or route served through the Gateway API (HTTPRoute)
+  const viaGateway = await gatewayRouteSubject(intent, ctx);
+  if (viaGateway) return { clientIp, ...viaGateway };
+  const pods = await trace.list('pods', () => inv.list('Pod'));
   for (const name of candidates(intent)) {
-    const found = byHost(name, intent, cat) ?? byName(name, intent, cat);
+    const found = byHost(name, intent, cat) ?? byWorkload(name, intent, cat, pods) ?? byName(name, intent, cat);
     if (found) return isReply(found) ? found : { clientIp, ...found };
   }
   if (lbByIp) return { clientIp, service: lbByIp };
@@ -88,6 +96,39 @@ function byHost(name: string, intent: Intent, cat: Catalog): Found | PathResult 
     `No route or ingress serves host ${name}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
     { suggestions: near },
   );
+}
+
+/**
+ * A workload named as such ("sqlapi", "the web pods", not "service sqlapi"): the route or ingress in front of the
+ * Services that select its pods, else such a LoadBalancer Service; undefined when nothing exposes it by name.
+ */
+function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[]): Found | undefined {
+  const e = intent.entities?.find((x) => ['workload', 'pod'].includes(x.kind) && x.text.split('/').pop() === name);
+  if (!e?.pods || intent.typed.some((t) => t.name === name)) return undefined;
+  if (cat.routes.some((r) => r.metadata.name === name) || cat.ingresses.some((i) => i.metadata.name === name))
+    return undefined; // a route or ingress of that very name is what was meant
+  const mine = pods.filter((p) => e.pods!.includes(`${p.metadata.namespace}/${p.metadata.name}`));
+  const ns = mine[0]?.metadata.namespace;
+  const fronting = cat.services.filter(
+    (s) =>
+      s.metadata.namespace === ns &&
+      !!s.spec?.selector &&
+      mine.some((p) => matchesSelector(p.metadata.labels, { matchLabels: s.spec?.selector })),
+  );
+  const names = new Set(fronting.map((s) => s.metadata.name));
+  // a Route's spec.to names the Service it exposes
+  // (docs.redhat.com/en/documentation/openshift_container_platform/4.17/html/network_apis/route-route-openshift-io-v1)
+  const route = cat.routes.find((r) => r.metadata.namespace === ns && names.has(r.spec?.to?.name ?? ''));
+  if (route) return { route };
+  // an Ingress rule's backend.service names the Service (kubernetes.io/docs/concepts/services-networking/ingress/)
+  const ingress = cat.ingresses.find(
+    (i) =>
+      i.metadata.namespace === ns &&
+      (i.spec?.rules ?? []).some((r) => (r.http?.paths ?? []).some((p) => names.has(p.backend?.service?.name ?? ''))),
+  );
+  if (ingress) return { ingress };
+  const lb = fronting.find((s) => s.spec?.type === 'LoadBalancer');
+  return lb ? { service: lb } : undefined;
 }
 
 /** A route, ingress or Service by name (a LoadBalancer Service first when names clash). */

@@ -188,6 +188,33 @@ export interface EgressIP extends KubeObject {
   status?: { items?: { node: string; egressIP: string }[] };
 }
 
+/** Policies other than NetworkPolicy: their presence is reported (they are not evaluated). */
+// https://network-policy-api.sigs.k8s.io/  (AdminNetworkPolicy, BaselineAdminNetworkPolicy; OpenShift 4.14+)
+// https://docs.cilium.io/en/stable/security/policy/  (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)
+export type OtherPolicy = KubeObject;
+
+/** Gateway API (gateway.networking.k8s.io/v1). */
+export interface GatewayClass extends KubeObject {
+  spec?: { controllerName?: string };
+}
+
+export interface Gateway extends KubeObject {
+  spec?: {
+    gatewayClassName?: string;
+    listeners?: { name?: string; hostname?: string; port?: number; protocol?: string }[];
+    addresses?: { type?: string; value?: string }[];
+  };
+  status?: { addresses?: { type?: string; value?: string }[] };
+}
+
+export interface HTTPRoute extends KubeObject {
+  spec?: {
+    parentRefs?: { name: string; namespace?: string; sectionName?: string }[];
+    hostnames?: string[];
+    rules?: { backendRefs?: { name: string; namespace?: string; port?: number; kind?: string }[] }[];
+  };
+}
+
 export interface KubeKinds {
   Pod: Pod;
   Service: Service;
@@ -199,6 +226,13 @@ export interface KubeKinds {
   Ingress: Ingress;
   NetworkPolicy: NetworkPolicy;
   EgressIP: EgressIP;
+  AdminNetworkPolicy: OtherPolicy;
+  BaselineAdminNetworkPolicy: OtherPolicy;
+  CiliumNetworkPolicy: OtherPolicy;
+  CiliumClusterwideNetworkPolicy: OtherPolicy;
+  GatewayClass: GatewayClass;
+  Gateway: Gateway;
+  HTTPRoute: HTTPRoute;
 }
 
 export type KubeKind = keyof KubeKinds;
@@ -214,4 +248,11 @@ export const KUBE_KINDS: KubeKind[] = [
   'Ingress',
   'NetworkPolicy',
   'EgressIP',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+  'GatewayClass',
+  'Gateway',
+  'HTTPRoute',
 ];

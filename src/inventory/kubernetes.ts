@@ -1,6 +1,7 @@
 // Live Kubernetes through @kubernetes/client-node: one informer (list+watch)
 // per kind, so a warm question needs no API call. OpenShift Routes and
-// EgressIPs are watched only where the cluster serves those APIs.
+// EgressIPs, admin/Cilium policies and the Gateway API are watched only where
+// the cluster serves those APIs.
 //
 // client-node 2.x informers re-watch by themselves after a clean end of the
 // stream and re-list after 410 Gone; any other failure (API down, 401…) stops
@@ -8,6 +9,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
+import { withoutRouteTlsKeys } from '../secrets';
 
 interface Source {
   path: string;
@@ -78,7 +80,33 @@ const SOURCES: Record<KubeKind, Source> = {
     apiVersion: 'k8s.ovn.org/v1',
     list: custom('k8s.ovn.org', 'v1', 'egressips'),
   },
+  ...crd('policy.networking.k8s.io', 'v1alpha1', {
+    AdminNetworkPolicy: 'adminnetworkpolicies',
+    BaselineAdminNetworkPolicy: 'baselineadminnetworkpolicies',
+  }),
+  ...crd('cilium.io', 'v2', {
+    CiliumNetworkPolicy: 'ciliumnetworkpolicies',
+    CiliumClusterwideNetworkPolicy: 'ciliumclusterwidenetworkpolicies',
+  }),
+  ...crd('gateway.networking.k8s.io', 'v1', {
+    GatewayClass: 'gatewayclasses',
+    Gateway: 'gateways',
+    HTTPRoute: 'httproutes',
+  }),
 };
+
+/** Custom resources of one API group, watched only where the cluster serves the group. */
+function crd<K extends KubeKind>(group: string, version: string, plurals: Record<K, string>): Record<K, Source> {
+  const out = {} as Record<K, Source>;
+  for (const [kind, plural] of Object.entries(plurals) as [K, string][])
+    out[kind] = {
+      path: `/apis/${group}/${version}/${plural}`,
+      group,
+      apiVersion: `${group}/${version}`,
+      list: custom(group, version, plural),
+    };
+  return out;
+}
 
 export interface KubeOptions {
   kubeConfig: k8s.KubeConfig;
@@ -156,6 +184,8 @@ export class KubeInventory {
       delay: this.o.restartDelayMs ?? 1000,
     };
     this.watched.set(kind, w);
+    // the cache holds the objects handed to these callbacks: a Route's TLS keys are dropped as it arrives
+    if (kind === 'Route') for (const ev of ['add', 'update'] as const) informer.on(ev, withoutRouteTlsKeys as never);
     informer.on('connect', () => {
       w.lastError = undefined;
       w.delay = this.o.restartDelayMs ?? 1000;

@@ -17,6 +17,16 @@ export function pickServicePort(svc: Service, asked?: number | string): ServiceP
   return ports.find((p) => p.port === asked || p.name === asked || p.targetPort === asked);
 }
 
+/**
+ * The Service port a client dials: by port number or name only. A Service port is not the pod port:
+ * ClusterIP:80 → targetPort 8080 works, ClusterIP:8080 is refused.
+ * https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
+ */
+export function dialedServicePort(svc: Service, asked?: number): ServicePort | undefined {
+  const ports = svc.spec?.ports ?? [];
+  return asked === undefined ? ports[0] : ports.find((p) => p.port === asked);
+}
+
 export function endpointsOf(
   svc: Service,
   port: ServicePort | undefined,

@@ -2,6 +2,7 @@
 // direction is isolated for it and accepts only what some rule allows; an
 // unselected pod accepts everything. OpenShift projects follow the same rules.
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
+import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, Pod } from '../inventory/k8s-types';
 import { cidrContains } from './ip';
 import { matchesSelector, podIp } from './kube';
@@ -121,5 +122,49 @@ export function verdict(
     allowed: false,
     policies: names,
     reason: `denied: ${who} is isolated for ${dir} by ${isolatedBy} and no rule allows ${peerText}${on}`,
+  };
+}
+
+/** Whether the cluster enforces NetworkPolicy at all, and by which engine. */
+export interface Enforcement {
+  /** undefined: not known from the data (then the policies are evaluated as if enforced, and the answer says so) */
+  enforced?: boolean;
+  engine?: string;
+  why: string;
+}
+
+// engines recognised by their pods when `az aks show` is not at hand
+const ENGINE_PODS: [RegExp, string][] = [
+  [/^azure-npm-/, 'azure'],
+  [/^calico-node-/, 'calico'],
+  [/^cilium-(?!operator)/, 'cilium'],
+];
+
+/**
+ * AKS `networkProfile.networkPolicy` none (the default) enforces nothing; azure, calico and cilium enforce.
+ * https://learn.microsoft.com/azure/aks/use-network-policies
+ * OpenShift enforces NetworkPolicy with its cluster network (OVN-Kubernetes).
+ * https://docs.okd.io/latest/networking/network_security/network_policy/about-network-policy.html
+ */
+export function enforcementOf(cluster: ClusterInfo | undefined, pods: Pod[]): Enforcement {
+  const setting = cluster?.networkPolicy?.toLowerCase();
+  if (setting === 'none')
+    return {
+      enforced: false,
+      why: 'the AKS cluster runs no network policy engine (networkProfile.networkPolicy none)',
+    };
+  if (setting) return { enforced: true, engine: setting, why: `enforced by ${setting}` };
+  if (cluster?.kind === 'aro' || /ovn|openshiftsdn/i.test(cluster?.networkPlugin ?? ''))
+    return { enforced: true, engine: 'ovn-kubernetes', why: 'OpenShift enforces NetworkPolicy (OVN-Kubernetes)' };
+  const engine = ENGINE_PODS.find(([re]) => pods.some((p) => re.test(p.metadata.name)))?.[1];
+  if (engine) return { enforced: true, engine, why: `enforced by ${engine} (its pods run in the cluster)` };
+  // AKS runs its engine as pods (azure-npm, calico-node, cilium): system pods seen and none of them → none
+  if (cluster?.kind === 'aks' && pods.some((p) => p.metadata.namespace === 'kube-system'))
+    return {
+      enforced: false,
+      why: 'no network policy engine runs on this AKS cluster (no azure-npm, calico or cilium pods)',
+    };
+  return {
+    why: 'not known whether this cluster enforces NetworkPolicy (no `az aks show` in the data, no engine pods)',
   };
 }

@@ -1,20 +1,128 @@
 // A policy decision in words: the path of east-west, answered as a verdict
 // ("Yes: … can reach …" / "No: … cannot reach …"), with the NetworkPolicies
 // that decide it as a typed field.
-import type { EastWestDecision, PathDecision } from '../east-west/decide';
+import type { PathDecision } from '../east-west/decide';
 import {
   clientName,
   denied,
   narratePair,
-  policyText,
+  policyWords,
   portText,
   serverName,
   type PairWording,
 } from '../east-west/narrate';
+import { nsgRuleText, type NsgDecision } from '../path/nsg';
 import type { Verdict as PolicyVerdict } from '../path/policy';
-import type { PathResult, Verdict } from '../path/result';
+import type { LayerVerdict, PathResult, Verdict } from '../path/result';
+import type { PolicyDecision, Reach } from './decide';
 
-export const narrate = (d: EastWestDecision): PathResult => narratePair(d, POLICY);
+/** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
+export function narrate(d: PolicyDecision): PathResult {
+  const r = narratePair(d.pair, POLICY);
+  if (d.pair.kind !== 'path') return r;
+  const p = d.pair;
+  const layers = [...kubeLayers(p), ...azureLayers(p, d.reach)];
+  const nsgDeny = d.reach?.nsg.decisions.find((x) => !x.allowed);
+  const from = clientName(p.client.pod);
+  const to = serverName(p.server.pod);
+  const on = portText(p) ? ` on ${p.policy.protocol.toLowerCase()}${portText(p)}` : '';
+  if (nsgDeny && r.verdict?.allowed) {
+    const rule = nsgRuleText(nsgDeny);
+    r.answer = `No: ${from} cannot reach ${to}${on} — NSG ${rule} (${where(nsgDeny)}) drops it${wireWords(d.reach)}.`;
+    r.title = `Denied by NSG: ${p.client.pod.metadata.name} → ${p.server.pod.metadata.name}`;
+    r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
+    r.warnings.unshift(`NSG ${rule} denies the packet ${where(nsgDeny)}`);
+  }
+  const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
+  if (r.verdict?.allowed && unseen.length)
+    r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
+  for (const x of d.reach?.nsg.decisions ?? []) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
+  for (const l of unseen) if (l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
+  r.verify.push(...nsgChecks(d.reach));
+  r.layers = layers;
+  return r;
+}
+
+const where = (x: NsgDecision) => `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;
+
+const wireWords = (reach?: Reach) =>
+  reach?.nsg.wire.kind === 'tunnel' ? ` (the nodes' ${reach.nsg.wire.tunnel} tunnel carries the pods' packets)` : '';
+
+/** NetworkPolicy (enforced or not) and the policy kinds present but not evaluated. */
+function kubeLayers(d: PathDecision): LayerVerdict[] {
+  const { egress, ingress, enforcement, unevaluated } = d.policy;
+  const blocked = [egress, ingress].filter((v) => !v.allowed);
+  const names = (vs: PolicyVerdict[]) => vs.flatMap((v) => v.policies).join(', ') || undefined;
+  const out: LayerVerdict[] = [];
+  if (d.via && !d.via.headless && d.via.port)
+    out.push({
+      layer: 'service',
+      verdict: 'allowed',
+      by: `${d.via.service.metadata.namespace}/${d.via.service.metadata.name} port ${d.via.port.port} → ${d.dst.port}`,
+    });
+  if (enforcement.enforced === false)
+    out.push({ layer: 'network-policy', verdict: 'not-enforced', by: names([egress, ingress]), note: enforcement.why });
+  else
+    out.push({
+      layer: 'network-policy',
+      verdict: blocked.length ? 'denied' : 'allowed',
+      by: names(blocked.length ? blocked : [egress, ingress]),
+      note: enforcement.enforced ? enforcement.why : `${enforcement.why}: evaluated as if enforced`,
+    });
+  if (unevaluated.length) out.push({ layer: 'admin-policy', verdict: 'not-evaluated', by: unevaluated.join(', ') });
+  return out;
+}
+
+/** The NSGs for the packet on the wire, and the route out of the client's subnet. */
+function azureLayers(d: PathDecision, reach?: Reach): LayerVerdict[] {
+  if (d.sameNode) return [{ layer: 'nsg', verdict: 'not-applicable', note: 'same node: the packet never leaves it' }];
+  if (!reach)
+    return [
+      { layer: 'nsg', verdict: 'not-evaluated', note: 'the nodes are not Azure VMs in the data (no providerID)' },
+    ];
+  const { wire, decisions, unseen, present } = reach.nsg;
+  const out: LayerVerdict[] = [];
+  if (wire.kind === 'unknown') out.push({ layer: 'nsg', verdict: 'not-evaluated', note: wire.why });
+  const tunnel = wire.kind === 'tunnel' ? `; seen as ${wire.packet.src} → ${wire.packet.dst} ${wire.tunnel}` : '';
+  for (const x of decisions)
+    out.push({ layer: 'nsg', verdict: x.allowed ? 'allowed' : 'denied', by: nsgRuleText(x), note: where(x) + tunnel });
+  for (const id of unseen)
+    out.push({ layer: 'nsg', verdict: 'not-visible', by: id.split('/').pop(), note: `NSG ${id} is not in the data` });
+  if (wire.kind !== 'unknown' && !present && !unseen.length)
+    out.push({ layer: 'nsg', verdict: 'allowed', note: 'no NSG on the subnets or NICs of either node' });
+  if (!reach.route) return out;
+  const r = reach.route;
+  const hop = `${r.nextHopType}${r.nextHopIp ? ' ' + r.nextHopIp : ''}`;
+  // next hop None drops the packet; a virtual appliance (firewall, NVA) filters with rules not visible here
+  // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
+  const dropped = /^none$/i.test(r.nextHopType);
+  out.push({
+    layer: 'route',
+    verdict: dropped ? 'denied' : 'allowed',
+    by: `${r.name} ${r.prefix} → ${hop}`,
+    note: `out of the client's subnet, for ${reach.routeDst}`,
+  });
+  // kubenet: the per-node pod route's appliance is the server's node itself, not a firewall
+  // https://learn.microsoft.com/azure/aks/configure-kubenet
+  const toNode = r.nextHopIp !== undefined && r.nextHopIp === d.server.nodeIp;
+  if (toNode) out[out.length - 1].note += ` (the pod route to node ${d.server.pod.spec?.nodeName})`;
+  if (/virtualappliance/i.test(r.nextHopType) && !toNode)
+    out.push({
+      layer: 'firewall',
+      verdict: 'not-visible',
+      by: r.nextHopIp,
+      note: `the route sends the packet to ${r.nextHopIp}: its firewall / NVA rules are not visible here`,
+    });
+  return out;
+}
+
+function nsgChecks(reach?: Reach): string[] {
+  return [
+    ...new Set(
+      (reach?.nsg.decisions ?? []).map((x) => `az network nsg rule list --nsg-name ${x.nsg} -g <rg> -o table`),
+    ),
+  ];
+}
 
 const POLICY: PairWording = {
   intent: 'policy',
@@ -32,7 +140,7 @@ const POLICY: PairWording = {
         verdict: verdictOf(d),
       };
     return {
-      answer: `Yes: ${from} can reach ${to}${on} — ${policyText(d.policy.egress, d.policy.ingress)}.`,
+      answer: `Yes: ${from} can reach ${to}${on} — ${policyWords(d)}.`,
       title: `Allowed: ${pair}`,
       verdict: verdictOf(d),
     };
@@ -50,5 +158,7 @@ function verdictOf(d: PathDecision): Verdict {
     return v.policies.map((p) => `${ns}/${p}`);
   };
   const blocked = denied(d);
+  // not enforced: no policy decides anything
+  if (d.policy.enforcement.enforced === false) return { allowed: true, by: [] };
   return { allowed: !blocked.length, by: (blocked.length ? blocked : [egress, ingress]).flatMap(named) };
 }

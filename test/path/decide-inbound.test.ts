@@ -170,8 +170,14 @@ describe('through a route', () => {
     expect(narrate(d).seenAs).toEqual(['10.0.2.4']);
   });
 
-  test('ETP Cluster on the router: the router sees the node IP', () => {
+  test('ETP Cluster on the router (OVN-Kubernetes): the router sees the gateway router join address', () => {
     const d = decide({ route: route() }, facts([routerSvc('Cluster'), appSvc]));
+    expect(d.kind === 'via-proxy' && d.landing.frontSrc).toBe('100.64.0.0/16');
+  });
+
+  test('ETP Cluster on a kube-proxy cluster: the router sees the node IP', () => {
+    const aks = { ...facts([routerSvc('Cluster'), appSvc]), cluster: { kind: 'aks' as const, ingressIps: [] } };
+    const d = decide({ route: route() }, aks);
     expect(d.kind === 'via-proxy' && d.landing.frontSrc).toBe('10.0.2.4');
   });
 
@@ -202,19 +208,27 @@ describe('through a route', () => {
 });
 
 describe('a LoadBalancer Service', () => {
-  test('ETP Cluster: DNAT and SNAT on the node, the pod sees the node IP', () => {
-    const d = decide({ service: lbSvc() }, facts([lbSvc(), appSvc]));
+  test('ETP Cluster (kube-proxy): DNAT and SNAT on the node, the pod sees the node IP', () => {
+    const aks = { ...facts([lbSvc(), appSvc]), cluster: { kind: 'aks' as const, ingressIps: [] } };
+    const d = decide({ service: lbSvc() }, aks);
     expect(d.kind).toBe('direct');
     if (d.kind !== 'direct') return;
     expect(d.landing).toMatchObject({ etp: 'Cluster', etpLocal: false, nodeIp: '10.0.2.5', frontSrc: '10.0.2.5' });
     const r = narrate(d);
-    expect(r.seenAs).toEqual(['10.0.2.5']);
+    // any worker may receive the packet from the load balancer and SNAT it: the pod sees one of their IPs
+    expect(r.seenAs).toEqual(['10.0.2.4', '10.0.2.5']);
     expect(r.clientIp).toBe('snat');
     expect(r.hops.find((h) => h.kind === 'node')?.nat).toEqual({
       kind: 'dnat',
       from: '10.0.2.10:8080',
       to: '10.129.2.7:8080',
     });
+  });
+
+  test('ETP Cluster on OVN-Kubernetes (ARO): the gateway router join address, not the node IP', () => {
+    const d = decide({ service: lbSvc() }, facts([lbSvc(), appSvc]));
+    expect(d.kind === 'direct' && d.landing).toMatchObject({ snat: 'ovn-gateway-router', frontSrc: '100.64.0.0/16' });
+    expect(narrate(d).seenAs).toEqual(['100.64.0.0/16']);
   });
 
   test('ETP Local: the pod sees the client', () => {

@@ -4,7 +4,11 @@ import { decide, type PathDecision } from '../../src/east-west/decide';
 import type { PairFacts } from '../../src/east-west/facts';
 import type { PairSubjects } from '../../src/east-west/resolve';
 import type { EndpointSlice, Namespace, NetworkPolicy, Pod, Service } from '../../src/inventory/k8s-types';
-import { narrate } from '../../src/policy/narrate';
+import type { EastWestDecision } from '../../src/east-west/decide';
+import { narrate as narratePolicy } from '../../src/policy/narrate';
+
+// the policy family narrates the pair's decision with its Azure layers (none here: no Azure side)
+const narrate = (d: EastWestDecision) => narratePolicy({ pair: d });
 
 const pod = (ns: string, name: string, ip: string, app: string): Pod => ({
   metadata: { namespace: ns, name, labels: { app } },

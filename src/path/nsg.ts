@@ -1,0 +1,164 @@
+// Network security group rules for one packet. Inbound traffic is checked by
+// the subnet's NSG, then the NIC's; outbound by the NIC's, then the subnet's.
+// Rules by ascending priority, first match wins; the default rules close each
+// list. Pure: the NSGs and the address context are read by the caller.
+// https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
+import type { NetworkSecurityGroup } from '../inventory/azure-model';
+import { cidrContains, isIpv4 } from './ip';
+
+type Rule = NetworkSecurityGroup['rules'][number];
+
+export interface NsgPacket {
+  src: string;
+  dst: string;
+  port?: number;
+  /** TCP, UDP, ICMP */
+  protocol: string;
+}
+
+/** What the service tags stand for here: the VirtualNetwork tag's address space (VNet, peerings, UDR prefixes). */
+export interface NsgContext {
+  virtualNetwork: string[];
+}
+
+export interface NsgDecision {
+  nsg: string;
+  /** where it is attached: the subnet or the NIC */
+  at: 'subnet' | 'nic';
+  direction: 'Inbound' | 'Outbound';
+  allowed: boolean;
+  rule: string;
+  priority: number;
+  /** a rule of higher priority whose match could not be judged (unknown service tag, ASG): the decision is unsure */
+  unsure?: string;
+}
+
+// The default rules every NSG ends with (added when the JSON does not list them).
+// https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#default-security-rules
+const DEFAULTS: Rule[] = [
+  def('AllowVnetInBound', 65000, 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+  def('AllowAzureLoadBalancerInBound', 65001, 'Inbound', 'Allow', 'AzureLoadBalancer', '*'),
+  def('DenyAllInBound', 65500, 'Inbound', 'Deny', '*', '*'),
+  def('AllowVnetOutBound', 65000, 'Outbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+  def('AllowInternetOutBound', 65001, 'Outbound', 'Allow', '*', 'Internet'),
+  def('DenyAllOutBound', 65500, 'Outbound', 'Deny', '*', '*'),
+];
+
+function def(name: string, priority: number, direction: string, access: string, src: string, dst: string): Rule {
+  return {
+    name,
+    priority,
+    direction,
+    access,
+    protocol: '*',
+    source: [src],
+    destination: [dst],
+    destinationPorts: ['*'],
+  };
+}
+
+// the Azure platform address the AzureLoadBalancer tag stands for (health probes)
+// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
+const AZURE_LB_IP = '168.63.129.16';
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+/** Does an address prefix or service tag cover ip? undefined when it cannot be judged (other service tags). */
+function addressMatches(prefix: string, ip: string, ctx: NsgContext): boolean | undefined {
+  const p = prefix.trim();
+  if (p === '*' || p.toLowerCase() === 'any') return true;
+  if (isIpv4(p)) return p === ip;
+  if (/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(p)) return cidrContains(p, ip);
+  // service tags: https://learn.microsoft.com/azure/virtual-network/service-tags-overview
+  const tag = p.toLowerCase();
+  const inVnet = ctx.virtualNetwork.some((c) => cidrContains(c, ip));
+  if (tag === 'virtualnetwork') return inVnet;
+  if (tag === 'azureloadbalancer') return ip === AZURE_LB_IP;
+  if (tag === 'internet') return !inVnet && !PRIVATE.some((c) => cidrContains(c, ip));
+  return undefined;
+}
+
+function anyMatch(prefixes: string[], ip: string, ctx: NsgContext): boolean | undefined {
+  let unknown = false;
+  for (const p of prefixes.length ? prefixes : ['*']) {
+    const m = addressMatches(p, ip, ctx);
+    if (m) return true;
+    if (m === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+function portMatches(ranges: string[], port: number | undefined): boolean {
+  if (!ranges.length) return true;
+  return ranges.some((r) => {
+    if (r === '*') return true;
+    if (port === undefined) return false;
+    const [lo, hi] = r.split('-').map(Number);
+    return hi === undefined ? port === lo : port >= lo && port <= hi;
+  });
+}
+
+const protocolMatches = (rule: string, packet: string) =>
+  rule === '*' || rule.toLowerCase() === 'any' || rule.toLowerCase() === packet.toLowerCase();
+
+/** Does the rule apply to the packet? undefined: it might (a tag or group that cannot be expanded here). */
+function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): boolean | undefined {
+  if (!protocolMatches(r.protocol, p.protocol) || !portMatches(r.destinationPorts, p.port)) return false;
+  const src = anyMatch(r.source, p.src, ctx);
+  const dst = anyMatch(r.destination, p.dst, ctx);
+  if (src === false || dst === false) return false;
+  return src && dst ? true : undefined;
+}
+
+/** One NSG's decision for a packet in one direction: the first matching rule by priority. */
+export function evaluateNsg(
+  nsg: NetworkSecurityGroup,
+  at: 'subnet' | 'nic',
+  direction: 'Inbound' | 'Outbound',
+  packet: NsgPacket,
+  ctx: NsgContext,
+): NsgDecision {
+  const own = nsg.rules.filter((r) => r.direction.toLowerCase() === direction.toLowerCase());
+  const defaults = DEFAULTS.filter((d) => d.direction === direction && !own.some((r) => r.name === d.name));
+  const rules = [...own, ...defaults].sort((a, b) => a.priority - b.priority);
+  let unsure: string | undefined;
+  for (const r of rules) {
+    const m = ruleMatches(r, packet, ctx);
+    if (m === undefined)
+      unsure ??= `${nsg.name}/${r.name} (priority ${r.priority}) uses a tag or group not expanded here`;
+    if (!m) continue;
+    const allowed = r.access.toLowerCase() === 'allow';
+    return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure };
+  }
+  // unreachable with the default rules in place; deny like DenyAll*
+  return { nsg: nsg.name, at, direction, allowed: false, rule: `DenyAll${direction}`, priority: 65500, unsure };
+}
+
+/** `nsg-name/rule-name, priority 200, Deny` */
+export const nsgRuleText = (d: NsgDecision): string =>
+  `${d.nsg}/${d.rule}, priority ${d.priority}, ${d.allowed ? 'Allow' : 'Deny'}`;
+
+/** The NSGs a packet meets: outbound NIC → subnet at the source, inbound subnet → NIC at the target. */
+export interface NsgPath {
+  srcNic?: NetworkSecurityGroup;
+  srcSubnet?: NetworkSecurityGroup;
+  dstSubnet?: NetworkSecurityGroup;
+  dstNic?: NetworkSecurityGroup;
+}
+
+/** Every NSG decision along the path, in packet order; the first deny stops the packet. */
+export function evaluatePath(path: NsgPath, packet: NsgPacket, ctx: NsgContext): NsgDecision[] {
+  const steps: [NetworkSecurityGroup | undefined, 'subnet' | 'nic', 'Inbound' | 'Outbound'][] = [
+    [path.srcNic, 'nic', 'Outbound'],
+    [path.srcSubnet, 'subnet', 'Outbound'],
+    [path.dstSubnet, 'subnet', 'Inbound'],
+    [path.dstNic, 'nic', 'Inbound'],
+  ];
+  const out: NsgDecision[] = [];
+  for (const [nsg, at, dir] of steps) {
+    if (!nsg) continue;
+    const d = evaluateNsg(nsg, at, dir, packet, ctx);
+    out.push(d);
+    if (!d.allowed) break;
+  }
+  return out;
+}

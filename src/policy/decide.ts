@@ -1,0 +1,102 @@
+// The reachability rules on top of the pair's path: for each layer the packet
+// crosses, its verdict — NetworkPolicy (enforced or not), the NSGs on the
+// subnets and NICs for the packet as it is on the wire, the route out of the
+// client's subnet — and what could not be seen. Pure.
+import { decide as decidePair, type EastWestDecision, type PathDecision } from '../east-west/decide';
+import type { EastWestSubjects } from '../east-west/resolve';
+import { cidrContains } from '../path/ip';
+import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
+import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
+import type { AzureEnd, PolicyFacts, ReachAzure } from './facts';
+
+/** The packet the NSGs see: the pod IPs (routed pods), or the nodes' tunnel (overlay). */
+export type Wire =
+  | { kind: 'same-node' }
+  | { kind: 'pods'; packet: NsgPacket }
+  | { kind: 'tunnel'; packet: NsgPacket; tunnel: string }
+  | { kind: 'unknown'; why: string };
+
+export interface NsgLayer {
+  wire: Wire;
+  decisions: NsgDecision[];
+  /** NSGs referenced on the path that could not be read */
+  unseen: string[];
+  /** NSGs present on the path (0: nothing filters) */
+  present: number;
+}
+
+export interface Reach {
+  nsg: NsgLayer;
+  route?: Candidate;
+  /** the destination the route was chosen for */
+  routeDst?: string;
+}
+
+export interface PolicyDecision {
+  pair: EastWestDecision;
+  /** absent when the Azure side is not known (nodes not on Azure VMs, or the pair stops before a path) */
+  reach?: Reach;
+}
+
+export function decide(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
+  const pair = decidePair(s, f.pair);
+  if (pair.kind !== 'path' || !f.azure) return { pair };
+  const nsg = nsgLayer(pair, f.azure);
+  const dst = 'packet' in nsg.wire ? nsg.wire.packet.dst : undefined;
+  const { candidates } = candidatesOf(f.azure.client.vnet, f.azure.routeTable, undefined);
+  const route = dst && nsg.wire.kind !== 'same-node' ? selectRoute(candidates, dst) : undefined;
+  return { pair, reach: { nsg, route, routeDst: dst } };
+}
+
+// Overlays carry pod packets between nodes in a tunnel: the NSGs see node → node UDP.
+// OVN-Kubernetes: Geneve, UDP 6081; openshift-sdn: VXLAN, UDP 4789.
+// https://docs.openshift.com/container-platform/4.16/installing/installing_azure/installing-azure-network-customizations.html
+const TUNNELS: Record<string, { port: number; name: string }> = {
+  'ovn-kubernetes': { port: 6081, name: 'Geneve (UDP 6081)' },
+  'openshift-sdn': { port: 4789, name: 'VXLAN (UDP 4789)' },
+};
+
+/** What the NSGs see of this connection. */
+function wireOf(d: PathDecision, az: ReachAzure): Wire {
+  if (d.sameNode) return { kind: 'same-node' };
+  const protocol = d.policy.protocol;
+  const tunnel = TUNNELS[d.transport];
+  const [cIp, sIp] = [d.client.nodeIp, d.server.nodeIp];
+  if (tunnel && cIp && sIp)
+    return { kind: 'tunnel', tunnel: tunnel.name, packet: { src: cIp, dst: sIp, port: tunnel.port, protocol: 'UDP' } };
+  // kubenet routes pod IPs through the VNet (UDR per node); Azure CNI gives pods VNet addresses: the NSGs see pod IPs
+  // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+  const inVnet = (ip?: string) => !!ip && (az.client.vnet?.prefixes ?? []).some((p) => cidrContains(p, ip));
+  const routed =
+    d.transport === 'kubenet' || (d.transport === 'azure-cni' && inVnet(d.client.ip) && inVnet(d.server.ip));
+  if (routed && d.client.ip && d.server.ip)
+    return { kind: 'pods', packet: { src: d.client.ip, dst: d.server.ip, port: d.dst.port, protocol } };
+  // Azure CNI overlay (pod IPs outside the VNet) and other plugins: the packet NSGs see is not modelled here
+  const how = d.transport === 'azure-cni' ? 'Azure CNI with pod IPs outside the VNet (overlay)' : d.transport;
+  return { kind: 'unknown', why: `pod traffic is carried by ${how}: what the NSGs see is not modelled` };
+}
+
+function nsgLayer(d: PathDecision, az: ReachAzure): NsgLayer {
+  const wire = wireOf(d, az);
+  const ends = [az.client, az.server];
+  const unseen = [...new Set(ends.flatMap((e) => e.unseen))];
+  const path = {
+    srcNic: az.client.nicNsg,
+    srcSubnet: az.client.subnetNsg,
+    dstSubnet: az.server.subnetNsg,
+    dstNic: az.server.nicNsg,
+  };
+  const present = Object.values(path).filter(Boolean).length;
+  if (!('packet' in wire)) return { wire, decisions: [], unseen, present };
+  // the VirtualNetwork tag: the VNet's address space, peered VNets and user-defined route prefixes
+  // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
+  const virtualNetwork = [
+    ...new Set(ends.flatMap(tagSpace).concat((az.routeTable?.routes ?? []).map((r) => r.prefix))),
+  ];
+  return { wire, decisions: evaluatePath(path, wire.packet, { virtualNetwork }), unseen, present };
+}
+
+const tagSpace = (e: AzureEnd): string[] => [
+  ...(e.vnet?.prefixes ?? []),
+  ...(e.vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
+];

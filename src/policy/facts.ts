@@ -1,0 +1,73 @@
+// What a reachability answer reads beyond the pair's Kubernetes facts: for
+// each end's node, its NIC and subnet, the NSGs on both, the VNet (address
+// space for the VirtualNetwork tag, system routes) and the client subnet's
+// route table. Every Azure read goes through the trace.
+import { decide as decidePair } from '../east-west/decide';
+import { facts as pairFacts, type EastWestFacts } from '../east-west/facts';
+import type { EastWestSubjects } from '../east-west/resolve';
+import type { Ctx } from '../family';
+import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
+import { idKey, nameOf, parentId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import type { Node } from '../inventory/k8s-types';
+import { locateNode, type NodeOnAzure } from '../path/azure-node';
+import type { Trace } from '../path/trace';
+
+/** One end of the connection on Azure. */
+export interface AzureEnd {
+  at: NodeOnAzure;
+  nicNsg?: NetworkSecurityGroup;
+  subnetNsg?: NetworkSecurityGroup;
+  vnet?: VirtualNetwork;
+  routeTable?: RouteTable;
+  /** NSG IDs referenced but not readable (not in the snapshot) */
+  unseen: string[];
+}
+
+export interface ReachAzure {
+  client: AzureEnd;
+  server: AzureEnd;
+  /** the client subnet's route table */
+  routeTable?: RouteTable;
+}
+
+export interface PolicyFacts {
+  pair: EastWestFacts;
+  /** absent when the pair does not get as far as two pods, or the nodes are not Azure VMs */
+  azure?: ReachAzure;
+}
+
+export async function facts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyFacts> {
+  const pair = await pairFacts(s, ctx);
+  if (pair.kind !== 'pair') return { pair };
+  // the rules pick the server pod; its node is what the Azure walk needs
+  const d = decidePair(s, pair);
+  if (d.kind !== 'path') return { pair };
+  const nodeOf = (name?: string) => (pair.nodes ?? []).find((n) => n.metadata.name === name);
+  const [cn, sn] = [nodeOf(d.client.pod.spec?.nodeName), nodeOf(d.server.pod.spec?.nodeName)];
+  if (!cn?.spec?.providerID?.startsWith('azure://') || !sn?.spec?.providerID?.startsWith('azure://')) return { pair };
+  const [client, server] = await Promise.all([azureEnd(ctx.inv, cn, ctx.trace), azureEnd(ctx.inv, sn, ctx.trace)]);
+  return { pair, azure: { client, server, routeTable: client.routeTable } };
+}
+
+/** A node's NIC, subnet, their NSGs and the VNet (capture runs this walk too, so snapshots hold what it reads). */
+export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promise<AzureEnd> {
+  const at = await locateNode(inv, node, trace);
+  const unseen: string[] = [];
+  const nsg = async (id?: string) => {
+    if (!id) return undefined;
+    const got = await trace.try(`network security group ${nameOf(id)}`, () => inv.azure.get('nsg', id));
+    if (!got) unseen.push(idKey(id));
+    return got;
+  };
+  const vnetId = at.subnet ? parentId(at.subnet.id) : undefined;
+  const rtId = at.subnet?.routeTableId;
+  // one round after the subnet: both NSGs, the VNet and the route table together
+  const [nicNsg, subnetNsg, vnet, routeTable] = await Promise.all([
+    nsg(at.nic?.nsgId),
+    nsg(at.subnet?.nsgId),
+    vnetId ? trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)) : undefined,
+    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
+  ]);
+  return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)] };
+}
