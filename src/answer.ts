@@ -1,12 +1,16 @@
 // The pipeline every front end shares: text → intent → family → resolve →
 // facts → decide → narrate. It only walks the registry (families.ts).
 import { isReply, type Ctx, type Family, type Noted } from './family';
-import { familyOf, FAMILIES, type IntentKind } from './families';
+import { familyOf, type IntentKind } from './families';
 import { help } from './help';
 import type { Inventory } from './inventory/inventory';
+import { findEntities } from './nlu/entities';
+import { GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
 import { parse, type Intent } from './nlu/parse';
-import { result, type LookupFailure, type PathResult } from './path/result';
+import { scopeReply, unclearReply } from './nlu/replies';
+import { reconsider } from './nlu/roles';
+import type { LookupFailure, PathResult } from './path/result';
 import { Trace } from './path/trace';
 
 /** The help answer (welcome message, help card). */
@@ -34,9 +38,17 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
   const ctx: Ctx = { inv, trace: new Trace(), specs: INTENTS };
   const subjects = await family.resolve(intent, ctx);
   if (isReply(subjects)) return withErrors(subjects, ctx.trace.errors);
-  const decision = family.decide(subjects, await family.facts(subjects, ctx));
-  const r = withErrors(family.narrate(decision), ctx.trace.errors);
-  r.warnings.unshift(...(subjects.notes ?? []).filter((n): n is string => !!n));
+  const steps = async (s: S) => family.narrate(family.decide(s, await family.facts(s, ctx)));
+  let r: PathResult;
+  if (isGrouped(subjects)) {
+    // every replica answered; the note "they share this answer unless…" is replaced by the check itself
+    const pods = subjects.group.slice(0, GROUP_LIMIT);
+    const results = await Promise.all(pods.map((pod) => steps({ ...subjects, pod, notes: [] })));
+    r = mergeGroup(pods, results, subjects.group.length);
+    subjects.notes = [];
+  } else r = await steps(subjects);
+  withErrors(r, ctx.trace.errors);
+  r.warnings.unshift(...[...(intent.notes ?? []), ...(subjects.notes ?? [])].filter((n): n is string => !!n));
   return r;
 }
 
@@ -63,9 +75,19 @@ function understand(text: string, memory: Memory, forcedIntent?: string): Intent
   return intent;
 }
 
-const READ_ONLY =
-  'I only read the cluster and the subscription, and change nothing. ' +
-  'Ask me how traffic flows instead — "help" lists the questions I answer.';
+/** How a question is understood against an inventory: parse, entities, then roles (what `parse` prints). */
+export async function understandWith(
+  text: string,
+  inv: Inventory,
+  memory: Memory = {},
+  forcedIntent?: string,
+): Promise<Intent> {
+  const intent = understand(text, memory, forcedIntent);
+  // entities first: what the names are in this inventory, then who asks what
+  if (intent.kind !== 'help') await findEntities(intent, inv);
+  if (!forcedIntent && !intent.action) reconsider(intent);
+  return intent;
+}
 
 export async function ask(
   text: string,
@@ -73,16 +95,10 @@ export async function ask(
   memory: Memory = {},
   forcedIntent?: string,
 ): Promise<PathResult> {
-  const intent = understand(text, memory, forcedIntent);
-  if (intent.action) return result('unknown', 'not-understood', READ_ONLY);
+  const intent = await understandWith(text, inv, memory, forcedIntent);
+  if (intent.action || intent.outOfScope) return scopeReply();
   const family = familyOf(intent.kind);
-  if (!family) {
-    const examples = FAMILIES.filter((f) => f.spec.kind !== 'help')
-      .slice(0, 4)
-      .map((f) => `"${f.spec.examples[0]}"`)
-      .join(', ');
-    return result('unknown', 'not-understood', `I did not understand that question. Try ${examples}, or "help".`);
-  }
+  if (!family) return unclearReply(intent);
   const r = await answerWith(family as Family<IntentKind, Noted, unknown, unknown>, intent, inv);
   r.memory = {
     intent: intent.kind === 'help' ? memory.intent : family.spec.kind,

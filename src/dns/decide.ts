@@ -5,7 +5,10 @@
 import type { Pod, Service } from '../inventory/k8s-types';
 import { isHeadless, resolveServiceName } from '../path/dns';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
-import { podIp } from '../path/kube';
+import { inbound } from '../inbound';
+import type { InboundFacts } from '../inbound/facts';
+import type { InboundSubjects } from '../inbound/resolve';
+import { fullName, podIp } from '../path/kube';
 import type { DnsFacts } from './facts';
 import type { DnsSubjects } from './resolve';
 
@@ -29,10 +32,13 @@ export type DnsDecision =
   | ({ kind: 'cluster-ip' } & Resolved)
   | ({ kind: 'headless' } & Resolved)
   /** <hostname>.<svc>.<ns>: one pod of a (headless) Service, a StatefulSet's */
-  | ({ kind: 'hostname'; hostname: string; headless: boolean } & Resolved);
+  | ({ kind: 'hostname'; hostname: string; headless: boolean } & Resolved)
+  /** a route / ingress host: the address the inbound path enters by (the front Service's external IP) */
+  | { kind: 'external'; name: string; by: string; ip?: string; front?: string; wildcard?: string };
 
 export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   const { name } = s;
+  if (s.external && f.external) return external(s.external, f.external, name);
   if (!f.services) return { kind: 'services-unknown', name };
   // from a pod: its namespace; else the one asked; a dotted name is absolute enough from default
   const fromNs = s.from?.metadata.namespace ?? s.namespace ?? (name.split('.').length === 1 ? undefined : 'default');
@@ -41,16 +47,29 @@ export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   if ('error' in d) return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion };
   const { service, fqdn, hostname } = d;
   const base = { name, from: s.from, fromNs, fqdn, service };
-  if (hostname) {
-    const pods = f.pods ?? [];
-    const ns = service.metadata.namespace;
-    const named = pods.filter((p) => p.metadata.name === hostname && p.metadata.namespace === ns);
-    const addresses = named.map((p) => podIp(p) ?? '');
-    const unlisted = !f.pods ? 'pods' : undefined;
-    return { kind: 'hostname', hostname, headless: isHeadless(service), ...base, addresses, unlisted };
-  }
+  if (hostname) return hostnameDecision({ ...base, hostname }, f);
   if (!isHeadless(service)) return { kind: 'cluster-ip', ...base, addresses: [service.spec?.clusterIP ?? ''] };
   const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);
   const unlisted = !f.slices && !f.legacy ? 'endpoint slices or endpoints' : undefined;
   return { kind: 'headless', ...base, addresses: eps.filter((e) => e.ready).map((e) => e.ip), unlisted };
+}
+
+/** <hostname>.<svc>.<ns>: the IP of that pod of the Service. */
+function hostnameDecision(b: Omit<Resolved, 'addresses'> & { hostname: string }, f: DnsFacts): DnsDecision {
+  const ns = b.service.metadata.namespace;
+  const named = (f.pods ?? []).filter((p) => p.metadata.name === b.hostname && p.metadata.namespace === ns);
+  const unlisted = !f.pods ? 'pods' : undefined;
+  const addresses = named.map((p) => podIp(p) ?? '');
+  return { kind: 'hostname', headless: isHeadless(b.service), ...b, addresses, unlisted };
+}
+
+/** The host's address as the inbound answer has it: one rule for both answers. */
+function external(subjects: InboundSubjects, f: InboundFacts, name: string): DnsDecision {
+  const d = inbound.decide(subjects, f);
+  const by = subjects.route
+    ? `route ${fullName(subjects.route)}`
+    : `ingress ${subjects.ingress ? fullName(subjects.ingress) : name}`;
+  if (!('entry' in d)) return { kind: 'external', name, by };
+  const { ip, front, wildcard } = d.entry;
+  return { kind: 'external', name, by, ip, front: fullName(front), wildcard };
 }

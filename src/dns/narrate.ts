@@ -12,9 +12,25 @@ export function narrate(d: DnsDecision): PathResult {
       return result('dns', 'not-found', `${d.name} does not resolve from namespace ${d.fromNs}: ${d.error}.`, {
         suggestions: d.suggestion ? [d.suggestion] : [],
       });
+    case 'external':
+      return externalHost(d);
     default:
       return resolved(d);
   }
+}
+
+function externalHost(d: Extract<DnsDecision, { kind: 'external' }>): PathResult {
+  const record = d.wildcard ? `the wildcard record ${d.wildcard}` : 'its DNS record';
+  const what = d.front ? `the external IP of Service ${d.front}` : 'the front door';
+  const answer = d.ip
+    ? `${d.name} is served by ${d.by}: public DNS resolves it (${record}) to ${d.ip}, ${what}.`
+    : `${d.name} is served by ${d.by}, but ${what} has no external IP yet: the name has nowhere to point.`;
+  return result('dns', 'answered', answer, {
+    title: `${d.name} → ${d.ip ?? 'no address yet'}`,
+    hops: [{ kind: 'dns', name: d.name, ip: d.ip, note: `${record} → ${what}` }],
+    verify: [`nslookup ${d.name}`],
+    followUps: [{ title: 'How traffic reaches it', question: `how does traffic reach ${d.name}`, intent: 'inbound' }],
+  });
 }
 
 function shortName(d: Extract<DnsDecision, { kind: 'short-name' }>): PathResult {

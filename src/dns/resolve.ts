@@ -4,6 +4,7 @@ import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { findPod } from '../nlu/subjects';
 import { result, type PathResult } from '../path/result';
+import type { InboundSubjects } from '../inbound/resolve';
 import { spec } from './spec';
 
 export interface DnsSubjects extends Noted {
@@ -13,6 +14,25 @@ export interface DnsSubjects extends Noted {
   from?: Pod;
   /** the namespace the question names ("-n project1") */
   namespace?: string;
+  /** a route or ingress host: public DNS, answered with the inbound family's front door */
+  external?: InboundSubjects;
+}
+
+// A name a route or ingress serves is a public name that resolves to the front door's external IP; names
+// ending in .svc / .svc.cluster.local are the cluster DNS's.
+// https://docs.openshift.com/container-platform/latest/networking/routes/route-configuration.html
+const clusterForm = (n: string) => /\.svc(\.cluster\.local)?\.?$/.test(n);
+
+async function externalHost(name: string, ctx: Ctx): Promise<InboundSubjects | undefined> {
+  if (!name.includes('.') || clusterForm(name)) return undefined;
+  const [routes, ingresses] = await Promise.all([
+    ctx.trace.list('routes', () => ctx.inv.list('Route')),
+    ctx.trace.list('ingresses', () => ctx.inv.list('Ingress')),
+  ]);
+  const route = routes.find((r) => r.spec?.host === name);
+  if (route) return { route, host: name };
+  const ingress = ingresses.find((i) => (i.spec?.rules ?? []).some((r) => r.host === name));
+  return ingress ? { ingress, host: name } : undefined;
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | PathResult> {
@@ -29,5 +49,6 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
     const example = 'what does server.project1.svc.cluster.local resolve to?';
     return result('dns', 'not-understood', `Resolve which name? For example: "${example}"`);
   }
-  return { name, from: fromPod?.pod, namespace: intent.namespace };
+  const external = await externalHost(name, ctx);
+  return { name, from: fromPod?.pod, namespace: intent.namespace, external };
 }

@@ -4,9 +4,11 @@ export const spec: IntentSpec<'help'> = {
   kind: 'help',
   title: 'What I can answer',
   triggers: [
-    /^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*$/,
+    /^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*(\p{Extended_Pictographic}\s*)*$/u,
+    // a bare mention (Teams: "<at>bot</at>" and nothing else)
+    /^\s*$/,
     /\bwhat (can|do) (you|u) (do|know|answer)\b/,
-    /\bwhat (kind of |sort of )?(questions|commands)\b/,
+    /\bwhat (kinds? of |sorts? of )?(questions|commands)\b/,
     /\b(list|show)( me)? (the |some )?(commands|examples?|example questions)\b/,
     /\bhow (do|can) i use\b/,
     /\bcommands do you\b/,

@@ -10,7 +10,7 @@ export interface LbSubjects extends Noted {
   explicit?: string;
 }
 
-const AFTER_LB = /\b(?:load ?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+const AFTER_LB = /\b(?:load[- ]?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   const explicit = AFTER_LB.exec(intent.text)?.[1];

@@ -29,6 +29,35 @@ export interface Intent {
   action?: boolean;
   /** words that looked like names but are not valid Kubernetes names (never looked up) */
   rejected: string[];
+  /** every name in the order said, with the namespace said for it ("y/b", "b -n y", "b in namespace y") */
+  refs: NameRef[];
+  /** names marked as names by the way they were written: typed, ns/name, dotted, backticks, digits or dashes */
+  marked: string[];
+  /** what the names matched in the inventory (filled by entities.ts before the family runs) */
+  entities?: Entity[];
+  /** a question about something else than this cluster's network (other clouds, prices, changes) */
+  outOfScope?: boolean;
+  /** how names were read ("sqlpai" taken as sqlapi): shown with the answer */
+  notes?: string[];
+  /** who is who once the entities are known: the subject, or a pair question's client and target */
+  roles?: { subject?: string; client?: string; target?: string };
+  /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
+  near?: string[];
+}
+
+export interface NameRef {
+  name: string;
+  namespace?: string;
+}
+
+/** A name of the question and what it matched in the inventory. */
+export interface Entity {
+  text: string;
+  kind: 'pod' | 'workload' | 'service' | 'route' | 'ingress' | 'host' | 'namespace' | 'node' | 'pod-ip';
+  /** ns/name of what it matched */
+  matched: string;
+  /** the pods it stands for (a workload: its replicas) */
+  pods?: string[];
 }
 
 const STOP = new Set(
@@ -70,14 +99,24 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function normalizeText(text: string): string {
-  return text
-    .replace(/<at>.*?<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
+      .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
+      .replace(/<[^<>]{0,200}>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&gt;/g, '>')
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
+      .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
@@ -94,6 +133,7 @@ const ALIASES: Record<string, string> = {
   waht: 'what',
   wht: 'what',
   whats: "what's",
+  wheres: "where's",
   whre: 'where',
   wher: 'where',
   cna: 'can',
@@ -113,11 +153,26 @@ const ALIASES: Record<string, string> = {
   pip: 'public ip',
 };
 
+// Short words are fixed only for a swap of two letters or one letter left out ("whcih", "wich", "hlep"):
+// one edit of any kind turns too many short English words into others ("code" → "node").
+const SHORT_VOCABULARY = [...VOCABULARY, 'help', 'list', 'node', 'nodes', 'path', 'route', 'trace', 'lookup'];
+function shortTypo(w: string): string | undefined {
+  if (w.length < 4 || SHORT_VOCABULARY.includes(w)) return undefined;
+  const sorted = (x: string) => [...x].sort().join('');
+  return SHORT_VOCABULARY.find(
+    (v) =>
+      v !== w &&
+      ((v.length === w.length && sorted(v) === sorted(w) && editDistance(v, w) === 1) ||
+        (v.length === w.length + 1 && v.length >= 5 && editDistance(v, w) === 1)),
+  );
+}
+
 function fixTypos(text: string): string {
   // whole words only: never a part of a name such as router-default or db-0.db
   return text.replace(/(^|\s)([a-z]+)(?=$|[\s?!.,;:])/g, (all, pre: string, w: string) => {
     if (ALIASES[w]) return pre + ALIASES[w];
-    if (w.length < 6 || VOCABULARY.includes(w)) return all;
+    if (VOCABULARY.includes(w) || STOP.has(w)) return all;
+    if (w.length < 6) return pre + (shortTypo(w) ?? w);
     const near = VOCABULARY.find(
       (v) =>
         Math.abs(v.length - w.length) <= 1 &&
@@ -136,7 +191,7 @@ const ACTION =
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {
   return fixTypos(
-    normalizeText(text)
+    normalizeText(text.slice(0, 4000))
       .slice(0, 2000)
       .toLowerCase()
       .replace(/_/g, ' ')
@@ -154,16 +209,36 @@ class Rest {
   }
 }
 
+const NAME_TOKEN = '([a-z0-9][a-z0-9-]*)';
+const BEFORE_NS = [
+  new RegExp(String.raw`(^|\s)${NAME_TOKEN}\s+(?:-n|--namespace(?:=|\s))\s*${NAME_TOKEN}(?=$|[\s?!.,;:])`, 'g'),
+  new RegExp(
+    String.raw`(^|\s)${NAME_TOKEN}\s+in\s+(?:the\s+)?(?:namespace|project|ns)\s+${NAME_TOKEN}(?=$|[\s?!.,;:])`,
+    'g',
+  ),
+];
+
+/** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
+function perNameNamespaces(text: string): string {
+  const isName = (w: string) => w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]);
+  return BEFORE_NS.reduce(
+    (t, re) =>
+      t.replace(re, (all, pre: string, name: string, ns: string) => (isName(name) ? `${pre}${ns}/${name}` : all)),
+    text,
+  );
+}
+
 /** "--cluster X", "on cluster X"; "-n ns", "in project ns", "… in ns?" at the end. */
 function readScope(rest: Rest, intent: Intent): void {
   const cluster =
     rest.take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
     rest.take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
   if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
+  rest.text = perNameNamespaces(rest.text);
   const ns =
     rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
     rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
-    rest.take(/\b(?:project|namespace)\s+([^\s?!,;]+)/) ??
+    rest.take(/\b(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
     rest.take(
       /\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/,
@@ -177,7 +252,7 @@ function readScope(rest: Rest, intent: Intent): void {
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
-  const client = /\bfrom\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  const client = /\b(?:from|client)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
@@ -187,7 +262,11 @@ function readAddresses(rest: Rest, intent: Intent): void {
 }
 
 /** "type/name", "ns/name" and "name:port" taken apart; the type from the word before ("pod sqlapi"). */
-function splitWord(intent: Intent, word: string, previous: string | undefined): { w: string; type?: string } {
+function splitWord(
+  intent: Intent,
+  word: string,
+  previous: string | undefined,
+): { w: string; type?: string; ns?: string } {
   let w = word;
   const withPort = /^(.+?):(\d{1,5})$/.exec(w);
   if (withPort) {
@@ -200,19 +279,37 @@ function splitWord(intent: Intent, word: string, previous: string | undefined): 
   if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
   if (a && b && isDns1123Label(a)) {
     intent.namespace ??= a;
-    return { w: b, type };
+    return { w: b, type, ns: a };
   }
   return { w, type };
 }
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
-function readWord(intent: Intent, word: string, previous: string | undefined): void {
-  const { w, type } = splitWord(intent, word, previous);
-  if (STOP.has(w) || TYPE_WORDS[w] || /^\d+(\.\d+)*$/.test(w) || w.startsWith('-')) return;
+function readWord(intent: Intent, word: string, previous: string | undefined, quoted: Set<string>): void {
+  const { w, type, ns } = splitWord(intent, word, previous);
+  // an English word is a name only when it is written as one: "pod a", "x/a"
+  const common = STOP.has(w) && !ns;
+  if (common || TYPE_WORDS[w] || /^\d+(\.\d+)*$/.test(w) || w.startsWith('-')) return;
   if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
     if (!intent.names.includes(w)) intent.names.push(w);
+    intent.refs.push({ name: w, namespace: ns });
     if (type && !intent.typed.some((x) => x.name === w)) intent.typed.push({ name: w, type });
+    const marked = type || ns || quoted.has(word) || /[.\d-]/.test(w);
+    if (marked && !intent.marked.includes(w)) intent.marked.push(w);
   } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
+}
+
+const ROLE_WORDS =
+  'reach|reaches|reaching|to|from|of|for|into|hit|hits|call|calls|between|and|is|can|does|cant|' +
+  "can't|path|policy|egress|pod|dns|inbound|whatis";
+const ROLE_BEFORE = String.raw`(?:\b(?:${ROLE_WORDS})|->|→)\s+(?:the\s+|a\s+|an\s+)?`;
+const NAME_AFTER = 'pods?|service|svc|deployment|deploymentconfig|dc|app|route|reach|reachable|talk|connect|sees?';
+const ROLE_AFTER = String.raw`\s*(?:->|→|:\d|\s(?:${NAME_AFTER})\b)`;
+
+/** A word where the question puts a name ("reach X", "can X …", "the X pod", "X -> Y") is marked as a name. */
+function inRole(text: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${ROLE_BEFORE}${n}(?=$|[\\s?!.,:;])`).test(text) || new RegExp(`\\b${n}${ROLE_AFTER}`).test(text);
 }
 
 function readNames(rest: Rest, intent: Intent): void {
@@ -224,7 +321,9 @@ function readNames(rest: Rest, intent: Intent): void {
     .split(/[\s,;!?()"`<>]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);
-  words.forEach((w, i) => readWord(intent, w, words[i - 1]));
+  const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
+  words.forEach((w, i) => readWord(intent, w, words[i - 1], quoted));
+  for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
 }
 
@@ -261,7 +360,16 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
 
 export function parse(text: string): Intent {
   const t = clean(text);
-  const intent: Intent = { kind: 'unknown', text: t, names: [], typed: [], ips: [], rejected: [] };
+  const intent: Intent = {
+    kind: 'unknown',
+    text: t,
+    names: [],
+    typed: [],
+    ips: [],
+    rejected: [],
+    refs: [],
+    marked: [],
+  };
   const rest = new Rest(` ${t} `);
   readScope(rest, intent);
   const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);

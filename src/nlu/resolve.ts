@@ -12,7 +12,7 @@ export type Resolution<T> =
  * The workload a pod belongs to: deploymentconfig / deployment label, app label, or its name without the generated
  * suffix.
  */
-function workloadOf(p: Pod): string {
+export function workloadOf(p: Pod): string {
   const l = p.metadata.labels ?? {};
   const name = p.metadata.name;
   return (
@@ -26,7 +26,7 @@ function workloadOf(p: Pod): string {
   );
 }
 
-const isDeployerPod = (p: Pod) =>
+export const isDeployerPod = (p: Pod): boolean =>
   /-deploy$/.test(p.metadata.name) && !!p.metadata.labels?.['openshift.io/deployer-pod-for.name'];
 
 export function resolvePod(pods: Pod[], name: string, namespace?: string): Resolution<Pod> {

@@ -10,6 +10,8 @@ import { resolvePod } from './resolve';
 
 export interface FoundPod {
   pod: Pod;
+  /** the replicas, when the name was a workload's ("web", "the router pods") */
+  group?: Pod[];
   /** how the name was read ("3 replicas of sqlapi…"), shown as a warning */
   note?: string;
 }
@@ -47,7 +49,7 @@ export async function findPod(
   const nsProblem = await namespaceProblem(intent, ctx, spec, pods);
   if (nsProblem) return nsProblem;
   const typed = intent.typed.filter((t) => POD_TYPES.includes(t.type)).map((t) => t.name);
-  const candidates = names ?? [...new Set([...typed, ...intent.names])];
+  const candidates = names ?? podCandidates(intent, typed);
   if (candidates.length === 0) {
     return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
   }
@@ -56,9 +58,9 @@ export async function findPod(
     const r = resolveIn(intent, pods, name);
     if ('found' in r) {
       if (exclude && r.found.metadata.uid === exclude.metadata.uid) continue;
-      return { pod: r.found, note: r.note };
+      return { pod: r.found, note: r.note, group: r.others.length ? [r.found, ...r.others] : undefined };
     }
-    if ('ambiguous' in r) return ambiguous(intent, spec, name, r.ambiguous);
+    if ('ambiguous' in r) return ambiguous(intent, spec, name.split('/').pop()!, r.ambiguous);
     misses.push({ name: r.missing, suggestions: r.suggestions });
   }
   const suggestions = [...new Set(misses.flatMap((m) => m.suggestions))];
@@ -68,8 +70,32 @@ export async function findPod(
   return result(spec.kind, 'not-found', `I found no pod "${asked}"${where}.${hint}`, { suggestions });
 }
 
-/** The namespace remembered from the conversation is tried first, then the asked one (or all). */
-function resolveIn(intent: Intent, pods: Pod[], name: string) {
+const matchedPods = (intent: Intent): Set<string> =>
+  new Set(
+    (intent.entities ?? [])
+      .filter((e) => e.pods && e.kind !== 'pod-ip' && e.kind !== 'service')
+      .map((e) => e.text.split('/').pop()!),
+  );
+
+/**
+ * Names to try as the pod, "ns/name" when the name came with its namespace: names that matched a pod or
+ * workload first (typed ones first among them), then the rest; a pod IP of the question when nothing is named.
+ */
+function podCandidates(intent: Intent, typed: string[]): string[] {
+  const matched = matchedPods(intent);
+  const names = [...new Set([...typed, ...intent.names])].sort((a, b) => +!matched.has(a) - +!matched.has(b));
+  const withNs = names.map((n) => {
+    const ref = intent.refs.find((r) => r.name === n && r.namespace);
+    return ref ? `${ref.namespace}/${n}` : n;
+  });
+  const byIp = (intent.entities ?? []).filter((e) => e.kind === 'pod-ip').map((e) => e.matched);
+  return withNs.length ? withNs : byIp;
+}
+
+/** The namespace said with the name first, then the remembered one, then the asked one (or all). */
+function resolveIn(intent: Intent, pods: Pod[], asked: string) {
+  const [ns, name] = asked.includes('/') ? asked.split('/', 2) : [undefined, asked];
+  if (ns) return resolvePod(pods, name, ns);
   const remembered =
     !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
   return remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);

@@ -1,0 +1,50 @@
+// Groups: "the web pods", "the sqlapi deployment" are answered for every replica — once when they all share the
+// result ("all 3 replicas"), each distinct result otherwise.
+import type { Pod } from '../inventory/k8s-types';
+import type { PathResult } from '../path/result';
+import { workloadOf } from './resolve';
+
+/** Replicas answered at most (a DaemonSet on a large cluster): the rest are named as not checked. */
+export const GROUP_LIMIT = 20;
+
+/** Subjects that stand for a group of replicas. */
+export interface Grouped {
+  pod: Pod;
+  group?: Pod[];
+  notes?: (string | undefined)[];
+}
+
+export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
+  !!s && typeof s === 'object' && 'pod' in s && Array.isArray((s as Grouped).group) && (s as Grouped).group!.length > 1;
+
+/** What makes two replicas' answers the same: what the far end sees (egress), else the whole answer. */
+const key = (r: PathResult, pod: Pod) =>
+  r.seenAs?.length ? r.seenAs.join(',') : r.answer.split(pod.metadata.name).join('<pod>');
+
+/** One answer for the group: shared when every replica's answer is the same, each distinct one otherwise. */
+export function mergeGroup(pods: Pod[], results: PathResult[], total: number): PathResult {
+  const names = pods.map((p) => p.metadata.name);
+  const workload = workloadOf(pods[0]);
+  const base = results[0];
+  const unchecked = total > pods.length ? ` (${total - pods.length} more not checked)` : '';
+  const same = results.every((r, i) => key(r, pods[i]) === key(base, pods[0]) && r.status === base.status);
+  if (same) {
+    const all = `All ${pods.length} replicas of ${workload}${unchecked} (${names.join(', ')}) share this answer.`;
+    // how the question was read comes first among the warnings, as for any subject
+    const read = `${pods.length} replicas of ${workload} checked${unchecked}: they share this answer`;
+    return {
+      ...base,
+      answer: `${all}\n${base.answer}`,
+      title: base.title && `${workload} ×${pods.length}: ${base.title}`,
+      warnings: [read, ...base.warnings],
+    };
+  }
+  const each = results.map((r, i) => `• ${names[i]}: ${r.answer}`).join('\n');
+  return {
+    ...base,
+    answer: `${pods.length} replicas of ${workload}${unchecked}, with different answers:\n${each}`,
+    title: `${pods.length} replicas of ${workload}`,
+    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    errors: results.flatMap((r) => r.errors),
+  };
+}
