@@ -1,5 +1,5 @@
 // `packet-path ask "<question>" [--snapshot DIR] [--json]` — the bot's pipeline without Teams.
-import { ask } from './answer';
+import { ask, understandWith } from './answer';
 import { renderText } from './cards/text';
 import { loadConfig, type Config } from './config';
 import { capture } from './inventory/capture';
@@ -74,15 +74,29 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return a.command ? 0 : 2;
   }
-  if (a.command === 'parse') {
-    const { text, ...understood } = parse(a.words.join(' '));
-    process.stdout.write(JSON.stringify({ ...understood, text }, null, 2) + '\n');
-    return understood.kind === 'unknown' ? 1 : 0;
-  }
+  if (a.command === 'parse') return parseCommand(a);
   if (a.command === 'capture') return captureCommand(a);
   if (a.command === 'ask') return askCommand(a);
   process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);
   return 2;
+}
+
+/** How a question is read: the parse, the entities found in the inventory (what each matched) and the roles. */
+async function parseCommand(a: Args): Promise<number> {
+  const question = a.words.join(' ');
+  let intent = parse(question);
+  let opened: Opened | undefined;
+  try {
+    opened = await openFor(a);
+    intent = await understandWith(question, opened.inventory);
+  } catch (e) {
+    process.stderr.write(`packet-path: names not matched against an inventory: ${reason(e)}\n`);
+  } finally {
+    await opened?.stop();
+  }
+  const { text, ...understood } = intent;
+  process.stdout.write(JSON.stringify({ ...understood, text }, null, 2) + '\n');
+  return understood.kind === 'unknown' ? 1 : 0;
 }
 
 async function captureCommand(a: Args): Promise<number> {

@@ -5,7 +5,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { familyOf as registryFamily } from '../families';
 import { INTENTS } from '../nlu/intents';
-import type { PathResult } from '../path/result';
+import type { LayerVerdict, PathResult } from '../path/result';
 import choice from './templates/choice.json';
 import eastWest from './templates/east-west.json';
 import egress from './templates/egress.json';
@@ -61,7 +61,8 @@ const TEMPLATES = Object.fromEntries(
 
 /** The template that draws a result: the family's own card when answered (declared in its registry entry). */
 export function familyOf(r: PathResult): Family {
-  if (r.status === 'ambiguous') return 'choice';
+  // several subjects, or an unclear question with buttons for what it may mean
+  if (r.status === 'ambiguous' || (r.status === 'not-understood' && r.followUps.length > 1)) return 'choice';
   if (r.status !== 'answered') return 'error';
   return registryFamily(r.intent)?.card ?? 'error';
 }
@@ -92,6 +93,7 @@ const KIND_LABELS: Record<string, string> = {
   node: 'node',
   router: 'OpenShift router',
   'ingress-controller': 'ingress controller',
+  'application-gateway': 'Application Gateway',
   service: 'Service (virtual IP)',
   pod: 'pod',
 };
@@ -124,7 +126,10 @@ export interface CardOptions {
 /** The headline a family's card shows above the path, from the result's typed fields. */
 function headline(r: PathResult) {
   const seen = r.seenAs?.join(' or ') ?? '';
-  const verdict = r.verdict ? (r.verdict.allowed ? '✅ Allowed' : '⛔ Denied') : '';
+  // allowed with a layer unseen: say so, never a plain "Allowed" for the whole network
+  const unseen = (r.layers ?? []).some((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
+  const allowed = unseen ? '✅ Allowed by every layer checked (not all were visible)' : '✅ Allowed';
+  const verdict = r.verdict ? (r.verdict.allowed ? allowed : '⛔ Denied') : '';
   return {
     seenAs: r.intent === 'egress' ? seen : '',
     podSees:
@@ -133,6 +138,25 @@ function headline(r: PathResult) {
     verdictStyle: r.verdict && !r.verdict.allowed ? 'attention' : 'good',
   };
 }
+
+const LAYER_ICONS: Record<LayerVerdict['verdict'], string> = {
+  allowed: '✅',
+  denied: '⛔',
+  refused: '⛔',
+  'not-enforced': '➖',
+  'not-applicable': '➖',
+  'not-evaluated': '❔',
+  'not-visible': '❔',
+};
+
+/** One line per layer a reachability answer checked (or could not): never one verdict for the whole network. */
+const layerRows = (r: PathResult) =>
+  (r.layers ?? []).map((l) => ({
+    text: escapeMarkdown(
+      `${LAYER_ICONS[l.verdict]} ${l.layer}: ${l.verdict.replace(/-/g, ' ')}${l.by ? ` — ${l.by}` : ''}` +
+        `${l.note ? ` (${l.note})` : ''}`,
+    ),
+  }));
 
 /** The path as rows; a row whose addresses changed from the previous hop is marked ⇄. */
 function hopRows(r: PathResult) {
@@ -200,6 +224,7 @@ function cardData(r: PathResult, o: CardOptions = {}) {
     ...headline(r),
     paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
     hops: hopRows(r),
+    layers: layerRows(r),
     errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
     ...listed,
     intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({

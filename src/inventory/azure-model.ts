@@ -121,11 +121,37 @@ export interface Subnet extends AzureResource {
   natGatewayId?: string;
   routeTableId?: string;
   nsgId?: string;
+  /** false: a private subnet (no default outbound access); undefined when the field is absent */
+  defaultOutboundAccess?: boolean;
+  /** services the subnet is delegated to, e.g. Microsoft.ServiceNetworking/trafficControllers */
+  delegations: string[];
+}
+
+export interface VnetPeering {
+  name: string;
+  remoteVnetId?: string;
+  /** the remote VNet's address space as the peering sees it */
+  remotePrefixes: string[];
+  state?: string;
+  useRemoteGateways: boolean;
+  allowGatewayTransit: boolean;
 }
 
 export interface VirtualNetwork extends AzureResource {
   prefixes: string[];
   subnets: Subnet[];
+  peerings: VnetPeering[];
+}
+
+/** One route of `az network nic show-effective-route-table` (az and ARM REST shapes are the same). */
+export interface EffectiveRoute {
+  name?: string;
+  /** Default (system), User, VirtualNetworkGateway (BGP) */
+  source: string;
+  state: string;
+  prefixes: string[];
+  nextHopType: string;
+  nextHopIps: string[];
 }
 
 export interface NatGateway extends AzureResource {
@@ -151,6 +177,11 @@ export interface AzureFirewall extends AzureResource {
   publicIpIds: string[];
   /** public IPs given inline (vWAN secured hubs) */
   publicIps: string[];
+  /** subnets of its IP configurations (AzureFirewallSubnet) */
+  subnetIds: string[];
+  /** `Network.SNAT.PrivateRanges` (classic rules); undefined: not set (IANA private ranges) */
+  privateRanges?: string[];
+  firewallPolicyId?: string;
 }
 
 export interface NetworkSecurityGroup extends AzureResource {
@@ -164,6 +195,16 @@ export interface NetworkSecurityGroup extends AzureResource {
     destination: string[];
     destinationPorts: string[];
   }[];
+}
+
+/** Application Gateway (AGIC's gateway): where it lives, what it listens on, which addresses it sends to. */
+export interface ApplicationGateway extends AzureResource {
+  sku?: string;
+  /** the subnets of its gateway IP configurations: its instances' addresses come from there */
+  subnetIds: string[];
+  frontends: { id: string; name: string; privateIp?: string; publicIpId?: string }[];
+  listeners: { name: string; frontendId?: string; port?: number; protocol?: string; hostNames: string[] }[];
+  pools: { id: string; name: string; addresses: string[] }[];
 }
 
 export interface VirtualMachine extends AzureResource {
@@ -182,6 +223,7 @@ export interface AzureKinds {
   firewall: AzureFirewall;
   nsg: NetworkSecurityGroup;
   virtualMachine: VirtualMachine;
+  applicationGateway: ApplicationGateway;
 }
 
 export type AzureKind = keyof AzureKinds;
@@ -199,6 +241,7 @@ const AZURE_TYPES: Record<AzureKind, string> = {
   firewall: 'microsoft.network/azurefirewalls',
   nsg: 'microsoft.network/networksecuritygroups',
   virtualMachine: 'microsoft.compute/virtualmachines',
+  applicationGateway: 'microsoft.network/applicationgateways',
 };
 
 function kindOfType(type: string | undefined): AzureKind | undefined {
@@ -258,7 +301,8 @@ const subName = (f: Flat): { id: string; name: string } => {
 function loadBalancer(f: Flat): LoadBalancer {
   return {
     ...base(f),
-    sku: str((f.sku as Flat | undefined)?.name) ?? 'Basic',
+    // no SKU field says nothing: not Basic
+    sku: str((f.sku as Flat | undefined)?.name) ?? 'unknown',
     frontends: arr(f.frontendipconfigurations).map((x) => ({
       ...subName(x),
       privateIp: str(x.privateipaddress),
@@ -353,6 +397,22 @@ function subnet(f: Flat): Subnet {
     natGatewayId: refId(f.natgateway),
     routeTableId: refId(f.routetable),
     nsgId: refId(f.networksecuritygroup),
+    defaultOutboundAccess: f.defaultoutboundaccess === undefined ? undefined : bool(f.defaultoutboundaccess),
+    delegations: arr(f.delegations)
+      .map((d) => str(d.servicename))
+      .filter((d): d is string => !!d),
+  };
+}
+
+function peering(x: Flat): VnetPeering {
+  const space = (x.remoteaddressspace ?? x.remotevirtualnetworkaddressspace) as Flat | undefined;
+  return {
+    ...subName(x),
+    remoteVnetId: refId(x.remotevirtualnetwork),
+    remotePrefixes: strs(space?.addressprefixes),
+    state: str(x.peeringstate),
+    useRemoteGateways: bool(x.useremotegateways),
+    allowGatewayTransit: bool(x.allowgatewaytransit),
   };
 }
 
@@ -361,6 +421,7 @@ function virtualNetwork(f: Flat): VirtualNetwork {
     ...base(f),
     prefixes: strs((f.addressspace as Flat | undefined)?.addressprefixes),
     subnets: arr(f.subnets).map(subnet),
+    peerings: arr(f.virtualnetworkpeerings).map(peering),
   };
 }
 
@@ -399,7 +460,32 @@ function firewall(f: Flat): AzureFirewall {
     ),
     publicIpIds: ipcs.map((x) => refId(x.publicipaddress)).filter((a): a is string => !!a),
     publicIps: hubPublic,
+    subnetIds: ipcs.map((x) => refId(x.subnet)).filter((a): a is string => !!a),
+    privateRanges: privateRanges(f),
+    firewallPolicyId: refId(f.firewallpolicy),
   };
+}
+
+/** `additionalProperties["Network.SNAT.PrivateRanges"]`: "IANAPrivateRanges, 99.0.0.0/8" or a list. */
+function privateRanges(f: Flat): string[] | undefined {
+  const extra = (f.additionalproperties as Flat | undefined) ?? {};
+  const v = extra['network.snat.privateranges'];
+  if (v === undefined) return undefined;
+  return (Array.isArray(v) ? strs(v) : String(v).split(',')).map((r) => r.trim()).filter(Boolean);
+}
+
+/** `az network nic show-effective-route-table` output ({value: [...]} or an array). */
+export function effectiveRoutes(raw: unknown): EffectiveRoute[] {
+  const f = flatten(raw) as Flat | Flat[];
+  const items = Array.isArray(f) ? f : arr(f.value);
+  return items.map((x) => ({
+    name: str(x.name),
+    source: str(x.source) ?? 'Unknown',
+    state: str(x.state) ?? 'Active',
+    prefixes: strs(x.addressprefix),
+    nextHopType: str(x.nexthoptype) ?? '',
+    nextHopIps: strs(x.nexthopipaddress),
+  }));
 }
 
 function nsg(f: Flat): NetworkSecurityGroup {
@@ -428,6 +514,37 @@ function virtualMachine(f: Flat): VirtualMachine {
   return { ...base(f), nicIds: refIds(profile.networkinterfaces) };
 }
 
+function applicationGateway(f: Flat): ApplicationGateway {
+  const ports = new Map(arr(f.frontendports).map((x) => [idKeyOf(x.id), num(x.port)]));
+  return {
+    ...base(f),
+    sku: str((f.sku as Flat | undefined)?.name),
+    subnetIds: arr(f.gatewayipconfigurations)
+      .map((x) => refId(x.subnet))
+      .filter((x): x is string => !!x),
+    frontends: arr(f.frontendipconfigurations).map((x) => ({
+      ...subName(x),
+      privateIp: str(x.privateipaddress),
+      publicIpId: refId(x.publicipaddress),
+    })),
+    listeners: arr(f.httplisteners).map((x) => ({
+      name: subName(x).name,
+      frontendId: refId(x.frontendipconfiguration),
+      port: ports.get(idKeyOf(refId(x.frontendport))),
+      protocol: str(x.protocol),
+      hostNames: [...strs(x.hostname), ...strs(x.hostnames)],
+    })),
+    pools: arr(f.backendaddresspools).map((x) => ({
+      ...subName(x),
+      addresses: arr(x.backendaddresses)
+        .map((a) => str(a.ipaddress) ?? str(a.fqdn))
+        .filter((a): a is string => !!a),
+    })),
+  };
+}
+
+const idKeyOf = (v: unknown): string => String(v ?? '').toLowerCase();
+
 const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   loadBalancer,
   publicIp,
@@ -440,6 +557,7 @@ const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   firewall,
   nsg,
   virtualMachine,
+  applicationGateway,
 };
 
 /** Normalize one raw resource (any shape) of a known kind. */

@@ -72,6 +72,10 @@ const OPS: Record<
     list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()),
   },
   virtualMachine: {},
+  applicationGateway: {
+    get: (c, rg, [n]) => c.applicationGateways.get(rg, n),
+    list: (c, rg) => (rg ? c.applicationGateways.list(rg) : c.applicationGateways.listAll()),
+  },
 };
 
 const KIND_TEXT: Record<AzureKind, string> = {
@@ -86,6 +90,7 @@ const KIND_TEXT: Record<AzureKind, string> = {
   firewall: 'Azure firewalls',
   nsg: 'network security groups',
   virtualMachine: 'virtual machines',
+  applicationGateway: 'application gateways',
 };
 
 /** A failed ARM call as the user should read it. */

@@ -1,8 +1,7 @@
 // `packet-path capture DIR`: write what an inventory knows as a snapshot
 // folder (plain kubectl/az JSON), with secrets stripped: no Secret objects,
-// (Azure: exactly the resources the rules read, found by running their walks),
-// env values that look secret replaced, annotations that may carry tokens
-// or whole manifests dropped.
+// (Azure: exactly the resources the rules read, found by running their walks,
+// without free-text tags), Kubernetes objects reduced to the fields the rules read.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AzureKind } from './azure-model';
@@ -10,32 +9,22 @@ import { idKey, inScope, parentId, resourceGroupId } from './ids';
 import type { AzureInventory, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
 import { apiVersionOf } from './kubernetes';
+import { azureEnd } from '../policy/facts';
 import { locateNode } from '../path/azure-node';
 import { readEgressFacts } from '../path/egress-rules';
 import { cidrFirstAddress, prefixLength } from '../path/ip';
 import { lbWorld } from '../path/lb';
 import { Trace } from '../path/trace';
-import { looksSecret, looksSecretValue } from '../secrets';
+import { readEdge } from '../what-is/edge';
+import { inbound } from '../inbound';
+import { scrubAzureResource, scrubKubeObject } from '../secrets';
 
-const RISKY_ANNOTATION = /last-applied-configuration|token|secret|password|credential|key/i;
-
-/** A copy of a Kubernetes object safe to write down. */
-function scrub<T extends KubeObject>(o: T): T {
-  const c = JSON.parse(JSON.stringify(o)) as T & {
-    spec?: {
-      containers?: { env?: { name: string; value?: string }[] }[];
-      initContainers?: { env?: { name: string; value?: string }[] }[];
-    };
-  };
-  const ann = c.metadata.annotations;
-  if (ann) for (const k of Object.keys(ann)) if (RISKY_ANNOTATION.test(k) || looksSecretValue(ann[k])) delete ann[k];
-  delete (c.metadata as { managedFields?: unknown }).managedFields;
-  for (const ct of [...(c.spec?.containers ?? []), ...(c.spec?.initContainers ?? [])]) {
-    for (const e of ct.env ?? [])
-      if (e.value !== undefined && looksSecret(e.name, e.value)) e.value = '(redacted by packet-path capture)';
-  }
-  return c;
-}
+/**
+ * A copy of a Kubernetes object safe to write down: an allowlist of the fields the rules read (see KEPT and
+ * ANNOTATION_PREFIX in ../secrets.ts: Pod containers' name/image/ports/env only — no args, command, init or ephemeral
+ * containers; env values by name and by value shape; annotations by prefix; Route spec.tls without keys).
+ */
+const scrub = <T extends KubeObject>(o: T): T => scrubKubeObject(o);
 
 const FILES: Record<KubeKind, string> = {
   Pod: 'pods',
@@ -48,6 +37,13 @@ const FILES: Record<KubeKind, string> = {
   Ingress: 'ingresses',
   NetworkPolicy: 'networkpolicies',
   EgressIP: 'egressips',
+  AdminNetworkPolicy: 'adminnetworkpolicies',
+  BaselineAdminNetworkPolicy: 'baselineadminnetworkpolicies',
+  CiliumNetworkPolicy: 'ciliumnetworkpolicies',
+  CiliumClusterwideNetworkPolicy: 'ciliumclusterwidenetworkpolicies',
+  GatewayClass: 'gatewayclasses',
+  Gateway: 'gateways',
+  HTTPRoute: 'httproutes',
 };
 
 export interface CaptureSummary {
@@ -71,7 +67,9 @@ class Writer {
   constructor(private dir: string) {}
   write(file: string, doc: unknown): void {
     mkdirSync(join(this.dir, file, '..'), { recursive: true });
-    writeFileSync(join(this.dir, file), JSON.stringify(doc, null, 2) + '\n');
+    // Azure resources: no free-text tags, no secret properties or values
+    const safe = file.startsWith('azure/') ? scrubAzureResource(doc) : doc;
+    writeFileSync(join(this.dir, file), JSON.stringify(safe, null, 2) + '\n');
     this.files.push(file);
   }
   async attempt<T>(lookup: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -134,10 +132,14 @@ async function walkAzure(inv: Inventory, trace: Trace): Promise<Recorder> {
   const azure = new Recorder(inv.azure);
   const walked: Inventory = { source: inv.source, cluster: () => inv.cluster(), list: (k) => inv.list(k), azure };
   const nodes = await trace.list('Nodes', () => inv.list('Node'));
-  await lbWorld(walked, trace, { allPips: true, nics: true });
+  const all = await lbWorld(walked, trace, { allPips: true, nics: true });
+  await readEdge(walked, all.groups, all.nics, trace);
+  await inboundWalks(inv, walked, trace);
   const world = await lbWorld(walked, trace, { outboundPips: true });
   for (const node of nodes) {
     const at = await locateNode(walked, node, trace);
+    // the reachability walk: the NSGs of the node's NIC and subnet, and its VNet
+    await azureEnd(walked, node, trace);
     const facts = await readEgressFacts(walked, at, undefined, trace, world);
     // routes to an appliance for other destinations: their firewalls are read too
     for (const r of facts.routeTable?.routes ?? []) {
@@ -149,6 +151,17 @@ async function walkAzure(inv: Inventory, trace: Trace): Promise<Recorder> {
   return azure;
 }
 
+/** The inbound family's reads for every Ingress and HTTPRoute: application gateways and their subnets. */
+async function inboundWalks(inv: Inventory, walked: Inventory, trace: Trace): Promise<void> {
+  const ctx = { inv: walked, trace, specs: [] };
+  const [ingresses, httpRoutes] = await Promise.all([
+    trace.list('Ingresses', () => inv.list('Ingress')),
+    trace.list('HTTPRoutes', () => inv.list('HTTPRoute')),
+  ]);
+  for (const ingress of ingresses) await inbound.facts({ ingress }, ctx);
+  for (const httpRoute of httpRoutes) await inbound.facts({ httpRoute }, ctx);
+}
+
 const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   loadBalancer: 'load-balancers',
   publicIp: 'public-ips',
@@ -158,6 +171,8 @@ const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   natGateway: 'nat-gateways',
   routeTable: 'route-tables',
   firewall: 'firewalls',
+  nsg: 'network-security-groups',
+  applicationGateway: 'application-gateways',
 };
 
 const unique = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];

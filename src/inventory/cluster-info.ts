@@ -35,6 +35,8 @@ function aroInfo(f: Flat): ClusterInfo {
     ingressIps: (f.ingressprofiles ?? []).map((p: Flat) => p.ip).filter(Boolean),
     ...network(f),
     networkPlugin: 'OVNKubernetes',
+    // OVN-Kubernetes enforces NetworkPolicy on every OpenShift cluster
+    networkPolicy: 'ovn-kubernetes',
   };
 }
 
@@ -50,6 +52,11 @@ function aksInfo(f: Flat): ClusterInfo {
     ingressIps: [],
     ...network(f),
     networkPlugin: f.networkprofile?.networkplugin,
+    networkPluginMode: f.networkprofile?.networkpluginmode ?? undefined,
+    podSubnet: (f.agentpoolprofiles ?? []).some((p: Flat) => !!p.podsubnetid),
+    // unset means none: "Network policies will not be enforced. This is the default value"
+    // https://learn.microsoft.com/javascript/api/@azure/arm-containerservice/knownnetworkpolicy
+    networkPolicy: String(f.networkprofile?.networkpolicy ?? 'none').toLowerCase(),
   };
 }
 

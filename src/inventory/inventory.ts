@@ -1,6 +1,6 @@
 // The one interface every source of facts implements: a snapshot folder, a
 // live cluster + subscription. The path engine only ever sees this.
-import type { AzureKind, AzureKinds, Nic } from './azure-model';
+import type { AzureKind, AzureKinds, EffectiveRoute, Nic } from './azure-model';
 import type { KubeKind, KubeKinds } from './k8s-types';
 import type { ErrorCode } from '../path/result';
 
@@ -20,6 +20,12 @@ export interface ClusterInfo {
   outboundType?: string;
   /** OVNKubernetes (ARO), kubenet, azure (Azure CNI)… */
   networkPlugin?: string;
+  /** the NetworkPolicy engine: AKS `networkProfile.networkPolicy` (none, azure, calico, cilium); ARO ovn-kubernetes */
+  networkPolicy?: string;
+  /** AKS `networkProfile.networkPluginMode`: overlay */
+  networkPluginMode?: string;
+  /** AKS: some agent pool has a `podSubnetId` (Azure CNI pod subnet) */
+  podSubnet?: boolean;
 }
 
 export interface AzureInventory {
@@ -29,6 +35,8 @@ export interface AzureInventory {
   list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]>;
   /** The NICs of a VM or VMSS instance. */
   nicsOfVm(vmId: string): Promise<Nic[]>;
+  /** A NIC's effective routes when the source has them (snapshot: `effective-routes/<node|vm|nic>.json`). */
+  effectiveRoutes?(nic: Nic, names: string[]): Promise<EffectiveRoute[] | undefined>;
 }
 
 export interface Inventory {

@@ -3,8 +3,15 @@
 //   azure/*.json       az list (array) / az show (object) / ARM REST ({"value": [...]})
 //   cluster.json       optional `az aro show` / `az aks show`
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { normalizeAny, type AzureKind, type AzureKinds, type Nic } from './azure-model';
+import { basename, join, resolve } from 'node:path';
+import {
+  effectiveRoutes,
+  normalizeAny,
+  type AzureKind,
+  type AzureKinds,
+  type EffectiveRoute,
+  type Nic,
+} from './azure-model';
 import { clusterInfoFrom, inferClusterInfo } from './cluster-info';
 import { idKey, inScope, sameId } from './ids';
 import type { AzureInventory, ClusterInfo, Inventory } from './inventory';
@@ -62,6 +69,7 @@ const kubeKindOf = (kind: unknown): KubeKind | undefined =>
 export class SnapshotInventory implements Inventory {
   private readonly kube = new Map<KubeKind, KubeObject[]>();
   private readonly byId = new Map<string, { kind: AzureKind; resource: AzureKinds[AzureKind] }>();
+  private readonly routesByName = new Map<string, EffectiveRoute[]>();
   private clusterInfo?: ClusterInfo;
   readonly azure: AzureInventory;
 
@@ -70,6 +78,8 @@ export class SnapshotInventory implements Inventory {
       get: async (kind, id) => this.getAzure(kind, id),
       list: async (kind, scope) => this.listAzure(kind, scope),
       nicsOfVm: async (vmId) => this.nicsOfVm(vmId),
+      effectiveRoutes: async (nic, names) =>
+        [...names, nic.name].map((n) => this.routesByName.get(n.toLowerCase())).find(Boolean),
     };
   }
 
@@ -83,6 +93,14 @@ export class SnapshotInventory implements Inventory {
       throw new SnapshotError(join(dir, 'kubernetes'), 'no *.json files (expected `kubectl get … -A -o json` output)');
     for (const f of kubeFiles) inv.addKube(f, readJson(f));
     for (const f of azureFiles) inv.addAzure(f, readJson(f));
+    // `az network nic show-effective-route-table` output, one file per node (or VM, or NIC) name
+    for (const f of jsonFiles(join(dir, 'effective-routes')))
+      inv.routesByName.set(
+        basename(f)
+          .replace(/\.json$/i, '')
+          .toLowerCase(),
+        effectiveRoutes(readJson(f)),
+      );
     const clusterFile = join(dir, 'cluster.json');
     if (existsSync(clusterFile)) {
       inv.clusterInfo = clusterInfoFrom(readJson(clusterFile));

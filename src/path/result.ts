@@ -15,6 +15,7 @@ export const HOP_KINDS = [
   'node',
   'router',
   'ingress-controller',
+  'application-gateway',
   'service',
   'pod',
 ] as const;
@@ -46,6 +47,15 @@ export type ClientIpHandling = 'kept' | 'snat' | 'xff' | 'lost';
 export interface Verdict {
   allowed: boolean;
   by: string[];
+}
+
+/** One layer a reachability answer checked (or could not): its verdict and what decided it. */
+export interface LayerVerdict {
+  layer: 'service' | 'network-policy' | 'admin-policy' | 'nsg' | 'route' | 'firewall';
+  verdict: 'allowed' | 'denied' | 'refused' | 'not-enforced' | 'not-evaluated' | 'not-visible' | 'not-applicable';
+  /** the deciding object: `ns/policy`, `nsg/rule, priority 200, Deny`, `route default → VirtualAppliance 10.0.0.4` */
+  by?: string;
+  note?: string;
 }
 
 /** Why a lookup failed, for renderers and scripts; the reason says it in words. */
@@ -101,6 +111,8 @@ export interface PathResult {
   clientIp?: ClientIpHandling;
   /** policy: the verdict and the NetworkPolicies that decide it */
   verdict?: Verdict;
+  /** policy: every layer checked, in packet order, with its verdict (never "allowed" for a layer not seen) */
+  layers?: LayerVerdict[];
   /** names the user may have meant (not found / ambiguous) */
   suggestions?: string[];
   /** what the conversation should remember (intent, namespace) for follow-ups */
@@ -139,5 +151,6 @@ export function toJson(r: PathResult): object {
     ...(r.seenAs ? { seenAs: r.seenAs } : {}),
     ...(r.clientIp ? { clientIp: r.clientIp } : {}),
     ...(r.verdict ? { verdict: r.verdict } : {}),
+    ...(r.layers ? { layers: r.layers } : {}),
   };
 }

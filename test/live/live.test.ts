@@ -174,7 +174,7 @@ describe('capture writes exactly what the egress rules read, on other layouts', 
     'what is the public ip of web-7d4b9c8f6d-abcde',
     'egress web-7d4b9c8f6d-abcde to reach 192.168.10.5',
   ];
-  test.each(['aks-udr', 'aks-natgw', 'aks-ipbased'])('%s', async (name) => {
+  test.each(['aks-udr', 'aks-natgw', 'aks-ipbased', 'hub-spoke-firewall'])('%s', async (name) => {
     const other = await liveRig(join(__dirname, '..', 'fixtures', name));
     try {
       const dir = mkdtempSync(join(tmpdir(), `capture-${name}-`));
