@@ -16,7 +16,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
-      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      // citation URLs may not be broken, so they alone may run past 120 columns
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
   {

@@ -132,8 +132,11 @@ const DEFAULT_KEPT: Shape = {
 };
 
 /** Annotations the rules read (OVN node subnets and gateway addresses, cloud-provider LB settings, routers). */
-const ANNOTATION_PREFIX =
-  /^(k8s\.ovn\.org|service\.beta\.kubernetes\.io|service\.kubernetes\.io|[a-z.]*router\.openshift\.io|openshift\.io|kubernetes\.io\/ingress\.class|[a-z.]*ingress\.kubernetes\.io)(\/|$)/i;
+const ANNOTATION_PREFIX = new RegExp(
+  String.raw`^(k8s\.ovn\.org|service\.beta\.kubernetes\.io|service\.kubernetes\.io|[a-z.]*router\.openshift\.io|` +
+    String.raw`openshift\.io|kubernetes\.io\/ingress\.class|[a-z.]*ingress\.kubernetes\.io)(\/|$)`,
+  'i',
+);
 
 function pick(v: unknown, shape: Shape): unknown {
   if (shape === true) return v;

@@ -15,7 +15,10 @@ export const spec: IntentSpec<'egress'> = {
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
     /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
     [
-      /\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|external (service|api|server)s?)\b.{0,30}\bsees?\b/,
+      new RegExp(
+        String.raw`\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|` +
+          String.raw`external (service|api|server)s?)\b.{0,30}\bsees?\b`,
+      ),
       2,
     ],
   ],

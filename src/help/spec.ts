@@ -4,7 +4,11 @@ export const spec: IntentSpec<'help'> = {
   kind: 'help',
   title: 'What I can answer',
   triggers: [
-    /^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*(\p{Extended_Pictographic}\s*)*$/u,
+    new RegExp(
+      String.raw`^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*` +
+        String.raw`(\p{Extended_Pictographic}\s*)*$`,
+      'u',
+    ),
     // a bare mention (Teams: "<at>bot</at>" and nothing else)
     /^\s*$/,
     /\bwhat (can|do) (you|u) (do|know|answer)\b/,

@@ -185,8 +185,14 @@ function fixTypos(text: string): string {
 }
 
 // The bot only reads: requests to change something are not questions it answers.
-const ACTION =
-  /^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set|change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page|give me the \S+ password|print|ignore previous)\b/;
+const ACTION_VERBS = [
+  'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
+  'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
+  String.raw`give me the \S+ password|print|ignore previous`,
+].join('|');
+const ACTION = new RegExp(
+  String.raw`^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
+);
 
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {

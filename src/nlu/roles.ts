@@ -11,14 +11,19 @@ const CHANGES =
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
 
 /** Out to the Internet: the far end is outside ("partner", "vendor", "internet sees", "outbound"…). */
-const OUT =
-  /\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) the internet|internet (will )?sees?|public ip)\b/;
+const OUT = new RegExp(
+  String.raw`\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|` +
+    String.raw`vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) ` +
+    String.raw`the internet|internet (will )?sees?|public ip)\b`,
+);
 /** Two parties talking: "reach", "talk to", "connect", "path", "->". */
 const PAIR = /(\b(reach|reaches|talk|talks|connect|connects|call|calls|get to|gets to|path|trace|hit|hits)\b|->|→)/;
 const CAN = /\b(can|can't|cant|cannot|allowed|blocked|blocking|reachable|permitted|let|lets|denied|deny)\b/;
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
-const THROUGH_ROUTER =
-  /\b(requests?|traffic|users?|clients?)\b.{0,40}\b(through|via|from)\s+(the\s+)?(router|ingress|route|openshift router)\b|\brouter\b.{0,30}\brequests?\b/;
+const THROUGH_ROUTER = new RegExp(
+  String.raw`\b(requests?|traffic|users?|clients?)\b.{0,40}\b(through|via|from)\s+(the\s+)?` +
+    String.raw`(router|ingress|route|openshift router)\b|\brouter\b.{0,30}\brequests?\b`,
+);
 
 const HOSTS: Entity['kind'][] = ['host', 'route', 'ingress'];
 const WORKLOADS: Entity['kind'][] = ['pod', 'workload', 'pod-ip'];
@@ -73,8 +78,10 @@ function kindFor(intent: Intent, t: string): Intent['kind'] {
 }
 
 /** One workload and the client's address coming in: "does web see the client ip when hit via its LB?" */
-const CLIENT_IN =
-  /\b(client('s)? ip|from (the )?(internet|outside)|via (its |the )?(loadbalancer|load balancer|lb|route|ingress|service))\b/;
+const CLIENT_IN = new RegExp(
+  String.raw`\b(client('s)? ip|from (the )?(internet|outside)|` +
+    String.raw`via (its |the )?(loadbalancer|load balancer|lb|route|ingress|service))\b`,
+);
 
 function pairable(intent: Intent, t: string): boolean {
   if (['east-west', 'policy', 'dns', 'what-is'].includes(intent.kind)) return false;
