@@ -17,8 +17,8 @@ const USAGE = `usage:
       or the live cluster of your kubeconfig and its Azure subscription(s)
   packet-path capture DIR [--context CTX]
       write a snapshot folder of the live cluster and subscription (secrets stripped)
-  packet-path parse "<question>"
-      print how the question is understood (intent and entities) as JSON
+  packet-path parse "<question>" [--snapshot DIR]
+      print how the question is understood (intent, entities found, roles) as JSON
   packet-path help`;
 
 interface Args {

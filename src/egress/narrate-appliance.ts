@@ -79,20 +79,19 @@ function firewall(s: Scene, r: Appliance, via: string): Told {
     dst: s.a.destination,
     note: keep
       ? 'network rules do not SNAT private destinations'
-      : r.natGateway
-        ? `its subnet's NAT gateway ${r.natGateway.name} SNATs to ${list(r.publicIps)}`
-        : `SNAT to one of its public IP(s) ${list(r.publicIps)}`,
+      : r.firewallSnat === 'private-ip'
+        ? `SNAT to one of its addresses in ${list(r.publicIps)} (private destination outside its SNAT ranges)`
+        : r.natGateway
+          ? `its subnet's NAT gateway ${r.natGateway.name} SNATs to ${list(r.publicIps)}`
+          : `SNAT to one of its public IP(s) ${list(r.publicIps)}`,
     nat: keep ? undefined : snatTo(s, r.publicIps),
   });
   s.d.facts.push({ label: 'Firewall', value: `${fw.name} (${fw.resourceGroup}, subscription ${fw.subscription})` });
   const query = 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id,subnet:subnet.id}';
   s.d.verify.push(`az network firewall show --ids ${fw.id} --query '${query}'`);
-  if (fw.firewallPolicyId && !fw.privateRanges)
-    s.d.warnings.push(
-      `The firewall's SNAT private ranges may be set in its policy ${fw.firewallPolicyId.split('/').pop()} ` +
-        '(not read): the IANA private ranges are assumed',
-    );
+  snatRangeFacts(s, r);
   if (keep) return firewallPrivate(s, r, via, fw.name);
+  if (r.firewallSnat === 'private-ip') return firewallPrivateSnat(s, r, via, fw.name);
   if (r.natGateway) natGatewayFacts(s, r.natGateway);
   leaveAs(s, r.publicIps);
   const ipText = r.publicIps.length ? anyOf(r.publicIps) : 'its public IP (not readable)';
@@ -111,6 +110,30 @@ function firewall(s: Scene, r: Appliance, via: string): Told {
   };
 }
 
+/** Which ranges the firewall does not SNAT, from where; what is not visible about them. */
+function snatRangeFacts(s: Scene, r: Appliance): void {
+  const sr = r.snatRanges;
+  if (!sr) return;
+  const ranges = sr.ranges.map((x) => (x.toLowerCase() === 'ianaprivateranges' ? 'IANA private ranges' : x)).join(', ');
+  const from = {
+    policy: `policy ${sr.policy}`,
+    firewall: 'firewall setting',
+    default: sr.policy ? `default; policy ${sr.policy} sets none` : 'default',
+    'not-read': `assumed; policy ${sr.policy} not read`,
+  }[sr.from];
+  s.d.facts.push({ label: 'SNAT private ranges', value: `${ranges} (${from})` });
+  if (sr.from === 'not-read')
+    s.d.warnings.push(
+      `The firewall's SNAT private ranges may be set in its policy ${sr.policy} (not read): ` +
+        'the IANA private ranges are assumed',
+    );
+  if (sr.autoLearn && s.a.destination && r.firewallSnat !== 'none-private')
+    s.d.warnings.push(
+      `Policy ${sr.policy} also learns private ranges from Azure Route Server (auto-learn), not visible here: ` +
+        `if a learned range holds ${s.a.destination}, the firewall does not SNAT it`,
+    );
+}
+
 function firewallPrivate(s: Scene, r: Appliance, via: string, name: string): Told {
   sourceCaveats(s, true);
   s.d.hops.push(internet(s, s.src, 'no SNAT by the firewall (private range)'));
@@ -124,6 +147,18 @@ function firewallPrivate(s: Scene, r: Appliance, via: string, name: string): Tol
       `ranges, so its network rules do not SNAT: the destination sees ${sourceWords(s)}.`,
     title: `${s.name} reaches ${s.dest} through firewall ${name} (no SNAT)`,
     seenAs: s.a.source.kind === 'unknown' ? undefined : s.srcIps,
+  };
+}
+
+function firewallPrivateSnat(s: Scene, r: Appliance, via: string, name: string): Told {
+  const seen = known(r.publicIps);
+  s.d.hops.push(internet(s, seen[0], `SNATed by ${name} to an address of its subnet`));
+  return {
+    answer:
+      `${s.who} reaches ${s.dest} through Azure Firewall ${name} (${via}); ${s.dest} is a private address outside ` +
+      `the firewall's SNAT private ranges, so it SNATs it to one of its own addresses in ${list(r.publicIps)}.`,
+    title: `${s.name} reaches ${s.dest} as firewall ${name}'s subnet address`,
+    seenAs: seen.length ? seen : undefined,
   };
 }
 

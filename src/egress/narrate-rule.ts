@@ -92,7 +92,8 @@ function routingFacts(s: Scene): void {
     ? `effective routes of the node's NIC (${routing.bgp === 'seen' ? 'BGP routes seen' : 'no BGP routes'})`
     : `${s.a.at.subnet?.routeTableId ? 'route table and system routes' : 'system routes (no route table)'}; ` +
       'BGP routes not seen' +
-      (routing.bgp === 'disabled' ? ' (route propagation is disabled on the route table)' : '');
+      (routing.bgp === 'disabled' ? ' (route propagation is disabled on the route table)' : '') +
+      (routing.unavailable ? ` — effective routes could not be read: ${routing.unavailable}` : '');
   s.d.facts.push({ label: 'Routes', value });
   if (!routing.effective && routing.bgp === 'not-visible' && routing.gateway) {
     s.d.warnings.push(
@@ -370,9 +371,13 @@ function noEgress(s: Scene, r: Rule<'no-egress'>): Told {
   const why =
     r.reason === 'outbound-block'
       ? 'the cluster’s outboundType is block (network isolated: egress blocked)'
-      : `subnet ${subnet?.name} is a private subnet (defaultOutboundAccess: false) and no NAT gateway, ` +
-        'instance public IP, load balancer outbound rule or route to an appliance gives it one' +
-        (r.outboundType ? ` (outboundType ${r.outboundType})` : '');
+      : r.reason === 'flexible-vmss'
+        ? `its node's VM is in scale set ${r.scaleSetId?.split('/').pop()} (Flexible orchestration), which has no ` +
+          'default outbound access, and no NAT gateway, instance public IP, load balancer outbound rule or route ' +
+          'to an appliance gives it one'
+        : `subnet ${subnet?.name} is a private subnet (defaultOutboundAccess: false) and no NAT gateway, ` +
+          'instance public IP, load balancer outbound rule or route to an appliance gives it one' +
+          (r.outboundType ? ` (outboundType ${r.outboundType})` : '');
   if (subnet) s.d.verify.push(`az network vnet subnet show --ids ${subnet.id} --query defaultOutboundAccess`);
   return {
     answer: `${s.who} has no Internet egress: ${why}.`,
@@ -391,6 +396,11 @@ function defaultOutbound(s: Scene, r: Rule<'default-outbound'>): Told {
   );
   if (s.a.at.subnet && s.a.at.subnet.defaultOutboundAccess === undefined)
     s.d.warnings.push('The subnet does not say defaultOutboundAccess: if it is a private subnet there is no egress');
+  if (r.vmUnseen)
+    s.d.warnings.push(
+      `VM ${r.vmUnseen} was not read (no compute resources): if it belongs to a Flexible-orchestration scale set ` +
+        'it has no default outbound access, so no Internet egress',
+    );
   const none = r.outboundType?.toLowerCase() === 'none' ? ' (outboundType none: AKS configures no egress)' : '';
   return {
     answer:

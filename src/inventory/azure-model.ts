@@ -184,6 +184,14 @@ export interface AzureFirewall extends AzureResource {
   firewallPolicyId?: string;
 }
 
+/** Azure Firewall Policy: its SNAT settings decide what a firewall with a policy does not SNAT. */
+export interface FirewallPolicy extends AzureResource {
+  /** `snat.privateRanges`; undefined: not set (IANA private ranges) */
+  privateRanges?: string[];
+  /** `snat.autoLearnPrivateRanges: Enabled`: ranges learned from a Route Server are added (not visible here) */
+  autoLearnPrivateRanges: boolean;
+}
+
 export interface NetworkSecurityGroup extends AzureResource {
   rules: {
     name: string;
@@ -209,6 +217,8 @@ export interface ApplicationGateway extends AzureResource {
 
 export interface VirtualMachine extends AzureResource {
   nicIds: string[];
+  /** `virtualMachineScaleSet.id`: a VM (Microsoft.Compute/virtualMachines) in a scale set is in Flexible mode */
+  scaleSetId?: string;
 }
 
 export interface AzureKinds {
@@ -221,6 +231,7 @@ export interface AzureKinds {
   natGateway: NatGateway;
   routeTable: RouteTable;
   firewall: AzureFirewall;
+  firewallPolicy: FirewallPolicy;
   nsg: NetworkSecurityGroup;
   virtualMachine: VirtualMachine;
   applicationGateway: ApplicationGateway;
@@ -239,6 +250,7 @@ const AZURE_TYPES: Record<AzureKind, string> = {
   natGateway: 'microsoft.network/natgateways',
   routeTable: 'microsoft.network/routetables',
   firewall: 'microsoft.network/azurefirewalls',
+  firewallPolicy: 'microsoft.network/firewallpolicies',
   nsg: 'microsoft.network/networksecuritygroups',
   virtualMachine: 'microsoft.compute/virtualmachines',
   applicationGateway: 'microsoft.network/applicationgateways',
@@ -474,6 +486,16 @@ function privateRanges(f: Flat): string[] | undefined {
   return (Array.isArray(v) ? strs(v) : String(v).split(',')).map((r) => r.trim()).filter(Boolean);
 }
 
+// https://learn.microsoft.com/azure/firewall/snat-private-range
+function firewallPolicy(f: Flat): FirewallPolicy {
+  const snat = (f.snat as Flat | undefined) ?? {};
+  return {
+    ...base(f),
+    privateRanges: Array.isArray(snat.privateranges) ? strs(snat.privateranges) : undefined,
+    autoLearnPrivateRanges: str(snat.autolearnprivateranges)?.toLowerCase() === 'enabled',
+  };
+}
+
 /** `az network nic show-effective-route-table` output ({value: [...]} or an array). */
 export function effectiveRoutes(raw: unknown): EffectiveRoute[] {
   const f = flatten(raw) as Flat | Flat[];
@@ -511,7 +533,7 @@ function publicIpPrefix(f: Flat): PublicIpPrefix {
 
 function virtualMachine(f: Flat): VirtualMachine {
   const profile = (f.networkprofile as Flat | undefined) ?? {};
-  return { ...base(f), nicIds: refIds(profile.networkinterfaces) };
+  return { ...base(f), nicIds: refIds(profile.networkinterfaces), scaleSetId: refId(f.virtualmachinescaleset) };
 }
 
 function applicationGateway(f: Flat): ApplicationGateway {
@@ -555,6 +577,7 @@ const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   natGateway,
   routeTable,
   firewall,
+  firewallPolicy,
   nsg,
   virtualMachine,
   applicationGateway,

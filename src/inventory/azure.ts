@@ -4,9 +4,9 @@
 // missing role and scope, so the engine can still render a partial path.
 import type { TokenCredential } from '@azure/identity';
 import { NetworkManagementClient, RestError } from '@azure/arm-network';
-import { normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
+import { effectiveRoutes, normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
 import { idKey, nameOf, parseId, sameId } from './ids';
-import { LookupError, type AzureInventory } from './inventory';
+import { LookupError, type AzureInventory, type EffectiveRoutes } from './inventory';
 
 export interface ArmOptions {
   credential: TokenCredential;
@@ -67,6 +67,10 @@ const OPS: Record<
     get: (c, rg, [n]) => c.azureFirewalls.get(rg, n),
     list: (c, rg) => (rg ? c.azureFirewalls.list(rg) : c.azureFirewalls.listAll()),
   },
+  firewallPolicy: {
+    get: (c, rg, [n]) => c.firewallPolicies.get(rg, n),
+    list: (c, rg) => (rg ? c.firewallPolicies.list(rg) : c.firewallPolicies.listAll()),
+  },
   nsg: {
     get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n),
     list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()),
@@ -88,6 +92,7 @@ const KIND_TEXT: Record<AzureKind, string> = {
   natGateway: 'NAT gateways',
   routeTable: 'route tables',
   firewall: 'Azure firewalls',
+  firewallPolicy: 'firewall policies',
   nsg: 'network security groups',
   virtualMachine: 'virtual machines',
   applicationGateway: 'application gateways',
@@ -215,7 +220,8 @@ export class ArmInventory implements AzureInventory {
         return await op(this.client(p.subscription), p.resourceGroup, p.names);
       } catch (e) {
         if ((e as RestError).statusCode === 404) return undefined;
-        throw armFailure(`${kind === 'subnet' ? 'subnet' : KIND_TEXT[kind].replace(/s$/, '')} ${nameOf(id)}`, id, e);
+        const one = kind === 'subnet' ? 'subnet' : KIND_TEXT[kind].replace(/ies$/, 'y').replace(/s$/, '');
+        throw armFailure(`${one} ${nameOf(id)}`, id, e);
       }
     });
   }
@@ -254,6 +260,54 @@ export class ArmInventory implements AzureInventory {
         throw armFailure(`network interfaces of VM ${vmss}/${index}`, vmId, e);
       }
     });
+  }
+
+  /** Subscriptions where reading effective routes was denied, until when, and why (one line for the answer). */
+  private readonly routesDenied = new Map<string, { expires: number; why: string }>();
+
+  /** A NIC's effective routes as the SDK returns them: a long-running POST (200, or 202 and polling). */
+  rawEffectiveRoutes(nicId: string): Promise<unknown> {
+    const p = parseId(nicId)!;
+    return this.cached(`routes|${idKey(nicId)}`, () =>
+      this.client(p.subscription).networkInterfaces.getEffectiveRouteTable(p.resourceGroup, p.names[0], {
+        updateIntervalInMs: 1000,
+      }),
+    );
+  }
+
+  /**
+   * Effective routes of a standalone NIC. VM scale set instance NICs have no such operation in the SDK: undefined.
+   * A 403 (the action is not in Reader) is remembered per subscription for the TTL and said once, not as an error.
+   */
+  // https://learn.microsoft.com/rest/api/virtualnetwork/network-interfaces/get-effective-route-table
+  async effectiveRoutes(nic: Nic): Promise<EffectiveRoutes | undefined> {
+    const p = parseId(nic.id);
+    if (!p || p.types.some((t) => t.toLowerCase() === 'virtualmachinescalesets')) return undefined;
+    const sub = p.subscription.toLowerCase();
+    const denied = this.routesDenied.get(sub);
+    if (denied && denied.expires > Date.now()) return { unavailable: denied.why };
+    const lookup = `effective routes of ${nic.name}`;
+    let timer: NodeJS.Timeout | undefined;
+    // the whole operation gets the time budget; the read goes on in the cache for the next question
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new LookupError(lookup, `Azure did not compute them in time (${nic.id})`, 'timeout')),
+        this.timeout,
+      );
+    });
+    try {
+      return effectiveRoutes(await Promise.race([this.rawEffectiveRoutes(nic.id), late]));
+    } catch (e) {
+      if (e instanceof LookupError) throw e;
+      if ((e as RestError).statusCode !== 403) throw armFailure(lookup, nic.id, e);
+      const why =
+        `403: the bot's identity may not read effective routes in subscription ${p.subscription} ` +
+        `(needs Microsoft.Network/networkInterfaces/effectiveRouteTable/action, e.g. Network Contributor)`;
+      this.routesDenied.set(sub, { expires: Date.now() + this.ttl, why });
+      return { unavailable: why };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async nicsOfVm(vmId: string): Promise<Nic[]> {

@@ -4,7 +4,7 @@
 // without free-text tags), Kubernetes objects reduced to the fields the rules read.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AzureKind } from './azure-model';
+import type { AzureKind, Nic } from './azure-model';
 import { idKey, inScope, parentId, resourceGroupId } from './ids';
 import type { AzureInventory, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
@@ -56,6 +56,8 @@ export interface RawAzure {
   rawList(kind: AzureKind, scope: string): Promise<unknown[]>;
   rawGet(kind: AzureKind, id: string): Promise<unknown | undefined>;
   rawVmssNics?(vmId: string): Promise<unknown[]>;
+  /** A NIC's effective routes as the SDK returns them (`{ value: [...] }`, the az output shape). */
+  rawEffectiveRoutes?(nicId: string): Promise<unknown>;
 }
 
 type Failures = CaptureSummary['failures'];
@@ -89,6 +91,7 @@ export async function capture(inv: Inventory, raw: RawAzure, dir: string): Promi
   const reads = await walkAzure(inv, trace);
   w.failures.push(...trace.errors.map(({ lookup, reason }) => ({ lookup, reason })));
   await writeAzure(reads, raw, w);
+  await writeEffectiveRoutes(reads, raw, w);
   return { files: w.files, failures: w.failures };
 }
 
@@ -112,7 +115,18 @@ class Recorder implements AzureInventory {
   readonly gets: { kind: AzureKind; id: string }[] = [];
   readonly lists: { kind: AzureKind; scope: string }[] = [];
   readonly vms: string[] = [];
-  constructor(private inner: AzureInventory) {}
+  /** NICs whose effective routes were read, with the node name first (the snapshot file's name) */
+  readonly routes: { nic: Nic; names: string[] }[] = [];
+  readonly effectiveRoutes?: AzureInventory['effectiveRoutes'];
+  constructor(private inner: AzureInventory) {
+    const read = inner.effectiveRoutes;
+    if (read)
+      this.effectiveRoutes = async (nic, names) => {
+        const out = await read.call(inner, nic, names);
+        if (Array.isArray(out)) this.routes.push({ nic, names });
+        return out;
+      };
+  }
   get<K extends AzureKind>(kind: K, id: string) {
     this.gets.push({ kind, id });
     return this.inner.get(kind, id);
@@ -171,6 +185,7 @@ const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   natGateway: 'nat-gateways',
   routeTable: 'route-tables',
   firewall: 'firewalls',
+  firewallPolicy: 'firewall-policies',
   nsg: 'network-security-groups',
   applicationGateway: 'application-gateways',
 };
@@ -205,4 +220,14 @@ async function writeAzure(reads: Recorder, raw: RawAzure, w: Writer): Promise<vo
     if (item) byKind.set(g.kind, [...(byKind.get(g.kind) ?? []), item]);
   }
   for (const [kind, items] of byKind) w.write(`azure/${AZURE_FILES[kind] ?? kind}.json`, items);
+}
+
+/** `effective-routes/<node>.json` for each NIC whose effective routes the walks read (az / ARM REST shape). */
+async function writeEffectiveRoutes(reads: Recorder, raw: RawAzure, w: Writer): Promise<void> {
+  if (!raw.rawEffectiveRoutes) return;
+  for (const { nic, names } of unique(reads.routes, (r) => idKey(r.nic.id))) {
+    const got = (await w.attempt(`effective routes of ${nic.name}`, () => raw.rawEffectiveRoutes!(nic.id))) as
+      { value?: unknown[] } | undefined;
+    if (got?.value) w.write(`effective-routes/${names[0] ?? nic.name}.json`, { value: got.value });
+  }
 }

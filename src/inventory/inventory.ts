@@ -35,9 +35,15 @@ export interface AzureInventory {
   list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]>;
   /** The NICs of a VM or VMSS instance. */
   nicsOfVm(vmId: string): Promise<Nic[]>;
-  /** A NIC's effective routes when the source has them (snapshot: `effective-routes/<node|vm|nic>.json`). */
-  effectiveRoutes?(nic: Nic, names: string[]): Promise<EffectiveRoute[] | undefined>;
+  /**
+   * A NIC's effective routes when the source has them (snapshot: `effective-routes/<node|vm|nic>.json`; live:
+   * the NIC's effectiveRouteTable action). `{ unavailable }`: they exist but may not be read (why, in words).
+   */
+  effectiveRoutes?(nic: Nic, names: string[]): Promise<EffectiveRoutes | undefined>;
 }
+
+/** Effective routes, or why the identity may not read them (not an error: the answer says so once). */
+export type EffectiveRoutes = EffectiveRoute[] | { unavailable: string };
 
 export interface Inventory {
   /** where the facts come from, for answers ("demo snapshot", "snapshot ./dir", "live") */

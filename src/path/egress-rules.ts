@@ -7,12 +7,15 @@
 //   4. public load balancer outbound rule (or implicit SNAT of a load-balancing rule)
 //   5. default outbound access — none at all on a private subnet
 import type {
+  AzureFirewall,
   EffectiveRoute,
+  FirewallPolicy,
   LbRule,
   LoadBalancer,
   NatGateway,
   OutboundRule,
   RouteTable,
+  VirtualMachine,
   VirtualNetwork,
 } from '../inventory/azure-model';
 import { idKey, nameOf, parentId, sameId } from '../inventory/ids';
@@ -22,7 +25,7 @@ import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4 } from './ip';
 import { publicIpById, type LbWorld } from './lb';
 import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
-import { candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
+import { bgpPossible, candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
 import { addressCount, snatCapacity, type SnatCapacity } from './snat';
 import type { Trace } from './trace';
 
@@ -45,7 +48,19 @@ interface Routed {
 export type FirewallSnat =
   | 'public-ip' // Internet: SNAT to one of its public IPs
   | 'nat-gateway' // Internet: a NAT gateway on AzureFirewallSubnet SNATs instead
-  | 'none-private'; // destination in its private ranges: network rules do not SNAT
+  | 'none-private' // destination in its private ranges: network rules do not SNAT
+  | 'private-ip'; // a private (RFC 1918/6598) destination outside its ranges: SNAT to an AzureFirewallSubnet address
+
+/** The ranges Azure Firewall does not SNAT (network rules), and where they come from. */
+export interface SnatRanges {
+  ranges: string[];
+  /** policy: its `snat.privateRanges`; firewall: classic `Network.SNAT.PrivateRanges`; default: IANA (nothing set);
+   *  not-read: the firewall has a policy that could not be read (IANA assumed) */
+  from: 'policy' | 'firewall' | 'default' | 'not-read';
+  policy?: string;
+  /** the policy also learns ranges from a Route Server (not visible) */
+  autoLearn: boolean;
+}
 
 export type EgressDecision =
   | (Routed & { via: 'private'; route: Candidate; nextHop: 'VnetLocal' | 'VNetPeering' | 'VirtualNetworkGateway' })
@@ -56,6 +71,8 @@ export type EgressDecision =
       owner: ApplianceOwner;
       /** set when the owner is an Azure Firewall */
       firewallSnat?: FirewallSnat;
+      /** set when the owner is an Azure Firewall */
+      snatRanges?: SnatRanges;
       natGateway?: NatGateway;
       publicIps: PublicAddress[];
     })
@@ -69,8 +86,18 @@ export type EgressDecision =
       snat: SnatCapacity;
     })
   | (Routed & { via: 'lb-implicit'; lb: LoadBalancer; rule: LbRule; publicIps: PublicAddress[]; snat: SnatCapacity })
-  | (Routed & { via: 'default-outbound'; outboundType?: string })
-  | (Routed & { via: 'no-egress'; reason: 'private-subnet' | 'outbound-block'; outboundType?: string })
+  | (Routed & {
+      via: 'default-outbound';
+      outboundType?: string;
+      /** the node's VM record is not visible: whether it is a Flexible scale set member (no default outbound) */
+      vmUnseen?: string;
+    })
+  | (Routed & {
+      via: 'no-egress';
+      reason: 'private-subnet' | 'outbound-block' | 'flexible-vmss';
+      outboundType?: string;
+      scaleSetId?: string;
+    })
   | { via: 'unknown'; reason: string };
 
 /** What the egress rules read about a node's Azure side (read by readEgressFacts, decided by decideEgress). */
@@ -79,6 +106,8 @@ export interface EgressAzureFacts {
   routeTable?: RouteTable;
   /** the NIC's effective routes, when the source has them */
   effectiveRoutes?: EffectiveRoute[];
+  /** why the NIC's effective routes could not be read (no permission), said once in the answer */
+  effectiveRoutesUnavailable?: string;
   /** the owner of a virtual appliance next hop, read when a route sends traffic to one */
   appliance?: ApplianceFacts;
   natGateway?: NatGateway;
@@ -88,6 +117,8 @@ export interface EgressAzureFacts {
   addresses: Map<string, PublicAddress>;
   /** AKS outboundType, when known */
   outboundType?: string;
+  /** the node's VM (a snapshot's `az vm list`; live: not read, no compute SDK): its scale set, if any */
+  vm?: VirtualMachine;
 }
 
 /** Read, through the trace, what decideEgress needs: the same walk for every answer and for capture. */
@@ -100,23 +131,28 @@ export async function readEgressFacts(
   cluster?: ClusterInfo,
 ): Promise<EgressAzureFacts> {
   const subnet = at.subnet;
-  const [vnet, routeTable, natGateway, lbs, effectiveRoutes] = await Promise.all([
+  const [vnet, routeTable, natGateway, lbs, routes, vm] = await Promise.all([
     subnet ? (at.vnet ?? readVnet(inv, parentId(subnet.id), trace)) : undefined,
     subnet?.routeTableId ? readRouteTable(inv, subnet.routeTableId, trace) : undefined,
     subnet?.natGatewayId ? readNatGateway(inv, subnet.natGatewayId, trace) : undefined,
     at.ipConfig ? loadBalancersOf(inv, at, trace, world) : [],
     readEffectiveRoutes(inv, at, trace),
+    standaloneVm(at)
+      ? trace.try(`virtual machine ${nameOf(at.vmId!)}`, () => inv.azure.get('virtualMachine', at.vmId!))
+      : undefined,
   ]);
   const facts: EgressAzureFacts = {
     vnet,
     routeTable,
-    effectiveRoutes,
+    effectiveRoutes: Array.isArray(routes) ? routes : undefined,
+    effectiveRoutesUnavailable: routes && !Array.isArray(routes) ? routes.unavailable : undefined,
     natGateway,
     lbs: lbs.filter((lb) => lb.frontends.some((f) => f.publicIpId || f.publicIpPrefixId)),
     addresses: new Map(),
     outboundType: cluster?.outboundType,
+    vm,
   };
-  const route = selectRoute(candidatesOf(vnet, routeTable, effectiveRoutes).candidates, destination);
+  const route = selectRoute(candidatesOf(vnet, routeTable, facts.effectiveRoutes).candidates, destination);
   if (route?.nextHopType.toLowerCase() === 'virtualappliance' && route.nextHopIp)
     facts.appliance = await readAppliance(inv, route.nextHopIp, vnet, routeTable, trace);
   // the addresses only of what decides: decide once without them, read, decide again with them
@@ -125,15 +161,22 @@ export async function readEgressFacts(
   return facts;
 }
 
+/** A node on a VM resource (not a Uniform scale set instance): it could be a Flexible scale set member. */
+const standaloneVm = (at: NodeOnAzure) => !!at.vmId && !/\/virtualMachineScaleSets\//i.test(at.vmId);
+
 const readVnet = (inv: Inventory, id: string, trace: Trace) =>
   trace.try(`virtual network ${nameOf(id)}`, () => inv.azure.get('virtualNetwork', id));
 
-/** Effective routes of the node's NIC, when the inventory has them (a snapshot file per node). */
+/**
+ * Effective routes of the node's NIC, when the inventory has them (a snapshot file per node, a live read). Only
+ * where BGP routes can exist (or the VNet is unknown): otherwise they add nothing to the route table and system
+ * routes, and a live read is a slow long-running call.
+ */
 // https://learn.microsoft.com/azure/virtual-network/diagnose-network-routing-problem
 function readEffectiveRoutes(inv: Inventory, at: NodeOnAzure, trace: Trace) {
   const { nic } = at;
   const read = inv.azure.effectiveRoutes;
-  if (!nic || !read) return undefined;
+  if (!nic || !read || (at.vnet && !bgpPossible(at.vnet))) return undefined;
   const names = [at.node.metadata.name, ...(at.vmId ? [nameOf(at.vmId)] : [])];
   return trace.try(`effective routes of ${nic.name}`, () => read.call(inv.azure, nic, names));
 }
@@ -213,7 +256,8 @@ const address = (f: EgressAzureFacts, id: string): PublicAddress =>
 /** The egress rules, first match wins. Pure: reads nothing. */
 export function decideEgress(at: NodeOnAzure, destination: string | undefined, f: EgressAzureFacts): EgressDecision {
   if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
-  const { candidates, routing } = candidatesOf(f.vnet, f.routeTable, f.effectiveRoutes);
+  const { candidates, routing: known } = candidatesOf(f.vnet, f.routeTable, f.effectiveRoutes);
+  const routing = f.effectiveRoutesUnavailable ? { ...known, unavailable: f.effectiveRoutesUnavailable } : known;
   const route = selectRoute(candidates, destination);
   // without the VNet its own and peered ranges are unknown: a private destination cannot be placed
   if (destination && !f.vnet && !routing.effective && route?.origin === 'system' && route.nextHopType === 'None') {
@@ -263,6 +307,19 @@ export function firewallKeepsSource(privateRanges: string[] | undefined, destina
   return ranges.some((r) => cidrContains(r, destination));
 }
 
+/** The firewall's SNAT private ranges: its policy's when it has one (read), else its classic setting, else IANA. */
+// https://learn.microsoft.com/azure/firewall/snat-private-range
+export function snatRangesOf(fw: AzureFirewall, policy?: FirewallPolicy): SnatRanges {
+  const iana = ['IANAPrivateRanges'];
+  const policyName = fw.firewallPolicyId ? nameOf(fw.firewallPolicyId) : undefined;
+  if (policy)
+    return policy.privateRanges
+      ? { ranges: policy.privateRanges, from: 'policy', policy: policy.name, autoLearn: policy.autoLearnPrivateRanges }
+      : { ranges: iana, from: 'default', policy: policy.name, autoLearn: policy.autoLearnPrivateRanges };
+  if (fw.privateRanges) return { ranges: fw.privateRanges, from: 'firewall', policy: policyName, autoLearn: false };
+  return { ranges: iana, from: fw.firewallPolicyId ? 'not-read' : 'default', policy: policyName, autoLearn: false };
+}
+
 function applianceDecision(
   f: EgressAzureFacts,
   destination: string | undefined,
@@ -271,15 +328,26 @@ function applianceDecision(
   const owner: ApplianceOwner = f.appliance?.owner ?? { kind: 'unknown', searched: [], unreadable: [] };
   if (owner.kind !== 'firewall') return { ...routed, via: 'appliance', owner, publicIps: [] };
   const fw = owner.firewall;
-  if (destination && isIpv4(destination) && firewallKeepsSource(fw.privateRanges, destination))
-    return { ...routed, via: 'appliance', owner, firewallSnat: 'none-private', publicIps: [] };
+  const snatRanges = snatRangesOf(fw, f.appliance?.firewallPolicy);
+  const firewall = { ...routed, via: 'appliance' as const, owner, snatRanges };
+  if (destination && isIpv4(destination) && firewallKeepsSource(snatRanges.ranges, destination))
+    return { ...firewall, firewallSnat: 'none-private', publicIps: [] };
+  // a private destination outside its ranges (e.g. ranges 255.255.255.255/32: always SNAT) is SNATed to one of
+  // the firewall's private addresses in AzureFirewallSubnet, not to a public IP
+  // https://learn.microsoft.com/azure/firewall/snat-private-range
+  if (destination && isIpv4(destination) && firewallKeepsSource(undefined, destination)) {
+    const sn = f.appliance?.firewallSubnet;
+    const name = sn?.name ?? 'AzureFirewallSubnet';
+    const publicIps = sn?.prefixes.length ? sn.prefixes.map((prefix) => ({ name, prefix })) : [{ name }];
+    return { ...firewall, firewallSnat: 'private-ip', publicIps };
+  }
   // a NAT gateway on AzureFirewallSubnet takes over the firewall's outbound SNAT
   // https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway
   const gw = f.appliance?.firewallNatGateway;
   if (gw) {
     const ids = [...gw.publicIpIds, ...gw.publicIpPrefixIds];
     const publicIps = ids.map((id) => address(f, id));
-    return { ...routed, via: 'appliance', owner, firewallSnat: 'nat-gateway', natGateway: gw, publicIps };
+    return { ...firewall, firewallSnat: 'nat-gateway', natGateway: gw, publicIps };
   }
   // several public IPs: the firewall picks any of them per connection
   // https://learn.microsoft.com/azure/firewall/features#multiple-public-ip-addresses
@@ -287,7 +355,7 @@ function applianceDecision(
     ...fw.publicIpIds.map((id) => address(f, id)),
     ...fw.publicIps.map((ip) => ({ name: fw.name, ip })),
   ];
-  return { ...routed, via: 'appliance', owner, firewallSnat: 'public-ip', publicIps };
+  return { ...firewall, firewallSnat: 'public-ip', publicIps };
 }
 
 /** The Internet next hop: NAT gateway, instance IP, load balancer, default outbound (absent on private subnets). */
@@ -315,7 +383,12 @@ function internetDecision(at: NodeOnAzure, f: EgressAzureFacts, routed: Routed):
   // https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
   if (at.subnet?.defaultOutboundAccess === false)
     return { ...routed, via: 'no-egress', reason: 'private-subnet', outboundType };
-  return { ...routed, via: 'default-outbound', outboundType };
+  // VMs of a Flexible-orchestration scale set never get default outbound access
+  // https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-networking#explicit-network-outbound-connectivity-for-flexible-scale-sets
+  if (f.vm?.scaleSetId)
+    return { ...routed, via: 'no-egress', reason: 'flexible-vmss', outboundType, scaleSetId: f.vm.scaleSetId };
+  const vmUnseen = standaloneVm(at) && !f.vm ? nameOf(at.vmId!) : undefined;
+  return { ...routed, via: 'default-outbound', outboundType, vmUnseen };
 }
 
 // Each NAT gateway public IP provides 64,512 SNAT ports; a prefix adds that per address.

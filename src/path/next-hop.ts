@@ -4,10 +4,12 @@
 // https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
 import type {
   AzureFirewall,
+  FirewallPolicy,
   LoadBalancer,
   NatGateway,
   Nic,
   RouteTable,
+  Subnet,
   VirtualNetwork,
 } from '../inventory/azure-model';
 import { nameOf, parentId, parseId, sameId } from '../inventory/ids';
@@ -39,6 +41,10 @@ export interface ApplianceFacts {
   owner: ApplianceOwner;
   /** a NAT gateway on the firewall's subnet (AzureFirewallSubnet) */
   firewallNatGateway?: NatGateway;
+  /** the firewall's policy (its SNAT private ranges), when it has one and it could be read */
+  firewallPolicy?: FirewallPolicy;
+  /** AzureFirewallSubnet: the firewall's instances SNAT private destinations outside its ranges to its addresses */
+  firewallSubnet?: Subnet;
 }
 
 const subOf = (id?: string) => (id ? (parseId(id)?.subscription ?? /^\/subscriptions\/([^/]+)/i.exec(id)?.[1]) : '');
@@ -90,15 +96,30 @@ export async function readAppliance(
 
 async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Trace): Promise<ApplianceFacts> {
   const owner = { kind: 'firewall' as const, firewall, subscription: firewall.subscription };
+  const [sub, firewallPolicy] = await Promise.all([
+    firewallSubnet(inv, firewall, trace),
+    firewall.firewallPolicyId ? readPolicy(inv, firewall.firewallPolicyId, trace) : undefined,
+  ]);
+  return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy };
+}
+
+/** The firewall's subnet (AzureFirewallSubnet) and its NAT gateway, read in the same round as its policy. */
+async function firewallSubnet(inv: Inventory, firewall: AzureFirewall, trace: Trace) {
   const subnetId = firewall.subnetIds[0];
-  if (!subnetId) return { owner };
+  if (!subnetId) return {};
   const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
-  if (!subnet?.natGatewayId) return { owner };
+  if (!subnet?.natGatewayId) return { subnet };
   const id = subnet.natGatewayId;
   const gw = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));
   if (!gw) trace.fail(`NAT gateway ${nameOf(id)}`, `not found: ${id} (on the firewall's subnet)`);
-  return { owner, firewallNatGateway: gw };
+  return { subnet, gw };
 }
+
+// A firewall with a policy takes its SNAT private ranges from the policy's `snat` settings.
+// https://learn.microsoft.com/azure/firewall/snat-private-range
+// Not found (e.g. a snapshot without it) is no error: the answer warns that the ranges are assumed.
+const readPolicy = (inv: Inventory, id: string, trace: Trace) =>
+  trace.try(`firewall policy ${nameOf(id)}`, () => inv.azure.get('firewallPolicy', id));
 
 async function ilbOwner(inv: Inventory, lb: LoadBalancer, ip: string, trace: Trace): Promise<ApplianceOwner> {
   const fe = lb.frontends.find((f) => f.privateIp === ip)!;

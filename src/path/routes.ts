@@ -26,7 +26,15 @@ export interface Routing {
   bgp: 'seen' | 'none' | 'not-visible' | 'disabled';
   /** a gateway or route server can inject BGP routes: own GatewaySubnet / RouteServerSubnet, or remote gateways */
   gateway: boolean;
+  /** the effective routes exist but could not be read: why (e.g. the identity lacks the permission) */
+  unavailable?: string;
 }
+
+/** Can BGP routes reach the VNet's subnets: a gateway or route server of its own, or a peering using remote ones. */
+// https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
+export const bgpPossible = (vnet?: VirtualNetwork): boolean =>
+  (vnet?.subnets ?? []).some((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)) ||
+  (vnet?.peerings ?? []).some((p) => p.useRemoteGateways);
 
 // Default system routes: the Internet, and the private ranges dropped unless something more specific covers them.
 // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default
@@ -103,9 +111,7 @@ export function candidatesOf(
   table: RouteTable | undefined,
   effective: EffectiveRoute[] | undefined,
 ): { candidates: Candidate[]; routing: Routing } {
-  const gateway =
-    (vnet?.subnets ?? []).some((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)) ||
-    (vnet?.peerings ?? []).some((p) => p.useRemoteGateways);
+  const gateway = bgpPossible(vnet);
   if (effective?.length) {
     const candidates = effectiveCandidates(effective);
     const bgp = candidates.some((c) => c.origin === 'bgp') ? 'seen' : 'none';

@@ -11,7 +11,7 @@
 //   await fake.stop();
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +48,8 @@ export interface FakeArmOptions {
   latencyMs?: number;
   /** Items per list page (default 50). */
   pageSize?: number;
+  /** Effective routes by NIC or VM name (lower case): the `{ value: [...] }` answered to the POST. */
+  effectiveRoutes?: Map<string, unknown>;
 }
 
 /** The identity named in 403 messages. */
@@ -153,6 +155,10 @@ export class FakeArm {
   latencyMs: number;
   pageSize: number;
   inFlightMax = 0;
+  /** Answer effectiveRouteTable with 202 and a Location to poll (as Azure usually does) instead of 200. */
+  effectiveRoutesAsync = false;
+  readonly effectiveRoutes: Map<string, unknown>;
+  private readonly operations = new Map<string, unknown>();
 
   private inFlight = 0;
   private server?: https.Server;
@@ -166,6 +172,7 @@ export class FakeArm {
   constructor(resources: any[], opts: FakeArmOptions = {}) {
     this.latencyMs = opts.latencyMs ?? 0;
     this.pageSize = opts.pageSize ?? 50;
+    this.effectiveRoutes = opts.effectiveRoutes ?? new Map();
     for (const r of resources) this.add(r, true);
     // Child resources embedded in their parent (frontendIPConfigurations,
     // NIC ipConfigurations, ...) are served by ID too; given ones win.
@@ -173,7 +180,16 @@ export class FakeArm {
   }
 
   static fromSnapshotDir(dir: string, opts?: FakeArmOptions): FakeArm {
-    return new FakeArm(loadRestResources(dir), opts);
+    // effective-routes/<node|vm|nic>.json: the output of `az network nic show-effective-route-table`
+    const routesDir = join(dir, 'effective-routes');
+    const effectiveRoutes = new Map<string, unknown>();
+    if (existsSync(routesDir))
+      for (const f of readdirSync(routesDir).filter((x) => x.toLowerCase().endsWith('.json')))
+        effectiveRoutes.set(
+          f.replace(/\.json$/i, '').toLowerCase(),
+          JSON.parse(readFileSync(join(routesDir, f), 'utf8')),
+        );
+    return new FakeArm(loadRestResources(dir), { effectiveRoutes, ...opts });
   }
 
   private add(resource: any, given: boolean): void {
@@ -271,7 +287,7 @@ export class FakeArm {
     }
     path = path.replace(/\/+$/, '') || '/';
 
-    const reply = this.authorize(req) ?? this.fault(path);
+    const reply = this.authorize(req) ?? this.fault(path, record.method);
     if (reply === 'hang') {
       this.hanging.add(res);
       res.on('close', () => this.hanging.delete(res));
@@ -319,7 +335,7 @@ export class FakeArm {
     return undefined;
   }
 
-  private fault(path: string): Reply | 'hang' | undefined {
+  private fault(path: string, method = 'GET'): Reply | 'hang' | undefined {
     for (const f of this.faults) {
       const re = new RegExp(f.match.source, f.match.flags.replace(/[gy]/g, '').replace('i', '') + 'i');
       if (!re.test(path)) continue;
@@ -330,7 +346,7 @@ export class FakeArm {
         case 'hang':
           return 'hang';
         case 403:
-          return this.forbidden(path);
+          return this.forbidden(path, method);
         case 404:
           return this.notFound(path, true);
         case 429: {
@@ -368,13 +384,14 @@ export class FakeArm {
   }
 
   /** 403 AuthorizationFailed as ARM words it: the action and the scope. */
-  private forbidden(path: string): Reply {
+  private forbidden(path: string, method = 'GET'): Reply {
     const p = parseArmPath(path);
     let action = 'Microsoft.Resources/subscriptions/resourceGroups/read';
     let scope = path;
     if (p?.ns && p.rest.length > 0) {
       const types = p.rest.filter((_, i) => i % 2 === 0);
-      action = `${p.ns}/${types.join('/')}/read`;
+      // a POST is an action: .../networkInterfaces/effectiveRouteTable/action
+      action = `${p.ns}/${types.join('/')}/${method === 'POST' ? 'action' : 'read'}`;
       // A list is authorized on the provider scope, a GET on the resource.
       if (p.rest.length === 1) scope = path.slice(0, path.length - p.rest[0]!.length - 1);
     }
@@ -427,6 +444,10 @@ export class FakeArm {
   }
 
   private route(method: string, path: string, url: URL): Reply {
+    const op = this.operations.get(path.toLowerCase());
+    if (method === 'GET' && op !== undefined) return { status: 200, body: op };
+    if (method === 'POST' && /\/networkinterfaces\/[^/]+\/effectiveroutetable$/i.test(path))
+      return this.effectiveRouteTable(path, url);
     if (method !== 'GET') {
       return {
         status: 405,
@@ -502,6 +523,35 @@ export class FakeArm {
       items.map((e) => e.resource),
       url,
     );
+  }
+
+  /** POST .../networkInterfaces/{nic}/effectiveRouteTable: the routes of the NIC (by NIC or VM name), 200 or 202. */
+  private effectiveRouteTable(path: string, url: URL): Reply {
+    if (!url.searchParams.get('api-version'))
+      return {
+        status: 400,
+        body: armError('MissingApiVersionParameter', 'The api-version query parameter is required.'),
+      };
+    const nicPath = path.slice(0, -'/effectiveRouteTable'.length);
+    const nic = this.byId.get(nicPath.toLowerCase())?.resource;
+    if (!nic) return this.notFound(nicPath);
+    const vm = String(nic.properties?.virtualMachine?.id ?? '')
+      .split('/')
+      .pop();
+    const file = [nic.name, vm].map((n) => this.effectiveRoutes.get(String(n ?? '').toLowerCase())).find(Boolean);
+    const raw = (file ?? { value: [] }) as { value?: unknown[] } | unknown[];
+    const body = { value: Array.isArray(raw) ? raw : (raw.value ?? []) };
+    if (!this.effectiveRoutesAsync) return { status: 200, body };
+    const p = parseArmPath(path)!;
+    const opPath = `/subscriptions/${p.sub}/providers/Microsoft.Network/locations/${nic.location}/operationResults/${randomUUID()}`;
+    this.operations.set(opPath.toLowerCase(), body);
+    return {
+      status: 202,
+      headers: {
+        location: `${this.url}${opPath}?api-version=${url.searchParams.get('api-version')}`,
+        'retry-after': '0',
+      },
+    };
   }
 
   private page(all: any[], url: URL): Reply {
