@@ -8,6 +8,7 @@ import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } f
 import { ask, type Memory } from '../src/answer';
 import { turnRecord } from '../src/bot/middleware';
 import { fullTextActivity, replyActivity } from '../src/bot/reply';
+import { DEMO_SOURCE } from '../src/inventory/snapshot';
 import type { Clusters } from '../src/inventory/clusters';
 import { parse } from '../src/nlu/parse';
 import { result, type PathResult } from '../src/path/result';
@@ -21,6 +22,8 @@ export interface Question {
   intent?: string;
   /** reply with the whole answer as text ("Show all") */
   full?: boolean;
+  /** asked by pressing a card button: the reply quotes the question, since Teams shows the click nowhere */
+  clicked?: boolean;
 }
 
 export interface AskDeps {
@@ -69,7 +72,7 @@ export class AskDialog extends ComponentDialog {
         `There is no cluster "${name}" here. Clusters: ${set.names.join(', ')}.`,
         { suggestions: set.names },
       );
-      await context.sendActivity(replyActivity(r));
+      await context.sendActivity(replyActivity(r, { question: q.question }));
       return undefined;
     }
     const user = context.activity.from?.aadObjectId ?? '';
@@ -128,7 +131,9 @@ export class AskDialog extends ComponentDialog {
       cluster: cluster.name,
     });
     this.deps.onAnswer?.(context, q, r);
-    const reply = q.full ? fullTextActivity(r) : replyActivity(r, { question: q.question, source: inv.source });
+    const reply = q.full
+      ? fullTextActivity(r, { demo: inv.source === DEMO_SOURCE })
+      : replyActivity(r, { question: q.question, source: inv.source, asked: q.clicked ? q.question : undefined });
     if (placeholder)
       await context.updateActivity({
         ...reply,

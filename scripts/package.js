@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds appPackage.zip (the Teams app package): manifest.json with the bot's
 // id, domain and the command list of the intent registry, plus the icons.
-//   MICROSOFT_APP_ID=<guid> BOT_DOMAIN=<host> npm run package [-- --out FILE]
+//   MICROSOFT_APP_ID=<guid> BOT_DOMAIN=<host> [PRIVACY_URL=https://…] [TERMS_URL=https://…] npm run package [-- --out FILE]
+// Teams requires a privacy and a terms-of-use URL in the manifest: set them to pages that exist (the bot itself
+// serves neither); without them the package points at https://<BOT_DOMAIN>/privacy and /terms and says so.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const AdmZip = require('adm-zip');
@@ -21,9 +23,28 @@ if (!GUID.test(appId)) fail('set MICROSOFT_APP_ID to the bot’s Microsoft app (
 if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain))
   fail('set BOT_DOMAIN to the host name that serves /api/messages, e.g. packet-path.contoso.com');
 
+/** An https URL of at most 2048 characters (the manifest schema's limit), else a failure naming the variable. */
+function httpsUrl(name, fallback) {
+  const value = process.env[name];
+  if (!value) return fallback;
+  let u;
+  try {
+    u = new URL(value);
+  } catch {
+    return fail(`${name} is not a URL: ${value}`);
+  }
+  if (u.protocol !== 'https:' || u.username || u.password || value.length > 2048)
+    fail(`${name} must be an https URL without user info (Teams requires https): ${value}`);
+  return u.toString();
+}
+const privacyUrl = httpsUrl('PRIVACY_URL', `https://${domain}/privacy`);
+const termsUrl = httpsUrl('TERMS_URL', `https://${domain}/terms`);
+
 const template = readFileSync(join(ROOT, 'manifest', 'manifest.json'), 'utf8');
 const manifest = JSON.parse(template.replace(/\$\{MICROSOFT_APP_ID\}/g, appId).replace(/\$\{BOT_DOMAIN\}/g, domain));
 manifest.version = require(join(ROOT, 'package.json')).version;
+manifest.developer.privacyUrl = privacyUrl;
+manifest.developer.termsOfUseUrl = termsUrl;
 // the command menu comes from the intent registry (Teams shows at most 10, titles ≤ 32, descriptions ≤ 128)
 const commands = INTENTS.map((i) => ({
   title: i.command.split(' ')[0],
@@ -39,3 +60,8 @@ zip.addLocalFile(join(ROOT, 'manifest', 'color.png'));
 zip.addLocalFile(join(ROOT, 'manifest', 'outline.png'));
 zip.writeZip(out);
 process.stdout.write(`wrote ${out} (manifest ${manifest.manifestVersion}, ${commands.length} commands)\n`);
+if (!process.env.PRIVACY_URL || !process.env.TERMS_URL)
+  process.stdout.write(
+    `note: privacy ${privacyUrl} and terms ${termsUrl} must be pages that exist (the bot serves neither); ` +
+      'set PRIVACY_URL and TERMS_URL to your organisation’s pages\n',
+  );

@@ -6,7 +6,7 @@ import { capture } from './inventory/capture';
 import { configForSource } from './inventory/clusters';
 import { LookupError } from './inventory/inventory';
 import { openInventory, type Opened } from './inventory/open';
-import { SnapshotError } from './inventory/snapshot';
+import { DEMO_SOURCE, SnapshotError } from './inventory/snapshot';
 import { parse } from './nlu/parse';
 import { toJson } from './path/result';
 
@@ -150,7 +150,10 @@ async function askCommand(a: Args): Promise<number> {
   }
   try {
     const r = await ask(question, opened.inventory);
-    process.stdout.write((a.json ? JSON.stringify(toJson(r), null, 2) : renderText(r)) + '\n');
+    process.stdout.write(
+      (a.json ? JSON.stringify(toJson(r), null, 2) : renderText(r, { demo: opened.inventory.source === DEMO_SOURCE })) +
+        '\n',
+    );
     return r.status === 'answered' ? 0 : 1;
   } finally {
     await opened.stop();

@@ -223,7 +223,7 @@ export function serverProblem(c: Config): string | undefined {
   return undefined;
 }
 
-const SECRET = /password|secret|token|key|connection/i;
+const SECRET = /password|secret|token|key|connection_string/i;
 
 /** The configuration as it may be printed: secrets redacted. */
 export const redacted = (c: Config): Record<string, unknown> =>

@@ -48,6 +48,8 @@ import { createLogger, type Logger } from './log';
 export interface Running {
   server: restify.Server;
   port: number;
+  /** what the bot answers about: the inventory's source, or the configured clusters */
+  source: string;
   close(): Promise<void>;
 }
 
@@ -337,6 +339,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   return {
     server,
     port,
+    source,
     // stop taking turns, let in-flight ones finish (bounded), then stop the watches
     close: async () => {
       closing = true;
@@ -374,10 +377,10 @@ if (require.main === module) {
   const log = createLogger(config.LOG_LEVEL);
   startServer(config, { logger: log }).then(
     (r) => {
-      log.info(
-        { config: redacted(config), port: r.port },
-        `packet-path listening on http://${listenHost(config) ?? '*'}:${r.port}/api/messages`,
-      );
+      const url = `http://${listenHost(config) ?? '*'}:${r.port}/api/messages`;
+      log.info({ config: redacted(config), port: r.port }, `packet-path listening on ${url}`);
+      // local mode (no Teams credentials): one plain line for the person at the terminal; production logs JSON only
+      if (!config.MicrosoftAppId) process.stderr.write(`packet-path: answering about ${r.source} at ${url}\n`);
       const stop = (signal: string) => {
         log.info({ signal }, 'shutting down');
         r.close().then(

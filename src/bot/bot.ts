@@ -26,6 +26,7 @@ function questionOf(context: TurnContext): Question {
       question: value.question.slice(0, QUESTION_LIMIT),
       intent: typeof value.intent === 'string' ? value.intent.slice(0, 40) : undefined,
       full: value.full === true,
+      clicked: true,
     };
   }
   // cut before any pattern runs (textWithoutBotMention cuts first too)

@@ -3,9 +3,10 @@
 // spliced in where a template says {"$part": "…"}), bound with
 // adaptivecards-templating. Colours come only from the host palette.
 import * as ACData from 'adaptivecards-templating';
+import { DEMO_SOURCE } from '../inventory/snapshot';
 import { familyOf as registryFamily } from '../families';
 import { INTENTS } from '../nlu/intents';
-import type { LayerVerdict, PathResult } from '../path/result';
+import type { FollowUp, LayerVerdict, PathResult } from '../path/result';
 import choice from './templates/choice.json';
 import eastWest from './templates/east-west.json';
 import egress from './templates/egress.json';
@@ -14,7 +15,7 @@ import help from './templates/help.json';
 import inbound from './templates/inbound.json';
 import loadBalancers from './templates/load-balancers.json';
 import actions from './templates/parts/actions.json';
-import facts from './templates/parts/facts.json';
+import details from './templates/parts/details.json';
 import hops from './templates/parts/hops.json';
 import title from './templates/parts/title.json';
 import warnings from './templates/parts/warnings.json';
@@ -24,7 +25,7 @@ import { glyph } from './text';
 
 const PARTS: Record<string, unknown[]> = {
   actions,
-  facts,
+  details,
   hops,
   title,
   warnings,
@@ -58,6 +59,21 @@ export type Family = keyof typeof FAMILIES;
 const TEMPLATES = Object.fromEntries(
   Object.entries(FAMILIES).map(([k, t]) => [k, new ACData.Template(withParts(t))]),
 ) as Record<Family, ACData.Template>;
+
+/**
+ * The answer's headline, one line (the activity's text, for notifications and screen readers): the first sentence
+ * of an answer (of its line naming the addresses seen), cut at its first ": " or "; " when long; the first line of
+ * anything else.
+ */
+export function headlineOf(r: PathResult): string {
+  const lines = r.answer.split('\n');
+  if (r.status !== 'answered') return lines[0];
+  // a group's answer starts with a note on its replicas: the line naming the addresses is the headline
+  const first = lines.find((l) => (r.seenAs ?? []).length && r.seenAs!.every((ip) => l.includes(ip))) ?? lines[0];
+  const sentence = first.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? first;
+  if (sentence.length <= 140) return sentence;
+  return sentence.match(/^.{20,}?(?=[:;]\s)/)?.[0] ?? sentence;
+}
 
 /** The template that draws a result: the family's own card when answered (declared in its registry entry). */
 export function familyOf(r: PathResult): Family {
@@ -99,7 +115,8 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** Lists longer than these are summarized on the card (the text answer keeps everything). */
-// Teams shows at most 5 actions: "Verify it yourself", up to 3 follow-ups and "Show all".
+// Teams shows at most 5 actions: "Verify it yourself", up to 3 follow-ups (2 and "More…" when there are more) and
+// "Show all"; the rest of the follow-ups go into a choice set behind "More…".
 const LIMITS = {
   facts: 14,
   warnings: 6,
@@ -107,7 +124,10 @@ const LIMITS = {
   sections: 12,
   verify: 12,
   followUps: 3,
+  choices: 30,
 };
+
+/** The inventory source of the bundled demo (SnapshotInventory.demo()). */
 
 /** Bytes a card may take: Teams refuses activities over 28 KB, and the text fallback needs room too. */
 const CARD_BUDGET = 22 * 1024;
@@ -115,8 +135,10 @@ const CARD_BUDGET = 22 * 1024;
 export interface CardOptions {
   /** the question, for a "show all" button when the card had to summarize */
   question?: string;
-  /** what the bot answers about, shown on the help card */
+  /** what the bot answers about: a badge on every card ("demo snapshot" is the bundled demo) */
   source?: string;
+  /** the question a button asked, quoted on the card so the conversation shows what was asked */
+  asked?: string;
   /** correlation id shown on error cards */
   reference?: string;
   /** scale of LIMITS (renderCard shrinks it until the card fits CARD_BUDGET) */
@@ -129,15 +151,26 @@ function headline(r: PathResult) {
   // allowed with a layer unseen: say so, never a plain "Allowed" for the whole network
   const unseen = (r.layers ?? []).some((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
   const allowed = unseen ? '✅ Allowed by every layer checked (not all were visible)' : '✅ Allowed';
-  const verdict = r.verdict ? (r.verdict.allowed ? allowed : '⛔ Denied') : '';
+  // a title that already says Allowed / Denied is the verdict headline: the box only adds "not all were visible"
+  const said = /^(Allowed|Denied)\b/.test(r.title ?? '') && !unseen;
+  const verdict = r.verdict && !said ? (r.verdict.allowed ? allowed : '⛔ Denied') : '';
+  // the title already naming every address says it once
+  const inTitle = (r.seenAs ?? []).every((ip) => (r.title ?? '').includes(ip));
   return {
-    seenAs: r.intent === 'egress' ? seen : '',
-    podSees:
-      r.intent === 'inbound' && seen ? `${seen}${r.clientIp === 'xff' ? ' (+ client IP in X-Forwarded-For)' : ''}` : '',
+    seenAs: r.intent === 'egress' && !inTitle ? seen : '',
+    podSees: r.intent === 'inbound' ? seen : '',
+    clientIpNote: r.intent === 'inbound' && seen ? (CLIENT_IP[r.clientIp ?? ''] ?? '') : '',
     verdict,
     verdictStyle: r.verdict && !r.verdict.allowed ? 'attention' : 'good',
   };
 }
+
+const CLIENT_IP: Record<string, string> = {
+  xff: 'as source; the client IP arrives in X-Forwarded-For',
+  kept: 'as source: the client IP is kept',
+  snat: 'as source: the client IP is lost to SNAT',
+  lost: 'as source: the client IP does not reach the pod',
+};
 
 const LAYER_ICONS: Record<LayerVerdict['verdict'], string> = {
   allowed: '✅',
@@ -161,6 +194,7 @@ const layerRows = (r: PathResult) =>
 /** The path as rows; a row whose addresses changed from the previous hop is marked ⇄. */
 function hopRows(r: PathResult) {
   const e = escapeMarkdown;
+  const firstPacket = r.hops.findIndex((h) => h.src || h.dst);
   return r.hops.map((h, i) => {
     const prev = r.hops[i - 1];
     const changed =
@@ -170,20 +204,66 @@ function hopRows(r: PathResult) {
       kindLabel: KIND_LABELS[h.kind] ?? h.kind,
       name: e(h.name),
       where: h.ip ? ` · ${e([h.ip, h.port].filter((x) => x !== undefined).join(':'))}` : '',
-      packet: h.src || h.dst ? `${changed ? '⇄ ' : ''}${h.src ?? '?'} → ${h.dst ?? '*'}` : '',
+      // the packet only where its addresses change (and at the first hop that shows them)
+      packet: (h.src || h.dst) && (changed || i === firstPacket) ? `${changed ? '⇄ ' : ''}${e(packetOf(h))}` : '',
       changed,
       note: e(h.note ?? ''),
     };
   });
 }
 
+const packetOf = (h: PathResult['hops'][number]) => `${h.src ?? '?'} → ${h.dst ?? '*'}`;
+
+/** Hop notes for the Details section, numbered like the path. */
+const hopNotes = (r: PathResult) =>
+  r.hops.flatMap((h, i) => (h.note ? [{ text: escapeMarkdown(`${i + 1}. ${h.name}: ${h.note}`) }] : []));
+
 type Button = { title: string; payload: Record<string, unknown> };
 
-const followUpButtons = (r: PathResult): Button[] =>
-  r.followUps.slice(0, LIMITS.followUps).map((f) => ({
-    title: f.title.slice(0, 60),
-    payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) },
-  }));
+const buttonOf = (f: FollowUp): Button => ({
+  title: f.title.slice(0, 60),
+  payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) },
+});
+
+/** Edit distance, to find the word of the question a suggestion corrects. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** "Did you mean sqlapi?" as a button: the question again with the closest word replaced by the suggestion. */
+function suggestionFollowUps(r: PathResult, question?: string): FollowUp[] {
+  if (!question || r.status !== 'not-found' || r.followUps.length) return [];
+  const words = question.split(/[\s?!,]+/).filter(Boolean);
+  return (r.suggestions ?? []).slice(0, LIMITS.followUps).flatMap((s) => {
+    const ranked = words
+      .filter((w) => w.toLowerCase() !== s.toLowerCase())
+      .map((w) => ({ w, d: distance(w.toLowerCase(), s.toLowerCase()) }))
+      .sort((a, b) => a.d - b.d);
+    const best = ranked[0];
+    if (!best || best.d > Math.max(2, Math.floor(s.length / 2))) return [];
+    // the button asks again in plain words: no markdown or template characters the user typed ride along
+    const again = question.replace(best.w, s).replace(/[*[\]()`~\\${}]+/g, ' ');
+    return [{ title: `Did you mean ${s}?`, question: again.replace(/\s+/g, ' ').trim() }];
+  });
+}
+
+/** The buttons (at most 3, or 2 and a choice set of the rest) and the choices behind "More…". */
+function followUpButtons(r: PathResult, o: CardOptions) {
+  const all = [...r.followUps, ...suggestionFollowUps(r, o.question)];
+  const shown = all.length > LIMITS.followUps ? LIMITS.followUps - 1 : LIMITS.followUps;
+  return {
+    followUps: all.slice(0, shown).map(buttonOf),
+    // a choice's value is the question; the intent is read from it again
+    choices: all.slice(shown, shown + LIMITS.choices).map((f) => ({ title: f.title.slice(0, 80), value: f.question })),
+  };
+}
 
 /** The lists of a card, shortened by o.scale; `truncated` says whether anything was left out. */
 function lists(r: PathResult, o: CardOptions) {
@@ -213,17 +293,50 @@ function lists(r: PathResult, o: CardOptions) {
 const INTRO =
   'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.';
 
+/** The source badge every card starts with: the demo said plainly, else the snapshot or cluster. */
+function badgeOf(o: CardOptions) {
+  if (!o.source) return { badge: '', badgeColor: 'Default' };
+  if (o.source === DEMO_SOURCE)
+    return { badge: 'DEMO — the bundled demo cluster aro2, not yours', badgeColor: 'Warning' };
+  return { badge: `Answering about: ${escapeMarkdown(o.source)}`, badgeColor: 'Default' };
+}
+
+/**
+ * What the top of the card says besides the title: the answer's first sentence when short, else what follows its
+ * first ": " (the title said the rest), else nothing; the whole answer is behind "Details" then.
+ */
+function leadAndRest(answer: string): { lead: string; rest: string } {
+  const sentence = answer.match(/^[^\n]{20,}?[.!?](?=\s|$)/)?.[0] ?? answer.split('\n')[0];
+  if (sentence.length <= 200) return { lead: sentence, rest: answer.slice(sentence.length).trim() };
+  const after = sentence.match(/^.{20,}?:\s(.+)$/)?.[1];
+  return { lead: after && after.length <= 220 ? after : '', rest: answer };
+}
+
 function cardData(r: PathResult, o: CardOptions = {}) {
   const e = escapeMarkdown;
   const { data: listed, truncated } = lists(r, o);
-  const followUps = followUpButtons(r);
+  const { followUps, choices } = followUpButtons(r, o);
   if (truncated && o.question) followUps.push({ title: 'Show all', payload: { question: o.question, full: true } });
+  const hops = hopRows(r);
+  const { lead, rest } = leadAndRest(r.answer);
+  const notes = hopNotes(r);
   return {
     title: e(r.title ?? TITLES[r.status] ?? r.answer.split('\n')[0]),
+    // understood-and-refused or unclear is not an error: only not-found and failed are drawn in red
+    titleColor: r.status === 'not-found' || r.status === 'failed' ? 'Attention' : 'Default',
     answer: e(r.answer),
+    lead: e(lead),
+    rest: e(rest),
+    ...badgeOf(o),
+    asked: o.asked ? `You asked: “${e(o.asked)}”` : '',
     ...headline(r),
     paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),
-    hops: hopRows(r),
+    hops,
+    legend: hops.some((h) => h.changed)
+      ? '⇄ the packet arrives with a new source or destination (NAT or a proxy before this hop)'
+      : '',
+    hopNotes: notes,
+    details: rest !== '' || notes.length > 0 || listed.facts.length > 0,
     layers: layerRows(r),
     errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
     ...listed,
@@ -233,10 +346,10 @@ function cardData(r: PathResult, o: CardOptions = {}) {
       command: e(i.command),
     })),
     intro: INTRO,
-    source: o.source ? `Answering about: ${e(o.source)}` : '',
     reference: o.reference ?? '',
     more: truncated ? 'Some lists are summarized here.' : '',
     followUps,
+    choices,
   };
 }
 
@@ -244,7 +357,9 @@ export function renderCard(r: PathResult, o: CardOptions = {}): Record<string, u
   for (let scale = 1; ; scale /= 2) {
     const card = TEMPLATES[familyOf(r)].expand({
       $root: cardData(r, { ...o, scale }),
-    });
+    }) as Record<string, unknown>;
+    // Teams: use the whole width of the conversation
+    card.msteams = { width: 'Full' };
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BUDGET || scale < 0.1) return card;
   }
 }

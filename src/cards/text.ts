@@ -20,7 +20,10 @@ const GLYPH: Record<string, string> = {
 
 export const glyph = (kind: string): string => GLYPH[kind] ?? '•';
 
-export function renderText(r: PathResult, opts: { verify?: boolean } = {}): string {
+/** Said under every text answer from the bundled demo: its addresses are not the reader's cluster's. */
+const DEMO_NOTE = '(Demo: the bundled demo cluster aro2, not yours. Use --snapshot DIR or --live for your own.)';
+
+export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boolean } = {}): string {
   const out: string[] = [r.answer];
   if (r.hops.length) {
     out.push('', 'Path:');
@@ -38,6 +41,7 @@ export function renderText(r: PathResult, opts: { verify?: boolean } = {}): stri
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `⚠ ${w}`));
   if (r.errors.length) out.push('', 'Could not check:', ...r.errors.map((e) => `  ✗ ${e.lookup}: ${e.reason}`));
   if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));
+  if (opts.demo) out.push('', DEMO_NOTE);
   return out.join('\n');
 }
 

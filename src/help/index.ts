@@ -4,25 +4,37 @@ import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
 
 type Specs = readonly IntentSpec[];
+interface Listed {
+  specs: Specs;
+  /** the examples name the demo's objects: as buttons they answer only on the demo */
+  demo: boolean;
+}
 
-export const help: Family<'help', object, Specs, Specs> = {
+export const help: Family<'help', object, Listed, Listed> = {
   spec,
   card: 'help',
   resolve: async () => ({}),
-  facts: async (_s, ctx) => ctx.specs.filter((i) => i.kind !== 'help'),
-  decide: (_s, specs) => specs,
+  facts: async (_s, ctx) => ({
+    specs: ctx.specs.filter((i) => i.kind !== 'help'),
+    demo: ctx.inv.source === 'demo snapshot',
+  }),
+  decide: (_s, listed) => listed,
   narrate,
 };
 
-function narrate(specs: Specs): PathResult {
-  const lines = specs.map((i) => `• ${i.title} — e.g. "${i.examples[0]}" (or \`${i.command}\`)`);
+// a question that names no object answers on any cluster
+const ANYWHERE = /^which load balancers/;
+
+function narrate({ specs, demo }: Listed): PathResult {
+  const lines = specs.map((i) => `• ${i.title} — e.g. "${i.examples[0]}" (or: ${i.command})`);
+  const buttons = specs.filter((i) => demo || ANYWHERE.test(i.examples[0]));
   return result(
     'help',
     'answered',
     `I explain the network path of your cluster's workloads. Ask me:\n${lines.join('\n')}`,
     {
       title: 'packet-path: what I can answer',
-      followUps: specs.slice(0, 5).map((i) => ({ title: i.examples[0], question: i.examples[0] })),
+      followUps: buttons.slice(0, 5).map((i) => ({ title: i.examples[0], question: i.examples[0] })),
     },
   );
 }

@@ -27,6 +27,9 @@ export class SnapshotError extends Error {
   }
 }
 
+/** The `source` of the bundled demo: answers from it are labelled as the demo's. */
+export const DEMO_SOURCE = 'demo snapshot';
+
 /** The bundled demo snapshot: the package's own demo/ folder. */
 export function demoDir(): string {
   let dir = __dirname;
@@ -110,7 +113,7 @@ export class SnapshotInventory implements Inventory {
   }
 
   static demo(): SnapshotInventory {
-    return SnapshotInventory.load(demoDir(), 'demo snapshot');
+    return SnapshotInventory.load(demoDir(), DEMO_SOURCE);
   }
 
   private addKube(file: string, doc: unknown): void {

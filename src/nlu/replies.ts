@@ -6,11 +6,16 @@ import type { Entity, Intent } from './parse';
 const HELP: FollowUp = { title: 'What can I ask?', question: 'help', intent: 'help' };
 
 const SCOPE =
-  'I answer how traffic flows in this cluster and its Azure network (egress IPs, inbound paths, pod to pod, ' +
-  'NetworkPolicies, DNS, load balancers); I only read, change nothing, and know nothing of prices or other clouds.';
+  'I only read: I change nothing (no restarts, scaling or edits) and know nothing of prices or other clouds. ' +
+  'I answer how traffic flows in this cluster and its Azure network: egress IPs, inbound paths, pod to pod, ' +
+  'NetworkPolicies, DNS, load balancers.';
 
+// understood and refused: not the "did not understand" of an unclear question
 export const scopeReply = (): PathResult =>
-  result('unknown', 'not-understood', SCOPE, { title: 'Not something I answer', followUps: [HELP] });
+  result('unknown', 'not-understood', SCOPE, {
+    title: 'Understood, but I only read and explain network paths',
+    followUps: [HELP],
+  });
 
 /** ns/name of a pod entity, or its workload name in its namespace (a group question). */
 function subjectOf(e: Entity): string {

@@ -77,7 +77,11 @@ function verifyOf(ip: string, x: Finding): string[] {
 
 function followUpOf(x: Finding): FollowUp | undefined {
   if (x.kind === 'pod')
-    return { title: 'Its public egress IP', question: `what's the public ip of pod ${x.name} -n ${x.namespace}` };
+    return {
+      title: 'Its public egress IP',
+      question: `what's the public ip of pod ${x.name} -n ${x.namespace}`,
+      intent: 'egress',
+    };
   if (x.kind === 'lb-service')
     return { title: 'Inbound path', question: `how does traffic reach service ${x.name} -n ${x.namespace}` };
   if (x.kind === 'lb-frontend') return { title: 'Load balancers', question: `what does load balancer ${x.lb} do` };

@@ -44,18 +44,18 @@ test('parse: the cluster is an entity of its own', () => {
 });
 
 test('the default cluster answers; a named cluster answers; the cluster sticks for follow-ups', async () => {
-  expect((await say("what's the public IP of pod sqlapi?", 'c1')).text).toMatch(/20\.105\.84\.161/);
+  expect((await say("what's the public IP of pod sqlapi?", 'c1')).summary).toMatch(/20\.105\.84\.161/);
   const aks = await say('public ip of web on cluster aks1', 'c1');
-  expect(aks.text).toMatch(/web-7d4b9c8f6d-abcde \(shop\) reaches the Internet as 20\.31\.45\.117/);
+  expect(aks.summary).toMatch(/web-7d4b9c8f6d-abcde \(shop\) reaches the Internet as 20\.31\.45\.117/);
   expect(JSON.stringify(aks.attachments[0].content)).toContain('"title":"Cluster","value":"aks1"');
-  expect((await say('and what about api?', 'c1')).text).toMatch(/api-5f6d7c8b9-klmno \(shop\)/);
+  expect((await say('and what about api?', 'c1')).summary).toMatch(/api-5f6d7c8b9-klmno \(shop\)/);
 });
 
 test('a cluster the user may not ask about is refused; an unknown one is named', async () => {
   expect((await say('public ip of web on cluster aks1', 'c2', 'aad-dev')).text).toMatch(
     /may not ask about cluster aks1/,
   );
-  expect((await say('public ip of web --cluster nope', 'c3')).text).toMatch(
+  expect((await say('public ip of web --cluster nope', 'c3')).summary).toMatch(
     /no cluster "nope" here\. Clusters: aro2, aks1/,
   );
 });

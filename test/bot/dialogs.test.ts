@@ -33,28 +33,28 @@ const conversation = (id: string) => ({
 test('ambiguous pod → one button per candidate → the choice is answered → a follow-up keeps the namespace', async () => {
   const conv = conversation('conv-ambiguous');
   const ask = await say(messageActivity(connector.url, 'what is the public ip of pod server', conv));
-  expect(ask.text).toMatch(/"server" matches several pods: project1\/server-1-ppl25, project2\/server-1-ppl25/);
+  expect(ask.summary).toMatch(/"server" matches several pods: project1\/server-1-ppl25, project2\/server-1-ppl25/);
   const buttons = ask.attachments[0].content.actions.filter((a: any) => a.type === 'Action.Submit');
   expect(buttons.map((b: any) => b.title)).toEqual(['project1/server-1-ppl25', 'project2/server-1-ppl25']);
 
   // Teams sends an Action.Submit as a message with `value` and no text
   const choice = await say(messageActivity(connector.url, '', { ...conv, value: buttons[1].data }));
-  expect(choice.text).toMatch(/^server-1-ppl25 \(project2\) reaches the Internet as 20\.105\.84\.161/);
+  expect(choice.summary).toMatch(/^server-1-ppl25 \(project2\) reaches the Internet as 20\.105\.84\.161/);
 
   const followUp = await say(messageActivity(connector.url, 'and what about sqlapi?', conv));
-  expect(followUp.text).toMatch(/^sqlapi-1-8jgx8 \(project2\) reaches the Internet/);
+  expect(followUp.summary).toMatch(/^sqlapi-1-8jgx8 \(project2\) reaches the Internet/);
 });
 
 test('conversation memory is per conversation, not global', async () => {
   const other = await say(messageActivity(connector.url, 'and what about sqlapi?', conversation('conv-fresh')));
-  expect(other.text).toMatch(/did not understand/);
+  expect(other.summary).toMatch(/did not understand/);
 });
 
 test('typing a new question instead of pressing a button answers the new question', async () => {
   const conv = conversation('conv-ignore-buttons');
   await say(messageActivity(connector.url, 'egress ip of server', conv));
   const next = await say(messageActivity(connector.url, 'what is 10.0.2.10?', conv));
-  expect(next.text).toMatch(/external IP of LoadBalancer Service project1\/sqlapilb/);
+  expect(next.summary).toMatch(/external IP of LoadBalancer Service project1\/sqlapilb/);
 });
 
 test('channel @mention: the bot’s own mention is removed even when the entity text differs; other mentions are kept as plain text', async () => {
@@ -82,5 +82,5 @@ test('channel @mention: the bot’s own mention is removed even when the entity 
     },
   );
   const reply = await say(activity);
-  expect(reply.text).toMatch(/^sqlapi-1-8jgx8 \(project1\) reaches the Internet/);
+  expect(reply.summary).toMatch(/^sqlapi-1-8jgx8 \(project1\) reaches the Internet/);
 });

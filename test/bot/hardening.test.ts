@@ -210,7 +210,7 @@ test('3: URL-style env values show scheme://host:port, never the password (answe
     }
     expect(all.text).toContain('postgres://server.project1.svc.cluster.local:5432');
     expect(all.text).toContain('amqp://server.project1.svc:5672');
-    expect(short.text).toContain('sqlserver://server.project1.svc.cluster.local:1433');
+    expect(short.attachments[0].content.fallbackText).toContain('sqlserver://server.project1.svc.cluster.local:1433');
   } finally {
     await b.running.close();
   }
@@ -272,7 +272,10 @@ describe('5: tenants', () => {
       expect(line('t5-foreign').intent).toBeUndefined();
       expect(line('t5-own')).toMatchObject({ intent: 'egress', status: 'answered' });
       expect(line('t5-own').refused).toBeUndefined();
-      const sent = (id: string) => connector.messages().find((m) => m.body.conversation?.id === id)?.body.text;
+      const sent = (id: string) => {
+        const body = connector.messages().find((m) => m.body.conversation?.id === id)?.body;
+        return body?.text ?? body?.summary;
+      };
       await connector.waitFor(() => !!sent('t5-foreign') && !!sent('t5-own'));
       expect(sent('t5-foreign')).toMatch(/not enabled for you here/);
       expect(sent('t5-own')).toMatch(/20\.105\.84\.161/);
@@ -326,7 +329,7 @@ describe('6: without credentials', () => {
       }
       expect(b.log.lines.filter((l) => l.audit === 'rejected' && l.status === 403)).toHaveLength(3);
       const ok = await reply(b.running, messageActivity(connector.url.replace('127.0.0.1', 'localhost'), 'help'));
-      expect(ok.text).toBeTruthy();
+      expect(ok.summary).toBeTruthy();
     } finally {
       await b.running.close();
     }
@@ -345,7 +348,7 @@ test('7: 1 MB of "<at>" without a closing tag is answered quickly; /healthz answ
     const r = await pending;
     const ms = Date.now() - t;
     console.log(`1 MB of <at>: replied in ${ms} ms`);
-    expect(r.text).toBeTruthy();
+    expect(r.summary).toBeTruthy();
     expect(ms).toBeLessThan(5000); // ~100 ms here; the quadratic pattern took tens of seconds
     // and a mention among them still reads
     const m = await reply(
@@ -354,7 +357,7 @@ test('7: 1 MB of "<at>" without a closing tag is answered quickly; /healthz answ
         entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'packet-path' }, text: '<at>packet-path</at>' }],
       }),
     );
-    expect(m.text).toMatch(/20\.105\.84\.161/);
+    expect(m.summary).toMatch(/20\.105\.84\.161/);
   } finally {
     await b.running.close();
   }
@@ -401,9 +404,10 @@ test('9: the text fallback is escaped: an env value cannot become a link', async
   const b = await bot({}, { inventory: SnapshotInventory.load(dir) });
   try {
     const r = await reply(b.running, messageActivity(connector.url, 'where is pod sqlapi?'));
-    expect(r.text).toContain('Re-authenticate here');
-    expect(r.text).not.toMatch(/(?<!\\)\[Re-authenticate here(?<!\\)\]\(/);
-    expect(r.text).toContain('\\[Re-authenticate here\\]');
+    const fallback = r.attachments[0].content.fallbackText;
+    expect(fallback).toContain('Re-authenticate here');
+    expect(fallback).not.toMatch(/(?<!\\)\[Re-authenticate here(?<!\\)\]\(/);
+    expect(fallback).toContain('\\[Re-authenticate here\\]');
   } finally {
     await b.running.close();
   }
@@ -417,7 +421,7 @@ test('10: with team/channel lists, chats are refused unless PACKET_PATH_ALLOW_CH
   const chat = (id: string, type: string) => ({ conversation: { id, conversationType: type, tenantId: 't' } });
   const closed = await bot({ PACKET_PATH_ALLOWED_TEAMS: 'team-1' });
   try {
-    expect((await reply(closed.running, messageActivity(connector.url, 'help', channel('t10-c')))).text).not.toMatch(
+    expect((await reply(closed.running, messageActivity(connector.url, 'help', channel('t10-c')))).summary).not.toMatch(
       /not enabled/,
     );
     for (const type of ['personal', 'groupChat'])
@@ -431,7 +435,7 @@ test('10: with team/channel lists, chats are refused unless PACKET_PATH_ALLOW_CH
   const open = await bot({ PACKET_PATH_ALLOWED_TEAMS: 'team-1', PACKET_PATH_ALLOW_CHATS: 'true' });
   try {
     const r = await reply(open.running, messageActivity(connector.url, 'help', chat('t10-open', 'personal')));
-    expect(r.text).not.toMatch(/not enabled/);
+    expect(r.summary).not.toMatch(/not enabled/);
   } finally {
     await open.running.close();
   }

@@ -29,7 +29,7 @@ test('the egress question gets an Adaptive Card naming the public IP, as a reply
   const body = JSON.stringify(att.content.body);
   expect(body).toContain('20.105.84.161');
   expect(body).toContain('aro2-p8bjm-outbound-pip-v4');
-  expect(reply.body.text).toContain('20.105.84.161');
+  expect(reply.body.summary).toContain('20.105.84.161');
   // a typing indicator went first
   const typing = connector.activities.findIndex((a) => a.body?.type === 'typing' && a.body?.replyToId === activity.id);
   expect(typing).toBeGreaterThanOrEqual(0);
@@ -56,7 +56,7 @@ test('an unknown pod gets a clear did-you-mean reply, not silence', async () => 
   await post(url(), activity);
   await connector.waitFor(() => connector.messages().some((m) => m.body.replyToId === activity.id));
   const reply = connector.messages().find((m) => m.body.replyToId === activity.id)!;
-  expect(reply.body.text).toMatch(/no pod "sqlpai".*Did you mean sqlapi/);
+  expect(reply.body.summary).toMatch(/no pod "sqlpai".*Did you mean sqlapi/);
 });
 
 test('GET /healthz answers', async () => {

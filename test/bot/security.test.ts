@@ -210,27 +210,25 @@ describe('authorization and rate limits', () => {
         },
       }),
     );
-    expect(yes.text).toMatch(/20\.105\.84\.161/);
+    expect(yes.summary).toMatch(/20\.105\.84\.161/);
   });
 
   test('the fourth question within a minute is refused with a clear reply', async () => {
     const texts: string[] = [];
     for (let i = 0; i < 4; i++) {
-      texts.push(
-        (
-          await reply(
-            bot,
-            messageActivity(connector.url, 'what is 10.129.2.7', {
-              ...from('aad-1'),
-              conversation: {
-                id: `c-rate-${i}`,
-                conversationType: 'personal',
-                tenantId: 'tenant-1',
-              },
-            }),
-          )
-        ).text,
+      // a card's one-line answer is its summary; a refusal is plain text
+      const sent = await reply(
+        bot,
+        messageActivity(connector.url, 'what is 10.129.2.7', {
+          ...from('aad-1'),
+          conversation: {
+            id: `c-rate-${i}`,
+            conversationType: 'personal',
+            tenantId: 'tenant-1',
+          },
+        }),
       );
+      texts.push(sent.text ?? sent.summary);
     }
     expect(texts.slice(0, 3).every((t) => /sqlapi-1-8jgx8/.test(t))).toBe(true);
     expect(texts[3]).toMatch(/asked 3 questions in the last minute — please wait \d+ s/);

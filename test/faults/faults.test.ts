@@ -90,7 +90,8 @@ async function askBot(text: string) {
   const log = logLines.find((l) => l.conversation === activity.conversation.id && l.msg === 'turn');
   return {
     reply,
-    text: reply.text as string,
+    // a card reply has no text of its own: the whole answer is the card's fallbackText
+    text: (reply.text ?? reply.attachments?.[0]?.content?.fallbackText) as string,
     card: JSON.stringify(reply.attachments?.[0]?.content ?? {}),
     log,
     ms,

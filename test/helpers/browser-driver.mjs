@@ -165,6 +165,50 @@ const commands = {
     return { path };
   },
 
+  /**
+   * Card `index`'s height in CSS pixels, the text its message shows outside the card, and the text of the chat item
+   * before it (the question, unless the bot sent something else first, e.g. a text bubble).
+   */
+  async measure({ index }) {
+    const cards = await page.$$(CARD);
+    const card = cards[index];
+    if (!card) throw new Error(`no card ${index} (there are ${cards.length})`);
+    return card.evaluate((c) => {
+      const frame = c.closest('.fai-OutputCard') ?? c;
+      const outside = frame.innerText.replace(c.innerText, '').trim();
+      // the nearest earlier chat item that is more than a message header ("Test Bot 10:46 PM")
+      let before = '';
+      for (let el = frame; el && !before; el = el.parentElement) {
+        const text = el.previousElementSibling?.innerText?.trim() ?? '';
+        if (text && !/^[^\n]*\n?\s*\d{1,2}:\d{2}\s*[AP]M$/.test(text)) before = text;
+      }
+      return { card: c.getBoundingClientRect().height, frame: frame.getBoundingClientRect().height, outside, before };
+    });
+  },
+
+  /**
+   * Sets the window's width (e.g. 360 for a phone). The Playground keeps its message column at desktop width, so
+   * below 600 px the message frames are narrowed to the window too, as the Teams mobile app shows them.
+   */
+  async width({ width }) {
+    viewport = { ...viewport, width };
+    await page.setViewport(viewport);
+    await page.evaluate((w) => {
+      let style = document.getElementById('packet-path-width');
+      if (!style) {
+        style = document.createElement('style');
+        style.id = 'packet-path-width';
+        document.head.appendChild(style);
+      }
+      style.textContent =
+        w < 600
+          ? `.fai-OutputCard { width: ${w}px !important; max-width: ${w}px !important; box-sizing: border-box; }
+             .fai-OutputCard * { max-width: 100% !important; min-width: 0 !important; box-sizing: border-box; }`
+          : '';
+    }, width);
+    return { width };
+  },
+
   /** A screenshot of the whole window, for a failure. */
   async pageScreenshot({ path }) {
     if (!page) return { path: null };

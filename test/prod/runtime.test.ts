@@ -47,6 +47,10 @@ test('SIGTERM: stops taking turns, finishes, exits 0', async () => {
   child.kill('SIGTERM');
   expect(await done).toBe(0);
   expect(logs.join('')).toMatch(/"signal":"SIGTERM".*shutting down/);
+  // local mode: one plain startup line for the person at the terminal, beside the JSON log
+  expect(logs.join('')).toMatch(
+    /packet-path: answering about demo snapshot at http:\/\/127\.0\.0\.1:\d+\/api\/messages/,
+  );
 });
 
 test('an invalid configuration stops the start with the variable named', async () => {

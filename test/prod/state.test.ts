@@ -86,7 +86,7 @@ test('ask on instance A, choose on instance B, follow up on A: one conversation'
   const buttons = question.attachments[0].content.actions.filter((x: any) => x.type === 'Action.Submit');
   expect(buttons.map((x: any) => x.title)).toEqual(['project1/server-1-ppl25', 'project2/server-1-ppl25']);
   const choice = await say(b, messageActivity(connector.url, '', { ...conv, value: buttons[1].data }));
-  expect(choice.text).toMatch(/^server-1-ppl25 \(project2\) reaches the Internet/);
+  expect(choice.summary).toMatch(/^server-1-ppl25 \(project2\) reaches the Internet/);
   const followUp = await say(a, messageActivity(connector.url, 'and what about sqlapi?', conv));
-  expect(followUp.text).toMatch(/^sqlapi-1-8jgx8 \(project2\)/);
+  expect(followUp.summary).toMatch(/^sqlapi-1-8jgx8 \(project2\)/);
 });
