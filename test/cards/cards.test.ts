@@ -3,7 +3,7 @@
 // cannot inject markdown.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { SIZES, writeSynthetic } from '../../bench/synthetic';
 import { ask } from '../../src/answer';
 import { replyActivity } from '../../src/bot/reply';
@@ -15,7 +15,8 @@ import { SnapshotInventory } from '../../src/inventory/snapshot';
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 const demo = SnapshotInventory.demo();
-const aks = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb'));
+// a relative folder: the source shown on the card (and kept in the golden) is the same on every machine
+const aks = SnapshotInventory.load(relative(process.cwd(), join(__dirname, '..', 'fixtures', 'aks-lb')));
 
 const GOLDEN: [string, string, Inventory][] = [
   ['egress', "what's the public IP of pod sqlapi?", demo],
