@@ -6,7 +6,7 @@ import { isReply, type Ctx, type IntentSpec, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { partiesOf } from '../nlu/roles';
-import { findPod, type FoundPod } from '../nlu/subjects';
+import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
 import { resolveServiceName } from '../path/dns';
 import { result, type PathResult } from '../path/result';
 
@@ -35,14 +35,6 @@ export interface InternetSubjects extends Noted {
 export type EastWestSubjects = PairSubjects | InternetSubjects;
 
 type PairSpec = IntentSpec<'east-west' | 'policy'>;
-
-/** Words for "the database" when no workload is named so: pods running a database image. */
-const DATABASE_WORDS: Record<string, RegExp> = {
-  database: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
-  db: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
-  sql: /(mssql|sqlserver|mysql|postgres|mariadb)/,
-  sqlserver: /(mssql|sqlserver)/,
-};
 
 export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Promise<EastWestSubjects | PathResult> {
   const example = spec.examples[0];

@@ -2,6 +2,7 @@
 // nodes, and the Azure LB frontend carrying the front Service's address.
 import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
+import { subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { frontDoor, ingressIpsOf, routerNameOf } from './decide';
@@ -35,9 +36,9 @@ export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts>
     trace.try('cluster', () => inv.cluster()),
   ]);
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
-  if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(subscriptionOf(f), ctx) };
+  if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(clusterSubscription(f), ctx) };
   if (s.ingress && isAgic(s.ingress))
-    return { ...f, appGateway: await readAppGateway(s.ingress, subscriptionOf(f), ctx) };
+    return { ...f, appGateway: await readAppGateway(s.ingress, clusterSubscription(f), ctx) };
   const door = frontDoor(s, services);
   if (door.kind !== 'door') return f;
   if (!door.front) {
@@ -57,9 +58,8 @@ export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts>
 }
 
 /** The subscription to look for the gateway in: the cluster's, else the nodes'. */
-function subscriptionOf(f: InboundFacts): string | undefined {
-  const ids = [f.cluster?.id, ...f.nodes.map((n) => n.spec?.providerID?.replace(/^azure:\/\//, ''))];
-  const sub = ids.map((id) => /\/subscriptions\/([^/]+)/i.exec(id ?? '')?.[1]).find(Boolean);
+function clusterSubscription(f: InboundFacts): string | undefined {
+  const sub = [f.cluster?.id, ...f.nodes.map((n) => n.spec?.providerID)].map(subscriptionOf).find(Boolean);
   return sub ? `/subscriptions/${sub}` : undefined;
 }
 

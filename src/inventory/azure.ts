@@ -5,7 +5,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { NetworkManagementClient, RestError } from '@azure/arm-network';
 import { effectiveRoutes, normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
-import { idKey, nameOf, parseId, sameId } from './ids';
+import { idKey, nameOf, parseId, sameId, subscriptionOf } from './ids';
 import { LookupError, type AzureInventory, type EffectiveRoutes } from './inventory';
 
 export interface ArmOptions {
@@ -187,7 +187,7 @@ export class ArmInventory implements AzureInventory {
   /** The SDK's objects of a kind in a scope (cached for the TTL). */
   rawList(kind: AzureKind, scope: string): Promise<unknown[]> {
     const p = parseId(scope) ?? {
-      subscription: /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '',
+      subscription: subscriptionOf(scope) ?? '',
       resourceGroup: '',
     };
     const op = OPS[kind].list;

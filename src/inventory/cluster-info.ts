@@ -1,5 +1,6 @@
 // `az aro show` / `az aks show` output (az or ARM REST shape) → ClusterInfo.
 import { flatten } from './azure-model';
+import { subscriptionOf } from './ids';
 import type { ClusterInfo } from './inventory';
 import type { Node, Route } from './k8s-types';
 
@@ -41,7 +42,7 @@ function aroInfo(f: Flat): ClusterInfo {
 }
 
 function aksInfo(f: Flat): ClusterInfo {
-  const sub = /^\/subscriptions\/([^/]+)/i.exec(String(f.id ?? ''))?.[1];
+  const sub = subscriptionOf(String(f.id ?? ''));
   return {
     kind: 'aks',
     name: f.name,

@@ -39,6 +39,10 @@ export function parentId(id: string, levels = 1): string {
   return parts.slice(0, parts.length - 2 * levels).join('/');
 }
 
+/** The subscription of an ARM ID or scope (`/subscriptions/<s>…`, also inside `azure:///subscriptions/…`). */
+export const subscriptionOf = (id?: string): string | undefined =>
+  /(?:^|\/)subscriptions\/([^/]+)/i.exec(id?.trim() ?? '')?.[1];
+
 export const nameOf = (id?: string): string => (id ? (id.replace(/\/+$/, '').split('/').pop() ?? id) : '');
 
 export const resourceGroupOf = (id: string): string => parseId(id)?.resourceGroup ?? '';

@@ -3,10 +3,11 @@
 // dashes) is not a name: it is dropped, never looked up and never echoed back ("I found no pod "close"").
 import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
-import { isRunning, matchesSelector, podIp } from '../path/kube';
+import { fullName, isRunning, matchesSelector, podIp } from '../path/kube';
 import { closest } from './names';
 import type { Entity, Intent, NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
+import { DATABASE_WORDS } from './subjects';
 
 /** What the inventory knows, listed once per question (a failed listing is empty here; the family reports it). */
 interface Known {
@@ -49,7 +50,6 @@ async function known(inv: Inventory): Promise<Known> {
   };
 }
 
-const full = (o: { metadata: { name: string; namespace?: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
 const hostsOf = (k: Known): string[] => [
   ...k.routes.map((r) => r.spec?.host ?? ''),
   ...k.ingresses.flatMap((i) => (i.spec?.rules ?? []).map((r) => r.host ?? '')),
@@ -87,19 +87,19 @@ function match(k: Known, ref: NameRef): Entity | undefined {
   const { name, namespace: ns } = ref;
   const at = (e: Omit<Entity, 'text'>): Entity => ({ text: ns ? `${ns}/${name}` : name, ...e });
   const pods = podsNamed(k, name, ns);
-  if (pods) return at({ kind: pods.kind, matched: full(pods.pods[0]), pods: pods.pods.map(full) });
+  if (pods) return at({ kind: pods.kind, matched: fullName(pods.pods[0]), pods: pods.pods.map(fullName) });
   const svc = serviceNamed(k, name, ns);
   if (svc) {
     const selected = svc.spec?.selector
       ? k.pods.filter((p) => matchesSelector(p.metadata.labels, { matchLabels: svc.spec?.selector }))
       : [];
     const backing = selected.filter((p) => p.metadata.namespace === svc.metadata.namespace && isRunning(p));
-    return at({ kind: 'service', matched: full(svc), pods: backing.length ? backing.map(full) : undefined });
+    return at({ kind: 'service', matched: fullName(svc), pods: backing.length ? backing.map(fullName) : undefined });
   }
   const route = k.routes.find((r) => r.metadata.name === name && (!ns || r.metadata.namespace === ns));
-  if (route) return at({ kind: 'route', matched: full(route) });
+  if (route) return at({ kind: 'route', matched: fullName(route) });
   const ing = k.ingresses.find((i) => i.metadata.name === name && (!ns || i.metadata.namespace === ns));
-  if (ing) return at({ kind: 'ingress', matched: full(ing) });
+  if (ing) return at({ kind: 'ingress', matched: fullName(ing) });
   if (hostsOf(k).includes(name)) return at({ kind: 'host', matched: name });
   if (k.namespaces.has(name)) return at({ kind: 'namespace', matched: name });
   if (k.nodes.has(name)) return at({ kind: 'node', matched: name });
@@ -123,9 +123,6 @@ function inNamespace(k: Known, intent: Intent): NameRef[] {
   }
   return refs;
 }
-
-/** Words that mean "the database" (east-west and policy read them); kept when they match nothing. */
-const DATABASE_WORDS = new Set(['db', 'database', 'sql', 'sqlserver']);
 
 /** Where a name first appears in the text, as a whole word, in any of its forms (refs are kept in the order said). */
 export function positionOf(text: string, forms: string[]): number {
@@ -158,7 +155,7 @@ function refine(k: Known, intent: Intent): NameRef[] {
 function podIps(k: Known, intent: Intent): Entity[] {
   return intent.ips.flatMap((ip) => {
     const pod = k.pods.find((p) => isRunning(p) && podIp(p) === ip && !p.spec?.hostNetwork);
-    return pod ? [{ text: ip, kind: 'pod-ip' as const, matched: full(pod), pods: [full(pod)] }] : [];
+    return pod ? [{ text: ip, kind: 'pod-ip' as const, matched: fullName(pod), pods: [fullName(pod)] }] : [];
   });
 }
 
@@ -175,7 +172,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
     // a misspelt name is not guessed: the family answers "not found, did you mean …" with buttons
     const e = match(k, ref);
     if (e) entities.push(e);
-    const keep = e || intent.marked.includes(ref.name) || DATABASE_WORDS.has(ref.name);
+    const keep = e || intent.marked.includes(ref.name) || Object.hasOwn(DATABASE_WORDS, ref.name);
     if (keep) refs.push(ref);
     else if (ref.name.length >= 4) dropped.push(ref.name);
   }

@@ -8,6 +8,14 @@ import { closest } from './names';
 import type { Intent } from './parse';
 import { resolvePod } from './resolve';
 
+/** Words for "the database" when no workload is named so: pods running a database image. */
+export const DATABASE_WORDS: Record<string, RegExp> = {
+  database: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  db: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
+  sql: /(mssql|sqlserver|mysql|postgres|mariadb)/,
+  sqlserver: /(mssql|sqlserver)/,
+};
+
 export interface FoundPod {
   pod: Pod;
   /** the replicas, when the name was a workload's ("web", "the router pods") */

@@ -40,11 +40,15 @@ export function matchesSelector(labels: Record<string, string> | undefined, sel:
   return true;
 }
 
+/** A namespace's labels; every namespace carries kubernetes.io/metadata.name, even when it was not listed. */
+// https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-metadata-name
+export const namespaceLabels = (name: string | undefined, namespaces: Namespace[]): Record<string, string> =>
+  namespaces.find((n) => n.metadata.name === name)?.metadata.labels ?? { 'kubernetes.io/metadata.name': name ?? '' };
+
 /** OpenShift EgressIP objects that select the pod (namespaceSelector + podSelector). */
 // https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
 export function egressIpsFor(pod: Pod, namespaces: Namespace[], egressIps: EgressIP[]): EgressIP[] {
-  const ns = namespaces.find((n) => n.metadata.name === pod.metadata.namespace);
-  const nsLabels = ns?.metadata.labels ?? { 'kubernetes.io/metadata.name': pod.metadata.namespace ?? '' };
+  const nsLabels = namespaceLabels(pod.metadata.namespace, namespaces);
   return egressIps.filter(
     (e) =>
       e.spec?.namespaceSelector &&

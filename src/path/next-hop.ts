@@ -12,7 +12,7 @@ import type {
   Subnet,
   VirtualNetwork,
 } from '../inventory/azure-model';
-import { nameOf, parentId, parseId, sameId } from '../inventory/ids';
+import { nameOf, parentId, parseId, sameId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import { cidrContains } from './ip';
 import type { Trace } from './trace';
@@ -47,7 +47,7 @@ export interface ApplianceFacts {
   firewallSubnet?: Subnet;
 }
 
-const subOf = (id?: string) => (id ? (parseId(id)?.subscription ?? /^\/subscriptions\/([^/]+)/i.exec(id)?.[1]) : '');
+const subOf = (id?: string) => subscriptionOf(id) ?? '';
 
 /** The subscriptions to search: the peered VNet holding the IP first, then the route table's and the VNet's. */
 function scopes(ip: string, vnet?: VirtualNetwork, table?: RouteTable): { subs: string[]; peering?: string } {

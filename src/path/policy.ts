@@ -5,7 +5,7 @@
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, Pod } from '../inventory/k8s-types';
 import { cidrContains } from './ip';
-import { matchesSelector, podIp } from './kube';
+import { matchesSelector, namespaceLabels, podIp } from './kube';
 
 export type Direction = 'Ingress' | 'Egress';
 
@@ -25,11 +25,6 @@ export interface PolicyPeer {
 const policyTypes = (p: NetworkPolicy): Direction[] =>
   (p.spec?.policyTypes as Direction[] | undefined) ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
 
-const nsLabels = (name: string | undefined, namespaces: Namespace[]) =>
-  namespaces.find((n) => n.metadata.name === name)?.metadata.labels ?? {
-    'kubernetes.io/metadata.name': name ?? '',
-  };
-
 function peerMatches(peer: NetworkPolicyPeer, policyNs: string, other: PolicyPeer, namespaces: Namespace[]): boolean {
   if (peer.ipBlock) {
     return (
@@ -39,7 +34,7 @@ function peerMatches(peer: NetworkPolicyPeer, policyNs: string, other: PolicyPee
   if (!other.pod) return false;
   const podNs = other.pod.metadata.namespace;
   const nsOk = peer.namespaceSelector
-    ? matchesSelector(nsLabels(podNs, namespaces), peer.namespaceSelector)
+    ? matchesSelector(namespaceLabels(podNs, namespaces), peer.namespaceSelector)
     : podNs === policyNs;
   return nsOk && matchesSelector(other.pod.metadata.labels, peer.podSelector);
 }

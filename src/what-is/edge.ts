@@ -3,7 +3,7 @@
 // (in a landing zone the hub with its firewall is in a connectivity subscription).
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/hub-spoke-network-topology
 import type { AzureFirewall, NatGateway, Nic, PublicIp, PublicIpPrefix } from '../inventory/azure-model';
-import { idKey, nameOf, parentId, parseId } from '../inventory/ids';
+import { idKey, nameOf, parentId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Trace } from '../path/trace';
 
@@ -13,8 +13,6 @@ export interface EdgeFacts {
   prefixes: PublicIpPrefix[];
   publicIps: PublicIp[];
 }
-
-const subscriptionOf = (id: string) => parseId(id)?.subscription;
 
 /** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with. */
 async function subscriptions(inv: Inventory, groups: string[], nics: Nic[], trace: Trace): Promise<string[]> {
