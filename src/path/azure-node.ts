@@ -19,6 +19,8 @@ export interface NodeOnAzure {
   vnet?: VirtualNetwork;
 }
 
+// spec.providerID names the node's Azure VM (or scale set instance); its NICs carry the node IP
+// https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/node-v1/#NodeSpec
 export async function locateNode(inv: Inventory, node: Node, trace: Trace): Promise<NodeOnAzure> {
   const ip = nodeIp(node);
   const found: NodeOnAzure = { node, nodeIp: ip };
@@ -64,6 +66,8 @@ async function readSubnet(inv: Inventory, subnetId: string, trace: Trace) {
   return { subnet, vnet };
 }
 
+// a backend pool holds NIC IP configurations, or (IP-based pools) addresses
+// https://learn.microsoft.com/azure/load-balancer/backend-pool-management
 export const ipConfigInPool = (
   ipConfig: IpConfig | undefined,
   pool: { id: string; ipConfigIds: string[]; addresses: string[] },
