@@ -1,7 +1,7 @@
-# packet-path bot: node 20, non-root (numeric UID, so the kubelet can check runAsNonRoot), compiled TypeScript only.
-# Release builds pin the base image by digest: --build-arg NODE_IMAGE=node:20-bookworm-slim@sha256:<digest>
-# (docker buildx imagetools inspect node:20-bookworm-slim). The tag default is for local builds only.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# packet-path bot: Node.js 24 LTS, numeric non-root UID (the kubelet can check runAsNonRoot), compiled TypeScript only.
+# Release builds pin the base image by digest: --build-arg NODE_IMAGE=node:24-bookworm-slim@sha256:<digest>
+# (docker buildx imagetools inspect node:24-bookworm-slim). The tag default is for local builds only.
+ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./

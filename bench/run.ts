@@ -2,12 +2,14 @@
 //  - per question family on synthetic clusters served by the fake Kubernetes and
 //    ARM servers (child process, injected ARM latency): ARM requests and
 //    sequential rounds of a cold question, cold/warm latency, 100 concurrent
-//    identical questions, RSS after warm-up;
+//    identical questions; informer sync time, RSS and heap right after the
+//    sync, RSS after the questions; the average pod JSON size served;
 //  - the seed's manual procedure replayed as single calls (the baseline);
-//  - message throughput of POST /api/messages with a local connector.
+//  - message throughput of POST /api/messages with a local connector (a figure,
+//    not a target: a Teams tenant asks a few questions a minute).
 // Writes bench/results.json and prints a table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,8 @@ import { ArmInventory } from '../src/inventory/azure';
 import { KubeInventory, loadKubeConfig } from '../src/inventory/kubernetes';
 import { LiveInventory } from '../src/inventory/live';
 import { testCredential } from '../test/helpers/fake-arm';
-import { SIZES, writeSynthetic, NODE_RG, SUBSCRIPTION } from './synthetic';
+import { SIZES, NODE_RG, SUBSCRIPTION, type writeSynthetic } from './synthetic';
+import { benchWarm } from './warm';
 
 const ROOT = join(__dirname, '..', '..');
 const LATENCY = Number(process.env.BENCH_ARM_LATENCY_MS ?? 100);
@@ -47,13 +50,19 @@ function rounds(starts: number[]): number {
   return n;
 }
 
-async function fakes(dir: string): Promise<{
+/** The fake servers in a child process, serving a synthetic cluster of the size it generates there. */
+async function fakes(
+  dir: string,
+  size: string,
+): Promise<{
   child: ChildProcess;
   kubeconfig: string;
   armUrl: string;
   ca: string;
+  names: ReturnType<typeof writeSynthetic>;
+  avgPodJsonBytes: number;
 }> {
-  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, String(LATENCY)], {
+  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, String(LATENCY), size], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
@@ -82,13 +91,15 @@ interface FamilyResult {
 async function benchSize(name: string) {
   const size = SIZES[name];
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
-  const names = writeSynthetic(dir, size);
-  const f = await fakes(dir);
+  const f = await fakes(dir, name);
+  const names = f.names;
   process.env.KUBECONFIG = f.kubeconfig;
   const kube = new KubeInventory({ kubeConfig: loadKubeConfig() });
   const syncStart = Date.now();
   await kube.start();
   const syncMs = Date.now() - syncStart;
+  global.gc?.();
+  const afterSync = process.memoryUsage();
   const starts: number[] = [];
   const arm = () =>
     new ArmInventory({
@@ -144,7 +155,7 @@ async function benchSize(name: string) {
     });
   }
   global.gc?.();
-  const rssMb = Math.round(process.memoryUsage().rss / 1048576);
+  const rssAfterQuestionsMb = Math.round(process.memoryUsage().rss / 1048576);
 
   // the seed's procedure by hand: one az/kubectl call after the other
   const client = new NetworkManagementClient(testCredential(), SUBSCRIPTION, {
@@ -165,16 +176,22 @@ async function benchSize(name: string) {
   }
   await drain(client.publicIPAddresses.list(NODE_RG)); // az network public-ip list
   const baselineMs = performance.now() - b0;
+  const warmArm = await benchWarm({ kube, armUrl: f.armUrl, ca: f.ca, questions });
 
   await kube.stop();
   f.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
   return {
     size: name,
     ...size,
     kubeSyncMs: syncMs,
-    rssMb,
+    rssMb: Math.round(afterSync.rss / 1048576),
+    heapMb: Math.round(afterSync.heapUsed / 1048576),
+    rssAfterQuestionsMb,
+    avgPodJsonBytes: f.avgPodJsonBytes,
     families,
     baseline: { armRequests: baselineRequests, ms: round1(baselineMs) },
+    ...warmArm,
   };
 }
 
@@ -312,7 +329,8 @@ async function main() {
     out.push(
       `${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ` +
         `${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ` +
-        `ms, RSS ${s.rssMb} MB; seed procedure by hand: ${s.baseline.armRequests} ` +
+        `ms (pods ${s.avgPodJsonBytes} B of JSON each), after sync RSS ${s.rssMb} MB / heap ${s.heapMb} MB, ` +
+        `RSS after the questions ${s.rssAfterQuestionsMb} MB; seed procedure by hand: ${s.baseline.armRequests} ` +
         `ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} ` +
         `in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`,
     );

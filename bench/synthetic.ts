@@ -35,6 +35,14 @@ export const SIZES: Record<string, SyntheticSize> = {
     loadBalancers: 20,
     publicIps: 400,
   },
+  // AKS's largest: 5,000 nodes; pods are served realistic (see realisticPod)
+  xl: {
+    nodes: 5000,
+    pods: 150000,
+    services: 10000,
+    loadBalancers: 40,
+    publicIps: 800,
+  },
 };
 
 export const SUBSCRIPTION = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -451,5 +459,231 @@ export function writeSynthetic(dir: string, size: SyntheticSize) {
     podCount,
     serviceCount: services.length,
     publicIps: pips.length,
+  };
+}
+
+const hex = (seed: string, n: number) => {
+  let h = 2166136261;
+  let out = '';
+  while (out.length < n) {
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+    seed += out.length;
+  }
+  return out.slice(0, n);
+};
+
+/** The status-side managedFields entry the kubelet writes (fieldsV1 mirrors every status field it owns). */
+const KUBELET_FIELDS = {
+  'f:status': {
+    'f:conditions': Object.fromEntries(
+      ['ContainersReady', 'Initialized', 'PodReadyToStartContainers', 'PodScheduled', 'Ready'].map((t) => [
+        `k:{"type":"${t}"}`,
+        { '.': {}, 'f:lastProbeTime': {}, 'f:lastTransitionTime': {}, 'f:status': {}, 'f:type': {} },
+      ]),
+    ),
+    'f:containerStatuses': {},
+    'f:hostIP': {},
+    'f:hostIPs': {},
+    'f:phase': {},
+    'f:podIP': {},
+    'f:podIPs': { '.': {}, 'k:{"ip":"IP"}': { '.': {}, 'f:ip': {} } },
+    'f:startTime': {},
+  },
+};
+
+/** The spec-side managedFields entry the ReplicaSet controller writes. */
+const CONTROLLER_FIELDS = {
+  'f:metadata': {
+    'f:annotations': { '.': {}, 'f:checksum/config': {}, 'f:kubectl.kubernetes.io/restartedAt': {} },
+    'f:generateName': {},
+    'f:labels': { '.': {}, 'f:app': {}, 'f:app.kubernetes.io/name': {}, 'f:pod-template-hash': {}, 'f:version': {} },
+    'f:ownerReferences': { '.': {}, 'k:{"uid":"UID"}': {} },
+  },
+  'f:spec': {
+    'f:containers': {
+      'k:{"name":"app"}': Object.fromEntries(
+        [
+          'env',
+          'image',
+          'imagePullPolicy',
+          'livenessProbe',
+          'name',
+          'ports',
+          'readinessProbe',
+          'resources',
+          'securityContext',
+          'terminationMessagePath',
+          'terminationMessagePolicy',
+          'volumeMounts',
+        ].map((f) => [`f:${f}`, { '.': {} }]),
+      ),
+    },
+    'f:dnsPolicy': {},
+    'f:enableServiceLinks': {},
+    'f:restartPolicy': {},
+    'f:schedulerName': {},
+    'f:securityContext': {},
+    'f:terminationGracePeriodSeconds': {},
+    'f:topologySpreadConstraints': {},
+  },
+};
+
+/**
+ * A pod as the API serves it (6–8 KB of JSON): the lean synthetic pod plus managedFields, annotations, probes,
+ * resources, volumes, tolerations, conditions with timestamps and container statuses. Built per response by the
+ * fake API server, so the benchmark's cluster is served at real size without being held at real size.
+ */
+export function realisticPod(pod: any): any {
+  const m = pod.metadata;
+  const c = pod.spec.containers[0];
+  const t = '2026-11-20T08:14:03Z';
+  const owner = m.ownerReferences?.[0];
+  const conditions = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(
+    (type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: t }),
+  );
+  return {
+    ...pod,
+    metadata: {
+      ...m,
+      generateName: owner ? `${owner.name}-` : undefined,
+      creationTimestamp: t,
+      labels: { ...m.labels, 'app.kubernetes.io/name': m.labels?.app, version: 'v1.14.2' },
+      annotations: {
+        'checksum/config': hex(m.name, 64),
+        'kubectl.kubernetes.io/restartedAt': '2026-11-20T08:13:55Z',
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '9090',
+        'prometheus.io/path': '/metrics',
+        'ci.example.com/commit': hex(m.labels?.app ?? '', 40),
+        'ci.example.com/pipeline': `https://dev.azure.com/contoso/platform/_build/results?buildId=${m.uid.slice(0, 6)}`,
+        'instrumentation.opentelemetry.io/config': JSON.stringify({
+          exporter: { endpoint: 'http://otel-collector.observability.svc.cluster.local:4317' },
+          sampler: { type: 'parentbased_traceidratio', argument: '0.25' },
+          resource: { 'service.name': m.labels?.app, 'service.namespace': m.namespace },
+        }),
+      },
+      ownerReferences: m.ownerReferences?.map((o: any) => ({ ...o, blockOwnerDeletion: true, uid: hex(o.name, 32) })),
+      managedFields: [
+        {
+          manager: 'kube-controller-manager',
+          operation: 'Update',
+          apiVersion: 'v1',
+          time: t,
+          fieldsType: 'FieldsV1',
+          fieldsV1: CONTROLLER_FIELDS,
+        },
+        {
+          manager: 'kubelet',
+          operation: 'Update',
+          apiVersion: 'v1',
+          time: t,
+          fieldsType: 'FieldsV1',
+          fieldsV1: KUBELET_FIELDS,
+          subresource: 'status',
+        },
+      ],
+    },
+    spec: {
+      ...pod.spec,
+      containers: [
+        {
+          ...c,
+          imagePullPolicy: 'IfNotPresent',
+          resources: { limits: { cpu: '500m', memory: '512Mi' }, requests: { cpu: '100m', memory: '128Mi' } },
+          livenessProbe: {
+            httpGet: { path: '/healthz', port: 8080, scheme: 'HTTP' },
+            initialDelaySeconds: 10,
+            timeoutSeconds: 1,
+            periodSeconds: 10,
+            successThreshold: 1,
+            failureThreshold: 3,
+          },
+          readinessProbe: {
+            httpGet: { path: '/ready', port: 8080, scheme: 'HTTP' },
+            timeoutSeconds: 1,
+            periodSeconds: 5,
+            successThreshold: 1,
+            failureThreshold: 3,
+          },
+          securityContext: {
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            capabilities: { drop: ['ALL'] },
+          },
+          volumeMounts: [
+            { name: 'config', mountPath: '/etc/app', readOnly: true },
+            {
+              name: 'kube-api-access-x7k2p',
+              readOnly: true,
+              mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+            },
+          ],
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+        },
+      ],
+      volumes: [
+        { name: 'config', configMap: { name: `${m.labels?.app}-config`, defaultMode: 420 } },
+        {
+          name: 'kube-api-access-x7k2p',
+          projected: {
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+              { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+              {
+                downwardAPI: {
+                  items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }],
+                },
+              },
+            ],
+            defaultMode: 420,
+          },
+        },
+      ],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      serviceAccountName: 'default',
+      serviceAccount: 'default',
+      securityContext: { runAsUser: 1000, fsGroup: 2000 },
+      schedulerName: 'default-scheduler',
+      topologySpreadConstraints: [
+        {
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: { matchLabels: { app: m.labels?.app } },
+        },
+      ],
+      tolerations: [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ],
+      priority: 0,
+      enableServiceLinks: true,
+      preemptionPolicy: 'PreemptLowerPriority',
+    },
+    status: {
+      ...pod.status,
+      conditions,
+      hostIPs: [{ ip: pod.status.hostIP }],
+      startTime: t,
+      containerStatuses: [
+        {
+          name: c.name,
+          state: { running: { startedAt: t } },
+          lastState: {},
+          ready: true,
+          restartCount: 0,
+          image: c.image,
+          imageID: `${c.image.split(':')[0]}@sha256:${hex(c.image, 64)}`,
+          containerID: `containerd://${hex(m.name + 'c', 64)}`,
+          started: true,
+        },
+      ],
+      qosClass: 'Burstable',
+    },
   };
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Builds appPackage.zip (the Teams app package): manifest.json with the bot's
 // id, domain and the command list of the intent registry, plus the icons.
-//   MICROSOFT_APP_ID=<guid> BOT_DOMAIN=<host> [PRIVACY_URL=https://…] [TERMS_URL=https://…] npm run package [-- --out FILE]
-// Teams requires a privacy and a terms-of-use URL in the manifest: set them to pages that exist (the bot itself
-// serves neither); without them the package points at https://<BOT_DOMAIN>/privacy and /terms and says so.
+//   MICROSOFT_APP_ID=<guid> BOT_DOMAIN=<host> [PACKET_PATH_PRIVACY_URL=https://…] [PACKET_PATH_TERMS_URL=https://…] \
+//     npm run package [-- --out FILE]
+// Teams requires a privacy and a terms-of-use URL in the manifest: by default the pages the bot serves itself
+// (https://<BOT_DOMAIN>/privacy and /terms), else the organisation's own pages, which must be https.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const AdmZip = require('adm-zip');
 const { INTENTS } = require('../dist/src/nlu/intents');
+const { PAGE_PATHS } = require('../dist/src/bot/pages');
 
 const ROOT = join(__dirname, '..');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,20 +27,24 @@ if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain))
 
 /** An https URL of at most 2048 characters (the manifest schema's limit), else a failure naming the variable. */
 function httpsUrl(name, fallback) {
-  const value = process.env[name];
+  // PRIVACY_URL and TERMS_URL: the names earlier versions read
+  const value = process.env[name] || process.env[name.replace(/^PACKET_PATH_/, '')];
   if (!value) return fallback;
   let u;
   try {
     u = new URL(value);
   } catch {
-    return fail(`${name} is not a URL: ${value}`);
+    return fail(`${name} is not a URL`);
   }
-  if (u.protocol !== 'https:' || u.username || u.password || value.length > 2048)
-    fail(`${name} must be an https URL without user info (Teams requires https): ${value}`);
+  // the value is not echoed: user info in it could be a password
+  if (u.protocol !== 'https:') fail(`${name} must be an https URL (Teams requires https), not ${u.protocol}`);
+  if (u.username || u.password) fail(`${name} must not carry user info`);
+  if (value.length > 2048) fail(`${name} is longer than 2048 characters`);
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(u.hostname)) fail(`${name} must name a public host, not ${u.hostname}`);
   return u.toString();
 }
-const privacyUrl = httpsUrl('PRIVACY_URL', `https://${domain}/privacy`);
-const termsUrl = httpsUrl('TERMS_URL', `https://${domain}/terms`);
+const privacyUrl = httpsUrl('PACKET_PATH_PRIVACY_URL', `https://${domain}${PAGE_PATHS.privacy}`);
+const termsUrl = httpsUrl('PACKET_PATH_TERMS_URL', `https://${domain}${PAGE_PATHS.terms}`);
 
 const template = readFileSync(join(ROOT, 'manifest', 'manifest.json'), 'utf8');
 const manifest = JSON.parse(template.replace(/\$\{MICROSOFT_APP_ID\}/g, appId).replace(/\$\{BOT_DOMAIN\}/g, domain));
@@ -60,8 +66,4 @@ zip.addLocalFile(join(ROOT, 'manifest', 'color.png'));
 zip.addLocalFile(join(ROOT, 'manifest', 'outline.png'));
 zip.writeZip(out);
 process.stdout.write(`wrote ${out} (manifest ${manifest.manifestVersion}, ${commands.length} commands)\n`);
-if (!process.env.PRIVACY_URL || !process.env.TERMS_URL)
-  process.stdout.write(
-    `note: privacy ${privacyUrl} and terms ${termsUrl} must be pages that exist (the bot serves neither); ` +
-      'set PRIVACY_URL and TERMS_URL to your organisation’s pages\n',
-  );
+process.stdout.write(`privacy: ${privacyUrl}\nterms: ${termsUrl}\n`);

@@ -10,7 +10,7 @@ import { INTENTS } from './nlu/intents';
 import { parse, type Intent } from './nlu/parse';
 import { scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
-import type { LookupFailure, PathResult } from './path/result';
+import { result, type LookupFailure, type PathResult } from './path/result';
 import { Trace } from './path/trace';
 
 /** The help answer (welcome message, help card). */
@@ -21,6 +21,8 @@ export interface Memory {
   intent?: IntentKind;
   namespace?: string;
   cluster?: string;
+  /** the last question, for "refresh" */
+  question?: string;
 }
 
 const FOLLOW_UP = /^\s*(and|what about|how about|same for|and for|also|now)\b/i;
@@ -89,12 +91,28 @@ export async function understandWith(
   return intent;
 }
 
+/** "refresh", "refresh: <question>": the question (or the last one) again, its Azure data re-read first. */
+const REFRESH = /^\s*refresh(?:\s*:\s*|\s+|$)/i;
+
 export async function ask(
   text: string,
   inv: Inventory,
   memory: Memory = {},
   forcedIntent?: string,
 ): Promise<PathResult> {
+  const refresh = REFRESH.exec(text);
+  const question = refresh ? text.slice(refresh[0].length) || memory.question || '' : text;
+  if (!question.trim())
+    return result('unknown', 'not-understood', 'Refresh what? Ask a question first, or say "refresh <question>".');
+  if (!inv.answering) return answer(question, inv, memory, forcedIntent);
+  const { value, dataAge } = await inv.answering(() => answer(question, inv, memory, forcedIntent), {
+    refresh: !!refresh,
+  });
+  if (dataAge !== undefined) value.dataAge = dataAge;
+  return value;
+}
+
+async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent?: string): Promise<PathResult> {
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
   const family = familyOf(intent.kind);
@@ -103,6 +121,7 @@ export async function ask(
   r.memory = {
     intent: intent.kind === 'help' ? memory.intent : family.spec.kind,
     namespace: intent.namespace ?? answeredNamespace(r) ?? memory.namespace,
+    question: text,
   };
   return r;
 }

@@ -2,6 +2,7 @@
 import { ask, understandWith } from './answer';
 import { renderText } from './cards/text';
 import { loadConfig, type Config } from './config';
+import { diffCommand } from './diff/command';
 import { capture } from './inventory/capture';
 import { configForSource } from './inventory/clusters';
 import { LookupError } from './inventory/inventory';
@@ -19,6 +20,9 @@ const USAGE = `usage:
       write a snapshot folder of the live cluster and subscription (secrets stripped)
   packet-path parse "<question>" [--snapshot DIR]
       print how the question is understood (intent, entities found, roles) as JSON
+  packet-path diff OLD NEW [--json]
+      the path-relevant changes between two snapshot folders (egress IPs, hosts,
+      load balancers, SNAT budget, policy verdicts)
   packet-path help`;
 
 interface Args {
@@ -77,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   if (a.command === 'parse') return parseCommand(a);
   if (a.command === 'capture') return captureCommand(a);
   if (a.command === 'ask') return askCommand(a);
+  if (a.command === 'diff') return diffCommand(a.words, a.json, USAGE);
   process.stderr.write(`packet-path: unknown command "${a.command}"\n${USAGE}\n`);
   return 2;
 }

@@ -35,6 +35,8 @@ const Schema = z.object({
   PACKET_PATH_ARM_ENDPOINT: z.string().url().optional(),
   /** PEM file of extra CA certificates to trust for ARM (a TLS-inspecting proxy) */
   PACKET_PATH_ARM_CA_FILE: z.string().min(1).optional(),
+  /** Azure Monitor metrics endpoint for every region (default https://<region>.metrics.monitor.azure.com) */
+  PACKET_PATH_METRICS_ENDPOINT: z.string().url().optional(),
   /** several clusters: "name=demo,name=snapshot:DIR,name=context:CTX,name=in-cluster" (the first is the default) */
   PACKET_PATH_CLUSTERS: z
     .string()
@@ -85,6 +87,11 @@ const Schema = z.object({
     )
     .optional(),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /**
+   * the bot keeps the Azure network resources warm, re-reading them in the background this often (0: read on demand,
+   * cached for PACKET_PATH_CACHE_TTL_SECONDS); 120 s keeps a typical cluster's ~45 listings under 30 requests a minute
+   */
+  PACKET_PATH_AZURE_REFRESH_SECONDS: z.coerce.number().min(0).max(86400).default(120),
   PACKET_PATH_ARM_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(8),
   /** after this long without an answer the bot says "Looking up …" and updates that message later */
   PACKET_PATH_SLOW_REPLY_MS: z.coerce.number().int().min(0).max(60000).default(2000),

@@ -2,6 +2,7 @@
 // equally matching triggers. Routing, help, the help card and the Teams command
 // list are generated from it. A new family is its folder plus its line here
 // (and its kind in IntentKind: a kind without a family fails to compile).
+import { changes } from './changes';
 import { dns } from './dns';
 import { eastWest } from './east-west';
 import { egress } from './egress';
@@ -13,9 +14,9 @@ import { policy } from './policy';
 import { whatIs } from './what-is';
 
 export type IntentKind =
-  'help' | 'what-is' | 'policy' | 'east-west' | 'inbound' | 'dns' | 'load-balancers' | 'pod' | 'egress';
+  'help' | 'what-is' | 'policy' | 'east-west' | 'inbound' | 'dns' | 'load-balancers' | 'pod' | 'egress' | 'changes';
 
-export const FAMILIES = [help, whatIs, policy, eastWest, inbound, dns, loadBalancers, pod, egress] as const;
+export const FAMILIES = [help, whatIs, policy, eastWest, inbound, dns, loadBalancers, pod, egress, changes] as const;
 
 type Listed = (typeof FAMILIES)[number]['spec']['kind'];
 // compile-time check: every kind has exactly one family and every family a kind

@@ -30,6 +30,7 @@ import {
   type RequestOrigin,
 } from './bot/middleware';
 import { quietTokenRejections } from './bot/quiet';
+import { pages } from './bot/pages';
 import { BoundedMemoryStorage } from './bot/storage';
 import {
   allowedTenants,
@@ -293,7 +294,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   const refused = serverProblem(config);
   if (refused) throw new ConfigError(`invalid configuration: ${refused}`);
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const clusters = opts.inventory ? Clusters.single(opts.inventory) : await Clusters.open(config);
+  const clusters = opts.inventory ? Clusters.single(opts.inventory) : (await Clusters.open(config)).keepHistory();
   const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
   const authn = authentication(config);
   quietTokenRejections();
@@ -330,6 +331,7 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
     }
   });
   probes(server, source, () => (closing ? ['shutting down'] : clusters.pending()), log);
+  pages(server, config);
   limits(server.server, config);
 
   const host = listenHost(config);

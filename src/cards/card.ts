@@ -21,7 +21,7 @@ import title from './templates/parts/title.json';
 import warnings from './templates/parts/warnings.json';
 import pod from './templates/pod.json';
 import whatIs from './templates/what-is.json';
-import { glyph } from './text';
+import { formatAge, glyph } from './text';
 
 const PARTS: Record<string, unknown[]> = {
   actions,
@@ -98,6 +98,7 @@ const TITLES: Record<string, string> = {
 };
 const KIND_LABELS: Record<string, string> = {
   client: 'client',
+  'front-door': 'Azure Front Door',
   internet: 'Internet',
   dns: 'name resolution',
   'public-ip': 'public IP',
@@ -293,12 +294,21 @@ function lists(r: PathResult, o: CardOptions) {
 const INTRO =
   'Ask me how packets reach and leave your pods. I answer from read-only lookups and give you the commands to check.';
 
-/** The source badge every card starts with: the demo said plainly, else the snapshot or cluster. */
-function badgeOf(o: CardOptions) {
+/** The source badge every card starts with: the demo said plainly, else the snapshot or cluster (and data age). */
+function badgeOf(o: CardOptions, r?: PathResult) {
   if (!o.source) return { badge: '', badgeColor: 'Default' };
   if (o.source === DEMO_SOURCE)
     return { badge: 'DEMO — the bundled demo cluster aro2, not yours', badgeColor: 'Warning' };
-  return { badge: `Answering about: ${escapeMarkdown(o.source)}`, badgeColor: 'Default' };
+  const age = r?.dataAge !== undefined ? ` · Azure data ${formatAge(r.dataAge)} old` : '';
+  return { badge: `Answering about: ${escapeMarkdown(o.source)}${age}`, badgeColor: 'Default' };
+}
+
+/** "Refresh": the same question again, its Azure data re-read first (live answers, which say their data age). */
+function refreshButton(r: PathResult, o: CardOptions) {
+  if (r.dataAge === undefined || !o.question) return [];
+  const question = `refresh: ${o.question.replace(/^\s*refresh(?:\s*:\s*|\s+)/i, '')}`;
+  const intent = r.status === 'answered' && r.intent !== 'unknown' ? { intent: r.intent } : {};
+  return [{ title: 'Refresh', payload: { question, ...intent } }];
 }
 
 /**
@@ -317,6 +327,7 @@ function cardData(r: PathResult, o: CardOptions = {}) {
   const { data: listed, truncated } = lists(r, o);
   const { followUps, choices } = followUpButtons(r, o);
   if (truncated && o.question) followUps.push({ title: 'Show all', payload: { question: o.question, full: true } });
+  followUps.push(...refreshButton(r, o));
   const hops = hopRows(r);
   const { lead, rest } = leadAndRest(r.answer);
   const notes = hopNotes(r);
@@ -327,7 +338,7 @@ function cardData(r: PathResult, o: CardOptions = {}) {
     answer: e(r.answer),
     lead: e(lead),
     rest: e(rest),
-    ...badgeOf(o),
+    ...badgeOf(o, r),
     asked: o.asked ? `You asked: “${e(o.asked)}”` : '',
     ...headline(r),
     paragraphs: r.answer.split(/;\s+and\s+/).map((t) => ({ text: e(t) })),

@@ -20,6 +20,14 @@ const GLYPH: Record<string, string> = {
 
 export const glyph = (kind: string): string => GLYPH[kind] ?? '•';
 
+/** A data age in words: 40 s, 3 min, 2 h. */
+export const formatAge = (seconds: number): string =>
+  seconds < 120
+    ? `${seconds} s`
+    : seconds < 7200
+      ? `${Math.round(seconds / 60)} min`
+      : `${Math.round(seconds / 3600)} h`;
+
 /** Said under every text answer from the bundled demo: its addresses are not the reader's cluster's. */
 const DEMO_NOTE = '(Demo: the bundled demo cluster aro2, not yours. Use --snapshot DIR or --live for your own.)';
 
@@ -41,6 +49,8 @@ export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boole
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `⚠ ${w}`));
   if (r.errors.length) out.push('', 'Could not check:', ...r.errors.map((e) => `  ✗ ${e.lookup}: ${e.reason}`));
   if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));
+  if (r.dataAge !== undefined)
+    out.push('', `(Azure data ${formatAge(r.dataAge)} old; "refresh <question>" re-reads it.)`);
   if (opts.demo) out.push('', DEMO_NOTE);
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
 import type { InboundSubjects } from '../inbound/resolve';
+import { isIpv4 } from '../path/ip';
 import { fullName, podIp } from '../path/kube';
 import type { DnsFacts } from './facts';
 import type { DnsSubjects } from './resolve';
@@ -34,7 +35,18 @@ export type DnsDecision =
   /** <hostname>.<svc>.<ns>: one pod of a (headless) Service, a StatefulSet's */
   | ({ kind: 'hostname'; hostname: string; headless: boolean } & Resolved)
   /** a route / ingress host: the address the inbound path enters by (the front Service's external IP) */
-  | { kind: 'external'; name: string; by: string; ip?: string; front?: string; wildcard?: string };
+  | {
+      kind: 'external';
+      name: string;
+      by: string;
+      ip?: string;
+      front?: string;
+      wildcard?: string;
+      /** the front door when it is no Service: "Application Gateway aks-agw" */
+      gateway?: string;
+      /** the frontend FQDN a CNAME points to (Application Gateway for Containers) */
+      cname?: string;
+    };
 
 export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   const { name } = s;
@@ -42,8 +54,16 @@ export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   if (!f.services) return { kind: 'services-unknown', name };
   // from a pod: its namespace; else the one asked; a dotted name is absolute enough from default
   const fromNs = s.from?.metadata.namespace ?? s.namespace ?? (name.split('.').length === 1 ? undefined : 'default');
-  if (!fromNs) return { kind: 'short-name', name, matches: f.services.filter((x) => x.metadata.name === name) };
-  const d = resolveServiceName(name, fromNs, f.services);
+  const matches = f.services.filter((x) => x.metadata.name === name);
+  // a short name resolves through the search path of the client's namespace: with one such Service, from its own
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+  if (!fromNs && matches.length !== 1) return { kind: 'short-name', name, matches };
+  return resolveFrom(s, f, f.services, fromNs ?? matches[0].metadata.namespace ?? 'default');
+}
+
+function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: string): DnsDecision {
+  const { name } = s;
+  const d = resolveServiceName(name, fromNs, services);
   if ('error' in d) return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion };
   const { service, fqdn, hostname } = d;
   const base = { name, from: s.from, fromNs, fqdn, service };
@@ -66,6 +86,21 @@ function hostnameDecision(b: Omit<Resolved, 'addresses'> & { hostname: string },
 /** The host's address as the inbound answer has it: one rule for both answers. */
 function external(subjects: InboundSubjects, f: InboundFacts, name: string): DnsDecision {
   const d = inbound.decide(subjects, f);
+  // AGIC writes the gateway's frontend IP on the Ingress: the host's A record points there
+  // https://azure.github.io/application-gateway-kubernetes-ingress/how-tos/dns
+  if (d.kind === 'app-gateway') {
+    const gateway = d.path.gateway ? `Application Gateway ${d.path.gateway.name}` : 'the Application Gateway';
+    return { kind: 'external', name, by: `ingress ${fullName(d.path.ingress)}`, ip: d.path.frontendIp, gateway };
+  }
+  // each Application Gateway for Containers frontend has a generated FQDN that the host's CNAME points to
+  // https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+  if (d.kind === 'gateway-api') {
+    const { address, gateway: gw, agc } = d.path;
+    const gateway = `${agc ? 'Application Gateway for Containers, ' : ''}Gateway ${gw ? fullName(gw) : 'unknown'}`;
+    const ip = address && isIpv4(address) ? address : undefined;
+    const cname = address && !ip ? address : undefined;
+    return { kind: 'external', name, by: `HTTPRoute ${fullName(d.path.route)}`, ip, cname, gateway };
+  }
   const by = subjects.route
     ? `route ${fullName(subjects.route)}`
     : `ingress ${subjects.ingress ? fullName(subjects.ingress) : name}`;

@@ -20,14 +20,19 @@ export function narrate(d: DnsDecision): PathResult {
 }
 
 function externalHost(d: Extract<DnsDecision, { kind: 'external' }>): PathResult {
-  const record = d.wildcard ? `the wildcard record ${d.wildcard}` : 'its DNS record';
-  const what = d.front ? `the external IP of Service ${d.front}` : 'the front door';
-  const answer = d.ip
-    ? `${d.name} is served by ${d.by}: public DNS resolves it (${record}) to ${d.ip}, ${what}.`
+  const record = d.wildcard ? `the wildcard record ${d.wildcard}` : d.cname ? 'a CNAME record' : 'its DNS record';
+  const what = d.front
+    ? `the external IP of Service ${d.front}`
+    : d.gateway
+      ? `the frontend of ${d.gateway}`
+      : 'the front door';
+  const to = d.ip ?? d.cname;
+  const answer = to
+    ? `${d.name} is served by ${d.by}: public DNS resolves it (${record}) to ${to}, ${what}.`
     : `${d.name} is served by ${d.by}, but ${what} has no external IP yet: the name has nowhere to point.`;
   return result('dns', 'answered', answer, {
-    title: `${d.name} → ${d.ip ?? 'no address yet'}`,
-    hops: [{ kind: 'dns', name: d.name, ip: d.ip, note: `${record} → ${what}` }],
+    title: `${d.name} → ${to ?? 'no address yet'}`,
+    hops: [{ kind: 'dns', name: d.name, ip: d.ip, note: `${record} → ${d.cname ? `${d.cname}, ` : ''}${what}` }],
     verify: [`nslookup ${d.name}`],
     followUps: [{ title: 'How traffic reaches it', question: `how does traffic reach ${d.name}`, intent: 'inbound' }],
   });
@@ -48,11 +53,15 @@ function resolved(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'h
     : `the ClusterIP of Service ${service.metadata.namespace}/${service.metadata.name}`;
   const listed = d.addresses.join(', ');
   const none = d.unlisted ? `an unknown address (I could not list ${d.unlisted})` : 'nothing (no ready endpoints)';
-  const where = from ? ` from ${from.metadata.name}` : d.name.includes('.') ? '' : ` from namespace ${d.fromNs}`;
+  const short = !from && !d.name.includes('.');
+  const where = from ? ` from ${from.metadata.name}` : short ? ` from pods in namespace ${d.fromNs}` : '';
   const verify = from
     ? `kubectl exec -n ${from.metadata.namespace} ${from.metadata.name} -- getent hosts ${fqdn}`
     : `kubectl get svc ${service.metadata.name} -n ${service.metadata.namespace} -o wide`;
-  return result('dns', 'answered', `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).`, {
+  // a short name goes through the client namespace's search path: from elsewhere it needs <svc>.<ns>
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+  const elsewhere = short ? ` From other namespaces use ${d.name}.${d.fromNs}.` : '';
+  return result('dns', 'answered', `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).${elsewhere}`, {
     title: `${d.name} → ${listed || (d.unlisted ? 'address unknown' : 'no address')}`,
     hops: [{ kind: 'dns', name: fqdn, ip: listed || undefined, note: what }],
     verify: [verify],

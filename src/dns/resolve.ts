@@ -25,14 +25,31 @@ const clusterForm = (n: string) => /\.svc(\.cluster\.local)?\.?$/.test(n);
 
 async function externalHost(name: string, ctx: Ctx): Promise<InboundSubjects | undefined> {
   if (!name.includes('.') || clusterForm(name)) return undefined;
-  const [routes, ingresses] = await Promise.all([
+  const [routes, ingresses, httpRoutes] = await Promise.all([
     ctx.trace.list('routes', () => ctx.inv.list('Route')),
     ctx.trace.list('ingresses', () => ctx.inv.list('Ingress')),
+    ctx.trace.list('HTTPRoutes', () => ctx.inv.list('HTTPRoute')),
   ]);
   const route = routes.find((r) => r.spec?.host === name);
   if (route) return { route, host: name };
   const ingress = ingresses.find((i) => (i.spec?.rules ?? []).some((r) => r.host === name));
-  return ingress ? { ingress, host: name } : undefined;
+  if (ingress) return { ingress, host: name };
+  // a Gateway API hostname: the same way in the inbound answer takes (Application Gateway for Containers)
+  const httpRoute = httpRoutes.find((r) => (r.spec?.hostnames ?? []).includes(name));
+  return httpRoute ? { httpRoute, host: name } : undefined;
+}
+
+/** The host of a route or ingress named as such ("dns route sqlapilb"). */
+async function hostOfTyped(intent: Intent, ctx: Ctx): Promise<string | undefined> {
+  const typed = intent.typed.filter((t) => t.type === 'route' || t.type === 'ingress').map((t) => t.name);
+  if (!typed.length) return undefined;
+  const inNs = (o: { metadata: { name: string; namespace?: string } }) =>
+    typed.includes(o.metadata.name) && (!intent.namespace || o.metadata.namespace === intent.namespace);
+  const [routes, ingresses] = await Promise.all([
+    ctx.trace.list('routes', () => ctx.inv.list('Route')),
+    ctx.trace.list('ingresses', () => ctx.inv.list('Ingress')),
+  ]);
+  return routes.find(inNs)?.spec?.host ?? ingresses.find(inNs)?.spec?.rules?.find((r) => r.host)?.host;
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | PathResult> {
@@ -40,9 +57,10 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const fromPod = intent.from ? await findPod(intent, ctx, spec, [intent.from]) : undefined;
   if (fromPod && isReply(fromPod)) return fromPod;
   const candidates = intent.names.filter((n) => n !== intent.from);
-  // a dotted name first, then the name of a Service, then whatever was named first
+  // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
   const name =
     candidates.find((n) => n.includes('.')) ??
+    (await hostOfTyped(intent, ctx)) ??
     candidates.find((n) => services.some((s) => s.metadata.name === n)) ??
     candidates[0];
   if (!name) {

@@ -3,7 +3,16 @@ import type { IntentSpec } from '../family';
 export const spec: IntentSpec<'dns'> = {
   kind: 'dns',
   title: 'What a name resolves to inside the cluster',
-  triggers: [/\bresolves?\b/, /\b(nslookup|dig)\b/, /\bdns\b(?!-)/],
+  triggers: [
+    /\bresolv(e|es|ed|ing)\b/,
+    /\b(nslookup|dig)\b/,
+    /\bdns\b(?!-)/,
+    /\b(a|aaaa|cname|dns) records?\b/,
+    /\b(what|where) (ip |address )?(does|do|is)\b.{0,60}\bpoint(s|ing)?\b/,
+    /\bcname\b/,
+    // "<fqdn> -> ip?": which address a name stands for
+    [/(->|→)\s*(ip|ips|address|addresses)\s*[?!.]*\s*$/, 2],
+  ],
   examples: [
     'what does server.project1.svc.cluster.local resolve to?',
     'resolve server from sqlapi',

@@ -5,7 +5,15 @@ export const spec: IntentSpec<'east-west'> = {
   title: 'Path between two pods / a pod and a Service, and the source IP the server sees',
   triggers: [
     /\bsees?\b.{0,60}\bfrom\b/,
-    /\bfrom\s+[\w./:-]+\s+to\s+(?!the\s+internet|internet|outside|the\s+outside)[\w./:-]+/,
+    // "from X to Y", "from the web pods to the api service", "from pod a -n y to service s-z-c"
+    new RegExp(
+      String.raw`\bfrom\s+(the\s+)?(pod\s+|service\s+|deployment\s+)?` +
+        String.raw`(?!(the\s+)?(internet|outside|world|users?|clients?)\b)[\w./:-]+` +
+        String.raw`(\s+(pods?|service|svc|deployment|app))?` +
+        String.raw`(\s+(-n|in( the)?( namespace| project| ns)?)\s+\S+)?\s+to\s+` +
+        String.raw`(?!(the\s+)?(internet|outside|world)\b)(the\s+)?(pod\s+|service\s+|svc\s+)?[\w./:-]+`,
+    ),
+    /\b(on (its|the) way to|stays? on the pod network|inside the cluster)\b/,
     /(->|→)/,
     /\bpath\s+(from|between)\b/,
     /^\s*path\s/,

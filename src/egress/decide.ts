@@ -8,6 +8,7 @@ import {
   type EgressDecision,
 } from '../path/egress-rules';
 import { nodeIp, podIp } from '../path/kube';
+import type { SnatReading } from '../snat/usage';
 import type { EgressFacts } from './facts';
 import type { EgressSubjects } from './resolve';
 
@@ -32,6 +33,8 @@ export type EgressAnswer =
       source: ClusterSource;
       /** an EgressIP source with no outbound path to the Internet (load balancer / default outbound) */
       egressIpStranded: boolean;
+      /** SNAT usage of the load balancer or NAT gateway (read in facts), or why it is not known */
+      snat?: SnatReading;
     });
 
 export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
@@ -47,5 +50,5 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
   const nIp = nodeIp(f.node);
   const source = clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
   const egressIpStranded = source.kind === 'egress-ip' && !egressIpReachesInternet(rule);
-  return { ...common, kind: 'path', node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded };
+  return { ...common, kind: 'path', node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded, snat: f.snat };
 }

@@ -4,6 +4,8 @@ import type { Fact, FollowUp, Hop, PathResult } from '../path/result';
 import { result } from '../path/result';
 import type { EgressAnswer } from './decide';
 import { describeRule } from './narrate-rule';
+import { nodeUsage } from '../snat/words';
+import { metricsCommand } from '../snat/commands';
 
 /** What narrating accumulates; the rule narration adds to it. */
 export interface Draft {
@@ -31,6 +33,7 @@ export function narrate(a: EgressAnswer): PathResult {
   }
   nodeAndNic(a, d);
   const told = describeRule(a, d);
+  snatUsage(a, d);
   d.followUps.push({ title: 'Where is this pod?', question: `pod ${name} -n ${ns}`, intent: 'pod' });
   if ('lb' in a.rule) {
     const lb = a.rule.lb.name;
@@ -111,4 +114,17 @@ function nodeHop(a: Extract<EgressAnswer, { kind: 'path' }>): Hop {
           : 'SNAT to the node IP or not: depends on the network plugin (not known)',
     nat: snat ? { kind: 'snat', from: a.podIp!, to: to! } : undefined,
   };
+}
+
+/** How busy the SNAT ports of the pod's node were (Azure Monitor), or why that is not known. */
+function snatUsage(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
+  if (!a.snat) return;
+  const r = a.rule;
+  const byRule = 'snat' in r ? r.snat.portsPerInstance : undefined;
+  const natPorts = r.via === 'nat-gateway' ? r.ports : undefined;
+  const ips = [a.nodeIp, a.at.ipConfig?.privateIp];
+  const { text, warnings } = nodeUsage(a.snat, ips, a.node.metadata.name, byRule, natPorts);
+  d.facts.push({ label: 'SNAT usage', value: text });
+  d.warnings.push(...warnings);
+  if (!('unavailable' in a.snat)) d.verify.push(metricsCommand(a.snat.target));
 }

@@ -13,7 +13,19 @@ export const spec: IntentSpec<'egress'> = {
     /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach|comes? from)\b/,
     /\bip\b.{0,40}\bnat\b/,
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
+    [/\b(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
+    // "out to the internet", but "exposed to the internet" is the way in
+    [
+      new RegExp(
+        String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )` +
+          String.raw`\b(to|towards|into|onto) (the )?(public )?(internet|outside world)\b`,
+      ),
+      2,
+    ],
     /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
+    /\b(leave|leaves|leaving|go(es)? out|exits?)\b.{0,30}\b(via|through)\b/,
+    /\binternet[- ](traffic|bound|access|calls?)\b/,
+    [/\b(leave|leaves|leaving|exits?) (the|their|its) (node|nodes|vnet|virtual network)\b/, 2],
     [
       new RegExp(
         String.raw`\b(internet|outside world|remote (side|end|server)|provider|partner|vendor|third[- ]party|` +

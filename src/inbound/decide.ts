@@ -8,6 +8,7 @@ import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
 import type { InboundFacts } from './facts';
+import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
 
 const noGw: AppGatewayFacts = { publicIps: [], subnetPrefixes: [] };
@@ -79,7 +80,12 @@ interface Reached {
   lb: Balancer;
 }
 
-export type InboundDecision =
+export type InboundDecision = WayIn & {
+  /** Azure Front Door in front: an origin names this way in */
+  frontDoor?: FrontDoorHit;
+};
+
+type WayIn =
   | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
   | { kind: 'app-gateway'; path: AppGatewayPath }
   | { kind: 'gateway-api'; path: GatewayPath }
@@ -102,6 +108,12 @@ export type InboundDecision =
 type Gate = Extract<InboundDecision, { kind: 'backend-missing' | 'not-exposed' }> | ({ kind: 'door' } & Door);
 
 export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
+  const d = wayIn(s, f);
+  const frontDoor = matchFrontDoor(f.frontDoors, d, s);
+  return frontDoor ? { ...d, frontDoor } : d;
+}
+
+function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   if (isGatewaySubjects(s) && f.gatewayApi) return { kind: 'gateway-api', path: decideGateway(s, f.gatewayApi, f) };
   const door = frontDoor(s, f.services);
   if (door.kind !== 'door') return door;

@@ -1,6 +1,7 @@
 // What the inbound rules read: the cluster's pods, Services and endpoints, its
 // nodes, and the Azure LB frontend carrying the front Service's address.
 import type { Ctx } from '../family';
+import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
 import { subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
@@ -23,9 +24,20 @@ export interface InboundFacts {
   appGateway?: AppGatewayFacts;
   /** Gateway API: the Gateways, classes and Application Gateway for Containers subnets */
   gatewayApi?: GatewayFacts;
+  /** Azure Front Door profiles (snapshot only), when the data has any */
+  frontDoors?: FrontDoor[];
 }
 
 export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
+  const read = ctx.inv.azure.frontDoors;
+  const [f, frontDoors] = await Promise.all([
+    wayInFacts(s, ctx),
+    read ? ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure)) : undefined,
+  ]);
+  return frontDoors?.length ? { ...f, frontDoors } : f;
+}
+
+async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   const { inv, trace } = ctx;
   const [pods, services, slices, endpoints, nodes, cluster] = await Promise.all([
     trace.list('pods', () => inv.list('Pod')),

@@ -3,6 +3,7 @@
 // pod sees (seenAs), what became of the client IP (clientIp) and each hop's NAT.
 import type { Endpoint } from '../path/endpoints';
 import { result, type ClientIpHandling, type Fact, type FollowUp, type Hop, type PathResult } from '../path/result';
+import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
@@ -33,7 +34,9 @@ const nsName = (s: { metadata: { name: string; namespace?: string } }) => `${s.m
 const addr = (ip: string | undefined, port: number | undefined) => (port === undefined ? `${ip}` : `${ip}:${port}`);
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
-export function narrate(d: InboundDecision): PathResult {
+export const narrate = (d: InboundDecision): PathResult => withFrontDoor(narrateWayIn(d), d.frontDoor);
+
+function narrateWayIn(d: InboundDecision): PathResult {
   const out: Out = { hops: [], facts: [], warnings: [], verify: [], followUps: [] };
   if (d.kind === 'backend-missing') return backendMissing(d, out);
   if (d.kind === 'app-gateway') return narrateAppGateway(d.path);

@@ -42,7 +42,9 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const clientIp =
     intent.clientIp &&
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
-  if (lbByIp && !intent.names.length) return { clientIp, service: lbByIp };
+  // "requests to 20.31.46.20 … the web pods": the address said as where requests go is the way in asked about
+  const toLb = lbByIp && intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards);
+  if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
   // a host or route served through the Gateway API (HTTPRoute)
   const viaGateway = await gatewayRouteSubject(intent, ctx);
   if (viaGateway) return { clientIp, ...viaGateway };
@@ -50,6 +52,12 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   for (const name of candidates(intent)) {
     const found = byHost(name, intent, cat) ?? byWorkload(name, intent, cat, pods) ?? byName(name, intent, cat);
     if (found) return isReply(found) ? found : { clientIp, ...found };
+  }
+  // "the nginx ingress": no ingress of that name, but the workload it names is exposed ("route sqlapi" stays strict)
+  for (const name of candidates(intent)) {
+    if (intent.typed.some((t) => t.name === name && !t.after)) continue;
+    const found = byWorkload(name, intent, cat, pods, false);
+    if (found) return { clientIp, ...found };
   }
   if (lbByIp) return { clientIp, service: lbByIp };
   if (!intent.names.length)
@@ -102,9 +110,10 @@ function byHost(name: string, intent: Intent, cat: Catalog): Found | PathResult 
  * A workload named as such ("sqlapi", "the web pods", not "service sqlapi"): the route or ingress in front of the
  * Services that select its pods, else such a LoadBalancer Service; undefined when nothing exposes it by name.
  */
-function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[]): Found | undefined {
+function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[], strict = true): Found | undefined {
   const e = intent.entities?.find((x) => ['workload', 'pod'].includes(x.kind) && x.text.split('/').pop() === name);
-  if (!e?.pods || intent.typed.some((t) => t.name === name)) return undefined;
+  // "the web pods" is still the workload; "the web service" is the Service itself (when strict)
+  if (!e?.pods || (strict && intent.typed.some((t) => t.name === name && t.type !== 'pod'))) return undefined;
   if (cat.routes.some((r) => r.metadata.name === name) || cat.ingresses.some((i) => i.metadata.name === name))
     return undefined; // a route or ingress of that very name is what was meant
   const mine = pods.filter((p) => e.pods!.includes(`${p.metadata.namespace}/${p.metadata.name}`));
@@ -133,7 +142,8 @@ function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[]): Fo
 
 /** A route, ingress or Service by name (a LoadBalancer Service first when names clash). */
 function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
-  const wants = (type: string) => !intent.typed.some((t) => t.name === name) || typedAs(intent, type).includes(name);
+  const typedOther = intent.typed.some((t) => t.name === name && t.type !== 'pod');
+  const wants = (type: string) => !typedOther || typedAs(intent, type).includes(name);
   const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
   if (route) return { route };
   const ingress = wants('ingress') && inNs(intent, cat.ingresses).find((i) => i.metadata.name === name);

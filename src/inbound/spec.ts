@@ -4,7 +4,32 @@ export const spec: IntentSpec<'inbound'> = {
   kind: 'inbound',
   title: 'How traffic reaches a route, host, ingress or LoadBalancer Service',
   triggers: [
-    /\bhow (does|do|is|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|arrive)\b/,
+    /\bhow (does|do|is|are|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|arrive)\b/,
+    // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
+    [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
+    [/\b(comes?|coming|gets?|getting) in\b|\bincoming\b|\bgets? into\b|\bcomes? into\b/, 2],
+    /\bexposed\b.{0,20}\b(internet|outside|publicly|public)\b/,
+    new RegExp(
+      String.raw`\b(which|what) (gateway|load ?balancer|ingress( controller)?|proxy|app gateway|waf)\b.{0,30}` +
+        String.raw`\b(in front|handles?|serves?|fronts?)\b`,
+    ),
+    /\bhow is\b.{0,60}\b(served|exposed|published)\b/,
+    /\b(lands?|arrives?|enters?)\b.{0,20}\b(on|at|in|through|via)\b/,
+    /\b(trace|follow)\b.{0,15}\brequests?\b.{0,80}\b(to|down to) the pods?\b/,
+    [/\bclients?\s+(at\s+|ip\s+|address\s+)?\d{1,3}(\.\d{1,3}){3}\b/, 2],
+    /\b(keeps?|preserves?d?|loses?|lost)\b.{0,20}\b(its|the|client'?s?|source|original)\b.{0,10}\b(ip|address)\b/,
+    [
+      new RegExp(
+        String.raw`\bsees?\b.{0,20}\b(their|the client'?s?|the real|the original|the source|clients'?)\b` +
+          String.raw`.{0,10}\b(ips?|address(es)?)\b`,
+      ),
+      2,
+    ],
+    [
+      /\b(reached|reachable|accessible) from (the )?(internet|outside)\b|\b(the )?internet (reach|access|hit|get to)\b/,
+      2,
+    ],
+    /\b(terminates?|terminating|termination)\b.{0,10}\b(tls|ssl|https)\b|\b(tls|ssl|https) (is )?terminat/,
     /\binbound\b/,
     /\bingress path\b/,
     /\b(reach|access|hit|hits)\b.{0,30}\b(route|host|ingress|from (the )?internet|from outside)\b/,
@@ -15,6 +40,11 @@ export const spec: IntentSpec<'inbound'> = {
     /\b(reached|reachable) from (the )?(internet|outside)\b/,
     /\bget to (route|svc|service|ingress)\b/,
     /\bhow does it get to the pod\b/,
+    // "what is the way in?", "how is <host> routed to the pods?"
+    [/\b(the )?(way|path|route) in\b|\bentry ?point\b/, 2],
+    /\b(routed|forwarded|proxied|sent|load[- ]balanced) (on )?to (the )?([\w-]+ )?(pods?|backends?|workloads?|app)\b/,
+    // "requests to 20.31.46.20": an address requests come to is a way in
+    /\b(requests?|clients?|users?) (sent )?(to|for|hitting) \d{1,3}(\.\d{1,3}){3}\b/,
   ],
   examples: [
     'how does traffic reach route sqlapilb?',

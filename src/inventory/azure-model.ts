@@ -91,6 +91,8 @@ export interface PublicIp extends AzureResource {
   version?: string;
   sku?: string;
   prefixId?: string;
+  /** `dnsSettings.fqdn`: <label>.<region>.cloudapp.azure.com */
+  fqdn?: string;
 }
 
 export interface PublicIpPrefix extends AzureResource {
@@ -106,6 +108,8 @@ export interface IpConfig {
   publicIpId?: string;
   poolIds: string[];
   natRuleIds: string[];
+  /** application security groups the IP configuration is a member of (IDs) */
+  asgIds?: string[];
 }
 
 export interface Nic extends AzureResource {
@@ -202,6 +206,9 @@ export interface NetworkSecurityGroup extends AzureResource {
     source: string[];
     destination: string[];
     destinationPorts: string[];
+    /** application security group IDs in place of (or besides) the address prefixes */
+    sourceAsgs?: string[];
+    destinationAsgs?: string[];
   }[];
 }
 
@@ -380,6 +387,7 @@ function publicIp(f: Flat): PublicIp {
     version: str(f.publicipaddressversion),
     sku: str((f.sku as Flat | undefined)?.name),
     prefixId: refId(f.publicipprefix),
+    fqdn: str((f.dnssettings as Flat | undefined)?.fqdn),
   };
 }
 
@@ -398,6 +406,7 @@ function nic(f: Flat): Nic {
       publicIpId: refId(x.publicipaddress),
       poolIds: refIds(x.loadbalancerbackendaddresspools),
       natRuleIds: refIds(x.loadbalancerinboundnatrules),
+      asgIds: refIds(x.applicationsecuritygroups),
     })),
   };
 }
@@ -523,6 +532,8 @@ function nsg(f: Flat): NetworkSecurityGroup {
       source: list(x, 'sourceaddressprefix', 'sourceaddressprefixes'),
       destination: list(x, 'destinationaddressprefix', 'destinationaddressprefixes'),
       destinationPorts: list(x, 'destinationportrange', 'destinationportranges'),
+      sourceAsgs: refIds(x.sourceapplicationsecuritygroups),
+      destinationAsgs: refIds(x.destinationapplicationsecuritygroups),
     })),
   };
 }

@@ -17,6 +17,8 @@ import { lbWorld } from '../path/lb';
 import { Trace } from '../path/trace';
 import { readEdge } from '../what-is/edge';
 import { inbound } from '../inbound';
+import { facts as snatFacts } from '../snat/facts';
+import type { SnatTarget } from '../snat/usage';
 import { scrubAzureResource, scrubKubeObject } from '../secrets';
 
 /**
@@ -58,6 +60,8 @@ export interface RawAzure {
   rawVmssNics?(vmId: string): Promise<unknown[]>;
   /** A NIC's effective routes as the SDK returns them (`{ value: [...] }`, the az output shape). */
   rawEffectiveRoutes?(nicId: string): Promise<unknown>;
+  /** The Service Tags discovery API's answer (the `az network list-service-tags` shape). */
+  rawServiceTags?(subscription: string, location: string): Promise<unknown>;
 }
 
 type Failures = CaptureSummary['failures'];
@@ -69,8 +73,9 @@ class Writer {
   constructor(private dir: string) {}
   write(file: string, doc: unknown): void {
     mkdirSync(join(this.dir, file, '..'), { recursive: true });
-    // Azure resources: no free-text tags, no secret properties or values
-    const safe = file.startsWith('azure/') ? scrubAzureResource(doc) : doc;
+    // Azure resources: no free-text tags, no secret properties or values (metrics are numbers by name and ID, and
+    // their `data` arrays would read as a secret property)
+    const safe = file.startsWith('azure/') && !file.startsWith('azure/metrics/') ? scrubAzureResource(doc) : doc;
     writeFileSync(join(this.dir, file), JSON.stringify(safe, null, 2) + '\n');
     this.files.push(file);
   }
@@ -92,6 +97,13 @@ export async function capture(inv: Inventory, raw: RawAzure, dir: string): Promi
   w.failures.push(...trace.errors.map(({ lookup, reason }) => ({ lookup, reason })));
   await writeAzure(reads, raw, w);
   await writeEffectiveRoutes(reads, raw, w);
+  await writeMetrics(inv, w);
+  // one list per cloud: `azure/service-tags.json` (the az output shape)
+  const at = reads.tags[0];
+  if (at && raw.rawServiceTags) {
+    const tags = await w.attempt('service tags', () => raw.rawServiceTags!(at.subscription, at.location));
+    if (tags) w.write('azure/service-tags.json', tags);
+  }
   return { files: w.files, failures: w.failures };
 }
 
@@ -118,7 +130,16 @@ class Recorder implements AzureInventory {
   /** NICs whose effective routes were read, with the node name first (the snapshot file's name) */
   readonly routes: { nic: Nic; names: string[] }[] = [];
   readonly effectiveRoutes?: AzureInventory['effectiveRoutes'];
+  /** where the service tags were read (an NSG rule named a tag beyond the built-in three) */
+  readonly tags: { subscription: string; location: string }[] = [];
+  readonly serviceTags?: AzureInventory['serviceTags'];
   constructor(private inner: AzureInventory) {
+    const tags = inner.serviceTags;
+    if (tags)
+      this.serviceTags = async (subscription, location) => {
+        this.tags.push({ subscription, location });
+        return tags.call(inner, subscription, location);
+      };
     const read = inner.effectiveRoutes;
     if (read)
       this.effectiveRoutes = async (nic, names) => {
@@ -229,5 +250,16 @@ async function writeEffectiveRoutes(reads: Recorder, raw: RawAzure, w: Writer): 
     const got = (await w.attempt(`effective routes of ${nic.name}`, () => raw.rawEffectiveRoutes!(nic.id))) as
       { value?: unknown[] } | undefined;
     if (got?.value) w.write(`effective-routes/${names[0] ?? nic.name}.json`, { value: got.value });
+  }
+}
+
+/** `azure/metrics/<name>.json` (`az monitor metrics list` shape) per load balancer or NAT gateway SNATing a node. */
+async function writeMetrics(inv: Inventory, w: Writer): Promise<void> {
+  const metrics = inv.metrics as { rawDoc?: (t: SnatTarget) => Promise<unknown> } | undefined;
+  if (!metrics?.rawDoc) return;
+  const { readings } = await snatFacts({ inv, trace: new Trace(), specs: [] });
+  for (const { target } of readings.filter((r) => /^[\w.-]+$/.test(r.target.name))) {
+    const doc = await w.attempt(`SNAT metrics of ${target.name}`, () => metrics.rawDoc!(target));
+    if (doc) w.write(`azure/metrics/${target.name}.json`, doc);
   }
 }

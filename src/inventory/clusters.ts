@@ -1,6 +1,7 @@
 // Several clusters behind one bot: each a name and its own inventory (demo,
 // snapshot folder, kubeconfig context or in-cluster), with optional per-cluster
 // allowlists of users.
+import { startHistory, type Recorder } from '../changes/recorder';
 import type { Config } from '../config';
 import type { Inventory } from './inventory';
 import { openInventory, type OpenOptions, type Opened } from './open';
@@ -38,6 +39,8 @@ export interface Cluster {
 }
 
 export class Clusters {
+  private readonly recorders: (Recorder | undefined)[] = [];
+
   private constructor(
     private readonly all: Map<string, { cluster: Cluster; opened?: Opened }>,
     readonly defaultName: string,
@@ -102,7 +105,14 @@ export class Clusters {
     );
   }
 
+  /** Live clusters keep their path facts over time ("what changed?"): checked every minute, recorded on change. */
+  keepHistory(): this {
+    for (const c of this.all.values()) this.recorders.push(startHistory(c.cluster.inventory, { pollMs: 60_000 }));
+    return this;
+  }
+
   async stop(): Promise<void> {
+    for (const r of this.recorders.splice(0)) r?.stop();
     await Promise.all([...this.all.values()].map((x) => x.opened?.stop()));
   }
 }

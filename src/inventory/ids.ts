@@ -1,7 +1,13 @@
 // Azure resource IDs: compared case-insensitively (Azure treats resource group
 // and provider segments case-insensitively, and az/ARM/providerID spell them differently).
 
-export const idKey = (id: string): string => id.trim().replace(/\/+$/, '').toLowerCase();
+// called for every ID a question compares: trailing slashes cut without a regex
+export function idKey(id: string): string {
+  const s = id.trim();
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return (end === s.length ? s : s.slice(0, end)).toLowerCase();
+}
 
 export const sameId = (a?: string, b?: string): boolean => !!a && !!b && idKey(a) === idKey(b);
 
@@ -47,17 +53,35 @@ export const nameOf = (id?: string): string => (id ? (id.replace(/\/+$/, '').spl
 
 export const resourceGroupOf = (id: string): string => parseId(id)?.resourceGroup ?? '';
 
-export const resourceGroupId = (id: string): string => {
+/**
+ * `fn` remembering its last results (every question reads every node's providerID: 5,000 parses a question
+ * otherwise); forgets all once `max` are kept.
+ */
+function remembered<R>(fn: (s: string) => R, max = 20_000): (s: string) => R {
+  const kept = new Map<string, R>();
+  return (s) => {
+    if (kept.has(s)) return kept.get(s) as R;
+    if (kept.size >= max) kept.clear();
+    const r = fn(s);
+    kept.set(s, r);
+    return r;
+  };
+}
+
+export const resourceGroupId = remembered((id: string): string => {
   const p = parseId(id);
   return p ? `/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}` : '';
-};
+});
 
 /** Is `id` inside `scope` (a subscription or resource group ID)? */
 export const inScope = (id: string, scope: string): boolean => idKey(id).startsWith(idKey(scope) + '/');
 
 /** `azure:///subscriptions/…/virtualMachines/vm` → the VM (or VMSS instance) resource ID. */
-export function vmIdFromProviderId(providerId?: string): string | undefined {
-  if (!providerId || !/^azure:\/\//i.test(providerId)) return undefined;
+export const vmIdFromProviderId = (providerId?: string): string | undefined =>
+  providerId ? vmIdOf(providerId) : undefined;
+
+const vmIdOf = remembered((providerId: string): string | undefined => {
+  if (!/^azure:\/\//i.test(providerId)) return undefined;
   const id = providerId.replace(/^azure:\/\/+/i, '/');
   return /\/virtualMachines\/[^/]+$/i.test(id) ? id : undefined;
-}
+});

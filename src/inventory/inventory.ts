@@ -3,6 +3,9 @@
 import type { AzureKind, AzureKinds, EffectiveRoute, Nic } from './azure-model';
 import type { KubeKind, KubeKinds } from './k8s-types';
 import type { ErrorCode } from '../path/result';
+import type { SnatMetrics } from '../snat/usage';
+import type { FrontDoor } from './front-door';
+import type { ServiceTagsRead } from './service-tags';
 
 export interface ClusterInfo {
   kind: 'aro' | 'aks' | 'unknown';
@@ -40,6 +43,10 @@ export interface AzureInventory {
    * the NIC's effectiveRouteTable action). `{ unavailable }`: they exist but may not be read (why, in words).
    */
   effectiveRoutes?(nic: Nic, names: string[]): Promise<EffectiveRoutes | undefined>;
+  /** The service tags of the subscription's cloud (discovery API; snapshot: `azure/service-tags.json`). */
+  serviceTags?(subscription: string, location: string): Promise<ServiceTagsRead>;
+  /** Azure Front Door (Standard/Premium) profiles with endpoints and origins: snapshot only (`azure/afd-*.json`). */
+  frontDoors?(): Promise<FrontDoor[]>;
 }
 
 /** Effective routes, or why the identity may not read them (not an error: the answer says so once). */
@@ -51,6 +58,13 @@ export interface Inventory {
   cluster(): Promise<ClusterInfo | undefined>;
   list<K extends KubeKind>(kind: K): Promise<KubeKinds[K][]>;
   readonly azure: AzureInventory;
+  /**
+   * Live: run one answer's lookups, saying how old the oldest Azure data it read is (seconds); `refresh` re-reads
+   * each cached Azure listing or resource before the answer uses it.
+   */
+  answering?<T>(fn: () => Promise<T>, o?: { refresh?: boolean }): Promise<{ value: T; dataAge?: number }>;
+  /** Azure Monitor SNAT metrics of outbound load balancers and NAT gateways, when the source has them */
+  readonly metrics?: SnatMetrics;
 }
 
 /** A failed lookup: becomes an entry in a result's `errors`, never a crash. */

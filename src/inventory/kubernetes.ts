@@ -6,79 +6,94 @@
 // client-node 2.x informers re-watch by themselves after a clean end of the
 // stream and re-list after 410 Gone; any other failure (API down, 401…) stops
 // them with an 'error' event, so they are restarted here with a back-off.
+//
+// The list is read in pages (limit/continue) and every object is reduced to
+// what the rules read as it arrives (leanObject), so a large cluster is never
+// held whole as the API sends it.
 import * as k8s from '@kubernetes/client-node';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
 import { withoutRouteTlsKeys } from '../secrets';
 
+/** One page of a list, as the API sends it. */
+interface Page {
+  items: unknown[];
+  metadata?: { resourceVersion?: string; continue?: string };
+}
+
 interface Source {
   path: string;
   group?: string;
-  list: (kc: k8s.KubeConfig) => Promise<{ items: unknown[] }>;
   apiVersion: string;
 }
 
-const core = (kc: k8s.KubeConfig) => kc.makeApiClient(k8s.CoreV1Api);
-const custom = (group: string, version: string, plural: string) => (kc: k8s.KubeConfig) =>
-  kc.makeApiClient(k8s.CustomObjectsApi).listClusterCustomObject({ group, version, plural }) as Promise<{
-    items: unknown[];
-  }>;
+const http = new k8s.IsomorphicFetchHttpLibrary();
+
+/**
+ * One page of a list, through the SDK's own HTTP library and authentication (as its Watch reads events): the typed
+ * list calls would first build an SDK model object for every field of every object, most of a large sync's time.
+ */
+async function listPage(kc: k8s.KubeConfig, path: string, limit: number, next?: string): Promise<Page> {
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw new Error('No currently active cluster');
+  const url = new URL(server + path);
+  url.searchParams.set('limit', String(limit));
+  if (next) url.searchParams.set('continue', next);
+  const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
+  ctx.setHeaderParam('Accept', 'application/json');
+  await kc.applySecurityAuthentication(ctx);
+  const res = await http.send(ctx).toPromise();
+  const text = await res.body.text();
+  if (res.httpStatusCode !== 200)
+    throw new k8s.ApiException(res.httpStatusCode, 'Unknown API Status Code!', text, res.headers);
+  return JSON.parse(text) as Page;
+}
 
 const SOURCES: Record<KubeKind, Source> = {
   Pod: {
     path: '/api/v1/pods',
     apiVersion: 'v1',
-    list: (kc) => core(kc).listPodForAllNamespaces(),
   },
   Service: {
     path: '/api/v1/services',
     apiVersion: 'v1',
-    list: (kc) => core(kc).listServiceForAllNamespaces(),
   },
   Node: {
     path: '/api/v1/nodes',
     apiVersion: 'v1',
-    list: (kc) => core(kc).listNode(),
   },
   Namespace: {
     path: '/api/v1/namespaces',
     apiVersion: 'v1',
-    list: (kc) => core(kc).listNamespace(),
   },
   Endpoints: {
     path: '/api/v1/endpoints',
     apiVersion: 'v1',
-    list: (kc) => core(kc).listEndpointsForAllNamespaces(),
   },
   EndpointSlice: {
     path: '/apis/discovery.k8s.io/v1/endpointslices',
     group: 'discovery.k8s.io',
     apiVersion: 'discovery.k8s.io/v1',
-    list: (kc) => kc.makeApiClient(k8s.DiscoveryV1Api).listEndpointSliceForAllNamespaces(),
   },
   Ingress: {
     path: '/apis/networking.k8s.io/v1/ingresses',
     group: 'networking.k8s.io',
     apiVersion: 'networking.k8s.io/v1',
-    list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listIngressForAllNamespaces(),
   },
   NetworkPolicy: {
     path: '/apis/networking.k8s.io/v1/networkpolicies',
     group: 'networking.k8s.io',
     apiVersion: 'networking.k8s.io/v1',
-    list: (kc) => kc.makeApiClient(k8s.NetworkingV1Api).listNetworkPolicyForAllNamespaces(),
   },
   Route: {
     path: '/apis/route.openshift.io/v1/routes',
     group: 'route.openshift.io',
     apiVersion: 'route.openshift.io/v1',
-    list: custom('route.openshift.io', 'v1', 'routes'),
   },
   EgressIP: {
     path: '/apis/k8s.ovn.org/v1/egressips',
     group: 'k8s.ovn.org',
     apiVersion: 'k8s.ovn.org/v1',
-    list: custom('k8s.ovn.org', 'v1', 'egressips'),
   },
   ...crd('policy.networking.k8s.io', 'v1alpha1', {
     AdminNetworkPolicy: 'adminnetworkpolicies',
@@ -103,13 +118,14 @@ function crd<K extends KubeKind>(group: string, version: string, plurals: Record
       path: `/apis/${group}/${version}/${plural}`,
       group,
       apiVersion: `${group}/${version}`,
-      list: custom(group, version, plural),
     };
   return out;
 }
 
 export interface KubeOptions {
   kubeConfig: k8s.KubeConfig;
+  /** objects per list page (default 250: a page is parsed whole, and larger pages leave more freed memory behind) */
+  pageSize?: number;
   /** first restart delay after an informer stops on an error, ms (doubles up to 30 s) */
   restartDelayMs?: number;
 }
@@ -119,6 +135,8 @@ interface Watched {
   synced: boolean;
   lastError?: string;
   delay: number;
+  /** the cache as a list, built on the first read after a change: questions between changes share one array */
+  items?: readonly k8s.KubernetesObject[];
 }
 
 /** Loads a kubeconfig: KUBECONFIG / ~/.kube/config (optionally a context), or the in-cluster service account. */
@@ -132,14 +150,77 @@ export function loadKubeConfig(context?: string): k8s.KubeConfig {
 /** kind/apiVersion of a kind, for writing objects down (list items from the API carry neither). */
 export const apiVersionOf = (kind: KubeKind): string => SOURCES[kind].apiVersion;
 
+const PAGE_SIZE = 250;
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A paged list: every page reduced as it arrives; an expired continue token (410) starts the list over. */
+async function pagedList(
+  page: (next?: string) => Promise<Page>,
+  keep: (raw: k8s.KubernetesObject) => k8s.KubernetesObject,
+): Promise<{ metadata: { resourceVersion: string }; items: k8s.KubernetesObject[] }> {
+  for (let attempt = 0; ; attempt++) {
+    const items: k8s.KubernetesObject[] = [];
+    let resourceVersion: string | undefined;
+    let next: string | undefined;
+    try {
+      do {
+        const p = await page(next);
+        for (const raw of p.items) items.push(keep(raw as k8s.KubernetesObject));
+        // every page of one list is served from the first page's snapshot
+        resourceVersion ??= p.metadata?.resourceVersion;
+        next = p.metadata?.continue || undefined;
+      } while (next);
+      return { metadata: { resourceVersion: resourceVersion ?? '' }, items };
+    } catch (e) {
+      // https://kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks
+      if (!next || attempt >= 3 || !isGone(e)) throw e;
+    }
+  }
+}
+
+const isGone = (e: unknown): boolean => {
+  const err = e as { code?: number; statusCode?: number };
+  return err?.code === 410 || err?.statusCode === 410;
+};
+
+/** The SDK's watch, with every object reduced (leanObject) before the informer caches it. */
+class LeanWatch extends k8s.Watch {
+  constructor(
+    kc: k8s.KubeConfig,
+    private readonly kind: KubeKind,
+  ) {
+    super(kc);
+  }
+  override watch(
+    path: string,
+    params: Parameters<k8s.Watch['watch']>[1],
+    callback: Parameters<k8s.Watch['watch']>[2],
+    done: Parameters<k8s.Watch['watch']>[3],
+  ): Promise<AbortController> {
+    return super.watch(
+      path,
+      params,
+      (phase, obj, raw) =>
+        callback(phase, phase === 'ERROR' || phase === 'BOOKMARK' ? obj : leanObject(this.kind, obj), raw),
+      done,
+    );
+  }
+}
+
 export class KubeInventory {
   private readonly watched = new Map<KubeKind, Watched>();
   private readonly absent = new Set<KubeKind>();
   private stopped = false;
   private discoveryError?: string;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private changes = 0;
 
   constructor(private readonly o: KubeOptions) {}
+
+  /** Grows on every object added, changed or deleted in any cache: what was derived from the caches is stale. */
+  get generation(): number {
+    return this.changes;
+  }
 
   get server(): string {
     return this.o.kubeConfig.getCurrentCluster()?.server ?? '(no cluster)';
@@ -177,15 +258,27 @@ export class KubeInventory {
   private async watch(kind: KubeKind): Promise<void> {
     if (this.stopped) return;
     const src = SOURCES[kind];
-    const informer = k8s.makeInformer(this.o.kubeConfig, src.path, () => src.list(this.o.kubeConfig) as never);
+    const kc = this.o.kubeConfig;
+    // a relist (after 410 Gone) hands back the cached object when it is unchanged: one copy, not two
+    const keep = (raw: k8s.KubernetesObject): k8s.KubernetesObject => {
+      const m = raw.metadata;
+      const cached = m?.name ? informer.get(m.name, m.namespace) : undefined;
+      return cached && cached.metadata?.resourceVersion === m?.resourceVersion ? cached : leanObject(kind, raw);
+    };
+    const limit = this.o.pageSize ?? PAGE_SIZE;
+    const list = () => pagedList((next) => listPage(kc, src.path, limit, next), keep);
+    const informer = new k8s.ListWatch<k8s.KubernetesObject>(src.path, new LeanWatch(kc, kind), list as never, false);
     const w: Watched = {
       informer,
       synced: false,
       delay: this.o.restartDelayMs ?? 1000,
     };
     this.watched.set(kind, w);
-    // the cache holds the objects handed to these callbacks: a Route's TLS keys are dropped as it arrives
-    if (kind === 'Route') for (const ev of ['add', 'update'] as const) informer.on(ev, withoutRouteTlsKeys as never);
+    for (const ev of ['add', 'update', 'delete'] as const)
+      informer.on(ev, () => {
+        w.items = undefined;
+        this.changes++;
+      });
     informer.on('connect', () => {
       w.lastError = undefined;
       w.delay = this.o.restartDelayMs ?? 1000;
@@ -227,7 +320,7 @@ export class KubeInventory {
   }
 
   list<K extends KubeKind>(kind: K): KubeKinds[K][] {
-    if (this.absent.has(kind)) return [];
+    if (this.absent.has(kind)) return NONE as unknown as KubeKinds[K][];
     if (this.discoveryError && !this.watched.size) throw new LookupError(`${kind}s`, this.discoveryError);
     const w = this.watched.get(kind);
     if (!w || !w.synced) {
@@ -239,8 +332,10 @@ export class KubeInventory {
         'not-synced',
       );
     }
-    // the cache's own objects, not copies: callers only read them
-    return w.informer.list() as unknown as KubeKinds[K][];
+    // the cache's own objects, not copies, in one frozen array until the next change: callers only read them (and
+    // may key what they derive from it on the array)
+    w.items ??= Object.freeze(w.informer.list());
+    return w.items as unknown as KubeKinds[K][];
   }
 
   /** Kinds not yet synced, with the reason (for /readyz). */
@@ -281,4 +376,191 @@ function kubeReason(e: unknown, server: string): string {
   return /ECONNREFUSED|ENOTFOUND|terminated|fetch failed|socket/i.test(msg)
     ? `cannot reach the Kubernetes API at ${server} (${msg})`
     : msg;
+}
+
+// ---- what the informer caches hold ---------------------------------------------------------------------------
+//
+// A 150,000-pod cluster is ~1 GB of JSON, mostly managedFields, annotations and status the rules never read. Objects
+// are reduced as they enter the caches (list pages and watch events alike) to the fields the rules read — the same
+// allowlist capture writes (src/secrets.ts KEPT), so a capture of a live cluster is unchanged — and the strings and
+// small structures that repeat across pods (namespaces, node names, labels, containers, owners, conditions) are
+// shared. Shared structures are frozen: the caches' objects are read, never written, by the rules.
+
+/** true: keep the value whole; an object: keep only these fields; [shape]: each element of an array. */
+type Shape = true | { [field: string]: Shape } | [Shape];
+
+const META: Shape = {
+  name: true,
+  namespace: true,
+  uid: true,
+  labels: true,
+  annotations: true, // filtered by KEPT_ANNOTATIONS
+  ownerReferences: [{ apiVersion: true, kind: true, name: true, controller: true }],
+  creationTimestamp: true,
+  resourceVersion: true,
+};
+const REF: Shape = { name: true, key: true };
+const CONDITIONS: Shape = [{ type: true, status: true }];
+// pod answers read env by name/value/reference; east-west and policy read container ports
+const CONTAINER: Shape = {
+  name: true,
+  image: true,
+  ports: [{ name: true, containerPort: true, protocol: true }],
+  env: [
+    {
+      name: true,
+      value: true,
+      valueFrom: {
+        secretKeyRef: REF,
+        configMapKeyRef: REF,
+        fieldRef: { fieldPath: true },
+        resourceFieldRef: { resource: true },
+      },
+    },
+  ],
+};
+const TOP: Record<string, Shape> = { apiVersion: true, kind: true, metadata: META };
+/**
+ * Kept per kind. Pod: spec.nodeName, hostNetwork, containers (name, image, ports, env); status.phase, podIP(s),
+ * hostIP(s), conditions (type/status) — no init/ephemeral containers, volumes, containerStatuses, tolerations.
+ * Node: spec.providerID, podCIDR(s), taints, unschedulable; status.addresses, conditions (type/status) — no images,
+ * nodeInfo, capacity. Route: spec without inline TLS keys. Every other kind keeps spec/status (and
+ * EndpointSlice/Endpoints top-level fields) whole: they are small and they are the network configuration.
+ */
+const KEPT: Partial<Record<KubeKind, Shape>> = {
+  Pod: {
+    ...TOP,
+    spec: { nodeName: true, hostNetwork: true, containers: [CONTAINER] },
+    status: {
+      phase: true,
+      podIP: true,
+      podIPs: [{ ip: true }],
+      hostIP: true,
+      hostIPs: [{ ip: true }],
+      conditions: CONDITIONS,
+    },
+  },
+  Node: {
+    ...TOP,
+    spec: { providerID: true, podCIDR: true, podCIDRs: true, taints: true, unschedulable: true },
+    status: { addresses: [{ type: true, address: true }], conditions: CONDITIONS },
+  },
+};
+const DEFAULT_KEPT: Shape = {
+  ...TOP,
+  spec: true,
+  status: true,
+  addressType: true,
+  endpoints: true,
+  ports: true,
+  subsets: true,
+};
+
+/**
+ * Annotations kept (none on pods: no rule reads one). Read today: k8s.ovn.org/node-subnets and
+ * k8s.ovn.org/node-gateway-router-lrp-ifaddr (nodes: what-is, inbound, cluster-info),
+ * service.beta.kubernetes.io/azure-load-balancer-internal (services: path/lb), kubernetes.io/ingress.class
+ * (ingresses: inbound/app-gateway). Their whole prefixes are kept, as capture writes them (src/secrets.ts).
+ */
+const KEPT_ANNOTATIONS = new RegExp(
+  String.raw`^(k8s\.ovn\.org|service\.beta\.kubernetes\.io|service\.kubernetes\.io|[a-z.]*router\.openshift\.io|` +
+    String.raw`openshift\.io|kubernetes\.io\/ingress\.class|[a-z.]*ingress\.kubernetes\.io)(\/|$)`,
+  'i',
+);
+
+/** Fields whose string values repeat across objects (interned); maps whose keys and values do. */
+const INTERNED = new Set([
+  'namespace',
+  'nodeName',
+  'hostIP',
+  'phase',
+  'kind',
+  'apiVersion',
+  'type',
+  'status',
+  'protocol',
+  'image',
+  'zone',
+  'addressType',
+  'fieldPath',
+]);
+const MAPS = new Set(['labels', 'annotations', 'selector', 'matchLabels', 'nodeSelector']);
+/** Structures shared by equal value: pods of one ReplicaSet have the same labels, owner, containers, conditions. */
+const SHARED = new Set(['labels', 'ownerReferences', 'containers', 'conditions', 'ports']);
+
+/** Interned strings and shared structures; restarted when large, so churn (new ReplicaSets) cannot grow it forever. */
+class Pool {
+  private strings = new Map<string, string>();
+  private shapes = new Map<string, unknown>();
+  str(s: string): string {
+    const v = this.strings.get(s);
+    if (v !== undefined) return v;
+    if (this.strings.size >= 200_000) this.strings = new Map();
+    this.strings.set(s, s);
+    return s;
+  }
+  shared<T>(v: T): T {
+    const key = JSON.stringify(v);
+    const found = this.shapes.get(key);
+    if (found !== undefined) return found as T;
+    if (this.shapes.size >= 100_000) this.shapes = new Map();
+    this.shapes.set(key, deepFreeze(v));
+    return v;
+  }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+const pool = new Pool();
+
+/** A plain deep copy (SDK model instances and Dates become JSON values), with repeated strings interned. */
+function plain(v: unknown, key: string): unknown {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return INTERNED.has(key) ? pool.str(v) : v;
+  if (typeof v !== 'object') return v;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map((x) => plain(x, key) ?? null);
+  const out: Record<string, unknown> = {};
+  const map = MAPS.has(key);
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || x === null) continue;
+    if (map) out[pool.str(k)] = typeof x === 'string' ? pool.str(x) : plain(x, k);
+    else out[k] = plain(x, k);
+  }
+  return SHARED.has(key) ? pool.shared(out) : out;
+}
+
+function pick(v: unknown, shape: Shape, key: string): unknown {
+  if (shape === true) return plain(v, key);
+  if (v === undefined || v === null || typeof v !== 'object') return undefined;
+  if (Array.isArray(shape)) {
+    if (!Array.isArray(v)) return undefined;
+    const arr = v.map((x) => pick(x, shape[0], key) ?? null);
+    return SHARED.has(key) ? pool.shared(arr) : arr;
+  }
+  if (Array.isArray(v)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(shape)) {
+    const x = pick((v as Record<string, unknown>)[k], s, k);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+/** What a cache keeps of an object of a kind (see KEPT and KEPT_ANNOTATIONS). */
+export function leanObject<T extends { metadata?: object }>(kind: KubeKind, o: T): T {
+  const meta = o.metadata as { annotations?: Record<string, string> } | undefined;
+  const ann = meta?.annotations;
+  const kept = kind === 'Pod' || !ann ? undefined : Object.entries(ann).filter(([k]) => KEPT_ANNOTATIONS.test(k));
+  const src = { ...o, metadata: { ...meta, annotations: kept?.length ? Object.fromEntries(kept) : undefined } };
+  const out = pick(src, KEPT[kind] ?? DEFAULT_KEPT, '') as T & { spec?: { tls?: Record<string, unknown> } };
+  // a Route's inline TLS keys are never held
+  if (kind === 'Route') withoutRouteTlsKeys(out);
+  return out;
 }

@@ -6,6 +6,7 @@ import { ArmInventory } from './azure';
 import type { Inventory } from './inventory';
 import { KubeInventory, loadKubeConfig } from './kubernetes';
 import { LiveInventory } from './live';
+import { MonitorMetrics } from './metrics';
 import { SnapshotInventory } from './snapshot';
 
 export interface Opened {
@@ -21,6 +22,11 @@ export interface OpenOptions {
   credential?: TokenCredential;
   /** wait for the first list of every informer before returning (the CLI does; the bot reports readiness instead) */
   waitForSync?: boolean;
+  /**
+   * keep the Azure network resources warm (background refresh every PACKET_PATH_AZURE_REFRESH_SECONDS); default: when
+   * not waiting for sync (the long-running bot; a one-shot CLI question reads only what it needs)
+   */
+  keepWarm?: boolean;
   onArmRequest?: (method: string, url: string) => void;
 }
 
@@ -32,13 +38,15 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
     return { inventory, pending: () => [], stop: async () => undefined };
   }
   const credential = o.credential ?? new DefaultAzureCredential();
+  const ca = c.PACKET_PATH_ARM_CA_FILE ? readFileSync(c.PACKET_PATH_ARM_CA_FILE, 'utf8') : undefined;
   const azure = new ArmInventory({
     credential,
     endpoint: c.PACKET_PATH_ARM_ENDPOINT,
-    ca: c.PACKET_PATH_ARM_CA_FILE ? readFileSync(c.PACKET_PATH_ARM_CA_FILE, 'utf8') : undefined,
+    ca,
     ttlMs: c.PACKET_PATH_CACHE_TTL_SECONDS * 1000,
     timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
     onRequest: o.onArmRequest,
+    refreshMs: (o.keepWarm ?? !o.waitForSync) ? c.PACKET_PATH_AZURE_REFRESH_SECONDS * 1000 : 0,
   });
   const kube = new KubeInventory({
     kubeConfig: loadKubeConfig(c.PACKET_PATH_KUBE_CONTEXT),
@@ -46,11 +54,19 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
   const started = kube.start();
   if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
   else started.catch(() => undefined); // reported through pending() and answers
-  const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID);
+  const metrics = new MonitorMetrics({
+    credential,
+    endpoint: c.PACKET_PATH_METRICS_ENDPOINT,
+    ca,
+    ttlMs: c.PACKET_PATH_CACHE_TTL_SECONDS * 1000,
+    timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
+  });
+  const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID, metrics);
+  void live.keepWarm().catch(() => undefined); // failures are the answers' errors
   return {
     inventory: live,
     live,
     pending: () => kube.pending(),
-    stop: () => kube.stop(),
+    stop: () => (azure.stop(), kube.stop()),
   };
 }

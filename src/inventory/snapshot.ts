@@ -13,9 +13,12 @@ import {
   type Nic,
 } from './azure-model';
 import { clusterInfoFrom, inferClusterInfo } from './cluster-info';
+import { frontDoors, type FrontDoor } from './front-door';
+import { serviceTags, type ServiceTags } from './service-tags';
 import { idKey, inScope, sameId } from './ids';
 import type { AzureInventory, ClusterInfo, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeKinds, type KubeObject } from './k8s-types';
+import { SnapshotMetrics } from './metrics';
 
 export class SnapshotError extends Error {
   constructor(
@@ -65,6 +68,16 @@ const jsonFiles = (dir: string): string[] =>
         .map((f) => join(dir, f))
     : [];
 
+// azure/ files read apart (not lists of network resources); afd-origin-groups.json is accepted and not needed:
+// each origin's ID names its group
+const SPECIAL = new Set([
+  'service-tags.json',
+  'afd-profiles.json',
+  'afd-endpoints.json',
+  'afd-origin-groups.json',
+  'afd-origins.json',
+]);
+
 // `kubectl get` kind names → our kinds (Endpoints and EndpointSlice differ only by case of plural)
 const kubeKindOf = (kind: unknown): KubeKind | undefined =>
   KUBE_KINDS.find((k) => k.toLowerCase() === String(kind ?? '').toLowerCase());
@@ -74,7 +87,13 @@ export class SnapshotInventory implements Inventory {
   private readonly byId = new Map<string, { kind: AzureKind; resource: AzureKinds[AzureKind] }>();
   private readonly routesByName = new Map<string, EffectiveRoute[]>();
   private clusterInfo?: ClusterInfo;
+  /** `azure/service-tags.json`: `az network list-service-tags --location <region>` */
+  private tags?: ServiceTags;
+  /** `azure/afd-*.json`: Front Door profiles, endpoints and origins */
+  private afd: FrontDoor[] = [];
   readonly azure: AzureInventory;
+  /** `azure/metrics/<lb-or-nat-gateway>.json` (`az monitor metrics list` output), when the folder has them */
+  metrics?: SnapshotMetrics;
 
   private constructor(readonly source: string) {
     this.azure = {
@@ -83,19 +102,27 @@ export class SnapshotInventory implements Inventory {
       nicsOfVm: async (vmId) => this.nicsOfVm(vmId),
       effectiveRoutes: async (nic, names) =>
         [...names, nic.name].map((n) => this.routesByName.get(n.toLowerCase())).find(Boolean),
+      serviceTags: async () =>
+        this.tags ?? {
+          unavailable:
+            'the snapshot has no azure/service-tags.json (`az network list-service-tags --location <region> -o json`)',
+        },
+      frontDoors: async () => this.afd,
     };
   }
 
   /** Load a snapshot folder; throws SnapshotError naming the file that is wrong. */
   static load(dir: string, source = `snapshot ${dir}`): SnapshotInventory {
     const inv = new SnapshotInventory(source);
+    inv.metrics = SnapshotMetrics.of(dir);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SnapshotError(dir, 'no such snapshot folder');
     const kubeFiles = jsonFiles(join(dir, 'kubernetes'));
     const azureFiles = jsonFiles(join(dir, 'azure'));
     if (kubeFiles.length === 0)
       throw new SnapshotError(join(dir, 'kubernetes'), 'no *.json files (expected `kubectl get … -A -o json` output)');
     for (const f of kubeFiles) inv.addKube(f, readJson(f));
-    for (const f of azureFiles) inv.addAzure(f, readJson(f));
+    for (const f of azureFiles) if (!SPECIAL.has(basename(f).toLowerCase())) inv.addAzure(f, readJson(f));
+    inv.addSpecial(join(dir, 'azure'));
     // `az network nic show-effective-route-table` output, one file per node (or VM, or NIC) name
     for (const f of jsonFiles(join(dir, 'effective-routes')))
       inv.routesByName.set(
@@ -127,6 +154,23 @@ export class SnapshotInventory implements Inventory {
       if (!kind) continue; // kinds the engine does not use (Deployments, ConfigMaps…)
       (this.kube.get(kind) ?? this.kube.set(kind, []).get(kind)!).push(item);
     }
+  }
+
+  /** The files that are not lists of network resources: service tags and Front Door. */
+  private addSpecial(dir: string): void {
+    const read = (name: string) => (existsSync(join(dir, name)) ? readJson(join(dir, name)) : undefined);
+    const tags = read('service-tags.json');
+    if (tags !== undefined) {
+      this.tags = serviceTags(tags);
+      if (!this.tags.prefixes.size)
+        throw new SnapshotError(
+          join(dir, 'service-tags.json'),
+          'no `values`: not `az network list-service-tags` output',
+        );
+    }
+    const profiles = read('afd-profiles.json');
+    if (profiles !== undefined)
+      this.afd = frontDoors(profiles, read('afd-endpoints.json') ?? [], read('afd-origins.json') ?? []);
   }
 
   private addAzure(file: string, doc: unknown): void {
@@ -174,8 +218,14 @@ export class SnapshotInventory implements Inventory {
     return hit && hit.kind === kind ? (hit.resource as AzureKinds[K]) : undefined;
   }
 
+  /** Listings by kind and scope: the same array every time, so lookups kept per array last (a snapshot never changes). */
+  private readonly listed = new Map<string, AzureKinds[AzureKind][]>();
+
   private listAzure<K extends AzureKind>(kind: K, scope: string): AzureKinds[K][] {
-    return this.listAll(kind).filter((r) => inScope(r.id, scope));
+    const key = `${kind}|${idKey(scope)}`;
+    let hit = this.listed.get(key);
+    if (!hit) this.listed.set(key, (hit = this.listAll(kind).filter((r) => inScope(r.id, scope))));
+    return hit as AzureKinds[K][];
   }
 
   private nicsOfVm(vmId: string): Nic[] {

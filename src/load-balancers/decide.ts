@@ -3,13 +3,14 @@
 import type { Frontend, LbRule, LoadBalancer } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import { describeMembers, frontendPurpose, poolMembers } from '../path/lb';
+import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
 
 export type FrontendAddress =
   | { kind: 'private'; ip: string }
   /** `name`: the public IP resource's, else the last segment of the frontend's public IP ID */
-  | { kind: 'public'; ip?: string; name?: string };
+  | { kind: 'public'; ip?: string; name?: string; prefix?: string };
 
 export interface LbFrontendView {
   name: string;
@@ -34,9 +35,11 @@ export type LbDecision =
   /** `resourceGroups`: names of the node resource groups read */
   | { outcome: 'listed'; only?: string; resourceGroups: string[]; lbs: LbView[] }
   /** a load balancer was named but there is none by that name; `known` in the order they were read */
-  | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[] };
+  | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[] }
+  | SnatDecision;
 
 export function decide(s: LbSubjects, f: LbFacts): LbDecision {
+  if (f.snat) return decideSnat(s.pick, f.snat);
   const resourceGroups = f.groups.map((g) => g.split('/').pop() ?? g);
   const known = new Set(f.lbs.map((l) => l.name.toLowerCase()));
   const only = s.pick.find((n) => known.has(n.toLowerCase())) ?? s.explicit;
@@ -70,5 +73,6 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
 function addressOf(fe: Frontend, f: LbFacts): FrontendAddress {
   if (fe.privateIp) return { kind: 'private', ip: fe.privateIp };
   const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
-  return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop() };
+  const prefix = fe.publicIpId ? undefined : fe.publicIpPrefixId?.split('/').pop();
+  return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop(), prefix };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import type { Node, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
+import { facts as snatFacts, type SnatFacts } from '../snat/facts';
 import type { LbSubjects } from './resolve';
 
 export interface LbFacts {
@@ -15,9 +16,16 @@ export interface LbFacts {
   nics: Nic[];
   nodes: Node[];
   services: Service[];
+  /** a SNAT question: each node's outbound rule and the Azure Monitor metrics of what SNATs it */
+  snat?: SnatFacts;
 }
 
-export async function facts(_s: LbSubjects, { inv, trace }: Ctx): Promise<LbFacts> {
+export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
+  if (s.snat) {
+    const snat = await snatFacts(ctx);
+    return { groups: [], lbs: [], pips: new Map(), nics: [], nodes: [], services: [], snat };
+  }
+  const { inv, trace } = ctx;
   const [world, nodes, services] = await Promise.all([
     lbWorld(inv, trace, { allPips: true, nics: true }),
     trace.list('nodes', () => inv.list('Node')),

@@ -2,10 +2,17 @@
 // frontend, the rules as facts, and the az commands that show the same.
 import type { LbRule } from '../inventory/azure-model';
 import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
+import { narrate as narrateSnat } from '../snat/narrate';
 import type { FrontendAddress, LbDecision, LbView } from './decide';
 
+// a frontend can take its addresses from a public IP prefix instead of one public IP
+// https://learn.microsoft.com/powershell/module/az.network/Add-AzLoadBalancerFrontendIpConfig (-PublicIpAddressPrefixId)
 const addressText = (a: FrontendAddress): string =>
-  a.kind === 'private' ? `private ${a.ip}` : `public ${a.ip ?? '?'} (${a.name})`;
+  a.kind === 'private'
+    ? `private ${a.ip}`
+    : a.prefix && !a.ip
+      ? `public IP prefix ${a.prefix}`
+      : `public ${a.ip ?? '?'} (${a.name ?? 'public IP not read'})`;
 
 const ruleText = (r: LbRule): string =>
   `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''})`;
@@ -60,6 +67,7 @@ function verifyOf(lbs: LbView[], rgNames: string): string[] {
 }
 
 export function narrate(d: LbDecision): PathResult {
+  if (d.outcome === 'snat' || d.outcome === 'snat-no-nodes') return narrateSnat(d);
   const rgNames = d.resourceGroups.join(', ');
   if (d.outcome === 'not-found') {
     const there = d.known.length ? `; there are ${d.known.join(', ')}` : '';

@@ -3,7 +3,8 @@
 // dashes) is not a name: it is dropped, never looked up and never echoed back ("I found no pod "close"").
 import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
-import { fullName, isRunning, matchesSelector, podIp } from '../path/kube';
+import { podsWithIp } from '../path/index';
+import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest } from './names';
 import type { Entity, Intent, NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
@@ -18,7 +19,46 @@ interface Known {
   httpRoutes: HTTPRoute[];
   namespaces: Set<string>;
   nodes: Set<string>;
+  /** built on first use: pods by name; running pods (and by workload); running workloads, in pod order */
+  index?: PodIndex;
+  /** names that needed a scan of the running pods, with what they matched (bounded) */
+  scanned?: Map<string, ReturnType<typeof podsNamed>>;
 }
+
+interface PodIndex {
+  byName: Map<string, Pod[]>;
+  byNamespace: Map<string, Pod[]>;
+  running: Pod[];
+  byWorkload: Map<string, Pod[]>;
+  workloads: string[];
+}
+
+function podIndex(k: Known): PodIndex {
+  if (k.index) return k.index;
+  const byName = new Map<string, Pod[]>();
+  const byNamespace = new Map<string, Pod[]>();
+  const byWorkload = new Map<string, Pod[]>();
+  const running: Pod[] = [];
+  for (const p of k.pods) {
+    byName.set(p.metadata.name, [...(byName.get(p.metadata.name) ?? []), p]);
+    const ns = byNamespace.get(p.metadata.namespace ?? '');
+    if (ns) ns.push(p);
+    else byNamespace.set(p.metadata.namespace ?? '', [p]);
+    if (!isRunning(p)) continue;
+    running.push(p);
+    const w = workloadOf(p);
+    const same = byWorkload.get(w);
+    if (same) same.push(p);
+    else byWorkload.set(w, [p]);
+  }
+  return (k.index = { byName, byNamespace, running, byWorkload, workloads: [...byWorkload.keys()] });
+}
+
+/**
+ * What was derived from the inventory's lists, kept while it hands back the same arrays (a snapshot's; a live
+ * cache's until it changes): at 150,000 pods, deriving it again for every question costs more than the answer.
+ */
+const knownOf = new WeakMap<object, { lists: unknown[]; known: Known }>();
 
 async function listOrNone<K extends KubeKind>(inv: Inventory, kind: K): Promise<KubeKinds[K][]> {
   try {
@@ -38,9 +78,14 @@ async function known(inv: Inventory): Promise<Known> {
     listOrNone(inv, 'Namespace'),
     listOrNone(inv, 'Node'),
   ]);
+  const lists = [pods, services, routes, ingresses, httpRoutes, namespaces, nodes];
+  const hit = knownOf.get(pods);
+  const same = (a: unknown[], b: unknown[]) => a === b || (a.length === 0 && b.length === 0);
+  if (hit && hit.lists.every((l, i) => same(l as unknown[], lists[i]))) return hit.known;
   const nsNames = [...namespaces.map((n) => n.metadata.name), ...pods.map((p) => p.metadata.namespace ?? '')];
-  return {
-    pods: pods.filter((p) => !isDeployerPod(p)),
+  const k: Known = {
+    // the same array when nothing is left out, so lookups kept per pod list are shared
+    pods: pods.some(isDeployerPod) ? pods.filter((p) => !isDeployerPod(p)) : pods,
     services,
     routes,
     ingresses,
@@ -48,6 +93,8 @@ async function known(inv: Inventory): Promise<Known> {
     namespaces: new Set(nsNames),
     nodes: new Set(nodes.map((n) => n.metadata.name)),
   };
+  knownOf.set(pods, { lists, known: k });
+  return k;
 }
 
 const hostsOf = (k: Known): string[] => [
@@ -58,16 +105,39 @@ const hostsOf = (k: Known): string[] => [
 
 /** The pods a name stands for: the pod itself, or the running replicas of a workload ("web", "router"). */
 function podsNamed(k: Known, name: string, ns?: string): { kind: 'pod' | 'workload'; pods: Pod[] } | undefined {
-  const scope = ns ? k.pods.filter((p) => p.metadata.namespace === ns) : k.pods;
-  const exact = scope.filter((p) => p.metadata.name === name);
+  const ix = podIndex(k);
+  const inNs = (p: Pod) => !ns || p.metadata.namespace === ns;
+  const exact = (ix.byName.get(name) ?? []).filter(inNs);
   if (exact.length) return { kind: 'pod', pods: exact };
-  const running = scope.filter(isRunning);
-  const byWorkload = running.filter((p) => workloadOf(p) === name);
+  const byWorkload = (ix.byWorkload.get(name) ?? []).filter(inNs);
   if (byWorkload.length) return { kind: 'workload', pods: byWorkload };
-  // a whole dash-separated part of a workload's name ("router" → router-default, "nginx"); never a
-  // fragment inside a word ("sql" is not sqlapi)
+  // the same words come back question after question; a scan of every running pod costs ~10 ms at 150,000 pods
+  const key = `${ns ?? ''}/${name}`;
+  k.scanned ??= new Map();
+  if (k.scanned.has(key)) return k.scanned.get(key);
+  if (k.scanned.size >= 1000) k.scanned.clear();
+  const found = podsByPart(ix, name, inNs, ns);
+  k.scanned.set(key, found);
+  return found;
+}
+
+function podsByPart(
+  ix: PodIndex,
+  name: string,
+  inNs: (p: Pod) => boolean,
+  ns?: string,
+): { kind: 'pod' | 'workload'; pods: Pod[] } | undefined {
+  const running = ns ? ix.running.filter(inNs) : ix.running;
+  // a pod by the generated end of its name ("controller x2k4p"): that one pod, not its replicas
+  const bySuffix = name.length >= 4 ? running.filter((p) => p.metadata.name.endsWith(`-${name}`)) : [];
+  if (bySuffix.length === 1) return { kind: 'pod', pods: bySuffix };
+  // a whole dash-separated part of a workload's or pod's name ("router" → router-default, "nginx", "controller");
+  // never a fragment inside a word ("sql" is not sqlapi)
   const parts = running.filter(
-    (p) => workloadOf(p).split('-').includes(name) || p.metadata.name.startsWith(`${name}-`),
+    (p) =>
+      workloadOf(p).split('-').includes(name) ||
+      p.metadata.name.startsWith(`${name}-`) ||
+      p.metadata.name.split('-').includes(name),
   );
   const workloads = new Set(parts.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
   return workloads.size === 1 ? { kind: 'workload', pods: parts } : undefined;
@@ -82,24 +152,40 @@ function serviceNamed(k: Known, name: string, ns?: string): Service | undefined 
   return k.services.find((s) => s.metadata.name === svc && (!wantNs || s.metadata.namespace === wantNs));
 }
 
-/** What one name matches, best first. */
-function match(k: Known, ref: NameRef): Entity | undefined {
+/** A Route, Ingress or Gateway API HTTPRoute by name. */
+function routeNamed(k: Known, name: string, ns?: string): Omit<Entity, 'text'> | undefined {
+  const named = (o: { metadata: { name: string; namespace?: string } }) =>
+    o.metadata.name === name && (!ns || o.metadata.namespace === ns);
+  const route = k.routes.find(named) ?? k.httpRoutes.find(named);
+  if (route) return { kind: 'route', matched: fullName(route) };
+  const ing = k.ingresses.find(named);
+  return ing ? { kind: 'ingress', matched: fullName(ing) } : undefined;
+}
+
+/** A Service and the running pods it selects. */
+function serviceEntity(k: Known, svc: Service): Omit<Entity, 'text'> {
+  // the Service's namespace first: the same pods, in the same order, as selecting from all pods
+  const inNs = podIndex(k).byNamespace.get(svc.metadata.namespace ?? '') ?? [];
+  const backing = svc.spec?.selector
+    ? inNs.filter((p) => isRunning(p) && matchesSelector(p.metadata.labels, { matchLabels: svc.spec?.selector }))
+    : [];
+  return { kind: 'service', matched: fullName(svc), pods: backing.length ? backing.map(fullName) : undefined };
+}
+
+/** What one name matches, best first ("the sqlapilb route": its type first). */
+function match(k: Known, ref: NameRef, type?: string): Entity | undefined {
   const { name, namespace: ns } = ref;
   const at = (e: Omit<Entity, 'text'>): Entity => ({ text: ns ? `${ns}/${name}` : name, ...e });
+  const typedRoute = type === 'route' || type === 'ingress' ? routeNamed(k, name, ns) : undefined;
+  if (typedRoute) return at(typedRoute);
+  const typedSvc = type === 'service' ? serviceNamed(k, name, ns) : undefined;
+  if (typedSvc) return at(serviceEntity(k, typedSvc));
   const pods = podsNamed(k, name, ns);
   if (pods) return at({ kind: pods.kind, matched: fullName(pods.pods[0]), pods: pods.pods.map(fullName) });
   const svc = serviceNamed(k, name, ns);
-  if (svc) {
-    const selected = svc.spec?.selector
-      ? k.pods.filter((p) => matchesSelector(p.metadata.labels, { matchLabels: svc.spec?.selector }))
-      : [];
-    const backing = selected.filter((p) => p.metadata.namespace === svc.metadata.namespace && isRunning(p));
-    return at({ kind: 'service', matched: fullName(svc), pods: backing.length ? backing.map(fullName) : undefined });
-  }
-  const route = k.routes.find((r) => r.metadata.name === name && (!ns || r.metadata.namespace === ns));
-  if (route) return at({ kind: 'route', matched: fullName(route) });
-  const ing = k.ingresses.find((i) => i.metadata.name === name && (!ns || i.metadata.namespace === ns));
-  if (ing) return at({ kind: 'ingress', matched: fullName(ing) });
+  if (svc) return at(serviceEntity(k, svc));
+  const route = routeNamed(k, name, ns);
+  if (route) return at(route);
   if (hostsOf(k).includes(name)) return at({ kind: 'host', matched: name });
   if (k.namespaces.has(name)) return at({ kind: 'namespace', matched: name });
   if (k.nodes.has(name)) return at({ kind: 'node', matched: name });
@@ -127,7 +213,7 @@ function inNamespace(k: Known, intent: Intent): NameRef[] {
 /** Where a name first appears in the text, as a whole word, in any of its forms (refs are kept in the order said). */
 export function positionOf(text: string, forms: string[]): number {
   const esc = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>])${esc(f)}(?=$|[\\s?!.,:;)'"])`)));
+  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>→])${esc(f)}(?=$|[\\s?!.,:;)'"→]|->)`)));
   return Math.min(...at.map((i) => (i < 0 ? Infinity : i)));
 }
 
@@ -151,10 +237,17 @@ function refine(k: Known, intent: Intent): NameRef[] {
     .map(({ r }) => r);
 }
 
+/** "the licence server at 52.168.10.4": the word describes an address no pod has, it names nothing here. */
+function namesAnAddress(k: Known, text: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ip = new RegExp(`(?:^|\\s)${n} at (\\d{1,3}(?:\\.\\d{1,3}){3})\\b`).exec(text)?.[1];
+  return !!ip && !podsWithIp(k.pods, ip).length;
+}
+
 /** Pod IPs in the question: the pods they belong to. */
 function podIps(k: Known, intent: Intent): Entity[] {
   return intent.ips.flatMap((ip) => {
-    const pod = k.pods.find((p) => isRunning(p) && podIp(p) === ip && !p.spec?.hostNetwork);
+    const pod = podsWithIp(k.pods, ip).find((p) => isRunning(p) && !p.spec?.hostNetwork);
     return pod ? [{ text: ip, kind: 'pod-ip' as const, matched: fullName(pod), pods: [fullName(pod)] }] : [];
   });
 }
@@ -169,14 +262,18 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   const refs: NameRef[] = [];
   const dropped: string[] = [];
   for (const ref of refine(k, intent)) {
+    if (namesAnAddress(k, intent.text, ref.name)) continue;
     // a misspelt name is not guessed: the family answers "not found, did you mean …" with buttons
-    const e = match(k, ref);
+    const e = match(k, ref, intent.typed.find((t) => t.name === ref.name)?.type);
     if (e) entities.push(e);
-    const keep = e || intent.marked.includes(ref.name) || Object.hasOwn(DATABASE_WORDS, ref.name);
+    // a URL's host the inventory does not know is a destination outside ("calls https://api.stripe.com/…"), not a
+    // name; only an inbound or DNS question is about such a host
+    const external = !e && !['inbound', 'dns'].includes(intent.kind) && intent.urlHosts?.includes(ref.name);
+    const keep = !external && (e || intent.marked.includes(ref.name) || Object.hasOwn(DATABASE_WORDS, ref.name));
     if (keep) refs.push(ref);
     else if (ref.name.length >= 4) dropped.push(ref.name);
   }
-  const workloads = [...new Set(k.pods.filter(isRunning).map(workloadOf))];
+  const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
   intent.entities = [...entities, ...podIps(k, intent)];
   intent.refs = refs;

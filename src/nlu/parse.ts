@@ -11,12 +11,14 @@ export interface Intent {
   /** candidate subject names in the order they appeared (valid DNS-1123 names) */
   names: string[];
   /** names preceded by a word that says what they are: pod, service, route… */
-  typed: { name: string; type: string }[];
+  typed: { name: string; type: string; after?: boolean }[];
   /** the name after "from" (east-west: the client) */
   from?: string;
   namespace?: string;
   /** egress destination ("to reach 10.20.1.5") */
   destination?: string;
+  /** an address the traffic goes to ("when they reach 8.8.8.8"): the egress destination if the question is egress */
+  towards?: string;
   /** the cluster asked about ("--cluster prod", "on cluster prod"), when several are configured */
   cluster?: string;
   /** the namespace remembered from earlier in the conversation (not said in this text) */
@@ -43,6 +45,8 @@ export interface Intent {
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
   near?: string[];
+  /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
+  urlHosts?: string[];
 }
 
 export interface NameRef {
@@ -77,10 +81,16 @@ const STOP = new Set(
    check quick one give name names loadbalancer loadbalancers list logs log pg sees requests request
    real original customer customers shows show-up shows-up reachable pods' env vars variables point
    points hitting towards toward fine ok okay still working broken down slow timeout timeouts see? it?
-   what's networkpolicy netpol front masters workers nodes behind its them`.split(/\s+/),
+   what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
+   records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
+   third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
+   cannot couldn't anymore`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
+
+/** Service types said between a name and "service" ("the web LoadBalancer service"). */
+const SERVICE_TYPES = new Set(['loadbalancer', 'clusterip', 'nodeport', 'headless', 'lb']);
 
 const TYPE_WORDS: Record<string, string> = {
   pod: 'pod',
@@ -96,6 +106,7 @@ const TYPE_WORDS: Record<string, string> = {
   node: 'node',
   host: 'host',
   hostname: 'host',
+  httproute: 'route',
 };
 
 function normalizeText(text: string): string {
@@ -112,6 +123,8 @@ function normalizeText(text: string): string {
       .replace(/&amp;/g, '&')
       // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
       .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
+      // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
+      .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\s+/g, ' ')
@@ -151,6 +164,7 @@ const ALIASES: Record<string, string> = {
   netpol: 'networkpolicy',
   netpols: 'networkpolicy',
   pip: 'public ip',
+  yuo: 'you',
 };
 
 // Short words are fixed only for a swap of two letters or one letter left out ("whcih", "wich", "hlep"):
@@ -167,6 +181,13 @@ function shortTypo(w: string): string | undefined {
   );
 }
 
+/** Two neighbouring letters swapped ("resovle", "egrses"). */
+function swapped(v: string, w: string): boolean {
+  if (v.length !== w.length || v === w) return false;
+  const i = [...v].findIndex((c, k) => c !== w[k]);
+  return v[i] === w[i + 1] && v[i + 1] === w[i] && v.slice(i + 2) === w.slice(i + 2);
+}
+
 function fixTypos(text: string): string {
   // whole words only: never a part of a name such as router-default or db-0.db
   return text.replace(/(^|\s)([a-z]+)(?=$|[\s?!.,;:])/g, (all, pre: string, w: string) => {
@@ -175,10 +196,11 @@ function fixTypos(text: string): string {
     if (w.length < 6) return pre + (shortTypo(w) ?? w);
     const near = VOCABULARY.find(
       (v) =>
-        Math.abs(v.length - w.length) <= 1 &&
-        !v.startsWith(w) &&
-        !w.startsWith(v) &&
-        editDistance(v, w) <= (w.length >= 9 ? 2 : 1),
+        swapped(v, w) ||
+        (Math.abs(v.length - w.length) <= 1 &&
+          !v.startsWith(w) &&
+          !w.startsWith(v) &&
+          editDistance(v, w) <= (w.length >= 9 ? 2 : 1)),
     );
     return pre + (near ?? w);
   });
@@ -188,6 +210,7 @@ function fixTypos(text: string): string {
 const ACTION_VERBS = [
   'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
   'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
+  'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   String.raw`give me the \S+ password|print|ignore previous`,
 ].join('|');
 const ACTION = new RegExp(
@@ -246,9 +269,7 @@ function readScope(rest: Rest, intent: Intent): void {
     rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
     rest.take(/\b(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
-    rest.take(
-      /\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/,
-    );
+    trailingNamespace(rest);
   if (!ns) return;
   const name = ns[1].replace(/[?.!,;:'"]+$/, '');
   // only a valid namespace name is kept (and ever echoed back)
@@ -256,14 +277,41 @@ function readScope(rest: Rest, intent: Intent): void {
   else intent.rejected.push(name.slice(0, 80));
 }
 
+/** "… in project1?" at the very end; "in between", "in dns", "come in on" say no namespace. */
+function trailingNamespace(rest: Rest): RegExpExecArray | null {
+  const m =
+    /\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/.exec(
+      rest.text,
+    );
+  if (!m || STOP.has(m[1]) || TYPE_WORDS[m[1]]) return null;
+  return rest.take(/\bin\s+([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
+}
+
+/** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
+const BARE_PORT = new RegExp(
+  String.raw`((?:->|→|\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+(?:the\s+)?[a-z][\w./-]*\s+)` +
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]))`,
+);
+function bareTargetPort(rest: Rest): string | undefined {
+  const m = BARE_PORT.exec(rest.text);
+  if (m) rest.text = rest.text.replace(m[0], m[1]);
+  return m?.[2];
+}
+
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
-  const client = /\b(?:from|client)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  const client = /\b(?:from|client)\s+(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
-  const port = rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/);
-  if (port && +port[1] > 0 && +port[1] < 65536) intent.port = +port[1];
+  // "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432")
+  const port =
+    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/)?.[1] ??
+    // "open 1433 to the server pod", "open a connection on 5432"
+    rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
+    rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
+    bareTargetPort(rest);
+  if (port && +port > 0 && +port < 65536) intent.port = +port;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
 }
 
@@ -275,6 +323,8 @@ function splitWord(
 ): { w: string; type?: string; ns?: string } {
   let w = word;
   const withPort = /^(.+?):(\d{1,5})$/.exec(w);
+  // "since 14:20" is a time of day, not a name with a port
+  if (withPort && /^\d{1,2}$/.test(withPort[1])) return { w: withPort[0] };
   if (withPort) {
     w = withPort[1];
     intent.port ??= +withPort[2];
@@ -291,7 +341,13 @@ function splitWord(
 }
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
-function readWord(intent: Intent, word: string, previous: string | undefined, quoted: Set<string>): void {
+function readWord(
+  intent: Intent,
+  word: string,
+  previous: string | undefined,
+  quoted: Set<string>,
+  after = false,
+): void {
   const { w, type, ns } = splitWord(intent, word, previous);
   // an English word is a name only when it is written as one: "pod a", "x/a"
   const common = STOP.has(w) && !ns;
@@ -299,7 +355,9 @@ function readWord(intent: Intent, word: string, previous: string | undefined, qu
   if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
     if (!intent.names.includes(w)) intent.names.push(w);
     intent.refs.push({ name: w, namespace: ns });
-    if (type && !intent.typed.some((x) => x.name === w)) intent.typed.push({ name: w, type });
+    // one name may be said with several types ("the web pod … the web LoadBalancer service")
+    if (type && !intent.typed.some((x) => x.name === w && x.type === type))
+      intent.typed.push({ name: w, type, ...(after ? { after } : {}) });
     const marked = type || ns || quoted.has(word) || /[.\d-]/.test(w);
     if (marked && !intent.marked.includes(w)) intent.marked.push(w);
   } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
@@ -328,7 +386,17 @@ function readNames(rest: Rest, intent: Intent): void {
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
-  words.forEach((w, i) => readWord(intent, w, words[i - 1], quoted));
+  // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
+  const typeWord = (i: number) => {
+    // "the web LB" is the web LoadBalancer Service
+    if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]]) return 'service';
+    const next = SERVICE_TYPES.has(words[i + 1]) ? words[i + 2] : words[i + 1];
+    return TYPE_WORDS[words[i - 1]] || !TYPE_WORDS[next] ? words[i - 1] : next;
+  };
+  words.forEach((w, i) => {
+    const type = typeWord(i);
+    readWord(intent, w, type, quoted, type !== words[i - 1]);
+  });
   for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
 }
@@ -346,12 +414,30 @@ function bestKind(t: string): IntentKind | 'unknown' {
   return best?.kind ?? 'unknown';
 }
 
+/**
+ * In a message of several sentences the one that asks decides ("we changed the route table yesterday. does web
+ * still leave via the firewall?"); the names of every sentence stay.
+ */
+function askingKind(t: string): IntentKind | 'unknown' {
+  const sentences = t.split(/(?<=[.?!])\s+(?=[a-z])/).filter((s) => /[a-z]/.test(s));
+  const asking = [...sentences].reverse().find((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
+  const kind = asking && sentences.length > 1 ? bestKind(asking) : 'unknown';
+  return kind === 'unknown' ? bestKind(t) : kind;
+}
+const QUESTION_START = /^(what|which|how|where|who|why|can|could|does|do|did|is|are|will|would)\b/;
+
+const FAR_END_AT = new RegExp(
+  String.raw`\b(?:partners?|vendors?|providers?|banks?|third[- ]party|licen[cs]e server|saas|endpoint|upstream)` +
+    String.raw`\s+(?:api\s+|service\s+|server\s+)?at\s+(\d{1,3}(?:\.\d{1,3}){3})\b`,
+);
+
 /** Readings that depend on the intent: destinations, refusals, inbound with a client address. */
 function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   // "…to reach 10.20.1.5": an egress destination; in other questions the address stays a subject
-  if (intent.kind === 'egress' && dest && isIpv4(dest[1])) {
-    intent.destination = dest[1];
-    intent.ips = intent.ips.filter((ip) => ip !== dest[1]);
+  if (dest && isIpv4(dest[1])) intent.towards = dest[1];
+  if (intent.kind === 'egress' && intent.towards) {
+    intent.destination = intent.towards;
+    intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
   if (ACTION.test(t)) {
     intent.kind = 'unknown';
@@ -361,12 +447,16 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   const host = intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n));
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length)
-    intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip));
+    intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip) && ip !== intent.towards);
 }
 
 export function parse(text: string): Intent {
   const t = clean(text);
+  const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map((m) =>
+    m[1].toLowerCase(),
+  );
   const intent: Intent = {
+    urlHosts,
     kind: 'unknown',
     text: t,
     names: [],
@@ -378,10 +468,13 @@ export function parse(text: string): Intent {
   };
   const rest = new Rest(` ${t} `);
   readScope(rest, intent);
-  const dest = /\b(?:to reach|reaching|towards|to)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  const dest =
+    /\b(?:reach(?:es|ing)?|towards|to|calls?|hits?)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text) ??
+    // "the vendor at 40.112.1.9": a far end outside, named by what it is
+    FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);
   readNames(rest, intent);
-  intent.kind = bestKind(t);
+  intent.kind = askingKind(t);
   settle(intent, t, dest);
   return intent;
 }

@@ -49,7 +49,7 @@ function about(e: Entity): FollowUp[] {
     const q = e.kind === 'host' ? n : `${e.kind} ${n}${ns ? ` -n ${ns}` : ''}`;
     return [
       { title: `How traffic reaches ${n}`, question: `inbound ${q}`, intent: 'inbound' },
-      ...(e.kind === 'host' ? [{ title: `What ${n} resolves to`, question: `dns ${n}`, intent: 'dns' }] : []),
+      { title: `What ${e.kind === 'host' ? n : `the host of ${n}`} resolves to`, question: `dns ${q}`, intent: 'dns' },
     ];
   }
   return [];

@@ -35,6 +35,9 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
   if (exact.length === 1) return { found: exact[0], others: [] };
   if (exact.length > 1) return { ambiguous: exact };
 
+  // a pod by the generated end of its name ("x2k4p")
+  const bySuffix = name.length >= 4 ? inNs.filter((p) => p.metadata.name.endsWith(`-${name}`)) : [];
+  if (bySuffix.length === 1) return { found: bySuffix[0], others: [] };
   const sameWorkload = inNs.filter((p) => !isDeployerPod(p) && workloadOf(p) === name);
   const partial = sameWorkload.length
     ? sameWorkload
@@ -62,7 +65,11 @@ export function resolvePod(pods: Pod[], name: string, namespace?: string): Resol
   }
   // last resort: a fragment of exactly one running workload's name ("api" → sqlapi)
   const fragment = inNs.filter(
-    (p) => isRunning(p) && !isDeployerPod(p) && name.length >= 3 && workloadOf(p).includes(name),
+    (p) =>
+      isRunning(p) &&
+      !isDeployerPod(p) &&
+      name.length >= 3 &&
+      (workloadOf(p).includes(name) || p.metadata.name.split('-').includes(name)),
   );
   const workloads = new Set(fragment.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
   if (workloads.size === 1) {

@@ -3,6 +3,7 @@
 // rewrite the question) and did-you-mean. Lookups go through the question's trace.
 import type { Ctx, IntentSpec } from '../family';
 import type { Pod } from '../inventory/k8s-types';
+import { podNamespaces, podsInNamespace } from '../path/index';
 import { result, type PathResult } from '../path/result';
 import { closest } from './names';
 import type { Intent } from './parse';
@@ -34,8 +35,9 @@ async function allPods(ctx: Ctx, spec: IntentSpec): Promise<Pod[] | PathResult> 
 async function namespaceProblem(intent: Intent, ctx: Ctx, spec: IntentSpec, pods: Pod[]) {
   if (!intent.namespace) return undefined;
   const namespaces = await ctx.trace.list('namespaces', () => ctx.inv.list('Namespace'));
-  const known = new Set([...namespaces.map((n) => n.metadata.name), ...pods.map((p) => p.metadata.namespace ?? '')]);
-  if (known.has(intent.namespace)) return undefined;
+  const ns = intent.namespace;
+  if (podsInNamespace(pods, ns).length || namespaces.some((n) => n.metadata.name === ns)) return undefined;
+  const known = new Set([...namespaces.map((n) => n.metadata.name), ...podNamespaces(pods)]);
   const near = closest(intent.namespace, [...known]);
   const hint = near.length ? ` Did you mean ${near.join(', ')}?` : '';
   return result(spec.kind, 'not-found', `There is no namespace "${intent.namespace}".${hint}`, { suggestions: near });
@@ -97,17 +99,24 @@ function podCandidates(intent: Intent, typed: string[]): string[] {
     return ref ? `${ref.namespace}/${n}` : n;
   });
   const byIp = (intent.entities ?? []).filter((e) => e.kind === 'pod-ip').map((e) => e.matched);
+  // "connections come from 10.129.2.7: which pod is that?": the address is the subject, the names are context
+  if (byIp.length && /\b(which|what) pod (is (that|this|it)|that is|this is|has|owns|uses)\b/.test(intent.text))
+    return [...byIp, ...withNs];
   return withNs.length ? withNs : byIp;
 }
 
 /** The namespace said with the name first, then the remembered one, then the asked one (or all). */
 function resolveIn(intent: Intent, pods: Pod[], asked: string) {
   const [ns, name] = asked.includes('/') ? asked.split('/', 2) : [undefined, asked];
-  if (ns) return resolvePod(pods, name, ns);
+  if (ns) return resolveNs(pods, name, ns);
   const remembered =
-    !intent.namespace && intent.defaultNamespace ? resolvePod(pods, name, intent.defaultNamespace) : undefined;
-  return remembered && 'found' in remembered ? remembered : resolvePod(pods, name, intent.namespace);
+    !intent.namespace && intent.defaultNamespace ? resolveNs(pods, name, intent.defaultNamespace) : undefined;
+  return remembered && 'found' in remembered ? remembered : resolveNs(pods, name, intent.namespace);
 }
+
+// only the namespace's pods (kept per pod list) are scanned
+const resolveNs = (pods: Pod[], name: string, ns?: string) =>
+  resolvePod(ns ? podsInNamespace(pods, ns) : pods, name, ns);
 
 /** Several pods match: one button per pod, each the question with the name made exact. */
 function ambiguous(intent: Intent, spec: IntentSpec, name: string, pods: Pod[]): PathResult {

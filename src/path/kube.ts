@@ -8,11 +8,20 @@ export const isRunning = (p: Pod): boolean => (p.status?.phase ?? '') === 'Runni
 export const nodeIp = (n: Node): string | undefined =>
   n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 
+// read for every member of a pool (thousands of nodes): kept per node object
+const roles = new WeakMap<Node, string>();
+
 export const nodeRole = (n: Node): string => {
+  let role = roles.get(n);
+  if (role === undefined) roles.set(n, (role = readRole(n)));
+  return role;
+};
+
+function readRole(n: Node): string {
   const labels = Object.keys(n.metadata.labels ?? {});
   const roles = labels.filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.split('/')[1]);
   return roles.includes('master') || roles.includes('control-plane') ? 'master' : (roles[0] ?? 'node');
-};
+}
 
 export const fullName = (o: { metadata: { name: string; namespace?: string } }): string =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;

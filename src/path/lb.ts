@@ -6,6 +6,7 @@ import type { Frontend, LbRule, LoadBalancer, Nic, OutboundRule, PublicIp } from
 import { idKey, nameOf, sameId, vmIdFromProviderId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Node, Service } from '../inventory/k8s-types';
+import { nodeNamed, nodesWithAddress } from './index';
 import { nodeRole } from './kube';
 import { nodeResourceGroups } from './scope';
 import type { Trace } from './trace';
@@ -47,12 +48,14 @@ export async function lbWorld(inv: Inventory, trace: Trace, o: WorldOptions = {}
       return { lbs: lbs ?? [], publicIps: pips ?? [], nics: nics ?? [] };
     }),
   );
+  // one group (the usual case): the listing's own arrays, so lookups kept per array survive between questions
+  const flat = <T>(lists: T[][]): T[] => (lists.length === 1 ? lists[0] : lists.flat());
   const world: LbWorld = {
     groups,
-    lbs: parts.flatMap((p) => p.lbs),
+    lbs: flat(parts.map((p) => p.lbs)),
     pips: new Map(parts.flatMap((p) => p.publicIps).map((p) => [idKey(p.id), p])),
     allPips: !!o.allPips,
-    nics: parts.flatMap((p) => p.nics),
+    nics: flat(parts.map((p) => p.nics)),
   };
   if (o.outboundPips) {
     const ids = world.lbs.flatMap((lb) =>
@@ -128,10 +131,28 @@ export async function frontendForIp(
   return undefined;
 }
 
+/** A load balancer's rules by frontend ID (lower case), in rule order: kept per load balancer object. */
+const rulesByFrontend = new WeakMap<LoadBalancer, { rules: Map<string, LbRule[]>; outbound: Map<string, OutboundRule[]> }>();
+
+function rulesIndex(lb: LoadBalancer) {
+  let ix = rulesByFrontend.get(lb);
+  if (ix) return ix;
+  ix = { rules: new Map(), outbound: new Map() };
+  const push = <T>(m: Map<string, T[]>, key: string, v: T) => {
+    const had = m.get(key);
+    if (!had) m.set(key, [v]);
+    else if (had[had.length - 1] !== v) had.push(v);
+  };
+  for (const r of lb.rules) if (r.frontendId) push(ix.rules, idKey(r.frontendId), r);
+  for (const r of lb.outboundRules) for (const id of r.frontendIds) push(ix.outbound, idKey(id), r);
+  rulesByFrontend.set(lb, ix);
+  return ix;
+}
+
 export const rulesOf = (lb: LoadBalancer, frontend: Frontend): LbRule[] =>
-  lb.rules.filter((r) => sameId(r.frontendId, frontend.id));
+  frontend.id ? [...(rulesIndex(lb).rules.get(idKey(frontend.id)) ?? [])] : [];
 const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =>
-  lb.outboundRules.filter((r) => r.frontendIds.some((id) => sameId(id, frontend.id)));
+  frontend.id ? [...(rulesIndex(lb).outbound.get(idKey(frontend.id)) ?? [])] : [];
 
 const byFrontendName = new WeakMap<Service[], Map<string, Service>>();
 
@@ -168,11 +189,19 @@ const nicIndex = (nics: Nic[]) => {
 /** Node names behind a pool: VMSS instance paths, NIC → VM, or IP-based addresses. */
 const vmIndexes = new WeakMap<Node[], Map<string, string>>();
 
-export function poolMembers(
-  pool: { ipConfigIds: string[]; addresses: string[] },
-  nodes: Node[],
-  nics: Nic[],
-): string[] {
+type Pool = { ipConfigIds: string[]; addresses: string[] };
+/** A pool's members, kept while the pool, nodes and NICs are the same objects (thousands of members at scale). */
+const membersOf = new WeakMap<Pool, { nodes: Node[]; nics: Nic[]; members: string[] }>();
+
+export function poolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
+  const kept = membersOf.get(pool);
+  if (kept && kept.nodes === nodes && kept.nics === nics) return kept.members;
+  const members = Object.freeze(readPoolMembers(pool, nodes, nics)) as string[];
+  membersOf.set(pool, { nodes, nics, members });
+  return members;
+}
+
+function readPoolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
   let byVm = vmIndexes.get(nodes);
   if (!byVm)
     vmIndexes.set(
@@ -186,18 +215,15 @@ export function poolMembers(
     const nic = nicIndex(nics).get(idKey(nicId));
     return (nic?.vmId && byVm!.get(idKey(nic.vmId))) ?? nameOf(nicId);
   });
-  const byIp = pool.addresses.map(
-    (ip) => nodes.find((n) => n.status?.addresses?.some((a) => a.address === ip))?.metadata.name ?? ip,
-  );
+  const byIp = pool.addresses.map((ip) => nodesWithAddress(nodes, ip)[0]?.metadata.name ?? ip);
   return [...new Set([...names, ...byIp])];
 }
 
 export function describeMembers(members: string[], nodes: Node[]): string {
   if (members.length === 0) return 'no members';
   const roles = new Map<string, number>();
-  const byName = new Map(nodes.map((n) => [n.metadata.name, n]));
   for (const m of members) {
-    const n = byName.get(m);
+    const n = nodeNamed(nodes, m);
     const role = n ? nodeRole(n) : 'other';
     roles.set(role, (roles.get(role) ?? 0) + 1);
   }

@@ -4,6 +4,8 @@
 // list. Pure: the NSGs and the address context are read by the caller.
 // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
 import type { NetworkSecurityGroup } from '../inventory/azure-model';
+import { idKey } from '../inventory/ids';
+import type { ServiceTags } from '../inventory/service-tags';
 import { cidrContains, isIpv4 } from './ip';
 
 type Rule = NetworkSecurityGroup['rules'][number];
@@ -16,10 +18,21 @@ export interface NsgPacket {
   protocol: string;
 }
 
-/** What the service tags stand for here: the VirtualNetwork tag's address space (VNet, peerings, UDR prefixes). */
+/** What the service tags and groups stand for here. */
 export interface NsgContext {
+  /** the VirtualNetwork tag's address space (VNet, peerings, UDR prefixes) */
   virtualNetwork: string[];
+  /** application security groups (IDs) of the sender's / receiver's IP configuration; undefined: its NIC is unknown */
+  srcAsgs?: string[];
+  dstAsgs?: string[];
+  /** the service tag list (discovery API); undefined: tags other than the three built-in ones cannot be judged */
+  serviceTags?: ServiceTags;
+  /** why the service tag list is not there, for the answer */
+  serviceTagsWhy?: string;
 }
+
+/** A match: yes, no, or why it cannot be judged. */
+type Match = boolean | string;
 
 export interface NsgDecision {
   nsg: string;
@@ -29,7 +42,7 @@ export interface NsgDecision {
   allowed: boolean;
   rule: string;
   priority: number;
-  /** a rule of higher priority whose match could not be judged (unknown service tag, ASG): the decision is unsure */
+  /** a rule of higher priority whose match could not be judged (tag list or ASG membership unknown), and why */
   unsure?: string;
 }
 
@@ -62,29 +75,52 @@ function def(name: string, priority: number, direction: string, access: string, 
 const AZURE_LB_IP = '168.63.129.16';
 const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
-/** Does an address prefix or service tag cover ip? undefined when it cannot be judged (other service tags). */
-function addressMatches(prefix: string, ip: string, ctx: NsgContext): boolean | undefined {
+/** Does an address prefix or service tag cover ip? A string says why it cannot be judged. */
+function addressMatches(prefix: string, ip: string, ctx: NsgContext): Match {
   const p = prefix.trim();
   if (p === '*' || p.toLowerCase() === 'any') return true;
   if (isIpv4(p)) return p === ip;
-  if (/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(p)) return cidrContains(p, ip);
+  if (IPV4_CIDR.test(p)) return cidrContains(p, ip);
+  // an IPv6 address or prefix never covers the IPv4 packets modelled here
+  if (p.includes(':')) return false;
   // service tags: https://learn.microsoft.com/azure/virtual-network/service-tags-overview
   const tag = p.toLowerCase();
   const inVnet = ctx.virtualNetwork.some((c) => cidrContains(c, ip));
   if (tag === 'virtualnetwork') return inVnet;
   if (tag === 'azureloadbalancer') return ip === AZURE_LB_IP;
   if (tag === 'internet') return !inVnet && !PRIVATE.some((c) => cidrContains(c, ip));
-  return undefined;
+  return tagMatches(p, ip, ctx);
 }
 
-function anyMatch(prefixes: string[], ip: string, ctx: NsgContext): boolean | undefined {
-  let unknown = false;
+const IPV4_CIDR = /^\d+\.\d+\.\d+\.\d+\/\d+$/;
+
+// other tags (Storage, Sql.WestEurope, AzureCloud, AzureFrontDoor.Backend…) stand for the prefixes the Service Tags
+// discovery API lists under that name; a regional tag is its own entry there
+// https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags
+function tagMatches(tag: string, ip: string, ctx: NsgContext): Match {
+  if (!ctx.serviceTags) return `service tag ${tag} not expanded: ${ctx.serviceTagsWhy ?? 'no service tag list'}`;
+  const prefixes = ctx.serviceTags.prefixes.get(tag.toLowerCase());
+  if (!prefixes) return `service tag ${tag} is not in the service tag list`;
+  return prefixes.some((c) => (IPV4_CIDR.test(c) ? cidrContains(c, ip) : c === ip));
+}
+
+/** Any of the prefixes (none: any address); a reason when none matches and one could not be judged. */
+function anyMatch(prefixes: string[], ip: string, ctx: NsgContext): Match {
+  let unknown: string | undefined;
   for (const p of prefixes.length ? prefixes : ['*']) {
     const m = addressMatches(p, ip, ctx);
-    if (m) return true;
-    if (m === undefined) unknown = true;
+    if (m === true) return true;
+    if (typeof m === 'string') unknown ??= m;
   }
-  return unknown ? undefined : false;
+  return unknown ?? false;
+}
+
+// a rule names application security groups instead of addresses: it matches the IP configurations that are members
+// https://learn.microsoft.com/azure/virtual-network/application-security-groups
+function asgMatches(groups: string[], members: string[] | undefined, ip: string, side: string): Match {
+  if (!members) return `the ${side} ${ip} is not a NIC in the data: its application security groups are unknown`;
+  const mine = new Set(members.map(idKey));
+  return groups.some((g) => mine.has(idKey(g)));
 }
 
 function portMatches(ranges: string[], port: number | undefined): boolean {
@@ -100,13 +136,17 @@ function portMatches(ranges: string[], port: number | undefined): boolean {
 const protocolMatches = (rule: string, packet: string) =>
   rule === '*' || rule.toLowerCase() === 'any' || rule.toLowerCase() === packet.toLowerCase();
 
-/** Does the rule apply to the packet? undefined: it might (a tag or group that cannot be expanded here). */
-function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): boolean | undefined {
+/** Does the rule apply to the packet? A string: it might (a tag or group that cannot be judged here), and why. */
+function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
   if (!protocolMatches(r.protocol, p.protocol) || !portMatches(r.destinationPorts, p.port)) return false;
-  const src = anyMatch(r.source, p.src, ctx);
-  const dst = anyMatch(r.destination, p.dst, ctx);
+  const src = r.sourceAsgs?.length
+    ? asgMatches(r.sourceAsgs, ctx.srcAsgs, p.src, 'source')
+    : anyMatch(r.source, p.src, ctx);
+  const dst = r.destinationAsgs?.length
+    ? asgMatches(r.destinationAsgs, ctx.dstAsgs, p.dst, 'destination')
+    : anyMatch(r.destination, p.dst, ctx);
   if (src === false || dst === false) return false;
-  return src && dst ? true : undefined;
+  return src === true && dst === true ? true : typeof src === 'string' ? src : dst;
 }
 
 /** One NSG's decision for a packet in one direction: the first matching rule by priority. */
@@ -123,9 +163,8 @@ export function evaluateNsg(
   let unsure: string | undefined;
   for (const r of rules) {
     const m = ruleMatches(r, packet, ctx);
-    if (m === undefined)
-      unsure ??= `${nsg.name}/${r.name} (priority ${r.priority}) uses a tag or group not expanded here`;
-    if (!m) continue;
+    if (typeof m === 'string') unsure ??= `${nsg.name}/${r.name} (priority ${r.priority}) might apply: ${m}`;
+    if (m !== true) continue;
     const allowed = r.access.toLowerCase() === 'allow';
     return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure };
   }
@@ -161,4 +200,19 @@ export function evaluatePath(path: NsgPath, packet: NsgPacket, ctx: NsgContext):
     if (!d.allowed) break;
   }
   return out;
+}
+
+/** Does a rule name a service tag beyond VirtualNetwork / AzureLoadBalancer / Internet (the tag list is needed)? */
+export function usesServiceTags(nsgs: (NetworkSecurityGroup | undefined)[]): boolean {
+  const isTag = (p: string) => {
+    const t = p.trim();
+    return (
+      !!t &&
+      !isIpv4(t) &&
+      !IPV4_CIDR.test(t) &&
+      !t.includes(':') &&
+      !/^(\*|any|virtualnetwork|azureloadbalancer|internet)$/i.test(t)
+    );
+  };
+  return nsgs.some((g) => g?.rules.some((r) => [...r.source, ...r.destination].some(isTag)));
 }

@@ -4,6 +4,7 @@ import type { IntentKind } from '../families';
 
 export const HOP_KINDS = [
   'client',
+  'front-door',
   'internet',
   'dns',
   'public-ip',
@@ -115,8 +116,10 @@ export interface PathResult {
   layers?: LayerVerdict[];
   /** names the user may have meant (not found / ambiguous) */
   suggestions?: string[];
-  /** what the conversation should remember (intent, namespace) for follow-ups */
-  memory?: { intent?: string; namespace?: string };
+  /** what the conversation should remember (intent, namespace, the question for "refresh") for follow-ups */
+  memory?: { intent?: string; namespace?: string; question?: string };
+  /** live: seconds since the oldest Azure listing or resource the answer read was read from ARM */
+  dataAge?: number;
 }
 
 export function result(
@@ -152,5 +155,6 @@ export function toJson(r: PathResult): object {
     ...(r.clientIp ? { clientIp: r.clientIp } : {}),
     ...(r.verdict ? { verdict: r.verdict } : {}),
     ...(r.layers ? { layers: r.layers } : {}),
+    ...(r.dataAge !== undefined ? { dataAge: r.dataAge } : {}),
   };
 }

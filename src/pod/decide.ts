@@ -2,6 +2,7 @@
 // point at other services. Values that may be secret are never shown. Pure.
 import type { EnvVar, Pod, Service } from '../inventory/k8s-types';
 import { serviceFqdn } from '../path/dns';
+import { nodeNamed, servicesInNamespace } from '../path/index';
 import { nodeIp, podIp } from '../path/kube';
 import { looksSecretName, looksSecretValue, urlOrigin } from '../secrets';
 import type { PodFacts } from './facts';
@@ -48,27 +49,47 @@ export function envDisplay(e: EnvVar): string {
 
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 /** The names a pod in `ns` may give a Service: FQDN, name.namespace, ClusterIP, and the bare name in `ns`. */
-const serviceNames = (services: Service[], ns: string): string[] => [
-  ...new Set(
-    services
-      .flatMap((s) => [
-        serviceFqdn(s),
-        `${s.metadata.name}.${s.metadata.namespace}`,
-        s.spec?.clusterIP ?? '',
-        ...(s.metadata.namespace === ns ? [s.metadata.name] : []),
-      ])
-      .filter(Boolean),
-  ),
-];
+interface ServiceNames {
+  /** names with a dot: any occurrence in a value counts */
+  dotted: Set<string>;
+  shortest: number;
+  longest: number;
+  /** the rest: ClusterIPs without a dot (none, in practice) and the bare names in `ns` */
+  bare: string[];
+}
 
-const pointsAt = (literal: string, names: string[]): boolean =>
-  names.some(
-    (n) =>
-      literal === n ||
-      literal.includes(`${n}:`) ||
-      literal.includes(`//${n}`) ||
-      (n.includes('.') && literal.includes(n)),
-  );
+/** The cluster-wide names, kept per Services array (10,000 Services: built once, not per question). */
+const globalNames = new WeakMap<Service[], ServiceNames>();
+
+function serviceNames(services: Service[], ns: string): ServiceNames {
+  let g = globalNames.get(services);
+  if (!g) {
+    const names = services.flatMap((s) => [
+      serviceFqdn(s),
+      `${s.metadata.name}.${s.metadata.namespace}`,
+      s.spec?.clusterIP ?? '',
+    ]);
+    const dotted = new Set(names.filter((n) => n.includes('.')));
+    const lengths = [...dotted].map((n) => n.length);
+    const bare = [...new Set(names.filter((n) => n && !n.includes('.')))];
+    g = { dotted, shortest: Math.min(...lengths), longest: Math.max(0, ...lengths), bare };
+    globalNames.set(services, g);
+  }
+  const local = servicesInNamespace(services, ns).map((s) => s.metadata.name);
+  return { ...g, bare: [...g.bare, ...local.filter(Boolean)] };
+}
+
+const pointsAt = (literal: string, names: ServiceNames): boolean =>
+  names.bare.some((n) => literal === n || literal.includes(`${n}:`) || literal.includes(`//${n}`)) ||
+  containsAny(literal, names);
+
+/** Whether some dotted name occurs in `literal`: its substrings looked up, not every name searched for. */
+function containsAny(literal: string, { dotted, shortest, longest }: ServiceNames): boolean {
+  for (let i = 0; i + shortest <= literal.length; i++)
+    for (let j = i + shortest; j <= Math.min(literal.length, i + longest); j++)
+      if (dotted.has(literal.slice(i, j))) return true;
+  return false;
+}
 
 const HOSTNAME = /\.(svc|cluster\.local)\b|^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$/i;
 
@@ -83,7 +104,7 @@ function envToShow(pod: Pod, services: Service[], ns: string): PodDecision['env'
 
 export function decide({ pod }: PodSubjects, f: PodFacts): PodDecision {
   const ns = pod.metadata.namespace ?? 'default';
-  const node = f.nodes.find((n) => n.metadata.name === pod.spec?.nodeName);
+  const node = nodeNamed(f.nodes, pod.spec?.nodeName);
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller) ?? pod.metadata.ownerReferences?.[0];
   return {
     name: pod.metadata.name,

@@ -5,7 +5,7 @@
 import { decide as decidePair, type EastWestDecision, type PathDecision } from '../east-west/decide';
 import type { EastWestSubjects } from '../east-west/resolve';
 import { cidrContains } from '../path/ip';
-import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
+import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
 import type { AzureEnd, PolicyFacts, ReachAzure } from './facts';
 
@@ -93,7 +93,26 @@ function nsgLayer(d: PathDecision, az: ReachAzure): NsgLayer {
   const virtualNetwork = [
     ...new Set(ends.flatMap(tagSpace).concat((az.routeTable?.routes ?? []).map((r) => r.prefix))),
   ];
-  return { wire, decisions: evaluatePath(path, wire.packet, { virtualNetwork }), unseen, present };
+  const ctx = { virtualNetwork, ...asgsOf(wire.packet, az), ...tagsOf(ends) };
+  return { wire, decisions: evaluatePath(path, wire.packet, ctx), unseen, present };
+}
+
+// ASG membership belongs to NIC IP configurations: a rule naming a group matches the addresses of its members'
+// IP configurations, so an address no IP configuration holds (a kubenet pod IP) is in no group
+// https://learn.microsoft.com/azure/virtual-network/application-security-groups
+function asgsOf(p: NsgPacket, az: ReachAzure): Pick<NsgContext, 'srcAsgs' | 'dstAsgs'> {
+  const of = (e: AzureEnd, ip: string) =>
+    e.at.nic ? (e.at.nic.ipConfigs.find((x) => x.privateIp === ip)?.asgIds ?? []) : undefined;
+  return { srcAsgs: of(az.client, p.src), dstAsgs: of(az.server, p.dst) };
+}
+
+/** The service tag list read for either end, else why none was. */
+function tagsOf(ends: AzureEnd[]): Pick<NsgContext, 'serviceTags' | 'serviceTagsWhy'> {
+  const reads = ends.map((e) => e.serviceTags).filter((t) => !!t);
+  const tags = reads.find((t) => !('unavailable' in t));
+  if (tags && !('unavailable' in tags)) return { serviceTags: tags };
+  const why = reads.find((t) => 'unavailable' in t);
+  return { serviceTagsWhy: why && 'unavailable' in why ? why.unavailable : undefined };
 }
 
 const tagSpace = (e: AzureEnd): string[] => [

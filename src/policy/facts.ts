@@ -9,8 +9,10 @@ import type { Ctx } from '../family';
 import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
 import { idKey, nameOf, parentId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
+import type { ServiceTagsRead } from '../inventory/service-tags';
 import type { Node } from '../inventory/k8s-types';
 import { locateNode, type NodeOnAzure } from '../path/azure-node';
+import { usesServiceTags } from '../path/nsg';
 import type { Trace } from '../path/trace';
 
 /** One end of the connection on Azure. */
@@ -22,6 +24,8 @@ export interface AzureEnd {
   routeTable?: RouteTable;
   /** NSG IDs referenced but not readable (not in the snapshot) */
   unseen: string[];
+  /** read only when a rule names a service tag beyond VirtualNetwork / AzureLoadBalancer / Internet */
+  serviceTags?: ServiceTagsRead;
 }
 
 export interface ReachAzure {
@@ -69,5 +73,16 @@ export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promis
     vnetId ? trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)) : undefined,
     rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
   ]);
-  return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)] };
+  const serviceTags = usesServiceTags([nicNsg, subnetNsg]) ? await readServiceTags(inv, at, trace) : undefined;
+  return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)], serviceTags };
+}
+
+/** The service tag list of the node's cloud (the region only picks the cloud), or why it is not there. */
+async function readServiceTags(inv: Inventory, at: NodeOnAzure, trace: Trace): Promise<ServiceTagsRead> {
+  const [sub, location] = [at.nic?.subscription, at.nic?.location ?? at.vnet?.location];
+  if (!inv.azure.serviceTags) return { unavailable: `the ${inv.source} does not read service tags` };
+  if (!sub || !location) return { unavailable: 'the node NIC has no subscription or location in the data' };
+  const lookup = 'service tags (discovery API)';
+  const got = await trace.try(lookup, () => inv.azure.serviceTags!(sub, location));
+  return got ?? { unavailable: trace.errors.find((e) => e.lookup === lookup)?.reason ?? 'the read failed' };
 }

@@ -26,7 +26,9 @@ export function narrate(d: PolicyDecision): PathResult {
   const from = clientName(p.client.pod);
   const to = serverName(p.server.pod);
   const on = portText(p) ? ` on ${p.policy.protocol.toLowerCase()}${portText(p)}` : '';
-  if (nsgDeny && r.verdict?.allowed) {
+  // an NSG deny is certain; a NetworkPolicy deny on a cluster not known to enforce policies is not
+  const npUnsure = p.policy.enforcement.enforced === undefined;
+  if (nsgDeny && (r.verdict?.allowed || npUnsure)) {
     const rule = nsgRuleText(nsgDeny);
     r.answer = `No: ${from} cannot reach ${to}${on} — NSG ${rule} (${where(nsgDeny)}) drops it${wireWords(d.reach)}.`;
     r.title = `Denied by NSG: ${p.client.pod.metadata.name} → ${p.server.pod.metadata.name}`;

@@ -5,11 +5,15 @@ export const spec: IntentSpec<'policy'> = {
   title: 'Can pod A reach B? (NetworkPolicy verdict)',
   triggers: [
     /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
-    /\b(allowed|blocked|denied|permitted|reachable|blocking)\b/,
+    /\b(allowed|allows?|blocked|denied|permitted|reachable|blocking|blocks)\b/,
     /\bnetwork ?polic(y|ies)\b/,
     /^\s*(policy|canreach|can-reach)\s/,
     /\bnetworkpolicy\b/,
     /\bwhy (can't|cant|can not|cannot)\b/,
+    // "anything dropping api -> db?"
+    /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
+    /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
+    /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between)\b/,
   ],
   examples: [
     'can sqlapi reach server on 1433?',

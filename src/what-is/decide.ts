@@ -4,7 +4,8 @@ import type { LoadBalancer } from '../inventory/azure-model';
 import { idKey, nameOf, sameId } from '../inventory/ids';
 import type { Node } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
-import { nodeIp, nodeRole, podIp } from '../path/kube';
+import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
+import { nodeRole } from '../path/kube';
 import { describeMembers, frontendPurpose, lbIngressIps, poolMembers } from '../path/lb';
 import type { WhatIsFacts } from './facts';
 import type { WhatIsSubjects } from './resolve';
@@ -60,8 +61,8 @@ export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
 // A host-network pod shows the node IP, so the address is the node's, not the pod's.
 // https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model
 const podFindings = (ip: string, f: WhatIsFacts): Finding[] =>
-  f.pods
-    .filter((p) => podIp(p) === ip && !p.spec?.hostNetwork)
+  podsWithIp(f.pods, ip)
+    .filter((p) => !p.spec?.hostNetwork)
     .map((p) => ({
       kind: 'pod',
       namespace: p.metadata.namespace,
@@ -74,7 +75,7 @@ const podFindings = (ip: string, f: WhatIsFacts): Finding[] =>
 // https://kubernetes.io/docs/reference/networking/virtual-ips/
 // https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
 function serviceFindings(ip: string, f: WhatIsFacts): Finding[] {
-  return f.services.flatMap((s) => {
+  return servicesWithIp(f.services, ip).flatMap((s) => {
     const id = { namespace: s.metadata.namespace, name: s.metadata.name };
     const ports = (s.spec?.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`);
     const out: Finding[] = [];
@@ -86,14 +87,20 @@ function serviceFindings(ip: string, f: WhatIsFacts): Finding[] {
 }
 
 const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
-  f.nodes
-    .filter((n) => nodeIp(n) === ip)
-    .map((n) => ({
+  nodesWithIp(f.nodes, ip).map((n) => ({
       kind: 'node',
       name: n.metadata.name,
       role: nodeRole(n),
-      hostNetworkPods: f.pods.filter((p) => p.spec?.hostNetwork && p.spec?.nodeName === n.metadata.name).length,
+      hostNetworkPods: hostNetworkPodsOn(f.pods, n.metadata.name).length,
     }));
+
+/** The frontends' public IP IDs as map keys, kept per load balancer (thousands of frontends at scale). */
+const pipKeysOf = new WeakMap<LoadBalancer, (string | undefined)[]>();
+function pipKeys(lb: LoadBalancer): (string | undefined)[] {
+  let keys = pipKeysOf.get(lb);
+  if (!keys) pipKeysOf.set(lb, (keys = lb.frontends.map((fe) => (fe.publicIpId ? idKey(fe.publicIpId) : undefined))));
+  return keys;
+}
 
 const membersText = (lb: LoadBalancer, f: WhatIsFacts): string =>
   describeMembers([...new Set(lb.pools.flatMap((p) => poolMembers(p, f.nodes, f.nics)))], f.nodes);
@@ -102,8 +109,9 @@ const membersText = (lb: LoadBalancer, f: WhatIsFacts): string =>
 // https://learn.microsoft.com/en-us/azure/load-balancer/components
 function frontendFindings(ip: string, f: WhatIsFacts): Finding[] {
   return f.lbs.flatMap((lb) =>
-    lb.frontends.flatMap((fe): Finding[] => {
-      const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
+    lb.frontends.flatMap((fe, i): Finding[] => {
+      const key = pipKeys(lb)[i];
+      const pip = key ? f.pips.get(key) : undefined;
       if (fe.privateIp !== ip && pip?.ip !== ip) return [];
       return [
         {
@@ -135,18 +143,14 @@ const publicIpFindings = (ip: string, f: WhatIsFacts): Finding[] =>
 // A node's NIC carries the node IP: said once, as the node.
 // https://learn.microsoft.com/en-us/azure/virtual-network/ip-services/virtual-network-network-interface-addresses
 function nicFindings(ip: string, f: WhatIsFacts): Finding[] {
-  if (f.nodes.some((n) => nodeIp(n) === ip)) return [];
-  return f.nics.flatMap((nic) =>
-    nic.ipConfigs
-      .filter((c) => c.privateIp === ip)
-      .map((c) => ({
-        kind: 'nic-ip' as const,
-        config: c.name,
-        nic: nic.name,
-        resourceGroup: nic.resourceGroup,
-        vm: nic.vmId ? nameOf(nic.vmId) : undefined,
-      })),
-  );
+  if (nodesWithIp(f.nodes, ip).length) return [];
+  return nicConfigsWithIp(f.nics, ip).map(({ nic, config: c }) => ({
+    kind: 'nic-ip' as const,
+    config: c.name,
+    nic: nic.name,
+    resourceGroup: nic.resourceGroup,
+    vm: nic.vmId ? nameOf(nic.vmId) : undefined,
+  }));
 }
 
 // The edge beyond the node resource group: a NAT gateway's or firewall's public IP (or a firewall's private

@@ -50,6 +50,8 @@ export interface FakeArmOptions {
   pageSize?: number;
   /** Effective routes by NIC or VM name (lower case): the `{ value: [...] }` answered to the POST. */
   effectiveRoutes?: Map<string, unknown>;
+  /** The Service Tags discovery API's answer (`az network list-service-tags` output); absent: 404. */
+  serviceTags?: unknown;
 }
 
 /** The identity named in 403 messages. */
@@ -157,7 +159,10 @@ export class FakeArm {
   inFlightMax = 0;
   /** Answer effectiveRouteTable with 202 and a Location to poll (as Azure usually does) instead of 200. */
   effectiveRoutesAsync = false;
+  /** Sent as `x-ms-ratelimit-remaining-subscription-reads` on every answer when set (ARM's read budget left). */
+  remainingReads?: number;
   readonly effectiveRoutes: Map<string, unknown>;
+  serviceTags?: unknown;
   private readonly operations = new Map<string, unknown>();
 
   private inFlight = 0;
@@ -173,6 +178,7 @@ export class FakeArm {
     this.latencyMs = opts.latencyMs ?? 0;
     this.pageSize = opts.pageSize ?? 50;
     this.effectiveRoutes = opts.effectiveRoutes ?? new Map();
+    this.serviceTags = opts.serviceTags;
     for (const r of resources) this.add(r, true);
     // Child resources embedded in their parent (frontendIPConfigurations,
     // NIC ipConfigurations, ...) are served by ID too; given ones win.
@@ -189,7 +195,9 @@ export class FakeArm {
           f.replace(/\.json$/i, '').toLowerCase(),
           JSON.parse(readFileSync(join(routesDir, f), 'utf8')),
         );
-    return new FakeArm(loadRestResources(dir), { effectiveRoutes, ...opts });
+    const tagsFile = join(dir, 'azure', 'service-tags.json');
+    const serviceTags = existsSync(tagsFile) ? JSON.parse(readFileSync(tagsFile, 'utf8')) : undefined;
+    return new FakeArm(loadRestResources(dir), { effectiveRoutes, serviceTags, ...opts });
   }
 
   private add(resource: any, given: boolean): void {
@@ -305,6 +313,9 @@ export class FakeArm {
       'cache-control': 'no-cache',
       'x-ms-request-id': requestId,
       'x-ms-correlation-request-id': requestId,
+      ...(this.remainingReads !== undefined
+        ? { 'x-ms-ratelimit-remaining-subscription-reads': String(this.remainingReads) }
+        : {}),
       ...answer.headers,
     });
     res.end(body);
@@ -466,6 +477,9 @@ export class FakeArm {
     const lower = path.toLowerCase();
     const hit = this.byId.get(lower);
     if (hit) return { status: 200, body: hit.resource };
+    // GET /subscriptions/s/providers/Microsoft.Network/locations/{region}/serviceTags: the discovery API
+    if (/^\/subscriptions\/[^/]+\/providers\/microsoft\.network\/locations\/[^/]+\/servicetags$/.test(lower))
+      return this.serviceTags ? { status: 200, body: this.serviceTags } : this.notFound(path);
 
     const p = parseArmPath(path);
     if (!p) return this.notFound(path);

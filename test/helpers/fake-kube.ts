@@ -28,6 +28,14 @@ import { join } from 'node:path';
 
 export interface FakeKubeOptions {
   objects: any[];
+  /** the objects are the server's own from now on: not copied (large benchmark clusters) */
+  owned?: boolean;
+  /**
+   * What the server sends of a stored object (lists, gets, watch events): e.g. the benchmark stores lean pods and
+   * sends them with realistic managedFields, annotations and status, built per response so 150,000 of them are
+   * never held at once.
+   */
+  expand?: (obj: any) => any;
 }
 
 type Fault = null | 'down' | 'unauthorized' | 'drop-watches' | 'gone';
@@ -229,6 +237,8 @@ class HttpError extends Error {
 export class FakeKube {
   url = '';
   requests: { method: string; path: string; query: string; watch: boolean }[] = [];
+  /** called before each list is served (e.g. to inject a fault between the pages of one list) */
+  onList?: (path: string, query: URLSearchParams) => void;
 
   private server?: Server;
   private readonly sockets = new Set<Socket>();
@@ -239,10 +249,14 @@ export class FakeKube {
   private _fault: Fault = null;
   /** While fault === 'gone': watches from a resourceVersion below this get 410. */
   private goneBelow = 0;
+  /** sorted keys per resource, dropped on any change: paging a 150,000-item list must not sort it per page */
+  private readonly sortedKeys = new Map<string, string[]>();
+  private readonly expand: (obj: any) => any;
 
   constructor(opts: FakeKubeOptions) {
+    this.expand = opts.expand ?? ((o) => o);
     for (const r of RESOURCES) this.store.set(resKey(r), new Map());
-    const objs = (opts.objects ?? []).map((o) => clone(o));
+    const objs = opts.owned ? (opts.objects ?? []) : (opts.objects ?? []).map((o) => clone(o));
     // The server's resourceVersion starts at the newest one given; objects
     // without one get the next ones.
     for (const o of objs) {
@@ -258,7 +272,7 @@ export class FakeKube {
   }
 
   /** Loads dir/kubernetes/*.json: each a List (kind "List" or "<Kind>List") or one object. */
-  static fromSnapshotDir(dir: string): FakeKube {
+  static fromSnapshotDir(dir: string, opts: Omit<FakeKubeOptions, 'objects'> = {}): FakeKube {
     const kdir = join(dir, 'kubernetes');
     const files = readdirSync(kdir)
       .filter((f) => f.endsWith('.json'))
@@ -278,7 +292,7 @@ export class FakeKube {
         objects.push(doc);
       }
     }
-    return new FakeKube({ objects });
+    return new FakeKube({ ...opts, objects, owned: true });
   }
 
   // ---- fault injection -----------------------------------------------------
@@ -295,7 +309,8 @@ export class FakeKube {
    * 'gone'         → the server "compacts" its history: its resourceVersion is
    *                  bumped, open watches get an ERROR event with a 410 Expired
    *                  Status and are ended, and while it is set a watch from a
-   *                  resourceVersion older than that point gets the same.
+   *                  resourceVersion older than that point gets the same, and
+   *                  so does a list continued with a token issued before.
    * null           → back to normal.
    */
   set fault(f: Fault) {
@@ -446,6 +461,7 @@ export class FakeKube {
   }
 
   private emit(e: HistoryEntry): void {
+    this.sortedKeys.delete(resKey(e.res));
     this.history.push(e);
     for (const w of [...this.watches])
       if (w.res === e.res && matches(w.filter, e.obj)) this.sendEvent(w, e.type, e.obj);
@@ -618,40 +634,71 @@ export class FakeKube {
           group: def.group || undefined,
           kind: def.plural,
         });
-      if (wantTable) return this.sendJson(res, 200, this.table(def, [o], includeObject, true, {}));
-      return this.sendJson(res, 200, o);
+      const out = this.expand(o);
+      if (wantTable) return this.sendJson(res, 200, this.table(def, [out], includeObject, true, {}));
+      return this.sendJson(res, 200, out);
     }
-
-    let items = [...m.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).filter(([, o]) => matches(filter, o));
-    const cont = q.get('continue');
-    if (cont) {
-      let after: string;
-      try {
-        after = JSON.parse(Buffer.from(cont, 'base64url').toString('utf8')).after;
-      } catch {
-        throw new HttpError(400, 'BadRequest', 'continue key is not valid');
-      }
-      items = items.filter(([k]) => k > after);
-    }
-    const meta: any = { resourceVersion: String(this.rv) };
-    const limit = Number(q.get('limit') ?? 0);
-    if (Number.isInteger(limit) && limit > 0 && items.length > limit) {
-      meta.continue = Buffer.from(JSON.stringify({ after: items[limit - 1]![0], rv: this.rv })).toString('base64url');
-      meta.remainingItemCount = items.length - limit;
-      items = items.slice(0, limit);
-    }
-    const objs = items.map(([, o]) => o);
-    if (wantTable) return this.sendJson(res, 200, this.table(def, objs, includeObject, true, meta));
+    this.onList?.(new URL(req.url ?? '/', 'http://fake').pathname, q);
+    const { objs, meta } = this.page(def, filter, q);
+    if (wantTable) return this.sendJson(res, 200, this.table(def, objs.map(this.expand), includeObject, true, meta));
     this.sendJson(res, 200, {
       kind: `${def.kind}List`,
       apiVersion: groupVersion(def),
       metadata: meta,
       items: objs.map((o) => {
-        if (def!.crd) return o;
-        const { kind: _k, apiVersion: _a, ...rest } = o;
+        const out = this.expand(o);
+        if (def!.crd) return out;
+        const { kind: _k, apiVersion: _a, ...rest } = out;
         return rest;
       }),
     });
+  }
+
+  /** One page of a list: keys in order, after the continue token's key, at most `limit` matching objects. */
+  private page(def: ResourceDef, filter: Filter, q: URLSearchParams): { objs: any[]; meta: any } {
+    const m = this.store.get(resKey(def))!;
+    let keys = this.sortedKeys.get(resKey(def));
+    if (!keys) this.sortedKeys.set(resKey(def), (keys = [...m.keys()].sort()));
+    let start = 0;
+    const cont = q.get('continue');
+    if (cont) {
+      let token: { after: string; rv: number };
+      try {
+        token = JSON.parse(Buffer.from(cont, 'base64url').toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'BadRequest', 'continue key is not valid');
+      }
+      if (this._fault === 'gone' && token.rv < this.goneBelow)
+        throw new HttpError(
+          410,
+          'Expired',
+          'The provided continue parameter is too old to display a consistent list result. ' +
+            'You can start a new list without the continue parameter.',
+        );
+      // first key after the token's (binary search)
+      let hi = keys.length;
+      while (start < hi) {
+        const mid = (start + hi) >> 1;
+        if (keys[mid]! <= token.after) start = mid + 1;
+        else hi = mid;
+      }
+    }
+    const meta: any = { resourceVersion: String(this.rv) };
+    const limit = Number(q.get('limit') ?? 0);
+    const max = Number.isInteger(limit) && limit > 0 ? limit : Infinity;
+    const objs: any[] = [];
+    let i = start;
+    for (; i < keys.length && objs.length < max; i++) {
+      const o = m.get(keys[i]!);
+      if (matches(filter, o)) objs.push(o);
+    }
+    const everything = filter.namespace === undefined && !q.get('labelSelector') && !q.get('fieldSelector');
+    const remaining = everything ? keys.length - i : keys.slice(i).filter((k) => matches(filter, m.get(k))).length;
+    if (remaining > 0) {
+      meta.continue = Buffer.from(JSON.stringify({ after: keys[i - 1], rv: this.rv })).toString('base64url');
+      meta.remainingItemCount = remaining;
+    }
+    return { objs, meta };
   }
 
   private startWatch(
@@ -705,9 +752,9 @@ export class FakeKube {
   }
 
   private sendEvent(w: OpenWatch, type: string, obj: any): void {
-    let object = obj;
+    let object = this.expand(obj);
     if (w.table) {
-      object = this.table(w.res, [obj], w.includeObject, !w.sentColumns, {
+      object = this.table(w.res, [object], w.includeObject, !w.sentColumns, {
         resourceVersion: obj.metadata.resourceVersion,
       });
       w.sentColumns = true;

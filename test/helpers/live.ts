@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ArmInventory, type ArmOptions } from '../../src/inventory/azure';
 import { KubeInventory, loadKubeConfig } from '../../src/inventory/kubernetes';
 import { LiveInventory } from '../../src/inventory/live';
+import { toJson, type PathResult } from '../../src/path/result';
 import { FakeArm, testCredential } from './fake-arm';
 import { FakeKube } from './fake-kube';
 
@@ -66,3 +67,6 @@ export function rounds(requests: { at: number }[], latencyMs: number): number {
   }
   return n;
 }
+
+/** `--json` without the data age: a live answer compared with the snapshot (which has none) or a capture. */
+export const jsonWithoutAge = (r: PathResult): object => toJson({ ...r, dataAge: undefined });

@@ -8,9 +8,8 @@ import { ask } from '../../src/answer';
 import { capture } from '../../src/inventory/capture';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
-import { toJson } from '../../src/path/result';
 import { DEMO, demoCopy, edit } from '../helpers/fixtures';
-import { liveRig, rounds, type LiveRig } from '../helpers/live';
+import { liveRig, rounds, type LiveRig, jsonWithoutAge } from '../helpers/live';
 
 const QUESTIONS = [
   "what's the public IP of pod sqlapi?",
@@ -29,8 +28,8 @@ afterAll(() => rig.stop());
 
 describe('live adapters answer like the snapshot they serve', () => {
   test.each(QUESTIONS)('%s', async (q) => {
-    const live = toJson(await ask(q, rig.inventory));
-    const snap = toJson(await ask(q, SnapshotInventory.demo()));
+    const live = jsonWithoutAge(await ask(q, rig.inventory));
+    const snap = jsonWithoutAge(await ask(q, SnapshotInventory.demo()));
     expect(live).toEqual(snap);
   });
 });
@@ -48,7 +47,8 @@ test('capture writes a snapshot folder that answers the same, with the Secret-ba
     'services.json',
   ]);
   const captured = SnapshotInventory.load(dir);
-  for (const q of QUESTIONS) expect(toJson(await ask(q, captured))).toEqual(toJson(await ask(q, rig.inventory)));
+  for (const q of QUESTIONS)
+    expect(jsonWithoutAge(await ask(q, captured))).toEqual(jsonWithoutAge(await ask(q, rig.inventory)));
   const pods = readFileSync(join(dir, 'kubernetes', 'pods.json'), 'utf8');
   expect(pods).toContain('"secretKeyRef"');
 });
@@ -182,8 +182,8 @@ describe('capture writes exactly what the egress rules read, on other layouts', 
       expect(summary.failures).toEqual([]);
       const captured = SnapshotInventory.load(dir);
       for (const q of questions) {
-        const live = toJson(await ask(q, other.inventory));
-        expect(toJson(await ask(q, captured))).toEqual(live);
+        const live = jsonWithoutAge(await ask(q, other.inventory));
+        expect(jsonWithoutAge(await ask(q, captured))).toEqual(live);
         expect((live as { errors: unknown[] }).errors).toEqual([]);
       }
     } finally {

@@ -9,7 +9,8 @@ import { SnapshotInventory } from '../../src/inventory/snapshot';
 interface Line {
   text: string;
   intent: string;
-  snapshot: 'demo' | 'aks-lb';
+  /** demo, a folder of test/fixtures, or netpol-e2e (test/nlu/fixtures) */
+  snapshot: string;
   status: string;
   subject?: string;
   target?: string;
@@ -24,16 +25,22 @@ const load = (file: string): Line[] =>
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
-const lines = load('corpus.jsonl');
-const inventories = {
-  demo: SnapshotInventory.demo(),
-  'aks-lb': SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb')),
-};
+// corpus.jsonl is asked on the demo and aks-lb (its cards' buttons are pressed too); corpus-fixtures.jsonl on the
+// other test fixtures (Application Gateway, Gateway API, UDR, NAT gateway, the NetworkPolicy e2e pods…)
+const lines = [...load('corpus.jsonl'), ...load('corpus-fixtures.jsonl')];
+const loaded: Record<string, SnapshotInventory> = {};
+const inventory = (name: string): SnapshotInventory =>
+  (loaded[name] ??=
+    name === 'demo'
+      ? SnapshotInventory.demo()
+      : SnapshotInventory.load(
+          name === 'netpol-e2e' ? join(__dirname, 'fixtures', name) : join(__dirname, '..', 'fixtures', name),
+        ));
 
 /** What is wrong with the bot's reading of one line (empty: right). */
 export async function check(l: Line): Promise<string[]> {
-  const p = await understandWith(l.text, inventories[l.snapshot]);
-  const r = await ask(l.text, inventories[l.snapshot]);
+  const p = await understandWith(l.text, inventory(l.snapshot));
+  const r = await ask(l.text, inventory(l.snapshot));
   const wrong: string[] = [];
   if (p.kind !== l.intent) wrong.push(`intent ${p.kind} ≠ ${l.intent}`);
   if (r.status !== l.status) wrong.push(`status ${r.status} ≠ ${l.status}`);
@@ -81,8 +88,8 @@ test('corpus accuracy: ≥ 95 %, every nonsense line rejected', async () => {
   const { byIntent, total } = await accuracy(lines, 'corpus');
   expect(byIntent.get('unknown')?.ok).toBe(byIntent.get('unknown')?.n);
   expect(total.ok / total.n).toBeGreaterThanOrEqual(0.95);
-  // issue 12: the entity-first parser keeps the corpus where it was (358/360 before it)
-  expect(total.ok).toBeGreaterThanOrEqual(358);
+  // every line right once on-call phrasings were added (489/489); never lowered to let a regression through
+  expect(total.ok).toBeGreaterThanOrEqual(489);
 });
 
 // Written separately and never used to tune the parser: an honest estimate.

@@ -47,10 +47,14 @@ test('the Services could not be listed: a clear answer, not "no such Service"', 
   });
 });
 
-test('a short name without a namespace: which namespaces have it', () => {
-  const d = decide(name('api'), facts());
-  expect(d).toMatchObject({ kind: 'short-name', matches: [apiSvc] });
-  expect(narrate(d)).toMatchObject({ status: 'ambiguous', suggestions: ['api.shop'] });
+test('a short name without a namespace: from the one namespace that has it, else which namespaces have it', () => {
+  const only = decide(name('api'), facts());
+  expect(only).toMatchObject({ kind: 'cluster-ip', fromNs: 'shop', addresses: ['172.30.0.8'] });
+  expect(narrate(only).answer).toMatch(/^api resolves from pods in namespace shop to 172\.30\.0\.8 .*api\.shop/);
+  const other = service('web', 'api', '172.30.0.9');
+  const d = decide(name('api'), facts({ services: [apiSvc, other, dbSvc] }));
+  expect(d).toMatchObject({ kind: 'short-name', matches: [apiSvc, other] });
+  expect(narrate(d)).toMatchObject({ status: 'ambiguous', suggestions: ['api.shop', 'api.web'] });
   expect(decide(name('nothing'), facts())).toMatchObject({ kind: 'short-name', matches: [] });
 });
 

@@ -1,0 +1,75 @@
+// Who talks to whom in a pair question, from the words between two parties: "from X to Y", "X -> Y", "X → Y",
+// "allow X to reach Y", "X can reach Y", "X connecting to Y", "Y from X". The last such pair said wins: in "from
+// web to api … path web-7d4b9c8f6d-fghij -> api" the exact pod of the command is the client.
+
+interface Party {
+  /** the party as the resolvers take it: "name", "ns/name" or a pod's ns/name for a pod IP */
+  p: string;
+  /** how it may be written in the text */
+  forms: string[];
+}
+
+interface Spot {
+  p: string;
+  start: number;
+  end: number;
+}
+
+const esc = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every place a party is written, as a whole word, longest form first where two overlap. */
+function spotsOf(text: string, parties: Party[]): Spot[] {
+  const all: Spot[] = [];
+  for (const { p, forms } of parties) {
+    for (const f of forms) {
+      // "web->api:8080" and "web→api" are three words
+      const re = new RegExp(`(?<=^|[\\s/"'\`(>→])${esc(f)}(?=$|[\\s?!.,:;)'"→]|->)`, 'g');
+      for (const m of text.matchAll(re)) all.push({ p, start: m.index, end: m.index + f.length });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const spots: Spot[] = [];
+  for (const s of all) if (!spots.length || s.start >= spots[spots.length - 1].end) spots.push(s);
+  return spots;
+}
+
+// words that say nothing about direction: articles, kinds, namespaces and ports said with a name
+const FILLER = new RegExp(
+  [
+    String.raw`\s(?:-n|--namespace)\s+\S+`,
+    String.raw`\bin (?:the )?(?:namespace |project |ns )?[a-z0-9][a-z0-9-]*`,
+    String.raw`\b(?:the|a|an|pods?|service|svc|deployment|dc|app|workload|replicas?|port|on|tcp|udp|allowed|` +
+      String.raw`permitted|able|be|is|are|can|could|may|might|cannot|can't|cant|still|ever|even|not|now)\b`,
+    String.raw`\b\d{1,5}\b`,
+  ].join('|'),
+  'g',
+);
+const FORWARD = new RegExp(
+  String.raw`(?:->|→|\bto|\breach(?:es|ing)?|\baccess(?:es|ing)?|\bcall(?:s|ing)?|\bhit(?:s|ting)?|\bping(?:s|ing)?|` +
+    String.raw`\bconnect(?:s|ing)?)$`,
+);
+
+/** How the words between two parties link them: X → Y, Y ← X, or not at all. */
+function link(between: string): 'forward' | 'back' | undefined {
+  // a sentence or clause break between them: not one phrase
+  if (/[.?!;,](\s|$)|:\s/.test(between)) return undefined;
+  const words = between.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  if (!words || words.split(' ').length > 5) return undefined;
+  if (/\bfrom$/.test(words)) return 'back';
+  if (/\bfrom\b/.test(words)) return undefined;
+  return FORWARD.test(words) ? 'forward' : undefined;
+}
+
+/** The client and the target of the last directed pair said, if any. */
+export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
+  const spots = spotsOf(text, parties);
+  let found: { client: string; target: string } | undefined;
+  for (let i = 0; i + 1 < spots.length; i++) {
+    const [a, b] = [spots[i], spots[i + 1]];
+    if (a.p === b.p) continue;
+    const how = link(text.slice(a.end, b.start));
+    if (how === 'forward') found = { client: a.p, target: b.p };
+    else if (how === 'back') found = { client: b.p, target: a.p };
+  }
+  return found;
+}

@@ -1,0 +1,103 @@
+// Lookups over the inventory's lists, built once per list array and kept while
+// the inventory hands back that same array (a snapshot's; a live cache's until
+// the kind changes): a question then costs O(matches), not O(pods). Built lazily,
+// one at a time, so memory goes only to the lookups questions use. Pure.
+import type { IpConfig, Nic } from '../inventory/azure-model';
+import type { Node, Pod, Service } from '../inventory/k8s-types';
+import { nodeIp, podIp } from './kube';
+
+/** One value, or several in list order (most keys have one: no array per key). */
+type Multi<T> = Map<string, T | T[]>;
+
+function add<T>(m: Multi<T>, key: string, v: T): void {
+  const had = m.get(key);
+  if (had === undefined) m.set(key, v);
+  else if (Array.isArray(had)) had.push(v);
+  else m.set(key, [had, v]);
+}
+
+const all = <T>(m: Multi<T>, key: string | undefined): T[] => {
+  const v = key === undefined ? undefined : m.get(key);
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+/** A lookup of `list`, built on first use and kept with the array (collected with it). */
+function lookup<T extends object, R>(build: (list: readonly T[]) => R): (list: readonly T[]) => R {
+  const kept = new WeakMap<readonly T[], R>();
+  return (list) => {
+    let r = kept.get(list);
+    if (r === undefined) kept.set(list, (r = build(list)));
+    return r;
+  };
+}
+
+const multi = <T extends object>(keys: (o: T) => Iterable<string | undefined>) =>
+  lookup<T, Multi<T>>((list) => {
+    const m: Multi<T> = new Map();
+    for (const o of list) {
+      const seen = new Set<string>();
+      for (const k of keys(o)) {
+        if (k === undefined || seen.has(k)) continue;
+        seen.add(k);
+        add(m, k, o);
+      }
+    }
+    return m;
+  });
+
+const servicesByNamespaceIx = multi<Service>((s) => [s.metadata.namespace ?? '']);
+const podsByNamespaceIx = multi<Pod>((p) => [p.metadata.namespace ?? '']);
+const podsByNameIx = multi<Pod>((p) => [p.metadata.name]);
+const podsByIpIx = multi<Pod>((p) => [podIp(p)]);
+const hostNetworkByNodeIx = multi<Pod>((p) => (p.spec?.hostNetwork ? [p.spec.nodeName ?? ''] : []));
+const nodesByNameIx = multi<Node>((n) => [n.metadata.name]);
+const nodesByIpIx = multi<Node>((n) => [nodeIp(n)]);
+const nodesByAddressIx = multi<Node>((n) => (n.status?.addresses ?? []).map((a) => a.address));
+// a Service's addresses: ClusterIP(s) and load balancer ingress IPs
+const servicesByIpIx = multi<Service>((s) => [
+  s.spec?.clusterIP,
+  ...(s.spec?.clusterIPs ?? []),
+  ...(s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip),
+]);
+
+/** The pods of a namespace ('' for none), in list order. */
+export const podsInNamespace = (pods: readonly Pod[], ns: string | undefined): Pod[] =>
+  all(podsByNamespaceIx(pods), ns ?? '');
+
+/** The namespaces the pods are in ('' for a pod without one). */
+export const podNamespaces = (pods: readonly Pod[]): Iterable<string> => podsByNamespaceIx(pods).keys();
+
+export const podsNamed = (pods: readonly Pod[], name: string): Pod[] => all(podsByNameIx(pods), name);
+
+/** Pods whose (first) pod IP is `ip`, host-network pods included, in list order. */
+export const podsWithIp = (pods: readonly Pod[], ip: string): Pod[] => all(podsByIpIx(pods), ip);
+
+export const hostNetworkPodsOn = (pods: readonly Pod[], node: string): Pod[] => all(hostNetworkByNodeIx(pods), node);
+
+/** The first node of that name. */
+export const nodeNamed = (nodes: readonly Node[], name: string | undefined): Node | undefined =>
+  all(nodesByNameIx(nodes), name)[0];
+
+/** Nodes whose InternalIP is `ip`. */
+export const nodesWithIp = (nodes: readonly Node[], ip: string): Node[] => all(nodesByIpIx(nodes), ip);
+
+/** Nodes with `ip` among any of their addresses. */
+export const nodesWithAddress = (nodes: readonly Node[], ip: string): Node[] => all(nodesByAddressIx(nodes), ip);
+
+/** Services with `ip` as ClusterIP or load balancer ingress IP, in list order. */
+export const servicesWithIp = (services: readonly Service[], ip: string): Service[] =>
+  all(servicesByIpIx(services), ip);
+
+/** The Services of a namespace, in list order. */
+export const servicesInNamespace = (services: readonly Service[], ns: string): Service[] =>
+  all(servicesByNamespaceIx(services), ns);
+
+const nicConfigsByIp = lookup<Nic, Multi<{ nic: Nic; config: IpConfig }>>((nics) => {
+  const m: Multi<{ nic: Nic; config: IpConfig }> = new Map();
+  for (const nic of nics) for (const config of nic.ipConfigs) if (config.privateIp) add(m, config.privateIp, { nic, config });
+  return m;
+});
+
+/** NIC IP configurations with private IP `ip`, in NIC order. */
+export const nicConfigsWithIp = (nics: readonly Nic[], ip: string): { nic: Nic; config: IpConfig }[] =>
+  all(nicConfigsByIp(nics), ip);
