@@ -45,6 +45,8 @@ import {
 import type { Inventory } from './inventory/inventory';
 import { Clusters } from './inventory/clusters';
 import { createLogger, type Logger } from './log';
+import { ProactiveChannelData } from './watch/proactive';
+import { Watcher } from './watch/watcher';
 
 export interface Running {
   server: restify.Server;
@@ -173,6 +175,7 @@ function authentication(config: Config): Authentication {
 function adapterFor(config: Config, log: Logger, auth: ConfigurationBotFrameworkAuthentication): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.use(new AuditMiddleware(log));
+  adapter.use(new ProactiveChannelData());
   adapter.use(
     new AuthorizationMiddleware({
       tenants: allowedTenants(config),
@@ -289,23 +292,37 @@ function loopbackUrl(url: unknown): boolean {
   }
 }
 
+/** The bot, its conversation state and the watches of its conversations, in one Storage. */
+function botFor(config: Config, clusters: Clusters, adapter: CloudAdapter, log: Logger, storage: Storage) {
+  const watch = new Watcher({ clusters, storage, adapter, botAppId: config.MicrosoftAppId ?? '', log });
+  watch.resume().catch((e) => log.warn({ err: { message: (e as Error).message } }, 'watches not resumed'));
+  return new PacketPathBot({
+    conversationState: new ConversationState(storage),
+    clusters,
+    slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS,
+    budgetMs: config.PACKET_PATH_TURN_BUDGET_MS,
+    onAnswer: (context, q, r) => recordAnswer(context, q.question, r),
+    watch,
+  });
+}
+
 export async function startServer(config: Config, o: ServerOptions | Inventory = {}): Promise<Running> {
   const opts: ServerOptions = 'list' in o ? { inventory: o as Inventory } : (o as ServerOptions);
   const refused = serverProblem(config);
   if (refused) throw new ConfigError(`invalid configuration: ${refused}`);
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const clusters = opts.inventory ? Clusters.single(opts.inventory) : (await Clusters.open(config)).keepHistory();
+  const clusters = opts.inventory
+    ? Clusters.single(
+        opts.inventory,
+        'default',
+        config.PACKET_PATH_CLUSTER_ALLOWED_USERS.find(([n]) => n === 'default')?.[1],
+      )
+    : (await Clusters.open(config)).keepHistory();
   const source = clusters.names.length > 1 ? clusters.names.join(', ') : clusters.get()!.inventory.source;
   const authn = authentication(config);
   quietTokenRejections();
   const adapter = adapterFor(config, log, authn.auth);
-  const bot = new PacketPathBot({
-    conversationState: new ConversationState(opts.storage ?? (await stateStorage(config))),
-    clusters,
-    slowReplyMs: config.PACKET_PATH_SLOW_REPLY_MS,
-    budgetMs: config.PACKET_PATH_TURN_BUDGET_MS,
-    onAnswer: (context, q, r) => recordAnswer(context, q.question, r),
-  });
+  const bot = botFor(config, clusters, adapter, log, opts.storage ?? (await stateStorage(config)));
 
   let inFlight = 0;
   let closing = false;

@@ -41,6 +41,8 @@ export interface BotOptions {
   /** give up on an answer after this long (default 10 s) */
   budgetMs?: number;
   onAnswer?: (context: TurnContext, q: Question, r: PathResult) => void;
+  /** watch commands ("watch egress for namespace project1", "stop watching"): true when the text was one */
+  watch?: { handle(context: TurnContext, text: string): Promise<boolean> };
 }
 
 export class PacketPathBot extends ActivityHandler {
@@ -67,6 +69,7 @@ export class PacketPathBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       await context.sendActivity({ type: ActivityTypes.Typing });
       const q = questionOf(context);
+      if (this.o.watch && (await this.o.watch.handle(context, q.question))) return next();
       const dc = await this.dialogs.createContext(context);
       const turn = await dc.continueDialog();
       if (turn.status === DialogTurnStatus.empty) {

@@ -22,10 +22,15 @@ export interface RecorderOptions extends HistoryOptions {
   onChanges?: (changes: Recorded[]) => void;
 }
 
+/** Told after every record, with its changes (none when nothing changed); awaited before the record resolves. */
+export type RecordListener = (changes: Recorded[]) => void | Promise<void>;
+
 export interface Recorder {
   history: History;
   /** record now (after the previous record finished) */
   recordNow(): Promise<Recorded[]>;
+  /** attach a listener to every later record; returns its removal */
+  listen(l: RecordListener): () => void;
   stop(): void;
 }
 
@@ -44,6 +49,7 @@ export function startHistory(inv: Inventory, o: RecorderOptions = {}): Recorder 
   let running: Promise<Recorded[]> = Promise.resolve([]);
   let seenGeneration = -1;
   let lastAt = -Infinity;
+  const listeners = new Set<RecordListener>();
   const recordNow = (): Promise<Recorded[]> =>
     (running = running
       .catch(() => [])
@@ -53,6 +59,8 @@ export function startHistory(inv: Inventory, o: RecorderOptions = {}): Recorder 
         const { facts } = await pathFacts(inv);
         const changes = history.record(facts, now());
         if (changes.length) o.onChanges?.(changes);
+        // one failing listener does not keep the others (or the history) from their record
+        await Promise.allSettled([...listeners].map(async (l) => l(changes)));
         return changes;
       }));
   const tick = () => {
@@ -64,6 +72,10 @@ export function startHistory(inv: Inventory, o: RecorderOptions = {}): Recorder 
   const recorder: Recorder = {
     history,
     recordNow,
+    listen: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     stop: () => {
       clearInterval(timer);
       recorders.delete(inv);

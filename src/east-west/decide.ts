@@ -5,6 +5,8 @@ import { egress } from '../egress';
 import type { Node, Pod, Service, ServicePort } from '../inventory/k8s-types';
 import { isHeadless, resolveServiceName } from '../path/dns';
 import { dialedServicePort, endpointsOf, type Endpoint } from '../path/endpoints';
+import type { ClusterInfo } from '../inventory/inventory';
+import { nodeNamed } from '../path/index';
 import { nodeIp, podIp } from '../path/kube';
 import { enforcementOf, verdict, type Enforcement, type Verdict } from '../path/policy';
 import type { EastWestFacts, PairFacts } from './facts';
@@ -212,15 +214,27 @@ function policyVerdicts(s: PairSubjects, f: PairFacts, client: PodEnd, server: P
     ingress: verdict('Ingress', server.pod, toClient, port, protocol, policies, namespaces),
     protocol,
     anyPolicy: policies.length > 0,
-    enforcement: enforcementOf(f.cluster, f.pods ?? []),
+    enforcement: enforcement(f.cluster, f.pods ?? []),
     unevaluated: Object.entries(f.otherPolicies ?? {}).flatMap(([kind, xs]) =>
       (xs ?? []).map((x) => `${kind} ${x.metadata.namespace ? x.metadata.namespace + '/' : ''}${x.metadata.name}`),
     ),
   };
 }
 
+/** Whether policies are enforced: looked for among every pod once per pod list and cluster setting, not per answer. */
+const enforcements = new WeakMap<Pod[], Map<string, Enforcement>>();
+
+function enforcement(cluster: ClusterInfo | undefined, pods: Pod[]): Enforcement {
+  const key = JSON.stringify([cluster?.networkPolicy, cluster?.kind, cluster?.networkPlugin]);
+  let kept = enforcements.get(pods);
+  if (!kept) enforcements.set(pods, (kept = new Map()));
+  let e = kept.get(key);
+  if (!e) kept.set(key, (e = enforcementOf(cluster, pods)));
+  return { ...e };
+}
+
 function podEnd(pod: Pod, f: PairFacts): PodEnd {
-  const node: Node | undefined = (f.nodes ?? []).find((n) => n.metadata.name === pod.spec?.nodeName);
+  const node: Node | undefined = nodeNamed(f.nodes ?? [], pod.spec?.nodeName);
   return { pod, ip: podIp(pod), nodeIp: node ? nodeIp(node) : undefined };
 }
 

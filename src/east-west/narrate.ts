@@ -145,6 +145,8 @@ function targetPortAsked(
   );
   draft.facts.push({ label: 'Service', value: `${svc} ${ip} port ${sp} → pod port ${m.podPort}` });
   draft.verify.push(`kubectl get svc ${name} -n ${d.service.metadata.namespace} -o yaml`);
+  // the packet gets as far as the ClusterIP, which has no listener on the port asked
+  draft.hops.push({ kind: 'service', name: svc, ip, port: d.port, note: `refused: the Service listens on ${sp}` });
   const no = draft.wording.intent === 'policy' ? 'No: ' : '';
   return draft.fails(
     `${no}${from} cannot reach ${svc} on ${d.port} through the Service: ${ip}:${d.port} is refused, because the ` +

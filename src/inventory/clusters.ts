@@ -47,8 +47,8 @@ export class Clusters {
   ) {}
 
   /** One cluster around a given inventory (tests, embedding). */
-  static single(inventory: Inventory, name = 'default'): Clusters {
-    return new Clusters(new Map([[name, { cluster: { name, inventory, users: [] } }]]), name);
+  static single(inventory: Inventory, name = 'default', users: string[] = []): Clusters {
+    return new Clusters(new Map([[name, { cluster: { name, inventory, users } }]]), name);
   }
 
   /**
@@ -107,8 +107,20 @@ export class Clusters {
 
   /** Live clusters keep their path facts over time ("what changed?"): checked every minute, recorded on change. */
   keepHistory(): this {
-    for (const c of this.all.values()) this.recorders.push(startHistory(c.cluster.inventory, { pollMs: 60_000 }));
+    for (const name of this.all.keys()) this.history(name);
     return this;
+  }
+
+  /**
+   * The recorder of a live cluster, started when none runs yet (several listeners attach to it: answers, alerts);
+   * undefined for a snapshot or an unknown name.
+   */
+  history(name: string): Recorder | undefined {
+    const c = this.all.get(name)?.cluster;
+    if (!c) return undefined;
+    const r = startHistory(c.inventory, { pollMs: 60_000 });
+    if (r && !this.recorders.includes(r)) this.recorders.push(r);
+    return r;
   }
 
   async stop(): Promise<void> {

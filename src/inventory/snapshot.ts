@@ -218,7 +218,7 @@ export class SnapshotInventory implements Inventory {
     return hit && hit.kind === kind ? (hit.resource as AzureKinds[K]) : undefined;
   }
 
-  /** Listings by kind and scope: the same array every time, so lookups kept per array last (a snapshot never changes). */
+  /** Listings by kind and scope: the same array every time, so lookups kept per array last (a snapshot is fixed). */
   private readonly listed = new Map<string, AzureKinds[AzureKind][]>();
 
   private listAzure<K extends AzureKind>(kind: K, scope: string): AzureKinds[K][] {

@@ -4,6 +4,7 @@
 // one at a time, so memory goes only to the lookups questions use. Pure.
 import type { IpConfig, Nic } from '../inventory/azure-model';
 import type { Node, Pod, Service } from '../inventory/k8s-types';
+import { idKey, resourceGroupId, vmIdFromProviderId } from '../inventory/ids';
 import { nodeIp, podIp } from './kube';
 
 /** One value, or several in list order (most keys have one: no array per key). */
@@ -94,10 +95,23 @@ export const servicesInNamespace = (services: readonly Service[], ns: string): S
 
 const nicConfigsByIp = lookup<Nic, Multi<{ nic: Nic; config: IpConfig }>>((nics) => {
   const m: Multi<{ nic: Nic; config: IpConfig }> = new Map();
-  for (const nic of nics) for (const config of nic.ipConfigs) if (config.privateIp) add(m, config.privateIp, { nic, config });
+  for (const nic of nics)
+    for (const config of nic.ipConfigs) if (config.privateIp) add(m, config.privateIp, { nic, config });
   return m;
 });
 
 /** NIC IP configurations with private IP `ip`, in NIC order. */
 export const nicConfigsWithIp = (nics: readonly Nic[], ip: string): { nic: Nic; config: IpConfig }[] =>
   all(nicConfigsByIp(nics), ip);
+
+const groupsOfNodes = lookup<Node, [string, string][]>((nodes) => {
+  const groups = new Map<string, string>();
+  for (const n of nodes) {
+    const vm = vmIdFromProviderId(n.spec?.providerID);
+    if (vm) groups.set(idKey(resourceGroupId(vm)), resourceGroupId(vm));
+  }
+  return [...groups];
+});
+
+/** The resource groups of the nodes' VMs (from spec.providerID) as [idKey, ID], in node order. */
+export const nodeResourceGroupsOf = (nodes: readonly Node[]): readonly [string, string][] => groupsOfNodes(nodes);

@@ -132,7 +132,10 @@ export async function frontendForIp(
 }
 
 /** A load balancer's rules by frontend ID (lower case), in rule order: kept per load balancer object. */
-const rulesByFrontend = new WeakMap<LoadBalancer, { rules: Map<string, LbRule[]>; outbound: Map<string, OutboundRule[]> }>();
+const rulesByFrontend = new WeakMap<
+  LoadBalancer,
+  { rules: Map<string, LbRule[]>; outbound: Map<string, OutboundRule[]> }
+>();
 
 function rulesIndex(lb: LoadBalancer) {
   let ix = rulesByFrontend.get(lb);
@@ -219,7 +222,47 @@ function readPoolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
   return [...new Set([...names, ...byIp])];
 }
 
+/** Every member of a load balancer's pools, once each, in pool order: kept while the same objects are read. */
+const lbMembersOf = new WeakMap<LoadBalancer, { nodes: Node[]; nics: Nic[]; members: string[] }>();
+
+export function lbMembers(lb: LoadBalancer, nodes: Node[], nics: Nic[]): string[] {
+  const kept = lbMembersOf.get(lb);
+  if (kept && kept.nodes === nodes && kept.nics === nics) return kept.members;
+  const members = Object.freeze([...new Set(lb.pools.flatMap((p) => poolMembers(p, nodes, nics)))]) as string[];
+  lbMembersOf.set(lb, { nodes, nics, members });
+  return members;
+}
+
+/** How many distinct IP configurations and addresses a pool holds (IDs compared case-insensitively). */
+const poolSizes = new WeakMap<Pool, number>();
+export function poolSize(pool: Pool): number {
+  let n = poolSizes.get(pool);
+  if (n === undefined)
+    poolSizes.set(pool, (n = new Set(pool.ipConfigIds.map((i) => i.toLowerCase())).size + pool.addresses.length));
+  return n;
+}
+
+/** A pool's IP configuration IDs as keys (idKey), for membership tests. */
+const poolKeys = new WeakMap<Pool, Set<string>>();
+export function poolIpConfigKeys(pool: Pool): Set<string> {
+  let keys = poolKeys.get(pool);
+  if (!keys) poolKeys.set(pool, (keys = new Set(pool.ipConfigIds.filter(Boolean).map(idKey))));
+  return keys;
+}
+
+/** Counts by role of a kept (frozen) member list, per nodes array. */
+const describedOf = new WeakMap<string[], { nodes: Node[]; text: string }>();
+
 export function describeMembers(members: string[], nodes: Node[]): string {
+  if (!Object.isFrozen(members)) return countRoles(members, nodes);
+  const kept = describedOf.get(members);
+  if (kept?.nodes === nodes) return kept.text;
+  const text = countRoles(members, nodes);
+  describedOf.set(members, { nodes, text });
+  return text;
+}
+
+function countRoles(members: string[], nodes: Node[]): string {
   if (members.length === 0) return 'no members';
   const roles = new Map<string, number>();
   for (const m of members) {
@@ -242,7 +285,18 @@ const plural = (word: string, n: number) => `${word}${n > 1 ? 's' : ''}`;
 // An outbound rule SNATs its pool's egress to the frontend's IP (idle timeout 4 min unless set).
 // https://learn.microsoft.com/en-us/azure/load-balancer/outbound-rules
 /** One line: what a frontend carries (egress, a Service's ingress, the API server…). */
+const purposes = new WeakMap<Frontend, { lb: LoadBalancer; services: Service[]; membersText: string; text: string }>();
+
 export function frontendPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
+  // thousands of frontends at scale: kept while the same objects are read
+  const kept = purposes.get(fe);
+  if (kept && kept.lb === lb && kept.services === services && kept.membersText === membersText) return kept.text;
+  const text = readPurpose(lb, fe, services, membersText);
+  purposes.set(fe, { lb, services, membersText, text });
+  return text;
+}
+
+function readPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
   const parts: string[] = [];
   const outs = outboundRulesOf(lb, fe);
   for (const o of outs)

@@ -6,7 +6,7 @@ import type { Node } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
 import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
 import { nodeRole } from '../path/kube';
-import { describeMembers, frontendPurpose, lbIngressIps, poolMembers } from '../path/lb';
+import { describeMembers, frontendPurpose, lbIngressIps, lbMembers } from '../path/lb';
 import type { WhatIsFacts } from './facts';
 import type { WhatIsSubjects } from './resolve';
 
@@ -88,11 +88,11 @@ function serviceFindings(ip: string, f: WhatIsFacts): Finding[] {
 
 const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
   nodesWithIp(f.nodes, ip).map((n) => ({
-      kind: 'node',
-      name: n.metadata.name,
-      role: nodeRole(n),
-      hostNetworkPods: hostNetworkPodsOn(f.pods, n.metadata.name).length,
-    }));
+    kind: 'node',
+    name: n.metadata.name,
+    role: nodeRole(n),
+    hostNetworkPods: hostNetworkPodsOn(f.pods, n.metadata.name).length,
+  }));
 
 /** The frontends' public IP IDs as map keys, kept per load balancer (thousands of frontends at scale). */
 const pipKeysOf = new WeakMap<LoadBalancer, (string | undefined)[]>();
@@ -103,7 +103,7 @@ function pipKeys(lb: LoadBalancer): (string | undefined)[] {
 }
 
 const membersText = (lb: LoadBalancer, f: WhatIsFacts): string =>
-  describeMembers([...new Set(lb.pools.flatMap((p) => poolMembers(p, f.nodes, f.nics)))], f.nodes);
+  describeMembers(lbMembers(lb, f.nodes, f.nics), f.nodes);
 
 // A frontend carries a private IP (internal) or a public IP resource (public).
 // https://learn.microsoft.com/en-us/azure/load-balancer/components

@@ -53,6 +53,8 @@ beforeAll(async () => {
       PORT: '0',
       PACKET_PATH_RATE_LIMIT_PER_MINUTE: '0',
       PACKET_PATH_TURN_BUDGET_MS: String(BUDGET_MS),
+      // the final answer is the first reply (SDK retries of a 5xx can pass the default 2 s on a busy machine)
+      PACKET_PATH_SLOW_REPLY_MS: String(BUDGET_MS - 1000),
     }),
     { inventory: forward, logger: createLogger('info', stream) },
   );
