@@ -224,6 +224,52 @@ export class PlaygroundBrowser {
     return this.call('click', { index, title, timeoutMs }, timeoutMs + 10000);
   }
 
+  /** How many Adaptive Cards the chat shows. */
+  async cardCount(): Promise<number> {
+    let n = 0;
+    const exists = (i: number) =>
+      this.call('measure', { index: i }, 15000).then(
+        () => true,
+        () => false,
+      );
+    while (await exists(n)) n++;
+    return n;
+  }
+
+  /**
+   * Types `text` and waits for a plain text reply matching `pattern` (ask() waits for a card; a text reply never
+   * satisfies it, so its short wait running out is expected). Resolves with the chat from the typed text on.
+   */
+  async say(text: string, pattern: RegExp, timeoutMs = 20000): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    await this.ask(text, 2000).catch(() => undefined);
+    for (;;) {
+      const tail = await this.call<string>('chatTail', { chars: 4000 }, 15000);
+      const from = tail.slice(tail.lastIndexOf(text));
+      if (pattern.test(from)) return from;
+      if (Date.now() > end) throw new Error(`no reply matching ${pattern} to "${text}"; the chat ends with:\n${tail}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /**
+   * Waits for a card the bot posts on its own (not a reply to something typed): the last card at index `from` or
+   * later, once the chat's end matches `pattern`. `text` is the chat from the match on (the card's own text).
+   */
+  async waitForCard(pattern: RegExp, from: number, timeoutMs = 20000): Promise<{ index: number; text: string }> {
+    const end = Date.now() + timeoutMs;
+    let tail = '';
+    for (;;) {
+      const index = (await this.cardCount()) - 1;
+      tail = await this.call<string>('chatTail', { chars: 4000 }, 15000);
+      const at = tail.search(pattern);
+      if (index >= from && at >= 0) return { index, text: tail.slice(at) };
+      if (Date.now() > end)
+        throw new Error(`no card matching ${pattern} within ${timeoutMs} ms; the chat ends with:\n${tail}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   /** Saves the card at `index` (in its chat frame) as a PNG. */
   screenshot(index: number, path: string): Promise<unknown> {
     return this.call('screenshot', { index, path }, 30000);
