@@ -9,7 +9,7 @@
 //    not a target: a Teams tenant asks a few questions a minute).
 // Writes bench/results.json and prints a table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -291,21 +291,26 @@ async function main() {
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
   };
-  const sizes = [];
+  const sizes: Awaited<ReturnType<typeof benchSize>>[] = [];
   for (const s of SIZE_NAMES) {
     process.stderr.write(`bench: ${s}…\n`);
     sizes.push(await benchSize(s));
   }
   process.stderr.write('bench: message throughput…\n');
   const messages = await throughput();
+  const file = join(ROOT, 'bench', 'results.json');
+  // a run of some sizes (BENCH_SIZES=xl) keeps the other sizes' last figures
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { sizes?: { size: string }[] }) : {};
+  const kept = (before.sizes ?? []).filter((x) => !sizes.some((s) => s.size === x.size));
+  const order = (x: { size: string }) => ['small', 'medium', 'large', 'xl'].indexOf(x.size);
   const results = {
     machine,
     armLatencyMs: LATENCY,
     warmRuns: WARM_RUNS,
-    sizes,
+    sizes: [...kept, ...sizes].sort((a, b) => order(a) - order(b)),
     messages,
   };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 
   const rows = [['size', 'family', 'ARM req', 'rounds', 'cold ms', 'warm p50', 'warm p95', '100× req', '100× p95']];
   for (const s of sizes)

@@ -26,8 +26,14 @@ export class LiveInventory implements Inventory {
     return this.kube.list(kind);
   }
 
+  /** inferred once per node and route list (5,000 nodes: a few ms a question otherwise) */
+  private inferred?: { nodes: unknown[]; routes: unknown[]; info: ClusterInfo };
+
   async cluster(): Promise<ClusterInfo | undefined> {
-    const info = inferClusterInfo(this.kube.list('Node'), this.kube.list('Route'));
+    const [nodes, routes] = [this.kube.list('Node'), this.kube.list('Route')];
+    if (this.inferred?.nodes !== nodes || this.inferred.routes !== routes)
+      this.inferred = { nodes, routes, info: inferClusterInfo(nodes, routes) };
+    const info = { ...this.inferred.info };
     return this.nodeResourceGroupId ? { ...info, nodeResourceGroupId: this.nodeResourceGroupId } : info;
   }
 

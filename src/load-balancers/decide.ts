@@ -2,7 +2,7 @@
 // pools, and each frontend's address and purpose. Pure.
 import type { Frontend, LbRule, LoadBalancer } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
-import { describeMembers, frontendPurpose, poolMembers } from '../path/lb';
+import { describeMembers, frontendPurpose, lbMembers } from '../path/lb';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
@@ -53,7 +53,7 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
 // A load balancer with a public IP frontend is public, else internal.
 // https://learn.microsoft.com/en-us/azure/load-balancer/components
 function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
-  const members = [...new Set(lb.pools.flatMap((p) => poolMembers(p, f.nodes, f.nics)))];
+  const members = lbMembers(lb, f.nodes, f.nics);
   const membersText = describeMembers(members, f.nodes);
   return {
     name: lb.name,

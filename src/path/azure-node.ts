@@ -1,9 +1,18 @@
 // Node → its Azure VM, NIC IP configuration and subnet (via spec.providerID).
 import type { IpConfig, Nic, Subnet, VirtualNetwork } from '../inventory/azure-model';
-import { nameOf, parentId, resourceGroupId, resourceGroupOf, sameId, vmIdFromProviderId } from '../inventory/ids';
+import {
+  idKey,
+  nameOf,
+  parentId,
+  resourceGroupId,
+  resourceGroupOf,
+  sameId,
+  vmIdFromProviderId,
+} from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Node } from '../inventory/k8s-types';
 import { nodeIp } from './kube';
+import { poolIpConfigKeys } from './lb';
 import type { Trace } from './trace';
 
 export interface NodeOnAzure {
@@ -75,6 +84,7 @@ export const ipConfigInPool = (
 ): boolean =>
   !!(
     (ipConfig &&
-      (pool.ipConfigIds.some((id) => sameId(id, ipConfig.id)) || ipConfig.poolIds.some((id) => sameId(id, pool.id)))) ||
+      ((!!ipConfig.id && poolIpConfigKeys(pool).has(idKey(ipConfig.id))) ||
+        ipConfig.poolIds.some((id) => sameId(id, pool.id)))) ||
     (ip && pool.addresses.includes(ip))
   );

@@ -23,7 +23,7 @@ import type { ClusterInfo, Inventory } from '../inventory/inventory';
 import type { EgressIP } from '../inventory/k8s-types';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4 } from './ip';
-import { publicIpById, type LbWorld } from './lb';
+import { poolSize as sizeOfPool, publicIpById, type LbWorld } from './lb';
 import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
 import { bgpPossible, candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
 import { addressCount, snatCapacity, type SnatCapacity } from './snat';
@@ -246,7 +246,7 @@ async function loadBalancersOf(
 
 const poolSize = (lb: LoadBalancer, poolId?: string): number => {
   const pool = lb.pools.find((p) => sameId(p.id, poolId));
-  return pool ? new Set(pool.ipConfigIds.map((i) => i.toLowerCase())).size + pool.addresses.length : 0;
+  return pool ? sizeOfPool(pool) : 0;
 };
 
 /** An address by ID from the facts (name only until it is read). */

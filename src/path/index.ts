@@ -48,7 +48,6 @@ const multi = <T extends object>(keys: (o: T) => Iterable<string | undefined>) =
 
 const servicesByNamespaceIx = multi<Service>((s) => [s.metadata.namespace ?? '']);
 const podsByNamespaceIx = multi<Pod>((p) => [p.metadata.namespace ?? '']);
-const podsByNameIx = multi<Pod>((p) => [p.metadata.name]);
 const podsByIpIx = multi<Pod>((p) => [podIp(p)]);
 const hostNetworkByNodeIx = multi<Pod>((p) => (p.spec?.hostNetwork ? [p.spec.nodeName ?? ''] : []));
 const nodesByNameIx = multi<Node>((n) => [n.metadata.name]);
@@ -67,8 +66,6 @@ export const podsInNamespace = (pods: readonly Pod[], ns: string | undefined): P
 
 /** The namespaces the pods are in ('' for a pod without one). */
 export const podNamespaces = (pods: readonly Pod[]): Iterable<string> => podsByNamespaceIx(pods).keys();
-
-export const podsNamed = (pods: readonly Pod[], name: string): Pod[] => all(podsByNameIx(pods), name);
 
 /** Pods whose (first) pod IP is `ip`, host-network pods included, in list order. */
 export const podsWithIp = (pods: readonly Pod[], ip: string): Pod[] => all(podsByIpIx(pods), ip);

@@ -104,8 +104,9 @@ export async function frontendForIp(
     const pip = await publicIpById(inv, world, frontend.publicIpId, trace);
     return pip?.ip === ip ? { lb, frontend, publicIp: pip } : undefined;
   };
-  const own = service
-    ? world.lbs.flatMap((lb) => lb.frontends.filter((fe) => serviceOfFrontend(fe, [service])).map((fe) => ({ lb, fe })))
+  const key = service && frontendKey(service);
+  const own = key
+    ? world.lbs.flatMap((lb) => lb.frontends.filter((fe) => frontendBase(fe) === key).map((fe) => ({ lb, fe })))
     : [];
   for (const { lb, fe } of own) {
     const hit = await check(lb, fe);
@@ -159,18 +160,20 @@ const outboundRulesOf = (lb: LoadBalancer, frontend: Frontend): OutboundRule[] =
 
 const byFrontendName = new WeakMap<Service[], Map<string, Service>>();
 
+/** The UID-derived part of a cloud-provider frontend's name, when it has one. */
+function frontendBase(frontend: Frontend): string | undefined {
+  const base = frontend.name.split('-')[0].toLowerCase();
+  return /^a[0-9a-f]{31}$/.test(base) ? base : undefined;
+}
+
+const frontendKey = (s: Service): string => ('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase();
+
 /** The Service a cloud-provider frontend was made for, by its UID-derived name. */
 function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
-  const base = frontend.name.split('-')[0].toLowerCase();
-  if (!/^a[0-9a-f]{31}$/.test(base)) return undefined;
+  const base = frontendBase(frontend);
+  if (!base) return undefined;
   let index = byFrontendName.get(services);
-  if (!index)
-    byFrontendName.set(
-      services,
-      (index = new Map(
-        services.map((s) => [('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase(), s]),
-      )),
-    );
+  if (!index) byFrontendName.set(services, (index = new Map(services.map((s) => [frontendKey(s), s]))));
   return index.get(base);
 }
 
@@ -196,7 +199,7 @@ type Pool = { ipConfigIds: string[]; addresses: string[] };
 /** A pool's members, kept while the pool, nodes and NICs are the same objects (thousands of members at scale). */
 const membersOf = new WeakMap<Pool, { nodes: Node[]; nics: Nic[]; members: string[] }>();
 
-export function poolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
+function poolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
   const kept = membersOf.get(pool);
   if (kept && kept.nodes === nodes && kept.nics === nics) return kept.members;
   const members = Object.freeze(readPoolMembers(pool, nodes, nics)) as string[];

@@ -1,7 +1,8 @@
 // Where the cluster's Azure resources live: node resource group(s) from the
 // nodes' providerIDs (several subscriptions are possible), else cluster.json.
-import { idKey, resourceGroupId, vmIdFromProviderId } from '../inventory/ids';
+import { idKey } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
+import { nodeResourceGroupsOf } from './index';
 import type { Trace } from './trace';
 
 export async function nodeResourceGroups(inv: Inventory, trace: Trace): Promise<string[]> {
@@ -10,10 +11,7 @@ export async function nodeResourceGroups(inv: Inventory, trace: Trace): Promise<
     trace.try('cluster', () => inv.cluster()),
   ]);
   const groups = new Map<string, string>();
-  for (const n of nodes ?? []) {
-    const vm = vmIdFromProviderId(n.spec?.providerID);
-    if (vm) groups.set(idKey(resourceGroupId(vm)), resourceGroupId(vm));
-  }
+  for (const [key, id] of nodeResourceGroupsOf(nodes ?? [])) groups.set(key, id);
   if (cluster?.nodeResourceGroupId) groups.set(idKey(cluster.nodeResourceGroupId), cluster.nodeResourceGroupId);
   return [...groups.values()];
 }
