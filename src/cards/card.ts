@@ -2,6 +2,7 @@
 // result family under templates/, sharing parts (templates/parts/*.json,
 // spliced in where a template says {"$part": "…"}), bound with
 // adaptivecards-templating. Colours come only from the host palette.
+import { WATCH_HELP } from '../watch/command';
 import * as ACData from 'adaptivecards-templating';
 import { DEMO_SOURCE } from '../inventory/snapshot';
 import { familyOf as registryFamily } from '../families';
@@ -351,11 +352,9 @@ function cardData(r: PathResult, o: CardOptions = {}) {
     layers: layerRows(r),
     errors: r.errors.map((x) => ({ lookup: e(x.lookup), reason: e(x.reason) })),
     ...listed,
-    intents: INTENTS.filter((i) => i.kind !== 'help').map((i) => ({
-      title: i.title,
-      example: e(i.examples[0]),
-      command: e(i.command),
-    })),
+    intents: [...INTENTS.filter((i) => i.kind !== 'help'), { ...WATCH_HELP, examples: [WATCH_HELP.example] }].map(
+      (i) => ({ title: i.title, example: e(i.examples[0]), command: e(i.command) }),
+    ),
     intro: INTRO,
     reference: o.reference ?? '',
     more: truncated ? 'Some lists are summarized here.' : '',

@@ -2,6 +2,7 @@
 import type { Family, IntentSpec } from '../family';
 import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
+import { WATCH_HELP } from '../watch/command';
 
 type Specs = readonly IntentSpec[];
 interface Listed {
@@ -26,7 +27,10 @@ export const help: Family<'help', object, Listed, Listed> = {
 const ANYWHERE = /^which load balancers/;
 
 function narrate({ specs, demo }: Listed): PathResult {
-  const lines = specs.map((i) => `• ${i.title} — e.g. "${i.examples[0]}" (or: ${i.command})`);
+  const lines = [
+    ...specs.map((i) => `• ${i.title} — e.g. "${i.examples[0]}" (or: ${i.command})`),
+    `• ${WATCH_HELP.title} — e.g. "${WATCH_HELP.example}" (or: ${WATCH_HELP.command})`,
+  ];
   const buttons = specs.filter((i) => demo || ANYWHERE.test(i.examples[0]));
   return result(
     'help',

@@ -21,6 +21,15 @@ export type WatchCommand =
   | { kind: 'stop'; which?: number | 'all' }
   | { kind: 'invalid'; reason: string };
 
+/** How the help lists the watch commands (they are answered before the question families). */
+export const WATCH_HELP = {
+  title: 'Watch the path and get a card here when it changes (live clusters)',
+  example: 'watch egress for namespace project1',
+  command:
+    'watch egress|route|lb|snat|policy|changes [for namespace <ns> | <name>] · ' +
+    'alert here when SNAT usage passes <n> % · what are we watching? · stop watching',
+};
+
 /** The SNAT verdict's threshold ("close to exhaustion") is the default. */
 const DEFAULT_SNAT_PERCENT = 80;
 
