@@ -1,5 +1,6 @@
 // The pipeline every front end shares: text → intent → family → resolve →
 // facts → decide → narrate. It only walks the registry (families.ts).
+import { parseWatch } from './watch/command';
 import { isReply, type Ctx, type Family, type Noted } from './family';
 import { familyOf, type IntentKind } from './families';
 import { help } from './help';
@@ -113,6 +114,8 @@ export async function ask(
 }
 
 async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent?: string): Promise<PathResult> {
+  // the bot takes watch commands before questions; anywhere else (the CLI) they cannot post anything
+  if (parseWatch(text)) return watchElsewhere();
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
   const family = familyOf(intent.kind);
@@ -125,3 +128,12 @@ async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent
   };
   return r;
 }
+
+const watchElsewhere = (): PathResult =>
+  result(
+    'unknown',
+    'not-understood',
+    'Watching is for a chat: in Teams, on a live cluster, the bot posts a card when a watched fact changes. ' +
+      'Here, compare two snapshot folders with `packet-path diff OLD NEW`.',
+    { title: 'Watching needs the bot in a chat', verify: ['packet-path diff OLD NEW'] },
+  );

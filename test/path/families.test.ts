@@ -565,3 +565,10 @@ describe('egress extras', () => {
     expect(r.answer).toMatch(/inside the virtual network, as node IP 10\.0\.2\.4/);
   });
 });
+
+test('a watch command outside the bot says where watching works, not "which pod?"', async () => {
+  const r = await ask('watch egress for namespace project1', demo);
+  expect(r.status).toBe('not-understood');
+  expect(r.answer).toMatch(/^Watching is for a chat: .*packet-path diff OLD NEW/);
+  expect((await ask('what are we watching?', demo)).answer).toMatch(/^Watching is for a chat/);
+});
