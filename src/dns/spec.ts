@@ -4,7 +4,8 @@ export const spec: IntentSpec<'dns'> = {
   kind: 'dns',
   title: 'What a name resolves to inside the cluster',
   triggers: [
-    /\bresolv(e|es|ed|ing)\b/,
+    // "what would web.shop resolve to inside the cluster?": resolving outweighs the place it is asked about
+    [/\bresolv(e|es|ed|ing)\b/, 2],
     /\b(nslookup|dig)\b/,
     /\bdns\b(?!-)/,
     /\b(a|aaaa|cname|dns) records?\b/,

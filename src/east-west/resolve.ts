@@ -38,7 +38,7 @@ type PairSpec = IntentSpec<'east-west' | 'policy'>;
 
 export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Promise<EastWestSubjects | PathResult> {
   const example = spec.examples[0];
-  const { parties, ips, from: said } = partiesOf(intent);
+  const { parties, ips, from: said, directed } = partiesOf(intent);
   if (parties.length + ips.length < 2) {
     const which = 'Name the client pod and the Service, pod, FQDN or IP it talks to';
     return result(spec.kind, 'not-understood', `Between which two? ${which}, for example: "${example}".`);
@@ -50,7 +50,8 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
   const from = client.found.pod;
   const pair = new Pair(from, intent.port, client.found.note);
-  const others = parties.filter((_, i) => i !== client.index);
+  // "X -> Y" said: Y is the target, not another name said around it ("resets between api and db … api-… -> db-0")
+  const others = directed && client.index === 0 ? parties.slice(1, 2) : parties.filter((_, i) => i !== client.index);
   const byName = targetByName(spec, pair, others, services);
   if (byName) return byName;
   if (ips[0]) return pair.to({ ip: ips[0] });

@@ -16,6 +16,9 @@ export const spec: IntentSpec<'help'> = {
     /\bwhat (kinds? of |sorts? of )(stuff|things)\b.{0,20}\b(can|do|could) (you|u|i)\b/,
     /\b(list|show)( me)? (the |some )?(commands|examples?|example questions)\b/,
     /\bhow (do|can) i use\b/,
+    // non-native and first-day wordings: "how I use this bot?", "where do I start with this bot?"
+    [/\bhow (i|we|to) use (this|the|you)\b/, 2],
+    [/\b(where|how) (do|should|can) (i|we) (start|begin)\b.{0,30}\b(bot|this|you)\b/, 2],
     /\bcommands do you\b/,
     // meta questions about the bot itself, also after a greeting ("hi! new here, what is this bot for?")
     /^\s*(please\s+)?(show|get|need|give me|open)\s+(me\s+)?(the\s+|some\s+)?help\b/,

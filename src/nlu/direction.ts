@@ -56,6 +56,8 @@ function link(between: string): 'forward' | 'back' | undefined {
   const words = between.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
   if (/\bfrom$/.test(words)) return 'back';
+  // "is sqlapi:8080 open for the server pod?": the one it is open for is the client
+  if (/^:?\s*(?:open|opened|reachable|accessible) for$/.test(words)) return 'back';
   if (/\bfrom\b/.test(words)) return undefined;
   return FORWARD.test(words) ? 'forward' : undefined;
 }

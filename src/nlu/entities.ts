@@ -169,7 +169,8 @@ function serviceEntity(k: Known, svc: Service): Omit<Entity, 'text'> {
   const backing = svc.spec?.selector
     ? inNs.filter((p) => isRunning(p) && matchesSelector(p.metadata.labels, { matchLabels: svc.spec?.selector }))
     : [];
-  return { kind: 'service', matched: fullName(svc), pods: backing.length ? backing.map(fullName) : undefined };
+  const ports = (svc.spec?.ports ?? []).map((p) => p.port);
+  return { kind: 'service', matched: fullName(svc), pods: backing.length ? backing.map(fullName) : undefined, ports };
 }
 
 /** What one name matches, best first ("the sqlapilb route": its type first). */

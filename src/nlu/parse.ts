@@ -62,6 +62,8 @@ export interface Entity {
   matched: string;
   /** the pods it stands for (a workload: its replicas) */
   pods?: string[];
+  /** a Service's ports */
+  ports?: number[];
 }
 
 const STOP = new Set(
@@ -84,7 +86,7 @@ const STOP = new Set(
    what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
-   cannot couldn't anymore`.split(/\s+/),
+   cannot couldn't anymore speak speaks speaking permitted permit`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -125,6 +127,10 @@ function normalizeText(text: string): string {
       .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
+      // "i/o timeout" in a pasted Go error is not namespace i, name o
+      .replace(/\bi\/o\b/gi, ' ')
+      // a class in a pasted stack trace ("java.net.UnknownHostException:") is not a name to look up
+      .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       .replace(/\s+/g, ' ')
@@ -211,6 +217,7 @@ const ACTION_VERBS = [
   'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
   'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
+  'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
   String.raw`give me the \S+ password|print|ignore previous`,
 ].join('|');
 const ACTION = new RegExp(
@@ -290,7 +297,7 @@ function trailingNamespace(rest: Rest): RegExpExecArray | null {
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
   String.raw`((?:->|→|\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+(?:the\s+)?[a-z][\w./-]*\s+)` +
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]))`,
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:path|allowed|ok|open|blocked|reachable|works?)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
@@ -306,7 +313,8 @@ function readAddresses(rest: Rest, intent: Intent): void {
   if (ipPort) intent.port = +ipPort[1];
   // "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432")
   const port =
-    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b/)?.[1] ??
+    // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
+    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
@@ -333,7 +341,8 @@ function splitWord(
   if (!w.includes('/') || w.startsWith('-')) return { w, type };
   const [a, b] = w.split('/', 2);
   if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
-  if (a && b && isDns1123Label(a)) {
+  // "HTTP/1.1" in a pasted log line is a protocol version, not namespace http
+  if (a && b && isDns1123Label(a) && !/^\d+(\.\d+)+$/.test(b)) {
     intent.namespace ??= a;
     return { w: b, type, ns: a };
   }

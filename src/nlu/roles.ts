@@ -39,7 +39,7 @@ const CAN = new RegExp(
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
-  String.raw`\b(requests?|traffic|users?|clients?)\b.{0,40}\b(through|via|from)\s+(the\s+)?` +
+  String.raw`\b(requests?|traffic|users?|clients?|people|customers?)\b.{0,40}\b(through|via|from)\s+(the\s+)?` +
     String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
     String.raw`(router|ingress|route|gateway)\b|` +
     String.raw`\brouter\b.{0,30}\brequests?\b`,
@@ -83,6 +83,9 @@ export function reconsider(intent: Intent): void {
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = intent.ips.find((ip) => isPublic(ip) && ip !== intent.towards);
   intent.roles = rolesOf(intent);
+  // "api service from web, what path": no port said, the target Service's only port is the one used
+  const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
+  if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
 }
 
 interface Found {
@@ -145,7 +148,8 @@ function goesOut(intent: Intent, t: string, f: Found): boolean {
   const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(intent.kind);
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
   const client = intent.kind !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards);
-  if (movable && OUT.test(t) && !client) return true;
+  if (movable && (OUT.test(t) || TO_INTERNET.test(t)) && !client) return true;
+  if (movable && sourceAtFarEnd(intent, f)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(intent.kind) && !requestsTo)
@@ -155,6 +159,25 @@ function goesOut(intent: Intent, t: string, f: Found): boolean {
   // a URL the inventory does not know is a destination outside
   const outside = (intent.urlHosts ?? []).filter((h) => !f.entities.some((e) => e.text === h));
   return outside.length > 0 && ['east-west', 'unknown'].includes(intent.kind);
+}
+
+const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/**
+ * "web to 10.100.2.10, what src ip arrives there?": an address no pod has, where the workload goes ("to 10.100.2.10",
+ * "at 192.168.10.5", "198.51.100.20 sees"), in a question about the source: the egress to it (the destination).
+ */
+function sourceAtFarEnd(intent: Intent, f: Found): boolean {
+  if (!/\b(src|source)\b/.test(intent.text)) return false;
+  const known = new Set(f.entities.map((e) => e.text));
+  const far = intent.ips.find((ip) => {
+    if (known.has(ip)) return false;
+    const at = ip.replace(/\./g, '\\.');
+    const goesTo = String.raw`\b(to|at|reach(es)?|towards|calls?|calling|hits?) (on-prem |the )?${at}\b`;
+    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b`).test(intent.text);
+  });
+  if (far) intent.towards = far;
+  return !!far;
 }
 
 const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;

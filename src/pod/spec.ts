@@ -20,6 +20,10 @@ export const spec: IntentSpec<'pod'> = {
     // "show me the api pod", "who owns pod x2k4p"
     /^\s*(show|get|describe|find)( me)? (the |that |this )?[\w./-]+ pods?\s*[?!.]*\s*$/,
     /\b(who|what) owns\b|\bowner (of|for)\b|\bowned by\b|\bcontrolled by\b/,
+    // terse: "pod x2k4p node?", "kube-proxy-w2n6d -n kube-system where"
+    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s+(node|where|ip)\s*[?!.]*\s*$/,
+    // "what IP did web-7d4b9c8f6d-fghij get?": the address a pod was given
+    /\b(what|which) ip (did|was|has)\b.{0,60}\b(get|got|assigned|given)\s*[?!.]*$/,
   ],
   examples: ['where is pod sqlapi?', 'what is the IP of pod server', 'pod sqlapi -n project1'],
   command: 'pod <name> [-n <namespace>]',

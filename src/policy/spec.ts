@@ -13,7 +13,9 @@ export const spec: IntentSpec<'policy'> = {
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
-    /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between)\b/,
+    /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
+    // "z/b -> y/c on port 81 ok?": a terse pair with a yes/no at the end asks for the verdict
+    [/(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5})?\s+(ok|okay|fine|allowed|permitted)\s*\?+\s*$/, 2],
   ],
   examples: [
     'can sqlapi reach server on 1433?',
