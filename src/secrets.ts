@@ -132,7 +132,7 @@ const DEFAULT_KEPT: Shape = {
 };
 
 /** Annotations the rules read (OVN node subnets and gateway addresses, cloud-provider LB settings, routers). */
-const ANNOTATION_PREFIX = new RegExp(
+export const ANNOTATION_PREFIX = new RegExp(
   String.raw`^(k8s\.ovn\.org|service\.beta\.kubernetes\.io|service\.kubernetes\.io|[a-z.]*router\.openshift\.io|` +
     String.raw`openshift\.io|kubernetes\.io\/ingress\.class|[a-z.]*ingress\.kubernetes\.io)(\/|$)`,
   'i',

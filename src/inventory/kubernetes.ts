@@ -13,7 +13,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
-import { withoutRouteTlsKeys } from '../secrets';
+import { ANNOTATION_PREFIX, withoutRouteTlsKeys } from '../secrets';
 
 /** One page of a list, as the API sends it. */
 interface Page {
@@ -462,11 +462,7 @@ const DEFAULT_KEPT: Shape = {
  * service.beta.kubernetes.io/azure-load-balancer-internal (services: path/lb), kubernetes.io/ingress.class
  * (ingresses: inbound/app-gateway). Their whole prefixes are kept, as capture writes them (src/secrets.ts).
  */
-const KEPT_ANNOTATIONS = new RegExp(
-  String.raw`^(k8s\.ovn\.org|service\.beta\.kubernetes\.io|service\.kubernetes\.io|[a-z.]*router\.openshift\.io|` +
-    String.raw`openshift\.io|kubernetes\.io\/ingress\.class|[a-z.]*ingress\.kubernetes\.io)(\/|$)`,
-  'i',
-);
+const KEPT_ANNOTATIONS = ANNOTATION_PREFIX;
 
 /** Fields whose string values repeat across objects (interned); maps whose keys and values do. */
 const INTERNED = new Set([
