@@ -58,11 +58,12 @@ export function urlOrigin(value: string): string | undefined {
 const REDACTED = '(redacted by packet-path capture)';
 
 /** true: keep the value whole; an object: keep only these fields; [shape]: each element of an array. */
-type Shape = true | { [field: string]: Shape } | [Shape];
+/** true: keep the value whole; an object: keep only these fields; [shape]: each element of an array. */
+export type Shape = true | { [field: string]: Shape } | [Shape];
 
 const REF: Shape = { name: true, key: true };
-const CONDITIONS: Shape = [{ type: true, status: true }];
-const META: Shape = {
+export const CONDITIONS: Shape = [{ type: true, status: true }];
+export const META: Shape = {
   name: true,
   namespace: true,
   uid: true,
@@ -73,7 +74,7 @@ const META: Shape = {
 };
 /** Containers: name, image and ports (east-west, policy), env by name with safe values (pod answers). Never args,
  * command, volumes, or init/ephemeral containers (the rules read none of them). */
-const CONTAINER: Shape = {
+export const CONTAINER: Shape = {
   name: true,
   image: true,
   ports: [{ name: true, containerPort: true, protocol: true }],

@@ -13,7 +13,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
-import { ANNOTATION_PREFIX, withoutRouteTlsKeys } from '../secrets';
+import { ANNOTATION_PREFIX, CONDITIONS, CONTAINER, META, withoutRouteTlsKeys, type Shape } from '../secrets';
 
 /** One page of a list, as the API sends it. */
 interface Page {
@@ -386,40 +386,12 @@ function kubeReason(e: unknown, server: string): string {
 // small structures that repeat across pods (namespaces, node names, labels, containers, owners, conditions) are
 // shared. Shared structures are frozen: the caches' objects are read, never written, by the rules.
 
-/** true: keep the value whole; an object: keep only these fields; [shape]: each element of an array. */
-type Shape = true | { [field: string]: Shape } | [Shape];
-
-const META: Shape = {
-  name: true,
-  namespace: true,
-  uid: true,
-  labels: true,
-  annotations: true, // filtered by KEPT_ANNOTATIONS
-  ownerReferences: [{ apiVersion: true, kind: true, name: true, controller: true }],
-  creationTimestamp: true,
-  resourceVersion: true,
+// the capture's shapes (src/secrets.ts), with the annotations kept here too (filtered by KEPT_ANNOTATIONS)
+const TOP: Record<string, Shape> = {
+  apiVersion: true,
+  kind: true,
+  metadata: { ...(META as object), annotations: true },
 };
-const REF: Shape = { name: true, key: true };
-const CONDITIONS: Shape = [{ type: true, status: true }];
-// pod answers read env by name/value/reference; east-west and policy read container ports
-const CONTAINER: Shape = {
-  name: true,
-  image: true,
-  ports: [{ name: true, containerPort: true, protocol: true }],
-  env: [
-    {
-      name: true,
-      value: true,
-      valueFrom: {
-        secretKeyRef: REF,
-        configMapKeyRef: REF,
-        fieldRef: { fieldPath: true },
-        resourceFieldRef: { resource: true },
-      },
-    },
-  ],
-};
-const TOP: Record<string, Shape> = { apiVersion: true, kind: true, metadata: META };
 /**
  * Kept per kind. Pod: spec.nodeName, hostNetwork, containers (name, image, ports, env); status.phase, podIP(s),
  * hostIP(s), conditions (type/status) — no init/ephemeral containers, volumes, containerStatuses, tolerations.

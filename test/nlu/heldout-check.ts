@@ -137,3 +137,21 @@ export async function score(name: string, lines: Line[]): Promise<Score> {
   );
   return { ok, byIntent, misroutes };
 }
+
+const FAMILIES = ['egress', 'inbound', 'east-west', 'policy', 'dns', 'what-is', 'load-balancers', 'pod', 'help'];
+
+/** The set itself: at least `perFamily` lines in every family (help included), `unknown` replies that are not answers. */
+export function expectCoverage(s: Score, perFamily: number, unknown: number): void {
+  for (const family of FAMILIES)
+    expect([family, (s.byIntent.get(family)?.n ?? 0) >= perFamily]).toEqual([family, true]);
+  expect(s.byIntent.get('unknown')?.n ?? 0).toBeGreaterThanOrEqual(unknown);
+}
+
+/** Floors: the measured score rounded down to the whole percent, so any lost line fails; and the misroutes allowed. */
+export function expectFloors(s: Score, total: number, floor: Record<string, number>, misroutes: number): void {
+  const pct = (a: number, n: number) => (100 * a) / n;
+  expect(pct(s.ok, total)).toBeGreaterThanOrEqual(floor.all);
+  for (const [family, f] of s.byIntent)
+    expect([family, pct(f.ok, f.n) >= (floor[family] ?? 100)]).toEqual([family, true]);
+  expect(s.misroutes.length).toBeLessThanOrEqual(misroutes);
+}

@@ -1,19 +1,14 @@
 // Held-out set 3 (test/nlu/heldout-3.jsonl): on-call questions on the demo and the test fixtures, written without
 // reading the parser or its corpus, and never used to tune it. Scored by family with the held-out checker; every
 // miss and every confident misroute is printed.
-import { loadLines, score } from './heldout-check';
+import { expectFloors, loadLines, score } from './heldout-check';
 
 const lines = loadLines('heldout-3.jsonl');
 
 test('held-out set 3: score by family, every miss printed, confident misroutes counted', async () => {
   expect(lines.length).toBeGreaterThanOrEqual(220);
-  const { ok, byIntent, misroutes } = await score('held-out 3', lines);
-  const pct = (a: number, n: number) => (100 * a) / n;
-  // floors: the measured score rounded down to the whole percent, so any lost line fails
-  expect(pct(ok, lines.length)).toBeGreaterThanOrEqual(FLOOR.all);
-  for (const [family, s] of byIntent)
-    expect([family, pct(s.ok, s.n) >= (FLOOR[family] ?? 100)]).toEqual([family, true]);
-  expect(misroutes.length).toBeLessThanOrEqual(MISROUTES);
+  const s = await score('held-out 3', lines);
+  expectFloors(s, lines.length, FLOOR, MISROUTES);
 });
 
 /** Measured when the set was written: 195/235 = 83.0 % with 10 confident misroutes (dns 14/19, east-west 19/24,
