@@ -8,6 +8,7 @@ import type { Intent } from '../nlu/parse';
 import { partiesOf } from '../nlu/roles';
 import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
 import { resolveServiceName } from '../path/dns';
+import { isRunning, matchesSelector } from '../path/kube';
 import { result, type PathResult } from '../path/result';
 
 /** What the client connects to: a DNS name (svc, svc.ns, FQDN), a pod, or an IP of a pod or Service. */
@@ -52,7 +53,7 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   const pair = new Pair(from, intent.port, client.found.note);
   // "X -> Y" said: Y is the target, not another name said around it ("resets between api and db … api-… -> db-0")
   const others = directed && client.index === 0 ? parties.slice(1, 2) : parties.filter((_, i) => i !== client.index);
-  const byName = targetByName(spec, pair, others, services);
+  const byName = targetByName(spec, pair, others, services, { intent, pods });
   if (byName) return byName;
   if (ips[0]) return pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
@@ -107,14 +108,15 @@ function targetByName(
   pair: Pair,
   others: string[],
   services: Service[],
+  said: { intent: Intent; pods: Pod[] },
 ): PairSubjects | PathResult | undefined {
   const clientNs = pair.from.metadata.namespace ?? 'default';
-  for (const said of others) {
+  for (const other of others) {
     // "ns/name" is the Service name.ns
-    const name = said.includes('/') ? said.split('/').reverse().join('.') : said;
+    const name = other.includes('/') ? other.split('/').reverse().join('.') : other;
     const dns = resolveServiceName(name, clientNs, services);
-    if (!('error' in dns)) return pair.to({ name });
-    if (said !== name) continue; // a pod said as ns/name
+    if (!('error' in dns)) return podsOnTargetPort(pair, dns.service, other, said) ?? pair.to({ name });
+    if (other !== name) continue; // a pod said as ns/name
     if (name.includes('.') && /svc|cluster\.local/.test(name)) {
       return result(spec.kind, 'not-found', `${pair.from.metadata.name} cannot resolve ${name}: ${dns.error}.`, {
         suggestions: dns.suggestion ? [dns.suggestion] : [],
@@ -129,6 +131,40 @@ function targetByName(
     }
   }
   return undefined;
+}
+
+/**
+ * "can api reach web on 8080" where Service web maps 80 → 8080 and "service" was not said: the user means web's pods
+ * on their port, reached through the Service's endpoints. "service web", "web.shop.svc" or the ClusterIP keep the
+ * Service, where 8080 is refused.
+ */
+function podsOnTargetPort(
+  pair: Pair,
+  service: Service,
+  said: string,
+  { intent, pods }: { intent: Intent; pods: Pod[] },
+): PairSubjects | undefined {
+  const port = pair.port;
+  const svcPorts = service.spec?.ports ?? [];
+  const typed = intent.typed.some((t) => t.name === said && t.type === 'service') || said.includes('.');
+  if (port === undefined || typed || svcPorts.some((p) => p.port === port)) return undefined;
+  const mapped = svcPorts.find((p) => p.targetPort === port);
+  const selector = service.spec?.selector;
+  if (!mapped || !selector) return undefined;
+  const backing = pods
+    .filter((p) => p.metadata.namespace === service.metadata.namespace && isRunning(p))
+    .filter((p) => matchesSelector(p.metadata.labels, { matchLabels: selector }))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  const pod = backing.find((p) => p.spec?.nodeName === pair.from.spec?.nodeName) ?? backing[0];
+  if (!pod) return undefined;
+  const name = service.metadata.name;
+  // a Service forwards its port to the pods' targetPort; the ClusterIP listens only on the Service port
+  // https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
+  return pair.to(
+    { pod },
+    `${port} is the pods' port: answered for ${name}'s pods on ${port}. Via the Service use ${name}:${mapped.port} ` +
+      `(port ${mapped.port} → targetPort ${port}); ${name}'s ClusterIP does not listen on ${port}`,
+  );
 }
 
 /** "the database": the one running pod (other than the client) whose image is a database. */

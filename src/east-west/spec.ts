@@ -21,8 +21,9 @@ export const spec: IntentSpec<'east-west'> = {
     /\bsees?\b.{0,60}\bwhen\b.{0,40}\b(connects?|calls?|talks?|hits?)\b/,
     /\b(source|src)\b.{0,30}\b(ip|address)\b.{0,60}\b(sees?|shows? up|logs?)\b/,
     /^\s*trace\s/,
-    /\bbetween\s+\S+\s+and\s+\S+/,
-    /\b(get to|reach|connect to|talk to)\s+\S+\.svc(\.cluster\.local)?\b/,
+    /\bbetween\s+(the\s+)?\S+(\s+pods?)?\s+and\s+\S+/,
+    // "which network hops does a connection pass through?"
+    /\b(network )?hops\b/,
   ],
   examples: [
     'what source IP does server see from sqlapi?',

@@ -25,6 +25,8 @@ export const spec: IntentSpec<'egress'> = {
     /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
     /\b(leave|leaves|leaving|go(es)? out|exits?)\b.{0,30}\b(via|through)\b/,
     /\binternet[- ](traffic|bound|access|calls?)\b/,
+    // "where does this pod go out?": where it leaves, not where it runs
+    [/\bwhere\b.{0,40}\b(go(es)? out|leaves?|exits?|gets? out)\b/, 2],
     [/\b(leave|leaves|leaving|exits?) (the|their|its) (node|nodes|vnet|virtual network)\b/, 2],
     [
       new RegExp(

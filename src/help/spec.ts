@@ -41,6 +41,10 @@ export const spec: IntentSpec<'help'> = {
     /\b(capabilities|features|skills) of (this|the) (bot|app|tool|thing)\b/,
     /\b(list|set|overview|kinds?|sorts?) of (the )?(things|stuff)\b.{0,20}\b(i|we|you|u) (can|could|may)\b/,
     /\b(things|stuff) (i|we) (can|could|may) ask\b/,
+    // about the bot itself, with nothing else named: "what can you tell me about?", "what does this bot answer?"
+    /\bwhat can (you|u) tell (me|us)( about)?\s*[?!.]*\s*$/,
+    /\bwhat (does|do|can) (this|the) (bot|app|tool) (answer|know|do)\b/,
+    /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],
   command: 'help',

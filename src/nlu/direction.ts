@@ -53,14 +53,26 @@ const FORWARD = new RegExp(
 function link(between: string): 'forward' | 'back' | undefined {
   // a sentence or clause break between them: not one phrase
   if (/[.?!;,](\s|$)|:\s/.test(between)) return undefined;
+  // "web keeps getting 502s from api": errors come back from the one it called
+  if (/\b(5\d\d|timeouts?|resets?|errors?|refused|rsts?)\b.*\bfrom\s*$/.test(between)) return 'forward';
   const words = between.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
   if (/\bfrom$/.test(words)) return 'back';
+  // "the sqlapi service is called by the server pod": the one after "by" is the client
+  if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by$/.test(words)) return 'back';
   // "is sqlapi:8080 open for the server pod?": the one it is open for is the client
   if (/^:?\s*(?:open|opened|reachable|accessible) for$/.test(words)) return 'back';
   if (/\bfrom\b/.test(words)) return undefined;
+  // "kubectl exec server-1 -- curl sqlapi:8080": the pod the command runs in calls the host it names
+  if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';
   return FORWARD.test(words) ? 'forward' : undefined;
 }
+
+/** "db on 5432 — can the api pods get there?": the party before the break is the target, "there" points back to it. */
+const POINTS_BACK = new RegExp(
+  String.raw`^(?:\s+(?:pods?|service|app|deployment))?\s+(?:\S+\s+)?` +
+    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit)(?:\s+(?:to|into))?\s+(?:there|it|that|them|this)\b`,
+);
 
 /** The client and the target of the last directed pair said, if any. */
 export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
@@ -69,6 +81,10 @@ export function direction(text: string, parties: Party[]): { client: string; tar
   for (let i = 0; i + 1 < spots.length; i++) {
     const [a, b] = [spots[i], spots[i + 1]];
     if (a.p === b.p) continue;
+    if (POINTS_BACK.test(text.slice(b.end, b.end + 40)) && /[.?!;,:—-]\s/.test(text.slice(a.end, b.start))) {
+      found = { client: b.p, target: a.p };
+      continue;
+    }
     const how = link(text.slice(a.end, b.start));
     if (how === 'forward') found = { client: a.p, target: b.p };
     else if (how === 'back') found = { client: b.p, target: a.p };

@@ -143,8 +143,12 @@ function podsByPart(
   return workloads.size === 1 ? { kind: 'workload', pods: parts } : undefined;
 }
 
-/** A Service by name, svc.ns, svc.ns.svc or its FQDN. */
+/** A Service by name, svc.ns, svc.ns.svc or its FQDN; a pod's name under a headless one (db-0.db.ns.svc…) too. */
 function serviceNamed(k: Known, name: string, ns?: string): Service | undefined {
+  // <hostname>.<svc>.<ns>.svc[.cluster.local]: the pod's DNS name under a headless Service
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+  const podName = /^[a-z0-9-]+\.([a-z0-9-]+\.[a-z0-9-]+\.svc(?:\.cluster\.local)?)$/.exec(name);
+  if (podName) return serviceNamed(k, podName[1], ns);
   const [svc, svcNs, ...rest] = name.split('.');
   const suffixOk = rest.length === 0 || rest.join('.') === 'svc' || /^svc\.cluster\.local$/.test(rest.join('.'));
   const wantNs = svcNs ?? ns;
@@ -193,10 +197,10 @@ function match(k: Known, ref: NameRef, type?: string): Entity | undefined {
   return undefined;
 }
 
-/** "b.y": pod (or workload) b in namespace y, when no Service b lives in y. */
-function podDotNamespace(k: Known, ref: NameRef): NameRef | undefined {
+/** "b.y": pod (or workload) b in namespace y, when no Service b lives in y or the name is said as a pod's. */
+function podDotNamespace(k: Known, ref: NameRef, typedPod: boolean): NameRef | undefined {
   const m = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)$/.exec(ref.name);
-  if (!m || ref.namespace || !k.namespaces.has(m[2]) || serviceNamed(k, ref.name)) return undefined;
+  if (!m || ref.namespace || !k.namespaces.has(m[2]) || (serviceNamed(k, ref.name) && !typedPod)) return undefined;
   return podsNamed(k, m[1], m[2]) ? { name: m[1], namespace: m[2] } : undefined;
 }
 
@@ -227,7 +231,8 @@ function refine(k: Known, intent: Intent): NameRef[] {
   const refs = intent.refs.map((r) => {
     const english = !r.namespace && said.find((s) => s.name === r.name);
     if (english) said.splice(said.indexOf(english), 1);
-    return english || podDotNamespace(k, r) || r;
+    const typedPod = intent.typed.some((t) => t.name === r.name && t.type === 'pod');
+    return english || podDotNamespace(k, r, typedPod) || r;
   });
   refs.push(...said); // English words ("a") said as "a in z" are names too
   const namespaces = new Set(refs.filter((r) => r.namespace).map((r) => r.namespace));

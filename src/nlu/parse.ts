@@ -1,8 +1,9 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
 import { isIpv4 } from '../path/ip';
-import { INTENTS, type IntentKind, type Trigger } from './intents';
+import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
+import { cueScores, topKind, type Scores } from './score';
 
 export interface Intent {
   kind: IntentKind | 'unknown';
@@ -47,6 +48,14 @@ export interface Intent {
   near?: string[];
   /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
   urlHosts?: string[];
+  /** each family's score from the cue words of the sentence that asks (the specs' triggers) */
+  cues?: Scores;
+  /** each family's score once the entities are known: cue words plus evidence (score.ts) */
+  scores?: Scores;
+  /** the evidence that counted (rows of score.ts) */
+  evidence?: string[];
+  /** the top two families when neither clearly wins: the reply offers both as buttons */
+  close?: IntentKind[];
 }
 
 export interface NameRef {
@@ -170,6 +179,8 @@ const ALIASES: Record<string, string> = {
   netpol: 'networkpolicy',
   netpols: 'networkpolicy',
   pip: 'public ip',
+  egressip: 'egress ip',
+  egressips: 'egress ips',
   yuo: 'you',
 };
 
@@ -224,10 +235,36 @@ const ACTION = new RegExp(
   String.raw`^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
 );
 
+const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
+const TABLE_ROW = /^[ \t]*([a-z0-9][a-z0-9.-]{0,252})[ \t]+\d+\/\d+[ \t]+[A-Za-z]+\b.*$/gm;
+
+/**
+ * A pasted `kubectl get pods` table stands for the pods it lists: replicas of one workload become that group
+ * ("web-7d4b9c8f6d", the name their pod names share), other rows their pod names.
+ */
+function pastedPods(text: string): string {
+  const rows = [...text.matchAll(TABLE_ROW)].map((m) => m[1]);
+  if (rows.length < 2 && !/^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b/im.test(text)) return text;
+  const owner = (n: string) => n.replace(/-[a-z0-9]{1,10}$/, '');
+  const shared = rows.length > 1 && rows.every((r) => owner(r) === owner(rows[0]) && owner(r) !== r);
+  const listed = shared ? ` the ${owner(rows[0])} pods ` : ` ${rows.join(' ')} `;
+  let first = true;
+  return (
+    text
+      // the command that listed them is context ("get pods" asks nothing): only its namespace stays
+      .replace(/^[ \t]*\$?[ \t]*(?:kubectl|oc) get (?:pods|po)\b(.*)$/gim, (_, args: string) => {
+        const ns = /(?:^|\s)(?:-n|--namespace)[ =]?(\S+)/.exec(args)?.[1];
+        return ns ? ` -n ${ns} ` : ' ';
+      })
+      .replace(TABLE_HEADER, ' ')
+      .replace(TABLE_ROW, () => (first ? ((first = false), listed) : ' '))
+  );
+}
+
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {
   return fixTypos(
-    normalizeText(text.slice(0, 4000))
+    normalizeText(pastedPods(text.slice(0, 4000)))
       .slice(0, 2000)
       .toLowerCase()
       .replace(/_/g, ' ')
@@ -400,6 +437,8 @@ function readNames(rest: Rest, intent: Intent): void {
     // "the web LB" is the web LoadBalancer Service
     if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]]) return 'service';
     const next = SERVICE_TYPES.has(words[i + 1]) ? words[i + 2] : words[i + 1];
+    // "opens host shop.contoso.com" (a URL read as its host): the type word is the next name's
+    if (next === 'host' && /\./.test(words[i + 2] ?? '')) return words[i - 1];
     return TYPE_WORDS[words[i - 1]] || !TYPE_WORDS[next] ? words[i - 1] : next;
   };
   words.forEach((w, i) => {
@@ -410,28 +449,15 @@ function readNames(rest: Rest, intent: Intent): void {
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
 }
 
-/** The intent whose triggers weigh most (ties: the registry's order). */
-function bestKind(t: string): IntentKind | 'unknown' {
-  let best: { kind: IntentKind; score: number } | undefined;
-  for (const spec of INTENTS) {
-    const score = (spec.triggers as readonly Trigger[]).reduce(
-      (s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)),
-      0,
-    );
-    if (score > 0 && (!best || score > best.score)) best = { kind: spec.kind, score };
-  }
-  return best?.kind ?? 'unknown';
-}
-
 /**
  * In a message of several sentences the one that asks decides ("we changed the route table yesterday. does web
  * still leave via the firewall?"); the names of every sentence stay.
  */
-function askingKind(t: string): IntentKind | 'unknown' {
+function askingCues(t: string): Scores {
   const sentences = t.split(/(?<=[.?!])\s+(?=[a-z])/).filter((s) => /[a-z]/.test(s));
   const asking = [...sentences].reverse().find((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
-  const kind = asking && sentences.length > 1 ? bestKind(asking) : 'unknown';
-  return kind === 'unknown' ? bestKind(t) : kind;
+  const cues = asking && sentences.length > 1 ? cueScores(asking) : {};
+  return topKind(cues) === 'unknown' ? cueScores(t) : cues;
 }
 const QUESTION_START = /^(what|which|how|where|who|why|can|could|does|do|did|is|are|will|would)\b/;
 
@@ -483,7 +509,8 @@ export function parse(text: string): Intent {
     FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);
   readNames(rest, intent);
-  intent.kind = askingKind(t);
+  intent.cues = askingCues(t);
+  intent.kind = topKind(intent.cues);
   settle(intent, t, dest);
   return intent;
 }

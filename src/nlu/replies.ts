@@ -64,36 +64,58 @@ function pairChoices(a: Entity, b: Entity): FollowUp[] {
   ];
 }
 
-/** Entities found but no question recognized: buttons for what could be meant; nothing found: what was read. */
+const LBS: FollowUp = {
+  title: 'Load balancers and SNAT use',
+  question: 'which load balancers are there?',
+  intent: 'load-balancers',
+};
+
+/** Nothing named that the inventory knows: what was read, the closest names, and where to start. */
+function nothingFound(intent: Intent): PathResult {
+  const read = intent.ips.length ? ` I read the address ${intent.ips.join(', ')}, but not the question.` : '';
+  const near = (intent.near ?? []).map((n) => ({ title: `Where is ${n}`, question: `pod ${n}`, intent: 'pod' }));
+  const what = intent.ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' }));
+  return result('unknown', 'not-understood', `I did not understand that question.${read} "help" lists what I answer.`, {
+    title: 'I could not tell what you are asking',
+    followUps: [...what.slice(0, 1), ...near.slice(0, 2), LBS, HELP].slice(-3),
+    suggestions: intent.near,
+  });
+}
+
+/** The buttons about what was named, the families that came out close first ("egress or inbound?"). */
+function choicesFor(intent: Intent, entities: Entity[]): FollowUp[] {
+  const pods = entities.filter((e) => e.kind !== 'service' && e.pods);
+  const pair = pods.length >= 2 && pods[0].matched !== pods[1].matched;
+  const parties = entities.filter((e) => e.pods);
+  const all = [
+    ...(pair ? pairChoices(pods[0], pods[1]) : []),
+    ...(!pair && parties.length >= 2 && parties[0].matched !== parties[1].matched
+      ? pairChoices(parties[0], parties[1])
+      : []),
+    ...entities.flatMap(about),
+    ...intent.ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
+  ];
+  const close: string[] = intent.close ?? [];
+  if (close.includes('load-balancers')) all.push(LBS);
+  // one button for each close family first, in their order; then the rest
+  const firsts = close.map((k) => all.find((f) => f.intent === k)).filter((f): f is FollowUp => !!f);
+  const seen = new Set<string>();
+  return [...firsts, ...all].filter((f) => !seen.has(f.question) && !!seen.add(f.question)).slice(0, 3);
+}
+
+/** Entities found but no question recognized (or two readings equally likely): buttons for what could be meant. */
 export function unclearReply(intent: Intent): PathResult {
   const entities = (intent.entities ?? []).filter((e) => about(e).length);
-  if (!entities.length) {
-    const read = intent.ips.length ? ` I read the address ${intent.ips.join(', ')}, but not the question.` : '';
-    const near = (intent.near ?? []).map((n) => ({ title: `Where is ${n}`, question: `pod ${n}`, intent: 'pod' }));
-    return result(
-      'unknown',
-      'not-understood',
-      `I did not understand that question.${read} "help" lists what I answer.`,
-      {
-        title: 'I could not tell what you are asking',
-        followUps: [...near.slice(0, 2), HELP],
-        suggestions: intent.near,
-      },
-    );
-  }
-  const pods = entities.filter((e) => e.kind !== 'service' && e.pods);
-  const choices =
-    pods.length >= 2 && pods[0].matched !== pods[1].matched
-      ? [...pairChoices(pods[0], pods[1]), ...about(pods[0]).slice(0, 1)]
-      : entities.flatMap(about);
+  if (!entities.length && !(intent.close && intent.ips.length)) return nothingFound(intent);
   const named = entities.map((e) => (e.text === e.matched ? e.text : `${e.text} (${e.kind} ${e.matched})`));
-  return result(
-    'unknown',
-    'not-understood',
-    `I did not understand the question, but found ${named.join(', ')}: pick what you want to know.`,
-    {
-      title: 'What would you like to know?',
-      followUps: choices.slice(0, 3),
-    },
-  );
+  const subjects = named.length ? named.join(', ') : intent.ips.join(', ');
+  // two families scored alike: asking is better than a confident answer to the other question
+  const ways = intent.close?.length === 3 ? 'three' : 'two';
+  const answer = intent.close
+    ? `I can read this ${ways} ways (${intent.close.join(' or ')}) about ${subjects}: pick what you want to know.`
+    : `I did not understand the question, but found ${subjects}: pick what you want to know.`;
+  return result('unknown', 'not-understood', answer, {
+    title: 'What would you like to know?',
+    followUps: choicesFor(intent, entities),
+  });
 }

@@ -59,7 +59,7 @@ export async function findPod(
   const nsProblem = await namespaceProblem(intent, ctx, spec, pods);
   if (nsProblem) return nsProblem;
   const typed = intent.typed.filter((t) => POD_TYPES.includes(t.type)).map((t) => t.name);
-  const candidates = names ?? podCandidates(intent, typed);
+  const candidates = (names ?? podCandidates(intent, typed)).map((n) => servicePods(intent, n));
   if (candidates.length === 0) {
     return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
   }
@@ -78,6 +78,13 @@ export async function findPod(
   const asked = typed[0] ?? misses.find((m) => m.suggestions.length)?.name ?? misses[0]?.name ?? candidates[0];
   const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
   return result(spec.kind, 'not-found', `I found no pod "${asked}"${where}.${hint}`, { suggestions });
+}
+
+/** "web.shop" where a pod is asked for: the pods behind Service web in shop, as "shop/web". */
+function servicePods(intent: Intent, name: string): string {
+  if (!name.includes('.')) return name;
+  const svc = (intent.entities ?? []).find((e) => e.text === name && e.kind === 'service' && e.pods?.length);
+  return svc?.matched ?? name;
 }
 
 const matchedPods = (intent: Intent): Set<string> =>

@@ -15,6 +15,7 @@ export const spec: IntentSpec<'pod'> = {
     /\b(private|internal|pod|cluster) ip\b/,
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
     /\b(describe|details|info)\b/,
+    /\btell (me|us) about (the )?(pod|deployment|replicas?)\b/,
     /^\s*pod\s+[\w./-]+\s*(-n\s+\S+)?\s*$/,
     /\benv(ironment)? ?(vars?|variables)\b/,
     // "show me the api pod", "who owns pod x2k4p"

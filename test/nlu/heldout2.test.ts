@@ -10,25 +10,25 @@ test('held-out set 2: score by family, every miss printed, confident misroutes c
   const { ok, byIntent, misroutes } = await score('held-out 2', lines);
   // what the entity-first parser reaches (baseline before it: 98/208, 25 confident misroutes); never raised above
   // what it does, never lowered to let a regression through
-  expect(ok).toBeGreaterThanOrEqual(202);
+  expect(ok).toBeGreaterThanOrEqual(206);
   for (const [family, s] of byIntent) expect([family, s.ok]).toEqual([family, Math.max(s.ok, REACHED[family] ?? 0)]);
-  // 2: "[aks-udr] can api reach web on 8080?" (the parse is right; the refused Service port ends the path at the
-  // client) and "[aks-lb] are we close to SNAT port exhaustion?", labelled egress, now answered by the SNAT usage
-  // answer of load-balancers on purpose (no pod is named); the set's labels are left as written
-  expect(misroutes.length).toBeLessThanOrEqual(2);
+  // 1: "[aks-lb] are we close to SNAT port exhaustion?", labelled egress, answered by the SNAT usage answer of
+  // load-balancers on purpose (no pod is named); the set's labels are left as written. "[aks-udr] can api reach web
+  // on 8080?" is answered for web's pods on 8080 since Service web maps 80 → 8080 and "service" was not said.
+  expect(misroutes.length).toBeLessThanOrEqual(1);
 });
 
-/** Lines right per family at the end of issue 12 (of: dns 18, east-west 24, egress 31, help 6, inbound 27,
- * load-balancers 12, pod 22, policy 27, unknown 24, what-is 17). */
+/** Lines right per family (of: dns 18, east-west 24, egress 31, help 6, inbound 27, load-balancers 12, pod 22,
+ * policy 27, unknown 24, what-is 17), as measured after the family scorer (206/208). */
 const REACHED: Record<string, number> = {
-  dns: 16,
+  dns: 18,
   'east-west': 24,
   egress: 30,
-  help: 5,
+  help: 6,
   inbound: 27,
   'load-balancers': 12,
   pod: 21,
-  policy: 26,
+  policy: 27,
   unknown: 24,
   'what-is': 17,
 };

@@ -39,3 +39,11 @@ test('an external URL is a destination, not a name; the pod IP is the subject', 
   expect(out.names).toEqual([]);
   expect(out.roles).toEqual({ subject: 'shop/db-0' });
 });
+
+test('the family scores and the evidence that counted are shown', async () => {
+  const { out } = await parsed('name resolution of api.shop.svc.cluster.local from web-7d4b9c8f6d-abcde', 'aks-lb');
+  expect(out.kind).toBe('dns');
+  expect(out.cues).toEqual({});
+  expect(out.evidence).toEqual(expect.arrayContaining(['service-name-resolution']));
+  expect(out.scores.dns).toBeGreaterThan(out.scores['east-west'] ?? 0);
+});

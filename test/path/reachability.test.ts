@@ -13,12 +13,21 @@ const layer = (r: PathResult, l: LayerVerdict['layer']) => (r.layers ?? []).filt
 const hops = (r: PathResult) => r.hops.map((h) => [h.kind, h.src, h.dst]);
 
 test('Service 80→8080 asked on 8080: refused at the ClusterIP, the Service port named', async () => {
-  const r = await ask('can api reach web on 8080', nsg);
+  const r = await ask('can api reach service web on 8080', nsg);
   expect(r.answer).toMatch(/^No: .*10\.0\.40\.10:8080 is refused, because the Service port is 80 \(→ pod 8080\)/);
   expect(r.verdict).toEqual({ allowed: false, by: [] });
   expect(r.layers).toEqual([
     { layer: 'service', verdict: 'refused', by: 'shop/web port 80 → 8080', note: '10.0.40.10:8080' },
   ]);
+});
+
+test('"web on 8080" without "service": the pods of web on 8080, with the Service port to use', async () => {
+  const r = await ask('can api reach web on 8080', nsg);
+  expect(r.verdict?.allowed).toBe(true);
+  expect(r.hops.at(-1)).toMatchObject({ kind: 'pod', ip: '10.10.1.11', port: 8080 });
+  expect(r.warnings.join('\n')).toContain(
+    "Via the Service use web:80 (port 80 → targetPort 8080); web's ClusterIP does not listen on 8080",
+  );
 });
 
 test('the pod port directly works; through the Service port 80 it is DNATed to 8080', async () => {

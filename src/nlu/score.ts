@@ -1,0 +1,436 @@
+// Which family a question is, scored from the evidence: each family's cue words (the weighted triggers of its spec)
+// plus what the names matched in the inventory — entity types, their roles, the direction said — from the one table
+// below. The top family is taken only when it clearly wins; when the top two are close the reply offers the
+// plausible questions as buttons. `packet-path parse` shows the scores and the evidence that counted.
+// the registry is read when a question is scored, not when this module loads (the families import the parser)
+import { FAMILIES, type IntentKind } from '../families';
+import type { Trigger } from '../family';
+import type { Entity, Intent } from './parse';
+
+export type Scores = Partial<Record<IntentKind, number>>;
+
+/** Cue words: every family's triggers (its spec) that match, summed with their weights. */
+export function cueScores(t: string): Scores {
+  const scores: Scores = {};
+  for (const { spec } of FAMILIES) {
+    const score = (spec.triggers as readonly Trigger[]).reduce(
+      (s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)),
+      0,
+    );
+    if (score > 0) scores[spec.kind] = score;
+  }
+  return scores;
+}
+
+/** The family with the highest score (ties: the registry's order), or unknown when nothing scored. */
+export function topKind(scores: Scores): IntentKind | 'unknown' {
+  let best: { kind: IntentKind; score: number } | undefined;
+  for (const {
+    spec: { kind },
+  } of FAMILIES) {
+    const score = scores[kind] ?? 0;
+    if (score > 0 && (!best || score > best.score)) best = { kind, score };
+  }
+  return best?.kind ?? 'unknown';
+}
+
+/** Out to the Internet: the far end is outside ("partner", "vendor", "internet sees", "outbound"…). */
+export const OUT = new RegExp(
+  String.raw`\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|` +
+    String.raw`vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) ` +
+    String.raw`the internet|internet (will )?sees?|public ip|` +
+    String.raw`(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)|` +
+    String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )(to|towards|into|onto) (the )?(public )?` +
+    String.raw`(internet|outside world)|internet[- ](traffic|bound|access|calls?)|` +
+    // "when it calls out", "public source ip", "seen externally", "what do we show up as"
+    String.raw`(calls?|calling|reach(es)?|reaching|connects?|connecting) out|public source (ip|address)|` +
+    String.raw`externally|(show|shows|showing) up as)\b`,
+);
+/** Two parties talking: "reach", "talk to", "connect", "path", "->". */
+const PAIR = new RegExp(
+  String.raw`(\b(reach|reaches|talk|talks|talking|connect|connects|connecting|call|calls|calling|get to|gets to|path|` +
+    String.raw`trace|hit|hits|looks? like to|open (a )?connection|` +
+    String.raw`(on )?(its|the) way to|(go|goes|get|gets|route|travel|travels|flow|flows) from|stays? on)\b|->|→)`,
+);
+const CAN = new RegExp(
+  String.raw`\b(can|can't|cant|cannot|may|allowed|blocked|blocking|blocks|reachable|permitted|let|lets|denied|deny|` +
+    String.raw`(anything|something) (dropping|rejecting|filtering)|` +
+    String.raw`able to|polic(y|ies)|open (for|from|to))\b`,
+);
+/** Requests that come in through the router / ingress controller: an inbound question about the workload. */
+export const THROUGH_ROUTER = new RegExp(
+  String.raw`\b(requests?|traffic|users?|clients?|people|customers?)\b.{0,40}\b(through|via|from)\s+(the\s+)?` +
+    String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
+    String.raw`(router|ingress|route|gateway)\b|` +
+    String.raw`\brouter\b.{0,30}\brequests?\b|` +
+    // requests (not traffic, which may be going out) through the load balancer
+    String.raw`\b(requests?|users?|clients?|customers?|visitors?)\b.{0,40}\b(through|via) ` +
+    String.raw`(the |its )?(load ?balancer|lb)\b`,
+);
+
+const HOSTS: Entity['kind'][] = ['host', 'route', 'ingress'];
+const WORKLOADS: Entity['kind'][] = ['pod', 'workload', 'pod-ip'];
+
+/** The distinct parties of a question: workloads and Services, one per set of pods. */
+function partiesFound(entities: Entity[]): Entity[] {
+  const seen = new Set<string>();
+  return entities.filter((e) => {
+    if (![...WORKLOADS, 'service'].includes(e.kind)) return false;
+    const key = (e.pods ?? [e.matched]).join(',');
+    const workloadKey = e.kind === 'service' ? undefined : key;
+    if (seen.has(key) || (workloadKey && seen.has(workloadKey))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What a question shows, read once: its text, the reading of its cue words, what its names matched, its pair. */
+export interface Seen {
+  intent: Intent;
+  t: string;
+  /** the family the cue words alone chose (or the conversation's last one, for a follow-up) */
+  cue: IntentKind | 'unknown';
+  entities: Entity[];
+  hosts: Entity[];
+  workloads: Entity[];
+  /** the distinct parties (workloads and Services) */
+  both: Entity[];
+  /** the distinct sets of pods the workloads stand for */
+  workloadSet: Set<string>;
+  /** a pair said with a direction ("X -> Y", "from X to Y", "Y from X"), and the client said with "from" */
+  directed: boolean;
+  from?: string;
+}
+
+export function seen(intent: Intent, pair: { directed?: boolean; from?: string }): Seen {
+  const entities = intent.entities ?? [];
+  const workloads = entities.filter((e) => WORKLOADS.includes(e.kind));
+  return {
+    intent,
+    t: intent.text,
+    cue: intent.kind,
+    entities,
+    hosts: entities.filter((e) => HOSTS.includes(e.kind)),
+    workloads,
+    both: partiesFound(entities),
+    workloadSet: new Set(workloads.map((w) => (w.pods ?? []).join(','))),
+    directed: !!pair.directed,
+    from: pair.from,
+  };
+}
+
+/** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
+function goesOut(s: Seen): boolean {
+  const { intent, t } = s;
+  if (s.workloadSet.size !== 1 || s.hosts.length) return false;
+  const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue);
+  // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
+  const client = s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards);
+  if (movable && (OUT.test(t) || TO_INTERNET.test(t)) && !client) return true;
+  if (movable && sourceAtFarEnd(s)) return true;
+  // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
+  const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
+  if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
+    return true;
+  // "what ip does sqlapi come from when it goes to 52.168.10.4": the address asked for is the pod's way out
+  if (intent.towards && isPublic(intent.towards) && ASKS_ADDRESS.test(t) && s.cue === 'policy') return true;
+  // a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com")
+  const outside = [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].filter(
+    (h) => !s.entities.some((e) => e.text === h),
+  );
+  return outside.length > 0 && ['east-west', 'unknown'].includes(s.cue);
+}
+
+const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/** A name under a public top-level domain ("api.stripe.com"), never a Service's name.ns or cluster.local name. */
+const isPublicDomain = (n: string): boolean =>
+  /\.(com|net|org|io|dev|app|cloud|co|ai|biz|info|eu|uk|de|fr|nl|ie|us)$/.test(n) && !/\.svc(\.|$)/.test(n);
+
+/**
+ * "web to 10.100.2.10, what src ip arrives there?": an address no pod has, where the workload goes ("to 10.100.2.10",
+ * "at 192.168.10.5", "198.51.100.20 sees"), in a question about the source: the egress to it (the destination).
+ */
+function sourceAtFarEnd(s: Seen): boolean {
+  const { intent } = s;
+  if (!/\b(src|source)\b/.test(intent.text)) return false;
+  const known = new Set(s.entities.map((e) => e.text));
+  const far = intent.ips.find((ip) => {
+    if (known.has(ip)) return false;
+    const at = ip.replace(/\./g, '\\.');
+    const goesTo = String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?)|->|→) (on-prem |the )?${at}\b`;
+    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b`).test(intent.text);
+  });
+  if (far) intent.towards = far;
+  return !!far;
+}
+
+const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;
+
+/** One workload and the client's address coming in: "does web see the client ip when hit via its LB?" */
+const CLIENT_IN = new RegExp(
+  String.raw`\b(client('s)? ip|from (the )?(internet|outside)|` +
+    String.raw`via (its |the )?(loadbalancer|load balancer|lb|route|ingress|service))\b`,
+);
+
+/** Two parties named in a question that may be about the pair. */
+function pairable(s: Seen): boolean {
+  const { t, cue } = s;
+  if (s.both.length < 2 || s.hosts.length) return false;
+  if (['east-west', 'policy', 'dns', 'what-is'].includes(cue)) return false;
+  // a directed pair ("web to db traffic", "X -n a to Y -n b") is a pair question of itself
+  if (cue === 'unknown') return PAIR.test(t) || CAN.test(t) || !!s.from;
+  // a pod question never asks what one side sees of the other
+  if (cue === 'pod') return (/\b(sees?|seen)\b/.test(t) || s.directed) && !/\b(which|what) pod\b/.test(t);
+  // "from sqlapi to server on 1433, does the traffic leave the node?": two parties in a direction are a pair
+  if (cue === 'egress')
+    return /\bbetween\b/.test(t) || (!OUT.test(t.replace(/\bsnat\b/g, '')) && PAIR.test(t)) || s.directed;
+  // two parties and a word for coming in or load balancers: a pair only when something links them
+  return ['inbound', 'load-balancers'].includes(cue) && (PAIR.test(t) || CAN.test(t) || s.directed || !!s.from);
+}
+
+export const isPublic = (ip: string): boolean =>
+  !/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/.test(ip);
+
+/** "what does X do?", "what is X for?": the role of one named thing. */
+export const WHAT_DOES = /\bwhat (does|do|is) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9]) (do|for|used for)\b/;
+
+const INBOUND_CUE = new RegExp(
+  String.raw`\b(reach|reaches|get to|gets to|get in|requests?|traffic|path|users?|customers?|hits?|load|503s?|502s?|` +
+    String.raw`down|in front)\b`,
+);
+
+const noPods = (s: Seen) => !s.workloads.length;
+/** a Service named with its namespace or its type ("server.project1", "service web") */
+const namedService = (s: Seen, p: Entity) =>
+  p.kind === 'service' &&
+  (p.text.includes('.') || s.intent.typed.some((x) => x.name === p.text && x.type === 'service'));
+
+const LB_NAMED = new RegExp(
+  String.raw`\b(load ?balancer|lb)\s+(?!(for|of|the|in|on|that|which|and|do|does|is|are|we|have|has|rules?|` +
+    String.raw`service|svc|frontends?|handles?|serves?|ip|ips)\b)[a-z0-9][a-z0-9.-]*[a-z0-9]\b`,
+);
+
+const DNS_CUE = new RegExp(
+  String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
+    String.raw`(should|would|does|will|do) (it |that )?return|look(s|ed|ing)? ?(it |that |them )?up|lookups?|` +
+    String.raw`name resolution|nslookup|dig|a records?)\b`,
+);
+const LOOKED_UP =
+  /\b(look ?up|lookups? (of|for)|resolv(e|ing)|nslookup|dig|name resolution (of|for))\s+(the\s+)?([a-z0-9][a-z0-9.-]*)/;
+/** A Service said by its DNS name ("api.shop", "api.shop.svc.cluster.local"). */
+const dnsNamed = (p: Entity) => p.kind === 'service' && p.text.includes('.');
+const SEEN = /\b(logs?|logged|sees?|seen|shows? up|ends? up|lands?|arrives?)\b/;
+const WAY_IN = new RegExp(
+  String.raw`\b(through|via|behind|from) (the |our |its )?(openshift |nginx |azure |public )?` +
+    String.raw`(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|front ?door|route)\b`,
+);
+const isWhat = (t: string, ip: string): boolean =>
+  new RegExp(
+    String.raw`\b(is|are) (this |that |the )?(ip |address )?${ip.replace(/\./g, '\\.')}(:\d+)? (a|an|one of|ours)\b`,
+  ).test(t);
+const ASKS_WHAT_AT_END = new RegExp(
+  String.raw`\b(what('s| is) (the )?(source|src|destination|dst|client)( ip| address)?|` +
+    String.raw`(who|what)('s| is) (that|this|it)( ip| address)?)\s*[?!.]*\s*$`,
+);
+/** "can you show me how…" asks for something, not whether it can happen. */
+const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
+const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' '));
+
+/** One piece of evidence and the families it speaks for. */
+interface Row {
+  id: string;
+  says: Scores;
+  when: (s: Seen) => boolean;
+}
+
+/** A leaning row's weight: below one cue word. */
+const LEAN = 0.5;
+
+// Weights: cue words give 1–3 per matching trigger. Evidence that settles the family on its own weighs more than any
+// sum of cues (≥ 15; the highest wins when two fire); what was named with no cue word at all weighs 3; what each
+// family needs named weighs half a point (LEAN), added only where a cue word already points: it breaks ties.
+export const EVIDENCE: readonly Row[] = [
+  // requests through the router / ingress to a workload: coming in, the router is the way in
+  {
+    id: 'requests-through-router',
+    says: { inbound: 20 },
+    when: (s) => THROUGH_ROUTER.test(s.t) && !!s.workloads.length && !/\bcan\b/.test(s.t),
+  },
+  // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
+  {
+    id: 'service-name-resolution',
+    says: { dns: 22 },
+    when: (s) => DNS_CUE.test(s.t) && s.entities.some(dnsNamed),
+  },
+  // "lookup api from web", "nslookup web": the name right after a word that can only mean DNS is looked up
+  {
+    id: 'name-looked-up',
+    says: { dns: 21 },
+    when: (s) => {
+      const looked = LOOKED_UP.exec(s.t)?.[6];
+      return !!looked && s.entities.some((e) => e.kind !== 'pod-ip' && e.text.split('/').pop() === looked);
+    },
+  },
+  // "the source ip in the sqlapi access logs for requests through the router": coming in, seen from the workload
+  {
+    id: 'seen-behind-the-way-in',
+    says: { inbound: 20 },
+    when: (s) => !!s.workloads.length && SEEN.test(s.t) && WAY_IN.test(s.t) && !CAN.test(s.t),
+  },
+  // "is 10.0.2.10 a load balancer or a pod?": what an address is
+  { id: 'address-is-what', says: { 'what-is': 19 }, when: (s) => s.intent.ips.some((ip) => isWhat(s.t, ip)) },
+  // "… 10.244.2.15:43122 -> 52.1.2.3:443. what is the source?", "… from 10.244.0.7, who is that?": the question
+  // at the end asks what an address of the message is, whatever the rest says
+  {
+    id: 'which-address-is-what',
+    says: { 'what-is': 21 },
+    when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t),
+  },
+  // one workload and a far end outside the cluster
+  { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
+  // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
+  { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(s.t) },
+  { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(s.t) },
+  // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
+  {
+    id: 'service-name-no-pod',
+    says: { dns: 17 },
+    when: (s) => s.cue === 'pod' && noPods(s) && s.entities.some((e) => e.kind === 'service' && e.text.includes('.')),
+  },
+  // "which public ip is shop.contoso.com on": a host's public address is the way in
+  { id: 'host-address', says: { inbound: 17 }, when: (s) => s.cue === 'egress' && !!s.hosts.length && noPods(s) },
+  // "what's its external ip?" of a Service: the address it is reached at
+  {
+    id: 'service-external-ip',
+    says: { inbound: 17 },
+    when: (s) =>
+      s.cue === 'egress' &&
+      s.both.length === 1 &&
+      s.both[0].kind === 'service' &&
+      noPods(s) &&
+      /\bexternal ip\b/.test(s.t),
+  },
+  // a host is where requests come in, never the client of a pod-to-pod path ("trace a request to https://host/")
+  {
+    id: 'host-in-path',
+    says: { inbound: 17 },
+    when: (s) => s.cue === 'east-west' && !!s.hosts.length && s.both.length < 2,
+  },
+  {
+    id: 'one-party-client-in',
+    says: { inbound: 17 },
+    when: (s) => s.cue === 'east-west' && s.both.length === 1 && !s.intent.ips.length && CLIENT_IN.test(s.t),
+  },
+  // no cue word: what was named says it
+  {
+    id: 'host-requests',
+    says: { inbound: 3 },
+    when: (s) => s.cue === 'unknown' && !!s.hosts.length && INBOUND_CUE.test(s.t),
+  },
+  // "is there an application gateway in front of the web pods?"
+  {
+    id: 'in-front-of-one',
+    says: { inbound: 3 },
+    when: (s) => s.cue === 'unknown' && !s.hosts.length && s.both.length === 1 && /\bin front of\b/.test(s.t),
+  },
+  {
+    id: 'bare-service-fqdn',
+    says: { dns: 3 },
+    when: (s) => {
+      const fqdn = s.intent.names.filter((n) => /\.svc(\.cluster\.local)?$/.test(n));
+      return (
+        s.cue === 'unknown' &&
+        fqdn.length === 1 &&
+        s.intent.names.length === 1 &&
+        s.both.every((p) => p.kind === 'service')
+      );
+    },
+  },
+  {
+    id: 'bare-ip',
+    says: { 'what-is': 3 },
+    when: (s) => s.cue === 'unknown' && s.intent.ips.length === 1 && !s.intent.names.length,
+  },
+  // "what does aro2-p8bjm-internal do?": a name written as one that is nothing in the cluster is an Azure resource
+  {
+    id: 'unknown-resource-role',
+    says: { 'load-balancers': 3 },
+    when: (s) => {
+      const named = WHAT_DOES.exec(s.t)?.[3];
+      return s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length;
+    },
+  },
+  // "what ip is s-z-c.z?": a Service written with its namespace, asked for its address
+  {
+    id: 'service-address',
+    says: { dns: 3 },
+    when: (s) =>
+      s.cue === 'unknown' && s.both.length === 1 && namedService(s, s.both[0]) && /\b(ip|address)\b/.test(s.t),
+  },
+  // what each family needs named: half a point to the families the entities fit, only where a cue word already
+  // points (it breaks a tie of cue words, never makes a family of itself)
+  { id: 'two-parties', says: { 'east-west': 0.5, policy: 0.5 }, when: (s) => s.both.length >= 2 && !s.hosts.length },
+  // one workload, or one Service standing for its pods ("when the sqlapi service calls it")
+  {
+    id: 'one-workload',
+    says: { egress: 0.5, pod: 0.5 },
+    when: (s) => s.both.length === 1 && (s.workloadSet.size === 1 || !!s.both[0].pods?.length),
+  },
+  {
+    id: 'host-or-service',
+    says: { inbound: 0.5, dns: 0.5 },
+    when: (s) => (!!s.hosts.length || s.both.some((p) => p.kind === 'service')) && !s.workloads.length,
+  },
+  { id: 'address-only', says: { 'what-is': 0.5 }, when: (s) => !!s.intent.ips.length && !s.entities.length },
+  // "describe lb kubernetes": a name said as a load balancer's (Azure's, not the cluster's Service of that name)
+  { id: 'load-balancer-named', says: { 'load-balancers': 0.5 }, when: (s) => LB_NAMED.test(s.t) },
+  {
+    id: 'nothing-named',
+    says: { 'load-balancers': 0.5 },
+    when: (s) => !s.entities.length && !s.intent.ips.length,
+  },
+];
+
+/** Every family's score: its cue words, plus the evidence that fired (listed by id). */
+export function scoreFamilies(s: Seen): { scores: Scores; evidence: string[] } {
+  const scores: Scores = { ...(s.intent.cues ?? {}) };
+  // the reading before the entities may differ from the cue words: a follow-up ("and for server?") carries the last
+  // question's family, a client address and a host said in a path are inbound (parse.ts)
+  if (s.cue !== 'unknown' && topKind(scores) !== s.cue) scores[s.cue] = Math.max(0, ...Object.values(scores)) + 1;
+  const evidence: string[] = [];
+  const cued = new Set(Object.keys(scores));
+  // settling rows do not add up: two readings of the same fact are one piece of evidence, the strongest counts
+  const settled: Scores = {};
+  for (const row of EVIDENCE) {
+    if (!row.when(s)) continue;
+    evidence.push(row.id);
+    for (const [kind, w] of Object.entries(row.says) as [IntentKind, number][]) {
+      if (w >= SETTLES) settled[kind] = Math.max(settled[kind] ?? 0, w);
+      else if (w > LEAN || cued.has(kind)) scores[kind] = (scores[kind] ?? 0) + w;
+    }
+  }
+  for (const [kind, w] of Object.entries(settled) as [IntentKind, number][]) scores[kind] = (scores[kind] ?? 0) + w;
+  return { scores, evidence };
+}
+
+/** Evidence at or above this settles the family on its own. */
+const SETTLES = 15;
+/** The top family must lead the next by this much, unless evidence settled it. */
+export const MARGIN = LEAN;
+
+/** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
+export function choose(scores: Scores, evidence: string[]): { kind: IntentKind | 'unknown'; close?: IntentKind[] } {
+  const kind = topKind(scores);
+  if (kind === 'unknown') return { kind };
+  const settled = EVIDENCE.some((r) => evidence.includes(r.id) && Object.values(r.says).some((w) => w >= SETTLES));
+  const ranked = (Object.entries(scores) as [IntentKind, number][])
+    .filter(([k]) => k !== 'help')
+    .sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  // policy and east-west answer the same pair (the verdict is on the path): a tie between them needs no asking
+  const samePair = [first?.[0], second?.[0]].every((k) => k === 'policy' || k === 'east-west');
+  if (settled || kind === 'help' || !second || samePair || first[1] - second[1] >= MARGIN) return { kind };
+  const tied = ranked.filter(([k, v]) => k !== kind && first[1] - v < MARGIN).map(([k]) => k);
+  return { kind: 'unknown', close: [kind, ...tied].slice(0, 3) };
+}

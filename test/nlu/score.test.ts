@@ -1,0 +1,73 @@
+// The family scorer (src/nlu/score.ts): every family scored from cue words plus what the names matched; the top one
+// taken only when it clearly wins, the two close ones offered as buttons otherwise.
+import { join } from 'node:path';
+import { ask, understandWith } from '../../src/answer';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
+import { choose, EVIDENCE } from '../../src/nlu/score';
+
+const aksLb = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb'));
+
+test('a clear lead is taken; a tie is asked about; evidence that settles is never asked about', () => {
+  expect(choose({ egress: 2, inbound: 1 }, [])).toEqual({ kind: 'egress' });
+  expect(choose({ egress: 1.5, inbound: 1.5 }, [])).toEqual({ kind: 'unknown', close: ['inbound', 'egress'] });
+  // policy and east-west answer the same pair: no need to ask which
+  expect(choose({ policy: 1, 'east-west': 1 }, [])).toEqual({ kind: 'policy' });
+  expect(choose({ dns: 22, 'east-west': 18 }, ['service-name-resolution', 'pair'])).toEqual({ kind: 'dns' });
+  expect(choose({}, [])).toEqual({ kind: 'unknown' });
+});
+
+test('one table: every row has an id, and settling rows outweigh any sum of cue words', () => {
+  const ids = EVIDENCE.map((r) => r.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const r of EVIDENCE) for (const w of Object.values(r.says)) expect([0.5, 3].includes(w!) || w! >= 15).toBe(true);
+});
+
+test('a Service DNS name with "point to … from the web pod" is DNS, not a path from web', async () => {
+  const p = await understandWith('which ip does api.shop.svc.cluster.local point to from the web pod', aksLb);
+  expect(p.kind).toBe('dns');
+  expect(p.evidence).toContain('service-name-resolution');
+  expect(p.scores!.dns!).toBeGreaterThan(p.scores!['east-west'] ?? 0);
+});
+
+test('"Y is called by X" and "Y … can X get there" put X on the client side', async () => {
+  const called = await understandWith(
+    'the api service is called by the web pods: which source ip does api see?',
+    aksLb,
+  );
+  expect(called.roles).toEqual({ client: 'web', target: 'api' });
+  const there = await understandWith('db on 5432 — can the api pods get there?', aksLb);
+  expect([there.kind, there.roles]).toEqual(['policy', { client: 'api', target: 'db' }]);
+});
+
+test('settling evidence does not add up: "…, who is that?" after requests through the ingress asks what the IP is', async () => {
+  const p = await understandWith('web pod logs show requests from 10.244.0.7 through the ingress, who is that', aksLb);
+  expect(p.evidence).toEqual(expect.arrayContaining(['requests-through-router', 'seen-behind-the-way-in']));
+  expect(p.kind).toBe('what-is');
+});
+
+test('a pasted kubectl get pods table stands for the listed pods as a group', async () => {
+  const table = [
+    'NAME                   READY   STATUS    RESTARTS   AGE',
+    'web-7d4b9c8f6d-abcde   1/1     Running   0          2d',
+    'web-7d4b9c8f6d-fghij   1/1     Running   0          2d',
+    'what egress ip do these have?',
+  ].join('\n');
+  const r = await ask(table, aksLb);
+  expect(r.intent).toBe('egress');
+  expect(r.answer).toMatch(/^All 2 replicas of web \(web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij\)/);
+});
+
+test('two readings scored alike: the buttons for both, no answer to either', async () => {
+  const r = await ask('shop.contoso.com inbound or dns?', aksLb);
+  expect(r.status).toBe('not-understood');
+  expect(r.answer).toBe(
+    'I can read this two ways (inbound or dns) about shop.contoso.com: pick what you want to know.',
+  );
+  expect(r.followUps.map((f) => f.intent)).toEqual(['inbound', 'dns']);
+});
+
+test('nothing named and no question: where to start, never a single button', async () => {
+  const r = await ask('everything is slow today', aksLb);
+  expect(r.status).toBe('not-understood');
+  expect(r.followUps.map((f) => f.intent)).toEqual(['load-balancers', 'help']);
+});
