@@ -9,10 +9,12 @@ export const spec: IntentSpec<'dns'> = {
     /\b(nslookup|dig)\b/,
     /\bdns\b(?!-)/,
     /\b(a|aaaa|cname|dns) records?\b/,
-    /\b(what|where) (ip |address )?(does|do|is)\b.{0,60}\bpoint(s|ing)?\b/,
+    /\b(what|where|which) (ip |address )?(does|do|is)\b.{0,60}\bpoint(s|ing)?\b/,
     /\bcname\b/,
     // "<fqdn> -> ip?": which address a name stands for
     [/(->|→)\s*(ip|ips|address|addresses)\s*[?!.]*\s*$/, 2],
+    // "what IP does that name turn into?", "which address does the hostname map to?": a name becoming an address
+    [/\b(host ?name|name)s?\b.{0,20}\b(turns?|translates?|maps?|becomes?|converts?) (in)?to\b/, 2],
   ],
   examples: [
     'what does server.project1.svc.cluster.local resolve to?',

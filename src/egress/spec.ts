@@ -18,7 +18,7 @@ export const spec: IntentSpec<'egress'> = {
     [
       new RegExp(
         String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )` +
-          String.raw`\b(to|towards|into|onto) (the )?(public )?(internet|outside world)\b`,
+          String.raw`\b(to|towards?|into|onto) (the )?(public )?(internet|outside world)\b`,
       ),
       2,
     ],
@@ -26,7 +26,7 @@ export const spec: IntentSpec<'egress'> = {
     /\b(leave|leaves|leaving|go(es)? out|exits?)\b.{0,30}\b(via|through)\b/,
     /\binternet[- ](traffic|bound|access|calls?)\b/,
     // "where does this pod go out?": where it leaves, not where it runs
-    [/\bwhere\b.{0,40}\b(go(es)? out|leaves?|exits?|gets? out)\b/, 2],
+    [/\bwhere\b.{0,40}\b(go(es)? out|leaves?|exits?|gets? out|(get|gets|is|are) s?nat+ed|translated)\b/, 2],
     [/\b(leave|leaves|leaving|exits?) (the|their|its) (node|nodes|vnet|virtual network)\b/, 2],
     [
       new RegExp(

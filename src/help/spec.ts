@@ -33,6 +33,10 @@ export const spec: IntentSpec<'help'> = {
     /\bwhat('s| is| are) (this|the|you) (bot |thing |app )?for\b/,
     /\b(which|what) (questions|commands)\b.{0,20}\b(supported|work|understood)\b/,
     /\bhow does (this|this bot|the bot) work\b/,
+    // "which network questions can you answer", "how can you help me debug…", "usage / syntax?"
+    /\b(which|what) ((sorts?|kinds?|types?) of )?(\w+ )?(questions|commands)\b.{0,20}\b(can|could|do) (you|u)\b/,
+    /\bhow (can|could|do) (you|u) help\b/,
+    /^[\s?!.]*(usage|syntax|commands|help)\s*(\/|,|and|or|&)\s*(usage|syntax|commands|help|examples)[\s?!.]*$/,
     /\b(things|stuff) (that )?(you|u) can (tell|do|answer|show)\b/,
     /\bwhat can (you|u) tell me about (my|our|the|this) (cluster|network)\b/,
     // "menu", "your capabilities", "list of things I can ask"

@@ -4,6 +4,7 @@ import type { Intent } from '../nlu/parse';
 import { WHAT_DOES } from '../nlu/roles';
 import type { PathResult } from '../path/result';
 import { SNAT_QUESTION } from '../snat/question';
+import { SNAT_BUDGET } from './spec';
 
 export interface LbSubjects extends Noted {
   /** names that narrow the answer when one of them is a load balancer */
@@ -22,6 +23,6 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   return {
     pick: intent.names,
     explicit: explicit && intent.names.includes(explicit) ? explicit : undefined,
-    snat: SNAT_QUESTION.test(intent.text) || undefined,
+    snat: SNAT_QUESTION.test(intent.text) || SNAT_BUDGET.test(intent.text) || undefined,
   };
 }

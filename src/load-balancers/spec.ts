@@ -1,11 +1,17 @@
 import type { IntentSpec } from '../family';
 import { SNAT_PORTS, SNAT_QUESTION } from '../snat/question';
 
+/** The SNAT budget asked another way: "hit the SNAT port limit", "how many snat ports in total", "snat alloc". */
+export const SNAT_BUDGET = new RegExp(
+  String.raw`\bsnat ports?\b.{0,40}\b(limits?|total|budget|enough|headroom)\b|` +
+    String.raw`\bhow many snat ports?\b|\bsnat (port )?alloc(ation)?s?\b`,
+);
+
 export const spec: IntentSpec<'load-balancers'> = {
   kind: 'load-balancers',
   title: 'Which load balancers there are, what each does, and their SNAT port use',
   // a SNAT usage question is answered per outbound load balancer (and NAT gateway)
-  triggers: [/\bload[- ]?balancers?\b/, /\blbs?\b/, [SNAT_QUESTION, 2], SNAT_PORTS],
+  triggers: [/\bload[- ]?balancers?\b/, /\blbs?\b/, [SNAT_QUESTION, 2], SNAT_PORTS, [SNAT_BUDGET, 2]],
   examples: [
     'which load balancers are there?',
     'what does load balancer aro2-p8bjm-internal do?',

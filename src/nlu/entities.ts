@@ -5,7 +5,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
 import { podsWithIp } from '../path/index';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
-import { closest } from './names';
+import { closest, editDistance } from './names';
 import type { Entity, Intent, NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
 import { DATABASE_WORDS } from './subjects';
@@ -204,13 +204,28 @@ function podDotNamespace(k: Known, ref: NameRef, typedPod: boolean): NameRef | u
   return podsNamed(k, m[1], m[2]) ? { name: m[1], namespace: m[2] } : undefined;
 }
 
-/** "a in z", "b in x": a pod of a known namespace, said the English way. */
+/** "web/shop" where no namespace web exists but shop holds web's pods: the name was said first. */
+function nameSlashNamespace(k: Known, intent: Intent, r: NameRef): NameRef | undefined {
+  const ns = r.namespace;
+  if (!ns || k.namespaces.has(ns) || !k.namespaces.has(r.name) || !podsNamed(k, ns, r.name)) return undefined;
+  if (intent.namespace === ns) intent.namespace = r.name;
+  return { name: ns, namespace: r.name };
+}
+
+/** "a in z", "c from y": a pod of a known namespace, said the English way (each name with the namespace after it). */
 function inNamespace(k: Known, intent: Intent): NameRef[] {
   const refs: NameRef[] = [];
-  const re =
-    /(?:^|\s)([a-z0-9][a-z0-9-]*)(?: pod| service| deployment)? in (?:the )?([a-z0-9][a-z0-9-]*)(?=$|[\s?!.,;:])/g;
-  for (const m of intent.text.matchAll(re)) {
-    if (k.namespaces.has(m[2]) && podsNamed(k, m[1], m[2])) refs.push({ name: m[1], namespace: m[2] });
+  // "in" first: in "traffic from c in z" the namespace of c is z ("from" there says the client)
+  for (const word of ['in', 'from']) {
+    const re = new RegExp(
+      String.raw`(?:^|\s)([a-z0-9][a-z0-9-]*)(?: pod| service| deployment)? ${word} (?:the )?` +
+        String.raw`([a-z0-9][a-z0-9-]*)(?=$|[\s?!.,;:])`,
+      'g',
+    );
+    for (const m of intent.text.matchAll(re)) {
+      const said = word === 'from' && refs.some((r) => r.name === m[1]);
+      if (!said && k.namespaces.has(m[2]) && podsNamed(k, m[1], m[2])) refs.push({ name: m[1], namespace: m[2] });
+    }
   }
   return refs;
 }
@@ -232,7 +247,7 @@ function refine(k: Known, intent: Intent): NameRef[] {
     const english = !r.namespace && said.find((s) => s.name === r.name);
     if (english) said.splice(said.indexOf(english), 1);
     const typedPod = intent.typed.some((t) => t.name === r.name && t.type === 'pod');
-    return english || podDotNamespace(k, r, typedPod) || r;
+    return english || podDotNamespace(k, r, typedPod) || nameSlashNamespace(k, intent, r) || r;
   });
   refs.push(...said); // English words ("a") said as "a in z" are names too
   const namespaces = new Set(refs.filter((r) => r.namespace).map((r) => r.namespace));
@@ -258,12 +273,107 @@ function podIps(k: Known, intent: Intent): Entity[] {
   });
 }
 
+/** Two neighbouring letters swapped ("sqlpai" for sqlapi). */
+const swapped = (a: string, b: string): boolean => {
+  if (a.length !== b.length || a === b) return false;
+  const i = [...a].findIndex((c, n) => c !== b[n]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+};
+
+/**
+ * "sqlpai egress ip": when nothing else names a workload, a word that matched nothing and is a plain typo of exactly
+ * one running workload's name (two letters swapped, or one edit in a long name) is taken as it, with a note.
+ */
+function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[], dropped: string[]): void {
+  if (entities.some((e) => e.kind !== 'namespace') || intent.ips.length) return;
+  const ix = podIndex(k);
+  // words dropped, and words written as names that matched nothing ("where is sqlpai running"); a name said with its
+  // type ("pod sqlpai") is the user's exact word: it is answered "not found, did you mean…" with buttons instead
+  const typed = (n: string) => intent.typed.some((t) => t.name === n);
+  const unmatched = refs
+    .filter((r) => !r.namespace && !Object.hasOwn(DATABASE_WORDS, r.name) && !typed(r.name))
+    .map((r) => r.name);
+  const guesses = [...dropped, ...unmatched].flatMap((d) =>
+    ix.workloads.filter((w) => swapped(d, w) || (d.length >= 7 && editDistance(d, w) === 1)).map((w) => ({ d, w })),
+  );
+  if (guesses.length !== 1) return;
+  const { d, w } = guesses[0];
+  const e = match(k, { name: w, namespace: intent.namespace });
+  if (!e) return;
+  entities.push(e);
+  const at = refs.findIndex((r) => r.name === d);
+  if (at >= 0) refs.splice(at, 1);
+  refs.push({ name: w, namespace: intent.namespace });
+  if (dropped.includes(d)) dropped.splice(dropped.indexOf(d), 1);
+  intent.notes = [...(intent.notes ?? []), `"${d}" taken as ${w}`];
+}
+
+/**
+ * "our database pod needs to call …": with no workload named, a word for the database stands for the one running
+ * workload whose image is a database (none or several: the word stays, the family says so).
+ */
+function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  if (entities.some((e) => e.kind !== 'namespace')) return;
+  const at = refs.findIndex((r) => Object.hasOwn(DATABASE_WORDS, r.name));
+  if (at < 0) return;
+  const image = DATABASE_WORDS[refs[at].name];
+  const ns = refs[at].namespace ?? intent.namespace;
+  const pods = podIndex(k).running.filter(
+    (p) => (!ns || p.metadata.namespace === ns) && (p.spec?.containers ?? []).some((c) => image.test(c.image ?? '')),
+  );
+  const owners = new Set(pods.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
+  if (owners.size !== 1) return;
+  const [podNs, name] = [...owners][0].split('/');
+  const e = match(k, { name, namespace: podNs });
+  if (!e) return;
+  entities.push(e);
+  intent.notes = [...(intent.notes ?? []), `"${refs[at].name}" taken as ${name} (${podNs})`];
+  refs.splice(at, 1, { name, namespace: podNs });
+}
+
+/**
+ * What the user named exactly wins over a looser reading of other words: a pod named by its name or the end of it
+ * ("the router pod xlkxx") stands for its workload's word ("router"); a word that matched only part of a workload's
+ * name and was not written as a name ("proxy" → kube-proxy) is dropped when a pod or workload is named exactly. Rows
+ * of a pasted `kubectl get pods` table are context: the names the question says come first.
+ */
+function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]) {
+  const pasted = new Set(intent.pasted ?? []);
+  const ix = podIndex(k);
+  const exact = entities.filter((e) => ['pod', 'workload'].includes(e.kind) && !loose(ix, e) && !pasted.has(e.text));
+  const replaced = new Map<string, string>();
+  for (const w of entities.filter((e) => e.kind === 'workload')) {
+    const pod = exact.find((p) => p.kind === 'pod' && p.text !== w.text && w.pods?.includes(p.matched));
+    if (pod) replaced.set(w.text, pod.text);
+  }
+  const named = exact.some((e) => intent.marked.includes(e.text.split('/').pop()!));
+  const drop = (e: Entity) =>
+    replaced.has(e.text) || (named && loose(ix, e) && !intent.marked.includes(e.text.split('/').pop()!));
+  const dropped = new Set(entities.filter(drop).map((e) => e.text));
+  if (intent.from && replaced.has(intent.from)) intent.from = replaced.get(intent.from)!.split('/').pop();
+  const said = (r: NameRef) => (pasted.has(r.name) ? 1 : 0);
+  return {
+    entities: entities.filter((e) => !dropped.has(e.text)).sort((a, b) => +pasted.has(a.text) - +pasted.has(b.text)),
+    refs: refs
+      .filter((r) => !dropped.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
+      .sort((a, b) => said(a) - said(b)),
+  };
+}
+
+/** A workload matched by a part of its name only ("proxy" → kube-proxy). */
+const loose = (ix: PodIndex, e: Entity): boolean =>
+  e.kind === 'workload' && !ix.byWorkload.has(e.text.split('/').pop()!);
+
 /**
  * Match the question's names against the inventory: fills `entities`, gives names their namespaces, fixes
  * name typos, and drops words that match nothing and were not written as names.
  */
 export async function findEntities(intent: Intent, inv: Inventory): Promise<void> {
   const k = await known(inv);
+  // "… with the egressip in place", "whats in XFF": a trailing "in X" that is no namespace nor close to one is English
+  const ns = intent.namespace;
+  if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
+    intent.namespace = undefined;
   const entities: Entity[] = [];
   const refs: NameRef[] = [];
   const dropped: string[] = [];
@@ -281,9 +391,12 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   }
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
-  intent.entities = [...entities, ...podIps(k, intent)];
-  intent.refs = refs;
-  const names = new Set(refs.map((r) => r.name));
+  misspelt(k, intent, entities, refs, dropped);
+  databaseWord(k, intent, entities, refs);
+  const kept = explicitFirst(k, intent, entities, refs);
+  intent.entities = [...kept.entities, ...podIps(k, intent)];
+  intent.refs = kept.refs;
+  const names = new Set(intent.refs.map((r) => r.name));
   intent.names = [...names];
   intent.typed = intent.typed.filter((t) => names.has(t.name));
   if (intent.from && !names.has(intent.from)) intent.from = undefined;

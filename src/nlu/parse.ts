@@ -16,6 +16,8 @@ export interface Intent {
   /** the name after "from" (east-west: the client) */
   from?: string;
   namespace?: string;
+  /** the namespace was read from a trailing "in X" ("… with the egressip in place"): English may have said it */
+  namespaceAtEnd?: boolean;
   /** egress destination ("to reach 10.20.1.5") */
   destination?: string;
   /** an address the traffic goes to ("when they reach 8.8.8.8"): the egress destination if the question is egress */
@@ -56,6 +58,8 @@ export interface Intent {
   evidence?: string[];
   /** the top two families when neither clearly wins: the reply offers both as buttons */
   close?: IntentKind[];
+  /** pod names from a pasted `kubectl get pods` table: context, after the names the question says */
+  pasted?: string[];
 }
 
 export interface NameRef {
@@ -95,10 +99,17 @@ const STOP = new Set(
    what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
-   cannot couldn't anymore speak speaks speaking permitted permit`.split(/\s+/),
+   cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
+
+/** Words on either side of a slash that pair two words ("src/dst", "yes/no", "80/443"), never ns/name. */
+const SLASH_WORDS = new Set(
+  'src dst dest source destination yes no rx tx read write in out tcp udp http https and or true false on off'.split(
+    ' ',
+  ),
+);
 
 /** Service types said between a name and "service" ("the web LoadBalancer service"). */
 const SERVICE_TYPES = new Set(['loadbalancer', 'clusterip', 'nodeport', 'headless', 'lb']);
@@ -138,6 +149,8 @@ function normalizeText(text: string): string {
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
       // "i/o timeout" in a pasted Go error is not namespace i, name o
       .replace(/\bi\/o\b/gi, ' ')
+      // psql's "connection to server at "db…"": the word server there is psql's, not a workload
+      .replace(/\bconnection to server at\b/gi, 'connection to')
       // a class in a pasted stack trace ("java.net.UnknownHostException:") is not a name to look up
       .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
       .replace(/[\u2018\u2019]/g, "'")
@@ -313,7 +326,7 @@ function readScope(rest: Rest, intent: Intent): void {
     rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
     rest.take(/\b(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
-    trailingNamespace(rest);
+    trailingNamespace(rest, intent);
   if (!ns) return;
   const name = ns[1].replace(/[?.!,;:'"]+$/, '');
   // only a valid namespace name is kept (and ever echoed back)
@@ -322,12 +335,13 @@ function readScope(rest: Rest, intent: Intent): void {
 }
 
 /** "… in project1?" at the very end; "in between", "in dns", "come in on" say no namespace. */
-function trailingNamespace(rest: Rest): RegExpExecArray | null {
+function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
   const m =
     /\bin\s+(?!the\b|internet\b|kubernetes\b|cluster\b|azure\b|prod\b)([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/.exec(
       rest.text,
     );
   if (!m || STOP.has(m[1]) || TYPE_WORDS[m[1]]) return null;
+  intent.namespaceAtEnd = true;
   return rest.take(/\bin\s+([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
 }
 
@@ -355,6 +369,9 @@ function readAddresses(rest: Rest, intent: Intent): void {
     // "open 1433 to the server pod", "open a connection on 5432"
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
+    // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
+    rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
+    rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
     bareTargetPort(rest);
   if (port && +port > 0 && +port < 65536) intent.port = +port;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
@@ -378,8 +395,9 @@ function splitWord(
   if (!w.includes('/') || w.startsWith('-')) return { w, type };
   const [a, b] = w.split('/', 2);
   if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
-  // "HTTP/1.1" in a pasted log line is a protocol version, not namespace http
-  if (a && b && isDns1123Label(a) && !/^\d+(\.\d+)+$/.test(b)) {
+  // "HTTP/1.1" in a pasted log line is a protocol version, not namespace http; "src/dst", "80/443" pair two words
+  const paired = SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || /^\d+$/.test(a);
+  if (a && b && isDns1123Label(a) && !/^\d+(\.\d+)+$/.test(b) && !paired) {
     intent.namespace ??= a;
     return { w: b, type, ns: a };
   }
@@ -397,7 +415,8 @@ function readWord(
   const { w, type, ns } = splitWord(intent, word, previous);
   // an English word is a name only when it is written as one: "pod a", "x/a"
   const common = STOP.has(w) && !ns;
-  if (common || TYPE_WORDS[w] || /^\d+(\.\d+)*$/.test(w) || w.startsWith('-')) return;
+  // "a 10.x address" is an address range said loosely, not a host name
+  if (common || TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-')) return;
   if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
     if (!intent.names.includes(w)) intent.names.push(w);
     intent.refs.push({ name: w, namespace: ns });
@@ -425,10 +444,10 @@ function inRole(text: string, name: string): boolean {
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
   const fromRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g;
-  const fromNames = [...rest.text.matchAll(fromRe)].map((m) => m[1]);
+  const fromNames = [...rest.text.matchAll(fromRe)].map((m) => m[1].replace(/[.:]+$/, ''));
   const words = rest.text
     .replace(/->|→/g, ' ')
-    .split(/[\s,;!?()"`<>]+/)
+    .split(/[\s,;!?()"`<>=]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
@@ -443,7 +462,10 @@ function readNames(rest: Rest, intent: Intent): void {
   };
   words.forEach((w, i) => {
     const type = typeWord(i);
-    readWord(intent, w, type, quoted, type !== words[i - 1]);
+    // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
+    const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
+    const podsOf = STOP.has(w) && /^pods?$/.test(words[i + 1] ?? '') && !!ns && !TYPE_WORDS[w];
+    readWord(intent, podsOf ? `${ns}/${w}` : w, type, quoted, type !== words[i - 1]);
   });
   for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
@@ -455,15 +477,19 @@ function readNames(rest: Rest, intent: Intent): void {
  */
 function askingCues(t: string): Scores {
   const sentences = t.split(/(?<=[.?!])\s+(?=[a-z])/).filter((s) => /[a-z]/.test(s));
-  const asking = [...sentences].reverse().find((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
+  const at = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
+  // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it
+  const fragment = at > 0 && sentences[at].split(/\s+/).length <= 3;
+  const asking = at < 0 ? undefined : fragment ? `${sentences[at - 1]} ${sentences[at]}` : sentences[at];
   const cues = asking && sentences.length > 1 ? cueScores(asking) : {};
   return topKind(cues) === 'unknown' ? cueScores(t) : cues;
 }
 const QUESTION_START = /^(what|which|how|where|who|why|can|could|does|do|did|is|are|will|would)\b/;
 
 const FAR_END_AT = new RegExp(
-  String.raw`\b(?:partners?|vendors?|providers?|banks?|third[- ]party|licen[cs]e server|saas|endpoint|upstream)` +
-    String.raw`\s+(?:api\s+|service\s+|server\s+)?at\s+(\d{1,3}(?:\.\d{1,3}){3})\b`,
+  String.raw`\b(?:partners?|vendors?|providers?|banks?|third[- ]party|licen[cs]e server|saas|endpoint|upstream|` +
+    String.raw`on-?prem(?:ises)?)` +
+    String.raw`\s+(?:api\s+|service\s+|server\s+|host\s+|system\s+|database\s+|db\s+)?at\s+(\d{1,3}(?:\.\d{1,3}){3})\b`,
 );
 
 /** Readings that depend on the intent: destinations, refusals, inbound with a client address. */
@@ -490,7 +516,10 @@ export function parse(text: string): Intent {
   const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map((m) =>
     m[1].toLowerCase(),
   );
+  const rows = TABLE_HEADER.test(text) || [...text.matchAll(TABLE_ROW)].length > 1;
+  TABLE_HEADER.lastIndex = 0;
   const intent: Intent = {
+    ...(rows ? { pasted: [...text.toLowerCase().matchAll(TABLE_ROW)].map((m) => m[1]) } : {}),
     urlHosts,
     kind: 'unknown',
     text: t,

@@ -7,7 +7,10 @@ import { choose, isPublic, scoreFamilies, seen } from './score';
 
 export { WHAT_DOES } from './score';
 
-const OTHER_CLOUDS = /\b(aws|eks|amazon|ec2|gcp|gke|google cloud|cloud run|digitalocean|alibaba cloud|openstack)\b/;
+const OTHER_CLOUDS = new RegExp(
+  String.raw`\b(aws|eks|amazon|ec2|gcp|gke|google cloud|cloud run|digitalocean|alibaba cloud|openstack|` +
+    String.raw`oracle cloud|oci|oke|ibm cloud|linode|hetzner|vultr)\b`,
+);
 const PRICES = new RegExp(
   String.raw`\b(costs?|price[sd]?|pricing|how much (does|do|is|are)|per month|monthly|each month|a month|` +
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
@@ -77,10 +80,17 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
   )?.[1];
   // only what the inventory knows (or a DNS name) takes a side: "x/b cannot talk to x/a" is not from "cannot"
   const known = (p: string) => p.includes('.') || (intent.entities ?? []).some((e) => e.text === p || e.matched === p);
-  const pair = direction(
-    intent.text,
-    all.filter((x) => known(x.p)),
-  );
+  const pair =
+    failedConnection(
+      intent.text,
+      all.filter((x) => known(x.p)),
+      podIps,
+      intent.from,
+    ) ??
+    direction(
+      intent.text,
+      all.filter((x) => known(x.p)),
+    );
   const parties = pair ? [...new Set([pair.client, pair.target, ...said])] : said;
   const from =
     pair?.client ??
@@ -89,12 +99,37 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
   return { parties, ips: intent.ips.filter((ip) => !podIps.some((e) => e.text === ip)), from, directed: !!pair };
 }
 
+/** A pasted client error names where it tried to go: "connection to server at "X" (ip) … failed", "dial tcp X:5432",
+ * "could not connect to X"; the pod the message says it came from ("that's from web-…") is the client. */
+const FAILED_TO = new RegExp(
+  String.raw`\b(?:connection to|could not connect to|failed to connect to|unable to connect to|dial (?:tcp|udp))\s+` +
+    String.raw`"?([a-z0-9][a-z0-9.-]*[a-z0-9])"?(?::\d+)?(?:\s*\((\d{1,3}(?:\.\d{1,3}){3})\))?`,
+);
+
+function failedConnection(
+  text: string,
+  parties: { p: string; forms: string[] }[],
+  podIps: { text: string; matched: string }[],
+  from?: string,
+): { client: string; target: string } | undefined {
+  const m = FAILED_TO.exec(text);
+  if (!m || !from) return undefined;
+  const ipPod = (ip?: string) => podIps.find((e) => e.text === ip)?.matched;
+  const target = parties.find((x) => x.forms.includes(m[1]))?.p ?? ipPod(m[1]) ?? ipPod(m[2]);
+  const client = parties.find((x) => x.p.split('/').pop() === from && x.p !== target)?.p;
+  return target && client ? { client, target } : undefined;
+}
+
 /** How a party may be written where it takes a side: a one- or two-letter name ("a") only with its namespace, so
  * the article in "send a request to c" is not pod a. */
 function sideForms(r: NameRef): string[] {
   if (r.name.length > 2 || !r.namespace) return formsOf(r);
   const ns = r.namespace;
-  return [`${ns}/${r.name}`, `${r.name}.${ns}`, ...['in', 'in namespace', '-n'].map((w) => `${r.name} ${w} ${ns}`)];
+  return [
+    `${ns}/${r.name}`,
+    `${r.name}.${ns}`,
+    ...['in', 'in namespace', '-n', 'from'].map((w) => `${r.name} ${w} ${ns}`),
+  ];
 }
 
 /** Who is who, as `packet-path parse` shows it: the subject, or the client and target of a pair question. */

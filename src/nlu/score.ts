@@ -40,11 +40,14 @@ export const OUT = new RegExp(
     String.raw`vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) ` +
     String.raw`the internet|internet (will )?sees?|public ip|` +
     String.raw`(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)|` +
-    String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )(to|towards|into|onto) (the )?(public )?` +
+    String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )(to|towards?|into|onto) (the )?(public )?` +
     String.raw`(internet|outside world)|internet[- ](traffic|bound|access|calls?)|` +
     // "when it calls out", "public source ip", "seen externally", "what do we show up as"
     String.raw`(calls?|calling|reach(es)?|reaching|connects?|connecting) out|public source (ip|address)|` +
-    String.raw`externally|(show|shows|showing) up as)\b`,
+    String.raw`externally|(show|shows|showing) up as|` +
+    // symptoms: "calls an external payment API", "can't download packages", "how is it supposed to get out?"
+    String.raw`external [a-z-]+ (api|service|server|endpoint)s?|download(s|ing)? (packages|updates|images|files)|` +
+    String.raw`(get|gets|getting) out|on-?prem(ises)? (side|server|host|network|end))\b`,
 );
 /** Two parties talking: "reach", "talk to", "connect", "path", "->". */
 const PAIR = new RegExp(
@@ -54,6 +57,7 @@ const PAIR = new RegExp(
 );
 const CAN = new RegExp(
   String.raw`\b(can|can't|cant|cannot|may|allowed|blocked|blocking|blocks|reachable|permitted|let|lets|denied|deny|` +
+    String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
     String.raw`able to|polic(y|ies)|open (for|from|to))\b`,
 );
@@ -100,7 +104,14 @@ export interface Seen {
   /** a pair said with a direction ("X -> Y", "from X to Y", "Y from X"), and the client said with "from" */
   directed: boolean;
   from?: string;
+  /** the pod family won only on words for an address kind ("pod ip or node ip?"): it names no pod question */
+  weakPod: boolean;
 }
+
+/** Words that name a kind of address, not a question about where a pod runs. */
+const ADDRESS_KINDS = /\b(pods?|nodes?|private|internal|cluster) ips?\b/g;
+const weakPodCue = (cue: string, t: string): boolean =>
+  cue === 'pod' && t.replace(ADDRESS_KINDS, ' ') !== t && !cueScores(t.replace(ADDRESS_KINDS, ' ')).pod;
 
 export function seen(intent: Intent, pair: { directed?: boolean; from?: string }): Seen {
   const entities = intent.entities ?? [];
@@ -116,18 +127,26 @@ export function seen(intent: Intent, pair: { directed?: boolean; from?: string }
     workloadSet: new Set(workloads.map((w) => (w.pods ?? []).join(','))),
     directed: !!pair.directed,
     from: pair.from,
+    weakPod: weakPodCue(intent.kind, intent.text),
   };
+}
+
+/** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
+ * family that one workload and a far end can overrule. */
+function movableOut(s: Seen): boolean {
+  const { intent, t } = s;
+  const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue) || s.weakPod;
+  if (!movable) return false;
+  // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
+  const client = s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards);
+  return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s);
 }
 
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (s.workloadSet.size !== 1 || s.hosts.length) return false;
-  const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue);
-  // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
-  const client = s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards);
-  if (movable && (OUT.test(t) || TO_INTERNET.test(t)) && !client) return true;
-  if (movable && sourceAtFarEnd(s)) return true;
+  if (movableOut(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
@@ -143,6 +162,15 @@ function goesOut(s: Seen): boolean {
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
 
+/** "snat port exhaustion? seeing EADDRNOTAVAIL from the web pods": the question asks about SNAT and names no
+ * workload; the workload is in the report around it: the outbound load balancers' SNAT, not one pod's way out. */
+function snatElsewhere(s: Seen): boolean {
+  if (!/\bsnat\b/.test(s.t) || OUT.test(s.t.replace(/\bsnat\b/g, ' '))) return false;
+  const sentences = s.t.split(/(?<=[.?!])\s+/);
+  const asking = sentences.find((x) => /\?\s*$/.test(x) && /\bsnat\b/.test(x));
+  return sentences.length > 1 && !!asking && !s.workloads.some((w) => asking.includes(w.text.split('/').pop()!));
+}
+
 /** A name under a public top-level domain ("api.stripe.com"), never a Service's name.ns or cluster.local name. */
 const isPublicDomain = (n: string): boolean =>
   /\.(com|net|org|io|dev|app|cloud|co|ai|biz|info|eu|uk|de|fr|nl|ie|us)$/.test(n) && !/\.svc(\.|$)/.test(n);
@@ -153,12 +181,15 @@ const isPublicDomain = (n: string): boolean =>
  */
 function sourceAtFarEnd(s: Seen): boolean {
   const { intent } = s;
-  if (!/\b(src|source)\b/.test(intent.text)) return false;
+  // "what source…", "what will they log", "what does the far side see"
+  if (!/\b(src|source|sender|logs?|logged|sees?|seen)\b/.test(intent.text)) return false;
   const known = new Set(s.entities.map((e) => e.text));
   const far = intent.ips.find((ip) => {
     if (known.has(ip)) return false;
     const at = ip.replace(/\./g, '\\.');
-    const goesTo = String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?)|->|→) (on-prem |the )?${at}\b`;
+    const goesTo =
+      String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?|opens?|connects to|talks to)|->|→) ` +
+      String.raw`(on-prem |the )?${at}\b`;
     return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b`).test(intent.text);
   });
   if (far) intent.towards = far;
@@ -175,7 +206,8 @@ const CLIENT_IN = new RegExp(
 
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
-  const { t, cue } = s;
+  const { t } = s;
+  const cue = s.weakPod ? 'unknown' : s.cue;
   if (s.both.length < 2 || s.hosts.length) return false;
   if (['east-west', 'policy', 'dns', 'what-is'].includes(cue)) return false;
   // a directed pair ("web to db traffic", "X -n a to Y -n b") is a pair question of itself
@@ -201,6 +233,15 @@ const INBOUND_CUE = new RegExp(
 );
 
 const noPods = (s: Seen) => !s.workloads.length;
+/** a cue word of the pod family counted, whichever family the cue words chose */
+const podCued = (s: Seen) => s.cue === 'pod' || !!s.intent.cues?.pod;
+const CLIENT_OPENS = new RegExp(
+  String.raw`\b(customers?|clients?|users?|visitors?|browsers?|people)\b.{0,30}\b(opens?|browses?|visits?|hits?|` +
+    String.raw`loads?|goes to|requests?)\b|\breal client\b|\bx-forwarded-for\b|\bxff\b`,
+);
+const TO_SERVICE = /\b(traffic|requests?|dnat\w*|lands?|arrives?|ingress|inbound)\b/;
+const LBS_OF = /\b(load ?balancers?|lbs?)\b.{0,30}\b(in front of|sits? (in front|before)|for|behind|serv(e|es|ing))\b/;
+const GOING_OUT = /\b(egress|outbound|outgoing|snat|go(es)? out|leav(e|es|ing)|internet)\b/;
 /** a Service named with its namespace or its type ("server.project1", "service web") */
 const namedService = (s: Seen, p: Entity) =>
   p.kind === 'service' &&
@@ -231,7 +272,10 @@ const isWhat = (t: string, ip: string): boolean =>
   ).test(t);
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b(what('s| is) (the )?(source|src|destination|dst|client)( ip| address)?|` +
-    String.raw`(who|what)('s| is) (that|this|it)( ip| address)?)\s*[?!.]*\s*$`,
+    String.raw`(who|what)('s| is) (that|this|it)( ip| address)?|` +
+    // "… which of our resources is it?"
+    String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?) (is|owns) (it|that|this)( ip| address)?)` +
+    String.raw`\s*[?!.]*\s*$`,
 );
 /** "can you show me how…" asks for something, not whether it can happen. */
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
@@ -297,6 +341,35 @@ export const EVIDENCE: readonly Row[] = [
     id: 'service-name-no-pod',
     says: { dns: 17 },
     when: (s) => s.cue === 'pod' && noPods(s) && s.entities.some((e) => e.kind === 'service' && e.text.includes('.')),
+  },
+  // "when a customer opens http://shop-agw.contoso.com, what source ip does our web pod get": a host the client opens
+  // and a workload behind it is the way in, not where the pod runs
+  {
+    id: 'host-opened-by-client',
+    says: { inbound: 17 },
+    when: (s) => podCued(s) && !!s.hosts.length && !!s.workloads.length && CLIENT_OPENS.test(s.t),
+  },
+  // "the web LoadBalancer service … which nodes get traffic on 20.31.46.20": traffic coming to a Service, not a pod
+  {
+    id: 'traffic-to-service',
+    says: { inbound: 17 },
+    when: (s) =>
+      podCued(s) &&
+      noPods(s) &&
+      s.both.length === 1 &&
+      s.both[0].kind === 'service' &&
+      TO_SERVICE.test(s.t.replace(ADDRESS_KINDS, ' ')),
+  },
+  // "what load balancers sit in front of the shop web service, and which public ips are on them": the load balancers
+  // of a Service, their frontends' public addresses (not the pods' way out)
+  {
+    id: 'load-balancers-of-service',
+    says: { 'load-balancers': 16 },
+    when: (s) =>
+      ['egress', 'load-balancers'].includes(s.cue) &&
+      s.both.some((p) => p.kind === 'service') &&
+      LBS_OF.test(s.t) &&
+      !GOING_OUT.test(s.t),
   },
   // "which public ip is shop.contoso.com on": a host's public address is the way in
   { id: 'host-address', says: { inbound: 17 }, when: (s) => s.cue === 'egress' && !!s.hosts.length && noPods(s) },
@@ -366,7 +439,12 @@ export const EVIDENCE: readonly Row[] = [
     id: 'service-address',
     says: { dns: 3 },
     when: (s) =>
-      s.cue === 'unknown' && s.both.length === 1 && namedService(s, s.both[0]) && /\b(ip|address)\b/.test(s.t),
+      (['unknown', 'pod', 'dns'].includes(s.cue) || (s.cue === 'east-west' && s.both[0]?.text.includes('.'))) &&
+      noPods(s) &&
+      s.both.length === 1 &&
+      namedService(s, s.both[0]) &&
+      !OUT.test(s.t) &&
+      /\b(ip|address)\b/.test(s.t),
   },
   // what each family needs named: half a point to the families the entities fit, only where a cue word already
   // points (it breaks a tie of cue words, never makes a family of itself)

@@ -109,7 +109,9 @@ function podCandidates(intent: Intent, typed: string[]): string[] {
   // "connections come from 10.129.2.7: which pod is that?": the address is the subject, the names are context
   if (byIp.length && /\b(which|what) pod (is (that|this|it)|that is|this is|has|owns|uses)\b/.test(intent.text))
     return [...byIp, ...withNs];
-  return withNs.length ? withNs : byIp;
+  // a pod IP comes before words that matched nothing ("a flow from 10.129.2.7", "10.244.2.15 -> …, post-nat source?")
+  const isMatched = (n: string) => matched.has(n.split('/').pop()!);
+  return [...withNs.filter(isMatched), ...byIp, ...withNs.filter((n) => !isMatched(n))];
 }
 
 /** The namespace said with the name first, then the remembered one, then the asked one (or all). */

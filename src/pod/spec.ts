@@ -9,7 +9,9 @@ export const spec: IntentSpec<'pod'> = {
     /\b(list|show)\b.{0,10}\bpods\b/,
     /\b(pods?'?|replicas?)\s+(ips?|address(es)?|locations?|nodes?)\b/,
     /\b(scheduled|placed) (on|onto)?\b/,
-    /\b(which|what) (nodes?|workers?)\b/,
+    /\b(which|what) (nodes?|workers?|vms?|machines?)\b/,
+    // terse checklists: "db-0 in shop: node? ip? owner?"
+    /\b(node|ip|owner|labels?)\s*[?,/]\s*(node|ip|owner|labels?)\s*\?/,
     /\b(show|get|describe)( me)? pods?\s+[\w./-]+/,
     /\b(ips?|address(es)?|nodes?)\s*(and|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,

@@ -82,8 +82,20 @@ function replyErrors(l: Line, r: PathResult): string[] {
   return wrong;
 }
 
+/** A reply that asks (buttons, not an answer) offers the right reading: a button of the right family that names the
+ * subject (or, for a pair, both parties) by its pod name, its workload or its namespace/name. */
+function offersRight(l: Line, r: PathResult, intents: string[]): boolean {
+  if (r.status === 'answered' || l.status !== 'answered') return false;
+  const names = [l.subject, l.client, l.target].filter((n): n is string => !!n).map((n) => shortOf(n).pop()!);
+  return r.followUps.some((f) => {
+    if (!f.intent || !intents.includes(f.intent)) return false;
+    const words = f.question.toLowerCase().split(/[\s/]+/);
+    return names.every((n) => words.some((w) => w === n || (w.length >= 2 && n.startsWith(`${w}-`))));
+  });
+}
+
 /** What is wrong with the bot's reading of one line, and whether it is a confident misroute. */
-async function check(l: Line): Promise<{ wrong: string[]; misroute: boolean }> {
+async function check(l: Line): Promise<{ wrong: string[]; misroute: boolean; offered: boolean }> {
   const p = await understandWith(l.text, inventory(l.snapshot));
   const r = await ask(l.text, inventory(l.snapshot));
   const wrong: string[] = [];
@@ -97,13 +109,15 @@ async function check(l: Line): Promise<{ wrong: string[]; misroute: boolean }> {
   wrong.push(...subject, ...replyErrors(l, r));
   const misroute =
     r.status === 'answered' && (l.status !== 'answered' || !intents.includes(r.intent) || subject.length > 0);
-  return { wrong, misroute };
+  return { wrong, misroute, offered: wrong.length > 0 && offersRight(l, r, intents) };
 }
 
 interface Score {
   ok: number;
   byIntent: Map<string, { n: number; ok: number }>;
   misroutes: string[];
+  /** misses that asked with buttons, one of them the right reading (a safe failure) */
+  offered?: number;
 }
 
 /** Scores every line by family and prints the table, the confident misroutes and every miss. */
@@ -111,8 +125,10 @@ export async function score(name: string, lines: Line[]): Promise<Score> {
   const byIntent = new Map<string, { n: number; ok: number }>();
   const misses: string[] = [];
   const misroutes: string[] = [];
+  let offered = 0;
   for (const l of lines) {
-    const { wrong, misroute } = await check(l);
+    const { wrong, misroute, offered: safe } = await check(l);
+    if (safe) offered++;
     const s = byIntent.get(l.intent) ?? { n: 0, ok: 0 };
     s.n++;
     if (wrong.length === 0) s.ok++;
@@ -131,11 +147,12 @@ export async function score(name: string, lines: Line[]): Promise<Score> {
       ...table,
       `confident misroutes: ${misroutes.length}`,
       ...misroutes.map((m) => `  ${m}`),
+      `asked, right reading offered: ${offered}`,
       `misses:`,
       ...misses.map((m) => `  ${m}`),
     ].join('\n'),
   );
-  return { ok, byIntent, misroutes };
+  return { ok, byIntent, misroutes, offered };
 }
 
 const FAMILIES = ['egress', 'inbound', 'east-west', 'policy', 'dns', 'what-is', 'load-balancers', 'pod', 'help'];

@@ -10,7 +10,7 @@ test('held-out set 2: score by family, every miss printed, confident misroutes c
   const { ok, byIntent, misroutes } = await score('held-out 2', lines);
   // what the entity-first parser reaches (baseline before it: 98/208, 25 confident misroutes); never raised above
   // what it does, never lowered to let a regression through
-  expect(ok).toBeGreaterThanOrEqual(206);
+  expect(ok).toBeGreaterThanOrEqual(207);
   for (const [family, s] of byIntent) expect([family, s.ok]).toEqual([family, Math.max(s.ok, REACHED[family] ?? 0)]);
   // 1: "[aks-lb] are we close to SNAT port exhaustion?", labelled egress, answered by the SNAT usage answer of
   // load-balancers on purpose (no pod is named); the set's labels are left as written. "[aks-udr] can api reach web
@@ -19,7 +19,8 @@ test('held-out set 2: score by family, every miss printed, confident misroutes c
 });
 
 /** Lines right per family (of: dns 18, east-west 24, egress 31, help 6, inbound 27, load-balancers 12, pod 22,
- * policy 27, unknown 24, what-is 17), as measured after the family scorer (206/208). */
+ * policy 27, unknown 24, what-is 17), as measured after the family scorer (206/208); pod 22 once a plain typo of a
+ * workload's name said without a type ("where is sqlpai running") is taken as it, with a note (207/208). */
 const REACHED: Record<string, number> = {
   dns: 18,
   'east-west': 24,
@@ -27,7 +28,7 @@ const REACHED: Record<string, number> = {
   help: 6,
   inbound: 27,
   'load-balancers': 12,
-  pod: 21,
+  pod: 22,
   policy: 27,
   unknown: 24,
   'what-is': 17,

@@ -2,7 +2,7 @@
 // managers' full sentences, pasted kubectl output and error lines, two workloads in either order, namespaces in every
 // form, IPs and hostnames as subjects, help and out-of-scope requests), written without reading the parser, its
 // corpus or the other held-out sets. Held out through round 3; tuned on in round 4 (the family scorer and the shapes
-// it reads), so its figures no longer measure unseen questions. Floors hold the figures measured after round 4.
+// it reads), so its figures no longer measure unseen questions. Floors hold the figures measured after round 5.
 import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
 
 const lines = loadLines('heldout-6.jsonl');
@@ -18,18 +18,19 @@ test('held-out set 6: score by family, every miss and confident misroute printed
 /** Before round 4 (held out): 176/206 = 85.4 % with 13 confident misroutes (dns 15/18, east-west 17/23, egress 22/28,
  * help 14/17, inbound 19/21, load-balancers 17/18, pod 17/20, policy 20/21, unknown 18/21, what-is 17/19). After
  * round 4: 205/206 = 99.5 % with 1 confident misroute, "snat port exhaustion? seeing EADDRNOTAVAIL from the web pods"
- * (aks-lb), labelled load-balancers while sets 2 and the corpus label "SNAT exhaustion on web" egress. */
+ * (aks-lb), labelled load-balancers while sets 2 and the corpus label "SNAT exhaustion on web" egress. After round 5:
+ * 206/206, no confident misroute (a SNAT question whose asking sentence names no workload is the load balancers'). */
 const FLOOR: Record<string, number> = {
-  all: 99, // 205/206
+  all: 100, // 206/206
   dns: 100, // 18/18
   'east-west': 100, // 23/23
   egress: 100, // 28/28
   help: 100, // 17/17
   inbound: 100, // 21/21
-  'load-balancers': 94, // 17/18
+  'load-balancers': 100, // 18/18
   pod: 100, // 20/20
   policy: 100, // 21/21
   unknown: 100, // 21/21
   'what-is': 100, // 19/19
 };
-const MISROUTES = 1;
+const MISROUTES = 0;

@@ -71,3 +71,42 @@ test('nothing named and no question: where to start, never a single button', asy
   expect(r.status).toBe('not-understood');
   expect(r.followUps.map((f) => f.intent)).toEqual(['load-balancers', 'help']);
 });
+
+test('words for an address kind ("pod ip or node ip?") never outweigh a far end or a pair', async () => {
+  const far = await understandWith(
+    'ops want to know what they log when web-7d4b9c8f6d-abcde opens 10.100.9.9. pod ip or node ip?',
+    aksLb,
+  );
+  expect([far.kind, far.destination, far.evidence]).toEqual([
+    'egress',
+    '10.100.9.9',
+    expect.arrayContaining(['one-workload-to-outside']),
+  ]);
+  const pair = await understandWith('When api connects to the db pod, does db log the pod ip or the node ip?', aksLb);
+  expect([pair.kind, pair.roles]).toEqual(['east-west', { client: 'api', target: 'db' }]);
+});
+
+test('what was named exactly wins: a pod by its suffix over its workload, an exact pod over a fragment', async () => {
+  const demo = SnapshotInventory.demo();
+  const suffix = await understandWith('what does sqlapi see when the router pod lcxtl sends to it', demo);
+  expect(suffix.roles).toEqual({ client: 'lcxtl', target: 'sqlapi' });
+  const fragment = await understandWith(
+    'the proxy team lost web-7d4b9c8f6d-abcde traffic, where does it go out?',
+    aksLb,
+  );
+  expect(fragment.entities!.map((e) => e.matched)).toEqual(['shop/web-7d4b9c8f6d-abcde']);
+});
+
+test('a pasted client error: the address it failed to reach is the target, the pod it came from the client', async () => {
+  const p = await understandWith(
+    'could not connect to db.shop.svc.cluster.local:5432 — it comes from web-7d4b9c8f6d-fghij. policy?',
+    aksLb,
+  );
+  expect(p.roles).toEqual({ client: 'web-7d4b9c8f6d-fghij', target: 'db.shop.svc.cluster.local' });
+});
+
+test('each English namespace binds to the name before it: "c from y … a in x"', async () => {
+  const netpol = SnapshotInventory.load(join(__dirname, 'fixtures', 'netpol-e2e'));
+  const p = await understandWith('can a from z get to b in y on port 80', netpol);
+  expect(p.roles).toEqual({ client: 'z/a', target: 'y/b' });
+});
