@@ -21,6 +21,7 @@ import { KubeInventory, loadKubeConfig } from '../src/inventory/kubernetes';
 import { LiveInventory } from '../src/inventory/live';
 import { testCredential } from '../test/helpers/fake-arm';
 import { SIZES, NODE_RG, SUBSCRIPTION, type writeSynthetic } from './synthetic';
+import { benchServer } from './server';
 import { benchWarm } from './warm';
 
 const ROOT = join(__dirname, '..', '..');
@@ -179,6 +180,8 @@ async function benchSize(name: string) {
   const warmArm = await benchWarm({ kube, armUrl: f.armUrl, ca: f.ca, questions });
 
   await kube.stop();
+  process.stderr.write(`bench: ${name}, the server process…\n`);
+  const server = await benchServer({ kubeconfig: f.kubeconfig, armUrl: f.armUrl, ca: f.ca, questions, warmRuns: 20 });
   f.child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
   return {
@@ -192,6 +195,7 @@ async function benchSize(name: string) {
     families,
     baseline: { armRequests: baselineRequests, ms: round1(baselineMs) },
     ...warmArm,
+    ...server,
   };
 }
 
@@ -335,7 +339,9 @@ async function main() {
       `${s.size}: ${s.nodes} nodes, ${s.pods} pods, ${s.services} services, ` +
         `${s.loadBalancers} LBs, ${s.publicIps} public IPs — kube sync ${s.kubeSyncMs} ` +
         `ms (pods ${s.avgPodJsonBytes} B of JSON each), after sync RSS ${s.rssMb} MB / heap ${s.heapMb} MB, ` +
-        `RSS after the questions ${s.rssAfterQuestionsMb} MB; seed procedure by hand: ${s.baseline.armRequests} ` +
+        `RSS after the questions ${s.rssAfterQuestionsMb} MB; the server process: ready in ${s.serverReadyMs} ms, ` +
+        `RSS ${s.serverRssMb} MB (peak ${s.serverPeakRssMb}), after the questions ${s.serverRssAfterQuestionsMb} ` +
+        `MB (peak ${s.serverPeakRssAfterQuestionsMb}); seed procedure by hand: ${s.baseline.armRequests} ` +
         `ARM calls in ${s.baseline.ms} ms vs cold egress ${egress.armRequests} ` +
         `in ${egress.coldMs} ms (${round1(s.baseline.ms / egress.coldMs)}× faster)`,
     );

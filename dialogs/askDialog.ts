@@ -4,7 +4,11 @@
 // taken as a new question. Slow answers first show "Looking up …", then the
 // card replaces that message in place.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+// the dialog classes one by one: the package index also loads the prompt recognizers (~30 MB RSS, never used here)
+import { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
+import { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
+import type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';
 import { ask, type Memory } from '../src/answer';
 import { turnRecord } from '../src/bot/middleware';
 import { fullTextActivity, replyActivity } from '../src/bot/reply';

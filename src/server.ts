@@ -8,7 +8,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type * as Blobs from 'botbuilder-azure-blobs';
 import {
   AuthenticationError,
   CertificateServiceClientCredentialsFactory,
@@ -117,6 +117,8 @@ function certificateCredentials(c: Config): CertificateServiceClientCredentialsF
 
 async function stateStorage(c: Config): Promise<Storage> {
   if (!c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING) return new BoundedMemoryStorage();
+  // the Blob Storage SDK is loaded only when configured (tens of MB of RSS otherwise)
+  const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof Blobs;
   return new BlobsStorage(c.PACKET_PATH_STATE_BLOB_CONNECTION_STRING, c.PACKET_PATH_STATE_BLOB_CONTAINER);
 }
 

@@ -7,7 +7,10 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+// one by one, not the package index (see dialogs/askDialog.ts)
+import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import { ASK_DIALOG, AskDialog, type Question } from '../../dialogs/askDialog';
 import { helpAnswer, type Memory } from '../answer';
 import type { Clusters } from '../inventory/clusters';

@@ -530,5 +530,23 @@ export function leanObject<T extends { metadata?: object }>(kind: KubeKind, o: T
   const out = pick(src, KEPT[kind] ?? DEFAULT_KEPT, '') as T & { spec?: { tls?: Record<string, unknown> } };
   // a Route's inline TLS keys are never held
   if (kind === 'Route') withoutRouteTlsKeys(out);
+  if (kind === 'Pod') shareIps((out as { status?: PodIps }).status);
   return out;
+}
+
+interface PodIps {
+  podIP?: string;
+  podIPs?: { ip?: string }[];
+  hostIP?: string;
+  hostIPs?: { ip?: string }[];
+}
+
+/**
+ * A pod's IPs held once: podIPs[0] is podIP's string, and hostIPs (the node's, equal on every pod of the node) one
+ * shared list; at 150,000 pods that is 450,000 strings and objects fewer.
+ */
+function shareIps(s: PodIps | undefined): void {
+  if (!s) return;
+  if (s.podIPs) s.podIPs = s.podIPs.map((x) => (x?.ip === s.podIP ? { ip: s.podIP } : x));
+  if (s.hostIPs) s.hostIPs = pool.shared(s.hostIPs.map((x) => (x?.ip ? { ip: pool.str(x.ip) } : x)));
 }

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { MetricsClient, type MetricsQueryResult } from '@azure/monitor-query-metrics';
+import type * as Sdk from '@azure/monitor-query-metrics';
+import type { MetricsClient, MetricsQueryResult } from '@azure/monitor-query-metrics';
 import {
   asMetricsDoc,
   LB_METRICS,
@@ -127,6 +128,8 @@ export class MonitorMetrics implements SnatMetrics {
     let c = this.clients.get(endpoint);
     if (!c) {
       const timeout = this.o.timeoutMs ?? 8000;
+      // loaded on the first SNAT question only: tens of MB of RSS a process without one never needs
+      const { MetricsClient } = require('@azure/monitor-query-metrics') as typeof Sdk;
       c = new MetricsClient(endpoint, this.o.credential, {
         ...(this.o.audience ? { audience: this.o.audience } : {}),
         ...(this.o.ca ? { tlsOptions: { ca: this.o.ca } } : {}),
@@ -143,14 +146,17 @@ export class MonitorMetrics implements SnatMetrics {
     return c;
   }
 
-  /** The metrics document of a load balancer or NAT gateway over the window (cached for the TTL; failures not). */
+  /**
+   * The metrics document of a load balancer or NAT gateway over the window, cached for the TTL — failures too, so a
+   * missing role or an unreachable Monitor endpoint costs one round trip a minute, not one per answer.
+   */
   rawDoc(target: SnatTarget, windowMinutes = 60): Promise<MetricsDoc> {
     const key = `${target.id.toLowerCase()}|${windowMinutes}`;
     const hit = this.cache.get(key);
     if (hit && hit.expires > Date.now()) return hit.value;
     const value = this.load(target, windowMinutes);
     this.cache.set(key, { expires: Date.now() + (this.o.ttlMs ?? 60_000), value });
-    value.catch(() => this.cache.get(key)?.value === value && this.cache.delete(key));
+    value.catch(() => undefined);
     return value;
   }
 

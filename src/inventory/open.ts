@@ -1,12 +1,14 @@
 // Config → the inventory to answer from: the demo, a snapshot folder, or live.
 import { readFileSync } from 'node:fs';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type * as Identity from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import { isLive, type Config } from '../config';
-import { ArmInventory } from './azure';
 import type { Inventory } from './inventory';
-import { KubeInventory, loadKubeConfig } from './kubernetes';
-import { LiveInventory } from './live';
-import { MonitorMetrics } from './metrics';
+import type * as Azure from './azure';
+import type * as Kube from './kubernetes';
+import type * as Live from './live';
+import type { LiveInventory } from './live';
+import type * as Metrics from './metrics';
 import { SnapshotInventory } from './snapshot';
 
 export interface Opened {
@@ -37,6 +39,12 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
       : SnapshotInventory.demo();
     return { inventory, pending: () => [], stop: async () => undefined };
   }
+  // the Kubernetes and Azure SDKs are loaded only for a live cluster (a snapshot or the demo needs neither)
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof Identity;
+  const { ArmInventory } = require('./azure') as typeof Azure;
+  const { KubeInventory, loadKubeConfig } = require('./kubernetes') as typeof Kube;
+  const { LiveInventory } = require('./live') as typeof Live;
+  const metrics = require('./metrics') as typeof Metrics;
   const credential = o.credential ?? new DefaultAzureCredential();
   const ca = c.PACKET_PATH_ARM_CA_FILE ? readFileSync(c.PACKET_PATH_ARM_CA_FILE, 'utf8') : undefined;
   const azure = new ArmInventory({
@@ -54,14 +62,14 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
   const started = kube.start();
   if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
   else started.catch(() => undefined); // reported through pending() and answers
-  const metrics = new MonitorMetrics({
+  const snat = new metrics.MonitorMetrics({
     credential,
     endpoint: c.PACKET_PATH_METRICS_ENDPOINT,
     ca,
     ttlMs: c.PACKET_PATH_CACHE_TTL_SECONDS * 1000,
     timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
   });
-  const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID, metrics);
+  const live = new LiveInventory(kube, azure, c.PACKET_PATH_NODE_RESOURCE_GROUP_ID, snat);
   void live.keepWarm().catch(() => undefined); // failures are the answers' errors
   return {
     inventory: live,
