@@ -43,7 +43,12 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
     intent.clientIp &&
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
   // "requests to 20.31.46.20 … the web pods": the address said as where requests go is the way in asked about
-  const toLb = lbByIp && intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards);
+  // "how the internet traffic reaches my pods on 20.31.46.20": the pods' way in is at that address
+  const atLb = (ip: string) => new RegExp(String.raw`\b(on|at|via|through) ${ip.replace(/\./g, '\\.')}\b`);
+  const toLb =
+    lbByIp &&
+    ((intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards)) ||
+      lbIngressIps(lbByIp).some((ip) => atLb(ip).test(intent.text)));
   if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
   // a host or route served through the Gateway API (HTTPRoute)
   const viaGateway = await gatewayRouteSubject(intent, ctx);

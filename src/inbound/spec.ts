@@ -31,6 +31,9 @@ export const spec: IntentSpec<'inbound'> = {
     ],
     /\b(terminates?|terminating|termination)\b.{0,10}\b(tls|ssl|https)\b|\b(tls|ssl|https) (is )?terminat/,
     /\binbound\b/,
+    // the family's own words ("explain the inbound route … which ip is resolved") outweigh one other cue
+    /\binbound (route|path|flow|traffic|requests?|connections?)\b/,
+    /\b(pods?|backends?|replicas?)\b.{0,10}\b(gets?|receives?|handles?|serves?) (the )?(traffic|requests?)\b/,
     /\bingress path\b/,
     /\b(reach|access|hit|hits)\b.{0,30}\b(route|host|ingress|from (the )?internet|from outside)\b/,
     /\btraffic (to|for|into)\b/,

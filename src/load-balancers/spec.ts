@@ -4,7 +4,9 @@ import { SNAT_PORTS, SNAT_QUESTION } from '../snat/question';
 /** The SNAT budget asked another way: "hit the SNAT port limit", "how many snat ports in total", "snat alloc". */
 export const SNAT_BUDGET = new RegExp(
   String.raw`\bsnat ports?\b.{0,40}\b(limits?|total|budget|enough|headroom)\b|` +
-    String.raw`\bhow many snat ports?\b|\bsnat (port )?alloc(ation)?s?\b`,
+    String.raw`\bhow many snat ports?\b|\bsnat (port )?alloc(ation)?s?\b|` +
+    // "outbound ports per instance", "snat ports each node gets": the allocation per backend instance
+    String.raw`\b(snat|outbound) ports?\b.{0,30}\b(per|each|every) (instance|node|vm|backend)\b`,
 );
 
 export const spec: IntentSpec<'load-balancers'> = {

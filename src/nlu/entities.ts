@@ -313,8 +313,10 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
  * workload whose image is a database (none or several: the word stays, the family says so).
  */
 function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
-  if (entities.some((e) => e.kind !== 'namespace')) return;
-  const at = refs.findIndex((r) => Object.hasOwn(DATABASE_WORDS, r.name));
+  // "the database sees the connection from api": the word "database" (never one that may be a name) said with
+  // another workload is the other party
+  const others = entities.some((e) => e.kind !== 'namespace');
+  const at = refs.findIndex((r) => (others ? r.name === 'database' : Object.hasOwn(DATABASE_WORDS, r.name)));
   if (at < 0) return;
   const image = DATABASE_WORDS[refs[at].name];
   const ns = refs[at].namespace ?? intent.namespace;
@@ -322,7 +324,7 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
     (p) => (!ns || p.metadata.namespace === ns) && (p.spec?.containers ?? []).some((c) => image.test(c.image ?? '')),
   );
   const owners = new Set(pods.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
-  if (owners.size !== 1) return;
+  if (owners.size !== 1 || entities.some((e) => e.pods?.some((p) => pods.some((d) => fullName(d) === p)))) return;
   const [podNs, name] = [...owners][0].split('/');
   const e = match(k, { name, namespace: podNs });
   if (!e) return;

@@ -58,6 +58,8 @@ export interface Intent {
   evidence?: string[];
   /** the top two families when neither clearly wins: the reply offers both as buttons */
   close?: IntentKind[];
+  /** the sentence that asks, in a message of several (quoted "> …" lines and pasted lines are context) */
+  asking?: string;
   /** pod names from a pasted `kubectl get pods` table: context, after the names the question says */
   pasted?: string[];
 }
@@ -155,6 +157,8 @@ function normalizeText(text: string): string {
       .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
+      // a line break ends a sentence: a pasted log line or a quoted "> …" line does not run into the question
+      .replace(/([^\s.?!:;,([{-])[ \t]*(?:\r?\n[ \t]*)+(?=\S)/g, '$1. ')
       .replace(/\s+/g, ' ')
       .trim()
   );
@@ -245,7 +249,9 @@ const ACTION_VERBS = [
   String.raw`give me the \S+ password|print|ignore previous`,
 ].join('|');
 const ACTION = new RegExp(
-  String.raw`^(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
+  // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
+  String.raw`^(?:(?:[a-z]{2,6}\d{3,}|\[p\d\])\s*[-:–—]*\s*)?(?:(?:request|req|task|ask)\s*:\s*)?` +
+    String.raw`(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
 );
 
 const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
@@ -347,7 +353,7 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
 
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
-  String.raw`((?:->|→|\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+(?:the\s+)?[a-z][\w./-]*\s+)` +
+  String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+)` +
     String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:path|allowed|ok|open|blocked|reachable|works?)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
@@ -362,19 +368,27 @@ function readAddresses(rest: Rest, intent: Intent): void {
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
-  // "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432")
-  const port =
+  const port = portSaid(rest);
+  if (port && +port > 0 && +port < 65536) intent.port = +port;
+  for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
+}
+
+/** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
+function portSaid(rest: Rest): string | undefined {
+  return (
     // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
     rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
+    rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
+    rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
-    bareTargetPort(rest);
-  if (port && +port > 0 && +port < 65536) intent.port = +port;
-  for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
+    bareTargetPort(rest)
+  );
 }
 
 /** "type/name", "ns/name" and "name:port" taken apart; the type from the word before ("pod sqlapi"). */
@@ -454,14 +468,18 @@ function readNames(rest: Rest, intent: Intent): void {
   // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
   const typeWord = (i: number) => {
     // "the web LB" is the web LoadBalancer Service
-    if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]]) return 'service';
+    if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]] && !TYPE_WORDS[words[i - 1]])
+      return 'service';
     const next = SERVICE_TYPES.has(words[i + 1]) ? words[i + 2] : words[i + 1];
     // "opens host shop.contoso.com" (a URL read as its host): the type word is the next name's
     if (next === 'host' && /\./.test(words[i + 2] ?? '')) return words[i - 1];
     return TYPE_WORDS[words[i - 1]] || !TYPE_WORDS[next] ? words[i - 1] : next;
   };
+  // "what's the route web → api": a name with an arrow after it is a party of a pair, the word before it English
+  const arrowAfter = (w: string) =>
+    new RegExp(String.raw`(^|\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s*(->|→)`).test(rest.text);
   words.forEach((w, i) => {
-    const type = typeWord(i);
+    const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
     const podsOf = STOP.has(w) && /^pods?$/.test(words[i + 1] ?? '') && !!ns && !TYPE_WORDS[w];
@@ -475,14 +493,21 @@ function readNames(rest: Rest, intent: Intent): void {
  * In a message of several sentences the one that asks decides ("we changed the route table yesterday. does web
  * still leave via the firewall?"); the names of every sentence stay.
  */
-function askingCues(t: string): Scores {
-  const sentences = t.split(/(?<=[.?!])\s+(?=[a-z])/).filter((s) => /[a-z]/.test(s));
-  const at = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
+function askingCues(t: string): { cues: Scores; asking?: string } {
+  const all = t.split(/(?<=[.?!])\s+(?=[a-z>])/).filter((s) => /[a-z]/.test(s));
+  // a quoted line ("> are we out of snat?") is what someone else asked: the reply's own sentences ask
+  const own = all.filter((s) => !/^>/.test(s));
+  const sentences = own.length ? own : all;
+  const found = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
+  const at = found < 0 && own.length < all.length ? sentences.length - 1 : found;
   // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it
   const fragment = at > 0 && sentences[at].split(/\s+/).length <= 3;
   const asking = at < 0 ? undefined : fragment ? `${sentences[at - 1]} ${sentences[at]}` : sentences[at];
-  const cues = asking && sentences.length > 1 ? cueScores(asking) : {};
-  return topKind(cues) === 'unknown' ? cueScores(t) : cues;
+  const cues = asking && all.length > 1 ? cueScores(asking) : {};
+  return {
+    cues: topKind(cues) === 'unknown' ? cueScores(t) : cues,
+    asking: all.length > 1 ? asking : undefined,
+  };
 }
 const QUESTION_START = /^(what|which|how|where|who|why|can|could|does|do|did|is|are|will|would)\b/;
 
@@ -538,7 +563,9 @@ export function parse(text: string): Intent {
     FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);
   readNames(rest, intent);
-  intent.cues = askingCues(t);
+  const { cues, asking } = askingCues(t);
+  intent.cues = cues;
+  if (asking) intent.asking = asking;
   intent.kind = topKind(intent.cues);
   settle(intent, t, dest);
   return intent;

@@ -131,6 +131,24 @@ export function seen(intent: Intent, pair: { directed?: boolean; from?: string }
   };
 }
 
+/**
+ * Coming in, said with its direction: the outside is the one that reaches ("how the internet traffic reaches my pods",
+ * "users hit our web app"), where words for going out may also be said ("internet traffic" is either way).
+ */
+const COMES_IN = new RegExp(
+  String.raw`(?<!\b(to|towards?|into|onto|from) (the )?)` +
+    String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?)` +
+    String.raw`( (traffic|requests?|users?|clients?|calls?|connections?))? (reach(es)?|hits?|gets? (to|into)|` +
+    String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to)) ` +
+    String.raw`(?!(the )?(public )?(internet|outside)\b)`,
+);
+/** Going out, said with its direction: the workload is the one that reaches out. */
+const GOES_OUT_SAID = new RegExp(
+  String.raw`\b(reach(es)?|call(s)?|hits?|gets? to|goes? (out )?to|talks? to|connects? to|leaves? (to|for)) ` +
+    String.raw`(the )?(public )?(internet|outside world)\b|\b(leaves?|leaving|goes out|calls? out|egress(es)?)\b`,
+);
+const comesIn = (t: string): boolean => COMES_IN.test(t) && !GOES_OUT_SAID.test(t);
+
 /** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
  * family that one workload and a far end can overrule. */
 function movableOut(s: Seen): boolean {
@@ -145,7 +163,7 @@ function movableOut(s: Seen): boolean {
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (s.workloadSet.size !== 1 || s.hosts.length) return false;
+  if (s.workloadSet.size !== 1 || s.hosts.length || comesIn(t)) return false;
   if (movableOut(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
@@ -165,10 +183,15 @@ const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
 /** "snat port exhaustion? seeing EADDRNOTAVAIL from the web pods": the question asks about SNAT and names no
  * workload; the workload is in the report around it: the outbound load balancers' SNAT, not one pod's way out. */
 function snatElsewhere(s: Seen): boolean {
-  if (!/\bsnat\b/.test(s.t) || OUT.test(s.t.replace(/\bsnat\b/g, ' '))) return false;
+  const named = (text: string) => s.workloads.some((w) => text.includes(w.text.split('/').pop()!));
+  const snatOnly = (text: string) => /\bsnat\b/.test(text) && !OUT.test(text.replace(/\bsnat\b/g, ' '));
+  // the sentence that asks, when the message has several (a quoted "> …" line is someone else's question)
+  const said = s.intent.asking;
+  if (said && snatOnly(said) && !named(said)) return true;
+  if (!snatOnly(s.t)) return false;
   const sentences = s.t.split(/(?<=[.?!])\s+/);
   const asking = sentences.find((x) => /\?\s*$/.test(x) && /\bsnat\b/.test(x));
-  return sentences.length > 1 && !!asking && !s.workloads.some((w) => asking.includes(w.text.split('/').pop()!));
+  return sentences.length > 1 && !!asking && !named(asking);
 }
 
 /** A name under a public top-level domain ("api.stripe.com"), never a Service's name.ns or cluster.local name. */
@@ -204,6 +227,18 @@ const CLIENT_IN = new RegExp(
     String.raw`via (its |the )?(loadbalancer|load balancer|lb|route|ingress|service))\b`,
 );
 
+/** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
+const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\bbot\b/;
+const ITS_USE = new RegExp(
+  String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
+    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works)\b`,
+);
+function aboutTheBot(s: Seen): boolean {
+  const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
+  const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
+  return !others.length && !s.entities.length && !s.intent.ips.length && TO_THE_BOT.test(t) && ITS_USE.test(t);
+}
+
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
   const { t } = s;
@@ -218,8 +253,16 @@ function pairable(s: Seen): boolean {
   if (cue === 'egress')
     return /\bbetween\b/.test(t) || (!OUT.test(t.replace(/\bsnat\b/g, '')) && PAIR.test(t)) || s.directed;
   // two parties and a word for coming in or load balancers: a pair only when something links them
-  return ['inbound', 'load-balancers'].includes(cue) && (PAIR.test(t) || CAN.test(t) || s.directed || !!s.from);
+  return (
+    ['inbound', 'load-balancers'].includes(cue) &&
+    !routeSaid(s, cue) &&
+    (PAIR.test(t) || CAN.test(t) || s.directed || !!s.from)
+  );
 }
+
+/** "the inbound traffic for route sqlapilb (LB → router → pod)": a name said as a route is the way in, no party. */
+const routeSaid = (s: Seen, cue: string): boolean =>
+  cue === 'inbound' && s.intent.typed.some((x) => x.type === 'route' || x.type === 'ingress');
 
 export const isPublic = (ip: string): boolean =>
   !/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/.test(ip);
@@ -333,6 +376,15 @@ export const EVIDENCE: readonly Row[] = [
   },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
+  // "how the internet traffic reaches my pods on 20.31.46.20": the outside reaches in, whatever else is said
+  {
+    id: 'outside-comes-in',
+    says: { inbound: 19 },
+    when: (s) =>
+      comesIn(s.t) && s.both.length <= 1 && !s.entities.some((e) => e.kind === 'pod-ip') && s.entities.length > 0,
+  },
+  // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
+  { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(s.t) },
   { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(s.t) },

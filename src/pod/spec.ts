@@ -9,7 +9,9 @@ export const spec: IntentSpec<'pod'> = {
     /\b(list|show)\b.{0,10}\bpods\b/,
     /\b(pods?'?|replicas?)\s+(ips?|address(es)?|locations?|nodes?)\b/,
     /\b(scheduled|placed) (on|onto)?\b/,
-    /\b(which|what) (nodes?|workers?|vms?|machines?)\b/,
+    /\b(which|what) (nodes?|workers?|vms?|machines?)\b(?! ?ports?\b)/,
+    // "web pod 在哪个 node 上运行?", "Wo läuft der Pod sqlapi, auf welcher Node?": a pod and "node" asked at the end
+    /\bpods?\b(?!\s+(ips?\s+)?or\b).{0,40}\bnodes?\b[^a-z0-9]{0,12}\?\s*$/,
     // terse checklists: "db-0 in shop: node? ip? owner?"
     /\b(node|ip|owner|labels?)\s*[?,/]\s*(node|ip|owner|labels?)\s*\?/,
     /\b(show|get|describe)( me)? pods?\s+[\w./-]+/,

@@ -6,6 +6,9 @@ export const spec: IntentSpec<'policy'> = {
   triggers: [
     /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
     /\b(allowed|allows?|blocked|denied|permitted|reachable|blocking|blocks)\b/,
+    // "which rule drops web's connection to db?": a rule that drops or rejects is a policy verdict
+    [/\b(which|what) (rule|policy|nsg|firewall)\b.{0,30}\b(drops?|dropping|rejects?|rejecting|denies|denying)\b/, 2],
+    /\b(drops?|dropped|dropping|rejects?|rejected|rejecting)\b.{0,40}\b(connection|traffic|packets?|requests?)\b/,
     /\bnetwork ?polic(y|ies)\b/,
     /^\s*(policy|canreach|can-reach)\s/,
     /\bnetworkpolicy\b/,

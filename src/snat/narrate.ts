@@ -24,10 +24,23 @@ function capacityText(v: TargetView): string {
   if (v.target.kind === 'nat-gateway')
     return `${n(v.natPorts ?? 0)} SNAT ports shared by ${nodes} (64,512 per public IP address)`;
   const c = v.capacity!;
-  return c.explicit
-    ? `${n(c.portsPerInstance)} SNAT ports per node, room for ${n(c.maxInstances)} nodes (${c.poolSize} in the pool)`
-    : `${n(c.portsPerInstance)} SNAT ports per node (Azure's default allocation for ${c.poolSize} nodes; ` +
-        'fewer per node as the pool grows)';
+  return (
+    (c.explicit
+      ? `${n(c.portsPerInstance)} SNAT ports per node (allocatedOutboundPorts ${c.portsPerInstance} per instance), ` +
+        `room for ${n(c.maxInstances)} nodes (${c.poolSize} in the pool)`
+      : `${n(c.portsPerInstance)} SNAT ports per node (Azure's default allocation for ${c.poolSize} nodes; ` +
+        'fewer per node as the pool grows)') + frontendsText(v)
+  );
+}
+
+/** The outbound frontends the ports come from: each public IP (or prefix) gives 64,000 ports to share out. */
+// https://learn.microsoft.com/azure/load-balancer/outbound-rules#snatports
+function frontendsText(v: TargetView): string {
+  if (!v.publicIps.length) return '';
+  const one = (p: TargetView['publicIps'][number]) => `${p.name}${(p.prefix ?? p.ip) ? ` (${p.prefix ?? p.ip})` : ''}`;
+  const shown = v.publicIps.slice(0, 4).map(one).join(', ');
+  const more = v.publicIps.length > 4 ? `, … ${v.publicIps.length - 4} more` : '';
+  return `; frontend${v.publicIps.length === 1 ? '' : 's'} ${shown}${more}`;
 }
 
 /** What the metrics say, or why they are not there. */

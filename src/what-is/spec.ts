@@ -11,6 +11,12 @@ export const spec: IntentSpec<'what-is'> = {
     new RegExp(String.raw`${IP}\b.{0,20}\b(belong|is it|owned)`),
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(what is it|who owns|whose|what's that|what is that|who is that)\b)`),
     /\bwhat('s| is) (this|that) (ip|address)\b/,
+    // "which pod is 10.244.1.50?", "51.104.20.30 ist welche Ressource?", "… 20.31.44.1 in partner log, ours?"
+    new RegExp(String.raw`\b(which|what) (pod|node|service|resource|vm|machine|thing|one|object)s? (is|was|has) ${IP}`),
+    [new RegExp(String.raw`${IP}\s+(is|ist|es|est|é)\s+(which|what|welche\w*|was|quel\w*|qu[eé]|cu[aá]l)\b`), 2],
+    new RegExp(String.raw`^(?=.*${IP})(?=.*\b(is (it|this|that) )?ours\s*\?)`),
+    // "què es 10.0.201.17?": a short question that is an address and a word or two of any language
+    new RegExp(String.raw`(^|[.?!]\s)(\S+\s){1,2}${IP}\s*\?`),
     // "20.50.61.11 shows up in the partner's logs — which of our resources is that?"
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(which|what) (of our |one of our )?(resources?|things?|objects?)\b)`),
     /^\s*(whatis|what-is|whois)\s*$/,

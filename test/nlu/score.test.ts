@@ -110,3 +110,34 @@ test('each English namespace binds to the name before it: "c from y … a in x"'
   const p = await understandWith('can a from z get to b in y on port 80', netpol);
   expect(p.roles).toEqual({ client: 'z/a', target: 'y/b' });
 });
+
+test('a line break ends a sentence: a pasted log line is context, the line that asks decides', async () => {
+  const netpol = SnapshotInventory.load(join(__dirname, 'fixtures', 'netpol-e2e'));
+  const which = await understandWith('Deny TCP 10.244.0.40:51000 -> 10.244.1.50:80\nwhat pod is 10.244.1.50?', netpol);
+  expect(which.kind).toBe('what-is');
+  // a quoted "> …" line is someone else's question: the reply's own sentence asks
+  const quoted = await understandWith('> what is the egress ip of web?\nand the snat ports per node on the lb?', aksLb);
+  expect(quoted.kind).toBe('load-balancers');
+});
+
+test('coming in and going out both said: the direction words decide', async () => {
+  const prefix = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb-prefix'));
+  const inbound = await understandWith('how does internet traffic reach the web pods on 20.31.46.20?', prefix);
+  expect([inbound.kind, inbound.evidence]).toEqual(['inbound', expect.arrayContaining(['outside-comes-in'])]);
+  const egress = await understandWith('how does internet traffic from the web pods reach the internet?', prefix);
+  expect(egress.kind).toBe('egress');
+});
+
+test('said to the bot about itself, nothing else named, is help; a request about the network is not', async () => {
+  for (const q of ['what are your commands?', 'how to use this bot', 'what do you help with?'])
+    expect([q, (await understandWith(q, aksLb)).kind]).toEqual([q, 'help']);
+  expect((await understandWith('can you check the network for me', aksLb)).kind).not.toBe('help');
+  expect((await understandWith('can you tell me the egress ip of web?', aksLb)).kind).toBe('egress');
+});
+
+test('"which rule drops X\'s connection to Y" is a policy verdict; ports said as "at 5432", "5432 端口"', async () => {
+  const drops = await understandWith('which rule drops the web connection to db on 5432?', aksLb);
+  expect([drops.kind, drops.port]).toEqual(['policy', 5432]);
+  expect((await understandWith('can web reach the db at 5432?', aksLb)).port).toBe(5432);
+  expect((await understandWith('web 到 db 的 5432 端口 allowed?', aksLb)).port).toBe(5432);
+});

@@ -168,6 +168,12 @@ describe('"are we running out of SNAT ports?"', () => {
     expect(r.answer).toContain('needs Azure Monitor metrics (Monitoring Reader on kubernetes)');
   });
 
+  test('each load balancer: the ports allocated per instance and the frontends they come from', async () => {
+    const r = await ask('SNAT port usage on the LB', SnapshotInventory.load(join(FIXTURES, 'aks-lb-prefix')));
+    expect(r.answer).toContain('16,000 SNAT ports per node (allocatedOutboundPorts 16000 per instance)');
+    expect(r.answer).toContain('frontend aks-outbound-prefix (20.31.44.0/30)');
+  });
+
   test('a NAT gateway', async () => {
     const r = await ask('are we close to SNAT port exhaustion?', SnapshotInventory.load(withMetrics('aks-natgw')));
     expect(r.intent).toBe('load-balancers');
