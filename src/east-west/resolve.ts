@@ -39,7 +39,9 @@ type PairSpec = IntentSpec<'east-west' | 'policy'>;
 
 export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Promise<EastWestSubjects | PathResult> {
   const example = spec.examples[0];
-  const { parties, ips, from: said, directed } = partiesOf(intent);
+  const read = partiesOf(intent);
+  const { ips, from: said, directed } = read;
+  const parties = await policySelects(ctx, read.parties);
   if (parties.length + ips.length < 2) {
     const which = 'Name the client pod and the Service, pod, FQDN or IP it talks to';
     return result(spec.kind, 'not-understood', `Between which two? ${which}, for example: "${example}".`);
@@ -69,6 +71,27 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   return target;
 }
 
+/**
+ * "does allow-ns-y-to-a let y/a in on 80": a NetworkPolicy named where a party is expected stands for the one running
+ * pod it selects, the target of the traffic it lets in (a policy's podSelector picks the pods it applies to:
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/).
+ */
+async function policySelects(ctx: Ctx, parties: string[]): Promise<string[]> {
+  const policies = (await ctx.trace.try('network policies', () => ctx.inv.list('NetworkPolicy'))) ?? [];
+  const policy = policies.find((p) => parties.some((x) => x === p.metadata.name));
+  if (!policy) return parties;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const selected = pods.filter(
+    (p) =>
+      p.metadata.namespace === policy.metadata.namespace &&
+      isRunning(p) &&
+      matchesSelector(p.metadata.labels, policy.spec?.podSelector),
+  );
+  if (selected.length !== 1) return parties;
+  const target = `${selected[0].metadata.namespace}/${selected[0].metadata.name}`;
+  return [...parties.filter((x) => x !== policy.metadata.name), target];
+}
+
 /** The client and the notes on how the question was read, joined into one warning as the pair is made. */
 class Pair {
   private readonly notes: (string | undefined)[];
@@ -94,12 +117,26 @@ async function findClient(intent: Intent, ctx: Ctx, spec: PairSpec, parties: str
   const order = said ? [parties.indexOf(said), ...parties.keys()] : [...parties.keys()];
   let first: { found: PathResult; index: number } | undefined;
   for (const index of [...new Set(order)].filter((i) => i >= 0)) {
-    const found: FoundPod | PathResult = await findPod(intent, ctx, spec, [parties[index]]);
+    const found: FoundPod | PathResult = await ownNamespace(intent, ctx, spec, parties[index]);
     if (!isReply(found)) return { found, index };
     if (found.status === 'ambiguous' || parties[index] === said) return { found, index };
     first ??= { found, index };
   }
   return first;
+}
+
+/**
+ * "verify ingress-nginx controller cannot reach shop/db-0": the namespace said with one name is not the other's; a
+ * name said without one that matched a workload in another namespace is looked up there when the said one has none.
+ */
+async function ownNamespace(intent: Intent, ctx: Ctx, spec: PairSpec, party: string): Promise<FoundPod | PathResult> {
+  const found = await findPod(intent, ctx, spec, [party]);
+  if (!isReply(found) || found.status !== 'not-found' || party.includes('/')) return found;
+  const matched = (intent.entities ?? []).find((e) => e.text === party && ['pod', 'workload'].includes(e.kind));
+  const ns = matched?.matched.split('/')[0];
+  if (!ns || ns === intent.namespace) return found;
+  const again = await findPod(intent, ctx, spec, [`${ns}/${party}`]);
+  return isReply(again) ? found : again;
 }
 
 /** The first other name that resolves from the client's namespace to a Service (or a reply why not). */

@@ -48,6 +48,13 @@ export const spec: IntentSpec<'help'> = {
     // about the bot itself, with nothing else named: "what can you tell me about?", "what does this bot answer?"
     /\bwhat can (you|u) tell (me|us)( about)?\s*[?!.]*\s*$/,
     /\bwhat (does|do|can) (this|the) (bot|app|tool) (answer|know|do)\b/,
+    // "what questions do you answer? egress? firewall?": the list of topics that follows is what may be asked
+    [/\b(which|what) ((sorts?|kinds?|types?) of )?(questions|commands|topics) (do|can|will|would) (you|u)\b/, 3],
+    // "what are you good for?", "how to query the network bot", "summarise what this assistant can help with"
+    [/\bwhat (are|r|is) (you|u|this( bot| assistant)?|the (bot|assistant)|packet-path) good (for|at)\b/, 2],
+    [/\bhow (to|do i|can i|should i|do we|can we) (ask|query|use|talk to) (the |this )?([\w-]+ )?(bot|assistant)\b/, 2],
+    [/\bhow (to|do i|can i|should i) ask\b.{0,30}\bquestions\b/, 2],
+    [/\bwhat (this|the) (bot|assistant|tool|packet-path) (can|could) (help|do|answer)\b/, 2],
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],

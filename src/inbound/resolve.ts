@@ -44,7 +44,9 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
   // "requests to 20.31.46.20 … the web pods": the address said as where requests go is the way in asked about
   // "how the internet traffic reaches my pods on 20.31.46.20": the pods' way in is at that address
-  const atLb = (ip: string) => new RegExp(String.raw`\b(on|at|via|through) ${ip.replace(/\./g, '\\.')}\b`);
+  // "client 203.0.113.50 hitting 20.31.46.20": the address the client hits is the way in
+  const atLb = (ip: string) =>
+    new RegExp(String.raw`\b(on|at|via|through|to|towards|hits?|hitting|reach(es|ing)?) ${ip.replace(/\./g, '\\.')}\b`);
   const toLb =
     lbByIp &&
     ((intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards)) ||

@@ -16,7 +16,7 @@ export const spec: IntentSpec<'inbound'> = {
     /\bhow is\b.{0,60}\b(served|exposed|published)\b/,
     /\b(lands?|arrives?|enters?)\b.{0,20}\b(on|at|in|through|via)\b/,
     /\b(trace|follow)\b.{0,15}\brequests?\b.{0,80}\b(to|down to) the pods?\b/,
-    [/\bclients?\s+(at\s+|ip\s+|address\s+)?\d{1,3}(\.\d{1,3}){3}\b/, 2],
+    [/\b(clients?|customers?|users?|visitors?)\s+(at\s+|ip\s+|address\s+|on\s+)?\d{1,3}(\.\d{1,3}){3}\b/, 2],
     /\b(keeps?|preserves?d?|loses?|lost)\b.{0,20}\b(its|the|client'?s?|source|original)\b.{0,10}\b(ip|address)\b/,
     [
       new RegExp(
@@ -46,6 +46,8 @@ export const spec: IntentSpec<'inbound'> = {
     // "what is the way in?", "how is <host> routed to the pods?"
     [/\b(the )?(way|path|route) in\b|\bentry ?point\b/, 2],
     /\b(routed|forwarded|proxied|sent|load[- ]balanced) (on )?to (the )?([\w-]+ )?(pods?|backends?|workloads?|app)\b/,
+    // "how does this host route to web?", "the public URL …, how it arrives to the pod?"
+    /\b(host|url|domain|hostname|address)\b.{0,40}\b(routes?|gets?|goes|forwards?|leads?|arrives?) (to|at)\b/,
     // "requests to 20.31.46.20": an address requests come to is a way in
     /\b(requests?|clients?|users?) (sent )?(to|for|hitting) \d{1,3}(\.\d{1,3}){3}\b/,
   ],

@@ -4,7 +4,7 @@ import type { Intent } from '../nlu/parse';
 import { WHAT_DOES } from '../nlu/roles';
 import type { PathResult } from '../path/result';
 import { SNAT_QUESTION } from '../snat/question';
-import { SNAT_BUDGET } from './spec';
+import { SNAT_BUDGET, SNAT_SHORT } from './spec';
 
 export interface LbSubjects extends Noted {
   /** names that narrow the answer when one of them is a load balancer */
@@ -15,14 +15,20 @@ export interface LbSubjects extends Noted {
   snat?: boolean;
 }
 
-const AFTER_LB = /\b(?:load[- ]?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+// never the end of a name ("aro2-p8bjm-public-lb aro2-resources" in a pasted table)
+const AFTER_LB = /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+
+const PLURAL_REF = /\b(these|those|them|they|each( one)?|all( of them)?)\b/;
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
-  const explicit = AFTER_LB.exec(intent.text)?.[1] ?? WHAT_DOES.exec(intent.text)?.[3];
+  const said = AFTER_LB.exec(intent.text)?.[1] ?? WHAT_DOES.exec(intent.text)?.[3];
+  const explicit = said && intent.names.includes(said) ? said : undefined;
+  // "<pasted list of load balancers> what are these used for?": the question is about every one listed, not the first
+  const several = intent.names.length > 1 && PLURAL_REF.test(intent.asking ?? intent.text) && !explicit;
   return {
-    pick: intent.names,
-    explicit: explicit && intent.names.includes(explicit) ? explicit : undefined,
-    snat: SNAT_QUESTION.test(intent.text) || SNAT_BUDGET.test(intent.text) || undefined,
+    pick: several ? [] : intent.names,
+    explicit,
+    snat: SNAT_QUESTION.test(intent.text) || SNAT_BUDGET.test(intent.text) || SNAT_SHORT.test(intent.text) || undefined,
   };
 }

@@ -9,11 +9,20 @@ export const SNAT_BUDGET = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,30}\b(per|each|every) (instance|node|vm|backend)\b`,
 );
 
+/** SNAT ports said as a limit hit: "running short of SNAT ports", "some port limit on the load balancer", the kernel's
+ * "cannot assign requested address" when no source port is left */
+export const SNAT_SHORT = new RegExp(
+  String.raw`\b(run(ning)?|ran) (short|low) (of|on) (snat |outbound |source )?ports?\b|` +
+    String.raw`\bport (limits?|exhaustion)\b.{0,30}\b(load ?balancer|lb|nat gateway)\b|` +
+    String.raw`\b(load ?balancer|lb)\b.{0,20}\bport (limits?|exhaustion)\b|` +
+    String.raw`\bhow are (the )?(snat |outbound )?ports used\b`,
+);
+
 export const spec: IntentSpec<'load-balancers'> = {
   kind: 'load-balancers',
   title: 'Which load balancers there are, what each does, and their SNAT port use',
   // a SNAT usage question is answered per outbound load balancer (and NAT gateway)
-  triggers: [/\bload[- ]?balancers?\b/, /\blbs?\b/, [SNAT_QUESTION, 2], SNAT_PORTS, [SNAT_BUDGET, 2]],
+  triggers: [/\bload[- ]?balancers?\b/, /\blbs?\b/, [SNAT_QUESTION, 2], SNAT_PORTS, [SNAT_BUDGET, 2], [SNAT_SHORT, 3]],
   examples: [
     'which load balancers are there?',
     'what does load balancer aro2-p8bjm-internal do?',

@@ -317,7 +317,12 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   // another workload is the other party
   const others = entities.some((e) => e.kind !== 'namespace');
   const at = refs.findIndex((r) => (others ? r.name === 'database' : Object.hasOwn(DATABASE_WORDS, r.name)));
-  if (at < 0) return;
+  // "the database team says …", "the db admins": people who run a database, not the workload
+  if (
+    at < 0 ||
+    new RegExp(String.raw`\b${refs[at].name} (team|admins?|folks|people|guys|owners?|group)\b`).test(intent.text)
+  )
+    return;
   const image = DATABASE_WORDS[refs[at].name];
   const ns = refs[at].namespace ?? intent.namespace;
   const pods = podIndex(k).running.filter(

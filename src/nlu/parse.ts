@@ -250,11 +250,19 @@ const ACTION_VERBS = [
 ].join('|');
 const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
-  String.raw`^(?:(?:[a-z]{2,6}\d{3,}|\[p\d\])\s*[-:–—]*\s*)?(?:(?:request|req|task|ask)\s*:\s*)?` +
+  String.raw`^(?:(?:[a-z]{2,6}-?\d{3,}|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
+    String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
     String.raw`(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
 );
 
+/** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
+const LATER_REQUEST = new RegExp(
+  String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|can you|could you|would you)\s+(?:please\s+)?(${ACTION_VERBS})\b`,
+);
+
 const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
+/** the command that lists pods: one row after it is a table too ("kubectl get pods -o wide | grep coredns") */
+const GET_PODS = /^[ \t]*\$?[ \t]*(?:kubectl|oc) get (?:pods|po)\b/im;
 const TABLE_ROW = /^[ \t]*([a-z0-9][a-z0-9.-]{0,252})[ \t]+\d+\/\d+[ \t]+[A-Za-z]+\b.*$/gm;
 
 /**
@@ -263,7 +271,8 @@ const TABLE_ROW = /^[ \t]*([a-z0-9][a-z0-9.-]{0,252})[ \t]+\d+\/\d+[ \t]+[A-Za-z
  */
 function pastedPods(text: string): string {
   const rows = [...text.matchAll(TABLE_ROW)].map((m) => m[1]);
-  if (rows.length < 2 && !/^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b/im.test(text)) return text;
+  if (rows.length < 2 && !/^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b/im.test(text) && !(rows.length && GET_PODS.test(text)))
+    return text;
   const owner = (n: string) => n.replace(/-[a-z0-9]{1,10}$/, '');
   const shared = rows.length > 1 && rows.every((r) => owner(r) === owner(rows[0]) && owner(r) !== r);
   const listed = shared ? ` the ${owner(rows[0])} pods ` : ` ${rows.join(' ')} `;
@@ -354,7 +363,9 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
   String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+)` +
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:path|allowed|ok|open|blocked|reachable|works?)\b))`,
+    // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|` +
+    String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
@@ -384,6 +395,8 @@ function portSaid(rest: Rest): string | undefined {
     // "open 1433 to the server pod", "open a connection on 5432"
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
+    // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
+    rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]))/)?.[1] ??
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
@@ -500,15 +513,49 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   const sentences = own.length ? own : all;
   const found = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
   const at = found < 0 && own.length < all.length ? sentences.length - 1 : found;
-  // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it
-  const fragment = at > 0 && sentences[at].split(/\s+/).length <= 3;
-  const asking = at < 0 ? undefined : fragment ? `${sentences[at - 1]} ${sentences[at]}` : sentences[at];
+  // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it; several ("… answer? egress?
+  // firewall?") go back to the first sentence that is not one
+  let start = at;
+  while (start > 0 && sentences[start].split(/\s+/).length <= 3) start--;
+  const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
   const cues = asking && all.length > 1 ? cueScores(asking) : {};
   return {
     cues: topKind(cues) === 'unknown' ? cueScores(t) : cues,
     asking: all.length > 1 ? asking : undefined,
   };
 }
+/**
+ * "calls a payment API", "their web server": a word kept as a possible name (api, web, server…) said after "a", "an"
+ * or "their" (and at most one more word), or as "on which server", is a thing of the world, not one of ours; never
+ * when written as a name.
+ */
+function dropCommonNouns(intent: Intent, t: string): void {
+  const common = (w: string) => {
+    if (!KEPT.has(w) || intent.marked.includes(w)) return false;
+    const said = [...t.matchAll(new RegExp(String.raw`(\S+ )?(\S+ )?\b${w}s?\b`, 'g'))];
+    return (
+      said.length > 0 &&
+      said.every((m) => {
+        if (TYPE_AFTER.test(t.slice(m.index + m[0].length))) return false;
+        const [one, two] = [m[1] ?? '', m[2] ?? ''];
+        // "on which server is sqlapi running": the place asked for, never "which db does api call"
+        if (/^(on|in|at) (which|what) $/.test(one + two)) return true;
+        return (
+          ARTICLE.test(two) || (ARTICLE.test(one) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
+        );
+      })
+    );
+  };
+  const gone = intent.names.filter(common);
+  if (!gone.length) return;
+  intent.names = intent.names.filter((n) => !gone.includes(n));
+  intent.refs = intent.refs.filter((r) => r.namespace || !gone.includes(r.name));
+  if (intent.from && gone.includes(intent.from)) intent.from = undefined;
+}
+const TYPE_AFTER = /^ (pods?|service|svc|deployment|replicas?)\b/;
+const ARTICLE = /^(an?|their|some|another|any|external|third-party|partner'?s?|vendor'?s?) /;
+const KEPT = new Set(['server', 'api', 'sql', 'app', 'web', 'db']);
+
 const QUESTION_START = /^(what|which|how|where|who|why|can|could|does|do|did|is|are|will|would)\b/;
 
 const FAR_END_AT = new RegExp(
@@ -525,7 +572,7 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     intent.destination = intent.towards;
     intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
-  if (ACTION.test(t)) {
+  if (ACTION.test(t) || LATER_REQUEST.test(t)) {
     intent.kind = 'unknown';
     intent.action = true;
   }
@@ -541,7 +588,8 @@ export function parse(text: string): Intent {
   const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map((m) =>
     m[1].toLowerCase(),
   );
-  const rows = TABLE_HEADER.test(text) || [...text.matchAll(TABLE_ROW)].length > 1;
+  const found = [...text.matchAll(TABLE_ROW)].length;
+  const rows = TABLE_HEADER.test(text) || found > 1 || (found === 1 && GET_PODS.test(text));
   TABLE_HEADER.lastIndex = 0;
   const intent: Intent = {
     ...(rows ? { pasted: [...text.toLowerCase().matchAll(TABLE_ROW)].map((m) => m[1]) } : {}),
@@ -563,6 +611,7 @@ export function parse(text: string): Intent {
     FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);
   readNames(rest, intent);
+  dropCommonNouns(intent, t);
   const { cues, asking } = askingCues(t);
   intent.cues = cues;
   if (asking) intent.asking = asking;

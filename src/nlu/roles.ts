@@ -21,7 +21,8 @@ const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|dra
 
 function outOfScope(t: string): boolean {
   // "$ kubectl exec … -- curl …" pasted with its output was run already: it is context, not a request
-  const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ');
+  // and so is "kubectl exec … -- curl …" followed by its output and a question about it ("… what's the path here?")
+  const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ').replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
   return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE].some((re) => re.test(asked));
 }
 

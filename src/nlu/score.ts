@@ -47,23 +47,31 @@ export const OUT = new RegExp(
     String.raw`externally|(show|shows|showing) up as|` +
     // symptoms: "calls an external payment API", "can't download packages", "how is it supposed to get out?"
     String.raw`external [a-z-]+ (api|service|server|endpoint)s?|download(s|ing)? (packages|updates|images|files)|` +
-    String.raw`(get|gets|getting) out|on-?prem(ises)? (side|server|host|network|end))\b`,
+    String.raw`(get|gets|getting) out|on-?prem(ises)? (side|server|host|network|end)|` +
+    // "calls a payments API", "hits their endpoint", "our IP is not on their list"
+    String.raw`(calls?|calling|hits?|hitting|uses?|using) (an?|their|some) ([a-z-]+ )?` +
+    String.raw`(api|endpoint|service|server)s?|` +
+    String.raw`(on|to|in|from) their (allow ?|white ?)?list|` +
+    // "why no internet from web?", "no outbound from the api pods"
+    String.raw`no (internet|outbound|egress)( access| connectivity)? (from|in|on|for))\b`,
 );
 /** Two parties talking: "reach", "talk to", "connect", "path", "->". */
 const PAIR = new RegExp(
   String.raw`(\b(reach|reaches|talk|talks|talking|connect|connects|connecting|call|calls|calling|get to|gets to|path|` +
-    String.raw`trace|hit|hits|looks? like to|open (a )?connection|` +
+    String.raw`trace|hit|hits|looks? like to|open (a )?connection|towards?|` +
     String.raw`(on )?(its|the) way to|(go|goes|get|gets|route|travel|travels|flow|flows) from|stays? on)\b|->|→)`,
 );
 const CAN = new RegExp(
   String.raw`\b(can|can't|cant|cannot|may|allowed|blocked|blocking|blocks|reachable|permitted|let|lets|denied|deny|` +
     String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
-    String.raw`able to|polic(y|ies)|open (for|from|to))\b`,
+    String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ing)?|` +
+    String.raw`drop(s|ping)?)\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 export const THROUGH_ROUTER = new RegExp(
-  String.raw`\b(requests?|traffic|users?|clients?|people|customers?)\b.{0,40}\b(through|via|from)\s+(the\s+)?` +
+  String.raw`\b(requests?|traffic|users?|clients?|people|customers?|partners?|vendors?|calls?)\b.{0,40}` +
+    String.raw`\b(through|via|from)\s+(the\s+)?` +
     String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
     String.raw`(router|ingress|route|gateway)\b|` +
     String.raw`\brouter\b.{0,30}\brequests?\b|` +
@@ -137,8 +145,10 @@ export function seen(intent: Intent, pair: { directed?: boolean; from?: string }
  */
 const COMES_IN = new RegExp(
   String.raw`(?<!\b(to|towards?|into|onto|from) (the )?)` +
-    String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?)` +
-    String.raw`( (traffic|requests?|users?|clients?|calls?|connections?))? (reach(es)?|hits?|gets? (to|into)|` +
+    String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?|partners?|` +
+    String.raw`vendors?)( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
+    String.raw`(reach(es)?|hits?|gets? (to|into)|` +
+    String.raw`calls?|` +
     String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to)) ` +
     String.raw`(?!(the )?(public )?(internet|outside)\b)`,
 );
@@ -160,10 +170,28 @@ function movableOut(s: Seen): boolean {
   return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s);
 }
 
+/** The parties the sentence that asks names, in a message of several ("… the database team says … Where does
+ * sqlapi's outbound traffic go?"): the others are context. */
+const askedParties = (s: Seen): Entity[] =>
+  s.intent.asking ? s.both.filter((p) => s.intent.asking!.includes(p.text.split('/').pop()!)) : s.both;
+
+/** The asking sentence names one workload and a word for going out: the rest of the message is context. */
+const asksOneOut = (s: Seen): boolean => {
+  const asked = askedParties(s);
+  return (
+    !!s.intent.asking &&
+    asked.length === 1 &&
+    !flowBetween(s) &&
+    WORKLOADS.includes(asked[0].kind) &&
+    OUT.test(s.intent.asking.replace(LEAVES_A_HOP, ' ').replace(/\b(snat|egress ?ips?)\b/g, ' '))
+  );
+};
+
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (s.workloadSet.size !== 1 || s.hosts.length || comesIn(t)) return false;
+  if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
+  if (s.workloadSet.size !== 1 || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
@@ -179,6 +207,18 @@ function goesOut(s: Seen): boolean {
 }
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/** "from api to the web service, is there SNAT?": two parties said in a direction are the flow, whatever words for
+ * going out ("snat", "leave the node") are said about it, unless the Internet is named as the far end. */
+const flowBetween = (s: Seen): boolean =>
+  s.both.length >= 2 && (s.directed || !!s.from) && !/\b(internet|outside world)\b/.test(s.t);
+
+/** "the traffic from the router pod xlkxx to the sqlapi pod": the router named by name as the client of a pair is
+ * a party of the flow, not the way in of requests from outside (an address after "from" is a client outside) */
+const routerIsClient = (s: Seen): boolean => s.both.length >= 2 && !!s.intent.from && !/^\d/.test(s.intent.from);
+
+/** Leaving a node, a host or the cluster network is a hop of the path, not going out to the Internet. */
+const LEAVES_A_HOP = /\b(leav(e|es|ing)|cross(es|ing)?) (the |its |this |that )?(node|host|vm|subnet|namespace)s?\b/g;
 
 /** "snat port exhaustion? seeing EADDRNOTAVAIL from the web pods": the question asks about SNAT and names no
  * workload; the workload is in the report around it: the outbound load balancers' SNAT, not one pod's way out. */
@@ -206,6 +246,8 @@ function sourceAtFarEnd(s: Seen): boolean {
   const { intent } = s;
   // "what source…", "what will they log", "what does the far side see"
   if (!/\b(src|source|sender|logs?|logged|sees?|seen)\b/.test(intent.text)) return false;
+  // "a customer at 198.51.100.23 connects to 20.31.46.20": the addresses are the client's and our way in
+  if (CLIENT_ACTS.test(intent.text)) return false;
   const known = new Set(s.entities.map((e) => e.text));
   const far = intent.ips.find((ip) => {
     if (known.has(ip)) return false;
@@ -219,6 +261,10 @@ function sourceAtFarEnd(s: Seen): boolean {
   return !!far;
 }
 
+const CLIENT_ACTS = new RegExp(
+  String.raw`\b(customers?|clients?|users?|visitors?|browsers?)\b.{0,30}\b(connects?|hits?|opens?|reach(es)?|sends?)\b`,
+);
+
 const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;
 
 /** One workload and the client's address coming in: "does web see the client ip when hit via its LB?" */
@@ -228,7 +274,7 @@ const CLIENT_IN = new RegExp(
 );
 
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
-const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\bbot\b/;
+const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b/;
 const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works)\b`,
@@ -239,11 +285,14 @@ function aboutTheBot(s: Seen): boolean {
   return !others.length && !s.entities.length && !s.intent.ips.length && TO_THE_BOT.test(t) && ITS_USE.test(t);
 }
 
+/** Fewer than two parties, a host, or one party said in the sentence that asks about coming in or going out. */
+const notAPair = (s: Seen): boolean => s.both.length < 2 || !!s.hosts.length || requestsComeIn(s) || asksOneOut(s);
+
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
   const { t } = s;
   const cue = s.weakPod ? 'unknown' : s.cue;
-  if (s.both.length < 2 || s.hosts.length) return false;
+  if (notAPair(s)) return false;
   if (['east-west', 'policy', 'dns', 'what-is'].includes(cue)) return false;
   // a directed pair ("web to db traffic", "X -n a to Y -n b") is a pair question of itself
   if (cue === 'unknown') return PAIR.test(t) || CAN.test(t) || !!s.from;
@@ -251,7 +300,11 @@ function pairable(s: Seen): boolean {
   if (cue === 'pod') return (/\b(sees?|seen)\b/.test(t) || s.directed) && !/\b(which|what) pod\b/.test(t);
   // "from sqlapi to server on 1433, does the traffic leave the node?": two parties in a direction are a pair
   if (cue === 'egress')
-    return /\bbetween\b/.test(t) || (!OUT.test(t.replace(/\bsnat\b/g, '')) && PAIR.test(t)) || s.directed;
+    return (
+      /\bbetween\b/.test(t) ||
+      (!OUT.test(t.replace(/\bsnat\b/g, '').replace(LEAVES_A_HOP, ' ')) && PAIR.test(t)) ||
+      s.directed
+    );
   // two parties and a word for coming in or load balancers: a pair only when something links them
   return (
     ['inbound', 'load-balancers'].includes(cue) &&
@@ -272,7 +325,7 @@ export const WHAT_DOES = /\bwhat (does|do|is) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9
 
 const INBOUND_CUE = new RegExp(
   String.raw`\b(reach|reaches|get to|gets to|get in|requests?|traffic|path|users?|customers?|hits?|load|503s?|502s?|` +
-    String.raw`down|in front)\b`,
+    String.raw`down|in front|routed|arrives?|lands?)\b`,
 );
 
 const noPods = (s: Seen) => !s.workloads.length;
@@ -292,7 +345,7 @@ const namedService = (s: Seen, p: Entity) =>
 
 const LB_NAMED = new RegExp(
   String.raw`\b(load ?balancer|lb)\s+(?!(for|of|the|in|on|that|which|and|do|does|is|are|we|have|has|rules?|` +
-    String.raw`service|svc|frontends?|handles?|serves?|ip|ips)\b)[a-z0-9][a-z0-9.-]*[a-z0-9]\b`,
+    String.raw`service|svc|frontends?|handles?|serves?|ip|ips|or|and|vs|versus|nor)\b)[a-z0-9][a-z0-9.-]*[a-z0-9]\b`,
 );
 
 const DNS_CUE = new RegExp(
@@ -324,6 +377,54 @@ const ASKS_WHAT_AT_END = new RegExp(
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
 const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' '));
 
+/** "which load balancer is in front of the web service": the load balancers asked for, not the way in */
+const WHICH_LB = /\b(which|what) (load ?balancers?|lbs?)\b/;
+
+const KINDS =
+  String.raw`(pod|node|service|svc|cluster|lb|load ?balancer|frontend|public|private|nat ?gw|nat gateway|` +
+  String.raw`firewall|afw|` +
+  String.raw`azfw|vm|nic|ilb|internal)`;
+/** The kind of one address asked: "10.129.2.4 -- pod IP or node IP?", "whose public IP is that", "which frontend
+ * is 10.0.0.4", "<ip> — LB frontend?" */
+const ADDRESS_KIND = new RegExp(
+  String.raw`\b${KINDS}('s)?( ips?| address| frontend)?('s)? or (an? |the )?${KINDS}\b|\bwhose\b|` +
+    String.raw`\b(which|what) ${KINDS}( ips?)? (is|was) \d|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
+    String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
+);
+const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
+/** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
+function addressKindAsked(s: Seen): boolean {
+  const ips = new Set(s.intent.ips);
+  const [ip] = [...ips];
+  const others = s.entities.filter((e) => !(e.kind === 'pod-ip' && e.text === ip));
+  return (
+    ips.size === 1 &&
+    !others.length &&
+    ADDRESS_KIND.test(s.t) &&
+    !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
+    !ITS_WAY_OUT.test(s.t)
+  );
+}
+
+/** "lb or appgw?", "via the router or the app gateway": the ways in of one workload weighed against each other */
+const WAYS =
+  String.raw`(lb|load ?balancer|app ?gw|appgw|agw|app(lication)? gateway|agic|agc|ingress|router|front ?door|afd|` +
+  String.raw`nginx|route|nodeport)`;
+const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |the |via (the )?)?${WAYS}\b`);
+
+/** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
+const REQUESTS_REACH = new RegExp(
+  String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( \w+){0,3} ` +
+    String.raw`(get|gets|reach|reaches|come in|comes in|arrive|arrives|land|lands|end up|ends up)\b`,
+);
+function requestsComeIn(s: Seen): boolean {
+  // the clause that asks ("why is the client 10.244.0.7 and not the customer, how do requests get to web?")
+  const said = (s.intent.asking ?? s.t).split(/[,;:]\s|\s-+\s/).find((c) => REQUESTS_REACH.test(c)) ?? '';
+  if (!REQUESTS_REACH.test(said) || /\bfrom\b/.test(said) || GOING_OUT.test(said)) return false;
+  const inAsking = s.both.filter((p) => said.includes(p.text.split('/').pop()!));
+  return inAsking.length <= 1 && (inAsking.length === 1 || s.both.length <= 1) && s.entities.length > 0;
+}
+
 /** One piece of evidence and the families it speaks for. */
 interface Row {
   id: string;
@@ -342,7 +443,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'requests-through-router',
     says: { inbound: 20 },
-    when: (s) => THROUGH_ROUTER.test(s.t) && !!s.workloads.length && !/\bcan\b/.test(s.t),
+    when: (s) => THROUGH_ROUTER.test(s.t) && !!s.workloads.length && !/\bcan\b/.test(s.t) && !routerIsClient(s),
   },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
@@ -363,7 +464,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'seen-behind-the-way-in',
     says: { inbound: 20 },
-    when: (s) => !!s.workloads.length && SEEN.test(s.t) && WAY_IN.test(s.t) && !CAN.test(s.t),
+    when: (s) => !!s.workloads.length && SEEN.test(s.t) && WAY_IN.test(s.t) && !CAN.test(s.t) && !routerIsClient(s),
   },
   // "is 10.0.2.10 a load balancer or a pod?": what an address is
   { id: 'address-is-what', says: { 'what-is': 19 }, when: (s) => s.intent.ips.some((ip) => isWhat(s.t, ip)) },
@@ -376,6 +477,17 @@ export const EVIDENCE: readonly Row[] = [
   },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
+  // "10.129.2.4 -- pod IP or node IP?", "20.93.20.5, whose public IP is that?": what kind of thing one address is
+  { id: 'address-kind-asked', says: { 'what-is': 20 }, when: addressKindAsked },
+  // "ingress for web? lb or appgw": which way in a workload is reached by
+  {
+    id: 'ways-in-weighed',
+    says: { inbound: 17 },
+    when: (s) => s.both.length === 1 && !s.hosts.length && WAYS_IN_OR.test(s.t) && !GOING_OUT.test(s.t),
+  },
+  // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
+  // names come in, whatever address a pasted line shows
+  { id: 'requests-come-in', says: { inbound: 19 }, when: requestsComeIn },
   // "how the internet traffic reaches my pods on 20.31.46.20": the outside reaches in, whatever else is said
   {
     id: 'outside-comes-in',
@@ -418,7 +530,7 @@ export const EVIDENCE: readonly Row[] = [
     id: 'load-balancers-of-service',
     says: { 'load-balancers': 16 },
     when: (s) =>
-      ['egress', 'load-balancers'].includes(s.cue) &&
+      (['egress', 'load-balancers'].includes(s.cue) || (s.cue === 'inbound' && WHICH_LB.test(s.t))) &&
       s.both.some((p) => p.kind === 'service') &&
       LBS_OF.test(s.t) &&
       !GOING_OUT.test(s.t),
@@ -463,11 +575,14 @@ export const EVIDENCE: readonly Row[] = [
     id: 'bare-service-fqdn',
     says: { dns: 3 },
     when: (s) => {
+      // one Service, said by its cluster DNS name (once or in two forms: "x.ns.svc" pasted, "x.ns.svc.cluster.local")
       const fqdn = s.intent.names.filter((n) => /\.svc(\.cluster\.local)?$/.test(n));
+      const services = new Set(s.both.map((p) => p.matched));
       return (
         s.cue === 'unknown' &&
-        fqdn.length === 1 &&
-        s.intent.names.length === 1 &&
+        fqdn.length >= 1 &&
+        fqdn.length === s.intent.names.length &&
+        services.size <= 1 &&
         s.both.every((p) => p.kind === 'service')
       );
     },

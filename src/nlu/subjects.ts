@@ -111,7 +111,11 @@ function podCandidates(intent: Intent, typed: string[]): string[] {
     return [...byIp, ...withNs];
   // a pod IP comes before words that matched nothing ("a flow from 10.129.2.7", "10.244.2.15 -> …, post-nat source?")
   const isMatched = (n: string) => matched.has(n.split('/').pop()!);
-  return [...withNs.filter(isMatched), ...byIp, ...withNs.filter((n) => !isMatched(n))];
+  // in a message of several sentences, a name the asking sentence says comes before the context's
+  const asks = (n: string) =>
+    intent.asking && new RegExp(`\\b${escapeRe(n.split('/').pop()!)}\\b`).test(intent.asking) ? 0 : 1;
+  const first = withNs.filter(isMatched).sort((a, b) => asks(a) - asks(b));
+  return [...first, ...byIp, ...withNs.filter((n) => !isMatched(n))];
 }
 
 /** The namespace said with the name first, then the remembered one, then the asked one (or all). */

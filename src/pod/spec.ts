@@ -4,12 +4,16 @@ export const spec: IntentSpec<'pod'> = {
   kind: 'pod',
   title: 'Where a pod runs: IP, node, owner, service references',
   triggers: [
-    /\bwhere\b.{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
+    // never "where our requests come from" (the source asked, not a place)
+    /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
     /\b(pods?'?|replicas?)\s+(ips?|address(es)?|locations?|nodes?)\b/,
     /\b(scheduled|placed) (on|onto)?\b/,
     /\b(which|what) (nodes?|workers?|vms?|machines?)\b(?! ?ports?\b)/,
+    // "on which server(s) is the sqlapi application running?", "locate pod db-0"
+    [/\b(on|in) (which|what) (servers?|hosts?|boxes)\b.{0,60}\b(running|runs?|lives?|hosted|scheduled)\b/, 2],
+    /\blocate\b/,
     // "web pod 在哪个 node 上运行?", "Wo läuft der Pod sqlapi, auf welcher Node?": a pod and "node" asked at the end
     /\bpods?\b(?!\s+(ips?\s+)?or\b).{0,40}\bnodes?\b[^a-z0-9]{0,12}\?\s*$/,
     // terse checklists: "db-0 in shop: node? ip? owner?"
@@ -26,7 +30,7 @@ export const spec: IntentSpec<'pod'> = {
     /^\s*(show|get|describe|find)( me)? (the |that |this )?[\w./-]+ pods?\s*[?!.]*\s*$/,
     /\b(who|what) owns\b|\bowner (of|for)\b|\bowned by\b|\bcontrolled by\b/,
     // terse: "pod x2k4p node?", "kube-proxy-w2n6d -n kube-system where"
-    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s+(node|where|ip)\s*[?!.]*\s*$/,
+    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)\s*[?!.]*\s*$/,
     // "what IP did web-7d4b9c8f6d-fghij get?": the address a pod was given
     /\b(what|which) ip (did|was|has)\b.{0,60}\b(get|got|assigned|given)\s*[?!.]*$/,
   ],

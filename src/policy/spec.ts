@@ -10,6 +10,8 @@ export const spec: IntentSpec<'policy'> = {
     [/\b(which|what) (rule|policy|nsg|firewall)\b.{0,30}\b(drops?|dropping|rejects?|rejecting|denies|denying)\b/, 2],
     /\b(drops?|dropped|dropping|rejects?|rejected|rejecting)\b.{0,40}\b(connection|traffic|packets?|requests?)\b/,
     /\bnetwork ?polic(y|ies)\b/,
+    // "ingress verdict for x/a from y/a", "is it possible for web to open a connection to api"
+    /\bverdicts?\b|\bis (it )?possible (for|to)\b|\b(refus(e|es|ed|ing)|refuses) (it|the connection)\b/,
     /^\s*(policy|canreach|can-reach)\s/,
     /\bnetworkpolicy\b/,
     /\bwhy (can't|cant|can not|cannot)\b/,

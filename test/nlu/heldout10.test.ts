@@ -4,13 +4,37 @@
 // followed by a question, Teams HTML with greetings and signatures, second-language English, ticket titles and
 // managers' full sentences. Less obvious objects as subjects: kube-system and openshift-* pods, DaemonSet pods, node
 // IPs, internal load balancers, NAT gateway and firewall IPs, route tables. Written without reading the parser, its
-// corpus or the other held-out sets. Print-only: the table by family, the confident misroutes and every miss.
-import { loadLines, score } from './heldout-check';
+// corpus or the other held-out sets. Held out through round 6; tuned on in round 7 (the address the question names,
+// not a pasted line's; a partner or customer that reaches in; a pasted pods row or load balancer list as context;
+// change requests behind ticket ids; ports in "api -> db 5432 still allowed"; SNAT ports running short; each name
+// with its own namespace), so its figures no longer measure unseen questions. Floors hold the figures measured after
+// round 7.
+import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
 
 const lines = loadLines('heldout-10.jsonl');
 
 test('held-out set 10: score by family, every miss and confident misroute printed', async () => {
   expect(lines.length).toBeGreaterThanOrEqual(200);
-  const { ok, misroutes } = await score('held-out 10', lines);
-  console.log(`held-out 10: ${ok}/${lines.length} right, ${misroutes.length} confident misroutes`);
+  const s = await score('held-out 10', lines);
+  console.log(`held-out 10: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
+  expectCoverage(s, 15, 20);
+  expectFloors(s, lines.length, FLOOR, MISROUTES);
 });
+
+/** Before round 7 (held out): 192/218 = 88.1 % with 12 confident misroutes and 4 misses that asked with the right
+ * reading among the buttons (dns 20/20, east-west 19/22, egress 24/25, help 14/16, inbound 19/22, load-balancers
+ * 17/20, pod 20/22, policy 18/22, unknown 22/24, what-is 19/25). After round 7: 218/218, no confident misroute. */
+const FLOOR: Record<string, number> = {
+  all: 100, // 218/218
+  dns: 100, // 20/20
+  'east-west': 100, // 22/22
+  egress: 100, // 25/25
+  help: 100, // 16/16
+  inbound: 100, // 22/22
+  'load-balancers': 100, // 20/20
+  pod: 100, // 22/22
+  policy: 100, // 22/22
+  unknown: 100, // 24/24
+  'what-is': 100, // 25/25
+};
+const MISROUTES = 0;

@@ -141,3 +141,49 @@ test('"which rule drops X\'s connection to Y" is a policy verdict; ports said as
   expect((await understandWith('can web reach the db at 5432?', aksLb)).port).toBe(5432);
   expect((await understandWith('web 到 db 的 5432 端口 allowed?', aksLb)).port).toBe(5432);
 });
+
+test('"calls a payment API": a word kept as a name, said after "a" or "their", is no party of ours', async () => {
+  const p = await understandWith(
+    'our web app calls a payments API and they want our IP for their list, which one?',
+    aksLb,
+  );
+  expect(p.kind).toBe('egress');
+  expect((p.entities ?? []).map((e) => e.text)).not.toContain('api');
+  // written as one of ours, it stays a name
+  expect((await understandWith('can web reach the api pods?', aksLb)).roles).toEqual({ client: 'web', target: 'api' });
+});
+
+test('what kind of thing one address is, unless a flow or a way out is said around it', async () => {
+  const kind = await understandWith('10.244.0.7 -- pod IP or node IP?', aksLb);
+  expect([kind.kind, kind.evidence]).toEqual(['what-is', expect.arrayContaining(['address-kind-asked'])]);
+  expect((await understandWith('which public ip is 10.244.0.12 going out with', aksLb)).kind).toBe('egress');
+  // the address the question names is the subject, not the first of a pasted line
+  const r = await ask('conntrack src=10.244.0.12 dst=10.0.118.42 dport=80 -- what is 10.0.118.42?', aksLb);
+  expect(r.answer).toMatch(/^10\.0\.118\.42 /);
+});
+
+test('two parties said in a direction are the flow: "snat" or "leave the node" does not make it egress', async () => {
+  const snat = await understandWith('packets from web to the api service, any SNAT on the way?', aksLb);
+  expect([snat.kind, snat.evidence]).toEqual(['east-west', expect.not.arrayContaining(['one-workload-to-outside'])]);
+  const node = await understandWith('how does api talk to db, does that traffic leave the node?', aksLb);
+  expect(node.kind).toBe('east-west');
+});
+
+test('the sentence that asks decides: a pasted client address, a team that sees nothing, a pasted pods row', async () => {
+  const log =
+    '10.244.0.7 - - "GET / HTTP/1.1" 200 -- web access log. why is the client 10.244.0.7, how do requests get to web?';
+  const p = await understandWith(log, aksLb);
+  expect([p.kind, p.evidence]).toEqual(['inbound', expect.arrayContaining(['requests-come-in'])]);
+  const team = 'The database team never sees calls from api. Where does api outbound traffic go?';
+  expect((await understandWith(team, aksLb)).kind).toBe('egress');
+  const row =
+    'kubectl get pods -n shop | grep web\nweb-7d4b9c8f6d-abcde   1/1   Running   0   2d\nwhere do the web pods run?';
+  expect((await ask(row, aksLb)).answer).toContain('web-7d4b9c8f6d-fghij');
+});
+
+test('ways in weighed against each other, and the load balancers in front asked by name of the family', async () => {
+  expect((await understandWith('ingress for web: lb or app gateway?', aksLb)).kind).toBe('inbound');
+  expect((await understandWith('which load balancer is in front of the web service, on what ip?', aksLb)).kind).toBe(
+    'load-balancers',
+  );
+});
