@@ -10,7 +10,6 @@
 // Writes bench/results.json and prints a table.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { NetworkManagementClient } from '@azure/arm-network';
@@ -21,7 +20,7 @@ import { KubeInventory, loadKubeConfig } from '../src/inventory/kubernetes';
 import { LiveInventory } from '../src/inventory/live';
 import { testCredential } from '../test/helpers/fake-arm';
 import { SIZES, NODE_RG, SUBSCRIPTION, type writeSynthetic } from './synthetic';
-import { benchServer } from './server';
+import { benchServer, connector as localConnector } from './server';
 import { benchWarm } from './warm';
 
 const ROOT = join(__dirname, '..', '..');
@@ -201,16 +200,7 @@ async function benchSize(name: string) {
 
 async function throughput() {
   // the bot as deployed (a child process, demo inventory), a local connector here
-  let replies = 0;
-  const connector = createServer((req, res) => {
-    let d = '';
-    req.on('data', (c) => (d += c));
-    req.on('end', () => {
-      if (d.includes('"type":"message"')) replies++;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"r"}');
-    });
-  });
+  const { server: connector, replies } = localConnector();
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}`;
   const bot = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], {
@@ -263,7 +253,7 @@ async function throughput() {
     setupClient: (c: any) => c.setBody(body()),
     requests: [{ setupRequest: (r: any) => ({ ...r, body: body() }) }],
   } as any);
-  replies = 0;
+  const warmUpReplies = replies();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     connections: 32,
@@ -276,14 +266,15 @@ async function throughput() {
   bot.kill('SIGTERM');
   connector.close();
   const ok = result['2xx'];
+  const answered = replies() - warmUpReplies;
   return {
     messagesPerSecond: Math.round(result.requests.average),
     p95Ms: result.latency.p97_5 ?? result.latency.p99,
     p50Ms: result.latency.p50,
     requests2xx: ok,
     non2xx: result.non2xx,
-    replies,
-    lostReplies: Math.max(0, ok - replies),
+    replies: answered,
+    lostReplies: Math.max(0, ok - answered),
   };
 }
 

@@ -51,7 +51,7 @@ const identityEndpoint = () =>
   });
 
 /** The Bot Framework connector the replies go to: counts them. */
-function connector() {
+export function connector() {
   let replies = 0;
   const server = createServer((req, res) => {
     let d = '';
