@@ -74,7 +74,7 @@ async function until(what: string, ms: number, ok: () => Promise<boolean>): Prom
 }
 
 /** How the image starts the server (Dockerfile): the node flags of its CMD and the environment of its ENV lines. */
-export function imageLaunch(): { flags: string[]; env: Record<string, string> } {
+function imageLaunch(): { flags: string[]; env: Record<string, string> } {
   const docker = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
   const cmd = JSON.parse(/^CMD\s+(\[.*\])\s*$/m.exec(docker)?.[1] ?? '[]') as string[];
   const server = cmd.indexOf('dist/src/server.js');

@@ -2,17 +2,23 @@
 // plus what the names matched in the inventory — entity types, their roles, the direction said — from the one table
 // below. The top family is taken only when it clearly wins; when the top two are close the reply offers the
 // plausible questions as buttons. `packet-path parse` shows the scores and the evidence that counted.
-// the registry is read when a question is scored, not when this module loads (the families import the parser)
-import { FAMILIES, type IntentKind } from '../families';
+import type * as Registry from '../families';
+import type { IntentKind } from '../families';
 import type { Trigger } from '../family';
 import type { Entity, Intent } from './parse';
+
+/**
+ * The registry, loaded when a question is scored: family modules import the parser, so loading the registry with
+ * this module would build it while one of them is still half loaded (an undefined entry).
+ */
+const families = (): typeof Registry.FAMILIES => (require('../families') as typeof Registry).FAMILIES;
 
 export type Scores = Partial<Record<IntentKind, number>>;
 
 /** Cue words: every family's triggers (its spec) that match, summed with their weights. */
 export function cueScores(t: string): Scores {
   const scores: Scores = {};
-  for (const { spec } of FAMILIES) {
+  for (const { spec } of families()) {
     const score = (spec.triggers as readonly Trigger[]).reduce(
       (s, tr) => (tr instanceof RegExp ? s + (tr.test(t) ? 1 : 0) : s + (tr[0].test(t) ? tr[1] : 0)),
       0,
@@ -27,7 +33,7 @@ export function topKind(scores: Scores): IntentKind | 'unknown' {
   let best: { kind: IntentKind; score: number } | undefined;
   for (const {
     spec: { kind },
-  } of FAMILIES) {
+  } of families()) {
     const score = scores[kind] ?? 0;
     if (score > 0 && (!best || score > best.score)) best = { kind, score };
   }
@@ -35,7 +41,7 @@ export function topKind(scores: Scores): IntentKind | 'unknown' {
 }
 
 /** Out to the Internet: the far end is outside ("partner", "vendor", "internet sees", "outbound"…). */
-export const OUT = new RegExp(
+const OUT = new RegExp(
   String.raw`\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|` +
     String.raw`vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) ` +
     String.raw`the internet|internet (will )?sees?|public ip|` +
@@ -69,7 +75,7 @@ const CAN = new RegExp(
     String.raw`drop(s|ping)?)\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
-export const THROUGH_ROUTER = new RegExp(
+const THROUGH_ROUTER = new RegExp(
   String.raw`\b(requests?|traffic|users?|clients?|people|customers?|partners?|vendors?|calls?)\b.{0,40}` +
     String.raw`\b(through|via|from)\s+(the\s+)?` +
     String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
@@ -662,7 +668,7 @@ export function scoreFamilies(s: Seen): { scores: Scores; evidence: string[] } {
 /** Evidence at or above this settles the family on its own. */
 const SETTLES = 15;
 /** The top family must lead the next by this much, unless evidence settled it. */
-export const MARGIN = LEAN;
+const MARGIN = LEAN;
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
 export function choose(scores: Scores, evidence: string[]): { kind: IntentKind | 'unknown'; close?: IntentKind[] } {

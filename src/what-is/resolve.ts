@@ -14,7 +14,7 @@ const ASKED = new RegExp(
 );
 
 /** The address asked about: named by the question, else the first of the sentence that asks, else the first. */
-export function askedAddress(intent: Intent): string | undefined {
+function askedAddress(intent: Intent): string | undefined {
   const named = ASKED.exec(intent.asking ?? intent.text)?.[1] ?? ASKED.exec(intent.text)?.[1];
   const inAsking = intent.ips.find((ip) => intent.asking?.includes(ip));
   return [named, inAsking].find((ip) => ip && intent.ips.includes(ip)) ?? intent.ips[0];
