@@ -4,6 +4,8 @@ export const spec: IntentSpec<'egress'> = {
   kind: 'egress',
   title: 'Public egress IP of a pod, and its SNAT budget',
   triggers: [
+    // terse: "db-0 out ip?", "api outgoing address"
+    /\b(out|outgoing|exit) (ips?|address(es)?)\b/,
     /\b(public|egress|outbound|outgoing|exit|external|snat|nat(ted)?)\b.{0,40}\b(ip|ips|address|addresses)\b/,
     /\bsource\b.{0,20}\b(ip|address)\b.{0,40}\b(internet|outside|world|remote)\b/,
     /\b(egress|outbound|snat)\b/,

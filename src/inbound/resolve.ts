@@ -46,7 +46,11 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   // "how the internet traffic reaches my pods on 20.31.46.20": the pods' way in is at that address
   // "client 203.0.113.50 hitting 20.31.46.20": the address the client hits is the way in
   const atLb = (ip: string) =>
-    new RegExp(String.raw`\b(on|at|via|through|to|towards|hits?|hitting|reach(es|ing)?) ${ip.replace(/\./g, '\\.')}\b`);
+    new RegExp(
+      // "customers open http://20.31.46.20/" (a URL reads "host <address>"): the address opened is the way in
+      String.raw`\b(on|at|via|through|to|towards|hits?|hitting|reach(es|ing)?|host|opens?|opening|curl) ` +
+        String.raw`${ip.replace(/\./g, '\\.')}\b`,
+    );
   const toLb =
     lbByIp &&
     ((intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards)) ||

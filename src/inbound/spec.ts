@@ -4,6 +4,23 @@ export const spec: IntentSpec<'inbound'> = {
   kind: 'inbound',
   title: 'How traffic reaches a route, host, ingress or LoadBalancer Service',
   triggers: [
+    // "how a request finds the web pods", "how the traffic makes its way to the app"
+    [
+      new RegExp(
+        String.raw`\bhow (an? |the |my |our |each |that )?` +
+          String.raw`(requests?|packets?|connections?|calls?|traffic|users?|clients?) ` +
+          String.raw`(finds?|reach(es)?|gets? (to|into)|arrives? at|ends? up (at|on|in)|` +
+          String.raw`makes? (it|its way) (to|into))\b`,
+      ),
+      2,
+    ],
+    // "my website is behind the Application Gateway"
+    new RegExp(
+      String.raw`\b(is|are|sits?|sitting|runs?) behind (the |an? |our )?` +
+        String.raw`(app(lication)? gateway|front ?door|load ?balancer|ingress|router|waf)\b`,
+    ),
+    // "DNAT on the LB frontend … to nodePort … and then to the pod"
+    /\b(dnat\w*|nodeports?)\b.{0,60}\b(to|into) (the )?(pods?|backends?)\b/,
     /\bhow (does|do|is|are|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|arrive)\b/,
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
     [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
@@ -18,6 +35,8 @@ export const spec: IntentSpec<'inbound'> = {
     /\b(trace|follow)\b.{0,15}\brequests?\b.{0,80}\b(to|down to) the pods?\b/,
     [/\b(clients?|customers?|users?|visitors?)\s+(at\s+|ip\s+|address\s+|on\s+)?\d{1,3}(\.\d{1,3}){3}\b/, 2],
     /\b(keeps?|preserves?d?|loses?|lost)\b.{0,20}\b(its|the|client'?s?|source|original)\b.{0,10}\b(ip|address)\b/,
+    // "is the source preserved", "client ip kept?": the same question said the other way round
+    /\b(source|client)( ips?| address(es)?)? (is |are |gets? |stays? )?(preserved|kept|lost)\b/,
     [
       new RegExp(
         String.raw`\bsees?\b.{0,20}\b(their|the client'?s?|the real|the original|the source|clients'?)\b` +
@@ -32,7 +51,7 @@ export const spec: IntentSpec<'inbound'> = {
     /\b(terminates?|terminating|termination)\b.{0,10}\b(tls|ssl|https)\b|\b(tls|ssl|https) (is )?terminat/,
     /\binbound\b/,
     // the family's own words ("explain the inbound route … which ip is resolved") outweigh one other cue
-    /\binbound (route|path|flow|traffic|requests?|connections?)\b/,
+    /\binbound (route|path|flow|traffic|requests?|connections?|to|on|at|via)\b/,
     /\b(pods?|backends?|replicas?)\b.{0,10}\b(gets?|receives?|handles?|serves?) (the )?(traffic|requests?)\b/,
     /\bingress path\b/,
     /\b(reach|access|hit|hits)\b.{0,30}\b(route|host|ingress|from (the )?internet|from outside)\b/,

@@ -18,6 +18,8 @@ export interface LbSubjects extends Noted {
 // never the end of a name ("aro2-p8bjm-public-lb aro2-resources" in a pasted table)
 const AFTER_LB = /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
 
+const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
+
 const PLURAL_REF = /\b(these|those|them|they|each( one)?|all( of them)?)\b/;
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
@@ -26,8 +28,12 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   const explicit = said && intent.names.includes(said) ? said : undefined;
   // "<pasted list of load balancers> what are these used for?": the question is about every one listed, not the first
   const several = intent.names.length > 1 && PLURAL_REF.test(intent.asking ?? intent.text) && !explicit;
+  // "LB inventory for ARO cluster aro2-p8bjm": a name said as the cluster's asks for the cluster's load balancers, all
+  // of them, though one of them may carry the same name
+  const clusters = [...intent.text.matchAll(CLUSTER_NAMED)].map((m) => m[1]);
+  const pick = intent.names.filter((n) => n === explicit || !clusters.includes(n));
   return {
-    pick: several ? [] : intent.names,
+    pick: several ? [] : pick,
     explicit,
     snat: SNAT_QUESTION.test(intent.text) || SNAT_BUDGET.test(intent.text) || SNAT_SHORT.test(intent.text) || undefined,
   };

@@ -175,6 +175,7 @@ const VOCABULARY =
     .filter(Boolean);
 const ALIASES: Record<string, string> = {
   wat: 'what',
+  cmds: 'commands',
   waht: 'what',
   wht: 'what',
   whats: "what's",
@@ -252,12 +253,13 @@ const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
   String.raw`^(?:(?:[a-z]{2,6}-?\d{3,}|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
-    String.raw`(?:(?:hey|hi|ok|please|pls|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
+    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
 const LATER_REQUEST = new RegExp(
-  String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|can you|could you|would you)\s+(?:please\s+)?(${ACTION_VERBS})\b`,
+  String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|kindly|can you|could you|would you)\s+` +
+    String.raw`(?:please\s+|kindly\s+)?(${ACTION_VERBS})\b`,
 );
 
 const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
@@ -339,7 +341,8 @@ function readScope(rest: Rest, intent: Intent): void {
   const ns =
     rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
     rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
-    rest.take(/\b(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
+    // never "cross-namespace call": a word joined to another is not the type before a name
+    rest.take(/(?<![\w-])(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
     trailingNamespace(rest, intent);
   if (!ns) return;
@@ -364,7 +367,9 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
 const BARE_PORT = new RegExp(
   String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|` +
+    // or the question about it: "sqlapi->server 1433 src ip?"
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:src|source|what|which|how|why)\b|` +
+    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|` +
     String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
@@ -400,6 +405,8 @@ function portSaid(rest: Rest): string | undefined {
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
+    // "x/a -> z/c path 80": the path on a port
+    rest.take(/\bpath\s+(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
     bareTargetPort(rest)
   );
 }
@@ -458,6 +465,8 @@ function readWord(
 const ROLE_WORDS =
   'reach|reaches|reaching|to|from|of|for|into|hit|hits|call|calls|between|and|is|can|does|cant|' +
   "can't|path|policy|egress|pod|dns|inbound|whatis";
+/** Words that link to the name after them, never the pods' own name ("… from reaching pod a"). */
+const LINKS = /^(reach|reaches|hit|hits|call|calls|from|to|into|of|for|and|is|can|does)$/;
 const ROLE_BEFORE = String.raw`(?:\b(?:${ROLE_WORDS})|->|→)\s+(?:the\s+|a\s+|an\s+)?`;
 const NAME_AFTER = 'pods?|service|svc|deployment|deploymentconfig|dc|app|route|reach|reachable|talk|connect|sees?';
 const ROLE_AFTER = String.raw`\s*(?:->|→|:\d|\s(?:${NAME_AFTER})\b)`;
@@ -495,7 +504,9 @@ function readNames(rest: Rest, intent: Intent): void {
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
-    const podsOf = STOP.has(w) && /^pods?$/.test(words[i + 1] ?? '') && !!ns && !TYPE_WORDS[w];
+    // never a verb before the type word of the next name ("blocked from reaching pod a in namespace x")
+    const verb = LINKS.test(w) || /ing$/.test(w);
+    const podsOf = STOP.has(w) && /^pods?$/.test(words[i + 1] ?? '') && !!ns && !TYPE_WORDS[w] && !verb;
     readWord(intent, podsOf ? `${ns}/${w}` : w, type, quoted, type !== words[i - 1]);
   });
   for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);

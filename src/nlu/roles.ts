@@ -3,7 +3,7 @@
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import type { Intent, NameRef } from './parse';
-import { choose, isPublic, scoreFamilies, seen } from './score';
+import { choose, isPublic, labelsAnAddress, scoreFamilies, seen } from './score';
 
 export { WHAT_DOES } from './score';
 
@@ -33,6 +33,13 @@ export function reconsider(intent: Intent): void {
     intent.outOfScope = true;
     intent.kind = 'unknown';
     return;
+  }
+  // "the DB in hub 10.100.2.10": a name said as the label of an address no pod has is that far end, not a party
+  const labels = (intent.entities ?? []).filter((e) => labelsAnAddress(e, intent)).map((e) => e.text);
+  if (labels.length) {
+    intent.entities = intent.entities!.filter((e) => !labels.includes(e.text));
+    intent.names = intent.names.filter((n) => !labels.includes(n));
+    intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
   }
   const pair = partiesOf(intent);
   const { scores, evidence } = scoreFamilies(seen(intent, pair));

@@ -43,7 +43,8 @@ export function topKind(scores: Scores): IntentKind | 'unknown' {
 /** Out to the Internet: the far end is outside ("partner", "vendor", "internet sees", "outbound"…). */
 const OUT = new RegExp(
   String.raw`\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|` +
-    String.raw`vendor|bank|third[- ]party|external (api|service|server|call)s?|(reach|reaches|call|calls|hit|hits) ` +
+    String.raw`vendor|providers?|bank|third[- ]party|external (api|service|server|call)s?|` +
+    String.raw`(reach|reaches|call|calls|hit|hits) ` +
     String.raw`the internet|internet (will )?sees?|public ip|` +
     String.raw`(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)|` +
     String.raw`(?<!\b(exposed|open|opened|visible|accessible|reachable) )(to|towards?|into|onto) (the )?(public )?` +
@@ -123,12 +124,29 @@ export interface Seen {
 }
 
 /** Words that name a kind of address, not a question about where a pod runs. */
-const ADDRESS_KINDS = /\b(pods?|nodes?|private|internal|cluster) ips?\b/g;
+const ADDRESS_KINDS = /\b(pods?|nodes?|private|internal|cluster) (ips?|address(es)?)\b/g;
 const weakPodCue = (cue: string, t: string): boolean =>
   cue === 'pod' && t.replace(ADDRESS_KINDS, ' ') !== t && !cueScores(t.replace(ADDRESS_KINDS, ' ')).pod;
 
+/**
+ * "the DB in hub 10.100.2.10 sees the pod ip from web": a word said as the label of an address no pod has is that far
+ * end (a VM, an on-prem host), not our workload of that name: it is no party of the question.
+ */
+export function labelsAnAddress(e: Entity, intent: Intent): boolean {
+  const short = e.text.split('/').pop()!;
+  if (e.kind === 'pod-ip' || !/^[a-z0-9-]+$/.test(short)) return false;
+  const known = new Set((intent.entities ?? []).filter((x) => x.kind === 'pod-ip').map((x) => x.text));
+  return intent.ips.some(
+    (ip) =>
+      !known.has(ip) &&
+      new RegExp(String.raw`\b${short} (in|at|on|behind)( the)?( [a-z-]+)? ${ip.replace(/\./g, '\\.')}\b`).test(
+        intent.text,
+      ),
+  );
+}
+
 export function seen(intent: Intent, pair: { directed?: boolean; from?: string }): Seen {
-  const entities = intent.entities ?? [];
+  const entities = (intent.entities ?? []).filter((e) => !labelsAnAddress(e, intent));
   const workloads = entities.filter((e) => WORKLOADS.includes(e.kind));
   return {
     intent,
@@ -172,9 +190,17 @@ function movableOut(s: Seen): boolean {
   const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue) || s.weakPod;
   if (!movable) return false;
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
-  const client = s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards);
+  const client =
+    s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards && !farLabel(t, ip));
   return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s);
 }
+
+/** "partner 198.51.100.20 tells us…", "the vendor at 1.2.3.4": an address said as the far end's, never a client. */
+const farLabel = (t: string, ip: string): boolean =>
+  new RegExp(
+    String.raw`\b(partners?|vendors?|providers?|banks?|third[- ]part(y|ies)|upstream|remote( end| side)?)( \w+)?` +
+      String.raw`( at| on| ip| is)? ${ip.replace(/\./g, '\\.')}\b`,
+  ).test(t);
 
 /** The parties the sentence that asks names, in a message of several ("… the database team says … Where does
  * sqlapi's outbound traffic go?"): the others are context. */
@@ -193,11 +219,15 @@ const asksOneOut = (s: Seen): boolean => {
   );
 };
 
+/** One workload, or one Service standing for its pods ("my api service can't call the payment provider"). */
+const onePartyWithPods = (s: Seen): boolean =>
+  s.workloadSet.size === 1 || (!s.workloadSet.size && s.both.length === 1 && !!s.both[0].pods?.length);
+
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
-  if (s.workloadSet.size !== 1 || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
+  if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
@@ -221,7 +251,13 @@ const flowBetween = (s: Seen): boolean =>
 
 /** "the traffic from the router pod xlkxx to the sqlapi pod": the router named by name as the client of a pair is
  * a party of the flow, not the way in of requests from outside (an address after "from" is a client outside) */
-const routerIsClient = (s: Seen): boolean => s.both.length >= 2 && !!s.intent.from && !/^\d/.test(s.intent.from);
+const routerIsClient = (s: Seen): boolean =>
+  s.both.length >= 2 &&
+  ((!!s.intent.from && !/^\d/.test(s.intent.from)) ||
+    s.both.some((p) => p.kind === 'pod' && WAY_IN_POD.test(p.matched)));
+/** A pod of the router or an ingress controller named by its pod name ("from the ingress controller x2k4p to web"),
+ * not the word "router" standing for the way in. */
+const WAY_IN_POD = /(^|\/)(router|[a-z0-9-]*ingress[a-z0-9-]*)[/-]/;
 
 /** Leaving a node, a host or the cluster network is a hop of the path, not going out to the Internet. */
 const LEAVES_A_HOP = /\b(leav(e|es|ing)|cross(es|ing)?) (the |its |this |that )?(node|host|vm|subnet|namespace)s?\b/g;
@@ -361,6 +397,11 @@ const DNS_CUE = new RegExp(
 );
 const LOOKED_UP =
   /\b(look ?up|lookups? (of|for)|resolv(e|ing)|nslookup|dig|name resolution (of|for))\s+(the\s+)?([a-z0-9][a-z0-9.-]*)/;
+/** "give which ip", "is giving what address", "-> ?": what a name gives back */
+const NAME_GIVES = new RegExp(
+  String.raw`\b(gives?|giving|returns?|returning|maps? to|is)( \w+)? (which|what) (ip|address)\b|` +
+    String.raw`\b(which|what) (ip|address)\b.{0,20}\b(gives?|giving|returns?|back)\b|(->|→)\s*\?`,
+);
 /** A Service said by its DNS name ("api.shop", "api.shop.svc.cluster.local"). */
 const dnsNamed = (p: Entity) => p.kind === 'service' && p.text.includes('.');
 const SEEN = /\b(logs?|logged|sees?|seen|shows? up|ends? up|lands?|arrives?)\b/;
@@ -376,7 +417,9 @@ const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b(what('s| is) (the )?(source|src|destination|dst|client)( ip| address)?|` +
     String.raw`(who|what)('s| is) (that|this|it)( ip| address)?|` +
     // "… which of our resources is it?"
-    String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?) (is|owns) (it|that|this)( ip| address)?)` +
+    // "… which of our resources is it?", "… — which pod and owner is that?"
+    String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?|pod|node|vm|machine|host|workload)` +
+    String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?)` +
     String.raw`\s*[?!.]*\s*$`,
 );
 /** "can you show me how…" asks for something, not whether it can happen. */
@@ -389,20 +432,37 @@ const WHICH_LB = /\b(which|what) (load ?balancers?|lbs?)\b/;
 const KINDS =
   String.raw`(pod|node|service|svc|cluster|lb|load ?balancer|frontend|public|private|nat ?gw|nat gateway|` +
   String.raw`firewall|afw|` +
-  String.raw`azfw|vm|nic|ilb|internal)`;
+  String.raw`azfw|vm|nic|nva|ilb|internal)`;
+/** What may stand between the kind and "or": "node primary ip", "node nic", "nva trust interface" */
+const KIND_TAIL =
+  String.raw`( (primary|secondary|trust|untrust|public|private))?` +
+  String.raw`( ips?| address| frontend| nic| interface)?`;
 /** The kind of one address asked: "10.129.2.4 -- pod IP or node IP?", "whose public IP is that", "which frontend
  * is 10.0.0.4", "<ip> — LB frontend?" */
 const ADDRESS_KIND = new RegExp(
-  String.raw`\b${KINDS}('s)?( ips?| address| frontend)?('s)? or (an? |the )?${KINDS}\b|\bwhose\b|` +
-    String.raw`\b(which|what) ${KINDS}( ips?)? (is|was) \d|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
+  String.raw`\b${KINDS}('s)?${KIND_TAIL}('s)? or (an? |the )?${KINDS}\b|\bwhose\b|` +
+    String.raw`\b(which|what) ${KINDS}( ips?)? (is|was) \d|` +
+    // "10.10.2.4 which machine is?": the address, then what it is, in any word order
+    String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]*\s*(which|what|whose) ` +
+    String.raw`(machine|vm|host|node|device|box|server|resource|thing)` +
+    String.raw`( is( it| that| this)?)?\s*\?|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
     String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
 );
 const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
+const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
   const ips = new Set(s.intent.ips);
   const [ip] = [...ips];
-  const others = s.entities.filter((e) => !(e.kind === 'pod-ip' && e.text === ip));
+  // a name said only around the question ("seeing it as src on the DB side") is context, unless the address is where
+  // it goes ("… when api-… opens 10.100.7.7. pod ip or node ip?": the address it shows there)
+  const flowTo =
+    ip &&
+    new RegExp(String.raw`\b(to|at|opens?|reach(es)?|calls?|hits?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`).test(s.t);
+  const said = flowTo ? s.t : (s.intent.asking ?? s.t);
+  const others = s.entities.filter(
+    (e) => !(e.kind === 'pod-ip' && e.text === ip) && said.includes(e.text.split('/').pop()!),
+  );
   return (
     ips.size === 1 &&
     !others.length &&
@@ -456,6 +516,16 @@ export const EVIDENCE: readonly Row[] = [
     id: 'service-name-resolution',
     says: { dns: 22 },
     when: (s) => DNS_CUE.test(s.t) && s.entities.some(dnsNamed),
+  },
+  // "api.shop.svc.cluster.local -> ? from db-0", "x.y.svc give which ip": a Service's cluster DNS name asked for the
+  // address it gives, not a flow to it (no source, no port said)
+  {
+    id: 'service-name-gives-address',
+    says: { dns: 19 },
+    when: (s) =>
+      s.entities.some((e) => dnsNamed(e) && /\.svc(\.|$)/.test(e.text)) &&
+      NAME_GIVES.test(s.t) &&
+      !/\b(src|source|sees?|seen|port|path|hops?|reach\w*|blocked|allowed|can)\b/.test(s.t),
   },
   // "lookup api from web", "nslookup web": the name right after a word that can only mean DNS is looked up
   {
@@ -541,6 +611,17 @@ export const EVIDENCE: readonly Row[] = [
       LBS_OF.test(s.t) &&
       !GOING_OUT.test(s.t),
   },
+  // "which load balancers does the cluster use, and which are reachable from the internet?": the question asks for
+  // load balancers and names nothing else; what is said of them after is about them
+  {
+    id: 'load-balancers-asked',
+    says: { 'load-balancers': 16 },
+    when: (s) =>
+      !s.both.length &&
+      !s.hosts.length &&
+      !s.intent.ips.length &&
+      /^\W*(which|what|list|show( me)?) (all |the |our )?(azure )?(load ?balancers|lbs)\b/.test(s.intent.asking ?? s.t),
+  },
   // "which public ip is shop.contoso.com on": a host's public address is the way in
   { id: 'host-address', says: { inbound: 17 }, when: (s) => s.cue === 'egress' && !!s.hosts.length && noPods(s) },
   // "what's its external ip?" of a Service: the address it is reached at
@@ -564,6 +645,18 @@ export const EVIDENCE: readonly Row[] = [
     id: 'one-party-client-in',
     says: { inbound: 17 },
     when: (s) => s.cue === 'east-west' && s.both.length === 1 && !s.intent.ips.length && CLIENT_IN.test(s.t),
+  },
+  // "web-… → 10.0.201.17:8080, which node does the DNAT": a flow from a workload to an address is named, so the words
+  // for a node may be about the hop, not where the pod runs: the flow named outweighs the one word for a node
+  {
+    id: 'flow-to-address',
+    says: { 'east-west': 3 },
+    when: (s) =>
+      !!s.intent.cues?.pod &&
+      s.workloadSet.size === 1 &&
+      s.intent.ips.some(
+        (ip) => !isPublic(ip) && new RegExp(String.raw`(->|→|\bto) ${ip.replace(/\./g, '\\.')}\b`).test(s.t),
+      ),
   },
   // no cue word: what was named says it
   {
