@@ -62,7 +62,7 @@ const REDACTED = '(redacted by packet-path capture)';
 export type Shape = true | { [field: string]: Shape } | [Shape];
 
 const REF: Shape = { name: true, key: true };
-export const CONDITIONS: Shape = [{ type: true, status: true }];
+const CONDITIONS: Shape = [{ type: true, status: true }];
 export const META: Shape = {
   name: true,
   namespace: true,
@@ -74,7 +74,7 @@ export const META: Shape = {
 };
 /** Containers: name, image and ports (east-west, policy), env by name with safe values (pod answers). Never args,
  * command, volumes, or init/ephemeral containers (the rules read none of them). */
-export const CONTAINER: Shape = {
+const CONTAINER: Shape = {
   name: true,
   image: true,
   ports: [{ name: true, containerPort: true, protocol: true }],
@@ -98,7 +98,7 @@ export const CONTAINER: Shape = {
  * keep spec/status and the top-level fields of EndpointSlice/Endpoints whole: they are network configuration,
  * and every string in them still goes through the credential check.
  */
-const KEPT: Record<string, Shape> = {
+export const KEPT: Record<string, Shape> = {
   Pod: {
     spec: { nodeName: true, hostNetwork: true, containers: [CONTAINER] },
     status: { phase: true, podIP: true, podIPs: true, hostIP: true, hostIPs: true, conditions: CONDITIONS },
@@ -123,7 +123,7 @@ const KEPT: Record<string, Shape> = {
     status: true,
   },
 };
-const DEFAULT_KEPT: Shape = {
+export const DEFAULT_KEPT: Shape = {
   spec: true,
   status: true,
   addressType: true,
@@ -213,13 +213,3 @@ function azureClean(v: unknown): unknown {
 /** A copy of an Azure resource safe to write down: no tags but AKS's own, no secret properties or values. */
 export const scrubAzureResource = (item: unknown): unknown =>
   withoutCredentials(azureClean(JSON.parse(JSON.stringify(item ?? null))));
-
-/**
- * Drops a Route's inline TLS material (key, certificate, caCertificate, destinationCACertificate), in place, keeping
- * how TLS terminates: read access to Routes hands the bot every inline key, and it must hold none.
- */
-export function withoutRouteTlsKeys(route: { spec?: { tls?: Record<string, unknown> } }): void {
-  const tls = route.spec?.tls;
-  if (!tls) return;
-  for (const k of Object.keys(tls)) if (k !== 'termination' && k !== 'insecureEdgeTerminationPolicy') delete tls[k];
-}

@@ -13,7 +13,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
-import { ANNOTATION_PREFIX, CONDITIONS, CONTAINER, META, withoutRouteTlsKeys, type Shape } from '../secrets';
+import { ANNOTATION_PREFIX, DEFAULT_KEPT as CAPTURED_DEFAULT, KEPT as CAPTURED, META, type Shape } from '../secrets';
 
 /** One page of a list, as the API sends it. */
 interface Page {
@@ -392,48 +392,12 @@ const TOP: Record<string, Shape> = {
   kind: true,
   metadata: { ...(META as object), annotations: true },
 };
-/**
- * Kept per kind. Pod: spec.nodeName, hostNetwork, containers (name, image, ports, env); status.phase, podIP(s),
- * hostIP(s), conditions (type/status) — no init/ephemeral containers, volumes, containerStatuses, tolerations.
- * Node: spec.providerID, podCIDR(s), taints, unschedulable; status.addresses, conditions (type/status) — no images,
- * nodeInfo, capacity. Route: spec without inline TLS keys. Every other kind keeps spec/status (and
- * EndpointSlice/Endpoints top-level fields) whole: they are small and they are the network configuration.
- */
-const KEPT: Partial<Record<KubeKind, Shape>> = {
-  Pod: {
-    ...TOP,
-    spec: { nodeName: true, hostNetwork: true, containers: [CONTAINER] },
-    status: {
-      phase: true,
-      podIP: true,
-      podIPs: [{ ip: true }],
-      hostIP: true,
-      hostIPs: [{ ip: true }],
-      conditions: CONDITIONS,
-    },
-  },
-  Node: {
-    ...TOP,
-    spec: { providerID: true, podCIDR: true, podCIDRs: true, taints: true, unschedulable: true },
-    status: { addresses: [{ type: true, address: true }], conditions: CONDITIONS },
-  },
-};
-const DEFAULT_KEPT: Shape = {
-  ...TOP,
-  spec: true,
-  status: true,
-  addressType: true,
-  endpoints: true,
-  ports: true,
-  subsets: true,
-};
+/** Kept per kind: the fields capture writes (src/secrets.ts KEPT: for a Route, never its inline TLS keys). */
+const KEPT: Record<string, Shape> = Object.fromEntries(
+  Object.entries(CAPTURED).map(([kind, shape]) => [kind, { ...TOP, ...(shape as object) }]),
+);
+const DEFAULT_KEPT: Shape = { ...TOP, ...(CAPTURED_DEFAULT as object) };
 
-/**
- * Annotations kept (none on pods: no rule reads one). Read today: k8s.ovn.org/node-subnets and
- * k8s.ovn.org/node-gateway-router-lrp-ifaddr (nodes: what-is, inbound, cluster-info),
- * service.beta.kubernetes.io/azure-load-balancer-internal (services: path/lb), kubernetes.io/ingress.class
- * (ingresses: inbound/app-gateway). Their whole prefixes are kept, as capture writes them (src/secrets.ts).
- */
 const KEPT_ANNOTATIONS = ANNOTATION_PREFIX;
 
 /** Fields whose string values repeat across objects (interned); maps whose keys and values do. */
@@ -527,9 +491,7 @@ export function leanObject<T extends { metadata?: object }>(kind: KubeKind, o: T
   const ann = meta?.annotations;
   const kept = kind === 'Pod' || !ann ? undefined : Object.entries(ann).filter(([k]) => KEPT_ANNOTATIONS.test(k));
   const src = { ...o, metadata: { ...meta, annotations: kept?.length ? Object.fromEntries(kept) : undefined } };
-  const out = pick(src, KEPT[kind] ?? DEFAULT_KEPT, '') as T & { spec?: { tls?: Record<string, unknown> } };
-  // a Route's inline TLS keys are never held
-  if (kind === 'Route') withoutRouteTlsKeys(out);
+  const out = pick(src, KEPT[kind] ?? DEFAULT_KEPT, '') as T;
   if (kind === 'Pod') shareIps((out as { status?: PodIps }).status);
   return out;
 }

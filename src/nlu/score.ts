@@ -5,6 +5,7 @@
 import type * as Registry from '../families';
 import type { IntentKind } from '../families';
 import type { Trigger } from '../family';
+import { isPrivateIp } from '../path/ip';
 import type { Entity, Intent } from './parse';
 
 /**
@@ -359,8 +360,7 @@ function pairable(s: Seen): boolean {
 const routeSaid = (s: Seen, cue: string): boolean =>
   cue === 'inbound' && s.intent.typed.some((x) => x.type === 'route' || x.type === 'ingress');
 
-export const isPublic = (ip: string): boolean =>
-  !/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/.test(ip);
+export const isPublic = (ip: string): boolean => !isPrivateIp(ip);
 
 /** "what does X do?", "what is X for?": the role of one named thing. */
 export const WHAT_DOES = /\bwhat (does|do|is) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9]) (do|for|used for)\b/;

@@ -22,7 +22,7 @@ import { idKey, nameOf, parentId, sameId } from '../inventory/ids';
 import type { ClusterInfo, Inventory } from '../inventory/inventory';
 import type { EgressIP } from '../inventory/k8s-types';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
-import { cidrContains, isIpv4 } from './ip';
+import { cidrContains, isIpv4, isPrivateIp, PRIVATE_RANGES } from './ip';
 import { poolSize as sizeOfPool, publicIpById, type LbWorld } from './lb';
 import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
 import { bgpPossible, candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
@@ -296,13 +296,12 @@ function byNextHop(
 }
 
 // Azure Firewall network rules do not SNAT destinations in its private ranges (default: IANA RFC 1918 and
-// RFC 6598 shared space); application rules always SNAT.
+// RFC 6598 shared space: PRIVATE_RANGES); application rules always SNAT.
 // https://learn.microsoft.com/azure/firewall/snat-private-range
-const IANA_PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
 export function firewallKeepsSource(privateRanges: string[] | undefined, destination: string): boolean {
   const ranges = (privateRanges ?? ['IANAPrivateRanges']).flatMap((r) =>
-    r.toLowerCase() === 'ianaprivateranges' ? IANA_PRIVATE : [r],
+    r.toLowerCase() === 'ianaprivateranges' ? PRIVATE_RANGES : [r],
   );
   return ranges.some((r) => cidrContains(r, destination));
 }
@@ -444,8 +443,7 @@ export interface SourceInput {
   destination?: string;
 }
 
-const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
-const isPrivate = (ip?: string) => !!ip && PRIVATE.some((r) => cidrContains(r, ip));
+const isPrivate = (ip?: string) => !!ip && isPrivateIp(ip);
 
 /** Which address the destination sees from the cluster side, by CNI. Pure. */
 export function clusterSource(o: SourceInput): ClusterSource {

@@ -26,6 +26,11 @@ export function cidrContains(cidr: string, ip: string): boolean {
   return (c.base & mask) >>> 0 === (n & mask) >>> 0;
 }
 
+// private address space: RFC 1918 and the RFC 6598 shared space (Azure's "IANA private ranges")
+// https://learn.microsoft.com/azure/firewall/snat-private-range
+export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+export const isPrivateIp = (ip: string): boolean => PRIVATE_RANGES.some((r) => cidrContains(r, ip));
+
 export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;
 
 /** The network address of a CIDR ("10.20.0.0/16" → "10.20.0.0"). */

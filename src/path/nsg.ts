@@ -6,7 +6,7 @@
 import type { NetworkSecurityGroup } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import type { ServiceTags } from '../inventory/service-tags';
-import { cidrContains, isIpv4 } from './ip';
+import { cidrContains, isIpv4, isPrivateIp } from './ip';
 
 type Rule = NetworkSecurityGroup['rules'][number];
 
@@ -73,7 +73,6 @@ function def(name: string, priority: number, direction: string, access: string, 
 // the Azure platform address the AzureLoadBalancer tag stands for (health probes)
 // https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
 const AZURE_LB_IP = '168.63.129.16';
-const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 
 /** Does an address prefix or service tag cover ip? A string says why it cannot be judged. */
 function addressMatches(prefix: string, ip: string, ctx: NsgContext): Match {
@@ -88,7 +87,7 @@ function addressMatches(prefix: string, ip: string, ctx: NsgContext): Match {
   const inVnet = ctx.virtualNetwork.some((c) => cidrContains(c, ip));
   if (tag === 'virtualnetwork') return inVnet;
   if (tag === 'azureloadbalancer') return ip === AZURE_LB_IP;
-  if (tag === 'internet') return !inVnet && !PRIVATE.some((c) => cidrContains(c, ip));
+  if (tag === 'internet') return !inVnet && !isPrivateIp(ip);
   return tagMatches(p, ip, ctx);
 }
 

@@ -19,9 +19,8 @@ export interface LiveRig {
   stop(): Promise<void>;
 }
 
-export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> = {}): Promise<LiveRig> {
-  const kube = await FakeKube.fromSnapshotDir(snapshotDir).start();
-  const arm = await FakeArm.fromSnapshotDir(snapshotDir).start();
+/** A kubeconfig file for a fake server, and the client-node config read from it as a user's would be. */
+export function kubeConfigOf(kube: FakeKube): { kubeconfig: string; kc: ReturnType<typeof loadKubeConfig> } {
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubeconfig-')), 'config');
   writeFileSync(kubeconfig, kube.kubeconfigYaml());
   const prev = process.env.KUBECONFIG;
@@ -29,6 +28,13 @@ export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> 
   const kc = loadKubeConfig();
   if (prev === undefined) delete process.env.KUBECONFIG;
   else process.env.KUBECONFIG = prev;
+  return { kubeconfig, kc };
+}
+
+export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> = {}): Promise<LiveRig> {
+  const kube = await FakeKube.fromSnapshotDir(snapshotDir).start();
+  const arm = await FakeArm.fromSnapshotDir(snapshotDir).start();
+  const { kubeconfig, kc } = kubeConfigOf(kube);
   const freshArm = (o: Partial<ArmOptions> = {}) =>
     new ArmInventory({
       credential: testCredential(),

@@ -1,18 +1,16 @@
 // The informer caches at scale: objects reduced to what the rules read as they arrive (answers unchanged), lists
 // read in pages, and a list or watch that expires (410) read again without a second copy of the cache.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { ArmInventory } from '../../src/inventory/azure';
 import type { Node, Pod, Service } from '../../src/inventory/k8s-types';
-import { KubeInventory, leanObject, loadKubeConfig } from '../../src/inventory/kubernetes';
+import { KubeInventory, leanObject } from '../../src/inventory/kubernetes';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { toJson } from '../../src/path/result';
 import { FakeArm, testCredential } from '../helpers/fake-arm';
 import { FakeKube, type FakeKubeOptions } from '../helpers/fake-kube';
 import { DEMO } from '../helpers/fixtures';
+import { kubeConfigOf } from '../helpers/live';
 
 const MANAGED = [{ manager: 'kubelet', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } }];
 
@@ -69,13 +67,7 @@ async function rig(
   for (const o of extra) kube.upsert(o);
   await kube.start();
   const arm = await FakeArm.fromSnapshotDir(DEMO).start();
-  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'kubeconfig-')), 'config');
-  writeFileSync(kubeconfig, kube.kubeconfigYaml());
-  const prev = process.env.KUBECONFIG;
-  process.env.KUBECONFIG = kubeconfig;
-  const kc = loadKubeConfig();
-  if (prev === undefined) delete process.env.KUBECONFIG;
-  else process.env.KUBECONFIG = prev;
+  const { kc } = kubeConfigOf(kube);
   const inventory = new KubeInventory({ kubeConfig: kc, restartDelayMs: 100, pageSize });
   await inventory.start();
   const live = new LiveInventory(
@@ -193,6 +185,22 @@ test('leanObject: repeated structures are shared and frozen; kept fields are who
   expect(svc).toEqual({
     metadata: { name: 's', annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } },
     spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+  });
+});
+
+test('leanObject: a Route keeps how TLS terminates, never its inline keys', () => {
+  const route = leanObject('Route', {
+    metadata: { name: 'r', namespace: 'p' },
+    spec: {
+      host: 'r.example.com',
+      to: { kind: 'Service', name: 's' },
+      tls: { termination: 'edge', key: 'PRIVATE', certificate: 'CERT', caCertificate: 'CA' },
+    },
+  } as unknown as Parameters<typeof leanObject>[1]) as unknown as { spec: Record<string, unknown> };
+  expect(route.spec).toEqual({
+    host: 'r.example.com',
+    to: { kind: 'Service', name: 's' },
+    tls: { termination: 'edge' },
   });
 });
 
