@@ -19,7 +19,8 @@ const USAGE = `usage:
   packet-path capture DIR [--context CTX]
       write a snapshot folder of the live cluster and subscription (secrets stripped)
   packet-path parse "<question>" [--snapshot DIR]
-      print how the question is understood (intent, entities found, roles) as JSON
+      print how the question is understood (intent, entities found, roles, family scores,
+      the trained model's top families and which rule decided) as JSON
   packet-path diff OLD NEW [--json]
       the path-relevant changes between two snapshot folders (egress IPs, hosts,
       load balancers, SNAT budget, policy verdicts)

@@ -62,6 +62,9 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by$/.test(words)) return 'back';
   // "is sqlapi:8080 open for the server pod?": the one it is open for is the client
   if (/^:?\s*(?:open|opened|reachable|accessible) for$/.test(words)) return 'back';
+  // "a rule blocking web from talking to db", "stops api from reaching db": the one kept from it is the client
+  if (/^from (?:(?:talking|connecting|getting|sending|going) to|reaching|calling|accessing|hitting)$/.test(words))
+    return 'forward';
   if (/\bfrom\b/.test(words)) return undefined;
   // "kubectl exec server-1 -- curl sqlapi:8080": the pod the command runs in calls the host it names
   if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';

@@ -260,6 +260,7 @@ function refine(k: Known, intent: Intent): NameRef[] {
 
 /** "the licence server at 52.168.10.4": the word describes an address no pod has, it names nothing here. */
 function namesAnAddress(k: Known, text: string, name: string): boolean {
+  if (!text.includes(`${name} at `)) return false;
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const ip = new RegExp(`(?:^|\\s)${n} at (\\d{1,3}(?:\\.\\d{1,3}){3})\\b`).exec(text)?.[1];
   return !!ip && !podsWithIp(k.pods, ip).length;
@@ -367,6 +368,21 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
   };
 }
 
+/**
+ * "… upstream connect error or disconnect/reset before headers" pasted before the question: a slash pair said only
+ * outside the sentence that asks, whose first word is no namespace, is two words, not ns/name.
+ */
+function contextSlash(k: Known, intent: Intent): void {
+  const pairs = intent.refs.filter((r) => r.namespace && !k.namespaces.has(r.namespace));
+  const context = pairs.filter((r) => intent.asking && !intent.asking.includes(`${r.namespace}/${r.name}`));
+  if (!context.length) return;
+  const gone = new Set(context.map((r) => r.name));
+  intent.refs = intent.refs.filter((r) => !context.includes(r));
+  intent.marked = intent.marked.filter((m) => !gone.has(m) || /[.\d-]/.test(m));
+  if (context.some((r) => r.namespace === intent.namespace))
+    intent.namespace = intent.refs.find((r) => r.namespace)?.namespace;
+}
+
 /** A workload matched by a part of its name only ("proxy" → kube-proxy). */
 const loose = (ix: PodIndex, e: Entity): boolean =>
   e.kind === 'workload' && !ix.byWorkload.has(e.text.split('/').pop()!);
@@ -381,6 +397,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   const ns = intent.namespace;
   if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
     intent.namespace = undefined;
+  contextSlash(k, intent);
   const entities: Entity[] = [];
   const refs: NameRef[] = [];
   const dropped: string[] = [];
@@ -402,6 +419,8 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   databaseWord(k, intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent)];
+  const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));
+  if (clusterIps.length) intent.clusterIps = clusterIps;
   intent.refs = kept.refs;
   const names = new Set(intent.refs.map((r) => r.name));
   intent.names = [...names];

@@ -48,6 +48,8 @@ export interface Intent {
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
   near?: string[];
+  /** addresses said that are Services' ClusterIPs (filled by entities.ts): inside the cluster, never a far end */
+  clusterIps?: string[];
   /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
   urlHosts?: string[];
   /** each family's score from the cue words of the sentence that asks (the specs' triggers) */
@@ -58,6 +60,8 @@ export interface Intent {
   evidence?: string[];
   /** the top two families when neither clearly wins: the reply offers both as buttons */
   close?: IntentKind[];
+  /** the trained model's top families (classify.ts) and which rule of combine.ts decided the family */
+  model?: { top: { kind: string; p: number }[]; decided: string };
   /** the sentence that asks, in a message of several (quoted "> …" lines and pasted lines are context) */
   asking?: string;
   /** pod names from a pasted `kubectl get pods` table: context, after the names the question says */
@@ -197,6 +201,7 @@ const ALIASES: Record<string, string> = {
   netpol: 'networkpolicy',
   netpols: 'networkpolicy',
   pip: 'public ip',
+  pub: 'public',
   egressip: 'egress ip',
   egressips: 'egress ips',
   yuo: 'you',
@@ -253,7 +258,9 @@ const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
   String.raw`^(?:(?:[a-z]{2,6}-?\d{3,}|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
-    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|go|now)[\s,]+)*(${ACTION_VERBS})\b`,
+    // "please you can increase …": the polite words in either order
+    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|go|now)[\s,]+)*` +
+    String.raw`(${ACTION_VERBS})\b`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
@@ -473,9 +480,17 @@ const ROLE_AFTER = String.raw`\s*(?:->|→|:\d|\s(?:${NAME_AFTER})\b)`;
 
 /** A word where the question puts a name ("reach X", "can X …", "the X pod", "X -> Y") is marked as a name. */
 function inRole(text: string, name: string): boolean {
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${ROLE_BEFORE}${n}(?=$|[\\s?!.,:;])`).test(text) || new RegExp(`\\b${n}${ROLE_AFTER}`).test(text);
+  // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (/^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at)))
+      return true;
+    if ((at === 0 || !/\w/.test(text[at - 1])) && AFTER_NAME.test(text.slice(end, end + 60))) return true;
+  }
+  return false;
 }
+const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);
+const AFTER_NAME = new RegExp(`^${ROLE_AFTER}`);
 
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"

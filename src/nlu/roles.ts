@@ -1,9 +1,11 @@
 // The intent once the entities are known: the family scored from cue words and entities (score.ts), who is who in
 // a pair question; questions about other clouds, prices or changes are out of scope.
+import { classify } from './classify';
+import { combine } from './combine';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import type { Intent, NameRef } from './parse';
-import { choose, isPublic, labelsAnAddress, scoreFamilies, seen } from './score';
+import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
 
 export { WHAT_DOES } from './score';
 
@@ -42,12 +44,7 @@ export function reconsider(intent: Intent): void {
     intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
   }
   const pair = partiesOf(intent);
-  const { scores, evidence } = scoreFamilies(seen(intent, pair));
-  intent.scores = scores;
-  intent.evidence = evidence;
-  const chosen = choose(scores, evidence);
-  intent.kind = chosen.kind;
-  if (chosen.close) intent.close = chosen.close;
+  const { evidence } = decideFamily(intent, pair);
   // requests through the router to a workload: the router is the way in, not what the question is about
   if (
     intent.kind === 'inbound' &&
@@ -68,6 +65,24 @@ export function reconsider(intent: Intent): void {
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** The family: the rules' scores (score.ts) and the trained model (classify.ts), combined (combine.ts). */
+function decideFamily(intent: Intent, pair: ReturnType<typeof partiesOf>): { evidence: string[] } {
+  const { scores, evidence } = scoreFamilies(seen(intent, pair));
+  intent.scores = scores;
+  intent.evidence = evidence;
+  const top = classify(intent);
+  // a follow-up ("and what about sqlapi?") carries the conversation's family, which the model does not see
+  const carried = intent.kind !== 'unknown' && topKind(intent.cues ?? {}) === 'unknown';
+  const chosen = carried
+    ? { ...choose(scores, evidence), decided: 'rules: a follow-up keeps the last family' }
+    : combine(choose(scores, evidence), evidence, top);
+  intent.kind = chosen.kind;
+  if (chosen.close) intent.close = chosen.close;
+  if (top.length)
+    intent.model = { top: top.slice(0, 3).map(({ kind, p }) => ({ kind, p: +p.toFixed(2) })), decided: chosen.decided };
+  return { evidence };
 }
 
 /** The parties in the order said (each once): names ("ns/name" when said with a namespace) and pod IPs as their

@@ -74,7 +74,8 @@ const CAN = new RegExp(
     String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
     String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ing)?|` +
-    String.raw`drop(s|ping)?)\b`,
+    // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
+    String.raw`drop(s|ping)?|isolated|isolation)\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -173,7 +174,7 @@ const COMES_IN = new RegExp(
     String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?|partners?|` +
     String.raw`vendors?)( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
     String.raw`(reach(es)?|hits?|gets? (to|into)|` +
-    String.raw`calls?|` +
+    String.raw`calls?|(use to )?(opens?|visits?|browses?)|` +
     String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to)) ` +
     String.raw`(?!(the )?(public )?(internet|outside)\b)`,
 );
@@ -291,7 +292,8 @@ function sourceAtFarEnd(s: Seen): boolean {
   if (!/\b(src|source|sender|logs?|logged|sees?|seen)\b/.test(intent.text)) return false;
   // "a customer at 198.51.100.23 connects to 20.31.46.20": the addresses are the client's and our way in
   if (CLIENT_ACTS.test(intent.text)) return false;
-  const known = new Set(s.entities.map((e) => e.text));
+  // a pod's or a Service's address is inside the cluster ("web → 10.0.201.17:8080, the api ClusterIP")
+  const known = new Set([...s.entities.map((e) => e.text), ...(intent.clusterIps ?? [])]);
   const far = intent.ips.find((ip) => {
     if (known.has(ip)) return false;
     const at = ip.replace(/\./g, '\\.');
@@ -691,6 +693,13 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'what-is': 3 },
     when: (s) => s.cue === 'unknown' && s.intent.ips.length === 1 && !s.intent.names.length,
   },
+  // "PTR / owner of 172.30.0.10?": the pod family's words with one address no pod has and nothing else named ask
+  // what the address is (where a pod runs needs a pod)
+  {
+    id: 'no-pod-address',
+    says: { 'what-is': 3 },
+    when: (s) => s.cue === 'pod' && !s.entities.length && s.intent.ips.length === 1 && !s.intent.names.length,
+  },
   // "what does aro2-p8bjm-internal do?": a name written as one that is nothing in the cluster is an Azure resource
   {
     id: 'unknown-resource-role',
@@ -760,6 +769,10 @@ export function scoreFamilies(s: Seen): { scores: Scores; evidence: string[] } {
 
 /** Evidence at or above this settles the family on its own. */
 const SETTLES = 15;
+/** Whether a row of evidence that settles the family on its own fired. */
+export const settles = (evidence: string[]): boolean =>
+  EVIDENCE.some((r) => evidence.includes(r.id) && Object.values(r.says).some((w) => w >= SETTLES));
+
 /** The top family must lead the next by this much, unless evidence settled it. */
 const MARGIN = LEAN;
 
@@ -767,7 +780,7 @@ const MARGIN = LEAN;
 export function choose(scores: Scores, evidence: string[]): { kind: IntentKind | 'unknown'; close?: IntentKind[] } {
   const kind = topKind(scores);
   if (kind === 'unknown') return { kind };
-  const settled = EVIDENCE.some((r) => evidence.includes(r.id) && Object.values(r.says).some((w) => w >= SETTLES));
+  const settled = settles(evidence);
   const ranked = (Object.entries(scores) as [IntentKind, number][])
     .filter(([k]) => k !== 'help')
     .sort((a, b) => b[1] - a[1]);

@@ -47,3 +47,12 @@ test('the family scores and the evidence that counted are shown', async () => {
   expect(out.evidence).toEqual(expect.arrayContaining(['service-name-resolution']));
   expect(out.scores.dns).toBeGreaterThan(out.scores['east-west'] ?? 0);
 });
+
+test("the trained model's top families and the rule of the combination that decided are shown", async () => {
+  const { out } = await parsed('how does the web pod get out to the internet?', 'aks-lb');
+  expect(out.kind).toBe('egress');
+  expect(out.model.top).toHaveLength(3);
+  expect(out.model.top[0]).toEqual({ kind: 'egress', p: expect.any(Number) });
+  expect(out.model.top[0].p).toBeGreaterThan(out.model.top[1].p);
+  expect(out.model.decided).toEqual(expect.any(String));
+});

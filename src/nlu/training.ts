@@ -1,0 +1,58 @@
+// The family model's training data: the labelled questions of test/nlu (the corpus and the held-out sets), each
+// read as the bot reads it (parsed, its names matched against the snapshot it was written for), so the features are
+// the ones the bot sees. Used by `npm run train` (which writes src/nlu/model.json) and by the tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SnapshotInventory } from '../inventory/snapshot';
+import { featuresOf, type Model } from './classify';
+import { findEntities } from './entities';
+import { parse } from './parse';
+
+/** The labelled files, in a fixed order; a set written later joins the list once it has been measured unseen. */
+const TRAINING_FILES = [
+  'corpus.jsonl',
+  'corpus-fixtures.jsonl',
+  'heldout.jsonl',
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `heldout-${n}.jsonl`),
+];
+
+export interface Example {
+  x: string[];
+  y: string;
+  file: string;
+}
+
+/** Every labelled line of `files` (in test/nlu under `root`) as features and its family. */
+export async function examples(root: string, files = TRAINING_FILES): Promise<Example[]> {
+  const dir = join(root, 'test', 'nlu');
+  const snapshots = new Map<string, SnapshotInventory>();
+  const inventory = (name: string): SnapshotInventory => {
+    const folder =
+      name === 'netpol-e2e' ? join(dir, 'fixtures', name) : name === 'demo' ? '' : join(root, 'test', 'fixtures', name);
+    if (!snapshots.has(name)) snapshots.set(name, folder ? SnapshotInventory.load(folder) : SnapshotInventory.demo());
+    return snapshots.get(name)!;
+  };
+  const out: Example[] = [];
+  for (const file of files) {
+    const lines = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    for (const line of lines) {
+      const { text, intent: y, snapshot } = JSON.parse(line) as { text: string; intent: string; snapshot: string };
+      const intent = parse(text);
+      if (intent.kind !== 'help') await findEntities(intent, inventory(snapshot));
+      out.push({ x: featuresOf(intent), y, file });
+    }
+  }
+  return out;
+}
+
+/** The model as written to src/nlu/model.json: one feature and one row per line (a change reads as a diff), laid
+ * out as Prettier lays out JSON. */
+export function serialize(m: Model): string {
+  const list = (xs: string[]) => `[\n${xs.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+  const classes = `[${m.classes.map((c) => JSON.stringify(c)).join(', ')}]`;
+  const fields = [`"classes": ${classes.length < 100 ? classes : list(m.classes)}`];
+  fields.push(`"features": ${list(m.features)}`, `"weights": ${list(m.weights)}`);
+  return `{\n${fields.map((f) => `  ${f}`).join(',\n')}\n}\n`;
+}
