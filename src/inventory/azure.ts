@@ -168,14 +168,6 @@ const WARM_KINDS = (Object.keys(OPS) as AzureKind[]).filter((k) => OPS[k].list);
 // src/path/next-hop.ts, src/what-is/edge.ts
 const SUBSCRIPTION_KINDS: AzureKind[] = ['firewall', 'loadBalancer', 'nic', 'natGateway', 'publicIpPrefix', 'publicIp'];
 
-const normalizedLists = new WeakMap<unknown[], unknown[]>();
-/** A listing's items normalized once per read from ARM (the raw array is replaced on refresh). */
-function normalizedList<K extends AzureKind>(kind: K, raw: unknown[]): AzureKinds[K][] {
-  let out = normalizedLists.get(raw);
-  if (!out) normalizedLists.set(raw, (out = raw.map((x) => normalize(kind, x))));
-  return out as AzureKinds[K][];
-}
-
 const ignore = (): undefined => undefined;
 const settle = (p: Promise<unknown>): Promise<unknown> => p.catch(ignore);
 
@@ -463,7 +455,9 @@ export class ArmInventory implements AzureInventory {
   keepWarm(resourceGroupIds: string[], vmssIds: string[] = []): void {
     if (!this.warm?.active) return;
     for (const rg of resourceGroupIds) this.learn(rg);
-    READS.exit(() => vmssIds.forEach((id) => void this.vmssNicList(id).then((raw) => this.follow('nic', raw), ignore)));
+    READS.exit(() =>
+      vmssIds.forEach((id) => void this.vmssNicList(id).then((nics) => this.follow('nic', nics), ignore)),
+    );
   }
 
   /** Stop the background refresh. */
@@ -490,8 +484,8 @@ export class ArmInventory implements AzureInventory {
     const newSub = this.warm.learn(sub);
     // in the background, outside the asking answer (its "refresh" and data age are its own reads only)
     READS.exit(() => {
-      WARM_KINDS.forEach((kind) => void this.rawList(kind, rg).then((raw) => this.follow(kind, raw), ignore));
-      if (newSub) SUBSCRIPTION_KINDS.forEach((kind) => void this.rawList(kind, sub).catch(ignore));
+      WARM_KINDS.forEach((kind) => void this.keptList(kind, rg).then((items) => this.follow(kind, items), ignore));
+      if (newSub) SUBSCRIPTION_KINDS.forEach((kind) => void this.keptList(kind, sub).catch(ignore));
     });
   }
 
@@ -499,15 +493,12 @@ export class ArmInventory implements AzureInventory {
    * The resource groups the cluster's NICs and VNets point at (the VNet's, route tables', NAT gateways', peered
    * hubs') are kept warm too, before any answer needs them.
    */
-  private follow(kind: AzureKind, raw: unknown[]): void {
+  private follow(kind: AzureKind, items: unknown[]): void {
     const ids =
       kind === 'nic'
-        ? normalizedList('nic', raw).flatMap((n) => [
-            n.nsgId,
-            ...n.ipConfigs.flatMap((c) => [c.subnetId, c.publicIpId]),
-          ])
+        ? (items as Nic[]).flatMap((n) => [n.nsgId, ...n.ipConfigs.flatMap((c) => [c.subnetId, c.publicIpId])])
         : kind === 'virtualNetwork'
-          ? normalizedList('virtualNetwork', raw).flatMap((v) => [
+          ? (items as AzureKinds['virtualNetwork'][]).flatMap((v) => [
               ...v.subnets.flatMap((x) => [x.natGatewayId, x.routeTableId, x.nsgId]),
               ...v.peerings.map((x) => x.remoteVnetId),
             ])
@@ -536,34 +527,48 @@ export class ArmInventory implements AzureInventory {
     return noted(reads, () => entry.at, value);
   }
 
-  /** The SDK's objects of a kind in a scope (cached for the TTL, or kept warm). */
-  rawList(kind: AzureKind, scope: string): Promise<unknown[]> {
+  /** The SDK's objects of a kind in a scope, read from ARM (each listed item, pages followed). */
+  private listed(kind: AzureKind, scope: string, each: (item: unknown) => unknown): [string, () => Promise<unknown[]>] {
     const p = parseId(scope) ?? {
       subscription: subscriptionOf(scope) ?? '',
       resourceGroup: '',
     };
     const op = OPS[kind].list;
-    if (!op || !p.subscription) return Promise.resolve([]);
+    if (!op || !p.subscription) return ['', async () => []];
     const where = p.resourceGroup ? `resource group ${p.resourceGroup}` : `subscription ${p.subscription}`;
-    return this.cached(
-      `raw|${kind}|${idKey(scope)}`,
+    return [
+      p.subscription,
       async () => {
         try {
           const out: unknown[] = [];
-          for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(item);
+          for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(each(item));
           return out;
         } catch (e) {
           throw armFailure(`${KIND_TEXT[kind]} in ${where}`, scope, e);
         }
       },
-      p.subscription,
-    );
+    ];
+  }
+
+  /** The SDK's objects of a kind in a scope (cached for the TTL): what capture writes. */
+  rawList(kind: AzureKind, scope: string): Promise<unknown[]> {
+    const [sub, load] = this.listed(kind, scope, (x) => x);
+    return sub ? this.cached(`raw|${kind}|${idKey(scope)}`, load, sub) : load();
+  }
+
+  /**
+   * Kept warm: a listing normalized as each item arrives, the SDK's objects not kept (kept beside the normalized
+   * items, they cost 6 MB of heap at 5,000 scale set NICs).
+   */
+  private keptList<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
+    const [sub, load] = this.listed(kind, scope, (x) => normalize(kind, x));
+    return (sub ? this.cached(`listed|${kind}|${idKey(scope)}`, load, sub) : load()) as Promise<AzureKinds[K][]>;
   }
 
   list<K extends AzureKind>(kind: K, scope: string): Promise<AzureKinds[K][]> {
     if (this.warm) {
       if (parseId(scope)) this.learn(scope);
-      return this.rawList(kind, scope).then((raw) => normalizedList(kind, raw));
+      return this.keptList(kind, scope);
     }
     return this.cached(`list|${kind}|${idKey(scope)}`, async () =>
       (await this.rawList(kind, scope)).map((x) => normalize(kind, x)),
@@ -623,36 +628,34 @@ export class ArmInventory implements AzureInventory {
     try {
       if (kind === 'nic' && vmss && p.types.length === 3) {
         const nics = await this.vmssNicList(parentId(id, 2));
-        return normalizedList('nic', nics).find((n) => sameId(n.id, id));
+        return nics.find((n) => sameId(n.id, id));
       }
       if (kind === 'subnet' && p.types.length === 2) {
-        const vnet = normalizedList('virtualNetwork', await this.rawList('virtualNetwork', rg)).find((v) =>
-          sameId(v.id, parentId(id)),
-        );
+        const vnet = (await this.keptList('virtualNetwork', rg)).find((v) => sameId(v.id, parentId(id)));
         return vnet?.subnets.find((s) => sameId(s.id, id));
       }
       if (!OPS[kind].list || p.types.length !== 1 || vmss) return FETCH;
-      return normalizedList(kind, await this.rawList(kind, rg)).find((x) => sameId(x.id, id));
+      return (await this.keptList(kind, rg)).find((x) => sameId(x.id, id));
     } catch {
       // the listing's failure was reported to its asker; the resource alone reports its own
       return FETCH;
     }
   }
 
-  /** Every NIC of a VM scale set (all instances): one listing instead of one call per instance. */
-  private vmssNicList(vmssId: string): Promise<unknown[]> {
+  /** Every NIC of a VM scale set (all instances), normalized: one listing instead of one call per instance. */
+  private vmssNicList(vmssId: string): Promise<Nic[]> {
     const p = parseId(vmssId)!;
     return this.cached(
       `vmssall|${idKey(vmssId)}`,
       async () => {
         try {
-          const out: unknown[] = [];
+          const out: Nic[] = [];
           const c = this.client(p.subscription);
           for await (const n of c.networkInterfaces.listVirtualMachineScaleSetNetworkInterfaces(
             p.resourceGroup,
             p.names[0],
           ))
-            out.push(n);
+            out.push(normalize('nic', n));
           return out;
         } catch (e) {
           throw armFailure(`network interfaces of VM scale set ${p.names[0]}`, vmssId, e);
@@ -743,7 +746,7 @@ export class ArmInventory implements AzureInventory {
     if (vmss >= 0 && this.warm) {
       // kept warm: the scale set's NICs of every instance in one listing
       const all = await this.vmssNicList(parentId(vmId, p.types.length - vmss - 1));
-      return normalizedList('nic', all).filter((n) => sameId(n.vmId, vmId));
+      return all.filter((n) => sameId(n.vmId, vmId));
     }
     if (vmss >= 0) return (await this.rawVmssNics(vmId)).map((n) => normalize('nic', n));
     const nics = await this.list('nic', `/subscriptions/${p.subscription}/resourceGroups/${p.resourceGroup}`);

@@ -10,7 +10,7 @@
 // The list is read in pages (limit/continue) and every object is reduced to
 // what the rules read as it arrives (leanObject), so a large cluster is never
 // held whole as the API sends it.
-import * as k8s from '@kubernetes/client-node';
+import * as k8s from './k8s-sdk';
 import { LookupError } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
 import { ANNOTATION_PREFIX, DEFAULT_KEPT as CAPTURED_DEFAULT, KEPT as CAPTURED, META, type Shape } from '../secrets';
@@ -29,16 +29,12 @@ interface Source {
 
 const http = new k8s.IsomorphicFetchHttpLibrary();
 
-/**
- * One page of a list, through the SDK's own HTTP library and authentication (as its Watch reads events): the typed
- * list calls would first build an SDK model object for every field of every object, most of a large sync's time.
- */
-async function listPage(kc: k8s.KubeConfig, path: string, limit: number, next?: string): Promise<Page> {
+/** A GET of the API server, through the SDK's own HTTP library and authentication (as its Watch reads events). */
+async function getJson<T>(kc: k8s.KubeConfig, path: string, params: Record<string, string> = {}): Promise<T> {
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new Error('No currently active cluster');
   const url = new URL(server + path);
-  url.searchParams.set('limit', String(limit));
-  if (next) url.searchParams.set('continue', next);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
   ctx.setHeaderParam('Accept', 'application/json');
   await kc.applySecurityAuthentication(ctx);
@@ -46,8 +42,15 @@ async function listPage(kc: k8s.KubeConfig, path: string, limit: number, next?: 
   const text = await res.body.text();
   if (res.httpStatusCode !== 200)
     throw new k8s.ApiException(res.httpStatusCode, 'Unknown API Status Code!', text, res.headers);
-  return JSON.parse(text) as Page;
+  return JSON.parse(text) as T;
 }
+
+/**
+ * One page of a list: the typed list calls would first build an SDK model object for every field of every object,
+ * most of a large sync's time.
+ */
+const listPage = (kc: k8s.KubeConfig, path: string, limit: number, next?: string): Promise<Page> =>
+  getJson<Page>(kc, path, { limit: String(limit), ...(next ? { continue: next } : {}) });
 
 const SOURCES: Record<KubeKind, Source> = {
   Pod: {
@@ -230,7 +233,9 @@ export class KubeInventory {
   async start(delay = this.o.restartDelayMs ?? 1000): Promise<void> {
     let groups: Set<string>;
     try {
-      groups = new Set((await this.o.kubeConfig.makeApiClient(k8s.ApisApi).getAPIVersions()).groups.map((x) => x.name));
+      // the API groups served (GET /apis, an APIGroupList)
+      const served = await getJson<{ groups?: { name: string }[] }>(this.o.kubeConfig, '/apis');
+      groups = new Set((served.groups ?? []).map((x) => x.name));
       this.discoveryError = undefined;
       if (this.stopped) return; // stopped while discovering: start nothing
     } catch (e) {
