@@ -13,10 +13,21 @@ export interface Thresholds {
   doubt: number;
   /** evidence that settles is questioned (the bot asks) when the model is this sure of another family */
   contest: number;
+  /** the model overruling the rules answers alone only from this sureness; between `overrules` and this it asks */
+  overwhelms: number;
 }
 
-/** Chosen by leave-one-set-out cross-validation over held-out sets 7–12 (test/nlu/model-cv.ts). */
-export const THRESHOLDS: Thresholds = { alone: 0.7, overrules: 0.9, doubt: 0.05, contest: 0.95 };
+/** Chosen by leave-one-set-out cross-validation over held-out sets 7–13 (test/nlu/model-cv.ts). */
+export const THRESHOLDS: Thresholds = {
+  alone: 0.7,
+  overrules: 0.9,
+  doubt: 0.05,
+  contest: 0.95,
+  overwhelms: 0.95,
+};
+
+/** A score of the rules under this rests on one cue word at most (a trigger weighs 1–3, settling evidence 15+). */
+const THIN = 3;
 
 type Kind = IntentKind | 'unknown';
 interface Chosen {
@@ -29,7 +40,13 @@ const samePair = (a: string, b: string) => [a, b].every((k) => k === 'policy' ||
 type Top = { kind: string; p: number }[];
 type Decision = Chosen & { decided: string };
 
-export function combine(rules: Chosen, evidence: string[], top: Top, t: Thresholds = THRESHOLDS): Decision {
+export function combine(
+  rules: Chosen,
+  evidence: string[],
+  top: Top,
+  t: Thresholds = THRESHOLDS,
+  scores: Partial<Record<string, number>> = {},
+): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
   if (rules.kind === 'unknown') return noFamily(rules, first, t);
@@ -48,10 +65,22 @@ export function combine(rules: Chosen, evidence: string[], top: Top, t: Threshol
   if (m === kind) return { ...rules, decided: 'rules and model agree' };
   // east-west and policy answer the same pair (the verdict is on the path): the rules' verdict words decide
   if (samePair(m, kind)) return { ...rules, decided: 'rules (east-west and policy: the same pair)' };
-  if (m !== 'unknown' && first.p >= t.overrules) return { kind: m, decided: 'model overwhelming' };
+  const overruled = overrule(kind, m, first.p, t, firm(scores[kind], evidence, m));
+  if (overruled) return overruled;
   if (!doubted) return { ...rules, decided: 'rules (the model does not rule them out)' };
   const other = top.find((x) => x.kind !== kind && x.kind !== 'unknown')?.kind as IntentKind | undefined;
   return ask(kind, other, 'rules and model disagree: ask');
+}
+
+/** Rules that rest on more than one cue word, or that found two parties while the model reads one subject. */
+const firm = (score: number | undefined, evidence: string[], m: string): boolean =>
+  (score ?? Infinity) >= THIN || (evidence.includes('two-parties') && !samePair(m, 'policy'));
+
+/** The model sure enough to overrule the rules; firm rules it overrules only when overwhelming, else the bot asks. */
+function overrule(kind: IntentKind, m: Kind, p: number, t: Thresholds, firmRules: boolean): Decision | undefined {
+  if (m === 'unknown' || p < t.overrules) return undefined;
+  if (p >= t.overwhelms || !firmRules) return { kind: m, decided: 'model overwhelming' };
+  return ask(kind, m, 'the model overrules firm rules: ask');
 }
 
 /** The rules found nothing (the model alone decides when sure), or two families tied (the model breaks the tie only

@@ -492,10 +492,26 @@ function inRole(text: string, name: string): boolean {
 const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);
 const AFTER_NAME = new RegExp(`^${ROLE_AFTER}`);
 
+const AZ_OPTION = /^(-g|-o|--resource-group|--output|--subscription|--query|--[a-z-]*-name)$/;
+/** The positions of an `az` command's words before its first option. */
+function azCommandWords(words: string[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    if (w !== 'az' || !/^[a-z]/.test(words[i + 1] ?? '')) return;
+    for (let j = i + 1; j < words.length && !words[j].startsWith('-'); j++) out.add(j);
+  });
+  return out;
+}
+const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
+
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
   const fromRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g;
-  const fromNames = [...rest.text.matchAll(fromRe)].map((m) => m[1].replace(/[.:]+$/, ''));
+  // where the asker stands: "in the web pod I call api", "inside my api container, curl db" (the caller)
+  const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
+  const fromNames = [...rest.text.matchAll(fromRe), ...rest.text.matchAll(insideRe)].map((m) =>
+    m[1].replace(/[.:]+$/, ''),
+  );
   const words = rest.text
     .replace(/->|→/g, ' ')
     .split(/[\s,;!?()"`<>=]+/)
@@ -515,7 +531,13 @@ function readNames(rest: Rest, intent: Intent): void {
   // "what's the route web → api": a name with an arrow after it is a party of a pair, the word before it English
   const arrowAfter = (w: string) =>
     new RegExp(String.raw`(^|\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s*(->|→)`).test(rest.text);
+  const azCommand = azCommandWords(words);
   words.forEach((w, i) => {
+    // "the DB team says…", "the web folks": people who own a workload, not the workload
+    if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
+    // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
+    // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
+    if (azCommand.has(i) || AZ_OPTION.test(words[i - 1] ?? '')) return;
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;

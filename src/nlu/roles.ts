@@ -77,13 +77,16 @@ function decideFamily(intent: Intent, pair: ReturnType<typeof partiesOf>): { evi
   const carried = intent.kind !== 'unknown' && topKind(intent.cues ?? {}) === 'unknown';
   const chosen = carried
     ? { ...choose(scores, evidence), decided: 'rules: a follow-up keeps the last family' }
-    : combine(choose(scores, evidence), evidence, top);
+    : combine(choose(scores, evidence), evidence, top, undefined, scores);
   intent.kind = chosen.kind;
   if (chosen.close) intent.close = chosen.close;
   if (top.length)
     intent.model = { top: top.slice(0, 3).map(({ kind, p }) => ({ kind, p: +p.toFixed(2) })), decided: chosen.decided };
   return { evidence };
 }
+
+const CONTRAST =
+  /\bbut\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:can|does|do|works?|is fine|connects?|gets? through)\b/;
 
 /** The parties in the order said (each once): names ("ns/name" when said with a namespace) and pod IPs as their
  * pods; a directed pair ("X -> Y", "allow X to reach Y") puts its client and target first. */
@@ -96,7 +99,11 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
     .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
     .map((r) => ({ p: r.namespace ? `${r.namespace}/${r.name}` : r.name, forms: sideForms(r) }));
   const byIp = podIps.map((e) => ({ p: e.matched, forms: [e.text] }));
-  const all = [...named, ...byIp].map((x) => ({ ...x, at: positionOf(intent.text, x.forms) }));
+  const both = [...named, ...byIp].map((x) => ({ ...x, at: positionOf(intent.text, x.forms) }));
+  // "web can't reach the database but api can": the one that works is a comparison, not a party
+  const works = CONTRAST.exec(intent.text)?.[1];
+  const kept = both.filter((x) => !works || !x.forms.includes(works));
+  const all = works && new Set(kept.map((x) => x.p)).size >= 2 ? kept : both;
   const said = [...new Set(all.sort((a, b) => a.at - b.at).map((x) => x.p))];
   const fromIp = /\b(?:from|when|logs?|logged|logging|sees?|seeing)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
     intent.text,

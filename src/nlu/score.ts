@@ -394,7 +394,8 @@ const LB_NAMED = new RegExp(
 
 const DNS_CUE = new RegExp(
   String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
-    String.raw`(should|would|does|will|do) (it |that )?return|look(s|ed|ing)? ?(it |that |them )?up|lookups?|` +
+    String.raw`(should|would|does|will|do) (it |that |[a-z0-9-]+\.[a-z0-9.-]+ )?return|` +
+    String.raw`look(s|ed|ing)? ?(it |that |them )?up|lookups?|` +
     String.raw`name resolution|nslookup|dig|a records?)\b`,
 );
 const LOOKED_UP =
@@ -418,6 +419,10 @@ const isWhat = (t: string, ip: string): boolean =>
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b(what('s| is) (the )?(source|src|destination|dst|client)( ip| address)?|` +
     String.raw`(who|what)('s| is) (that|this|it)( ip| address)?|` +
+    // "… from 10.10.1.10. is that my api or something else?": whether an address is one of ours
+    String.raw`is (that|this|it) (really |actually )?((my|our) [a-z0-9-]+( pod| service| app| node| vm)?` +
+    String.raw`( or (something|someone|anything) else| or not)?|(the )?[a-z0-9-]+( pod| service| app| node| vm)?` +
+    String.raw` or (something|someone|anything) else)|` +
     // "… which of our resources is it?"
     // "… which of our resources is it?", "… — which pod and owner is that?"
     String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?|pod|node|vm|machine|host|workload)` +
@@ -661,6 +666,17 @@ export const EVIDENCE: readonly Row[] = [
       ),
   },
   // no cue word: what was named says it
+  // "psql: connection to 10.0.40.12 failed. that's from web-…": a Service's ClusterIP is inside the cluster, so a
+  // workload and one is a pair, never a way out (https://kubernetes.io/docs/concepts/services-networking/service/)
+  {
+    id: 'workload-and-cluster-ip',
+    says: { 'east-west': 3 },
+    when: (s) =>
+      s.cue === 'unknown' &&
+      s.workloadSet.size === 1 &&
+      !!s.intent.clusterIps?.length &&
+      !s.intent.ips.some((ip) => isPublic(ip)),
+  },
   {
     id: 'host-requests',
     says: { inbound: 3 },

@@ -13,7 +13,7 @@ const TRAINING_FILES = [
   'corpus.jsonl',
   'corpus-fixtures.jsonl',
   'heldout.jsonl',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `heldout-${n}.jsonl`),
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `heldout-${n}.jsonl`),
 ];
 
 export interface Example {
@@ -48,7 +48,8 @@ export async function examples(root: string, files = TRAINING_FILES): Promise<Ex
 }
 
 /** The model as written to src/nlu/model.json: one feature and one row per line (a change reads as a diff), laid
- * out as Prettier lays out JSON. */
+ * out as Prettier lays out JSON.
+ * @public (scripts/train-nlu.js calls it through dist) */
 export function serialize(m: Model): string {
   const list = (xs: string[]) => `[\n${xs.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
   const classes = `[${m.classes.map((c) => JSON.stringify(c)).join(', ')}]`;
