@@ -60,8 +60,11 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
     kubeConfig: loadKubeConfig(c.PACKET_PATH_KUBE_CONTEXT),
   });
   const started = kube.start();
-  if (o.waitForSync) await started.catch(async (e) => (await kube.stop(), Promise.reject(e)));
-  else started.catch(() => undefined); // reported through pending() and answers
+  // the first lists' pages are garbage V8 keeps until memory runs short: one full collection once synced returns it
+  // to the system (about 30 MB of RSS at 5,000 pods); gc() exists when node runs with --expose-gc, as the image does
+  const compact = () => (globalThis as { gc?: () => void }).gc?.();
+  if (o.waitForSync) await started.then(compact, async (e) => (await kube.stop(), Promise.reject(e)));
+  else started.then(compact, () => undefined); // failures are reported through pending() and answers
   const snat = new metrics.MonitorMetrics({
     credential,
     endpoint: c.PACKET_PATH_METRICS_ENDPOINT,
