@@ -46,7 +46,8 @@ const FILLER = new RegExp(
 );
 const FORWARD = new RegExp(
   String.raw`(?:->|→|\bto|\breach(?:es|ing)?|\baccess(?:es|ing)?|\bcall(?:s|ing)?|\bhit(?:s|ting)?|\bping(?:s|ing)?|` +
-    String.raw`\bconnect(?:s|ing)?)$`,
+    // "a from namespace y cannot open port 81 on x/a": the one opening a port on the other is the client
+    String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?)$`,
 );
 
 /** How the words between two parties link them: X → Y, Y ← X, or not at all. */

@@ -142,6 +142,9 @@ function normalizeText(text: string): string {
     text
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
+      // Teams: a <br> or a paragraph is a line break; "Sent from Teams mobile" under it is a signature, not a word
+      .replace(/<(br|\/p|\/div)\s{0,5}\/?>/gi, '\n')
+      .replace(/\n[ \t]*sent from (my )?(teams|outlook|iphone|ipad|android|mobile|phone)\b[^\n]{0,40}/gi, '\n')
       .replace(/<[^<>]{0,200}>/g, ' ')
       .replace(/&nbsp;/g, ' ')
       .replace(/&gt;/g, '>')
@@ -326,7 +329,20 @@ const BEFORE_NS = [
     String.raw`(^|\s)${NAME_TOKEN}\s+in\s+(?:the\s+)?(?:namespace|project|ns)\s+${NAME_TOKEN}(?=$|[\s?!.,;:])`,
     'g',
   ),
+  // "pod a from namespace y", "the pod a of namespace x": a pod said with its namespace (only after "pod": "web from
+  // namespace y" may be traffic from there)
+  new RegExp(
+    String.raw`(^|\spods?\s+)${NAME_TOKEN}\s+(?:from|of)\s+(?:the\s+)?(?:namespace|project|ns)\s+` +
+      String.raw`${NAME_TOKEN}(?=$|[\s?!.,;:])`,
+    'g',
+  ),
 ];
+
+/** "in the shop namespace": the name before the word (never "the same namespace"). */
+const NAME_THEN_NAMESPACE = new RegExp(
+  String.raw`\bin\s+(?:the\s+)?(?!(?:same|other|another|right|wrong|new|old|that|this|my|our|your|their|each|` +
+    String.raw`every|which|what|whole)\s)([a-z0-9][a-z0-9-]{0,62})\s+(?:namespace|project)\b`,
+);
 
 /** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
 function perNameNamespaces(text: string): string {
@@ -348,6 +364,8 @@ function readScope(rest: Rest, intent: Intent): void {
   const ns =
     rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
     rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
+    // "the api workload in the shop namespace uses …"
+    rest.take(NAME_THEN_NAMESPACE) ??
     // never "cross-namespace call": a word joined to another is not the type before a name
     rest.take(/(?<![\w-])(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
     // "… in project1?" at the very end
@@ -372,11 +390,14 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
 
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
-  String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+)` +
+  // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
+  String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+` +
+    String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
     String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:src|source|what|which|how|why)\b|` +
-    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|` +
+    // or how it crosses: "api→db-0 5432 cross node? snat?"
+    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|cross(?:es|ing)?|across|via|snat|` +
     String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
@@ -562,9 +583,10 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   const found = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
   const at = found < 0 && own.length < all.length ? sentences.length - 1 : found;
   // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it; several ("… answer? egress?
-  // firewall?") go back to the first sentence that is not one
+  // firewall?") go back to the first sentence that is not one; so does one whose subject is "it" or "they" ("… is
+  // arriving to the web pods? it pass by some node?"): it asks on about the one before
   let start = at;
-  while (start > 0 && sentences[start].split(/\s+/).length <= 3) start--;
+  while (start > 0 && (sentences[start].split(/\s+/).length <= 3 || /^(it|they) /.test(sentences[start]))) start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
   const cues = asking && all.length > 1 ? cueScores(asking) : {};
   return {

@@ -130,9 +130,12 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
 }
 
 /** A pasted client error names where it tried to go: "connection to server at "X" (ip) … failed", "dial tcp X:5432",
- * "could not connect to X"; the pod the message says it came from ("that's from web-…") is the client. */
+ * "could not connect to X"; the pod the message says it came from ("that's from web-…") or whose logs it is ("(web-…
+ * logs)") is the client. */
 const FAILED_TO = new RegExp(
-  String.raw`\b(?:connection to|could not connect to|failed to connect to|unable to connect to|dial (?:tcp|udp))\s+` +
+  // Node's "Error: connect ETIMEDOUT 10.244.1.9:5432" too
+  String.raw`\b(?:connection to|could not connect to|failed to connect to|unable to connect to|dial (?:tcp|udp)|` +
+    String.raw`connect (?:etimedout|econnrefused|ehostunreach|enetunreach|econnreset))\s+` +
     String.raw`"?([a-z0-9][a-z0-9.-]*[a-z0-9])"?(?::\d+)?(?:\s*\((\d{1,3}(?:\.\d{1,3}){3})\))?`,
 );
 
@@ -143,12 +146,20 @@ function failedConnection(
   from?: string,
 ): { client: string; target: string } | undefined {
   const m = FAILED_TO.exec(text);
-  if (!m || !from) return undefined;
+  if (!m) return undefined;
   const ipPod = (ip?: string) => podIps.find((e) => e.text === ip)?.matched;
   const target = parties.find((x) => x.forms.includes(m[1]))?.p ?? ipPod(m[1]) ?? ipPod(m[2]);
-  const client = parties.find((x) => x.p.split('/').pop() === from && x.p !== target)?.p;
+  const client = parties.find(
+    (x) => x.p !== target && (from ? x.p.split('/').pop() === from : x.forms.some((f) => loggedBy(text, f))),
+  )?.p;
   return target && client ? { client, target } : undefined;
 }
+
+/** "(web-7d4b9c8f6d-abcde logs)", "web's logs", "the logs of web": the error was logged by that pod, its caller. */
+const loggedBy = (text: string, form: string): boolean => {
+  const f = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`(^|[\s(])${f}('s)?( pod)? logs?\b|\blogs? (of|from) (the )?${f}\b`).test(text);
+};
 
 /** How a party may be written where it takes a side: a one- or two-letter name ("a") only with its namespace, so
  * the article in "send a request to c" is not pod a. */
@@ -158,7 +169,7 @@ function sideForms(r: NameRef): string[] {
   return [
     `${ns}/${r.name}`,
     `${r.name}.${ns}`,
-    ...['in', 'in namespace', '-n', 'from'].map((w) => `${r.name} ${w} ${ns}`),
+    ...['in', 'in namespace', '-n', 'from', 'from namespace', 'of namespace'].map((w) => `${r.name} ${w} ${ns}`),
   ];
 }
 

@@ -75,7 +75,9 @@ const CAN = new RegExp(
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
     String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
-    String.raw`drop(s|ping)?|isolated|isolation)\b`,
+    String.raw`drop(s|ping)?|isolated|isolation|` +
+    // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
+    String.raw`(do|does|did|will|would) [\w./-]+ get through|access (check|test|verification)|check access)\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -307,7 +309,10 @@ function sourceAtFarEnd(s: Seen): boolean {
 }
 
 const CLIENT_ACTS = new RegExp(
-  String.raw`\b(customers?|clients?|users?|visitors?|browsers?)\b.{0,30}\b(connects?|hits?|opens?|reach(es)?|sends?)\b`,
+  String.raw`\b(customers?|clients?|users?|visitors?|browsers?)\b.{0,30}` +
+    String.raw`(\b(connects?|hits?|opens?|reach(es)?|sends?)\b|` +
+    // "client 203.0.113.9 -> 20.31.46.20:80": the client's flow drawn as an arrow
+    String.raw`\S\s*(->|→))`,
 );
 
 const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;
@@ -319,10 +324,10 @@ const CLIENT_IN = new RegExp(
 );
 
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
-const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b/;
+const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) tool\b/;
 const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
-    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works)\b`,
+    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?)\b`,
 );
 function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
@@ -433,6 +438,26 @@ const ASKS_WHAT_AT_END = new RegExp(
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
 const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' '));
 
+/** Words of a flow between two parties (not of a name looked up). */
+const FLOW_SAID = new RegExp(
+  String.raw`->|→|\b(src|source|sees?|seen|ports?|path|hops?|reach\w*|blocked|allowed|can|snat|route\w*|` +
+    String.raw`go(es)?|egress|outbound|calls?)\b`,
+);
+
+/** An outbound rule or its settings: ports per instance, idle timeout, how many nodes its ports can serve. */
+const OUTBOUND_RULE_SETTINGS = new RegExp(
+  String.raw`\boutbound ?rules?\b|\b(allocated |snat |outbound )?ports? per (instance|node|vm|backend)\b|` +
+    String.raw`\b(max(imum)?|how many) (nodes?|instances?|vms?)( count)?\b.{0,40}\b(snat|outbound)\b|` +
+    String.raw`\b(snat|outbound)\b.{0,40}\b(max(imum)?|how many) (nodes?|instances?|vms?)\b`,
+);
+
+/** Which rule (of an NSG, a firewall, a policy) decides, matches or wins. */
+const RULE_ASKED = new RegExp(
+  String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
+    String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?)\b|` +
+    String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b`,
+);
+
 /** "which load balancer is in front of the web service": the load balancers asked for, not the way in */
 const WHICH_LB = /\b(which|what) (load ?balancers?|lbs?)\b/;
 
@@ -455,6 +480,8 @@ const ADDRESS_KIND = new RegExp(
     String.raw`( is( it| that| this)?)?\s*\?|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
     String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
 );
+/** "is that the ingress or the web LB?", "is it a node or a pod?": which of two things an address is */
+const THIS_OR_THAT = /\b(is|was) (that|it|this) (the |an? |our )?[\w -]{1,30} or (the |an? |our )?[\w -]{1,30}\?/;
 const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
 const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
@@ -487,8 +514,10 @@ const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |t
 
 /** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
 const REQUESTS_REACH = new RegExp(
-  String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( \w+){0,3} ` +
-    String.raw`(get|gets|reach|reaches|come in|comes in|arrive|arrives|land|lands|end up|ends up)\b`,
+  // the words between may name a host ("the request for shop.contoso.com is arriving to the web pods")
+  String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( [\w.-]+){0,3} ` +
+    String.raw`(get|gets|getting|reach|reaches|reaching|come in|comes in|coming in|arrive|arrives|arriving|` +
+    String.raw`land|lands|landing|end up|ends up)\b`,
 );
 function requestsComeIn(s: Seen): boolean {
   // the clause that asks ("why is the client 10.244.0.7 and not the customer, how do requests get to web?")
@@ -557,6 +586,16 @@ export const EVIDENCE: readonly Row[] = [
     id: 'which-address-is-what',
     says: { 'what-is': 21 },
     when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t),
+  },
+  // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
+  {
+    id: 'address-this-or-that',
+    says: { 'what-is': 20 },
+    when: (s) =>
+      s.intent.ips.length === 1 &&
+      THIS_OR_THAT.test(s.intent.asking ?? s.t) &&
+      !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
+      !ITS_WAY_OUT.test(s.t),
   },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
@@ -628,6 +667,27 @@ export const EVIDENCE: readonly Row[] = [
       !s.hosts.length &&
       !s.intent.ips.length &&
       /^\W*(which|what|list|show( me)?) (all |the |our )?(azure )?(load ?balancers|lbs)\b/.test(s.intent.asking ?? s.t),
+  },
+  // "idle timeout and ports per instance on the outbound rule", "max node count the outbound SNAT config supports":
+  // an outbound rule's settings are the load balancer's, whichever workload uses them
+  // https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
+  {
+    id: 'outbound-rule-settings',
+    says: { 'load-balancers': 16 },
+    when: (s) => !s.workloads.length && !s.intent.ips.length && OUTBOUND_RULE_SETTINGS.test(s.t),
+  },
+  // "which NSG rule matches first, the 150 or the 200?" of a pair: the rule that decides is the verdict's question,
+  // over the pair itself
+  // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
+  { id: 'deciding-rule-asked', says: { policy: 19 }, when: (s) => s.both.length >= 2 && RULE_ASKED.test(s.t) },
+  // "db.shop from the api pod, what IP?": a Service's DNS name and the pod it is looked up from, asked for the
+  // address it gives, nothing said of a flow: the name's resolution from that pod
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+  {
+    id: 'service-name-address-from-pod',
+    says: { dns: 19 },
+    when: (s) =>
+      s.both.length === 2 && s.both.some(dnsNamed) && /\b(what|which) (ip|address)\b/.test(s.t) && !FLOW_SAID.test(s.t),
   },
   // "which public ip is shop.contoso.com on": a host's public address is the way in
   { id: 'host-address', says: { inbound: 17 }, when: (s) => s.cue === 'egress' && !!s.hosts.length && noPods(s) },

@@ -31,17 +31,21 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–13, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–14, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
   const set12 = folds.find((f) => f.set === 12)!;
-  // measured after round 10: the rules alone 204/216 with 2 confident misroutes; combined 206/216 with none
-  expect(set12.combined.ok).toBeGreaterThanOrEqual(206);
+  // measured after round 11: the rules alone 204/216 with 2 confident misroutes; combined 207/216 with none
+  expect(set12.combined.ok).toBeGreaterThanOrEqual(207);
   expect(set12.combined.misroutes).toBe(0);
   const set13 = folds.find((f) => f.set === 13)!;
-  // measured after round 10: the rules alone 204/228 with 2 confident misroutes; combined 210/228 with 1 (an NSG
-  // drop answered east-west, the rule in the answer: its label is arguable)
-  expect(set13.combined.ok).toBeGreaterThanOrEqual(210);
-  expect(set13.combined.misroutes).toBeLessThanOrEqual(1);
+  // measured after round 11: the rules alone 209/228 with 1 confident misroute; combined 217/228 with none
+  expect(set13.combined.ok).toBeGreaterThanOrEqual(217);
+  expect(set13.combined.misroutes).toBe(0);
+  const set14 = folds.find((f) => f.set === 14)!;
+  // measured after round 11: the rules alone 212/220 with 2 confident misroutes; combined 216/220 with 2 (inbound
+  // answered for the load balancer address pasted, not the ingress or route of the host asked about)
+  expect(set14.combined.ok).toBeGreaterThanOrEqual(216);
+  expect(set14.combined.misroutes).toBeLessThanOrEqual(2);
 }, 120_000);
