@@ -42,19 +42,10 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const clientIp =
     intent.clientIp &&
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
-  // "requests to 20.31.46.20 … the web pods": the address said as where requests go is the way in asked about
-  // "how the internet traffic reaches my pods on 20.31.46.20": the pods' way in is at that address
-  // "client 203.0.113.50 hitting 20.31.46.20": the address the client hits is the way in
-  const atLb = (ip: string) =>
-    new RegExp(
-      // "customers open http://20.31.46.20/" (a URL reads "host <address>"): the address opened is the way in
-      String.raw`\b(on|at|via|through|to|towards|hits?|hitting|reach(es|ing)?|host|opens?|opening|curl) ` +
-        String.raw`${ip.replace(/\./g, '\\.')}\b`,
-    );
-  const toLb =
-    lbByIp &&
-    ((intent.towards !== undefined && lbIngressIps(lbByIp).includes(intent.towards)) ||
-      lbIngressIps(lbByIp).some((ip) => atLb(ip).test(intent.text)));
+  const toLb = lbByIp && saidToLb(intent, lbByIp);
+  // a host a route or ingress serves wins over a load balancer address seen only in pasted output
+  const hosted = lbByIp && hostOverPaste(intent, cat, lbByIp, clientIp);
+  if (hosted) return hosted;
   if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
   // a host or route served through the Gateway API (HTTPRoute)
   const viaGateway = await gatewayRouteSubject(intent, ctx);
@@ -78,6 +69,88 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
       `Reach what? Name a route, host, ingress or Service, e.g. "${spec.examples[0]}".`,
     );
   return notFound(intent, cat);
+}
+
+function hostOverPaste(intent: Intent, cat: Catalog, lb: Service, clientIp?: string): InboundSubjects | undefined {
+  const hosted = pastedOnly(lbIngressIps(lb), intent.text) ? servedHost(intent, cat) : undefined;
+  if (!hosted) return undefined;
+  return { clientIp: pastedClient(clientIp, intent.text), ...hosted, notes: [otherLb(hosted, lb, cat)] };
+}
+
+/** The load balancer's address is said as where the requests go. */
+function saidToLb(intent: Intent, lb: Service): boolean {
+  // "requests to 20.31.46.20 … the web pods": the address said as where requests go is the way in asked about
+  // "how the internet traffic reaches my pods on 20.31.46.20": the pods' way in is at that address
+  // "client 203.0.113.50 hitting 20.31.46.20": the address the client hits is the way in
+  const atLb = (ip: string) =>
+    new RegExp(
+      // "customers open http://20.31.46.20/" (a URL reads "host <address>"): the address opened is the way in
+      String.raw`\b(on|at|via|through|to|towards|hits?|hitting|reach(es|ing)?|host|opens?|opening|curl) ` +
+        String.raw`${ip.replace(/\./g, '\\.')}\b`,
+    );
+  return (
+    (intent.towards !== undefined && lbIngressIps(lb).includes(intent.towards)) ||
+    lbIngressIps(lb).some((ip) => atLb(ip).test(intent.text))
+  );
+}
+
+/**
+ * Before an address in pasted output (the question's text has its lines joined by ". "): curl -v's "* Trying" /
+ * "* Connected to" lines, or a `kubectl get svc` row where it follows the TYPE (and CLUSTER-IP) column.
+ */
+const OUTPUT_BEFORE = /^\s*\*\s|\bloadbalancer\s+(\S+\s+)?$/;
+
+/** Every place one of these addresses is said is pasted output (none is said in the question itself). */
+function pastedOnly(ips: string[], text: string): boolean {
+  const at = ips.flatMap((ip) => [...text.matchAll(new RegExp(`\\b${ip.replace(/\./g, '\\.')}\\b`, 'g'))]);
+  return (
+    at.length > 0 &&
+    at.every((m) => {
+      const before = text.slice(0, m.index);
+      return OUTPUT_BEFORE.test(before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1));
+    })
+  );
+}
+
+/** A client address read from pasted output (a ClusterIP column, curl's peer) is no client. */
+const pastedClient = (ip: string | undefined, text: string): string | undefined =>
+  ip && !pastedOnly([ip], text) ? ip : undefined;
+
+/** The first host named (in a URL or as a name) that a route or ingress serves. */
+function servedHost(intent: Intent, cat: Catalog): Found | undefined {
+  const hosts = [...(intent.urlHosts ?? []), ...candidates(intent)].filter((n) => n.includes('.'));
+  for (const h of new Set(hosts)) {
+    // a host names one way in across namespaces (a "-n" in the pasted command is not the host's)
+    const found = byHost(h, { ...intent, namespace: undefined }, cat);
+    if (found && !isReply(found)) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The load balancer the host is reached through: an Ingress's status address, or for a Route the LoadBalancer
+ * Service of the router that admitted it (router-<name> in openshift-ingress).
+ */
+// https://kubernetes.io/docs/concepts/services-networking/ingress/
+// https://docs.redhat.com/en/documentation/openshift_container_platform/4.17/html/network_apis/route-route-openshift-io-v1
+function hostLbIps(found: Found, cat: Catalog): string[] {
+  if (found.ingress) return (found.ingress.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
+  const routers = (found.route?.status?.ingress ?? []).map((i) => `router-${i.routerName ?? 'default'}`);
+  return cat.services
+    .filter((s) => s.metadata.namespace === 'openshift-ingress' && routers.includes(s.metadata.name))
+    .flatMap(lbIngressIps);
+}
+
+/** Said when the pasted address is another load balancer than the host's way in. */
+function otherLb(found: Found, lb: Service, cat: Catalog): string | undefined {
+  const mine = hostLbIps(found, cat);
+  const pasted = lbIngressIps(lb);
+  if (!mine.length || pasted.some((ip) => mine.includes(ip))) return undefined;
+  const svc = `${lb.metadata.namespace}/${lb.metadata.name}`;
+  return (
+    `${pasted.join(', ')} in the pasted output is the load balancer of Service ${svc}, not the way in of ` +
+    `${found.host}, which is reached at ${mine.join(', ')}`
+  );
 }
 
 /** Names to try, typed ones first, then host-like names, then the rest. */

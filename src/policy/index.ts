@@ -1,14 +1,15 @@
 import type { Family } from '../family';
-import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
+import type { EastWestSubjects } from '../east-west/resolve';
 import { decide, type PolicyDecision } from './decide';
 import { facts, type PolicyFacts } from './facts';
 import { narrate } from './narrate';
+import { resolve } from './resolve';
 import { spec } from './spec';
 
 export const policy: Family<'policy', EastWestSubjects, PolicyFacts, PolicyDecision> = {
   spec,
   card: 'east-west',
-  resolve: (intent, ctx) => resolvePair(intent, ctx, spec),
+  resolve,
   facts,
   decide,
   narrate,

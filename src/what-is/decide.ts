@@ -5,7 +5,7 @@ import { idKey, nameOf, sameId } from '../inventory/ids';
 import type { Node } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
 import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
-import { nodeRole } from '../path/kube';
+import { egressIpsFor, isRunning, matchesSelector, namespaceLabels, nodeRole } from '../path/kube';
 import { describeMembers, frontendPurpose, lbIngressIps, lbMembers } from '../path/lb';
 import type { WhatIsFacts } from './facts';
 import type { WhatIsSubjects } from './resolve';
@@ -30,7 +30,17 @@ export type Finding =
   | { kind: 'nic-ip'; config: string; nic: string; resourceGroup: string; vm?: string }
   | { kind: 'nat-gateway'; natGateway: string; id: string; via: string }
   | { kind: 'firewall'; firewall: string; resourceGroup: string; subscription: string; via: string }
-  | { kind: 'prefix'; prefix: string; cidr: string; resourceGroup: string; usedBy?: string };
+  | { kind: 'prefix'; prefix: string; cidr: string; resourceGroup: string; usedBy?: string }
+  | {
+      kind: 'egress-ip';
+      name: string;
+      /** the namespaces its namespaceSelector picks, and their running pods its podSelector picks */
+      namespaces: string[];
+      pods: string[];
+      podSelector: boolean;
+      /** the node that holds the address (status.items); absent when it is not assigned */
+      node?: string;
+    };
 
 export type Range =
   | { kind: 'node-pods'; node: string; cidr: string }
@@ -51,6 +61,7 @@ export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
     ...publicIpFindings(ip, f),
     ...nicFindings(ip, f),
     ...edgeFindings(ip, f),
+    ...egressIpFindings(ip, f),
   ];
   if (findings.length) return { ip, outcome: 'found', findings };
   const ranges = rangesOf(ip, f);
@@ -192,6 +203,40 @@ function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
   return out.length
     ? out
     : publicIpFindings(ip, { ...f, pips: new Map(f.edge.publicIps.map((p) => [idKey(p.id), p])) });
+}
+
+// An OpenShift EgressIP is an extra address on a node's primary interface: the source of the selected pods' traffic
+// leaving the cluster; status.items names the node that holds it.
+// https://docs.redhat.com/en/documentation/openshift_container_platform/4.20/html/ovn-kubernetes_network_plugin/configuring-egress-ips-ovn
+function egressIpFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const all = f.egressIps ?? [];
+  const namespaces = f.namespaces ?? [];
+  return all
+    .filter((e) => (e.spec?.egressIPs ?? []).includes(ip) || (e.status?.items ?? []).some((i) => i.egressIP === ip))
+    .map((e) => {
+      const nsNames = [
+        ...new Set([...namespaces.map((n) => n.metadata.name), ...f.pods.map((p) => p.metadata.namespace)]),
+      ]
+        .filter((n): n is string => !!n)
+        .filter(
+          (n) =>
+            !!e.spec?.namespaceSelector && matchesSelector(namespaceLabels(n, namespaces), e.spec.namespaceSelector),
+        )
+        .sort();
+      const pods = f.pods
+        .filter((p) => isRunning(p) && !p.spec?.hostNetwork && egressIpsFor(p, namespaces, [e]).length)
+        .map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
+        .sort();
+      const node = (e.status?.items ?? []).find((i) => i.egressIP === ip)?.node;
+      return {
+        kind: 'egress-ip' as const,
+        name: e.metadata.name,
+        namespaces: nsNames,
+        pods,
+        podSelector: !!e.spec?.podSelector,
+        node,
+      };
+    });
 }
 
 /** The OVN-Kubernetes `k8s.ovn.org/node-subnets` annotation's default subnet(s); nothing when it is not JSON. */

@@ -3,7 +3,7 @@
 import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import type { ClusterInfo } from '../inventory/inventory';
-import type { Node, Pod, Service } from '../inventory/k8s-types';
+import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
 import { decide } from './decide';
 import { readEdge, type EdgeFacts } from './edge';
@@ -20,21 +20,29 @@ export interface WhatIsFacts {
   nics: Nic[];
   /** NAT gateways, firewalls, prefixes and public IPs beyond the node resource group (read only when needed) */
   edge: EdgeFacts;
+  /** OpenShift EgressIP objects and the namespaces they select (absent where the cluster has none) */
+  egressIps?: EgressIP[];
+  namespaces?: Namespace[];
 }
 
 const NO_EDGE: EdgeFacts = { natGateways: [], firewalls: [], prefixes: [], publicIps: [] };
 
 export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<WhatIsFacts> {
-  const [pods, services, nodes, cluster] = await Promise.all([
+  const [pods, services, nodes, cluster, egressIps, namespaces] = await Promise.all([
     trace.list('pods', () => inv.list('Pod')),
     trace.list('services', () => inv.list('Service')),
     trace.list('nodes', () => inv.list('Node')),
     trace.try('cluster', () => inv.cluster()),
+    trace.list('EgressIPs', () => inv.list('EgressIP')),
+    trace.list('namespaces', () => inv.list('Namespace')),
   ]);
   const world = await lbWorld(inv, trace, { allPips: true, nics: true });
   const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
   await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
-  const near = { pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics, edge: NO_EDGE };
+  const near: WhatIsFacts = {
+    ...{ pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics, edge: NO_EDGE },
+    ...{ egressIps, namespaces },
+  };
   // the wider search only when nothing near the cluster carries the address
   if (decide(s, near).outcome === 'found') return near;
   return { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };

@@ -38,7 +38,25 @@ function findingText(x: Finding): string {
       );
     case 'prefix':
       return `inside public IP prefix ${x.prefix} (${x.cidr}), resource group ${x.resourceGroup}`;
+    case 'egress-ip':
+      return egressIpText(x);
   }
+}
+
+/** Which EgressIP, whom it serves and where it is held. */
+function egressIpText(x: Extract<Finding, { kind: 'egress-ip' }>): string {
+  const ns = x.namespaces.length
+    ? `namespace(s) ${x.namespaces.join(', ')}`
+    : 'no namespace (its selector matches none)';
+  const shown = x.pods.slice(0, 5).join(', ') + (x.pods.length > 5 ? ` and ${x.pods.length - 5} more` : '');
+  const pods = x.pods.length ? `running pods ${shown}` : 'no running pod';
+  const held = x.node
+    ? `held by node ${x.node} (status), which sends their traffic out of the cluster from it`
+    : 'assigned to no node (status has no item): the selected pods cannot use it now';
+  return (
+    `OpenShift EgressIP ${x.name}: the source address of traffic leaving the cluster from ${ns}` +
+    `${x.podSelector ? ' (pods matching its podSelector)' : ''} — ${pods}; ${held}`
+  );
 }
 
 function verifyOf(ip: string, x: Finding): string[] {
@@ -68,6 +86,8 @@ function verifyOf(ip: string, x: Finding): string[] {
         `az network firewall show -g ${x.resourceGroup} -n ${x.firewall} --subscription ${x.subscription} ` +
           `--query 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id}'`,
       ];
+    case 'egress-ip':
+      return [`oc get egressip ${x.name} -o yaml`];
     case 'prefix':
       return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
     default:
@@ -84,6 +104,10 @@ function followUpOf(x: Finding): FollowUp | undefined {
     };
   if (x.kind === 'lb-service')
     return { title: 'Inbound path', question: `how does traffic reach service ${x.name} -n ${x.namespace}` };
+  if (x.kind === 'egress-ip' && x.pods.length) {
+    const [ns, name] = x.pods[0].split('/');
+    return { title: 'Egress path', question: `egress path of pod ${name} -n ${ns}`, intent: 'egress' };
+  }
   if (x.kind === 'lb-frontend') return { title: 'Load balancers', question: `what does load balancer ${x.lb} do` };
   return undefined;
 }

@@ -6,6 +6,8 @@ import type { PairSubjects } from '../../src/east-west/resolve';
 import type { EndpointSlice, Namespace, NetworkPolicy, Pod, Service } from '../../src/inventory/k8s-types';
 import type { EastWestDecision } from '../../src/east-west/decide';
 import { narrate as narratePolicy } from '../../src/policy/narrate';
+import { ask } from '../../src/answer';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
 
 // the policy family narrates the pair's decision with its Azure layers (none here: no Azure side)
 const narrate = (d: EastWestDecision) => narratePolicy({ pair: d });
@@ -101,4 +103,17 @@ test('a port the Service does not have: the client cannot reach it, whatever the
   const r = narrate(d);
   expect(r.verdict).toEqual({ allowed: false, by: [] });
   expect(r.answer).toMatch(/^api-1 cannot reach shop\/db on port 1433/);
+});
+
+// "open 8080 on server" where Service server exposes only 1433: the NetworkPolicy verdict is the pods' one
+test('a port the target Service lacks is asked of its pods, with a note (demo)', async () => {
+  const r = await ask('is sqlapi permitted to open 8080 on server?', SnapshotInventory.demo());
+  expect(r.intent).toBe('policy');
+  expect(r.hops[0]?.name).toBe('project1/sqlapi-1-8jgx8');
+  expect(r.hops[r.hops.length - 1]).toMatchObject({ kind: 'pod', name: 'project1/server-1-ppl25' });
+  expect(r.warnings.join('\n')).toMatch(/Service server has no port 8080 \(ports: 1433\)/);
+  // "service server" keeps the Service, which refuses 8080
+  const svc = await ask('is sqlapi permitted to open 8080 on service server?', SnapshotInventory.demo());
+  expect(svc.verdict).toMatchObject({ allowed: false });
+  expect(svc.hops).toHaveLength(1);
 });

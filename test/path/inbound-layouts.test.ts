@@ -123,3 +123,44 @@ test('AKS with Application Gateway for Containers (Gateway API): pod IPs from th
   expect([r.seenAs, r.clientIp]).toEqual([['10.225.1.0/24'], 'xff']);
   expect(r.answer).toMatch(/no LoadBalancer Service and no node hop/);
 });
+
+// a host served by an Ingress or Route wins over a load balancer address seen only in pasted output
+describe('a named host over a pasted load balancer address', () => {
+  const svcTable = (ns: string, row: string) =>
+    `$ kubectl get svc -n ${ns}\nNAME   TYPE           CLUSTER-IP    EXTERNAL-IP   PORT(S)        AGE\n${row}\n`;
+
+  test('kubectl get svc of the ingress controller, then the host (aks-lb)', async () => {
+    const row =
+      'ingress-nginx-controller   LoadBalancer   10.0.87.214   20.31.46.88   80:30812/TCP,443:32443/TCP   12d';
+    const q = `${svcTable('ingress-nginx', row)}shop.contoso.com times out. how does it get to the web pods?`;
+    const r = await ask(q, fx('aks-lb'));
+    expect(r.intent).toBe('inbound');
+    expect(r.hops.map((h) => h.kind)).toContain('ingress-controller');
+    expect(r.hops[r.hops.length - 1].name).toMatch(/^shop\/web-/);
+    // the ClusterIP column is no client
+    expect(JSON.stringify(r.hops)).not.toContain('10.0.87.214');
+    expect(r.warnings.join('\n')).not.toMatch(/in the pasted output/);
+  });
+
+  test('another load balancer pasted: the host path, with a note (aks-lb)', async () => {
+    const row = 'web    LoadBalancer   10.0.118.42   20.31.46.20   80:31380/TCP   12d';
+    const r = await ask(`${svcTable('shop', row)}shop.contoso.com: how does it get to the web pods?`, fx('aks-lb'));
+    expect(r.hops.map((h) => h.kind)).toContain('ingress-controller');
+    expect(r.warnings).toContain(
+      '20.31.46.20 in the pasted output is the load balancer of Service shop/web, not the way in of shop.contoso.com, ' +
+        'which is reached at 20.31.46.88',
+    );
+  });
+
+  test('curl -v to a route host, "Connected to" the router address (aro-egressip)', async () => {
+    const host = 'sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
+    const q =
+      `curl -sv https://${host}/health\n*   Trying 20.67.170.10:443...\n` +
+      `* Connected to 20.67.170.10 (20.67.170.10) port 443 (#0)\nwhat is the path for this host?`;
+    const r = await ask(q, fx('aro-egressip'));
+    expect(r.intent).toBe('inbound');
+    expect(r.answer).toContain(host);
+    expect(r.hops[r.hops.length - 1].name).toBe('project1/sqlapi-1-8jgx8');
+    expect(r.warnings.join('\n')).not.toMatch(/in the pasted output/);
+  });
+});

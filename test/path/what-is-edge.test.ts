@@ -27,3 +27,17 @@ test('the node resource group answers first: no wider search for a load balancer
   const r = await ask('what is 20.31.46.20?', hub);
   expect(r.answer).toMatch(/load balancer kubernetes/);
 });
+
+// an OpenShift EgressIP is no pod, Service, node or NIC address: the EgressIP object, whom it serves, which node holds it
+test('what is an EgressIP address (aro-egressip)', async () => {
+  const aro = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aro-egressip'));
+  const r = await ask('what is 10.0.2.100?', aro);
+  expect(r.intent).toBe('what-is');
+  expect(r.status).toBe('answered');
+  expect(r.answer).toMatch(/OpenShift EgressIP egressip-project1/);
+  expect(r.answer).toMatch(/namespace\(s\) project1\b/);
+  expect(r.answer).toMatch(/project1\/sqlapi-1-8jgx8/);
+  expect(r.answer).toMatch(/held by node aro2-p8bjm-worker-northeurope2-h9rzp/);
+  expect(r.verify).toContain('oc get egressip egressip-project1 -o yaml');
+  expect(r.errors).toEqual([]);
+});

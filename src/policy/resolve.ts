@@ -1,0 +1,55 @@
+// The pair of a policy question: east-west's, except that a port the target Service does not expose is asked of
+// the Service's pods ("is sqlapi permitted to open 8080 on server?"): a NetworkPolicy allows or denies ports of pods,
+// not of Services, so the verdict is the pods' one, with a note that the Service name does not reach that port.
+import { isReply, type Ctx } from '../family';
+import type { Pod, Service } from '../inventory/k8s-types';
+import type { Intent } from '../nlu/parse';
+import { resolveServiceName } from '../path/dns';
+import { isRunning, matchesSelector } from '../path/kube';
+import type { PathResult } from '../path/result';
+import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
+import { spec } from './spec';
+
+export async function resolve(intent: Intent, ctx: Ctx): Promise<EastWestSubjects | PathResult> {
+  const s = await resolvePair(intent, ctx, spec);
+  if (isReply(s) || 'internet' in s || !s.to.name || s.port === undefined) return s;
+  const said = s.to.name;
+  // only the Service the question names as the far end ("open 8080 on server"), not another party said around it
+  if (intent.roles?.target?.split('/').pop() !== said) return s;
+  // "service server", "server.project1" or an FQDN keep the Service, where the port is refused
+  if (said.includes('.') || intent.typed.some((t) => t.name === said && t.type === 'service')) return s;
+  const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
+  const dns = resolveServiceName(said, s.from.metadata.namespace ?? 'default', services);
+  if ('error' in dns || (dns.service.spec?.ports ?? []).some((p) => p.port === s.port)) return s;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const pod = backingPod(dns.service, pods, s.from);
+  if (!pod) return s;
+  const name = dns.service.metadata.name;
+  const ports = (dns.service.spec?.ports ?? []).map((p) => p.port).join(', ');
+  // NetworkPolicy ports are the pods' ports; a Service listens only on its own ports
+  // https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  const note =
+    `Service ${name} has no port ${s.port} (ports: ${ports}): answered for ${name}'s pod ` +
+    `${pod.metadata.name} on ${s.port}, reached at its pod IP; through the Service name ${s.port} is refused` +
+    declared(pod, s.port);
+  return { ...s, to: { pod }, notes: [...(s.notes ?? []).filter(Boolean), note] };
+}
+
+/** A running pod of the Service, the one on the client's node first. */
+function backingPod(service: Service, pods: Pod[], from: Pod): Pod | undefined {
+  const selector = service.spec?.selector;
+  if (!selector) return undefined;
+  const backing = pods
+    .filter((p) => p.metadata.namespace === service.metadata.namespace && isRunning(p))
+    .filter((p) => p.metadata.name !== from.metadata.name)
+    .filter((p) => matchesSelector(p.metadata.labels, { matchLabels: selector }))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  return backing.find((p) => p.spec?.nodeName === from.spec?.nodeName) ?? backing[0];
+}
+
+/** containerPort is informational, but a port no container declares is worth saying. */
+function declared(pod: Pod, port: number): string {
+  const ports = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort));
+  if (!ports.length || ports.includes(port)) return '';
+  return `; its containers declare only ${[...new Set(ports)].join(', ')}, so nothing may listen on ${port}`;
+}
