@@ -72,9 +72,9 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
 }
 
 function hostOverPaste(intent: Intent, cat: Catalog, lb: Service, clientIp?: string): InboundSubjects | undefined {
-  const hosted = pastedOnly(lbIngressIps(lb), intent.text) ? servedHost(intent, cat) : undefined;
+  const hosted = pastedOnly(lbIngressIps(lb), intent) ? servedHost(intent, cat) : undefined;
   if (!hosted) return undefined;
-  return { clientIp: pastedClient(clientIp, intent.text), ...hosted, notes: [otherLb(hosted, lb, cat)] };
+  return { clientIp: pastedClient(clientIp, intent), ...hosted, notes: [otherLb(hosted, lb, cat)] };
 }
 
 /** The load balancer's address is said as where the requests go. */
@@ -94,27 +94,15 @@ function saidToLb(intent: Intent, lb: Service): boolean {
   );
 }
 
-/**
- * Before an address in pasted output (the question's text has its lines joined by ". "): curl -v's "* Trying" /
- * "* Connected to" lines, or a `kubectl get svc` row where it follows the TYPE (and CLUSTER-IP) column.
- */
-const OUTPUT_BEFORE = /^\s*\*\s|\bloadbalancer\s+(\S+\s+)?$/;
-
-/** Every place one of these addresses is said is pasted output (none is said in the question itself). */
-function pastedOnly(ips: string[], text: string): boolean {
-  const at = ips.flatMap((ip) => [...text.matchAll(new RegExp(`\\b${ip.replace(/\./g, '\\.')}\\b`, 'g'))]);
-  return (
-    at.length > 0 &&
-    at.every((m) => {
-      const before = text.slice(0, m.index);
-      return OUTPUT_BEFORE.test(before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1));
-    })
-  );
-}
+/** Every place one of these addresses is said is context (pasted output, earlier lines), not the asking sentence. */
+const pastedOnly = (ips: string[], intent: Intent): boolean =>
+  intent.asking !== undefined &&
+  ips.some((ip) => intent.text.includes(ip)) &&
+  !ips.some((ip) => intent.asking!.includes(ip));
 
 /** A client address read from pasted output (a ClusterIP column, curl's peer) is no client. */
-const pastedClient = (ip: string | undefined, text: string): string | undefined =>
-  ip && !pastedOnly([ip], text) ? ip : undefined;
+const pastedClient = (ip: string | undefined, intent: Intent): string | undefined =>
+  ip && !pastedOnly([ip], intent) ? ip : undefined;
 
 /** The first host named (in a URL or as a name) that a route or ingress serves. */
 function servedHost(intent: Intent, cat: Catalog): Found | undefined {

@@ -57,11 +57,13 @@ export const namespaceLabels = (name: string | undefined, namespaces: Namespace[
 /** OpenShift EgressIP objects that select the pod (namespaceSelector + podSelector). */
 // https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
 export function egressIpsFor(pod: Pod, namespaces: Namespace[], egressIps: EgressIP[]): EgressIP[] {
-  const nsLabels = namespaceLabels(pod.metadata.namespace, namespaces);
   return egressIps.filter(
     (e) =>
-      e.spec?.namespaceSelector &&
-      matchesSelector(nsLabels, e.spec.namespaceSelector) &&
-      matchesSelector(pod.metadata.labels, e.spec.podSelector),
+      egressIpSelectsNamespace(e, pod.metadata.namespace, namespaces) &&
+      matchesSelector(pod.metadata.labels, e.spec?.podSelector),
   );
 }
+
+/** The EgressIP's namespaceSelector picks the namespace (an EgressIP without one picks none). */
+export const egressIpSelectsNamespace = (e: EgressIP, ns: string | undefined, namespaces: Namespace[]): boolean =>
+  !!e.spec?.namespaceSelector && matchesSelector(namespaceLabels(ns, namespaces), e.spec.namespaceSelector);

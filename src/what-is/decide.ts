@@ -5,7 +5,7 @@ import { idKey, nameOf, sameId } from '../inventory/ids';
 import type { Node } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
 import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
-import { egressIpsFor, isRunning, matchesSelector, namespaceLabels, nodeRole } from '../path/kube';
+import { egressIpSelectsNamespace, egressIpsFor, isRunning, nodeRole } from '../path/kube';
 import { describeMembers, frontendPurpose, lbIngressIps, lbMembers } from '../path/lb';
 import type { WhatIsFacts } from './facts';
 import type { WhatIsSubjects } from './resolve';
@@ -217,11 +217,7 @@ function egressIpFindings(ip: string, f: WhatIsFacts): Finding[] {
       const nsNames = [
         ...new Set([...namespaces.map((n) => n.metadata.name), ...f.pods.map((p) => p.metadata.namespace)]),
       ]
-        .filter((n): n is string => !!n)
-        .filter(
-          (n) =>
-            !!e.spec?.namespaceSelector && matchesSelector(namespaceLabels(n, namespaces), e.spec.namespaceSelector),
-        )
+        .filter((n): n is string => !!n && egressIpSelectsNamespace(e, n, namespaces))
         .sort();
       const pods = f.pods
         .filter((p) => isRunning(p) && !p.spec?.hostNetwork && egressIpsFor(p, namespaces, [e]).length)
