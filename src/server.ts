@@ -1,4 +1,4 @@
-// HTTP wiring: POST /api/messages (Bot Framework), GET /healthz, GET /readyz;
+// HTTP wiring on node:http: POST /api/messages (Bot Framework), GET /healthz, GET /readyz;
 // middleware for audit, authorization and rate limits; graceful shutdown.
 import {
   CloudAdapter,
@@ -15,8 +15,8 @@ import {
   type AuthenticateRequestResult,
 } from 'botframework-connector';
 import { readFileSync } from 'node:fs';
-import type { Server as HttpServer } from 'node:http';
-import * as restify from 'restify';
+import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PacketPathBot } from './bot/bot';
 import { BODY_LIMIT, BodyError, headerProblem, readJson } from './bot/body';
 import {
@@ -31,6 +31,7 @@ import {
 } from './bot/middleware';
 import { quietTokenRejections } from './bot/quiet';
 import { pages } from './bot/pages';
+import { adapterResponse, Router, sendJson, type Request } from './bot/router';
 import { BoundedMemoryStorage } from './bot/storage';
 import {
   allowedTenants,
@@ -49,7 +50,8 @@ import { ProactiveChannelData } from './watch/proactive';
 import { Watcher } from './watch/watcher';
 
 export interface Running {
-  server: restify.Server;
+  /** the listening node:http server, and its address */
+  server: { server: HttpServer; address(): AddressInfo | string | null };
   port: number;
   /** what the bot answers about: the inventory's source, or the configured clusters */
   source: string;
@@ -211,20 +213,16 @@ const sourceLabel = (source: string): string =>
  * /healthz (the process answers) and /readyz (the caches are synced and it is not shutting down): status only, the
  * reasons are logged, not served.
  */
-function probes(server: restify.Server, source: string, pending: () => string[], log: Logger): void {
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', inventory: sourceLabel(source) });
-    return next();
-  });
+function probes(router: Router, source: string, pending: () => string[], log: Logger): void {
+  router.on('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok', inventory: sourceLabel(source) }));
   let said = '';
-  server.get('/readyz', (_req, res, next) => {
+  router.on('GET', '/readyz', (_req, res) => {
     const waiting = pending();
     if (waiting.join('\n') !== said && waiting.length) log.info({ pending: waiting }, 'not ready');
     said = waiting.join('\n');
     // only what is waiting, not why (the reason can name the API server)
     const what = [...new Set(waiting.map((w) => w.split(':')[0].slice(0, 60)))];
-    res.send(waiting.length ? 503 : 200, { ready: waiting.length === 0, pending: what });
-    return next();
+    sendJson(res, waiting.length ? 503 : 200, { ready: waiting.length === 0, pending: what });
   });
 }
 
@@ -249,11 +247,10 @@ interface Gate {
  * headers, a bearer token present, the bounded body, a well-formed activity, the token valid (or, without
  * credentials, a loopback serviceUrl). A refusal is one audit line, and the connection is closed.
  */
-async function admit(req: restify.Request, res: restify.Response, g: Gate, origin: RequestOrigin) {
+async function admit(req: Request, res: ServerResponse, g: Gate, origin: RequestOrigin) {
   const refuse = (status: number, reason: string, body = PUBLIC_REASON[status]) => {
     g.log.warn({ audit: 'rejected', status, reason: capped(reason), ...origin }, 'request rejected');
-    res.header('connection', 'close');
-    res.send(status, { error: body });
+    sendJson(res, status, { error: body }, { connection: 'close' });
     return undefined;
   };
   const header = String(req.headers.authorization ?? '');
@@ -276,12 +273,12 @@ async function admit(req: restify.Request, res: restify.Response, g: Gate, origi
     // unauthenticated, a reply to any serviceUrl would be a request made on anyone's behalf
     return refuse(403, `serviceUrl ${capped(activity.serviceUrl, 100)} is not loopback (no credentials)`);
   }
-  req.body = body;
+  req.body = body as Record<string, unknown>;
   return { activity, header };
 }
 
 /** The client address (IPv4 without its IPv6 mapping) and what a proxy says it forwarded for, capped. */
-const originOf = (req: restify.Request): RequestOrigin => ({
+const originOf = (req: Request): RequestOrigin => ({
   ip: req.socket?.remoteAddress?.replace(/^::ffff:/, ''),
   forwardedFor: capped(req.headers['x-forwarded-for'], 100),
 });
@@ -326,49 +323,54 @@ export async function startServer(config: Config, o: ServerOptions | Inventory =
   const adapter = adapterFor(config, log, authn.auth);
   const bot = botFor(config, clusters, adapter, log, opts.storage ?? (await stateStorage(config)));
 
-  let inFlight = 0;
-  let closing = false;
-  const server = restify.createServer({ name: 'packet-path' });
+  const turns = { inFlight: 0, closing: false };
+  const router = new Router('packet-path', (e) =>
+    log.error({ err: { message: (e as Error)?.message } }, 'request failed'),
+  );
   const gate: Gate = { config, log, authn, bodyTimeoutMs: opts.bodyTimeoutMs ?? 10_000 };
-  server.post('/api/messages', async (req, res) => {
-    if (closing) {
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
-    const origin = originOf(req);
-    const admitted = await admit(req, res, gate, origin);
-    if (!admitted) return;
-    inFlight++;
-    try {
-      await requestOrigin.run(origin, () => adapter.process(req, res, (context) => bot.run(context)));
-    } catch (e) {
-      log.error({ err: { message: (e as Error).message } }, 'request failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
-    } finally {
-      authn.forget(admitted.activity, admitted.header);
-      inFlight--;
-    }
-  });
-  probes(server, source, () => (closing ? ['shutting down'] : clusters.pending()), log);
-  pages(server, config);
-  limits(server.server, config);
+  router.on('POST', '/api/messages', messages(gate, adapter, bot, turns));
+  probes(router, source, () => (turns.closing ? ['shutting down'] : clusters.pending()), log);
+  pages(router, config);
+  const http = createServer(router.handle);
+  limits(http, config);
 
   const host = listenHost(config);
-  await new Promise<void>((resolve) => server.listen(config.PORT, ...(host ? [host] : []), resolve));
-  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => http.listen(config.PORT, ...(host ? [host] : []), resolve));
+  const port = (http.address() as AddressInfo).port;
   if (!config.MicrosoftAppId) warnUnauthenticated(log, host);
   return {
-    server,
+    server: { server: http, address: () => http.address() },
     port,
     source,
     // stop taking turns, let in-flight ones finish (bounded), then stop the watches
     close: async () => {
-      closing = true;
+      turns.closing = true;
       const deadline = Date.now() + 10_000;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      while (turns.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
       await clusters.stop();
     },
+  };
+}
+
+/** POST /api/messages: the gate, then the turn through the adapter (counted, so that close can wait for it). */
+function messages(g: Gate, adapter: CloudAdapter, bot: PacketPathBot, turns: { inFlight: number; closing: boolean }) {
+  return async (req: Request, res: ServerResponse) => {
+    if (turns.closing) return sendJson(res, 503, { error: 'shutting down' });
+    const origin = originOf(req);
+    const admitted = await admit(req, res, g, origin);
+    if (!admitted) return;
+    turns.inFlight++;
+    try {
+      const reply = adapterResponse(res);
+      await requestOrigin.run(origin, () => adapter.process(req, reply, (context) => bot.run(context)));
+    } catch (e) {
+      g.log.error({ err: { message: (e as Error).message } }, 'request failed');
+      sendJson(res, 500, { error: 'internal error' });
+    } finally {
+      g.authn.forget(admitted.activity, admitted.header);
+      turns.inFlight--;
+    }
   };
 }
 

@@ -1,6 +1,6 @@
 // The request body of /api/messages, read before authentication and so bounded: JSON only, at most LIMIT bytes
 // on the wire AND after decompression (a 261 KB gzip can expand to 268 MB), within a time limit (a trickled body
-// must not hold a socket). restify's bodyParser is not used: it inflates without a cap and accepts multipart.
+// must not hold a socket). Nothing else parses it: no multipart, no inflating without a cap.
 import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';

@@ -1,7 +1,8 @@
 // GET /privacy and GET /terms: the pages the Teams app manifest links to (developer.privacyUrl, termsOfUseUrl).
 // Plain HTML with no external assets, describing what this deployment reads, keeps and logs.
-import type * as restify from 'restify';
+import type { ServerResponse } from 'node:http';
 import type { Config } from '../config';
+import type { Request, Router } from './router';
 
 export const PAGE_PATHS = { privacy: '/privacy', terms: '/terms' } as const;
 type Page = keyof typeof PAGE_PATHS;
@@ -79,10 +80,10 @@ clusters it answers about.</li>
 }
 
 /** Serves the privacy and terms pages (GET and HEAD) on the bot's own host. */
-export function pages(server: restify.Server, config: Config): void {
+export function pages(router: Router, config: Config): void {
   const body: Record<Page, string> = { privacy: privacy(config), terms: terms() };
   for (const page of Object.keys(PAGE_PATHS) as Page[]) {
-    const send = (req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const send = (req: Request, res: ServerResponse) => {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-length': Buffer.byteLength(body[page]),
@@ -92,9 +93,7 @@ export function pages(server: restify.Server, config: Config): void {
         'cache-control': 'public, max-age=3600',
       });
       res.end(req.method === 'HEAD' ? undefined : body[page]);
-      return next();
     };
-    server.get(PAGE_PATHS[page], send);
-    server.head(PAGE_PATHS[page], send);
+    router.on(['GET', 'HEAD'], PAGE_PATHS[page], send);
   }
 }

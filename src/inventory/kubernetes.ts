@@ -191,6 +191,7 @@ class LeanWatch extends k8s.Watch {
   constructor(
     kc: k8s.KubeConfig,
     private readonly kind: KubeKind,
+    private readonly podOf?: PodOf,
   ) {
     super(kc);
   }
@@ -204,7 +205,7 @@ class LeanWatch extends k8s.Watch {
       path,
       params,
       (phase, obj, raw) =>
-        callback(phase, phase === 'ERROR' || phase === 'BOOKMARK' ? obj : leanObject(this.kind, obj), raw),
+        callback(phase, phase === 'ERROR' || phase === 'BOOKMARK' ? obj : leanObject(this.kind, obj, this.podOf), raw),
       done,
     );
   }
@@ -257,22 +258,33 @@ export class KubeInventory {
       return !g || groups.has(g);
     });
     for (const k of Object.keys(SOURCES) as KubeKind[]) if (!kinds.includes(k)) this.absent.add(k);
-    await Promise.all(kinds.map((k) => this.watch(k)));
+    // EndpointSlices once the pods are cached (or failing): their endpoints then share the pods' strings
+    const pods = kinds.includes('Pod') ? this.watch('Pod') : Promise.resolve();
+    await Promise.all(
+      kinds.map((k) => (k === 'Pod' ? pods : k === 'EndpointSlice' ? pods.then(() => this.watch(k)) : this.watch(k))),
+    );
   }
 
   private async watch(kind: KubeKind): Promise<void> {
     if (this.stopped) return;
     const src = SOURCES[kind];
     const kc = this.o.kubeConfig;
+    const pods = kind === 'EndpointSlice' ? this.watched.get('Pod')?.informer : undefined;
+    const podOf: PodOf | undefined = pods && ((name, ns) => pods.get(name, ns) as KubeKinds['Pod'] | undefined);
     // a relist (after 410 Gone) hands back the cached object when it is unchanged: one copy, not two
     const keep = (raw: k8s.KubernetesObject): k8s.KubernetesObject => {
       const m = raw.metadata;
       const cached = m?.name ? informer.get(m.name, m.namespace) : undefined;
-      return cached && cached.metadata?.resourceVersion === m?.resourceVersion ? cached : leanObject(kind, raw);
+      return cached && cached.metadata?.resourceVersion === m?.resourceVersion ? cached : leanObject(kind, raw, podOf);
     };
     const limit = this.o.pageSize ?? PAGE_SIZE;
     const list = () => pagedList((next) => listPage(kc, src.path, limit, next), keep);
-    const informer = new k8s.ListWatch<k8s.KubernetesObject>(src.path, new LeanWatch(kc, kind), list as never, false);
+    const informer = new k8s.ListWatch<k8s.KubernetesObject>(
+      src.path,
+      new LeanWatch(kc, kind, podOf),
+      list as never,
+      false,
+    );
     const w: Watched = {
       informer,
       synced: false,
@@ -386,20 +398,60 @@ function kubeReason(e: unknown, server: string): string {
 // ---- what the informer caches hold ---------------------------------------------------------------------------
 //
 // A 150,000-pod cluster is ~1 GB of JSON, mostly managedFields, annotations and status the rules never read. Objects
-// are reduced as they enter the caches (list pages and watch events alike) to the fields the rules read — the same
-// allowlist capture writes (src/secrets.ts KEPT), so a capture of a live cluster is unchanged — and the strings and
+// are reduced as they enter the caches (list pages and watch events alike) to the fields the rules read — the
+// allowlist capture writes (src/secrets.ts KEPT), less what no rule reads (CACHE_KEPT below) — and the strings and
 // small structures that repeat across pods (namespaces, node names, labels, containers, owners, conditions) are
 // shared. Shared structures are frozen: the caches' objects are read, never written, by the rules.
+//
+// Kept per kind (besides apiVersion/kind when the API sends them, and annotations under ANNOTATION_PREFIX except on
+// pods):
+//  - metadata: name, namespace, uid, labels, ownerReferences (apiVersion, kind, name, controller), resourceVersion
+//    (the informer compares it); not creationTimestamp (no rule reads it);
+//  - Pod: spec.nodeName, hostNetwork, containers (name, image, ports, env as capture keeps them), the other spec
+//    fields of KEPT.Pod, and dnsPolicy, dnsConfig; status.phase, podIP, hostIP, conditions (type, status);
+//    status.podIPs only when it says more than podIP (dual stack); never hostIPs (the node's: no rule reads it);
+//  - EndpointSlice: addressType, ports (name, port, protocol), endpoints[].addresses, conditions (ready, serving,
+//    terminating), nodeName, targetRef (kind, name, namespace): not hostname, zone, hints (no rule reads them); an
+//    endpoint's address and pod name are the cached pod's own strings when the pod is cached;
+//  - Node, Route: KEPT; every other kind: spec, status and the top-level fields of DEFAULT_KEPT, whole.
+// Every kept object is built with all its fields at once (a literal of one shape per set of fields), so V8 sizes it
+// exactly and pods share hidden classes; nothing is ever deleted (which would turn an object into a dictionary).
 
-// the capture's shapes (src/secrets.ts), with the annotations kept here too (filtered by KEPT_ANNOTATIONS)
+const NO_TIMESTAMP: Shape = Object.fromEntries(
+  Object.entries(META as object).filter(([k]) => k !== 'creationTimestamp'),
+);
 const TOP: Record<string, Shape> = {
   apiVersion: true,
   kind: true,
-  metadata: { ...(META as object), annotations: true },
+  metadata: { ...(NO_TIMESTAMP as object), annotations: true },
+};
+const CONDITIONS: Shape = [{ type: true, status: true }];
+/** Where the caches keep other fields than capture writes (see above). */
+const CACHE_KEPT: Record<string, Record<string, Shape>> = {
+  Pod: {
+    // the DNS rules read a pod's resolver settings
+    spec: { ...((CAPTURED.Pod as { spec: object }).spec as object), dnsPolicy: true, dnsConfig: true },
+    status: { phase: true, podIP: true, podIPs: [{ ip: true }], hostIP: true, conditions: CONDITIONS },
+  },
+  EndpointSlice: {
+    addressType: true,
+    endpoints: [
+      {
+        addresses: true,
+        conditions: { ready: true, serving: true, terminating: true },
+        nodeName: true,
+        targetRef: { kind: true, name: true, namespace: true },
+      },
+    ],
+    ports: [{ name: true, port: true, protocol: true }],
+  },
 };
 /** Kept per kind: the fields capture writes (src/secrets.ts KEPT: for a Route, never its inline TLS keys). */
 const KEPT: Record<string, Shape> = Object.fromEntries(
-  Object.entries(CAPTURED).map(([kind, shape]) => [kind, { ...TOP, ...(shape as object) }]),
+  [...new Set([...Object.keys(CAPTURED), ...Object.keys(CACHE_KEPT)])].map((kind) => [
+    kind,
+    { ...TOP, ...((CAPTURED[kind] ?? CAPTURED_DEFAULT) as object), ...CACHE_KEPT[kind] },
+  ]),
 );
 const DEFAULT_KEPT: Shape = { ...TOP, ...(CAPTURED_DEFAULT as object) };
 
@@ -420,6 +472,7 @@ const INTERNED = new Set([
   'zone',
   'addressType',
   'fieldPath',
+  'dnsPolicy',
 ]);
 const MAPS = new Set(['labels', 'annotations', 'selector', 'matchLabels', 'nodeSelector']);
 /** Structures shared by equal value: pods of one ReplicaSet have the same labels, owner, containers, conditions. */
@@ -428,7 +481,8 @@ const SHARED = new Set(['labels', 'ownerReferences', 'containers', 'conditions',
 /** Interned strings and shared structures; restarted when large, so churn (new ReplicaSets) cannot grow it forever. */
 class Pool {
   private strings = new Map<string, string>();
-  private shapes = new Map<string, unknown>();
+  /** by a hash of the value (a number: no copy of it as text); a structure whose hash is taken is not shared */
+  private shapes = new Map<number, unknown>();
   str(s: string): string {
     const v = this.strings.get(s);
     if (v !== undefined) return v;
@@ -437,13 +491,41 @@ class Pool {
     return s;
   }
   shared<T>(v: T): T {
-    const key = JSON.stringify(v);
+    const key = hash(v, 0x811c9dc5) >>> 1;
     const found = this.shapes.get(key);
-    if (found !== undefined) return found as T;
+    if (found !== undefined) return same(found, v) ? (found as T) : v;
     if (this.shapes.size >= 100_000) this.shapes = new Map();
     this.shapes.set(key, deepFreeze(v));
     return v;
   }
+}
+
+/** FNV-1a over a JSON value's keys, strings and numbers. */
+function hash(v: unknown, h: number): number {
+  if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+    return Math.imul(h ^ 0x22, 0x01000193);
+  }
+  if (v === null || typeof v !== 'object') return hash(String(v), Math.imul(h ^ 0x3a, 0x01000193));
+  if (Array.isArray(v)) {
+    for (const x of v) h = hash(x, Math.imul(h ^ 0x5b, 0x01000193));
+    return h;
+  }
+  for (const k in v) h = hash((v as Record<string, unknown>)[k], hash(k, Math.imul(h ^ 0x7b, 0x01000193)));
+  return h;
+}
+
+/** Equal as JSON values, fields in the same order (the kept objects are built in one order). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++)
+    if (ka[i] !== kb[i] || !same((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]]))
+      return false;
+  return true;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -456,6 +538,30 @@ function deepFreeze<T>(v: T): T {
 
 const pool = new Pool();
 
+/**
+ * An object of these fields built as one literal: V8 gives it exactly these in-object fields and one hidden class
+ * for every object of the same fields (built field by field from `{}`, it would grow a separate property array).
+ * One function per set of field names, compiled once; other names (not identifiers, or too many sets) use `{}`.
+ */
+type Builder = (vals: unknown[]) => Record<string, unknown>;
+const builders = new Map<string, Builder>();
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+function builderOf(keys: string[]): Builder | undefined {
+  const sig = keys.join(',');
+  let make = builders.get(sig);
+  if (!make && builders.size < 1000 && keys.every((k) => IDENT.test(k) && k !== '__proto__')) {
+    make = new Function('v', `return {${keys.map((k, i) => `${k}: v[${i}]`).join(', ')}};`) as Builder;
+    builders.set(sig, make);
+  }
+  return make;
+}
+function build(keys: string[], vals: unknown[], make = builderOf(keys)): Record<string, unknown> {
+  if (make) return make(vals);
+  const out: Record<string, unknown> = {};
+  keys.forEach((k, i) => (out[k] = vals[i]));
+  return out;
+}
+
 /** A plain deep copy (SDK model instances and Dates become JSON values), with repeated strings interned. */
 function plain(v: unknown, key: string): unknown {
   if (v === undefined || v === null) return undefined;
@@ -463,13 +569,15 @@ function plain(v: unknown, key: string): unknown {
   if (typeof v !== 'object') return v;
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return v.map((x) => plain(x, key) ?? null);
-  const out: Record<string, unknown> = {};
   const map = MAPS.has(key);
+  const keys: string[] = [];
+  const vals: unknown[] = [];
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined || x === null) continue;
-    if (map) out[pool.str(k)] = typeof x === 'string' ? pool.str(x) : plain(x, k);
-    else out[k] = plain(x, k);
+    keys.push(map ? pool.str(k) : k);
+    vals.push(map && typeof x === 'string' ? pool.str(x) : plain(x, k));
   }
+  const out = build(keys, vals);
   return SHARED.has(key) ? pool.shared(out) : out;
 }
 
@@ -482,38 +590,77 @@ function pick(v: unknown, shape: Shape, key: string): unknown {
     return SHARED.has(key) ? pool.shared(arr) : arr;
   }
   if (Array.isArray(v)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, s] of Object.entries(shape)) {
-    const x = pick((v as Record<string, unknown>)[k], s, k);
-    if (x !== undefined) out[k] = x;
+  const fields = fieldsOf(shape);
+  const vals: unknown[] = [];
+  let present = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const x = pick((v as Record<string, unknown>)[fields[i][0]], fields[i][1], fields[i][0]);
+    if (x === undefined) continue;
+    present |= 1 << i;
+    vals.push(x);
   }
-  return out;
+  let make = fields.builders.get(present);
+  const keys = make ? [] : fields.flatMap(([k], i) => (present & (1 << i) ? [k] : []));
+  if (!make && (make = builderOf(keys))) fields.builders.set(present, make);
+  const out = build(keys, vals, make);
+  return SHARED.has(key) ? pool.shared(out) : out;
 }
 
-/** What a cache keeps of an object of a kind (see KEPT and KEPT_ANNOTATIONS). */
-export function leanObject<T extends { metadata?: object }>(kind: KubeKind, o: T): T {
+/** A shape's fields, and the builder of each set of them present (by bit mask), found once per shape. */
+type Fields = [string, Shape][] & { builders: Map<number, Builder> };
+const fieldsByShape = new Map<object, Fields>();
+function fieldsOf(shape: { [field: string]: Shape }): Fields {
+  let f = fieldsByShape.get(shape);
+  if (!f) {
+    const entries = Object.entries(shape);
+    // which fields are present is a 31-bit mask
+    if (entries.length > 30) throw new Error('a kept shape has more than 30 fields');
+    f = Object.assign(entries, { builders: new Map<number, Builder>() });
+    fieldsByShape.set(shape, f);
+  }
+  return f;
+}
+
+/** A cached pod, to share an endpoint's strings with (see leanObject). */
+export type PodOf = (name: string, namespace?: string) => KubeKinds['Pod'] | undefined;
+
+/** What a cache keeps of an object of a kind (see KEPT, CACHE_KEPT and KEPT_ANNOTATIONS). */
+export function leanObject<T extends { metadata?: object }>(kind: KubeKind, o: T, podOf?: PodOf): T {
   const meta = o.metadata as { annotations?: Record<string, string> } | undefined;
   const ann = meta?.annotations;
   const kept = kind === 'Pod' || !ann ? undefined : Object.entries(ann).filter(([k]) => KEPT_ANNOTATIONS.test(k));
-  const src = { ...o, metadata: { ...meta, annotations: kept?.length ? Object.fromEntries(kept) : undefined } };
+  const status = (o as { status?: PodIps }).status;
+  const src = {
+    ...o,
+    metadata: { ...meta, annotations: kept?.length ? Object.fromEntries(kept) : undefined },
+    // podIPs when it says no more than podIP (single stack, nearly every pod): the rules read podIP first
+    ...(kind === 'Pod' && repeatsPodIp(status) ? { status: { ...status, podIPs: undefined } } : {}),
+  };
   const out = pick(src, KEPT[kind] ?? DEFAULT_KEPT, '') as T;
-  if (kind === 'Pod') shareIps((out as { status?: PodIps }).status);
+  if (kind === 'EndpointSlice' && podOf) sharePodStrings(out as KubeKinds['EndpointSlice'], podOf);
   return out;
 }
 
 interface PodIps {
   podIP?: string;
   podIPs?: { ip?: string }[];
-  hostIP?: string;
-  hostIPs?: { ip?: string }[];
 }
 
+const repeatsPodIp = (s: PodIps | undefined): boolean =>
+  !!s?.podIP && s.podIPs?.length === 1 && s.podIPs[0]?.ip === s.podIP;
+
 /**
- * A pod's IPs held once: podIPs[0] is podIP's string, and hostIPs (the node's, equal on every pod of the node) one
- * shared list; at 150,000 pods that is 450,000 strings and objects fewer.
+ * An endpoint's address and pod name as the cached pod's own strings: at 150,000 pods, 300,000 strings fewer, with
+ * no lookup table of its own (the pod cache is one).
  */
-function shareIps(s: PodIps | undefined): void {
-  if (!s) return;
-  if (s.podIPs) s.podIPs = s.podIPs.map((x) => (x?.ip === s.podIP ? { ip: s.podIP } : x));
-  if (s.hostIPs) s.hostIPs = pool.shared(s.hostIPs.map((x) => (x?.ip ? { ip: pool.str(x.ip) } : x)));
+function sharePodStrings(slice: KubeKinds['EndpointSlice'], podOf: PodOf): void {
+  for (const e of slice.endpoints ?? []) {
+    const ref = e.targetRef;
+    if (ref?.kind !== 'Pod' || !ref.name) continue;
+    const pod = podOf(ref.name, ref.namespace ?? slice.metadata?.namespace);
+    if (!pod) continue;
+    ref.name = pod.metadata.name;
+    const ip = pod.status?.podIP;
+    if (ip && e.addresses?.length === 1 && e.addresses[0] === ip) e.addresses[0] = ip;
+  }
 }
