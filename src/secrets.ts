@@ -100,7 +100,8 @@ const CONTAINER: Shape = {
  */
 export const KEPT: Record<string, Shape> = {
   Pod: {
-    spec: { nodeName: true, hostNetwork: true, containers: [CONTAINER] },
+    // dnsPolicy/dnsConfig: which resolver a pod uses (kubernetes.io/docs/concepts/services-networking/dns-pod-service/)
+    spec: { nodeName: true, hostNetwork: true, dnsPolicy: true, dnsConfig: true, containers: [CONTAINER] },
     status: { phase: true, podIP: true, podIPs: true, hostIP: true, hostIPs: true, conditions: CONDITIONS },
   },
   Node: {

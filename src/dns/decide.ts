@@ -10,6 +10,7 @@ import type { InboundFacts } from '../inbound/facts';
 import type { InboundSubjects } from '../inbound/resolve';
 import { isIpv4 } from '../path/ip';
 import { fullName, podIp } from '../path/kube';
+import { decidePath, type DnsPathDecision } from './decide-path';
 import type { DnsFacts } from './facts';
 import type { DnsSubjects } from './resolve';
 
@@ -25,6 +26,8 @@ interface Resolved {
 }
 
 export type DnsDecision =
+  /** the resolution path of a pod or of a name outside the cluster */
+  | DnsPathDecision
   /** the Services could not be listed: nothing can be said */
   | { kind: 'services-unknown'; name: string }
   /** a short name asked without a namespace: the Services of that name, in their namespaces */
@@ -50,6 +53,7 @@ export type DnsDecision =
 
 export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   const { name } = s;
+  if (s.path) return decidePath(s.path, name, f);
   if (s.external && f.external) return external(s.external, f.external, name);
   if (!f.services) return { kind: 'services-unknown', name };
   // from a pod: its namespace; else the one asked; a dotted name is absolute enough from default

@@ -1,10 +1,14 @@
 // The lookups of a DNS answer, each through the trace: a failed one is an
 // entry in errors and an undefined list here (the answer then says so).
 import type { Ctx } from '../family';
-import type { EndpointSlice, Endpoints, Pod, Service } from '../inventory/k8s-types';
+import type { ClusterInfo } from '../inventory/inventory';
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
-import type { DnsSubjects } from './resolve';
+import { locateNode, type NodeOnAzure } from '../path/azure-node';
+import { clusterDnsService, resolvConfOf } from '../path/dns';
+import { endpointsOf } from '../path/endpoints';
+import type { DnsPathAsk, DnsSubjects } from './resolve';
 
 export interface DnsFacts {
   services?: Service[];
@@ -13,6 +17,15 @@ export interface DnsFacts {
   legacy?: Endpoints[];
   /** what the inbound family reads for a route / ingress host */
   external?: InboundFacts;
+  /** the resolution path: the cluster, its nodes and the Azure side of the node that asks upstream */
+  path?: DnsPathFacts;
+}
+
+export interface DnsPathFacts {
+  cluster?: ClusterInfo;
+  nodes?: Node[];
+  /** the node whose resolv.conf names the upstream (a DNS pod's; the pod's own when it skips the cluster DNS) */
+  upstreamNode?: NodeOnAzure;
 }
 
 export async function facts(s: DnsSubjects, ctx: Ctx): Promise<DnsFacts> {
@@ -24,5 +37,28 @@ export async function facts(s: DnsSubjects, ctx: Ctx): Promise<DnsFacts> {
     trace.try('endpoint slices', () => inv.list('EndpointSlice')),
     trace.try('endpoints', () => inv.list('Endpoints')),
   ]);
-  return { services, pods, slices, legacy };
+  const base = { services, pods, slices, legacy };
+  if (!s.path) return base;
+  return { ...base, path: await pathFacts(s.path, base, ctx) };
+}
+
+async function pathFacts(ask: DnsPathAsk, f: DnsFacts, ctx: Ctx): Promise<DnsPathFacts> {
+  const { inv, trace } = ctx;
+  const [cluster, nodes] = await Promise.all([
+    trace.try('cluster', () => inv.cluster()),
+    trace.try('nodes', () => inv.list('Node')),
+  ]);
+  const nodeName = upstreamNodeName(ask, f);
+  const node = nodes?.find((n) => n.metadata.name === nodeName) ?? nodes?.[0];
+  const upstreamNode = node ? await locateNode(inv, node, trace) : undefined;
+  return { cluster, nodes, upstreamNode };
+}
+
+/** The node that sends names upstream: the pod's own when it uses the node's resolv.conf, else a DNS pod's. */
+function upstreamNodeName(ask: DnsPathAsk, f: DnsFacts): string | undefined {
+  if (ask.pod && resolvConfOf(ask.pod).via === 'node') return ask.pod.spec?.nodeName;
+  const svc = clusterDnsService(f.services ?? []);
+  if (!svc) return ask.pod?.spec?.nodeName;
+  const eps = endpointsOf(svc, svc.spec?.ports?.[0], f.slices ?? [], f.legacy ?? [], f.pods ?? []);
+  return eps.find((e) => e.ready && e.nodeName)?.nodeName ?? ask.pod?.spec?.nodeName;
 }

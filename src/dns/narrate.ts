@@ -1,6 +1,7 @@
 // A DNS decision in words: the name, the address(es) and which record it is.
 import { result, type PathResult } from '../path/result';
 import type { DnsDecision } from './decide';
+import { narratePath } from './narrate-path';
 
 export function narrate(d: DnsDecision): PathResult {
   switch (d.kind) {
@@ -14,6 +15,8 @@ export function narrate(d: DnsDecision): PathResult {
       });
     case 'external':
       return externalHost(d);
+    case 'path':
+      return narratePath(d);
     default:
       return resolved(d);
   }

@@ -1,9 +1,10 @@
 // The name a DNS question asks about, and the pod it is resolved from (if any).
 import { isReply, type Ctx, type Noted } from '../family';
-import type { Pod } from '../inventory/k8s-types';
+import type { Pod, Service } from '../inventory/k8s-types';
+import { clusterDnsService, isClusterName } from '../path/dns';
 import type { Intent } from '../nlu/parse';
 import { findPod } from '../nlu/subjects';
-import { result, type PathResult } from '../path/result';
+import type { PathResult } from '../path/result';
 import type { InboundSubjects } from '../inbound/resolve';
 import { spec } from './spec';
 
@@ -16,6 +17,19 @@ export interface DnsSubjects extends Noted {
   namespace?: string;
   /** a route or ingress host: public DNS, answered with the inbound family's front door */
   external?: InboundSubjects;
+  /** the resolution path itself: which server a pod asks and where names outside the cluster go */
+  path?: DnsPathAsk;
+}
+
+export interface DnsPathAsk {
+  /** the pod whose path is asked; absent: the cluster's path in general */
+  pod?: Pod;
+  /** a name outside the cluster domain (answered by the upstream, not by the cluster DNS) */
+  outside?: string;
+  /** an address a pasted `lookup … on 10.0.0.10:53` / nslookup `Server:` line names */
+  pastedServer?: string;
+  /** what the pasted output says went wrong */
+  symptom?: 'timeout' | 'servfail' | 'nxdomain' | 'refused';
 }
 
 // A name a route or ingress serves is a public name that resolves to the front door's external IP; names
@@ -58,15 +72,122 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   if (fromPod && isReply(fromPod)) return fromPod;
   const candidates = intent.names.filter((n) => n !== intent.from);
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
-  const name =
-    candidates.find((n) => n.includes('.')) ??
-    (await hostOfTyped(intent, ctx)) ??
-    candidates.find((n) => services.some((s) => s.metadata.name === n)) ??
-    candidates[0];
-  if (!name) {
-    const example = 'what does server.project1.svc.cluster.local resolve to?';
-    return result('dns', 'not-understood', `Resolve which name? For example: "${example}"`);
+  const dotted = candidates.find((n) => n.includes('.'));
+  const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
+  const namespaces = new Set(services.map((s) => s.metadata.namespace ?? 'default'));
+  const asksPath = asksForPath(intent, services, namespaces, service ?? dotted);
+  const name = dotted ?? (await hostOfTyped(intent, ctx)) ?? (asksPath ? undefined : (service ?? candidates[0]));
+  const external = name ? await externalHost(name, ctx) : undefined;
+  const outside = name && !external && isOutside(name, namespaces) ? name : undefined;
+  // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
+  if (!name || outside || (asksPath && !external) || isPodOnly(intent, name, services)) {
+    return pathSubjects(intent, ctx, services, { fromPod: fromPod?.pod, outside, candidates, name });
   }
-  const external = await externalHost(name, ctx);
   return { name, from: fromPod?.pod, namespace: intent.namespace, external };
+}
+
+// A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
+// db.shop resolve to?"): that name's answer is its address.
+function asksForPath(intent: Intent, services: Service[], namespaces: ReadonlySet<string>, asked?: string): boolean {
+  if (PATH_WORDS.test(intent.text)) return true;
+  const clusterAsked = !!asked && (!asked.includes('.') || isClusterName(asked, namespaces));
+  return !clusterAsked && !!pastedServer(intent, services);
+}
+
+// "which DNS server does web use", "dns path of db-0", "resolver for api", "where do its queries go", resolv.conf
+const PATH_WORDS = new RegExp(
+  [
+    String.raw`\b(dns|name) ?servers?\b`,
+    String.raw`\bwhich (dns|servers?|nameservers?)\b`,
+    String.raw`\bwho resolves\b`,
+    String.raw`\bresolvers?\b`,
+    String.raw`resolv\.conf`,
+    String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,
+    // "name lookup" is the mechanism; "dns lookup <name>" asks for that name's address
+    String.raw`\bname ?lookups?\b`,
+    String.raw`\bresolution path\b`,
+    String.raw`\bresolve (names|external names|hostnames)\b`,
+    String.raw`\bupstream\b`,
+    String.raw`\bforward(s|ed|er|ers|ing)?\b`,
+    String.raw`\bqueries\b`,
+    String.raw`\bservfail\b`,
+    String.raw`\bcoredns\b`,
+    String.raw`\bkube-dns\b`,
+    String.raw`\bndots\b`,
+    String.raw`\bsearch (domains?|path)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** "dns db-0": a pod's name and no Service of that name. */
+const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =>
+  !name.includes('.') &&
+  (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload')) &&
+  !services.some((s) => s.metadata.name === name);
+
+// public top-level domains a two-label name ends in ("contoso.com"): svc.ns otherwise
+const TLD = /\.(com|net|org|io|dev|app|cloud|info|biz|co|us|uk|de|fr|nl|eu|ms|microsoft|azure|windows)$/i;
+
+/** A dotted name the cluster DNS does not answer itself: it goes to the upstream. */
+function isOutside(name: string, namespaces: ReadonlySet<string>): boolean {
+  if (!name.includes('.') || isClusterName(name, namespaces)) return false;
+  const labels = name.replace(/\.$/, '').split('.').length;
+  return labels >= 3 || TLD.test(name.replace(/\.$/, ''));
+}
+
+/** The server a pasted lookup names: `lookup x on 10.0.0.10:53`, nslookup's `Server: 10.0.0.10`. */
+function pastedServer(intent: Intent, services: Service[]): string | undefined {
+  const said = /\blookup \S+ on (\d+\.\d+\.\d+\.\d+):53\b|\bserver:\s*(\d+\.\d+\.\d+\.\d+)/i.exec(intent.text);
+  if (said) return said[1] ?? said[2];
+  const dns = clusterDnsService(services)?.spec?.clusterIP;
+  return dns && intent.ips.includes(dns) ? dns : undefined;
+}
+
+const SYMPTOMS: [RegExp, NonNullable<DnsPathAsk['symptom']>][] = [
+  [/\btime(out|d out)\b|no servers could be reached/i, 'timeout'],
+  [/\bservfail\b|server misbehaving/i, 'servfail'],
+  [/\bnxdomain\b|no such host|can't find/i, 'nxdomain'],
+  [/\brefused\b/i, 'refused'],
+];
+
+interface PathInput {
+  fromPod?: Pod;
+  outside?: string;
+  candidates: string[];
+  name?: string;
+}
+
+/** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
+async function pathSubjects(
+  intent: Intent,
+  ctx: Ctx,
+  services: Service[],
+  o: PathInput,
+): Promise<DnsSubjects | PathResult> {
+  const typed = intent.typed.filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type));
+  const podNames = (intent.entities ?? [])
+    .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)
+    .map((e) => (e.kind === 'pod-ip' ? e.matched : e.text));
+  // "which DNS server": the word server is no pod when the question names another
+  const ordered = [...typed.map((t) => t.name), ...podNames].filter(
+    (n, i, all) =>
+      all.indexOf(n) === i && !(n === 'server' && all.length > 1 && /\b(dns|name) ?server/i.test(intent.text)),
+  );
+  let pod = o.fromPod;
+  let note: string | undefined;
+  if (!pod && ordered.length) {
+    const found = await findPod(intent, ctx, spec, [ordered[0]]);
+    if (isReply(found)) return found;
+    pod = found.pod;
+    const n = found.group?.length ?? 0;
+    if (n > 1)
+      note = `${ordered[0]} has ${n} pods: this is ${pod.metadata.name}'s path (the others ask the same servers).`;
+  }
+  const symptom = SYMPTOMS.find(([re]) => re.test(intent.text))?.[1];
+  const path: DnsPathAsk = { pod, outside: o.outside, pastedServer: pastedServer(intent, services), symptom };
+  // "ENOTFOUND db … how does name lookup work for api": the Service named besides the pod is answered on the way
+  const other = o.candidates.find(
+    (n) => services.some((x) => x.metadata.name === n) && !(pod && pod.metadata.name.startsWith(n)),
+  );
+  return { name: o.outside ?? o.name ?? other ?? '', from: pod, namespace: intent.namespace, path, notes: [note] };
 }

@@ -118,6 +118,8 @@ export interface Nic extends AzureResource {
   ipForwarding: boolean;
   nsgId?: string;
   ipConfigs: IpConfig[];
+  /** `dnsSettings.dnsServers`: DNS servers set on the NIC itself (they override the VNet's); absent when none */
+  dnsServers?: string[];
 }
 
 export interface Subnet extends AzureResource {
@@ -145,6 +147,8 @@ export interface VirtualNetwork extends AzureResource {
   prefixes: string[];
   subnets: Subnet[];
   peerings: VnetPeering[];
+  /** `dhcpOptions.dnsServers`: custom DNS servers of the VNet; absent when none (Azure-provided DNS) */
+  dnsServers?: string[];
 }
 
 /** One route of `az network nic show-effective-route-table` (az and ARM REST shapes are the same). */
@@ -298,6 +302,8 @@ const refIds = (v: unknown): string[] =>
     .filter((x): x is string => !!x);
 const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+/** Custom DNS servers as a field only when set: most NICs and VNets have none. */
+const dnsServers = (v: unknown): { dnsServers?: string[] } => (strs(v).length ? { dnsServers: strs(v) } : {});
 
 function base(f: Flat, fallbackType = ''): AzureResource {
   const id = str(f.id) ?? '';
@@ -408,6 +414,7 @@ function nic(f: Flat): Nic {
       natRuleIds: refIds(x.loadbalancerinboundnatrules),
       asgIds: refIds(x.applicationsecuritygroups),
     })),
+    ...dnsServers((f.dnssettings as Flat | undefined)?.dnsservers),
   };
 }
 
@@ -443,6 +450,7 @@ function virtualNetwork(f: Flat): VirtualNetwork {
     prefixes: strs((f.addressspace as Flat | undefined)?.addressprefixes),
     subnets: arr(f.subnets).map(subnet),
     peerings: arr(f.virtualnetworkpeerings).map(peering),
+    ...dnsServers((f.dhcpoptions as Flat | undefined)?.dnsservers),
   };
 }
 

@@ -37,7 +37,14 @@ export interface Container {
 }
 
 export interface Pod extends KubeObject {
-  spec?: { nodeName?: string; hostNetwork?: boolean; containers?: Container[] };
+  spec?: {
+    nodeName?: string;
+    hostNetwork?: boolean;
+    containers?: Container[];
+    /** ClusterFirst (the default), Default, ClusterFirstWithHostNet or None */
+    dnsPolicy?: string;
+    dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
+  };
   status?: {
     phase?: string;
     podIP?: string;

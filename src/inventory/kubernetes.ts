@@ -407,8 +407,8 @@ function kubeReason(e: unknown, server: string): string {
 // pods):
 //  - metadata: name, namespace, uid, labels, ownerReferences (apiVersion, kind, name, controller), resourceVersion
 //    (the informer compares it); not creationTimestamp (no rule reads it);
-//  - Pod: spec.nodeName, hostNetwork, containers (name, image, ports, env as capture keeps them), the other spec
-//    fields of KEPT.Pod, and dnsPolicy, dnsConfig; status.phase, podIP, hostIP, conditions (type, status);
+//  - Pod: spec.nodeName, hostNetwork, dnsPolicy, dnsConfig, containers (name, image, ports, env as capture keeps
+//    them) — KEPT.Pod.spec; status.phase, podIP, hostIP, conditions (type, status);
 //    status.podIPs only when it says more than podIP (dual stack); never hostIPs (the node's: no rule reads it);
 //  - EndpointSlice: addressType, ports (name, port, protocol), endpoints[].addresses, conditions (ready, serving,
 //    terminating), nodeName, targetRef (kind, name, namespace): not hostname, zone, hints (no rule reads them); an
@@ -429,8 +429,7 @@ const CONDITIONS: Shape = [{ type: true, status: true }];
 /** Where the caches keep other fields than capture writes (see above). */
 const CACHE_KEPT: Record<string, Record<string, Shape>> = {
   Pod: {
-    // the DNS rules read a pod's resolver settings
-    spec: { ...((CAPTURED.Pod as { spec: object }).spec as object), dnsPolicy: true, dnsConfig: true },
+    spec: (CAPTURED.Pod as { spec: Shape }).spec,
     status: { phase: true, podIP: true, podIPs: [{ ip: true }], hostIP: true, conditions: CONDITIONS },
   },
   EndpointSlice: {

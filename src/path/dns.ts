@@ -54,3 +54,109 @@ export function resolveServiceName(name: string, fromNs: string, services: Servi
 // a headless Service has no ClusterIP: its name resolves straight to the ready pod IPs
 // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
 export const isHeadless = (s: Service): boolean => s.spec?.clusterIP === 'None';
+
+/** The cluster DNS Service: AKS CoreDNS (kube-system/kube-dns), OpenShift DNS (openshift-dns/dns-default). */
+// AKS: https://learn.microsoft.com/azure/aks/coredns-custom
+// OpenShift: https://docs.openshift.com/container-platform/4.6/networking/dns-operator.html
+export function clusterDnsService(services: readonly Service[]): Service | undefined {
+  const named = (ns: string, name: string) =>
+    services.find((s) => s.metadata.namespace === ns && s.metadata.name === name);
+  return (
+    named('kube-system', 'kube-dns') ??
+    named('openshift-dns', 'dns-default') ??
+    services.find((s) => s.metadata.labels?.['k8s-app'] === 'kube-dns')
+  );
+}
+
+/** A name the cluster DNS answers itself: the cluster domain, svc / svc.ns / host.svc.ns of a known namespace. */
+export function isClusterName(name: string, namespaces: ReadonlySet<string>): boolean {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (n === CLUSTER_DOMAIN || n.endsWith(`.${CLUSTER_DOMAIN}`) || n.endsWith('.svc')) return true;
+  const labels = n.split('.');
+  return labels.length <= 3 && namespaces.has(labels[labels.length - 1]);
+}
+
+/** What a pod's /etc/resolv.conf gets from its dnsPolicy and dnsConfig. */
+export interface ResolvConf {
+  policy: string;
+  /** dnsPolicy as the pod spec says it; undefined: not in the object (ClusterFirst is the default) */
+  said?: string;
+  /** cluster: the cluster DNS Service; node: the node's resolv.conf (the VNet's DNS); custom: dnsConfig only */
+  via: 'cluster' | 'node' | 'custom';
+  /** a hostNetwork pod with ClusterFirst: it falls back to Default */
+  hostNetFallback?: boolean;
+  /** nameservers from dnsConfig (added to the policy's, or alone with None) */
+  extraNameservers: string[];
+  searches: string[];
+  ndots: number;
+}
+
+// dnsPolicy: ClusterFirst (default) asks the cluster DNS; Default inherits the node's resolv.conf;
+// ClusterFirst with hostNetwork falls back to Default; None takes dnsConfig alone; dnsConfig is merged otherwise;
+// ClusterFirst search path <ns>.svc.cluster.local svc.cluster.local cluster.local with ndots:5
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+export function resolvConfOf(pod: { metadata: { namespace?: string }; spec?: PodDnsSpec }): ResolvConf {
+  const said = pod.spec?.dnsPolicy;
+  const policy = said ?? 'ClusterFirst';
+  const cfg = pod.spec?.dnsConfig;
+  const hostNetFallback = policy === 'ClusterFirst' && !!pod.spec?.hostNetwork;
+  const via = policy === 'None' ? 'custom' : policy === 'Default' || hostNetFallback ? 'node' : ('cluster' as const);
+  const ns = pod.metadata.namespace ?? 'default';
+  const clusterSearch =
+    via === 'cluster' ? [`${ns}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN] : [];
+  const ndots = ndotsOf(cfg?.options, via === 'cluster' ? 5 : 1);
+  const searches = [...new Set([...clusterSearch, ...(cfg?.searches ?? [])])];
+  return { policy, said, via, hostNetFallback, extraNameservers: cfg?.nameservers ?? [], searches, ndots };
+}
+
+/** dnsConfig's ndots option, else the policy's (5 with the cluster search path, the resolver's 1 otherwise). */
+function ndotsOf(options: { name: string; value?: string }[] | undefined, fallback: number): number {
+  const v = options?.find((o) => o.name === 'ndots')?.value;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : fallback;
+}
+
+interface PodDnsSpec {
+  hostNetwork?: boolean;
+  dnsPolicy?: string;
+  dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
+}
+
+/** The names a lookup tries, in order: with fewer dots than ndots, the search domains first. */
+export function lookupOrder(name: string, conf: ResolvConf): string[] {
+  const n = name.replace(/\.$/, '');
+  if (name.endsWith('.')) return [n];
+  const dots = n.split('.').length - 1;
+  const searched = conf.searches.map((s) => `${n}.${s}`);
+  return dots >= conf.ndots ? [n, ...searched] : [...searched, n];
+}
+
+// Azure PaaS names a private endpoint answers through a privatelink zone linked to the VNet
+// https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+const PRIVATE_LINK_SUFFIXES: readonly [string, string][] = [
+  ['database.windows.net', 'privatelink.database.windows.net'],
+  ['blob.core.windows.net', 'privatelink.blob.core.windows.net'],
+  ['file.core.windows.net', 'privatelink.file.core.windows.net'],
+  ['queue.core.windows.net', 'privatelink.queue.core.windows.net'],
+  ['table.core.windows.net', 'privatelink.table.core.windows.net'],
+  ['dfs.core.windows.net', 'privatelink.dfs.core.windows.net'],
+  ['vault.azure.net', 'privatelink.vaultcore.azure.net'],
+  ['azurecr.io', 'privatelink.azurecr.io'],
+  ['postgres.database.azure.com', 'privatelink.postgres.database.azure.com'],
+  ['mysql.database.azure.com', 'privatelink.mysql.database.azure.com'],
+  ['documents.azure.com', 'privatelink.documents.azure.com'],
+  ['servicebus.windows.net', 'privatelink.servicebus.windows.net'],
+  ['redis.cache.windows.net', 'privatelink.redis.cache.windows.net'],
+  ['azurewebsites.net', 'privatelink.azurewebsites.net'],
+];
+
+/** The privatelink zone a name is answered from when a private endpoint serves it, if it is such a name. */
+export function privateLinkZone(name: string): string | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const inZone = /(^|\.)privatelink\.(.+)$/.exec(n);
+  if (inZone) return `privatelink.${inZone[2]}`;
+  return PRIVATE_LINK_SUFFIXES.find(([suffix]) => n.endsWith(`.${suffix}`))?.[1];
+}
+
+/** Azure-provided DNS: the virtual IP every VNet without custom DNS servers resolves through. */
+// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
+export const AZURE_DNS = '168.63.129.16';

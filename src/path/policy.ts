@@ -22,10 +22,17 @@ export interface PolicyPeer {
   ip: string;
 }
 
-const policyTypes = (p: NetworkPolicy): Direction[] =>
+// no policyTypes: Ingress, plus Egress when the policy has egress rules
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/
+export const policyTypes = (p: NetworkPolicy): Direction[] =>
   (p.spec?.policyTypes as Direction[] | undefined) ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
 
-function peerMatches(peer: NetworkPolicyPeer, policyNs: string, other: PolicyPeer, namespaces: Namespace[]): boolean {
+export function peerMatches(
+  peer: NetworkPolicyPeer,
+  policyNs: string,
+  other: PolicyPeer,
+  namespaces: Namespace[],
+): boolean {
   if (peer.ipBlock) {
     return (
       cidrContains(peer.ipBlock.cidr, other.ip) && !(peer.ipBlock.except ?? []).some((c) => cidrContains(c, other.ip))

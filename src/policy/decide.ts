@@ -7,7 +7,17 @@ import type { EastWestSubjects } from '../east-west/resolve';
 import { cidrContains } from '../path/ip';
 import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
-import type { AzureEnd, PolicyFacts, ReachAzure } from './facts';
+import {
+  isListFacts,
+  type AnyPolicyFacts,
+  type AzureEnd,
+  type ListFacts,
+  type PolicyFacts,
+  type ReachAzure,
+} from './facts';
+import { enforcementOf } from '../path/policy';
+import { decideNamed, decideSelects, decideSources, type ListContext, type ListDecision } from './listing';
+import { isList, type ListSubjects, type PolicySubjects } from './resolve';
 
 /** The packet the NSGs see: the pod IPs (routed pods), or the nodes' tunnel (overlay). */
 export type Wire =
@@ -38,7 +48,28 @@ export interface PolicyDecision {
   reach?: Reach;
 }
 
-export function decide(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
+export type AnyPolicyDecision = PolicyDecision | ListDecision;
+
+export function decide(s: PolicySubjects, f: AnyPolicyFacts): AnyPolicyDecision {
+  if (isList(s) !== isListFacts(f)) throw new Error('policy: the facts read are not for these subjects');
+  return isList(s) ? decideList(s, f as ListFacts) : decideReach(s, f as PolicyFacts);
+}
+
+/** A listing: the policies around one party (see listing.ts). */
+function decideList(s: ListSubjects, f: ListFacts): ListDecision {
+  const c: ListContext = {
+    policies: f.policies,
+    pods: f.pods,
+    namespaces: f.namespaces,
+    enforcement: enforcementOf(f.cluster, f.pods),
+    unevaluated: f.unevaluated,
+  };
+  if (s.list === 'policy') return decideNamed(s.policy, c);
+  if (s.list === 'sources') return decideSources(s.namespace, s.to, s.port, 'TCP', c);
+  return decideSelects(s, s.pods, c);
+}
+
+function decideReach(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
   const pair = decidePair(s, f.pair);
   if (pair.kind !== 'path' || !f.azure) return { pair };
   const nsg = nsgLayer(pair, f.azure);

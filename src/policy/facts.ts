@@ -8,12 +8,14 @@ import type { EastWestSubjects } from '../east-west/resolve';
 import type { Ctx } from '../family';
 import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
 import { idKey, nameOf, parentId } from '../inventory/ids';
-import type { Inventory } from '../inventory/inventory';
+import type { ClusterInfo, Inventory } from '../inventory/inventory';
 import type { ServiceTagsRead } from '../inventory/service-tags';
-import type { Node } from '../inventory/k8s-types';
+import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
 import { locateNode, type NodeOnAzure } from '../path/azure-node';
+import { fullName } from '../path/kube';
 import { usesServiceTags } from '../path/nsg';
 import type { Trace } from '../path/trace';
+import type { PolicySubjects } from './resolve';
 
 /** One end of the connection on Azure. */
 export interface AzureEnd {
@@ -41,7 +43,46 @@ export interface PolicyFacts {
   azure?: ReachAzure;
 }
 
-export async function facts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyFacts> {
+/** What a listing reads: every policy, pod and namespace, and the cluster's policy engine. */
+export interface ListFacts {
+  list: true;
+  policies: NetworkPolicy[];
+  pods: Pod[];
+  namespaces: Namespace[];
+  cluster?: ClusterInfo;
+  /** AdminNetworkPolicy and other kinds present: "AdminNetworkPolicy deny-db" */
+  unevaluated: string[];
+}
+
+export type AnyPolicyFacts = PolicyFacts | ListFacts;
+
+export const isListFacts = (f: AnyPolicyFacts): f is ListFacts => 'list' in f;
+
+export async function facts(s: PolicySubjects, ctx: Ctx): Promise<AnyPolicyFacts> {
+  return 'list' in s ? listFacts(ctx) : reachFacts(s, ctx);
+}
+
+// present, never evaluated: they are reported so the listing is not taken as the whole story
+const OTHER_KINDS = [
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+] as const;
+
+async function listFacts({ inv, trace }: Ctx): Promise<ListFacts> {
+  const [policies, pods, namespaces, cluster, ...others] = await Promise.all([
+    trace.list('network policies', () => inv.list('NetworkPolicy')),
+    trace.list('pods', () => inv.list('Pod')),
+    trace.list('namespaces', () => inv.list('Namespace')),
+    trace.try('cluster', () => inv.cluster()),
+    ...OTHER_KINDS.map((k) => trace.try(k, () => inv.list(k))),
+  ]);
+  const unevaluated = OTHER_KINDS.flatMap((k, i) => (others[i] ?? []).map((o) => `${k} ${fullName(o)}`));
+  return { list: true, policies, pods, namespaces, cluster, unevaluated };
+}
+
+async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyFacts> {
   const pair = await pairFacts(s, ctx);
   if (pair.kind !== 'pair') return { pair };
   // the rules pick the server pod; its node is what the Azure walk needs

@@ -1,12 +1,11 @@
 import type { Family } from '../family';
-import type { EastWestSubjects } from '../east-west/resolve';
-import { decide, type PolicyDecision } from './decide';
-import { facts, type PolicyFacts } from './facts';
+import { decide, type AnyPolicyDecision } from './decide';
+import { facts, type AnyPolicyFacts } from './facts';
 import { narrate } from './narrate';
-import { resolve } from './resolve';
+import { resolve, type PolicySubjects } from './resolve';
 import { spec } from './spec';
 
-export const policy: Family<'policy', EastWestSubjects, PolicyFacts, PolicyDecision> = {
+export const policy: Family<'policy', PolicySubjects, AnyPolicyFacts, AnyPolicyDecision> = {
   spec,
   card: 'east-west',
   resolve,

@@ -14,10 +14,15 @@ import {
 import { nsgRuleText, type NsgDecision } from '../path/nsg';
 import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
-import type { PolicyDecision, Reach } from './decide';
+import type { AnyPolicyDecision, PolicyDecision, Reach } from './decide';
+import { narrateList } from './listing-narrate';
 
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
-export function narrate(d: PolicyDecision): PathResult {
+export function narrate(d: AnyPolicyDecision): PathResult {
+  return 'list' in d ? narrateList(d) : narrateReach(d);
+}
+
+function narrateReach(d: PolicyDecision): PathResult {
   const r = narratePair(d.pair, POLICY);
   if (d.pair.kind !== 'path') return r;
   const p = d.pair;

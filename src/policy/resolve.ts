@@ -1,16 +1,31 @@
 // The pair of a policy question: east-west's, except that a port the target Service does not expose is asked of
 // the Service's pods ("is sqlapi permitted to open 8080 on server?"): a NetworkPolicy allows or denies ports of pods,
 // not of Services, so the verdict is the pods' one, with a note that the Service name does not reach that port.
-import { isReply, type Ctx } from '../family';
-import type { Pod, Service } from '../inventory/k8s-types';
+import { isReply, type Ctx, type Noted } from '../family';
+import type { NetworkPolicy, Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { resolveServiceName } from '../path/dns';
 import { isRunning, matchesSelector } from '../path/kube';
 import type { PathResult } from '../path/result';
 import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
+import { resolveList } from './resolve-list';
 import { spec } from './spec';
 
-export async function resolve(intent: Intent, ctx: Ctx): Promise<EastWestSubjects | PathResult> {
+/** A policy question about one party: a pod or workload, one named policy, or a namespace as the client of a pod. */
+export type ListSubjects =
+  | (Noted & { list: 'selects'; subject: string; namespace: string; pods: Pod[]; hop: string })
+  | (Noted & { list: 'policy'; policy: NetworkPolicy })
+  | (Noted & { list: 'sources'; namespace: string; to: Pod; port?: number });
+
+export type PolicySubjects = EastWestSubjects | ListSubjects;
+
+export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
+
+export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult> {
+  return (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
+}
+
+async function resolvePolicyPair(intent: Intent, ctx: Ctx): Promise<EastWestSubjects | PathResult> {
   const s = await resolvePair(intent, ctx, spec);
   if (isReply(s) || 'internet' in s || !s.to.name || s.port === undefined) return s;
   const said = s.to.name;

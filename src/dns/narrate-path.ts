@@ -1,0 +1,316 @@
+// A DNS path in words and hops: pod → cluster DNS Service → DNS pods → upstream,
+// with the source each one sees, and what to run to check it.
+import type { Fact, Hop, PathResult } from '../path/result';
+import { result } from '../path/result';
+import { AZURE_DNS } from '../path/dns';
+import { sourceIps } from '../path/egress-rules';
+import { fullName } from '../path/kube';
+import type { DnsPathDecision, Upstream } from './decide-path';
+
+type D = DnsPathDecision;
+
+const kubectl = (d: D) => (d.platform === 'aro' ? 'oc' : 'kubectl');
+const dnsName = (d: D) => (d.platform === 'aro' ? 'OpenShift DNS' : d.platform === 'aks' ? 'CoreDNS' : 'cluster DNS');
+
+function upstreamText(u: Upstream): string {
+  const servers = u.servers.join(', ');
+  if (u.from === 'nic') return `the DNS servers set on the node's NIC ${u.nic ?? ''} (${servers})`;
+  if (u.from === 'vnet') return `the custom DNS servers of VNet ${u.vnet ?? ''} (${servers})`;
+  if (u.from === 'azure') return `Azure DNS ${AZURE_DNS} (VNet ${u.vnet ?? ''} sets no custom DNS servers)`;
+  return `Azure DNS ${AZURE_DNS} unless the VNet sets custom DNS servers (the VNet could not be read)`;
+}
+
+const seenText = (d: D): string => {
+  const ips = sourceIps(d.upstreamSees);
+  if (!ips.length) return 'an address I cannot tell (unknown network plugin)';
+  const kind = d.upstreamSees.kind === 'node' ? 'node IP' : 'pod IP';
+  const sender = d.conf?.via === 'node' ? undefined : d.dns?.pods.filter((p) => p.ready);
+  // each DNS pod forwards from its own node: name the one the address is of when there are several
+  return sender && sender.length > 1 ? `its ${kind} (${ips[0]} from ${sender[0].name})` : `the ${kind} ${ips[0]}`;
+};
+
+function podHop(d: D): Hop[] {
+  if (!d.pod || !d.conf) return [];
+  const c = d.conf;
+  const first = c.via === 'cluster' ? d.dns?.ip : c.via === 'custom' ? c.extraNameservers[0] : d.upstream.servers[0];
+  const src = d.pod.spec?.hostNetwork ? d.podNodeIp : d.podIp;
+  const policy = `dnsPolicy ${c.policy}${c.hostNetFallback ? ' on hostNetwork: falls back to Default' : ''}`;
+  const search = c.searches.length ? `, search ${c.searches.join(' ')}` : '';
+  return [
+    {
+      kind: 'pod',
+      name: fullName(d.pod),
+      ip: d.podIp,
+      src,
+      dst: first,
+      note: `${policy}${search}, ndots:${c.ndots}`,
+    },
+  ];
+}
+
+function clusterHops(d: D): Hop[] {
+  if (!d.dns || (d.conf && d.conf.via !== 'cluster')) return [];
+  const { service, ip, pods } = d.dns;
+  const ready = pods.filter((p) => p.ready);
+  const list = ready.map((p) => `${p.name} ${p.ip}${p.node ? ` on ${p.node}` : ''}`).join('; ');
+  const to = ready.map((p) => p.ip).join(', ');
+  // a ClusterIP is translated to one ready endpoint by kube-proxy / OVN-Kubernetes; pod to pod keeps the source
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+  return [
+    {
+      kind: 'service',
+      name: fullName(service),
+      ip,
+      port: 53,
+      src: d.dnsPodsSee,
+      dst: ip,
+      note: 'the cluster DNS Service: each query goes to one of its ready pods',
+      ...(to ? { nat: { kind: 'dnat' as const, from: ip, to } } : {}),
+    },
+    {
+      kind: 'pod',
+      name: `${fullName(service)} pods (${ready.length} ready)`,
+      ip: ready[0]?.ip,
+      port: 53,
+      src: d.dnsPodsSee,
+      dst: ready[0]?.ip,
+      note: `${list || 'no ready DNS pod'}: they answer cluster.local names themselves and forward the rest upstream`,
+    },
+  ];
+}
+
+function upstreamHop(d: D): Hop[] {
+  if (d.conf?.via === 'custom') return [];
+  const seen = sourceIps(d.upstreamSees)[0];
+  const sender = d.conf?.via === 'node' ? d.podIp : d.dns?.pods.find((p) => p.ready)?.ip;
+  const server = d.upstream.servers[0];
+  // 168.63.129.16 is a virtual IP of the host node, not subject to user-defined routes
+  // https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
+  const azure = server === AZURE_DNS ? ': a virtual IP of the host, reached without UDRs, firewalls or NAT' : '';
+  const nat =
+    d.upstreamSees.kind === 'node' && seen && sender && seen !== sender
+      ? { nat: { kind: 'snat' as const, from: sender, to: seen } }
+      : {};
+  return [
+    {
+      kind: 'dns',
+      name:
+        server === AZURE_DNS && d.upstream.from !== 'nic' && d.upstream.from !== 'vnet' ? 'Azure DNS' : 'upstream DNS',
+      ip: server,
+      port: 53,
+      src: seen,
+      dst: server,
+      note: `${upstreamText(d.upstream)}${azure}`,
+      ...nat,
+    },
+  ];
+}
+
+function customHop(d: D): Hop[] {
+  if (d.conf?.via !== 'custom') return [];
+  return d.conf.extraNameservers.map((ip) => ({
+    kind: 'dns' as const,
+    name: 'dnsConfig nameserver',
+    ip,
+    port: 53,
+    dst: ip,
+  }));
+}
+
+function facts(d: D): Fact[] {
+  const out: Fact[] = [];
+  if (d.conf) {
+    const c = d.conf;
+    out.push({ label: 'dnsPolicy', value: c.said ? c.policy : `${c.policy} (the default)` });
+    const ns =
+      c.via === 'cluster'
+        ? [d.dns?.ip ?? '?', ...c.extraNameservers]
+        : c.via === 'node'
+          ? d.upstream.servers
+          : c.extraNameservers;
+    out.push({ label: 'nameserver', value: ns.join(', ') || 'none' });
+    if (c.searches.length) out.push({ label: 'search', value: c.searches.join(' ') });
+    out.push({ label: 'ndots', value: String(c.ndots) });
+  }
+  if (d.dns) {
+    out.push({ label: 'cluster DNS', value: `${fullName(d.dns.service)} ${d.dns.ip}` });
+    out.push({
+      label: 'DNS pods',
+      value: d.dns.pods.map((p) => `${p.name} (${p.ip}${p.node ? `, ${p.node}` : ''})`).join(', ') || 'none',
+    });
+  }
+  out.push({ label: 'upstream', value: `${d.upstream.servers.join(', ')} (${d.upstream.from})` });
+  out.push({ label: 'upstream sees', value: sourceIps(d.upstreamSees).join(', ') || 'unknown' });
+  return out;
+}
+
+export function narratePath(d: D): PathResult {
+  const hops = [...podHop(d), ...clusterHops(d), ...upstreamHop(d), ...customHop(d)];
+  const answer = [pastedLine(d), clusterNameLine(d), mainLine(d), outsideLine(d)].filter(Boolean).join(' ');
+  const who = d.pod ? d.pod.metadata.name : 'the cluster';
+  return result('dns', 'answered', answer, {
+    title: `DNS path of ${who}${d.outside ? ` for ${d.outside.name}` : ''}`,
+    hops,
+    facts: facts(d),
+    warnings: warnings(d),
+    verify: verify(d),
+    followUps: d.pod
+      ? [
+          {
+            title: 'Public IP it leaves with',
+            question: `egress ${d.pod.metadata.name} -n ${d.pod.metadata.namespace}`,
+            intent: 'egress',
+          },
+        ]
+      : [],
+  });
+}
+
+function mainLine(d: D): string {
+  const who = d.pod ? `${d.pod.metadata.name} in ${d.pod.metadata.namespace}` : 'Pods with dnsPolicy ClusterFirst';
+  const up = `${upstreamText(d.upstream)}, which sees ${seenText(d)}`;
+  const c = d.conf;
+  if (c?.via === 'custom') {
+    const servers = c.extraNameservers.join(', ') || '(none set)';
+    return (
+      `${who} has dnsPolicy None: it asks only the dnsConfig nameservers ${servers}; ` +
+      'the cluster DNS and cluster.local names are not used.'
+    );
+  }
+  if (c?.via === 'node') {
+    const why = c.hostNetFallback
+      ? 'runs on the host network with dnsPolicy ClusterFirst, so it falls back to Default and'
+      : `has dnsPolicy ${c.policy}:`;
+    return (
+      `${who} ${why} uses its node's resolv.conf: every query goes straight to ${up}; ` +
+      'cluster.local names do not resolve from it.'
+    );
+  }
+  const policy = c ? ` (dnsPolicy ${c.policy})` : '';
+  const rest = `names outside the cluster go on to ${up}.`;
+  if (!d.dns) {
+    const where = '(kube-system/kube-dns or openshift-dns/dns-default)';
+    return `${who}${policy} ${d.pod ? 'asks' : 'ask'} the cluster DNS Service, which I did not find ${where}; ${rest}`;
+  }
+  const ready = d.dns.pods.filter((p) => p.ready).map((p) => p.name);
+  const pods = ready.length
+    ? `${dnsName(d)} pods ${ready.join(', ')}`
+    : d.dns.unlisted
+      ? `its pods (I could not list ${d.dns.unlisted})`
+      : 'no ready DNS pod';
+  const service = `${fullName(d.dns.service)} at ${d.dns.ip}`;
+  const verb = d.pod ? 'sends' : 'send';
+  return `${who}${policy} ${verb} DNS queries to the cluster DNS Service ${service}, answered by ${pods}; ${rest}`;
+}
+
+function outsideLine(d: D): string {
+  const o = d.outside;
+  if (!o) return '';
+  const searchedFirst = o.order.length > 1 && o.order[0] !== o.name;
+  const nx = d.conf?.via === 'cluster' ? ' (each answered NXDOMAIN by the cluster DNS)' : '';
+  const tried = searchedFirst
+    ? ` With ndots:${d.conf?.ndots} the pod first tries ${o.order.slice(0, -1).join(', ')}${nx};` +
+      ` a trailing dot (${o.name}.) skips them.`
+    : '';
+  const pl = o.privateLink ? ` ${privateLinkText(d, o.privateLink)}` : '';
+  return (
+    `${o.name} is outside the cluster domain, so the upstream answers it; ` +
+    `I cannot know which address an internet name resolves to: run the nslookup below.${tried}${pl}`
+  );
+}
+
+// a private endpoint's name resolves to its private IP only through a privatelink zone linked to the VNet, which
+// Azure DNS answers; custom DNS servers must forward the zone to 168.63.129.16
+// https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+function privateLinkText(d: D, zone: string): string {
+  const vnet = d.upstream.vnet ? `VNet ${d.upstream.vnet}` : 'the cluster VNet';
+  const custom = d.upstream.from === 'vnet' || d.upstream.from === 'nic';
+  const via = custom
+    ? ` Your custom DNS servers (${d.upstream.servers.join(', ')}) must forward it to ${AZURE_DNS}` +
+      ' (or a DNS Private Resolver) for that zone to apply.'
+    : '';
+  return (
+    `With a private endpoint it resolves to the endpoint's private IP only through the private DNS zone ${zone} ` +
+    `linked to ${vnet}; the inventory holds no private DNS zones: check the zone has the record and the link.${via}`
+  );
+}
+
+function clusterNameLine(d: D): string {
+  const c = d.clusterName;
+  if (!c) return '';
+  if ('error' in c.answer) return `${c.name}: ${c.answer.error}.`;
+  const ip = c.answer.service.spec?.clusterIP;
+  const to = ip === 'None' ? 'the ready pod IPs' : ip;
+  return `The cluster DNS answers ${c.name} itself (${c.answer.fqdn} → ${to}); it never goes upstream.`;
+}
+
+const SYMPTOM_HINT: Record<NonNullable<NonNullable<D['pasted']>['symptom']>, string> = {
+  timeout:
+    'A timeout there means no DNS pod answered: check they are Running and that no NetworkPolicy or NSG ' +
+    'blocks UDP and TCP 53 to them.',
+  servfail:
+    'SERVFAIL means the server could not get an answer (the DNS pods: none from their upstream): ' +
+    'check the upstream below answers the name.',
+  nxdomain:
+    'NXDOMAIN means the server that answers the name (the cluster DNS for cluster.local, else the upstream) ' +
+    'says it does not exist.',
+  refused: 'REFUSED: the server will not answer this client or zone.',
+};
+
+function pastedLine(d: D): string {
+  const p = d.pasted;
+  if (!p) return '';
+  const said = `${p.server} in that output is`;
+  const what =
+    p.is === 'cluster-dns' && d.dns
+      ? `${said} the cluster DNS Service ${fullName(d.dns.service)}: that is the server the pod asked.`
+      : p.is === 'upstream'
+        ? `${said} the node's upstream DNS: the pod skipped the cluster DNS (dnsPolicy Default or host network).`
+        : p.is === 'dns-config'
+          ? `${said} a nameserver from the pod's dnsConfig.`
+          : `${said} not the cluster DNS Service${d.dns ? ` (${d.dns.ip})` : ''}: check the pod's DNS settings.`;
+  return p.symptom ? `${what} ${SYMPTOM_HINT[p.symptom]}` : what;
+}
+
+function warnings(d: D): string[] {
+  const out: string[] = [];
+  // AKS: a coredns-custom ConfigMap can forward zones elsewhere; OpenShift: the DNS operator's spec.servers
+  // https://learn.microsoft.com/azure/aks/coredns-custom
+  // https://docs.openshift.com/container-platform/4.6/networking/dns-operator.html
+  if (d.platform === 'aro')
+    out.push(
+      'Not in the inventory: the DNS operator (spec.servers forwards some zones elsewhere): ' +
+        '`oc get dns.operator/default -o yaml`.',
+    );
+  else
+    out.push(
+      'Not in the inventory: the coredns-custom ConfigMap (a forward or stub zone there sends its zones elsewhere): ' +
+        '`kubectl get cm -n kube-system coredns-custom -o yaml`.',
+    );
+  if (d.upstream.from === 'unread')
+    out.push("The node's VNet could not be read, so custom DNS servers on it are unknown.");
+  return out;
+}
+
+function verify(d: D): string[] {
+  const k = kubectl(d);
+  const out: string[] = [];
+  const pod = d.pod && `-n ${d.pod.metadata.namespace} ${d.pod.metadata.name}`;
+  if (pod) out.push(`${k} exec ${pod} -- cat /etc/resolv.conf`);
+  if (pod && d.outside) out.push(`${k} exec ${pod} -- nslookup ${d.outside.name}`);
+  else if (d.outside) out.push(`nslookup ${d.outside.name}`);
+  if (d.dns) {
+    const ns = d.dns.service.metadata.namespace;
+    out.push(`${k} get svc -n ${ns} ${d.dns.service.metadata.name} -o wide`, `${k} get pods -n ${ns} -o wide`);
+  }
+  out.push(
+    d.platform === 'aro'
+      ? 'oc get dns.operator/default -o yaml'
+      : 'kubectl get cm -n kube-system coredns-custom -o yaml',
+  );
+  if (d.upstream.vnet)
+    out.push(`az network vnet show -g ${d.upstream.vnetGroup} -n ${d.upstream.vnet} --query dhcpOptions`);
+  if (d.outside?.privateLink)
+    out.push(`az network private-dns link vnet list -g <zone-resource-group> -z ${d.outside.privateLink} -o table`);
+  return out;
+}

@@ -1,0 +1,173 @@
+// A policy question with one party: "policies on db-0", "is x/b isolated?" (the pod, or every replica of a
+// workload), "what does api-deny-all block?" (a NetworkPolicy of the inventory named in the text), "anything from ns
+// y into x/a on 81?" (a namespace as the client). Two parties (or an address) stay a reachability pair.
+import { isReply, type Ctx } from '../family';
+import type { NetworkPolicy, Pod } from '../inventory/k8s-types';
+import type { Intent } from '../nlu/parse';
+import { partiesOf } from '../nlu/roles';
+import { findPod } from '../nlu/subjects';
+import { fullName, isRunning, matchesSelector } from '../path/kube';
+import { result, type PathResult } from '../path/result';
+import { subjectHop } from './listing';
+import type { ListSubjects } from './resolve';
+import { spec } from './spec';
+
+const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|networkpolic(y|ies))`;
+/** Words that ask for the policies themselves, when a word that is no name was read as a party ("isolated"). */
+const LISTING = new RegExp(
+  String.raw`\b${POLICY_WORD}\b.{0,40}\b(on|of|for|apply|applies|applied|select|selects|selecting|cover|covers|` +
+    String.raw`protect|protects|protecting|in place|at all)\b|\b(which|what|any|list|show|review)\b.{0,30}\b` +
+    String.raw`${POLICY_WORD}\b|\bisolated\b`,
+);
+const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
+const PARTY_KINDS = ['pod', 'workload', 'service', 'pod-ip'];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubjects | PathResult | undefined> {
+  const policies = (await ctx.trace.try('network policies', () => ctx.inv.list('NetworkPolicy'))) ?? [];
+  const { parties, ips } = scoped(intent, policies);
+  const named = namedPolicies(intent, policies, intent.asking ?? intent.text);
+  const known = parties.filter((p) => !named.some((n) => n.metadata.name === p) && isKnown(intent, p));
+  // two parties are a pair even when a policy is named around them
+  if (named.length) return known.length > 1 ? undefined : describePolicy(intent, ctx, named, known);
+  if (ips.length || known.length > 1) return undefined;
+  const source = sourceNamespace(intent, known);
+  if (source && known.length === 1) return sourcesOf(intent, ctx, source, known[0]);
+  const unknown = parties.filter((p) => !known.includes(p) && !named.some((n) => n.metadata.name === p));
+  return oneParty(intent, ctx, known, unknown);
+}
+
+/** One pod or workload, a namespace's pods, or one unknown name (the pod lookup then says what was meant). */
+async function oneParty(intent: Intent, ctx: Ctx, known: string[], unknown: string[]) {
+  const cued = LISTING.test(intent.asking ?? intent.text);
+  // "can it reach the db?": a pair with one party missing, asked again as a pair ("between which two?")
+  if (!cued && PAIR.test(intent.asking ?? intent.text)) return undefined;
+  if (known.length === 1 && (!unknown.length || cued)) return selectsOf(intent, ctx, known[0]);
+  // "review network policies of namespace shop": every pod of the namespace
+  if (!known.length && intent.namespace && cued) return namespacePods(intent, ctx, intent.namespace);
+  if (!known.length && unknown.length === 1) return selectsOf(intent, ctx, unknown[0]);
+  return undefined;
+}
+
+/** A name the inventory knows as a pod, workload, Service or pod IP (namespaces and nodes are places). */
+const isKnown = (intent: Intent, p: string): boolean =>
+  (intent.entities ?? []).some((e) => PARTY_KINDS.includes(e.kind) && (e.text === p || e.matched === p));
+
+const saysWord = (text: string, word: string) =>
+  new RegExp(String.raw`(^|[^\w-])${escapeRe(word.toLowerCase())}($|[^\w-])`).test(text.toLowerCase());
+
+/** A pasted table or log around a question that lists policies: the parties are those the asking sentence says. */
+function scoped(intent: Intent, policies: NetworkPolicy[]): { parties: string[]; ips: string[] } {
+  const read = partiesOf(intent);
+  // "X -> Y" anywhere in the message is a pair ("api-deny-all blocks api egress? check api -> db")
+  if (read.directed) return read;
+  const asking = intent.asking;
+  if (!asking || asking === intent.text) return read;
+  if (!LISTING.test(asking) && !namedPolicies(intent, policies, asking).length) return read;
+  const parties = read.parties.filter((p) => saysWord(asking, p.split('/').pop()!));
+  return parties.length ? { parties, ips: read.ips.filter((ip) => asking.includes(ip)) } : read;
+}
+
+/** NetworkPolicies of the inventory whose name the text says as a word (names are DNS-1123: safe in a pattern). */
+function namedPolicies(intent: Intent, policies: NetworkPolicy[], words: string): NetworkPolicy[] {
+  const text = words.toLowerCase();
+  const said = policies.filter((p) => {
+    const name = escapeRe(p.metadata.name.toLowerCase());
+    if (!saysWord(text, p.metadata.name)) return false;
+    // a policy named like a workload ("web") is the policy only when called one: "policy web", "web netpol"
+    if (!isKnown(intent, p.metadata.name)) return true;
+    return new RegExp(String.raw`\b${POLICY_WORD}\s+${name}\b|\b${name}\s+${POLICY_WORD}\b`).test(text);
+  });
+  const inNs = said.filter((p) => p.metadata.namespace === intent.namespace);
+  return inNs.length ? inNs : said;
+}
+
+/** A named policy is described when every other party is one of the pods it selects ("does api-deny-all kill api's
+ * egress"); a party it does not select makes the question a pair ("does allow-ns-y-to-a let y/a in on 80"). */
+async function describePolicy(
+  intent: Intent,
+  ctx: Ctx,
+  named: NetworkPolicy[],
+  known: string[],
+): Promise<ListSubjects | PathResult | undefined> {
+  const distinct = [...new Map(named.map((p) => [fullName(p), p])).values()];
+  if (distinct.length > 1) {
+    const names = distinct.map(fullName);
+    return result('policy', 'ambiguous', `Several NetworkPolicies are named so: ${names.join(', ')}. Which one?`, {
+      suggestions: names,
+      followUps: names.map((n) => ({ title: n, question: `policy ${n}`, intent: 'policy' })),
+    });
+  }
+  const [policy] = distinct;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const selected = new Set(
+    pods
+      .filter(
+        (p) =>
+          p.metadata.namespace === policy.metadata.namespace &&
+          matchesSelector(p.metadata.labels, policy.spec?.podSelector ?? {}),
+      )
+      .map(fullName),
+  );
+  const podsOf = (party: string) =>
+    (intent.entities ?? [])
+      .filter((e) => e.text === party || e.matched === party)
+      .flatMap((e) => e.pods ?? (e.kind === 'pod' ? [e.matched] : []));
+  const outside = known.filter((k) => !podsOf(k).some((p) => selected.has(p)));
+  if (outside.length) return undefined;
+  return { list: 'policy', policy };
+}
+
+/** A namespace of the inventory as the client of one pod; the pod is looked up outside that namespace. */
+async function sourcesOf(intent: Intent, ctx: Ctx, source: string, party: string) {
+  const [namespaces, pods] = await Promise.all([
+    ctx.trace.list('namespaces', () => ctx.inv.list('Namespace')),
+    ctx.trace.list('pods', () => ctx.inv.list('Pod')),
+  ]);
+  const exists =
+    namespaces.some((n) => n.metadata.name === source) || pods.some((p) => p.metadata.namespace === source);
+  if (!exists) return result('policy', 'not-found', `There is no namespace "${source}".`);
+  const own = intent.namespace === source ? { ...intent, namespace: undefined } : intent;
+  const to = await findPod(own, ctx, spec, [party]);
+  if (isReply(to)) return to;
+  return { list: 'sources' as const, namespace: source, to: to.pod, port: intent.port, notes: [to.note] };
+}
+
+/** "from ns y", "from namespace y", "from the y namespace": a namespace the inventory knows, as the client. */
+function sourceNamespace(intent: Intent, known: string[]): string | undefined {
+  const spaces = (intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.matched);
+  // "from namespace z to x/a" is read as the question's namespace (the pod lookup checks that it exists)
+  if (intent.namespace) spaces.push(intent.namespace);
+  if (!known.length) return undefined;
+  return spaces.find((n) => {
+    const ns = escapeRe(n);
+    const words = String.raw`(ns|namespace|project)`;
+    return new RegExp(
+      String.raw`\bfrom\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)|\bfrom\b[^.?!]{0,30}\b${words}\s+${ns}\b|` +
+        String.raw`\bfrom\s+(the\s+)?${ns}\s+${words}\b`,
+    ).test(intent.text);
+  });
+}
+
+async function selectsOf(intent: Intent, ctx: Ctx, party: string): Promise<ListSubjects | PathResult> {
+  const found = await findPod(intent, ctx, spec, [party]);
+  if (isReply(found)) return found;
+  const pods = found.group ?? [found.pod];
+  const namespace = found.pod.metadata.namespace ?? 'default';
+  // a workload said ("the api pods", "api") is the subject as said, its replicas listed
+  const workload = (intent.entities ?? []).some((e) => e.text === party && e.kind === 'workload') || pods.length > 1;
+  const hop = subjectHop(pods, workload) ?? fullName(found.pod);
+  const subject =
+    hop === fullName(found.pod)
+      ? hop
+      : `${hop} (${pods.length > 1 ? `${pods.length} pods` : `pod ${fullName(found.pod)}`})`;
+  return { list: 'selects', subject, hop, namespace, pods, notes: [found.note] };
+}
+
+async function namespacePods(intent: Intent, ctx: Ctx, ns: string): Promise<ListSubjects | PathResult> {
+  const pods = (await ctx.trace.list('pods', () => ctx.inv.list('Pod'))).filter(
+    (p) => p.metadata.namespace === ns && isRunning(p),
+  );
+  if (!pods.length) return result('policy', 'not-found', `I found no running pod in namespace ${ns}.`);
+  return { list: 'selects', subject: `namespace ${ns}`, namespace: ns, pods: pods as Pod[], hop: fullName(pods[0]) };
+}
