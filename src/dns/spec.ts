@@ -15,6 +15,20 @@ export const spec: IntentSpec<'dns'> = {
     [/(->|→)\s*(ip|ips|address|addresses)\s*[?!.]*\s*$/, 2],
     // "what IP does that name turn into?", "which address does the hostname map to?": a name becoming an address
     [/\b(host ?name|name)s?\b.{0,20}\b(turns?|translates?|maps?|becomes?|converts?) (in)?to\b/, 2],
+    // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
+    [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
+    [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
+    [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],
+    // "where does coredns forward that to": the cluster DNS and its upstream
+    [
+      new RegExp(
+        String.raw`\b(coredns|kube-dns)\b.{0,40}\b(forward\w*|upstream|send\w*)\b|` +
+          String.raw`\b(forward\w*|upstream)\b.{0,40}\b(coredns|kube-dns)\b`,
+      ),
+      2,
+    ],
+    // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
+    [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],
   ],
   examples: [
     'what does server.project1.svc.cluster.local resolve to?',

@@ -24,6 +24,8 @@ export const spec: IntentSpec<'east-west'> = {
     /\bbetween\s+(the\s+)?\S+(\s+pods?)?\s+and\s+\S+/,
     // "which network hops does a connection pass through?"
     /\b(network )?hops\b/,
+    // "whether web can reach api, and through what?": the way it goes asked with the verdict
+    [/\b(and|or) (through|via|over) (what|which)\b|\b(through|via) what\s*[?!.]*\s*$/, 2],
   ],
   examples: [
     'what source IP does server see from sqlapi?',

@@ -15,6 +15,8 @@ export const spec: IntentSpec<'egress'> = {
     /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach|comes? from)\b/,
     /\bip\b.{0,40}\bnat\b/,
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
+    // "can't reach anything on the internet … does it even have a way out?"
+    [/\b(have|has|got|any|its|a|the) way out\b|\b(anything|something|sites?|hosts?) on the internet\b/, 2],
     [/\b(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
     // "out to the internet", but "exposed to the internet" is the way in
     [

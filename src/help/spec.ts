@@ -5,7 +5,8 @@ export const spec: IntentSpec<'help'> = {
   title: 'What I can answer',
   triggers: [
     new RegExp(
-      String.raw`^\s*(\?|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*` +
+      // one "?" asks for help; "???" is puzzlement, not a request
+      String.raw`^\s*(\?(?![?!])|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*` +
         String.raw`(\p{Extended_Pictographic}\s*)*$`,
       'u',
     ),
@@ -37,7 +38,23 @@ export const spec: IntentSpec<'help'> = {
     /\b(which|what) ((sorts?|kinds?|types?) of )?(\w+ )?(questions|commands)\b.{0,20}\b(can|could|do) (you|u)\b/,
     /\bhow (can|could|do) (you|u) help\b/,
     /^[\s?!.]*(usage|syntax|commands|help)\s*(\/|,|and|or|&)\s*(usage|syntax|commands|help|examples)[\s?!.]*$/,
-    /\b(things|stuff) (that )?(you|u) can (tell|do|answer|show)\b/,
+    [
+      new RegExp(
+        String.raw`\b(things|stuff) (that )?((you|u) (can|could)|(can|could) (you|u)) ` +
+          String.raw`(tell|do|answer|show|check|look( at| up| into)?|see|find|verify)\b`,
+      ),
+      3,
+    ],
+    // "an overview of what this assistant can tell us", "summarise what it can and cannot tell us"
+    [
+      new RegExp(
+        String.raw`\b(overview|summary|summari[sz]e|rundown|list|outline)\b.{0,20}\bwhat (this |the )?` +
+          String.raw`(bot|assistant|tool|it|you|u)\b.{0,20}\b(can|could|cannot|can't)\b`,
+      ),
+      3,
+    ],
+    // "help pls, what do i type"
+    [/\bwhat (do|should|can|could) (i|we) (type|write|say|enter)\b/, 2],
     /\bwhat can (you|u) tell me about (my|our|the|this) (cluster|network)\b/,
     // "menu", "your capabilities", "list of things I can ask"
     /^[\s?!.]*(show (me )?(the )?)?(menu|options|capabilities)( please)?[\s?!.]*$/,
@@ -54,7 +71,7 @@ export const spec: IntentSpec<'help'> = {
     [/\bwhat (are|r|is) (you|u|this( bot| assistant)?|the (bot|assistant)|packet-path) good (for|at)\b/, 2],
     [/\bhow (to|do i|can i|should i|do we|can we) (ask|query|use|talk to) (the |this )?([\w-]+ )?(bot|assistant)\b/, 2],
     [/\bhow (to|do i|can i|should i) ask\b.{0,30}\bquestions\b/, 2],
-    [/\bwhat (this|the) (bot|assistant|tool|packet-path) (can|could) (help|do|answer)\b/, 2],
+    [/\bwhat (this|the) (bot|assistant|tool|packet-path) (can|could) (help|do|answer|tell|check|show)\b/, 2],
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],

@@ -7,9 +7,10 @@ export const spec: IntentSpec<'inbound'> = {
     // "how a request finds the web pods", "how the traffic makes its way to the app"
     [
       new RegExp(
-        String.raw`\bhow (an? |the |my |our |each |that )?` +
+        String.raw`\bhow (does |do |did |will |would )?(an? |the |my |our |each |that )?` +
           String.raw`(requests?|packets?|connections?|calls?|traffic|users?|clients?) ` +
-          String.raw`(finds?|reach(es)?|gets? (to|into)|arrives? at|ends? up (at|on|in)|` +
+          String.raw`(finds?|reach(es)?|gets? (to|into)|arrives? at|ends? up (at|on|in)|enters?|lands? (on|at|in)|` +
+          String.raw`comes? in(to)?|` +
           String.raw`makes? (it|its way) (to|into))\b`,
       ),
       2,
@@ -21,7 +22,23 @@ export const spec: IntentSpec<'inbound'> = {
     ),
     // "DNAT on the LB frontend … to nodePort … and then to the pod"
     /\b(dnat\w*|nodeports?)\b.{0,60}\b(to|into) (the )?(pods?|backends?)\b/,
-    /\bhow (does|do|is|are|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|arrive)\b/,
+    new RegExp(
+      String.raw`\bhow (does|do|is|are|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|` +
+        String.raw`arrive|land|enter)\b`,
+    ),
+    // "the path their requests take into the cluster", "how does a call enter the cluster": coming in
+    [/\b(enters?|entering|into|in to) (the |our )?(cluster|aks|openshift|k8s)\b/, 2],
+    // "the ingress for web", "its ingress": the way in of a workload (not a policy's ingress rules, said with "rules")
+    [
+      new RegExp(
+        String.raw`\b(the|its|an?|which|what) ingress (for|of|in front of|that serves|fronts?|fronting|serves?|` +
+          String.raw`serving|handles?)\b(?! rules?\b)`,
+      ),
+      2,
+    ],
+    // "nodeport 31380 from a laptop": a node port is a way in from outside the cluster
+    // https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
+    [/\bnode ?ports?\b.{0,40}\b(from|reach\w*|hits?|via|through|outside)\b|\bfrom\b.{0,40}\bnode ?ports?\b/, 2],
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
     [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
     [/\b(comes?|coming|gets?|getting) in\b|\bincoming\b|\bgets? into\b|\bcomes? into\b/, 2],

@@ -297,13 +297,20 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
   const ix = podIndex(k);
   // words dropped, and words written as names that matched nothing ("where is sqlpai running"); a name said with its
   // type ("pod sqlpai") is the user's exact word: it is answered "not found, did you mean…" with buttons instead
-  const typed = (n: string) => intent.typed.some((t) => t.name === n);
+  // ("web-…-fgihj node?" asks for its node: the word after is the question, not its type)
+  const typed = (n: string) => intent.typed.some((t) => t.name === n && !(t.after && t.type === 'node'));
   const unmatched = refs
     .filter((r) => !r.namespace && !Object.hasOwn(DATABASE_WORDS, r.name) && !typed(r.name))
     .map((r) => r.name);
-  const guesses = [...dropped, ...unmatched].flatMap((d) =>
-    ix.workloads.filter((w) => swapped(d, w) || (d.length >= 7 && editDistance(d, w) === 1)).map((w) => ({ d, w })),
-  );
+  const guesses = [...dropped, ...unmatched].flatMap((d) => [
+    ...ix.workloads.filter((w) => swapped(d, w) || (d.length >= 7 && editDistance(d, w) === 1)).map((w) => ({ d, w })),
+    // "web-7d4b9c8f6d-fgihj node?": two letters swapped in one running pod's full name (never one edit: a pod's
+    // random suffix one letter off may be another pod)
+    ...(d.length >= 7 && d.includes('-')
+      ? ix.running.map((p) => p.metadata.name).filter((n) => swapped(d, n))
+      : []
+    ).map((w) => ({ d, w })),
+  ]);
   if (guesses.length !== 1) return;
   const { d, w } = guesses[0];
   const e = match(k, { name: w, namespace: intent.namespace });

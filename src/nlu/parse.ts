@@ -105,16 +105,21 @@ const STOP = new Set(
    what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
-   cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller`.split(/\s+/),
+   cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
+   resolver resolvers lookups query queries netpols document whether openshift`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
 /** Words on either side of a slash that pair two words ("src/dst", "yes/no", "80/443"), never ns/name. */
 const SLASH_WORDS = new Set(
-  'src dst dest source destination yes no rx tx read write in out tcp udp http https and or true false on off'.split(
-    ' ',
-  ),
+  // "after blue/green switch", "canary/stable": two versions of a deployment, never a namespace and a pod
+  [
+    'src dst dest source destination yes no rx tx read write in out tcp udp http https and or true false on off',
+    'blue green canary stable before after',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Service types said between a name and "service" ("the web LoadBalancer service"). */
@@ -395,7 +400,8 @@ const BARE_PORT = new RegExp(
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:src|source|what|which|how|why)\b|` +
+    // or a second thought: "can web hit db 5432 or nsg blocks?", "… web -> db 5432 right?"
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|cross(?:es|ing)?|across|via|snat|` +
     String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
@@ -410,10 +416,18 @@ function bareTargetPort(rest: Rest): string | undefined {
 function readAddresses(rest: Rest, intent: Intent): void {
   const client = /\b(?:from|client)\s+(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
-  const ipPort = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
+  // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
+  // asked about; the client's is an ephemeral source port
+  const ipPort =
+    /(?:->|→|>|\bto|\bdst=?)\s*\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text) ??
+    /\bdpt=(\d{1,5})\b/.exec(rest.text) ??
+    /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
   const port = portSaid(rest);
   if (port && +port > 0 && +port < 65536) intent.port = +port;
+  // "nodeport 31380 from a laptop": the node port reached, unless an address and port were said
+  const nodePort = intent.port === undefined ? rest.take(/\bnode ?port\s+(\d{4,5})\b/)?.[1] : undefined;
+  if (nodePort && +nodePort < 65536) intent.port = +nodePort;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
 }
 

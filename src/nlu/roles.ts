@@ -17,15 +17,20 @@ const PRICES = new RegExp(
   String.raw`\b(costs?|price[sd]?|pricing|how much (does|do|is|are)|per month|monthly|each month|a month|` +
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
 );
-const CHANGES =
-  /\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale)\b/;
+const CHANGES = new RegExp(
+  String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
+    String.raw`fix|repair|restart)\b`,
+);
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
+/** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
+const ORDERED =
+  /^\s*(\[[^\]]*\]\s*)?(please |pls )?(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch) \S/;
 
 function outOfScope(t: string): boolean {
   // "$ kubectl exec … -- curl …" pasted with its output was run already: it is context, not a request
   // and so is "kubectl exec … -- curl …" followed by its output and a question about it ("… what's the path here?")
   const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ').replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
-  return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE].some((re) => re.test(asked));
+  return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE, ORDERED].some((re) => re.test(asked));
 }
 
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
@@ -175,11 +180,36 @@ function sideForms(r: NameRef): string[] {
 
 /** Who is who, as `packet-path parse` shows it: the subject, or the client and target of a pair question. */
 function rolesOf(intent: Intent): Intent['roles'] {
+  const entities = intent.entities ?? [];
   if (intent.kind === 'east-west' || intent.kind === 'policy') {
     const { parties, ips, from } = partiesOf(intent);
     const client = from ?? parties[0];
-    return { client, target: parties.find((p) => p !== client) ?? ips[0] };
+    const target = parties.find((p) => p !== client) ?? ips[0];
+    // "policies on db-0", "is x/b isolated?": one party the inventory knows is the subject of its policies
+    const known = entities.filter((e) => e.kind !== 'namespace' && e.kind !== 'node');
+    const one = new Set(known.map((e) => e.matched)).size === 1 && !ips.length;
+    const other = known.some((e) => e.text === target || e.matched === target) || !!ips.length;
+    if (intent.kind === 'policy' && one && !other) return { subject: known[0].matched };
+    // "what does api-deny-all block": nothing of the inventory named, one name: the policy asked about
+    if (intent.kind === 'policy' && !known.length && !ips.length && parties.length === 1)
+      return { subject: parties[0] };
+    return { client, target };
   }
-  const first = (intent.entities ?? []).find((e) => e.kind !== 'namespace');
+  // "which DNS server does web use" after a pasted lookup of api.shop: the pod whose resolver is asked
+  const resolver =
+    intent.kind === 'dns' && RESOLVER_ASKED.test(intent.text)
+      ? entities.find(
+          (e) =>
+            ['pod', 'workload', 'pod-ip'].includes(e.kind) &&
+            (!intent.from || e.text === intent.from) &&
+            // "which name server": the word, not a workload called server
+            !new RegExp(String.raw`\b(dns|name) ?${e.text}\b`).test(intent.text),
+        )
+      : undefined;
+  const first = resolver ?? entities.find((e) => e.kind !== 'namespace');
   return first ? { subject: first.matched } : undefined;
 }
+
+/** Words for a pod's way to its DNS server (not the name it looks up). */
+const RESOLVER_ASKED =
+  /\b(dns|name) ?(servers?|path|quer(y|ies)|lookups?|resolution|config\w*)\b|\bresolvers?\b|resolv\.conf|\bcoredns\b/;

@@ -138,7 +138,8 @@ const weakPodCue = (cue: string, t: string): boolean =>
  */
 export function labelsAnAddress(e: Entity, intent: Intent): boolean {
   const short = e.text.split('/').pop()!;
-  if (e.kind === 'pod-ip' || !/^[a-z0-9-]+$/.test(short)) return false;
+  // only a workload's word labels a far end: "sqlapilb at 10.0.2.10" is a Service said with its own address
+  if (!['pod', 'workload'].includes(e.kind) || !/^[a-z0-9-]+$/.test(short)) return false;
   const known = new Set((intent.entities ?? []).filter((x) => x.kind === 'pod-ip').map((x) => x.text));
   return intent.ips.some(
     (ip) =>
@@ -185,7 +186,18 @@ const GOES_OUT_SAID = new RegExp(
   String.raw`\b(reach(es)?|call(s)?|hits?|gets? to|goes? (out )?to|talks? to|connects? to|leaves? (to|for)) ` +
     String.raw`(the )?(public )?(internet|outside world)\b|\b(leaves?|leaving|goes out|calls? out|egress(es)?)\b`,
 );
-const comesIn = (t: string): boolean => COMES_IN.test(t) && !GOES_OUT_SAID.test(t);
+/** "how is it reachable from outside", "expose sqlapi to the partner": the workload is what the outside reaches */
+const REACHED_FROM_OUTSIDE = new RegExp(
+  String.raw`\b(reachable|accessible|reached|exposed|published) (from|by|for) (the )?(public|outside|internet|` +
+    String.raw`partners?|customers?|users?|clients?)\b|\bexpos(e|es|ed|ing) [\w./-]+ (to|for) (the )?(public|outside|` +
+    String.raw`internet|partners?|customers?|users?|clients?)\b|` +
+    // "the partner will call our public web endpoint", "their requests take into the cluster": ours is called
+    String.raw`\b(partners?|customers?|users?|clients?|vendors?)\b.{0,30}\b(call|calls|hit|hits|reach|reaches|open|` +
+    String.raw`opens|use|uses|connect to|connects to) (our|the) (public )?([\w-]+ )?(endpoint|site|url|app|api|` +
+    String.raw`service|` +
+    String.raw`address)\b|\b(take|takes|taking|follow|follows) (in)?to (the |our )?cluster\b`,
+);
+const comesIn = (t: string): boolean => (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t)) && !GOES_OUT_SAID.test(t);
 
 /** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
  * family that one workload and a far end can overrule. */
@@ -230,6 +242,7 @@ const onePartyWithPods = (s: Seen): boolean =>
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
+  if (policyDirection(t)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -247,6 +260,13 @@ function goesOut(s: Seen): boolean {
 }
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/** "netpol api-deny-all, does it also kill egress from api?": with a NetworkPolicy named, egress and ingress are the
+ * directions a policy isolates, not the way out to the Internet (which it would name)
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation */
+const policyDirection = (t: string): boolean =>
+  /\b(net ?pols?|network ?polic(y|ies)|networkpolic(y|ies))\b/.test(t) &&
+  !/\b(internet|public|outside world|partners?|vendors?|snat|nat gateway)\b/.test(t);
 
 /** "from api to the web service, is there SNAT?": two parties said in a direction are the flow, whatever words for
  * going out ("snat", "leave the node") are said about it, unless the Internet is named as the far end. */
@@ -302,7 +322,11 @@ function sourceAtFarEnd(s: Seen): boolean {
     const goesTo =
       String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?|opens?|connects to|talks to)|->|→) ` +
       String.raw`(on-prem |the )?${at}\b`;
-    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b`).test(intent.text);
+    // "the DB team in the hub (10.100.2.10) says …": an address said as a place of ours outside the cluster
+    const place =
+      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)\)?\s*\(` +
+      String.raw`${at}\b`;
+    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}`).test(intent.text);
   });
   if (far) intent.towards = far;
   return !!far;
@@ -414,7 +438,9 @@ const NAME_GIVES = new RegExp(
 const dnsNamed = (p: Entity) => p.kind === 'service' && p.text.includes('.');
 const SEEN = /\b(logs?|logged|sees?|seen|shows? up|ends? up|lands?|arrives?)\b/;
 const WAY_IN = new RegExp(
-  String.raw`\b(through|via|behind|from) (the |our |its )?(openshift |nginx |azure |public )?` +
+  // "the client ip in sqlapi's logs is always the router": the source seen is the way in itself
+  String.raw`\b(through|via|behind|from|(is|are|shows?) (always |just |only |still )?) ?(the |our |its )?` +
+    String.raw`(openshift |nginx |azure |public )?` +
     String.raw`(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|front ?door|route)\b`,
 );
 const isWhat = (t: string, ip: string): boolean =>
@@ -422,7 +448,9 @@ const isWhat = (t: string, ip: string): boolean =>
     String.raw`\b(is|are) (this |that |the )?(ip |address )?${ip.replace(/\./g, '\\.')}(:\d+)? (a|an|one of|ours)\b`,
   ).test(t);
 const ASKS_WHAT_AT_END = new RegExp(
-  String.raw`\b(what('s| is) (the )?(source|src|destination|dst|client)( ip| address)?|` +
+  String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
+    // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
+    String.raw`( here| there| in (this|that|the) (line|log|entry))?|` +
     String.raw`(who|what)('s| is) (that|this|it)( ip| address)?|` +
     // "… from 10.10.1.10. is that my api or something else?": whether an address is one of ours
     String.raw`is (that|this|it) (really |actually )?((my|our) [a-z0-9-]+( pod| service| app| node| vm)?` +
@@ -434,9 +462,12 @@ const ASKS_WHAT_AT_END = new RegExp(
     String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?)` +
     String.raw`\s*[?!.]*\s*$`,
 );
+const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*[?!.]*\s*$/;
 /** "can you show me how…" asks for something, not whether it can happen. */
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
-const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' '));
+/** "whether web can reach api, and through what?": the way it goes is asked with the verdict: the path answers both */
+const THROUGH_WHAT = /\b(through|via|over|by) (what|which)\b/;
+const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' ')) && !THROUGH_WHAT.test(t);
 
 /** Words of a flow between two parties (not of a name looked up). */
 const FLOW_SAID = new RegExp(
@@ -454,7 +485,7 @@ const OUTBOUND_RULE_SETTINGS = new RegExp(
 /** Which rule (of an NSG, a firewall, a policy) decides, matches or wins. */
 const RULE_ASKED = new RegExp(
   String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
-    String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?)\b|` +
+    String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|denies|rejects?)\b|` +
     String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b`,
 );
 
@@ -486,7 +517,8 @@ const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|
 const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
-  const ips = new Set(s.intent.ips);
+  // "next hop 10.224.0.4 for 10.244.0.0/24": a prefix is no address asked about
+  const ips = new Set(s.intent.ips.filter((x) => !new RegExp(String.raw`\b${esc(x)}/\d{1,2}\b`).test(s.t)));
   const [ip] = [...ips];
   // a name said only around the question ("seeing it as src on the DB side") is context, unless the address is where
   // it goes ("… when api-… opens 10.100.7.7. pod ip or node ip?": the address it shows there)
@@ -523,6 +555,8 @@ function requestsComeIn(s: Seen): boolean {
   // the clause that asks ("why is the client 10.244.0.7 and not the customer, how do requests get to web?")
   const said = (s.intent.asking ?? s.t).split(/[,;:]\s|\s-+\s/).find((c) => REQUESTS_REACH.test(c)) ?? '';
   if (!REQUESTS_REACH.test(said) || /\bfrom\b/.test(said) || GOING_OUT.test(said)) return false;
+  // "where do db-0's dns requests end up?": DNS requests are the pod's own, to its resolver
+  if (/\b(dns|name) (requests?|quer(y|ies)|lookups?)\b/.test(said)) return false;
   const inAsking = s.both.filter((p) => said.includes(p.text.split('/').pop()!));
   return inAsking.length <= 1 && (inAsking.length === 1 || s.both.length <= 1) && s.entities.length > 0;
 }
@@ -586,6 +620,16 @@ export const EVIDENCE: readonly Row[] = [
     id: 'which-address-is-what',
     says: { 'what-is': 21 },
     when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t),
+  },
+  // "dial tcp: lookup api.shop on 10.0.0.10:53: … i/o timeout\nwhat is 10.0.0.10?": the sentence that asks is only
+  // what one address is; the pasted lines (a name looked up) are context
+  {
+    id: 'asking-what-an-address-is',
+    says: { 'what-is': 23 },
+    when: (s) => {
+      const sentences = s.t.split(/(?<=[.?!])\s+|\n/).filter((x) => x.trim());
+      return sentences.length > 1 && ASKS_WHAT_IP.test(sentences[sentences.length - 1]);
+    },
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {

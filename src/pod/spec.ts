@@ -17,6 +17,8 @@ export const spec: IntentSpec<'pod'> = {
     // "on which server(s) is the sqlapi application running?", "locate pod db-0"
     [/\b(on|in) (which|what) (servers?|hosts?|boxes)\b.{0,60}\b(running|runs?|lives?|hosted|scheduled)\b/, 2],
     /\blocate\b/,
+    // "which servers are the database pods running on?"
+    [/\b(which|what) (servers?|hosts?|machines?|boxes|vms?|nodes?)\b.{0,40}\b(running|runs?|lives?|hosted)\b/, 2],
     // "web pod 在哪个 node 上运行?", "Wo läuft der Pod sqlapi, auf welcher Node?": a pod and "node" asked at the end
     /\bpods?\b(?!\s+(ips?\s+)?or\b).{0,40}\bnodes?\b[^a-z0-9]{0,12}\?\s*$/,
     // terse checklists: "db-0 in shop: node? ip? owner?"
@@ -24,6 +26,8 @@ export const spec: IntentSpec<'pod'> = {
     /\b(show|get|describe)( me)? pods?\s+[\w./-]+/,
     /\b(ips?|address(es)?|nodes?)\s*(and|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,
+    // "podIP and hostIP", "on the same node as the ingress controller?": where the pod runs
+    /\b(podip|hostip)\b|\b(on|in) the same (node|host|vm)\b/,
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
     /\b(describe|details|info)\b/,
     /\btell (me|us) about (the )?(pod|deployment|replicas?)\b/,
@@ -33,7 +37,7 @@ export const spec: IntentSpec<'pod'> = {
     /^\s*(show|get|describe|find)( me)? (the |that |this )?[\w./-]+ pods?\s*[?!.]*\s*$/,
     /\b(who|what) owns\b|\bowner (of|for)\b|\bowned by\b|\bcontrolled by\b/,
     // terse: "pod x2k4p node?", "kube-proxy-w2n6d -n kube-system where"
-    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)\s*[?!.]*\s*$/,
+    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)\s*[?!.]*\s*(\p{Extended_Pictographic}\s*)*$/u,
     // "what IP did web-7d4b9c8f6d-fghij get?": the address a pod was given
     /\b(what|which) ip (did|was|has)\b.{0,60}\b(get|got|assigned|given)\s*[?!.]*$/,
   ],

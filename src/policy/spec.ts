@@ -21,6 +21,32 @@ export const spec: IntentSpec<'policy'> = {
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
     // "z/b -> y/c on port 81 ok?": a terse pair with a yes/no at the end asks for the verdict
     [/(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5})?\s+(ok|okay|fine|allowed|permitted)\s*\?+\s*$/, 2],
+    // "policies on db-0", "which netpols select the api pods", "what policy covers db": the policies of one party
+    [
+      new RegExp(
+        String.raw`\b(net ?pols?|network ?polic(y|ies)|polic(y|ies))\b.{0,30}\b(on|for|of|select(s|ing)?|appl(y|ies)|` +
+          String.raw`protect(s|ing)?|cover(s|ing)?|match(es|ing)?|guard(s|ing)?)\b|` +
+          String.raw`\b(which|what) (net ?pols?|network ?polic(y|ies)|polic(y|ies))\b`,
+      ),
+      2,
+    ],
+    /\bnet ?pols?\b/,
+    // "the db-allow-api netpol: does it restrict egress too?": a policy's directions are ingress and egress
+    [
+      new RegExp(
+        String.raw`\b(net ?pols?|network ?polic(y|ies))\b.{0,60}\b(egress|ingress|outbound|inbound)\b|` +
+          String.raw`\b(egress|ingress)\b.{0,40}\b(net ?pols?|network ?polic(y|ies))\b`,
+      ),
+      2,
+    ],
+    // "what does api-deny-all block", "which traffic does it stop": what one policy lets through or not
+    [
+      /\b(what|which) (traffic |connections? )?(does|do|would|will) [\w-]+ (block|stop|deny|allow|permit|kill|cut)\b/,
+      2,
+    ],
+    // "is x/b isolated?": a pod that some policy selects for a direction is isolated in it
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
+    [/\b(isolated|isolation)\b/, 2],
   ],
   examples: [
     'can sqlapi reach server on 1433?',

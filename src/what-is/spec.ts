@@ -20,6 +20,8 @@ export const spec: IntentSpec<'what-is'> = {
     // "20.50.61.11 shows up in the partner's logs — which of our resources is that?"
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(which|what) (of our |one of our )?(resources?|things?|objects?)\b)`),
     /^\s*(whatis|what-is|whois)\s*$/,
+    // "an IP 10.100.0.4 in our route table and nobody knows what it is", "unknown IP … — identify"
+    new RegExp(String.raw`^(?=.*${IP})(?=.*(\bwhat (it|that|this)( ip| address)? is\b|\bidentify\b))`),
   ],
   examples: ['what is 10.129.2.7?', 'who owns 20.105.84.161', 'whatis 172.30.138.47'],
   command: 'whatis <ip>',

@@ -41,7 +41,10 @@ let cached: Example[] | undefined;
 export const allExamples = async (): Promise<Example[]> => (cached ??= await examples(join(__dirname, '..', '..')));
 
 /** One row per held-out set: rules alone, and combined with a model that never saw the set. */
-export async function crossValidate(sets = [7, 8, 9, 10, 11, 12, 13, 14], t: Thresholds = THRESHOLDS): Promise<Fold[]> {
+export async function crossValidate(
+  sets = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+  t: Thresholds = THRESHOLDS,
+): Promise<Fold[]> {
   const all = await allExamples();
   const saved = { ...THRESHOLDS };
   Object.assign(THRESHOLDS, t);

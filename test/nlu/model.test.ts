@@ -31,21 +31,26 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–14, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–16, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
-  const set12 = folds.find((f) => f.set === 12)!;
-  // measured after round 11: the rules alone 204/216 with 2 confident misroutes; combined 207/216 with none
-  expect(set12.combined.ok).toBeGreaterThanOrEqual(207);
-  expect(set12.combined.misroutes).toBe(0);
-  const set13 = folds.find((f) => f.set === 13)!;
-  // measured after round 11: the rules alone 209/228 with 1 confident misroute; combined 217/228 with none
-  expect(set13.combined.ok).toBeGreaterThanOrEqual(217);
-  expect(set13.combined.misroutes).toBe(0);
-  const set14 = folds.find((f) => f.set === 14)!;
-  // measured after round 11: the rules alone 212/220 with 2 confident misroutes; combined 216/220 with 2 (inbound
-  // answered for the load balancer address pasted, not the ingress or route of the host asked about)
-  expect(set14.combined.ok).toBeGreaterThanOrEqual(216);
-  expect(set14.combined.misroutes).toBeLessThanOrEqual(2);
-}, 120_000);
+  // measured after round 12 (sets 15 and 16 joined the training data)
+  const floors: Record<number, [number, number]> = {
+    // the rules alone 206/216 with 1 confident misroute; combined 208/216 with none
+    12: [208, 0],
+    // the rules alone 212/228 with 1; combined 219/228 with none
+    13: [219, 0],
+    // the rules alone 214/220 with 2; combined 217/220 with 1 (a pasted lookup error answered with the DNS path, not
+    // the address asked for)
+    14: [217, 1],
+    // the rules alone 221/228 with none; combined 223/228 with none
+    15: [223, 0],
+    // the rules alone 205/221 with 5; combined 211/221 with 3
+    16: [211, 3],
+  };
+  for (const [set, [ok, misroutes]] of Object.entries(floors)) {
+    const f = folds.find((x) => x.set === +set)!;
+    expect([set, f.combined.ok >= ok, f.combined.misroutes <= misroutes]).toEqual([set, true, true]);
+  }
+}, 300_000);

@@ -41,7 +41,7 @@ test('an external URL is a destination, not a name; the pod IP is the subject', 
 });
 
 test('the family scores and the evidence that counted are shown', async () => {
-  const { out } = await parsed('name resolution of api.shop.svc.cluster.local from web-7d4b9c8f6d-abcde', 'aks-lb');
+  const { out } = await parsed('lookup of api.shop.svc.cluster.local from web-7d4b9c8f6d-abcde', 'aks-lb');
   expect(out.kind).toBe('dns');
   expect(out.cues).toEqual({});
   expect(out.evidence).toEqual(expect.arrayContaining(['service-name-resolution']));
