@@ -13,6 +13,8 @@ export const spec: IntentSpec<'egress'> = {
     /\b(internet|outside world)\b.{0,30}\b(ip|address|as)\b/,
     /\bip\b.{0,40}\b(internet|outside)\b/,
     /\bwhich ip\b.{0,60}\b(go|goes|leave|leaves|exit|use|uses|reach|comes? from)\b/,
+    // "the ip my web pod uses to call stripe": the address a workload calls out with
+    [/\b(ip|address)\b.{0,30}\buses? to (call|reach|hit|talk to|connect to)\b/, 2],
     /\bip\b.{0,40}\bnat\b/,
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
     // "can't reach anything on the internet … does it even have a way out?"

@@ -42,7 +42,8 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const clientIp =
     intent.clientIp &&
     (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
-  const toLb = lbByIp && saidToLb(intent, lbByIp);
+  // "the LB rule for 20.31.46.20 … how does a request reach web": the address said is the named Service's own way in
+  const toLb = lbByIp && (saidToLb(intent, lbByIp) || intent.names.includes(lbByIp.metadata.name));
   // a host a route or ingress serves wins over a load balancer address seen only in pasted output
   const hosted = lbByIp && hostOverPaste(intent, cat, lbByIp, clientIp);
   if (hosted) return hosted;
@@ -52,7 +53,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   if (viaGateway) return { clientIp, ...viaGateway };
   const pods = await trace.list('pods', () => inv.list('Pod'));
   for (const name of candidates(intent)) {
-    const found = byHost(name, intent, cat) ?? byWorkload(name, intent, cat, pods) ?? byName(name, intent, cat);
+    const found = byAny(name, intent, cat, pods);
     if (found) return isReply(found) ? found : { clientIp, ...found };
   }
   // "the nginx ingress": no ingress of that name, but the workload it names is exposed ("route sqlapi" stays strict)
@@ -69,6 +70,45 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
       `Reach what? Name a route, host, ingress or Service, e.g. "${spec.examples[0]}".`,
     );
   return notFound(intent, cat);
+}
+
+/** A host, a workload's way in or a route, ingress or Service by name. */
+function byAny(name: string, intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult | undefined {
+  const found = byHost(name, intent, cat) ?? byWorkload(name, intent, cat, pods) ?? byName(name, intent, cat);
+  // "the sqlapi service … through Front Door": a ClusterIP Service is not reached from outside
+  // (kubernetes.io/docs/concepts/services-networking/service/#type-clusterip): the way in said is in front of it
+  const behind = found && !isReply(found) && throughWayIn(intent, found) && wayInOf(found.service!, cat, pods);
+  return behind || found;
+}
+
+const WAY_IN_SAID = new RegExp(
+  String.raw`\b(through|via|behind|from) (the |our |azure )?` +
+    String.raw`(front ?door|afd|app(lication)? ?gateway|appgw|agw|routers?|routes?|ingress)\b`,
+);
+const throughWayIn = (intent: Intent, found: Found): boolean =>
+  !!found.service &&
+  (found.service.spec?.type ?? 'ClusterIP') === 'ClusterIP' &&
+  WAY_IN_SAID.test(intent.text.toLowerCase());
+
+/** The route (spec.to) or ingress (a rule's backend.service) in front of the Services selecting a Service's pods. */
+function wayInOf(svc: Service, cat: Catalog, pods: Pod[]): Found | undefined {
+  const { namespace } = svc.metadata;
+  const selects = (s: Service) => (p: Pod) =>
+    p.metadata.namespace === namespace &&
+    !!s.spec?.selector &&
+    matchesSelector(p.metadata.labels, { matchLabels: s.spec.selector });
+  const mine = pods.filter(selects(svc));
+  const names = new Set(
+    cat.services.filter((s) => s.metadata.namespace === namespace && mine.some(selects(s))).map((s) => s.metadata.name),
+  );
+  const route = cat.routes.find((r) => r.metadata.namespace === namespace && names.has(r.spec?.to?.name ?? ''));
+  if (route) return { route };
+  const ingress = cat.ingresses.find(
+    (i) =>
+      i.metadata.namespace === namespace &&
+      (i.spec?.rules ?? []).some((r) => (r.http?.paths ?? []).some((p) => names.has(p.backend?.service?.name ?? ''))),
+  );
+  return ingress ? { ingress } : undefined;
 }
 
 function hostOverPaste(intent: Intent, cat: Catalog, lb: Service, clientIp?: string): InboundSubjects | undefined {

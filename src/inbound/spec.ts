@@ -39,6 +39,11 @@ export const spec: IntentSpec<'inbound'> = {
     // "nodeport 31380 from a laptop": a node port is a way in from outside the cluster
     // https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
     [/\bnode ?ports?\b.{0,40}\b(from|reach\w*|hits?|via|through|outside)\b|\bfrom\b.{0,40}\bnode ?ports?\b/, 2],
+    // "which nodes pass the health probe": with externalTrafficPolicy Local only nodes with a ready endpoint pass it
+    // and get the requests (kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
+    [/\bnodes?\b.{0,20}\b(pass|passes|passing|fail|fails|failing) (the )?(lb |load balancer )?health ?probes?\b/, 2],
+    // "-> 10.224.0.4:31380, web's nodeport": a node address on a port of the NodePort range (30000-32767), same page
+    [/:3[0-2]\d{3}\b.{0,60}\bnode ?ports?\b|\bnode ?ports?\b.{0,60}:3[0-2]\d{3}\b/, 2],
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
     [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
     [/\b(comes?|coming|gets?|getting) in\b|\bincoming\b|\bgets? into\b|\bcomes? into\b/, 2],

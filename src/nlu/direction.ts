@@ -78,6 +78,12 @@ const POINTS_BACK = new RegExp(
     String.raw`(?:get|go|connect|talk|send|reach|access|call|hit)(?:\s+(?:to|into))?\s+(?:there|it|that|them|this)\b`,
 );
 
+/** "a policy that blocks web from db-0:5432", "stops api from db": the one kept from the other is the client. */
+function keptFrom(before: string, between: string): 'forward' | undefined {
+  const kept = /\b(?:block(?:s|ed|ing)?|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|keep(?:s|ing)?)\s+(?:the\s+)?$/;
+  return kept.test(before) && /^\s+from\s+(?:the\s+)?$/.test(between) ? 'forward' : undefined;
+}
+
 /** The client and the target of the last directed pair said, if any. */
 export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
   const spots = spotsOf(text, parties);
@@ -89,7 +95,7 @@ export function direction(text: string, parties: Party[]): { client: string; tar
       found = { client: b.p, target: a.p };
       continue;
     }
-    const how = link(text.slice(a.end, b.start));
+    const how = keptFrom(text.slice(0, a.start), text.slice(a.end, b.start)) ?? link(text.slice(a.end, b.start));
     if (how === 'forward') found = { client: a.p, target: b.p };
     else if (how === 'back') found = { client: b.p, target: a.p };
   }

@@ -401,7 +401,8 @@ const BARE_PORT = new RegExp(
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
     // or a second thought: "can web hit db 5432 or nsg blocks?", "… web -> db 5432 right?"
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    // "api -> db-0 5432: allowed by …": a colon ends it too (not a time's "10:30")
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|cross(?:es|ing)?|across|via|snat|` +
     String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
@@ -409,7 +410,8 @@ const BARE_PORT = new RegExp(
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
   if (m) rest.text = rest.text.replace(m[0], m[1]);
-  return m?.[2];
+  // "(server: db.example.svc.cluster.local,1433)": a host and its port joined by a comma, as SQL clients write it
+  return m?.[2] ?? rest.take(/\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+,(\d{2,5})\b/)?.[1];
 }
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
@@ -461,8 +463,8 @@ function splitWord(
 ): { w: string; type?: string; ns?: string } {
   let w = word;
   const withPort = /^(.+?):(\d{1,5})$/.exec(w);
-  // "since 14:20" is a time of day, not a name with a port
-  if (withPort && /^\d{1,2}$/.test(withPort[1])) return { w: withPort[0] };
+  // "since 14:20", "03:14:07" in a log line: a time of day, not a name with a port
+  if (withPort && /^\d{1,2}(:\d{2})?$/.test(withPort[1])) return { w: withPort[0] };
   if (withPort) {
     w = withPort[1];
     intent.port ??= +withPort[2];
@@ -598,9 +600,10 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   const at = found < 0 && own.length < all.length ? sentences.length - 1 : found;
   // a fragment ("what ip?", "pod ip or node ip?") asks about the sentence before it; several ("… answer? egress?
   // firewall?") go back to the first sentence that is not one; so does one whose subject is "it" or "they" ("… is
-  // arriving to the web pods? it pass by some node?"): it asks on about the one before
+  // arriving to the web pods? it pass by some node?"): it asks on about the one before; and one that opens with
+  // "and" ("what nameserver is in web's resolv.conf? and where does it forward …?") goes on with it
   let start = at;
-  while (start > 0 && (sentences[start].split(/\s+/).length <= 3 || /^(it|they) /.test(sentences[start]))) start--;
+  while (start > 0 && (sentences[start].split(/\s+/).length <= 3 || /^(it|they|and) /.test(sentences[start]))) start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
   const cues = asking && all.length > 1 ? cueScores(asking) : {};
   return {

@@ -113,7 +113,7 @@ export function unclearReply(intent: Intent): PathResult {
   const ways = intent.close?.length === 3 ? 'three' : 'two';
   const answer = intent.close
     ? `I can read this ${ways} ways (${intent.close.join(' or ')}) about ${subjects}: pick what you want to know.`
-    : `I did not understand the question, but found ${subjects}: pick what you want to know.`;
+    : `I found ${subjects}, but not what you want to know about it: pick one.`;
   return result('unknown', 'not-understood', answer, {
     title: 'What would you like to know?',
     followUps: choicesFor(intent, entities),

@@ -184,7 +184,9 @@ function rolesOf(intent: Intent): Intent['roles'] {
   if (intent.kind === 'east-west' || intent.kind === 'policy') {
     const { parties, ips, from } = partiesOf(intent);
     const client = from ?? parties[0];
-    const target = parties.find((p) => p !== client) ?? ips[0];
+    // "timeouts to the postgres db-0": a word the inventory does not know is no target while a known party is said
+    const knownParty = (p: string) => p.includes('.') || entities.some((e) => e.text === p || e.matched === p);
+    const target = parties.find((p) => p !== client && knownParty(p)) ?? parties.find((p) => p !== client) ?? ips[0];
     // "policies on db-0", "is x/b isolated?": one party the inventory knows is the subject of its policies
     const known = entities.filter((e) => e.kind !== 'namespace' && e.kind !== 'node');
     const one = new Set(known.map((e) => e.matched)).size === 1 && !ips.length;

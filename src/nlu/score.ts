@@ -195,7 +195,10 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     String.raw`\b(partners?|customers?|users?|clients?|vendors?)\b.{0,30}\b(call|calls|hit|hits|reach|reaches|open|` +
     String.raw`opens|use|uses|connect to|connects to) (our|the) (public )?([\w-]+ )?(endpoint|site|url|app|api|` +
     String.raw`service|` +
-    String.raw`address)\b|\b(take|takes|taking|follow|follows) (in)?to (the |our )?cluster\b`,
+    String.raw`address)\b|\b(take|takes|taking|follow|follows) (in)?to (the |our )?cluster\b|` +
+    // "client → lb → nginx → web": a path drawn from the outside in
+    String.raw`\b(internet|clients?|users?|customers?|browsers?)\s*(->|→)\s*(the )?` +
+    String.raw`(lb|load ?balancer|appgw|agw|front ?door|waf|ingress|router)\b`,
 );
 const comesIn = (t: string): boolean => (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t)) && !GOES_OUT_SAID.test(t);
 
@@ -283,6 +286,7 @@ const routerIsClient = (s: Seen): boolean =>
  * not the word "router" standing for the way in. */
 const WAY_IN_POD = /(^|\/)(router|[a-z0-9-]*ingress[a-z0-9-]*)[/-]/;
 
+const LEAVES_NODE = /\b(leav(e|es|ing)|cross(es|ing)?) (the |its |this |that )?nodes?\b/;
 /** Leaving a node, a host or the cluster network is a hop of the path, not going out to the Internet. */
 const LEAVES_A_HOP = /\b(leav(e|es|ing)|cross(es|ing)?) (the |its |this |that )?(node|host|vm|subnet|namespace)s?\b/g;
 
@@ -314,6 +318,8 @@ function sourceAtFarEnd(s: Seen): boolean {
   if (!/\b(src|source|sender|logs?|logged|sees?|seen)\b/.test(intent.text)) return false;
   // "a customer at 198.51.100.23 connects to 20.31.46.20": the addresses are the client's and our way in
   if (CLIENT_ACTS.test(intent.text)) return false;
+  // "what source does the pod see", "does sqlapi see the client ip": our side receives, the flow comes in
+  if (oursSees(s)) return false;
   // a pod's or a Service's address is inside the cluster ("web → 10.0.201.17:8080, the api ClusterIP")
   const known = new Set([...s.entities.map((e) => e.text), ...(intent.clusterIps ?? [])]);
   const far = intent.ips.find((ip) => {
@@ -335,9 +341,19 @@ function sourceAtFarEnd(s: Seen): boolean {
 const CLIENT_ACTS = new RegExp(
   String.raw`\b(customers?|clients?|users?|visitors?|browsers?)\b.{0,30}` +
     String.raw`(\b(connects?|hits?|opens?|reach(es)?|sends?)\b|` +
-    // "client 203.0.113.9 -> 20.31.46.20:80": the client's flow drawn as an arrow
-    String.raw`\S\s*(->|→))`,
+    // "client 203.0.113.9 -> 20.31.46.20:80", "client -> 10.224.0.5:31380": the client's flow drawn as an arrow
+    String.raw`(->|→))|` +
+    // "from on-prem 192.168.10.20 we hit 10.0.2.10:8080": a client in our other networks comes in
+    String.raw`\bfrom (the )?(on-?prem(ises)?|office|branch|datacenter|data center|peered vnet)\b.{0,40}` +
+    String.raw`\b(hit|hits|connect|connects|reach|reaches|call|calls|open|opens)\b`,
 );
+
+const SEES = String.raw`\s+(sees?|gets?|receives?)\b`;
+/** The pod or a workload of the question is the one that sees the address: it receives the flow. */
+const oursSees = (s: Seen): boolean =>
+  new RegExp(String.raw`\b(pods?|containers?|backends?)${SEES}`).test(s.intent.text) ||
+  s.workloads.some((w) => new RegExp(String.raw`\b${escapeWord(w.text.split('/').pop()!)}${SEES}`).test(s.intent.text));
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;
 
@@ -353,10 +369,24 @@ const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?)\b`,
 );
+const namesIn = (s: Seen, text: string): boolean => s.entities.some((e) => text.includes(e.text.split('/').pop()!));
+const COVERS =
+  /\b(cover|covers|support|supports|handle|handles|capabilit(y|ies)|features?|scope|syntax|docs|documentation)\b/;
 function aboutTheBot(s: Seen): boolean {
+  // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
+  // question, context; the sentence that asks is about the bot
+  const asking = s.intent.asking?.toLowerCase();
+  if (asking && /(^|\n)\s*>/.test(s.intent.text) && !/^\s*>/.test(asking))
+    return (
+      TO_THE_BOT.test(asking) && ITS_USE.test(asking) && !/\d{1,3}(\.\d{1,3}){3}/.test(asking) && !namesIn(s, asking)
+    );
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
-  return !others.length && !s.entities.length && !s.intent.ips.length && TO_THE_BOT.test(t) && ITS_USE.test(t);
+  // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
+  const scope = COVERS.test(t);
+  return (
+    (!others.length || scope) && !s.entities.length && !s.intent.ips.length && TO_THE_BOT.test(t) && ITS_USE.test(t)
+  );
 }
 
 /** Fewer than two parties, a host, or one party said in the sentence that asks about coming in or going out. */
@@ -677,7 +707,9 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'host-opened-by-client',
     says: { inbound: 17 },
-    when: (s) => podCued(s) && !!s.hosts.length && !!s.workloads.length && CLIENT_OPENS.test(s.t),
+    // said with inbound cue words too ("customer on 198.51.100.7 opens shop.contoso.com; src addr at web after NAT?")
+    when: (s) =>
+      (podCued(s) || s.cue === 'inbound') && !!s.hosts.length && !!s.workloads.length && CLIENT_OPENS.test(s.t),
   },
   // "the web LoadBalancer service … which nodes get traffic on 20.31.46.20": traffic coming to a Service, not a pod
   {
@@ -762,8 +794,9 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'flow-to-address',
     says: { 'east-west': 3 },
+    // and "10.10.1.11 -> 10.0.40.11:8080, does it leave the node?": leaving the node is a hop of it, not going out
     when: (s) =>
-      !!s.intent.cues?.pod &&
+      (!!s.intent.cues?.pod || (!!s.intent.cues?.egress && LEAVES_NODE.test(s.t))) &&
       s.workloadSet.size === 1 &&
       s.intent.ips.some(
         (ip) => !isPublic(ip) && new RegExp(String.raw`(->|→|\bto) ${ip.replace(/\./g, '\\.')}\b`).test(s.t),

@@ -20,6 +20,7 @@ const LISTING = new RegExp(
     String.raw`${POLICY_WORD}\b|\bisolated\b`,
 );
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
+const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
 const PARTY_KINDS = ['pod', 'workload', 'service', 'pod-ip'];
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -64,6 +65,9 @@ function scoped(intent: Intent, policies: NetworkPolicy[]): { parties: string[];
   const asking = intent.asking;
   if (!asking || asking === intent.text) return read;
   if (!LISTING.test(asking) && !namedPolicies(intent, policies, asking).length) return read;
+  // "web times out to db-0 on 5432 … which policy blocks web?": a verdict on the flow the message names, a pair
+  if (VERDICT.test(asking) && intent.port !== undefined && read.parties.filter((p) => isKnown(intent, p)).length > 1)
+    return read;
   const parties = read.parties.filter((p) => saysWord(asking, p.split('/').pop()!));
   return parties.length ? { parties, ips: read.ips.filter((ip) => asking.includes(ip)) } : read;
 }

@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–16, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–17, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -48,6 +48,10 @@ test('cross-validation: on sets 7–16, the combination misroutes no more than t
     15: [223, 0],
     // the rules alone 205/221 with 5; combined 211/221 with 3
     16: [211, 3],
+    // measured after round 13 (set 17 joined): the rules alone 207/232 with 5; combined 212/232 with 5 (the answer
+    // about the pod a pasted curl ran in, the ingress controller's flow ending at web's Service, "pod a from y", the
+    // load balancer's health probes, a pod's env vars answered as a pair)
+    17: [212, 5],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
