@@ -5,11 +5,11 @@
 // that kind holds, shared strings and structures of the interning pool aside).
 // `node --expose-gc --allow-natives-syntax dist/bench/heap.js [size] [snapshot.heapsnapshot]`
 // (natives: fast/dictionary properties of a sample of the kept objects). Prints JSON.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
+import { startFakes } from './fakes-process';
 import { KubeInventory, loadKubeConfig } from '../src/inventory/kubernetes';
 import type { KubeKind } from '../src/inventory/k8s-types';
 
@@ -19,20 +19,7 @@ const gc = () => {
 };
 const used = () => (gc(), getHeapStatistics().used_heap_size);
 
-async function fakes(dir: string, size: string) {
-  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, '0', size], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      if (buf.includes('\n')) resolve(buf.split('\n')[0]);
-    });
-    child.on('exit', (c) => reject(new Error(`fakes exited ${c}`)));
-  });
-  return { child, ...(JSON.parse(line) as { kubeconfig: string; avgPodJsonBytes: number }) };
-}
+const fakes = (dir: string, size: string) => startFakes<{ kubeconfig: string; avgPodJsonBytes: number }>(dir, 0, size);
 
 type Cache = { objects: Map<string, Map<string, unknown>> };
 

@@ -8,7 +8,7 @@
 //  - message throughput of POST /api/messages with a local connector (a figure,
 //    not a target: a Teams tenant asks a few questions a minute).
 // Writes bench/results.json and prints a table.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { testCredential } from '../test/helpers/fake-arm';
 import { SIZES, NODE_RG, SUBSCRIPTION, type writeSynthetic } from './synthetic';
 import { benchServer, connector as localConnector } from './server';
 import { benchWarm } from './warm';
+import { startFakes } from './fakes-process';
 
 const ROOT = join(__dirname, '..', '..');
 const LATENCY = Number(process.env.BENCH_ARM_LATENCY_MS ?? 100);
@@ -51,30 +52,14 @@ function rounds(starts: number[]): number {
 }
 
 /** The fake servers in a child process, serving a synthetic cluster of the size it generates there. */
-async function fakes(
-  dir: string,
-  size: string,
-): Promise<{
-  child: ChildProcess;
-  kubeconfig: string;
-  armUrl: string;
-  ca: string;
-  names: ReturnType<typeof writeSynthetic>;
-  avgPodJsonBytes: number;
-}> {
-  const child = spawn(process.execPath, [join(__dirname, 'fakes.js'), dir, String(LATENCY), size], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d) => {
-      buf += d;
-      if (buf.includes('\n')) resolve(buf.split('\n')[0]);
-    });
-    child.on('exit', (c) => reject(new Error(`fakes exited ${c}`)));
-  });
-  return { child, ...JSON.parse(line) };
-}
+const fakes = (dir: string, size: string) =>
+  startFakes<{
+    kubeconfig: string;
+    armUrl: string;
+    ca: string;
+    names: ReturnType<typeof writeSynthetic>;
+    avgPodJsonBytes: number;
+  }>(dir, LATENCY, size);
 
 interface FamilyResult {
   family: string;
