@@ -3,6 +3,7 @@
 // (search path <ns>.svc.cluster.local, svc.cluster.local, cluster.local).
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 import type { Service } from '../inventory/k8s-types';
+import { AZURE_PLATFORM_IP } from './ip';
 
 const CLUSTER_DOMAIN = 'cluster.local';
 
@@ -158,5 +159,4 @@ export function privateLinkZone(name: string): string | undefined {
 }
 
 /** Azure-provided DNS: the virtual IP every VNet without custom DNS servers resolves through. */
-// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
-export const AZURE_DNS = '168.63.129.16';
+export const AZURE_DNS = AZURE_PLATFORM_IP;

@@ -40,3 +40,7 @@ export function cidrFirstAddress(cidr: string): string | undefined {
   const n = p.bits === 0 ? 0 : (p.base >>> 0) & (~0 << (32 - p.bits));
   return [24, 16, 8, 0].map((s) => ((n >>> 0) >>> s) & 255).join('.');
 }
+
+/** Azure's platform virtual IP: Azure-provided DNS and the source of load balancer health probes. */
+// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
+export const AZURE_PLATFORM_IP = '168.63.129.16';

@@ -6,7 +6,7 @@
 import type { NetworkSecurityGroup } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import type { ServiceTags } from '../inventory/service-tags';
-import { cidrContains, isIpv4, isPrivateIp } from './ip';
+import { AZURE_PLATFORM_IP, cidrContains, isIpv4, isPrivateIp } from './ip';
 
 type Rule = NetworkSecurityGroup['rules'][number];
 
@@ -71,8 +71,7 @@ function def(name: string, priority: number, direction: string, access: string, 
 }
 
 // the Azure platform address the AzureLoadBalancer tag stands for (health probes)
-// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
-const AZURE_LB_IP = '168.63.129.16';
+const AZURE_LB_IP = AZURE_PLATFORM_IP;
 
 /** Does an address prefix or service tag cover ip? A string says why it cannot be judged. */
 function addressMatches(prefix: string, ip: string, ctx: NsgContext): Match {
