@@ -7,6 +7,8 @@ import type { NodeOnAzure } from '../path/azure-node';
 import {
   AZURE_DNS,
   clusterDnsService,
+  clusterSearches,
+  searchTry,
   lookupOrder,
   privateLinkZone,
   resolvConfOf,
@@ -35,6 +37,7 @@ export interface Upstream {
   vnet?: string;
   vnetGroup?: string;
   nic?: string;
+  nicGroup?: string;
   node?: string;
 }
 
@@ -55,7 +58,12 @@ export interface DnsPathDecision {
   dnsPodsSee?: string;
   outside?: { name: string; order: string[]; privateLink?: string };
   /** a cluster name asked with path words: the cluster DNS answers it itself */
-  clusterName?: { name: string; answer: DnsAnswer };
+  clusterName?: {
+    name: string;
+    answer: DnsAnswer;
+    /** the name asked was this one with a search domain appended (a try of the search list) */
+    searched?: { tried: string; domain: string; ndots?: number };
+  };
   pasted?: { server: string; is: 'cluster-dns' | 'upstream' | 'dns-config' | 'other'; symptom?: DnsPathAsk['symptom'] };
 }
 
@@ -124,6 +132,7 @@ function upstreamOf(at?: NodeOnAzure): Upstream {
     vnet: at?.vnet?.name,
     vnetGroup: at?.vnet?.resourceGroup,
     nic: at?.nic?.name,
+    nicGroup: at?.nic?.resourceGroup,
     node: at?.node.metadata.name,
   };
   const nicServers = (at?.nic?.dnsServers ?? []).filter((s) => s !== 'AzureProvidedDNS');
@@ -144,7 +153,27 @@ function clusterNameOf(ask: DnsPathAsk, name: string, f: DnsFacts, pod?: Pod): D
   if (pod && name === pod.metadata.name) return undefined;
   const fromNs = pod?.metadata.namespace ?? 'default';
   const answer = resolveServiceName(name, fromNs, f.services);
+  if ('error' in answer && name.includes('.')) {
+    const searched = searchedName(name, fromNs, f.services, pod);
+    if (searched) return searched;
+  }
   return 'error' in answer && !name.includes('.') ? undefined : { name, answer };
+}
+
+// a name with fewer dots than ndots is first tried with each search domain appended; the try of a name that already
+// ends in the cluster domain asks e.g. svc.ns.svc.cluster.local.ns.svc.cluster.local, which does not exist
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+function searchedName(name: string, fromNs: string, services: Service[], pod?: Pod): DnsPathDecision['clusterName'] {
+  const conf = pod ? resolvConfOf(pod) : undefined;
+  const namespaces = [...new Set(services.map((s) => s.metadata.namespace ?? 'default'))];
+  const searches = conf?.searches.length
+    ? conf.searches
+    : [...new Set([fromNs, ...namespaces].flatMap(clusterSearches))];
+  const s = searchTry(name, searches);
+  if (!s) return undefined;
+  const answer = resolveServiceName(s.base, fromNs, services);
+  if ('error' in answer) return undefined;
+  return { name: s.base, answer, searched: { tried: name, domain: s.domain, ndots: conf?.ndots } };
 }
 
 function pastedOf(ask: DnsPathAsk, dnsIp: string | undefined, up: Upstream, conf?: ResolvConf) {

@@ -3,7 +3,7 @@
 // to its ready pod IPs, <hostname>.<svc>.<ns> to that pod's IP. Pure.
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 import type { Pod, Service } from '../inventory/k8s-types';
-import { isHeadless, resolveServiceName } from '../path/dns';
+import { isHeadless, resolvConfOf, resolveServiceName } from '../path/dns';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
@@ -56,6 +56,10 @@ export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   if (s.path) return decidePath(s.path, name, f);
   if (s.external && f.external) return external(s.external, f.external, name);
   if (!f.services) return { kind: 'services-unknown', name };
+  // a pod with dnsPolicy None or Default (or ClusterFirst on hostNetwork) does not ask the cluster DNS: its path
+  // says why a cluster name does not resolve from it
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+  if (s.from && resolvConfOf(s.from).via !== 'cluster') return decidePath({ pod: s.from }, name, f);
   // from a pod: its namespace; else the one asked; a dotted name is absolute enough from default
   const fromNs = s.from?.metadata.namespace ?? s.namespace ?? (name.split('.').length === 1 ? undefined : 'default');
   const matches = f.services.filter((x) => x.metadata.name === name);

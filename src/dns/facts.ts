@@ -38,8 +38,10 @@ export async function facts(s: DnsSubjects, ctx: Ctx): Promise<DnsFacts> {
     trace.try('endpoints', () => inv.list('Endpoints')),
   ]);
   const base = { services, pods, slices, legacy };
-  if (!s.path) return base;
-  return { ...base, path: await pathFacts(s.path, base, ctx) };
+  // a pod that skips the cluster DNS asks its node's (or its own) servers: that path answers even a name lookup
+  const path = s.path ?? (s.from && resolvConfOf(s.from).via !== 'cluster' ? { pod: s.from } : undefined);
+  if (!path) return base;
+  return { ...base, path: await pathFacts(path, base, ctx) };
 }
 
 async function pathFacts(ask: DnsPathAsk, f: DnsFacts, ctx: Ctx): Promise<DnsPathFacts> {

@@ -2,7 +2,7 @@
 // with the source each one sees, and what to run to check it.
 import type { Fact, Hop, PathResult } from '../path/result';
 import { result } from '../path/result';
-import { AZURE_DNS } from '../path/dns';
+import { AZURE_DNS, lookupOrder } from '../path/dns';
 import { sourceIps } from '../path/egress-rules';
 import { fullName } from '../path/kube';
 import type { DnsPathDecision, Upstream } from './decide-path';
@@ -139,8 +139,11 @@ function facts(d: D): Fact[] {
       value: d.dns.pods.map((p) => `${p.name} (${p.ip}${p.node ? `, ${p.node}` : ''})`).join(', ') || 'none',
     });
   }
-  out.push({ label: 'upstream', value: `${d.upstream.servers.join(', ')} (${d.upstream.from})` });
-  out.push({ label: 'upstream sees', value: sourceIps(d.upstreamSees).join(', ') || 'unknown' });
+  // dnsPolicy None never reaches the node's upstream
+  if (d.conf?.via !== 'custom') {
+    out.push({ label: 'upstream', value: `${d.upstream.servers.join(', ')} (${d.upstream.from})` });
+    out.push({ label: 'upstream sees', value: sourceIps(d.upstreamSees).join(', ') || 'unknown' });
+  }
   return out;
 }
 
@@ -187,7 +190,7 @@ function mainLine(d: D): string {
     );
   }
   const policy = c ? ` (dnsPolicy ${c.policy})` : '';
-  const rest = `names outside the cluster go on to ${up}.`;
+  const rest = `names outside the cluster go on to ${up}${onPremText(d.upstream)}.`;
   if (!d.dns) {
     const where = '(kube-system/kube-dns or openshift-dns/dns-default)';
     return `${who}${policy} ${d.pod ? 'asks' : 'ask'} the cluster DNS Service, which I did not find ${where}; ${rest}`;
@@ -201,6 +204,22 @@ function mainLine(d: D): string {
   const service = `${fullName(d.dns.service)} at ${d.dns.ip}`;
   const verb = d.pod ? 'sends' : 'send';
   return `${who}${policy} ${verb} DNS queries to the cluster DNS Service ${service}, answered by ${pods}; ${rest}`;
+}
+
+// 168.63.129.16 is a virtual IP of the Azure host: no route (UDR, BGP from a VPN / ExpressRoute gateway) applies to it;
+// a custom DNS server is reached by the node subnet's effective routes like any other address
+// https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
+// https://learn.microsoft.com/azure/virtual-network/diagnose-network-routing-problem
+function onPremText(u: Upstream): string {
+  if (u.from === 'azure' || u.from === 'unread')
+    return u.servers[0] === AZURE_DNS
+      ? `; ${AZURE_DNS} is a virtual IP of the Azure host, so those queries never cross the on-premises link ` +
+          '(VPN or ExpressRoute gateway), whatever the routes say'
+      : '';
+  return (
+    `; whether they cross the on-premises link (VPN or ExpressRoute gateway) depends on the node subnet's routes ` +
+    `to ${u.servers.join(', ')}: its effective routes show the next hop`
+  );
 }
 
 function outsideLine(d: D): string {
@@ -241,7 +260,48 @@ function clusterNameLine(d: D): string {
   if ('error' in c.answer) return `${c.name}: ${c.answer.error}.`;
   const ip = c.answer.service.spec?.clusterIP;
   const to = ip === 'None' ? 'the ready pod IPs' : ip;
+  const svc = `Service ${fullName(c.answer.service)}`;
+  const skips = notAsked(d, `${c.name} is ${svc} (${c.answer.fqdn} → ${to}) for the cluster DNS`);
+  if (skips) return skips;
+  if (c.searched) {
+    const n = c.searched.ndots;
+    const fewer =
+      n !== undefined ? `with ndots:${n} a name with fewer than ${n} dots` : 'a name with fewer dots than ndots';
+    const fqdn = c.answer.fqdn === c.name ? '' : `, ${c.answer.fqdn}`;
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+    return (
+      `${c.searched.tried} is ${c.name} with the search domain ${c.searched.domain} appended: ${fewer} is first ` +
+      'tried with each search domain, and the cluster DNS answers NXDOMAIN for those tries before the name itself ' +
+      `is asked, so that NXDOMAIN is expected. ${c.name} resolves to ${to} (${svc}${fqdn}), answered by the ` +
+      'cluster DNS itself.'
+    );
+  }
   return `The cluster DNS answers ${c.name} itself (${c.answer.fqdn} → ${to}); it never goes upstream.`;
+}
+
+// dnsPolicy None asks only dnsConfig's nameservers, Default (and ClusterFirst on hostNetwork) the node's resolv.conf:
+// neither asks the cluster DNS, so cluster names (svc.ns, *.svc.cluster.local) do not resolve from such a pod
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+function notAsked(d: D, what: string): string | undefined {
+  const c = d.conf;
+  if (!c || c.via === 'cluster' || !d.pod || !d.clusterName) return undefined;
+  const servers = (c.via === 'custom' ? c.extraNameservers : d.upstream.servers).join(', ') || '(none set)';
+  const why =
+    c.via === 'custom'
+      ? `dnsPolicy None: only the dnsConfig nameservers ${servers}`
+      : `${c.hostNetFallback ? 'hostNetwork with ClusterFirst falls back to Default' : `dnsPolicy ${c.policy}`}: ` +
+        `the node's resolv.conf (${servers})`;
+  const tries = lookupOrder(d.clusterName.name, c);
+  const dns = d.dns ? ` (${d.dns.ip})` : '';
+  const search = d.pod.metadata.namespace ? ` and the search domain ${d.pod.metadata.namespace}.svc.cluster.local` : '';
+  const fqdn = 'error' in d.clusterName.answer ? '' : ` (as ${d.clusterName.answer.fqdn})`;
+  return (
+    `${what}, but ${d.pod.metadata.name} does not ask the cluster DNS (${why}). With ` +
+    `${c.searches.length ? `search ${c.searches.join(' ')} and ` : ''}ndots:${c.ndots} it asks ${servers} for ` +
+    `${tries.join(', ')}; only the cluster DNS${dns} knows ${d.clusterName.name}${fqdn}, so it does not resolve ` +
+    `from ${d.pod.metadata.name}. Give it dnsPolicy ClusterFirst, or add the cluster DNS${dns}${search} to its ` +
+    'dnsConfig.'
+  );
 }
 
 const SYMPTOM_HINT: Record<NonNullable<NonNullable<D['pasted']>['symptom']>, string> = {
@@ -287,7 +347,7 @@ function warnings(d: D): string[] {
       'Not in the inventory: the coredns-custom ConfigMap (a forward or stub zone there sends its zones elsewhere): ' +
         '`kubectl get cm -n kube-system coredns-custom -o yaml`.',
     );
-  if (d.upstream.from === 'unread')
+  if (d.upstream.from === 'unread' && d.conf?.via !== 'custom')
     out.push("The node's VNet could not be read, so custom DNS servers on it are unknown.");
   return out;
 }
@@ -310,6 +370,9 @@ function verify(d: D): string[] {
   );
   if (d.upstream.vnet)
     out.push(`az network vnet show -g ${d.upstream.vnetGroup} -n ${d.upstream.vnet} --query dhcpOptions`);
+  const u = d.upstream;
+  if ((u.from === 'vnet' || u.from === 'nic') && u.nic && u.nicGroup)
+    out.push(`az network nic show-effective-route-table -g ${u.nicGroup} -n ${u.nic} -o table`);
   if (d.outside?.privateLink)
     out.push(`az network private-dns link vnet list -g <zone-resource-group> -z ${d.outside.privateLink} -o table`);
   return out;

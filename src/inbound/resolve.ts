@@ -2,6 +2,7 @@
 // Service (by name or LoadBalancer address), and the client IP if one is given.
 import { isReply, type Ctx, type Noted } from '../family';
 import { gatewayRouteSubject } from './gateway-api';
+import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
 import type { Intent } from '../nlu/parse';
@@ -48,9 +49,9 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const hosted = lbByIp && hostOverPaste(intent, cat, lbByIp, clientIp);
   if (hosted) return hosted;
   if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
-  // a host or route served through the Gateway API (HTTPRoute)
-  const viaGateway = await gatewayRouteSubject(intent, ctx);
-  if (viaGateway) return { clientIp, ...viaGateway };
+  // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
+  const via = await viaGatewayOrDoor(intent, ctx, cat);
+  if (via) return isReply(via) ? via : { clientIp, ...via };
   const pods = await trace.list('pods', () => inv.list('Pod'));
   for (const name of candidates(intent)) {
     const found = byAny(name, intent, cat, pods);
@@ -71,6 +72,82 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
     );
   return notFound(intent, cat);
 }
+
+// Front Door endpoints are named <endpoint>-<hash>.z01.azurefd.net; a route of the endpoint sends requests to an
+// origin group, whose origins' host names are the backends Front Door connects to
+// https://learn.microsoft.com/azure/frontdoor/endpoint
+// https://learn.microsoft.com/azure/frontdoor/origin
+const AFD_HOST = /\.azurefd\.net\.?$/i;
+
+const viaGatewayOrDoor = async (intent: Intent, ctx: Ctx, cat: Catalog) =>
+  (await gatewayRouteSubject(intent, ctx)) ?? (await frontDoorSubject(intent, ctx, cat));
+
+/**
+ * A Front Door endpoint host named ("https://<endpoint>.z01.azurefd.net/…"): the way in its origin's host name
+ * leads to (a route, ingress or Service).
+ */
+async function frontDoorSubject(intent: Intent, ctx: Ctx, cat: Catalog): Promise<Found | PathResult | undefined> {
+  const hosts = [...new Set([...(intent.urlHosts ?? []), ...intent.names].map((h) => h.toLowerCase()))].filter((h) =>
+    AFD_HOST.test(h),
+  );
+  if (!hosts.length) return undefined;
+  const read = ctx.inv.azure.frontDoors;
+  const doors = read ? ((await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure))) ?? []) : [];
+  const isEp = (h: string) => (e: FrontDoor['endpoints'][number]) => e.hostName?.toLowerCase() === h.replace(/\.$/, '');
+  const hit = hosts.flatMap((h) =>
+    doors.flatMap((profile) => profile.endpoints.filter(isEp(h)).map((ep) => ({ profile, ep }))),
+  )[0];
+  if (!hit) {
+    const none = doors.length ? 'no Front Door profile I have holds it' : 'I have no Front Door profile that holds it';
+    const where = read ? '' : ' (Front Door is read from a snapshot only: azure/afd-*.json)';
+    return result(
+      'inbound',
+      'not-found',
+      `${hosts[0]} is an Azure Front Door endpoint, and ${none}${where}, so I cannot tell which origin it sends ` +
+        'requests to. Ask about the origin host, route or Service instead.',
+    );
+  }
+  const { profile, ep } = hit;
+  const origins = [...profile.origins].sort((a, b) => Number(b.enabled) - Number(a.enabled));
+  for (const o of origins) {
+    const found = originWayIn(o.hostName, intent, cat);
+    if (!found) continue;
+    const groups = new Set(profile.origins.map((x) => x.group)).size;
+    // the routes (which path pattern goes to which origin group) are not in the snapshot's Front Door files
+    const routes =
+      groups > 1 ? ` (the profile has ${groups} origin groups; \`az afd route list\` shows which gets this path)` : '';
+    const note =
+      `Front Door endpoint ${ep.hostName} (profile ${profile.name}) → origin group ${o.group} → origin ${o.name} ` +
+      `→ ${o.hostName}${routes}`;
+    return { ...found, notes: [note] };
+  }
+  const to = origins.map((o) => o.hostName).join(', ') || 'no origin';
+  return result(
+    'inbound',
+    'not-found',
+    `Front Door endpoint ${ep.hostName} (profile ${profile.name}) sends requests to ${to}, which no route, ingress ` +
+      'or LoadBalancer Service of this cluster serves.',
+  );
+}
+
+/** The way in an origin host name is: a route or ingress host, a LoadBalancer Service's address or DNS label. */
+function originWayIn(host: string, intent: Intent, cat: Catalog): Found | undefined {
+  const byHostName = byHost(host, { ...intent, namespace: undefined, typed: [] }, cat);
+  if (byHostName && !isReply(byHostName)) return byHostName;
+  const h = host.toLowerCase();
+  // a LoadBalancer Service's public IP, or its azure-dns-label-name (<label>.<region>.cloudapp.azure.com)
+  // https://learn.microsoft.com/azure/aks/static-ip#apply-a-dns-label-to-the-service
+  const service = cat.services.find(
+    (svc) =>
+      lbIngressIps(svc).includes(h) ||
+      (!!svc.metadata.annotations?.[DNS_LABEL] &&
+        h.startsWith(`${svc.metadata.annotations[DNS_LABEL].toLowerCase()}.`) &&
+        h.endsWith('.cloudapp.azure.com')),
+  );
+  return service ? { service } : undefined;
+}
+
+const DNS_LABEL = 'service.beta.kubernetes.io/azure-dns-label-name';
 
 /** A host, a workload's way in or a route, ingress or Service by name. */
 function byAny(name: string, intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult | undefined {

@@ -160,3 +160,21 @@ export function privateLinkZone(name: string): string | undefined {
 
 /** Azure-provided DNS: the virtual IP every VNet without custom DNS servers resolves through. */
 export const AZURE_DNS = AZURE_PLATFORM_IP;
+
+/**
+ * A name that is another name with a search domain appended ("db.shop.svc.cluster.local.shop.svc.cluster.local"):
+ * the resolver's try of that search domain, which the cluster DNS answers NXDOMAIN before it asks the name itself.
+ */
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+export function searchTry(name: string, searches: readonly string[]): { base: string; domain: string } | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const domain = [...searches].sort((a, b) => b.length - a.length).find((s) => n.endsWith(`.${s.toLowerCase()}`));
+  return domain ? { base: n.slice(0, -domain.length - 1), domain } : undefined;
+}
+
+/** The search list of a ClusterFirst pod in a namespace. */
+export const clusterSearches = (ns: string): string[] => [
+  `${ns}.svc.${CLUSTER_DOMAIN}`,
+  `svc.${CLUSTER_DOMAIN}`,
+  CLUSTER_DOMAIN,
+];

@@ -31,6 +31,37 @@ export type Finding =
   | { kind: 'nat-gateway'; natGateway: string; id: string; via: string }
   | { kind: 'firewall'; firewall: string; resourceGroup: string; subscription: string; via: string }
   | { kind: 'prefix'; prefix: string; cidr: string; resourceGroup: string; usedBy?: string }
+  /** a load balancer beyond the node resource group (an NVA's internal one in a hub) */
+  | {
+      kind: 'edge-lb-frontend';
+      lb: string;
+      resourceGroup: string;
+      subscription: string;
+      frontend: string;
+      internal: boolean;
+      rules: string[];
+      /** the NIC names (or addresses) of its backend pools */
+      backends: string[];
+    }
+  /** the next hop of user-defined routes: where the subnets using the table send those prefixes */
+  | {
+      kind: 'route-next-hop';
+      routeTable: string;
+      resourceGroup: string;
+      subscription: string;
+      routes: { name: string; prefix: string; nextHopType: string }[];
+      subnets: string[];
+    }
+  /** an Application Gateway's frontend private IP, or an address of its subnet (its instances') */
+  | {
+      kind: 'app-gateway';
+      gateway: string;
+      resourceGroup: string;
+      via: 'frontend' | 'subnet';
+      frontend?: string;
+      subnet?: string;
+      cidr?: string;
+    }
   | {
       kind: 'egress-ip';
       name: string;
@@ -200,9 +231,79 @@ function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
   }
   if (prefix && !out.length)
     out.push({ kind: 'prefix', prefix: prefix.name, cidr: prefix.prefix!, resourceGroup: prefix.resourceGroup });
-  return out.length
-    ? out
-    : publicIpFindings(ip, { ...f, pips: new Map(f.edge.publicIps.map((p) => [idKey(p.id), p])) });
+  if (!out.length)
+    out.push(...publicIpFindings(ip, { ...f, pips: new Map(f.edge.publicIps.map((p) => [idKey(p.id), p])) }));
+  return [...out, ...edgeLbFindings(ip, f), ...appGatewayFindings(ip, f), ...nextHopFindings(ip, f)];
+}
+
+// A load balancer outside the node resource group: an internal one in front of network virtual appliances (HA
+// ports: every protocol and port) is the usual next hop of a spoke's routes.
+// https://learn.microsoft.com/azure/load-balancer/ha-ports-overview
+function edgeLbFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const near = new Set(f.lbs.map((lb) => idKey(lb.id)));
+  return (f.edge.loadBalancers ?? [])
+    .filter((lb) => !near.has(idKey(lb.id)))
+    .flatMap((lb) =>
+      lb.frontends
+        .filter((fe) => fe.privateIp === ip)
+        .map((fe): Finding => {
+          const rules = lb.rules.filter((r) => sameId(r.frontendId, fe.id));
+          const pools = lb.pools.filter((p) => rules.some((r) => r.poolIds.some((id) => sameId(id, p.id))));
+          const members = (pools.length ? pools : lb.pools).flatMap((p) => [
+            ...p.ipConfigIds.map((id) => nameOf(id.replace(/\/ipConfigurations\/[^/]+$/i, ''))),
+            ...p.addresses,
+          ]);
+          return {
+            kind: 'edge-lb-frontend',
+            lb: lb.name,
+            resourceGroup: lb.resourceGroup,
+            subscription: lb.subscription,
+            frontend: fe.name,
+            internal: !fe.publicIpId,
+            rules: rules.map((r) =>
+              r.protocol.toLowerCase() === 'all' && r.frontendPort === 0
+                ? `${r.name} (HA ports: every protocol and port)`
+                : `${r.name} (${r.protocol} ${r.frontendPort})`,
+            ),
+            backends: [...new Set(members)],
+          };
+        }),
+    );
+}
+
+// An Application Gateway's instances take their addresses from its dedicated subnet and open the connections to
+// the backends from them (the backend sees an instance address; the client is in X-Forwarded-For).
+// https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure
+// https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works
+function appGatewayFindings(ip: string, f: WhatIsFacts): Finding[] {
+  return (f.edge.appGateways ?? []).flatMap(({ gateway: g, subnets }): Finding[] => {
+    const base = { kind: 'app-gateway' as const, gateway: g.name, resourceGroup: g.resourceGroup };
+    const fe = g.frontends.find((x) => x.privateIp === ip);
+    if (fe) return [{ ...base, via: 'frontend', frontend: fe.name }];
+    const subnet = subnets.find((s) => s.prefixes.some((c) => cidrContains(c, ip)));
+    const cidr = subnet?.prefixes.find((c) => cidrContains(c, ip));
+    return subnet ? [{ ...base, via: 'subnet', subnet: subnet.name, cidr }] : [];
+  });
+}
+
+// A route's next hop IP (type VirtualAppliance) is where the subnets associated with the table send the prefix.
+// https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#custom-routes
+function nextHopFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const subnets = (f.edge.vnets ?? []).flatMap((v) => v.subnets.map((s) => ({ vnet: v.name, s })));
+  return (f.edge.routeTables ?? []).flatMap((t): Finding[] => {
+    const routes = t.routes.filter((r) => r.nextHopIp === ip);
+    if (!routes.length) return [];
+    return [
+      {
+        kind: 'route-next-hop',
+        routeTable: t.name,
+        resourceGroup: t.resourceGroup,
+        subscription: t.subscription,
+        routes: routes.map((r) => ({ name: r.name, prefix: r.prefix, nextHopType: r.nextHopType })),
+        subnets: subnets.filter((x) => sameId(x.s.routeTableId, t.id)).map((x) => `${x.vnet}/${x.s.name}`),
+      },
+    ];
+  });
 }
 
 // An OpenShift EgressIP is an extra address on a node's primary interface: the source of the selected pods' traffic

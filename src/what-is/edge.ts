@@ -1,8 +1,20 @@
 // Addresses at the network's edge that live outside the node resource group: NAT gateways, Azure Firewalls,
-// public IP prefixes and public IPs of the subscriptions the cluster's VNets and their peerings reach
-// (in a landing zone the hub with its firewall is in a connectivity subscription).
+// public IP prefixes, public IPs, load balancers (an NVA's internal one), route tables (whose next hops name
+// appliances), application gateways (with their subnets) and VNets of the subscriptions the cluster's VNets and
+// their peerings reach (in a landing zone the hub with its firewall is in a connectivity subscription).
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/hub-spoke-network-topology
-import type { AzureFirewall, NatGateway, Nic, PublicIp, PublicIpPrefix } from '../inventory/azure-model';
+import type {
+  ApplicationGateway,
+  AzureFirewall,
+  LoadBalancer,
+  NatGateway,
+  Nic,
+  PublicIp,
+  PublicIpPrefix,
+  RouteTable,
+  Subnet,
+  VirtualNetwork,
+} from '../inventory/azure-model';
 import { idKey, nameOf, parentId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Trace } from '../path/trace';
@@ -12,6 +24,12 @@ export interface EdgeFacts {
   firewalls: AzureFirewall[];
   prefixes: PublicIpPrefix[];
   publicIps: PublicIp[];
+  loadBalancers?: LoadBalancer[];
+  routeTables?: RouteTable[];
+  /** application gateways with the subnets of their gateway IP configurations (where the instances' IPs are) */
+  appGateways?: { gateway: ApplicationGateway; subnets: Subnet[] }[];
+  /** the VNets in reach: which subnets a route table is associated with */
+  vnets?: VirtualNetwork[];
 }
 
 /** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with. */
@@ -39,19 +57,45 @@ export async function readEdge(inv: Inventory, groups: string[], nics: Nic[], tr
   const per = await Promise.all(
     subs.map(async (sub) => {
       const scope = `/subscriptions/${sub}`;
-      const [natGateways, firewalls, prefixes, publicIps] = await Promise.all([
-        trace.list(`NAT gateways in subscription ${sub}`, () => inv.azure.list('natGateway', scope)),
-        trace.list(`Azure firewalls in subscription ${sub}`, () => inv.azure.list('firewall', scope)),
-        trace.list(`public IP prefixes in subscription ${sub}`, () => inv.azure.list('publicIpPrefix', scope)),
-        trace.list(`public IPs in subscription ${sub}`, () => inv.azure.list('publicIp', scope)),
-      ]);
-      return { natGateways, firewalls, prefixes, publicIps };
+      const [natGateways, firewalls, prefixes, publicIps, loadBalancers, routeTables, gateways, vnets] =
+        await Promise.all([
+          trace.list(`NAT gateways in subscription ${sub}`, () => inv.azure.list('natGateway', scope)),
+          trace.list(`Azure firewalls in subscription ${sub}`, () => inv.azure.list('firewall', scope)),
+          trace.list(`public IP prefixes in subscription ${sub}`, () => inv.azure.list('publicIpPrefix', scope)),
+          trace.list(`public IPs in subscription ${sub}`, () => inv.azure.list('publicIp', scope)),
+          trace.list(`load balancers in subscription ${sub}`, () => inv.azure.list('loadBalancer', scope)),
+          trace.list(`route tables in subscription ${sub}`, () => inv.azure.list('routeTable', scope)),
+          trace.list(`application gateways in subscription ${sub}`, () => inv.azure.list('applicationGateway', scope)),
+          trace.list(`virtual networks in subscription ${sub}`, () => inv.azure.list('virtualNetwork', scope)),
+        ]);
+      return { natGateways, firewalls, prefixes, publicIps, loadBalancers, routeTables, gateways, vnets };
     }),
+  );
+  const vnets = per.flatMap((p) => p.vnets);
+  const appGateways = await Promise.all(
+    per.flatMap((p) => p.gateways).map(async (gateway) => ({ gateway, subnets: await subnetsOf(gateway, vnets) })),
   );
   return {
     natGateways: per.flatMap((p) => p.natGateways),
     firewalls: per.flatMap((p) => p.firewalls),
     prefixes: per.flatMap((p) => p.prefixes),
     publicIps: per.flatMap((p) => p.publicIps),
+    loadBalancers: per.flatMap((p) => p.loadBalancers),
+    routeTables: per.flatMap((p) => p.routeTables),
+    appGateways,
+    vnets,
   };
+
+  /** A gateway's subnets from the VNets listed, else read one by one. */
+  async function subnetsOf(gw: ApplicationGateway, listed: VirtualNetwork[]): Promise<Subnet[]> {
+    const all = listed.flatMap((v) => v.subnets);
+    const found = await Promise.all(
+      gw.subnetIds.map(
+        (id) =>
+          all.find((s) => idKey(s.id) === idKey(id)) ??
+          trace.try(`subnet ${nameOf(id)}`, () => inv.azure.get('subnet', id)),
+      ),
+    );
+    return found.filter((s): s is Subnet => !!s);
+  }
 }

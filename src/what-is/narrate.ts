@@ -40,7 +40,38 @@ function findingText(x: Finding): string {
       return `inside public IP prefix ${x.prefix} (${x.cidr}), resource group ${x.resourceGroup}`;
     case 'egress-ip':
       return egressIpText(x);
+    case 'edge-lb-frontend':
+      return edgeLbText(x);
+    case 'route-next-hop':
+      return nextHopText(x);
+    case 'app-gateway':
+      return x.via === 'frontend'
+        ? `the private frontend IP ${x.frontend} of Application Gateway ${x.gateway} ` +
+            `(resource group ${x.resourceGroup})`
+        : `an address in subnet ${x.subnet} (${x.cidr}) of Application Gateway ${x.gateway} (resource group ` +
+            `${x.resourceGroup}): its instances take their IPs from there and use them as the source of the ` +
+            `connections they open to the backends (the client's IP is in X-Forwarded-For)`;
   }
+}
+
+function edgeLbText(x: Extract<Finding, { kind: 'edge-lb-frontend' }>): string {
+  const shown = x.backends.slice(0, 5).join(', ') + (x.backends.length > 5 ? ` and ${x.backends.length - 5} more` : '');
+  const rules = x.rules.length ? `rule ${x.rules.join(', ')}` : 'no rules use it';
+  return (
+    `frontend ${x.frontend} of ${x.internal ? 'internal ' : ''}load balancer ${x.lb} (resource group ` +
+    `${x.resourceGroup}, subscription ${x.subscription}), outside the cluster's node resource group: ${rules}; ` +
+    `backends ${shown || 'none'}`
+  );
+}
+
+function nextHopText(x: Extract<Finding, { kind: 'route-next-hop' }>): string {
+  const routes = x.routes.map((r) => `${r.name} (${r.prefix}, ${r.nextHopType})`).join(', ');
+  const subnets = x.subnets.length ? `subnet(s) ${x.subnets.join(', ')}` : 'no subnet I could see';
+  return (
+    `the next hop of route${x.routes.length === 1 ? '' : 's'} ${routes} in route table ${x.routeTable} ` +
+    `(resource group ${x.resourceGroup}, subscription ${x.subscription}), used by ${subnets}: ` +
+    `they send those prefixes to it`
+  );
 }
 
 /** Which EgressIP, whom it serves and where it is held. */
@@ -88,6 +119,22 @@ function verifyOf(ip: string, x: Finding): string[] {
       ];
     case 'egress-ip':
       return [`oc get egressip ${x.name} -o yaml`];
+    case 'edge-lb-frontend':
+      return [
+        `az network lb frontend-ip list --lb-name ${x.lb} -g ${x.resourceGroup} --subscription ${x.subscription} ` +
+          `--query '[].[name,privateIpAddress]' -o tsv`,
+      ];
+    case 'route-next-hop':
+      return [
+        `az network route-table route list -g ${x.resourceGroup} --route-table-name ${x.routeTable} ` +
+          `--subscription ${x.subscription} -o table`,
+      ];
+    case 'app-gateway':
+      return [
+        `az network application-gateway show -g ${x.resourceGroup} -n ${x.gateway} ` +
+          "--query '{subnets:gatewayIPConfigurations[].subnet.id," +
+          "frontends:frontendIPConfigurations[].privateIPAddress}'",
+      ];
     case 'prefix':
       return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
     default:
@@ -148,7 +195,8 @@ export function narrate(d: WhatIsDecision): PathResult {
     'what-is',
     'not-found',
     `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster` +
-      `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group.`,
+      `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group, nor a firewall, NAT gateway, load ` +
+      'balancer, application gateway subnet or route next hop in the subscriptions its VNets reach.',
     { title: `${ip}: not part of this cluster`, verify: [], followUps: [] },
   );
 }
