@@ -18,6 +18,8 @@ export const spec: IntentSpec<'dns'> = {
     // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
     [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
     [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
+    // "resolv path, coredns → 10.100.2.4?": the way a name is resolved, said short
+    [/\bresolv(e|ing|ution)? (path|chain|flow|order)\b/, 2],
     [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],
     // "where does coredns forward that to": the cluster DNS and its upstream
     [

@@ -49,7 +49,7 @@ export function combine(
 ): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
-  if (rules.kind === 'unknown') return noFamily(rules, first, t);
+  if (rules.kind === 'unknown') return noFamily(rules, first, t, evidence);
   const kind = rules.kind;
   // a family with no labelled questions (changes) is the rules' alone
   if (!top.some((x) => x.kind === kind)) return { ...rules, decided: 'rules: a family the model was not trained on' };
@@ -85,8 +85,10 @@ function overrule(kind: IntentKind, m: Kind, p: number, t: Thresholds, firmRules
 
 /** The rules found nothing (the model alone decides when sure), or two families tied (the model breaks the tie only
  * when overwhelming); never help: a message the rules cannot place is not a request for help. */
-function noFamily(rules: Chosen, first: Top[number], t: Thresholds): Decision {
+function noFamily(rules: Chosen, first: Top[number], t: Thresholds, evidence: string[]): Decision {
   const m = first.kind as Kind;
+  // trouble reported with no question ("something feels off with web"): any family would be a guess
+  if (evidence.includes('trouble-without-a-question')) return { ...rules, decided: 'rules: trouble, no question' };
   const sure = rules.close ? rules.close.includes(m as IntentKind) && first.p >= t.overrules : first.p >= t.alone;
   if (m !== 'unknown' && m !== 'help' && sure)
     return { kind: m, decided: rules.close ? 'model breaks the rules tie' : 'model: rules found no family' };

@@ -23,7 +23,7 @@ function spotsOf(text: string, parties: Party[]): Spot[] {
   for (const { p, forms } of parties) {
     for (const f of forms) {
       // "web->api:8080" and "web→api" are three words
-      const re = new RegExp(`(?<=^|[\\s/"'\`(>→])${esc(f)}(?=$|[\\s?!.,:;)'"→]|->)`, 'g');
+      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${esc(f)}(?=$|[\\s?!.,:;)'"→←]|->|<-)`, 'g');
       for (const m of text.matchAll(re)) all.push({ p, start: m.index, end: m.index + f.length });
     }
   }
@@ -59,8 +59,12 @@ function link(between: string): 'forward' | 'back' | undefined {
   const words = between.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
   if (/\bfrom$/.test(words)) return 'back';
+  // "server ← sqlapi", "db <- api": an arrow drawn back to the target, the client after it
+  if (/^(<-|←)$/.test(words)) return 'back';
   // "the sqlapi service is called by the server pod": the one after "by" is the client
-  if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by$/.test(words)) return 'back';
+  // (with the client's kind between: "called by the router pod xlkxx")
+  if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by( [a-z0-9-]+)?$/.test(words))
+    return 'back';
   // "is sqlapi:8080 open for the server pod?": the one it is open for is the client
   if (/^:?\s*(?:open|opened|reachable|accessible) for$/.test(words)) return 'back';
   // "a rule blocking web from talking to db", "stops api from reaching db": the one kept from it is the client

@@ -4,6 +4,7 @@
 import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
 import { podsWithIp } from '../path/index';
+import { portByName } from '../path/ports';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest, editDistance } from './names';
 import type { Entity, Intent, NameRef } from './parse';
@@ -323,6 +324,18 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
   intent.notes = [...(intent.notes ?? []), `"${d}" taken as ${w}`];
 }
 
+/** "the database in hub 10.100.2.10", "the db at 10.1.2.3": the word labels an address no pod has (a VM, an on-prem
+ * host): that far end, not our database workload. */
+function labelsFarAddress(k: Known, intent: Intent, word: string): boolean {
+  return intent.ips.some(
+    (ip) =>
+      !podsWithIp(k.pods, ip).length &&
+      new RegExp(String.raw`\b${word} (in|at|on|behind)( the)?( [a-z-]+)? ${ip.replace(/\./g, '\\.')}\b`).test(
+        intent.text,
+      ),
+  );
+}
+
 /**
  * "our database pod needs to call …": with no workload named, a word for the database stands for the one running
  * workload whose image is a database (none or several: the word stays, the family says so).
@@ -335,7 +348,8 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   // "the database team says …", "the db admins": people who run a database, not the workload
   if (
     at < 0 ||
-    new RegExp(String.raw`\b${refs[at].name} (team|admins?|folks|people|guys|owners?|group)\b`).test(intent.text)
+    new RegExp(String.raw`\b${refs[at].name} (team|admins?|folks|people|guys|owners?|group)\b`).test(intent.text) ||
+    labelsFarAddress(k, intent, refs[at].name)
   )
     return;
   const image = DATABASE_WORDS[refs[at].name];
@@ -397,6 +411,44 @@ function contextSlash(k: Known, intent: Intent): void {
     intent.namespace = intent.refs.find((r) => r.namespace)?.namespace;
 }
 
+/** What the port name said stands for on each party that declares it: the family's target picks one (roles.ts). */
+function namedPortsOf(k: Known, intent: Intent): void {
+  const name = intent.portName;
+  if (!name) return;
+  const ix = podIndex(k);
+  const podOf = (full: string) => {
+    const [ns, pod] = full.split('/');
+    return (ix.byName.get(pod) ?? []).filter((p) => p.metadata.namespace === ns);
+  };
+  const out: Record<string, number> = {};
+  for (const e of intent.entities ?? []) {
+    if (!['pod', 'workload', 'service', 'pod-ip'].includes(e.kind)) continue;
+    const service = e.kind === 'service' ? k.services.find((s) => fullName(s) === e.matched) : undefined;
+    const n = portByName(name, { service, pods: (e.pods ?? []).flatMap(podOf) }, k.services);
+    if (n !== undefined) out[e.text] = n;
+  }
+  if (Object.keys(out).length) intent.namedPorts = out;
+}
+
+/**
+ * "the SQL API": two words said apart, neither naming anything itself, whose joined form is exactly one running
+ * workload's name (sqlapi, order-service) are that workload, not two words.
+ */
+function joinedWords(k: Known, intent: Intent): void {
+  const ix = podIndex(k);
+  // each pair of neighbours (a lookahead: "the sql api" holds "the sql" and "sql api")
+  for (const m of intent.text.matchAll(/(?<![\w./-])(?=([a-z][a-z0-9]{1,20}) ([a-z][a-z0-9]{1,20})(?![\w/-]|\.\w))/g)) {
+    const [a, b] = [m[1], m[2]];
+    const name = [`${a}${b}`, `${a}-${b}`].find((n) => ix.byWorkload.has(n));
+    // never when a word names something itself ("ingress nginx": ingress is a part of ingress-nginx-controller)
+    if (!name || intent.refs.some((r) => r.name === name) || [a, b].some((w) => match(k, { name: w }))) continue;
+    intent.refs = intent.refs.filter((r) => r.namespace || (r.name !== a && r.name !== b));
+    intent.refs.push({ name });
+    intent.names = [...intent.names.filter((n) => n !== a && n !== b), name];
+    intent.marked.push(name);
+  }
+}
+
 /** A workload matched by a part of its name only ("proxy" → kube-proxy). */
 const loose = (ix: PodIndex, e: Entity): boolean =>
   e.kind === 'workload' && !ix.byWorkload.has(e.text.split('/').pop()!);
@@ -412,6 +464,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
     intent.namespace = undefined;
   contextSlash(k, intent);
+  joinedWords(k, intent);
   const entities: Entity[] = [];
   const refs: NameRef[] = [];
   const dropped: string[] = [];
@@ -436,6 +489,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));
   if (clusterIps.length) intent.clusterIps = clusterIps;
   intent.refs = kept.refs;
+  namedPortsOf(k, intent);
   const names = new Set(intent.refs.map((r) => r.name));
   intent.names = [...names];
   intent.typed = intent.typed.filter((t) => names.has(t.name));

@@ -29,6 +29,10 @@ export interface Intent {
   /** a client address for inbound questions ("from 203.0.113.5") */
   clientIp?: string;
   port?: number;
+  /** a port said by its name ("on the http port", "over postgres"): its number is the target's (path/ports.ts) */
+  portName?: string;
+  /** what the port name stands for on each party that declares it (filled by entities.ts), by entity text */
+  namedPorts?: Record<string, number>;
   ips: string[];
   /** the text asks to change something: the bot only reads */
   action?: boolean;
@@ -106,7 +110,8 @@ const STOP = new Set(
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
-   resolver resolvers lookups query queries netpols document whether openshift`.split(/\s+/),
+   resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
+   on-premise`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -161,6 +166,8 @@ function normalizeText(text: string): string {
       .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
+      // "/etc/resolv.conf" is the pod's resolver file, never a Service resolv in namespace conf
+      .replace(/(?:\/etc\/)?\bresolv\.conf\b/gi, ' resolv.conf ')
       // "i/o timeout" in a pasted Go error is not namespace i, name o
       .replace(/\bi\/o\b/gi, ' ')
       // psql's "connection to server at "db…"": the word server there is psql's, not a workload
@@ -396,7 +403,9 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
   // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
-  String.raw`((?:(?:->|→)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)(?:the\s+)?[a-z][\w./-]*\s+` +
+  // "server ← sqlapi 1433": an arrow drawn back puts the client last; the number after the pair is still the port
+  String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)` +
+    String.raw`(?:the\s+)?[a-z][\w./-]*\s+` +
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
@@ -404,8 +413,9 @@ const BARE_PORT = new RegExp(
     // "api -> db-0 5432: allowed by …": a colon ends it too (not a time's "10:30")
     String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
-    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|allowed|ok|open|blocked|cross(?:es|ing)?|across|via|snat|` +
-    String.raw`reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|down|flaky)\b))`,
+    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
+    String.raw`across|via|snat|reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|` +
+    String.raw`down|flaky)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
@@ -425,19 +435,37 @@ function readAddresses(rest: Rest, intent: Intent): void {
     /\bdpt=(\d{1,5})\b/.exec(rest.text) ??
     /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
+  // "client 203.0.113.9 -> 20.31.46.88:443 … then to web on 8080": a flow drawn from address to address:port says
+  // the port asked about; a port said later is a hop's further in
+  const drawn = /\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\s*(?:->|→)\s*\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}\b/.test(rest.text);
   const port = portSaid(rest);
-  if (port && +port > 0 && +port < 65536) intent.port = +port;
+  if (port && +port > 0 && +port < 65536 && !drawn) intent.port = +port;
   // "nodeport 31380 from a laptop": the node port reached, unless an address and port were said
   const nodePort = intent.port === undefined ? rest.take(/\bnode ?port\s+(\d{4,5})\b/)?.[1] : undefined;
   if (nodePort && +nodePort < 65536) intent.port = +nodePort;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
+  if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
+}
+
+/** Words before "port" that say which port in other ways than its name ("the node port", "a random port"). */
+const NOT_PORT_NAMES = new Set(
+  `node same other another source src destination dst dest target random ephemeral high low service container pod
+  host wrong right correct that this which what one each every open closed blocked exposed public private internal
+  external backend frontend listener health probe default new old first second local remote`.split(/\s+/),
+);
+/** "on the postgres port", "its http port"; or a protocol said alone ("on http", "over https") */
+function portNameSaid(text: string): string | undefined {
+  const typed = /\b(?:the|its|their|our|a|an)\s+([a-z][a-z0-9-]{0,14})\s+port\b(?!s)/.exec(text)?.[1];
+  if (typed && !NOT_PORT_NAMES.has(typed) && !STOP.has(typed)) return typed;
+  return /\b(?:on|over|via|using)\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-])/.exec(text)?.[1];
 }
 
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
 function portSaid(rest: Rest): string | undefined {
   return (
     // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
-    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "on the http port (8080)": the number in brackets after the port's name too
+    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
     rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
@@ -465,6 +493,9 @@ function splitWord(
   const withPort = /^(.+?):(\d{1,5})$/.exec(w);
   // "since 14:20", "03:14:07" in a log line: a time of day, not a name with a port
   if (withPort && /^\d{1,2}(:\d{2})?$/.test(withPort[1])) return { w: withPort[0] };
+  // "options ndots:2" in a pasted resolv.conf: a resolver option and its value, not a name and a port
+  // https://man7.org/linux/man-pages/man5/resolv.conf.5.html
+  if (withPort && /^(ndots|timeout|attempts)$/.test(withPort[1])) return { w: withPort[0] };
   if (withPort) {
     w = withPort[1];
     intent.port ??= +withPort[2];
@@ -511,9 +542,9 @@ const ROLE_WORDS =
   "can't|path|policy|egress|pod|dns|inbound|whatis";
 /** Words that link to the name after them, never the pods' own name ("… from reaching pod a"). */
 const LINKS = /^(reach|reaches|hit|hits|call|calls|from|to|into|of|for|and|is|can|does)$/;
-const ROLE_BEFORE = String.raw`(?:\b(?:${ROLE_WORDS})|->|→)\s+(?:the\s+|a\s+|an\s+)?`;
+const ROLE_BEFORE = String.raw`(?:\b(?:${ROLE_WORDS})|->|→|<-|←)\s+(?:the\s+|a\s+|an\s+)?`;
 const NAME_AFTER = 'pods?|service|svc|deployment|deploymentconfig|dc|app|route|reach|reachable|talk|connect|sees?';
-const ROLE_AFTER = String.raw`\s*(?:->|→|:\d|\s(?:${NAME_AFTER})\b)`;
+const ROLE_AFTER = String.raw`\s*(?:->|→|<-|←|:\d|\s(?:${NAME_AFTER})\b)`;
 
 /** A word where the question puts a name ("reach X", "can X …", "the X pod", "X -> Y") is marked as a name. */
 function inRole(text: string, name: string): boolean {
@@ -539,6 +570,11 @@ function azCommandWords(words: string[]): Set<number> {
   });
   return out;
 }
+/** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
+ * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
+const commonWordPods = (w: string, next: string | undefined, ns: string | undefined): boolean =>
+  STOP.has(w) && /^pods?$/.test(next ?? '') && !!ns && !TYPE_WORDS[w] && !DETERMINERS.test(w);
+const DETERMINERS = /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both)$/;
 const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
 
 function readNames(rest: Rest, intent: Intent): void {
@@ -580,7 +616,7 @@ function readNames(rest: Rest, intent: Intent): void {
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
     // never a verb before the type word of the next name ("blocked from reaching pod a in namespace x")
     const verb = LINKS.test(w) || /ing$/.test(w);
-    const podsOf = STOP.has(w) && /^pods?$/.test(words[i + 1] ?? '') && !!ns && !TYPE_WORDS[w] && !verb;
+    const podsOf = commonWordPods(w, words[i + 1], ns) && !verb;
     readWord(intent, podsOf ? `${ns}/${w}` : w, type, quoted, type !== words[i - 1]);
   });
   for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);

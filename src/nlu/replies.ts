@@ -70,12 +70,24 @@ const LBS: FollowUp = {
   intent: 'load-balancers',
 };
 
+/** A network problem reported without a place: "the network is broken", "connectivity issues since 9am". */
+const NETWORK_TROUBLE = new RegExp(
+  String.raw`\b(network(ing)?|connectivity|traffic|connections?)\b.{0,40}\b(wrong|broken|down|slow|issues?|problems?|` +
+    String.raw`flaky|weird|failing|fails|not working)\b|\b(wrong|broken|issues?|problems?)\b.{0,30}\b(network(ing)?|` +
+    String.raw`connectivity)\b`,
+);
+
 /** Nothing named that the inventory knows: what was read, the closest names, and where to start. */
 function nothingFound(intent: Intent): PathResult {
   const read = intent.ips.length ? ` I read the address ${intent.ips.join(', ')}, but not the question.` : '';
   const near = (intent.near ?? []).map((n) => ({ title: `Where is ${n}`, question: `pod ${n}`, intent: 'pod' }));
   const what = intent.ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' }));
-  return result('unknown', 'not-understood', `I did not understand that question.${read} "help" lists what I answer.`, {
+  // "something is wrong with the network": a problem was understood, only its place is missing; the reply asks where
+  const answer = NETWORK_TROUBLE.test(intent.text)
+    ? `A network problem, but nothing I can look at is named.${read} Name the pod, Service or address it affects, ` +
+      'or start from a button.'
+    : `I did not understand that question.${read} "help" lists what I answer.`;
+  return result('unknown', 'not-understood', answer, {
     title: 'I could not tell what you are asking',
     followUps: [...what.slice(0, 1), ...near.slice(0, 2), LBS, HELP].slice(-3),
     suggestions: intent.near,

@@ -58,6 +58,7 @@ export function reconsider(intent: Intent): void {
     const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n));
     if (about.length) intent.names = about;
   }
+  if (intent.kind === 'inbound' && evidence.includes('client-drawn-in')) behindTheWayIn(intent);
   // "…when they reach 8.8.8.8" read as egress: the address is where the traffic goes, not a subject
   if (intent.kind === 'egress' && !intent.destination && intent.towards) {
     intent.destination = intent.towards;
@@ -67,6 +68,7 @@ export function reconsider(intent: Intent): void {
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = intent.ips.find((ip) => isPublic(ip) && ip !== intent.towards);
   intent.roles = rolesOf(intent);
+  portOfName(intent);
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
@@ -89,6 +91,27 @@ function decideFamily(intent: Intent, pair: ReturnType<typeof partiesOf>): { evi
     intent.model = { top: top.slice(0, 3).map(({ kind, p }) => ({ kind, p: +p.toFixed(2) })), decided: chosen.decided };
   return { evidence };
 }
+
+/** "client → LB → which nginx pod, then to web?": the ingress controller's pods are hops of the way in; the workload
+ * behind them is what the question is about */
+function behindTheWayIn(intent: Intent): void {
+  const wayIn = (intent.entities ?? []).filter((e) => WAY_IN_POD.test(e.matched)).map((e) => e.text);
+  const about = intent.names.filter((n) => !wayIn.includes(n));
+  if (!wayIn.length || !about.length) return;
+  intent.names = about;
+  intent.entities = intent.entities!.filter((e) => !wayIn.includes(e.text));
+}
+
+/** "web pods call api on the http port": the name stands for the port the target declares by that name */
+function portOfName(intent: Intent): void {
+  const party = intent.roles?.target ?? intent.roles?.subject;
+  const named = (intent.entities ?? []).find((e) => e.text === party || e.matched === party);
+  if (intent.port === undefined && named && intent.namedPorts?.[named.text] !== undefined)
+    intent.port = intent.namedPorts[named.text];
+}
+
+/** A pod of an ingress controller or the OpenShift router (ingress-nginx-controller-…, router-default-…) */
+const WAY_IN_POD = /(^|\/)(router|[a-z0-9-]*ingress[a-z0-9-]*)[/-]/;
 
 const CONTRAST =
   /\bbut\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:can|does|do|works?|is fine|connects?|gets? through)\b/;

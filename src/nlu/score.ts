@@ -245,7 +245,7 @@ const onePartyWithPods = (s: Seen): boolean =>
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (policyDirection(t)) return false;
+  if (notOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -263,6 +263,13 @@ function goesOut(s: Seen): boolean {
 }
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
+ * about in a DNS question: the name outside is looked up, the pod does not go out to it
+ * https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config */
+const notOut = (s: Seen): boolean => policyDirection(s.t) || resolverSettings(s);
+const resolverSettings = (s: Seen): boolean =>
+  s.cue === 'dns' && /\b(resolv\.conf|ndots|search (list|domains?|path)|dnsconfig|dnspolicy)\b/.test(s.t);
 
 /** "netpol api-deny-all, does it also kill egress from api?": with a NetworkPolicy named, egress and ingress are the
  * directions a policy isolates, not the way out to the Internet (which it would name)
@@ -328,9 +335,10 @@ function sourceAtFarEnd(s: Seen): boolean {
     const goesTo =
       String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?|opens?|connects to|talks to)|->|→) ` +
       String.raw`(on-prem |the )?${at}\b`;
-    // "the DB team in the hub (10.100.2.10) says …": an address said as a place of ours outside the cluster
+    // "the DB team in the hub (10.100.2.10) says …", "the database in hub 10.100.2.10": an address said as a place
+    // of ours outside the cluster
     const place =
-      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)\)?\s*\(` +
+      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)\)?\s*\(?` +
       String.raw`${at}\b`;
     return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}`).test(intent.text);
   });
@@ -390,7 +398,16 @@ function aboutTheBot(s: Seen): boolean {
 }
 
 /** Fewer than two parties, a host, or one party said in the sentence that asks about coming in or going out. */
-const notAPair = (s: Seen): boolean => s.both.length < 2 || !!s.hosts.length || requestsComeIn(s) || asksOneOut(s);
+const notAPair = (s: Seen): boolean =>
+  s.both.length < 2 || !!s.hosts.length || requestsComeIn(s) || asksOneOut(s) || clientDrawnIn(s);
+
+/** "client 203.0.113.9 -> 20.31.46.88:443, then to which nginx pod, then web?": a public client's flow drawn to a
+ * public address is the way in; the pods named are its hops, not a pair inside the cluster */
+const clientDrawnIn = (s: Seen): boolean => {
+  const m =
+    /\b(?:client|user|customer|browser)\s+(\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(s.t);
+  return !!m && isPublic(m[1]) && isPublic(m[2]) && !!s.entities.length;
+};
 
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
@@ -432,6 +449,8 @@ const INBOUND_CUE = new RegExp(
 );
 
 const noPods = (s: Seen) => !s.workloads.length;
+/** "sqlapi.project1 where", "where is api.shop running": where the Service's pods run, not what the name gives */
+const WHERE_RUNS = /\bwhere\b(?!.{0,30}\b(point|resolv|go(es)?|forward|sen[dt]|look)\w*)/;
 /** a cue word of the pod family counted, whichever family the cue words chose */
 const podCued = (s: Seen) => s.cue === 'pod' || !!s.intent.cues?.pod;
 const CLIENT_OPENS = new RegExp(
@@ -464,6 +483,7 @@ const NAME_GIVES = new RegExp(
   String.raw`\b(gives?|giving|returns?|returning|maps? to|is)( \w+)? (which|what) (ip|address)\b|` +
     String.raw`\b(which|what) (ip|address)\b.{0,20}\b(gives?|giving|returns?|back)\b|(->|→)\s*\?`,
 );
+const ARROW_ASKS = /(->|→)\s*\?+\s*$/;
 /** A Service said by its DNS name ("api.shop", "api.shop.svc.cluster.local"). */
 const dnsNamed = (p: Entity) => p.kind === 'service' && p.text.includes('.');
 const SEEN = /\b(logs?|logged|sees?|seen|shows? up|ends? up|lands?|arrives?)\b/;
@@ -471,7 +491,9 @@ const WAY_IN = new RegExp(
   // "the client ip in sqlapi's logs is always the router": the source seen is the way in itself
   String.raw`\b(through|via|behind|from|(is|are|shows?) (always |just |only |still )?) ?(the |our |its )?` +
     String.raw`(openshift |nginx |azure |public )?` +
-    String.raw`(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|front ?door|route)\b`,
+    // "via aks-agw": a gateway said by its Azure resource name, the kind at its end
+    String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
+    String.raw`front ?door|afd|route)\b`,
 );
 const isWhat = (t: string, ip: string): boolean =>
   new RegExp(
@@ -591,6 +613,11 @@ function requestsComeIn(s: Seen): boolean {
   return inAsking.length <= 1 && (inAsking.length === 1 || s.both.length <= 1) && s.entities.length > 0;
 }
 
+const VAGUE_TROUBLE = new RegExp(
+  String.raw`\b(something|things?|stuff|it)( \w+)? (feels?|seems?|looks?|is|are) (a bit |kind of |really )?` +
+    String.raw`(off|wrong|weird|strange|odd|broken)\b|\b(take|have) a look at\b`,
+);
+
 /** One piece of evidence and the families it speaks for. */
 interface Row {
   id: string;
@@ -692,6 +719,7 @@ export const EVIDENCE: readonly Row[] = [
       comesIn(s.t) && s.both.length <= 1 && !s.entities.some((e) => e.kind === 'pod-ip') && s.entities.length > 0,
   },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
+  { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
   { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(s.t) },
@@ -700,7 +728,11 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'service-name-no-pod',
     says: { dns: 17 },
-    when: (s) => s.cue === 'pod' && noPods(s) && s.entities.some((e) => e.kind === 'service' && e.text.includes('.')),
+    when: (s) =>
+      s.cue === 'pod' &&
+      noPods(s) &&
+      s.entities.some((e) => e.kind === 'service' && e.text.includes('.')) &&
+      !WHERE_RUNS.test(s.intent.asking ?? s.t),
   },
   // "when a customer opens http://shop-agw.contoso.com, what source ip does our web pod get": a host the client opens
   // and a workload behind it is the way in, not where the pod runs
@@ -763,7 +795,11 @@ export const EVIDENCE: readonly Row[] = [
     id: 'service-name-address-from-pod',
     says: { dns: 19 },
     when: (s) =>
-      s.both.length === 2 && s.both.some(dnsNamed) && /\b(what|which) (ip|address)\b/.test(s.t) && !FLOW_SAID.test(s.t),
+      s.both.length === 2 &&
+      s.both.some(dnsNamed) &&
+      // "api.shop from legacy-0 → ?": an arrow to a question mark asks what the name gives
+      ((/\b(what|which) (ip|address)\b/.test(s.t) && !FLOW_SAID.test(s.t)) ||
+        (ARROW_ASKS.test(s.t) && !FLOW_SAID.test(s.t.replace(ARROW_ASKS, ' ')))),
   },
   // "which public ip is shop.contoso.com on": a host's public address is the way in
   { id: 'host-address', says: { inbound: 17 }, when: (s) => s.cue === 'egress' && !!s.hosts.length && noPods(s) },
@@ -891,6 +927,9 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'address-only', says: { 'what-is': 0.5 }, when: (s) => !!s.intent.ips.length && !s.entities.length },
   // "describe lb kubernetes": a name said as a load balancer's (Azure's, not the cluster's Service of that name)
   { id: 'load-balancer-named', says: { 'load-balancers': 0.5 }, when: (s) => LB_NAMED.test(s.t) },
+  // "something feels off with web", "can you take a look at api?": trouble reported, no question asked; the model
+  // alone does not pick a family for it (combine.ts): the reply offers the questions about what was named
+  { id: 'trouble-without-a-question', says: {}, when: (s) => s.cue === 'unknown' && VAGUE_TROUBLE.test(s.t) },
   {
     id: 'nothing-named',
     says: { 'load-balancers': 0.5 },

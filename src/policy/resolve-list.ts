@@ -66,8 +66,9 @@ function scoped(intent: Intent, policies: NetworkPolicy[]): { parties: string[];
   if (!asking || asking === intent.text) return read;
   if (!LISTING.test(asking) && !namedPolicies(intent, policies, asking).length) return read;
   // "web times out to db-0 on 5432 … which policy blocks web?": a verdict on the flow the message names, a pair
-  if (VERDICT.test(asking) && intent.port !== undefined && read.parties.filter((p) => isKnown(intent, p)).length > 1)
-    return read;
+  // so is "why can web not reach the database? which policy is blocking web?": the reach the message says
+  const flow = intent.port !== undefined || PAIR.test(intent.text);
+  if (VERDICT.test(asking) && flow && read.parties.filter((p) => isKnown(intent, p)).length > 1) return read;
   const parties = read.parties.filter((p) => saysWord(asking, p.split('/').pop()!));
   return parties.length ? { parties, ips: read.ips.filter((ip) => asking.includes(ip)) } : read;
 }
@@ -137,7 +138,8 @@ async function sourcesOf(intent: Intent, ctx: Ctx, source: string, party: string
   return { list: 'sources' as const, namespace: source, to: to.pod, port: intent.port, notes: [to.note] };
 }
 
-/** "from ns y", "from namespace y", "from the y namespace": a namespace the inventory knows, as the client. */
+/** "from ns y", "from namespace y", "from the y namespace", "ns y -> …": a namespace the inventory knows, as the
+ * client. */
 function sourceNamespace(intent: Intent, known: string[]): string | undefined {
   const spaces = (intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.matched);
   // "from namespace z to x/a" is read as the question's namespace (the pod lookup checks that it exists)
@@ -148,7 +150,9 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
     const words = String.raw`(ns|namespace|project)`;
     return new RegExp(
       String.raw`\bfrom\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)|\bfrom\b[^.?!]{0,30}\b${words}\s+${ns}\b|` +
-        String.raw`\bfrom\s+(the\s+)?${ns}\s+${words}\b`,
+        String.raw`\bfrom\s+(the\s+)?${ns}\s+${words}\b|` +
+        // "ns y -> x/a:81": the namespace drawn as the start of the arrow
+        String.raw`\b${words}\s+${ns}\s*(->|→)`,
     ).test(intent.text);
   });
 }

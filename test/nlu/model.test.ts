@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–17, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–18, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -52,6 +52,11 @@ test('cross-validation: on sets 7–17, the combination misroutes no more than t
     // about the pod a pasted curl ran in, the ingress controller's flow ending at web's Service, "pod a from y", the
     // load balancer's health probes, a pod's env vars answered as a pair)
     17: [212, 5],
+    // measured after round 14 (set 18 joined; sets 7–18: the rules alone 2605/2681 with 18 confident misroutes,
+    // combined 2639/2681 with 10): set 18 the rules alone 229/239 with 4; combined 234/239 with 1 (a pasted lookup
+    // timeout followed by "that is web. dns path?"); sets 12–17 combined 210, 220,
+    // 218, 224, 216 and 223 right with 0, 0, 0, 0, 3 and 5 confident misroutes
+    18: [234, 1],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
