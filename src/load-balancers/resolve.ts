@@ -22,6 +22,15 @@ const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
 
 const PLURAL_REF = /\b(these|those|them|they|each( one)?|all( of them)?)\b/;
 
+/** The SNAT allocation asked as a count or a room to grow: "how many outbound ports does each node get", "0 ports
+ * allocated?? how many…", "outbound SNAT ports, room to scale workers?", "are we at the SNAT limit?" */
+const SNAT_ALLOCATION = new RegExp(
+  String.raw`\bhow many (snat |outbound |source )?ports?\b.{0,40}\b(nodes?|instances?|vms?|backends?|workers?)\b|` +
+    String.raw`\bhow many (snat|outbound) ports?\b|\bports? allocated\b|\bsnat limits?\b|` +
+    String.raw`\b(capacity|room|headroom|scale|scaling)\b.{0,40}\b(snat|outbound) ports?\b|` +
+    String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
+);
+
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
   const said = AFTER_LB.exec(intent.text)?.[1] ?? WHAT_DOES.exec(intent.text)?.[3];
@@ -35,6 +44,6 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   return {
     pick: several ? [] : pick,
     explicit,
-    snat: SNAT_QUESTION.test(intent.text) || SNAT_BUDGET.test(intent.text) || SNAT_SHORT.test(intent.text) || undefined,
+    snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
   };
 }

@@ -14,8 +14,10 @@ const DEFAULT_ALLOCATION: [maxPool: number, ports: number][] = [
   [1000, 32],
 ];
 
-export function defaultPortsPerInstance(poolSize: number): number {
-  return DEFAULT_ALLOCATION.find(([max]) => poolSize <= max)?.[1] ?? 32;
+/** The table's ports per frontend IP, times the frontend IPs, at most 1,024 per instance ("MIN(table × IPs, 1024)"). */
+export function defaultPortsPerInstance(poolSize: number, frontendIps = 1): number {
+  const table = DEFAULT_ALLOCATION.find(([max]) => Math.max(poolSize, 1) <= max)?.[1] ?? 32;
+  return Math.min(table * Math.max(frontendIps, 1), 1024);
 }
 
 export interface SnatCapacity {
@@ -30,7 +32,7 @@ export interface SnatCapacity {
 
 export function snatCapacity(allocatedPorts: number, frontendIps: number, poolSize: number): SnatCapacity {
   const explicit = allocatedPorts > 0;
-  const portsPerInstance = explicit ? allocatedPorts : defaultPortsPerInstance(poolSize);
+  const portsPerInstance = explicit ? allocatedPorts : defaultPortsPerInstance(poolSize, frontendIps);
   // default allocation shrinks the ports per instance as the pool grows, up to 1000 instances
   const maxInstances = explicit
     ? Math.floor((Math.max(frontendIps, 1) * PORTS_PER_FRONTEND_IP) / portsPerInstance)

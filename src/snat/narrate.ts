@@ -1,7 +1,10 @@
 // A SNAT answer in words: per load balancer outbound rule or NAT gateway, the ports per node and the room to scale
 // (from the rules), the busiest node at peak and failed connections (from the metrics), and the verdict.
 import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
+import type { SnatCapacity } from '../path/snat';
 import { metricsCommands } from './commands';
+import { defaultPortsPerInstance as defaultPorts } from '../path/snat';
+import { growthText } from './default-ports';
 import type { NodeSnat, OtherEgress, SnatDecision, TargetView, Verdict } from './decide';
 import { n, natText, portsText, useText, windowText } from './words';
 
@@ -24,12 +27,24 @@ function capacityText(v: TargetView): string {
   if (v.target.kind === 'nat-gateway')
     return `${n(v.natPorts ?? 0)} SNAT ports shared by ${nodes} (64,512 per public IP address)`;
   const c = v.capacity!;
+  return (c.explicit ? explicitText(c) : defaultAllocationText(v, c)) + frontendsText(v);
+}
+
+// The most instances an outbound rule serves: frontend IPs × 64,000 / ports per instance.
+// https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
+const explicitText = (c: SnatCapacity): string =>
+  `${n(c.portsPerInstance)} SNAT ports per node (allocatedOutboundPorts ${c.portsPerInstance} per instance), ` +
+  `room for ${n(c.maxInstances)} nodes (${c.frontendIps} frontend IP${c.frontendIps === 1 ? '' : 's'} × 64,000 / ` +
+  `${c.portsPerInstance}; ${c.poolSize} in the pool)`;
+
+// Default allocation: the table's ports for the pool size, per frontend IP, at most 1,024; it ends at 1,000 instances.
+// https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
+function defaultAllocationText(v: TargetView, c: SnatCapacity): string {
+  const how = v.rule?.implicit ? 'implicit SNAT' : 'allocatedOutboundPorts 0';
+  const ports = defaultPorts(c.poolSize, c.frontendIps);
   return (
-    (c.explicit
-      ? `${n(c.portsPerInstance)} SNAT ports per node (allocatedOutboundPorts ${c.portsPerInstance} per instance), ` +
-        `room for ${n(c.maxInstances)} nodes (${c.poolSize} in the pool)`
-      : `${n(c.portsPerInstance)} SNAT ports per node (Azure's default allocation for ${c.poolSize} nodes; ` +
-        'fewer per node as the pool grows)') + frontendsText(v)
+    `${n(ports)} SNAT ports per node (${how}: Azure's default, ${ports} per instance for a pool of ${c.poolSize}); ` +
+    growthText(c.poolSize, c.frontendIps)
   );
 }
 

@@ -43,6 +43,16 @@ export type Finding =
       /** the NIC names (or addresses) of its backend pools */
       backends: string[];
     }
+  /** a backend of a load balancer beyond the node resource group: a NIC's IP configuration, or an IP-based member */
+  | {
+      kind: 'edge-lb-backend';
+      lb: string;
+      pool: string;
+      resourceGroup: string;
+      subscription: string;
+      internal: boolean;
+      nic?: { name: string; config: string; resourceGroup: string; id: string; vm?: string };
+    }
   /** the next hop of user-defined routes: where the subnets using the table send those prefixes */
   | {
       kind: 'route-next-hop';
@@ -233,7 +243,13 @@ function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
     out.push({ kind: 'prefix', prefix: prefix.name, cidr: prefix.prefix!, resourceGroup: prefix.resourceGroup });
   if (!out.length)
     out.push(...publicIpFindings(ip, { ...f, pips: new Map(f.edge.publicIps.map((p) => [idKey(p.id), p])) }));
-  return [...out, ...edgeLbFindings(ip, f), ...appGatewayFindings(ip, f), ...nextHopFindings(ip, f)];
+  return [
+    ...out,
+    ...edgeLbFindings(ip, f),
+    ...edgeBackendFindings(ip, f),
+    ...appGatewayFindings(ip, f),
+    ...nextHopFindings(ip, f),
+  ];
 }
 
 // A load balancer outside the node resource group: an internal one in front of network virtual appliances (HA
@@ -268,6 +284,35 @@ function edgeLbFindings(ip: string, f: WhatIsFacts): Finding[] {
             backends: [...new Set(members)],
           };
         }),
+    );
+}
+
+// A backend pool holds NIC IP configurations (NIC-based) or addresses (IP-based); the NIC carries the address.
+// https://learn.microsoft.com/azure/load-balancer/backend-pool-management
+function edgeBackendFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const near = new Set(f.lbs.map((lb) => idKey(lb.id)));
+  const configs = nicConfigsWithIp(f.edge.backendNics ?? [], ip);
+  return (f.edge.loadBalancers ?? [])
+    .filter((lb) => !near.has(idKey(lb.id)))
+    .flatMap((lb) =>
+      lb.pools.flatMap((p): Finding[] => {
+        const base = {
+          kind: 'edge-lb-backend' as const,
+          lb: lb.name,
+          pool: p.name,
+          resourceGroup: lb.resourceGroup,
+          subscription: lb.subscription,
+          internal: lb.frontends.every((fe) => !fe.publicIpId),
+        };
+        if (p.addresses.includes(ip)) return [base];
+        const at = configs.find(({ config }) => p.ipConfigIds.some((id) => sameId(id, config.id)));
+        if (!at) return [];
+        const { nic, config } = at;
+        const vm = nic.vmId ? nameOf(nic.vmId) : undefined;
+        return [
+          { ...base, nic: { name: nic.name, config: config.name, resourceGroup: nic.resourceGroup, id: nic.id, vm } },
+        ];
+      }),
     );
 }
 

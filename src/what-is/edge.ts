@@ -30,6 +30,29 @@ export interface EdgeFacts {
   appGateways?: { gateway: ApplicationGateway; subnets: Subnet[] }[];
   /** the VNets in reach: which subnets a route table is associated with */
   vnets?: VirtualNetwork[];
+  /** the NICs behind the pools of the load balancers beyond the node resource group (read by ID, only when nothing
+   * else carries the address) */
+  backendNics?: Nic[];
+}
+
+/** At most this many backend NICs are read one by one (a hub's appliances are a handful). */
+const MAX_BACKEND_NICS = 50;
+
+/** The NICs in the backend pools of the edge load balancers that are not among those already read. */
+export async function readBackendNics(inv: Inventory, edge: EdgeFacts, known: Nic[], trace: Trace): Promise<Nic[]> {
+  const have = new Set(known.map((n) => idKey(n.id)));
+  const ids = new Map<string, string>();
+  for (const lb of edge.loadBalancers ?? [])
+    for (const c of lb.pools.flatMap((p) => p.ipConfigIds)) {
+      const nic = c.replace(/\/ipConfigurations\/[^/]+$/i, '');
+      if (!have.has(idKey(nic))) ids.set(idKey(nic), nic);
+    }
+  const nics = await Promise.all(
+    [...ids.values()]
+      .slice(0, MAX_BACKEND_NICS)
+      .map((id) => trace.try(`network interface ${nameOf(id)}`, () => inv.azure.get('nic', id))),
+  );
+  return nics.filter((n): n is Nic => !!n);
 }
 
 /** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with. */

@@ -6,7 +6,7 @@ import type { ClusterInfo } from '../inventory/inventory';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
 import { decide } from './decide';
-import { readEdge, type EdgeFacts } from './edge';
+import { readBackendNics, readEdge, type EdgeFacts } from './edge';
 import type { WhatIsSubjects } from './resolve';
 
 export interface WhatIsFacts {
@@ -45,5 +45,8 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
   };
   // the wider search only when nothing near the cluster carries the address
   if (decide(s, near).outcome === 'found') return near;
-  return { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };
+  const wide = { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };
+  // a NIC behind an edge load balancer (an appliance's): read by ID, and only when nothing else carries the address
+  if (decide(s, wide).outcome === 'found') return wide;
+  return { ...wide, edge: { ...wide.edge, backendNics: await readBackendNics(inv, wide.edge, world.nics, trace) } };
 }

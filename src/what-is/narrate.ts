@@ -51,6 +51,8 @@ function findingText(x: Finding): string {
         : `an address in subnet ${x.subnet} (${x.cidr}) of Application Gateway ${x.gateway} (resource group ` +
             `${x.resourceGroup}): its instances take their IPs from there and use them as the source of the ` +
             `connections they open to the backends (the client's IP is in X-Forwarded-For)`;
+    default: // edge-lb-backend
+      return edgeBackendText(x);
   }
 }
 
@@ -62,6 +64,16 @@ function edgeLbText(x: Extract<Finding, { kind: 'edge-lb-frontend' }>): string {
     `${x.resourceGroup}, subscription ${x.subscription}), outside the cluster's node resource group: ${rules}; ` +
     `backends ${shown || 'none'}`
   );
+}
+
+function edgeBackendText(x: Extract<Finding, { kind: 'edge-lb-backend' }>): string {
+  const lb =
+    `${x.internal ? 'internal ' : ''}load balancer ${x.lb} (pool ${x.pool}, resource group ${x.resourceGroup}, ` +
+    `subscription ${x.subscription})`;
+  if (!x.nic) return `an IP-based backend of ${lb}`;
+  const vm = x.nic.vm ? `VM ${x.nic.vm}, ` : '';
+  const nic = `IP configuration ${x.nic.config} of NIC ${x.nic.name} (${vm}resource group ${x.nic.resourceGroup})`;
+  return `${nic}: a backend of ${lb}`;
 }
 
 function nextHopText(x: Extract<Finding, { kind: 'route-next-hop' }>): string {
@@ -123,6 +135,13 @@ function verifyOf(ip: string, x: Finding): string[] {
       return [
         `az network lb frontend-ip list --lb-name ${x.lb} -g ${x.resourceGroup} --subscription ${x.subscription} ` +
           `--query '[].[name,privateIpAddress]' -o tsv`,
+      ];
+    case 'edge-lb-backend':
+      return [
+        x.nic
+          ? `az network nic show --ids ${x.nic.id} --query 'ipConfigurations[].[name,privateIPAddress]' -o tsv`
+          : `az network lb address-pool show --lb-name ${x.lb} -g ${x.resourceGroup} -n ${x.pool} ` +
+            `--subscription ${x.subscription} --query 'loadBalancerBackendAddresses[].ipAddress' -o tsv`,
       ];
     case 'route-next-hop':
       return [
@@ -196,7 +215,8 @@ export function narrate(d: WhatIsDecision): PathResult {
     'not-found',
     `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster` +
       `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group, nor a firewall, NAT gateway, load ` +
-      'balancer, application gateway subnet or route next hop in the subscriptions its VNets reach.',
+      'balancer (or a NIC behind one), application gateway subnet or route next hop in the subscriptions its ' +
+      'VNets reach.',
     { title: `${ip}: not part of this cluster`, verify: [], followUps: [] },
   );
 }

@@ -41,3 +41,15 @@ test('an address nobody in reach carries is still not found', async () => {
   expect(r.status).toBe('not-found');
   expect(r.answer).toMatch(/route next hop/);
 });
+
+test("a NIC behind an NVA's internal load balancer in another subscription: the NIC, its VM, the pool", async () => {
+  const r = await ask('what is 10.110.0.69?', load('aks-nva-ilb'));
+  expect(r.intent).toBe('what-is');
+  expect(r.status).toBe('answered');
+  expect(r.answer).toMatch(
+    /IP configuration ipconfig1 of NIC nic-nva-01-trust \(VM vm-nva-01, resource group rg-nva\)/,
+  );
+  expect(r.answer).toMatch(/a backend of internal load balancer lbi-nva \(pool be-nva/);
+  expect(r.verify.join('\n')).toMatch(/az network nic show --ids \S+\/networkInterfaces\/nic-nva-01-trust/);
+  expect(r.errors).toEqual([]);
+});
