@@ -26,5 +26,7 @@ USER 1000:1000
 EXPOSE 3978
 HEALTHCHECK CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # young generation 2 × 8 MB: Node 24 grows it to 2 × 64 MB when the heap limit is large (-80 to -110 MB RSS, measured);
+# old generation grown by 30 % past the live heap before the next full collection, not up to 4× as V8 allows when the
+# heap limit is large (-20 MB RSS when ready at 5,000 pods, -35 MB peak; neutral at 150,000 pods, measured);
 # --expose-gc: one full collection once the caches are synced (src/inventory/open.ts)
-CMD ["node", "--max-semi-space-size=8", "--expose-gc", "dist/src/server.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=30", "--expose-gc", "dist/src/server.js"]

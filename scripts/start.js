@@ -32,7 +32,7 @@ const noPlayground = ['1', 'true'].includes(process.env.PACKET_PATH_NO_PLAYGROUN
 // The children get their own process groups (detached) so that Ctrl+C in a terminal reaches
 // them once, from here, instead of twice (from the terminal and from here).
 // node as the image starts it (the Dockerfile's CMD): a 2 × 8 MB young generation keeps RSS near the measured figures
-const bot = spawn(process.execPath, ['--max-semi-space-size=8', '--expose-gc', SERVER], {
+const bot = spawn(process.execPath, ['--max-semi-space-size=8', '--heap-growing-percent=30', '--expose-gc', SERVER], {
   cwd: ROOT,
   env: process.env,
   stdio: ['ignore', 'pipe', 'inherit'],

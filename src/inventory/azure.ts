@@ -4,8 +4,11 @@
 // every failure becomes a LookupError that names the missing role and scope, so
 // the engine can still render a partial path.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { dirname, join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { NetworkManagementClient, RestError } from '@azure/arm-network';
+import type * as Arm from '@azure/arm-network';
+import type { NetworkManagementClient, RestError } from '@azure/arm-network';
+import { createNetworkManagement, type NetworkManagementClientOptionalParams } from '@azure/arm-network/api';
 import { effectiveRoutes, normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
 import { idKey, nameOf, parentId, parseId, resourceGroupId, sameId, subscriptionOf, type ParsedId } from './ids';
 import { LookupError, type AzureInventory, type EffectiveRoutes } from './inventory';
@@ -36,12 +39,59 @@ export interface ArmOptions {
 
 type Paged<T> = AsyncIterable<T>;
 
+/** The operation groups read here: OPS below, scale set NICs, effective routes, service tags. */
+const GROUPS = [
+  'loadBalancers',
+  'publicIPAddresses',
+  'publicIPPrefixes',
+  'networkInterfaces',
+  'subnets',
+  'virtualNetworks',
+  'natGateways',
+  'routeTables',
+  'azureFirewalls',
+  'firewallPolicies',
+  'networkSecurityGroups',
+  'applicationGateways',
+  'serviceTags',
+] as const;
+type NetworkClient = Pick<NetworkManagementClient, (typeof GROUPS)[number]>;
+
+/**
+ * An ARM network client with only the operation groups read here. The package's NetworkManagementClient builds all
+ * of its 160 groups and so loads every group's module (4 MB of source kept in the heap: about 7 MB more heap and
+ * 14 MB more RSS); each group here comes from the module that client loads for it (`classic/<group>/index.js`, not
+ * in the package's exports map, so loaded by file path). Where that layout changes, the whole client: the same
+ * behaviour with more memory.
+ */
+function networkClient(
+  credential: TokenCredential,
+  subscription: string,
+  options: NetworkManagementClientOptionalParams,
+): NetworkClient {
+  try {
+    const classic = join(dirname(require.resolve('@azure/arm-network')), 'classic');
+    const context = createNetworkManagement(credential, subscription, options);
+    const client: Partial<Record<keyof NetworkClient, unknown>> = {};
+    for (const group of GROUPS) {
+      const loaded = require(join(classic, group, 'index.js')) as Record<string, unknown>;
+      const make = loaded[`_get${group[0].toUpperCase()}${group.slice(1)}Operations`];
+      if (typeof make !== 'function') throw new Error(`@azure/arm-network: no ${group} operations`);
+      client[group] = make(context);
+    }
+    return client as NetworkClient;
+  } catch {
+    const { NetworkManagementClient: Whole } = require('@azure/arm-network') as typeof Arm;
+    return new Whole(credential, subscription, options);
+  }
+}
+
 // What to call for each kind: get by (rg, name…) and list per resource group / subscription.
 const OPS: Record<
   AzureKind,
   {
-    get?: (c: NetworkManagementClient, rg: string, names: string[]) => Promise<unknown>;
-    list?: (c: NetworkManagementClient, rg?: string) => Paged<unknown>;
+    get?: (c: NetworkClient, rg: string, names: string[]) => Promise<unknown>;
+    list?: (c: NetworkClient, rg?: string) => Paged<unknown>;
   }
 > = {
   loadBalancer: {
@@ -376,7 +426,7 @@ class Warm {
 }
 
 export class ArmInventory implements AzureInventory {
-  private readonly clients = new Map<string, NetworkManagementClient>();
+  private readonly clients = new Map<string, NetworkClient>();
   private readonly cache = new Map<string, { expires: number; value: Promise<unknown>; at: number }>();
   private readonly ttl: number;
   private readonly timeout: number;
@@ -394,14 +444,14 @@ export class ArmInventory implements AzureInventory {
     return this.warm?.active ? (this.o.refreshMs ?? 0) : 0;
   }
 
-  private client(subscription: string): NetworkManagementClient {
+  private client(subscription: string): NetworkClient {
     const key = subscription.toLowerCase();
     let c = this.clients.get(key);
     if (!c) {
       const timeout = this.timeout;
       const onRequest = this.o.onRequest;
       const warm = this.warm;
-      c = new NetworkManagementClient(this.o.credential, subscription, {
+      c = networkClient(this.o.credential, subscription, {
         ...(this.o.endpoint ? { endpoint: this.o.endpoint } : {}),
         ...(this.o.ca ? { tlsOptions: { ca: this.o.ca } } : {}),
         retryOptions: { maxRetries: this.o.maxRetries ?? 3 },
