@@ -57,7 +57,11 @@ function resolved(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'h
   const listed = d.addresses.join(', ');
   const none = d.unlisted ? `an unknown address (I could not list ${d.unlisted})` : 'nothing (no ready endpoints)';
   const short = !from && !d.name.includes('.');
-  const where = from ? ` from ${from.metadata.name}` : short ? ` from pods in namespace ${d.fromNs}` : '';
+  const where = from
+    ? ` from ${from.metadata.namespace}/${from.metadata.name}`
+    : short
+      ? ` from pods in namespace ${d.fromNs}`
+      : '';
   const verify = from
     ? `kubectl exec -n ${from.metadata.namespace} ${from.metadata.name} -- getent hosts ${fqdn}`
     : `kubectl get svc ${service.metadata.name} -n ${service.metadata.namespace} -o wide`;

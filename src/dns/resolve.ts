@@ -4,7 +4,7 @@ import type { Pod, Service } from '../inventory/k8s-types';
 import { clusterDnsService, isClusterName } from '../path/dns';
 import type { Intent } from '../nlu/parse';
 import { findPod } from '../nlu/subjects';
-import type { PathResult } from '../path/result';
+import { result, type PathResult } from '../path/result';
 import type { InboundSubjects } from '../inbound/resolve';
 import { spec } from './spec';
 
@@ -68,9 +68,10 @@ async function hostOfTyped(intent: Intent, ctx: Ctx): Promise<string | undefined
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | PathResult> {
   const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
-  const fromPod = intent.from ? await findPod(intent, ctx, spec, [intent.from]) : undefined;
+  const from = clientSaid(intent);
+  const fromPod = from ? await findPod(intent, ctx, spec, [from]) : undefined;
   if (fromPod && isReply(fromPod)) return fromPod;
-  const candidates = intent.names.filter((n) => n !== intent.from);
+  const candidates = intent.names.filter((n) => n !== from);
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
   const dotted = candidates.find((n) => n.includes('.'));
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
@@ -79,12 +80,35 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const name = dotted ?? (await hostOfTyped(intent, ctx)) ?? (asksPath ? undefined : (service ?? candidates[0]));
   const external = name ? await externalHost(name, ctx) : undefined;
   const outside = name && !external && isOutside(name, namespaces) ? name : undefined;
+  // a lookup with nothing to look up ("nslookup", "what does the name resolve to?") asks which name, never answers
+  // the cluster's path instead: that needs path words, a pod, or a pasted lookup
+  if (
+    !name &&
+    !asksPath &&
+    ASKS_ADDRESS.test(intent.text) &&
+    !fromPod &&
+    !podSaid(intent) &&
+    !pastedServer(intent, services)
+  )
+    return result(spec.kind, 'not-understood', `Which name? For example: "${spec.examples[0]}".`);
   // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
   if (!name || outside || (asksPath && !external) || isPodOnly(intent, name, services)) {
     return pathSubjects(intent, ctx, services, { fromPod: fromPod?.pod, outside, candidates, name });
   }
   return { name, from: fromPod?.pod, namespace: intent.namespace, external };
 }
+
+/** The pod a name is looked up from: the one said after "from", or the pod a pasted "$ kubectl exec -n shop api-… --
+ * getent hosts db.shop" ran the lookup in. */
+function clientSaid(intent: Intent): string | undefined {
+  const ran = EXEC_LOOKUP.exec(intent.text)?.[1];
+  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined);
+}
+const EXEC_LOOKUP = new RegExp(
+  String.raw`\b(?:kubectl|oc) exec\s+(?:(?:-n|--namespace)[ =]?\S+\s+|-it?\s+|-ti\s+)*([a-z0-9][a-z0-9.-]*)` +
+    String.raw`(?:\s+(?:-n|--namespace)[ =]?\S+|\s+-c\s+\S+|\s+-it?)*\s+--\s+` +
+    String.raw`(?:getent|nslookup|dig|host|curl|wget|ping)\b`,
+);
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
 // db.shop resolve to?"): that name's answer is its address.
@@ -106,8 +130,12 @@ const PATH_WORDS = new RegExp(
     // "name lookup" is the mechanism; "dns lookup <name>" asks for that name's address
     String.raw`\bname ?lookups?\b`,
     String.raw`\bresolution path\b`,
+    // "how does dns work here": the mechanism, not a name called "work"
+    String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
     String.raw`\bresolve (names|external names|hostnames)\b`,
     String.raw`\bupstream\b`,
+    // "where does its dns go?", "where do the lookups end up"
+    String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
     String.raw`\bforward(s|ed|er|ers|ing)?\b`,
     String.raw`\bqueries\b`,
     String.raw`\bservfail\b`,
@@ -118,6 +146,13 @@ const PATH_WORDS = new RegExp(
   ].join('|'),
   'i',
 );
+
+// "nslookup", "dns lookup?", "what does the name resolve to?": the address of one name is asked
+const ASKS_ADDRESS = /\b(ns)?lookup\b|\bresolves? (in)?to\b|\b(dig|getent)\b|\bpoints? to\b|\bgives? back\b/i;
+
+const podSaid = (intent: Intent): boolean =>
+  intent.typed.some((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type)) ||
+  (intent.entities ?? []).some((e) => e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip');
 
 /** "dns db-0": a pod's name and no Service of that name. */
 const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =>
@@ -168,10 +203,13 @@ async function pathSubjects(
   const podNames = (intent.entities ?? [])
     .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)
     .map((e) => (e.kind === 'pod-ip' ? e.matched : e.text));
-  // "which DNS server": the word server is no pod when the question names another
+  // "which DNS server": the word server is no pod when the question names another; nor is the cluster DNS
+  // ("coredns upstream for web"): it is the resolver the pod asks, not the pod asking
+  const resolverSaid = (n: string, all: string[]) =>
+    all.length > 1 &&
+    ((n === 'server' && /\b(dns|name) ?server/i.test(intent.text)) || /^(coredns|kube-dns)(-|$)/.test(n));
   const ordered = [...typed.map((t) => t.name), ...podNames].filter(
-    (n, i, all) =>
-      all.indexOf(n) === i && !(n === 'server' && all.length > 1 && /\b(dns|name) ?server/i.test(intent.text)),
+    (n, i, all) => all.indexOf(n) === i && !resolverSaid(n, all),
   );
   let pod = o.fromPod;
   let note: string | undefined;

@@ -18,6 +18,10 @@ export const spec: IntentSpec<'dns'> = {
     // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
     [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
     [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
+    // "where do its lookups end up?": the pod's queries, to its resolver
+    [/\b(its|their|the|my|our) (dns )?(lookups?|quer(y|ies)) (go|goes|end up|ends up|are sent|lands?)\b/, 2],
+    // "where queries for public names are sent": names looked up, said as queries
+    [/\bquer(y|ies) for [a-z ]{0,20}names\b/, 2],
     // "resolv path, coredns → 10.100.2.4?": the way a name is resolved, said short
     [/\bresolv(e|ing|ution)? (path|chain|flow|order)\b/, 2],
     [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],

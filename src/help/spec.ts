@@ -33,6 +33,11 @@ export const spec: IntentSpec<'help'> = {
     /\bexamples? (of )?(questions|commands|queries)\b/,
     /\bwhat('s| is| are) (this|the|you) (bot |thing |app )?for\b/,
     /\b(which|what) (questions|commands)\b.{0,20}\b(supported|work|understood)\b/,
+    // "supported commands?", "valid question forms", "short forms?": the forms the bot accepts, asked for alone
+    new RegExp(
+      String.raw`^[\s?!.]*(help[\s,:;-]+)?(supported|available|valid|accepted|allowed|short|terse) ` +
+        String.raw`(queries|questions|commands|forms|syntax)[\s?!.]*$`,
+    ),
     /\bhow does (this|this bot|the bot) work\b/,
     // "which network questions can you answer", "how can you help me debug…", "usage / syntax?"
     /\b(which|what) ((sorts?|kinds?|types?) of )?(\w+ )?(questions|commands)\b.{0,20}\b(can|could|do) (you|u)\b/,

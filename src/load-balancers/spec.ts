@@ -15,7 +15,10 @@ export const SNAT_SHORT = new RegExp(
   String.raw`\b(run(ning)?|ran) (short|low) (of|on) (snat |outbound |source )?ports?\b|` +
     String.raw`\bport (limits?|exhaustion)\b.{0,30}\b(load ?balancer|lb|nat gateway)\b|` +
     String.raw`\b(load ?balancer|lb)\b.{0,20}\bport (limits?|exhaustion)\b|` +
-    String.raw`\bhow are (the )?(snat |outbound )?ports used\b`,
+    String.raw`\bhow are (the )?(snat |outbound )?ports used\b|` +
+    // "are we at the SNAT limit", "close to the outbound port cap"
+    String.raw`\b(at|near|hit(ting)?|reach(ed|ing)?|over|close to) (the |our )?(snat|outbound port) ` +
+    String.raw`(limits?|cap|ceiling|max(imum)?)\b`,
 );
 
 export const spec: IntentSpec<'load-balancers'> = {

@@ -60,7 +60,8 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (!words || words.split(' ').length > 5) return undefined;
   if (/\bfrom$/.test(words)) return 'back';
   // "server ← sqlapi", "db <- api": an arrow drawn back to the target, the client after it
-  if (/^(<-|←)$/.test(words)) return 'back';
+  // (the target's port may be said with it: "db-0:5432 <- api")
+  if (/^:?\s*(<-|←)$/.test(words)) return 'back';
   // "the sqlapi service is called by the server pod": the one after "by" is the client
   // (with the client's kind between: "called by the router pod xlkxx")
   if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by( [a-z0-9-]+)?$/.test(words))

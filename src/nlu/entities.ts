@@ -330,7 +330,7 @@ function labelsFarAddress(k: Known, intent: Intent, word: string): boolean {
   return intent.ips.some(
     (ip) =>
       !podsWithIp(k.pods, ip).length &&
-      new RegExp(String.raw`\b${word} (in|at|on|behind)( the)?( [a-z-]+)? ${ip.replace(/\./g, '\\.')}\b`).test(
+      new RegExp(String.raw`\b${word} (in|at|on|behind)( the)?( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`).test(
         intent.text,
       ),
   );

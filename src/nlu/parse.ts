@@ -111,7 +111,8 @@ const STOP = new Set(
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
-   on-premise`.split(/\s+/),
+   on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
+   know wants want us reviewing each`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -156,6 +157,9 @@ function normalizeText(text: string): string {
       .replace(/<(br|\/p|\/div)\s{0,5}\/?>/gi, '\n')
       .replace(/\n[ \t]*sent from (my )?(teams|outlook|iphone|ipad|android|mobile|phone)\b[^\n]{0,40}/gi, '\n')
       .replace(/<[^<>]{0,200}>/g, ' ')
+      // a klog header ("I1202 07:44:10.512 …") opens a pasted log line: its severity and date are no name
+      // https://github.com/kubernetes/klog (header format Lmmdd hh:mm:ss.uuuuuu)
+      .replace(/(^|\n)[ \t]*[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?/g, '$1')
       .replace(/&nbsp;/g, ' ')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
@@ -184,6 +188,7 @@ function normalizeText(text: string): string {
 }
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 
 // Words the intents hinge on: a typo within one edit (two for long words) is read as the word.
 const VOCABULARY =
@@ -220,13 +225,17 @@ const ALIASES: Record<string, string> = {
   egressip: 'egress ip',
   egressips: 'egress ips',
   yuo: 'you',
+  hlp: 'help',
 };
 
 // Short words are fixed only for a swap of two letters or one letter left out ("whcih", "wich", "hlep"):
 // one edit of any kind turns too many short English words into others ("code" → "node").
 const SHORT_VOCABULARY = [...VOCABULARY, 'help', 'list', 'node', 'nodes', 'path', 'route', 'trace', 'lookup'];
+// Common English words one letter from a vocabulary word ("each" → "reach", "were" → "where", "race" → "trace"):
+// a real word is never a typo
+const ENGLISH = new Set('each were race rout eave'.split(' '));
 function shortTypo(w: string): string | undefined {
-  if (w.length < 4 || SHORT_VOCABULARY.includes(w)) return undefined;
+  if (w.length < 4 || SHORT_VOCABULARY.includes(w) || ENGLISH.has(w)) return undefined;
   const sorted = (x: string) => [...x].sort().join('');
   return SHORT_VOCABULARY.find(
     (v) =>
@@ -415,7 +424,8 @@ const BARE_PORT = new RegExp(
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
     String.raw`across|via|snat|reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|` +
-    String.raw`down|flaky)\b))`,
+    // or which way it goes: "web to api 8080 goes thru afw or direct?"
+    String.raw`down|flaky|go(es|ing)?|thru|through)\b))`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
@@ -430,7 +440,11 @@ function readAddresses(rest: Rest, intent: Intent): void {
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
   // asked about; the client's is an ephemeral source port
+  // an NSG flow log tuple "time,src,dst,sport,dport,proto,direction,decision,…": the destination port is asked
+  // https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview#log-format
+  const tuple = new RegExp(String.raw`\b\d{9,10},${IP},${IP},\d{1,5},(\d{1,5}),[tu],[io],[ad]\b`).exec(rest.text);
   const ipPort =
+    tuple ??
     /(?:->|→|>|\bto|\bdst=?)\s*\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text) ??
     /\bdpt=(\d{1,5})\b/.exec(rest.text) ??
     /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
@@ -457,7 +471,7 @@ const NOT_PORT_NAMES = new Set(
 function portNameSaid(text: string): string | undefined {
   const typed = /\b(?:the|its|their|our|a|an)\s+([a-z][a-z0-9-]{0,14})\s+port\b(?!s)/.exec(text)?.[1];
   if (typed && !NOT_PORT_NAMES.has(typed) && !STOP.has(typed)) return typed;
-  return /\b(?:on|over|via|using)\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-])/.exec(text)?.[1];
+  return /\b(?:on|over|via|using)\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)/.exec(text)?.[1];
 }
 
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
@@ -579,7 +593,12 @@ const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
 
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
-  const fromRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?([a-z0-9][\w./:-]*)/g;
+  // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
+  const fromRe = new RegExp(
+    String.raw`\b(?:from|when(?!\s+[a-z]+(?:ed|ing)\b))\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
+      String.raw`([a-z0-9][\w./:-]*)`,
+    'g',
+  );
   // where the asker stands: "in the web pod I call api", "inside my api container, curl db" (the caller)
   const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
   const fromNames = [...rest.text.matchAll(fromRe), ...rest.text.matchAll(insideRe)].map((m) =>
@@ -628,7 +647,8 @@ function readNames(rest: Rest, intent: Intent): void {
  * still leave via the firewall?"); the names of every sentence stay.
  */
 function askingCues(t: string): { cues: Scores; asking?: string } {
-  const all = t.split(/(?<=[.?!])\s+(?=[a-z>])/).filter((s) => /[a-z]/.test(s));
+  // a sentence may open with an address ("… reset by peer. 172.30.138.47 svc or pod?")
+  const all = t.split(/(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)/).filter((s) => /[a-z]/.test(s));
   // a quoted line ("> are we out of snat?") is what someone else asked: the reply's own sentences ask
   const own = all.filter((s) => !/^>/.test(s));
   const sentences = own.length ? own : all;

@@ -4,7 +4,7 @@ import { classify } from './classify';
 import { combine } from './combine';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
-import type { Intent, NameRef } from './parse';
+import type { Entity, Intent, NameRef } from './parse';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
 
 export { WHAT_DOES } from './score';
@@ -19,7 +19,9 @@ const PRICES = new RegExp(
 );
 const CHANGES = new RegExp(
   String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
-    String.raw`fix|repair|restart)\b`,
+    String.raw`fix|repair|restart)\b|` +
+    // "would it be possible to move the EgressIP onto another node": a change asked politely
+    String.raw`\b(would|is) it (be )?possible to (move|migrate|relocate|change|add|remove|delete|scale)\b`,
 );
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
 /** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
@@ -113,8 +115,12 @@ function portOfName(intent: Intent): void {
 /** A pod of an ingress controller or the OpenShift router (ingress-nginx-controller-…, router-default-…) */
 const WAY_IN_POD = /(^|\/)(router|[a-z0-9-]*ingress[a-z0-9-]*)[/-]/;
 
-const CONTRAST =
-  /\bbut\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:can|does|do|works?|is fine|connects?|gets? through)\b/;
+// only where the clause ends there or points back ("but api can", "but api can reach it"): "but web can still call
+// api on 8080" says the pair itself
+const CONTRAST = new RegExp(
+  String.raw`\bbut\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:can|does|do|works?|is fine|connects?|` +
+    String.raw`gets? through)\b(?=\s*(?:$|[.,;!?)]|(?:[a-z']+\s+){0,2}(?:it|them|that|there|fine|ok|too)\b))`,
+);
 
 /** The parties in the order said (each once): names ("ns/name" when said with a namespace) and pod IPs as their
  * pods; a directed pair ("X -> Y", "allow X to reach Y") puts its client and target first. */
@@ -149,11 +155,15 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
       intent.text,
       all.filter((x) => known(x.p)),
     );
-  const parties = pair ? [...new Set([pair.client, pair.target, ...said])] : said;
+  const saidParties = pair ? [...new Set([pair.client, pair.target, ...said])] : said;
   const from =
     pair?.client ??
     podIps.find((e) => e.text === fromIp)?.matched ??
-    parties.find((p) => p.split('/').pop() === intent.from);
+    saidParties.find((p) => p.split('/').pop() === intent.from) ??
+    databaseClient(intent, saidParties.filter(known));
+  // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
+  const entities = intent.entities ?? [];
+  const parties = saidParties.filter((p) => p === from || !sameParty(entities, p, from));
   return { parties, ips: intent.ips.filter((ip) => !podIps.some((e) => e.text === ip)), from, directed: !!pair };
 }
 
@@ -201,14 +211,33 @@ function sideForms(r: NameRef): string[] {
   ];
 }
 
+/** "connection logs on the server database … which address sqlapi appears as": of two parties, the one said as the
+ * database receives the connection, the other makes it. */
+function databaseClient(intent: Intent, parties: string[]): string | undefined {
+  if (parties.length !== 2) return undefined;
+  const db = parties.filter((p) =>
+    new RegExp(String.raw`\b${escape(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
+  );
+  return db.length === 1 ? parties.find((p) => p !== db[0]) : undefined;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A party that stands only for the client's own pod ("api", one replica, and the api pod its address matched). */
+function sameParty(entities: Entity[], a: string, client: string | undefined): boolean {
+  if (!client) return false;
+  const pods = entities.filter((e) => e.text === a || e.matched === a).flatMap((e) => [e.matched, ...(e.pods ?? [])]);
+  return pods.length > 0 && pods.every((p) => p === client);
+}
+
 /** Who is who, as `packet-path parse` shows it: the subject, or the client and target of a pair question. */
 function rolesOf(intent: Intent): Intent['roles'] {
   const entities = intent.entities ?? [];
   if (intent.kind === 'east-west' || intent.kind === 'policy') {
     const { parties, ips, from } = partiesOf(intent);
-    const client = from ?? parties[0];
     // "timeouts to the postgres db-0": a word the inventory does not know is no target while a known party is said
     const knownParty = (p: string) => p.includes('.') || entities.some((e) => e.text === p || e.matched === p);
+    const client = from ?? parties[0];
     const target = parties.find((p) => p !== client && knownParty(p)) ?? parties.find((p) => p !== client) ?? ips[0];
     // "policies on db-0", "is x/b isolated?": one party the inventory knows is the subject of its policies
     const known = entities.filter((e) => e.kind !== 'namespace' && e.kind !== 'node');

@@ -128,7 +128,8 @@ export interface Seen {
 }
 
 /** Words that name a kind of address, not a question about where a pod runs. */
-const ADDRESS_KINDS = /\b(pods?|nodes?|private|internal|cluster) (ips?|address(es)?)\b/g;
+// "the pod subnet address": the address from the pod subnet (Azure CNI), a pod's own
+const ADDRESS_KINDS = /\b(pods?|nodes?|private|internal|cluster)( subnet)? (ips?|address(es)?)\b/g;
 const weakPodCue = (cue: string, t: string): boolean =>
   cue === 'pod' && t.replace(ADDRESS_KINDS, ' ') !== t && !cueScores(t.replace(ADDRESS_KINDS, ' ')).pod;
 
@@ -144,7 +145,7 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
   return intent.ips.some(
     (ip) =>
       !known.has(ip) &&
-      new RegExp(String.raw`\b${short} (in|at|on|behind)( the)?( [a-z-]+)? ${ip.replace(/\./g, '\\.')}\b`).test(
+      new RegExp(String.raw`\b${short} (in|at|on|behind)( the)?( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`).test(
         intent.text,
       ),
   );
@@ -337,9 +338,10 @@ function sourceAtFarEnd(s: Seen): boolean {
       String.raw`(on-prem |the )?${at}\b`;
     // "the DB team in the hub (10.100.2.10) says …", "the database in hub 10.100.2.10": an address said as a place
     // of ours outside the cluster
+    // and "the hub DB at 10.100.2.10", "hub network 10.100.2.10": the place, what is there, then its address
     const place =
-      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)\)?\s*\(?` +
-      String.raw`${at}\b`;
+      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)( [a-z-]+){0,2}\)?` +
+      String.raw`\s*((at|in|on) )?\(?${at}\b`;
     return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}`).test(intent.text);
   });
   if (far) intent.towards = far;
@@ -442,6 +444,12 @@ export const isPublic = (ip: string): boolean => !isPrivateIp(ip);
 
 /** "what does X do?", "what is X for?": the role of one named thing. */
 export const WHAT_DOES = /\bwhat (does|do|is) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9]) (do|for|used for)\b/;
+/** "aro2-p8bjm-internal: what is behind it?", "what's behind kubernetes-internal": what a resource fronts */
+const WHAT_IS_BEHIND = new RegExp(
+  String.raw`^\W*(the )?([a-z0-9][a-z0-9.-]*[a-z0-9])\s*[:,—–-]+\s*what('s| is) ` +
+    String.raw`(behind|attached to|in front of) (it|that)\b|` +
+    String.raw`\bwhat('s| is) (behind|attached to) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9])\s*[?!.]*\s*$`,
+);
 
 const INBOUND_CUE = new RegExp(
   String.raw`\b(reach|reaches|get to|gets to|get in|requests?|traffic|path|users?|customers?|hits?|load|503s?|502s?|` +
@@ -470,6 +478,12 @@ const LB_NAMED = new RegExp(
     String.raw`service|svc|frontends?|handles?|serves?|ip|ips|or|and|vs|versus|nor)\b)[a-z0-9][a-z0-9.-]*[a-z0-9]\b`,
 );
 
+/** A pod's resolver asked about: its DNS settings, nameserver, the cluster DNS's upstream, how its names resolve. */
+const RESOLVER_ASKED = new RegExp(
+  String.raw`\b(dns ?policy|dns ?config|resolv\.conf|ndots|name ?servers?|(dns|name) resolution|` +
+    String.raw`(dns|name) (quer(y|ies)|lookups?) (go|goes|are sent|end up)|quer(y|ies) for [a-z ]{0,20}names|` +
+    String.raw`(coredns|kube-dns) (upstream|forward\w*))\b`,
+);
 const DNS_CUE = new RegExp(
   String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
     String.raw`(should|would|does|will|do) (it |that |[a-z0-9-]+\.[a-z0-9.-]+ )?return|` +
@@ -511,7 +525,9 @@ const ASKS_WHAT_AT_END = new RegExp(
     // "… which of our resources is it?"
     // "… which of our resources is it?", "… — which pod and owner is that?"
     String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?|pod|node|vm|machine|host|workload)` +
-    String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?)` +
+    String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?|` +
+    // "10.225.0.40 in the dns logs, which workload?": the kind of thing asked for alone, after the address
+    String.raw`[,:;] (which|what|whose) (pod|workload|resource|object|vm|machine|app))` +
     String.raw`\s*[?!.]*\s*$`,
 );
 const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*[?!.]*\s*$/;
@@ -529,7 +545,9 @@ const FLOW_SAID = new RegExp(
 
 /** An outbound rule or its settings: ports per instance, idle timeout, how many nodes its ports can serve. */
 const OUTBOUND_RULE_SETTINGS = new RegExp(
-  String.raw`\boutbound ?rules?\b|\b(allocated |snat |outbound )?ports? per (instance|node|vm|backend)\b|` +
+  // a rule's name may hold the words ("aksOutboundRule"); its idle timeout is one of its settings
+  String.raw`\b[a-z0-9-]*outbound ?rules?\b|\bidle ?timeouts?\b|` +
+    String.raw`\b(allocated |snat |outbound )?ports? per (instance|node|vm|backend)\b|` +
     String.raw`\b(max(imum)?|how many) (nodes?|instances?|vms?)( count)?\b.{0,40}\b(snat|outbound)\b|` +
     String.raw`\b(snat|outbound)\b.{0,40}\b(max(imum)?|how many) (nodes?|instances?|vms?)\b`,
 );
@@ -570,23 +588,28 @@ const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
   // "next hop 10.224.0.4 for 10.244.0.0/24": a prefix is no address asked about
-  const ips = new Set(s.intent.ips.filter((x) => !new RegExp(String.raw`\b${esc(x)}/\d{1,2}\b`).test(s.t)));
+  const all = new Set(s.intent.ips.filter((x) => !new RegExp(String.raw`\b${esc(x)}/\d{1,2}\b`).test(s.t)));
+  // "<pasted log line with two addresses>. 172.30.138.47 svc or pod?": the sentence that asks names one of them; the
+  // pasted line is context
+  const asked = s.intent.asking ? [...all].filter((x) => s.intent.asking!.includes(x)) : [];
+  const alone = all.size > 1 && asked.length === 1 && !!s.intent.asking;
+  const ips = alone ? new Set(asked) : all;
+  const t = alone ? s.intent.asking! : s.t;
   const [ip] = [...ips];
   // a name said only around the question ("seeing it as src on the DB side") is context, unless the address is where
   // it goes ("… when api-… opens 10.100.7.7. pod ip or node ip?": the address it shows there)
   const flowTo =
-    ip &&
-    new RegExp(String.raw`\b(to|at|opens?|reach(es)?|calls?|hits?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`).test(s.t);
-  const said = flowTo ? s.t : (s.intent.asking ?? s.t);
+    ip && new RegExp(String.raw`\b(to|at|opens?|reach(es)?|calls?|hits?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`).test(t);
+  const said = flowTo ? t : (s.intent.asking ?? s.t);
   const others = s.entities.filter(
     (e) => !(e.kind === 'pod-ip' && e.text === ip) && said.includes(e.text.split('/').pop()!),
   );
   return (
     ips.size === 1 &&
     !others.length &&
-    ADDRESS_KIND.test(s.t) &&
-    !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
-    !ITS_WAY_OUT.test(s.t)
+    ADDRESS_KIND.test(t) &&
+    !PAIR.test(t.replace(/\btcp\b/g, ' ')) &&
+    !ITS_WAY_OUT.test(t)
   );
 }
 
@@ -637,6 +660,18 @@ export const EVIDENCE: readonly Row[] = [
     id: 'requests-through-router',
     says: { inbound: 20 },
     when: (s) => THROUGH_ROUTER.test(s.t) && !!s.workloads.length && !/\bcan\b/.test(s.t) && !routerIsClient(s),
+  },
+  // "legacy-0 has dnsPolicy None, which nameserver does it hit?", "coredns upstream for web", "how name resolution
+  // works for the web pod": a pod's resolver (its DNS settings, the cluster DNS's upstream) asked about with the pod
+  // named is that pod's DNS path, whatever else is named
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+  {
+    id: 'pod-resolver-asked',
+    says: { dns: 17 },
+    when: (s) =>
+      (s.intent.cues?.dns ?? 0) >= 2 &&
+      RESOLVER_ASKED.test(s.intent.asking ?? s.t) &&
+      s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)),
   },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
@@ -894,7 +929,8 @@ export const EVIDENCE: readonly Row[] = [
     id: 'unknown-resource-role',
     says: { 'load-balancers': 3 },
     when: (s) => {
-      const named = WHAT_DOES.exec(s.t)?.[3];
+      const behind = WHAT_IS_BEHIND.exec(s.t);
+      const named = WHAT_DOES.exec(s.t)?.[3] ?? behind?.[2] ?? behind?.[9];
       return s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length;
     },
   },

@@ -53,7 +53,7 @@ describe('demo (ARO, OVN-Kubernetes)', () => {
 
   test('a Service name is still resolved, not turned into a path', async () => {
     const r = await ask('what does server.project1 point to from the sqlapi pod?', demo);
-    expect(r.answer).toMatch(/resolves from sqlapi-1-8jgx8 to 172\.30\./);
+    expect(r.answer).toMatch(/resolves from project1\/sqlapi-1-8jgx8 to 172\.30\./);
   });
 });
 

@@ -25,7 +25,7 @@ test.each([
 
 test('a ClusterFirst pod still gets the address', async () => {
   const r = await ask('what does db.shop resolve to from web?', inv, {}, 'dns');
-  expect(r.answer).toMatch(/db\.shop resolves from web-\S+ to 10\.225\.1\.9/);
+  expect(r.answer).toMatch(/db\.shop resolves from shop\/web-\S+ to 10\.225\.1\.9/);
 });
 
 test('Azure DNS upstream: its queries never cross the on-premises link (aro-effective-routes)', async () => {

@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–18, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–19, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -57,6 +57,12 @@ test('cross-validation: on sets 7–18, the combination misroutes no more than t
     // timeout followed by "that is web. dns path?"); sets 12–17 combined 210, 220,
     // 218, 224, 216 and 223 right with 0, 0, 0, 0, 3 and 5 confident misroutes
     18: [234, 1],
+    // measured after round 15 (set 19 joined; sets 7–18: the rules alone 2608/2681 with 17 confident misroutes,
+    // combined 2643/2681 with 8): set 19 the rules alone 213/229 with 8; combined 223/229 with 3 (the DNS answer
+    // names the pod a name is looked up from without its namespace, twice; a DNS path names one pod of web's two);
+    // set 18 combined 238/239 with 0; sets 12–17 combined 211, 219, 218, 224, 216 and 221 right with 0, 0, 0, 0, 3
+    // and 5 confident misroutes
+    19: [223, 3],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
