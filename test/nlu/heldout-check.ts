@@ -172,3 +172,27 @@ export function expectFloors(s: Score, total: number, floor: Record<string, numb
     expect([family, pct(f.ok, f.n) >= (floor[family] ?? 100)]).toEqual([family, true]);
   expect(s.misroutes.length).toBeLessThanOrEqual(misroutes);
 }
+
+/**
+ * One held-out set's test: at least 200 lines, the score by family with every miss printed, the set's own counts
+ * (`coverage`: labelled lines per family and non-answers, not the parser's score) and the floors.
+ */
+export function heldoutTest(
+  n: number,
+  floor: Record<string, number>,
+  misroutes: number,
+  o: { coverage?: [perFamily: number, unknown: number]; timeout?: number } = {},
+): void {
+  test(
+    `held-out set ${n}: score by family, every miss and confident misroute printed`,
+    async () => {
+      const lines = loadLines(`heldout-${n}.jsonl`);
+      expect(lines.length).toBeGreaterThanOrEqual(200);
+      const s = await score(`held-out ${n}`, lines);
+      console.log(`held-out ${n}: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
+      if (o.coverage) expectCoverage(s, ...o.coverage);
+      expectFloors(s, lines.length, floor, misroutes);
+    },
+    o.timeout,
+  );
+}

@@ -8,16 +8,7 @@
 // unseen in round 7; in round 8 it was tuned on (its misses fixed by their general causes, with corpus lines in other
 // words), so it no longer measures unseen questions. Its floors are the figures measured after round 8, rounded down,
 // so a change that loses ground fails.
-import { expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-11.jsonl');
-
-test('held-out set 11: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 11', lines);
-  console.log(`held-out 11: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Round 6 (before round 7): 181/215 = 84.2 %, 11 confident misroutes, 10 misses asked with the right reading among
  * the buttons. Round 7: 184/215 = 85.6 %, 10 confident misroutes, 9 asked with the right reading. Round 8 (tuned on):
@@ -36,3 +27,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 22/22
 };
 const MISROUTES = 0;
+
+heldoutTest(11, FLOOR, MISROUTES);

@@ -10,16 +10,7 @@
 // corpus lines in other words, so it no longer measures unseen questions (its leave-one-set-out figure, a model that
 // never saw it, is printed by model.test.ts). Its floors are the figures measured after round 9, rounded down, so a
 // change that loses ground fails.
-import { expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-12.jsonl');
-
-test('held-out set 12: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 12', lines);
-  console.log(`held-out 12: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** After round 7: 194/216 = 89.8 %, 6 confident misroutes, 10 misses asked with the right reading among the buttons;
  * after round 8 (tuned on set 11): 196/216 = 90.7 %, 6 confident misroutes, 8 asked with the right reading. The
@@ -41,3 +32,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 95, // 23/24
 };
 const MISROUTES = 0;
+
+heldoutTest(12, FLOOR, MISROUTES);

@@ -7,18 +7,7 @@
 // corpus lines in other words, so it no longer measures unseen questions (its leave-one-set-out figure, a model that
 // never saw it, is printed by model.test.ts). Its floors are the figures measured after round 11, rounded down, so a
 // change that loses ground fails.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-14.jsonl');
-
-test('held-out set 14: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 14', lines);
-  console.log(`held-out 14: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  // the set itself (counts of labelled lines, not the parser's score): >= 22 per family, >= 22 non-answers
-  expectCoverage(s, 22, 22);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-}, 300_000);
+import { heldoutTest } from './heldout-check';
 
 /** Unseen, round 8: 88.2 %, 10 confident misroutes; round 9: 90.9 %, 8; round 10: 202/220 = 91.8 %, 7 confident
  * misroutes, 4 asked with the right reading. Round 11, with a model that never saw the set (cross-validation):
@@ -39,3 +28,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 95, // 21/22
 };
 const MISROUTES = 2;
+
+heldoutTest(14, FLOOR, MISROUTES, { coverage: [22, 22], timeout: 300_000 });

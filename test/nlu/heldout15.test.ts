@@ -11,17 +11,7 @@
 // words, so it no longer measures unseen questions (its leave-one-set-out figure, a model that never saw it, is
 // printed by model.test.ts). Its floors are the figures measured after round 12, rounded down, so a change that loses
 // ground fails.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-15.jsonl');
-
-test('held-out set 15: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 15', lines);
-  console.log(`held-out 15: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectCoverage(s, 18, 20);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Round 8's parser: 203/228 = 89.0 %, 2 confident misroutes; round 10: 210/228 = 92.1 %, 2; round 11 and the family
  * fixes after it (6d8cea8), unseen: 212/228 = 93.0 %, 1 confident misroute. Round 12, with a model that never saw the
@@ -41,3 +31,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 23/23
 };
 const MISROUTES = 0;
+
+heldoutTest(15, FLOOR, MISROUTES, { coverage: [18, 20] });

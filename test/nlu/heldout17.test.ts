@@ -9,18 +9,7 @@
 // were fixed by their general causes, with corpus lines in other words, so it no longer measures unseen questions
 // (its leave-one-set-out figure, a model that never saw it, is printed by model.test.ts). Its floors are the
 // figures measured after round 13, rounded down, so a change that loses ground fails.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-17.jsonl');
-
-test('held-out set 17: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 17', lines);
-  console.log(`held-out 17: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  // the set itself (counts of labelled lines, not the parser's score): >= 18 per family, >= 21 non-answers
-  expectCoverage(s, 18, 21);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-}, 300_000);
+import { heldoutTest } from './heldout-check';
 
 /** Unseen, round 12: 200/232 = 86.2 %, 14 confident misroutes. Round 13, with a model that never saw the set
  * (cross-validation): 212/232 = 91.4 %, 5 confident misroutes; tuned on, with the committed model: 217/232 =
@@ -42,3 +31,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 95, // 21/22
 };
 const MISROUTES = 4;
+
+heldoutTest(17, FLOOR, MISROUTES, { coverage: [18, 21], timeout: 300_000 });

@@ -3,17 +3,7 @@
 // demo and all 22 fixtures (hub firewall, NVA, pod subnet, custom DNS, AGIC/AGC, Front Door, EgressIP, NSG/ASG).
 // Written without reading the parser, its corpus or the other held-out sets; measured unseen through round 14, then
 // tuned on in round 15 (in the training data, its misses fixed as general rules): the floors guard the tuned score.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-19.jsonl');
-
-test('held-out set 19: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 19', lines);
-  console.log(`held-out 19: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectCoverage(s, 18, 18);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 13 (89f016b) 195/229 = 85.2 %, 15 confident misroutes, 5 asked with the right reading; round 14
  * (tuned on set 18) 197/229 = 86.0 %, 14 (load-balancers 17 → 16/22: "idle timeout on the aksOutboundRule?" lost;
@@ -37,3 +27,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 22/22
 };
 const MISROUTES = 3;
+
+heldoutTest(19, FLOOR, MISROUTES, { coverage: [18, 18] });

@@ -3,31 +3,24 @@
 // TLS and websockets on the way in, health probes, Front Door, EgressIP, hub firewalls, NVAs, unenforced policies,
 // thread replies quoting the bot, and names that do not exist. Written without reading the parser, its corpus or the
 // other held-out sets. Never tuned on: the floors guard what it measured unseen.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-20.jsonl');
-
-test('held-out set 20: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 20', lines);
-  console.log(`held-out 20: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectCoverage(s, 18, 18);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 13 (da049ea) 192/235 = 81.7 %, 21 confident misroutes; round 14 (tuned on set 18) 201/235 =
- * 85.5 %, 19. Floors: round 14, rounded down. */
+ * 85.5 %, 19; round 15 (tuned on set 19, fc8e7e5) 205/235 = 87.2 %, 19, 3 asked with the right reading. Floors: round
+ * 15, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 85, // 201/235
+  all: 87, // 205/235
   dns: 69, // 16/23
   'east-west': 83, // 20/24
   egress: 87, // 21/24
   help: 100, // 22/22
-  inbound: 62, // 15/24
+  inbound: 66, // 16/24
   'load-balancers': 95, // 22/23
   pod: 95, // 22/23
-  policy: 76, // 19/25
+  policy: 84, // 21/25
   unknown: 95, // 22/23
-  'what-is': 91, // 22/24
+  'what-is': 95, // 23/24
 };
 const MISROUTES = 19;
+
+heldoutTest(20, FLOOR, MISROUTES, { coverage: [18, 18] });

@@ -7,17 +7,7 @@
 // out, rule verdicts, questions to the bot about itself, ports said "at 5432" / "5432 端口", addresses asked "is
 // which thing" / "ours?", the SNAT answer's allocation and frontends), so its figures no longer measure unseen
 // questions. Floors hold the figures measured after round 6.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-8.jsonl');
-
-test('held-out set 8: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 8', lines);
-  console.log(`held-out 8: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectCoverage(s, 15, 20);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Before round 6 (held out): 191/218 = 87.6 % with 8 confident misroutes and 10 misses that asked with the right
  * reading among the buttons (dns 18/18, east-west 21/23, egress 31/31, help 9/16, inbound 21/25, load-balancers
@@ -36,3 +26,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 20/20
 };
 const MISROUTES = 0;
+
+heldoutTest(8, FLOOR, MISROUTES, { coverage: [15, 20] });

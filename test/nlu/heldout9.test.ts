@@ -7,17 +7,7 @@
 // names the subject; a directed pair is the flow whatever "snat" or "leave the node" says; the kind of one address
 // asked; ways in weighed against each other; verdict words; a NetworkPolicy named for the pod it selects; help and
 // pod wordings), so its figures no longer measure unseen questions. Floors hold the figures measured after round 7.
-import { expectCoverage, expectFloors, loadLines, score } from './heldout-check';
-
-const lines = loadLines('heldout-9.jsonl');
-
-test('held-out set 9: score by family, every miss and confident misroute printed', async () => {
-  expect(lines.length).toBeGreaterThanOrEqual(200);
-  const s = await score('held-out 9', lines);
-  console.log(`held-out 9: ${s.ok}/${lines.length} right, ${s.misroutes.length} confident misroutes`);
-  expectCoverage(s, 15, 20);
-  expectFloors(s, lines.length, FLOOR, MISROUTES);
-});
+import { heldoutTest } from './heldout-check';
 
 /** Before round 7 (held out): 193/212 = 91.0 % with 7 confident misroutes and 7 misses that asked with the right
  * reading among the buttons (dns 20/21, east-west 20/21, egress 19/22, help 17/20, inbound 18/21, load-balancers
@@ -36,3 +26,5 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 21/21
 };
 const MISROUTES = 1;
+
+heldoutTest(9, FLOOR, MISROUTES, { coverage: [15, 20] });
