@@ -80,20 +80,9 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const name = dotted ?? (await hostOfTyped(intent, ctx)) ?? (asksPath ? undefined : (service ?? candidates[0]));
   const external = name ? await externalHost(name, ctx) : undefined;
   const outside = name && !external && isOutside(name, namespaces) ? name : undefined;
-  // a lookup with nothing to look up ("nslookup", "what does the name resolve to?") asks which name, never answers
-  // the cluster's path instead: that needs path words, a pod, or a pasted lookup
-  if (
-    !name &&
-    !asksPath &&
-    ASKS_ADDRESS.test(intent.text) &&
-    !fromPod &&
-    !podSaid(intent) &&
-    !pastedServer(intent, services)
-  )
-    return result(spec.kind, 'not-understood', `Which name? For example: "${spec.examples[0]}".`);
   // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
   if (!name || outside || (asksPath && !external) || isPodOnly(intent, name, services)) {
-    return pathSubjects(intent, ctx, services, { fromPod: fromPod?.pod, outside, candidates, name });
+    return pathSubjects(intent, ctx, services, { fromPod: fromPod?.pod, outside, candidates, name, asksPath });
   }
   return { name, from: fromPod?.pod, namespace: intent.namespace, external };
 }
@@ -150,10 +139,6 @@ const PATH_WORDS = new RegExp(
 // "nslookup", "dns lookup?", "what does the name resolve to?": the address of one name is asked
 const ASKS_ADDRESS = /\b(ns)?lookup\b|\bresolves? (in)?to\b|\b(dig|getent)\b|\bpoints? to\b|\bgives? back\b/i;
 
-const podSaid = (intent: Intent): boolean =>
-  intent.typed.some((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type)) ||
-  (intent.entities ?? []).some((e) => e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip');
-
 /** "dns db-0": a pod's name and no Service of that name. */
 const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =>
   !name.includes('.') &&
@@ -190,6 +175,7 @@ interface PathInput {
   outside?: string;
   candidates: string[];
   name?: string;
+  asksPath: boolean;
 }
 
 /** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
@@ -223,6 +209,10 @@ async function pathSubjects(
   }
   const symptom = SYMPTOMS.find(([re]) => re.test(intent.text))?.[1];
   const path: DnsPathAsk = { pod, outside: o.outside, pastedServer: pastedServer(intent, services), symptom };
+  // a lookup with nothing to look up ("nslookup", "what does the name resolve to?") asks which name, never answers
+  // the cluster's path instead: that needs path words, a pod, or a pasted lookup
+  if (!pod && !o.name && !o.asksPath && !path.pastedServer && ASKS_ADDRESS.test(intent.text))
+    return result(spec.kind, 'not-understood', `Which name? For example: "${spec.examples[0]}".`);
   // "ENOTFOUND db … how does name lookup work for api": the Service named besides the pod is answered on the way
   const other = o.candidates.find(
     (n) => services.some((x) => x.metadata.name === n) && !(pod && pod.metadata.name.startsWith(n)),

@@ -509,7 +509,9 @@ describe('load balancers, pod facts, dns', () => {
     expect((await ask('what does server.project1.svc.cluster.local resolve to?', demo)).answer).toMatch(
       /resolves to 172\.30\.138\.47/,
     );
-    expect((await ask('resolve server from sqlapi', demo)).answer).toMatch(/from project1\/sqlapi-1-8jgx8 to 172\.30\.138\.47/);
+    expect((await ask('resolve server from sqlapi', demo)).answer).toMatch(
+      /from project1\/sqlapi-1-8jgx8 to 172\.30\.138\.47/,
+    );
     expect((await ask('what does server resolve to', demo)).answer).toMatch(
       /from pods in namespace project1 .*other namespaces use server\.project1/,
     );
