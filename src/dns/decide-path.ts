@@ -65,6 +65,7 @@ export interface DnsPathDecision {
     searched?: { tried: string; domain: string; ndots?: number };
   };
   pasted?: { server: string; is: 'cluster-dns' | 'upstream' | 'dns-config' | 'other'; symptom?: DnsPathAsk['symptom'] };
+  replicas?: DnsPathAsk['replicas'];
 }
 
 const platformOf = (c?: ClusterInfo): DnsPathDecision['platform'] =>
@@ -105,6 +106,7 @@ export function decidePath(ask: DnsPathAsk, name: string, f: DnsFacts): DnsPathD
     outside: ask.outside ? outsideOf(ask.outside, conf) : undefined,
     clusterName: clusterNameOf(ask, name, f, pod),
     pasted: ask.pastedServer ? pastedOf(ask, dns?.ip, upstream, conf) : undefined,
+    replicas: ask.replicas,
   };
 }
 

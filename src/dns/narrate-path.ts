@@ -147,9 +147,22 @@ function facts(d: D): Fact[] {
   return out;
 }
 
+// the replicas of one workload share its pod template, so its dnsPolicy and dnsConfig: one resolver path
+// https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates
+function replicasLine(d: D): string | undefined {
+  if (!d.replicas || !d.pod) return undefined;
+  const { workload, pods } = d.replicas;
+  return (
+    `All ${pods.length} replicas of ${workload} (${pods.join(', ')}) share one pod template, so one resolver: ` +
+    `this is ${d.pod.metadata.name}'s path.`
+  );
+}
+
 export function narratePath(d: D): PathResult {
   const hops = [...podHop(d), ...clusterHops(d), ...upstreamHop(d), ...customHop(d)];
-  const answer = [pastedLine(d), clusterNameLine(d), mainLine(d), outsideLine(d)].filter(Boolean).join(' ');
+  const answer = [replicasLine(d), pastedLine(d), clusterNameLine(d), mainLine(d), outsideLine(d)]
+    .filter(Boolean)
+    .join(' ');
   const who = d.pod ? d.pod.metadata.name : 'the cluster';
   return result('dns', 'answered', answer, {
     title: `DNS path of ${who}${d.outside ? ` for ${d.outside.name}` : ''}`,

@@ -26,6 +26,8 @@ export interface DnsPathAsk {
   pod?: Pod;
   /** a name outside the cluster domain (answered by the upstream, not by the cluster DNS) */
   outside?: string;
+  /** the workload asked about and all its replicas' names ("the web pods"): one pod template, one resolver */
+  replicas?: { workload: string; pods: string[] };
   /** an address a pasted `lookup … on 10.0.0.10:53` / nslookup `Server:` line names */
   pastedServer?: string;
   /** what the pasted output says went wrong */
@@ -198,17 +200,16 @@ async function pathSubjects(
     (n, i, all) => all.indexOf(n) === i && !resolverSaid(n, all),
   );
   let pod = o.fromPod;
-  let note: string | undefined;
+  let replicas: DnsPathAsk['replicas'];
   if (!pod && ordered.length) {
     const found = await findPod(intent, ctx, spec, [ordered[0]]);
     if (isReply(found)) return found;
     pod = found.pod;
-    const n = found.group?.length ?? 0;
-    if (n > 1)
-      note = `${ordered[0]} has ${n} pods: this is ${pod.metadata.name}'s path (the others ask the same servers).`;
+    if ((found.group?.length ?? 0) > 1)
+      replicas = { workload: ordered[0], pods: found.group!.map((p) => p.metadata.name) };
   }
   const symptom = SYMPTOMS.find(([re]) => re.test(intent.text))?.[1];
-  const path: DnsPathAsk = { pod, outside: o.outside, pastedServer: pastedServer(intent, services), symptom };
+  const path: DnsPathAsk = { pod, outside: o.outside, pastedServer: pastedServer(intent, services), symptom, replicas };
   // a lookup with nothing to look up ("nslookup", "what does the name resolve to?") asks which name, never answers
   // the cluster's path instead: that needs path words, a pod, or a pasted lookup
   if (!pod && !o.name && !o.asksPath && !path.pastedServer && ASKS_ADDRESS.test(intent.text))
@@ -217,5 +218,5 @@ async function pathSubjects(
   const other = o.candidates.find(
     (n) => services.some((x) => x.metadata.name === n) && !(pod && pod.metadata.name.startsWith(n)),
   );
-  return { name: o.outside ?? o.name ?? other ?? '', from: pod, namespace: intent.namespace, path, notes: [note] };
+  return { name: o.outside ?? o.name ?? other ?? '', from: pod, namespace: intent.namespace, path };
 }

@@ -146,7 +146,8 @@ describe('phrasings that ask for the path (aks-lb)', () => {
 
   test("an app with replicas: one pod's path, said so", async () => {
     const r = await ask('dns path of web', inv);
-    expect(r.warnings[0]).toMatch(/^web has 2 pods: this is web-7d4b9c8f6d-\w+'s path/);
+    expect(r.answer).toMatch(/^All 2 replicas of web \(web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij\) share one pod/);
+    expect(r.answer).toMatch(/this is web-7d4b9c8f6d-\w+'s path\./);
   });
 });
 
