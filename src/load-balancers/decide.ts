@@ -2,8 +2,7 @@
 // pools, and each frontend's address and purpose. Pure.
 import type { Frontend, LbRule, LoadBalancer } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
-import { describeMembers, frontendPurpose, lbMembers, poolSize } from '../path/lb';
-import { defaultText } from '../snat/default-ports';
+import { describeMembers, frontendPurpose, lbMembers } from '../path/lb';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
@@ -66,23 +65,9 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
     frontends: lb.frontends.map((fe) => ({
       name: fe.name,
       address: addressOf(fe, f),
-      purpose: withDefaultPorts(frontendPurpose(lb, fe, f.services, membersText), lb),
+      purpose: frontendPurpose(lb, fe, f.services, membersText),
     })),
   };
-}
-
-// allocatedOutboundPorts 0 is Azure's default allocation: a number of ports set by the backend pool's size
-// https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
-function withDefaultPorts(purpose: string, lb: LoadBalancer): string {
-  let text = purpose;
-  for (const o of lb.outboundRules) {
-    if (o.allocatedOutboundPorts) continue;
-    const pool = lb.pools.find((p) => p.id.toLowerCase() === o.poolId?.toLowerCase());
-    const said = `via outbound rule ${o.name} (default ports per instance`;
-    if (pool)
-      text = text.replace(said, `via outbound rule ${o.name} (${defaultText(poolSize(pool), o.frontendIds.length)}`);
-  }
-  return text;
 }
 
 function addressOf(fe: Frontend, f: LbFacts): FrontendAddress {

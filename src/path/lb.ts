@@ -8,6 +8,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Node, Service } from '../inventory/k8s-types';
 import { nodeNamed, nodesWithAddress } from './index';
 import { nodeRole } from './kube';
+import { defaultText } from './snat';
 import { nodeResourceGroups } from './scope';
 import type { Trace } from './trace';
 
@@ -299,13 +300,21 @@ export function frontendPurpose(lb: LoadBalancer, fe: Frontend, services: Servic
   return text;
 }
 
+/** An outbound rule's ports per instance: as set, or Azure's default for the pool's size (allocatedOutboundPorts 0). */
+function portsText(lb: LoadBalancer, o: OutboundRule): string {
+  if (o.allocatedOutboundPorts) return `${o.allocatedOutboundPorts} ports per instance`;
+  const pool = lb.pools.find((p) => sameId(p.id, o.poolId));
+  if (!pool) return 'default ports per instance';
+  return defaultText(poolSize(pool), o.frontendIds.length);
+}
+
 function readPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {
   const parts: string[] = [];
   const outs = outboundRulesOf(lb, fe);
   for (const o of outs)
     parts.push(
       `egress for ${membersText} via outbound rule ${o.name} ` +
-        `(${o.allocatedOutboundPorts || 'default'} ports per instance, ${o.idleTimeoutMinutes ?? 4} min idle)`,
+        `(${portsText(lb, o)}, ${o.idleTimeoutMinutes ?? 4} min idle)`,
     );
   const rules = rulesOf(lb, fe);
   const svc = serviceOfFrontend(fe, services);

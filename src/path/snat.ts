@@ -20,6 +20,10 @@ export function defaultPortsPerInstance(poolSize: number, frontendIps = 1): numb
   return Math.min(table * Math.max(frontendIps, 1), 1024);
 }
 
+/** "1024 ports per instance, the default for a pool of 3" */
+export const defaultText = (poolSize: number, frontendIps = 1): string =>
+  `${defaultPortsPerInstance(poolSize, frontendIps)} ports per instance, the default for a pool of ${poolSize}`;
+
 export interface SnatCapacity {
   portsPerInstance: number;
   /** true when allocatedOutboundPorts was set on the rule */

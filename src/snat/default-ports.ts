@@ -15,11 +15,6 @@ export function largestPoolAt(ports: number, frontendIps = 1): number {
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-/** "1024 ports per instance, the default for a pool of 3" */
-export function defaultText(poolSize: number, frontendIps = 1): string {
-  return `${defaultPorts(poolSize, frontendIps)} ports per instance, the default for a pool of ${poolSize}`;
-}
-
 /** How the default changes as the pool grows: "1,024 per instance up to 50 instances, then 512 up to 100, …". */
 export function growthText(poolSize: number, frontendIps = 1, unit = 'node'): string {
   const steps: string[] = [];

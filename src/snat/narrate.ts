@@ -3,7 +3,6 @@
 import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
 import type { SnatCapacity } from '../path/snat';
 import { metricsCommands } from './commands';
-import { defaultPortsPerInstance as defaultPorts } from '../path/snat';
 import { growthText } from './default-ports';
 import type { NodeSnat, OtherEgress, SnatDecision, TargetView, Verdict } from './decide';
 import { n, natText, portsText, useText, windowText } from './words';
@@ -41,7 +40,7 @@ const explicitText = (c: SnatCapacity): string =>
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
 function defaultAllocationText(v: TargetView, c: SnatCapacity): string {
   const how = v.rule?.implicit ? 'implicit SNAT' : 'allocatedOutboundPorts 0';
-  const ports = defaultPorts(c.poolSize, c.frontendIps);
+  const ports = c.portsPerInstance;
   return (
     `${n(ports)} SNAT ports per node (${how}: Azure's default, ${ports} per instance for a pool of ${c.poolSize}); ` +
     growthText(c.poolSize, c.frontendIps)

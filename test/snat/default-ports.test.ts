@@ -1,7 +1,7 @@
 // Azure's default SNAT port allocation: the table's ports for the pool size, per frontend IP, at most 1,024.
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports
-import { defaultPortsPerInstance as defaultPorts, snatCapacity } from '../../src/path/snat';
-import { defaultText, growthText, largestPoolAt } from '../../src/snat/default-ports';
+import { defaultPortsPerInstance as defaultPorts, defaultText, snatCapacity } from '../../src/path/snat';
+import { growthText, largestPoolAt } from '../../src/snat/default-ports';
 
 test.each([
   [3, 1024],
