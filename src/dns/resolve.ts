@@ -92,51 +92,17 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
 /** The pod a name is looked up from: the one said after "from", or the pod a pasted "$ kubectl exec -n shop api-… --
  * getent hosts db.shop" ran the lookup in. */
 function clientSaid(intent: Intent): string | undefined {
-  const ran = EXEC_LOOKUP.exec(intent.text)?.[1];
+  const ran = intent.asks?.lookupIn;
   return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined);
 }
-const EXEC_LOOKUP = new RegExp(
-  String.raw`\b(?:kubectl|oc) exec\s+(?:(?:-n|--namespace)[ =]?\S+\s+|-it?\s+|-ti\s+)*([a-z0-9][a-z0-9.-]*)` +
-    String.raw`(?:\s+(?:-n|--namespace)[ =]?\S+|\s+-c\s+\S+|\s+-it?)*\s+--\s+` +
-    String.raw`(?:getent|nslookup|dig|host|curl|wget|ping)\b`,
-);
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
 // db.shop resolve to?"): that name's answer is its address.
 function asksForPath(intent: Intent, services: Service[], namespaces: ReadonlySet<string>, asked?: string): boolean {
-  if (PATH_WORDS.test(intent.text)) return true;
+  if (intent.asks?.resolverPath) return true;
   const clusterAsked = !!asked && (!asked.includes('.') || isClusterName(asked, namespaces));
   return !clusterAsked && !!pastedServer(intent, services);
 }
-
-// "which DNS server does web use", "dns path of db-0", "resolver for api", "where do its queries go", resolv.conf
-const PATH_WORDS = new RegExp(
-  [
-    String.raw`\b(dns|name) ?servers?\b`,
-    String.raw`\bwhich (dns|servers?|nameservers?)\b`,
-    String.raw`\bwho resolves\b`,
-    String.raw`\bresolvers?\b`,
-    String.raw`resolv\.conf`,
-    String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,
-    // "name lookup" is the mechanism; "dns lookup <name>" asks for that name's address
-    String.raw`\bname ?lookups?\b`,
-    String.raw`\bresolution path\b`,
-    // "how does dns work here": the mechanism, not a name called "work"
-    String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
-    String.raw`\bresolve (names|external names|hostnames)\b`,
-    String.raw`\bupstream\b`,
-    // "where does its dns go?", "where do the lookups end up"
-    String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
-    String.raw`\bforward(s|ed|er|ers|ing)?\b`,
-    String.raw`\bqueries\b`,
-    String.raw`\bservfail\b`,
-    String.raw`\bcoredns\b`,
-    String.raw`\bkube-dns\b`,
-    String.raw`\bndots\b`,
-    String.raw`\bsearch (domains?|path)\b`,
-  ].join('|'),
-  'i',
-);
 
 // "nslookup", "dns lookup?", "what does the name resolve to?": the address of one name is asked
 const ASKS_ADDRESS = /\b(ns)?lookup\b|\bresolves? (in)?to\b|\b(dig|getent)\b|\bpoints? to\b|\bgives? back\b/i;

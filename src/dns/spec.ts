@@ -22,6 +22,8 @@ export const spec: IntentSpec<'dns'> = {
     [/\b(its|their|the|my|our) (dns )?(lookups?|quer(y|ies)) (go|goes|end up|ends up|are sent|lands?)\b/, 2],
     // "where queries for public names are sent": names looked up, said as queries
     [/\bquer(y|ies) for [a-z ]{0,20}names\b/, 2],
+    // "the api pod's lookups of external names": a pod's lookups of names in general
+    [/\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?(host ?)?names\b/, 2],
     // "resolv path, coredns → 10.100.2.4?": the way a name is resolved, said short
     [/\bresolv(e|ing|ution)? (path|chain|flow|order)\b/, 2],
     [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],

@@ -24,6 +24,13 @@ export const spec: IntentSpec<'east-west'> = {
     /\bbetween\s+(the\s+)?\S+(\s+pods?)?\s+and\s+\S+/,
     // "which network hops does a connection pass through?"
     /\b(network )?hops\b/,
+    // "each hop of this call", "hop by hop": the path asked one hop at a time
+    [/\b(each|every|per) hop\b|\bhop[- ]by[- ]hop\b/, 2],
+    // "which nodes does that connection cross", "where is the service IP translated": the hops of a flow and the
+    // Service's DNAT on the way (kube-proxy rewrites the ClusterIP to a pod's address on the client's node)
+    // https://kubernetes.io/docs/reference/networking/virtual-ips/
+    [/\b(connection|traffic|flow|requests?|calls?|packets?)\b.{0,20}\bcross(es|ing)?\b(?![ -]namespace)/, 2],
+    [/\b(service|cluster) ?ip\b.{0,30}\b(translated|dnat(ed)?|rewritten)\b|\bwhere\b.{0,30}\bdnat/, 2],
     // "whether web can reach api, and through what?": the way it goes asked with the verdict
     [/\b(and|or) (through|via|over) (what|which)\b|\b(through|via) what\s*[?!.]*\s*$/, 2],
   ],

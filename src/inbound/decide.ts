@@ -10,6 +10,8 @@ import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } f
 import type { InboundFacts } from './facts';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
+import { decideNodePort, type NodePortPath } from './node-port';
+import type { OtherWayIn } from './ways-in';
 
 const noGw: AppGatewayFacts = { publicIps: [], subnetPrefixes: [] };
 import type { InboundSubjects } from './resolve';
@@ -83,12 +85,15 @@ interface Reached {
 export type InboundDecision = WayIn & {
   /** Azure Front Door in front: an origin names this way in */
   frontDoor?: FrontDoorHit;
+  /** the workload's other ways in (said in one line each) */
+  others?: OtherWayIn[];
 };
 
 type WayIn =
   | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
   | { kind: 'app-gateway'; path: AppGatewayPath }
   | { kind: 'gateway-api'; path: GatewayPath }
+  | { kind: 'node-port'; path: NodePortPath }
   | { kind: 'not-exposed'; service: Service }
   | { kind: 'front-unknown'; door: Door }
   | { kind: 'no-external-ip'; door: Door; entry: Entry }
@@ -108,12 +113,14 @@ type WayIn =
 type Gate = Extract<InboundDecision, { kind: 'backend-missing' | 'not-exposed' }> | ({ kind: 'door' } & Door);
 
 export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
-  const d = wayIn(s, f);
+  const d: InboundDecision = s.others?.length ? { ...wayIn(s, f), others: s.others } : wayIn(s, f);
   const frontDoor = matchFrontDoor(f.frontDoors, d, s);
   return frontDoor ? { ...d, frontDoor } : d;
 }
 
 function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
+  const byPort = nodePortWay(s, f);
+  if (byPort) return byPort;
   if (isGatewaySubjects(s) && f.gatewayApi) return { kind: 'gateway-api', path: decideGateway(s, f.gatewayApi, f) };
   const door = frontDoor(s, f.services);
   if (door.kind !== 'door') return door;
@@ -140,6 +147,13 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   if (appEps.length === 0) return { ...reached, kind: 'no-backend-endpoints', landing, proxy, proxySrc };
   const proxySrcs = [...new Set(landing.frontEps.map((e) => proxyAddress(e, f)).filter((x): x is string => !!x))];
   return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, proxySrcs, appEps };
+}
+
+/** A node port asked about: client → node → pod, no load balancer. */
+function nodePortWay(s: InboundSubjects, f: InboundFacts): WayIn | undefined {
+  if (!s.service || s.nodePort === undefined) return undefined;
+  const subjects = { ...s, service: s.service, nodePort: s.nodePort };
+  return { kind: 'node-port', path: decideNodePort(subjects, f, lbIngressIps(s.service), ovnJoinIp) };
 }
 
 /** The address a proxy replica opens its backend connections from: its pod IP, or its node's on the host network. */

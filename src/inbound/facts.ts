@@ -48,6 +48,8 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
     trace.try('cluster', () => inv.cluster()),
   ]);
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
+  // a node port is dialled on a node address: no load balancer frontend to read
+  if (s.nodePort !== undefined) return f;
   if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(clusterSubscription(f), ctx) };
   if (s.ingress && isAgic(s.ingress))
     return { ...f, appGateway: await readAppGateway(s.ingress, clusterSubscription(f), ctx) };

@@ -15,9 +15,15 @@ export interface GatewaySubjects {
   host?: string;
 }
 
-/** A host or HTTPRoute name of the question that an HTTPRoute serves (resolve's one Gateway API call). */
-export async function gatewayRouteSubject(intent: Intent, ctx: Ctx): Promise<GatewaySubjects | undefined> {
-  const routes = await ctx.trace.list('HTTPRoutes', () => ctx.inv.list('HTTPRoute'));
+/**
+ * A host or HTTPRoute name of the question that an HTTPRoute serves, or a Gateway's address (the AGC frontend FQDN
+ * <id>.fzNN.alb.azure.com) with the route attached to it (resolve's Gateway API lookups).
+ */
+export async function gatewayRouteSubject(
+  intent: Intent,
+  ctx: Ctx,
+  routes: HTTPRoute[],
+): Promise<GatewaySubjects | undefined> {
   for (const name of intent.names) {
     const byHost = routes.find((r) => (r.spec?.hostnames ?? []).includes(name));
     if (byHost) return { httpRoute: byHost, host: name };
@@ -26,7 +32,34 @@ export async function gatewayRouteSubject(intent: Intent, ctx: Ctx): Promise<Gat
     );
     if (byName) return { httpRoute: byName, host: byName.spec?.hostnames?.[0] };
   }
-  return undefined;
+  return byGatewayAddress(intent, ctx, routes);
+}
+
+const addressesOf = (g: Gateway): string[] =>
+  [...(g.status?.addresses ?? []), ...(g.spec?.addresses ?? [])].flatMap((a) =>
+    a.value ? [a.value.toLowerCase()] : [],
+  );
+
+/**
+ * A Gateway's address named (AGC: the frontend FQDN in status.addresses): the HTTPRoute attached to it whose backend
+ * is another name of the question, else its first route.
+ * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+ */
+async function byGatewayAddress(intent: Intent, ctx: Ctx, routes: HTTPRoute[]): Promise<GatewaySubjects | undefined> {
+  const said = [...(intent.urlHosts ?? []), ...intent.names, ...intent.ips].map((n) => n.toLowerCase());
+  if (!routes.length || !said.some((n) => n.includes('.'))) return undefined;
+  const gateways = await ctx.trace.list('Gateways', () => ctx.inv.list('Gateway'));
+  const gw = gateways.find((g) => addressesOf(g).some((a) => said.includes(a)));
+  if (!gw) return undefined;
+  const attached = routes.filter((r) =>
+    (r.spec?.parentRefs ?? []).some(
+      (p) => p.name === gw.metadata.name && (p.namespace ?? r.metadata.namespace) === gw.metadata.namespace,
+    ),
+  );
+  const backs = (r: HTTPRoute) =>
+    (r.spec?.rules ?? []).some((x) => (x.backendRefs ?? []).some((b) => intent.names.includes(b.name)));
+  const httpRoute = attached.find(backs) ?? attached[0];
+  return httpRoute ? { httpRoute } : undefined;
 }
 
 export const isGatewaySubjects = (s: object): s is GatewaySubjects => 'httpRoute' in s;

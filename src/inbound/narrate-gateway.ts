@@ -57,9 +57,12 @@ export function narrateGateway(p: GatewayPath): PathResult {
   const warnings = src ? [] : [NO_SUBNET];
   if (!p.appEps.length) warnings.push(`The HTTPRoute's backend has no ready endpoints`);
   const pods = p.appEps.map((e) => `${e.ip}:${e.port}`).join(', ') || 'none ready';
+  // AGC load-balances to the pod IPs themselves: no node, no kube-proxy on the way
+  // https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
   const answer =
     `${way} is served by Application Gateway for Containers (Gateway ${gw}, class ${p.className}) at ` +
-    `${p.address ?? '?'}: no LoadBalancer Service and no node hop — it connects straight to the pod IPs (${pods}). ` +
+    `${p.address ?? '?'}: no LoadBalancer Service and no node hop (no kube-proxy ` +
+    `either) — it connects straight to the pod IPs (${pods}). ` +
     `The pod sees ${from} as source and the client IP in X-Forwarded-For.`;
   const title = `${way} → Application Gateway for Containers → ${p.appEps[0]?.podName ?? 'no pod'}`;
   const typed = { ...(src ? { seenAs: p.sources } : {}), ...(p.appEps.length ? { clientIp: 'xff' as const } : {}) };

@@ -6,6 +6,8 @@ import { result, type ClientIpHandling, type Fact, type FollowUp, type Hop, type
 import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
+import { narrateNodePort } from './narrate-node-port';
+import type { OtherWayIn } from './ways-in';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
 
 type Reached = Extract<InboundDecision, { kind: 'no-ready-endpoints' }>;
@@ -34,13 +36,27 @@ const nsName = (s: { metadata: { name: string; namespace?: string } }) => `${s.m
 const addr = (ip: string | undefined, port: number | undefined) => (port === undefined ? `${ip}` : `${ip}:${port}`);
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
-export const narrate = (d: InboundDecision): PathResult => withFrontDoor(narrateWayIn(d), d.frontDoor);
+export const narrate = (d: InboundDecision): PathResult =>
+  withOthers(withFrontDoor(narrateWayIn(d), d.frontDoor), d.others);
+
+/** The workload's other ways in: one line each, with the question that walks it (also a button). */
+function withOthers(r: PathResult, others: OtherWayIn[] | undefined): PathResult {
+  if (!others?.length || r.status !== 'answered') return r;
+  const n = others.length;
+  return {
+    ...r,
+    answer: `${r.answer} The same pods have ${n} other way${n > 1 ? 's' : ''} in, listed below.`,
+    facts: [...r.facts, ...others.map((o) => ({ label: 'Other way in', value: `${o.line} — ask "${o.ask}"` }))],
+    followUps: [...r.followUps, ...others.map((o) => ({ title: o.ask, question: o.ask, intent: 'inbound' }))],
+  };
+}
 
 function narrateWayIn(d: InboundDecision): PathResult {
   const out: Out = { hops: [], facts: [], warnings: [], verify: [], followUps: [] };
   if (d.kind === 'backend-missing') return backendMissing(d, out);
   if (d.kind === 'app-gateway') return narrateAppGateway(d.path);
   if (d.kind === 'gateway-api') return narrateGateway(d.path);
+  if (d.kind === 'node-port') return narrateNodePort(d.path);
   if (d.kind === 'not-exposed') {
     const s = d.service;
     return done(

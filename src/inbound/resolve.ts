@@ -2,6 +2,17 @@
 // Service (by name or LoadBalancer address), and the client IP if one is given.
 import { isReply, type Ctx, type Noted } from '../family';
 import { gatewayRouteSubject } from './gateway-api';
+import { nodePortAsked, nodePortSubject } from './node-port';
+import {
+  chooseWay,
+  KIND_WORDS,
+  namedWaysIn,
+  sameWay,
+  waysIn,
+  type OtherWayIn,
+  type WayInOption,
+  type WaysCatalog,
+} from './ways-in';
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
@@ -20,24 +31,27 @@ export interface InboundSubjects extends Noted {
   /** the host asked about, when the question named one */
   host?: string;
   clientIp?: string;
+  /** a node port asked about (the Service is its owner): client → node → pod, no load balancer */
+  nodePort?: number;
+  /** the node address said with the node port */
+  nodeIp?: string;
+  /** the workload's other ways in, said with the answer */
+  others?: OtherWayIn[];
 }
 
-interface Catalog {
-  routes: Route[];
-  ingresses: Ingress[];
-  services: Service[];
-}
+type Catalog = WaysCatalog;
 
 type Found = Omit<InboundSubjects, 'clientIp'>;
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {
   const { inv, trace } = ctx;
-  const [routes, ingresses, services] = await Promise.all([
+  const [routes, ingresses, services, httpRoutes] = await Promise.all([
     trace.list('routes', () => inv.list('Route')),
     trace.list('ingresses', () => inv.list('Ingress')),
     trace.list('services', () => inv.list('Service')),
+    trace.list('HTTPRoutes', () => inv.list('HTTPRoute')),
   ]);
-  const cat: Catalog = { routes, ingresses, services };
+  const cat: Catalog = { routes, ingresses, services, httpRoutes };
   // a LoadBalancer address in the question is the subject, not the client
   const lbByIp = services.find((svc) => intent.ips.some((ip) => lbIngressIps(svc).includes(ip)));
   const clientIp =
@@ -49,20 +63,14 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const hosted = lbByIp && hostOverPaste(intent, cat, lbByIp, clientIp);
   if (hosted) return hosted;
   if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
+  const byPort = !lbByIp && (await viaNodePort(intent, ctx, services, clientIp));
+  if (byPort) return byPort;
   // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
   const via = await viaGatewayOrDoor(intent, ctx, cat);
-  if (via) return isReply(via) ? via : { clientIp, ...via };
   const pods = await trace.list('pods', () => inv.list('Pod'));
-  for (const name of candidates(intent)) {
-    const found = byAny(name, intent, cat, pods);
-    if (found) return isReply(found) ? found : { clientIp, ...found };
-  }
-  // "the nginx ingress": no ingress of that name, but the workload it names is exposed ("route sqlapi" stays strict)
-  for (const name of candidates(intent)) {
-    if (intent.typed.some((t) => t.name === name && !t.after)) continue;
-    const found = byWorkload(name, intent, cat, pods, false);
-    if (found) return { clientIp, ...found };
-  }
+  if (via) return isReply(via) ? via : { clientIp, ...(await withWays(via, intent, ctx, cat, pods)) };
+  const found = byNames(intent, cat, pods);
+  if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
   if (!intent.names.length)
     return result(
@@ -73,6 +81,30 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   return notFound(intent, cat);
 }
 
+/** The first name that is a host, a workload's way in, or a route, ingress or Service. */
+function byNames(intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult | undefined {
+  for (const name of candidates(intent)) {
+    const found = byAny(name, intent, cat, pods);
+    if (found) return found;
+  }
+  // "the nginx ingress": no ingress of that name, but the workload it names is exposed ("route sqlapi" stays strict)
+  for (const name of candidates(intent)) {
+    if (intent.typed.some((t) => t.name === name && !t.after)) continue;
+    const found = byWorkload(name, intent, cat, pods, false);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A node port said as the way in: its Service, the node address said not being the client. */
+async function viaNodePort(intent: Intent, ctx: Ctx, services: Service[], clientIp?: string) {
+  if (!nodePortAsked(intent)) return undefined;
+  const nodes = await ctx.trace.list('nodes', () => ctx.inv.list('Node'));
+  const found = nodePortSubject(intent, services, nodes);
+  if (!found || isReply(found)) return found;
+  return { ...found, clientIp: clientIp === found.nodeIp ? undefined : clientIp };
+}
+
 // Front Door endpoints are named <endpoint>-<hash>.z01.azurefd.net; a route of the endpoint sends requests to an
 // origin group, whose origins' host names are the backends Front Door connects to
 // https://learn.microsoft.com/azure/frontdoor/endpoint
@@ -80,7 +112,59 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
 const AFD_HOST = /\.azurefd\.net\.?$/i;
 
 const viaGatewayOrDoor = async (intent: Intent, ctx: Ctx, cat: Catalog) =>
-  (await gatewayRouteSubject(intent, ctx)) ?? (await frontDoorSubject(intent, ctx, cat));
+  (await gatewayRouteSubject(intent, ctx, cat.httpRoutes)) ?? (await frontDoorSubject(intent, ctx, cat));
+
+/** The Services a way in found leads to: the Service itself, the route's, or the ingress's backends. */
+function baseServices(found: Found, cat: Catalog): Service[] {
+  if (found.service) return [found.service];
+  const ns = (found.route ?? found.ingress ?? found.httpRoute)?.metadata.namespace;
+  const names = found.route
+    ? [found.route.spec?.to?.name]
+    : found.httpRoute
+      ? (found.httpRoute.spec?.rules ?? []).flatMap((r) => (r.backendRefs ?? []).map((b) => b.name))
+      : (found.ingress?.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend?.service?.name));
+  return cat.services.filter((s) => s.metadata.namespace === ns && names.includes(s.metadata.name));
+}
+
+/**
+ * A workload or Service with several ways in: the one the question names (App Gateway, AGC, Front Door…), and the
+ * others said in one line each. A host named is one way in already.
+ */
+async function withWays(found: Found, intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[]): Promise<Found> {
+  if (found.host || typedWay(intent, found)) return found;
+  const base = baseServices(found, cat);
+  const options = waysIn(base, cat, pods);
+  if (!options.length) return found;
+  // a Gateway named by its address is the way in already
+  const named = found.httpRoute ? [] : namedWaysIn(intent);
+  const read = named.includes('front-door') ? ctx.inv.azure.frontDoors : undefined;
+  const doors = read ? ((await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure))) ?? []) : [];
+  const pick = chooseWay(named, options, doors);
+  const chosen: Found = pick ? subjectsOf(pick) : found;
+  const others = options.filter((o) => !sameWay(o, chosen)).map(({ line, ask }) => ({ line, ask }));
+  const missing = !pick && named.map((k) => KIND_WORDS[k]).find(Boolean);
+  const of = base.map((b) => `${b.metadata.namespace}/${b.metadata.name}`).join(', ');
+  const note = missing ? `I found no ${missing} in front of ${of}; this is the way in it has` : undefined;
+  return { ...chosen, notes: [...(found.notes ?? []), note], ...(others.length ? { others } : {}) };
+}
+
+/** A route or ingress asked about by its type and name ("route sqlapilb"): that way in, not the workload's. */
+const typedWay = (intent: Intent, found: Found): boolean =>
+  intent.typed.some(
+    (t) =>
+      (t.type === 'route' && t.name === found.route?.metadata.name) ||
+      (t.type === 'ingress' && t.name === found.ingress?.metadata.name),
+  );
+
+/** The subjects that walk an option (no httpRoute key unless it is a Gateway API way in). */
+const subjectsOf = (o: WayInOption): Found =>
+  o.httpRoute
+    ? { httpRoute: o.httpRoute, host: o.host }
+    : o.route
+      ? { route: o.route }
+      : o.ingress
+        ? { ingress: o.ingress }
+        : { service: o.service };
 
 /**
  * A Front Door endpoint host named ("https://<endpoint>.z01.azurefd.net/…"): the way in its origin's host name

@@ -41,7 +41,7 @@ export const spec: IntentSpec<'inbound'> = {
     [/\bnode ?ports?\b.{0,40}\b(from|reach\w*|hits?|via|through|outside)\b|\bfrom\b.{0,40}\bnode ?ports?\b/, 2],
     // "which nodes pass the health probe": with externalTrafficPolicy Local only nodes with a ready endpoint pass it
     // and get the requests (kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
-    [/\bnodes?\b.{0,20}\b(pass|passes|passing|fail|fails|failing) (the )?(lb |load balancer )?health ?probes?\b/, 2],
+    [/\bnodes?\b.{0,20}\b(pass|passes|passing|fail|fails|failing) (the )?(lb |load balancer )?(health ?)?probes?\b/, 2],
     // "-> 10.224.0.4:31380, web's nodeport": a node address on a port of the NodePort range (30000-32767), same page
     [/:3[0-2]\d{3}\b.{0,60}\bnode ?ports?\b|\bnode ?ports?\b.{0,60}:3[0-2]\d{3}\b/, 2],
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
@@ -72,6 +72,9 @@ export const spec: IntentSpec<'inbound'> = {
     ],
     /\b(terminates?|terminating|termination)\b.{0,10}\b(tls|ssl|https)\b|\b(tls|ssl|https) (is )?terminat/,
     /\binbound\b/,
+    // "AGC frontend <id>.<zone>.alb.azure.com -> web": an App Gateway for Containers frontend's FQDN is a way in
+    // https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+    [/\b[a-z0-9-]+\.[a-z0-9-]+\.alb\.azure\.com\b|\bagc frontends?\b/, 2],
     // the family's own words ("explain the inbound route … which ip is resolved") outweigh one other cue
     /\binbound (route|path|flow|traffic|requests?|connections?|to|on|at|via)\b/,
     /\b(pods?|backends?|replicas?)\b.{0,10}\b(gets?|receives?|handles?|serves?) (the )?(traffic|requests?)\b/,

@@ -25,7 +25,16 @@ export const spec: IntentSpec<'load-balancers'> = {
   kind: 'load-balancers',
   title: 'Which load balancers there are, what each does, and their SNAT port use',
   // a SNAT usage question is answered per outbound load balancer (and NAT gateway)
-  triggers: [/\bload[- ]?balancers?\b/, /\blbs?\b/, [SNAT_QUESTION, 2], SNAT_PORTS, [SNAT_BUDGET, 2], [SNAT_SHORT, 3]],
+  triggers: [
+    /\bload[- ]?balancers?\b/,
+    /\blbs?\b/,
+    [SNAT_QUESTION, 2],
+    SNAT_PORTS,
+    [SNAT_BUDGET, 2],
+    [SNAT_SHORT, 3],
+    // "I'd like a list of the load balancers": the list asked for, whatever traffic is said around it
+    [/\b(a |the )?list of (the |our |all )?(azure )?(load ?balancers|lbs)\b/, 2],
+  ],
   examples: [
     'which load balancers are there?',
     'what does load balancer aro2-p8bjm-internal do?',

@@ -4,6 +4,7 @@
 import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
 import { podsWithIp } from '../path/index';
+import { lbIngressIps } from '../path/lb';
 import { portByName } from '../path/ports';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest, editDistance } from './names';
@@ -289,6 +290,27 @@ const swapped = (a: string, b: string): boolean => {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 };
 
+/** The addresses said that are a LoadBalancer Service's frontend (ours, a way in: never a far end outside), and those
+ * that are no pod's, node's or Service's (somewhere outside the cluster: a VM, an on-premises host)
+ * https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer */
+function addressesOfOurs(k: Known, intent: Intent): void {
+  const frontendIps = intent.ips.filter((ip) => k.services.some((svc) => lbIngressIps(svc).includes(ip)));
+  if (frontendIps.length) intent.frontendIps = [...new Set(frontendIps)];
+  const inCluster = (ip: string) =>
+    podsWithIp(k.pods, ip).length > 0 ||
+    k.pods.some((p) => p.status?.hostIP === ip) ||
+    k.services.some((svc) => svc.spec?.clusterIP === ip || lbIngressIps(svc).includes(ip));
+  const elsewhere = intent.ips.filter((ip) => !inCluster(ip));
+  if (elsewhere.length) intent.elsewhereIps = [...new Set(elsewhere)];
+}
+
+/** "webb-7d4b9c8f6d-abcde": one edit in the workload part of a pod's name, its generated suffix (the last part,
+ * random per pod) said exactly: that suffix names the one pod, so the typo cannot be another pod's name */
+const prefixTypo = (d: string, n: string): boolean => {
+  const suffix = n.slice(n.lastIndexOf('-'));
+  return suffix.length >= 6 && d.endsWith(suffix) && editDistance(d, n) === 1;
+};
+
 /**
  * "sqlpai egress ip": when nothing else names a workload, a word that matched nothing and is a plain typo of exactly
  * one running workload's name (two letters swapped, or one edit in a long name) is taken as it, with a note.
@@ -308,7 +330,7 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
     // "web-7d4b9c8f6d-fgihj node?": two letters swapped in one running pod's full name (never one edit: a pod's
     // random suffix one letter off may be another pod)
     ...(d.length >= 7 && d.includes('-')
-      ? ix.running.map((p) => p.metadata.name).filter((n) => swapped(d, n))
+      ? ix.running.map((p) => p.metadata.name).filter((n) => swapped(d, n) || prefixTypo(d, n))
       : []
     ).map((w) => ({ d, w })),
   ]);
@@ -488,6 +510,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   intent.entities = [...kept.entities, ...podIps(k, intent)];
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));
   if (clusterIps.length) intent.clusterIps = clusterIps;
+  addressesOfOurs(k, intent);
   intent.refs = kept.refs;
   namedPortsOf(k, intent);
   const names = new Set(intent.refs.map((r) => r.name));

@@ -25,25 +25,28 @@ const key = (r: PathResult, pod: Pod) =>
 export function mergeGroup(pods: Pod[], results: PathResult[], total: number): PathResult {
   const names = pods.map((p) => p.metadata.name);
   const workload = workloadOf(pods[0]);
+  // pods listed together (a pasted table) may belong to several workloads: they are pods, not replicas
+  const replicas = pods.every((p) => workloadOf(p) === workload);
+  const what = replicas ? `replicas of ${workload}` : 'pods';
   const base = results[0];
   const unchecked = total > pods.length ? ` (${total - pods.length} more not checked)` : '';
   const same = results.every((r, i) => key(r, pods[i]) === key(base, pods[0]) && r.status === base.status);
   if (same) {
-    const all = `All ${pods.length} replicas of ${workload}${unchecked} (${names.join(', ')}) share this answer.`;
+    const all = `All ${pods.length} ${what}${unchecked} (${names.join(', ')}) share this answer.`;
     // how the question was read comes first among the warnings, as for any subject
-    const read = `${pods.length} replicas of ${workload} checked${unchecked}: they share this answer`;
+    const read = `${pods.length} ${what} checked${unchecked}: they share this answer`;
     return {
       ...base,
       answer: `${all}\n${base.answer}`,
-      title: base.title && `${workload} ×${pods.length}: ${base.title}`,
+      title: base.title && `${replicas ? workload : 'pods'} ×${pods.length}: ${base.title}`,
       warnings: [read, ...base.warnings],
     };
   }
   const each = results.map((r, i) => `• ${names[i]}: ${r.answer}`).join('\n');
   return {
     ...base,
-    answer: `${pods.length} replicas of ${workload}${unchecked}, with different answers:\n${each}`,
-    title: `${pods.length} replicas of ${workload}`,
+    answer: `${pods.length} ${what}${unchecked}, with different answers:\n${each}`,
+    title: `${pods.length} ${what}`,
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
     errors: results.flatMap((r) => r.errors),
   };

@@ -1,6 +1,7 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
 import { isIpv4 } from '../path/ip';
+import { asksOf } from './asks';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
@@ -54,6 +55,10 @@ export interface Intent {
   near?: string[];
   /** addresses said that are Services' ClusterIPs (filled by entities.ts): inside the cluster, never a far end */
   clusterIps?: string[];
+  /** addresses said that are a LoadBalancer Service's frontend (filled by entities.ts): ours, a way in */
+  frontendIps?: string[];
+  /** addresses said that are no pod's, node's or Service's (filled by entities.ts): outside the cluster */
+  elsewhereIps?: string[];
   /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
   urlHosts?: string[];
   /** each family's score from the cue words of the sentence that asks (the specs' triggers) */
@@ -70,6 +75,10 @@ export interface Intent {
   asking?: string;
   /** pod names from a pasted `kubectl get pods` table: context, after the names the question says */
   pasted?: string[];
+  /** Service names from a pasted `kubectl get svc` table: context, never a pair of themselves */
+  pastedServices?: string[];
+  /** what the words ask for (asks.ts): the DNS path rather than a name's address; the pod a pasted lookup ran in */
+  asks?: { resolverPath?: boolean; lookupIn?: string };
 }
 
 export interface NameRef {
@@ -153,6 +162,15 @@ function normalizeText(text: string): string {
     text
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
+      // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
+      // (context, as in Markdown), never the sentence that asks
+      .replace(/<blockquote\b[^<>]{0,200}>([\s\S]{0,3000}?)<\/blockquote>/gi, (_, quoted: string) =>
+        quoted
+          .split(/<(?:br|\/?p|\/?div)\b[^<>]{0,200}>/i)
+          .filter((line) => line.replace(/<[^<>]{0,200}>/g, '').trim())
+          .map((line) => `\n> ${line}\n`)
+          .join(''),
+      )
       // Teams: a <br> or a paragraph is a line break; "Sent from Teams mobile" under it is a signature, not a word
       .replace(/<(br|\/p|\/div)\s{0,5}\/?>/gi, '\n')
       .replace(/\n[ \t]*sent from (my )?(teams|outlook|iphone|ipad|android|mobile|phone)\b[^\n]{0,40}/gi, '\n')
@@ -170,12 +188,18 @@ function normalizeText(text: string): string {
       .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
+      // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
+      // appended to short names, never names looked up (https://man7.org/linux/man-pages/man5/resolv.conf.5.html)
+      .replace(/(^|\n)[ \t]*search((?:[ \t]+[a-z0-9][a-z0-9.-]{0,252}){1,6})[ \t]*(?=\n|$)/gi, '$1search domains')
       // "/etc/resolv.conf" is the pod's resolver file, never a Service resolv in namespace conf
       .replace(/(?:\/etc\/)?\bresolv\.conf\b/gi, ' resolv.conf ')
       // "i/o timeout" in a pasted Go error is not namespace i, name o
       .replace(/\bi\/o\b/gi, ' ')
       // psql's "connection to server at "db…"": the word server there is psql's, not a workload
       .replace(/\bconnection to server at\b/gi, 'connection to')
+      // a frame of a pasted stack trace ("at TCPConnectWrapper.afterConnect [as oncomplete] (node:net:1607:16)") is
+      // code, never a name
+      .replace(/(^|\n)[ \t]*at [^\n()]{1,200}\([^\n()]{1,200}:\d+:\d+\)[ \t]*(?=\n|$)/gi, '$1')
       // a class in a pasted stack trace ("java.net.UnknownHostException:") is not a name to look up
       .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
       .replace(/[\u2018\u2019]/g, "'")
@@ -276,6 +300,8 @@ const ACTION_VERBS = [
   'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
+  // "make a firewall rule", "make us an exception": making something is a change (never "make sense", "make sure")
+  String.raw`make(?= (?:a|an|us an?|me an?|the|new)\b)`,
   String.raw`give me the \S+ password|print|ignore previous`,
 ].join('|');
 const ACTION = new RegExp(
@@ -322,10 +348,29 @@ function pastedPods(text: string): string {
   );
 }
 
+/** A pasted `kubectl get svc` table: its header and the command that listed it ("get svc" asks nothing). */
+const SVC_HEADER = /^[ \t]*NAME[ \t]+TYPE[ \t]+CLUSTER-IP[ \t]+EXTERNAL-IP\b.*$/gim;
+const GET_SVC = /^[ \t]*\$?[ \t]*(?:kubectl|oc) get (?:svc|services?)\b(.*)$/gim;
+const SVC_ROW = /^[ \t]*([a-z0-9][a-z0-9.-]{0,252})[ \t]+(?:ClusterIP|NodePort|LoadBalancer|ExternalName)[ \t]+\S.*$/gm;
+
+/** The Services a pasted `kubectl get svc` table lists: context, like a pod table's rows. */
+const pastedServiceRows = (text: string): string[] =>
+  SVC_HEADER.test(text) ? ((SVC_HEADER.lastIndex = 0), [...text.matchAll(SVC_ROW)].map((m) => m[1].toLowerCase())) : [];
+
+function pastedServices(text: string): string {
+  if (!pastedServiceRows(text).length) return text;
+  return text
+    .replace(GET_SVC, (_, args: string) => {
+      const ns = /(?:^|\s)(?:-n|--namespace)[ =]?(\S+)/.exec(args)?.[1];
+      return ns ? ` -n ${ns} ` : ' ';
+    })
+    .replace(SVC_HEADER, ' ');
+}
+
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {
   return fixTypos(
-    normalizeText(pastedPods(text.slice(0, 4000)))
+    normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
       .slice(0, 2000)
       .toLowerCase()
       .replace(/_/g, ' ')
@@ -368,9 +413,13 @@ const NAME_THEN_NAMESPACE = new RegExp(
 /** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
 function perNameNamespaces(text: string): string {
   const isName = (w: string) => w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]);
+  // "kubectl exec -n shop api-…": the command's verb is no name in that namespace
+  const verb = (str: string, at: number) => /\b(kubectl|oc)\s*$/.test(str.slice(0, at));
   return BEFORE_NS.reduce(
     (t, re) =>
-      t.replace(re, (all, pre: string, name: string, ns: string) => (isName(name) ? `${pre}${ns}/${name}` : all)),
+      t.replace(re, (all, pre: string, name: string, ns: string, at: number, str: string) =>
+        isName(name) && !verb(str, at + pre.length) ? `${pre}${ns}/${name}` : all,
+      ),
     text,
   );
 }
@@ -423,7 +472,8 @@ const BARE_PORT = new RegExp(
     String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
-    String.raw`across|via|snat|reachable|works?|working|denied|refused|fail(?:s|ing)?|tim(?:es|ing) out|broken|` +
+    String.raw`across|via|snat|reachable|works?|working|denied|refused|dropped|rejected|fail(?:s|ing)?|` +
+    String.raw`tim(?:es|ing) out|broken|` +
     // or which way it goes: "web to api 8080 goes thru afw or direct?"
     String.raw`down|flaky|go(es|ing)?|thru|through)\b))`,
 );
@@ -436,7 +486,12 @@ function bareTargetPort(rest: Rest): string | undefined {
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
-  const client = /\b(?:from|client)\s+(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text);
+  // "from our jumpbox 10.0.4.25": the machine the client sits on may be said before its address
+  const client = new RegExp(
+    String.raw`\b(?:from|client)\s+(?:(?:our|the|my|a)\s+)?` +
+      String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|internet)\s+)?` +
+      String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
+  ).exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
   // asked about; the client's is an ephemeral source port
@@ -491,8 +546,9 @@ function portSaid(rest: Rest): string | undefined {
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
-    // "x/a -> z/c path 80": the path on a port
-    rest.take(/\bpath\s+(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
+    // "x/a -> z/c path 80": the path on a port; "api to db cross node? 5432": a number alone after the question, at
+    // the very end, is the port it is asked on
+    rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
     bareTargetPort(rest)
   );
 }
@@ -722,7 +778,8 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   // "path from 198.51.100.7 to shop.contoso.com": a client address and a host is an inbound question
   const host = intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n));
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
-  if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length)
+  // (never an address of a pasted table's rows: those are the Services' own)
+  if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length && !intent.pastedServices)
     intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip) && ip !== intent.towards);
 }
 
@@ -746,7 +803,11 @@ export function parse(text: string): Intent {
     refs: [],
     marked: [],
   };
+  const services = pastedServiceRows(text.slice(0, 4000));
+  if (services.length) intent.pastedServices = services;
   const rest = new Rest(` ${t} `);
+  const asks = asksOf(t);
+  if (Object.keys(asks).length) intent.asks = asks;
   readScope(rest, intent);
   const dest =
     /\b(?:reach(?:es|ing)?|towards|to|calls?|hits?)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text) ??

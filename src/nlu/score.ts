@@ -66,18 +66,21 @@ const OUT = new RegExp(
 /** Two parties talking: "reach", "talk to", "connect", "path", "->". */
 const PAIR = new RegExp(
   String.raw`(\b(reach|reaches|talk|talks|talking|connect|connects|connecting|call|calls|calling|get to|gets to|path|` +
-    String.raw`trace|hit|hits|looks? like to|open (a )?connection|towards?|` +
+    // "its conn to server on 1433": a connection said short
+    String.raw`trace|hit|hits|looks? like to|open (a )?connection|towards?|(conn|connection)s? (to|from)|` +
     String.raw`(on )?(its|the) way to|(go|goes|get|gets|route|travel|travels|flow|flows) from|stays? on)\b|->|→)`,
 );
 const CAN = new RegExp(
   String.raw`\b(can|can't|cant|cannot|may|allowed|blocked|blocking|blocks|reachable|permitted|let|lets|denied|deny|` +
     String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
-    String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ing)?|` +
+    String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
-    String.raw`drop(s|ping)?|isolated|isolation|` +
+    String.raw`drop(s|ped|ping)?|isolated|isolation|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
-    String.raw`(do|does|did|will|would) [\w./-]+ get through|access (check|test|verification)|check access)\b`,
+    // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
+    String.raw`(do|does|did|will|would) [\w./-]+ get (through|into|in to)|access (check|test|verification)|` +
+    String.raw`check access)\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -212,7 +215,17 @@ function movableOut(s: Seen): boolean {
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
   const client =
     s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards && !farLabel(t, ip));
-  return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s);
+  return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s) || farEndOut(s);
+}
+
+/** "web → 10.20.1.5 on 443 just hangs": an address no pod, node or Service of the cluster has, where the one workload
+ * goes, is a far end outside the cluster: the way out to it (the route Azure picks for it, its SNAT)
+ * https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
+function farEndOut(s: Seen): boolean {
+  const far = farEndGoneTo(s);
+  if (!far || !['east-west', 'unknown', 'policy'].includes(s.cue)) return false;
+  s.intent.towards = far;
+  return true;
 }
 
 /** "partner 198.51.100.20 tells us…", "the vendor at 1.2.3.4": an address said as the far end's, never a client. */
@@ -258,12 +271,22 @@ function goesOut(s: Seen): boolean {
   if (intent.towards && isPublic(intent.towards) && ASKS_ADDRESS.test(t) && s.cue === 'policy') return true;
   // a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com")
   const outside = [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].filter(
-    (h) => !s.entities.some((e) => e.text === h),
+    (h) => !s.entities.some((e) => e.text === h) && !intent.frontendIps?.includes(h),
   );
   return outside.length > 0 && ['east-west', 'unknown'].includes(s.cue);
 }
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
+
+/** The one address outside the cluster a workload goes to ("web → 10.20.1.5", "api to 10.50.1.4:1433"), said with
+ * no other address of ours and never as a prefix */
+function farEndGoneTo(s: Seen): string | undefined {
+  const far = s.intent.elsewhereIps ?? [];
+  if (far.length !== 1 || s.intent.ips.some((ip) => !far.includes(ip)) || s.both.length !== 1) return undefined;
+  const [ip] = far;
+  const to = new RegExp(String.raw`(->|→|\bto|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?${esc(ip)}\b(?!/\d)`);
+  return to.test(s.t) ? ip : undefined;
+}
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
  * about in a DNS question: the name outside is looked up, the pod does not go out to it
@@ -329,7 +352,11 @@ function sourceAtFarEnd(s: Seen): boolean {
   // "what source does the pod see", "does sqlapi see the client ip": our side receives, the flow comes in
   if (oursSees(s)) return false;
   // a pod's or a Service's address is inside the cluster ("web → 10.0.201.17:8080, the api ClusterIP")
-  const known = new Set([...s.entities.map((e) => e.text), ...(intent.clusterIps ?? [])]);
+  const known = new Set([
+    ...s.entities.map((e) => e.text),
+    ...(intent.clusterIps ?? []),
+    ...(intent.frontendIps ?? []),
+  ]);
   const far = intent.ips.find((ip) => {
     if (known.has(ip)) return false;
     const at = ip.replace(/\./g, '\\.');
@@ -401,7 +428,23 @@ function aboutTheBot(s: Seen): boolean {
 
 /** Fewer than two parties, a host, or one party said in the sentence that asks about coming in or going out. */
 const notAPair = (s: Seen): boolean =>
-  s.both.length < 2 || !!s.hosts.length || requestsComeIn(s) || asksOneOut(s) || clientDrawnIn(s);
+  s.both.length < 2 ||
+  !!s.hosts.length ||
+  requestsComeIn(s) ||
+  asksOneOut(s) ||
+  clientDrawnIn(s) ||
+  onlyListed(s) ||
+  s.intent.names.some((n) => AZURE_WAY_IN.test(n));
+
+/** An Azure front end's host name (Application Gateway for Containers, Front Door): a way in, so the question is about
+ * coming in, even where the inventory does not list the host
+ * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+ * https://learn.microsoft.com/azure/frontdoor/endpoint */
+const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
+
+/** "<pasted kubectl get svc> how does a request to web's external ip get in?": the rows of a pasted table are
+ * context; the parties are the ones the sentence that asks names */
+const onlyListed = (s: Seen): boolean => !!s.intent.pastedServices && askedParties(s).length < 2;
 
 /** "client 203.0.113.9 -> 20.31.46.88:443, then to which nginx pod, then web?": a public client's flow drawn to a
  * public address is the way in; the pods named are its hops, not a pair inside the cluster */
@@ -409,6 +452,27 @@ const clientDrawnIn = (s: Seen): boolean => {
   const m =
     /\b(?:client|user|customer|browser)\s+(\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(s.t);
   return !!m && isPublic(m[1]) && isPublic(m[2]) && !!s.entities.length;
+};
+
+/** Someone outside the cluster, said as the one who opens, curls or visits ("from home", "our jumpbox", "people"). */
+const OUTSIDE_CLIENT = new RegExp(
+  String.raw`\b(people|customers?|users?|visitors?|browsers?|clients?|callers?|jump ?box|jump ?host|bastion|laptop|` +
+    String.raw`from (home|the office|outside|the internet|on-?prem\w*)|(see|sees|log|logs) me)\b`,
+);
+/** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
+const frontendReached = (s: Seen): boolean => {
+  const opened = (s.intent.frontendIps ?? []).some((ip) =>
+    new RegExp(
+      String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to)` +
+        String.raw`\s+(host\s+)?${esc(ip)}\b`,
+    ).test(s.t),
+  );
+  const ours = s.intent.frontendIps ?? [];
+  const client = OUTSIDE_CLIENT.test(s.t) || (!!s.intent.clientIp && !ours.includes(s.intent.clientIp));
+  // the load balancer's own settings, or what the address is, are asked by other words
+  return (
+    opened && client && s.both.length <= 1 && !GOES_OUT_SAID.test(s.t) && !['load-balancers', 'what-is'].includes(s.cue)
+  );
 };
 
 /** Two parties named in a question that may be about the pair. */
@@ -419,21 +483,30 @@ function pairable(s: Seen): boolean {
   if (['east-west', 'policy', 'dns', 'what-is'].includes(cue)) return false;
   // a directed pair ("web to db traffic", "X -n a to Y -n b") is a pair question of itself
   if (cue === 'unknown') return PAIR.test(t) || CAN.test(t) || !!s.from;
+  if (cue === 'changes') return verdictOverChange(s);
   // a pod question never asks what one side sees of the other
   if (cue === 'pod') return (/\b(sees?|seen)\b/.test(t) || s.directed) && !/\b(which|what) pod\b/.test(t);
   // "from sqlapi to server on 1433, does the traffic leave the node?": two parties in a direction are a pair
-  if (cue === 'egress')
-    return (
-      /\bbetween\b/.test(t) ||
-      (!OUT.test(t.replace(/\bsnat\b/g, '').replace(LEAVES_A_HOP, ' ')) && PAIR.test(t)) ||
-      s.directed
-    );
+  if (cue === 'egress') return egressWordsPair(s);
   // two parties and a word for coming in or load balancers: a pair only when something links them
   return (
     ['inbound', 'load-balancers'].includes(cue) &&
     !routeSaid(s, cue) &&
     (PAIR.test(t) || CAN.test(t) || s.directed || !!s.from)
   );
+}
+
+/** "from sqlapi to server on 1433, does the traffic leave the node?": words for going out said of a directed pair */
+const egressWordsPair = ({ t, directed }: Seen): boolean =>
+  /\bbetween\b/.test(t) ||
+  (!OUT.test(t.replace(/\bsnat\b/g, '').replace(LEAVES_A_HOP, ' ')) && PAIR.test(t)) ||
+  directed;
+
+/** "is api still allowed to reach db-0, or did that change anything?": the sentence that asks wants the verdict on
+ * the pair now; the change family answers what changed, asked as such */
+function verdictOverChange(s: Seen): boolean {
+  const asking = s.intent.asking ?? s.t;
+  return asksCan(asking) && !/\bwhat('s| has| have)? changed\b/.test(asking);
 }
 
 /** "the inbound traffic for route sqlapilb (LB → router → pod)": a name said as a route is the way in, no party. */
@@ -536,6 +609,13 @@ const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describ
 /** "whether web can reach api, and through what?": the way it goes is asked with the verdict: the path answers both */
 const THROUGH_WHAT = /\b(through|via|over|by) (what|which)\b/;
 const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' ')) && !THROUGH_WHAT.test(t);
+/** The message without its quoted "> …" lines: a verdict quoted from an earlier answer ("> Yes: x can reach y") is
+ * what was said before, not what is asked now */
+const ownWords = (s: Seen): string =>
+  s.t
+    .split(/(?<=[.?!])\s+/)
+    .filter((x) => !x.startsWith('>'))
+    .join(' ') || s.t;
 
 /** Words of a flow between two parties (not of a name looked up). */
 const FLOW_SAID = new RegExp(
@@ -556,7 +636,10 @@ const OUTBOUND_RULE_SETTINGS = new RegExp(
 const RULE_ASKED = new RegExp(
   String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
     String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|denies|rejects?)\b|` +
-    String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b`,
+    String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b|` +
+    // "dropped? by which rule": the rule a verdict was given by
+    String.raw`\b(by|from|under) (which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?` +
+    String.raw`(rule|policy|polic(y|ies))\b`,
 );
 
 /** "which load balancer is in front of the web service": the load balancers asked for, not the way in */
@@ -564,12 +647,12 @@ const WHICH_LB = /\b(which|what) (load ?balancers?|lbs?)\b/;
 
 const KINDS =
   String.raw`(pod|node|service|svc|cluster|lb|load ?balancer|frontend|public|private|nat ?gw|nat gateway|` +
-  String.raw`firewall|afw|` +
+  String.raw`firewall|afw|gateway|vip|` +
   String.raw`azfw|vm|nic|nva|ilb|internal)`;
 /** What may stand between the kind and "or": "node primary ip", "node nic", "nva trust interface" */
 const KIND_TAIL =
   String.raw`( (primary|secondary|trust|untrust|public|private))?` +
-  String.raw`( ips?| address| frontend| nic| interface)?`;
+  String.raw`( ips?| address| frontend| nic| interface| data plane| vip)?`;
 /** The kind of one address asked: "10.129.2.4 -- pod IP or node IP?", "whose public IP is that", "which frontend
  * is 10.0.0.4", "<ip> — LB frontend?" */
 const ADDRESS_KIND = new RegExp(
@@ -601,9 +684,17 @@ function addressKindAsked(s: Seen): boolean {
   const flowTo =
     ip && new RegExp(String.raw`\b(to|at|opens?|reach(es)?|calls?|hits?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`).test(t);
   const said = flowTo ? t : (s.intent.asking ?? s.t);
-  const others = s.entities.filter(
-    (e) => !(e.kind === 'pod-ip' && e.text === ip) && said.includes(e.text.split('/').pop()!),
-  );
+  // "10.0.118.42 as dst in the web pods' conntrack": the workload whose records show the address is where it was
+  // seen, not a party asked about
+  const seenIn = (name: string) =>
+    new RegExp(
+      String.raw`\bin (the |our )?${escapeWord(name)}( pods?| containers?| nodes?)?('s?)? ` +
+        String.raw`(conntrack|logs?|tcpdump|captures?|traces?|netstat|ss output|access logs?)\b`,
+    ).test(said);
+  const others = s.entities.filter((e) => {
+    const name = e.text.split('/').pop()!;
+    return !(e.kind === 'pod-ip' && e.text === ip) && said.includes(name) && !seenIn(name);
+  });
   return (
     ips.size === 1 &&
     !others.length &&
@@ -672,6 +763,22 @@ export const EVIDENCE: readonly Row[] = [
       (s.intent.cues?.dns ?? 0) >= 2 &&
       RESOLVER_ASKED.test(s.intent.asking ?? s.t) &&
       s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)),
+  },
+  // "<pasted cat /etc/resolv.conf of a pod> who answers on 10.0.0.10 for api, and where does it forward?": a pod's
+  // resolver settings pasted and asked about are that pod's DNS path
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
+  {
+    id: 'pasted-resolver-asked',
+    says: { dns: 17 },
+    when: (s) => {
+      const server = /\bnameserver (\d{1,3}(?:\.\d{1,3}){3})\b/.exec(s.t)?.[1];
+      const asking = s.intent.asking ?? '';
+      return (
+        !!server &&
+        s.entities.some((e) => WORKLOADS.includes(e.kind)) &&
+        (asking.includes(server) || /\b(answers?|forward\w*|upstream|resolv\w*|lookups?|quer(y|ies))\b/.test(asking))
+      );
+    },
   },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
@@ -753,12 +860,16 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) =>
       comesIn(s.t) && s.both.length <= 1 && !s.entities.some((e) => e.kind === 'pod-ip') && s.entities.length > 0,
   },
+  // "people open http://20.31.46.20/", "curl from home to 20.31.46.88": a LoadBalancer Service's frontend reached by
+  // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
+  // https://learn.microsoft.com/azure/aks/load-balancer-standard
+  { id: 'frontend-reached-from-outside', says: { inbound: 19 }, when: frontendReached },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
   { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
-  { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(s.t) },
-  { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(s.t) },
+  { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(ownWords(s)) },
+  { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) },
   // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
   {
     id: 'service-name-no-pod',
@@ -776,7 +887,10 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 17 },
     // said with inbound cue words too ("customer on 198.51.100.7 opens shop.contoso.com; src addr at web after NAT?")
     when: (s) =>
-      (podCued(s) || s.cue === 'inbound') && !!s.hosts.length && !!s.workloads.length && CLIENT_OPENS.test(s.t),
+      (podCued(s) || ['inbound', 'unknown'].includes(s.cue)) &&
+      !!s.hosts.length &&
+      !!s.workloads.length &&
+      CLIENT_OPENS.test(s.t),
   },
   // "the web LoadBalancer service … which nodes get traffic on 20.31.46.20": traffic coming to a Service, not a pod
   {
@@ -809,7 +923,10 @@ export const EVIDENCE: readonly Row[] = [
       !s.both.length &&
       !s.hosts.length &&
       !s.intent.ips.length &&
-      /^\W*(which|what|list|show( me)?) (all |the |our )?(azure )?(load ?balancers|lbs)\b/.test(s.intent.asking ?? s.t),
+      // "which load balancer gives the public IP the workers go out with": one asked for by what it does
+      /^\W*(which|what|list|show( me)?) (all |the |our )?(azure )?(load ?balancers?|lbs?)\b/.test(
+        s.intent.asking ?? s.t,
+      ),
   },
   // "idle timeout and ports per instance on the outbound rule", "max node count the outbound SNAT config supports":
   // an outbound rule's settings are the load balancer's, whichever workload uses them
@@ -879,8 +996,10 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'workload-and-cluster-ip',
     says: { 'east-west': 3 },
+    // and "ECONNREFUSED 10.0.201.17:8080 … that's from web. how does web get to that address?": a pod said as the
+    // client of a ClusterIP; words for getting to it are the way inside the cluster, not the way in from outside
     when: (s) =>
-      s.cue === 'unknown' &&
+      (s.cue === 'unknown' || (s.cue === 'inbound' && !!s.from && !s.hosts.length)) &&
       s.workloadSet.size === 1 &&
       !!s.intent.clusterIps?.length &&
       !s.intent.ips.some((ip) => isPublic(ip)),

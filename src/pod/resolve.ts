@@ -15,5 +15,22 @@ export interface PodSubjects extends Noted {
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
+  const listed = await listedPods(intent, ctx, found.pod);
+  if (listed) return { pod: listed[0], notes: [found.note], group: listed };
   return { pod: found.pod, notes: [found.note], group: found.group };
+}
+
+/** "those", "these", "each of them": the question points back at what was listed */
+const THOSE = /\b(those|these|them|each|all of them|both)\b/;
+
+/** "<pasted oc get pods> which nodes are those on?": every pod of a pasted table, each answered, when the sentence
+ * that asks points back at them and names none itself */
+async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] | undefined> {
+  const rows = intent.pasted ?? [];
+  const asking = intent.asking ?? intent.text;
+  if (rows.length < 2 || !THOSE.test(asking) || rows.some((r) => asking.includes(r))) return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const ns = first.metadata.namespace;
+  const found = rows.flatMap((r) => pods.filter((p) => p.metadata.name === r && p.metadata.namespace === ns));
+  return found.length >= 2 ? found : undefined;
 }

@@ -24,15 +24,20 @@ export const spec: IntentSpec<'pod'> = {
     // terse checklists: "db-0 in shop: node? ip? owner?"
     /\b(node|ip|owner|labels?)\s*[?,/]\s*(node|ip|owner|labels?)\s*\?/,
     /\b(show|get|describe)( me)? pods?\s+[\w./-]+/,
-    /\b(ips?|address(es)?|nodes?)\s*(and|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
+    // "ip n node": chat shorthand "n" for "and"
+    /\b(ips?|address(es)?|nodes?)\s*(and|n|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,
     // "podIP and hostIP", "on the same node as the ingress controller?": where the pod runs
-    /\b(podip|hostip)\b|\b(on|in) the same (node|host|vm)\b/,
+    [/\b(podip|hostip)\b|\b(on|in) the same (node|host|vm)\b/, 2],
+    // "where does the api application run": the place a workload runs, asked first of all
+    [/\bwhere (does|do|is|are) (the )?[\w-]+( [\w-]+)? (run|runs|running|live|lives|living|hosted|scheduled)\b/, 2],
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
     /\b(describe|details|info)\b/,
     /\btell (me|us) about (the )?(pod|deployment|replicas?)\b/,
     /^\s*pod\s+[\w./-]+\s*(-n\s+\S+)?\s*$/,
     /\benv(ironment)? ?(vars?|variables)\b/,
+    // "<pasted pods> what IPs do these have?": the addresses of pods pointed back at
+    /\b(what|which) (ips?|addresses) (do|does|did) (these|those|they|each( of them)?) (have|get|got)\b/,
     // "show me the api pod", "who owns pod x2k4p"
     /^\s*(show|get|describe|find)( me)? (the |that |this )?[\w./-]+ pods?\s*[?!.]*\s*$/,
     /\b(who|what) owns\b|\bowner (of|for)\b|\bowned by\b|\bcontrolled by\b/,

@@ -15,6 +15,8 @@ export const spec: IntentSpec<'policy'> = {
     /^\s*(policy|canreach|can-reach)\s/,
     /\bnetworkpolicy\b/,
     /\bwhy (can't|cant|can not|cannot)\b/,
+    // a ticket's "Access check: A → B tcp/5432" asks for the verdict on the pair
+    [/\b(access (check|test|verification)|check access)\b/, 2],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
@@ -41,7 +43,11 @@ export const spec: IntentSpec<'policy'> = {
     ],
     // "what does api-deny-all block", "which traffic does it stop": what one policy lets through or not
     [
-      /\b(what|which) (traffic |connections? )?(does|do|would|will) [\w-]+ (block|stop|deny|allow|permit|kill|cut)\b/,
+      // "what does it actually block": a word on how much may come before the verb
+      new RegExp(
+        String.raw`\b(what|which) (traffic |connections? )?(does|do|would|will) [\w-]+ ` +
+          String.raw`(actually |really |still |even |now )?(block|stop|deny|allow|permit|kill|cut)\b`,
+      ),
       2,
     ],
     // "is x/b isolated?": a pod that some policy selects for a direction is isolated in it

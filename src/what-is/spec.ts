@@ -14,12 +14,24 @@ export const spec: IntentSpec<'what-is'> = {
     // "which pod is 10.244.1.50?", "51.104.20.30 ist welche Ressource?", "… 20.31.44.1 in partner log, ours?"
     new RegExp(String.raw`\b(which|what) (pod|node|service|resource|vm|machine|thing|one|object)s? (is|was|has) ${IP}`),
     [new RegExp(String.raw`${IP}\s+(is|ist|es|est|é)\s+(which|what|welche\w*|was|quel\w*|qu[eé]|cu[aá]l)\b`), 2],
-    new RegExp(String.raw`^(?=.*${IP})(?=.*\b(is (it|this|that) )?ours\s*\?)`),
+    // "… confirm whether the address is ours": the same asked at the end of a sentence
+    new RegExp(String.raw`^(?=.*${IP})(?=.*\b(is (it|this|that|the (ip|address)) )?ours\s*(\?|[.!]*\s*$))`),
+    // "is 20.31.46.20 our load balancer or something else?", "… — master egress or something else?": an address said,
+    // then asked whether it is one thing or another
+    [new RegExp(String.raw`^(?=.*${IP})(?=.*\bor (something|someone|anything) else\s*[?!.]*\s*$)`), 2],
     // "què es 10.0.201.17?": a short question that is an address and a word or two of any language
     new RegExp(String.raw`(^|[.?!]\s)(\S+\s){1,2}${IP}\s*\?`),
     // "20.50.61.11 shows up in the partner's logs — which of our resources is that?"
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(which|what) (of our |one of our )?(resources?|things?|objects?)\b)`),
     /^\s*(whatis|what-is|whois)\s*$/,
+    // "10.100.0.4 — which box is that, and in which subscription?": the address, then what kind of thing it is
+    [
+      new RegExp(
+        String.raw`${IP}\s*[-—–:,]*\s*(which|what) (box|machine|vm|device|host|server|resource|thing|appliance) ` +
+          String.raw`(is|was) (it|that|this)\b`,
+      ),
+      2,
+    ],
     // "an IP 10.100.0.4 in our route table and nobody knows what it is", "unknown IP … — identify"
     new RegExp(String.raw`^(?=.*${IP})(?=.*(\bwhat (it|that|this)( ip| address)? is\b|\bidentify\b))`),
   ],

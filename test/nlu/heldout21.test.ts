@@ -10,8 +10,22 @@
 // what it measured unseen.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set from the first measurement on a committed tree. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 1000;
+/** Unseen: round 15 (a8d83c6, the code before the set was written) 232/262 = 88.5 %, 10 confident misroutes;
+ * round 16 (tuned on set 20, with node ports and other ways in for inbound) 234/262 = 89.3 %, 7. Floors: that
+ * figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 89, // 234/262
+  dns: 92, // 25/27
+  'east-west': 96, // 25/26
+  egress: 79, // 23/29
+  help: 91, // 21/23
+  inbound: 77, // 21/27
+  'load-balancers': 96, // 24/25
+  pod: 88, // 24/27
+  policy: 85, // 24/28
+  unknown: 95, // 23/24
+  'what-is': 92, // 24/26
+};
+const MISROUTES = 7;
 
 heldoutTest(21, FLOOR, MISROUTES, { coverage: [18, 18] });

@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–19, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–20, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -63,6 +63,12 @@ test('cross-validation: on sets 7–19, the combination misroutes no more than t
     // set 18 combined 238/239 with 0; sets 12–17 combined 211, 219, 218, 224, 216 and 221 right with 0, 0, 0, 0, 3
     // and 5 confident misroutes
     19: [223, 3],
+    // measured after round 16 (set 20 joined; sets 7–19: the rules alone 2831/2910 with 20 confident misroutes,
+    // combined 2871/2910 with 8; before it 2824 with 22 and 2869 with 8): set 20 the rules alone 228/235 with 3;
+    // combined 230/235 with 2 (two App Gateway answers that do not name aks-agw: the inbound family's); with the
+    // inbound changes made alongside 232 with 1 and 234 with none. Sets 12–19 combined 209, 222, 219, 223, 213, 224,
+    // 239 and 227 right with 0, 0, 0, 0, 3, 5, 0 and 0 confident misroutes
+    20: [230, 2],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;

@@ -1,0 +1,47 @@
+// What a question asks for, read once from its words, so the families do not read the text again.
+import type { Intent } from './parse';
+
+/** The DNS path itself (which server a pod asks, where names outside the cluster go), not one name's address; and the
+ * pod a pasted `kubectl exec … -- <lookup>` ran in. */
+export function asksOf(t: string): NonNullable<Intent['asks']> {
+  const lookupIn = EXEC_LOOKUP.exec(t)?.[1];
+  return { ...(RESOLVER_PATH.test(t) ? { resolverPath: true } : {}), ...(lookupIn ? { lookupIn } : {}) };
+}
+
+// "which DNS server does web use", "dns path of db-0", "resolver for api", "where do its queries go", resolv.conf
+const RESOLVER_PATH = new RegExp(
+  [
+    String.raw`\b(dns|name) ?servers?\b`,
+    String.raw`\bwhich (dns|servers?|nameservers?)\b`,
+    String.raw`\bwho resolves\b`,
+    String.raw`\bresolvers?\b`,
+    String.raw`resolv\.conf`,
+    String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,
+    // "name lookup" is the mechanism; "dns lookup <name>" asks for that name's address
+    String.raw`\bname ?lookups?\b`,
+    String.raw`\bresolution path\b`,
+    // "how does dns work here": the mechanism, not a name called "work"
+    String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
+    String.raw`\bresolve (names|external names|hostnames)\b`,
+    // "the api pod's lookups of external names": the pod's lookups of names in general, not one name
+    String.raw`\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?names\b`,
+    String.raw`\bupstream\b`,
+    // "where does its dns go?", "where do the lookups end up"
+    String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
+    String.raw`\bforward(s|ed|er|ers|ing)?\b`,
+    String.raw`\bqueries\b`,
+    String.raw`\bservfail\b`,
+    String.raw`\bcoredns\b`,
+    String.raw`\bkube-dns\b`,
+    String.raw`\bndots\b`,
+    String.raw`\bsearch (domains?|path)\b`,
+  ].join('|'),
+  'i',
+);
+
+// "$ kubectl exec -n shop api-… -- getent hosts db.shop": the lookup ran in that pod
+const EXEC_LOOKUP = new RegExp(
+  String.raw`\b(?:kubectl|oc) exec\s+(?:(?:-n|--namespace)[ =]?\S+\s+|-it?\s+|-ti\s+)*([a-z0-9][a-z0-9.-]*)` +
+    String.raw`(?:\s+(?:-n|--namespace)[ =]?\S+|\s+-c\s+\S+|\s+-it?)*\s+--\s+` +
+    String.raw`(?:getent|nslookup|dig|host|curl|wget|ping)\b`,
+);
