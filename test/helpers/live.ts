@@ -61,12 +61,16 @@ export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> 
   };
 }
 
-/** Sequential rounds of ARM requests: a new round starts when a request arrives after the injected latency has passed since the round began. */
+/**
+ * Sequential rounds of ARM requests: a request that waited for an answer arrives at least the injected latency after
+ * the round began (less 2 ms of timer rounding), so only such a request starts a new one; requests of one round that
+ * a busy machine sends tens of milliseconds apart stay in it.
+ */
 export function rounds(requests: { at: number }[], latencyMs: number): number {
   let n = 0;
   let start = -Infinity;
   for (const r of [...requests].sort((a, b) => a.at - b.at)) {
-    if (r.at - start >= latencyMs * 0.8) {
+    if (r.at - start >= latencyMs - 2) {
       n++;
       start = r.at;
     }
