@@ -25,7 +25,8 @@ export const spec: IntentSpec<'dns'> = {
     // "the api pod's lookups of external names": a pod's lookups of names in general
     [/\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?(host ?)?names\b/, 2],
     // "resolv path, coredns → 10.100.2.4?": the way a name is resolved, said short
-    [/\bresolv(e|ing|ution)? (path|chain|flow|order)\b/, 2],
+    // and "web-… lookup path: kube-dns → coredns → 168.63.129.16?"
+    [/\b(resolv(e|ing|ution)?|look ?up) (path|chain|flow|order)\b/, 2],
     [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],
     // "where does coredns forward that to": the cluster DNS and its upstream
     [

@@ -9,6 +9,8 @@ export const spec: IntentSpec<'egress'> = {
     /\b(public|egress|outbound|outgoing|exit|external|snat|nat(ted)?)\b.{0,40}\b(ip|ips|address|addresses)\b/,
     /\bsource\b.{0,20}\b(ip|address)\b.{0,40}\b(internet|outside|world|remote)\b/,
     /\b(egress|outbound|snat)\b/,
+    // "… follow 0/0 → 10.100.0.4? public src?": the public address it leaves with, asked short
+    [/\bpublic (src|source)( ip| address)?\s*\?/, 2],
     /\b(leave|leaves|leaving|go(es)? out|get(s)? out|exit(s)?)\b.{0,40}\b(internet|cluster|world|outside)\b/,
     /\b(internet|outside world)\b.{0,30}\b(ip|address|as)\b/,
     /\bip\b.{0,40}\b(internet|outside)\b/,

@@ -77,6 +77,9 @@ export const spec: IntentSpec<'help'> = {
     [/\bhow (to|do i|can i|should i|do we|can we) (ask|query|use|talk to) (the |this )?([\w-]+ )?(bot|assistant)\b/, 2],
     [/\bhow (to|do i|can i|should i) ask\b.{0,30}\bquestions\b/, 2],
     [/\bwhat (this|the) (bot|assistant|tool|packet-path) (can|could) (help|do|answer|tell|check|show)\b/, 2],
+    // "syntax of the terse commands?", "what's in scope for you?": the bot's own forms and scope
+    [/\b(syntax|format|grammar) (of|for) (the )?([\w-]+ )?(commands|questions|queries)\b/, 2],
+    [/\b(in|out of) scope (for|with) (you|u|the bot|this bot|packet-path)\b/, 2],
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],

@@ -5,6 +5,7 @@ import { gatewayRouteSubject } from './gateway-api';
 import { nodePortAsked, nodePortSubject } from './node-port';
 import {
   chooseWay,
+  optionNamed,
   KIND_WORDS,
   namedWaysIn,
   sameWay,
@@ -139,7 +140,7 @@ async function withWays(found: Found, intent: Intent, ctx: Ctx, cat: Catalog, po
   const named = found.httpRoute ? [] : namedWaysIn(intent);
   const read = named.includes('front-door') ? ctx.inv.azure.frontDoors : undefined;
   const doors = read ? ((await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure))) ?? []) : [];
-  const pick = chooseWay(named, options, doors);
+  const pick = optionNamed(intent, options) ?? chooseWay(named, options, doors);
   const chosen: Found = pick ? subjectsOf(pick) : found;
   const others = options.filter((o) => !sameWay(o, chosen)).map(({ line, ask }) => ({ line, ask }));
   const missing = !pick && named.map((k) => KIND_WORDS[k]).find(Boolean);

@@ -44,9 +44,22 @@ export const spec: IntentSpec<'inbound'> = {
     [/\bnodes?\b.{0,20}\b(pass|passes|passing|fail|fails|failing) (the )?(lb |load balancer )?(health ?)?probes?\b/, 2],
     // "-> 10.224.0.4:31380, web's nodeport": a node address on a port of the NodePort range (30000-32767), same page
     [/:3[0-2]\d{3}\b.{0,60}\bnode ?ports?\b|\bnode ?ports?\b.{0,60}:3[0-2]\d{3}\b/, 2],
+    // "-> 10.224.0.4:31380": an arrow to an address on a port of that range, drawn alone, is a node port reached
+    [/^\W*(->|→)\s*\d{1,3}(\.\d{1,3}){3}:3[0-2]\d{3}\b/, 2],
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
     [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
     [/\b(comes?|coming|gets?|getting) in\b|\bincoming\b|\bgets? into\b|\bcomes? into\b/, 2],
+    // "how the request from customer reach to web pods": requests of someone outside reaching ours
+    [
+      new RegExp(
+        String.raw`\brequests? (from|of) (the |a |our )?(customers?|clients?|users?|visitors?|browsers?)\b.{0,30}` +
+          String.raw`\b(reach\w*|gets? to|arrives?|lands?|comes?)\b`,
+      ),
+      2,
+    ],
+    // "LB 20.31.46.88, etp Cluster → src seen by the pod?": externalTrafficPolicy decides whether the client's address
+    // is kept (https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
+    [/\b(etp|externaltrafficpolicy|external ?traffic ?policy)\b/, 3],
     /\bexposed\b.{0,20}\b(internet|outside|publicly|public)\b/,
     new RegExp(
       String.raw`\b(which|what) (gateway|load ?balancer|ingress( controller)?|proxy|app gateway|waf)\b.{0,30}` +

@@ -72,6 +72,13 @@ export function namedWaysIn(intent: Intent): WayInKind[] {
   return kinds;
 }
 
+/** The option whose Gateway the question names ("by gateway-01": the Gateway an HTTPRoute attaches to): that way in,
+ * before any kind named by words (https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways) */
+export function optionNamed(intent: Intent, options: WayInOption[]): WayInOption | undefined {
+  const said = new Set(intent.names);
+  return options.find((o) => (o.httpRoute?.spec?.parentRefs ?? []).some((g) => said.has(g.name)));
+}
+
 /** The option of the first kind named that the workload has (Front Door: the way in an origin names). */
 export function chooseWay(named: WayInKind[], options: WayInOption[], doors: FrontDoor[]): WayInOption | undefined {
   for (const kind of named) {

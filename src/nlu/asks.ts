@@ -19,7 +19,7 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,
     // "name lookup" is the mechanism; "dns lookup <name>" asks for that name's address
     String.raw`\bname ?lookups?\b`,
-    String.raw`\bresolution path\b`,
+    String.raw`\b(resolution|look ?up) path\b`,
     // "how does dns work here": the mechanism, not a name called "work"
     String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
     String.raw`\bresolve (names|external names|hostnames)\b`,

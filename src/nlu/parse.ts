@@ -121,7 +121,8 @@ const STOP = new Set(
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
-   know wants want us reviewing each`.split(/\s+/),
+   know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
+   might must`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -132,6 +133,8 @@ const SLASH_WORDS = new Set(
   [
     'src dst dest source destination yes no rx tx read write in out tcp udp http https and or true false on off',
     'blue green canary stable before after',
+    // "pods: ips/nodes": the two things asked of each pod
+    'ip ips node nodes owner owners',
   ]
     .join(' ')
     .split(' '),
@@ -178,6 +181,17 @@ function normalizeText(text: string): string {
       // a klog header ("I1202 07:44:10.512 …") opens a pasted log line: its severity and date are no name
       // https://github.com/kubernetes/klog (header format Lmmdd hh:mm:ss.uuuuuu)
       .replace(/(^|\n)[ \t]*[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?/g, '$1')
+      // a pasted traceroute: its options ("-n": numeric output, never a namespace) go, and its hop lines
+      // ("1  10.131.0.1  0.211 ms", "3  * * *") are the way there, context: the target after the command is the
+      // destination
+      // https://man7.org/linux/man-pages/man8/traceroute.8.html
+      .replace(/\b(traceroute|tracepath|mtr)((?:[ \t]+-{1,2}[a-z][\w-]*)+)(?=[ \t]+\d)/gi, '$1')
+      .replace(
+        /(^|\n)[ \t]*\d{1,2}[ \t]+(?:[\d.]+|\*)(?:[ \t]+(?:[\d.]+(?:[ \t]*ms)?|\*|\([\d.]+\)))*[ \t]*(?=\n|$)/g,
+        '$1',
+      )
+      // the header of a pasted `oc get route` table names its columns ("SERVICES", "PORT"), never a workload
+      .replace(/(^|\n)[ \t]*NAME[ \t]+HOST\/PORT\b[^\n]*/g, '$1')
       .replace(/&nbsp;/g, ' ')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
@@ -185,7 +199,8 @@ function normalizeText(text: string): string {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&')
       // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
-      .replace(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
+      // (and a WebSocket URL's: "wss://shop-agw.contoso.com/live", https://www.rfc-editor.org/rfc/rfc6455#section-3)
+      .replace(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
@@ -306,11 +321,13 @@ const ACTION_VERBS = [
 ].join('|');
 const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
-  String.raw`^(?:(?:[a-z]{2,6}-?\d{3,}|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
+  // a bracketed id ("[CHG-8812] add …") as well as a bare one
+  String.raw`^(?:(?:\[?[a-z]{2,6}-?\d{3,}\]?|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
     String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|go|now)[\s,]+)*` +
-    String.raw`(${ACTION_VERBS})\b`,
+    // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
+    String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task)\b)`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
@@ -323,6 +340,9 @@ const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
 /** the command that lists pods: one row after it is a table too ("kubectl get pods -o wide | grep coredns") */
 const GET_PODS = /^[ \t]*\$?[ \t]*(?:kubectl|oc) get (?:pods|po)\b/im;
 const TABLE_ROW = /^[ \t]*([a-z0-9][a-z0-9.-]{0,252})[ \t]+\d+\/\d+[ \t]+[A-Za-z]+\b.*$/gm;
+/** `kubectl get pods -o name` prints one "pod/<name>" a line: a list of pods as a table is
+ * (https://kubernetes.io/docs/reference/kubectl/#output-options) */
+const NAME_ROW = /^[ \t]*pods?\/([a-z0-9][a-z0-9.-]{0,252})[ \t]*$/gm;
 
 /**
  * A pasted `kubectl get pods` table stands for the pods it lists: replicas of one workload become that group
@@ -472,6 +492,9 @@ const BARE_PORT = new RegExp(
     String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
+    // "sqlapi → server 1433 same node or cross node", "… to server 1433 now, any policy block it?": where it runs or
+    // when, said after the port
+    String.raw`same|(?:now|today|currently)(?=\s*[,;?!])|` +
     String.raw`across|via|snat|reachable|works?|working|denied|refused|dropped|rejected|fail(?:s|ing)?|` +
     String.raw`tim(?:es|ing) out|broken|` +
     // or which way it goes: "web to api 8080 goes thru afw or direct?"
@@ -484,6 +507,17 @@ function bareTargetPort(rest: Rest): string | undefined {
   return m?.[2] ?? rest.take(/\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+,(\d{2,5})\b/)?.[1];
 }
 
+/** "a VM in the hub (10.100.4.9) calls 10.0.2.10:8080": a machine in another network of ours, said with its address,
+ * that calls is the client */
+function machineClient(text: string): string | undefined {
+  const machine = new RegExp(
+    String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
+      String.raw`(?:hub|office|on-?prem\w*|datacenter|branch|spoke)\s*[(,]?\s*(${IP})\s*[),]?\s+` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
+  ).exec(text);
+  return machine && isIpv4(machine[1]) ? machine[1] : undefined;
+}
+
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
   // "from our jumpbox 10.0.4.25": the machine the client sits on may be said before its address
@@ -493,6 +527,7 @@ function readAddresses(rest: Rest, intent: Intent): void {
       String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
+  if (!client) intent.clientIp = machineClient(rest.text) ?? intent.clientIp;
   // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
   // asked about; the client's is an ephemeral source port
   // an NSG flow log tuple "time,src,dst,sport,dport,proto,direction,decision,…": the destination port is asked
@@ -510,7 +545,7 @@ function readAddresses(rest: Rest, intent: Intent): void {
   const port = portSaid(rest);
   if (port && +port > 0 && +port < 65536 && !drawn) intent.port = +port;
   // "nodeport 31380 from a laptop": the node port reached, unless an address and port were said
-  const nodePort = intent.port === undefined ? rest.take(/\bnode ?port\s+(\d{4,5})\b/)?.[1] : undefined;
+  const nodePort = intent.port === undefined ? rest.take(/\bnode ?port(?:\s+|\/)(\d{4,5})\b/)?.[1] : undefined;
   if (nodePort && +nodePort < 65536) intent.port = +nodePort;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
   if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
@@ -575,7 +610,8 @@ function splitWord(
   const [a, b] = w.split('/', 2);
   if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
   // "HTTP/1.1" in a pasted log line is a protocol version, not namespace http; "src/dst", "80/443" pair two words
-  const paired = SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || /^\d+$/.test(a);
+  // and "nodeport/31380", "tcp/5432": a word and a number, never a namespace and a name
+  const paired = SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x));
   if (a && b && isDns1123Label(a) && !/^\d+(\.\d+)+$/.test(b) && !paired) {
     intent.namespace ??= a;
     return { w: b, type, ns: a };
@@ -644,7 +680,9 @@ function azCommandWords(words: string[]): Set<number> {
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
 const commonWordPods = (w: string, next: string | undefined, ns: string | undefined): boolean =>
   STOP.has(w) && /^pods?$/.test(next ?? '') && !!ns && !TYPE_WORDS[w] && !DETERMINERS.test(w);
-const DETERMINERS = /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both)$/;
+// and conjunctions: "whether pods in namespace z …" says which pods, never pods named "whether"
+const DETERMINERS =
+  /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
 
 function readNames(rest: Rest, intent: Intent): void {
@@ -780,19 +818,24 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   // (never an address of a pasted table's rows: those are the Services' own)
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length && !intent.pastedServices)
-    intent.clientIp = intent.ips.find((ip) => !/:\d/.test(ip) && ip !== intent.towards);
+    // "inbound 10.224.0.4:31380": an address said with a port is where the client goes, never the client
+    intent.clientIp = intent.ips.find(
+      (ip) => !new RegExp(String.raw`\b${ip.replace(/\./g, '\\.')}:\d`).test(t) && ip !== intent.towards,
+    );
 }
 
 export function parse(text: string): Intent {
   const t = clean(text);
-  const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map((m) =>
-    m[1].toLowerCase(),
+  const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map(
+    (m) => m[1].toLowerCase(),
   );
   const found = [...text.matchAll(TABLE_ROW)].length;
   const rows = TABLE_HEADER.test(text) || found > 1 || (found === 1 && GET_PODS.test(text));
   TABLE_HEADER.lastIndex = 0;
+  const named = GET_PODS.test(text) ? [...text.toLowerCase().matchAll(NAME_ROW)].map((m) => m[1]) : [];
   const intent: Intent = {
     ...(rows ? { pasted: [...text.toLowerCase().matchAll(TABLE_ROW)].map((m) => m[1]) } : {}),
+    ...(!rows && named.length ? { pasted: named } : {}),
     urlHosts,
     kind: 'unknown',
     text: t,
@@ -810,7 +853,10 @@ export function parse(text: string): Intent {
   if (Object.keys(asks).length) intent.asks = asks;
   readScope(rest, intent);
   const dest =
-    /\b(?:reach(?:es|ing)?|towards|to|calls?|hits?)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(rest.text) ??
+    // "traceroute 13.107.42.14": the target traced to
+    /\b(?:reach(?:es|ing)?|towards|to|calls?|hits?|traceroute|tracepath|mtr)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
+      rest.text,
+    ) ??
     // "the vendor at 40.112.1.9": a far end outside, named by what it is
     FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);

@@ -14,7 +14,11 @@ const OTHER_CLOUDS = new RegExp(
     String.raw`oracle cloud|oci|oke|ibm cloud|linode|hetzner|vultr)\b`,
 );
 const PRICES = new RegExp(
-  String.raw`\b(costs?|price[sd]?|pricing|how much (does|do|is|are)|per month|monthly|each month|a month|` +
+  // "our cost review lists a public IP": a review named by its purpose asks about the resource, not its price
+  String.raw`\b(costs?(?! (review|report|audit|analysis|exercise|sweep|clean-?up|optimi[sz]ation))|price[sd]?|` +
+    // ("cost report: egress bandwidth charges": what is charged for traffic is a price; never a name like billing)
+    String.raw`pricing|(bandwidth|transfer|egress|data|network|traffic|ingress) charges|how much (does|do|is|are)|` +
+    String.raw`per month|monthly|each month|a month|` +
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
 );
 const CHANGES = new RegExp(

@@ -148,9 +148,11 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
   return intent.ips.some(
     (ip) =>
       !known.has(ip) &&
-      new RegExp(String.raw`\b${short} (in|at|on|behind)( the)?( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`).test(
-        intent.text,
-      ),
+      // "the API server frontend at 10.0.0.4": what of it sits there may come between
+      new RegExp(
+        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance))? (in|at|on|behind)( the)?` +
+          String.raw`( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`,
+      ).test(intent.text),
   );
 }
 
@@ -223,7 +225,8 @@ function movableOut(s: Seen): boolean {
  * https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
 function farEndOut(s: Seen): boolean {
   const far = farEndGoneTo(s);
-  if (!far || !['east-west', 'unknown', 'policy'].includes(s.cue)) return false;
+  // (or the pod family on words for an address kind alone: "src = node or pod ip?")
+  if (!far || (!['east-west', 'unknown', 'policy'].includes(s.cue) && !s.weakPod)) return false;
   s.intent.towards = far;
   return true;
 }
@@ -259,7 +262,7 @@ const onePartyWithPods = (s: Seen): boolean =>
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (notOut(s)) return false;
+  if (staysIn(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -284,9 +287,26 @@ function farEndGoneTo(s: Seen): string | undefined {
   const far = s.intent.elsewhereIps ?? [];
   if (far.length !== 1 || s.intent.ips.some((ip) => !far.includes(ip)) || s.both.length !== 1) return undefined;
   const [ip] = far;
-  const to = new RegExp(String.raw`(->|→|\bto|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?${esc(ip)}\b(?!/\d)`);
+  // "db-0 → on prem 192.168.40.12", "api → storage private endpoint 10.100.3.7": what is there may be said first;
+  // never a route's next hop ("0/0 → 10.100.0.4": a prefix, then where it is sent)
+  // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
+  if (nextHop(s.t, ip)) return undefined;
+  const to = new RegExp(
+    String.raw`(->|→|\bto|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?` +
+      String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
+      String.raw`${esc(ip)}\b(?!/\d)`,
+  );
   return to.test(s.t) ? ip : undefined;
 }
+
+/** "0/0 → 10.100.0.4", "0.0.0.0/0 -> 10.100.0.4": a route's prefix, then the next hop it sends to: the address is
+ * on the way, never the far end (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
+const nextHop = (t: string, ip: string): boolean =>
+  new RegExp(String.raw`\d/\d{1,2}\s*(->|→|=>|via|to)\s*${esc(ip)}\b`).test(t);
+
+/** Never out: a DNS or policy reading, or our load balancer's frontend called from outside (the way in, whatever words
+ * for a partner are said) */
+const staysIn = (s: Seen): boolean => notOut(s) || frontendReached(s);
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
  * about in a DNS question: the name outside is looked up, the pod does not go out to it
@@ -358,7 +378,7 @@ function sourceAtFarEnd(s: Seen): boolean {
     ...(intent.frontendIps ?? []),
   ]);
   const far = intent.ips.find((ip) => {
-    if (known.has(ip)) return false;
+    if (known.has(ip) || nextHop(intent.text, ip)) return false;
     const at = ip.replace(/\./g, '\\.');
     const goesTo =
       String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?|opens?|connects to|talks to)|->|→) ` +
@@ -455,15 +475,21 @@ const clientDrawnIn = (s: Seen): boolean => {
 };
 
 /** Someone outside the cluster, said as the one who opens, curls or visits ("from home", "our jumpbox", "people"). */
+// and "the partner's server 198.51.100.61 calls …", "a VM in the hub (10.100.4.9) calls …": a machine of a partner or
+// in another network of ours
 const OUTSIDE_CLIENT = new RegExp(
   String.raw`\b(people|customers?|users?|visitors?|browsers?|clients?|callers?|jump ?box|jump ?host|bastion|laptop|` +
+    String.raw`(partner|vendor|customer)'?s? (server|vm|machine|host|system|backend)|` +
+    String.raw`(vm|server|machine|host|box) (in|on|at) (the |our )?(hub|office|on-?prem\w*|datacenter|data center|` +
+    String.raw`branch|spoke|peered vnet)|` +
     String.raw`from (home|the office|outside|the internet|on-?prem\w*)|(see|sees|log|logs) me)\b`,
 );
 /** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
 const frontendReached = (s: Seen): boolean => {
   const opened = (s.intent.frontendIps ?? []).some((ip) =>
     new RegExp(
-      String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to)` +
+      String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to|calls?|` +
+        String.raw`calling)` +
         String.raw`\s+(host\s+)?${esc(ip)}\b`,
     ).test(s.t),
   );
@@ -536,7 +562,10 @@ const WHERE_RUNS = /\bwhere\b(?!.{0,30}\b(point|resolv|go(es)?|forward|sen[dt]|l
 const podCued = (s: Seen) => s.cue === 'pod' || !!s.intent.cues?.pod;
 const CLIENT_OPENS = new RegExp(
   String.raw`\b(customers?|clients?|users?|visitors?|browsers?|people)\b.{0,30}\b(opens?|browses?|visits?|hits?|` +
-    String.raw`loads?|goes to|requests?)\b|\breal client\b|\bx-forwarded-for\b|\bxff\b`,
+    String.raw`loads?|goes to|requests?)\b|\breal client\b|\bx-forwarded-for\b|\bxff\b|` +
+    // "the partner's server calls that host from 198.51.100.23": a machine outside calling our host
+    String.raw`\b(partner|vendor|customer)'?s? (server|vm|machine|host|system|backend)\b.{0,30}` +
+    String.raw`\b(calls?|opens?|hits?|requests?|curls?)\b`,
 );
 const TO_SERVICE = /\b(traffic|requests?|dnat\w*|lands?|arrives?|ingress|inbound)\b/;
 const LBS_OF = /\b(load ?balancers?|lbs?)\b.{0,30}\b(in front of|sits? (in front|before)|for|behind|serv(e|es|ing))\b/;
@@ -600,7 +629,10 @@ const ASKS_WHAT_AT_END = new RegExp(
     String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?|pod|node|vm|machine|host|workload)` +
     String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?|` +
     // "10.225.0.40 in the dns logs, which workload?": the kind of thing asked for alone, after the address
-    String.raw`[,:;] (which|what|whose) (pod|workload|resource|object|vm|machine|app))` +
+    String.raw`[,:;] (which|what|whose) (pod|workload|resource|object|vm|machine|app)|` +
+    // "… appears in the DNS server logs. would you be able to identify it for me?", "… what it is attached to?"
+    String.raw`identify (it|that|this|the (ip|address))( for (me|us))?|` +
+    String.raw`what (it|that|this) (ip |address )?is (attached|assigned|associated|bound|connected) to)` +
     String.raw`\s*[?!.]*\s*$`,
 );
 const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*[?!.]*\s*$/;
@@ -924,9 +956,11 @@ export const EVIDENCE: readonly Row[] = [
       !s.hosts.length &&
       !s.intent.ips.length &&
       // "which load balancer gives the public IP the workers go out with": one asked for by what it does
-      /^\W*(which|what|list|show( me)?) (all |the |our )?(azure )?(load ?balancers?|lbs?)\b/.test(
-        s.intent.asking ?? s.t,
-      ),
+      // "for the cost review, could you list the load balancers …": a purpose and a polite ask may come first
+      new RegExp(
+        String.raw`^\W*([^.?!,]{0,40},\s*)?((can|could|would) (you|u) (please )?)?(which|what|list|show( me)?) ` +
+          String.raw`(all |the |our )?(azure )?(load ?balancers?|lbs?)\b`,
+      ).test(s.intent.asking ?? s.t),
   },
   // "idle timeout and ports per instance on the outbound rule", "max node count the outbound SNAT config supports":
   // an outbound rule's settings are the load balancer's, whichever workload uses them
@@ -971,6 +1005,14 @@ export const EVIDENCE: readonly Row[] = [
     id: 'host-in-path',
     says: { inbound: 17 },
     when: (s) => s.cue === 'east-west' && !!s.hosts.length && s.both.length < 2,
+  },
+  // "<endpoint>.z01.azurefd.net → pod, what path": an Azure front end's host drawn to the pods is the way in, even
+  // where the inventory does not list the host
+  {
+    id: 'azure-front-end-in-path',
+    says: { inbound: 17 },
+    when: (s) =>
+      ['east-west', 'unknown'].includes(s.cue) && s.both.length < 2 && s.intent.names.some((n) => AZURE_WAY_IN.test(n)),
   },
   {
     id: 'one-party-client-in',

@@ -11,7 +11,10 @@ export const spec: IntentSpec<'pod'> = {
     /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
-    /\b(pods?'?|replicas?)\s+(ips?|address(es)?|locations?|nodes?)\b/,
+    // "controller pods: ips/nodes": a colon or dash may come between
+    /\b(pods?'?|replicas?)\s*[:—–-]?\s+(ips?|address(es)?|locations?|nodes?)\b/,
+    // "record pod → node mapping for shop/api": which node each pod is on
+    [/\bpods?\s*(->|→|to)\s*(nodes?|hosts?|vms?)\s+(mapping|map|placement|assignment)s?\b/, 2],
     /\b(scheduled|placed) (on|onto)?\b/,
     /\b(which|what) (nodes?|workers?|vms?|machines?)\b(?! ?ports?\b)/,
     // "on which server(s) is the sqlapi application running?", "locate pod db-0"

@@ -225,6 +225,9 @@ function outcome(d: SourcesDecision, r: SourceRow, on: string): string {
   return `their egress is isolated by ${by} and no rule lets them out to ${d.to}${on}`;
 }
 
+/** The path drawn: a pod of the namespace (the client said as its pods) to the target. */
+const sourcesHops = (d: SourcesDecision): Hop[] => [...podHop(d.rows[0]?.pod), ...podHop(d.to)];
+
 function narrateSources(d: SourcesDecision): PathResult {
   const on = d.port !== undefined ? ` on ${d.protocol} ${d.port}` : '';
   const where = `namespace ${d.namespace}`;
@@ -250,7 +253,7 @@ function narrateSources(d: SourcesDecision): PathResult {
   const same = !ok.length || ok.length === d.rows.length;
   return result('policy', 'answered', enforcementLead(d) + answer + enforcementTail(d), {
     title: `Pods of ${where} → ${d.to}${on}`,
-    hops: podHop(d.to),
+    hops: sourcesHops(d),
     warnings: warningsOf(d),
     verify: verifyOf(
       d.toNamespace,
@@ -290,7 +293,7 @@ function sourcesAnyPort(d: SourcesDecision): PathResult {
   const by = [...new Set(d.rows.flatMap((r) => r.ingress.policies))];
   return result('policy', 'answered', enforcementLead(d) + answer + enforcementTail(d), {
     title: `Pods of ${where} → ${d.to}`,
-    hops: podHop(d.to),
+    hops: sourcesHops(d),
     warnings: warningsOf(d),
     verify: verifyOf(d.toNamespace, by, [`kubectl get namespace ${d.namespace} --show-labels`]),
   });

