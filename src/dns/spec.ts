@@ -36,6 +36,18 @@ export const spec: IntentSpec<'dns'> = {
       ),
       2,
     ],
+    // "which servers does sqlapi query?", "what resolver does web use?": the servers a pod sends its lookups to
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+    [
+      new RegExp(
+        String.raw`\b(which|what) (dns |name )?(servers?|resolvers?|nameservers?) (does|do|will|would) [\w-]+ ` +
+          String.raw`(query|use|ask|hit)\b`,
+      ),
+      3,
+    ],
+    // "how does api find the web service by name", "what web.shop.svc.cluster.local returns": a name looked up
+    [/\b(finds?|locates?|reach(es)?|looks? up) (the )?[\w-]+( service| svc| pods?)? by (its )?name\b/, 2],
+    [/\bwhat (does )?[a-z0-9-]+(\.[a-z0-9-]+)+ (returns?|gives back|answers( with)?|comes back with)\b/, 2],
     // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
     [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],
   ],

@@ -21,7 +21,16 @@ export const spec: IntentSpec<'egress'> = {
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
     // "can't reach anything on the internet … does it even have a way out?"
     [/\b(have|has|got|any|its|a|the) way out\b|\b(anything|something|sites?|hosts?) on the internet\b/, 2],
-    [/\b(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
+    [/\b(get|gets|talk|talks|reach|reaches|go|goes|going) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
+    // "going to the internet with the same IP as the web pods?": one workload's way out compared with another's
+    [
+      new RegExp(
+        String.raw`\b(internet|outside|out)\b.{0,30}\bsame (public |egress |outbound |source )?(ip|address) ` +
+          String.raw`(as|like)\b|\bsame (public |egress |outbound |source )?(ip|address) (as|like)\b.{0,30}` +
+          String.raw`\b(internet|outside|out)\b`,
+      ),
+      3,
+    ],
     // "out to the internet", but "exposed to the internet" is the way in
     [
       new RegExp(

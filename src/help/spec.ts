@@ -80,6 +80,18 @@ export const spec: IntentSpec<'help'> = {
     // "syntax of the terse commands?", "what's in scope for you?": the bot's own forms and scope
     [/\b(syntax|format|grammar) (of|for) (the )?([\w-]+ )?(commands|questions|queries)\b/, 2],
     [/\b(in|out of) scope (for|with) (you|u|the bot|this bot|packet-path)\b/, 2],
+    // the bot's own forms named as such ("kinds of questions it answers", "supported queries", "question families",
+    // "the terse forms"): a message about the bot, whatever the sentence around it
+    [
+      new RegExp(
+        String.raw`\b((kinds?|types?|sorts?|list|families) of (supported )?(questions|queries|commands)|` +
+          String.raw`question (families|kinds|types)|supported (questions|queries|commands|forms)|` +
+          String.raw`(questions|queries|commands|forms) (are |r )?supported|terse (syntax|forms?|commands|queries))\b`,
+      ),
+      3,
+    ],
+    // "how am I supposed to ask you things", "how are we meant to talk to it": how the bot is used
+    [/\bhow (am i|are we|is one|should i|do i|do we) (supposed|meant|expected) to (ask|talk|write|phrase|use)\b/, 3],
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],

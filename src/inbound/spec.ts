@@ -43,6 +43,16 @@ export const spec: IntentSpec<'inbound'> = {
     // and get the requests (kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
     [/\bnodes?\b.{0,20}\b(pass|passes|passing|fail|fails|failing) (the )?(lb |load balancer )?(health ?)?probes?\b/, 2],
     // "-> 10.224.0.4:31380, web's nodeport": a node address on a port of the NodePort range (30000-32767), same page
+    // "what is behind that endpoint", "all the way to the pod": what a front end sends to, down to the backends
+    [
+      new RegExp(
+        String.raw`\b(what|who)('s| is| sits) behind (that|this|the|our) (endpoint|url|host ?name|host|frontend|` +
+          String.raw`address|ip|domain|vip)\b|\ball the way (down )?(to|through to) the (pods?|backends?|app)\b`,
+      ),
+      3,
+    ],
+    // "nodeport 31409, who listens on it?": what answers on a node port is the Service behind it (same page)
+    [/\bnode ?ports?\b.{0,40}\b(who|what|which \w+) (listens|is listening|answers|serves|is behind)\b/, 2],
     [/:3[0-2]\d{3}\b.{0,60}\bnode ?ports?\b|\bnode ?ports?\b.{0,60}:3[0-2]\d{3}\b/, 2],
     // "-> 10.224.0.4:31380": an arrow to an address on a port of that range, drawn alone, is a node port reached
     [/^\W*(->|→)\s*\d{1,3}(\.\d{1,3}){3}:3[0-2]\d{3}\b/, 2],

@@ -192,6 +192,26 @@ function normalizeText(text: string): string {
       )
       // the header of a pasted `oc get route` table names its columns ("SERVICES", "PORT"), never a workload
       .replace(/(^|\n)[ \t]*NAME[ \t]+HOST\/PORT\b[^\n]*/g, '$1')
+      // and so does any pasted kubectl table's header ("NAME  POD-SELECTOR  AGE"): capitals, column after column
+      .replace(/(^|\n)[ \t]*NAME(?:[ \t]+[A-Z][A-Z0-9()/_-]*)+[ \t]*(?=\n|$)/g, '$1')
+      // a pasted `kubectl get networkpolicy` row (name, pod selector, age) names a policy in place, context
+      .replace(
+        new RegExp(
+          String.raw`(^|\n)[ \t]*[a-z0-9][a-z0-9.-]*[ \t]+(?:<none>|[\w./-]+=[\w./-]*(?:,[\w./-]+=[\w./-]*)*)` +
+            String.raw`[ \t]+\d+[smhdwy]\w*[ \t]*(?=\n|$)`,
+          'g',
+        ),
+        '$1',
+      )
+      // an alert's labels ("namespace=kube-system pod=coredns-6f8b9d5c7-7hj4m") name the namespace and the pod
+      // https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels
+      .replace(/\b(?:exported_)?namespace="?([a-z0-9][a-z0-9-]*)"?(?=\s|$)/gi, '-n $1')
+      .replace(/\b(?:exported_)?pod(?:_name)?="?([a-z0-9][a-z0-9.-]*)"?(?=\s|$)/gi, 'pod $1')
+      // and its other labels (name, severity, response code, job) name nothing asked about
+      .replace(
+        /\b(?:alertname|severity|rcode|job|instance|prometheus|alertstate|state|runbook_url)=("[^"]*"|\S+)/gi,
+        ' ',
+      )
       .replace(/&nbsp;/g, ' ')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
@@ -457,7 +477,14 @@ function readScope(rest: Rest, intent: Intent): void {
     // "the api workload in the shop namespace uses …"
     rest.take(NAME_THEN_NAMESPACE) ??
     // never "cross-namespace call": a word joined to another is not the type before a name
-    rest.take(/(?<![\w-])(?:project|namespace)\s+(?!(?:on|in|at|to|for|of|and|or|with|from)\b)([^\s?!,;]+)/) ??
+    // nor "the x namespace team": the people of a namespace, never one named after them
+    rest.take(
+      new RegExp(
+        String.raw`(?<![\w-])(?:project|namespace)\s+` +
+          String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
+          String.raw`([^\s?!,;]+)`,
+      ),
+    ) ??
     // "… in project1?" at the very end
     trailingNamespace(rest, intent);
   if (!ns) return;
@@ -489,7 +516,8 @@ const BARE_PORT = new RegExp(
     // or the question about it: "sqlapi->server 1433 src ip?"
     // or a second thought: "can web hit db 5432 or nsg blocks?", "… web -> db 5432 right?"
     // "api -> db-0 5432: allowed by …": a colon ends it too (not a time's "10:30")
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    // "web → api 8080 (aks2)": a note in brackets (the cluster, the ticket) may follow the port
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
     // "sqlapi → server 1433 same node or cross node", "… to server 1433 now, any policy block it?": where it runs or
@@ -524,6 +552,9 @@ function readAddresses(rest: Rest, intent: Intent): void {
   const client = new RegExp(
     String.raw`\b(?:from|client)\s+(?:(?:our|the|my|a)\s+)?` +
       String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|internet)\s+)?` +
+      // "from our branch office 192.0.2.77": a site of ours outside the cluster, said before its address
+      String.raw`(?:(?:branch |head |main |remote |regional )?` +
+      String.raw`(?:office|site|campus|datacenter|data center|hq|store)\s+)?` +
       String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
@@ -574,7 +605,8 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
-    rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b/)?.[1] ??
+    // (never the first part of an address: "we open 20.31.46.20 in a browser")
+    rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]))/)?.[1] ??
@@ -721,6 +753,8 @@ function readNames(rest: Rest, intent: Intent): void {
   words.forEach((w, i) => {
     // "the DB team says…", "the web folks": people who own a workload, not the workload
     if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
+    // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
+    if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
     // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
     if (azCommand.has(i) || AZ_OPTION.test(words[i - 1] ?? '')) return;
@@ -753,7 +787,16 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   // arriving to the web pods? it pass by some node?"): it asks on about the one before; and one that opens with
   // "and" ("what nameserver is in web's resolv.conf? and where does it forward …?") goes on with it
   let start = at;
-  while (start > 0 && (sentences[start].split(/\s+/).length <= 3 || /^(it|they|and) /.test(sentences[start]))) start--;
+  // and a short one that points back at what the one before asked ("… with the same IP as web? what is that IP?")
+  const pointsBack = (x: string) =>
+    x.split(/\s+/).length <= 6 && /\b(that|this|those|these) (ip|ips|address|addresses|one|source|node|port)\b/.test(x);
+  while (
+    start > 0 &&
+    (sentences[start].split(/\s+/).length <= 3 ||
+      /^(it|they|and) /.test(sentences[start]) ||
+      pointsBack(sentences[start]))
+  )
+    start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
   const cues = asking && all.length > 1 ? cueScores(asking) : {};
   return {

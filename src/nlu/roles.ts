@@ -27,16 +27,34 @@ const CHANGES = new RegExp(
     // "would it be possible to move the EgressIP onto another node": a change asked politely
     String.raw`\b(would|is) it (be )?possible to (move|migrate|relocate|change|add|remove|delete|scale)\b`,
 );
+// how to configure, set up or write something ("how do I configure …", "generate a NetworkPolicy YAML"): the bot reads
+// the network as it is and writes no configuration
+const HOW_TO = new RegExp(
+  String.raw`\bhow (do|can|should|would|could) (i|we|you) (configure|set up|setup|install|enable|implement|write|` +
+    String.raw`migrate|roll out|turn on)\b|` +
+    String.raw`\b(generate|write|draft|produce|give me|create|author) (me |us )?(an? |the |some )?([\w-]+ ){0,3}` +
+    String.raw`(yaml|manifests?|helm chart|terraform|bicep|arm template)\b`,
+);
+// what the bot does not model: scheduling and compute resources (a service mesh is often context of a network
+// question, so it is not here; how to configure one is)
+const UNMODELLED = new RegExp(
+  String.raw`\b(failedscheduling|insufficient (cpu|memory)|unschedulable|not (being )?schedul(ed|ing)|` +
+    String.raw`won'?t schedule|` +
+    String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?))\b`,
+);
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
 /** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
-const ORDERED =
-  /^\s*(\[[^\]]*\]\s*)?(please |pls )?(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch) \S/;
+// (and "please move the EgressIP …", "[CHG] Migrate shop ingress …": moving something is a change)
+const ORDERED = new RegExp(
+  String.raw`^\s*(\[[^\]]*\]\s*)?(please |pls )?` +
+    String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate) \S`,
+);
 
 function outOfScope(t: string): boolean {
   // "$ kubectl exec … -- curl …" pasted with its output was run already: it is context, not a request
   // and so is "kubectl exec … -- curl …" followed by its output and a question about it ("… what's the path here?")
   const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ').replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
-  return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE, ORDERED].some((re) => re.test(asked));
+  return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED].some((re) => re.test(asked));
 }
 
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
@@ -136,7 +154,21 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
   const named = intent.refs
     .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
     .map((r) => ({ p: r.namespace ? `${r.namespace}/${r.name}` : r.name, forms: sideForms(r) }));
-  const byIp = podIps.map((e) => ({ p: e.matched, forms: [e.text] }));
+  // a pod said by name and by its address in a pasted `get pods -o wide` row ("api-5f6d… 1/1 Running 0 6d
+  // 10.244.2.15") is one party
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rowOf = (e: Entity) =>
+    (intent.entities ?? []).some(
+      (n) =>
+        n.kind === 'pod' &&
+        n.matched === e.matched &&
+        named.some((x) => x.p === n.text) &&
+        // (the row's columns: name, READY "1/1", STATUS, restarts, age, IP)
+        new RegExp(String.raw`${esc(n.text)}\s+\d+/\d+\s+[a-z]+\s+\d+(\s+\(\S+ ago\))?\s+\S+\s+${esc(e.text)}\b`).test(
+          intent.text,
+        ),
+    );
+  const byIp = podIps.filter((e) => !rowOf(e)).map((e) => ({ p: e.matched, forms: [e.text] }));
   const both = [...named, ...byIp].map((x) => ({ ...x, at: positionOf(intent.text, x.forms) }));
   // "web can't reach the database but api can": the one that works is a comparison, not a party
   const works = CONTRAST.exec(intent.text)?.[1];

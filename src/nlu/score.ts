@@ -428,7 +428,11 @@ const ITS_USE = new RegExp(
 );
 const namesIn = (s: Seen, text: string): boolean => s.entities.some((e) => text.includes(e.text.split('/').pop()!));
 const COVERS =
-  /\b(cover|covers|support|supports|handle|handles|capabilit(y|ies)|features?|scope|syntax|docs|documentation)\b/;
+  // ("what kinds of questions does it answer? egress, dns?": the families listed are what may be asked)
+  new RegExp(
+    String.raw`\b(cover|covers|support|supports|supported|handle|handles|capabilit(y|ies)|features?|scope|syntax|` +
+      String.raw`docs|documentation|(kinds?|types?|sorts?) of (questions|queries))\b`,
+  );
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
   // question, context; the sentence that asks is about the bot
@@ -482,7 +486,9 @@ const OUTSIDE_CLIENT = new RegExp(
     String.raw`(partner|vendor|customer)'?s? (server|vm|machine|host|system|backend)|` +
     String.raw`(vm|server|machine|host|box) (in|on|at) (the |our )?(hub|office|on-?prem\w*|datacenter|data center|` +
     String.raw`branch|spoke|peered vnet)|` +
-    String.raw`from (home|the office|outside|the internet|on-?prem\w*)|(see|sees|log|logs) me)\b`,
+    // ("from our branch office", "from the main site": a site of ours outside the cluster)
+    String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
+    String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me)\b`,
 );
 /** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
 const frontendReached = (s: Seen): boolean => {
@@ -689,7 +695,9 @@ const KIND_TAIL =
  * is 10.0.0.4", "<ip> — LB frontend?" */
 const ADDRESS_KIND = new RegExp(
   String.raw`\b${KINDS}('s)?${KIND_TAIL}('s)? or (an? |the )?${KINDS}\b|\bwhose\b|` +
-    String.raw`\b(which|what) ${KINDS}( ips?)? (is|was) \d|` +
+    // (never "which node is 10.244.2.6 on?": the node a pod's address is on asks where it runs)
+    String.raw`\b(which|what) ${KINDS}( ips?)? (is|was) \d{1,3}(\.\d{1,3}){3}\b` +
+    String.raw`(?!\s+(running |scheduled |placed )?on\b)|` +
     // "10.10.2.4 which machine is?": the address, then what it is, in any word order
     String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]*\s*(which|what|whose) ` +
     String.raw`(machine|vm|host|node|device|box|server|resource|thing)` +

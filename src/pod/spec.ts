@@ -1,4 +1,5 @@
 import type { IntentSpec } from '../family';
+import { IP_PATTERN as IP } from '../nlu/patterns';
 
 export const spec: IntentSpec<'pod'> = {
   kind: 'pod',
@@ -48,6 +49,13 @@ export const spec: IntentSpec<'pod'> = {
     /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)\s*[?!.]*\s*(\p{Extended_Pictographic}\s*)*$/u,
     // "what IP did web-7d4b9c8f6d-fghij get?": the address a pod was given
     /\b(what|which) ip (did|was|has)\b.{0,60}\b(get|got|assigned|given)\s*[?!.]*$/,
+    // "which node is 10.244.2.6 on?": the node an address is on asks where that pod runs, not what the address is
+    [
+      new RegExp(
+        String.raw`\b(which|what) (node|host|vm|worker|machine) (is|was) ${IP} (running |scheduled |placed )?on\b`,
+      ),
+      3,
+    ],
   ],
   examples: ['where is pod sqlapi?', 'what is the IP of pod server', 'pod sqlapi -n project1'],
   command: 'pod <name> [-n <namespace>]',

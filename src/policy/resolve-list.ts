@@ -21,7 +21,10 @@ const LISTING = new RegExp(
     // "who may reach it?", "who can get in": the sources one pod's ingress policies allow
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) (get in|come in|reach (it|them)|` +
-    String.raw`connect( to (it|them))?)\b`,
+    String.raw`connect( to (it|them))?)\b|` +
+    // "which pods can get into db-0?": the same, asked of the pods
+    String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) (can|could|may|are allowed to) ` +
+    String.raw`(get into|get in|come in)\b`,
 );
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
@@ -156,7 +159,9 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
       String.raw`\bfrom\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)|\bfrom\b[^.?!]{0,30}\b${words}\s+${ns}\b|` +
         String.raw`\bfrom\s+(the\s+)?${ns}\s+${words}\b|` +
         // "whether pods in namespace z are permitted to reach x/a": the pods of a namespace said before the verb
-        String.raw`\b(pods?|workloads?|anything|everything)\s+(in|of)\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)` +
+        // and the people or apps of a namespace: "a new team in namespace z wants to call x/a"
+        String.raw`\b(pods?|workloads?|anything|everything|teams?|folks|people|squad|devs|apps?|clients?|callers?)\s+` +
+        String.raw`(in|of|from)\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)` +
         String.raw`[^.?!]{0,40}\b(reach|talk|connect|access|get to|call)\w*|` +
         // "ns y -> x/a:81": the namespace drawn as the start of the arrow
         String.raw`\b${words}\s+${ns}\s*(->|→)`,

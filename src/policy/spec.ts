@@ -16,7 +16,16 @@ export const spec: IntentSpec<'policy'> = {
     /\bnetworkpolicy\b/,
     /\bwhy (can't|cant|can not|cannot)\b/,
     // a ticket's "Access check: A → B tcp/5432" asks for the verdict on the pair
-    [/\b(access (check|test|verification)|check access)\b/, 2],
+    // (and "access request check", "connectivity review": the kind of ticket may come between)
+    [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
+    // "would anything stop the canary from connecting to db?": something that keeps one party from reaching another
+    [
+      new RegExp(
+        String.raw`\b(stops?|prevents?|keeps?|blocks?) (it|them|\S+)( \S+){0,3} from ` +
+          String.raw`(connecting|reaching|talking|calling|accessing|getting)\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
@@ -60,6 +69,12 @@ export const spec: IntentSpec<'policy'> = {
     // "is x/b isolated?": a pod that some policy selects for a direction is isolated in it
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     [/\b(isolated|isolation)\b/, 2],
+    // "which pods can get into db-0?": the sources its ingress policies allow, asked of the pods
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
+    [
+      /\b(which|what) (pods?|workloads?|clients?|sources?) (can|could|may|are allowed to) (get into|get in|come in)\b/,
+      3,
+    ],
     // "db-0 isolated? who can get in": who may reach one pod is what its ingress policies allow, not a way in
     [
       new RegExp(

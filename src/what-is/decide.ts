@@ -84,7 +84,7 @@ export type Finding =
     };
 
 export type Range =
-  | { kind: 'node-pods'; node: string; cidr: string }
+  | { kind: 'node-pods'; node: string; cidr: string; network?: string }
   | { kind: 'pod-network'; cidr: string }
   | { kind: 'service-network'; cidr: string };
 
@@ -401,12 +401,14 @@ export const nodePodCidrs = (n: Node): string[] => [
 ];
 
 function rangesOf(ip: string, f: WhatIsFacts): Range[] {
+  const { podCidr, serviceCidr } = f.cluster ?? {};
+  // a node's slice is named with the cluster's pod network it is cut from
+  const network = podCidr && cidrContains(podCidr, ip) ? podCidr : undefined;
   const ranges: Range[] = f.nodes.flatMap((n) =>
     nodePodCidrs(n)
       .filter((c) => cidrContains(c, ip))
-      .map((cidr) => ({ kind: 'node-pods' as const, node: n.metadata.name, cidr })),
+      .map((cidr) => ({ kind: 'node-pods' as const, node: n.metadata.name, cidr, ...(network ? { network } : {}) })),
   );
-  const { podCidr, serviceCidr } = f.cluster ?? {};
   if (!ranges.length && podCidr && cidrContains(podCidr, ip)) ranges.push({ kind: 'pod-network', cidr: podCidr });
   if (serviceCidr && cidrContains(serviceCidr, ip)) ranges.push({ kind: 'service-network', cidr: serviceCidr });
   return ranges;

@@ -189,7 +189,10 @@ function followUpsOf(findings: Finding[]): FollowUp[] {
 
 function rangeText(r: Range): string {
   if (r.kind === 'node-pods')
-    return `in node ${r.node}'s pod range ${r.cidr}, but no pod has it now (a pod that ended, or not yet used)`;
+    return (
+      `in node ${r.node}'s pod range ${r.cidr}, but no pod has it now (a pod that ended, or not yet used)` +
+      (r.network ? `, within the cluster's pod network ${r.network}` : '')
+    );
   if (r.kind === 'pod-network') return `in the cluster's pod network ${r.cidr}, but no pod has it now`;
   return `in the service network ${r.cidr}, but no Service has it`;
 }

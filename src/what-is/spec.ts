@@ -34,6 +34,19 @@ export const spec: IntentSpec<'what-is'> = {
     ],
     // "an IP 10.100.0.4 in our route table and nobody knows what it is", "unknown IP … — identify"
     new RegExp(String.raw`^(?=.*${IP})(?=.*(\bwhat (it|that|this)( ip| address)? is\b|\bidentify\b))`),
+    // an address said, then asked to match something: "10.100.0.4 = hub-fw private ip?", "is 20.31.46.88 the ingress or
+    // the LB?", "is that AGC or something of ours?", "whether it corresponds to one of our workloads"
+    [new RegExp(String.raw`${IP}\s*(=|==|equals?)\s*[^=?\n]{1,40}\?`), 2],
+    [new RegExp(String.raw`\bis ${IP} (the |a |an |our )?[\w -]{1,30}\bor\b`), 2],
+    [
+      new RegExp(
+        String.raw`^(?=.*${IP})(?=.*(\bis (it|that|this|the (ip|address)) [\w -]{1,30}\bor\b|` +
+          String.raw`\b(corresponds?|maps?|belongs?|matches?|points?) to ` +
+          String.raw`(one of |any of |some of )?(our|ours|a|an)\b|` +
+          String.raw`\bsomething (of ours|we own|we run|of our own)\b))`,
+      ),
+      2,
+    ],
   ],
   examples: ['what is 10.129.2.7?', 'who owns 20.105.84.161', 'whatis 172.30.138.47'],
   command: 'whatis <ip>',

@@ -11,8 +11,22 @@
 // Written without reading the parser, its corpus or the other held-out sets. Never tuned on.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set from the first measurement on a committed tree. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 1000;
+/** Unseen: round 17 (ef5821e, the code before the set was written) 228/257 = 88.7 %, 11 confident misroutes, 7 asked
+ * with the right reading; round 18 (tuned on set 22) 230/257 = 89.5 %, 12, 4 asked (help 18 → 21, what-is 24 → 23).
+ * Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 89, // 230/257
+  dns: 92, // 24/26
+  'east-west': 92, // 23/25
+  egress: 96, // 25/26
+  help: 87, // 21/24
+  inbound: 76, // 20/26
+  'load-balancers': 92, // 24/26
+  pod: 100, // 27/27
+  policy: 80, // 20/25
+  unknown: 88, // 23/26
+  'what-is': 88, // 23/26
+};
+const MISROUTES = 12;
 
 heldoutTest(23, FLOOR, MISROUTES, { coverage: [23, 23] });

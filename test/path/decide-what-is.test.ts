@@ -222,7 +222,7 @@ test('not assigned: the node pod range (podCIDRs or the OVN annotation), else th
   expect(decide({ ip: '10.129.3.250' }, f)).toEqual({
     ip: '10.129.3.250',
     outcome: 'in-range',
-    ranges: [{ kind: 'node-pods', node: 'worker-2', cidr: '10.129.2.0/23' }],
+    ranges: [{ kind: 'node-pods', node: 'worker-2', cidr: '10.129.2.0/23', network: '10.128.0.0/14' }],
   });
   expect(decide({ ip: '10.244.1.77' }, f)).toMatchObject({
     ranges: [{ kind: 'node-pods', node: 'aks-1', cidr: '10.244.1.0/24' }],
