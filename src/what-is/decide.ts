@@ -72,6 +72,13 @@ export type Finding =
       subnet?: string;
       cidr?: string;
     }
+  /** the next hop of routes the VNet learned over BGP, as the nodes' NICs' effective routes show them */
+  | {
+      kind: 'bgp-next-hop';
+      routes: { prefix: string; nextHopType: string }[];
+      /** the NICs whose effective routes name it, with their node */
+      nics: { name: string; node: string; resourceGroup: string }[];
+    }
   | {
       kind: 'egress-ip';
       name: string;
@@ -86,7 +93,9 @@ export type Finding =
 export type Range =
   | { kind: 'node-pods'; node: string; cidr: string; network?: string }
   | { kind: 'pod-network'; cidr: string }
-  | { kind: 'service-network'; cidr: string };
+  | { kind: 'service-network'; cidr: string }
+  /** a subnet of a VNet in reach: its name, prefix, VNet and the services it is delegated to */
+  | { kind: 'subnet'; subnet: string; cidr: string; vnet: string; resourceGroup: string; delegations: string[] };
 
 export type WhatIsDecision =
   | { ip: string; outcome: 'found'; findings: Finding[] }
@@ -103,6 +112,7 @@ export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
     ...nicFindings(ip, f),
     ...edgeFindings(ip, f),
     ...egressIpFindings(ip, f),
+    ...bgpNextHopFindings(ip, f),
   ];
   if (findings.length) return { ip, outcome: 'found', findings };
   const ranges = rangesOf(ip, f);
@@ -351,6 +361,23 @@ function nextHopFindings(ip: string, f: WhatIsFacts): Finding[] {
   });
 }
 
+// Routes a virtual network gateway (VPN or ExpressRoute) learns over BGP show in the effective routes with source
+// VirtualNetworkGateway and the gateway's address as next hop.
+// https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#next-hop-types-across-azure-tools
+function bgpNextHopFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const at = (f.edge.nicRoutes ?? []).map((r) => ({
+    ...r,
+    routes: r.routes.filter((x) => x.source.toLowerCase() !== 'user' && x.state.toLowerCase() === 'active'),
+  }));
+  const naming = at.filter((r) => r.routes.some((x) => x.nextHopIps.includes(ip)));
+  if (!naming.length) return [];
+  const routes = new Map<string, { prefix: string; nextHopType: string }>();
+  for (const x of naming.flatMap((r) => r.routes).filter((x) => x.nextHopIps.includes(ip)))
+    for (const prefix of x.prefixes) routes.set(`${prefix} ${x.nextHopType}`, { prefix, nextHopType: x.nextHopType });
+  const nics = naming.map((r) => ({ name: r.nic.name, node: r.node, resourceGroup: r.nic.resourceGroup }));
+  return [{ kind: 'bgp-next-hop', routes: [...routes.values()], nics }];
+}
+
 // An OpenShift EgressIP is an extra address on a node's primary interface: the source of the selected pods' traffic
 // leaving the cluster; status.items names the node that holds it.
 // https://docs.redhat.com/en/documentation/openshift_container_platform/4.20/html/ovn-kubernetes_network_plugin/configuring-egress-ips-ovn
@@ -411,5 +438,20 @@ function rangesOf(ip: string, f: WhatIsFacts): Range[] {
   );
   if (!ranges.length && podCidr && cidrContains(podCidr, ip)) ranges.push({ kind: 'pod-network', cidr: podCidr });
   if (serviceCidr && cidrContains(serviceCidr, ip)) ranges.push({ kind: 'service-network', cidr: serviceCidr });
-  return ranges;
+  return [...ranges, ...subnetRanges(ip, f)];
+}
+
+// Every address of a VNet belongs to one subnet; a delegated subnet is for the service it names.
+// https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview
+function subnetRanges(ip: string, f: WhatIsFacts): Range[] {
+  const seen = new Set<string>();
+  return (f.edge.vnets ?? []).flatMap((v) =>
+    v.subnets.flatMap((s): Range[] => {
+      const cidr = s.prefixes.find((c) => cidrContains(c, ip));
+      if (!cidr || seen.has(idKey(s.id))) return [];
+      seen.add(idKey(s.id));
+      const base = { kind: 'subnet' as const, subnet: s.name, cidr, vnet: v.name, resourceGroup: v.resourceGroup };
+      return [{ ...base, delegations: s.delegations ?? [] }];
+    }),
+  );
 }

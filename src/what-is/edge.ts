@@ -6,6 +6,7 @@
 import type {
   ApplicationGateway,
   AzureFirewall,
+  EffectiveRoute,
   LoadBalancer,
   NatGateway,
   Nic,
@@ -17,6 +18,10 @@ import type {
 } from '../inventory/azure-model';
 import { idKey, nameOf, parentId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
+import type { Node } from '../inventory/k8s-types';
+import { nicConfigsWithIp } from '../path/index';
+import { nodeIp } from '../path/kube';
+import { bgpPossible } from '../path/routes';
 import type { Trace } from '../path/trace';
 
 export interface EdgeFacts {
@@ -33,6 +38,47 @@ export interface EdgeFacts {
   /** the NICs behind the pools of the load balancers beyond the node resource group (read by ID, only when nothing
    * else carries the address) */
   backendNics?: Nic[];
+  /** the effective routes of one node NIC per subnet (read only when nothing else carries the address) */
+  nicRoutes?: NicRoutes[];
+}
+
+export interface NicRoutes {
+  nic: Nic;
+  node: string;
+  routes: EffectiveRoute[];
+}
+
+/** Nodes tried per subnet until one has effective routes (a live read is a slow long-running call). */
+const MAX_ROUTE_READS = 3;
+
+/**
+ * The effective routes of one node NIC per subnet whose VNet can learn BGP routes: they name the virtual network
+ * gateway's address as the next hop of the prefixes it advertises.
+ */
+// https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
+export async function readNicRoutes(inv: Inventory, nodes: Node[], edge: EdgeFacts, nics: Nic[], trace: Trace) {
+  const read = inv.azure.effectiveRoutes;
+  if (!read) return [];
+  const bySubnet = new Map<string, { node: Node; nic: Nic }[]>();
+  for (const node of nodes) {
+    const at = nicConfigsWithIp(nics, nodeIp(node) ?? '')[0];
+    if (!at?.config.subnetId) continue;
+    const vnet = (edge.vnets ?? []).find((v) => idKey(v.id) === idKey(parentId(at.config.subnetId!)));
+    if (vnet && !bgpPossible(vnet)) continue;
+    const key = idKey(at.config.subnetId);
+    bySubnet.set(key, [...(bySubnet.get(key) ?? []), { node, nic: at.nic }]);
+  }
+  const perSubnet = await Promise.all(
+    [...bySubnet.values()].map(async (candidates): Promise<NicRoutes | undefined> => {
+      for (const { node, nic } of candidates.slice(0, MAX_ROUTE_READS)) {
+        const names = [node.metadata.name, ...(nic.vmId ? [nameOf(nic.vmId)] : [])];
+        const routes = await trace.try(`effective routes of ${nic.name}`, () => read.call(inv.azure, nic, names));
+        if (Array.isArray(routes)) return { nic, node: node.metadata.name, routes };
+      }
+      return undefined;
+    }),
+  );
+  return perSubnet.filter((r): r is NicRoutes => !!r);
 }
 
 /** At most this many backend NICs are read one by one (a hub's appliances are a handful). */

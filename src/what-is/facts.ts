@@ -6,7 +6,7 @@ import type { ClusterInfo } from '../inventory/inventory';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
 import { decide } from './decide';
-import { readBackendNics, readEdge, type EdgeFacts } from './edge';
+import { readBackendNics, readEdge, readNicRoutes, type EdgeFacts } from './edge';
 import type { WhatIsSubjects } from './resolve';
 
 export interface WhatIsFacts {
@@ -46,7 +46,12 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
   // the wider search only when nothing near the cluster carries the address
   if (decide(s, near).outcome === 'found') return near;
   const wide = { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };
-  // a NIC behind an edge load balancer (an appliance's): read by ID, and only when nothing else carries the address
+  // a NIC behind an edge load balancer (an appliance's), a BGP next hop in the nodes' effective routes: read only
+  // when nothing else carries the address
   if (decide(s, wide).outcome === 'found') return wide;
-  return { ...wide, edge: { ...wide.edge, backendNics: await readBackendNics(inv, wide.edge, world.nics, trace) } };
+  const [backendNics, nicRoutes] = await Promise.all([
+    readBackendNics(inv, wide.edge, world.nics, trace),
+    readNicRoutes(inv, nodes, wide.edge, world.nics, trace),
+  ]);
+  return { ...wide, edge: { ...wide.edge, backendNics, nicRoutes } };
 }

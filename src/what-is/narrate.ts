@@ -44,16 +44,22 @@ function findingText(x: Finding): string {
       return edgeLbText(x);
     case 'route-next-hop':
       return nextHopText(x);
+    case 'bgp-next-hop':
+      return bgpNextHopText(x);
     case 'app-gateway':
-      return x.via === 'frontend'
-        ? `the private frontend IP ${x.frontend} of Application Gateway ${x.gateway} ` +
-            `(resource group ${x.resourceGroup})`
-        : `an address in subnet ${x.subnet} (${x.cidr}) of Application Gateway ${x.gateway} (resource group ` +
-            `${x.resourceGroup}): its instances take their IPs from there and use them as the source of the ` +
-            `connections they open to the backends (the client's IP is in X-Forwarded-For)`;
+      return appGatewayText(x);
     default: // edge-lb-backend
       return edgeBackendText(x);
   }
+}
+
+function appGatewayText(x: Extract<Finding, { kind: 'app-gateway' }>): string {
+  return x.via === 'frontend'
+    ? `the private frontend IP ${x.frontend} of Application Gateway ${x.gateway} ` +
+        `(resource group ${x.resourceGroup})`
+    : `an address in subnet ${x.subnet} (${x.cidr}) of Application Gateway ${x.gateway} (resource group ` +
+        `${x.resourceGroup}): its instances take their IPs from there and use them as the source of the ` +
+        `connections they open to the backends (the client's IP is in X-Forwarded-For)`;
 }
 
 function edgeLbText(x: Extract<Finding, { kind: 'edge-lb-frontend' }>): string {
@@ -83,6 +89,17 @@ function nextHopText(x: Extract<Finding, { kind: 'route-next-hop' }>): string {
     `the next hop of route${x.routes.length === 1 ? '' : 's'} ${routes} in route table ${x.routeTable} ` +
     `(resource group ${x.resourceGroup}, subscription ${x.subscription}), used by ${subnets}: ` +
     `they send those prefixes to it`
+  );
+}
+
+function bgpNextHopText(x: Extract<Finding, { kind: 'bgp-next-hop' }>): string {
+  const routes = x.routes.map((r) => r.prefix).join(', ');
+  const types = [...new Set(x.routes.map((r) => r.nextHopType))].join(', ');
+  const nics = x.nics.map((n) => `NIC ${n.name} (node ${n.node})`).join(', ');
+  return (
+    `the next hop of BGP route${x.routes.length === 1 ? '' : 's'} ${routes} (next hop type ${types}) in the ` +
+    `effective routes of ${nics}: a virtual network gateway (VPN or ExpressRoute) address; the gateway ` +
+    `advertises those prefixes and the subnets send them to it`
   );
 }
 
@@ -154,6 +171,8 @@ function verifyOf(ip: string, x: Finding): string[] {
           "--query '{subnets:gatewayIPConfigurations[].subnet.id," +
           "frontends:frontendIPConfigurations[].privateIPAddress}'",
       ];
+    case 'bgp-next-hop':
+      return x.nics.map((n) => `az network nic show-effective-route-table -g ${n.resourceGroup} -n ${n.name} -o table`);
     case 'prefix':
       return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
     default:
@@ -194,8 +213,37 @@ function rangeText(r: Range): string {
       (r.network ? `, within the cluster's pod network ${r.network}` : '')
     );
   if (r.kind === 'pod-network') return `in the cluster's pod network ${r.cidr}, but no pod has it now`;
+  if (r.kind === 'subnet') return subnetText(r);
   return `in the service network ${r.cidr}, but no Service has it`;
 }
+
+// Application Gateway for Containers: an association per delegated subnet, where its proxies take their addresses
+// and open the connections to the pods from.
+// https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+const KNOWN_DELEGATIONS: Record<string, string> = {
+  'microsoft.servicenetworking/trafficcontrollers':
+    'Application Gateway for Containers: its proxies take their addresses from this subnet and use them as the ' +
+    'source of the connections they open to the pods',
+};
+
+function subnetText(r: Extract<Range, { kind: 'subnet' }>): string {
+  const delegated = r.delegations.map((d) => {
+    const known = KNOWN_DELEGATIONS[d.toLowerCase()];
+    return `delegated to ${d}${known ? ` (${known})` : ''}`;
+  });
+  return (
+    `an address of subnet ${r.subnet} (${r.cidr}) in VNet ${r.vnet}` +
+    `${delegated.length ? `, ${delegated.join(', ')}` : ''}; nothing in the data holds it`
+  );
+}
+
+const rangeVerify = (r: Range): string[] =>
+  r.kind === 'subnet'
+    ? [
+        `az network vnet subnet show -g ${r.resourceGroup} --vnet-name ${r.vnet} -n ${r.subnet} ` +
+          "--query '{prefix:addressPrefix,delegations:delegations[].serviceName}'",
+      ]
+    : [];
 
 export function narrate(d: WhatIsDecision): PathResult {
   const { ip } = d;
@@ -210,7 +258,7 @@ export function narrate(d: WhatIsDecision): PathResult {
   if (d.outcome === 'in-range')
     return result('what-is', 'answered', `${ip} is ${d.ranges.map(rangeText).join('; ')}.`, {
       title: `${ip}: not assigned`,
-      verify: [],
+      verify: d.ranges.flatMap(rangeVerify),
       followUps: [],
     });
   return result(
@@ -218,8 +266,8 @@ export function narrate(d: WhatIsDecision): PathResult {
     'not-found',
     `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster` +
       `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group, nor a firewall, NAT gateway, load ` +
-      'balancer (or a NIC behind one), application gateway subnet or route next hop in the subscriptions its ' +
-      'VNets reach.',
+      "balancer (or a NIC behind one), application gateway subnet, route next hop (or BGP one in the nodes' " +
+      'effective routes) or subnet in the subscriptions its VNets reach.',
     { title: `${ip}: not part of this cluster`, verify: [], followUps: [] },
   );
 }
