@@ -11,6 +11,7 @@ import type { InboundFacts } from './facts';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
 import { decideNodePort, type NodePortPath } from './node-port';
+import { snatSource, trafficPolicy } from '../path/service-snat';
 import type { OtherWayIn } from './ways-in';
 
 const noGw: AppGatewayFacts = { publicIps: [], subnetPrefixes: [] };
@@ -153,7 +154,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
 function nodePortWay(s: InboundSubjects, f: InboundFacts): WayIn | undefined {
   if (!s.service || s.nodePort === undefined) return undefined;
   const subjects = { ...s, service: s.service, nodePort: s.nodePort };
-  return { kind: 'node-port', path: decideNodePort(subjects, f, lbIngressIps(s.service), ovnJoinIp) };
+  return { kind: 'node-port', path: decideNodePort(subjects, f, lbIngressIps(s.service)) };
 }
 
 /** The address a proxy replica opens its backend connections from: its pod IP, or its node's on the host network. */
@@ -274,20 +275,16 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
   const nodeName = first.nodeName ?? frontPod?.spec?.nodeName;
   const node = f.nodes.find((x) => x.metadata.name === nodeName);
   const nIp = node ? nodeIp(node) : undefined;
-  // ETP Local keeps the client source IP; Cluster SNATs it to the node IP
-  // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
-  const etpLocal = entry.front.spec?.externalTrafficPolicy === 'Local';
-  const ovn = /ovn/i.test(f.cluster?.networkPlugin ?? '') || f.cluster?.kind === 'aro';
-  const snat = etpLocal ? undefined : ovn ? 'ovn-gateway-router' : 'node';
+  const { etp, etpLocal, snat } = trafficPolicy(entry.front, f.cluster);
   return {
-    etp: entry.front.spec?.externalTrafficPolicy ?? 'Cluster',
+    etp,
     etpLocal,
     node,
     nodeIp: nIp,
     frontEps,
     first,
     frontPod,
-    frontSrc: etpLocal ? (entry.client ?? 'client') : snat === 'node' ? (nIp ?? 'node IP') : ovnJoinIp(node),
+    frontSrc: etpLocal ? (entry.client ?? 'client') : (snatSource(snat, node) ?? 'node IP'),
     frontSrcs: etpLocal ? [entry.client ?? 'client'] : clusterSources(snat, f.nodes),
     snat,
   };
@@ -296,25 +293,6 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
 /** ETP Cluster: the load balancer may hand the packet to any worker, which SNATs it (node IP or OVN address). */
 function clusterSources(snat: Landing['snat'], nodes: Node[]): string[] {
   const workers = nodes.filter((n) => nodeRole(n) !== 'master');
-  const srcs = workers.map((n) => (snat === 'node' ? nodeIp(n) : ovnJoinIp(n))).filter((x): x is string => !!x);
+  const srcs = workers.map((n) => snatSource(snat, n)).filter((x): x is string => !!x);
   return [...new Set(srcs)];
-}
-
-/**
- * OVN-Kubernetes (shared gateway mode, OpenShift's default) SNATs ETP Cluster traffic at the node's gateway
- * router to its join-switch address (lb_force_snat_ip=router_ip), 100.64.0.x by default; the node annotation
- * k8s.ovn.org/node-gateway-router-lrp-ifaddr holds it. In local gateway mode the masquerade IP is used instead.
- * https://github.com/ovn-org/ovn-kubernetes/blob/master/docs/design/service-traffic-policy.md
- * https://docs.okd.io/latest/networking/ovn_kubernetes_network_provider/configuring-gateway-mode.html
- */
-function ovnJoinIp(node?: Node): string {
-  const raw = node?.metadata.annotations?.['k8s.ovn.org/node-gateway-router-lrp-ifaddr'];
-  try {
-    const ip = raw ? (JSON.parse(raw) as { ipv4?: string }).ipv4?.split('/')[0] : undefined;
-    if (ip) return ip;
-  } catch {
-    // an unreadable annotation: fall back to the range
-  }
-  // the default join subnet (v4InternalSubnet); the node's own address is not in the data
-  return '100.64.0.0/16';
 }

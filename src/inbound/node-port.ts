@@ -8,6 +8,7 @@ import { endpointsOf, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole } from '../path/kube';
 import { isInternalService } from '../path/lb';
 import { result, type PathResult } from '../path/result';
+import { snatSource, trafficPolicy, type TrafficPolicy } from '../path/service-snat';
 import type { InboundFacts } from './facts';
 
 /** The subjects of a node-port question: the Service owning the port, and the node address dialled if said. */
@@ -77,7 +78,7 @@ export interface NodePortPath {
   /** the node whose address was said */
   asked?: PortNode;
   /** ETP Cluster: who replaces the client address (kube-proxy: the node IP; OVN: its gateway router's address) */
-  snat?: 'node' | 'ovn-gateway-router';
+  snat?: TrafficPolicy['snat'];
   cluster: ClusterInfo['kind'];
   client?: string;
   /** the load balancer address of a LoadBalancer Service: the way in from outside instead */
@@ -92,7 +93,6 @@ export function decideNodePort(
   s: NodePortSubjects & { clientIp?: string },
   f: InboundFacts,
   lbIps: string[],
-  ovnAddress: (n: Node) => string,
 ): NodePortPath {
   const { service, nodePort } = s;
   const port = (service.spec?.ports ?? []).find((p) => p.nodePort === nodePort);
@@ -101,10 +101,8 @@ export function decideNodePort(
     e.nodeName ??
     f.pods.find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.podName)?.spec?.nodeName;
   // externalTrafficPolicy Local: node-port traffic goes only to endpoints on the node hit, else it is dropped;
-  // Cluster: any endpoint, the client address replaced by the node's
-  // https://kubernetes.io/docs/reference/networking/virtual-ips/#external-traffic-policy
-  const etpLocal = service.spec?.externalTrafficPolicy === 'Local';
-  const ovn = /ovn/i.test(f.cluster?.networkPlugin ?? '') || f.cluster?.kind === 'aro';
+  // Cluster: any endpoint, the client address replaced (service-snat.ts)
+  const { etp, etpLocal, snat } = trafficPolicy(service, f.cluster);
   const nodes: PortNode[] = f.nodes
     .filter((n) => nodeRole(n) !== 'master')
     .map((n) => ({
@@ -112,18 +110,18 @@ export function decideNodePort(
       ip: nodeIp(n),
       externalIp: externalIp(n),
       local: endpoints.filter((e) => podNode(e) === n.metadata.name),
-      snatIp: etpLocal ? undefined : ovn ? ovnAddress(n) : nodeIp(n),
+      snatIp: snatSource(snat, n),
     }));
   return {
     service,
     port,
     nodePort,
-    etp: service.spec?.externalTrafficPolicy ?? 'Cluster',
+    etp,
     etpLocal,
     endpoints,
     nodes,
     asked: s.nodeIp ? nodes.find((n) => n.ip === s.nodeIp) : undefined,
-    snat: etpLocal ? undefined : ovn ? 'ovn-gateway-router' : 'node',
+    snat,
     cluster: f.cluster?.kind ?? 'unknown',
     client: s.clientIp,
     lbIps,
