@@ -79,7 +79,10 @@ test('cross-validation: on sets 7–22, the combination misroutes no more than t
     // margin of a model trained without the set).
     // Sets 12–20 combined 210, 221, 218, 225, 215, 224, 238, 227 and 235 right with 0, 0, 0, 0, 2, 4, 0, 1 and 0
     // confident misroutes
-    21: [259, 0],
+    // measured after the model's disputes turned into questions (combine.ts: the model disputing the rules' family,
+    // the model's sure reading of east-west or policy, help from the model; sets 7–22 combined 3632/3676 with 6
+    // confident misroutes, before it 3636 with 7): set 21 one right answer more is asked between two readings
+    21: [258, 0],
     22: [268, 0],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
