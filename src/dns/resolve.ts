@@ -147,6 +147,10 @@ interface PathInput {
 }
 
 /** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
+/** The cluster DNS's own pods (CoreDNS on AKS, dns-default on OpenShift): the resolver, never the pod asking
+ * https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html */
+const CLUSTER_DNS = /^(coredns|kube-dns|dns-default|node-local-?dns)(-|$)/;
+
 async function pathSubjects(
   intent: Intent,
   ctx: Ctx,
@@ -161,7 +165,7 @@ async function pathSubjects(
   // ("coredns upstream for web"): it is the resolver the pod asks, not the pod asking
   const resolverSaid = (n: string, all: string[]) =>
     all.length > 1 &&
-    ((n === 'server' && /\b(dns|name) ?server/i.test(intent.text)) || /^(coredns|kube-dns)(-|$)/.test(n));
+    ((n === 'server' && /\b(dns|name) ?server/i.test(intent.text)) || CLUSTER_DNS.test(n.split('/').pop()!));
   const ordered = [...typed.map((t) => t.name), ...podNames].filter(
     (n, i, all) => all.indexOf(n) === i && !resolverSaid(n, all),
   );

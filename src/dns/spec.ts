@@ -31,8 +31,9 @@ export const spec: IntentSpec<'dns'> = {
     // "where does coredns forward that to": the cluster DNS and its upstream
     [
       new RegExp(
-        String.raw`\b(coredns|kube-dns)\b.{0,40}\b(forward\w*|upstream|send\w*)\b|` +
-          String.raw`\b(forward\w*|upstream)\b.{0,40}\b(coredns|kube-dns)\b`,
+        // (OpenShift's cluster DNS runs as dns-default: https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html)
+        String.raw`\b(coredns|kube-dns|dns-default|node-local-?dns)\b.{0,40}\b(forward\w*|upstream|send\w*)\b|` +
+          String.raw`\b(forward\w*|upstream)\b.{0,40}\b(coredns|kube-dns|dns-default|node-local-?dns)\b`,
       ),
       2,
     ],
@@ -47,6 +48,15 @@ export const spec: IntentSpec<'dns'> = {
     ],
     // "how does api find the web service by name", "what web.shop.svc.cluster.local returns": a name looked up
     [/\b(finds?|locates?|reach(es)?|looks? up) (the )?[\w-]+( service| svc| pods?)? by (its )?name\b/, 2],
+    // "how the sqlapi pod finds the address of the server service": a pod learning a Service's address is a lookup
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+    [
+      new RegExp(
+        String.raw`\b(finds?|finding|learns?|discovers?|looks? up|obtains?) (out )?(the )?` +
+          String.raw`(ip |cluster ?ip |ip address |address )(of|for) (the )?[\w.-]+( service| svc)?\b`,
+      ),
+      2,
+    ],
     [/\bwhat (does )?[a-z0-9-]+(\.[a-z0-9-]+)+ (returns?|gives back|answers( with)?|comes back with)\b/, 2],
     // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
     [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],

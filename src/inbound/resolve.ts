@@ -386,8 +386,9 @@ function byHost(name: string, intent: Intent, cat: Catalog): Found | PathResult 
  */
 function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[], strict = true): Found | undefined {
   const e = intent.entities?.find((x) => ['workload', 'pod'].includes(x.kind) && x.text.split('/').pop() === name);
-  // "the web pods" is still the workload; "the web service" is the Service itself (when strict)
-  if (!e?.pods || (strict && intent.typed.some((t) => t.name === name && t.type !== 'pod'))) return undefined;
+  // "the web pods", "the web deployment" are still the workload; "the web service" is the Service itself (when strict)
+  if (!e?.pods || (strict && intent.typed.some((t) => t.name === name && !WORKLOAD_TYPES.includes(t.type))))
+    return undefined;
   if (cat.routes.some((r) => r.metadata.name === name) || cat.ingresses.some((i) => i.metadata.name === name))
     return undefined; // a route or ingress of that very name is what was meant
   const mine = pods.filter((p) => e.pods!.includes(`${p.metadata.namespace}/${p.metadata.name}`));
@@ -414,9 +415,12 @@ function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[], str
   return lb ? { service: lb } : undefined;
 }
 
+/** Type words that say the workload ("the web deployment"), never which of its ways in. */
+const WORKLOAD_TYPES = ['pod', 'deployment', 'deploymentconfig'];
+
 /** A route, ingress or Service by name (a LoadBalancer Service first when names clash). */
 function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
-  const typedOther = intent.typed.some((t) => t.name === name && t.type !== 'pod');
+  const typedOther = intent.typed.some((t) => t.name === name && !WORKLOAD_TYPES.includes(t.type));
   const wants = (type: string) => !typedOther || typedAs(intent, type).includes(name);
   const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
   if (route) return { route };

@@ -34,6 +34,9 @@ export const spec: IntentSpec<'load-balancers'> = {
     [SNAT_SHORT, 3],
     // "I'd like a list of the load balancers": the list asked for, whatever traffic is said around it
     [/\b(a |the )?list of (the |our |all )?(azure )?(load ?balancers|lbs)\b/, 2],
+    // "which backend pools and which nodes are in them?": the pools are the load balancer's own configuration
+    // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
+    [/\bbackend ?pools?\b/, 2],
   ],
   examples: [
     'which load balancers are there?',

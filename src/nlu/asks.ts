@@ -23,6 +23,8 @@ const RESOLVER_PATH = new RegExp(
     // "how does dns work here": the mechanism, not a name called "work"
     String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
     String.raw`\bresolve (names|external names|hostnames)\b`,
+    // "where does dns-default send names outside the cluster?": names in general, not one name
+    String.raw`\bnames (outside|beyond|not in) (of )?the cluster\b|\b(non-cluster|external|public|outside) names\b`,
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name
     String.raw`\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?names\b`,
     String.raw`\bupstream\b`,
@@ -33,6 +35,7 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bservfail\b`,
     String.raw`\bcoredns\b`,
     String.raw`\bkube-dns\b`,
+    String.raw`\bdns-default\b`,
     String.raw`\bndots\b`,
     String.raw`\bsearch (domains?|path)\b`,
   ].join('|'),

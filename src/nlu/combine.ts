@@ -23,7 +23,7 @@ export interface Thresholds {
   overwhelms: number;
   /** the rules found nothing: a question about the bot itself gets the help card when the model is this sure */
   help: number;
-  /** east-west or policy for one pair: the model picks the reading from this sureness, else the rules' verdict words */
+  /** a pair the rules read as east-west is the policy question when the model is this sure of it */
   pair: number;
 }
 
@@ -82,11 +82,11 @@ export function combine(
   }
   if (kind === 'help') return { ...rules, decided: 'rules: help' };
   if (m === kind) return { ...rules, decided: 'rules and model agree' };
-  // east-west and policy answer the same pair (the verdict is on the path): the rules' verdict words decide, unless
-  // the model is sure of the other reading
+  // east-west and policy answer the same pair (the verdict is on the path): the rules' verdict words decide; where
+  // they found none, a sure model may still read a verdict asked ("[ACCESS] … expected deny, please confirm")
   if (samePair(m, kind))
-    return first.p >= t.pair
-      ? { kind: m, decided: 'model (east-west and policy: the same pair)' }
+    return m === 'policy' && first.p >= t.pair
+      ? { kind: m, decided: 'model: a verdict asked of the pair' }
       : { ...rules, decided: 'rules (east-west and policy: the same pair)' };
   const overruled = overrule(kind, m, first.p, t, firm(scores[kind], evidence, m));
   if (overruled) return overruled;

@@ -352,9 +352,10 @@ function labelsFarAddress(k: Known, intent: Intent, word: string): boolean {
   return intent.ips.some(
     (ip) =>
       !podsWithIp(k.pods, ip).length &&
-      new RegExp(String.raw`\b${word} (in|at|on|behind)( the)?( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`).test(
-        intent.text,
-      ),
+      // ("the hub database 10.100.2.10 will see …": the address right after the word)
+      new RegExp(
+        String.raw`\b${word}( (in|at|on|behind)( the)?( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
+      ).test(intent.text),
   );
 }
 

@@ -140,6 +140,9 @@ const SLASH_WORDS = new Set(
     .split(' '),
 );
 
+/** What filters or steers traffic, said as a kind ("firewall/nsg", "NSG/ASG"): never a namespace or a workload. */
+const FILTER_WORDS = new Set('firewall firewalls fw nsg nsgs asg asgs udr udrs waf acl acls iptables'.split(' '));
+
 /** Service types said between a name and "service" ("the web LoadBalancer service"). */
 const SERVICE_TYPES = new Set(['loadbalancer', 'clusterip', 'nodeport', 'headless', 'lb']);
 
@@ -212,6 +215,8 @@ function normalizeText(text: string): string {
         /\b(?:alertname|severity|rcode|job|instance|prometheus|alertstate|state|runbook_url)=("[^"]*"|\S+)/gi,
         ' ',
       )
+      // a key of pasted JSON ("kind":, "metadata":, "name":) is a field, never a name; its value stays
+      .replace(/"[A-Za-z][\w-]{0,40}"\s*:(?!\/\/)/g, ' ')
       .replace(/&nbsp;/g, ' ')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
@@ -219,8 +224,7 @@ function normalizeText(text: string): string {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&')
       // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
-      // (and a WebSocket URL's: "wss://shop-agw.contoso.com/live", https://www.rfc-editor.org/rfc/rfc6455#section-3)
-      .replace(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*/gi, 'host $1$2')
+      .replace(URL, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
@@ -245,6 +249,12 @@ function normalizeText(text: string): string {
       .trim()
   );
 }
+
+/** A URL, read as its host and port; a WebSocket URL's too ("wss://shop-agw.contoso.com/live",
+ * https://www.rfc-editor.org/rfc/rfc6455#section-3), and a connection string's ("postgres://app@db.shop:5432/orders",
+ * "redis://cache:6379": https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS) */
+const SCHEMES = String.raw`https?|wss?|tcp|postgres(?:ql)?|mysql|mariadb|rediss?|mongodb(?:\+srv)?|amqps?|sqlserver`;
+const URL = new RegExp(String.raw`\b(?:${SCHEMES}):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*`, 'gi');
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
@@ -345,7 +355,8 @@ const ACTION = new RegExp(
   String.raw`^(?:(?:\[?[a-z]{2,6}-?\d{3,}\]?|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
-    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|go|now)[\s,]+)*` +
+    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|please you|` +
+    String.raw`you please|go|now)[\s,]+)*` +
     // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
     String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task)\b)`,
 );
@@ -480,7 +491,9 @@ function readScope(rest: Rest, intent: Intent): void {
     // nor "the x namespace team": the people of a namespace, never one named after them
     rest.take(
       new RegExp(
-        String.raw`(?<![\w-])(?:project|namespace)\s+` +
+        // never "the same namespace so …": a namespace said by what it is like, not by its name
+        String.raw`(?<![\w-])(?<!\b(?:same|other|another|different|whole|each|every|any|which|what|own|one)\s)` +
+          String.raw`(?:project|namespace)\s+` +
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
           String.raw`([^\s?!,;]+)`,
       ),
@@ -543,15 +556,27 @@ function machineClient(text: string): string | undefined {
       String.raw`(?:hub|office|on-?prem\w*|datacenter|branch|spoke)\s*[(,]?\s*(${IP})\s*[),]?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
   ).exec(text);
-  return machine && isIpv4(machine[1]) ? machine[1] : undefined;
+  if (machine && isIpv4(machine[1])) return machine[1];
+  // "our office proxy 203.0.113.40 opens this address": a machine of ours elsewhere (or a partner's), said with where
+  // it is and what it is, then its address, that opens or calls is the client
+  const labelled = new RegExp(
+    String.raw`\b(?:office|branch|hub|spoke|on-?prem\w*|home|partner'?s?|vendor'?s?|customer'?s?)\s+` +
+      String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box)\s+` +
+      String.raw`\(?(${IP})\)?\s+` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|requests?)\b`,
+  ).exec(text);
+  return labelled && isIpv4(labelled[1]) ? labelled[1] : undefined;
 }
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
   // "from our jumpbox 10.0.4.25": the machine the client sits on may be said before its address
   const client = new RegExp(
-    String.raw`\b(?:from|client)\s+(?:(?:our|the|my|a)\s+)?` +
-      String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|internet)\s+)?` +
+    String.raw`\b(?:from|client)\s+(?:(?:our|the|my|an?)\s+)?` +
+      // "from the hub VM 10.100.4.9": the network of ours it sits in may be said before the machine
+      String.raw`(?:(?:hub|spoke|on-?prem\w*|peered|office|branch)\s+(?=vm|machine|server|host|box|jump|bastion|pc))?` +
+      String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|server|host|box|` +
+      String.raw`internet)\s+)?` +
       // "from our branch office 192.0.2.77": a site of ours outside the cluster, said before its address
       String.raw`(?:(?:branch |head |main |remote |regional )?` +
       String.raw`(?:office|site|campus|datacenter|data center|hq|store)\s+)?` +
@@ -592,8 +617,13 @@ const NOT_PORT_NAMES = new Set(
 function portNameSaid(text: string): string | undefined {
   const typed = /\b(?:the|its|their|our|a|an)\s+([a-z][a-z0-9-]{0,14})\s+port\b(?!s)/.exec(text)?.[1];
   if (typed && !NOT_PORT_NAMES.has(typed) && !STOP.has(typed)) return typed;
-  return /\b(?:on|over|via|using)\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)/.exec(text)?.[1];
+  // "web can't open postgres to db-0", "api talks redis to cache": the protocol opened or spoken is the port's name
+  return PROTOCOL_SAID.exec(text)?.[1];
 }
+const PROTOCOL_SAID = new RegExp(
+  String.raw`\b(?:on|over|via|using|open|opens|opening|speaks?|speaking|talks?|talking)\s+` +
+    String.raw`(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)`,
+);
 
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
 function portSaid(rest: Rest): string | undefined {
@@ -643,12 +673,19 @@ function splitWord(
   if (TYPE_WORDS[a] && b) return { w: b, type: TYPE_WORDS[a] };
   // "HTTP/1.1" in a pasted log line is a protocol version, not namespace http; "src/dst", "80/443" pair two words
   // and "nodeport/31380", "tcp/5432": a word and a number, never a namespace and a name
-  const paired = SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x));
+  const paired = pairedWords(a, b);
   if (a && b && isDns1123Label(a) && !/^\d+(\.\d+)+$/.test(b) && !paired) {
     intent.namespace ??= a;
     return { w: b, type, ns: a };
   }
   return { w, type };
+}
+
+/** Two words a slash pairs ("src/dst", "80/443", "tcp/5432"), never a namespace and a name; and "Firewall/NetworkPolicy
+ * check": two kinds of filter (two common words) */
+function pairedWords(a: string, b: string): boolean {
+  const common = (x: string) => STOP.has(x) || FILTER_WORDS.has(x);
+  return SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x)) || (common(a) && common(b));
 }
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
@@ -717,6 +754,19 @@ const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
 
+/** "web-5b8c7d6e4-x7y8z calls this": the one that calls what was pasted ("this", "that", "it") is the caller */
+const CALLS_THIS = new RegExp(
+  String.raw`(?:^|[\s.])([a-z0-9][\w./-]*)\s+(?:pods?\s+)?` +
+    String.raw`(?:calls?|opens?|hits?|curls?|reach(?:es)?|(?:connects?|talks?) to)\s+(?:this|that|it)\b`,
+  'g',
+);
+/** "how the sqlapi pod finds the address of the server service": the pod that looks a name up is the client */
+const LOOKS_UP = new RegExp(
+  String.raw`(?:^|\s)([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:finds?|learns?|discovers?|looks? up|resolves?|gets?)\s+` +
+    String.raw`(?:the\s+)?(?:ip|address|cluster ?ip)\s+(?:of|for)\b`,
+  'g',
+);
+
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
@@ -727,9 +777,12 @@ function readNames(rest: Rest, intent: Intent): void {
   );
   // where the asker stands: "in the web pod I call api", "inside my api container, curl db" (the caller)
   const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
-  const fromNames = [...rest.text.matchAll(fromRe), ...rest.text.matchAll(insideRe)].map((m) =>
-    m[1].replace(/[.:]+$/, ''),
-  );
+  const fromNames = [
+    ...rest.text.matchAll(fromRe),
+    ...rest.text.matchAll(LOOKS_UP),
+    ...rest.text.matchAll(insideRe),
+    ...rest.text.matchAll(CALLS_THIS),
+  ].map((m) => m[1].replace(/[.:]+$/, ''));
   const words = rest.text
     .replace(/->|→/g, ' ')
     .split(/[\s,;!?()"`<>=]+/)
@@ -821,7 +874,9 @@ function dropCommonNouns(intent: Intent, t: string): void {
         // "on which server is sqlapi running": the place asked for, never "which db does api call"
         if (/^(on|in|at) (which|what) $/.test(one + two)) return true;
         return (
-          ARTICLE.test(two) || (ARTICLE.test(one) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
+          // ("(their server is …)": a bracket before the article changes nothing)
+          ARTICLE.test(two.replace(/^\W+/, '')) ||
+          (ARTICLE.test(one.replace(/^\W+/, '')) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
         );
       })
     );

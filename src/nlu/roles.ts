@@ -25,7 +25,9 @@ const CHANGES = new RegExp(
   String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
     String.raw`fix|repair|restart)\b|` +
     // "would it be possible to move the EgressIP onto another node": a change asked politely
-    String.raw`\b(would|is) it (be )?possible to (move|migrate|relocate|change|add|remove|delete|scale)\b`,
+    // ("would it be possible for you to raise the idle timeout": whoever is asked to, a setting raised is a change)
+    String.raw`\b(would|is) it (be )?possible (for (you|u|the bot) )?to (move|migrate|relocate|change|add|remove|` +
+    String.raw`delete|scale|raise|lower|increase|decrease|set|bump|extend|shorten|enable|disable|update|upgrade)\b`,
 );
 // how to configure, set up or write something ("how do I configure …", "generate a NetworkPolicy YAML"): the bot reads
 // the network as it is and writes no configuration
@@ -40,7 +42,13 @@ const HOW_TO = new RegExp(
 const UNMODELLED = new RegExp(
   String.raw`\b(failedscheduling|insufficient (cpu|memory)|unschedulable|not (being )?schedul(ed|ing)|` +
     String.raw`won'?t schedule|` +
-    String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?))\b`,
+    String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?)|` +
+    // the cluster's version and its upgrades are its lifecycle, not its network
+    // https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
+    // (asked for itself: "for the node image upgrade, where are the web pods?" asks where pods are)
+    String.raw`(which|what) (kubernetes|k8s|aks|openshift|aro|cluster|control plane|node ?image) versions?|` +
+    String.raw`(should|can|could|must|shall|do) (we|i|you) upgrade|` +
+    String.raw`upgrade (the )?(cluster|kubernetes|k8s|aks|openshift|aro|control plane) to)\b`,
 );
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
 /** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
@@ -91,11 +99,21 @@ export function reconsider(intent: Intent): void {
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = intent.ips.find((ip) => isPublic(ip) && ip !== intent.towards);
+  if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** A LoadBalancer Service's frontend or a ClusterIP (a pasted `get svc -o json` shows them) is where the client goes,
+ * never the client: another address said, if any, is the client's
+ * https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer */
+function clientNotOurs(intent: Intent): void {
+  const ours = [...(intent.frontendIps ?? []), ...(intent.clusterIps ?? [])];
+  if (intent.clientIp && ours.includes(intent.clientIp))
+    intent.clientIp = intent.ips.find((ip) => !ours.includes(ip) && ip !== intent.towards);
 }
 
 /** The family: the rules' scores (score.ts) and the trained model (classify.ts), combined (combine.ts). */
@@ -200,7 +218,10 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
   const entities = intent.entities ?? [];
   const parties = saidParties.filter((p) => p === from || !sameParty(entities, p, from));
-  return { parties, ips: intent.ips.filter((ip) => !podIps.some((e) => e.text === ip)), from, directed: !!pair };
+  // "10.10.1.0/24" in a pasted rule list is a range, never a party
+  const prefix = (ip: string) => new RegExp(String.raw`\b${esc(ip)}/\d{1,2}\b`).test(intent.text);
+  const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
+  return { parties, ips, from, directed: !!pair };
 }
 
 /** A pasted client error names where it tried to go: "connection to server at "X" (ip) … failed", "dial tcp X:5432",
@@ -288,7 +309,7 @@ function rolesOf(intent: Intent): Intent['roles'] {
   // "which DNS server does web use" after a pasted lookup of api.shop: the pod whose resolver is asked
   const resolver =
     intent.kind === 'dns' && RESOLVER_ASKED.test(intent.text)
-      ? entities.find(
+      ? askers(entities).find(
           (e) =>
             ['pod', 'workload', 'pod-ip'].includes(e.kind) &&
             (!intent.from || e.text === intent.from) &&
@@ -300,6 +321,15 @@ function rolesOf(intent: Intent): Intent['roles'] {
   return first ? { subject: first.matched } : undefined;
 }
 
+/** The cluster DNS's own pods answer, they do not ask ("dns-default forwards where … for the server pod"). */
+const CLUSTER_DNS = /^(coredns|kube-dns|dns-default|node-local-?dns)(-|$)/;
+const askers = (entities: Entity[]): Entity[] => {
+  const others = entities.filter((e) => !CLUSTER_DNS.test(e.text.split('/').pop()!));
+  return others.length ? others : entities;
+};
+
 /** Words for a pod's way to its DNS server (not the name it looks up). */
-const RESOLVER_ASKED =
-  /\b(dns|name) ?(servers?|path|quer(y|ies)|lookups?|resolution|config\w*)\b|\bresolvers?\b|resolv\.conf|\bcoredns\b/;
+const RESOLVER_ASKED = new RegExp(
+  String.raw`\b(dns|name) ?(servers?|path|quer(y|ies)|lookups?|resolution|config\w*)\b|\bresolvers?\b|resolv\.conf|` +
+    String.raw`\b(coredns|dns-default)\b`,
+);

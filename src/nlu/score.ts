@@ -150,8 +150,9 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
       !known.has(ip) &&
       // "the API server frontend at 10.0.0.4": what of it sits there may come between
       new RegExp(
-        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance))? (in|at|on|behind)( the)?` +
-          String.raw`( [a-z-]+){0,2} ${ip.replace(/\./g, '\\.')}\b`,
+        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance))?( (in|at|on|behind)( the)?` +
+          // (never a prefix: "web abcde 0.0.0.0/0 goes to the NVA" is a route of the pod's)
+          String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
       ).test(intent.text),
   );
 }
@@ -306,7 +307,22 @@ const nextHop = (t: string, ip: string): boolean =>
 
 /** Never out: a DNS or policy reading, or our load balancer's frontend called from outside (the way in, whatever words
  * for a partner are said) */
-const staysIn = (s: Seen): boolean => notOut(s) || frontendReached(s);
+const staysIn = (s: Seen): boolean => notOut(s) || frontendReached(s) || comesFromAddress(s);
+
+/** "… get traffic from an on-prem server 10.100.8.20?": the address outside said after "from" is the client coming in,
+ * never the far end the workload goes out to */
+const comesFromAddress = (s: Seen): boolean => !!clientOutside(s);
+
+/** The client address outside the cluster, said as the client: after "from" ("from an on-prem server 10.100.8.20",
+ * never "from db-0 to the backup host 192.168.4.20"), or as the one that opens or calls ("198.51.100.77 hits …"). */
+function clientOutside(s: Seen): string | undefined {
+  const ip = s.intent.clientIp;
+  if (!ip || !s.intent.elsewhereIps?.includes(ip)) return undefined;
+  const from = new RegExp(String.raw`\bfrom (?:(?!(?:to|towards?|into|onto)\b)[\w'-]+ ){0,4}\(?${esc(ip)}\b`);
+  return from.test(s.t) || ACTS(ip).test(s.t) ? ip : undefined;
+}
+const ACTS = (ip: string) =>
+  new RegExp(String.raw`\b${esc(ip)}\)? (calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?)\b`);
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
  * about in a DNS question: the name outside is looked up, the pod does not go out to it
@@ -380,6 +396,8 @@ function sourceAtFarEnd(s: Seen): boolean {
   const far = intent.ips.find((ip) => {
     if (known.has(ip) || nextHop(intent.text, ip)) return false;
     const at = ip.replace(/\./g, '\\.');
+    // "our branch vm 198.51.100.77 hits that ip": the address that opens or calls is the client, not the far end
+    if (ACTS(ip).test(intent.text)) return false;
     const goesTo =
       String.raw`(\b(to|at|reach(es)?|towards|calls?|calling|hits?|opens?|connects to|talks to)|->|→) ` +
       String.raw`(on-prem |the )?${at}\b`;
@@ -424,14 +442,22 @@ const CLIENT_IN = new RegExp(
 const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) tool\b/;
 const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
-    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?)\b`,
+    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b`,
 );
+/** A message that opens with the bot's scope as a word alone ("capabilities? egress, policy, lb?", "FAQ: …"): the
+ * families listed after it are what may be asked, not a question about one of them */
+const SCOPE_OPENS = /^\W*(capabilit(y|ies)|features?|scope|faq|commands?|usage)( request| question)?\s*(\?|:|-|—)/;
+/** "what can the packet-path bot tell us": the bot named, asked what it tells (never "can you tell me the weather") */
+const BOT_TELLS = /\b(bot|packet-path|assistant)\b.{0,20}\b(tell|explain|show)s?\b/;
 const namesIn = (s: Seen, text: string): boolean => s.entities.some((e) => text.includes(e.text.split('/').pop()!));
 const COVERS =
   // ("what kinds of questions does it answer? egress, dns?": the families listed are what may be asked)
   new RegExp(
     String.raw`\b(cover|covers|support|supports|supported|handle|handles|capabilit(y|ies)|features?|scope|syntax|` +
-      String.raw`docs|documentation|(kinds?|types?|sorts?) of (questions|queries))\b`,
+      String.raw`docs|documentation|(kinds?|types?|sorts?) of (questions|queries)|` +
+      // "do you do DNS questions too or only egress?": a family said as a kind of question the bot takes
+      String.raw`(dns|egress|inbound|ingress|policy|network ?policy|lb|load ?balancer|pod|east-west|what-is) ` +
+      String.raw`(questions|queries))\b`,
   );
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
@@ -446,7 +472,10 @@ function aboutTheBot(s: Seen): boolean {
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
   const scope = COVERS.test(t);
   return (
-    (!others.length || scope) && !s.entities.length && !s.intent.ips.length && TO_THE_BOT.test(t) && ITS_USE.test(t)
+    (!others.length || scope) &&
+    !s.entities.length &&
+    !s.intent.ips.length &&
+    ((TO_THE_BOT.test(t) && ITS_USE.test(t)) || SCOPE_OPENS.test(t) || BOT_TELLS.test(t))
   );
 }
 
@@ -496,7 +525,10 @@ const frontendReached = (s: Seen): boolean => {
     new RegExp(
       String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to|calls?|` +
         String.raw`calling)` +
-        String.raw`\s+(host\s+)?${esc(ip)}\b`,
+        String.raw`\s+(host\s+)?${esc(ip)}\b|` +
+        // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
+        String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
+        String.raw`\b${esc(ip)}\b`,
     ).test(s.t),
   );
   const ours = s.intent.frontendIps ?? [];
@@ -506,6 +538,28 @@ const frontendReached = (s: Seen): boolean => {
     opened && client && s.both.length <= 1 && !GOES_OUT_SAID.test(s.t) && !['load-balancers', 'what-is'].includes(s.cue)
   );
 };
+
+/** The client address (said after "from", or as a machine that opens) is outside the cluster and reaches the one
+ * party named. */
+function outsideAddressReaches(s: Seen): boolean {
+  if (!clientOutside(s) || s.both.length !== 1 || s.hosts.length) return false;
+  if (['dns', 'what-is', 'policy'].includes(s.cue) || GOES_OUT_SAID.test(s.t)) return false;
+  return REACHES_IN.test(s.t);
+}
+
+const REACHES_IN =
+  /\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|traffic)\b/;
+
+/** Words of a way in written into a name ("gateway-01", "shop-agw", "appgw-prod"): never a workload's own. */
+const WAY_IN_NAME = /(^|-)(gateway|gw|agw|appgw|agc|alb|afd|frontdoor|fd|waf|ingress|router|lb|ilb)(-|\d|$)/;
+function wayInDrawn(s: Seen): boolean {
+  if (!s.both.length || s.hosts.length || !['east-west', 'unknown', 'inbound'].includes(s.cue)) return false;
+  const known = new Set(s.entities.map((e) => e.text.split('/').pop()!));
+  // (the party it is drawn to is ours; another one said after, "does kube-proxy get involved", is a hop asked about)
+  const drawnTo = (n: string) =>
+    new RegExp(String.raw`(^|\s)${escapeWord(n)}\s*(->|→)\s*(the\s+)?([a-z0-9][\w.-]*)`).exec(s.t)?.[4] ?? '';
+  return s.intent.names.some((n) => !known.has(n) && WAY_IN_NAME.test(n) && known.has(drawnTo(n)));
+}
 
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
@@ -553,7 +607,9 @@ export const WHAT_DOES = /\bwhat (does|do|is) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9
 const WHAT_IS_BEHIND = new RegExp(
   String.raw`^\W*(the )?([a-z0-9][a-z0-9.-]*[a-z0-9])\s*[:,—–-]+\s*what('s| is) ` +
     String.raw`(behind|attached to|in front of) (it|that)\b|` +
-    String.raw`\bwhat('s| is) (behind|attached to) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9])\s*[?!.]*\s*$`,
+    // "what sits behind aro2-p8bjm-internal, which service?": what it fronts, said by any verb, the kind asked after
+    String.raw`\bwhat('s| is| sits| lies| stands| runs)? (behind|attached to) (the )?([a-z0-9][a-z0-9.-]*[a-z0-9])` +
+    String.raw`\s*([?!.]*\s*$|,\s*(which|what) [a-z -]{1,30}\?*\s*$)`,
 );
 
 const INBOUND_CUE = new RegExp(
@@ -590,7 +646,7 @@ const LB_NAMED = new RegExp(
 const RESOLVER_ASKED = new RegExp(
   String.raw`\b(dns ?policy|dns ?config|resolv\.conf|ndots|name ?servers?|(dns|name) resolution|` +
     String.raw`(dns|name) (quer(y|ies)|lookups?) (go|goes|are sent|end up)|quer(y|ies) for [a-z ]{0,20}names|` +
-    String.raw`(coredns|kube-dns) (upstream|forward\w*))\b`,
+    String.raw`(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*|send\w*|relay\w*))\b`,
 );
 const DNS_CUE = new RegExp(
   String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
@@ -642,6 +698,9 @@ const ASKS_WHAT_AT_END = new RegExp(
     String.raw`\s*[?!.]*\s*$`,
 );
 const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*[?!.]*\s*$/;
+/** "can you tell me what 10.244.2.6 is?", "who owns 10.0.0.4?": the sentence that asks ends on what one address is */
+const WHAT_AN_IP_IS =
+  /\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?\s*[?!.]*\s*$/;
 /** "can you show me how…" asks for something, not whether it can happen. */
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
 /** "whether web can reach api, and through what?": the way it goes is asked with the verdict: the path answers both */
@@ -690,7 +749,9 @@ const KINDS =
 /** What may stand between the kind and "or": "node primary ip", "node nic", "nva trust interface" */
 const KIND_TAIL =
   String.raw`( (primary|secondary|trust|untrust|public|private))?` +
-  String.raw`( ips?| address| frontend| nic| interface| data plane| vip)?`;
+  // "NAT gw prefix or firewall pip?": a public IP prefix is a kind of address an Azure resource holds
+  // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
+  String.raw`( ips?| address| frontend| nic| interface| data plane| vip| (public )?(ip )?prefix)?`;
 /** The kind of one address asked: "10.129.2.4 -- pod IP or node IP?", "whose public IP is that", "which frontend
  * is 10.0.0.4", "<ip> — LB frontend?" */
 const ADDRESS_KIND = new RegExp(
@@ -705,7 +766,12 @@ const ADDRESS_KIND = new RegExp(
     String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
 );
 /** "is that the ingress or the web LB?", "is it a node or a pod?": which of two things an address is */
-const THIS_OR_THAT = /\b(is|was) (that|it|this) (the |an? |our )?[\w -]{1,30} or (the |an? |our )?[\w -]{1,30}\?/;
+// (or the address itself, then a thing: "is 20.67.170.10 the Front Door or the router LB?", never "is 10.0.0.4
+// reachable from web or not?")
+const THIS_OR_THAT = new RegExp(
+  String.raw`\b(is|was) ((that|it|this) (the |an? |our )?|\d{1,3}(\.\d{1,3}){3} (the|an?|our) )[\w -]{1,30} or ` +
+    String.raw`(the |an? |our )?[\w -]{1,30}\?`,
+);
 const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
 const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
@@ -749,6 +815,10 @@ const WAYS =
   String.raw`(lb|load ?balancer|app ?gw|appgw|agw|app(lication)? gateway|agic|agc|ingress|router|front ?door|afd|` +
   String.raw`nginx|route|nodeport)`;
 const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |the |via (the )?)?${WAYS}\b`);
+
+/** People on the Internet: they come in ("which one fronts web for internet users?") */
+const USERS_OUTSIDE =
+  /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
 
 /** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
 const REQUESTS_REACH = new RegExp(
@@ -867,7 +937,12 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'what-is': 23 },
     when: (s) => {
       const sentences = s.t.split(/(?<=[.?!])\s+|\n/).filter((x) => x.trim());
-      return sentences.length > 1 && ASKS_WHAT_IP.test(sentences[sentences.length - 1]);
+      // or the sentence that asks, with what is said around it after ("what 10.244.2.6 is? it keeps showing up …")
+      const asking = s.intent.asking ?? '';
+      return (
+        (sentences.length > 1 && ASKS_WHAT_IP.test(sentences[sentences.length - 1])) ||
+        (sentences.length > 1 && WHAT_AN_IP_IS.test(asking))
+      );
     },
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
@@ -888,7 +963,12 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'ways-in-weighed',
     says: { inbound: 17 },
-    when: (s) => s.both.length === 1 && !s.hosts.length && WAYS_IN_OR.test(s.t) && !GOING_OUT.test(s.t),
+    // ("… for internet users?": users on the Internet come in, they are no way out)
+    when: (s) =>
+      s.both.length === 1 &&
+      !s.hosts.length &&
+      WAYS_IN_OR.test(s.t) &&
+      !GOING_OUT.test(s.t.replace(USERS_OUTSIDE, ' ')),
   },
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows
@@ -904,6 +984,14 @@ export const EVIDENCE: readonly Row[] = [
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
   { id: 'frontend-reached-from-outside', says: { inbound: 19 }, when: frontendReached },
+  // "how to reach sqlapilb from the hub VM 10.100.4.9?": a client address outside the cluster (a VM of ours in another
+  // network, a partner) reaching one workload or Service is the way in, whatever is said of the load balancer
+  // https://learn.microsoft.com/azure/aks/internal-lb
+  { id: 'outside-address-reaches-one', says: { inbound: 17 }, when: outsideAddressReaches },
+  // "gateway-01 → web: hops?": a way in said by its name (a Gateway, an Application Gateway, the router) drawn to one
+  // workload is the way in to it, even where the inventory does not list it as a workload
+  // https://learn.microsoft.com/azure/application-gateway/for-containers/overview
+  { id: 'way-in-drawn-to-one', says: { inbound: 17 }, when: wayInDrawn },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
   { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
@@ -1054,6 +1142,9 @@ export const EVIDENCE: readonly Row[] = [
       !!s.intent.clusterIps?.length &&
       !s.intent.ips.some((ip) => isPublic(ip)),
   },
+  // "inbound path shop.contoso.com:443 -> nginx -> web": the word that starts the terse form (`inbound <host>`) with a
+  // host: the arrows after it draw the way in, not a pair
+  { id: 'inbound-said-first', says: { inbound: 17 }, when: (s) => /^inbound\b/.test(s.t) && !!s.hosts.length },
   {
     id: 'host-requests',
     says: { inbound: 3 },

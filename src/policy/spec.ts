@@ -26,6 +26,16 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "now z/a → x/a:80 — expected deny, please confirm", "should be blocked, right?": the verdict expected of a pair,
+    // to be confirmed, asks for the verdict (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`\b(expected|expecting|expect|should be|supposed to be|must be|was) (to be )?` +
+          String.raw`(a |an )?(deny|denied|allow|allowed|blocked|permitted|approved|rejected|dropped)\b|` +
+          String.raw`\b(deny|denied|allow|allowed|blocked|permitted) (expected|as expected)\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,

@@ -31,7 +31,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(400 * 1024);
 });
 
-test('cross-validation: on sets 7–22, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–23, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   for (const f of folds) expect([f.set, f.combined.misroutes <= f.rules.misroutes]).toEqual([f.set, true]);
@@ -83,7 +83,12 @@ test('cross-validation: on sets 7–22, the combination misroutes no more than t
     // the model's sure reading of east-west or policy, help from the model; sets 7–22 combined 3632/3676 with 6
     // confident misroutes, before it 3636 with 7): set 21 one right answer more is asked between two readings
     21: [258, 0],
-    22: [268, 0],
+    // measured after round 19 (set 23 joined; sets 7–22: the rules alone 3579/3676 with 24 confident misroutes,
+    // combined 3636/3676 with 5; before it 3578 with 24 and 3632 with 6): set 23 the rules alone 244/257 with 6;
+    // combined 252/257 with none. Set 22 combined 267/269 with none (two lines asked between two readings), set 21
+    // 260/262 with none
+    22: [267, 0],
+    23: [252, 0],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
