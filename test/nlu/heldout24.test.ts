@@ -13,8 +13,23 @@
 // Written without reading the parser, its corpus or the other held-out sets. Never tuned on.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set after the first measurement. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: round 18 (335fcf4, the code before the set was written) 240/280 = 85.7 %, 19 confident misroutes, 10 asked
+ * with the right reading; with the model's disputes as questions (3b9570e) 240, 16, 11; round 19 (6e6a48d) 243/280 =
+ * 86.8 %, 15, 10.
+ * Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 86, // 243/280
+  dns: 82, // 23/28
+  'east-west': 89, // 25/28
+  egress: 92, // 25/27
+  help: 88, // 23/26
+  inbound: 78, // 22/28
+  'load-balancers': 74, // 20/27
+  pod: 88, // 24/27
+  policy: 85, // 24/28
+  unknown: 90, // 30/33
+  'what-is': 96, // 27/28
+};
+const MISROUTES = 15;
 
 heldoutTest(24, FLOOR, MISROUTES, { coverage: [24, 24] });
