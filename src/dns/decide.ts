@@ -32,7 +32,8 @@ export type DnsDecision =
   | { kind: 'services-unknown'; name: string }
   /** a short name asked without a namespace: the Services of that name, in their namespaces */
   | { kind: 'short-name'; name: string; matches: Service[] }
-  | { kind: 'not-resolvable'; name: string; fromNs: string; error: string; suggestion?: string }
+  /** `whether`: asked as yes or no ("does the short name api work from ingress-nginx?"): "no" answers it */
+  | { kind: 'not-resolvable'; name: string; fromNs: string; error: string; suggestion?: string; whether?: boolean }
   | ({ kind: 'cluster-ip' } & Resolved)
   | ({ kind: 'headless' } & Resolved)
   /** <hostname>.<svc>.<ns>: one pod of a (headless) Service, a StatefulSet's */
@@ -72,7 +73,8 @@ export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
 function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: string): DnsDecision {
   const { name } = s;
   const d = resolveServiceName(name, fromNs, services);
-  if ('error' in d) return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion };
+  if ('error' in d)
+    return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion, whether: s.whether };
   const { service, fqdn, hostname } = d;
   const base = { name, from: s.from, fromNs, fqdn, service };
   if (hostname) return hostnameDecision({ ...base, hostname }, f);

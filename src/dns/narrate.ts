@@ -3,14 +3,19 @@ import { result, type PathResult } from '../path/result';
 import type { DnsDecision } from './decide';
 import { narratePath } from './narrate-path';
 
+const status = (d: { whether?: boolean; suggestion?: string }) =>
+  d.whether && d.suggestion ? 'answered' : 'not-found';
+
 export function narrate(d: DnsDecision): PathResult {
   switch (d.kind) {
     case 'services-unknown':
       return result('dns', 'not-found', `I could not list Services, so I cannot tell what ${d.name} resolves to.`);
     case 'short-name':
       return shortName(d);
+    // asked whether a Service's short name works from another namespace, "no" and the name that works answer it
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
     case 'not-resolvable':
-      return result('dns', 'not-found', `${d.name} does not resolve from namespace ${d.fromNs}: ${d.error}.`, {
+      return result('dns', status(d), `${d.name} does not resolve from namespace ${d.fromNs}: ${d.error}.`, {
         suggestions: d.suggestion ? [d.suggestion] : [],
       });
     case 'external':

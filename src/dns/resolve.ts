@@ -3,7 +3,7 @@ import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
 import { clusterDnsService, isClusterName } from '../path/dns';
 import type { Intent } from '../nlu/parse';
-import { findPod } from '../nlu/subjects';
+import { findPod, type FoundPod } from '../nlu/subjects';
 import { result, type PathResult } from '../path/result';
 import type { InboundSubjects } from '../inbound/resolve';
 import { spec } from './spec';
@@ -17,6 +17,8 @@ export interface DnsSubjects extends Noted {
   namespace?: string;
   /** a route or ingress host: public DNS, answered with the inbound family's front door */
   external?: InboundSubjects;
+  /** asked as yes or no ("does the short name 'api' work from ingress-nginx?"), not for the address */
+  whether?: boolean;
   /** the resolution path itself: which server a pod asks and where names outside the cluster go */
   path?: DnsPathAsk;
 }
@@ -84,16 +86,51 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const outside = name && !external && isOutside(name, namespaces) ? name : undefined;
   // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
   if (!name || outside || (asksPath && !external) || isPodOnly(intent, name, services)) {
-    return pathSubjects(intent, ctx, services, { fromPod: fromPod?.pod, outside, candidates, name, asksPath });
+    return pathSubjects(intent, ctx, services, {
+      fromPod: fromPod?.pod,
+      fromGroup: replicasOf(from, fromPod),
+      outside,
+      candidates,
+      name,
+      asksPath,
+    });
   }
-  return { name, from: fromPod?.pod, namespace: intent.namespace, external };
+  return {
+    name,
+    from: fromPod?.pod,
+    namespace: intent.namespace,
+    external,
+    whether: asksWhether(intent),
+  };
 }
+
+/** "does the short name 'api' work from the ingress-nginx namespace?": whether a name works, never which address */
+const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? intent.text);
+const WHETHER = /^\W*(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*\b(work|works|resolve|resolves|resolvable)\b/;
+
+/** The replicas of the workload a name is looked up from ("when the web pods resolve …"): one resolver path */
+const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsPathAsk['replicas'] =>
+  from && found?.group && found.group.length > 1
+    ? { workload: from, pods: found.group.map((p) => p.metadata.name) }
+    : undefined;
 
 /** The pod a name is looked up from: the one said after "from", or the pod a pasted "$ kubectl exec -n shop api-… --
  * getent hosts db.shop" ran the lookup in. */
 function clientSaid(intent: Intent): string | undefined {
   const ran = intent.asks?.lookupIn;
-  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined);
+  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent);
+}
+
+/** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
+ * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
+function finder(intent: Intent): string | undefined {
+  if (intent.names.length !== 2) return undefined;
+  const [a, b] = intent.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const finds = (x: string, y: string) =>
+    new RegExp(String.raw`\b${x}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${y}\b`).test(
+      intent.text,
+    );
+  return finds(a, b) ? intent.names[0] : finds(b, a) ? intent.names[1] : undefined;
 }
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
@@ -140,6 +177,8 @@ const SYMPTOMS: [RegExp, NonNullable<DnsPathAsk['symptom']>][] = [
 
 interface PathInput {
   fromPod?: Pod;
+  /** every replica of the workload said after "from" (or said as the one that looks up) */
+  fromGroup?: DnsPathAsk['replicas'];
   outside?: string;
   candidates: string[];
   name?: string;
@@ -170,7 +209,7 @@ async function pathSubjects(
     (n, i, all) => all.indexOf(n) === i && !resolverSaid(n, all),
   );
   let pod = o.fromPod;
-  let replicas: DnsPathAsk['replicas'];
+  let replicas = o.fromGroup;
   if (!pod && ordered.length) {
     const found = await findPod(intent, ctx, spec, [ordered[0]]);
     if (isReply(found)) return found;

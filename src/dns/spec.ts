@@ -18,6 +18,14 @@ export const spec: IntentSpec<'dns'> = {
     // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
     [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
     [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
+    // "does the short name 'api' work from ingress-nginx?": a name's search-list expansion is the resolver's
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+    [/\b(short|fully[- ]qualified|bare) (host ?|service |dns )?names?\b|\bfqdns?\b|\bsearch (domains?|list)\b/, 2],
+    // "how does api find db?": a workload finding another is service discovery, by the Service's DNS name
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+    [/\bhow (do|does|will|would|can) (?!(i|we|you|u)\b)[\w-]+( pods?)? (find|locate|discover)s? (the )?[\w-]+/, 2],
+    // "does dns from api go through the firewall or stay inside": the DNS traffic's own way
+    [/\bdns\b.{0,30}\b(go(es)?|stays?|leaves?|pass(es)?|travels?|flows?|routed)\b/, 2],
     // "where do its lookups end up?": the pod's queries, to its resolver
     [/\b(its|their|the|my|our) (dns )?(lookups?|quer(y|ies)) (go|goes|end up|ends up|are sent|lands?)\b/, 2],
     // "where queries for public names are sent": names looked up, said as queries

@@ -1,7 +1,7 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { findPod } from '../nlu/subjects';
+import { comparedPods, findPod } from '../nlu/subjects';
 import type { PathResult } from '../path/result';
 import { spec } from './spec';
 
@@ -16,5 +16,10 @@ export interface EgressSubjects extends Noted {
 export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult> {
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
-  return { pod: found.pod, destination: intent.destination, notes: [found.note], group: found.group };
+  const compared = await comparedPods(intent, ctx, COMPARED);
+  const group = compared ?? found.group;
+  return { pod: group?.[0] ?? found.pod, destination: intent.destination, notes: [found.note], group };
 }
+
+/** "egress web vs egress api -- same public ip?": two workloads' ways out compared */
+const COMPARED = /\b(vs\.?|versus|same|both|compared?|differ\w*)\b/;

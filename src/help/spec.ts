@@ -24,7 +24,8 @@ export const spec: IntentSpec<'help'> = {
     // meta questions about the bot itself, also after a greeting ("hi! new here, what is this bot for?")
     /^\s*(please\s+)?(show|get|need|give me|open)\s+(me\s+)?(the\s+|some\s+)?help\b/,
     /\bwhat (can|could|should|may) (i|we) ask\b/,
-    /\bhow (do|can|should) (i|we) ask\b/,
+    // "how should I phrase a question about network policies?": how to ask outweighs the topic named
+    [/\bhow (do|can|should|would) (i|we) (ask|phrase|word|formulate)\b/, 3],
     /^[\s?!.]*(help|commands|usage)[\s?!.]*$/,
     /\bwhat can (this|the) (bot|thing|app|tool) (do|answer|tell)\b/,
     /\bwhat are (my|the) options\b/,

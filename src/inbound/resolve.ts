@@ -73,6 +73,8 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const found = byNames(intent, cat, pods);
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
+  const site = namespaceWayIn(intent, cat);
+  if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
   if (!intent.names.length)
     return result(
       'inbound',
@@ -432,6 +434,29 @@ function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
     (services.find((s) => s.metadata.name === name && s.spec?.type === 'LoadBalancer') ??
       services.find((s) => s.metadata.name === name));
   return service ? { service } : undefined;
+}
+
+/** "how do users come into the shop site?": only a namespace named, and one way in there (a route or an ingress, else
+ * one LoadBalancer Service): that is the site's way in */
+function namespaceWayIn(intent: Intent, cat: Catalog): Found | undefined {
+  const spaces = (intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.matched);
+  if (spaces.length !== 1 || intent.names.some((n) => n !== spaces[0])) return undefined;
+  const here = <T extends { metadata: { namespace?: string } }>(xs: T[]) =>
+    xs.filter((x) => x.metadata.namespace === spaces[0]);
+  const [routes, ingresses] = [here(cat.routes), here(cat.ingresses)];
+  if (routes.length + ingresses.length === 1) return routes.length ? { route: routes[0] } : { ingress: ingresses[0] };
+  // several ways in (an Application Gateway's ingress and nginx's) to one Service: that Service, with its ways in
+  const backends = new Set([
+    ...routes.map((r) => r.spec?.to?.name),
+    ...ingresses.flatMap((i) =>
+      (i.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((x) => x.backend?.service?.name)),
+    ),
+  ]);
+  const [only] = backends;
+  const service = backends.size === 1 && only ? here(cat.services).find((x) => x.metadata.name === only) : undefined;
+  if (service) return { service };
+  const lbs = here(cat.services).filter((x) => x.spec?.type === 'LoadBalancer');
+  return !routes.length && !ingresses.length && lbs.length === 1 ? { service: lbs[0] } : undefined;
 }
 
 function notFound(intent: Intent, cat: Catalog): PathResult {

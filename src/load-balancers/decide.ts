@@ -1,6 +1,6 @@
 // Which load balancers there are and what each does: kind, members behind the
 // pools, and each frontend's address and purpose. Pure.
-import type { Frontend, LbRule, LoadBalancer } from '../inventory/azure-model';
+import type { Frontend, LbRule, LoadBalancer, Probe } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import { describeMembers, frontendPurpose, lbMembers } from '../path/lb';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
@@ -28,6 +28,10 @@ export interface LbView {
   /** the members counted by role ("3 workers") */
   membersText: string;
   rules: LbRule[];
+  /** the health probes the rules use, to the nodes' health check node ports */
+  probes: Probe[];
+  /** IP-based pool members (`loadBalancerBackendAddresses`), empty when the pools hold NIC IP configurations */
+  poolAddresses: string[];
   frontends: LbFrontendView[];
 }
 
@@ -62,6 +66,8 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
     members,
     membersText,
     rules: lb.rules,
+    probes: lb.probes,
+    poolAddresses: [...new Set(lb.pools.flatMap((p) => p.addresses))],
     frontends: lb.frontends.map((fe) => ({
       name: fe.name,
       address: addressOf(fe, f),

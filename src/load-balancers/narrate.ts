@@ -1,6 +1,7 @@
 // The load balancer list in words: one section per load balancer, one line per
 // frontend, the rules as facts, and the az commands that show the same.
-import type { LbRule } from '../inventory/azure-model';
+import type { LbRule, Probe } from '../inventory/azure-model';
+import { idKey } from '../inventory/ids';
 import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
 import { narrate as narrateSnat } from '../snat/narrate';
 import type { FrontendAddress, LbDecision, LbView } from './decide';
@@ -14,8 +15,26 @@ const addressText = (a: FrontendAddress): string =>
       ? `public IP prefix ${a.prefix}`
       : `public ${a.ip ?? '?'} (${a.name ?? 'public IP not read'})`;
 
-const ruleText = (r: LbRule): string =>
-  `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''})`;
+// each rule names the health probe that decides which backends get its traffic; for a Service with
+// externalTrafficPolicy Local it is the Service's health check node port
+// https://learn.microsoft.com/azure/load-balancer/load-balancer-custom-probe-overview
+const probeText = (r: LbRule, probes: Probe[]): string => {
+  const p = r.probeId ? probes.find((x) => idKey(x.id) === idKey(r.probeId!)) : undefined;
+  return p ? `, probe ${p.protocol} ${p.port}${p.requestPath ?? ''}` : '';
+};
+
+const ruleText = (r: LbRule, probes: Probe[] = []): string =>
+  `${r.name} (${r.protocol} ${r.frontendPort}→${r.backendPort}${r.floatingIp ? ', floating IP' : ''}` +
+  `${probeText(r, probes)})`;
+
+// a backend pool holds NIC IP configurations or, IP-based, addresses in the VNet
+// https://learn.microsoft.com/azure/load-balancer/backend-pool-management
+const poolText = (lb: LbView): string =>
+  lb.poolAddresses.length
+    ? ` (IP-based pool: ${lb.poolAddresses.join(', ')})`
+    : lb.members.length
+      ? ' (NIC-based pool)'
+      : '';
 
 const frontendLines = (lb: LbView): string[] =>
   lb.frontends.map((fe) => `${fe.name}: ${addressText(fe.address)} — ${fe.purpose}`);
@@ -23,8 +42,8 @@ const frontendLines = (lb: LbView): string[] =>
 const factOf = (lb: LbView): Fact => ({
   label: lb.name,
   value:
-    `${lb.kind}; backends: ${lb.members.join(', ') || 'none'}; ` +
-    `rules: ${lb.rules.map(ruleText).join(', ') || 'none'}`,
+    `${lb.kind}; backends: ${lb.members.join(', ') || 'none'}${poolText(lb)}; ` +
+    `rules: ${lb.rules.map((r) => ruleText(r, lb.probes)).join(', ') || 'none'}`,
 });
 
 const sectionOf = (lb: LbView): Section => ({

@@ -47,7 +47,8 @@ const FILLER = new RegExp(
 const FORWARD = new RegExp(
   String.raw`(?:->|→|\bto|\breach(?:es|ing)?|\baccess(?:es|ing)?|\bcall(?:s|ing)?|\bhit(?:s|ting)?|\bping(?:s|ing)?|` +
     // "a from namespace y cannot open port 81 on x/a": the one opening a port on the other is the client
-    String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?)$`,
+    // "y/a on port 81 into x/a": the one that gets into the other is the client
+    String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto)$`,
 );
 
 /** How the words between two parties link them: X → Y, Y ← X, or not at all. */
@@ -93,16 +94,34 @@ function keptFrom(before: string, between: string): 'forward' | undefined {
 export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
   const spots = spotsOf(text, parties);
   let found: { client: string; target: string } | undefined;
+  const pairs: { client: string; target: string }[] = [];
+  let end = -1;
   for (let i = 0; i + 1 < spots.length; i++) {
     const [a, b] = [spots[i], spots[i + 1]];
     if (a.p === b.p) continue;
     if (POINTS_BACK.test(text.slice(b.end, b.end + 40)) && /[.?!;,:—-]\s/.test(text.slice(a.end, b.start))) {
       found = { client: b.p, target: a.p };
+      pairs.push(found);
+      end = i + 1;
       continue;
     }
     const how = keptFrom(text.slice(0, a.start), text.slice(a.end, b.start)) ?? link(text.slice(a.end, b.start));
     if (how === 'forward') found = { client: a.p, target: b.p };
     else if (how === 'back') found = { client: b.p, target: a.p };
+    if (how && found) {
+      pairs.push(found);
+      end = i + 1;
+    }
   }
-  return found;
+  return pickedAfter(spots.slice(end + 1), pairs) ?? found;
+}
+
+/** "expected z/b → x/a blocked while y/b → x/a works. Verify the z/b case.": of several pairs, the one whose party
+ * alone is named again after them is the one asked about. */
+function pickedAfter(after: Spot[], pairs: { client: string; target: string }[]) {
+  const named = new Set(after.map((s) => s.p));
+  if (pairs.length < 2 || named.size !== 1) return undefined;
+  const [p] = named;
+  const withIt = pairs.filter((x) => x.client === p || x.target === p);
+  return withIt.length === 1 ? withIt[0] : undefined;
 }

@@ -201,8 +201,9 @@ function match(k: Known, ref: NameRef, type?: string): Entity | undefined {
   const route = routeNamed(k, name, ns);
   if (route) return at(route);
   if (hostsOf(k).includes(name)) return at({ kind: 'host', matched: name });
-  if (k.namespaces.has(name)) return at({ kind: 'namespace', matched: name });
-  if (k.nodes.has(name)) return at({ kind: 'node', matched: name });
+  // ("x/z": a name written in a namespace is never another namespace, even where one is called z)
+  if (!ns && k.namespaces.has(name)) return at({ kind: 'namespace', matched: name });
+  if (!ns && k.nodes.has(name)) return at({ kind: 'node', matched: name });
   return undefined;
 }
 
@@ -480,6 +481,15 @@ const loose = (ix: PodIndex, e: Entity): boolean =>
  * Match the question's names against the inventory: fills `entities`, gives names their namespaces, fixes
  * name typos, and drops words that match nothing and were not written as names.
  */
+/** "x/q" where namespace x has no q: a name written in a namespace of ours that matches nothing there */
+function missingParties(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const written = (r: NameRef) => `${r.namespace}/${r.name}`;
+  const missing = refs
+    .filter((r) => r.namespace && k.namespaces.has(r.namespace) && !entities.some((e) => e.text === written(r)))
+    .map(written);
+  if (missing.length) intent.missing = missing;
+}
+
 export async function findEntities(intent: Intent, inv: Inventory): Promise<void> {
   const k = await known(inv);
   // "… with the egressip in place", "whats in XFF": a trailing "in X" that is no namespace nor close to one is English
@@ -503,6 +513,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
     if (keep) refs.push(ref);
     else if (ref.name.length >= 4) dropped.push(ref.name);
   }
+  missingParties(k, intent, entities, refs);
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
   misspelt(k, intent, entities, refs, dropped);

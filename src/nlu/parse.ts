@@ -53,6 +53,8 @@ export interface Intent {
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
   near?: string[];
+  /** names written "ns/name" in a namespace that exists, that match nothing there ("x/q"): a party that is missing */
+  missing?: string[];
   /** addresses said that are Services' ClusterIPs (filled by entities.ts): inside the cluster, never a far end */
   clusterIps?: string[];
   /** addresses said that are a LoadBalancer Service's frontend (filled by entities.ts): ours, a way in */
@@ -347,6 +349,9 @@ const ACTION_VERBS = [
   'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
   // "make a firewall rule", "make us an exception": making something is a change (never "make sense", "make sure")
   String.raw`make(?= (?:a|an|us an?|me an?|the|new)\b)`,
+  // "make db-0 reachable from web", "approve my change": asking for a state or a change, never a question about one
+  String.raw`make(?= [\w./-]+(?: [\w./-]+)? (?:reachable|accessible|available|public|private|work)\b)`,
+  String.raw`approve(?= (?:my|our|the|this|that)\b)`,
   String.raw`give me the \S+ password|print|ignore previous`,
 ].join('|');
 const ACTION = new RegExp(
@@ -358,7 +363,7 @@ const ACTION = new RegExp(
     String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|please you|` +
     String.raw`you please|go|now)[\s,]+)*` +
     // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
-    String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task)\b)`,
+    String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
@@ -560,12 +565,23 @@ function machineClient(text: string): string | undefined {
   // "our office proxy 203.0.113.40 opens this address": a machine of ours elsewhere (or a partner's), said with where
   // it is and what it is, then its address, that opens or calls is the client
   const labelled = new RegExp(
+    // ("the partner in their DC 198.51.100.61 calls …": a few words may come between the owner and the place)
     String.raw`\b(?:office|branch|hub|spoke|on-?prem\w*|home|partner'?s?|vendor'?s?|customer'?s?)\s+` +
-      String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box)\s+` +
+      String.raw`(?:(?:in|at|on|from|their|there|its|our)\s+){0,2}` +
+      String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box|dc|datacenter|` +
+      String.raw`data center|site|network|office)\s+` +
       String.raw`\(?(${IP})\)?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|requests?)\b`,
   ).exec(text);
   return labelled && isIpv4(labelled[1]) ? labelled[1] : undefined;
+}
+
+/** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
+ * says is the one asked about; the block's are context */
+function portAfterPaste(text: string, intent: Intent): void {
+  const asked = /```[\s\S]*```([^`]+)$/.exec(text)?.[1];
+  const port = asked && /\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)/.exec(asked)?.[1];
+  if (port && +port > 0 && +port < 65536) intent.port = +port;
 }
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
@@ -601,6 +617,7 @@ function readAddresses(rest: Rest, intent: Intent): void {
   const port = portSaid(rest);
   if (port && +port > 0 && +port < 65536 && !drawn) intent.port = +port;
   // "nodeport 31380 from a laptop": the node port reached, unless an address and port were said
+  portAfterPaste(rest.text, intent);
   const nodePort = intent.port === undefined ? rest.take(/\bnode ?port(?:\s+|\/)(\d{4,5})\b/)?.[1] : undefined;
   if (nodePort && +nodePort < 65536) intent.port = +nodePort;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
@@ -843,11 +860,19 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   // and a short one that points back at what the one before asked ("… with the same IP as web? what is that IP?")
   const pointsBack = (x: string) =>
     x.split(/\s+/).length <= 6 && /\b(that|this|those|these) (ip|ips|address|addresses|one|source|node|port)\b/.test(x);
+  // and a short one with no cue of its own beyond one word: it asks where things stand after what the sentence before
+  // reported ("… 'SNAT port exhaustion' alerts. where do we stand?"), or goes on with the question before ("who is
+  // behind the load balancer frontend of the router? which nodes get traffic")
+  const standing = (x: string, before = '') =>
+    x.split(/\s+/).length <= 5 &&
+    (/\b(we|it|that|this|things)\b/.test(x) || /\?\s*$/.test(before)) &&
+    Math.max(0, ...Object.values(cueScores(x))) <= 1;
   while (
     start > 0 &&
     (sentences[start].split(/\s+/).length <= 3 ||
       /^(it|they|and) /.test(sentences[start]) ||
-      pointsBack(sentences[start]))
+      pointsBack(sentences[start]) ||
+      standing(sentences[start], sentences[start - 1]))
   )
     start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');

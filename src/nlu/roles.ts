@@ -90,7 +90,8 @@ export function reconsider(intent: Intent): void {
     const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n));
     if (about.length) intent.names = about;
   }
-  if (intent.kind === 'inbound' && evidence.includes('client-drawn-in')) behindTheWayIn(intent);
+  // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
+  if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   // "…when they reach 8.8.8.8" read as egress: the address is where the traffic goes, not a subject
   if (intent.kind === 'egress' && !intent.destination && intent.towards) {
     intent.destination = intent.towards;
@@ -115,6 +116,9 @@ function clientNotOurs(intent: Intent): void {
   if (intent.clientIp && ours.includes(intent.clientIp))
     intent.clientIp = intent.ips.find((ip) => !ours.includes(ip) && ip !== intent.towards);
 }
+
+/** Evidence that the ingress controller's pods named are hops of the way in, not what is asked about */
+const WAYS_DRAWN = ['client-drawn-in', 'ways-in-weighed'];
 
 /** The family: the rules' scores (score.ts) and the trained model (classify.ts), combined (combine.ts). */
 function decideFamily(intent: Intent, pair: ReturnType<typeof partiesOf>): { evidence: string[] } {

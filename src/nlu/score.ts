@@ -6,6 +6,7 @@ import type * as Registry from '../families';
 import type { IntentKind } from '../families';
 import type { Trigger } from '../family';
 import { isPrivateIp } from '../path/ip';
+import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 
 /**
@@ -182,8 +183,9 @@ export function seen(intent: Intent, pair: { directed?: boolean; from?: string }
 const COMES_IN = new RegExp(
   String.raw`(?<!\b(to|towards?|into|onto|from) (the )?)` +
     String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?|partners?|` +
-    String.raw`vendors?)( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
-    String.raw`(reach(es)?|hits?|gets? (to|into)|` +
+    String.raw`vendors?|people)( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
+    // ("people coming into the web service": said as going on)
+    String.raw`(reach(es)?|hits?|gets? (to|into)|(coming|getting) (in|into|to)|reaching|hitting|entering|` +
     String.raw`calls?|(use to )?(opens?|visits?|browses?)|` +
     String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to)) ` +
     String.raw`(?!(the )?(public )?(internet|outside)\b)`,
@@ -203,6 +205,11 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     String.raw`opens|use|uses|connect to|connects to) (our|the) (public )?([\w-]+ )?(endpoint|site|url|app|api|` +
     String.raw`service|` +
     String.raw`address)\b|\b(take|takes|taking|follow|follows) (in)?to (the |our )?cluster\b|` +
+    // "a request from the on-prem network reach the internal LB service": one of our other networks (or the
+    // Internet) is where it starts, the Service is reached
+    String.raw`\b(requests?|traffic|connections?|calls?|packets?) from (the |our |an? )?(on-?prem\w*|office|branch|` +
+    String.raw`hub|partner'?s?|internet|outside|datacenter|data center)( [\w-]+)?\b.{0,30}` +
+    String.raw`\b(reach(es)?|gets? (to|into)|hits?|arriv\w*|comes? (in|into|to))\b|` +
     // "client → lb → nginx → web": a path drawn from the outside in
     String.raw`\b(internet|clients?|users?|customers?|browsers?)\s*(->|→)\s*(the )?` +
     String.raw`(lb|load ?balancer|appgw|agw|front ?door|waf|ingress|router)\b`,
@@ -348,6 +355,8 @@ const flowBetween = (s: Seen): boolean =>
 const routerIsClient = (s: Seen): boolean =>
   s.both.length >= 2 &&
   ((!!s.intent.from && !/^\d/.test(s.intent.from)) ||
+    // "traffic from the ingress controller to web": the way in said as the one that sends, to a workload
+    /\bfrom (the )?(ingress|nginx|router|gateway)( controller)?( pods?)? (to|->|→) /.test(s.t) ||
     s.both.some((p) => p.kind === 'pod' && WAY_IN_POD.test(p.matched)));
 /** A pod of the router or an ingress controller named by its pod name ("from the ingress controller x2k4p to web"),
  * not the word "router" standing for the way in. */
@@ -365,6 +374,10 @@ function snatElsewhere(s: Seen): boolean {
   // the sentence that asks, when the message has several (a quoted "> …" line is someone else's question)
   const said = s.intent.asking;
   if (said && snatOnly(said) && !named(said)) return true;
+  // "any snat failures on the lb for the api pods?": SNAT usage asked of the load balancer is its own (its ports per
+  // backend), whatever workload it is asked for
+  // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections
+  if (SNAT_QUESTION.test(s.t) && snatOnly(s.t) && /\b(lbs?|load ?balancers?)\b/.test(s.t)) return true;
   if (!snatOnly(s.t)) return false;
   const sentences = s.t.split(/(?<=[.?!])\s+/);
   const asking = sentences.find((x) => /\?\s*$/.test(x) && /\bsnat\b/.test(x));
@@ -441,7 +454,9 @@ const CLIENT_IN = new RegExp(
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
 const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) tool\b/;
 const ITS_USE = new RegExp(
+  // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
+    String.raw`show|shows|information|info|modif\w*|read[- ]only|` +
     String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b`,
 );
 /** A message that opens with the bot's scope as a word alone ("capabilities? egress, policy, lb?", "FAQ: …"): the
@@ -479,6 +494,10 @@ function aboutTheBot(s: Seen): boolean {
   );
 }
 
+/** One party the inventory knows and one written "ns/name" that a namespace of ours does not have, linked as a pair. */
+const oneMissing = (s: Seen): boolean =>
+  s.intent.missing?.length === 1 && s.both.length === 1 && !s.hosts.length && (PAIR.test(s.t) || s.directed);
+
 /** Fewer than two parties, a host, or one party said in the sentence that asks about coming in or going out. */
 const notAPair = (s: Seen): boolean =>
   s.both.length < 2 ||
@@ -505,6 +524,14 @@ const clientDrawnIn = (s: Seen): boolean => {
   const m =
     /\b(?:client|user|customer|browser)\s+(\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→)\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(s.t);
   return !!m && isPublic(m[1]) && isPublic(m[2]) && !!s.entities.length;
+};
+
+const clientDrawnToHost = (s: Seen): boolean => {
+  const to =
+    /\b(?:client|user|customer|browser|internet)s?\s*(?:->|→)\s*(?:https?:\/\/)?([a-z0-9][a-z0-9.-]*[a-z0-9])/.exec(
+      s.t,
+    )?.[1];
+  return !!to && s.hosts.some((h) => h.text === to);
 };
 
 /** Someone outside the cluster, said as the one who opens, curls or visits ("from home", "our jumpbox", "people"). */
@@ -984,6 +1011,9 @@ export const EVIDENCE: readonly Row[] = [
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
   { id: 'frontend-reached-from-outside', says: { inbound: 19 }, when: frontendReached },
+  // "which pods does the LB send traffic to for 20.31.46.20": a frontend's rules lead to nodes; the pods behind it are
+  // its Service's endpoints, the end of the way in (https://learn.microsoft.com/azure/aks/load-balancer-standard)
+  { id: 'pods-behind-a-frontend', says: { inbound: 17 }, when: podsBehindFrontend },
   // "how to reach sqlapilb from the hub VM 10.100.4.9?": a client address outside the cluster (a VM of ours in another
   // network, a partner) reaching one workload or Service is the way in, whatever is said of the load balancer
   // https://learn.microsoft.com/azure/aks/internal-lb
@@ -994,8 +1024,14 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'way-in-drawn-to-one', says: { inbound: 17 }, when: wayInDrawn },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
+  // "ext client -> sqlapilb-project1.apps…: which router pod, which node?": a client drawn to one of our hosts comes in
+  // by it; the router pods and nodes asked are hops of that way in
+  { id: 'client-drawn-to-host', says: { inbound: 19 }, when: clientDrawnToHost },
   { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
+  // "how does x/q reach y/b on 80?" where namespace x has no q: the pair question all the same, answered "not found"
+  { id: 'pair-one-missing-can', says: { policy: 18 }, when: (s) => oneMissing(s) && asksCan(ownWords(s)) },
+  { id: 'pair-one-missing', says: { 'east-west': 18 }, when: (s) => oneMissing(s) && !asksCan(ownWords(s)) },
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(ownWords(s)) },
   { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) },
   // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
@@ -1018,7 +1054,7 @@ export const EVIDENCE: readonly Row[] = [
       (podCued(s) || ['inbound', 'unknown'].includes(s.cue)) &&
       !!s.hosts.length &&
       !!s.workloads.length &&
-      CLIENT_OPENS.test(s.t),
+      (CLIENT_OPENS.test(s.t) || !!clientOutside(s)),
   },
   // "the web LoadBalancer service … which nodes get traffic on 20.31.46.20": traffic coming to a Service, not a pod
   {
@@ -1263,6 +1299,11 @@ export const settles = (evidence: string[]): boolean =>
 
 /** The top family must lead the next by this much, unless evidence settled it. */
 const MARGIN = LEAN;
+
+/** Which pods a LoadBalancer Service's frontend (said by its address) sends to. */
+function podsBehindFrontend(s: Seen): boolean {
+  return !!s.intent.frontendIps?.length && /\b(which|what) pods?\b/.test(s.t) && !s.both.length;
+}
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
 export function choose(scores: Scores, evidence: string[]): { kind: IntentKind | 'unknown'; close?: IntentKind[] } {

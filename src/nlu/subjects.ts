@@ -143,3 +143,19 @@ function ambiguous(intent: Intent, spec: IntentSpec, name: string, pods: Pod[]):
     followUps: choices.map((c) => ({ title: c, question: rewrite(c) })),
   });
 }
+
+/** Two workloads (or pods) compared in one question ("egress web vs egress api -- same public ip?", "is db-0 on the
+ * same node as a web pod?"): every pod of each, to be answered together. */
+export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): Promise<Pod[] | undefined> {
+  const asking = intent.asking ?? intent.text;
+  if (!compares.test(asking)) return undefined;
+  // (the parties of the sentence that asks: a quoted answer before it is context)
+  const named = (intent.entities ?? []).filter(
+    (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && asking.includes(e.text.split('/').pop()!),
+  );
+  if (new Set(named.map((e) => (e.pods ?? [e.matched]).join(','))).size < 2) return undefined;
+  const wanted = new Set(named.flatMap((e) => e.pods ?? [e.matched]));
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const found = pods.filter((p) => wanted.has(`${p.metadata.namespace}/${p.metadata.name}`));
+  return found.length >= 2 ? found : undefined;
+}

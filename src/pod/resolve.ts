@@ -2,7 +2,7 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { findPod } from '../nlu/subjects';
+import { comparedPods, findPod } from '../nlu/subjects';
 import type { PathResult } from '../path/result';
 import { spec } from './spec';
 
@@ -15,7 +15,7 @@ export interface PodSubjects extends Noted {
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
-  const listed = await listedPods(intent, ctx, found.pod);
+  const listed = (await listedPods(intent, ctx, found.pod)) ?? (await comparedPods(intent, ctx, SAME_PLACE));
   if (listed) return { pod: listed[0], notes: [found.note], group: listed };
   return { pod: found.pod, notes: [found.note], group: found.group };
 }
@@ -34,3 +34,6 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
   const found = rows.flatMap((r) => pods.filter((p) => p.metadata.name === r && p.metadata.namespace === ns));
   return found.length >= 2 ? found : undefined;
 }
+
+/** "is db-0 on the same node as a web pod?": two workloads compared by where they run */
+const SAME_PLACE = /\b(same|different|separate) (node|host|vm|machine)s?\b/;

@@ -21,6 +21,10 @@ export const spec: IntentSpec<'pod'> = {
     // "on which server(s) is the sqlapi application running?", "locate pod db-0"
     [/\b(on|in) (which|what) (servers?|hosts?|boxes)\b.{0,60}\b(running|runs?|lives?|hosted|scheduled)\b/, 2],
     /\blocate\b/,
+    // "identify the node hosting pod api-…", "the vm running db-0": the node a pod runs on
+    [/\b(nodes?|hosts?|vms?|workers?) (hosting|running|that (hosts|runs))\b/, 2],
+    // "kube-proxy on vmss000002 - what's the pod called": a pod's own name asked
+    [/\bwhat(?:'s| is) (the|its|that) pod(?:'s)? (called|named|name)\b|\b(pod|pod's) (full )?name\b/, 2],
     // "which servers are the database pods running on?"
     [/\b(which|what) (servers?|hosts?|machines?|boxes|vms?|nodes?)\b.{0,40}\b(running|runs?|lives?|hosted)\b/, 2],
     // "web pod 在哪个 node 上运行?", "Wo läuft der Pod sqlapi, auf welcher Node?": a pod and "node" asked at the end
@@ -32,11 +36,12 @@ export const spec: IntentSpec<'pod'> = {
     /\b(ips?|address(es)?|nodes?)\s*(and|n|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,
     // "podIP and hostIP", "on the same node as the ingress controller?": where the pod runs
-    [/\b(podip|hostip)\b|\b(on|in) the same (node|host|vm)\b/, 2],
+    [/\b(podip|hostip)\b|\b(on|in) (the same|different|separate) (nodes?|hosts?|vms?)\b/, 2],
     // "where does the api application run": the place a workload runs, asked first of all
     [/\bwhere (does|do|is|are) (the )?[\w-]+( [\w-]+)? (run|runs|running|live|lives|living|hosted|scheduled)\b/, 2],
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
-    /\b(describe|details|info)\b/,
+    // (never a log line's level: "…44Z INFO request completed", "[INFO]", "level=info")
+    /\b(describe|details)\b|(?<![[=]|\dz |\d )\binfo\b(?!\])/,
     /\btell (me|us) about (the )?(pod|deployment|replicas?)\b/,
     /^\s*pod\s+[\w./-]+\s*(-n\s+\S+)?\s*$/,
     /\benv(ironment)? ?(vars?|variables)\b/,

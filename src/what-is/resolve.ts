@@ -20,7 +20,18 @@ function askedAddress(intent: Intent): string | undefined {
   return [named, inAsking].find((ip) => ip && intent.ips.includes(ip)) ?? intent.ips[0];
 }
 
+/** "what's the difference between 20.31.46.20 and 20.31.46.88? which one is the ingress": two addresses weighed */
+const WEIGHED = /\b(difference|differ\w*|compare\w*|versus|vs\.?|which one|which of (them|the two|these|those))\b/;
+
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<WhatIsSubjects | PathResult> {
+  // two addresses weighed against each other: the answer about one alone would read as the answer to which one, so
+  // each is offered
+  const ips = [...new Set(intent.ips)];
+  if (ips.length === 2 && WEIGHED.test(intent.asking ?? intent.text) && !ASKED.test(intent.asking ?? intent.text))
+    return result('what-is', 'not-understood', `Two addresses, ${ips.join(' and ')}: pick one to see what it is.`, {
+      title: 'Which address?',
+      followUps: ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
+    });
   const ip = askedAddress(intent);
   return ip ? { ip } : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"');
 }

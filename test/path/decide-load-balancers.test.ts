@@ -110,6 +110,9 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         members: ['master-0', '10.9.9.9'],
         membersText: '1 master, 1 other member',
         rules: internalLb.rules,
+        probes: [],
+        // IP-based members: the addresses the pool holds, whether a node has them or not
+        poolAddresses: ['10.0.0.6', '10.9.9.9'],
         frontends: [
           {
             name: FE_OF_SVC,
@@ -125,6 +128,8 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         members: ['worker-1', 'worker-2'],
         membersText: '2 workers',
         rules: [],
+        probes: [],
+        poolAddresses: ['10.0.2.5', '10.0.2.6'],
         frontends: [
           {
             name: 'outbound',
