@@ -51,6 +51,8 @@ export interface DnsPathDecision {
   conf?: ResolvConf;
   /** the cluster DNS Service and the pods behind it */
   dns?: { service: Service; ip: string; pods: DnsPod[]; unlisted?: string };
+  /** no cluster DNS Service read: the address the kubelet gives pods as their nameserver (AKS dnsServiceIp) */
+  kubeletDns?: string;
   upstream: Upstream;
   /** the source address the upstream sees (the DNS pod's, or the pod's own when it skips the cluster DNS) */
   upstreamSees: ClusterSource;
@@ -100,6 +102,7 @@ export function decidePath(ask: DnsPathAsk, name: string, f: DnsFacts): DnsPathD
     podNodeIp,
     conf,
     dns,
+    kubeletDns: kubeletDns(dns, p.cluster),
     upstream,
     upstreamSees,
     dnsPodsSee,
@@ -109,6 +112,11 @@ export function decidePath(ask: DnsPathAsk, name: string, f: DnsFacts): DnsPathD
     replicas: ask.replicas,
   };
 }
+
+/** No cluster DNS Service read: AKS's dnsServiceIp is the nameserver the kubelet gives every pod
+ * (https://learn.microsoft.com/azure/aks/configure-kubenet, DNS service IP) */
+const kubeletDns = (dns: DnsPathDecision['dns'], c?: ClusterInfo): string | undefined =>
+  dns ? undefined : c?.dnsServiceIp;
 
 function clusterDns(f: DnsFacts): DnsPathDecision['dns'] {
   const service = clusterDnsService(f.services ?? []);

@@ -32,7 +32,12 @@ const seenText = (d: D): string => {
 function podHop(d: D): Hop[] {
   if (!d.pod || !d.conf) return [];
   const c = d.conf;
-  const first = c.via === 'cluster' ? d.dns?.ip : c.via === 'custom' ? c.extraNameservers[0] : d.upstream.servers[0];
+  const first =
+    c.via === 'cluster'
+      ? (d.dns?.ip ?? d.kubeletDns)
+      : c.via === 'custom'
+        ? c.extraNameservers[0]
+        : d.upstream.servers[0];
   const src = d.pod.spec?.hostNetwork ? d.podNodeIp : d.podIp;
   const policy = `dnsPolicy ${c.policy}${c.hostNetFallback ? ' on hostNetwork: falls back to Default' : ''}`;
   const search = c.searches.length ? `, search ${c.searches.join(' ')}` : '';
@@ -124,7 +129,7 @@ function facts(d: D): Fact[] {
     out.push({ label: 'dnsPolicy', value: c.said ? c.policy : `${c.policy} (the default)` });
     const ns =
       c.via === 'cluster'
-        ? [d.dns?.ip ?? '?', ...c.extraNameservers]
+        ? [d.dns?.ip ?? d.kubeletDns ?? '?', ...c.extraNameservers]
         : c.via === 'node'
           ? d.upstream.servers
           : c.extraNameservers;
@@ -206,7 +211,11 @@ function mainLine(d: D): string {
   const rest = `names outside the cluster go on to ${up}${onPremText(d.upstream)}.`;
   if (!d.dns) {
     const where = '(kube-system/kube-dns or openshift-dns/dns-default)';
-    return `${who}${policy} ${d.pod ? 'asks' : 'ask'} the cluster DNS Service, which I did not find ${where}; ${rest}`;
+    // AKS sets the kubelet's cluster DNS address from networkProfile.dnsServiceIp
+    // https://learn.microsoft.com/azure/aks/configure-kubenet (DNS service IP)
+    const at = d.kubeletDns ? ` at ${d.kubeletDns} (the cluster's dnsServiceIp)` : '';
+    const verb = d.pod ? 'asks' : 'ask';
+    return `${who}${policy} ${verb} the cluster DNS Service${at}, which I did not find ${where}; ${rest}`;
   }
   const ready = d.dns.pods.filter((p) => p.ready).map((p) => p.name);
   const pods = ready.length

@@ -52,6 +52,9 @@ function aksInfo(f: Flat): ClusterInfo {
     apiServerUrl: f.fqdn ? `https://${f.fqdn}:443` : undefined,
     ingressIps: [],
     ...network(f),
+    // the kubelet's cluster DNS address, inside the service CIDR
+    // https://learn.microsoft.com/azure/aks/configure-kubenet (DNS service IP)
+    dnsServiceIp: f.networkprofile?.dnsserviceip,
     networkPlugin: f.networkprofile?.networkplugin,
     networkPluginMode: f.networkprofile?.networkpluginmode ?? undefined,
     podSubnet: (f.agentpoolprofiles ?? []).some((p: Flat) => !!p.podsubnetid),

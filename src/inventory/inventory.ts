@@ -20,6 +20,8 @@ export interface ClusterInfo {
   ingressIps: string[];
   podCidr?: string;
   serviceCidr?: string;
+  /** AKS `networkProfile.dnsServiceIp`: the cluster DNS address every kubelet writes into pods' resolv.conf */
+  dnsServiceIp?: string;
   outboundType?: string;
   /** OVNKubernetes (ARO), kubenet, azure (Azure CNI)… */
   networkPlugin?: string;

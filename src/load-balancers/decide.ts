@@ -2,7 +2,9 @@
 // pools, and each frontend's address and purpose. Pure.
 import type { Frontend, LbRule, LoadBalancer, Probe } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
-import { describeMembers, frontendPurpose, lbMembers } from '../path/lb';
+import type { Service } from '../inventory/k8s-types';
+import { endpointsOf, pickServicePort } from '../path/endpoints';
+import { describeMembers, frontendPurpose, lbMembers, rulesOf, serviceOfFrontend } from '../path/lb';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
@@ -17,6 +19,9 @@ export interface LbFrontendView {
   address: FrontendAddress;
   /** what the frontend carries (egress, a Service's ingress, the API server…) */
   purpose: string;
+  /** a Service's frontend: the pods it reaches (ready endpoints), and with externalTrafficPolicy Local the nodes
+   * that pass the health probe */
+  behind?: string;
 }
 
 export interface LbView {
@@ -72,6 +77,7 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
       name: fe.name,
       address: addressOf(fe, f),
       purpose: frontendPurpose(lb, fe, f.services, membersText),
+      behind: rulesOf(lb, fe).length ? podsBehind(serviceOfFrontend(fe, f.services), f) : undefined,
     })),
   };
 }
@@ -81,4 +87,26 @@ function addressOf(fe: Frontend, f: LbFacts): FrontendAddress {
   const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
   const prefix = fe.publicIpId ? undefined : fe.publicIpPrefixId?.split('/').pop();
   return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop(), prefix };
+}
+
+const SHOWN = 6;
+
+// A LoadBalancer Service's frontend sends its traffic on to the Service's ready endpoints; with externalTrafficPolicy
+// Local only nodes running one of them pass the health probe and get traffic
+// https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+// https://learn.microsoft.com/azure/aks/load-balancer-standard
+function podsBehind(svc: Service | undefined, f: LbFacts): string | undefined {
+  // (endpoints not read: nothing to say of the pods)
+  if (!svc || (!f.slices && !f.endpoints)) return undefined;
+  const ready = endpointsOf(svc, pickServicePort(svc), f.slices ?? [], f.endpoints ?? [], f.pods ?? []).filter(
+    (e) => e.ready,
+  );
+  if (!ready.length) return 'no ready pods behind it';
+  const named = ready.slice(0, SHOWN).map((e) => (e.podName ? `${e.podName} ${e.ip}` : e.ip));
+  const more = ready.length > SHOWN ? ` and ${ready.length - SHOWN} more` : '';
+  const pods = `pods ${named.join(', ')}${more}`;
+  if (svc.spec?.externalTrafficPolicy !== 'Local') return pods;
+  const nodes = [...new Set(ready.map((e) => e.nodeName).filter(Boolean))];
+  const pass = nodes.length === 1 ? 'passes' : 'pass';
+  return `${pods} (externalTrafficPolicy Local: only ${nodes.join(', ') || 'their nodes'} ${pass} the probe)`;
 }

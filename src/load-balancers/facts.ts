@@ -2,8 +2,9 @@
 // balancers, public IPs and NICs, and the nodes and Services behind them.
 import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
-import type { Node, Service } from '../inventory/k8s-types';
-import { lbWorld, publicIpById } from '../path/lb';
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
+import { parentId, subscriptionOf } from '../inventory/ids';
+import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
 import type { LbSubjects } from './resolve';
 
@@ -16,22 +17,53 @@ export interface LbFacts {
   nics: Nic[];
   nodes: Node[];
   services: Service[];
+  /** the Services' endpoints, to name the pods behind a Service's frontend */
+  slices?: EndpointSlice[];
+  endpoints?: Endpoints[];
+  pods?: Pod[];
   /** a SNAT question: each node's outbound rule and the Azure Monitor metrics of what SNATs it */
   snat?: SnatFacts;
 }
 
+const EMPTY = { groups: [], lbs: [], nics: [], nodes: [], services: [], slices: [], endpoints: [], pods: [] };
+
 export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   if (s.snat) {
     const snat = await snatFacts(ctx);
-    return { groups: [], lbs: [], pips: new Map(), nics: [], nodes: [], services: [], snat };
+    return { ...EMPTY, pips: new Map(), snat };
   }
   const { inv, trace } = ctx;
-  const [world, nodes, services] = await Promise.all([
+  const [world, nodes, services, slices, endpoints, pods] = await Promise.all([
     lbWorld(inv, trace, { allPips: true, nics: true }),
     trace.list('nodes', () => inv.list('Node')),
     trace.list('services', () => inv.list('Service')),
+    trace.try('endpoint slices', () => inv.list('EndpointSlice')),
+    trace.try('endpoints', () => inv.list('Endpoints')),
+    trace.try('pods', () => inv.list('Pod')),
   ]);
   const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
   await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
-  return { groups: world.groups, lbs: world.lbs, pips: world.pips, nics: world.nics, nodes, services };
+  const read = { slices: slices ?? [], endpoints: endpoints ?? [], pods: pods ?? [] };
+  const lbs = [...world.lbs, ...(await namedElsewhere(s, world, ctx))];
+  return { groups: world.groups, lbs, pips: world.pips, nics: world.nics, nodes, services, ...read };
+}
+
+/** A load balancer named in the question that the node resource group does not hold (an internal one in front of
+ * NVAs, in a hub peered with the cluster's VNet): looked up in the subscriptions in reach; none found leaves the list
+ * as it was. */
+async function namedElsewhere(s: LbSubjects, world: LbWorld, ctx: Ctx): Promise<LoadBalancer[]> {
+  const wanted = new Set([s.explicit, ...s.pick].filter((n): n is string => !!n).map((n) => n.toLowerCase()));
+  if (!wanted.size || world.lbs.some((lb) => wanted.has(lb.name.toLowerCase()))) return [];
+  // a best effort beyond the node resource group: what cannot be read leaves the answer as it was
+  const quiet = <T>(p: Promise<T>, none: T): Promise<T> => p.catch(() => none);
+  const vnetIds = [...new Set(world.nics.flatMap((n) => n.ipConfigs.map((c) => c.subnetId && parentId(c.subnetId))))];
+  const vnets = await Promise.all(
+    vnetIds.filter((id): id is string => !!id).map((id) => quiet(ctx.inv.azure.get('virtualNetwork', id), undefined)),
+  );
+  const ids = [...world.groups, ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => p.remoteVnetId ?? ''))];
+  const subs = [...new Set(ids.map((id) => subscriptionOf(id)?.toLowerCase()).filter((x): x is string => !!x))];
+  const lists = await Promise.all(
+    subs.map((sub) => quiet(ctx.inv.azure.list('loadBalancer', `/subscriptions/${sub}`), [] as LoadBalancer[])),
+  );
+  return lists.flat().filter((lb) => wanted.has(lb.name.toLowerCase()));
 }

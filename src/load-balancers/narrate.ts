@@ -37,7 +37,9 @@ const poolText = (lb: LbView): string =>
       : '';
 
 const frontendLines = (lb: LbView): string[] =>
-  lb.frontends.map((fe) => `${fe.name}: ${addressText(fe.address)} — ${fe.purpose}`);
+  lb.frontends.map(
+    (fe) => `${fe.name}: ${addressText(fe.address)} — ${fe.purpose}${fe.behind ? ` → ${fe.behind}` : ''}`,
+  );
 
 const factOf = (lb: LbView): Fact => ({
   label: lb.name,
@@ -99,8 +101,12 @@ export function narrate(d: LbDecision): PathResult {
   }
   const { lbs } = d;
   const count = `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'}`;
-  return result('load-balancers', 'answered', `${count} in ${rgNames}:\n${lbs.flatMap(answerLines).join('\n')}`, {
-    title: d.only ? `Load balancer ${d.only}` : `${lbs.length} load balancers in ${rgNames}`,
+  // one named outside the node resource group (in front of NVAs in a hub) is said where it is
+  const node = new Set(d.resourceGroups.map((g) => g.toLowerCase()));
+  const elsewhere = [...new Set(lbs.map((l) => l.resourceGroup).filter((g) => !node.has(g.toLowerCase())))];
+  const where = elsewhere.length ? [...new Set(lbs.map((l) => l.resourceGroup))].join(', ') : rgNames;
+  return result('load-balancers', 'answered', `${count} in ${where}:\n${lbs.flatMap(answerLines).join('\n')}`, {
+    title: d.only ? `Load balancer ${d.only}` : `${lbs.length} load balancers in ${where}`,
     facts: lbs.map(factOf),
     sections: lbs.map(sectionOf),
     followUps: followUpsOf(lbs),

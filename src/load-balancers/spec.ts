@@ -28,6 +28,8 @@ export const spec: IntentSpec<'load-balancers'> = {
   triggers: [
     /\bload[- ]?balancers?\b/,
     /\blbs?\b/,
+    // "which balancers are in front of web": the load balancers, said short
+    /\bbalancers?\b/,
     [SNAT_QUESTION, 2],
     SNAT_PORTS,
     [SNAT_BUDGET, 2],

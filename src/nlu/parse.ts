@@ -1,5 +1,6 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
+import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
 import { asksOf } from './asks';
 import type { IntentKind } from './intents';
@@ -347,6 +348,10 @@ const ACTION_VERBS = [
   'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
+  // "can you point your DNS at our edge": a record or a name pointed somewhere is a change
+  String.raw`(?:re)?point(?= (?:[\w.-]+ ){1,4}(?:at|to)\b)`,
+  // "block 203.0.113.45 at the firewall": a block asked for (a pasted log line opens with "Deny", never "block")
+  'block',
   // "make a firewall rule", "make us an exception": making something is a change (never "make sense", "make sure")
   String.raw`make(?= (?:a|an|us an?|me an?|the|new)\b)`,
   // "make db-0 reachable from web", "approve my change": asking for a state or a change, never a question about one
@@ -359,8 +364,12 @@ const ACTION = new RegExp(
   // a bracketed id ("[CHG-8812] add …") as well as a bare one
   String.raw`^(?:(?:\[?[a-z]{2,6}-?\d{3,}\]?|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
+    // "SOC: block …", "support: open …": who relays the request, said before it
+    String.raw`(?:(?:soc|noc|support|ops|sre|secops|helpdesk|service ?desk|on-?call)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
-    String.raw`(?:(?:hey|hi|ok|please|pls|kindly|bot|can you|could you|would you|will you|you can|please you|` +
+    // ("please to increase …": the polite word as a learner writes it)
+    String.raw`(?:(?:hey|hi|ok|please to|please|pls|kindly|bot|can you|could you|would you|will you|you can|` +
+    String.raw`please you|` +
     String.raw`you please|go|now)[\s,]+)*` +
     // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
     String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)`,
@@ -370,6 +379,11 @@ const ACTION = new RegExp(
 const LATER_REQUEST = new RegExp(
   String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|kindly|can you|could you|would you)\s+` +
     String.raw`(?:please\s+|kindly\s+)?(${ACTION_VERBS})\b`,
+);
+
+/** "customer wants us to open port 8443 on the LB": a change someone asks of us, relayed */
+const ASKED_OF_US = new RegExp(
+  String.raw`\b(?:wants?|needs?|asks?|asked|asking|would like|'d like) (?:us|you) to (?:please )?(${ACTION_VERBS})\b`,
 );
 
 const TABLE_HEADER = /^[ \t]*NAME[ \t]+READY[ \t]+STATUS\b.*$/gim;
@@ -425,13 +439,12 @@ function pastedServices(text: string): string {
 
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {
-  return fixTypos(
-    normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
-      .slice(0, 2000)
-      .toLowerCase()
-      .replace(/_/g, ' ')
-      .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1'),
-  );
+  const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
+    .slice(0, 2000)
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1');
+  return fixTypos(glossed(spoken(lower)));
 }
 
 /** The text not yet read: `take` removes what a pattern matched. */
@@ -932,7 +945,7 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     intent.destination = intent.towards;
     intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
-  if (ACTION.test(t) || LATER_REQUEST.test(t)) {
+  if (ACTION.test(t) || LATER_REQUEST.test(t) || ASKED_OF_US.test(t)) {
     intent.kind = 'unknown';
     intent.action = true;
   }

@@ -183,12 +183,17 @@ export function seen(intent: Intent, pair: { directed?: boolean; from?: string }
 const COMES_IN = new RegExp(
   String.raw`(?<!\b(to|towards?|into|onto|from) (the )?)` +
     String.raw`\b(internet|outside( world)?|public|external|users?|clients?|customers?|visitors?|browsers?|partners?|` +
-    String.raw`vendors?|people)( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
+    // ("for someone opening shop.contoso.com": a person unnamed is someone outside)
+    String.raw`vendors?|people|someone|somebody|anyone|anybody)` +
+    String.raw`( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
+    // ("outside clients still get in", "when a customer connects": a word between, or the client's own verb)
+    String.raw`((still|also|even|actually|then) )?` +
     // ("people coming into the web service": said as going on)
-    String.raw`(reach(es)?|hits?|gets? (to|into)|(coming|getting) (in|into|to)|reaching|hitting|entering|` +
-    String.raw`calls?|(use to )?(opens?|visits?|browses?)|` +
-    String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to)) ` +
-    String.raw`(?!(the )?(public )?(internet|outside)\b)`,
+    String.raw`(reach(es)?|hits?|gets? (in|to|into)|(coming|getting) (in|into|to)|reaching|hitting|entering|` +
+    String.raw`connects?|connecting|calls?|(use to )?(opens?|opening|visits?|visiting|browses?|browsing)|` +
+    String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to))` +
+    // ("when a customer connects, …": the verb may end the clause)
+    String.raw`(?: |(?=[,.?!;:]|$))(?!(the )?(public )?(internet|outside)\b)`,
 );
 /** Going out, said with its direction: the workload is the one that reaches out. */
 const GOES_OUT_SAID = new RegExp(
@@ -456,12 +461,16 @@ const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-p
 const ITS_USE = new RegExp(
   // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
-    String.raw`show|shows|information|info|modif\w*|read[- ]only|` +
-    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b`,
+    String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
+    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
+    // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
+    String.raw`\btell me about (dns|egress|inbound|ingress|policy|network ?policy|load ?balancers?|pods?)\b`,
 );
 /** A message that opens with the bot's scope as a word alone ("capabilities? egress, policy, lb?", "FAQ: …"): the
  * families listed after it are what may be asked, not a question about one of them */
-const SCOPE_OPENS = /^\W*(capabilit(y|ies)|features?|scope|faq|commands?|usage)( request| question)?\s*(\?|:|-|—)/;
+// ("examples?": the bot's sample questions asked for)
+const SCOPE_OPENS =
+  /^\W*(capabilit(y|ies)|features?|scope|faq|commands?|usage|examples?)( request| question)?\s*(\?|:|-|—)/;
 /** "what can the packet-path bot tell us": the bot named, asked what it tells (never "can you tell me the weather") */
 const BOT_TELLS = /\b(bot|packet-path|assistant)\b.{0,20}\b(tell|explain|show)s?\b/;
 const namesIn = (s: Seen, text: string): boolean => s.entities.some((e) => text.includes(e.text.split('/').pop()!));
@@ -472,7 +481,10 @@ const COVERS =
       String.raw`docs|documentation|(kinds?|types?|sorts?) of (questions|queries)|` +
       // "do you do DNS questions too or only egress?": a family said as a kind of question the bot takes
       String.raw`(dns|egress|inbound|ingress|policy|network ?policy|lb|load ?balancer|pod|east-west|what-is) ` +
-      String.raw`(questions|queries))\b`,
+      // "do you do NetworkPolicy checks?": a family said as a kind of check the bot runs
+      String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?)|` +
+      // "can you tell me about DNS or only IPs?": one topic weighed against another, asked of the bot's reach
+      String.raw`or only)\b`,
   );
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
@@ -1011,9 +1023,19 @@ export const EVIDENCE: readonly Row[] = [
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
   { id: 'frontend-reached-from-outside', says: { inbound: 19 }, when: frontendReached },
-  // "which pods does the LB send traffic to for 20.31.46.20": a frontend's rules lead to nodes; the pods behind it are
-  // its Service's endpoints, the end of the way in (https://learn.microsoft.com/azure/aks/load-balancer-standard)
-  { id: 'pods-behind-a-frontend', says: { inbound: 17 }, when: podsBehindFrontend },
+  // "which pods does the LB send traffic to for 20.31.46.20": the load balancer asked about its frontend; its answer
+  // names the pods behind a Service's frontend (its ready endpoints)
+  // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/
+  { id: 'pods-behind-the-lb', says: { 'load-balancers': 17 }, when: (s) => podsBehindFrontend(s) && LB_SAID.test(s.t) },
+  // "which pods get 20.31.46.20 when a customer connects": with no load balancer said, the end of the way in
+  // (https://learn.microsoft.com/azure/aks/load-balancer-standard)
+  { id: 'pods-behind-a-frontend', says: { inbound: 17 }, when: (s) => podsBehindFrontend(s) && !LB_SAID.test(s.t) },
+  // "which pods get 20.31.46.20 when a customer connects": a client outside said reaching it makes it the way in
+  {
+    id: 'pods-behind-a-frontend-reached',
+    says: { inbound: 19 },
+    when: (s) => podsBehindFrontend(s) && !LB_SAID.test(s.t) && comesIn(s.t),
+  },
   // "how to reach sqlapilb from the hub VM 10.100.4.9?": a client address outside the cluster (a VM of ours in another
   // network, a partner) reaching one workload or Service is the way in, whatever is said of the load balancer
   // https://learn.microsoft.com/azure/aks/internal-lb
@@ -1077,6 +1099,13 @@ export const EVIDENCE: readonly Row[] = [
       s.both.some((p) => p.kind === 'service') &&
       LBS_OF.test(s.t) &&
       !GOING_OUT.test(s.t),
+  },
+  // "which load balancer serves the web site's public IP": "which <kind>" asks for a thing of that kind; a load
+  // balancer said serving or in front of a workload is one of the load balancers, not the workload's way out
+  {
+    id: 'which-lb-serves',
+    says: { 'load-balancers': 21 },
+    when: (s) => WHICH_LB.test(s.intent.asking ?? s.t) && LBS_OF.test(s.t) && !GOING_OUT.test(s.t),
   },
   // "which load balancers does the cluster use, and which are reachable from the internet?": the question asks for
   // load balancers and names nothing else; what is said of them after is about them
@@ -1301,6 +1330,8 @@ export const settles = (evidence: string[]): boolean =>
 const MARGIN = LEAN;
 
 /** Which pods a LoadBalancer Service's frontend (said by its address) sends to. */
+const LB_SAID = /\b(lbs?|load ?balancers?)\b/;
+
 function podsBehindFrontend(s: Seen): boolean {
   return !!s.intent.frontendIps?.length && /\b(which|what) pods?\b/.test(s.t) && !s.both.length;
 }

@@ -13,7 +13,7 @@ const TRAINING_FILES = [
   'corpus.jsonl',
   'corpus-fixtures.jsonl',
   'heldout.jsonl',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24].map(
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25].map(
     (n) => `heldout-${n}.jsonl`,
   ),
 ];

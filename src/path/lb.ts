@@ -170,7 +170,7 @@ function frontendBase(frontend: Frontend): string | undefined {
 const frontendKey = (s: Service): string => ('a' + (s.metadata.uid ?? '').replace(/-/g, '')).slice(0, 32).toLowerCase();
 
 /** The Service a cloud-provider frontend was made for, by its UID-derived name. */
-function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
+export function serviceOfFrontend(frontend: Frontend, services: Service[]): Service | undefined {
   const base = frontendBase(frontend);
   if (!base) return undefined;
   let index = byFrontendName.get(services);
@@ -318,7 +318,11 @@ function readPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], member
     );
   const rules = rulesOf(lb, fe);
   const svc = serviceOfFrontend(fe, services);
-  const ports = `${plural('port', rules.length)} ${rules.map((r) => r.frontendPort).join(', ')}`;
+  // an HA ports rule (port 0, protocol All) balances every port
+  // https://learn.microsoft.com/azure/load-balancer/load-balancer-ha-ports-overview
+  const ports = rules.some((r) => r.frontendPort === 0)
+    ? 'all ports, HA ports'
+    : `${plural('port', rules.length)} ${rules.map((r) => r.frontendPort).join(', ')}`;
   if (svc && rules.length) {
     parts.push(`ingress for Service ${svc.metadata.namespace}/${svc.metadata.name} (${ports})`);
   } else if (rules.length) {

@@ -13,6 +13,8 @@ export interface PodSubjects extends Noted {
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
+  const onNode = await podsOnNode(intent, ctx);
+  if (onNode) return onNode;
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
   const listed = (await listedPods(intent, ctx, found.pod)) ?? (await comparedPods(intent, ctx, SAME_PLACE));
@@ -37,3 +39,21 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 
 /** "is db-0 on the same node as a web pod?": two workloads compared by where they run */
 const SAME_PLACE = /\b(same|different|separate) (node|host|vm|machine)s?\b/;
+
+/** "which pods run on that node?", "what pods are on aks-…-vmss000002": the pods asked by the node they run on */
+const PODS_ON_NODE = /\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b/;
+
+/** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */
+async function podsOnNode(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
+  const asking = intent.asking ?? intent.text;
+  if (!PODS_ON_NODE.test(asking)) return undefined;
+  const nodes = await ctx.trace.list('nodes', () => ctx.inv.list('Node'));
+  const node = nodes.find((n) =>
+    new RegExp(`(^|[^\\w.-])${n.metadata.name.replace(/\./g, '\\.')}($|[^\\w-])`).test(intent.text),
+  );
+  if (!node) return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const on = pods.filter((p) => p.spec?.nodeName === node.metadata.name);
+  if (!on.length) return undefined;
+  return { pod: on[0], notes: [`the pods on node ${node.metadata.name}`], group: on };
+}

@@ -20,20 +20,22 @@ import { heldoutTest } from './heldout-check';
  * pods does the LB send traffic to for <frontend>" (asked: inbound or load balancers), a pod to a hub server where the
  * model reads east-west (asked, both readings offered), a pod to the kubernetes Service (the API server, no pods
  * behind it), a load balancer in the hub's resource group (only the node resource group's are listed), two addresses
- * weighed (each offered as a button). Floors: that figure, rounded down. */
+ * weighed (each offered as a button). Round 21 (tuned on set 25): 278/280 = 99.3 %, 0 — the x/a pod's DNS server from
+ * the cluster's dnsServiceIp, the LB answer naming the pods behind a frontend, lbi-nva found in the hub's group. Left: a
+ * pod to the kubernetes Service, two addresses weighed. Floors: the round 21 figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 98, // 275/280
-  dns: 96, // 27/28
+  all: 99, // 278/280
+  dns: 100, // 28/28
   'east-west': 96, // 27/28
   egress: 100, // 27/27
   help: 100, // 26/26
   inbound: 100, // 28/28
-  'load-balancers': 92, // 25/27
+  'load-balancers': 100, // 27/27
   pod: 100, // 27/27
   policy: 100, // 28/28
   unknown: 100, // 33/33
   'what-is': 96, // 27/28
 };
-const MISROUTES = 1;
+const MISROUTES = 0;
 
 heldoutTest(24, FLOOR, MISROUTES, { coverage: [24, 24] });

@@ -94,7 +94,11 @@ test('cross-validation: on sets 7–23, the combination misroutes no more than t
     // combined 276/280 with 1 (the DNS server of a pod in a fixture without the cluster DNS Service). Set 21 combined
     // 257/262 (one line more asked), set 23 254/257, with none
     23: [252, 0],
-    24: [276, 1],
+    // measured after round 21 (set 25 joined; sets 7–24: the rules alone 4105/4213 with 28 confident misroutes,
+    // combined 4169/4213 with 3): set 25 the rules alone 320/341 with 10; combined 325/341 with 6 (pairs whose client the
+    // rules take from the wrong clause, a pasted lookup error's DNS server)
+    24: [276, 0],
+    25: [325, 6],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;

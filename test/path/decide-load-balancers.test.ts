@@ -166,3 +166,34 @@ test('a name given as a load balancer that is none: not found, with the ones the
     known: [],
   });
 });
+
+// A Service's frontend sends traffic on to its ready endpoints; with externalTrafficPolicy Local only the nodes that
+// run one pass the health probe
+// https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+test('a Service frontend names the ready pods behind it, and the nodes that pass the probe under Local', () => {
+  const local: Service = { ...svc, spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' } };
+  const slice = (ready: boolean, name: string, ip: string, nodeName: string) => ({
+    addresses: [ip],
+    conditions: { ready },
+    nodeName,
+    targetRef: { kind: 'Pod', name, namespace: 'project1' },
+  });
+  const slices = [
+    {
+      metadata: { name: 'sqlapilb-x', namespace: 'project1', labels: { 'kubernetes.io/service-name': 'sqlapilb' } },
+      endpoints: [
+        slice(true, 'sqlapi-1', '10.128.2.7', 'worker-1'),
+        slice(false, 'sqlapi-2', '10.131.0.9', 'worker-2'),
+      ],
+    },
+  ];
+  const behind = (services: Service[], s = slices) => {
+    const d = decide({ pick: [] }, { ...facts([internalLb]), services, slices: s, endpoints: [] });
+    return d.outcome === 'listed' ? d.lbs[0].frontends[0].behind : undefined;
+  };
+  expect(behind([svc])).toBe('pods sqlapi-1 10.128.2.7');
+  expect(behind([local])).toBe(
+    'pods sqlapi-1 10.128.2.7 (externalTrafficPolicy Local: only worker-1 passes the probe)',
+  );
+  expect(behind([svc], [])).toBe('no ready pods behind it');
+});

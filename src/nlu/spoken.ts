@@ -1,0 +1,172 @@
+// Text as voice-to-text writes it, and the few words of German, Spanish and French a question carries in a mixed-
+// language message, turned into what the rules read: digits, dots and slashes, and English words.
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUM = `(?:${[...UNITS, ...TEENS, 'nineteen', ...TENS, 'oh'].join('|')})`;
+
+const valueOf = (w: string): number =>
+  w === 'oh'
+    ? 0
+    : UNITS.includes(w)
+      ? UNITS.indexOf(w)
+      : w === 'nineteen'
+        ? 19
+        : TEENS.includes(w)
+          ? 10 + TEENS.indexOf(w)
+          : 20 + 10 * TENS.indexOf(w);
+
+/** "sixty one" → 61, "four four three" → 443, "eighty" → 80: a ten and a unit make one number, the rest are digits
+ * said one after another. */
+function digits(words: string[]): string {
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const v = valueOf(words[i]);
+    const next = words[i + 1] !== undefined ? valueOf(words[i + 1]) : undefined;
+    if (v >= 20 && next !== undefined && next > 0 && next < 10) {
+      out += String(v + next);
+      i++;
+    } else out += String(v);
+  }
+  return out;
+}
+
+/** One dotted part: number words ("sixty one"), or a word and the number words after it ("project one"). */
+const SEG = String.raw`(?:${NUM}(?: ${NUM})*|[a-z][a-z0-9-]*(?: ${NUM})*)`;
+const DOTTED = new RegExp(String.raw`(?<![\w.-])${SEG}(?: dot ${SEG})+(?![\w.-])`, 'g');
+const PORT = new RegExp(String.raw`\b(port|ports) (${NUM}(?: ${NUM})*)(?![\w-])`, 'g');
+const SLASH = /(?<![\w./-])([a-z0-9][a-z0-9-]*) slash ([a-z0-9][a-z0-9-]*)(?![\w-])/g;
+
+const NUM_WORD = new RegExp(`^${NUM}$`);
+
+const segment = (seg: string): string => {
+  const words = seg.split(' ');
+  const first = NUM_WORD.test(words[0]) ? '' : words.shift()!;
+  return first + (words.length ? digits(words) : '');
+};
+
+/** A dotted chain; a word before a chain of numbers is no part of it ("is twenty dot fifty dot …"). */
+function dotted(chain: string): string {
+  const parts = chain.split(' dot ');
+  // "the dot of it": one dot between words is English; a name is dictated with two dots or more, an address in numbers
+  if (parts.length < 3 && !chain.split(' ').some((w) => NUM_WORD.test(w))) return chain;
+  const head = parts[0].split(' ');
+  const numeric = (p: string) => p.split(' ').every((w) => NUM_WORD.test(w));
+  if (head.length > 1 && !NUM_WORD.test(head[0]) && parts.slice(1).every(numeric))
+    return `${head[0]} ${[head.slice(1).join(' '), ...parts.slice(1)].map(segment).join('.')}`;
+  return parts.map(segment).join('.');
+}
+
+/** "twenty dot fifty dot sixty one dot ten" → 20.50.61.10, "server dot project one dot svc" → server.project1.svc,
+ * "y slash a" → y/a, "port eighty one" → port 81. */
+export function spoken(t: string): string {
+  if (!/\b(dot|slash|port)\b/.test(t)) return t;
+  return t
+    .replace(DOTTED, dotted)
+    .replace(PORT, (_, port: string, said: string) => `${port} ${digits(said.split(' '))}`)
+    .replace(SLASH, '$1/$2');
+}
+
+// Words of a mixed-language question ("oye, puede el pod y/c llegar a x/a en el puerto 81?", "mit welcher
+// öffentlichen IP geht der api pod raus?", "quel serveur DNS utilise le pod sqlapi?"): the question words, the verbs
+// of reaching and leaving, and the network nouns, each read as its English word. Longer phrases come first.
+const GLOSS: [string, string][] = [
+  // Spanish
+  ['qué puedes hacer', 'what can you do'],
+  ['que puedes hacer', 'what can you do'],
+  ['en qué nodo', 'on which node'],
+  ['en que nodo', 'on which node'],
+  ['de salida', 'egress'],
+  ['llegar a', 'reach'],
+  ['en el puerto', 'on port'],
+  ['por favor', 'please'],
+  ['cuál es', 'what is'],
+  ['cual es', 'what is'],
+  ['una pregunta', 'a question'],
+  ['puede', 'can'],
+  ['escalar', 'scale'],
+  ['abrir', 'open'],
+  ['borrar', 'delete'],
+  ['reiniciar', 'restart'],
+  ['pública', 'public'],
+  ['publica', 'public'],
+  ['puerto', 'port'],
+  ['nodo', 'node'],
+  ['corre', 'runs'],
+  ['ayuda', 'help'],
+  ['hola', 'hi'],
+  ['oye', 'hey'],
+  ['qué', 'what'],
+  ['cuál', 'which'],
+  // German
+  ['was kannst du', 'what can you do'],
+  ['kurze frage', 'quick question'],
+  ['gibt es', 'are there'],
+  ['geht raus', 'goes out'],
+  ['welcher', 'which'],
+  ['welchen', 'which'],
+  ['welches', 'which'],
+  ['welche', 'which'],
+  ['öffentlichen', 'public'],
+  ['öffentliche', 'public'],
+  ['raus', 'out'],
+  ['geht', 'goes'],
+  ['kollege fragt', 'a colleague asks'],
+  ['wofür', 'what for'],
+  ['hallo', 'hello'],
+  ['danke', 'thanks'],
+  ['bitte', 'please'],
+  ['alles', ''],
+  ['skalieren', 'scale'],
+  ['löschen', 'delete'],
+  ['öffnen', 'open'],
+  ['mit', 'with'],
+  ['und', 'and'],
+  ['ist', 'is'],
+  ['der', 'the'],
+  // French
+  ['serveur dns', 'nameserver'],
+  ['quelle', 'which'],
+  ['quel', 'which'],
+  ['serveur', 'server'],
+  ['utilise', 'uses'],
+  ['adresse', 'address'],
+  ['sortante', 'outbound'],
+  ['salut', 'hi'],
+  ['peut', 'can'],
+  ['ouvrir', 'open'],
+  ['supprimer', 'delete'],
+  ['joindre', 'reach'],
+  ['atteindre', 'reach'],
+  // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
+  ['el', 'the'],
+  ['le', 'the'],
+  ['la', 'the'],
+  ['del', 'of the'],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const GLOSS_RE = new RegExp(
+  String.raw`(?<![\p{L}\d/.-])(${GLOSS.map(([w]) => escape(w)).join('|')})(?![\p{L}\d/.-])`,
+  'gu',
+);
+const GLOSSED = new Map(GLOSS);
+/** The sign of a message in another language: a word only German, Spanish or French has. */
+const FOREIGN = new RegExp(
+  String.raw`(?<![\p{L}\d-])(puede|puedes|pública|publica|puerto|nodo|corre|cuál|qué|oye|hola|ayuda|welche[rns]?|` +
+    String.raw`öffentlichen?|kannst|geht|raus|bitte|hallo|kollege|skalieren|löschen|öffnen|` +
+    String.raw`salut|quel(le)?|serveur|utilise|` +
+    String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer)(?![\p{L}\d-])`,
+  'u',
+);
+
+/** German puts the infinitive last ("bitte den web deployment auf 5 replicas skalieren"): the request's verb */
+const LAST_VERB = /(?<![\p{L}\d-])(skalieren|löschen|öffnen)\W*$/u;
+
+export function glossed(t: string): string {
+  if (!FOREIGN.test(t)) return t;
+  const verb = LAST_VERB.exec(t)?.[1];
+  const read = t.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
+  return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
+}

@@ -1,0 +1,21 @@
+// Voice-to-text numbers, dots and slashes, and the words of a mixed-language question, as the rules read them.
+import { glossed, spoken } from '../../src/nlu/spoken';
+
+test('number words in a dotted address, a dotted name, a port and a slash', () => {
+  expect(spoken('what is ten dot two two four dot zero dot four')).toBe('what is 10.224.0.4');
+  expect(spoken('resolve api dot shop one dot svc')).toBe('resolve api.shop1.svc');
+  expect(spoken('can x slash b reach y slash c on port four four three')).toBe('can x/b reach y/c on port 443');
+  expect(spoken('is port seventy one open')).toBe('is port 71 open');
+  // no dictation: left as written
+  expect(spoken('which one is the ingress')).toBe('which one is the ingress');
+  expect(spoken('the dot of it')).toBe('the dot of it');
+});
+
+test('the words of another language read as English, only in a message that has one', () => {
+  expect(glossed('bitte: welcher node hat den web pod?')).toBe('please: which node hat den web pod?');
+  expect(glossed('puede el pod api llegar a db en el puerto 5432')).toBe('can the pod api reach db on port 5432');
+  expect(glossed('quelle adresse sortante pour le pod web')).toBe('which address outbound pour the pod web');
+  expect(glossed('bitte die api pods löschen')).toMatch(/^please delete /);
+  // English alone is never glossed ("la", "le", "mit" stay)
+  expect(glossed('is the la region mit licensed')).toBe('is the la region mit licensed');
+});
