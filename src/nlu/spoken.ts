@@ -35,7 +35,21 @@ function digits(words: string[]): string {
 /** One dotted part: number words ("sixty one"), or a word and the number words after it ("project one"). */
 const SEG = String.raw`(?:${NUM}(?: ${NUM})*|[a-z][a-z0-9-]*(?: ${NUM})*)`;
 const DOTTED = new RegExp(String.raw`(?<![\w.-])${SEG}(?: dot ${SEG})+(?![\w.-])`, 'g');
-const PORT = new RegExp(String.raw`\b(port|ports) (${NUM}(?: ${NUM})*)(?![\w-])`, 'g');
+// a port said as an amount ("eight thousand eighty", "eighty-one") or digit by digit ("four four three")
+const AMOUNT = String.raw`(?:${NUM}|hundred|thousand)`;
+const PORT = new RegExp(String.raw`\b(port|ports) (${NUM}(?:[ -]${AMOUNT})*)(?![\w-])`, 'g');
+
+/** "eight thousand eighty" → 8080, "four hundred forty three" → 443; without those words, digit by digit. */
+function amount(words: string[]): string {
+  if (!words.some((w) => w === 'hundred' || w === 'thousand')) return digits(words);
+  let total = 0;
+  let current = 0;
+  for (const w of words)
+    if (w === 'thousand') [total, current] = [total + Math.max(current, 1) * 1000, 0];
+    else if (w === 'hundred') current = Math.max(current, 1) * 100;
+    else current += valueOf(w);
+  return String(total + current);
+}
 const SLASH = /(?<![\w./-])([a-z0-9][a-z0-9-]*) slash ([a-z0-9][a-z0-9-]*)(?![\w-])/g;
 
 const NUM_WORD = new RegExp(`^${NUM}$`);
@@ -64,7 +78,7 @@ export function spoken(t: string): string {
   if (!/\b(dot|slash|port)\b/.test(t)) return t;
   return t
     .replace(DOTTED, dotted)
-    .replace(PORT, (_, port: string, said: string) => `${port} ${digits(said.split(' '))}`)
+    .replace(PORT, (_, port: string, said: string) => `${port} ${amount(said.split(/[ -]/))}`)
     .replace(SLASH, '$1/$2');
 }
 

@@ -6,6 +6,11 @@ test('number words in a dotted address, a dotted name, a port and a slash', () =
   expect(spoken('resolve api dot shop one dot svc')).toBe('resolve api.shop1.svc');
   expect(spoken('can x slash b reach y slash c on port four four three')).toBe('can x/b reach y/c on port 443');
   expect(spoken('is port seventy one open')).toBe('is port 71 open');
+  // an amount: a port is never read from its first word alone
+  expect(spoken('reach api on port eight thousand eighty')).toBe('reach api on port 8080');
+  expect(spoken('open to y/b on port eighty-one?')).toBe('open to y/b on port 81?');
+  expect(spoken('port four hundred forty three')).toBe('port 443');
+  expect(spoken('port five thousand four hundred thirty two')).toBe('port 5432');
   // no dictation: left as written
   expect(spoken('which one is the ingress')).toBe('which one is the ingress');
   expect(spoken('the dot of it')).toBe('the dot of it');
