@@ -5,6 +5,7 @@ import { idKey } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { describeMembers, frontendPurpose, lbMembers, rulesOf, serviceOfFrontend } from '../path/lb';
+import { keepsClientIp } from '../path/service-snat';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
@@ -105,7 +106,7 @@ function podsBehind(svc: Service | undefined, f: LbFacts): string | undefined {
   const named = ready.slice(0, SHOWN).map((e) => (e.podName ? `${e.podName} ${e.ip}` : e.ip));
   const more = ready.length > SHOWN ? ` and ${ready.length - SHOWN} more` : '';
   const pods = `pods ${named.join(', ')}${more}`;
-  if (svc.spec?.externalTrafficPolicy !== 'Local') return pods;
+  if (!keepsClientIp(svc)) return pods;
   const nodes = [...new Set(ready.map((e) => e.nodeName).filter(Boolean))];
   const pass = nodes.length === 1 ? 'passes' : 'pass';
   return `${pods} (externalTrafficPolicy Local: only ${nodes.join(', ') || 'their nodes'} ${pass} the probe)`;

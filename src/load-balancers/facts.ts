@@ -3,8 +3,8 @@
 import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
-import { parentId, subscriptionOf } from '../inventory/ids';
 import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
+import { subscriptionsInReach } from '../path/reach';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
 import type { LbSubjects } from './resolve';
 
@@ -49,21 +49,14 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
 }
 
 /** A load balancer named in the question that the node resource group does not hold (an internal one in front of
- * NVAs, in a hub peered with the cluster's VNet): looked up in the subscriptions in reach; none found leaves the list
- * as it was. */
+ * NVAs, in a hub peered with the cluster's VNet): looked up in the subscriptions in reach; none found (or none
+ * readable) leaves the list as it was. */
 async function namedElsewhere(s: LbSubjects, world: LbWorld, ctx: Ctx): Promise<LoadBalancer[]> {
   const wanted = new Set([s.explicit, ...s.pick].filter((n): n is string => !!n).map((n) => n.toLowerCase()));
   if (!wanted.size || world.lbs.some((lb) => wanted.has(lb.name.toLowerCase()))) return [];
-  // a best effort beyond the node resource group: what cannot be read leaves the answer as it was
-  const quiet = <T>(p: Promise<T>, none: T): Promise<T> => p.catch(() => none);
-  const vnetIds = [...new Set(world.nics.flatMap((n) => n.ipConfigs.map((c) => c.subnetId && parentId(c.subnetId))))];
-  const vnets = await Promise.all(
-    vnetIds.filter((id): id is string => !!id).map((id) => quiet(ctx.inv.azure.get('virtualNetwork', id), undefined)),
-  );
-  const ids = [...world.groups, ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => p.remoteVnetId ?? ''))];
-  const subs = [...new Set(ids.map((id) => subscriptionOf(id)?.toLowerCase()).filter((x): x is string => !!x))];
+  const subs = await subscriptionsInReach(ctx.inv, world.groups, world.nics, ctx.trace);
   const lists = await Promise.all(
-    subs.map((sub) => quiet(ctx.inv.azure.list('loadBalancer', `/subscriptions/${sub}`), [] as LoadBalancer[])),
+    subs.map((sub) => ctx.inv.azure.list('loadBalancer', `/subscriptions/${sub}`).catch(() => [] as LoadBalancer[])),
   );
   return lists.flat().filter((lb) => wanted.has(lb.name.toLowerCase()));
 }

@@ -17,7 +17,7 @@ export interface TrafficPolicy {
  * https://kubernetes.io/docs/reference/networking/virtual-ips/#external-traffic-policy
  */
 export function trafficPolicy(service: Service, cluster: ClusterInfo | undefined): TrafficPolicy {
-  const etpLocal = service.spec?.externalTrafficPolicy === 'Local';
+  const etpLocal = keepsClientIp(service);
   const ovn = /ovn/i.test(cluster?.networkPlugin ?? '') || cluster?.kind === 'aro';
   return {
     etp: service.spec?.externalTrafficPolicy ?? 'Cluster',
@@ -25,6 +25,9 @@ export function trafficPolicy(service: Service, cluster: ClusterInfo | undefined
     snat: etpLocal ? undefined : ovn ? 'ovn-gateway-router' : 'node',
   };
 }
+
+/** ETP Local: only nodes with a ready endpoint take the traffic (and pass the load balancer's health probe). */
+export const keepsClientIp = (service: Service): boolean => service.spec?.externalTrafficPolicy === 'Local';
 
 /** The source a pod sees when `node` SNATs the traffic (ETP Cluster); none with ETP Local. */
 export function snatSource(snat: TrafficPolicy['snat'], node: Node | undefined): string | undefined {

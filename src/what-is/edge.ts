@@ -16,11 +16,12 @@ import type {
   Subnet,
   VirtualNetwork,
 } from '../inventory/azure-model';
-import { idKey, nameOf, parentId, subscriptionOf } from '../inventory/ids';
+import { idKey, nameOf, parentId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Node } from '../inventory/k8s-types';
 import { nicConfigsWithIp } from '../path/index';
 import { nodeIp } from '../path/kube';
+import { subscriptionsInReach } from '../path/reach';
 import { bgpPossible } from '../path/routes';
 import type { Trace } from '../path/trace';
 
@@ -101,28 +102,9 @@ export async function readBackendNics(inv: Inventory, edge: EdgeFacts, known: Ni
   return nics.filter((n): n is Nic => !!n);
 }
 
-/** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with. */
-async function subscriptions(inv: Inventory, groups: string[], nics: Nic[], trace: Trace): Promise<string[]> {
-  const vnetIds = new Map<string, string>();
-  for (const c of nics.flatMap((n) => n.ipConfigs))
-    if (c.subnetId) vnetIds.set(idKey(parentId(c.subnetId)), parentId(c.subnetId));
-  const vnets = await Promise.all(
-    [...vnetIds.values()].map((id) =>
-      trace.try(`virtual network ${nameOf(id)}`, () => inv.azure.get('virtualNetwork', id)),
-    ),
-  );
-  const ids = [
-    ...groups,
-    ...vnetIds.values(),
-    ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => p.remoteVnetId ?? '')),
-  ];
-  const subs = ids.map(subscriptionOf).filter((s): s is string => !!s);
-  return [...new Map(subs.map((s) => [s.toLowerCase(), s])).values()];
-}
-
 /** Read the edge resources of every subscription in reach; one that cannot be read is named in the errors. */
 export async function readEdge(inv: Inventory, groups: string[], nics: Nic[], trace: Trace): Promise<EdgeFacts> {
-  const subs = await subscriptions(inv, groups, nics, trace);
+  const subs = await subscriptionsInReach(inv, groups, nics, trace);
   const per = await Promise.all(
     subs.map(async (sub) => {
       const scope = `/subscriptions/${sub}`;
