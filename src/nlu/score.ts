@@ -1048,6 +1048,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
   // "ext client -> sqlapilb-project1.apps…: which router pod, which node?": a client drawn to one of our hosts comes in
   // by it; the router pods and nodes asked are hops of that way in
+  // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
   { id: 'client-drawn-to-host', says: { inbound: 19 }, when: clientDrawnToHost },
   { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
