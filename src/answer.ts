@@ -106,11 +106,11 @@ export async function ask(
   if (!question.trim())
     return result('unknown', 'not-understood', 'Refresh what? Ask a question first, or say "refresh <question>".');
   if (!inv.answering) return answer(question, inv, memory, forcedIntent);
-  const { value, dataAge } = await inv.answering(() => answer(question, inv, memory, forcedIntent), {
+  const { value, dataAge, notReread } = await inv.answering(() => answer(question, inv, memory, forcedIntent), {
     refresh: !!refresh,
   });
   if (dataAge !== undefined) value.dataAge = dataAge;
-  return value;
+  return notReread ? withErrors(value, notReread) : value;
 }
 
 async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent?: string): Promise<PathResult> {

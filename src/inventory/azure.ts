@@ -11,7 +11,7 @@ import type { NetworkManagementClient, RestError } from '@azure/arm-network';
 import { createNetworkManagement, type NetworkManagementClientOptionalParams } from '@azure/arm-network/api';
 import { effectiveRoutes, normalize, type AzureKind, type AzureKinds, type Nic } from './azure-model';
 import { idKey, nameOf, parentId, parseId, resourceGroupId, sameId, subscriptionOf, type ParsedId } from './ids';
-import { LookupError, type AzureInventory, type EffectiveRoutes } from './inventory';
+import { LookupError, type Answering, type AzureInventory, type EffectiveRoutes } from './inventory';
 import { serviceTags, type ServiceTagsRead } from './service-tags';
 
 export interface ArmOptions {
@@ -197,6 +197,8 @@ interface Reads {
   refresh: boolean;
   refreshed: Set<string>;
   oldest?: number;
+  /** kept data a "refresh" could not re-read (the answer uses it, and says so) */
+  notReread: LookupError[];
 }
 const READS = new AsyncLocalStorage<Reads>();
 /** Set while the background refresh reads: its requests (pages too) are paced. */
@@ -207,6 +209,10 @@ function noted<T>(reads: Reads | undefined, at: () => number, value: Promise<T>)
   if (!reads) return value;
   return value.then((v) => ((reads.oldest = Math.min(reads.oldest ?? Infinity, at())), v));
 }
+
+/** A kept read's failure as the answers report it. */
+const asLookupError = (e: unknown, key: string): LookupError =>
+  e instanceof LookupError ? e : armFailure('Azure Resource Manager', key.split('|').pop() ?? key, e);
 
 /** Sentinel: no listing covers the resource, read it alone. */
 const FETCH = Symbol('fetch');
@@ -305,13 +311,21 @@ class Warm {
     if (force) reads!.refreshed.add(e.key);
     // an answer waits only for what was never read (or failed for a passing reason), or when asked to re-read
     if (force || (!e.has && !(e.error && lasting(e.error)))) {
-      if (e.inflight) await settle(e.inflight);
-      else if ((this.notBefore.get(e.sub) ?? 0) <= Date.now()) await settle(this.reload(e));
-      else if (!e.has && !e.error) throw this.throttled(e.sub);
+      const at = e.at;
+      await this.waitFor(e);
+      // asked to re-read, still the old data (throttled, or the read failed for a passing reason): never silently
+      if (force && e.has && e.at === at) reads!.notReread.push(asLookupError(e.error ?? this.throttled(e.sub), e.key));
     }
     if (!e.has) throw e.error ?? this.throttled(e.sub);
     if (reads) reads.oldest = Math.min(reads.oldest ?? Infinity, e.at);
     return e.value;
+  }
+
+  /** The read in flight, or a new one unless the subscription is throttled. */
+  private async waitFor(e: Kept): Promise<void> {
+    if (e.inflight) await settle(e.inflight);
+    else if ((this.notBefore.get(e.sub) ?? 0) <= Date.now()) await settle(this.reload(e));
+    else if (!e.has && !e.error) throw this.throttled(e.sub);
   }
 
   private throttled(sub: string): LookupError {
@@ -408,6 +422,8 @@ class Warm {
 
   async settled(): Promise<void> {
     for (;;) {
+      // a turn of the event loop first: a listing's callers (which learn the groups it points at) run before the check
+      await new Promise((r) => setImmediate(r));
       const reading = [...this.kept.values()].flatMap((e) => (e.inflight ? [settle(e.inflight)] : []));
       if (!reading.length) return;
       await Promise.all(reading);
@@ -492,13 +508,17 @@ export class ArmInventory implements AzureInventory {
    * Run one answer's reads: notes the oldest Azure data read (dataAge, seconds) and, with `refresh`, re-reads every
    * cached listing or resource before its first use in this answer.
    */
-  async answering<T>(fn: () => Promise<T>, o: { refresh?: boolean } = {}): Promise<{ value: T; dataAge?: number }> {
-    const reads: Reads = { refresh: !!o.refresh, refreshed: new Set() };
+  async answering<T>(fn: () => Promise<T>, o: { refresh?: boolean } = {}): Promise<Answering<T>> {
+    const reads: Reads = { refresh: !!o.refresh, refreshed: new Set(), notReread: [] };
     const value = await READS.run(reads, fn);
-    return {
-      value,
-      dataAge: reads.oldest === undefined ? undefined : Math.max(0, Math.round((Date.now() - reads.oldest) / 1000)),
-    };
+    const dataAge =
+      reads.oldest === undefined ? undefined : Math.max(0, Math.round((Date.now() - reads.oldest) / 1000));
+    const notReread = reads.notReread.map((e) => ({
+      lookup: e.lookup,
+      reason: `not re-read (${e.reason}): this answer uses the data read before`,
+      code: e.code,
+    }));
+    return { value, dataAge, ...(notReread.length ? { notReread } : {}) };
   }
 
   /** Keep the network resources of these resource groups and VM scale sets warm (no-op without refresh). */

@@ -2,7 +2,7 @@
 // live cluster + subscription. The path engine only ever sees this.
 import type { AzureKind, AzureKinds, EffectiveRoute, Nic } from './azure-model';
 import type { KubeKind, KubeKinds } from './k8s-types';
-import type { ErrorCode } from '../path/result';
+import type { ErrorCode, LookupFailure } from '../path/result';
 import type { SnatMetrics } from '../snat/usage';
 import type { FrontDoor } from './front-door';
 import type { ServiceTagsRead } from './service-tags';
@@ -64,12 +64,19 @@ export interface Inventory {
    * Live: run one answer's lookups, saying how old the oldest Azure data it read is (seconds); `refresh` re-reads
    * each cached Azure listing or resource before the answer uses it.
    */
-  answering?<T>(fn: () => Promise<T>, o?: { refresh?: boolean }): Promise<{ value: T; dataAge?: number }>;
+  answering?<T>(fn: () => Promise<T>, o?: { refresh?: boolean }): Promise<Answering<T>>;
   /** Azure Monitor SNAT metrics of outbound load balancers and NAT gateways, when the source has them */
   readonly metrics?: SnatMetrics;
 }
 
 /** A failed lookup: becomes an entry in a result's `errors`, never a crash. */
+/** One live answer: how old its oldest Azure data is (seconds), and what "refresh" could not re-read. */
+export interface Answering<T> {
+  value: T;
+  dataAge?: number;
+  notReread?: LookupFailure[];
+}
+
 export class LookupError extends Error {
   constructor(
     readonly lookup: string,

@@ -3,7 +3,7 @@
 import type { ArmInventory } from './azure';
 import { inferClusterInfo } from './cluster-info';
 import { parentId, resourceGroupId, vmIdFromProviderId } from './ids';
-import type { ClusterInfo, Inventory } from './inventory';
+import type { Answering, ClusterInfo, Inventory } from './inventory';
 import type { KubeKind, KubeKinds } from './k8s-types';
 import type { KubeInventory } from './kubernetes';
 import type { SnatMetrics } from '../snat/usage';
@@ -37,7 +37,7 @@ export class LiveInventory implements Inventory {
     return this.nodeResourceGroupId ? { ...info, nodeResourceGroupId: this.nodeResourceGroupId } : info;
   }
 
-  answering<T>(fn: () => Promise<T>, o: { refresh?: boolean } = {}): Promise<{ value: T; dataAge?: number }> {
+  answering<T>(fn: () => Promise<T>, o: { refresh?: boolean } = {}): Promise<Answering<T>> {
     return this.azure.answering(fn, o);
   }
 

@@ -180,6 +180,21 @@ describe('refresh', () => {
     expect((await ask('refresh', inv)).status).toBe('not-understood');
   });
 
+  test('a re-read that fails keeps the answer and says what was not re-read; the next refresh that works is clean', async () => {
+    const { inv } = await warm({ maxRetries: 0 });
+    const first = await ask('which load balancers are there?', inv);
+    rig.arm.faults.push({ status: 500, match: NODE_RG_LBS });
+    const r = await ask('refresh: which load balancers are there?', inv);
+    expect(r.answer).toBe(first.answer);
+    const failed = r.errors.filter((e) => /not re-read/.test(e.reason));
+    expect(failed).toHaveLength(1);
+    expect(failed[0].reason).toMatch(/^not re-read \(.+\): this answer uses the data read before$/);
+    rig.arm.faults.length = 0;
+    const again = await ask('refresh: which load balancers are there?', inv);
+    expect(again.errors).toEqual([]);
+    expect(again.answer).toBe(first.answer);
+  });
+
   test('the card button sends "refresh: <question>", which re-reads; snapshot cards have no such button', async () => {
     const { inv } = await warm();
     const r = await ask(EGRESS, inv);
