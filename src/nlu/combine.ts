@@ -1,5 +1,5 @@
 // The family from two opinions: the rules (cue words and evidence, score.ts) and the trained model (classify.ts).
-// A confident wrong answer is the worst outcome, so where they disagree and neither is overwhelming the bot asks,
+// A confident wrong answer is the worst outcome, so where they disagree and the model is not sure the bot asks,
 // offering both readings. `packet-path parse` shows which rule below decided.
 import type { IntentKind } from './intents';
 import { settles } from './score';
@@ -7,7 +7,8 @@ import { settles } from './score';
 export interface Thresholds {
   /** the model alone answers when the rules found nothing (or tied) and it is at least this sure */
   alone: number;
-  /** the model overrules the rules (not settled by evidence) when it is at least this sure */
+  /** the model overrules the rules when it is at least this sure: any rules it disputes, rules that do not settle
+   * whenever it reads another family */
   overrules: number;
   /** where they disagree, the rules stand while the model gives their family at least this */
   doubt: number;
@@ -19,17 +20,18 @@ export interface Thresholds {
   questions: number;
   /** the model disputes the rules by reading no family at all only when this sure */
   nothing: number;
-  /** the model overruling the rules answers alone only from this sureness; between `overrules` and this it asks */
-  overwhelms: number;
   /** the rules found nothing: a question about the bot itself gets the help card when the model is this sure */
   help: number;
   /** a pair the rules read as east-west is the policy question when the model is this sure of it */
   pair: number;
 }
 
-/** Chosen by cross-validation over held-out sets 7–23 (test/nlu/model-cv.ts) and by the sets' first, unseen
- * measurements (sets 21–23 on the code before each was tuned on): asking where the model disputes the rules turned 13
- * of 56 unseen confident misroutes into questions and lost none of those sets' right answers. */
+/** Chosen by cross-validation over held-out sets 7–25 (test/nlu/model-cv.ts) and by the sets' first, unseen
+ * measurements (sets 21–26 on the code before each was tuned on): asking where the model disputes the rules turned 13
+ * of 56 unseen confident misroutes into questions and lost none of those sets' right answers. Where it asks, the model
+ * is the one right on unseen questions (in 50 of 56 such lines of sets 23–26; the rules in 1): a sure model answers
+ * (sets 23–26 replayed: 19 more right, no more misroutes; over the tuned sets 7–25, 4 more right and 3 more misroutes,
+ * where the rules were written for those very lines). */
 export const THRESHOLDS: Thresholds = {
   alone: 0.7,
   overrules: 0.9,
@@ -38,13 +40,9 @@ export const THRESHOLDS: Thresholds = {
   contest: 0.5,
   questions: 0.4,
   nothing: 0.95,
-  overwhelms: 0.95,
   help: 0.8,
   pair: 0.85,
 };
-
-/** A score of the rules under this rests on one cue word at most (a trigger weighs 1–3, settling evidence 15+). */
-const THIN = 3;
 
 type Kind = IntentKind | 'unknown';
 interface Chosen {
@@ -57,13 +55,7 @@ const samePair = (a: string, b: string) => [a, b].every((k) => k === 'policy' ||
 type Top = { kind: string; p: number }[];
 type Decision = Chosen & { decided: string };
 
-export function combine(
-  rules: Chosen,
-  evidence: string[],
-  top: Top,
-  t: Thresholds = THRESHOLDS,
-  scores: Partial<Record<string, number>> = {},
-): Decision {
+export function combine(rules: Chosen, evidence: string[], top: Top, t: Thresholds = THRESHOLDS): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
   if (rules.kind === 'unknown') return noFamily(rules, first, t, evidence);
@@ -76,10 +68,9 @@ export function combine(
   const doubted = m !== kind && !samePair(m, kind) && pKind < t.doubt;
   const disputed = (least: number) =>
     m !== kind && !samePair(m, kind) && pKind <= t.dispute && first.p >= (m === 'unknown' ? t.nothing : least);
-  if (settles(evidence)) {
-    if (disputed(t.contest)) return ask(kind, other(top, kind), 'evidence and the model disagree: ask');
-    return { ...rules, decided: 'rules: evidence settles' };
-  }
+  // a sure model answers where it reads another family: on questions no rule was written for, it is the one right
+  const sure = m !== 'unknown' && first.p >= t.overrules;
+  if (settles(evidence)) return contested(rules, disputed(t.contest), sure ? m : undefined, other(top, kind));
   if (kind === 'help') return { ...rules, decided: 'rules: help' };
   if (m === kind) return { ...rules, decided: 'rules and model agree' };
   // east-west and policy answer the same pair (the verdict is on the path): the rules' verdict words decide; where
@@ -88,26 +79,21 @@ export function combine(
     return m === 'policy' && first.p >= t.pair
       ? { kind: m, decided: 'model: a verdict asked of the pair' }
       : { ...rules, decided: 'rules (east-west and policy: the same pair)' };
-  const overruled = overrule(kind, m, first.p, t, firm(scores[kind], evidence, m));
-  if (overruled) return overruled;
+  if (sure) return { kind: m, decided: 'model overrules the rules' };
   if (!doubted && !disputed(t.questions)) return { ...rules, decided: 'rules (the model does not rule them out)' };
   return ask(kind, other(top, kind), 'rules and model disagree: ask');
+}
+
+/** Evidence settles the rules' family unless the model disputes it: then a sure model answers, else the bot asks. */
+function contested(rules: Chosen, disputed: boolean, sure: Kind | undefined, alt?: IntentKind): Decision {
+  if (!disputed) return { ...rules, decided: 'rules: evidence settles' };
+  if (sure) return { kind: sure, decided: 'model: sure where it disputes the evidence' };
+  return ask(rules.kind as IntentKind, alt, 'evidence and the model disagree: ask');
 }
 
 /** The model's first family other than the rules' (and other than no family at all). */
 const other = (top: Top, kind: IntentKind): IntentKind | undefined =>
   top.find((x) => x.kind !== kind && x.kind !== 'unknown')?.kind as IntentKind | undefined;
-
-/** Rules that rest on more than one cue word, or that found two parties while the model reads one subject. */
-const firm = (score: number | undefined, evidence: string[], m: string): boolean =>
-  (score ?? Infinity) >= THIN || (evidence.includes('two-parties') && !samePair(m, 'policy'));
-
-/** The model sure enough to overrule the rules; firm rules it overrules only when overwhelming, else the bot asks. */
-function overrule(kind: IntentKind, m: Kind, p: number, t: Thresholds, firmRules: boolean): Decision | undefined {
-  if (m === 'unknown' || p < t.overrules) return undefined;
-  if (p >= t.overwhelms || !firmRules) return { kind: m, decided: 'model overwhelming' };
-  return ask(kind, m, 'the model overrules firm rules: ask');
-}
 
 /** The rules found nothing (the model alone decides when sure), or two families tied (the model breaks the tie only
  * when overwhelming). */

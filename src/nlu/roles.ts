@@ -130,7 +130,7 @@ function decideFamily(intent: Intent, pair: ReturnType<typeof partiesOf>): { evi
   const carried = intent.kind !== 'unknown' && topKind(intent.cues ?? {}) === 'unknown';
   const chosen = carried
     ? { ...choose(scores, evidence), decided: 'rules: a follow-up keeps the last family' }
-    : combine(choose(scores, evidence), evidence, top, undefined, scores);
+    : combine(choose(scores, evidence), evidence, top);
   intent.kind = chosen.kind;
   if (chosen.close) intent.close = chosen.close;
   if (top.length)
