@@ -16,7 +16,7 @@ import {
   type DnsAnswer,
   type ResolvConf,
 } from '../path/dns';
-import { endpointsOf } from '../path/endpoints';
+import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { clusterSource, type ClusterSource } from '../path/egress-rules';
 import { nodeIp, podIp } from '../path/kube';
 import type { DnsFacts } from './facts';
@@ -63,6 +63,8 @@ export interface DnsPathDecision {
   clusterName?: {
     name: string;
     answer: DnsAnswer;
+    /** what the cluster DNS answers: the ClusterIP, a headless Service's ready pod IPs, or one pod's IP */
+    addresses?: string[];
     /** the name asked was this one with a search domain appended (a try of the search list) */
     searched?: { tried: string; domain: string; ndots?: number };
   };
@@ -165,9 +167,27 @@ function clusterNameOf(ask: DnsPathAsk, name: string, f: DnsFacts, pod?: Pod): D
   const answer = resolveServiceName(name, fromNs, f.services);
   if ('error' in answer && name.includes('.')) {
     const searched = searchedName(name, fromNs, f.services, pod);
-    if (searched) return searched;
+    if (searched && !('error' in searched.answer)) return { ...searched, addresses: addressesOf(searched.answer, f) };
   }
-  return 'error' in answer && !name.includes('.') ? undefined : { name, answer };
+  if ('error' in answer) return name.includes('.') ? { name, answer } : undefined;
+  return { name, answer, addresses: addressesOf(answer, f) };
+}
+
+// a Service's name resolves to its ClusterIP; a headless Service's to its ready pod IPs, and
+// <hostname>.<svc>.<ns> to that one pod's IP
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+function addressesOf(answer: Exclude<DnsAnswer, { error: string }>, f: DnsFacts): string[] | undefined {
+  const { service, hostname } = answer;
+  const ns = service.metadata.namespace;
+  if (hostname) {
+    if (!f.pods) return undefined;
+    const named = f.pods.filter((p) => p.metadata.name === hostname && p.metadata.namespace === ns);
+    return named.map((p) => podIp(p)).filter((ip): ip is string => !!ip);
+  }
+  if (service.spec?.clusterIP !== 'None') return service.spec?.clusterIP ? [service.spec.clusterIP] : undefined;
+  if (!f.slices && !f.legacy) return undefined;
+  const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);
+  return eps.filter((e) => e.ready).map((e) => e.ip);
 }
 
 // a name with fewer dots than ndots is first tried with each search domain appended; the try of a name that already

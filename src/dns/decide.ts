@@ -17,6 +17,7 @@ import type { DnsSubjects } from './resolve';
 interface Resolved {
   name: string;
   from?: Pod;
+  replicas?: DnsSubjects['replicas'];
   fromNs: string;
   fqdn: string;
   service: Service;
@@ -76,7 +77,7 @@ function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: s
   if ('error' in d)
     return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion, whether: s.whether };
   const { service, fqdn, hostname } = d;
-  const base = { name, from: s.from, fromNs, fqdn, service };
+  const base = { name, from: s.from, replicas: s.replicas, fromNs, fqdn, service };
   if (hostname) return hostnameDecision({ ...base, hostname }, f);
   if (!isHeadless(service)) return { kind: 'cluster-ip', ...base, addresses: [service.spec?.clusterIP ?? ''] };
   const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);

@@ -2,7 +2,7 @@
 // with the source each one sees, and what to run to check it.
 import type { Fact, Hop, PathResult } from '../path/result';
 import { result } from '../path/result';
-import { AZURE_DNS, lookupOrder } from '../path/dns';
+import { AZURE_DNS, lookupOrder, type DnsAnswer } from '../path/dns';
 import { sourceIps } from '../path/egress-rules';
 import { fullName } from '../path/kube';
 import type { DnsPathDecision, Upstream } from './decide-path';
@@ -280,8 +280,7 @@ function clusterNameLine(d: D): string {
   const c = d.clusterName;
   if (!c) return '';
   if ('error' in c.answer) return `${c.name}: ${c.answer.error}.`;
-  const ip = c.answer.service.spec?.clusterIP;
-  const to = ip === 'None' ? 'the ready pod IPs' : ip;
+  const to = answerText(c.answer, c.addresses);
   const svc = `Service ${fullName(c.answer.service)}`;
   const skips = notAsked(d, `${c.name} is ${svc} (${c.answer.fqdn} → ${to}) for the cluster DNS`);
   if (skips) return skips;
@@ -298,7 +297,18 @@ function clusterNameLine(d: D): string {
       'cluster DNS itself.'
     );
   }
-  return `The cluster DNS answers ${c.name} itself (${c.answer.fqdn} → ${to}); it never goes upstream.`;
+  return `The cluster DNS answers ${c.name} itself: ${c.answer.fqdn} → ${to}. It never goes upstream.`;
+}
+
+// the record the cluster DNS holds for the name: a Service's ClusterIP; a headless Service has none, so its name
+// answers with the ready pod IPs and <hostname>.<svc>.<ns> with that one pod's IP
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+function answerText(a: Exclude<DnsAnswer, { error: string }>, addresses?: string[]): string {
+  const ip = a.service.spec?.clusterIP;
+  const listed = addresses?.length ? `${addresses.join(', ')}, ` : addresses ? 'no ready pod, ' : '';
+  if (a.hostname) return `${listed}the pod IP of ${a.hostname}, not a Service IP`;
+  if (ip === 'None') return `${listed}the ready pod IPs, as a headless Service has no ClusterIP`;
+  return String(ip);
 }
 
 // dnsPolicy None asks only dnsConfig's nameservers, Default (and ClusterFirst on hostNetwork) the node's resolv.conf:

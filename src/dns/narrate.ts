@@ -73,9 +73,21 @@ function resolved(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'h
   // a short name goes through the client namespace's search path: from elsewhere it needs <svc>.<ns>
   // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
   const elsewhere = short ? ` From other namespaces use ${d.name}.${d.fromNs}.` : '';
-  return result('dns', 'answered', `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).${elsewhere}`, {
+  const answer = `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).${elsewhere}${replicasText(d)}`;
+  return result('dns', 'answered', answer, {
     title: `${d.name} → ${listed || (d.unlisted ? 'address unknown' : 'no address')}`,
     hops: [{ kind: 'dns', name: fqdn, ip: listed || undefined, note: what }],
     verify: [verify],
   });
+}
+
+// the replicas of one workload share its namespace and pod template (so its dnsPolicy and search list): one answer
+// https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates
+function replicasText(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'hostname' }>): string {
+  if (!d.replicas || d.replicas.pods.length < 2) return '';
+  const { workload, pods } = d.replicas;
+  return (
+    ` All ${pods.length} replicas of ${workload} (${pods.join(', ')}) share that namespace and pod template, ` +
+    'so each gets the same answer.'
+  );
 }

@@ -13,6 +13,8 @@ export interface DnsSubjects extends Noted {
   name: string;
   /** the pod that resolves it ("from sqlapi") */
   from?: Pod;
+  /** every replica of the workload it is resolved from ("from a web pod"): they get the same answer */
+  replicas?: DnsPathAsk['replicas'];
   /** the namespace the question names ("-n project1") */
   namespace?: string;
   /** a route or ingress host: public DNS, answered with the inbound family's front door */
@@ -98,6 +100,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   return {
     name,
     from: fromPod?.pod,
+    replicas: replicasOf(from, fromPod),
     namespace: intent.namespace,
     external,
     whether: asksWhether(intent),
@@ -124,13 +127,13 @@ function clientSaid(intent: Intent): string | undefined {
 /** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
  * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
 function finder(intent: Intent): string | undefined {
-  if (intent.names.length !== 2) return undefined;
-  const [a, b] = intent.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const finds = (x: string, y: string) =>
-    new RegExp(String.raw`\b${x}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${y}\b`).test(
-      intent.text,
-    );
-  return finds(a, b) ? intent.names[0] : finds(b, a) ? intent.names[1] : undefined;
+    new RegExp(
+      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${esc(y)}(?![\w-]|\.\w)`,
+    ).test(intent.text);
+  // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
+  return intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, y)));
 }
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
@@ -185,6 +188,31 @@ interface PathInput {
   asksPath: boolean;
 }
 
+/** "which DNS server": the word server is no pod when the question names another; nor is the cluster DNS ("coredns
+ * upstream for web"): it is the resolver the pod asks, not the pod asking. */
+function resolverSaid(intent: Intent, services: Service[], outside: string | undefined, n: string, all: string[]) {
+  // ("which DNS server does invoice-api use": the server is the resolver even when the pod named is not found)
+  const other = intent.names.some(
+    (x) => x !== 'server' && x !== outside && !services.some((s) => s.metadata.name === x),
+  );
+  if (n === 'server' && (all.length > 1 || other) && /\b(dns|name) ?server/i.test(intent.text)) return true;
+  return all.length > 1 && CLUSTER_DNS.test(n.split('/').pop()!);
+}
+
+/** A name written as one of ours (a hyphen or a digit in it: "invoice-api", never a ticket key like "DNS-44") that
+ * matches nothing we have. */
+const unknownName = (intent: Intent, outside?: string): string | undefined =>
+  intent.names.find(
+    (n) =>
+      n !== 'server' &&
+      n !== outside &&
+      !n.includes('.') &&
+      /[-\d]/.test(n) &&
+      !/^[a-z]+-\d+$/.test(n) &&
+      intent.marked.includes(n) &&
+      !(intent.entities ?? []).some((e) => e.text === n),
+  );
+
 /** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
 /** The cluster DNS's own pods (CoreDNS on AKS, dns-default on OpenShift): the resolver, never the pod asking
  * https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html */
@@ -200,22 +228,19 @@ async function pathSubjects(
   const podNames = (intent.entities ?? [])
     .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)
     .map((e) => (e.kind === 'pod-ip' ? e.matched : e.text));
-  // "which DNS server": the word server is no pod when the question names another; nor is the cluster DNS
-  // ("coredns upstream for web"): it is the resolver the pod asks, not the pod asking
-  const resolverSaid = (n: string, all: string[]) =>
-    all.length > 1 &&
-    ((n === 'server' && /\b(dns|name) ?server/i.test(intent.text)) || CLUSTER_DNS.test(n.split('/').pop()!));
   const ordered = [...typed.map((t) => t.name), ...podNames].filter(
-    (n, i, all) => all.indexOf(n) === i && !resolverSaid(n, all),
+    (n, i, all) => all.indexOf(n) === i && !resolverSaid(intent, services, o.outside, n, all),
   );
   let pod = o.fromPod;
   let replicas = o.fromGroup;
-  if (!pod && ordered.length) {
-    const found = await findPod(intent, ctx, spec, [ordered[0]]);
+  // the pod said is none of ours ("which DNS server does invoice-api use"): not found, never the cluster's path
+  // (only when no name to look up was said either: "DNS-44: ingress-nginx-controller.ingress-nginx name resolution")
+  const asked = pod ? undefined : (ordered[0] ?? (o.name ? undefined : unknownName(intent, o.outside)));
+  if (asked) {
+    const found = await findPod(intent, ctx, spec, [asked]);
     if (isReply(found)) return found;
     pod = found.pod;
-    if ((found.group?.length ?? 0) > 1)
-      replicas = { workload: ordered[0], pods: found.group!.map((p) => p.metadata.name) };
+    if ((found.group?.length ?? 0) > 1) replicas = { workload: asked, pods: found.group!.map((p) => p.metadata.name) };
   }
   const symptom = SYMPTOMS.find(([re]) => re.test(intent.text))?.[1];
   const path: DnsPathAsk = { pod, outside: o.outside, pastedServer: pastedServer(intent, services), symptom, replicas };

@@ -90,6 +90,21 @@ function keptFrom(before: string, between: string): 'forward' | undefined {
   return kept.test(before) && /^\s+from\s+(?:the\s+)?$/.test(between) ? 'forward' : undefined;
 }
 
+/** "is x/a open to y/b?", "are the db pods exposed to web?": a state of the first said to the second (the copula
+ * before it), so the second is the client; never "x/a opens a connection to y/b", where the first acts. */
+function openTo(before: string, between: string): 'back' | undefined {
+  const copula = /\b(?:is|are|was|were|be)\s+(?:the\s+)?$/i.test(before);
+  return copula && OPEN_TO.test(between) ? 'back' : undefined;
+}
+const OPEN_TO = new RegExp(
+  // (a port may come between: "is x/a:80 open to y/b", "is x/a on port 81 open to y/b")
+  // ("are x/b pods open to z/a": the kind of the first may follow it)
+  String.raw`^\s*(?:(?:pods?|service|svc|deployment)\s+)?(?::\d{1,5}\s*)?` +
+    String.raw`(?:(?:on\s+)?(?:tcp\s+|udp\s+)?(?:port\s+)?\d{1,5}\s+)?` +
+    String.raw`(?:open|opened|exposed|accessible|available)\s+to\s+(?:the\s+)?$`,
+  'i',
+);
+
 /** The client and the target of the last directed pair said, if any. */
 export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
   const spots = spotsOf(text, parties);
@@ -105,7 +120,8 @@ export function direction(text: string, parties: Party[]): { client: string; tar
       end = i + 1;
       continue;
     }
-    const how = keptFrom(text.slice(0, a.start), text.slice(a.end, b.start)) ?? link(text.slice(a.end, b.start));
+    const [before, between] = [text.slice(0, a.start), text.slice(a.end, b.start)];
+    const how = keptFrom(before, between) ?? openTo(before, between) ?? link(between);
     if (how === 'forward') found = { client: a.p, target: b.p };
     else if (how === 'back') found = { client: b.p, target: a.p };
     if (how && found) {
@@ -113,7 +129,19 @@ export function direction(text: string, parties: Party[]): { client: string; tar
       end = i + 1;
     }
   }
-  return pickedAfter(spots.slice(end + 1), pairs) ?? found;
+  return pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? found;
+}
+
+const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2 };
+/** "* web -> db: deny\n* api -> db: allow\nconfirm the first bullet": of pairs listed one a line, the one the
+ * message points at by its place in the list */
+function pickedByOrdinal(text: string, pairs: { client: string; target: string }[]) {
+  const said = /\b(first|1st|second|2nd|third|3rd|last)\s+(?:bullet|item|line|point|case|pair|row|one)\b/i.exec(text);
+  // (the parser joins a message's lines with ". ")
+  const listed = [...text.matchAll(/(?:^|\n|[.;]\s)\s*(?:[*•]|-(?!>)|\d+[.)])\s/g)].length;
+  if (!said || pairs.length < 2 || listed !== pairs.length) return undefined;
+  const word = said[1].toLowerCase();
+  return pairs[word === 'last' ? pairs.length - 1 : ORDINALS[word]];
 }
 
 /** "expected z/b → x/a blocked while y/b → x/a works. Verify the z/b case.": of several pairs, the one whose party

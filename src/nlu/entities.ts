@@ -204,7 +204,16 @@ function match(k: Known, ref: NameRef, type?: string): Entity | undefined {
   // ("x/z": a name written in a namespace is never another namespace, even where one is called z)
   if (!ns && k.namespaces.has(name)) return at({ kind: 'namespace', matched: name });
   if (!ns && k.nodes.has(name)) return at({ kind: 'node', matched: name });
-  return undefined;
+  const node = ns ? undefined : nodeBySuffix(k, name);
+  return node ? at({ kind: 'node', matched: node }) : undefined;
+}
+
+/** "before draining vmss000000": a node said by the instance suffix of its name, when one node alone ends so
+ * (AKS names nodes <pool>-<id>-vmss<instance>: https://learn.microsoft.com/azure/aks/use-multiple-node-pools) */
+function nodeBySuffix(k: Known, name: string): string | undefined {
+  if (name.length < 5 || !/\d/.test(name) || !/^[a-z0-9]+$/.test(name)) return undefined;
+  const ending = [...k.nodes].filter((n) => n.endsWith(`-${name}`));
+  return ending.length === 1 ? ending[0] : undefined;
 }
 
 /** "b.y": pod (or workload) b in namespace y, when no Service b lives in y or the name is said as a pod's. */
@@ -481,12 +490,16 @@ const loose = (ix: PodIndex, e: Entity): boolean =>
  * Match the question's names against the inventory: fills `entities`, gives names their namespaces, fixes
  * name typos, and drops words that match nothing and were not written as names.
  */
-/** "x/q" where namespace x has no q: a name written in a namespace of ours that matches nothing there */
+/** "x/q" where namespace x has no q: a name written in a namespace of ours that matches nothing there (or said as
+ * a pod: "the redis pod") */
 function missingParties(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
   const written = (r: NameRef) => `${r.namespace}/${r.name}`;
   const missing = refs
     .filter((r) => r.namespace && k.namespaces.has(r.namespace) && !entities.some((e) => e.text === written(r)))
     .map(written);
+  // "how does sqlapi reach the redis pod": a name said as a pod's that matches nothing is a missing party too
+  const typedPods = intent.typed.filter((t) => t.type === 'pod' && !entities.some((e) => e.text === t.name));
+  missing.push(...typedPods.filter((t) => refs.some((r) => r.name === t.name && !r.namespace)).map((t) => t.name));
   if (missing.length) intent.missing = missing;
 }
 

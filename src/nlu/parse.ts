@@ -548,7 +548,9 @@ const BARE_PORT = new RegExp(
     // or a second thought: "can web hit db 5432 or nsg blocks?", "… web -> db 5432 right?"
     // "api -> db-0 5432: allowed by …": a colon ends it too (not a time's "10:30")
     // "web → api 8080 (aks2)": a note in brackets (the cluster, the ticket) may follow the port
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|:(?!\d)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    // "web -> api 8080 when the subnet is private", "api to db-0 5432 - which NSG rule": a clause or a dash after it
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|:(?!\d)|[-—–](?=\s)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    String.raw`(?:when|while|if|after|before|during|since)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
     // "sqlapi → server 1433 same node or cross node", "… to server 1433 now, any policy block it?": where it runs or
@@ -571,7 +573,7 @@ function bareTargetPort(rest: Rest): string | undefined {
 function machineClient(text: string): string | undefined {
   const machine = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
-      String.raw`(?:hub|office|on-?prem\w*|datacenter|branch|spoke)\s*[(,]?\s*(${IP})\s*[),]?\s+` +
+      String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(${IP})\s*[),]?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
   ).exec(text);
   if (machine && isIpv4(machine[1])) return machine[1];
@@ -581,8 +583,9 @@ function machineClient(text: string): string | undefined {
     // ("the partner in their DC 198.51.100.61 calls …": a few words may come between the owner and the place)
     String.raw`\b(?:office|branch|hub|spoke|on-?prem\w*|home|partner'?s?|vendor'?s?|customer'?s?)\s+` +
       String.raw`(?:(?:in|at|on|from|their|there|its|our)\s+){0,2}` +
-      String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box|dc|datacenter|` +
-      String.raw`data center|site|network|office)\s+` +
+      String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box|dc|` +
+      String.raw`data ?cent(?:er|re)|` +
+      String.raw`site|network|office)\s+` +
       String.raw`\(?(${IP})\)?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|requests?)\b`,
   ).exec(text);
@@ -606,9 +609,10 @@ function readAddresses(rest: Rest, intent: Intent): void {
       String.raw`(?:(?:hub|spoke|on-?prem\w*|peered|office|branch)\s+(?=vm|machine|server|host|box|jump|bastion|pc))?` +
       String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|server|host|box|` +
       String.raw`internet)\s+)?` +
-      // "from our branch office 192.0.2.77": a site of ours outside the cluster, said before its address
+      // "from our branch office 192.0.2.77", "from our datacentre …": a site of ours outside the cluster, said before
+      // its address
       String.raw`(?:(?:branch |head |main |remote |regional )?` +
-      String.raw`(?:office|site|campus|datacenter|data center|hq|store)\s+)?` +
+      String.raw`(?:office|site|campus|data ?cent(?:er|re)|hq|store)\s+)?` +
       String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(rest.text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
@@ -718,6 +722,15 @@ function pairedWords(a: string, b: string): boolean {
   return SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x)) || (common(a) && common(b));
 }
 
+// the headers proxies and Front Door add (https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol)
+const HTTP_HEADER =
+  /^x-(forwarded-(for|proto|host|port)|real-ip|client-ip|original-[a-z-]+|azure-[a-z]+|envoy-[a-z-]+)$/;
+
+// "a 10.x address" is an address range said loosely, not a host name; an HTTP header ("the client IP in
+// X-Forwarded-For") is where an address travels, never a name of ours
+const notAName = (w: string): boolean =>
+  !!TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-') || HTTP_HEADER.test(w);
+
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
 function readWord(
   intent: Intent,
@@ -729,8 +742,7 @@ function readWord(
   const { w, type, ns } = splitWord(intent, word, previous);
   // an English word is a name only when it is written as one: "pod a", "x/a"
   const common = STOP.has(w) && !ns;
-  // "a 10.x address" is an address range said loosely, not a host name
-  if (common || TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-')) return;
+  if (common || notAName(w)) return;
   if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
     if (!intent.names.includes(w)) intent.names.push(w);
     intent.refs.push({ name: w, namespace: ns });

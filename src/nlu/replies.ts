@@ -104,8 +104,10 @@ function choicesFor(intent: Intent, entities: Entity[]): FollowUp[] {
     ...(!pair && parties.length >= 2 && parties[0].matched !== parties[1].matched
       ? pairChoices(parties[0], parties[1])
       : []),
-    ...entities.flatMap(about),
+    // each thing said gets a button before any gets a second: an address said with a name is one of them
+    ...entities.flatMap((e) => about(e).slice(0, 1)),
     ...intent.ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
+    ...entities.flatMap((e) => about(e).slice(1)),
   ];
   const close: string[] = intent.close ?? [];
   if (close.includes('load-balancers')) all.push(LBS);
@@ -120,7 +122,7 @@ export function unclearReply(intent: Intent): PathResult {
   const entities = (intent.entities ?? []).filter((e) => about(e).length);
   if (!entities.length && !(intent.close && intent.ips.length)) return nothingFound(intent);
   const named = entities.map((e) => (e.text === e.matched ? e.text : `${e.text} (${e.kind} ${e.matched})`));
-  const subjects = named.length ? named.join(', ') : intent.ips.join(', ');
+  const subjects = [...named, ...intent.ips.filter(() => named.length)].join(', ') || intent.ips.join(', ');
   // two families scored alike: asking is better than a confident answer to the other question
   const ways = intent.close?.length === 3 ? 'three' : 'two';
   const answer = intent.close

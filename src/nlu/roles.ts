@@ -50,6 +50,13 @@ const UNMODELLED = new RegExp(
     String.raw`(should|can|could|must|shall|do) (we|i|you) upgrade|` +
     String.raw`upgrade (the )?(cluster|kubernetes|k8s|aks|openshift|aro|control plane) to)\b`,
 );
+// an attack asked for ("give me an exploit for the ingress controller"): the bot explains paths, it writes no attack
+// (a pentester asking what is reachable is a reachability question, so only the tool itself asked for is out)
+const ATTACK_ASKED = new RegExp(
+  String.raw`\b(give|write|generate|create|craft|build|send|show|find) (me |us )?(an? |the |some |working )?` +
+    String.raw`([\w-]+ ){0,2}(exploits?|payloads?|malware|shellcode|reverse shells?|backdoors?)\b|` +
+    String.raw`\bhow (do|can|could|would|should) (i|we) (exploit|hack|attack|compromise|break into|take over)\b`,
+);
 const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|drain|cordon|label|annotate)\b/;
 /** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
 // (and "please move the EgressIP …", "[CHG] Migrate shop ingress …": moving something is a change)
@@ -58,11 +65,30 @@ const ORDERED = new RegExp(
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate) \S`,
 );
 
+// the bill as the reason for a network question ("which public ip do the web pods bill their outbound traffic
+// through?", "a public IP on the bill, what is it used for?", "we pay for a 4th node. which pods run on it?"): the
+// question is which address, path or pods, which the bot reads; an amount asked is still a price
+const NETWORK_ASKED = new RegExp(
+  String.raw`\b(which|what) (public |outbound |egress |source )?(ips?|address(es)?|pods?)\b(?! (costs?|prices?))|` +
+    String.raw`\bwhat (is|are) (it|this|that|they)( address| ip)? (used for|attached to|for)\b|` +
+    String.raw`\b(go|goes|leaves?|routed) (out )?(through|via)\b`,
+);
+const AMOUNT_ASKED = new RegExp(
+  String.raw`\bhow (much|expensive)\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
+    String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
+);
+// ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
+const pricedOnly = (said: string): boolean => {
+  const t = said.replace(/[\w]+(?:[-.][\w]+)+/g, ' ');
+  return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !NETWORK_ASKED.test(t));
+};
+
 function outOfScope(t: string): boolean {
   // "$ kubectl exec … -- curl …" pasted with its output was run already: it is context, not a request
   // and so is "kubectl exec … -- curl …" followed by its output and a question about it ("… what's the path here?")
   const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ').replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
-  return [OTHER_CLOUDS, PRICES, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED].some((re) => re.test(asked));
+  if (pricedOnly(asked)) return true;
+  return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }
 
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */

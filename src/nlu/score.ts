@@ -75,7 +75,10 @@ const CAN = new RegExp(
   String.raw`\b(can|can't|cant|cannot|may|allowed|blocked|blocking|blocks|reachable|permitted|let|lets|denied|deny|` +
     String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
-    String.raw`able to|polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|reject(s|ed|ing)?|` +
+    // (an Azure Firewall or WAF policy is a resource on the way, not a verdict asked: "before we add the firewall
+    // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets)
+    String.raw`able to|(?<!\b(?:firewall|fw|waf) )polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|` +
+    String.raw`reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
     String.raw`drop(s|ped|ping)?|isolated|isolation|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
@@ -213,7 +216,7 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     // "a request from the on-prem network reach the internal LB service": one of our other networks (or the
     // Internet) is where it starts, the Service is reached
     String.raw`\b(requests?|traffic|connections?|calls?|packets?) from (the |our |an? )?(on-?prem\w*|office|branch|` +
-    String.raw`hub|partner'?s?|internet|outside|datacenter|data center)( [\w-]+)?\b.{0,30}` +
+    String.raw`hub|partner'?s?|internet|outside|data ?cent(?:er|re))( [\w-]+)?\b.{0,30}` +
     String.raw`\b(reach(es)?|gets? (to|into)|hits?|arriv\w*|comes? (in|into|to))\b|` +
     // "client → lb → nginx → web": a path drawn from the outside in
     String.raw`\b(internet|clients?|users?|customers?|browsers?)\s*(->|→)\s*(the )?` +
@@ -225,7 +228,10 @@ const comesIn = (t: string): boolean => (COMES_IN.test(t) || REACHED_FROM_OUTSID
  * family that one workload and a far end can overrule. */
 function movableOut(s: Seen): boolean {
   const { intent, t } = s;
-  const movable = ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue) || s.weakPod;
+  const movable =
+    ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue) ||
+    s.weakPod ||
+    SOURCE_OF_ONE.test(t);
   if (!movable) return false;
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
   const client =
@@ -239,10 +245,14 @@ function movableOut(s: Seen): boolean {
 function farEndOut(s: Seen): boolean {
   const far = farEndGoneTo(s);
   // (or the pod family on words for an address kind alone: "src = node or pod ip?")
-  if (!far || (!['east-west', 'unknown', 'policy'].includes(s.cue) && !s.weakPod)) return false;
+  // (or "what source ip does api use toward 198.51.100.20 - is it SNATed?": the workload's own source asked, whatever
+  // the words after the address say)
+  if (!far || (!['east-west', 'unknown', 'policy'].includes(s.cue) && !s.weakPod && !SOURCE_OF_ONE.test(s.t)))
+    return false;
   s.intent.towards = far;
   return true;
 }
+const SOURCE_OF_ONE = /\b(what|which) (source|src)( ip| address)? (does|do|will|would) [\w-]+ (use|get|have|show)\b/;
 
 /** "partner 198.51.100.20 tells us…", "the vendor at 1.2.3.4": an address said as the far end's, never a client. */
 const farLabel = (t: string, ip: string): boolean =>
@@ -305,7 +315,7 @@ function farEndGoneTo(s: Seen): string | undefined {
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
   if (nextHop(s.t, ip)) return undefined;
   const to = new RegExp(
-    String.raw`(->|→|\bto|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?` +
+    String.raw`(->|→|\bto|\btowards?|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
       String.raw`${esc(ip)}\b(?!/\d)`,
   );
@@ -423,7 +433,7 @@ function sourceAtFarEnd(s: Seen): boolean {
     // of ours outside the cluster
     // and "the hub DB at 10.100.2.10", "hub network 10.100.2.10": the place, what is there, then its address
     const place =
-      String.raw`\b(hub|on-?prem(ises)?|datacenter|data center|branch|office|spoke|peered vnet)( [a-z-]+){0,2}\)?` +
+      String.raw`\b(hub|on-?prem(ises)?|data ?cent(?:er|re)|branch|office|spoke|peered vnet)( [a-z-]+){0,2}\)?` +
       String.raw`\s*((at|in|on) )?\(?${at}\b`;
     return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}`).test(intent.text);
   });
@@ -437,7 +447,7 @@ const CLIENT_ACTS = new RegExp(
     // "client 203.0.113.9 -> 20.31.46.20:80", "client -> 10.224.0.5:31380": the client's flow drawn as an arrow
     String.raw`(->|→))|` +
     // "from on-prem 192.168.10.20 we hit 10.0.2.10:8080": a client in our other networks comes in
-    String.raw`\bfrom (the )?(on-?prem(ises)?|office|branch|datacenter|data center|peered vnet)\b.{0,40}` +
+    String.raw`\bfrom (the )?(on-?prem(ises)?|office|branch|data ?cent(?:er|re)|peered vnet)\b.{0,40}` +
     String.raw`\b(hit|hits|connect|connects|reach|reaches|call|calls|open|opens)\b`,
 );
 
@@ -463,6 +473,8 @@ const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
     String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
+    // "what you can check regarding NSGs": what the bot looks at, said of itself
+    String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
     String.raw`\btell me about (dns|egress|inbound|ingress|policy|network ?policy|load ?balancers?|pods?)\b`,
 );
@@ -482,10 +494,13 @@ const COVERS =
       // "do you do DNS questions too or only egress?": a family said as a kind of question the bot takes
       String.raw`(dns|egress|inbound|ingress|policy|network ?policy|lb|load ?balancer|pod|east-west|what-is) ` +
       // "do you do NetworkPolicy checks?": a family said as a kind of check the bot runs
-      String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?)|` +
-      // "can you tell me about DNS or only IPs?": one topic weighed against another, asked of the bot's reach
-      String.raw`or only)\b`,
+      String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?|paths)|` +
+      // "can you tell me about DNS or only IPs?", "… DNS paths too or just egress?": one topic weighed against
+      // another, asked of the bot's reach
+      String.raw`or (only|just))\b`,
   );
+/** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
+const TOO_OR_JUST = /\b(too|also|as well)\b.{0,20}\bor (only|just)\b/;
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
   // question, context; the sentence that asks is about the bot
@@ -502,7 +517,7 @@ function aboutTheBot(s: Seen): boolean {
     (!others.length || scope) &&
     !s.entities.length &&
     !s.intent.ips.length &&
-    ((TO_THE_BOT.test(t) && ITS_USE.test(t)) || SCOPE_OPENS.test(t) || BOT_TELLS.test(t))
+    ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) || SCOPE_OPENS.test(t) || BOT_TELLS.test(t))
   );
 }
 
@@ -518,7 +533,17 @@ const notAPair = (s: Seen): boolean =>
   asksOneOut(s) ||
   clientDrawnIn(s) ||
   onlyListed(s) ||
+  namesOnly(s) ||
   s.intent.names.some((n) => AZURE_WAY_IN.test(n));
+
+/** "api db", "20.31.46.20 api": names and addresses said alone, with no word of what is wanted of them */
+function namesOnly(s: Seen): boolean {
+  if (s.cue !== 'unknown' || s.entities.length + s.intent.ips.length < 2) return false;
+  const said = [...s.entities.map((e) => e.text), ...s.intent.ips].sort((a, b) => b.length - a.length);
+  let rest = s.t;
+  for (const x of said) rest = rest.split(x).join(' ');
+  return !/[a-z0-9]/.test(rest.replace(/\b(and|&|\+|,|pls|please|hmm|pod|pods|svc|service)\b/g, ' '));
+}
 
 /** An Azure front end's host name (Application Gateway for Containers, Front Door): a way in, so the question is about
  * coming in, even where the inventory does not list the host
@@ -552,7 +577,7 @@ const clientDrawnToHost = (s: Seen): boolean => {
 const OUTSIDE_CLIENT = new RegExp(
   String.raw`\b(people|customers?|users?|visitors?|browsers?|clients?|callers?|jump ?box|jump ?host|bastion|laptop|` +
     String.raw`(partner|vendor|customer)'?s? (server|vm|machine|host|system|backend)|` +
-    String.raw`(vm|server|machine|host|box) (in|on|at) (the |our )?(hub|office|on-?prem\w*|datacenter|data center|` +
+    String.raw`(vm|server|machine|host|box) (in|on|at) (the |our )?(hub|office|on-?prem\w*|data ?cent(?:er|re)|` +
     String.raw`branch|spoke|peered vnet)|` +
     // ("from our branch office", "from the main site": a site of ours outside the cluster)
     String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
@@ -740,6 +765,45 @@ const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}
 /** "can you tell me what 10.244.2.6 is?", "who owns 10.0.0.4?": the sentence that asks ends on what one address is */
 const WHAT_AN_IP_IS =
   /\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?\s*[?!.]*\s*$/;
+const LB_PART = /\b(lbs?|load ?balancers?)('s)? (rules?|frontends?|pools?|backend pools?)\b/;
+const NODES_IN_ROTATION =
+  /\b(which|what) nodes?\b.{0,40}\b(pass(es)?|fail(s)?|in rotation|out of rotation|healthy|unhealthy|probes?|green)\b/;
+const NODES_SENT_TO =
+  /\b(which|what) nodes?\b.{0,40}\b(sends?|forwards?|balances?|gets? (the )?traffic|receives?|behind)\b/;
+const OUTSIDE_FIRST =
+  /(^|[\s:(])((?:the )?(?:internet|(?:ext(?:ernal)? )?clients?|users?|customers?|browsers?|outside|world))\s*(->|→)/;
+const GOES_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing))\b/;
+const WHAT_HOST = /\bwhat(?:'s| is) (this|that|the) (host ?(name)?|fqdn|domain( name)?|endpoint|name)\s*[?!.]*\s*$/;
+const WHAT_IP_THEN_ASIDE =
+  /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*(\(|[—–-]\s|:\s)/;
+/** the aside asks about traffic between parties: then the address is one end of a path, not the question */
+const FLOW_ASKED = /\b(reach(es|able)?|connect(s|ion)?|talks?|route[sd]?|goes through|gets? to|leaves?|egress)\b/;
+const PODS_ON = new RegExp(
+  String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
+    // "what's on node …", "what is running on vmss000001"
+    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b`,
+);
+/** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
+const onTheNode = (s: Seen): boolean =>
+  s.entities.some(
+    (e) =>
+      e.kind === 'node' &&
+      new RegExp(
+        String.raw`\b(is|are|runs?|running|scheduled|lives?)\b.{0,40}\bon (the )?([\w-]+ )?(node )?${e.text}\b`,
+      ).test(s.t),
+  );
+const podsOnANode = (s: Seen): boolean =>
+  s.entities.some((e) => e.kind === 'node') &&
+  (PODS_ON.test(s.intent.asking ?? s.t) || onTheNode(s)) &&
+  !PAIR.test(s.t) &&
+  !asksCan(s.t) &&
+  !OUT.test(s.t);
+const NODE_OF = /\bnodes? (?:of|for) (?:the )?(?:pods? )?([\w./-]+)/;
+function nodeOfAPod(s: Seen): boolean {
+  const said = NODE_OF.exec(s.t)?.[1];
+  const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
+  return !!said && pods.some((e) => e.text === said || e.text.split('/').pop() === said) && !PAIR.test(s.t);
+}
 /** "can you show me how…" asks for something, not whether it can happen. */
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
 /** "whether web can reach api, and through what?": the way it goes is asked with the verdict: the path answers both */
@@ -984,6 +1048,46 @@ export const EVIDENCE: readonly Row[] = [
       );
     },
   },
+  // "what is 10.100.2.4 (it's in the vnet DNS servers)", "what's 10.244.1.50 — found it in an access log": the
+  // message opens by asking what one address is; the aside after a dash or in brackets says where it was seen
+  {
+    id: 'what-an-address-is-then-aside',
+    says: { 'what-is': 21 },
+    when: (s) => s.intent.ips.length === 1 && WHAT_IP_THEN_ASIDE.test(s.t) && !FLOW_ASKED.test(s.t),
+  },
+  // "path in: internet -> ingress-nginx -> web", "AGC path: browser -> … -> web": a chain drawn from outside the
+  // cluster (the Internet, a user's browser) into a workload is the way in
+  {
+    id: 'chain-from-outside',
+    says: { inbound: 19 },
+    when: (s) => {
+      const first = OUTSIDE_FIRST.exec(s.t)?.[2];
+      return !!first && !!s.both.length && !s.entities.some((e) => e.text === first) && !GOES_OUT.test(s.t);
+    },
+  },
+  // "health probe on the web LB rule - which nodes are in rotation?", "the web LB frontend and which nodes pass its
+  // probe": a load balancer's rule or frontend and the nodes its health probe keeps in its backend pool, no client
+  // coming in asked https://learn.microsoft.com/azure/load-balancer/load-balancer-custom-probe-overview
+  {
+    id: 'nodes-in-rotation',
+    says: { 'load-balancers': 19 },
+    // (and "> 20.31.46.20 is the external IP of … ok so which nodes does that frontend send to?")
+    when: (s) =>
+      (LB_PART.test(s.t) || /\bfrontend\b/.test(s.t)) &&
+      (NODES_IN_ROTATION.test(s.t) || NODES_SENT_TO.test(s.t)) &&
+      !/\bhow (does|do|is|are|would|will|can)\b/.test(s.t) &&
+      !s.intent.clientIp &&
+      !comesIn(s.t),
+  },
+  // "sqlapi-ep-….z01.azurefd.net — what is this hostname?": what a Front Door endpoint is, asked of the name itself
+  // (not the way in through it) https://learn.microsoft.com/azure/frontdoor/endpoint
+  {
+    id: 'what-a-front-door-host-is',
+    says: { 'what-is': 21 },
+    when: (s) =>
+      [...(s.intent.urlHosts ?? []), ...s.intent.names].some((h) => /\.azurefd\.net\.?$/.test(h)) &&
+      WHAT_HOST.test(s.intent.asking ?? s.t),
+  },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
     id: 'address-this-or-that',
@@ -996,6 +1100,10 @@ export const EVIDENCE: readonly Row[] = [
   },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
+  // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
+  { id: 'pods-on-a-node', says: { pod: 19 }, when: podsOnANode },
+  // "node of db-0", "pod ip + node of web-…": the node a pod runs on
+  { id: 'node-of-a-pod', says: { pod: 19 }, when: nodeOfAPod },
   // "10.129.2.4 -- pod IP or node IP?", "20.93.20.5, whose public IP is that?": what kind of thing one address is
   { id: 'address-kind-asked', says: { 'what-is': 20 }, when: addressKindAsked },
   // "ingress for web? lb or appgw": which way in a workload is reached by
@@ -1291,7 +1399,13 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'load-balancer-named', says: { 'load-balancers': 0.5 }, when: (s) => LB_NAMED.test(s.t) },
   // "something feels off with web", "can you take a look at api?": trouble reported, no question asked; the model
   // alone does not pick a family for it (combine.ts): the reply offers the questions about what was named
-  { id: 'trouble-without-a-question', says: {}, when: (s) => s.cue === 'unknown' && VAGUE_TROUBLE.test(s.t) },
+  // and so are two names or addresses said alone ("api db", "20.31.46.20 api"): which of their questions is meant
+  // is not said, so the reply offers them
+  {
+    id: 'trouble-without-a-question',
+    says: {},
+    when: (s) => (s.cue === 'unknown' && VAGUE_TROUBLE.test(s.t)) || namesOnly(s),
+  },
   {
     id: 'nothing-named',
     says: { 'load-balancers': 0.5 },

@@ -37,7 +37,8 @@ const SEG = String.raw`(?:${NUM}(?: ${NUM})*|[a-z][a-z0-9-]*(?: ${NUM})*)`;
 const DOTTED = new RegExp(String.raw`(?<![\w.-])${SEG}(?: dot ${SEG})+(?![\w.-])`, 'g');
 // a port said as an amount ("eight thousand eighty", "eighty-one") or digit by digit ("four four three")
 const AMOUNT = String.raw`(?:${NUM}|hundred|thousand)`;
-const PORT = new RegExp(String.raw`\b(port|ports) (${NUM}(?:[ -]${AMOUNT})*)(?![\w-])`, 'g');
+// ("tcp five four three two": a protocol names the port after it as well)
+const PORT = new RegExp(String.raw`\b(port|ports|tcp|udp) (${NUM}(?:[ -]${AMOUNT})*)(?![\w-])`, 'g');
 
 /** "eight thousand eighty" → 8080, "four hundred forty three" → 443; without those words, digit by digit. */
 function amount(words: string[]): string {
@@ -75,10 +76,12 @@ function dotted(chain: string): string {
 /** "twenty dot fifty dot sixty one dot ten" → 20.50.61.10, "server dot project one dot svc" → server.project1.svc,
  * "y slash a" → y/a, "port eighty one" → port 81. */
 export function spoken(t: string): string {
-  if (!/\b(dot|slash|port)\b/.test(t)) return t;
+  if (!/\b(dot|slash|port|tcp|udp)\b/.test(t)) return t;
   return t
     .replace(DOTTED, dotted)
-    .replace(PORT, (_, port: string, said: string) => `${port} ${amount(said.split(/[ -]/))}`)
+    .replace(PORT, (all: string, port: string, said: string) =>
+      /^(tcp|udp)$/.test(port) && /^(one|oh|zero)$/.test(said) ? all : `${port} ${amount(said.split(/[ -]/))}`,
+    )
     .replace(SLASH, '$1/$2');
 }
 

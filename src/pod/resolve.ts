@@ -19,6 +19,15 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | P
   if (isReply(found)) return found;
   const listed = (await listedPods(intent, ctx, found.pod)) ?? (await comparedPods(intent, ctx, SAME_PLACE));
   if (listed) return { pod: listed[0], notes: [found.note], group: listed };
+  // "is kube-proxy on the new node vmss000003?": of a workload's replicas, the one on the node named
+  // (only a node said as the place: "on vmss000003"; "before we drain vmss000001, where are the web pods" asks for all)
+  const nodes = (intent.entities ?? [])
+    .filter(
+      (e) => e.kind === 'node' && new RegExp(String.raw`\bon (the )?([\w-]+ )?(node )?${e.text}\b`).test(intent.text),
+    )
+    .map((e) => e.matched);
+  const onIt = found.group?.filter((p) => nodes.includes(p.spec?.nodeName ?? ''));
+  if (nodes.length === 1 && onIt?.length === 1) return { pod: onIt[0], notes: [found.note, `the one on ${nodes[0]}`] };
   return { pod: found.pod, notes: [found.note], group: found.group };
 }
 
@@ -41,16 +50,23 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 const SAME_PLACE = /\b(same|different|separate) (node|host|vm|machine)s?\b/;
 
 /** "which pods run on that node?", "what pods are on aks-…-vmss000002": the pods asked by the node they run on */
-const PODS_ON_NODE = /\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b/;
+const PODS_ON_NODE = new RegExp(
+  String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
+    // "what's on node …", "what is running on vmss000001"
+    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b`,
+);
 
 /** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */
 async function podsOnNode(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
   const asking = intent.asking ?? intent.text;
   if (!PODS_ON_NODE.test(asking)) return undefined;
   const nodes = await ctx.trace.list('nodes', () => ctx.inv.list('Node'));
-  const node = nodes.find((n) =>
-    new RegExp(`(^|[^\\w.-])${n.metadata.name.replace(/\./g, '\\.')}($|[^\\w-])`).test(intent.text),
-  );
+  // the node by its full name, or by the suffix the parser matched to one node alone ("vmss000000")
+  const said = (intent.entities ?? []).filter((e) => e.kind === 'node').map((e) => e.matched);
+  const node =
+    nodes.find((n) =>
+      new RegExp(`(^|[^\\w.-])${n.metadata.name.replace(/\./g, '\\.')}($|[^\\w-])`).test(intent.text),
+    ) ?? nodes.find((n) => said.includes(n.metadata.name));
   if (!node) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const on = pods.filter((p) => p.spec?.nodeName === node.metadata.name);

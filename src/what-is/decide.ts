@@ -1,6 +1,7 @@
 // What an address is: every object of the cluster and its node resource group
 // that carries it, else the address ranges it falls in. Pure.
 import type { LoadBalancer } from '../inventory/azure-model';
+import type { FrontDoor } from '../inventory/front-door';
 import { idKey, nameOf, sameId } from '../inventory/ids';
 import type { Node } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
@@ -79,6 +80,8 @@ export type Finding =
       /** the NICs whose effective routes name it, with their node */
       nics: { name: string; node: string; resourceGroup: string }[];
     }
+  /** a custom DNS server a VNet in reach hands its VMs (the nodes) by DHCP */
+  | { kind: 'dns-server'; vnets: { name: string; resourceGroup: string; subscription: string }[] }
   | {
       kind: 'egress-ip';
       name: string;
@@ -99,10 +102,15 @@ export type Range =
 
 export type WhatIsDecision =
   | { ip: string; outcome: 'found'; findings: Finding[] }
+  /** a Front Door endpoint's host name (`ip` holds it): its profile and the origins its routes send to */
+  | { ip: string; outcome: 'front-door'; profile: FrontDoor; endpoint: string }
+  /** a Front Door host no profile read holds (`read`: the profiles could be read) */
+  | { ip: string; outcome: 'host-unknown'; read: boolean }
   | { ip: string; outcome: 'in-range'; ranges: Range[] }
   | { ip: string; outcome: 'not-found'; cluster?: string };
 
-export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
+export function decide({ ip, host }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
+  if (host) return frontDoorHost(host, f.frontDoors);
   const findings = [
     ...podFindings(ip, f),
     ...serviceFindings(ip, f),
@@ -118,6 +126,16 @@ export function decide({ ip }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
   const ranges = rangesOf(ip, f);
   if (ranges.length) return { ip, outcome: 'in-range', ranges };
   return { ip, outcome: 'not-found', cluster: f.cluster?.name };
+}
+
+// A Front Door endpoint's host name is the profile's: requests to it go to the origins of the endpoint's routes
+// https://learn.microsoft.com/azure/frontdoor/endpoint
+function frontDoorHost(host: string, doors?: FrontDoor[]): WhatIsDecision {
+  for (const profile of doors ?? []) {
+    const ep = profile.endpoints.find((e) => e.hostName?.toLowerCase() === host);
+    if (ep) return { ip: host, outcome: 'front-door', profile, endpoint: ep.name };
+  }
+  return { ip: host, outcome: 'host-unknown', read: !!doors };
 }
 
 // A host-network pod shows the node IP, so the address is the node's, not the pod's.
@@ -259,6 +277,21 @@ function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
     ...edgeBackendFindings(ip, f),
     ...appGatewayFindings(ip, f),
     ...nextHopFindings(ip, f),
+    ...dnsServerFindings(ip, f),
+  ];
+}
+
+// A VNet's custom DNS servers (dhcpOptions.dnsServers) are what its VMs, the nodes among them, are given as resolvers
+// by DHCP: the upstream the cluster DNS forwards names outside the cluster to.
+// https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances
+function dnsServerFindings(ip: string, f: WhatIsFacts): Finding[] {
+  const vnets = (f.edge.vnets ?? []).filter((v) => (v.dnsServers ?? []).includes(ip));
+  if (!vnets.length) return [];
+  return [
+    {
+      kind: 'dns-server',
+      vnets: vnets.map((v) => ({ name: v.name, resourceGroup: v.resourceGroup, subscription: v.subscription })),
+    },
   ];
 }
 

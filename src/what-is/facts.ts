@@ -2,6 +2,7 @@
 // and the node resource group's load balancers, public IPs and NICs.
 import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
+import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
@@ -23,11 +24,18 @@ export interface WhatIsFacts {
   /** OpenShift EgressIP objects and the namespaces they select (absent where the cluster has none) */
   egressIps?: EgressIP[];
   namespaces?: Namespace[];
+  /** the Front Door profiles, read only for a host name asked about (undefined: they cannot be read) */
+  frontDoors?: FrontDoor[];
 }
 
 const NO_EDGE: EdgeFacts = { natGateways: [], firewalls: [], prefixes: [], publicIps: [] };
 
 export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<WhatIsFacts> {
+  if (s.host) {
+    const read = inv.azure.frontDoors;
+    const frontDoors = read ? await trace.try('Azure Front Door profiles', () => read.call(inv.azure)) : undefined;
+    return { pods: [], services: [], nodes: [], lbs: [], pips: new Map(), nics: [], edge: NO_EDGE, frontDoors };
+  }
   const [pods, services, nodes, cluster, egressIps, namespaces] = await Promise.all([
     trace.list('pods', () => inv.list('Pod')),
     trace.list('services', () => inv.list('Service')),

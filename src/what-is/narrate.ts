@@ -40,6 +40,19 @@ function findingText(x: Finding): string {
       return `inside public IP prefix ${x.prefix} (${x.cidr}), resource group ${x.resourceGroup}`;
     case 'egress-ip':
       return egressIpText(x);
+    default:
+      return edgeText(x);
+  }
+}
+
+/** The things beyond the node resource group that carry an address. */
+function edgeText(
+  x: Extract<
+    Finding,
+    { kind: 'edge-lb-frontend' | 'route-next-hop' | 'bgp-next-hop' | 'app-gateway' | 'dns-server' | 'edge-lb-backend' }
+  >,
+): string {
+  switch (x.kind) {
     case 'edge-lb-frontend':
       return edgeLbText(x);
     case 'route-next-hop':
@@ -48,9 +61,19 @@ function findingText(x: Finding): string {
       return bgpNextHopText(x);
     case 'app-gateway':
       return appGatewayText(x);
+    case 'dns-server':
+      return dnsServerText(x);
     default: // edge-lb-backend
       return edgeBackendText(x);
   }
+}
+
+function dnsServerText(x: Extract<Finding, { kind: 'dns-server' }>): string {
+  const vnets = x.vnets.map((v) => `VNet ${v.name} (resource group ${v.resourceGroup})`).join(', ');
+  return (
+    `a DNS server of ${vnets}: its custom DNS servers (dhcpOptions), which the VNet's VMs, the nodes among them, ` +
+    'are given as resolvers, so the cluster DNS forwards names outside the cluster to it'
+  );
 }
 
 function appGatewayText(x: Extract<Finding, { kind: 'app-gateway' }>): string {
@@ -160,6 +183,15 @@ function verifyOf(ip: string, x: Finding): string[] {
           : `az network lb address-pool show --lb-name ${x.lb} -g ${x.resourceGroup} -n ${x.pool} ` +
             `--subscription ${x.subscription} --query 'loadBalancerBackendAddresses[].ipAddress' -o tsv`,
       ];
+    case 'prefix':
+      return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
+    default:
+      return edgeVerify(x);
+  }
+}
+
+function edgeVerify(x: Finding): string[] {
+  switch (x.kind) {
     case 'route-next-hop':
       return [
         `az network route-table route list -g ${x.resourceGroup} --route-table-name ${x.routeTable} ` +
@@ -171,10 +203,14 @@ function verifyOf(ip: string, x: Finding): string[] {
           "--query '{subnets:gatewayIPConfigurations[].subnet.id," +
           "frontends:frontendIPConfigurations[].privateIPAddress}'",
       ];
+    case 'dns-server':
+      return x.vnets.map(
+        (v) =>
+          `az network vnet show -g ${v.resourceGroup} -n ${v.name} --subscription ${v.subscription} ` +
+          '--query dhcpOptions.dnsServers',
+      );
     case 'bgp-next-hop':
       return x.nics.map((n) => `az network nic show-effective-route-table -g ${n.resourceGroup} -n ${n.name} -o table`);
-    case 'prefix':
-      return [`az network public-ip prefix show -g ${x.resourceGroup} -n ${x.prefix} --query ipPrefix -o tsv`];
     default:
       return [];
   }
@@ -245,8 +281,37 @@ const rangeVerify = (r: Range): string[] =>
       ]
     : [];
 
+// an endpoint's routes send requests to an origin group; each origin is a host name Front Door connects to, from
+// the AzureFrontDoor.Backend addresses
+// https://learn.microsoft.com/azure/frontdoor/origin
+// https://learn.microsoft.com/azure/frontdoor/origin-security
+function frontDoorText(d: Extract<WhatIsDecision, { outcome: 'front-door' }>): PathResult {
+  const p = d.profile;
+  const rg = p.resourceGroup ? `, resource group ${p.resourceGroup}` : '';
+  const sku = p.sku ? ` (${p.sku})` : '';
+  const origins = p.origins
+    .map((o) => `${o.name} in group ${o.group} → ${o.hostName}${o.enabled ? '' : ' (disabled)'}`)
+    .join('; ');
+  const answer =
+    `${d.ip} is endpoint ${d.endpoint} of Azure Front Door profile ${p.name}${sku}${rg}: public requests to it ` +
+    `enter Front Door, which sends them to its origins (${origins || 'none listed'}); the origins see ` +
+    "Front Door's AzureFrontDoor.Backend addresses as the source, the client in X-Forwarded-For.";
+  return result('what-is', 'answered', answer, {
+    title: `${d.ip}: Front Door ${p.name}`,
+    verify: [
+      `az afd endpoint list --profile-name ${p.name}${p.resourceGroup ? ` -g ${p.resourceGroup}` : ''} -o table`,
+    ],
+    followUps: [{ title: 'Inbound path', question: `how does traffic reach ${d.ip}`, intent: 'inbound' }],
+  });
+}
+
 export function narrate(d: WhatIsDecision): PathResult {
   const { ip } = d;
+  if (d.outcome === 'front-door') return frontDoorText(d);
+  if (d.outcome === 'host-unknown') {
+    const why = d.read ? 'no Front Door profile I have holds it' : 'Front Door profiles are read from a snapshot only';
+    return result('what-is', 'not-found', `${ip} is an Azure Front Door endpoint host name, but ${why}.`);
+  }
   if (d.outcome === 'found') {
     const lines = d.findings.map(findingText);
     return result('what-is', 'answered', `${ip} is ${lines.join('; and ')}.`, {
@@ -267,7 +332,7 @@ export function narrate(d: WhatIsDecision): PathResult {
     `${ip} is not a pod, Service, node, load balancer frontend, NIC or public IP of this cluster` +
       `${d.cluster ? ` (${d.cluster})` : ''} or its node resource group, nor a firewall, NAT gateway, load ` +
       "balancer (or a NIC behind one), application gateway subnet, route next hop (or BGP one in the nodes' " +
-      'effective routes) or subnet in the subscriptions its VNets reach.',
+      'effective routes), VNet DNS server or subnet in the subscriptions its VNets reach.',
     { title: `${ip}: not part of this cluster`, verify: [], followUps: [] },
   );
 }

@@ -4,8 +4,15 @@ import type { Intent } from '../nlu/parse';
 import { result, type PathResult } from '../path/result';
 
 export interface WhatIsSubjects extends Noted {
+  /** the address asked about (empty when a host name is) */
   ip: string;
+  /** a Front Door endpoint's host name asked about ("<endpoint>-<hash>.z01.azurefd.net — what is this hostname?") */
+  host?: string;
 }
+
+// Front Door endpoints are named <endpoint>-<hash>.z01.azurefd.net
+// https://learn.microsoft.com/azure/frontdoor/endpoint
+const AFD_HOST = /\.azurefd\.net\.?$/i;
 
 /** "… what's 10.0.50.10?", "which frontend is 10.0.0.4": the address the question names, not a pasted line's. */
 const ASKED = new RegExp(
@@ -33,5 +40,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<WhatIsSubjects
       followUps: ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
     });
   const ip = askedAddress(intent);
+  const host = [...(intent.urlHosts ?? []), ...intent.names].find((h) => AFD_HOST.test(h));
+  if (!ip && host) return { ip: '', host: host.toLowerCase().replace(/\.$/, '') };
   return ip ? { ip } : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"');
 }

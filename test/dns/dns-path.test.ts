@@ -131,8 +131,25 @@ describe('phrasings that ask for the path (aks-lb)', () => {
 
   test('a Service named beside the pod is answered on the way, then the path', async () => {
     const r = await ask('getaddrinfo ENOTFOUND db in the api pod, how does name lookup work for api?', inv);
-    expect(r.answer).toMatch(/^The cluster DNS answers db itself \(db\.shop\.svc\.cluster\.local → /);
+    // a headless Service's name is answered with its ready pod IPs
+    expect(r.answer).toMatch(/^The cluster DNS answers db itself: db\.shop\.svc\.cluster\.local → 10\.244\.1\.9, /);
     expect(r.hops[0].name).toBe('shop/api-5f6d7c8b9-klmno');
+  });
+
+  test("a pod's own record, asked with path words, is answered with that pod's IP, not a Service IP", async () => {
+    const r = await ask('which server answers db-0.db.shop.svc.cluster.local for the api pod, and with what?', inv);
+    expect(r.intent).toBe('dns');
+    expect(r.answer).toContain('db-0.db.shop.svc.cluster.local → 10.244.1.9, the pod IP of db-0, not a Service IP');
+  });
+
+  test('the name a pod looks up is resolved from that pod, named', async () => {
+    const r = await ask('how does db-0 resolve api.shop for the new proxy config', inv);
+    expect(r.answer).toMatch(/^api\.shop resolves from shop\/db-0 to 10\.\d+\.\d+\.\d+ /);
+  });
+
+  test('a name looked up from a workload holds for all its replicas', async () => {
+    const r = await ask('what does api.shop resolve to from the web pods', inv);
+    expect(r.answer).toContain('All 2 replicas of web (web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij)');
   });
 
   test("nslookup's Server: line names the cluster DNS", async () => {

@@ -1,0 +1,108 @@
+// Ways of asking read by rule, each checked where the rule decides (evidence, roles, port) so that the model's second
+// opinion cannot hide a broken rule: the bill as the reason for a network question, "is X open to Y", an item of a
+// list picked by its place, a chain drawn from the Internet, ports said as words after tcp, a port after a pair and a
+// clause, names said alone, an attack asked for, a firewall policy that is no verdict, the nodes behind an LB rule.
+import { join } from 'node:path';
+import { ask, understandWith } from '../../src/answer';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
+
+const fx = (name: string) =>
+  SnapshotInventory.load(
+    name === 'netpol-e2e' ? join(__dirname, 'fixtures', name) : join(__dirname, '..', 'fixtures', name),
+  );
+const aksLb = fx('aks-lb');
+
+test('the bill as the reason: the address, path or pods asked are answered; an amount asked is still a price', async () => {
+  for (const q of [
+    'which public ip do the api pods bill their internet calls through?',
+    'there is a public IP 20.31.45.117 on the invoice, what is it used for?',
+    'we pay for vmss000003, which pods run on it?',
+  ])
+    expect([q, (await understandWith(q, aksLb)).outOfScope]).toEqual([q, undefined]);
+  for (const q of [
+    'how much does the public ip 20.31.45.117 cost per month?',
+    'what would a second outbound ip cost us, and which pods use the first?',
+  ])
+    expect([q, (await understandWith(q, aksLb)).outOfScope]).toEqual([q, true]);
+  // a word of a price inside a name is the name's
+  expect((await understandWith('which DNS server does invoice-api use', aksLb)).outOfScope).toBeUndefined();
+});
+
+test('"is x/a open to y/b": y/b is the client; "x/a opens a connection to y/b": x/a is', async () => {
+  const e2e = fx('netpol-e2e');
+  expect((await understandWith('is x/a open to y/b on port 80?', e2e)).roles).toMatchObject({
+    client: 'y/b',
+    target: 'x/a',
+  });
+  expect((await understandWith('x/a opens a connection to y/b on port 80, allowed?', e2e)).roles).toMatchObject({
+    client: 'x/a',
+    target: 'y/b',
+  });
+});
+
+test('of pairs listed one a line, the one picked by its place', async () => {
+  const inv = fx('aks-ipbased');
+  const list = '* web -> db 5432: deny expected\n* api -> db 5432: allow expected\n';
+  expect((await understandWith(`${list}confirm the first bullet`, inv)).roles?.client).toBe('web');
+  expect((await understandWith(`${list}confirm the last one`, inv)).roles?.client).toBe('api');
+  // no place said: the last pair, as before
+  expect((await understandWith(`${list}confirm`, inv)).roles?.client).toBe('api');
+});
+
+test('a chain drawn from the Internet into a workload is the way in', async () => {
+  const p = await understandWith('path in: internet -> ingress-nginx -> web, source at each hop?', aksLb);
+  expect(p.evidence).toContain('chain-from-outside');
+  expect((await understandWith('web -> internet, which ip?', aksLb)).evidence).not.toContain('chain-from-outside');
+});
+
+test('ports said as words after tcp, and a port after a pair followed by a clause or a dash', async () => {
+  expect((await understandWith('tcp five four three two from web to db-0, allowed?', aksLb)).port).toBe(5432);
+  expect((await understandWith('web -> api 8080 when the subnet is private, same?', aksLb)).port).toBe(8080);
+  expect((await understandWith('api to db-0 5432 - which NSG rule lets it through', aksLb)).port).toBe(5432);
+  // "tcp one of them": one alone after a protocol is a word
+  expect((await understandWith('is tcp one of the protocols web uses to reach api?', aksLb)).port).toBeUndefined();
+});
+
+test('names said alone are asked about, with a button for each', async () => {
+  const pair = await ask('api db', aksLb);
+  expect(pair.status).toBe('not-understood');
+  expect(pair.followUps.map((f) => f.intent)).toEqual(expect.arrayContaining(['policy', 'east-west']));
+  const withIp = await ask('20.31.46.20 api', aksLb);
+  expect(withIp.status).toBe('not-understood');
+  expect(withIp.followUps.some((f) => f.question === 'whatis 20.31.46.20')).toBe(true);
+});
+
+test('an attack asked for is out of scope; a pentester asking what is reachable is not', async () => {
+  expect((await ask('give me an exploit for the ingress controller', aksLb)).followUps[0]?.intent).toBe('help');
+  expect((await understandWith('pentest: can web reach db-0 on 5432?', aksLb)).outOfScope).toBeUndefined();
+});
+
+test('an Azure Firewall policy is a resource on the way, not a verdict asked', async () => {
+  const p = await understandWith(
+    'go-live check: trace api-5f6d7c8b9-klmno to web before the firewall policy lands — is the firewall in that path?',
+    fx('aks-udr-policy'),
+  );
+  expect(p.evidence).not.toContain('pair-can');
+  expect(p.scores?.policy ?? 0).toBeLessThan(p.scores?.['east-west'] ?? 0);
+});
+
+test("the nodes an LB rule's probe keeps in rotation are the load balancer's question", async () => {
+  const p = await understandWith('health probe on the web LB rule - which nodes are in rotation?', aksLb);
+  expect(p.evidence).toContain('nodes-in-rotation');
+  const client = await understandWith('client 203.0.113.9 hits the web LB rule, which nodes pass the probe?', aksLb);
+  expect(client.evidence).not.toContain('nodes-in-rotation');
+});
+
+test('the source one workload uses toward an outside address is its way out', async () => {
+  const p = await understandWith(
+    'what source ip does api use toward 198.51.100.20 - is it SNATed by the firewall or not?',
+    fx('aks-udr-policy'),
+  );
+  expect(p.evidence).toContain('one-workload-to-outside');
+});
+
+test('an HTTP header is where an address travels, never a name', async () => {
+  const p = await understandWith('the client ip is in X-Forwarded-For, which hop adds it on the way to web?', aksLb);
+  expect(p.names).not.toContain('x-forwarded-for');
+  expect(p.names).toContain('web');
+});
