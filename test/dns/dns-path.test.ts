@@ -137,7 +137,7 @@ describe('phrasings that ask for the path (aks-lb)', () => {
   });
 
   test("a pod's own record, asked with path words, is answered with that pod's IP, not a Service IP", async () => {
-    const r = await ask('which server answers db-0.db.shop.svc.cluster.local for the api pod, and with what?', inv);
+    const r = await ask('which dns server answers db-0.db.shop.svc.cluster.local for the api pod, and with what?', inv);
     expect(r.intent).toBe('dns');
     expect(r.answer).toContain('db-0.db.shop.svc.cluster.local → 10.244.1.9, the pod IP of db-0, not a Service IP');
   });

@@ -17,20 +17,22 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 21 with its fixes (35b5fc8, the code before the set was written) 263/312 = 84.3 %, 14 confident
- * misroutes, 12 asked with the right reading. Floors: that figure, rounded down. */
+ * misroutes, 12 asked with the right reading; a sure model answering where it disputes the rules (01d2c9b) 265, 14;
+ * help from 70 % (ac49b7d) 265, 14; round 22's rules (9c771cb, tuned on set 26) 264, 14; with set 26 in the model's
+ * training 268/312 = 85.9 %, 13, 11. Floors: that figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 84, // 263/312
+  all: 85, // 268/312
   dns: 85, // 24/28
   'east-west': 96, // 28/29
-  egress: 84, // 39/46
-  help: 74, // 20/27
-  inbound: 80, // 25/31
+  egress: 86, // 40/46
+  help: 77, // 21/27
+  inbound: 83, // 26/31
   'load-balancers': 89, // 26/29
-  pod: 77, // 24/31
+  pod: 80, // 25/31
   policy: 74, // 23/31
   unknown: 90, // 27/30
-  'what-is': 90, // 27/30
+  'what-is': 93, // 28/30
 };
-const MISROUTES = 14;
+const MISROUTES = 13;
 
 heldoutTest(27, FLOOR, MISROUTES, { coverage: [24, 24] });
