@@ -242,12 +242,18 @@ export class PlaygroundBrowser {
    */
   async say(text: string, pattern: RegExp, timeoutMs = 20000): Promise<string> {
     const end = Date.now() + timeoutMs;
+    let typed = Date.now();
     await this.ask(text, 2000).catch(() => undefined);
     for (;;) {
       const tail = await this.call<string>('chatTail', { chars: 4000 }, 15000);
-      const from = tail.slice(tail.lastIndexOf(text));
-      if (pattern.test(from)) return from;
+      const at = tail.lastIndexOf(text);
+      if (at >= 0 && pattern.test(tail.slice(at))) return tail.slice(at);
       if (Date.now() > end) throw new Error(`no reply matching ${pattern} to "${text}"; the chat ends with:\n${tail}`);
+      // the text never reached the chat (a busy machine: the Playground's input was not ready): type it again
+      if (at < 0 && Date.now() - typed > 5000) {
+        typed = Date.now();
+        await this.ask(text, 2000).catch(() => undefined);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   }
