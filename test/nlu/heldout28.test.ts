@@ -1,0 +1,36 @@
+// Held-out set 28 (test/nlu/heldout-28.jsonl): 284 questions, the nine families and out-of-scope requests, on the demo,
+// every fixture and netpol-e2e. More than half come from writers the earlier sets did not have: a Windows/.NET
+// developer ("the SQL box", connection strings, IIS), a network engineer thinking in layers and firewalls (L3/L4,
+// 5-tuple, return traffic, asymmetric routing), an SRE relaying a bridge call ("Bob says …"), a new grad, a security
+// reviewer's threat model (STRIDE, trust boundary, blast radius), a data-protection officer (GDPR, does data leave the
+// region), automation fragments in key: value form, chatops chains ("egress api -n shop; egress web -n shop"), a
+// frustrated user correcting an earlier answer ("no, I asked about the api pod, not web"), a pasted error plus "why?",
+// Markdown tables and numbered lists, typos in every other word, emoji one-liners, and a vendor's support engineer
+// asking the customer's bot. Kept voices: phone, dev, neteng, paste, teams (mentions, `&nbsp;`, `<p>`), esl, ticket,
+// manager, runbook, auditor, thread, comparison, negation, approval of an expected allow / deny between two pods.
+// Shapes: outside clients by place or address on a Service, ingress host, route, Application Gateway, AGC and Front
+// Door; load balancers and their frontends as the subject; what-is of NAT gateway, firewall, prefix, LB and NVA
+// addresses; DNS paths in plain words; help; change requests and other asks that get the scope reply; names and
+// addresses that do not exist. Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Unseen: round 21 with its fixes (35b5fc8) 240/284 = 84.5 %, 14 confident misroutes, 9 asked with the right
+ * reading; a sure model answering where it disputes the rules (01d2c9b) 246, 15, 5; help from 70 % (ac49b7d) the
+ * same; round 22's rules (9c771cb) 251, 11, 6; with set 26 in the model's training (df4f85e, the code before the set
+ * was measured) 249/284 = 87.7 %, 12, 7. Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 87, // 249/284
+  dns: 92, // 26/28
+  'east-west': 73, // 19/26
+  egress: 96, // 32/33
+  help: 92, // 23/25
+  inbound: 89, // 26/29
+  'load-balancers': 89, // 25/28
+  pod: 82, // 23/28
+  policy: 79, // 23/29
+  unknown: 86, // 26/30
+  'what-is': 92, // 26/28
+};
+const MISROUTES = 12;
+
+heldoutTest(28, FLOOR, MISROUTES, { coverage: [24, 24] });
