@@ -130,10 +130,17 @@ function finder(intent: Intent): string | undefined {
   const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const finds = (x: string, y: string) =>
     new RegExp(
-      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${esc(y)}(?![\w-]|\.\w)`,
+      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${y}(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
-  return intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, y)));
+  const found = intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, esc(y))));
+  if (found || intent.names.length !== 2) return found;
+  // "how does the api pod find the database by name?": the other party said by its role, not its name
+  // (a dotted name is the one looked up: "what api.shop resolves to" names no finder)
+  const either = (x: string) =>
+    !x.includes('.') && finds(x, '(?!(?:to|in|from|for|with|on|at|by|as|via)\\b)[a-z0-9-]+');
+  const [a, b] = intent.names;
+  return either(a) !== either(b) ? [a, b].find(either) : undefined;
 }
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should
@@ -195,7 +202,9 @@ function resolverSaid(intent: Intent, services: Service[], outside: string | und
   const other = intent.names.some(
     (x) => x !== 'server' && x !== outside && !services.some((s) => s.metadata.name === x),
   );
-  if (n === 'server' && (all.length > 1 || other) && /\b(dns|name) ?server/i.test(intent.text)) return true;
+  // ("the nameserver the server pod uses": the word said again on its own is the pod's name)
+  const alone = /\bserver\b/i.test(intent.text.replace(/\b(dns|name) ?servers?\b/gi, ' '));
+  if (n === 'server' && (all.length > 1 || other) && /\b(dns|name) ?server/i.test(intent.text) && !alone) return true;
   return all.length > 1 && CLUSTER_DNS.test(n.split('/').pop()!);
 }
 

@@ -13,7 +13,8 @@ const RESOLVER_PATH = new RegExp(
   [
     String.raw`\b(dns|name) ?servers?\b`,
     String.raw`\bwhich (dns|servers?|nameservers?)\b`,
-    String.raw`\bwho resolves\b`,
+    // "who answers that lookup?": the server that answers, not the address it gives
+    String.raw`\bwho (resolves|answers)\b`,
     String.raw`\bresolvers?\b`,
     String.raw`resolv\.conf`,
     String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,

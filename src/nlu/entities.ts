@@ -400,6 +400,40 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   refs.splice(at, 1, { name, namespace: podNs });
 }
 
+/** Names a web tier's workload is given: the one a writer means by "the frontend" */
+const FRONTEND_WORKLOADS = new Set(['web', 'frontend', 'front-end', 'ui', 'www', 'storefront', 'portal']);
+/** "frontend" said of a load balancer or an address is its frontend IP configuration, never the web tier
+ * https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configuration- */
+const LB_FRONTEND =
+  /\b(lb|ilb|load ?balancer|public|private|internal|ip) frontends?\b|\bfrontends? (ip|config|address)/;
+
+/**
+ * "can the frontend reach the database?": with no workload named frontend, the word stands for the one running
+ * workload named as a web tier is (web, ui, www…); none or several: the word stays and the family says so.
+ */
+function frontendWord(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const at = refs.findIndex((r) => /^front-?ends?$/.test(r.name));
+  // ("the service shop/frontend", "`frontend`": a name written as one is that name, found or not)
+  if (at < 0 || refs[at].namespace || LB_FRONTEND.test(intent.text) || /`front-?ends?`/.test(intent.text)) return;
+  if (intent.typed.some((t) => t.name === refs[at].name)) return;
+  if (entities.some((e) => e.text === refs[at].name)) return;
+  const ns = refs[at].namespace ?? intent.namespace;
+  const owners = new Set(
+    podIndex(k)
+      .running.filter((p) => (!ns || p.metadata.namespace === ns) && FRONTEND_WORKLOADS.has(workloadOf(p)))
+      .map((p) => `${p.metadata.namespace}/${workloadOf(p)}`),
+  );
+  if (owners.size !== 1) return;
+  const [podNs, name] = [...owners][0].split('/');
+  const e = match(k, { name, namespace: podNs });
+  if (!e || entities.some((x) => x.matched === e.matched)) return;
+  entities.push(e);
+  intent.notes = [...(intent.notes ?? []), `"${refs[at].name}" taken as ${name} (${podNs})`];
+  // the workload's name where the word was said: who comes first (the client) is read from where names are
+  intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}\b`), name);
+  refs.splice(at, 1, { name, namespace: podNs });
+}
+
 /**
  * What the user named exactly wins over a looser reading of other words: a pod named by its name or the end of it
  * ("the router pod xlkxx") stands for its workload's word ("router"); a word that matched only part of a workload's
@@ -531,6 +565,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
   misspelt(k, intent, entities, refs, dropped);
   databaseWord(k, intent, entities, refs);
+  frontendWord(k, intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent)];
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));

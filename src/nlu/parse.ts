@@ -1,5 +1,7 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
+import { corrected } from './corrections';
+import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
 import { asksOf } from './asks';
@@ -125,7 +127,7 @@ const STOP = new Set(
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
-   might must`.split(/\s+/),
+   might must only packet-path hub hub-side spoke not kept theirs ours mine yours`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -226,6 +228,9 @@ function normalizeText(text: string): string {
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&')
+      // CLI shorthand "web>api:8080", "y/c>x/a:81": ">" between two names is an arrow (client > target); a quoted
+      // "> line" starts a line, with a space after it
+      .replace(/([a-z0-9])>(?=[a-z0-9])/gi, '$1 -> ')
       // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
       .replace(URL, 'host $1$2')
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
@@ -372,7 +377,8 @@ const ACTION = new RegExp(
     String.raw`please you|` +
     String.raw`you please|go|now)[\s,]+)*` +
     // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
-    String.raw`(${ACTION_VERBS})\b(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)`,
+    // ("scale-out next week …": a verb joined by a hyphen is a compound noun, the event, not an order)
+    String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
@@ -444,7 +450,7 @@ function clean(text: string): string {
     .toLowerCase()
     .replace(/_/g, ' ')
     .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1');
-  return fixTypos(glossed(spoken(lower)));
+  return fixTypos(inAzureWords(glossed(spoken(lower))));
 }
 
 /** The text not yet read: `take` removes what a pattern matched. */
@@ -458,6 +464,16 @@ class Rest {
 }
 
 const NAME_TOKEN = '([a-z0-9][a-z0-9-]*)';
+
+let correcting = false;
+function withCorrection(text: string): string {
+  correcting = true;
+  try {
+    return corrected(text, (s) => parse(s).names);
+  } finally {
+    correcting = false;
+  }
+}
 const BEFORE_NS = [
   new RegExp(String.raw`(^|\s)${NAME_TOKEN}\s+(?:-n|--namespace(?:=|\s))\s*${NAME_TOKEN}(?=$|[\s?!.,;:])`, 'g'),
   new RegExp(
@@ -573,7 +589,7 @@ function bareTargetPort(rest: Rest): string | undefined {
 function machineClient(text: string): string | undefined {
   const machine = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
-      String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(${IP})\s*[),]?\s+` +
+      String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(?:at\s+)?(${IP})\s*[),]?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
   ).exec(text);
   if (machine && isIpv4(machine[1])) return machine[1];
@@ -589,7 +605,15 @@ function machineClient(text: string): string | undefined {
       String.raw`\(?(${IP})\)?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|requests?)\b`,
   ).exec(text);
-  return labelled && isIpv4(labelled[1]) ? labelled[1] : undefined;
+  if (labelled && isIpv4(labelled[1])) return labelled[1];
+  // "someone in our Frankfurt office (192.0.2.15) opens http://…": a person at a place of ours, said with its address
+  const person = new RegExp(
+    String.raw`\b(?:someone|somebody|a user|users?|a colleague|colleagues|a customer|customers|people)\s+` +
+      String.raw`(?:in|at|from)\s+(?:our\s+|the\s+|their\s+|a\s+)?(?:[a-z-]+\s+){0,2}` +
+      String.raw`(?:office|branch|site|dc|data ?cent(?:er|re)|home|hq|store)\s*[(,]?\s*(?:at\s+)?(${IP})\s*[),]?\s+` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?)\b`,
+  ).exec(text);
+  return person && isIpv4(person[1]) ? person[1] : undefined;
 }
 
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
@@ -912,7 +936,15 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
  * or "their" (and at most one more word), or as "on which server", is a thing of the world, not one of ours; never
  * when written as a name.
  */
+/** The writer is the far end ("we are the partner at 198.51.100.20"): "our API" is theirs, "your web tier" ours. */
+const FAR_VOICE = new RegExp(
+  String.raw`\b(we are|we're|this is|i am|i'm|i work (at|for)) (the |a |an |your |from )?` +
+    String.raw`(partners?|vendors?|providers?|suppliers?|banks?|third[- ]party|saas)\b`,
+);
+
 function dropCommonNouns(intent: Intent, t: string): void {
+  const theirs = FAR_VOICE.test(t);
+  const article = (w: string) => ARTICLE.test(w) || (theirs && /^our /.test(w));
   const common = (w: string) => {
     if (!KEPT.has(w) || intent.marked.includes(w)) return false;
     const said = [...t.matchAll(new RegExp(String.raw`(\S+ )?(\S+ )?\b${w}s?\b`, 'g'))];
@@ -925,8 +957,8 @@ function dropCommonNouns(intent: Intent, t: string): void {
         if (/^(on|in|at) (which|what) $/.test(one + two)) return true;
         return (
           // ("(their server is …)": a bracket before the article changes nothing)
-          ARTICLE.test(two.replace(/^\W+/, '')) ||
-          (ARTICLE.test(one.replace(/^\W+/, '')) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
+          article(two.replace(/^\W+/, '')) ||
+          (article(one.replace(/^\W+/, '')) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
         );
       })
     );
@@ -972,7 +1004,9 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     );
 }
 
-export function parse(text: string): Intent {
+export function parse(said: string): Intent {
+  // a word taken back mid-message ("… no wait, i mean server") is replaced before names get roles
+  const text = correcting ? said : withCorrection(said);
   const t = clean(text);
   const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map(
     (m) => m[1].toLowerCase(),
@@ -980,7 +1014,9 @@ export function parse(text: string): Intent {
   const found = [...text.matchAll(TABLE_ROW)].length;
   const rows = TABLE_HEADER.test(text) || found > 1 || (found === 1 && GET_PODS.test(text));
   TABLE_HEADER.lastIndex = 0;
-  const named = GET_PODS.test(text) ? [...text.toLowerCase().matchAll(NAME_ROW)].map((m) => m[1]) : [];
+  // `kubectl get pods -o name` output ("pod/web-…" a line) lists pods, with or without the command pasted above it
+  const nameRows = [...text.toLowerCase().matchAll(NAME_ROW)].map((m) => m[1]);
+  const named = GET_PODS.test(text) || nameRows.length > 1 ? nameRows : [];
   const intent: Intent = {
     ...(rows ? { pasted: [...text.toLowerCase().matchAll(TABLE_ROW)].map((m) => m[1]) } : {}),
     ...(!rows && named.length ? { pasted: named } : {}),

@@ -24,7 +24,9 @@ function subjectOf(e: Entity): string {
   return `${pod} -n ${ns}`;
 }
 
-const label = (e: Entity) => (e.kind === 'pod-ip' ? e.text : e.text.split('/').pop()!);
+// ("x/a": a name written with its namespace keeps it, where the bare name is in several namespaces)
+const label = (e: Entity) =>
+  e.kind === 'pod-ip' || /^[a-z0-9-]+\/[a-z0-9.-]+$/.test(e.text) ? e.text : e.text.split('/').pop()!;
 
 /** The plausible questions about one entity. */
 function about(e: Entity): FollowUp[] {

@@ -2,6 +2,7 @@
 // a pair question; questions about other clouds, prices or changes are out of scope.
 import { classify } from './classify';
 import { combine } from './combine';
+import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import type { Entity, Intent, NameRef } from './parse';
@@ -43,6 +44,8 @@ const UNMODELLED = new RegExp(
   String.raw`\b(failedscheduling|insufficient (cpu|memory)|unschedulable|not (being )?schedul(ed|ing)|` +
     String.raw`won'?t schedule|` +
     String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?)|` +
+    // a pod's resource use is its metrics, not its network (https://kubernetes.io/docs/tasks/debug/debug-cluster/resource-metrics-pipeline/)
+    String.raw`how much (memory|cpu|ram|disk|storage)|(memory|cpu|ram|disk) (usage|utili[sz]ation|consumption)|` +
     // the cluster's version and its upgrades are its lifecycle, not its network
     // https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
     // (asked for itself: "for the node image upgrade, where are the web pods?" asks where pods are)
@@ -86,7 +89,10 @@ const pricedOnly = (said: string): boolean => {
 function outOfScope(t: string): boolean {
   // "$ kubectl exec … -- curl …" pasted with its output was run already: it is context, not a request
   // and so is "kubectl exec … -- curl …" followed by its output and a question about it ("… what's the path here?")
-  const asked = t.replace(/(^|\s)\$ kubectl \w+/g, ' ').replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
+  // another cloud said as the writer's background ("coming from AWS land - …") asks nothing about it
+  const asked = withoutBackground(t)
+    .replace(/(^|\s)\$ kubectl \w+/g, ' ')
+    .replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
   if (pricedOnly(asked)) return true;
   return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }

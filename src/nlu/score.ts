@@ -192,12 +192,16 @@ const COMES_IN = new RegExp(
     // ("outside clients still get in", "when a customer connects": a word between, or the client's own verb)
     String.raw`((still|also|even|actually|then) )?` +
     // ("people coming into the web service": said as going on)
-    String.raw`(reach(es)?|hits?|gets? (in|to|into)|(coming|getting) (in|into|to)|reaching|hitting|entering|` +
+    // ("how does internet traffic get through the ELB to the web pods": getting past the way in to the pods)
+    String.raw`(reach(es)?|hits?|gets? (in|to|into|through)|(coming|getting) (in|into|to|through)|reaching|hitting|` +
+    String.raw`entering|` +
     String.raw`connects?|connecting|calls?|(use to )?(opens?|opening|visits?|visiting|browses?|browsing)|` +
     String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to))` +
     // ("when a customer connects, …": the verb may end the clause)
     String.raw`(?: |(?=[,.?!;:]|$))(?!(the )?(public )?(internet|outside)\b)`,
 );
+/** A host name with a public-looking domain ("shop-admin.contoso.com"), never a cluster name ("db.shop.svc…") */
+const outsideHost = (n: string): boolean => /\.[a-z]{2,}$/.test(n) && !/\.svc(\.|$)|\.local$|\.internal$/.test(n);
 /** Going out, said with its direction: the workload is the one that reaches out. */
 const GOES_OUT_SAID = new RegExp(
   String.raw`\b(reach(es)?|call(s)?|hits?|gets? to|goes? (out )?to|talks? to|connects? to|leaves? (to|for)) ` +
@@ -472,7 +476,7 @@ const ITS_USE = new RegExp(
   // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
-    String.raw`capabilit(y|ies)|able|features?|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
+    String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
     // "what you can check regarding NSGs": what the bot looks at, said of itself
     String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
@@ -495,12 +499,16 @@ const COVERS =
       String.raw`(dns|egress|inbound|ingress|policy|network ?policy|lb|load ?balancer|pod|east-west|what-is) ` +
       // "do you do NetworkPolicy checks?": a family said as a kind of check the bot runs
       String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?|paths)|` +
+      // "do you answer questions about load balancers and SNAT ports?": the topics the bot's questions are about
+      String.raw`(questions|queries) (about|on|regarding|around)|` +
       // "can you tell me about DNS or only IPs?", "… DNS paths too or just egress?": one topic weighed against
       // another, asked of the bot's reach
       String.raw`or (only|just))\b`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
-const TOO_OR_JUST = /\b(too|also|as well)\b.{0,20}\bor (only|just)\b/;
+// ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
+const TOO_OR_JUST =
+  /\b(too|also|as well)\b.{0,20}\bor (only|just)\b|\b(can|could|do) (you|u)\b.{0,80}\bor (only|just)\b/;
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
   // question, context; the sentence that asks is about the bot
@@ -1124,8 +1132,12 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'outside-comes-in',
     says: { inbound: 19 },
+    // ("path for users reaching shop-admin.contoso.com?": a host the inventory lacks is still the way in asked about)
     when: (s) =>
-      comesIn(s.t) && s.both.length <= 1 && !s.entities.some((e) => e.kind === 'pod-ip') && s.entities.length > 0,
+      comesIn(s.t) &&
+      s.both.length <= 1 &&
+      !s.entities.some((e) => e.kind === 'pod-ip') &&
+      (s.entities.length > 0 || s.intent.names.some(outsideHost)),
   },
   // "people open http://20.31.46.20/", "curl from home to 20.31.46.88": a LoadBalancer Service's frontend reached by
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see

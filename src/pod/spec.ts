@@ -7,6 +7,8 @@ export const spec: IntentSpec<'pod'> = {
   triggers: [
     // "confirm location of kube-proxy-8mz2q", "pod placement: …", "they run where?"
     /\b(location|placement|whereabouts) (of|for)\b|\b(pod|replica)s? (location|placement)\b/,
+    // ("db-0 placement + node ip": a name's placement, said in shorthand)
+    /^\W*[a-z0-9][\w./-]* placement\b/,
     /\b(runs?|running|lives?|sits?|scheduled) where\b/,
     // never "where our requests come from" (the source asked, not a place)
     /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,

@@ -24,7 +24,12 @@ const LISTING = new RegExp(
     String.raw`connect( to (it|them))?)\b|` +
     // "which pods can get into db-0?": the same, asked of the pods
     String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) (can|could|may|are allowed to) ` +
-    String.raw`(get into|get in|come in)\b`,
+    String.raw`(get into|get in|come in)\b|` +
+    // "which pods can NOT reach x/a?", "who is not allowed into db-0?": the same sources, the rest denied (a pod
+    // isolated for ingress admits only what some policy allows)
+    String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) ` +
+    String.raw`(can ?not|can't|cannot|may not|are not allowed to) (reach|access|connect to|talk to|get to)\b|` +
+    String.raw`\bwho (is|are) (not )?(allowed|permitted) (in|into)\b`,
 );
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
@@ -164,7 +169,10 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
         String.raw`(in|of|from)\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)` +
         String.raw`[^.?!]{0,40}\b(reach|talk|connect|access|get to|call)\w*|` +
         // "ns y -> x/a:81": the namespace drawn as the start of the arrow
-        String.raw`\b${words}\s+${ns}\s*(->|→)`,
+        String.raw`\b${words}\s+${ns}\s*(->|→)|` +
+        // "is namespace z kept out of x/a?", "is ns y allowed to reach x/a?": the namespace is who would connect
+        String.raw`\b${words}\s+${ns}\s+(kept out of|locked out of|shut out of|blocked from|denied|allowed to|` +
+        String.raw`allowed into|permitted to|able to)\b`,
     ).test(intent.text);
   });
 }

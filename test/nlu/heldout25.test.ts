@@ -23,8 +23,8 @@ import { heldoutTest } from './heldout-check';
  * group; "which load balancer serves …"; someone outside connecting or opening a host; the pods on a named node.
  * Floors: the round 21 figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 96, // 328/341
-  dns: 90, // 30/33
+  all: 97, // 332/341 (round 23)
+  dns: 93, // 31/33 (round 23)
   'east-west': 93, // 30/32
   egress: 97, // 43/44
   help: 100, // 29/29
@@ -36,7 +36,7 @@ const FLOOR: Record<string, number> = {
   'what-is': 100, // 34/34
 };
 // a sure model answering where it disputes the rules: 331/341 with 7 ("the api app wants to call the database by
-// name…" is read as the pair, not the DNS question)
-const MISROUTES = 7;
+// name…" is read as the pair, not the DNS question); round 23 (tuned on set 27): 332/341, 6
+const MISROUTES = 6;
 
 heldoutTest(25, FLOOR, MISROUTES, { coverage: [24, 24] });

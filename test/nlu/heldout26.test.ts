@@ -23,7 +23,7 @@ import { heldoutTest } from './heldout-check';
  * that no pod has is answered as such (as 10.244.7.7 in set 20 and 10.244.2.99 in set 22). Floors: that figure,
  * rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 98, // 293/297
+  all: 99, // 295/297 (round 23)
   dns: 100, // 29/29
   'east-west': 100, // 28/28
   egress: 100, // 35/35

@@ -1,0 +1,81 @@
+/**
+ * A writer who takes a word back mid-message ("where does server run... no, sqlapi", "whats 10.129.2.4... no sorry,
+ * 10.131.0.5", "from the router pods.. no wait, from sqlapi"): in English the correction replaces what it follows,
+ * and a name then negated ("i mean server, not sqlapi") is the one taken back, never the subject.
+ */
+
+// a trailing-off ("..", "…") then a word that takes back ("no", "wait", "sorry", "er", "i mean"), or "no wait" /
+// "no sorry" / "i mean" after a comma or a stop without the dots
+const TAKE_BACK = String.raw`(?:no|wait|sorry|er|erm|um|uh|oops|actually|i mean|i meant)`;
+const MARKER = new RegExp(
+  String.raw`(?:(?:\.{2,}|…)\s*${TAKE_BACK}\b|` +
+    String.raw`[,.?!]?\s+(?:(?:sorry|oops|er|um)[,\s]+)?(?:no,? wait|no,? sorry|i mean|i meant)\b)` +
+    String.raw`(?:[\s,.:;-]*${TAKE_BACK}\b)*[\s,.:;-]*`,
+  'i',
+);
+const IP = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+// a correction that opens like a phrase or clause of the message ("from …", "when …") replaces that phrase or clause
+const PREPOSITION = /^(from|to|in|on|at|for|into|towards|via|through|when|if|while|between)\s/i;
+// the correction itself: up to a stop, a question mark or a comma (", not X" or the next clause follows)
+const CORRECTION = /^([^,.?!;…]|\.(?=[a-z0-9]))+/i;
+
+/** How many words a correction has at most to be a word taken back rather than a question said again. */
+const SHORT = 4;
+const QUESTION = /^(what|which|where|who|how|why|is|are|can|could|does|do|did|will|would)\b/i;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The last whole-word occurrence of `word` in `text`, replaced. */
+function replaceLast(text: string, word: string, by: string): string | undefined {
+  const re = new RegExp(String.raw`(^|[^a-z0-9./-])${escape(word)}(?![a-z0-9-]|\.[a-z0-9])`, 'gi');
+  let last: RegExpExecArray | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m;
+  if (!last) return undefined;
+  const at = last.index + last[1].length;
+  return text.slice(0, at) + by + text.slice(at + word.length);
+}
+
+/** The part before the take-back with the correction in place of the word (or phrase) it replaces. */
+function replaced(before: string, fix: string, namesOf: (s: string) => string[]): string | undefined {
+  const ip = fix.match(IP);
+  if (ip && fix.split(/\s+/).length <= 2) {
+    const taken = before.match(IP)?.pop();
+    return taken ? replaceLast(before, taken, ip[0]) : undefined;
+  }
+  const prep = PREPOSITION.exec(fix);
+  if (prep) {
+    // "from the router pods.. no wait, from sqlapi", "when db-0 answer to api, sorry, i mean when api connects db-0":
+    // the phrase or clause opened by the same word is the one taken back
+    const re = new RegExp(String.raw`\b${prep[1]}\s`, 'gi');
+    let last: RegExpExecArray | undefined;
+    for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+    if (last) return `${before.slice(0, last.index)}${fix}`;
+  }
+  const said = namesOf(fix);
+  const taken = namesOf(before).filter((n) => !said.includes(n));
+  const name = taken.pop();
+  // (two names said again without the words around them: which one replaces which is not known)
+  if (said.length !== 1 || !name) return undefined;
+  return replaceLast(before, name.split('/').pop() ?? name, said[0].split('/').pop() ?? said[0]);
+}
+
+/**
+ * The message with a take-back applied: the corrected name, address or phrase replaces the one before it and the
+ * name negated after it goes. A take-back followed by a whole question said again leaves that question alone.
+ */
+export function corrected(text: string, namesOf: (s: string) => string[]): string {
+  const m = MARKER.exec(text);
+  if (!m || m.index === 0) return text;
+  const before = text.slice(0, m.index);
+  const after = text.slice(m.index + m[0].length);
+  const fix = CORRECTION.exec(after)?.[0].trim();
+  if (!fix) return text;
+  // "which EC2.. er, which VM instance is web on?": the question said again replaces the one taken back
+  if (fix.split(/\s+/).length > SHORT) return QUESTION.test(after) ? after : text;
+  let rest = after.slice(CORRECTION.exec(after)?.[0].length ?? 0);
+  const fixed = replaced(before, fix, namesOf);
+  if (fixed === undefined) return text;
+  // ", not sqlapi": the name taken back, said again to be sure
+  rest = rest.replace(/^\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[a-z0-9][a-z0-9./-]*(?:\s+(?:pods?|service|app))?/i, '');
+  return `${fixed}${rest}`;
+}
