@@ -105,11 +105,18 @@ const OPEN_TO = new RegExp(
   'i',
 );
 
-/** The client and the target of the last directed pair said, if any. */
-export function direction(text: string, parties: Party[]): { client: string; target: string } | undefined {
+type Pair = { client: string; target: string };
+
+/** The client and the target of the last directed pair said, if any; with every pair said when there are several and
+ * nothing singles one out ("path web -> api:8080; path api -> db-0:5432"). */
+export function direction(text: string, parties: Party[]): (Pair & { several?: Pair[] }) | undefined {
   const spots = spotsOf(text, parties);
   let found: { client: string; target: string } | undefined;
-  const pairs: { client: string; target: string }[] = [];
+  const pairs: Pair[] = [];
+  // the pairs the writer's own lines say (a quoted "> …" line is an earlier message), and one said as what is asked
+  // now (NOW)
+  const own: Pair[] = [];
+  let now: Pair | undefined;
   let end = -1;
   for (let i = 0; i + 1 < spots.length; i++) {
     const [a, b] = [spots[i], spots[i + 1]];
@@ -127,15 +134,29 @@ export function direction(text: string, parties: Party[]): { client: string; tar
     if (how && found) {
       pairs.push(found);
       end = i + 1;
+      if (!quoted(text, a.start)) own.push(found);
+      if (NOW.test(before.slice(-25))) now = found;
     }
   }
-  return pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? found;
+  const picked = pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? now;
+  if (picked) return picked;
+  return found && own.length >= 2 ? { ...found, several: own } : found;
 }
+
+// the pair asked now, after one done or taken back: "…was approved; now z/a → x/a", "… - actually just api to db",
+// "path from web to db... sorry, i mean api to db"
+const NOW = /\b(now|actually|i mean|i meant|instead|rather)\b\W*(?:(?:just|only|from)\s+)*$/i;
+
+/** In a quoted sentence ("> …": the parser keeps a quoted line as a sentence opening with ">"). */
+const quoted = (text: string, at: number): boolean => {
+  const start = Math.max(...['. ', '? ', '! ', '\n'].map((d) => text.lastIndexOf(d, at)));
+  return /^[.?!\s]*>/.test(text.slice(Math.max(start, 0), at));
+};
 
 const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2 };
 /** "* web -> db: deny\n* api -> db: allow\nconfirm the first bullet": of pairs listed one a line, the one the
  * message points at by its place in the list */
-function pickedByOrdinal(text: string, pairs: { client: string; target: string }[]) {
+function pickedByOrdinal(text: string, pairs: Pair[]) {
   const said = /\b(first|1st|second|2nd|third|3rd|last)\s+(?:bullet|item|line|point|case|pair|row|one)\b/i.exec(text);
   // (the parser joins a message's lines with ". ")
   const listed = [...text.matchAll(/(?:^|\n|[.;]\s)\s*(?:[*•]|-(?!>)|\d+[.)])\s/g)].length;
@@ -146,7 +167,7 @@ function pickedByOrdinal(text: string, pairs: { client: string; target: string }
 
 /** "expected z/b → x/a blocked while y/b → x/a works. Verify the z/b case.": of several pairs, the one whose party
  * alone is named again after them is the one asked about. */
-function pickedAfter(after: Spot[], pairs: { client: string; target: string }[]) {
+function pickedAfter(after: Spot[], pairs: Pair[]) {
   const named = new Set(after.map((s) => s.p));
   if (pairs.length < 2 || named.size !== 1) return undefined;
   const [p] = named;

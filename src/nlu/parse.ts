@@ -52,6 +52,8 @@ export interface Intent {
   outOfScope?: boolean;
   /** how names were read ("sqlpai" taken as sqlapi): shown with the answer */
   notes?: string[];
+  /** several pairs asked in one message, none singled out: the reply offers each */
+  pairs?: { client: string; target: string; port?: number }[];
   /** who is who once the entities are known: the subject, or a pair question's client and target */
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */

@@ -119,8 +119,23 @@ function choicesFor(intent: Intent, entities: Entity[]): FollowUp[] {
   return [...firsts, ...all].filter((f) => !seen.has(f.question) && !!seen.add(f.question)).slice(0, 3);
 }
 
+/** Several pairs asked in one message: a button for each, asked the way the message asked (a verdict or a path). */
+function pairsReply(intent: Intent, pairs: NonNullable<Intent['pairs']>): PathResult {
+  const verdict = intent.close?.includes('policy');
+  const said = pairs.map((x) => `${x.client} → ${x.target}${x.port ? `:${x.port}` : ''}`);
+  const followUps = pairs.slice(0, 4).map((x, i) => {
+    const target = `${x.target}${x.port ? `:${x.port}` : ''}`;
+    return verdict
+      ? { title: `Can ${said[i]}?`, question: `policy ${x.client} -> ${target}`, intent: 'policy' }
+      : { title: `Path ${said[i]}`, question: `path ${x.client} -> ${target}`, intent: 'east-west' };
+  });
+  const answer = `This asks about ${pairs.length} pairs (${said.join('; ')}): I answer one at a time, pick one.`;
+  return result('unknown', 'not-understood', answer, { title: 'Which pair first?', followUps });
+}
+
 /** Entities found but no question recognized (or two readings equally likely): buttons for what could be meant. */
 export function unclearReply(intent: Intent): PathResult {
+  if (intent.pairs) return pairsReply(intent, intent.pairs);
   const entities = (intent.entities ?? []).filter((e) => about(e).length);
   if (!entities.length && !(intent.close && intent.ips.length)) return nothingFound(intent);
   const named = entities.map((e) => (e.text === e.matched ? e.text : `${e.text} (${e.kind} ${e.matched})`));

@@ -105,15 +105,10 @@ export function reconsider(intent: Intent): void {
     intent.kind = 'unknown';
     return;
   }
-  // "the DB in hub 10.100.2.10": a name said as the label of an address no pod has is that far end, not a party
-  const labels = (intent.entities ?? []).filter((e) => labelsAnAddress(e, intent)).map((e) => e.text);
-  if (labels.length) {
-    intent.entities = intent.entities!.filter((e) => !labels.includes(e.text));
-    intent.names = intent.names.filter((n) => !labels.includes(n));
-    intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
-  }
+  dropLabels(intent);
   const pair = partiesOf(intent);
   const { evidence } = decideFamily(intent, pair);
+  if (asksSeveral(intent, pair.several)) return;
   // requests through the router to a workload: the router is the way in, not what the question is about
   if (
     intent.kind === 'inbound' &&
@@ -138,6 +133,15 @@ export function reconsider(intent: Intent): void {
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** "the DB in hub 10.100.2.10": a name said as the label of an address no pod has is that far end, not a party. */
+function dropLabels(intent: Intent): void {
+  const labels = (intent.entities ?? []).filter((e) => labelsAnAddress(e, intent)).map((e) => e.text);
+  if (!labels.length) return;
+  intent.entities = intent.entities!.filter((e) => !labels.includes(e.text));
+  intent.names = intent.names.filter((n) => !labels.includes(n));
+  intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
 }
 
 /** A LoadBalancer Service's frontend or a ClusterIP (a pasted `get svc -o json` shows them) is where the client goes,
@@ -200,7 +204,13 @@ const CONTRAST = new RegExp(
 
 /** The parties in the order said (each once): names ("ns/name" when said with a namespace) and pod IPs as their
  * pods; a directed pair ("X -> Y", "allow X to reach Y") puts its client and target first. */
-export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; from?: string; directed?: boolean } {
+export function partiesOf(intent: Intent): {
+  parties: string[];
+  ips: string[];
+  from?: string;
+  directed?: boolean;
+  several?: Pair[];
+} {
   const podIps = (intent.entities ?? []).filter((e) => e.kind === 'pod-ip');
   const places = new Set(
     (intent.entities ?? []).filter((e) => e.kind === 'namespace' || e.kind === 'node').map((e) => e.text),
@@ -257,7 +267,45 @@ export function partiesOf(intent: Intent): { parties: string[]; ips: string[]; f
   // "10.10.1.0/24" in a pasted rule list is a range, never a party
   const prefix = (ip: string) => new RegExp(String.raw`\b${esc(ip)}/\d{1,2}\b`).test(intent.text);
   const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
-  return { parties, ips, from, directed: !!pair };
+  const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? []);
+  return { parties, ips, from, directed: !!pair, ...(several.length >= 2 ? { several } : {}) };
+}
+
+type Pair = { client: string; target: string };
+
+/** The pairs that name other pods (a workload said by name and one of its pods by its name are the same party). */
+function distinctPairs(entities: Entity[], pairs: Pair[]): Pair[] {
+  const pods = (p: string) => {
+    const e = entities.find((x) => x.text === p || x.matched === p);
+    return e?.pods ?? [e?.matched ?? p];
+  };
+  const meets = (a: string, b: string) => pods(a).some((x) => pods(b).includes(x));
+  // (the same two said the other way round are the same pair: "db refused from web … web -> db:5432")
+  const same = (x: Pair, y: Pair) =>
+    (meets(x.client, y.client) && meets(x.target, y.target)) ||
+    (meets(x.client, y.target) && meets(x.target, y.client));
+  return pairs.filter((x, i) => !pairs.slice(i + 1).some((y) => same(x, y)));
+}
+
+/** Several pairs asked in one message: one answered for all would be a confident guess, so each is a button. */
+function asksSeveral(intent: Intent, several: Pair[] | undefined): boolean {
+  if ((intent.kind !== 'east-west' && intent.kind !== 'policy') || !several) return false;
+  intent.pairs = severalPairs(intent, several);
+  intent.close = [intent.kind];
+  intent.kind = 'unknown';
+  return true;
+}
+
+/** "path web -> api:8080; path api -> db-0:5432", "confirm api → db-0 is allowed and web → db-0 stays blocked":
+ * several pairs asked and nothing singles one out; each is offered (with the port written after its target). */
+function severalPairs(intent: Intent, several: Pair[]): NonNullable<Intent['pairs']> {
+  return several.map(({ client, target }) => {
+    const short = escape(target.split('/').pop()!);
+    const port = new RegExp(String.raw`\b${short}(?::|\s+on\s+(?:tcp\s+|port\s+)*|\s+port\s+|\s+)(\d{1,5})\b`).exec(
+      intent.text,
+    )?.[1];
+    return { client, target, ...(port ? { port: Number(port) } : {}) };
+  });
 }
 
 /** A pasted client error names where it tried to go: "connection to server at "X" (ip) … failed", "dial tcp X:5432",

@@ -45,8 +45,22 @@ test('of pairs listed one a line, the one picked by its place', async () => {
   const list = '* web -> db 5432: deny expected\n* api -> db 5432: allow expected\n';
   expect((await understandWith(`${list}confirm the first bullet`, inv)).roles?.client).toBe('web');
   expect((await understandWith(`${list}confirm the last one`, inv)).roles?.client).toBe('api');
-  // no place said: the last pair, as before
-  expect((await understandWith(`${list}confirm`, inv)).roles?.client).toBe('api');
+  // no place said: each pair is offered, none answered for both
+  const both = await understandWith(`${list}confirm`, inv);
+  expect([both.kind, both.pairs?.map((x) => `${x.client} -> ${x.target}:${x.port}`)]).toEqual([
+    'unknown',
+    ['web -> db:5432', 'api -> db:5432'],
+  ]);
+  const reply = await ask(`${list}confirm`, inv);
+  expect(reply.followUps.map((f) => f.question)).toEqual(['policy web -> db:5432', 'policy api -> db:5432']);
+});
+
+test('of several pairs, the one said as asked now or after a take-back is the one', async () => {
+  const inv = fx('netpol-e2e');
+  const now = await understandWith('x/b → x/a:80 approved last week; now y/c → x/a:80 — blocked, confirm?', inv);
+  expect(now.roles).toEqual({ client: 'y/c', target: 'x/a' });
+  const quoted = await understandWith('> y/b → x/a:80 allowed.\nand x/b → x/a on 80?', inv);
+  expect(quoted.roles).toEqual({ client: 'x/b', target: 'x/a' });
 });
 
 test('a chain drawn from the Internet into a workload is the way in', async () => {
