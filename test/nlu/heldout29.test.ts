@@ -1,0 +1,34 @@
+// Held-out set 29 (test/nlu/heldout-29.jsonl): 323 questions, the nine families and out-of-scope requests, on the demo
+// and every fixture. Besides the usual voices (phone, dev, neteng, paste, teams, esl, ticket, manager), 140 lines
+// come from writers not used before: an SAP basis admin, a game-server operator (UDP, SNAT budget), a payments engineer
+// in PCI scope (cardholder data environment, segmentation tests), an ML engineer with a model-serving pod, a platform
+// team relaying a tenant's ticket, pasted QA-automation failures, a Kubernetes beginner mixing up Service / Ingress /
+// pod, a cost-cutting manager doubting the NAT gateway, ALL-CAPS panic, one-sentence-per-line streams, dictation with
+// spelled-out punctuation ("comma", "question mark"), a network-diagram reviewer, several asks in one message, questions
+// about the state after a change that already happened, and on-call handover checklists. Shapes stressed: outside
+// clients described by place or address reaching a Service, route, Application Gateway, AGC or Front Door; the load
+// balancer as the subject; change approvals confirming an expected allow/deny with ports; what-is of NAT gateway,
+// firewall, LB-frontend, prefix and Front Door addresses; DNS paths in plain words; help; change requests and other
+// out-of-scope asks that must get the one-line scope reply; pod and node IPs as subjects; workload names as groups;
+// names and addresses that do not exist. Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Unseen: round 21 with its fixes (35b5fc8) 273/323 = 84.5 %, 20 confident misroutes, 10 asked with the right
+ * reading; round 23 with set 27 in the model's training (16b27d8, the code when the set was written) 278/323 = 86.1 %,
+ * 20, 5; with several pairs offered as buttons (e5c29a1) the same. Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 86, // 278/323
+  dns: 72, // 24/33
+  'east-west': 78, // 22/28
+  egress: 92, // 36/39
+  help: 88, // 22/25
+  inbound: 82, // 28/34
+  'load-balancers': 83, // 25/30
+  pod: 96, // 31/32
+  policy: 82, // 28/34
+  unknown: 90, // 28/31
+  'what-is': 91, // 34/37
+};
+const MISROUTES = 20;
+
+heldoutTest(29, FLOOR, MISROUTES, { coverage: [24, 24] });
