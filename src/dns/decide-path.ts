@@ -11,12 +11,13 @@ import {
   searchTry,
   lookupOrder,
   privateLinkZone,
+  recordsOf,
   resolvConfOf,
   resolveServiceName,
   type DnsAnswer,
   type ResolvConf,
 } from '../path/dns';
-import { endpointsOf, pickServicePort } from '../path/endpoints';
+import { endpointsOf } from '../path/endpoints';
 import { clusterSource, type ClusterSource } from '../path/egress-rules';
 import { nodeIp, podIp } from '../path/kube';
 import type { DnsFacts } from './facts';
@@ -167,27 +168,10 @@ function clusterNameOf(ask: DnsPathAsk, name: string, f: DnsFacts, pod?: Pod): D
   const answer = resolveServiceName(name, fromNs, f.services);
   if ('error' in answer && name.includes('.')) {
     const searched = searchedName(name, fromNs, f.services, pod);
-    if (searched && !('error' in searched.answer)) return { ...searched, addresses: addressesOf(searched.answer, f) };
+    if (searched && !('error' in searched.answer)) return { ...searched, addresses: recordsOf(searched.answer, f) };
   }
   if ('error' in answer) return name.includes('.') ? { name, answer } : undefined;
-  return { name, answer, addresses: addressesOf(answer, f) };
-}
-
-// a Service's name resolves to its ClusterIP; a headless Service's to its ready pod IPs, and
-// <hostname>.<svc>.<ns> to that one pod's IP
-// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
-function addressesOf(answer: Exclude<DnsAnswer, { error: string }>, f: DnsFacts): string[] | undefined {
-  const { service, hostname } = answer;
-  const ns = service.metadata.namespace;
-  if (hostname) {
-    if (!f.pods) return undefined;
-    const named = f.pods.filter((p) => p.metadata.name === hostname && p.metadata.namespace === ns);
-    return named.map((p) => podIp(p)).filter((ip): ip is string => !!ip);
-  }
-  if (service.spec?.clusterIP !== 'None') return service.spec?.clusterIP ? [service.spec.clusterIP] : undefined;
-  if (!f.slices && !f.legacy) return undefined;
-  const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);
-  return eps.filter((e) => e.ready).map((e) => e.ip);
+  return { name, answer, addresses: recordsOf(answer, f) };
 }
 
 // a name with fewer dots than ndots is first tried with each search domain appended; the try of a name that already

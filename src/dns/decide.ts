@@ -3,13 +3,12 @@
 // to its ready pod IPs, <hostname>.<svc>.<ns> to that pod's IP. Pure.
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 import type { Pod, Service } from '../inventory/k8s-types';
-import { isHeadless, resolvConfOf, resolveServiceName } from '../path/dns';
-import { endpointsOf, pickServicePort } from '../path/endpoints';
+import { isHeadless, recordsOf, resolvConfOf, resolveServiceName } from '../path/dns';
 import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
 import type { InboundSubjects } from '../inbound/resolve';
 import { isIpv4 } from '../path/ip';
-import { fullName, podIp } from '../path/kube';
+import { fullName } from '../path/kube';
 import { decidePath, type DnsPathDecision } from './decide-path';
 import type { DnsFacts } from './facts';
 import type { DnsSubjects } from './resolve';
@@ -78,21 +77,16 @@ function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: s
     return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion, whether: s.whether };
   const { service, fqdn, hostname } = d;
   const base = { name, from: s.from, replicas: s.replicas, fromNs, fqdn, service };
-  if (hostname) return hostnameDecision({ ...base, hostname }, f);
+  const addresses = recordsOf(d, f) ?? [];
+  // <hostname>.<svc>.<ns>: the IP of that pod of the Service
+  if (hostname)
+    return { kind: 'hostname', headless: isHeadless(service), ...base, hostname, addresses, unlisted: unread(f.pods) };
   if (!isHeadless(service)) return { kind: 'cluster-ip', ...base, addresses: [service.spec?.clusterIP ?? ''] };
-  const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);
   const unlisted = !f.slices && !f.legacy ? 'endpoint slices or endpoints' : undefined;
-  return { kind: 'headless', ...base, addresses: eps.filter((e) => e.ready).map((e) => e.ip), unlisted };
+  return { kind: 'headless', ...base, addresses, unlisted };
 }
 
-/** <hostname>.<svc>.<ns>: the IP of that pod of the Service. */
-function hostnameDecision(b: Omit<Resolved, 'addresses'> & { hostname: string }, f: DnsFacts): DnsDecision {
-  const ns = b.service.metadata.namespace;
-  const named = (f.pods ?? []).filter((p) => p.metadata.name === b.hostname && p.metadata.namespace === ns);
-  const unlisted = !f.pods ? 'pods' : undefined;
-  const addresses = named.map((p) => podIp(p) ?? '');
-  return { kind: 'hostname', headless: isHeadless(b.service), ...b, addresses, unlisted };
-}
+const unread = (pods?: Pod[]) => (pods ? undefined : 'pods');
 
 /** The host's address as the inbound answer has it: one rule for both answers. */
 function external(subjects: InboundSubjects, f: InboundFacts, name: string): DnsDecision {

@@ -2,8 +2,10 @@
 // given namespace. Short names resolve only in the client's own namespace
 // (search path <ns>.svc.cluster.local, svc.cluster.local, cluster.local).
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
-import type { Service } from '../inventory/k8s-types';
+import type { EndpointSlice, Endpoints, Pod, Service } from '../inventory/k8s-types';
+import { endpointsOf, pickServicePort } from './endpoints';
 import { AZURE_PLATFORM_IP } from './ip';
+import { podIp } from './kube';
 
 const CLUSTER_DOMAIN = 'cluster.local';
 
@@ -178,3 +180,27 @@ export const clusterSearches = (ns: string): string[] => [
   `svc.${CLUSTER_DOMAIN}`,
   CLUSTER_DOMAIN,
 ];
+
+/** What one answer read of the cluster: the pods and the endpoints the records come from. */
+interface RecordSources {
+  pods?: Pod[];
+  slices?: EndpointSlice[];
+  legacy?: Endpoints[];
+}
+
+// a Service's name resolves to its ClusterIP; a headless Service has none, so its name answers with the ready pod IPs,
+// and <hostname>.<svc>.<ns> with that one pod's IP; undefined when what the records come from was not read
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+export function recordsOf(a: Extract<DnsAnswer, { service: Service }>, f: RecordSources): string[] | undefined {
+  const { service, hostname } = a;
+  const ns = service.metadata.namespace;
+  if (hostname) {
+    if (!f.pods) return undefined;
+    const named = f.pods.filter((p) => p.metadata.name === hostname && p.metadata.namespace === ns);
+    return named.map((p) => podIp(p)).filter((ip): ip is string => !!ip);
+  }
+  if (!isHeadless(service)) return service.spec?.clusterIP ? [service.spec.clusterIP] : undefined;
+  if (!f.slices && !f.legacy) return undefined;
+  const eps = endpointsOf(service, pickServicePort(service), f.slices ?? [], f.legacy ?? [], f.pods ?? []);
+  return eps.filter((e) => e.ready).map((e) => e.ip);
+}
