@@ -467,15 +467,6 @@ class Rest {
 
 const NAME_TOKEN = '([a-z0-9][a-z0-9-]*)';
 
-let correcting = false;
-function withCorrection(text: string): string {
-  correcting = true;
-  try {
-    return corrected(text, (s) => parse(s).names);
-  } finally {
-    correcting = false;
-  }
-}
 const BEFORE_NS = [
   new RegExp(String.raw`(^|\s)${NAME_TOKEN}\s+(?:-n|--namespace(?:=|\s))\s*${NAME_TOKEN}(?=$|[\s?!.,;:])`, 'g'),
   new RegExp(
@@ -933,17 +924,17 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
     asking: all.length > 1 ? asking : undefined,
   };
 }
-/**
- * "calls a payment API", "their web server": a word kept as a possible name (api, web, server…) said after "a", "an"
- * or "their" (and at most one more word), or as "on which server", is a thing of the world, not one of ours; never
- * when written as a name.
- */
 /** The writer is the far end ("we are the partner at 198.51.100.20"): "our API" is theirs, "your web tier" ours. */
 const FAR_VOICE = new RegExp(
   String.raw`\b(we are|we're|this is|i am|i'm|i work (at|for)) (the |a |an |your |from )?` +
     String.raw`(partners?|vendors?|providers?|suppliers?|banks?|third[- ]party|saas)\b`,
 );
 
+/**
+ * "calls a payment API", "their web server": a word kept as a possible name (api, web, server…) said after "a", "an"
+ * or "their" (and at most one more word), or as "on which server", is a thing of the world, not one of ours; never
+ * when written as a name.
+ */
 function dropCommonNouns(intent: Intent, t: string): void {
   const theirs = FAR_VOICE.test(t);
   const article = (w: string) => ARTICLE.test(w) || (theirs && /^our /.test(w));
@@ -1006,9 +997,12 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     );
 }
 
+/** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
-  // a word taken back mid-message ("… no wait, i mean server") is replaced before names get roles
-  const text = correcting ? said : withCorrection(said);
+  return parseText(corrected(said, (s) => parseText(s).names));
+}
+
+function parseText(text: string): Intent {
   const t = clean(text);
   const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map(
     (m) => m[1].toLowerCase(),
