@@ -27,6 +27,7 @@ const LISTING = new RegExp(
     String.raw`(get into|get in|come in)\b|` +
     // "which pods can NOT reach x/a?", "who is not allowed into db-0?": the same sources, the rest denied (a pod
     // isolated for ingress admits only what some policy allows)
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) ` +
     String.raw`(can ?not|can't|cannot|may not|are not allowed to) (reach|access|connect to|talk to|get to)\b|` +
     String.raw`\bwho (is|are) (not )?(allowed|permitted) (in|into)\b`,
