@@ -11,6 +11,7 @@ import { INTENTS } from './nlu/intents';
 import { parse, type Intent } from './nlu/parse';
 import { scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
+import { mergePairs, pairQuestion, PAIR_LIMIT } from './pairs';
 import { result, type LookupFailure, type PathResult } from './path/result';
 import { Trace } from './path/trace';
 
@@ -89,6 +90,11 @@ export async function understandWith(
   // entities first: what the names are in this inventory, then who asks what
   if (intent.kind !== 'help') await findEntities(intent, inv);
   if (!forcedIntent && !intent.action) reconsider(intent);
+  // several pairs of one family, few enough to answer each: the family is known, each pair is its subject
+  const [kind] = intent.close ?? [];
+  if (intent.pairs && intent.pairs.length <= PAIR_LIMIT && intent.close?.length === 1 && familyOf(kind)) {
+    intent.kind = kind as IntentKind;
+  }
   return intent;
 }
 
@@ -120,12 +126,26 @@ async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent
   if (intent.action || intent.outOfScope) return scopeReply();
   const family = familyOf(intent.kind);
   if (!family) return unclearReply(intent);
+  if (intent.pairs) return answerPairs(family.spec.kind, intent.pairs, text, inv, memory);
   const r = await answerWith(family as Family<IntentKind, Noted, unknown, unknown>, intent, inv);
   r.memory = {
     intent: intent.kind === 'help' ? memory.intent : family.spec.kind,
     namespace: intent.namespace ?? answeredNamespace(r) ?? memory.namespace,
     question: text,
   };
+  return r;
+}
+
+async function answerPairs(
+  kind: IntentKind,
+  pairs: NonNullable<Intent['pairs']>,
+  text: string,
+  inv: Inventory,
+  memory: Memory,
+): Promise<PathResult> {
+  const results = await Promise.all(pairs.map((x) => answer(pairQuestion(kind, x), inv, memory, kind)));
+  const r = mergePairs(pairs, results);
+  r.memory = { ...results[0].memory, question: text };
   return r;
 }
 

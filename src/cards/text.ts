@@ -31,10 +31,11 @@ export const formatAge = (seconds: number): string =>
 /** Said under every text answer from the bundled demo: its addresses are not the reader's cluster's. */
 const DEMO_NOTE = '(Demo: the bundled demo cluster aro2, not yours. Use --snapshot DIR or --live for your own.)';
 
-export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boolean } = {}): string {
-  const out: string[] = [r.answer];
+/** The path and facts of one answer ("Path:" titled otherwise for one of several pairs). */
+function pathAndFacts(r: PathResult, heading = 'Path:'): string[] {
+  const out: string[] = [];
   if (r.hops.length) {
-    out.push('', 'Path:');
+    out.push('', heading);
     r.hops.forEach((h, i) => {
       const where = [h.ip, h.port].filter((x) => x !== undefined).join(':');
       const packet = h.src || h.dst ? `  [${h.src ?? '?'} → ${h.dst ?? '*'}]` : '';
@@ -46,6 +47,15 @@ export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boole
     out.push('');
     for (const f of r.facts) out.push(`  ${f.label}: ${f.value}`);
   }
+  return out;
+}
+
+export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boolean } = {}): string {
+  const out: string[] = [r.answer];
+  // several pairs asked: each pair's path, under its number
+  if (r.parts)
+    r.parts.forEach((p, i) => out.push(...pathAndFacts(p, `Path ${i + 1}${p.title ? ` (${p.title})` : ''}:`)));
+  else out.push(...pathAndFacts(r));
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `⚠ ${w}`));
   if (r.errors.length) out.push('', 'Could not check:', ...r.errors.map((e) => `  ✗ ${e.lookup}: ${e.reason}`));
   if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));

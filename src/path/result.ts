@@ -118,6 +118,8 @@ export interface PathResult {
   suggestions?: string[];
   /** what the conversation should remember (intent, namespace, the question for "refresh") for follow-ups */
   memory?: { intent?: string; namespace?: string; question?: string };
+  /** several pairs asked in one message: each pair's own result, in the order asked */
+  parts?: PathResult[];
   /** live: seconds since the oldest Azure listing or resource the answer read was read from ARM */
   dataAge?: number;
 }
