@@ -16,10 +16,11 @@ const said = (x: Pair) => `${x.client} → ${x.target}${x.port ? `:${x.port}` : 
 export const pairQuestion = (kind: IntentKind, x: Pair): string =>
   `${kind === 'policy' ? 'policy' : 'path'} ${x.client} -> ${x.target}${x.port ? `:${x.port}` : ''}`;
 
-/** Each later pair's path as a card section (the first pair's is the card's path). */
+/** One pair on the card: what was asked, its answer's first sentence, its path. */
 function sectionOf(x: Pair, r: PathResult, i: number): Section {
-  const hops = r.hops.map((h, j) => `${j + 1}. ${h.kind} ${h.name}${h.ip ? ` (${h.ip})` : ''}`);
-  return { title: `${i + 1}. ${said(x)}`, subtitle: r.title, lines: hops.length ? hops : [r.answer] };
+  const hops = r.hops.map((h) => `${h.kind} ${h.name}${h.ip ? ` (${h.ip})` : ''}`);
+  const first = r.answer.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? r.answer.split('\n')[0];
+  return { title: `${i + 1}. ${said(x)}`, subtitle: first, lines: hops };
 }
 
 const unique = <T>(xs: T[], key: (x: T) => string = String) => {
@@ -28,9 +29,9 @@ const unique = <T>(xs: T[], key: (x: T) => string = String) => {
 };
 
 /**
- * One result for all the pairs: every answer in the text, numbered; the first pair's path and facts for the card;
- * each pair's whole result under `parts`. Answered only when every pair is: a pair that could not be answered makes
- * the whole reply say so (its status), with the others' answers still given.
+ * One result for all the pairs: every answer in the text, numbered; a card section per pair; the first pair's path
+ * and facts as the typed ones; each pair's whole result under `parts`. Answered only when every pair is: a pair that
+ * could not be answered makes the whole reply say so (its status), with the others' answers still given.
  */
 export function mergePairs(pairs: Pair[], results: PathResult[]): PathResult {
   // a verdict, layers or source address at the top would speak for the first pair alone: they stay in `parts`
@@ -54,7 +55,7 @@ export function mergePairs(pairs: Pair[], results: PathResult[]): PathResult {
       results.flatMap((r) => r.followUps),
       (f) => f.question,
     ).slice(0, 3),
-    sections: [...results.slice(1).map((r, i) => sectionOf(pairs[i + 1], r, i + 1)), ...(first.sections ?? [])],
+    sections: results.map((r, i) => sectionOf(pairs[i], r, i)),
     parts: results,
   };
 }

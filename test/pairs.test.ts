@@ -25,7 +25,7 @@ test('two verdicts asked at once: both answered, each with its own verdict', asy
   ]);
   expect(r.answer).toMatch(/^2 pairs asked.*\n1\. web → db-0:5432: No: .*\n2\. api → db-0:5432: Yes: /);
   expect([r.verdict, r.layers, r.seenAs]).toEqual([undefined, undefined, undefined]);
-  // the text gives each pair's path; the card the first as its path and the second as a section
+  // the text gives each pair's path; the card a section each
   expect(renderText(r)).toMatch(
     /Path 1 \(Denied[^\n]*\n {2}1\. pod +shop\/web-[\s\S]*Path 2 \(Allowed[^\n]*\n {2}1\. pod +shop\/api-/,
   );

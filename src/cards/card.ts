@@ -81,6 +81,8 @@ export function familyOf(r: PathResult): Family {
   // several subjects, or an unclear question with buttons for what it may mean
   if (r.status === 'ambiguous' || (r.status === 'not-understood' && r.followUps.length > 1)) return 'choice';
   if (r.status !== 'answered') return 'error';
+  // several pairs answered at once: a section each, as the load balancers' card lists one per load balancer
+  if (r.parts) return 'load-balancers';
   return registryFamily(r.intent)?.card ?? 'error';
 }
 
