@@ -11,7 +11,7 @@ import { INTENTS } from './nlu/intents';
 import { parse, type Intent } from './nlu/parse';
 import { scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
-import { mergePairs, pairQuestion, PAIR_LIMIT } from './pairs';
+import { chainOf, mergeParts, pairQuestion, pairSaid, PART_LIMIT } from './parts';
 import { result, type LookupFailure, type PathResult } from './path/result';
 import { Trace } from './path/trace';
 
@@ -92,7 +92,7 @@ export async function understandWith(
   if (!forcedIntent && !intent.action) reconsider(intent);
   // several pairs of one family, few enough to answer each: the family is known, each pair is its subject
   const [kind] = intent.close ?? [];
-  if (intent.pairs && intent.pairs.length <= PAIR_LIMIT && intent.close?.length === 1 && familyOf(kind)) {
+  if (intent.pairs && intent.pairs.length <= PART_LIMIT && intent.close?.length === 1 && familyOf(kind)) {
     intent.kind = kind as IntentKind;
   }
   return intent;
@@ -122,11 +122,17 @@ export async function ask(
 async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent?: string): Promise<PathResult> {
   // the bot takes watch commands before questions; anywhere else (the CLI) they cannot post anything
   if (parseWatch(text)) return watchElsewhere();
+  const chain = forcedIntent ? undefined : chainOf(text, VERBS);
+  if (chain) return answerParts(chain, chain, 'questions', { text, inv, memory });
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
   const family = familyOf(intent.kind);
   if (!family) return unclearReply(intent);
-  if (intent.pairs) return answerPairs(family.spec.kind, intent.pairs, text, inv, memory);
+  if (intent.pairs) {
+    const { kind } = family.spec;
+    const questions = intent.pairs.map((x) => pairQuestion(kind, x));
+    return answerParts(intent.pairs.map(pairSaid), questions, 'pairs', { text, inv, memory }, kind);
+  }
   const r = await answerWith(family as Family<IntentKind, Noted, unknown, unknown>, intent, inv);
   r.memory = {
     intent: intent.kind === 'help' ? memory.intent : family.spec.kind,
@@ -136,15 +142,19 @@ async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent
   return r;
 }
 
-async function answerPairs(
-  kind: IntentKind,
-  pairs: NonNullable<Intent['pairs']>,
-  text: string,
-  inv: Inventory,
-  memory: Memory,
+/** The help's commands ("egress", "path", "lbs", …): a message of several, chained with ";", answers each. */
+const VERBS = INTENTS.map((i) => i.command.split(' ')[0]).filter((v) => v !== 'help');
+
+/** Each question answered on its own (with the family a pair's is known to be), then put together. */
+async function answerParts(
+  asked: string[],
+  questions: string[],
+  noun: 'pairs' | 'questions',
+  { text, inv, memory }: { text: string; inv: Inventory; memory: Memory },
+  kind?: IntentKind,
 ): Promise<PathResult> {
-  const results = await Promise.all(pairs.map((x) => answer(pairQuestion(kind, x), inv, memory, kind)));
-  const r = mergePairs(pairs, results);
+  const results = await Promise.all(questions.map((q) => answer(q, inv, memory, kind)));
+  const r = mergeParts(asked, results, noun);
   r.memory = { ...results[0].memory, question: text };
   return r;
 }

@@ -1,11 +1,12 @@
-// Several pairs asked in one message: each is answered as its own question, in the order asked; the text, the card
-// and the --json output carry every pair, and no typed field at the top speaks for one pair alone.
+// Several questions in one message (pairs, or commands chained with ";"): each is answered as its own question, in
+// the order asked; the text, the card and the --json output carry every one, and no typed field at the top speaks
+// for one alone.
 import { join } from 'node:path';
 import { ask, understandWith } from '../src/answer';
 import { renderCard } from '../src/cards/card';
 import { renderText } from '../src/cards/text';
 import { SnapshotInventory } from '../src/inventory/snapshot';
-import { mergePairs } from '../src/pairs';
+import { mergeParts } from '../src/parts';
 import { result } from '../src/path/result';
 
 const fx = (name: string) =>
@@ -15,7 +16,7 @@ const fx = (name: string) =>
 
 test('two verdicts asked at once: both answered, each with its own verdict', async () => {
   const inv = fx('aks-natgw');
-  const q = 'policy web -> db-0:5432; policy api -> db-0:5432';
+  const q = 'CHG approval: confirm web → db-0 on 5432 stays blocked and api → db-0 on 5432 is allowed';
   expect((await understandWith(q, inv)).kind).toBe('policy');
   const r = await ask(q, inv);
   expect(r.status).toBe('answered');
@@ -53,16 +54,27 @@ test('more pairs than one card holds are offered as buttons, none answered', asy
 test('a pair that could not be answered makes the reply say so, the others still answered', () => {
   const yes = result('policy', 'answered', 'Yes: x/b can reach x/a.', { title: 'Allowed' });
   const missing = result('policy', 'not-found', 'I found no pod "q" in namespace x.');
-  const r = mergePairs(
-    [
-      { client: 'x/b', target: 'x/a', port: 80 },
-      { client: 'x/q', target: 'x/a' },
-    ],
-    [yes, missing],
-  );
+  const r = mergeParts(['x/b → x/a:80', 'x/q → x/a'], [yes, missing], 'pairs');
   expect(r.status).toBe('not-found');
   expect(r.answer.split('\n').slice(1)).toEqual([
     '1. x/b → x/a:80: Yes: x/b can reach x/a.',
     '2. x/q → x/a: I found no pod "q" in namespace x.',
   ]);
+});
+
+test('terse commands chained with ";" are each answered; a ";" inside a sentence is not a chain', async () => {
+  const inv = fx('aks-udr');
+  const r = await ask('pod db-0; pod api', inv);
+  expect([r.status, r.parts?.map((p) => [p.intent, p.status])]).toEqual([
+    'answered',
+    [
+      ['pod', 'answered'],
+      ['pod', 'answered'],
+    ],
+  ]);
+  expect(r.answer).toMatch(/^2 questions asked, each answered:\n1\. pod db-0: .*10\.244\.1\.9[\s\S]*\n2\. pod api: /);
+  const mixed = await ask('egress api -n shop; whatis 10.244.1.9', inv);
+  expect(mixed.parts?.map((p) => p.intent)).toEqual(['egress', 'what-is']);
+  const sentence = await ask('web cannot reach db-0; is it the policy?', inv);
+  expect(sentence.parts).toBeUndefined();
 });
