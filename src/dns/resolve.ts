@@ -130,7 +130,9 @@ function finder(intent: Intent): string | undefined {
   const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const finds = (x: string, y: string) =>
     new RegExp(
-      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?)( the)? ${y}(?![\w-]|\.\w)`,
+      // ("how do web pods know where api lives": knowing where a Service is, is finding it)
+      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ${y}` +
+        String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
   const found = intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, esc(y))));
@@ -233,7 +235,13 @@ async function pathSubjects(
   services: Service[],
   o: PathInput,
 ): Promise<DnsSubjects | PathResult> {
-  const typed = intent.typed.filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type));
+  // "the app server pod api", "model pod web-…": a pod of ours named after the type word is the pod, the words before
+  // describe it (never a word that names nothing: "the api pod really uses")
+  const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n);
+  const first = (t: { name: string; after?: boolean }) => (t.after || !ours(t.name) ? 1 : 0);
+  const typed = intent.typed
+    .filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type))
+    .sort((a, b) => first(a) - first(b));
   const podNames = (intent.entities ?? [])
     .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)
     .map((e) => (e.kind === 'pod-ip' ? e.matched : e.text));

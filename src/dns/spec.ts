@@ -66,6 +66,26 @@ export const spec: IntentSpec<'dns'> = {
       2,
     ],
     [/\bwhat (does )?[a-z0-9-]+(\.[a-z0-9-]+)+ (returns?|gives back|answers( with)?|comes back with)\b/, 2],
+    // "who does it ask for DNS", "does my pod ask the Service or the Ingress for DNS?": the server a pod asks
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+    [
+      new RegExp(
+        String.raw`\bwho (do|does|did|will|would) (it|they|the [\w-]+ pods?|[\w-]+) ask\b|` +
+          String.raw`\bask\w* .{0,40}\bfor (dns|name resolution)\b`,
+      ),
+      3,
+    ],
+    // "walk me through dns for sqlapi": the family said after the walk-through is the one asked
+    [/\b(walk|take|talk) (me|us) through (the |its |their )?dns\b/, 3],
+    // "how do web pods know where api lives, like by name?": finding a workload by name is service discovery
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+    [
+      new RegExp(
+        String.raw`\bhow (do|does|will|would|can) [\w -]{1,30}\b(know|find|locate|discover|learn)s?\b.{0,40}` +
+          String.raw`\bby (its |their )?name\b`,
+      ),
+      3,
+    ],
     // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
     [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],
   ],

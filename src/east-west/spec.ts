@@ -5,6 +5,16 @@ export const spec: IntentSpec<'east-west'> = {
   title: 'Path between two pods / a pod and a Service, and the source IP the server sees',
   triggers: [
     /\bsees?\b.{0,60}\bfrom\b/,
+    // "how does web reach the redis service", "how do the web pods talk to the api service": a workload of ours
+    // reaching a Service is a call inside the cluster (https://kubernetes.io/docs/concepts/services-networking/service/)
+    [
+      new RegExp(
+        String.raw`\bhow (does|do|can|will) (the )?(?!(internet|outside|world|users?|clients?|customers?|people|` +
+          String.raw`traffic|requests?|partners?)\b)[\w-]+( pods?)? (reach|call|talk to|connect to) (the )?[\w-]+ ` +
+          String.raw`(service|svc)\b`,
+      ),
+      2,
+    ],
     // "from X to Y", "from the web pods to the api service", "from pod a -n y to service s-z-c"
     new RegExp(
       String.raw`\bfrom\s+(the\s+)?(pod\s+|service\s+|deployment\s+)?` +

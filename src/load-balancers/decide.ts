@@ -52,8 +52,16 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   if (f.snat) return decideSnat(s.pick, f.snat);
   const resourceGroups = f.groups.map((g) => g.split('/').pop() ?? g);
   const known = new Set(f.lbs.map((l) => l.name.toLowerCase()));
+  // an address no frontend and no public IP of ours has is behind nothing we know
+  const addresses = [
+    ...f.lbs.flatMap((l) => l.frontends.map((fe) => fe.privateIp)),
+    ...[...f.pips.values()].map((p) => p.ip),
+  ];
+  if (s.behind && !addresses.includes(s.behind))
+    return { outcome: 'not-found', name: s.behind, resourceGroups, known: f.lbs.map((l) => l.name) };
   const only = s.pick.find((n) => known.has(n.toLowerCase())) ?? s.explicit;
-  const lbs = only ? f.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : f.lbs;
+  const fronting = f.fronting?.length ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
+  const lbs = only ? f.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : fronting;
   if (only && lbs.length === 0)
     return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
   const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));

@@ -23,6 +23,8 @@ export interface LbFacts {
   pods?: Pod[];
   /** a SNAT question: each node's outbound rule and the Azure Monitor metrics of what SNATs it */
   snat?: SnatFacts;
+  /** the internal load balancers found in front of NVAs, when those were asked about */
+  fronting?: string[];
 }
 
 const EMPTY = { groups: [], lbs: [], nics: [], nodes: [], services: [], slices: [], endpoints: [], pods: [] };
@@ -44,8 +46,26 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
   await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
   const read = { slices: slices ?? [], endpoints: endpoints ?? [], pods: pods ?? [] };
-  const lbs = [...world.lbs, ...(await namedElsewhere(s, world, ctx))];
-  return { groups: world.groups, lbs, pips: world.pips, nics: world.nics, nodes, services, ...read };
+  const elsewhere = await namedElsewhere(s, world, ctx);
+  const fronting = elsewhere.length ? [] : await frontingNvas(s, world, ctx);
+  const lbs = [...world.lbs, ...elsewhere, ...fronting];
+  const only = fronting.length ? { fronting: fronting.map((lb) => lb.name) } : {};
+  return { groups: world.groups, lbs, pips: world.pips, nics: world.nics, nodes, services, ...read, ...only };
+}
+
+/** "the LB in front of the NVAs": highly available NVAs sit behind an internal load balancer in the hub, outside the
+ * node resource group; those in the subscriptions in reach (none readable: the list stays as it was)
+ * https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability */
+async function frontingNvas(s: LbSubjects, world: LbWorld, ctx: Ctx): Promise<LoadBalancer[]> {
+  if (!s.nva) return [];
+  const subs = await subscriptionsInReach(ctx.inv, world.groups, world.nics, ctx.trace);
+  const lists = await Promise.all(
+    subs.map((sub) => ctx.inv.azure.list('loadBalancer', `/subscriptions/${sub}`).catch(() => [] as LoadBalancer[])),
+  );
+  const ours = new Set(world.lbs.map((lb) => lb.id.toLowerCase()));
+  return lists
+    .flat()
+    .filter((lb) => !ours.has(lb.id.toLowerCase()) && lb.frontends.every((fe) => !fe.publicIpId && fe.privateIp));
 }
 
 /** A load balancer named in the question that the node resource group does not hold (an internal one in front of

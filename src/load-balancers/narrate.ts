@@ -92,12 +92,12 @@ export function narrate(d: LbDecision): PathResult {
   const rgNames = d.resourceGroups.join(', ');
   if (d.outcome === 'not-found') {
     const there = d.known.length ? `; there are ${d.known.join(', ')}` : '';
-    return result(
-      'load-balancers',
-      'not-found',
-      `There is no load balancer "${d.name}" in ${rgNames || 'the node resource group'}${there}.`,
-      { suggestions: d.known },
-    );
+    const where = rgNames || 'the node resource group';
+    // an address said ("which pods sit behind 20.31.77.5"): no frontend has it
+    const none = /^\d{1,3}(\.\d{1,3}){3}$/.test(d.name)
+      ? `No load balancer in ${where} has the frontend address ${d.name}, and no public IP of ours is ${d.name}`
+      : `There is no load balancer "${d.name}" in ${where}`;
+    return result('load-balancers', 'not-found', `${none}${there}.`, { suggestions: d.known });
   }
   const { lbs } = d;
   const count = `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'}`;

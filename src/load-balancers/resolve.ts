@@ -11,12 +11,20 @@ export interface LbSubjects extends Noted {
   pick: string[];
   /** a name given as a load balancer's ("load balancer X", "lb X"): it must be one */
   explicit?: string;
+  /** an address said as what the pods sit behind ("which pods sit behind 20.31.77.5"): its load balancer's */
+  behind?: string;
+  /** the load balancer asked is the one in front of network virtual appliances ("the internal LB in front of the
+   * firewall NVAs"): an internal one outside the node resource group */
+  nva?: boolean;
   /** a SNAT usage question ("are we running out of SNAT ports?"): ports per node, use at peak, failures */
   snat?: boolean;
 }
 
 // never the end of a name ("aro2-p8bjm-public-lb aro2-resources" in a pasted table)
-const AFTER_LB = /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+// ("load balancer 'lb-public-02' rules?": the name may be quoted)
+const AFTER_LB = /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
+const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
 
@@ -44,6 +52,8 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   return {
     pick: several ? [] : pick,
     explicit,
+    behind: BEHIND_IP.exec(intent.text)?.[1],
+    nva: NVA_SAID.test(intent.text) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
   };
 }

@@ -24,6 +24,13 @@ const RESOLVER_PATH = new RegExp(
     // "how does dns work here": the mechanism, not a name called "work"
     String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
     String.raw`\bresolve (names|external names|hostnames)\b`,
+    // "how does the api pod resolve the relay host names": hosts of a kind, looked up by the pod's resolver chain
+    String.raw`\bresolv(e|es|ing) (the |our |their |its )?([\w-]+ ){0,2}(host ?names|hosts)\b`,
+    // "who does it ask for DNS", "WHO DO THEY ASK": the server a pod sends its lookups to
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+    String.raw`\bwho (do|does|did|will|would) (it|they|the [\w-]+ pods?|[\w-]+) ask\b`,
+    String.raw`\bask\w* (the |a )?[\w ]{0,30}\bfor (dns|name resolution)\b`,
+    String.raw`\b(walk|take|talk) (me|us) through (the |its |their )?dns\b`,
     // "where does dns-default send names outside the cluster?": names in general, not one name
     String.raw`\bnames (outside|beyond|not in) (of )?the cluster\b|\b(non-cluster|external|public|outside) names\b`,
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name

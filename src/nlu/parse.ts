@@ -123,6 +123,7 @@ const STOP = new Set(
    real original customer customers shows show-up shows-up reachable pods' env vars variables point
    points hitting towards toward fine ok okay still working broken down slow timeout timeouts see? it?
    what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
+   ask asks edge called named
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
@@ -354,6 +355,8 @@ const ACTION_VERBS = [
   'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
   'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
+  // "buy more public IPs for the LB": buying capacity is a change to the subscription
+  'buy|purchase',
   'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
   // "can you point your DNS at our edge": a record or a name pointed somewhere is a change
   String.raw`(?:re)?point(?= (?:[\w.-]+ ){1,4}(?:at|to)\b)`,
@@ -370,7 +373,9 @@ const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
   // a bracketed id ("[CHG-8812] add …") as well as a bare one
   String.raw`^(?:(?:\[?[a-z]{2,6}-?\d{3,}\]?|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
-    String.raw`(?:(?:request|req|task|ask)\s*:\s*)?` +
+    String.raw`(?:(?:request|req|task|ask|action)\s*:\s*)?` +
+    // "PCI: please disable …", "vendor support: please enable …": who or what the request is for, said as a label
+    String.raw`(?:[a-z][\w-]*(?: [a-z][\w-]*){0,2}\s*:\s+(?=(?:please|pls|kindly|can you|could you)\b))?` +
     // "SOC: block …", "support: open …": who relays the request, said before it
     String.raw`(?:(?:soc|noc|support|ops|sre|secops|helpdesk|service ?desk|on-?call)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
@@ -387,6 +392,12 @@ const ACTION = new RegExp(
 const LATER_REQUEST = new RegExp(
   String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|kindly|can you|could you|would you)\s+` +
     String.raw`(?:please\s+|kindly\s+)?(${ACTION_VERBS})\b`,
+);
+
+/** "Bob says just add a 0.0.0.0/0 allow on the NSG, can you do it?": a change proposed, then asked of the bot */
+const PROPOSED_THEN_ASKED = new RegExp(
+  String.raw`\b(?:just|to|should|we)\s+(${ACTION_VERBS})\b.*\b(?:can|could|would|will) you (?:please )?` +
+    String.raw`(?:do|make|apply) (?:it|that|this)\b`,
 );
 
 /** "customer wants us to open port 8443 on the LB": a change someone asks of us, relayed */
@@ -483,9 +494,10 @@ const BEFORE_NS = [
 ];
 
 /** "in the shop namespace": the name before the word (never "the same namespace"). */
+// ("where each pod of the shop namespace runs": of a namespace as well as in it)
 const NAME_THEN_NAMESPACE = new RegExp(
-  String.raw`\bin\s+(?:the\s+)?(?!(?:same|other|another|right|wrong|new|old|that|this|my|our|your|their|each|` +
-    String.raw`every|which|what|whole)\s)([a-z0-9][a-z0-9-]{0,62})\s+(?:namespace|project)\b`,
+  String.raw`\b(?:in|of)\s+(?:the\s+)?(?!(?:the|a|an|same|other|another|right|wrong|new|old|that|this|my|our|your|` +
+    String.raw`their|each|every|which|what|whole)\s)([a-z0-9][a-z0-9-]{0,62})\s+(?:namespace|project)\b`,
 );
 
 /** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
@@ -511,7 +523,7 @@ function readScope(rest: Rest, intent: Intent): void {
   rest.text = perNameNamespaces(rest.text);
   const ns =
     rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
-    rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+([^\s?!,;]+)/) ??
+    rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+(?!(?:but|so|yet|and|or|is|are|was|were)\b)([^\s?!,;]+)/) ??
     // "the api workload in the shop namespace uses …"
     rest.take(NAME_THEN_NAMESPACE) ??
     // never "cross-namespace call": a word joined to another is not the type before a name
@@ -522,6 +534,8 @@ function readScope(rest: Rest, intent: Intent): void {
         String.raw`(?<![\w-])(?<!\b(?:same|other|another|different|whole|each|every|any|which|what|own|one)\s)` +
           String.raw`(?:project|namespace)\s+` +
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
+          // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)
+          String.raw`(?!(?:but|so|yet|is|are|was|were|has|have|had|runs?|uses?|looks?|seems?|itself|too|also)\b)` +
           String.raw`([^\s?!,;]+)`,
       ),
     ) ??
@@ -550,7 +564,9 @@ const BARE_PORT = new RegExp(
   // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
   // "server ← sqlapi 1433": an arrow drawn back puts the client last; the number after the pair is still the port
   String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)` +
-    String.raw`(?:the\s+)?[a-z][\w./-]*\s+` +
+    // "calls feature store db-0 5432": a word or two on what the target is may come before its name
+    // (never "to nodePort 31380": a node port said is no target)
+    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!node ?port\b)[a-z][\w./-]*\s+` +
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
@@ -558,7 +574,11 @@ const BARE_PORT = new RegExp(
     // "api -> db-0 5432: allowed by …": a colon ends it too (not a time's "10:30")
     // "web → api 8080 (aks2)": a note in brackets (the cluster, the ticket) may follow the port
     // "web -> api 8080 when the subnet is private", "api to db-0 5432 - which NSG rule": a clause or a dash after it
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|:(?!\d)|[-—–](?=\s)|(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    // "to db-0 5432. is it the NSG", "api 8080 on the private subnet cluster", "db 5432 should stay open": a
+    // sentence's end, where or what for, or what must hold after it (never a count: "to web 3 replicas")
+    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|\.(?=\s|$)|:(?!\d)|[-—–](?=\s)|` +
+    String.raw`(?:src|source|what|which|how|why|or|right|correct)\b|` +
+    String.raw`(?:on|for|in|inside|outside|from|into|should|must|stays?|is|are|and|but|even|anymore)\b|` +
     String.raw`(?:when|while|if|after|before|during|since)\b|` +
     // or how it crosses: "api→db-0 5432 cross node? snat?"
     String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
@@ -606,7 +626,15 @@ function machineClient(text: string): string | undefined {
       String.raw`(?:office|branch|site|dc|data ?cent(?:er|re)|home|hq|store)\s*[(,]?\s*(?:at\s+)?(${IP})\s*[),]?\s+` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?)\b`,
   ).exec(text);
-  return person && isIpv4(person[1]) ? person[1] : undefined;
+  if (person && isIpv4(person[1])) return person[1];
+  // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
+  // someone outside said at an address, who then calls, is the client
+  const outsider = new RegExp(
+    String.raw`\b(?:partner|vendor|customer|client|user|(?:pen ?)?tester|auditor|scanner)s?\s+(?:at|on|from)\s+` +
+      String.raw`(${IP})\s+(?:will\s+|would\s+)?` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?|requests?|scans?)\b`,
+  ).exec(text);
+  return outsider && isIpv4(outsider[1]) ? outsider[1] : undefined;
 }
 
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
@@ -682,6 +710,10 @@ function portSaid(rest: Rest): string | undefined {
     // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
     // "on the http port (8080)": the number in brackets after the port's name too
     rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "from: api / to: db-0 / port: 5432", "dport=5432": a field named port in a pasted key: value list
+    rest.take(/\b(?:d(?:st)?[_-]?)?port\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "db-0 only accepts 5432 from api": what a pod accepts or lets in is a port
+    rest.take(/\b(?:accepts?|accepting|lets? in)\s+(?:port\s+)?(\d{1,5})\b(?![.:]\d)/)?.[1] ??
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
     rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
@@ -691,14 +723,55 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]))/)?.[1] ??
+    portSaidApart(rest)
+  );
+}
+
+/** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
+function portSaidApart(rest: Rest): string | undefined {
+  return (
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
-    rest.take(/,\s*(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
+    // ("api on the app node to db-0 on the db node, 5432 — which hops": or before a dash that goes on)
+    rest.take(/,\s*(\d{2,5})\s*(?:[?!.]*\s*$|[-—–]\s)/)?.[1] ??
     // "x/a -> z/c path 80": the path on a port; "api to db cross node? 5432": a number alone after the question, at
     // the very end, is the port it is asked on
     rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
-    bareTargetPort(rest)
+    bareTargetPort(rest) ??
+    tablePort(rest) ??
+    lastPort(rest)
   );
+}
+
+/** "| src | dst | port |" then "| web | db-0 | 5432 |": a pasted Markdown table's port column, on its first row */
+function tablePort(rest: Rest): string | undefined {
+  // (the lines of a message reach here joined by ". ")
+  const lines = rest.text.replace(/\|\.?\s+(?=\|)/g, '|\n').split(/\n|(?<=\|)\.\s/);
+  const rows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l) && !/^[\s|:-]+$/.test(l));
+  const cells = (row: string) =>
+    row
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
+  const column = rows.length >= 2 ? cells(rows[0]).findIndex((c) => /^(?:d(?:st)?[ _-]?)?ports?$/.test(c)) : -1;
+  const value = column >= 0 ? cells(rows[1])[column] : undefined;
+  return value && /^\d{1,5}$/.test(value) ? value : undefined;
+}
+
+/** Words after which a number at the end is a count, a time or a version, never a port ("scale web to 10"). */
+const NOT_BEFORE_PORT = new RegExp(
+  String.raw`\b(?:to|of|than|last|top|at|in|by|about|around|over|under|within|after|before|since|until|ticket|inc|` +
+    String.raw`chg|step|line|node|nodes|pods?|replicas?|version|v|build|release|page|x|times|ago|are|is|be|only|just|` +
+    String.raw`number|#)\s+\d+\s*[?!.]*\s*$`,
+);
+/** "CAN WEB TALK TO API OR NOT 8080": a number alone at the end of a question about two parties is its port */
+function lastPort(rest: Rest): string | undefined {
+  const pair = /(?:->|→|\b(?:to|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text);
+  // (never when a port is written with its target, "db-0:5432, … 150 or 200?", nor one of numbers weighed)
+  const written = /[a-z0-9]:\d{1,5}\b/.test(rest.text) || /\d\s+(?:or|and|vs)\s+\d+\s*[?!.]*\s*$/.test(rest.text);
+  if (!pair || written || NOT_BEFORE_PORT.test(rest.text)) return undefined;
+  return rest.take(/(?<=[a-z?]\s+)(\d{2,5})\s*[?!.]*\s*$/)?.[1];
 }
 
 /** "type/name", "ns/name" and "name:port" taken apart; the type from the word before ("pod sqlapi"). */
@@ -736,6 +809,8 @@ function splitWord(
  * check": two kinds of filter (two common words) */
 function pairedWords(a: string, b: string): boolean {
   const common = (x: string) => STOP.has(x) || FILTER_WORDS.has(x);
+  // "L3/L4", "L4/L7": network layers (https://learn.microsoft.com/azure/architecture/guide/technology-choices/load-balancing-overview)
+  if (/^l[1-7]$/.test(a) && /^l[1-7]$/.test(b)) return true;
   return SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x)) || (common(a) && common(b));
 }
 
@@ -853,6 +928,8 @@ function readNames(rest: Rest, intent: Intent): void {
     // "the web LB" is the web LoadBalancer Service
     if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]] && !TYPE_WORDS[words[i - 1]])
       return 'service';
+    // "an ingress called web", "the route named sqlapilb": the type said before the naming word
+    if (/^(called|named)$/.test(words[i - 1] ?? '') && TYPE_WORDS[words[i - 2]]) return words[i - 2];
     const next = SERVICE_TYPES.has(words[i + 1]) ? words[i + 2] : words[i + 1];
     // "opens host shop.contoso.com" (a URL read as its host): the type word is the next name's
     if (next === 'host' && /\./.test(words[i + 2] ?? '')) return words[i - 1];
@@ -918,12 +995,19 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   )
     start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
-  const cues = asking && all.length > 1 ? cueScores(asking) : {};
+  const cues = asking && all.length > 1 ? cueScores(asking.replace(CLUSTER_SAID, ' ')) : {};
   return {
-    cues: topKind(cues) === 'unknown' ? cueScores(t) : cues,
+    cues: topKind(cues) === 'unknown' ? cueScores(t.replace(CLUSTER_SAID, ' ')) : cues,
     asking: all.length > 1 ? asking : undefined,
   };
 }
+/** "on the egressip cluster", "on the cluster with the custom DNS": which cluster, said by what it has, is no cue of
+ * what is asked about it */
+const CLUSTER_SAID = new RegExp(
+  String.raw`\b(?:on|in|for) (?:the|this|our) (?:[\w-]+ ){1,3}cluster\b|` +
+    String.raw`\b(?:on|in) the cluster with (?:the |a |an )?(?:[\w-]+ ){0,2}[\w-]+`,
+  'g',
+);
 /** The writer is the far end ("we are the partner at 198.51.100.20"): "our API" is theirs, "your web tier" ours. */
 const FAR_VOICE = new RegExp(
   String.raw`\b(we are|we're|this is|i am|i'm|i work (at|for)) (the |a |an |your |from )?` +
@@ -982,7 +1066,7 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     intent.destination = intent.towards;
     intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
-  if (ACTION.test(t) || LATER_REQUEST.test(t) || ASKED_OF_US.test(t)) {
+  if (ACTION.test(t) || LATER_REQUEST.test(t) || ASKED_OF_US.test(t) || PROPOSED_THEN_ASKED.test(t)) {
     intent.kind = 'unknown';
     intent.action = true;
   }

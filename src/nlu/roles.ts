@@ -12,7 +12,12 @@ export { WHAT_DOES } from './score';
 
 const OTHER_CLOUDS = new RegExp(
   String.raw`\b(aws|eks|amazon|ec2|gcp|gke|google cloud|cloud run|digitalocean|alibaba cloud|openstack|` +
-    String.raw`oracle cloud|oci|oke|ibm cloud|linode|hetzner|vultr)\b`,
+    String.raw`oracle cloud|oci|oke|ibm cloud|linode|hetzner|vultr|` +
+    // "my EC2 instance in us-east-1", "a VM in europe-west1": another cloud's region names it (Azure's have no digit:
+    // https://learn.microsoft.com/azure/reliability/regions-list)
+    String.raw`[a-z]{2}-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d|` +
+    String.raw`(us|europe|asia|australia|northamerica|southamerica)-(north|south|east|west|central|northeast|` +
+    String.raw`northwest|southeast|southwest)\d)\b`,
 );
 const PRICES = new RegExp(
   // "our cost review lists a public IP": a review named by its purpose asks about the resource, not its price
@@ -81,9 +86,11 @@ const AMOUNT_ASKED = new RegExp(
     String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
 );
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
+// "finance asks what 20.50.61.11 is and why we pay for it": what the address is, the bill the reason for asking
+const WHAT_ADDRESS = /\bwhat (is )?(the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is)?\b/;
 const pricedOnly = (said: string): boolean => {
   const t = said.replace(/[\w]+(?:[-.][\w]+)+/g, ' ');
-  return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !NETWORK_ASKED.test(t));
+  return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !(NETWORK_ASKED.test(t) || WHAT_ADDRESS.test(said)));
 };
 
 function outOfScope(t: string): boolean {
@@ -110,9 +117,10 @@ export function reconsider(intent: Intent): void {
   const { evidence } = decideFamily(intent, pair);
   if (asksSeveral(intent, pair.several)) return;
   // requests through the router to a workload: the router is the way in, not what the question is about
+  // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
   if (
     intent.kind === 'inbound' &&
-    evidence.some((e) => e === 'requests-through-router' || e === 'seen-behind-the-way-in')
+    (evidence.some((e) => e === 'requests-through-router' || e === 'seen-behind-the-way-in') || CHAIN.test(t))
   ) {
     const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n));
     if (about.length) intent.names = about;
@@ -153,6 +161,7 @@ function clientNotOurs(intent: Intent): void {
     intent.clientIp = intent.ips.find((ip) => !ours.includes(ip) && ip !== intent.towards);
 }
 
+const CHAIN = /(->|→)[^>→]+(->|→)/;
 /** Evidence that the ingress controller's pods named are hops of the way in, not what is asked about */
 const WAYS_DRAWN = ['client-drawn-in', 'ways-in-weighed'];
 
@@ -244,26 +253,20 @@ export function partiesOf(intent: Intent): {
   )?.[1];
   // only what the inventory knows (or a DNS name) takes a side: "x/b cannot talk to x/a" is not from "cannot"
   const known = (p: string) => p.includes('.') || (intent.entities ?? []).some((e) => e.text === p || e.matched === p);
-  const pair =
-    failedConnection(
-      intent.text,
-      all.filter((x) => known(x.p)),
-      podIps,
-      intent.from,
-    ) ??
-    direction(
-      intent.text,
-      all.filter((x) => known(x.p)),
-    );
+  const sides = all.filter((x) => known(x.p));
+  const pair = failedConnection(intent.text, sides, podIps, intent.from) ?? direction(intent.text, sides);
   const saidParties = pair ? [...new Set([pair.client, pair.target, ...said])] : said;
+  const excluded = excludedAsked(intent.text, saidParties.filter(known));
+  const letIn = (p: string) => !!excluded && onlyLetIn(intent, p);
   const from =
+    excluded ??
     pair?.client ??
     podIps.find((e) => e.text === fromIp)?.matched ??
     saidParties.find((p) => p.split('/').pop() === intent.from) ??
     databaseClient(intent, saidParties.filter(known));
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
   const entities = intent.entities ?? [];
-  const parties = saidParties.filter((p) => p === from || !sameParty(entities, p, from));
+  const parties = saidParties.filter((p) => p === from || (!sameParty(entities, p, from) && !letIn(p)));
   // "10.10.1.0/24" in a pasted rule list is a range, never a party
   const prefix = (ip: string) => new RegExp(String.raw`\b${esc(ip)}/\d{1,2}\b`).test(intent.text);
   const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
@@ -404,6 +407,25 @@ function rolesOf(intent: Intent): Intent['roles'] {
   const first = resolver ?? entities.find((e) => e.kind !== 'namespace');
   return first ? { subject: first.matched } : undefined;
 }
+
+/** "db-0 only accepts 5432 from api. does web get denied?", "only api can reach the database (web must be denied)":
+ * where only one client is let in, the other party said as denied is the client the check is about */
+function excludedAsked(text: string, parties: string[]): string | undefined {
+  if (!/\bonly\b/.test(text)) return undefined;
+  return parties.find((p) => {
+    const short = escape(p.split('/').pop()!);
+    return new RegExp(
+      String.raw`(?:^|[\s(.?!])(?:(?:does|do|is|are|will|would)\s+)?(?:the\s+)?${short}(?:\s+pods?)?\s+` +
+        String.raw`(?:gets?|must be|should be|is|are|will be|stays?|remains?)?\s*(?:denied|blocked|dropped|rejected)\b`,
+    ).test(text);
+  });
+}
+
+/** The one client said as the only one let in ("only api can reach …", "… only accepts 5432 from api") */
+const onlyLetIn = (intent: Intent, p: string): boolean => {
+  const short = p.split('/').pop()!;
+  return short === intent.from || new RegExp(String.raw`\bonly (?:the )?${escape(short)}\b`).test(intent.text);
+};
 
 /** The cluster DNS's own pods answer, they do not ask ("dns-default forwards where … for the server pod"). */
 const CLUSTER_DNS = /^(coredns|kube-dns|dns-default|node-local-?dns)(-|$)/;

@@ -91,7 +91,9 @@ const THROUGH_ROUTER = new RegExp(
   String.raw`\b(requests?|traffic|users?|clients?|people|customers?|partners?|vendors?|calls?)\b.{0,40}` +
     String.raw`\b(through|via|from)\s+(the\s+)?` +
     String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
-    String.raw`(router|ingress|route|gateway)\b|` +
+    // ("customers in Brazil go through Front Door to sqlapi": Azure's edge is a way in too
+    // https://learn.microsoft.com/azure/frontdoor/front-door-overview)
+    String.raw`(router|ingress|route|gateway|(azure )?front ?door)\b|` +
     String.raw`\brouter\b.{0,30}\brequests?\b|` +
     // requests (not traffic, which may be going out) through the load balancer
     String.raw`\b(requests?|users?|clients?|customers?|visitors?)\b.{0,40}\b(through|via) ` +
@@ -503,7 +505,11 @@ const COVERS =
       String.raw`(questions|queries) (about|on|regarding|around)|` +
       // "can you tell me about DNS or only IPs?", "… DNS paths too or just egress?": one topic weighed against
       // another, asked of the bot's reach
-      String.raw`or (only|just))\b`,
+      String.raw`or (only|just)|` +
+      // "…, or is that not something you know?", "are you able to check …", "what else can you do": whether the bot
+      // can, asked of the bot itself (a topic named is then an example of what it might do)
+      String.raw`(is|isn'?t) (that|this|it) (not )?(something|anything) (you|u) (know|can|do|see|cover|answer)|` +
+      String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u))\b`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
 // ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
@@ -557,6 +563,14 @@ function namesOnly(s: Seen): boolean {
  * coming in, even where the inventory does not list the host
  * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
  * https://learn.microsoft.com/azure/frontdoor/endpoint */
+const OUTSIDER_CALLS = new RegExp(
+  String.raw`\b(partner|vendor|customer|client|user|(pen ?)?tester|auditor|scanner)s?\s+(at|on|from)\s+` +
+    String.raw`\d{1,3}(\.\d{1,3}){3}\s+((will|would)\s+)?` +
+    String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|browses?|visits?|requests?|scans?)\b`,
+);
+const PODS_BEHIND_IP = /\b(which|what) (pods?|backends?)\b.{0,20}\bbehind (the )?(ip )?\d{1,3}(\.\d{1,3}){3}\b/;
+/** "what is <name>", "what's <name>?": the name asked about, nothing else said */
+const ONLY_WHAT_IS = /^\W*(what|who)(?:'s| is)\s+(?:the\s+|this\s+)?[a-z0-9][\w.-]*\s*[?!.]*\s*$/;
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
 
 /** "<pasted kubectl get svc> how does a request to web's external ip get in?": the rows of a pasted table are
@@ -1147,6 +1161,22 @@ export const EVIDENCE: readonly Row[] = [
   // names the pods behind a Service's frontend (its ready endpoints)
   // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/
   { id: 'pods-behind-the-lb', says: { 'load-balancers': 17 }, when: (s) => podsBehindFrontend(s) && LB_SAID.test(s.t) },
+  // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
+  // someone outside, said at an address, calling in is the way in, whatever is said of the public IP
+  // https://learn.microsoft.com/azure/aks/load-balancer-standard
+  {
+    id: 'outsider-at-address-calls',
+    says: { inbound: 19 },
+    when: (s) => !!s.intent.clientIp && OUTSIDER_CALLS.test(s.t),
+  },
+  // "which pods sit behind 20.31.77.5", "which pods answer behind …": what is behind an address is its load
+  // balancer's backends, as "who is behind 20.31.46.88" is, unless a client is said coming in
+  // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
+  {
+    id: 'pods-behind-an-address',
+    says: { 'load-balancers': 18 },
+    when: (s) => PODS_BEHIND_IP.test(s.t) && !s.both.length && !comesIn(s.t),
+  },
   // "which pods get 20.31.46.20 when a customer connects": with no load balancer said, the end of the way in
   // (https://learn.microsoft.com/azure/aks/load-balancer-standard)
   { id: 'pods-behind-a-frontend', says: { inbound: 17 }, when: (s) => podsBehindFrontend(s) && !LB_SAID.test(s.t) },
@@ -1294,7 +1324,17 @@ export const EVIDENCE: readonly Row[] = [
     id: 'azure-front-end-in-path',
     says: { inbound: 17 },
     when: (s) =>
-      ['east-west', 'unknown'].includes(s.cue) && s.both.length < 2 && s.intent.names.some((n) => AZURE_WAY_IN.test(n)),
+      ['east-west', 'unknown'].includes(s.cue) &&
+      s.both.length < 2 &&
+      s.intent.names.some((n) => AZURE_WAY_IN.test(n)) &&
+      !ONLY_WHAT_IS.test(s.t),
+  },
+  // "what is <endpoint>.z01.azurefd.net", said alone: what the host is (the Front Door endpoint), not a path through it
+  // https://learn.microsoft.com/azure/frontdoor/endpoint
+  {
+    id: 'azure-front-end-named',
+    says: { 'what-is': 17 },
+    when: (s) => s.intent.names.some((n) => AZURE_WAY_IN.test(n)) && ONLY_WHAT_IS.test(s.t),
   },
   {
     id: 'one-party-client-in',
