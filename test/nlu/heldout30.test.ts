@@ -17,20 +17,21 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 23 with set 27 in the model's training and the review mends (adddc97, the code when the set was
  * written) 294/335 = 87.8 %, 11 confident misroutes, 10 asked with the right reading; with several pairs each answered
- * (afa17a7) the same. Floors: that figure, rounded down. */
+ * (afa17a7) the same; round 24 (e7d6cdc) 298/335 = 89.0 %, 9; with sets 28 and 29 in the model's training (1967783)
+ * 298/335, 9, 9. Floors: that figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 87, // 294/335
-  dns: 91, // 31/34
+  all: 88, // 298/335
+  dns: 88, // 30/34
   'east-west': 84, // 27/32
-  egress: 94, // 34/36
+  egress: 97, // 35/36
   help: 93, // 29/31
-  inbound: 85, // 30/35
-  'load-balancers': 90, // 28/31
+  inbound: 88, // 31/35
+  'load-balancers': 93, // 29/31
   pod: 90, // 30/33
-  policy: 72, // 24/33
-  unknown: 88, // 30/34
-  'what-is': 86, // 31/36
+  policy: 78, // 26/33
+  unknown: 91, // 31/34
+  'what-is': 83, // 30/36
 };
-const MISROUTES = 11;
+const MISROUTES = 9;
 
 heldoutTest(30, FLOOR, MISROUTES, { coverage: [24, 24] });
