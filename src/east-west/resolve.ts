@@ -160,6 +160,11 @@ function targetByName(
       });
     }
     if (dns.suggestion) {
+      // ("nginx controller q9w3z → web on 8080": on the pods' port from another namespace, the pods are reached by
+      // their IPs, no name resolved)
+      const svc = services.find((x) => `${x.metadata.name}.${x.metadata.namespace}` === dns.suggestion);
+      const onPods = svc && podsOnTargetPort(pair, svc, other, said);
+      if (onPods) return onPods;
       // the Service exists in another namespace: answer for it, and say the short name would not resolve
       pair.note(
         `"${name}" resolves only inside its own namespace; from ${clientNs} the name to use is ${dns.suggestion}`,

@@ -22,7 +22,9 @@ export interface LbSubjects extends Noted {
 
 // never the end of a name ("aro2-p8bjm-public-lb aro2-resources" in a pasted table)
 // ("load balancer 'lb-public-02' rules?": the name may be quoted)
-const AFTER_LB = /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+// ("the LB called lb-legacy-01": or after the word that names it)
+const AFTER_LB =
+  /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+(?:(?:called|named)\s+)?['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
 const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 

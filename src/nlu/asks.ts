@@ -14,7 +14,11 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\b(dns|name) ?servers?\b`,
     String.raw`\bwhich (dns|servers?|nameservers?)\b`,
     // "who answers that lookup?": the server that answers, not the address it gives
-    String.raw`\bwho (resolves|answers)\b`,
+    String.raw`\bwho (actually |really |then )?(resolves|answers)\b`,
+    // "how do pods look up names", "udp/53 going to 10.0.0.10": names in general, or DNS's own port, seen leaving
+    // (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/)
+    String.raw`\blook(s|ed|ing)? ?up (host ?|dns )?names\b`,
+    String.raw`\b(udp|tcp)\/53\b`,
     String.raw`\bresolvers?\b`,
     String.raw`resolv\.conf`,
     String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,

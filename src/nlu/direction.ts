@@ -90,6 +90,18 @@ function keptFrom(before: string, between: string): 'forward' | undefined {
   return kept.test(before) && /^\s+from\s+(?:the\s+)?$/.test(between) ? 'forward' : undefined;
 }
 
+/** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other
+ * (the copula before it) is the client, as in "is web blocked from reaching db-0" */
+function blockedFrom(before: string, between: string): 'forward' | undefined {
+  const copula = /\b(?:is|are|was|were|be|being|gets?|got)\s+(?:the\s+)?$/i.test(before);
+  return copula && KEPT_FROM.test(between) ? 'forward' : undefined;
+}
+const KEPT_FROM = new RegExp(
+  String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?` +
+    String.raw`(?:blocked|cut off|locked out|firewalled)\s+from\s+(?:the\s+)?$`,
+  'i',
+);
+
 /** "is x/a open to y/b?", "are the db pods exposed to web?": a state of the first said to the second (the copula
  * before it), so the second is the client; never "x/a opens a connection to y/b", where the first acts. */
 function openTo(before: string, between: string): 'back' | undefined {
@@ -128,7 +140,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
       continue;
     }
     const [before, between] = [text.slice(0, a.start), text.slice(a.end, b.start)];
-    const how = keptFrom(before, between) ?? openTo(before, between) ?? link(between);
+    const how = keptFrom(before, between) ?? openTo(before, between) ?? blockedFrom(before, between) ?? link(between);
     if (how === 'forward') found = { client: a.p, target: b.p };
     else if (how === 'back') found = { client: b.p, target: a.p };
     if (how && found) {

@@ -464,6 +464,28 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
 }
 
 /**
+ * "public IP kubernetes-a4e8f2a619c3d4b7ea5f01d2c3b4a5e6": AKS names a LoadBalancer Service's frontend (and its public
+ * IP, after the load balancer) "a" and the Service's UID without dashes, cut to 32 characters: the name stands for
+ * that Service
+ * (https://learn.microsoft.com/azure/aks/load-balancer-standard)
+ */
+function frontendResourceNames(k: Known, intent: Intent): void {
+  for (const ref of intent.refs) {
+    const uid = /^(?:kubernetes(?:-internal)?-)?(a[0-9a-f]{31})$/.exec(ref.name)?.[1];
+    const svc = uid && k.services.find((x) => `a${(x.metadata.uid ?? '').replace(/-/g, '')}`.slice(0, 32) === uid);
+    if (!svc) continue;
+    const name = svc.metadata.name;
+    intent.notes = [...(intent.notes ?? []), `"${ref.name}" taken as Service ${svc.metadata.namespace}/${name}`];
+    intent.text = intent.text.replace(ref.name, name);
+    intent.names = intent.names.map((n) => (n === ref.name ? name : n));
+    ref.name = name;
+    ref.namespace = svc.metadata.namespace;
+    // (the Service itself, never a workload of the same name: its frontend is the way in asked about)
+    intent.typed = [...intent.typed.filter((t) => t.name !== name), { name, type: 'service' }];
+  }
+}
+
+/**
  * "… upstream connect error or disconnect/reset before headers" pasted before the question: a slash pair said only
  * outside the sentence that asks, whose first word is no namespace, is two words, not ns/name.
  */
@@ -544,6 +566,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
     intent.namespace = undefined;
   contextSlash(k, intent);
+  frontendResourceNames(k, intent);
   joinedWords(k, intent);
   const entities: Entity[] = [];
   const refs: NameRef[] = [];

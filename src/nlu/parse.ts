@@ -462,9 +462,13 @@ function clean(text: string): string {
     .slice(0, 2000)
     .toLowerCase()
     .replace(/_/g, ' ')
+    // "ILB": Azure's internal load balancer, said short (https://learn.microsoft.com/azure/load-balancer/components)
+    .replace(/\bilb(s?)\b/g, 'internal lb$1')
     .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1');
   return fixTypos(inAzureWords(glossed(spoken(lower))));
 }
+
+const RATE = /\b\d+(?:[.,]\d+)?\s*[km]?\s*[a-z]+\/(?:s|sec|second|min|minute|h|hr|hour|d|day)\b/g;
 
 /** The text not yet read: `take` removes what a pattern matched. */
 class Rest {
@@ -559,6 +563,14 @@ function trailingNamespace(rest: Rest, intent: Intent): RegExpExecArray | null {
   return rest.take(/\bin\s+([a-z0-9][a-z0-9-]{1,62})\s*[?!.]*\s*$/);
 }
 
+/** Words after a number that make it an amount, a count or a duration, never a port */
+const UNITS =
+  String.raw`conns?|connections?|reqs?|requests?|rps|qps|calls|users|errors|packets|pps|ms|s|sec|secs|seconds|` +
+  String.raw`m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|x|times|k|percent|replicas?|pods?|nodes?|instances?|` +
+  String.raw`vms?|cores?|cpus?|kb|mb|gb|tb|kib|mib|gib|gbps|mbps|kbps|am|pm|utc|of|out|more|less|ips?|addresses|rules`;
+/** Words before a number that name a step, a version or a ticket, never a target and its port */
+const NUMBERED =
+  'step|line|page|version|v|build|release|ticket|inc|chg|number|item|option|level|tier|priority|sev|phase|stage|rule';
 /** A bare number right after the target ("sqlapi → server 1433", "reach db 5432"): the port (the name stays). */
 const BARE_PORT = new RegExp(
   // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
@@ -566,7 +578,7 @@ const BARE_PORT = new RegExp(
   String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)` +
     // "calls feature store db-0 5432": a word or two on what the target is may come before its name
     // (never "to nodePort 31380": a node port said is no target)
-    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!node ?port\b)[a-z][\w./-]*\s+` +
+    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)[a-z][\w./-]*\s+` +
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
@@ -576,19 +588,10 @@ const BARE_PORT = new RegExp(
     // "web -> api 8080 when the subnet is private", "api to db-0 5432 - which NSG rule": a clause or a dash after it
     // "to db-0 5432. is it the NSG", "api 8080 on the private subnet cluster", "db 5432 should stay open": a
     // sentence's end, where or what for, or what must hold after it (never a count: "to web 3 replicas")
-    String.raw`(\d{1,5})(?=\s*(?:$|[?!,;(]|\.(?=\s|$)|:(?!\d)|[-—–](?=\s)|` +
-    String.raw`(?:src|source|what|which|how|why|or|right|correct)\b|` +
-    String.raw`(?:on|for|in|inside|outside|from|into|should|must|stays?|is|are|and|but|even|anymore)\b|` +
-    String.raw`(?:when|while|if|after|before|during|since)\b|` +
-    // or how it crosses: "api→db-0 5432 cross node? snat?"
-    String.raw`(?:(?:still|now|again|not|also)\s+)?(?:path|hops?|allowed|permitted|ok|open|blocked|cross(?:es|ing)?|` +
-    // "sqlapi → server 1433 same node or cross node", "… to server 1433 now, any policy block it?": where it runs or
-    // when, said after the port
-    String.raw`same|(?:now|today|currently)(?=\s*[,;?!])|` +
-    String.raw`across|via|snat|reachable|works?|working|denied|refused|dropped|rejected|fail(?:s|ing)?|` +
-    String.raw`tim(?:es|ing) out|broken|` +
-    // or which way it goes: "web to api 8080 goes thru afw or direct?"
-    String.raw`down|flaky|go(es|ing)?|thru|through)\b))`,
+    // "api → db-0 5432 with the ASG rules?", "web → api 8080 here?", "… 5432 being denied": any word may follow the
+    // port; only a unit or a count ("to web 3 replicas", "to db 500 conns/s") or a part of an address, a time or a
+    // version makes the number something else
+    String.raw`([1-9]\d{0,4})(?![.:/]?\w|\s*(?:%|${UNITS})(?![\w-]))(?=\s|$|[?!,;().:—–-])`,
 );
 function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
@@ -632,7 +635,9 @@ function machineClient(text: string): string | undefined {
   const outsider = new RegExp(
     String.raw`\b(?:partner|vendor|customer|client|user|(?:pen ?)?tester|auditor|scanner)s?\s+(?:at|on|from)\s+` +
       String.raw`(${IP})\s+(?:will\s+|would\s+)?` +
-      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?|requests?|scans?)\b`,
+      // ("a partner at 198.51.100.7 calling shop.contoso.com is seen by web …": or said doing it)
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?|requests?|scans?|` +
+      String.raw`calling|connecting|hitting|opening|reaching|sending|browsing|visiting|requesting)\b`,
   ).exec(text);
   return outsider && isIpv4(outsider[1]) ? outsider[1] : undefined;
 }
@@ -710,6 +715,14 @@ function portSaid(rest: Rest): string | undefined {
     // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
     // "on the http port (8080)": the number in brackets after the port's name too
     rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "die db-0 auf 5432", "sur 443", "por el puerto 5432": "on" and "port" in German, French, Spanish, Portuguese,
+    // Italian and Dutch (never an amount: "en 5 minutos")
+    rest.take(
+      new RegExp(
+        String.raw`\b(?:auf|sur|en|puerto|porta|porto|poort)\s+(\d{1,5})\b` +
+          String.raw`(?![.:]\d|\s*(?:${UNITS}|minutos?|segundos?|horas?|minuten|stunden)\b)`,
+      ),
+    )?.[1] ??
     // "from: api / to: db-0 / port: 5432", "dport=5432": a field named port in a pasted key: value list
     rest.take(/\b(?:d(?:st)?[_-]?)?port\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "db-0 only accepts 5432 from api": what a pod accepts or lets in is a port
@@ -738,9 +751,17 @@ function portSaidApart(rest: Rest): string | undefined {
     // the very end, is the port it is asked on
     rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
     bareTargetPort(rest) ??
+    bracketedPort(rest) ??
     tablePort(rest) ??
     lastPort(rest)
   );
+}
+
+/** "how do the packets travel between them (1433)?", "api → db-0 (5432) path": a number alone in brackets, in a
+ * question about two parties, is the port they talk on */
+function bracketedPort(rest: Rest): string | undefined {
+  if (!/(?:->|→|\b(?:to|between|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text)) return undefined;
+  return rest.take(new RegExp(String.raw`\(\s*(?:port\s+)?([1-9]\d{1,4})\s*\)(?!\s*(?:%|(?:${UNITS})\b))`))?.[1];
 }
 
 /** "| src | dst | port |" then "| web | db-0 | 5432 |": a pasted Markdown table's port column, on its first row */
@@ -1040,7 +1061,10 @@ function dropCommonNouns(intent: Intent, t: string): void {
       })
     );
   };
-  const gone = intent.names.filter(common);
+  // "IAM-style review", "Netflix-like setup", "cluster-wide": a word made an adjective by its suffix names nothing
+  const gone = intent.names.filter(
+    (w) => common(w) || /^[a-z0-9]+-(?:style|like|based|wide|level|ish|driven)$/.test(w),
+  );
   if (!gone.length) return;
   intent.names = intent.names.filter((n) => !gone.includes(n));
   intent.refs = intent.refs.filter((r) => r.namespace || !gone.includes(r.name));
@@ -1112,7 +1136,9 @@ function parseText(text: string): Intent {
   };
   const services = pastedServiceRows(text.slice(0, 4000));
   if (services.length) intent.pastedServices = services;
-  const rest = new Rest(` ${t} `);
+  // "500 conns/s", "4k SYN/s", "2 GB/day": a rate is an amount, never a namespace and a name; "e.g." and "i.e." are
+  // no names either
+  const rest = new Rest(` ${t} `.replace(RATE, ' ').replace(/(^|\s)(?:e\.g|i\.e|cf|viz)\.?(?=[\s,:]|$)/g, ' '));
   const asks = asksOf(t);
   if (Object.keys(asks).length) intent.asks = asks;
   readScope(rest, intent);

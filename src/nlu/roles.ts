@@ -56,7 +56,15 @@ const UNMODELLED = new RegExp(
     // (asked for itself: "for the node image upgrade, where are the web pods?" asks where pods are)
     String.raw`(which|what) (kubernetes|k8s|aks|openshift|aro|cluster|control plane|node ?image) versions?|` +
     String.raw`(should|can|could|must|shall|do) (we|i|you) upgrade|` +
-    String.raw`upgrade (the )?(cluster|kubernetes|k8s|aks|openshift|aro|control plane) to)\b`,
+    String.raw`upgrade (the )?(cluster|kubernetes|k8s|aks|openshift|aro|control plane) to|` +
+    // who may read a resource is Azure RBAC, not the network (https://learn.microsoft.com/azure/role-based-access-control/overview)
+    String.raw`give (me|us|him|her|them) (the |a |an )?([\w-]+ )?(role|access|permissions?|rights)|` +
+    // alerts are muted in Azure Monitor, a change the bot does not make
+    // (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-processing-rules)
+    String.raw`(silence|mute|snooze|suppress) (the |this |that |an? |all )?([\w-]+ ){0,2}alerts?|` +
+    // where data is kept is its storage, not its path (https://learn.microsoft.com/azure/reliability/availability-zones-overview)
+    String.raw`(is|are) (our|the|my) (data|database contents|backups|records) (stored|kept|hosted|located)|` +
+    String.raw`where (is|are) (our|the|my) (data|backups) (stored|kept|hosted))\b`,
 );
 // an attack asked for ("give me an exploit for the ingress controller"): the bot explains paths, it writes no attack
 // (a pentester asking what is reachable is a reachability question, so only the tool itself asked for is out)
@@ -118,10 +126,7 @@ export function reconsider(intent: Intent): void {
   if (asksSeveral(intent, pair.several)) return;
   // requests through the router to a workload: the router is the way in, not what the question is about
   // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
-  if (
-    intent.kind === 'inbound' &&
-    (evidence.some((e) => e === 'requests-through-router' || e === 'seen-behind-the-way-in') || CHAIN.test(t))
-  ) {
+  if (intent.kind === 'inbound' && routerIsTheWayIn(t, evidence)) {
     const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n));
     if (about.length) intent.names = about;
   }
@@ -162,6 +167,13 @@ function clientNotOurs(intent: Intent): void {
 }
 
 const CHAIN = /(->|→)[^>→]+(->|→)/;
+const routerIsTheWayIn = (t: string, evidence: string[]): boolean =>
+  evidence.some((e) => e === 'requests-through-router' || e === 'seen-behind-the-way-in') ||
+  CHAIN.test(t) ||
+  ROUTER_FOR.test(t);
+/** "will hit the router for sqlapilb", "the router for route sqlapilb": the router said as the way in to a route */
+const ROUTER_FOR =
+  /\b(?:the |openshift |default )?router (?:for|of|in front of) (?:the )?(?:route |app )?[a-z0-9][\w-]*/;
 /** Evidence that the ingress controller's pods named are hops of the way in, not what is asked about */
 const WAYS_DRAWN = ['client-drawn-in', 'ways-in-weighed'];
 
@@ -248,9 +260,11 @@ export function partiesOf(intent: Intent): {
   const kept = both.filter((x) => !works || !x.forms.includes(works));
   const all = works && new Set(kept.map((x) => x.p)).size >= 2 ? kept : both;
   const said = [...new Set(all.sort((a, b) => a.at - b.at).map((x) => x.p))];
-  const fromIp = /\b(?:from|when|logs?|logged|logging|sees?|seeing)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
-    intent.text,
-  )?.[1];
+  // "tcpdump on db-0 shows src 10.244.2.15", "src=10.244.2.15" in a flow log: the source address is the client's
+  const fromIp =
+    /\b(?:from|when|logs?|logged|logging|sees?|seeing|src|source)\s*[=:]?\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
+      intent.text,
+    )?.[1];
   // only what the inventory knows (or a DNS name) takes a side: "x/b cannot talk to x/a" is not from "cannot"
   const known = (p: string) => p.includes('.') || (intent.entities ?? []).some((e) => e.text === p || e.matched === p);
   const sides = all.filter((x) => known(x.p));

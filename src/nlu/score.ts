@@ -473,10 +473,12 @@ const CLIENT_IN = new RegExp(
 );
 
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
-const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) tool\b/;
+// ("does this thing understand Front Door?": the bot said as a thing)
+const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b/;
 const ITS_USE = new RegExp(
   // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
+    String.raw`understands?|` +
     String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
     String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
     // "what you can check regarding NSGs": what the bot looks at, said of itself
@@ -734,6 +736,14 @@ const RESOLVER_ASKED = new RegExp(
     String.raw`(dns|name) (quer(y|ies)|lookups?) (go|goes|are sent|end up)|quer(y|ies) for [a-z ]{0,20}names|` +
     String.raw`(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*|send\w*|relay\w*))\b`,
 );
+/** "how do pods look up names", "db-0 asks CoreDNS at 10.0.0.10 and CoreDNS goes to …", "udp/53 going to 10.0.0.10":
+ * the way a pod's names are looked up, said in plain words or by DNS's port 53
+ * (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/) */
+const LOOKUP_WAY = new RegExp(
+  String.raw`\b((look(s|ed|ing)? ?up|resolv(e|es|ing)) (host ?|dns |domain )?names|` +
+    String.raw`asks? (coredns|kube-dns|dns-default)|` +
+    String.raw`(coredns|kube-dns|dns-default) (goes|go|asks|sends) to|(udp|tcp)\/53\b.{0,40}\b(going|goes|sent|to)\b)`,
+);
 const DNS_CUE = new RegExp(
   String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
     String.raw`(should|would|does|will|do) (it |that |[a-z0-9-]+\.[a-z0-9.-]+ )?return|` +
@@ -820,7 +830,8 @@ const podsOnANode = (s: Seen): boolean =>
   !PAIR.test(s.t) &&
   !asksCan(s.t) &&
   !OUT.test(s.t);
-const NODE_OF = /\bnodes? (?:of|for) (?:the )?(?:pods? )?([\w./-]+)/;
+// ("just the node name for web-…", "node ip of db-0": the node's name or address asked for a pod too)
+const NODE_OF = /\bnodes?(?: names?| ips?| addresses)? (?:of|for) (?:the )?(?:pods? )?([\w./-]+)/;
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
   const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
@@ -977,6 +988,27 @@ interface Row {
 /** A leaning row's weight: below one cue word. */
 const LEAN = 0.5;
 
+const IPV4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
+const ADDRESS_CLAIMED = new RegExp(
+  String.raw`^\W*(?:true or false|true\/false|t\/f|quiz|fact check|trivia)\b[^a-z0-9]*(?:the\s+)?` +
+    String.raw`(?:ip\s+|address\s+)?${IPV4}\s+(?:is|=)\s`,
+);
+const ADDRESS_OURS = new RegExp(
+  String.raw`\b(?:is (?:that|this|it)|are (?:these|they|those)|` +
+    String.raw`(?:any|one|some) of (?:these|them|those)(?: are| is)?)\s+` +
+    String.raw`(?:in (?:our|the cluster's|the vnet's) (?:ranges?|address space|space|networks?|vnet|prefix(?:es)?)|` +
+    String.raw`ours|one of ours)\b`,
+);
+const THIS_ADDRESS_FOR = new RegExp(
+  String.raw`\bwhat(?: is|'s) (?:this|that) (?:ip|address)(?: used for| for)?\b|` +
+    String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b`,
+);
+function addressFramed(t: string, ips: string[]): boolean {
+  if (!ips.length) return false;
+  if (ADDRESS_CLAIMED.test(t) || ADDRESS_OURS.test(t)) return true;
+  return new Set(ips).size === 1 && THIS_ADDRESS_FOR.test(t);
+}
+
 // Weights: cue words give 1–3 per matching trigger. Evidence that settles the family on its own weighs more than any
 // sum of cues (≥ 15; the highest wins when two fire); what was named with no cue word at all weighs 3; what each
 // family needs named weighs half a point (LEAN), added only where a cue word already points: it breaks ties.
@@ -998,6 +1030,14 @@ export const EVIDENCE: readonly Row[] = [
       (s.intent.cues?.dns ?? 0) >= 2 &&
       RESOLVER_ASKED.test(s.intent.asking ?? s.t) &&
       s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)),
+  },
+  // "how do pods on this cluster look up names? e.g. web", "tcpdump on web shows udp/53 going to 10.0.0.10. who
+  // answers that for web?": how a named pod looks names up is its DNS path
+  {
+    id: 'pod-lookup-way',
+    says: { dns: 20 },
+    when: (s) =>
+      LOOKUP_WAY.test(s.t) && s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)) && !PAIR.test(s.t),
   },
   // "<pasted cat /etc/resolv.conf of a pod> who answers on 10.0.0.10 for api, and where does it forward?": a pod's
   // resolver settings pasted and asked about are that pod's DNS path
@@ -1046,6 +1086,11 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 20 },
     when: (s) => !!s.workloads.length && SEEN.test(s.t) && WAY_IN.test(s.t) && !CAN.test(s.t) && !routerIsClient(s),
   },
+  // "true or false: 51.104.20.30 is the web service's public IP", "quiz: 20.31.46.88 is a) … b) …", "IOC list …
+  // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what
+  // is this IP used for?", "the DNS server 10.100.2.4 — what is that?": what an address is, asked as a claim to check,
+  // a question of ownership or of the one address said; the answers offered are no cue
+  { id: 'address-framed', says: { 'what-is': 24 }, when: (s) => addressFramed(s.t, s.intent.ips) },
   // "is 10.0.2.10 a load balancer or a pod?": what an address is
   { id: 'address-is-what', says: { 'what-is': 19 }, when: (s) => s.intent.ips.some((ip) => isWhat(s.t, ip)) },
   // "… 10.244.2.15:43122 -> 52.1.2.3:443. what is the source?", "… from 10.244.0.7, who is that?": the question
@@ -1119,6 +1164,13 @@ export const EVIDENCE: readonly Row[] = [
       THIS_OR_THAT.test(s.intent.asking ?? s.t) &&
       !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
       !ITS_WAY_OUT.test(s.t),
+  },
+  // "a partner at 198.51.100.7 calling shop.contoso.com is seen by web …": a client outside, said at its address,
+  // calling a host of ours comes in (https://learn.microsoft.com/azure/aks/concepts-network-ingress)
+  {
+    id: 'outsider-calls-our-host',
+    says: { inbound: 19 },
+    when: (s) => !!s.intent.clientIp && s.hosts.length > 0 && !GOES_OUT.test(s.t),
   },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },

@@ -75,7 +75,15 @@ function dotted(chain: string): string {
 
 /** "twenty dot fifty dot sixty one dot ten" → 20.50.61.10, "server dot project one dot svc" → server.project1.svc,
  * "y slash a" → y/a, "port eighty one" → port 81. */
-export function spoken(t: string): string {
+// Words voice-to-text hears for ours: "egg rest" (egress), "the web pot" (pod), "which note is it on" (node)
+const SLIPS: [RegExp, string][] = [
+  [/\begg (?:rest|press)\b/g, 'egress'],
+  [/\b(the|a|this|that|each|every|which|what|my|our|web|api|db) pot(s?)\b(?! of\b)/g, '$1 pod$2'],
+  [/\b(which|what|same|the) note(s?)\b(?= (?:is|are|does|do|runs?|name|ip)\b)/g, '$1 node$2'],
+];
+
+export function spoken(said: string): string {
+  const t = SLIPS.reduce((x, [re, to]) => x.replace(re, to), said);
   if (!/\b(dot|slash|port|tcp|udp)\b/.test(t)) return t;
   return t
     .replace(DOTTED, dotted)
@@ -101,6 +109,24 @@ const GLOSS: [string, string][] = [
   ['cuál es', 'what is'],
   ['cual es', 'what is'],
   ['una pregunta', 'a question'],
+  // a few words of reaching, traffic and hops ("¿cómo llega el tráfico … a la ruta sqlapilb?")
+  ['cómo llega', 'how does reach'],
+  ['como llega', 'how does reach'],
+  ['cómo va', 'how goes'],
+  ['como va', 'how goes'],
+  ['por el puerto', 'on port'],
+  ['qué nodos atraviesa', 'which nodes does it cross'],
+  ['que nodos atraviesa', 'which nodes does it cross'],
+  ['cliente externo', 'external client'],
+  ['a la', 'to the'],
+  ['al', 'to the'],
+  ['tráfico', 'traffic'],
+  ['trafico', 'traffic'],
+  ['saltos', 'hops'],
+  ['nodos', 'nodes'],
+  ['ruta', 'route'],
+  ['necesito', 'i need'],
+  ['llega', 'reaches'],
   ['puede', 'can'],
   ['escalar', 'scale'],
   ['abrir', 'open'],
@@ -156,6 +182,19 @@ const GLOSS: [string, string][] = [
   ['supprimer', 'delete'],
   ['joindre', 'reach'],
   ['atteindre', 'reach'],
+  ["tu peux m'aider", 'can you help me'],
+  ["qu'est-ce que tu sais faire", 'what can you do'],
+  ['aider', 'help'],
+  ['trafic', 'traffic'],
+  // Portuguese, Italian, Dutch, German: reaching and traffic
+  ['chegar a', 'reach'],
+  ['tráfego', 'traffic'],
+  ['raggiungere', 'reach'],
+  ['traffico', 'traffic'],
+  ['bereiken', 'reach'],
+  ['verkeer', 'traffic'],
+  ['erreichen', 'reach'],
+  ['verkehr', 'traffic'],
   // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
   ['el', 'the'],
   ['le', 'the'],
@@ -173,7 +212,9 @@ const GLOSSED = new Map(GLOSS);
 const FOREIGN = new RegExp(
   String.raw`(?<![\p{L}\d-])(puede|puedes|pública|publica|puerto|nodo|corre|cuál|qué|oye|hola|ayuda|welche[rns]?|` +
     String.raw`öffentlichen?|kannst|geht|raus|bitte|hallo|kollege|skalieren|löschen|öffnen|` +
-    String.raw`salut|quel(le)?|serveur|utilise|` +
+    String.raw`salut|quel(le)?|serveur|utilise|aider|trafic|` +
+    String.raw`llega|tráfico|trafico|saltos|nodos|atraviesa|tráfego|chegar|raggiungere|traffico|bereiken|verkeer|` +
+    String.raw`erreichen|verkehr|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer)(?![\p{L}\d-])`,
   'u',
 );

@@ -47,7 +47,8 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 }
 
 /** "is db-0 on the same node as a web pod?": two workloads compared by where they run */
-const SAME_PLACE = /\b(same|different|separate) (node|host|vm|machine)s?\b/;
+const SAME_PLACE =
+  /\b(same|different|separate) (node|host|vm|machine)s?\b|\bshare (a|the|one) (node|host|vm|machine)\b/;
 
 /** "which pods run on that node?", "what pods are on aks-…-vmss000002": the pods asked by the node they run on */
 const PODS_ON_NODE = new RegExp(

@@ -38,7 +38,9 @@ export const spec: IntentSpec<'pod'> = {
     /\b(ips?|address(es)?|nodes?)\s*(and|n|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,
     // "podIP and hostIP", "on the same node as the ingress controller?": where the pod runs
+    // ("do db-0 and web share a node?": two pods on one node, said with the verb)
     [/\b(podip|hostip)\b|\b(on|in) (the same|different|separate) (nodes?|hosts?|vms?)\b/, 2],
+    [/\bshares? (a|the|one) (node|host|vm)\b/, 2],
     // "where does the api application run": the place a workload runs, asked first of all
     [/\bwhere (does|do|is|are) (the )?[\w-]+( [\w-]+)? (run|runs|running|live|lives|living|hosted|scheduled)\b/, 2],
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,

@@ -32,7 +32,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(512 * 1024);
 });
 
-test('cross-validation: on sets 7–29, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–30, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   // over all the sets (a sure model now answers where it disputes the rules: on a set the rules were written for, it
@@ -41,8 +41,8 @@ test('cross-validation: on sets 7–29, the combination misroutes no more than t
   expect(sum((f) => f.combined.misroutes)).toBeLessThanOrEqual(sum((f) => f.rules.misroutes));
   // measured after round 12 (sets 15 and 16 joined the training data)
   const floors: Record<number, [number, number]> = {
-    // the rules alone 206/216 with 1 confident misroute; combined 208/216 with none
-    12: [208, 0],
+    // the rules alone 206/216 with 1 confident misroute; combined 208/216 with none; after round 25 211/216 with 1
+    12: [211, 1],
     // the rules alone 212/228 with 1; combined 219/228 with none
     13: [219, 0],
     // the rules alone 214/220 with 2; combined 217/220 with 1 (a pasted lookup error answered with the DNS path, not
@@ -118,10 +118,14 @@ test('cross-validation: on sets 7–29, the combination misroutes no more than t
     // misroutes, combined 5681/5770 with 19): set 28 the rules alone 258/284 with 11, combined 268/284 with 5; set 29
     // the rules alone 303/323 with 4, combined 313/323 with 1. Set 26 293/297 with 2, set 27 303/312 with none (one
     // line more asked: the margin of a model trained without the set)
-    26: [293, 2],
+    // measured after round 25 (set 30 joined; sets 7–30: the rules alone 5882/6105 with 65 confident misroutes,
+    // combined 6015/6105 with 19): set 30 the rules alone 317/335 with 8, combined 331/335 with 1. Set 26 292/297, set
+    // 28 267/284 with 6, set 29 313/323 with none (a line each moved by the margin of a model trained without the set)
+    26: [292, 2],
     27: [303, 0],
-    28: [268, 5],
+    28: [267, 6],
     29: [313, 1],
+    30: [331, 1],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
