@@ -5,6 +5,15 @@ export const spec: IntentSpec<'egress'> = {
   title: 'Public egress IP of a pod, and its SNAT budget',
   triggers: [
     // terse: "db-0 out ip?", "api outgoing address"
+    // "what source do the upstream resolvers see?": a server outside the cluster sees the pods' egress address
+    // https://learn.microsoft.com/azure/aks/egress-outboundtype
+    [
+      new RegExp(
+        String.raw`\bwhat (source|ip|address)( ip| address)? (do|does|will|would) (the )?` +
+          String.raw`(upstream|external|outside|remote|public|internet|third[- ]party|partner'?s?)\b`,
+      ),
+      4,
+    ],
     /\b(out|outgoing|exit) (ips?|address(es)?)\b/,
     /\b(public|egress|outbound|outgoing|exit|external|snat|nat(ted)?)\b.{0,40}\b(ip|ips|address|addresses)\b/,
     /\bsource\b.{0,20}\b(ip|address)\b.{0,40}\b(internet|outside|world|remote)\b/,

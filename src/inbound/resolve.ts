@@ -63,7 +63,10 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   // a host a route or ingress serves wins over a load balancer address seen only in pasted output
   const hosted = lbByIp && hostOverPaste(intent, cat, lbByIp, clientIp);
   if (hosted) return hosted;
-  if (lbByIp && (!intent.names.length || toLb)) return { clientIp, service: lbByIp };
+  // "the CDN hits the router at 20.67.170.10 for the sqlapilb route host": the route named is the subject, the
+  // router's address the way it comes in
+  const routeNamed = intent.typed.some((t) => t.type === 'route' && routes.some((r) => r.metadata.name === t.name));
+  if (lbByIp && (!intent.names.length || toLb) && !routeNamed) return { clientIp, service: lbByIp };
   const byPort = !lbByIp && (await viaNodePort(intent, ctx, services, clientIp));
   if (byPort) return byPort;
   // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
@@ -173,17 +176,28 @@ const subjectsOf = (o: WayInOption): Found =>
  * A Front Door endpoint host named ("https://<endpoint>.z01.azurefd.net/…"): the way in its origin's host name
  * leads to (a route, ingress or Service).
  */
+const FRONT_DOOR_SAID = /\b(front ?door|afd)\b/;
+/** A pod, workload, Service, route or ingress of ours named: the question is about that one */
+const namesAWay = (intent: Intent): boolean =>
+  (intent.entities ?? []).some((e) => ['pod', 'workload', 'service', 'route', 'ingress', 'host'].includes(e.kind));
+
 async function frontDoorSubject(intent: Intent, ctx: Ctx, cat: Catalog): Promise<Found | PathResult | undefined> {
   const hosts = [...new Set([...(intent.urlHosts ?? []), ...intent.names].map((h) => h.toLowerCase()))].filter((h) =>
     AFD_HOST.test(h),
   );
-  if (!hosts.length) return undefined;
+  // "how does Front Door get to the app?": Front Door said, and nothing of ours named: its one endpoint, if one
+  const door = !hosts.length && FRONT_DOOR_SAID.test(intent.text) && !namesAWay(intent);
+  if (!hosts.length && !door) return undefined;
   const read = ctx.inv.azure.frontDoors;
   const doors = read ? ((await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure))) ?? []) : [];
   const isEp = (h: string) => (e: FrontDoor['endpoints'][number]) => e.hostName?.toLowerCase() === h.replace(/\.$/, '');
-  const hit = hosts.flatMap((h) =>
-    doors.flatMap((profile) => profile.endpoints.filter(isEp(h)).map((ep) => ({ profile, ep }))),
-  )[0];
+  const all = doors.flatMap((profile) => profile.endpoints.map((ep) => ({ profile, ep })));
+  if (door && all.length !== 1) return undefined;
+  const hit = door
+    ? all[0]
+    : hosts.flatMap((h) =>
+        doors.flatMap((profile) => profile.endpoints.filter(isEp(h)).map((ep) => ({ profile, ep }))),
+      )[0];
   if (!hit) {
     const none = doors.length ? 'no Front Door profile I have holds it' : 'I have no Front Door profile that holds it';
     const where = read ? '' : ' (Front Door is read from a snapshot only: azure/afd-*.json)';
@@ -423,7 +437,14 @@ const WORKLOAD_TYPES = ['pod', 'deployment', 'deploymentconfig'];
 /** A route, ingress or Service by name (a LoadBalancer Service first when names clash). */
 function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
   const typedOther = intent.typed.some((t) => t.name === name && !WORKLOAD_TYPES.includes(t.type));
-  const wants = (type: string) => !typedOther || typedAs(intent, type).includes(name);
+  // on OpenShift a route is often called an ingress (an Ingress becomes a route there): "the ingress sqlapilb" with
+  // no Ingress of that name is the route
+  // https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html#nw-ingress-creating-a-route-via-an-ingress_route-configuration
+  const noIngress = !cat.ingresses.some((i) => i.metadata.name === name);
+  const wants = (type: string) =>
+    !typedOther ||
+    typedAs(intent, type).includes(name) ||
+    (type === 'route' && noIngress && typedAs(intent, 'ingress').includes(name));
   const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
   if (route) return { route };
   const ingress = wants('ingress') && inNs(intent, cat.ingresses).find((i) => i.metadata.name === name);

@@ -4,7 +4,7 @@ import type { Frontend, LbRule, LoadBalancer, Probe } from '../inventory/azure-m
 import { idKey } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
-import { describeMembers, frontendPurpose, lbMembers, rulesOf, serviceOfFrontend } from '../path/lb';
+import { describeMembers, frontendPurpose, lbMembers, otherMembers, rulesOf, serviceOfFrontend } from '../path/lb';
 import { keepsClientIp } from '../path/service-snat';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { LbFacts } from './facts';
@@ -45,7 +45,7 @@ export type LbDecision =
   /** `resourceGroups`: names of the node resource groups read */
   | { outcome: 'listed'; only?: string; resourceGroups: string[]; lbs: LbView[] }
   /** a load balancer was named but there is none by that name; `known` in the order they were read */
-  | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[] }
+  | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[]; service?: boolean }
   | SnatDecision;
 
 export function decide(s: LbSubjects, f: LbFacts): LbDecision {
@@ -59,6 +59,10 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   ];
   if (s.behind && !addresses.includes(s.behind))
     return { outcome: 'not-found', name: s.behind, resourceGroups, known: f.lbs.map((l) => l.name) };
+  // a Service named as the load balancer's that the cluster does not have: no load balancer is its
+  const svc = s.service?.toLowerCase();
+  if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc))
+    return { outcome: 'not-found', name: svc, resourceGroups, known: f.lbs.map((l) => l.name), service: true };
   const only = s.pick.find((n) => known.has(n.toLowerCase())) ?? s.explicit;
   const fronting = f.fronting?.length ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
   const lbs = only ? f.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : fronting;
@@ -73,12 +77,14 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
 function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
   const members = lbMembers(lb, f.nodes, f.nics);
   const membersText = describeMembers(members, f.nodes);
+  // backends that are no node (an appliance's NIC) are named with their address: nothing else of ours shows them
+  const others = otherMembers(lb, f.nodes, f.nics, SHOWN);
   return {
     name: lb.name,
     resourceGroup: lb.resourceGroup,
     kind: lb.frontends.some((fe) => fe.publicIpId) ? 'public' : 'internal',
     members,
-    membersText,
+    membersText: others?.length ? `${membersText}: ${others.join(', ')}` : membersText,
     rules: lb.rules,
     probes: lb.probes,
     poolAddresses: [...new Set(lb.pools.flatMap((p) => p.addresses))],

@@ -50,7 +50,16 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   const fronting = elsewhere.length ? [] : await frontingNvas(s, world, ctx);
   const lbs = [...world.lbs, ...elsewhere, ...fronting];
   const only = fronting.length ? { fronting: fronting.map((lb) => lb.name) } : {};
-  return { groups: world.groups, lbs, pips: world.pips, nics: world.nics, nodes, services, ...read, ...only };
+  const nics = [...world.nics, ...(await nicsOf([...elsewhere, ...fronting], ctx))];
+  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only };
+}
+
+/** The NICs of a load balancer's own resource group when it lies outside the node resource group (an NVA's, in the
+ * hub): its backends are named by them. Unreadable: none. */
+async function nicsOf(lbs: LoadBalancer[], ctx: Ctx): Promise<Nic[]> {
+  const groups = [...new Set(lbs.map((lb) => /^(.*\/resourcegroups\/[^/]+)/i.exec(lb.id)?.[1]).filter(Boolean))];
+  const lists = await Promise.all(groups.map((g) => ctx.inv.azure.list('nic', g as string).catch(() => [] as Nic[])));
+  return lists.flat();
 }
 
 /** "the LB in front of the NVAs": highly available NVAs sit behind an internal load balancer in the hub, outside the

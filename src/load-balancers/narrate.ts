@@ -91,12 +91,18 @@ export function narrate(d: LbDecision): PathResult {
   if (d.outcome === 'snat' || d.outcome === 'snat-no-nodes') return narrateSnat(d);
   const rgNames = d.resourceGroups.join(', ');
   if (d.outcome === 'not-found') {
-    const there = d.known.length ? `; there are ${d.known.join(', ')}` : '';
+    const there = !d.known.length
+      ? ''
+      : d.service
+        ? `; the cluster's load balancers: ${d.known.join(', ')}`
+        : `; there are ${d.known.join(', ')}`;
     const where = rgNames || 'the node resource group';
     // an address said ("which pods sit behind 20.31.77.5"): no frontend has it
-    const none = /^\d{1,3}(\.\d{1,3}){3}$/.test(d.name)
-      ? `No load balancer in ${where} has the frontend address ${d.name}, and no public IP of ours is ${d.name}`
-      : `There is no load balancer "${d.name}" in ${where}`;
+    const none = d.service
+      ? `There is no Service "${d.name}" in this cluster, so no load balancer frontend is its`
+      : /^\d{1,3}(\.\d{1,3}){3}$/.test(d.name)
+        ? `No load balancer in ${where} has the frontend address ${d.name}, and no public IP of ours is ${d.name}`
+        : `There is no load balancer "${d.name}" in ${where}`;
     return result('load-balancers', 'not-found', `${none}${there}.`, { suggestions: d.known });
   }
   const { lbs } = d;

@@ -16,6 +16,8 @@ export interface LbSubjects extends Noted {
   /** the load balancer asked is the one in front of network virtual appliances ("the internal LB in front of the
    * firewall NVAs"): an internal one outside the node resource group */
   nva?: boolean;
+  /** a Service said as what the load balancer is for ("the load balancer for the payments service") */
+  service?: string;
   /** a SNAT usage question ("are we running out of SNAT ports?"): ports per node, use at peak, failures */
   snat?: boolean;
 }
@@ -27,6 +29,13 @@ const AFTER_LB =
   /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+(?:(?:called|named)\s+)?['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
 const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
+
+// "the load balancer for the payments service", "the LB in front of the web svc": a LoadBalancer Service's frontend
+// is on the cluster's load balancer https://learn.microsoft.com/azure/aks/load-balancer-standard
+const FOR_SERVICE = new RegExp(
+  String.raw`\b(?:load[- ]?balancers?|lbs?)\s+(?:for|of|in front of|behind|used by)\s+(?:the\s+)?` +
+    String.raw`([a-z0-9][a-z0-9-]*)\s+(?:service|svc)\b`,
+);
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
 
@@ -55,6 +64,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     pick: several ? [] : pick,
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
+    service: FOR_SERVICE.exec(intent.text)?.[1],
     nva: NVA_SAID.test(intent.text) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
   };

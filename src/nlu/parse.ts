@@ -4,6 +4,7 @@ import { corrected } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
+import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
@@ -268,6 +269,7 @@ const SCHEMES = String.raw`https?|wss?|tcp|postgres(?:ql)?|mysql|mariadb|rediss?
 const URL = new RegExp(String.raw`\b(?:${SCHEMES}):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*`, 'gi');
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const IPV6_RE = new RegExp(IPV6_PATTERN, 'g');
 const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 
 // Words the intents hinge on: a typo within one edit (two for long words) is read as the word.
@@ -306,6 +308,9 @@ const ALIASES: Record<string, string> = {
   egressips: 'egress ips',
   yuo: 'you',
   hlp: 'help',
+  // chat shorthand ("pls chk egr ip 4 web")
+  egr: 'egress',
+  chk: 'check',
 };
 
 // Short words are fixed only for a swap of two letters or one letter left out ("whcih", "wich", "hlep"):
@@ -368,6 +373,9 @@ const ACTION_VERBS = [
   String.raw`make(?= [\w./-]+(?: [\w./-]+)? (?:reachable|accessible|available|public|private|work)\b)`,
   String.raw`approve(?= (?:my|our|the|this|that)\b)`,
   String.raw`give me the \S+ password|print|ignore previous`,
+  // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node": a thing
+  // moved from one state or place to another is a change
+  String.raw`(?:switch|migrate|move)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
 ].join('|');
 const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
@@ -378,6 +386,8 @@ const ACTION = new RegExp(
     String.raw`(?:[a-z][\w-]*(?: [a-z][\w-]*){0,2}\s*:\s+(?=(?:please|pls|kindly|can you|could you)\b))?` +
     // "SOC: block …", "support: open …": who relays the request, said before it
     String.raw`(?:(?:soc|noc|support|ops|sre|secops|helpdesk|service ?desk|on-?call)\s*:\s*)?` +
+    // "HIPAA audit: migrate …": the audit or rule the change is for, said as a label
+    String.raw`(?:(?:[a-z]+ )?(?:audit|compliance|hipaa|pci|sox|gdpr|security)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
     // ("please to increase …": the polite word as a learner writes it)
     String.raw`(?:(?:hey|hi|ok|please to|please|pls|kindly|bot|can you|could you|would you|will you|you can|` +
@@ -637,7 +647,9 @@ function machineClient(text: string): string | undefined {
       String.raw`(${IP})\s+(?:will\s+|would\s+)?` +
       // ("a partner at 198.51.100.7 calling shop.contoso.com is seen by web …": or said doing it)
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?|requests?|scans?|` +
-      String.raw`calling|connecting|hitting|opening|reaching|sending|browsing|visiting|requesting)\b`,
+      String.raw`calling|connecting|hitting|opening|reaching|sending|browsing|visiting|requesting|` +
+      // ("what would a partner at 198.51.100.200 see going to shop-agw…": what they see on the way in)
+      String.raw`(?:see\s+)?(?:going|goes)\s+to)\b`,
   ).exec(text);
   return outsider && isIpv4(outsider[1]) ? outsider[1] : undefined;
 }
@@ -652,6 +664,12 @@ function portAfterPaste(text: string, intent: Intent): void {
 
 /** Client address ("from 203.0.113.5"), port ("on 1433", "ip:port") and the IPv4 addresses. */
 function readAddresses(rest: Rest, intent: Intent): void {
+  readClient(rest.text, intent);
+  readPorts(rest, intent);
+}
+
+/** The client's address: said after "from" / "client", as a machine that calls, or as what a network is NATed to. */
+function readClient(text: string, intent: Intent): void {
   // "from our jumpbox 10.0.4.25": the machine the client sits on may be said before its address
   const client = new RegExp(
     String.raw`\b(?:from|client)\s+(?:(?:our|the|my|an?)\s+)?` +
@@ -664,9 +682,16 @@ function readAddresses(rest: Rest, intent: Intent): void {
       String.raw`(?:(?:branch |head |main |remote |regional )?` +
       String.raw`(?:office|site|campus|data ?cent(?:er|re)|hq|store)\s+)?` +
       String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
-  ).exec(rest.text);
+  ).exec(text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
-  if (!client) intent.clientIp = machineClient(rest.text) ?? intent.clientIp;
+  if (!client) intent.clientIp = machineClient(text) ?? intent.clientIp;
+  // "10.50.20.0/24 NAT'd to 198.51.100.14": the cluster sees the address after the NAT, never the network behind it
+  // https://kubernetes.io/docs/tutorials/services/source-ip/
+  intent.clientIp = nattedTo(text) ?? intent.clientIp;
+}
+
+/** The port asked ("on 1433", "ip:port", a flow log's destination port) and the addresses said. */
+function readPorts(rest: Rest, intent: Intent): void {
   // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
   // asked about; the client's is an ephemeral source port
   // an NSG flow log tuple "time,src,dst,sport,dport,proto,direction,decision,…": the destination port is asked
@@ -688,8 +713,17 @@ function readAddresses(rest: Rest, intent: Intent): void {
   const nodePort = intent.port === undefined ? rest.take(/\bnode ?port(?:\s+|\/)(\d{4,5})\b/)?.[1] : undefined;
   if (nodePort && +nodePort < 65536) intent.port = +nodePort;
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
+  // IPv6 addresses after the IPv4 ones: a dual-stack cluster has both ("fe80::4 and 2001:db8:1::9 in the logs")
+  intent.ips.push(...ipv6s(rest.text));
   if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
 }
+
+const nattedTo = (text: string): string | undefined => {
+  const natted = new RegExp(String.raw`\bnat(?:'?d|'?ed|ted|s)?\s+(?:to|as|behind)\s+(${IP})\b`).exec(text)?.[1];
+  return natted && isIpv4(natted) ? natted : undefined;
+};
+const ipv6s = (text: string): string[] =>
+  [...text.matchAll(IPV6_RE)].map((m) => m[0]).filter((a) => /[0-9a-f]/.test(a));
 
 /** Words before "port" that say which port in other ways than its name ("the node port", "a random port"). */
 const NOT_PORT_NAMES = new Set(
@@ -1105,6 +1139,20 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     );
 }
 
+/** Addresses of pasted output read by their line. "<pasted traceroute> what is hop 2?": the address on that hop's
+ * line is the one asked, not the traced target
+ * (traceroute prints one line per hop, its number first: https://man7.org/linux/man-pages/man8/traceroute.8.html) */
+function pastedLines(text: string, intent: Intent): void {
+  // a pasted `kubectl describe pod` says "Node: <node>/<node IP>": the node's address, context for the pod described
+  // https://kubernetes.io/docs/reference/kubectl/generated/kubectl_describe/
+  const nodeLine = new RegExp(String.raw`^[ \t]*Node:[ \t]+\S+\/(${IP})[ \t]*$`, 'm').exec(text)?.[1];
+  if (nodeLine && /^[ \t]*IP:[ \t]+/m.test(text)) intent.ips = intent.ips.filter((x) => x !== nodeLine);
+  const n = /\bhop (\d{1,2})\b/i.exec(text)?.[1];
+  const ip = n && new RegExp(String.raw`^[ \t]*${n}[ \t]+(?:\S+[ \t]+\()?(${IP})\b`, 'm').exec(text)?.[1];
+  if (!ip || !isIpv4(ip)) return;
+  intent.ips = [ip, ...intent.ips.filter((x) => x !== ip)];
+}
+
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
   return parseText(corrected(said, (s) => parseText(s).names));
@@ -1150,6 +1198,7 @@ function parseText(text: string): Intent {
     // "the vendor at 40.112.1.9": a far end outside, named by what it is
     FAR_END_AT.exec(rest.text);
   readAddresses(rest, intent);
+  pastedLines(text, intent);
   readNames(rest, intent);
   dropCommonNouns(intent, t);
   const { cues, asking } = askingCues(t);

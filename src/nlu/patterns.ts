@@ -1,2 +1,6 @@
 /** An IPv4-looking token inside a trigger phrase (validated later by isIpv4). */
 export const IP_PATTERN = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
+/** An IPv6 address: eight groups, or fewer with "::" ("2001:db8:4c::17", "fe80::1"); never a time ("02:10"). */
+export const IPV6_PATTERN =
+  String.raw`(?<![\w:.])(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}|` +
+  String.raw`(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)(?![\w:])`;

@@ -121,6 +121,7 @@ export function reconsider(intent: Intent): void {
     return;
   }
   dropLabels(intent);
+  dropExcluded(intent);
   const pair = partiesOf(intent);
   const { evidence } = decideFamily(intent, pair);
   if (asksSeveral(intent, pair.several)) return;
@@ -155,6 +156,27 @@ function dropLabels(intent: Intent): void {
   intent.entities = intent.entities!.filter((e) => !labels.includes(e.text));
   intent.names = intent.names.filter((n) => !labels.includes(n));
   intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
+}
+
+/** "can anything other than api reach db-0? start with web": a name said as the one left out is no party, when two
+ * others are named to take the roles */
+function dropExcluded(intent: Intent): void {
+  const m = new RegExp(
+    String.raw`\b(?:anything|anyone|anybody|something|any (?:other )?pods?|pods?|workloads?) ` +
+      String.raw`(?:other than|except|besides|apart from|but) (?:the )?([a-z0-9][a-z0-9./-]*)`,
+  ).exec(intent.text);
+  const out = m?.[1];
+  const parties = (intent.entities ?? []).filter((e) => ['pod', 'workload', 'service'].includes(e.kind));
+  if (!m || !parties.some((e) => e.text === out) || parties.filter((e) => e.text !== out).length < 2) return;
+  intent.entities = intent.entities!.filter((e) => e.text !== out);
+  intent.names = intent.names.filter((n) => n !== out);
+  intent.refs = intent.refs.filter((r) => r.name !== out);
+  // ("… start with web": the one given as the first to check stands where "anything" was)
+  const example =
+    /\b(?:start(?:ing)? with|begin(?:ning)? with|for example|such as|e\.g\.?)\s+(?:the\s+)?([a-z0-9][a-z0-9./-]*)/.exec(
+      intent.text,
+    )?.[1];
+  if (example && parties.some((e) => e.text === example)) intent.text = intent.text.replace(m[0], example);
 }
 
 /** A LoadBalancer Service's frontend or a ClusterIP (a pasted `get svc -o json` shows them) is where the client goes,

@@ -480,7 +480,12 @@ const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`understands?|` +
     String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
-    String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq)\b|` +
+    String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq|` +
+    // "kindly inform the functions of this bot": what it is for
+    String.raw`functions?|functionality|purpose)\b|` +
+    // "can you check IPv6 paths?": whether the bot checks a kind of path, said in general (no article: never "can you
+    // check the network for me")
+    String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see|do) [a-z0-9-]+ (paths|flows|routes|traffic)\b|` +
     // "what you can check regarding NSGs": what the bot looks at, said of itself
     String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
@@ -1380,6 +1385,24 @@ export const EVIDENCE: readonly Row[] = [
       s.both.length < 2 &&
       s.intent.names.some((n) => AZURE_WAY_IN.test(n)) &&
       !ONLY_WHAT_IS.test(s.t),
+  },
+  // "Front Door endpoint <endpoint>.z01.azurefd.net → what happens next until the sqlapi pod answers?": the Azure
+  // front end said before the workload is where requests start, not a place the workload calls out to
+  // https://learn.microsoft.com/azure/frontdoor/front-door-overview
+  {
+    id: 'azure-front-end-first',
+    says: { inbound: 20 },
+    when: (s) => {
+      const host = s.intent.names.find((n) => AZURE_WAY_IN.test(n));
+      const at = host ? s.t.indexOf(host) : -1;
+      // (a workload's name inside the host's is no mention of it)
+      const rest = host ? s.t.split(host).join(' '.repeat(host.length)) : s.t;
+      const pods = s.both
+        .filter((w) => !AZURE_WAY_IN.test(w.text))
+        .map((w) => rest.indexOf(w.text.split('/').pop()!))
+        .filter((i) => i >= 0);
+      return at >= 0 && pods.length > 0 && pods.every((i) => i > at) && !ONLY_WHAT_IS.test(s.t);
+    },
   },
   // "what is <endpoint>.z01.azurefd.net", said alone: what the host is (the Front Door endpoint), not a path through it
   // https://learn.microsoft.com/azure/frontdoor/endpoint

@@ -82,8 +82,16 @@ const SLIPS: [RegExp, string][] = [
   [/\b(which|what|same|the) note(s?)\b(?= (?:is|are|does|do|runs?|name|ip)\b)/g, '$1 node$2'],
 ];
 
+// Chat shorthand: "w/ natgw" (with), "dns + egr" (two asks joined), and "4" for "for" after what is asked of a
+// name ("egr ip 4 web", "dns 4 api"; never a count: "4 nodes", "layer 4")
+const CHAT: [RegExp, string][] = [
+  [/(^|\s)w\/(?=\s)/g, '$1with'],
+  [/\b([a-z]+) \+ (?=[a-z])/g, '$1 and '],
+  [/\b(ip|ips|dns|egr|egress|path|route|policy|lb|address|addr|node|hops?) 4 (?=[a-z])/g, '$1 for '],
+];
+
 export function spoken(said: string): string {
-  const t = SLIPS.reduce((x, [re, to]) => x.replace(re, to), said);
+  const t = [...SLIPS, ...CHAT].reduce((x, [re, to]) => x.replace(re, to), said);
   if (!/\b(dot|slash|port|tcp|udp)\b/.test(t)) return t;
   return t
     .replace(DOTTED, dotted)
@@ -93,7 +101,8 @@ export function spoken(said: string): string {
     .replace(SLASH, '$1/$2');
 }
 
-// Words of a mixed-language question ("oye, puede el pod y/c llegar a x/a en el puerto 81?", "mit welcher
+// Words of a mixed-language question ("hoe komt api bij db op 5432?",
+// "oye, puede el pod y/c llegar a x/a en el puerto 81?", "mit welcher
 // öffentlichen IP geht der api pod raus?", "quel serveur DNS utilise le pod sqlapi?"): the question words, the verbs
 // of reaching and leaving, and the network nouns, each read as its English word. Longer phrases come first.
 const GLOSS: [string, string][] = [
@@ -195,6 +204,32 @@ const GLOSS: [string, string][] = [
   ['verkeer', 'traffic'],
   ['erreichen', 'reach'],
   ['verkehr', 'traffic'],
+  // Portuguese, Italian, Dutch: asking what the bot does, which address leaves, who reaches whom on which port
+  ['o que você sabe fazer', 'what can you do'],
+  ['o que voce sabe fazer', 'what can you do'],
+  ['qual é', 'what is'],
+  ['qual è', 'what is'],
+  ['de saída', 'egress'],
+  ['de saida', 'egress'],
+  ['di uscita', 'egress'],
+  ['uitgaande', 'outbound'],
+  ['falar com', 'reach'],
+  ['na porta', 'on port'],
+  ['sulla porta', 'on port'],
+  ['hoe komt', 'how does'],
+  ['bij', 'reach'],
+  ['op', 'on'],
+  ['porta', 'port'],
+  ['poort', 'port'],
+  ['pode', 'can'],
+  ['può', 'can'],
+  ['qual', 'which'],
+  ['quale', 'which'],
+  ['welke', 'which'],
+  ['welk', 'which'],
+  ['preciso', 'i need'],
+  ['ajuda', 'help'],
+  ['o', 'the'],
   // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
   ['el', 'the'],
   ['le', 'the'],
@@ -215,6 +250,8 @@ const FOREIGN = new RegExp(
     String.raw`salut|quel(le)?|serveur|utilise|aider|trafic|` +
     String.raw`llega|tráfico|trafico|saltos|nodos|atraviesa|tráfego|chegar|raggiungere|traffico|bereiken|verkeer|` +
     String.raw`erreichen|verkehr|` +
+    String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
+    String.raw`poort|uitgaande|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer)(?![\p{L}\d-])`,
   'u',
 );

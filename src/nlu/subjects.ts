@@ -149,9 +149,11 @@ function ambiguous(intent: Intent, spec: IntentSpec, name: string, pods: Pod[]):
 export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): Promise<Pod[] | undefined> {
   const asking = intent.asking ?? intent.text;
   if (!compares.test(asking)) return undefined;
-  // (the parties of the sentence that asks: a quoted answer before it is context)
+  // (the parties of the sentence that asks: a quoted answer before it is context; "which node is 10.244.2.6 on, is
+  // that the same one as api?": a sentence that points back with "that" takes in the one before it)
+  const scope = /\b(that|it|this)\b/.test(asking) ? intent.text : asking;
   const named = (intent.entities ?? []).filter(
-    (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && asking.includes(e.text.split('/').pop()!),
+    (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && scope.includes(e.text.split('/').pop()!),
   );
   if (new Set(named.map((e) => (e.pods ?? [e.matched]).join(','))).size < 2) return undefined;
   const wanted = new Set(named.flatMap((e) => e.pods ?? [e.matched]));

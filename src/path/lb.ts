@@ -226,6 +226,25 @@ function readPoolMembers(pool: Pool, nodes: Node[], nics: Nic[]): string[] {
   return [...new Set([...names, ...byIp])];
 }
 
+/** The members that are no node of the cluster (a network virtual appliance's NIC, an address put in a pool), each
+ * with its private address: "what's behind the internal LB" asks for them by name. Undefined past `most`. */
+export function otherMembers(lb: LoadBalancer, nodes: Node[], nics: Nic[], most: number): string[] | undefined {
+  const out = new Set<string>();
+  for (const pool of lb.pools) {
+    for (const id of pool.ipConfigIds) {
+      if (/\/virtualMachineScaleSets\//i.test(id)) continue;
+      const nicId = id.replace(/\/ipConfigurations\/[^/]+$/i, '');
+      const nic = nicIndex(nics).get(idKey(nicId));
+      if (nic?.vmId && nodes.some((n) => sameId(vmIdFromProviderId(n.spec?.providerID) ?? '', nic.vmId!))) continue;
+      const ip = nic?.ipConfigs.find((c) => sameId(c.id, id))?.privateIp;
+      out.add(ip ? `${nameOf(nicId)} ${ip}` : nameOf(nicId));
+    }
+    for (const ip of pool.addresses) if (!nodesWithAddress(nodes, ip).length) out.add(ip);
+    if (out.size > most) return undefined;
+  }
+  return [...out];
+}
+
 /** Every member of a load balancer's pools, once each, in pool order: kept while the same objects are read. */
 const lbMembersOf = new WeakMap<LoadBalancer, { nodes: Node[]; nics: Nic[]; members: string[] }>();
 

@@ -47,8 +47,11 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 }
 
 /** "is db-0 on the same node as a web pod?": two workloads compared by where they run */
-const SAME_PLACE =
-  /\b(same|different|separate) (node|host|vm|machine)s?\b|\bshare (a|the|one) (node|host|vm|machine)\b/;
+// ("which node is 10.244.2.6 on, is that the same one as api?": the node said before, then "the same one")
+const SAME_PLACE = new RegExp(
+  String.raw`\b(same|different|separate) (node|host|vm|machine)s?\b|\bshare (a|the|one) (node|host|vm|machine)\b|` +
+    String.raw`\bnode\b.*\bsame one\b`,
+);
 
 /** "which pods run on that node?", "what pods are on aks-…-vmss000002": the pods asked by the node they run on */
 const PODS_ON_NODE = new RegExp(

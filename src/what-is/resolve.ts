@@ -30,7 +30,41 @@ function askedAddress(intent: Intent): string | undefined {
 /** "what's the difference between 20.31.46.20 and 20.31.46.88? which one is the ingress": two addresses weighed */
 const WEIGHED = /\b(difference|differ\w*|compare\w*|versus|vs\.?|which one|which of (them|the two|these|those))\b/;
 
-export async function resolve(intent: Intent, _ctx: Ctx): Promise<WhatIsSubjects | PathResult> {
+// A link-local address (fe80::/10) never leaves its link: https://www.rfc-editor.org/rfc/rfc4291#section-2.5.6
+const LINK_LOCAL = /^fe[89ab][0-9a-f]?:/i;
+
+/** An IPv6 address: a pod's or a Service's when the cluster is dual-stack, else nothing of the cluster has it.
+ * AKS gives pods and nodes IPv6 addresses only in dual-stack mode: https://learn.microsoft.com/azure/aks/configure-dual-stack */
+async function ipv6(ip: string, said: string[], ctx: Ctx): Promise<PathResult> {
+  const [pods, services] = await Promise.all([ctx.inv.list('Pod'), ctx.inv.list('Service')]);
+  const same = (a: string) => a.toLowerCase() === ip.toLowerCase();
+  const pod = pods.find((p) => (p.status?.podIPs ?? []).some((x) => same(x.ip)));
+  const svc = services.find((x) => (x.spec?.clusterIPs ?? []).some(same));
+  const linkLocal = said.filter((x) => LINK_LOCAL.test(x));
+  const many = linkLocal.length > 1;
+  const local = linkLocal.length
+    ? ` ${linkLocal.join(' and ')} ${many ? 'are link-local addresses' : 'is a link-local address'} (fe80::/10): ` +
+      'never routed off its link, so never on a path of the cluster.'
+    : '';
+  if (pod || svc) {
+    const what = pod
+      ? `pod ${pod.metadata.namespace}/${pod.metadata.name}`
+      : `Service ${svc!.metadata.namespace}/${svc!.metadata.name}`;
+    return result('what-is', 'answered', `${ip} is the IPv6 address of ${what}.${local}`, { title: `${ip} → ${what}` });
+  }
+  const dual = pods.some((p) => (p.status?.podIPs ?? []).some((x) => x.ip.includes(':')));
+  return result(
+    'what-is',
+    'not-found',
+    (dual
+      ? `No pod or Service of this cluster has ${ip}.`
+      : `No object of this cluster has an IPv6 address: the snapshot has no dual-stack pods or Services (AKS gives ` +
+        `them IPv6 addresses only in dual-stack mode), so ${ip} is not one of ours.`) + local,
+    { title: `${ip}: not in this cluster` },
+  );
+}
+
+export async function resolve(intent: Intent, ctx: Ctx): Promise<WhatIsSubjects | PathResult> {
   // two addresses weighed against each other: the answer about one alone would read as the answer to which one, so
   // each is offered
   const ips = [...new Set(intent.ips)];
@@ -40,6 +74,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<WhatIsSubjects
       followUps: ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
     });
   const ip = askedAddress(intent);
+  if (ip?.includes(':')) return ipv6(ip, ips, ctx);
   const host = [...(intent.urlHosts ?? []), ...intent.names].find((h) => AFD_HOST.test(h));
   if (!ip && host) return { ip: '', host: host.toLowerCase().replace(/\.$/, '') };
   return ip ? { ip } : result('what-is', 'not-understood', 'Which address? For example: "what is 10.129.2.7?"');

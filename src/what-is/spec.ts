@@ -1,5 +1,8 @@
 import type { IntentSpec } from '../family';
-import { IP_PATTERN as IP } from '../nlu/patterns';
+import { IP_PATTERN, IPV6_PATTERN } from '../nlu/patterns';
+
+// an IPv6 address is asked about the same ways (the answer says the cluster has none)
+const IP = `(?:${IP_PATTERN}|${IPV6_PATTERN})`;
 
 export const spec: IntentSpec<'what-is'> = {
   kind: 'what-is',
@@ -47,6 +50,10 @@ export const spec: IntentSpec<'what-is'> = {
       ),
       2,
     ],
+    // "<pasted traceroute> who is hop 2?": what the address on that hop's line is
+    [/\b(what|who|which)('s| is)( the)? hop \d{1,2}\b/, 2],
+    // "is fe80::1 or 2001:db8::10 used anywhere here?": whether something uses the address, the same as who uses it
+    [new RegExp(String.raw`\bis ${IP}( or ${IP})? (used|in use|assigned)\b`), 2],
   ],
   examples: ['what is 10.129.2.7?', 'who owns 20.105.84.161', 'whatis 172.30.138.47'],
   command: 'whatis <ip>',

@@ -108,7 +108,8 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         resourceGroup: 'aro-infra',
         kind: 'internal',
         members: ['master-0', '10.9.9.9'],
-        membersText: '1 master, 1 other member',
+        // a member that is no node is named with its address
+        membersText: '1 master, 1 other member: 10.9.9.9',
         rules: internalLb.rules,
         probes: [],
         // IP-based members: the addresses the pool holds, whether a node has them or not
