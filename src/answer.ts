@@ -119,13 +119,22 @@ export async function ask(
   return notReread ? withErrors(value, notReread) : value;
 }
 
-async function answer(text: string, inv: Inventory, memory: Memory, forcedIntent?: string): Promise<PathResult> {
+/** One message answered; `part`: it is one part of a message already split, never split again. */
+async function answer(
+  text: string,
+  inv: Inventory,
+  memory: Memory,
+  forcedIntent?: string,
+  part = false,
+): Promise<PathResult> {
   // the bot takes watch commands before questions; anywhere else (the CLI) they cannot post anything
   if (parseWatch(text)) return watchElsewhere();
-  const chain = forcedIntent ? undefined : chainOf(text, VERBS);
+  const chain = forcedIntent || part ? undefined : chainOf(text, VERBS);
   if (chain) return answerParts(chain, chain, 'questions', { text, inv, memory });
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
+  if (!part && intent.questions && intent.questions.length >= 2 && intent.questions.length <= PART_LIMIT)
+    return answerParts(intent.questions, intent.questions, 'questions', { text, inv, memory });
   const family = familyOf(intent.kind);
   if (!family) return unclearReply(intent);
   if (intent.pairs) {
@@ -153,7 +162,7 @@ async function answerParts(
   { text, inv, memory }: { text: string; inv: Inventory; memory: Memory },
   kind?: IntentKind,
 ): Promise<PathResult> {
-  const results = await Promise.all(questions.map((q) => answer(q, inv, memory, kind)));
+  const results = await Promise.all(questions.map((q) => answer(q, inv, memory, kind, true)));
   const r = mergeParts(asked, results, noun);
   r.memory = { ...results[0].memory, question: text };
   return r;

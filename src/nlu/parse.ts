@@ -53,8 +53,11 @@ export interface Intent {
   outOfScope?: boolean;
   /** how names were read ("sqlpai" taken as sqlapi): shown with the answer */
   notes?: string[];
-  /** several pairs asked in one message, none singled out: the reply offers each */
+  /** several pairs asked in one message, none singled out: each is answered (src/parts.ts) */
   pairs?: { client: string; target: string; port?: number }[];
+  /** several questions asked in one message ("egress IP of web, and which node does it run on?"): each one written
+   * out whole, its subject named, to be answered on its own and in this order (src/parts.ts) */
+  questions?: string[];
   /** who is who once the entities are known: the subject, or a pair question's client and target */
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
