@@ -6,6 +6,7 @@ import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
 import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
+import { questionsOf } from './questions';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
@@ -175,9 +176,17 @@ const TYPE_WORDS: Record<string, string> = {
   httproute: 'route',
 };
 
+/** An ask written as JSON ({"ask":"path","from":"api","to":"db-0","port":5432}) read as the words it stands for. */
+const jsonAsk = (text: string): string =>
+  text
+    // keys that say a role or a port are those words: a pair's client, target and port
+    .replace(/"(from|to|port|replicas|pod|service)"\s*:\s*"?([^",{}\n]{1,80}?)"?\s*(?=[,}])/gi, ' $1 $2 ')
+    // and its "ask" opens it as the request it is ({"ask":"scale",…} asks for a change)
+    .replace(/^\s*\{\s*"ask"\s*:\s*"([\w -]{1,30})"\s*,?/i, '$1 ');
+
 function normalizeText(text: string): string {
   return (
-    text
+    jsonAsk(text)
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
       // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
@@ -361,7 +370,9 @@ function fixTypos(text: string): string {
 // The bot only reads: requests to change something are not questions it answers.
 const ACTION_VERBS = [
   'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
-  'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|exec|run|write|install|page',
+  'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|run|write|install|page',
+  // ("exec on the bridge asks …", "exec question: …": an executive who asks, never the command)
+  String.raw`exec(?!\s+(?:on|here|question|asks?|wants?|says?|team|summary|update)\b)`,
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   // "buy more public IPs for the LB": buying capacity is a change to the subscription
   'buy|purchase',
@@ -469,6 +480,10 @@ function pastedServices(text: string): string {
     .replace(SVC_HEADER, ' ');
 }
 
+const VOCATIVE = new RegExp(
+  String.raw`^\s*(?:hey|hi|hello|ok|okay|yo)\s+(?:bot|packet-path|assistant)\b[,:!]?\s*` +
+    String.raw`(?=.*[a-z0-9]{2})(?!.*\b(?:you|your|u|ur)\b)`,
+);
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
 function clean(text: string): string {
   const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
@@ -477,6 +492,26 @@ function clean(text: string): string {
     .replace(/_/g, ' ')
     // "ILB": Azure's internal load balancer, said short (https://learn.microsoft.com/azure/load-balancer/components)
     .replace(/\bilb(s?)\b/g, 'internal lb$1')
+    // "y/c ➜ z/b", "web ➡️ api": an arrow drawn with another sign is still the way the traffic goes
+    .replace(/[➜➡➔➞⟶⇒🡒]\uFE0F?/gu, '→')
+    // "po/api-…": kubectl's TYPE/NAME with the pod's short name, a pod and not a namespace "po"
+    // (https://kubernetes.io/docs/reference/kubectl/#resource-types)
+    .replace(/(^|[\s(>→➜:,])po\/(?=[a-z0-9])/g, '$1pod ')
+    // "team A says …, team B says …": teams labelled by a letter are who claims, never a pod "a" or "b"
+    .replace(/\bteam [a-d]\b(?=\s+(?:says?|said|thinks?|claims?|insists?|believes?))/g, 'one team')
+    // "api-5f6d7c8b9-klm… (cut off)": a name cut short is known up to its last whole part
+    .replace(/\b([a-z0-9][a-z0-9-]*?)-[a-z0-9]*(?:…|\.{3})/g, '$1')
+    // an ask written as SQL: "name LIKE 'api%'" is a name that starts so, one pod's prefix; "SELECT * FROM
+    // capabilities" asks for all there is of that table
+    .replace(/\blike\s+'([a-z0-9][a-z0-9-]*)%'/g, "= '$1'")
+    .replace(/^\s*select\s+\*\s+from\s+([a-z][\w-]*)\s*;?\s*$/, '$1?')
+    // "¿…?", "¡…!": Spanish opening marks are no part of the word after them
+    .replace(/[¿¡]/g, ' ')
+    // "hey bot, what is …": the bot called by name before the question, as a voice assistant relays it; who is
+    // addressed is no subject
+    // (a greeting alone, "hey bot 👋", stays one, and so does the bot called and asked about itself: "hi packet-path,
+    // what are you")
+    .replace(VOCATIVE, '')
     .replace(/\b(?!(?:what|that|it|who|where|here|there|let|he|she)'s)([a-z0-9-]+)'s\b/g, '$1');
   return fixTypos(inAzureWords(glossed(spoken(lower))));
 }
@@ -703,6 +738,11 @@ function readPorts(rest: Rest, intent: Intent): void {
   const ipPort =
     tuple ??
     /(?:->|→|>|\bto|\bdst=?)\s*\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text) ??
+    // a Hubble flow "shop/web-…:43122 (ID:1234) -> shop/api-…:8080": the endpoint after the arrow is the destination
+    // (https://docs.cilium.io/en/stable/observability/hubble/hubble-cli/)
+    /\s(?:->|→)\s*[a-z0-9][\w./-]*:(\d{1,5})\b/.exec(rest.text) ??
+    // nmap's "5432/tcp filtered postgresql": the port probed on the target (https://nmap.org/book/man-port-scanning-basics.html)
+    /\b(\d{1,5})\/(?:tcp|udp)\s+(?:open|filtered|closed|open\|filtered)\b/.exec(rest.text) ??
     /\bdpt=(\d{1,5})\b/.exec(rest.text) ??
     /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
@@ -756,12 +796,14 @@ function portSaid(rest: Rest): string | undefined {
     // Italian and Dutch (never an amount: "en 5 minutos")
     rest.take(
       new RegExp(
-        String.raw`\b(?:auf|sur|en|puerto|porta|porto|poort)\s+(\d{1,5})\b` +
+        // ("en el 5432": the article, read as "the", before the number)
+        String.raw`\b(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort)\s+(\d{1,5})\b` +
           String.raw`(?![.:]\d|\s*(?:${UNITS}|minutos?|segundos?|horas?|minuten|stunden)\b)`,
       ),
     )?.[1] ??
     // "from: api / to: db-0 / port: 5432", "dport=5432": a field named port in a pasted key: value list
-    rest.take(/\b(?:d(?:st)?[_-]?)?port\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // (and a JSON key, "port":5432)
+    rest.take(/\b(?:d(?:st)?[_-]?)?port["']?\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "db-0 only accepts 5432 from api": what a pod accepts or lets in is a port
     rest.take(/\b(?:accepts?|accepting|lets? in)\s+(?:port\s+)?(\d{1,5})\b(?![.:]\d)/)?.[1] ??
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
@@ -1158,7 +1200,13 @@ function pastedLines(text: string, intent: Intent): void {
 
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
-  return parseText(corrected(said, (s) => parseText(s).names));
+  const intent = parseText(corrected(said, (s) => parseText(s).names));
+  const questions = intent.action || intent.outOfScope ? undefined : questionsOf(said, parseText);
+  if (questions) {
+    intent.questions = questions.map((q) => q.text);
+    intent.kind = questions[0].kind as IntentKind;
+  }
+  return intent;
 }
 
 function parseText(text: string): Intent {

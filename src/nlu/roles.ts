@@ -123,7 +123,7 @@ export function reconsider(intent: Intent): void {
   dropLabels(intent);
   dropExcluded(intent);
   const pair = partiesOf(intent);
-  const { evidence } = decideFamily(intent, pair);
+  const { evidence } = decideKeepingFirst(intent, pair);
   if (asksSeveral(intent, pair.several)) return;
   // requests through the router to a workload: the router is the way in, not what the question is about
   // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
@@ -147,6 +147,15 @@ export function reconsider(intent: Intent): void {
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** The family decided; when several questions are asked in one message, the first one's family is the message's
+ * (each is answered on its own). */
+function decideKeepingFirst(intent: Intent, pair: ReturnType<typeof partiesOf>): ReturnType<typeof decideFamily> {
+  const first = intent.questions?.length ? intent.kind : undefined;
+  const decided = decideFamily(intent, pair);
+  if (first && first !== 'unknown') intent.kind = first;
+  return decided;
 }
 
 /** "the DB in hub 10.100.2.10": a name said as the label of an address no pod has is that far end, not a party. */

@@ -516,7 +516,9 @@ const COVERS =
       // "…, or is that not something you know?", "are you able to check …", "what else can you do": whether the bot
       // can, asked of the bot itself (a topic named is then an example of what it might do)
       String.raw`(is|isn'?t) (that|this|it) (not )?(something|anything) (you|u) (know|can|do|see|cover|answer)|` +
-      String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u))\b`,
+      String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u)|` +
+      // "could you kindly describe the services you offer?": the bot's own services, asked of it
+      String.raw`services? (you|u) (offer|provide|render)|what (can|could) (it|this bot) answer)\b`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
 // ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
@@ -1145,7 +1147,10 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'load-balancers': 19 },
     // (and "> 20.31.46.20 is the external IP of … ok so which nodes does that frontend send to?")
     when: (s) =>
-      (LB_PART.test(s.t) || /\bfrontend\b/.test(s.t)) &&
+      // ("the LB for ingress-nginx — which nodes are healthy in its pool": the pool said as the LB's)
+      (LB_PART.test(s.t) ||
+        /\bfrontend\b/.test(s.t) ||
+        (LB_SAID.test(s.t) && /\b(its|their) (backend )?pools?\b/.test(s.t))) &&
       (NODES_IN_ROTATION.test(s.t) || NODES_SENT_TO.test(s.t)) &&
       !/\bhow (does|do|is|are|would|will|can)\b/.test(s.t) &&
       !s.intent.clientIp &&

@@ -106,6 +106,21 @@ export function spoken(said: string): string {
 // öffentlichen IP geht der api pod raus?", "quel serveur DNS utilise le pod sqlapi?"): the question words, the verbs
 // of reaching and leaving, and the network nouns, each read as its English word. Longer phrases come first.
 const GLOSS: [string, string][] = [
+  // Hinglish (Hindi written in Latin letters, as on-call chats mix it with English)
+  ['kya kya kar sakte ho', 'what can you do'],
+  ['kya kar sakte ho', 'what can you do'],
+  ['pahunchta hai', 'reaches'],
+  ['pahunchti hai', 'reaches'],
+  ['jata hai', 'goes'],
+  ['jaata hai', 'goes'],
+  ['chal raha hai', 'runs'],
+  ['chal rahi hai', 'runs'],
+  ['kaise', 'how'],
+  ['kahan', 'where'],
+  ['kaha', 'where'],
+  ['batao', 'tell me'],
+  ['bataiye', 'tell me'],
+  ['kripya', 'please'],
   // Spanish
   ['qué puedes hacer', 'what can you do'],
   ['que puedes hacer', 'what can you do'],
@@ -252,7 +267,8 @@ const FOREIGN = new RegExp(
     String.raw`erreichen|verkehr|` +
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
     String.raw`poort|uitgaande|` +
-    String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer)(?![\p{L}\d-])`,
+    String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
+    String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
   'u',
 );
 
@@ -262,6 +278,10 @@ const LAST_VERB = /(?<![\p{L}\d-])(skalieren|löschen|öffnen)\W*$/u;
 export function glossed(t: string): string {
   if (!FOREIGN.test(t)) return t;
   const verb = LAST_VERB.exec(t)?.[1];
-  const read = t.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
+  // Hindi puts "from" and "to" after their nouns ("api se db-0 tak", "5432 pe"): read in English order
+  const ordered = t
+    .replace(/(?<![\p{L}\d-])([\w./-]+) se ([\w./-]+(?: service| pods?| svc)?) tak(?![\p{L}\d-])/gu, 'from $1 to $2')
+    .replace(/\b(\d{2,5}) pe\b/g, 'on port $1');
+  const read = ordered.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
   return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
 }

@@ -27,6 +27,8 @@ export const spec: IntentSpec<'pod'> = {
     [/\b(nodes?|hosts?|vms?|workers?) (hosting|running|that (hosts|runs))\b/, 2],
     // "kube-proxy on vmss000002 - what's the pod called": a pod's own name asked
     [/\bwhat(?:'s| is) (the|its|that) pod(?:'s)? (called|named|name)\b|\b(pod|pod's) (full )?name\b/, 2],
+    // "node it runs on", "the vm web lives on": a node named by the pod on it (a relative clause without "that")
+    [/\b(nodes?|hosts?|vms?) (?:(?:that|which) )?[\w./-]+ (runs?|is running|lives?|sits?|is scheduled) on\b/, 2],
     // "which servers are the database pods running on?"
     [/\b(which|what) (servers?|hosts?|machines?|boxes|vms?|nodes?)\b.{0,40}\b(running|runs?|lives?|hosted)\b/, 2],
     // "web pod 在哪个 node 上运行?", "Wo läuft der Pod sqlapi, auf welcher Node?": a pod and "node" asked at the end

@@ -115,3 +115,33 @@ test('an HTTP header is where an address travels, never a name', async () => {
   expect(p.names).not.toContain('x-forwarded-for');
   expect(p.names).toContain('web');
 });
+
+test('several asks about one subject: each written out with its subject, answered in order in one reply', async () => {
+  const dns = fx('aks-custom-dns');
+  const joined = "what's the egress for api and also what's its dns server";
+  expect((await understandWith(joined, dns)).questions).toEqual([
+    "what's the egress for api",
+    "what's api's dns server",
+  ]);
+  const both = await ask(joined, dns);
+  expect(both.status).toBe('answered');
+  expect(both.answer).toMatch(/^2 questions asked, each answered:\n1\. what's the egress for api: .*20\.31\.45\.117/);
+  expect(both.answer).toMatch(/\n2\. what's api's dns server: /);
+  const agic = fx('aks-agic');
+  const list = '1. egress IP of web\n2. node it runs on\n3. pod IP';
+  expect((await understandWith(list, agic)).questions).toEqual([
+    'egress IP of web',
+    'node web runs on',
+    'pod IP of web',
+  ]);
+  const three = await ask(list, agic);
+  expect(three.answer).toMatch(/^3 questions asked, each answered:\n1\. egress IP of web: .*20\.31\.45\.117/s);
+  expect(three.answer).toMatch(/\n2\. node web runs on: .*vmss/s);
+  // one question in two clauses, or clauses of one family, stay one question
+  for (const q of [
+    'what is the path from web to api and which policy allows it',
+    'which node does web run on and what is its IP',
+    'what load balancers exist here and which nodes are in their pools?',
+  ])
+    expect([q, (await understandWith(q, agic)).questions]).toEqual([q, undefined]);
+});

