@@ -28,8 +28,9 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
     return a.some((v, k) => Math.abs(v - b[k]) > 1) ? [committed.features[i]] : [];
   });
   expect(off).toEqual([]);
-  // a budget, not a need: loaded, the weights take under 1 MB; each labelled set adds about 15 KB
-  expect(readFileSync(file).length).toBeLessThan(512 * 1024);
+  // a budget, not a need: loaded as single-precision floats, the weights take about 40 bytes a feature (10,000
+  // features: 400 KB); each labelled set adds about 15 KB to the file
+  expect(readFileSync(file).length).toBeLessThan(768 * 1024);
 });
 
 test('cross-validation: on sets 7–32, the combination misroutes no more than the rules alone', async () => {
