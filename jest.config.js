@@ -27,6 +27,8 @@ module.exports = {
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/setup/tmp.js',
+  globalTeardown: '<rootDir>/test/setup/tmp-teardown.js',
   // keep-alive sockets of the SDKs can outlive the fake servers by a few seconds; never let them hold CI
   forceExit: true,
 };
