@@ -48,7 +48,7 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
     // every replica answered; the note "they share this answer unless…" is replaced by the check itself
     const pods = subjects.group.slice(0, GROUP_LIMIT);
     const results = await Promise.all(pods.map((pod) => steps({ ...subjects, pod, notes: [] })));
-    r = mergeGroup(pods, results, subjects.group.length);
+    r = mergeGroup(pods, results, subjects.group.length, subjects.scope);
     subjects.notes = [];
   } else r = await steps(subjects);
   withErrors(r, ctx.trace.errors);

@@ -1,8 +1,10 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
+import type { Scope } from '../nlu/groups';
 import { comparedPods, findPod } from '../nlu/subjects';
 import type { PathResult } from '../path/result';
+import { asksScope, scopeSample } from './cluster';
 import { spec } from './spec';
 
 export interface EgressSubjects extends Noted {
@@ -11,9 +13,15 @@ export interface EgressSubjects extends Noted {
   destination?: string;
   /** every replica when a workload was named: answered once when they share the answer */
   group?: Pod[];
+  /** the group stands for a namespace or the cluster (no pod named): how it was sampled */
+  scope?: Scope;
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult> {
+  if (asksScope(intent)) {
+    const sampled = await scoped(intent, ctx);
+    if (sampled) return sampled;
+  }
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
   const compared = await comparedPods(intent, ctx, COMPARED);
@@ -23,3 +31,10 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects 
 
 /** "egress web vs egress api -- same public ip?": two workloads' ways out compared */
 const COMPARED = /\b(vs\.?|versus|same|both|compared?|differ\w*)\b/;
+
+/** A namespace's or the whole cluster's ways out (no pod named); none when it has no running pod to check. */
+async function scoped(intent: Intent, ctx: Ctx): Promise<EgressSubjects | undefined> {
+  const { pods, scope } = await scopeSample(intent.namespace, ctx);
+  if (!pods.length) return undefined;
+  return { pod: pods[0], destination: intent.destination, group: pods, scope, notes: [] };
+}

@@ -12,6 +12,14 @@ export interface Grouped {
   pod: Pod;
   group?: Pod[];
   notes?: (string | undefined)[];
+  /** the group is a sample standing for a namespace or the cluster ("one pod on each node"), not one workload */
+  scope?: Scope;
+}
+
+/** What a sampled group stands for ("the cluster") and how its pods were picked. */
+export interface Scope {
+  where: string;
+  how: string;
 }
 
 export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
@@ -22,7 +30,8 @@ const key = (r: PathResult, pod: Pod) =>
   r.seenAs?.length ? r.seenAs.join(',') : r.answer.split(pod.metadata.name).join('<pod>');
 
 /** One answer for the group: shared when every replica's answer is the same, each distinct one otherwise. */
-export function mergeGroup(pods: Pod[], results: PathResult[], total: number): PathResult {
+export function mergeGroup(pods: Pod[], results: PathResult[], total: number, scope?: Scope): PathResult {
+  if (scope) return mergeScope(pods, results, scope, total);
   const names = pods.map((p) => p.metadata.name);
   const workload = workloadOf(pods[0]);
   // pods listed together (a pasted table) may belong to several workloads: they are pods, not replicas
@@ -48,6 +57,37 @@ export function mergeGroup(pods: Pod[], results: PathResult[], total: number): P
     answer: `${pods.length} ${what}${unchecked}, with different answers:\n${each}`,
     title: `${pods.length} ${what}`,
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    errors: results.flatMap((r) => r.errors),
+  };
+}
+
+/** A namespace's or the cluster's answer: each distinct answer once, with the pods that got it, and every address the
+ * far end sees (what a partner has to allowlist). */
+function mergeScope(pods: Pod[], results: PathResult[], { where, how }: Scope, total: number): PathResult {
+  const byKey = new Map<string, { pods: string[]; r: PathResult }>();
+  results.forEach((r, i) => {
+    const k = `${r.status}\n${key(r, pods[i])}`;
+    const name = `${pods[i].metadata.namespace}/${pods[i].metadata.name}`;
+    if (byKey.has(k)) byKey.get(k)!.pods.push(name);
+    else byKey.set(k, { pods: [name], r });
+  });
+  const ways = [...byKey.values()];
+  const seen = [...new Set(results.flatMap((r) => r.seenAs ?? []))];
+  const unchecked = total > pods.length ? ` (${total - pods.length} more not checked)` : '';
+  const checked = `${pods.length} pods checked${unchecked}, ${how}`;
+  const answer =
+    ways.length === 1
+      ? `Every pod checked in ${where} gets the same answer (${checked}):\n${ways[0].r.answer}`
+      : `${ways.length} different answers in ${where} (${checked}):\n` +
+        ways.map((w) => `• ${w.pods.join(', ')}: ${w.r.answer}`).join('\n');
+  const base = ways[0].r;
+  return {
+    ...base,
+    answer,
+    title: `Egress of ${where}: ${seen.length ? seen.join(', ') : 'no public address'}`,
+    seenAs: seen.length ? seen : undefined,
+    facts: [{ label: 'Seen outside as', value: seen.join(', ') || 'none' }, ...base.facts],
+    warnings: [`${checked}: name a pod for its own path`, ...new Set(results.flatMap((r) => r.warnings))],
     errors: results.flatMap((r) => r.errors),
   };
 }

@@ -1,0 +1,61 @@
+// "Which IPs does the customer have to allowlist?": the egress of a whole cluster or namespace, when no pod is named.
+// What the far end sees is decided per node (its subnet's NAT gateway or route table, its own public IP, its load
+// balancer) and per EgressIP, so one pod per node and EgressIP stands for all the others there.
+import type { Ctx } from '../family';
+import type { EgressIP, Namespace, Pod } from '../inventory/k8s-types';
+import type { Scope } from '../nlu/groups';
+import type { Intent } from '../nlu/parse';
+import { egressIpsFor } from '../path/kube';
+
+/** Words that ask about every workload rather than one ("our egress IPs", "what the customer must allowlist"). */
+const WIDE =
+  String.raw`cluster|clusters|our|we|us|all|every|each|any|customers?|partners?|vendors?|` +
+  String.raw`allow-?list\w*|white-?list\w*|ranges?|ips|addresses`;
+const CLUSTER_WIDE = new RegExp(String.raw`\b(${WIDE})\b`);
+const WIDE_WORD = new RegExp(String.raw`^(${WIDE})$`);
+
+/** No pod, workload, Service or host named, only a namespace or words of the scope itself ("egress ips of the
+ * cluster"): the question is about every workload there. A name said as a pod's ("pod checkout") is looked up. */
+export function asksScope(intent: Intent): boolean {
+  const text = intent.text.toLowerCase();
+  if (!intent.namespace && !CLUSTER_WIDE.test(text)) return false;
+  if (intent.typed.length || intent.ips.length) return false;
+  const namespaces = new Set((intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.text));
+  if ((intent.entities ?? []).some((e) => e.kind !== 'namespace')) return false;
+  return intent.names.every((n) => namespaces.has(n) || n === intent.namespace || WIDE_WORD.test(n));
+}
+
+// system namespaces run on every node too, but the question is about the workloads
+const SYSTEM = /^(kube-|openshift|aro-|gatekeeper-system$|calico-|tigera-)/;
+
+/** One running pod for each node and set of EgressIPs that select it: the group that answers for the scope. */
+export function samplePods(pods: Pod[], namespaces: Namespace[], egressIps: EgressIP[], ns?: string): Pod[] {
+  const running = pods.filter(
+    (p) => p.spec?.nodeName && p.status?.phase === 'Running' && (!ns || p.metadata.namespace === ns),
+  );
+  const workloads = running.filter((p) => !SYSTEM.test(p.metadata.namespace ?? ''));
+  const pool = (ns || workloads.length ? workloads : running).filter((p) => !p.spec?.hostNetwork);
+  const picked = new Map<string, Pod>();
+  for (const p of pool) {
+    const via = egressIpsFor(p, namespaces, egressIps)
+      .map((e) => e.metadata.name)
+      .sort();
+    const key = `${p.spec!.nodeName}\n${via.join(',')}`;
+    if (!picked.has(key)) picked.set(key, p);
+  }
+  return [...picked.values()];
+}
+
+/** The sample for the question's scope (its namespace, else the cluster), with how it was chosen. */
+export async function scopeSample(ns: string | undefined, { inv, trace }: Ctx): Promise<{ pods: Pod[]; scope: Scope }> {
+  const [pods, namespaces, egressIps] = await Promise.all([
+    trace.list('pods', () => inv.list('Pod')),
+    trace.list('namespaces', () => inv.list('Namespace')),
+    trace.list('EgressIPs', () => inv.list('EgressIP')),
+  ]);
+  const sample = samplePods(pods, namespaces, egressIps, ns);
+  const nodes = new Set(sample.map((p) => p.spec?.nodeName)).size;
+  const where = ns ? `namespace ${ns}` : 'the cluster';
+  const each = nodes === 1 ? 'its one node' : `each of its ${nodes} nodes`;
+  return { pods: sample, scope: { where, how: `one on ${each}${egressIps.length ? ' and for each EgressIP' : ''}` } };
+}
