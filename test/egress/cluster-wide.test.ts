@@ -2,6 +2,7 @@
 // named) is answered from one pod on each node and for each EgressIP, every distinct way out once.
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
+import { renderCard } from '../../src/cards/card';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 
 const fixture = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
@@ -12,6 +13,9 @@ test('the cluster behind a NAT gateway: one answer, every address of the gateway
   expect(r.answer).toMatch(/^Every pod checked in the cluster gets the same answer \(3 pods checked, one on each/);
   expect(r.seenAs).toEqual(['20.50.61.10', '20.50.61.11', '20.50.60.0/30']);
   expect(r.facts[0]).toEqual({ label: 'Seen outside as', value: '20.50.61.10, 20.50.61.11, 20.50.60.0/30' });
+  // the card heads with every address to allowlist
+  const card = JSON.stringify(renderCard(r));
+  expect(card).toMatch(/Egress of the cluster: 20\.50\.61\.10, 20\.50\.61\.11, 20\.50\.60\.0\/30/);
 });
 
 test('nodes that leave differently are each said, with the pods checked there', async () => {
