@@ -101,6 +101,8 @@ async function benchSize(name: string) {
     ['what-is', `what is ${names.lbService!.ip}`],
     ['pod', `where is pod ${names.pod} -n ${ns}`],
     ['load-balancers', 'which load balancers are there'],
+    // no pod named: one pod on each node (up to 20) stands for the cluster
+    ['cluster egress', 'which IPs do our pods go out to the internet with?'],
   ];
   const families: FamilyResult[] = [];
   for (const [family, question] of questions) {
