@@ -1,0 +1,36 @@
+// Held-out set 35 (test/nlu/heldout-35.jsonl): 269 questions, the nine families and out-of-scope requests, on the demo
+// and every fixture. Most lines come from writers and situations earlier sets did not have: a pharmaceutical lab's
+// validated (GxP) systems (validation records, IQ/OQ protocols, deviations), a stock exchange's market-data feed, a
+// broadcaster's playout, farm field sensors, a shipping port's crane telemetry, a charity's telethon night, a dating
+// app, a library system, city parking meters, an e-sports final; a network architect drawing a migration plan, a
+// FinOps analyst who only asks which resource does the NAT, a DBA pasting connection strings, a support engineer
+// quoting the customer, a trainee reading runbook steps, someone answering their own question wrongly and asking
+// for confirmation, the namespace typed first ("shop: web egress?"), Azure portal URLs and resource IDs, Java /
+// .NET / Python exceptions and a PostgreSQL log line with a short ask, counted lists, past-tense incident questions
+// (answered for now), the port first ("5432 from api to db"), Japanese and Polish speakers writing English, smart
+// quotes and non-breaking spaces, "asap" / "pls reply in thread", "<->" and "=>" between pods, plain "why"
+// questions. Shapes stressed: outside clients described by place or address on a Service, Ingress, Application
+// Gateway, AGC and Front Door; the load balancer as the subject; CAB and audit tickets confirming an allow or a
+// deny with ports; what-is of NAT gateway, firewall, LB frontend, prefix, NVA and EgressIP addresses; DNS asked in
+// plain words; capability questions; change requests and other clouds that must get the scope reply; names and
+// addresses that do not exist. Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Unseen: round 27 with set 32 in the model's training (9129e4a, the code when the set was written; the same on
+ * 0605e30) 251/269 = 93.3 %, 7 confident misroutes, 3 asked with the right reading. Floors: that figure, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 93, // 251/269
+  dns: 96, // 26/27
+  'east-west': 80, // 21/26
+  egress: 96, // 28/29
+  help: 100, // 26/26
+  inbound: 88, // 24/27
+  'load-balancers': 96, // 25/26
+  pod: 96, // 26/27
+  policy: 81, // 22/27
+  unknown: 96, // 26/27
+  'what-is': 100, // 27/27
+};
+const MISROUTES = 7;
+
+heldoutTest(35, FLOOR, MISROUTES, { coverage: [24, 24] });
