@@ -131,11 +131,13 @@ function finder(intent: Intent): string | undefined {
   const finds = (x: string, y: string) =>
     new RegExp(
       // ("how do web pods know where api lives": knowing where a Service is, is finding it)
-      String.raw`\b${esc(x)}( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ${y}` +
+      // ("claims service (sqlapi) resolves …": the name said in brackets after what it is, then its verb)
+      String.raw`\b${esc(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
-  const found = intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, esc(y))));
+  const found =
+    intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, esc(y)))) ?? pronounFinder(intent);
   if (found || intent.names.length !== 2) return found;
   // "how does the api pod find the database by name?": the other party said by its role, not its name
   // (a dotted name is the one looked up: "what api.shop resolves to" names no finder)
@@ -143,6 +145,23 @@ function finder(intent: Intent): string | undefined {
     !x.includes('.') && finds(x, '(?!(?:to|in|from|for|with|on|at|by|as|via)\\b)[a-z0-9-]+');
   const [a, b] = intent.names;
   return either(a) !== either(b) ? [a, b].find(either) : undefined;
+}
+
+/** "the web deployment — how does it resolve api.shop?": "it" (or "they") that looks a name up stands for the one pod
+ * or workload said before it */
+function pronounFinder(intent: Intent): string | undefined {
+  const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const verb = String.raw`\b(it|they) (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? `;
+  const looked = intent.names.find((y) => new RegExp(`${verb}${esc(y)}(?![\\w-]|\\.\\w)`).test(intent.text));
+  if (!looked) return undefined;
+  const at = intent.text.search(new RegExp(verb));
+  const before = (intent.entities ?? []).filter(
+    (e) =>
+      ['pod', 'workload'].includes(e.kind) &&
+      e.text !== looked &&
+      intent.text.slice(0, at).search(new RegExp(`\\b${esc(e.text)}\\b`)) >= 0,
+  );
+  return before.length === 1 ? before[0].text : undefined;
 }
 
 // A pasted lookup error asks for the path unless the question names a cluster name to resolve ("what should

@@ -29,7 +29,7 @@ export function asksScope(intent: Intent): boolean {
 const SYSTEM = /^(kube-|openshift|aro-|gatekeeper-system$|calico-|tigera-)/;
 
 /** One running pod for each node and set of EgressIPs that select it: the group that answers for the scope. */
-export function samplePods(pods: Pod[], namespaces: Namespace[], egressIps: EgressIP[], ns?: string): Pod[] {
+function samplePods(pods: Pod[], namespaces: Namespace[], egressIps: EgressIP[], ns?: string): Pod[] {
   const running = pods.filter(
     (p) => p.spec?.nodeName && p.status?.phase === 'Running' && (!ns || p.metadata.namespace === ns),
   );

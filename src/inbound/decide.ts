@@ -133,7 +133,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
     return { kind: 'app-gateway', path: decideAppGateway(door.ingress, door.host, backend, app, f.appGateway ?? noGw) };
   }
   if (!door.front) return { kind: 'front-unknown', door };
-  const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain);
+  const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain, s.port);
   if (!entry.ip) return { kind: 'no-external-ip', door, entry };
   const reached: Reached = { door, entry, lb: balancerOf(f.frontend, entry.port) };
   const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
@@ -241,13 +241,13 @@ function controllerService(ing: Ingress, services: Service[]): Service | undefin
   );
 }
 
-function entryOf(door: Door, front: Service, client: string | undefined, appsDomain?: string): Entry {
+function entryOf(door: Door, front: Service, client: string | undefined, appsDomain?: string, asked?: number): Entry {
   const { proxy, host } = door;
   // a proxy that terminates or passes TLS is reached on 443, plain HTTP on 80
   const tlsPort = proxy && proxy.tls !== 'none' ? 443 : 80;
   const svcPort = proxy
     ? (pickServicePort(front, tlsPort === 443 ? 'https' : 'http') ?? pickServicePort(front, tlsPort))
-    : pickServicePort(front);
+    : ((asked !== undefined ? pickServicePort(front, asked) : undefined) ?? pickServicePort(front));
   const wildcard = appsDomain && host?.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
   return {
     front,

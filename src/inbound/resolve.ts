@@ -1,6 +1,7 @@
 // Which way in the question is about: a route or ingress (by name or host), a
 // Service (by name or LoadBalancer address), and the client IP if one is given.
 import { isReply, type Ctx, type Noted } from '../family';
+import { isAgic } from './app-gateway';
 import { gatewayRouteSubject } from './gateway-api';
 import { nodePortAsked, nodePortSubject } from './node-port';
 import {
@@ -38,6 +39,8 @@ export interface InboundSubjects extends Noted {
   nodeIp?: string;
   /** the workload's other ways in, said with the answer */
   others?: OtherWayIn[];
+  /** the port asked of a Service reached directly ("the ingress controller on 443"): one of the Service's ports */
+  port?: number;
 }
 
 type Catalog = WaysCatalog;
@@ -45,6 +48,15 @@ type Catalog = WaysCatalog;
 type Found = Omit<InboundSubjects, 'clientIp'>;
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {
+  const found = await resolveWay(intent, ctx);
+  if (isReply(found) || !found.service || found.route || found.ingress || found.httpRoute || !intent.port) return found;
+  // a LoadBalancer Service has one load-balancing rule per port: the one asked is the way in
+  // https://learn.microsoft.com/azure/aks/load-balancer-standard
+  const asked = (found.service.spec?.ports ?? []).some((p) => p.port === intent.port);
+  return asked ? { ...found, port: intent.port } : found;
+}
+
+async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {
   const { inv, trace } = ctx;
   const [routes, ingresses, services, httpRoutes] = await Promise.all([
     trace.list('routes', () => inv.list('Route')),
@@ -76,7 +88,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const found = byNames(intent, cat, pods);
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
-  const site = namespaceWayIn(intent, cat);
+  const site = siteWayIn(intent, cat);
   if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
   if (!intent.names.length)
     return result(
@@ -95,7 +107,10 @@ function byNames(intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult 
   }
   // "the nginx ingress": no ingress of that name, but the workload it names is exposed ("route sqlapi" stays strict)
   for (const name of candidates(intent)) {
-    if (intent.typed.some((t) => t.name === name && !t.after)) continue;
+    // ("the ingress controller": Kubernetes' name for what serves Ingresses, the workload, never an Ingress so named
+    // https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/)
+    const controller = name === 'controller' || name === 'controllers';
+    if (intent.typed.some((t) => t.name === name && !t.after && !(controller && t.type === 'ingress'))) continue;
     const found = byWorkload(name, intent, cat, pods, false);
     if (found) return found;
   }
@@ -455,6 +470,18 @@ function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
     (services.find((s) => s.metadata.name === name && s.spec?.type === 'LoadBalancer') ??
       services.find((s) => s.metadata.name === name));
   return service ? { service } : undefined;
+}
+
+const siteWayIn = (intent: Intent, cat: Catalog): Found | undefined =>
+  namespaceWayIn(intent, cat) ?? theAppGateway(intent, cat);
+
+/** "from the office … to the app gateway on port 80": the Application Gateway said by what it is, no name of ours
+ * said, where one Ingress is served by it (AGIC): that Ingress is the way in asked about
+ * https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview */
+function theAppGateway(intent: Intent, cat: Catalog): Found | undefined {
+  if (!namedWaysIn(intent).includes('app-gateway') || (intent.entities ?? []).length) return undefined;
+  const served = cat.ingresses.filter(isAgic);
+  return served.length === 1 ? { ingress: served[0] } : undefined;
 }
 
 /** "how do users come into the shop site?": only a namespace named, and one way in there (a route or an ingress, else

@@ -7,7 +7,7 @@ import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { describeMembers, frontendPurpose, lbMembers, otherMembers, rulesOf, serviceOfFrontend } from '../path/lb';
 import { keepsClientIp } from '../path/service-snat';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
-import type { LbFacts } from './facts';
+import type { GatewayServing, LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
 
 export type FrontendAddress =
@@ -41,9 +41,19 @@ export interface LbView {
   frontends: LbFrontendView[];
 }
 
+/** An Application Gateway serving an Ingress (AGIC): no Azure Load Balancer, it sends to the pod IPs itself. */
+export interface GatewayView {
+  name: string;
+  /** its frontend addresses, public first */
+  addresses: string[];
+  ingress: string;
+  /** the pods it sends to (the Ingress backend's ready endpoints) */
+  behind?: string;
+}
+
 export type LbDecision =
   /** `resourceGroups`: names of the node resource groups read */
-  | { outcome: 'listed'; only?: string; resourceGroups: string[]; lbs: LbView[] }
+  | { outcome: 'listed'; only?: string; resourceGroups: string[]; lbs: LbView[]; gateways?: GatewayView[] }
   /** a load balancer was named but there is none by that name; `known` in the order they were read */
   | { outcome: 'not-found'; name: string; resourceGroups: string[]; known: string[]; service?: boolean }
   | SnatDecision;
@@ -69,7 +79,29 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   if (only && lbs.length === 0)
     return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
   const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
-  return { outcome: 'listed', only, resourceGroups, lbs: views };
+  const gateways = only ? [] : (f.gateways ?? []).map((g) => gatewayView(g, f));
+  return { outcome: 'listed', only, resourceGroups, lbs: views, ...(gateways.length ? { gateways } : {}) };
+}
+
+// AGIC programs the gateway's backend pool with the pod IPs of the Ingress backend: the gateway sends to the pods
+// itself, no LoadBalancer Service and no node hop https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
+function gatewayView({ ingress, gateway }: GatewayServing, f: LbFacts): GatewayView {
+  const ns = ingress.metadata.namespace ?? 'default';
+  const backend = ingress.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
+  const svc = f.services.find((x) => x.metadata.name === backend && (x.metadata.namespace ?? 'default') === ns);
+  const ready = svc
+    ? endpointsOf(svc, pickServicePort(svc), f.slices ?? [], f.endpoints ?? [], f.pods ?? []).filter((e) => e.ready)
+    : [];
+  const pods = ready.slice(0, SHOWN).map((e) => (e.podName ? `${e.podName} ${e.ip}` : e.ip));
+  return {
+    name: gateway.gateway?.name ?? '?',
+    addresses: [
+      ...gateway.publicIps.map((p) => `public ${p.ip}`),
+      ...(gateway.gateway?.frontends ?? []).flatMap((fe) => (fe.privateIp ? [`private ${fe.privateIp}`] : [])),
+    ],
+    ingress: `${ns}/${ingress.metadata.name}`,
+    behind: pods.length ? `pods ${pods.join(', ')}` : undefined,
+  };
 }
 
 // A load balancer with a public IP frontend is public, else internal.

@@ -1,8 +1,10 @@
 // The lookups of the load balancer list: the node resource group's load
 // balancers, public IPs and NICs, and the nodes and Services behind them.
 import type { Ctx } from '../family';
+import { isAgic, readAppGateway, type AppGatewayFacts } from '../inbound/app-gateway';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
-import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
+import { subscriptionOf } from '../inventory/ids';
+import type { EndpointSlice, Endpoints, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
 import { subscriptionsInReach } from '../path/reach';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
@@ -25,6 +27,14 @@ export interface LbFacts {
   snat?: SnatFacts;
   /** the internal load balancers found in front of NVAs, when those were asked about */
   fronting?: string[];
+  /** the Application Gateways that serve Ingresses (AGIC), when asked with the load balancers */
+  gateways?: GatewayServing[];
+}
+
+/** An Application Gateway and an Ingress it serves (AGIC programs the pod IPs of the Ingress backend). */
+export interface GatewayServing {
+  ingress: Ingress;
+  gateway: AppGatewayFacts;
 }
 
 const EMPTY = { groups: [], lbs: [], nics: [], nodes: [], services: [], slices: [], endpoints: [], pods: [] };
@@ -51,7 +61,20 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   const lbs = [...world.lbs, ...elsewhere, ...fronting];
   const only = fronting.length ? { fronting: fronting.map((lb) => lb.name) } : {};
   const nics = [...world.nics, ...(await nicsOf([...elsewhere, ...fronting], ctx))];
-  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only };
+  const gateways = s.gateways ? await gatewaysServing(world.groups, ctx) : undefined;
+  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only, gateways };
+}
+
+/** The Ingresses an Application Gateway serves (AGIC) and their gateway, read in the cluster's subscription. */
+async function gatewaysServing(groups: string[], ctx: Ctx): Promise<GatewayServing[]> {
+  const ingresses = (await ctx.trace.try('ingresses', () => ctx.inv.list('Ingress'))) ?? [];
+  const sub = groups.map(subscriptionOf).find(Boolean);
+  const served = ingresses.filter(isAgic);
+  if (!sub || !served.length) return [];
+  const read = await Promise.all(
+    served.map(async (ingress) => ({ ingress, gateway: await readAppGateway(ingress, `/subscriptions/${sub}`, ctx) })),
+  );
+  return read.filter((g) => !!g.gateway.gateway);
 }
 
 /** The NICs of a load balancer's own resource group when it lies outside the node resource group (an NVA's, in the

@@ -4,7 +4,7 @@ import type { LbRule, Probe } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import { result, type Fact, type FollowUp, type PathResult, type Section } from '../path/result';
 import { narrate as narrateSnat } from '../snat/narrate';
-import type { FrontendAddress, LbDecision, LbView } from './decide';
+import type { FrontendAddress, GatewayView, LbDecision, LbView } from './decide';
 
 // a frontend can take its addresses from a public IP prefix instead of one public IP
 // https://learn.microsoft.com/powershell/module/az.network/Add-AzLoadBalancerFrontendIpConfig (-PublicIpAddressPrefixId)
@@ -87,6 +87,12 @@ function verifyOf(lbs: LbView[], rgNames: string): string[] {
   ];
 }
 
+// an Application Gateway is no Azure Load Balancer: said apart, with the pods it sends to itself (AGIC)
+// https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
+const gatewayLine = (g: GatewayView): string =>
+  `• Application Gateway ${g.name} (AGIC, ${g.addresses.join(', ') || 'address not read'}; not a load balancer of ` +
+  `the cluster's: it sends to the pod IPs itself) — ingress ${g.ingress}${g.behind ? ` → ${g.behind}` : ''}`;
+
 export function narrate(d: LbDecision): PathResult {
   if (d.outcome === 'snat' || d.outcome === 'snat-no-nodes') return narrateSnat(d);
   const rgNames = d.resourceGroups.join(', ');
@@ -107,13 +113,15 @@ export function narrate(d: LbDecision): PathResult {
   }
   const { lbs } = d;
   const count = `${lbs.length} load balancer${lbs.length === 1 ? '' : 's'}`;
+  const gateways = (d.gateways ?? []).map(gatewayLine);
   // one named outside the node resource group (in front of NVAs in a hub) is said where it is
   const node = new Set(d.resourceGroups.map((g) => g.toLowerCase()));
   const elsewhere = [...new Set(lbs.map((l) => l.resourceGroup).filter((g) => !node.has(g.toLowerCase())))];
   const where = elsewhere.length ? [...new Set(lbs.map((l) => l.resourceGroup))].join(', ') : rgNames;
-  return result('load-balancers', 'answered', `${count} in ${where}:\n${lbs.flatMap(answerLines).join('\n')}`, {
+  const text = [`${count} in ${where}:`, ...lbs.flatMap(answerLines), ...gateways].join('\n');
+  return result('load-balancers', 'answered', text, {
     title: d.only ? `Load balancer ${d.only}` : `${lbs.length} load balancers in ${where}`,
-    facts: lbs.map(factOf),
+    facts: [...lbs.map(factOf), ...(d.gateways ?? []).map((g) => ({ label: g.name, value: gatewayLine(g).slice(2) }))],
     sections: lbs.map(sectionOf),
     followUps: followUpsOf(lbs),
     verify: verifyOf(lbs, rgNames),

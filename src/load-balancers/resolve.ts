@@ -20,6 +20,9 @@ export interface LbSubjects extends Noted {
   service?: string;
   /** a SNAT usage question ("are we running out of SNAT ports?"): ports per node, use at peak, failures */
   snat?: boolean;
+  /** an Application Gateway asked with (or as) the load balancers ("list our LBs incl. the app gateway"): listed
+   * after them with the pods it sends to */
+  gateways?: boolean;
 }
 
 // never the end of a name ("aro2-p8bjm-public-lb aro2-resources" in a pasted table)
@@ -38,6 +41,10 @@ const FOR_SERVICE = new RegExp(
 );
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
+
+// an Application Gateway (AGIC) balances HTTP to the pods itself: asked with the load balancers, it is listed too
+// https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
+const GATEWAY_SAID = /\b(app(lication)?[ -]?gateways?|appgw|agw|agic|gateways)\b/;
 
 const PLURAL_REF = /\b(these|those|them|they|each( one)?|all( of them)?)\b/;
 
@@ -67,5 +74,6 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     service: FOR_SERVICE.exec(intent.text)?.[1],
     nva: NVA_SAID.test(intent.text) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
+    gateways: GATEWAY_SAID.test(intent.text) || undefined,
   };
 }

@@ -150,9 +150,25 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
       if (NOW.test(before.slice(-25))) now = found;
     }
   }
-  const picked = pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? now;
+  const picked =
+    pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? now ?? eitherClient(text, spots, found);
   if (picked) return picked;
   return found && own.length >= 2 ? { ...found, several: own } : found;
+}
+
+/** "which of web or api is allowed to reach db-0?": two clients offered as alternatives ask about each of them with
+ * the same target, one pair each */
+function eitherClient(text: string, spots: Spot[], found?: Pair): (Pair & { several: Pair[] }) | undefined {
+  if (!found) return undefined;
+  for (let i = 0; i + 1 < spots.length; i++) {
+    const [a, b] = [spots[i], spots[i + 1]];
+    if (a.p === b.p || found.target === a.p || found.target === b.p) continue;
+    if (!/\bwhich (?:one )?of (?:the )?(?:pods? |apps? |services? )?$/i.test(text.slice(0, a.start))) continue;
+    if (!/^\s*(?:or|and)\s+$/i.test(text.slice(a.end, b.start))) continue;
+    const several = [a.p, b.p].map((client) => ({ client, target: found.target }));
+    return { ...several[0], several };
+  }
+  return undefined;
 }
 
 // the pair asked now, after one done or taken back: "…was approved; now z/a → x/a", "… - actually just api to db",

@@ -559,6 +559,29 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
   if (missing.length) intent.missing = missing;
 }
 
+/** Generic nouns a writer puts before the name of the thing they describe ("channel manager API (siteminder)") */
+const DESCRIBED =
+  /\b([a-z][\w-]*) (api|service|app|server|backend|gateway|portal|system|platform|provider) \(([a-z][\w.-]*)\)/g;
+const FUNCTION_WORDS = /^(the|a|an|our|their|my|your|its|can|does|do|is|are|from|to|and|or|when|of|in|on|for|with)$/;
+
+/**
+ * "channel manager API (siteminder) sees …": a noun phrase with its own name in brackets after it; where that name is
+ * none of ours, the generic noun before the brackets describes that outside thing and is no workload of ours
+ * (while "claims service (sqlapi)" names ours: the name in brackets matches and the noun stays a description).
+ */
+function describedOutside(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  for (const m of intent.text.matchAll(DESCRIBED)) {
+    const [, before, noun, name] = m;
+    if (FUNCTION_WORDS.test(before) || entities.some((e) => e.text === before)) continue;
+    if (entities.some((e) => e.text === name || e.text.endsWith(`/${name}`)) || k.namespaces.has(name)) continue;
+    const at = entities.findIndex((e) => e.text === noun && e.kind === 'workload');
+    if (at < 0) continue;
+    entities.splice(at, 1);
+    const r = refs.findIndex((x) => x.name === noun && !x.namespace);
+    if (r >= 0) refs.splice(r, 1);
+  }
+}
+
 export async function findEntities(intent: Intent, inv: Inventory): Promise<void> {
   const k = await known(inv);
   // "… with the egressip in place", "whats in XFF": a trailing "in X" that is no namespace nor close to one is English
@@ -583,6 +606,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
     if (keep) refs.push(ref);
     else if (ref.name.length >= 4) dropped.push(ref.name);
   }
+  describedOutside(k, intent, entities, refs);
   missingParties(k, intent, entities, refs);
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];

@@ -386,7 +386,10 @@ const ACTION_VERBS = [
   // "make db-0 reachable from web", "approve my change": asking for a state or a change, never a question about one
   String.raw`make(?= [\w./-]+(?: [\w./-]+)? (?:reachable|accessible|available|public|private|work)\b)`,
   String.raw`approve(?= (?:my|our|the|this|that)\b)`,
-  String.raw`give me the \S+ password|print|ignore previous`,
+  // ("ignore your instructions and …": told to drop its own rules first, then what to do)
+  String.raw`give me the \S+ password|print|ignore (?:previous|prior|all|any|your|the) (?:\w+ )?(?:instructions|rules)`,
+  // "double the SNAT ports on the outbound rule": an amount multiplied is a setting changed
+  String.raw`double|triple|halve|quadruple`,
   // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node": a thing
   // moved from one state or place to another is a change
   String.raw`(?:switch|migrate|move)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
@@ -402,6 +405,8 @@ const ACTION = new RegExp(
     String.raw`(?:(?:soc|noc|support|ops|sre|secops|helpdesk|service ?desk|on-?call)\s*:\s*)?` +
     // "HIPAA audit: migrate …": the audit or rule the change is for, said as a label
     String.raw`(?:(?:[a-z]+ )?(?:audit|compliance|hipaa|pci|sox|gdpr|security)\s*:\s*)?` +
+    // "match day: double …", "black friday: scale …": the occasion the change is for, said as a label
+    String.raw`(?:(?:[a-z]+ )?(?:day|week|weekend|night|sale|launch|event|friday|monday|season|peak)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
     // ("please to increase …": the polite word as a learner writes it)
     String.raw`(?:(?:hey|hi|ok|please to|please|pls|kindly|bot|can you|could you|would you|will you|you can|` +
@@ -494,6 +499,17 @@ function clean(text: string): string {
     .replace(/\bilb(s?)\b/g, 'internal lb$1')
     // "y/c ➜ z/b", "web ➡️ api": an arrow drawn with another sign is still the way the traffic goes
     .replace(/[➜➡➔➞⟶⇒🡒]\uFE0F?/gu, '→')
+    // emoji said as the words they picture (Unicode's names for them): a globe is the internet, a plug the port, a
+    // magnifier a look-up, a check mark or a cross allowed or denied; a robot asked alone asks what the bot does
+    .replace(/^\s*🤖\uFE0F?\s*[❓?]\uFE0F?\s*$/u, 'what can you do?')
+    // (an arrow from the globe or to it: from the internet, to the internet)
+    .replace(/\s*[🌍🌎🌏🌐]\uFE0F?\s*→\s*/gu, ' from the internet to ')
+    .replace(/\s*→\s*[🌍🌎🌏🌐]\uFE0F?\s*/gu, ' to the internet ')
+    .replace(/\s*[🌍🌎🌏🌐]\uFE0F?\s*/gu, ' internet ')
+    .replace(/\s*🔌\uFE0F?\s*/gu, ' port ')
+    .replace(/\s*[🔎🔍]\uFE0F?\s*/gu, ' looks up ')
+    .replace(/\s*[✅✔]\uFE0F?\s*/gu, ' allowed ')
+    .replace(/\s*[❌✖]\uFE0F?\s*/gu, ' denied ')
     // "po/api-…": kubectl's TYPE/NAME with the pod's short name, a pod and not a namespace "po"
     // (https://kubernetes.io/docs/reference/kubectl/#resource-types)
     .replace(/(^|[\s(>→➜:,])po\/(?=[a-z0-9])/g, '$1pod ')
@@ -871,7 +887,8 @@ function lastPort(rest: Rest): string | undefined {
   // (never when a port is written with its target, "db-0:5432, … 150 or 200?", nor one of numbers weighed)
   const written = /[a-z0-9]:\d{1,5}\b/.test(rest.text) || /\d\s+(?:or|and|vs)\s+\d+\s*[?!.]*\s*$/.test(rest.text);
   if (!pair || written || NOT_BEFORE_PORT.test(rest.text)) return undefined;
-  return rest.take(/(?<=[a-z?]\s+)(\d{2,5})\s*[?!.]*\s*$/)?.[1];
+  // ("ok so. api to db. how does it go. 5432": or said as a sentence of its own, last)
+  return rest.take(/(?<=[a-z?]\s+|[a-z][.!]\s+)(\d{2,5})\s*[?!.]*\s*$/)?.[1];
 }
 
 /** "type/name", "ns/name" and "name:port" taken apart; the type from the word before ("pod sqlapi"). */
@@ -946,6 +963,7 @@ function readWord(
   } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
 }
 
+const VERB_AFTER_TYPE = /^(forwards?|sends?|goes|go|talks?|connects?|points?|resolves?|replies|reply|answers?|egress)$/;
 const ROLE_WORDS =
   'reach|reaches|reaching|to|from|of|for|into|hit|hits|call|calls|between|and|is|can|does|cant|' +
   "can't|path|policy|egress|pod|dns|inbound|whatis";
@@ -1039,14 +1057,19 @@ function readNames(rest: Rest, intent: Intent): void {
   const arrowAfter = (w: string) =>
     new RegExp(String.raw`(^|\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s*(->|→)`).test(rest.text);
   const azCommand = azCommandWords(words);
+  // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
+  // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
+  // "what does the coredns pod forward to": a verb after the type word, the pod's name said before it, is no name
+  const notAWord = (i: number) =>
+    azCommand.has(i) ||
+    AZ_OPTION.test(words[i - 1] ?? '') ||
+    (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1]));
   words.forEach((w, i) => {
     // "the DB team says…", "the web folks": people who own a workload, not the workload
     if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
-    // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
-    // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
-    if (azCommand.has(i) || AZ_OPTION.test(words[i - 1] ?? '')) return;
+    if (notAWord(i)) return;
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
@@ -1198,10 +1221,20 @@ function pastedLines(text: string, intent: Intent): void {
   intent.ips = [ip, ...intent.ips.filter((x) => x !== ip)];
 }
 
+/** "<alert line> what are those two addresses?": what several addresses are, asked in the plural, is asked of each */
+const WHAT_ARE_THEY =
+  /\bwhat (?:are|r) (?:those|these|both|the|all)(?: (?:two|three|four|2|3|4))? (?:ip )?(?:addresses|ips)\b/;
+function eachAddress(intent: Intent): { text: string; kind: string }[] | undefined {
+  const ips = [...new Set(intent.ips)].filter(isIpv4);
+  if (ips.length < 2 || ips.length > 4 || !WHAT_ARE_THEY.test(intent.asking ?? intent.text)) return undefined;
+  return ips.map((ip) => ({ text: `what is ${ip}`, kind: 'what-is' }));
+}
+
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
   const intent = parseText(corrected(said, (s) => parseText(s).names));
-  const questions = intent.action || intent.outOfScope ? undefined : questionsOf(said, parseText);
+  const questions =
+    intent.action || intent.outOfScope ? undefined : (questionsOf(said, parseText) ?? eachAddress(intent));
   if (questions) {
     intent.questions = questions.map((q) => q.text);
     intent.kind = questions[0].kind as IntentKind;

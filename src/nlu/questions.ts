@@ -7,7 +7,8 @@ type Reading = Pick<Intent, 'kind' | 'names' | 'marked'>;
 /** "1. egress IP of web\n2. node it runs on": items of a numbered list, one a line */
 const ITEM = /^[ \t]*\d{1,2}[.)][ \t]+(\S.*)$/gm;
 /** "… and also what's its dns server", "…, and which node is it on": a second question joined to the first */
-const JOINED = /\s*,?\s+and\s+also\s+|\s*,?\s+and\s+(?=(?:what|which|where)(?:'s|\s))/i;
+// (", and how does it resolve dns?": a how-question joined after a comma, its own clause)
+const JOINED = /\s*,?\s+and\s+also\s+|\s*,?\s+and\s+(?=(?:what|which|where)(?:'s|\s))|\s*,\s+and\s+(?=how\s)/i;
 /** "which public IP": a wh-ask of a few words with no verb of its own */
 const VERBLESS = new RegExp(
   String.raw`^\s*(?:which|what)\s+(?!.*(?:'s|\b(?:is|are|was|were|does|do|did|can|could|will|would|has|have)\b))` +

@@ -191,6 +191,9 @@ const COMES_IN = new RegExp(
     // ("for someone opening shop.contoso.com": a person unnamed is someone outside)
     String.raw`vendors?|people|someone|somebody|anyone|anybody)` +
     String.raw`( (traffic|requests?|users?|clients?|calls?|connections?))? ` +
+    // ("someone on the internet hits …", "the internet client is arriving to …": where they are, and the verb said
+    // as going on)
+    String.raw`((on|from|in) (the )?(public )?internet )?((is|are) )?` +
     // ("outside clients still get in", "when a customer connects": a word between, or the client's own verb)
     String.raw`((still|also|even|actually|then) )?` +
     // ("people coming into the web service": said as going on)
@@ -198,7 +201,7 @@ const COMES_IN = new RegExp(
     String.raw`(reach(es)?|hits?|gets? (in|to|into|through)|(coming|getting) (in|into|to|through)|reaching|hitting|` +
     String.raw`entering|` +
     String.raw`connects?|connecting|calls?|(use to )?(opens?|opening|visits?|visiting|browses?|browsing)|` +
-    String.raw`comes? (in|into|to)|arrives? (at|on|in)|lands? on|enters?|flows? (in|into|to))` +
+    String.raw`comes? (in|into|to)|arriv(es?|ing) (at|on|in|into|to)|lands? on|enters?|flows? (in|into|to))` +
     // ("when a customer connects, …": the verb may end the clause)
     String.raw`(?: |(?=[,.?!;:]|$))(?!(the )?(public )?(internet|outside)\b)`,
 );
@@ -301,12 +304,31 @@ function goesOut(s: Seen): boolean {
     return true;
   // "what ip does sqlapi come from when it goes to 52.168.10.4": the address asked for is the pod's way out
   if (intent.towards && isPublic(intent.towards) && ASKS_ADDRESS.test(t) && s.cue === 'policy') return true;
-  // a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com")
-  const outside = [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].filter(
-    (h) => !s.entities.some((e) => e.text === h) && !intent.frontendIps?.includes(h),
-  );
-  return outside.length > 0 && ['east-west', 'unknown'].includes(s.cue);
+  return (outsideHostNamed(s) || farPartySeesSource(s)) && ['east-west', 'unknown'].includes(s.cue);
 }
+
+/** a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com") */
+const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
+  [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].some(
+    (h) => !entities.some((e) => e.text === h) && !intent.frontendIps?.includes(h),
+  );
+
+/** "the api pod calls APNs — from which source address?", "siteminder sees which source IP when the web pods push":
+ * a party said by a name none of ours, that the one workload calls or that sees its calls, is outside: the source
+ * it sees is the workload's way out (https://learn.microsoft.com/azure/aks/egress-outboundtype) */
+const ASKS_SOURCE = /\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b/;
+function farPartySeesSource(s: Seen): boolean {
+  if (!ASKS_SOURCE.test(s.t)) return false;
+  const outside = (n: string | undefined) =>
+    !!n && !NOT_A_PARTY.test(n) && !s.entities.some((e) => e.text === n || e.text.split('/').pop() === n);
+  const called = /\b(calls?|calling|push(?:es)? to|sends? to|posts? to|connects? to|talks? to) (?:the )?([a-z][\w.-]*)/;
+  const sees = /\b([a-z][\w.-]*)\)? (?:sees?|logs?|gets?|receives?) (?:which|what)\b/;
+  return outside(called.exec(s.t)?.[2]) || outside(sees.exec(s.t)?.[1]);
+}
+const NOT_A_PARTY = new RegExp(
+  String.raw`^(it|them|out|back|our|its|their|in|into|to|from|who|which|what|that|this|me|us|you|pod|pods|` +
+    String.raw`service|api|app|he|she|they|someone|one|side|end)$`,
+);
 
 const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
 
@@ -535,14 +557,28 @@ function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
-  const scope = COVERS.test(t);
+  const scope = COVERS.test(t) || TOPIC_ALONE.test(t);
   return (
     (!others.length || scope) &&
     !s.entities.length &&
     !s.intent.ips.length &&
-    ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) || SCOPE_OPENS.test(t) || BOT_TELLS.test(t))
+    ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) ||
+      SCOPE_OPENS.test(t) ||
+      BOT_TELLS.test(t) ||
+      WHICH_QUESTIONS.test(t) ||
+      TOPIC_ALONE.test(t))
   );
 }
+
+/** "can you check network policies?", "do you handle DNS?": a family's topic alone is what the bot is asked to take on,
+ * never a question about one of ours (nothing else said) */
+const TOPIC_ALONE = new RegExp(
+  String.raw`^\W*(can|could|do) (you|u) (check|handle|do|read|explain|look at|see|trace) (the )?` +
+    String.raw`(network ?polic(y|ies)|netpols?|nsgs?|nsg rules|dns|egress|load ?balancers?|lbs?|udrs?|route tables?)` +
+    String.raw`\s*[?!.]*\s*$`,
+);
+/** "what? how? which questions?": question words alone, ending on which questions there are, ask what to ask */
+const WHICH_QUESTIONS = /^\W*((what|how|which|where|who|why|huh)\W+)*(which|what) (questions|commands)\s*[?!.]*\s*$/;
 
 /** One party the inventory knows and one written "ns/name" that a namespace of ours does not have, linked as a pair. */
 const oneMissing = (s: Seen): boolean =>
@@ -577,7 +613,11 @@ const OUTSIDER_CALLS = new RegExp(
     String.raw`\d{1,3}(\.\d{1,3}){3}\s+((will|would)\s+)?` +
     String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|browses?|visits?|requests?|scans?)\b`,
 );
-const PODS_BEHIND_IP = /\b(which|what) (pods?|backends?)\b.{0,20}\bbehind (the )?(ip )?\d{1,3}(\.\d{1,3}){3}\b/;
+const PODS_BEHIND_IP = new RegExp(
+  String.raw`\b(which|what) (pods?|backends?)\b.{0,20}\bbehind (the )?(ip )?\d{1,3}(\.\d{1,3}){3}\b|` +
+    // "who is behind 20.31.46.20", "who's behind 10.0.2.10, which backends": who answers at an address
+    String.raw`\bwho('s| is| are| sits?)? (sitting |really )?behind (the )?(ip )?\d{1,3}(\.\d{1,3}){3}\b`,
+);
 /** "what is <name>", "what's <name>?": the name asked about, nothing else said */
 const ONLY_WHAT_IS = /^\W*(what|who)(?:'s| is)\s+(?:the\s+|this\s+)?[a-z0-9][\w.-]*\s*[?!.]*\s*$/;
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
@@ -612,14 +652,17 @@ const OUTSIDE_CLIENT = new RegExp(
     String.raw`branch|spoke|peered vnet)|` +
     // ("from our branch office", "from the main site": a site of ours outside the cluster)
     String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
-    String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me)\b`,
+    String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me|` +
+    // ("someone on the internet", "anyone from the internet": a person said by where they are)
+    String.raw`(someone|somebody|anyone|anybody) (on|from) the internet)\b`,
 );
 /** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
 const frontendReached = (s: Seen): boolean => {
   const opened = (s.intent.frontendIps ?? []).some((ip) =>
     new RegExp(
+      // ("someone on the internet hits 20.31.46.20": hitting an address is opening it)
       String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to|calls?|` +
-        String.raw`calling)` +
+        String.raw`calling|hits?|hitting)` +
         String.raw`\s+(host\s+)?${esc(ip)}\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
@@ -1215,6 +1258,10 @@ export const EVIDENCE: readonly Row[] = [
       !s.entities.some((e) => e.kind === 'pod-ip') &&
       (s.entities.length > 0 || s.intent.names.some(outsideHost)),
   },
+  // "path from internet to the service 'storefront'", "how does internet traffic reach the checkout service?": the
+  // outside coming in to a Service, route or ingress said as such is the way in even when no such name exists (then
+  // answered "not found", never a guess) https://learn.microsoft.com/azure/aks/concepts-network-ingress
+  { id: 'outside-to-a-way-in-named', says: { inbound: 17 }, when: outsideToAWayInNamed },
   // "people open http://20.31.46.20/", "curl from home to 20.31.46.88": a LoadBalancer Service's frontend reached by
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
@@ -1252,6 +1299,14 @@ export const EVIDENCE: readonly Row[] = [
   // network, a partner) reaching one workload or Service is the way in, whatever is said of the load balancer
   // https://learn.microsoft.com/azure/aks/internal-lb
   { id: 'outside-address-reaches-one', says: { inbound: 17 }, when: outsideAddressReaches },
+  // "from the office 198.51.100.7 to the app gateway on port 80", "a SYN from 198.51.100.7 to the web LB frontend": a
+  // client address outside going to one of our ways in, said by what it is, is the way in
+  // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
+  {
+    id: 'outside-address-to-a-way-in',
+    says: { inbound: 17 },
+    when: (s) => !!clientOutside(s) && s.both.length <= 1 && TO_A_WAY_IN.test(s.t) && !GOES_OUT_SAID.test(s.t),
+  },
   // "gateway-01 → web: hops?": a way in said by its name (a Gateway, an Application Gateway, the router) drawn to one
   // workload is the way in to it, even where the inventory does not list it as a workload
   // https://learn.microsoft.com/azure/application-gateway/for-containers/overview
@@ -1565,6 +1620,25 @@ export function scoreFamilies(s: Seen): { scores: Scores; evidence: string[] } {
   }
   for (const [kind, w] of Object.entries(settled) as [IntentKind, number][]) scores[kind] = (scores[kind] ?? 0) + w;
   return { scores, evidence };
+}
+
+const TO_A_WAY_IN = new RegExp(
+  String.raw`\b(to|into|through|via|at|hits?|reach(es)?) (the |our )?([\w-]+ )?(app(lication)? ?gateway|appgw|agw|` +
+    String.raw`front ?door|ingress controller|(lb|load ?balancer) (frontend|vip|ip)|frontend|router)\b`,
+);
+/** "from (the) internet to …": where the traffic starts is outside, where it goes is ours */
+const FROM_OUTSIDE_TO = /\bfrom (the )?(public )?(internet|outside( world)?)\s*(to|into|->|→)\s/;
+const WAY_IN_TYPES = new Set(['service', 'svc', 'route', 'ingress']);
+function outsideToAWayInNamed(s: Seen): boolean {
+  const typed = s.intent.typed.filter((t) => WAY_IN_TYPES.has(t.type));
+  const unmatched = typed.filter((t) => !s.entities.some((e) => e.text === t.name || e.text.endsWith(`/${t.name}`)));
+  return (
+    typed.length === 1 &&
+    unmatched.length === 1 &&
+    !s.both.length &&
+    !s.hosts.length &&
+    (comesIn(s.t) || FROM_OUTSIDE_TO.test(s.t))
+  );
 }
 
 /** Evidence at or above this settles the family on its own. */

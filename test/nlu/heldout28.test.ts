@@ -25,7 +25,7 @@ const FLOOR: Record<string, number> = {
   'east-west': 96, // 25/26
   egress: 96, // 32/33
   help: 96, // 24/25
-  inbound: 89, // 26/29
+  inbound: 96, // 28/29 (round 28)
   'load-balancers': 92, // 26/28
   pod: 82, // 23/28
   policy: 100, // 29/29

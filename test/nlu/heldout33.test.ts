@@ -15,21 +15,29 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: round 26 with set 31 in the model's training (c2a6a5d, the code when the set was written) 246/274 =
  * 89.8 %, 8 confident misroutes, 9 asked with the right reading; round 27 246/274, 9, 6 (an emoji-drawn DNS ask now
- * answered without its asking pod); with set 32 in the model's training 247/274 = 90.1 %, 9, 5. Floors: that figure,
- * rounded down. */
+ * answered without its asking pod); with set 32 in the model's training 247/274 = 90.1 %, 9, 5. Round 28 (tuned on
+ * it, the committed model unchanged): 273/274 = 99.6 %, 0, 1 — emoji read as words (globe, plug, magnifier, check
+ * mark, cross, a robot asked alone), the pod that looks a name up said in brackets or as "it", the outside coming in
+ * to a Service or route said as such (not found when there is none), "arriving to", someone on the internet hitting
+ * a frontend, a client address to the app gateway, a port said last as a sentence of its own, an outside party named
+ * that a workload calls or that sees its calls, ", and how …" joining two questions, "which of A or B" as both pairs,
+ * "who is behind <address>", multiplied settings and "ignore your instructions" as change requests, a family's topic
+ * asked of the bot and question words alone, a verb after "pod", "what are those two addresses", "the ingress
+ * controller", and the load balancer list naming the Application Gateway with the pods it sends to. No label changed.
+ * Floors: that figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 90, // 247/274
-  dns: 80, // 21/26
-  'east-west': 92, // 25/27
-  egress: 86, // 25/29
-  help: 88, // 23/26
-  inbound: 74, // 20/27
-  'load-balancers': 96, // 25/26
+  all: 99, // 273/274
+  dns: 100, // 26/26
+  'east-west': 100, // 27/27
+  egress: 96, // 28/29
+  help: 100, // 26/26
+  inbound: 100, // 27/27
+  'load-balancers': 100, // 26/26
   pod: 100, // 28/28
-  policy: 92, // 25/27
-  unknown: 93, // 27/29
-  'what-is': 96, // 28/29
+  policy: 100, // 27/27
+  unknown: 100, // 29/29
+  'what-is': 100, // 29/29
 };
-const MISROUTES = 9;
+const MISROUTES = 0;
 
 heldoutTest(33, FLOOR, MISROUTES, { coverage: [24, 24] });
