@@ -151,7 +151,9 @@ function finder(intent: Intent): string | undefined {
  * or workload said before it */
 function pronounFinder(intent: Intent): string | undefined {
   const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const verb = String.raw`\b(it|they) (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? `;
+  // ("when it wants to resolve api", "when it want resolve api": the verb after a wish or a try is still its own)
+  const wish = String.raw`(?:(?:wants?|needs?|tries|tried|try|is trying|are trying)(?: to)? )?`;
+  const verb = String.raw`\b(it|they) ${wish}(finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? `;
   const looked = intent.names.find((y) => new RegExp(`${verb}${esc(y)}(?![\\w-]|\\.\\w)`).test(intent.text));
   if (!looked) return undefined;
   const at = intent.text.search(new RegExp(verb));

@@ -23,7 +23,8 @@ export const spec: IntentSpec<'dns'> = {
     [/\b(short|fully[- ]qualified|bare) (host ?|service |dns )?names?\b|\bfqdns?\b|\bsearch (domains?|list)\b/, 2],
     // "how does api find db?": a workload finding another is service discovery, by the Service's DNS name
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
-    [/\bhow (do|does|will|would|can) (?!(i|we|you|u)\b)[\w-]+( pods?)? (find|locate|discover)s? (the )?[\w-]+/, 2],
+    // ("explain how sqlapi finds server.project1.svc…": asked indirectly, with no "does")
+    [/\bhow ((do|does|will|would|can) )?(?!(i|we|you|u)\b)[\w-]+( pods?)? (find|locate|discover)s? (the )?[\w-]+/, 2],
     // "does dns from api go through the firewall or stay inside": the DNS traffic's own way
     [/\bdns\b.{0,30}\b(go(es)?|stays?|leaves?|pass(es)?|travels?|flows?|routed)\b/, 2],
     // "where do its lookups end up?": the pod's queries, to its resolver

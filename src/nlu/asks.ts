@@ -42,6 +42,8 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bupstream\b`,
     // "where does its dns go?", "where do the lookups end up"
     String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
+    // "where does web send that lookup?", "where does db-0 send its dns?": the server the pod's lookups are sent to
+    String.raw`\bsend(s|ing)? (its|their|the|th(at|is|ose|ese)) (dns( quer(y|ies)| lookups?| requests?)?|lookups?)\b`,
     String.raw`\bforward(s|ed|er|ers|ing)?\b`,
     String.raw`\bqueries\b`,
     String.raw`\bservfail\b`,

@@ -184,9 +184,33 @@ const jsonAsk = (text: string): string =>
     // and its "ask" opens it as the request it is ({"ask":"scale",…} asks for a change)
     .replace(/^\s*\{\s*"ask"\s*:\s*"([\w -]{1,30})"\s*,?/i, '$1 ');
 
+/** Why an address or a name is asked about ("… what 20.31.50.10 is before they allow it outbound", "what is
+ * x.azurefd.net? a customer asked whether to allow it"): letting it through someone's firewall is the reason for
+ * asking, never a policy or egress question of its own */
+const ALLOW_REASON = new RegExp(
+  String.raw`\b(?:before|so|since|because) (?:they|we|you|i|the \w+|our \w+) (?:can |could |want to |need to |may )?` +
+    String.raw`(?:allow|allowlist|whitelist|open|approve|permit) (?:it|this|that|them)\b(?: (?:outbound|inbound))?|` +
+    String.raw`\b(?:an?|the|our) [\w' -]{0,30}?\b(?:asked|asks|wants to know) (?:whether|if) ` +
+    String.raw`(?:to|they (?:can|should)) (?:allow|allowlist|whitelist|open|permit) (?:it|this|that)\b`,
+  'gi',
+);
+
+/** What the writer says around the question: the bot's slash command, the reason for asking, acronyms paired. */
+const asides = (text: string): string =>
+  text
+    // a chat slash command opens with the bot's own name ("/pp egress db-0", "/packet-path --help"): what follows is
+    // the command, read as typed on the command line
+    .replace(/^\s*\/(?:pp(?=\s)|(?=packet-path\s))/i, ' ')
+    .replace(ALLOW_REASON, ' ')
+    // "NSG/NP verdict", "LB/AGC": two acronyms in capitals are one or the other, never a namespace and a name
+    // (Kubernetes names are lower case: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/)
+    .replace(/(?<![\w/])([A-Z][A-Z0-9]{1,5})\/([A-Z][A-Z0-9]{1,5})(?![\w/])/g, (all, a: string, b: string) =>
+      a === 'HOST' && b === 'PORT' ? all : `${a} or ${b}`,
+    );
+
 function normalizeText(text: string): string {
   return (
-    jsonAsk(text)
+    asides(jsonAsk(text))
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
       // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
@@ -323,6 +347,7 @@ const ALIASES: Record<string, string> = {
   // chat shorthand ("pls chk egr ip 4 web")
   egr: 'egress',
   chk: 'check',
+  cn: 'can',
 };
 
 // Short words are fixed only for a swap of two letters or one letter left out ("whcih", "wich", "hlep"):
@@ -842,6 +867,8 @@ function portSaidApart(rest: Rest): string | undefined {
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     // ("api on the app node to db-0 on the db node, 5432 — which hops": or before a dash that goes on)
     rest.take(/,\s*(\d{2,5})\s*(?:[?!.]*\s*$|[-—–]\s)/)?.[1] ??
+    // "5432, db-0, from api: ok?": or first, opening a list of the parties
+    rest.take(/^\s*([1-9]\d{1,4}),\s*(?=[a-z])/)?.[1] ??
     // "x/a -> z/c path 80": the path on a port; "api to db cross node? 5432": a number alone after the question, at
     // the very end, is the port it is asked on
     rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??

@@ -292,6 +292,20 @@ const onePartyWithPods = (s: Seen): boolean =>
   s.workloadSet.size === 1 || (!s.workloadSet.size && s.both.length === 1 && !!s.both[0].pods?.length);
 
 /** One workload and a far end outside: "how does api get to the internet", "when 10.244.1.9 calls https://…". */
+/** "players in Korea connect to 20.31.46.20:80 — do the web pods see their real IPs?": a caller none of ours reaching
+ * one of our load balancer frontends comes in; only a workload of ours calling it (a hairpin) goes out
+ * https://learn.microsoft.com/azure/aks/load-balancer-standard */
+function outsiderToOurFrontend(s: Seen): boolean {
+  const to = s.intent.towards;
+  if (!to || !s.intent.frontendIps?.includes(to)) return false;
+  const verb = String.raw`(?:connects?|connecting|hits?|hitting|opens?|opening|calls?|calling|reach(?:es)?|reaching)`;
+  const m = new RegExp(
+    String.raw`(?:^|[.?!;:,—–]\s|\s-+\s)([^.?!;:,—–]{1,80}?)\s${verb}\s+(?:to\s+)?${esc(to)}\b`,
+  ).exec(s.t);
+  if (!m) return false;
+  return !s.entities.some((e) => new RegExp(String.raw`\b${escapeWord(e.text.split('/').pop()!)}\b`).test(m[1]));
+}
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (staysIn(s)) return false;
@@ -357,7 +371,8 @@ const nextHop = (t: string, ip: string): boolean =>
 
 /** Never out: a DNS or policy reading, or our load balancer's frontend called from outside (the way in, whatever words
  * for a partner are said) */
-const staysIn = (s: Seen): boolean => notOut(s) || frontendReached(s) || comesFromAddress(s);
+const staysIn = (s: Seen): boolean =>
+  notOut(s) || frontendReached(s) || comesFromAddress(s) || outsiderToOurFrontend(s);
 
 /** "… get traffic from an on-prem server 10.100.8.20?": the address outside said after "from" is the client coming in,
  * never the far end the workload goes out to */
@@ -575,7 +590,10 @@ function aboutTheBot(s: Seen): boolean {
 const TOPIC_ALONE = new RegExp(
   String.raw`^\W*(can|could|do) (you|u) (check|handle|do|read|explain|look at|see|trace) (the )?` +
     String.raw`(network ?polic(y|ies)|netpols?|nsgs?|nsg rules|dns|egress|load ?balancers?|lbs?|udrs?|route tables?)` +
-    String.raw`\s*[?!.]*\s*$`,
+    String.raw`\s*[?!.]*\s*$|` +
+    // "can you tell if a network policy blocks something?": "something" names no party, so the bot's reach is asked
+    String.raw`^\W*(can|could|do) (you|u) (tell|check|see|say|find out|know) (if|whether) (a |an |any |the )?` +
+    String.raw`[\w -]{0,30}\b(blocks?|allows?|drops?|denies|stops?) (something|anything)\s*[?!.]*\s*$`,
 );
 /** "what? how? which questions?": question words alone, ending on which questions there are, ask what to ask */
 const WHICH_QUESTIONS = /^\W*((what|how|which|where|who|why|huh)\W+)*(which|what) (questions|commands)\s*[?!.]*\s*$/;
@@ -1051,7 +1069,9 @@ const ADDRESS_OURS = new RegExp(
 );
 const THIS_ADDRESS_FOR = new RegExp(
   String.raw`\bwhat(?: is|'s) (?:this|that) (?:ip|address)(?: used for| for)?\b|` +
-    String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b`,
+    String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b|` +
+    // "10.100.2.5 — dns server of what?": the address said, then what it serves asked
+    String.raw`^\W*${IPV4}\s*[—–:-]+\s*[\w -]{0,30}\b(?:of|for) what\s*\?`,
 );
 function addressFramed(t: string, ips: string[]): boolean {
   if (!ips.length) return false;
@@ -1225,6 +1245,7 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 19 },
     when: (s) => !!s.intent.clientIp && s.hosts.length > 0 && !GOES_OUT.test(s.t),
   },
+  { id: 'outsider-to-our-frontend', says: { inbound: 19 }, when: outsiderToOurFrontend },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named

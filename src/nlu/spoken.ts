@@ -171,6 +171,22 @@ const GLOSS: [string, string][] = [
   ['kurze frage', 'quick question'],
   ['gibt es', 'are there'],
   ['geht raus', 'goes out'],
+  ['auf welchem node', 'on which node'],
+  ['wie kommt', 'how does'],
+  ['von außen', 'from outside'],
+  ['von aussen', 'from outside'],
+  ['bis zu den', 'reach the'],
+  ['bis zum', 'reach the'],
+  ['bis zur', 'reach the'],
+  ['drauf zugreift', 'connects to it'],
+  ['zugreift', 'connects'],
+  ['läuft', 'runs'],
+  ['sieht', 'sees'],
+  ['wenn', 'when'],
+  ['über', 'via'],
+  ['ein', 'a'],
+  ['die', 'the'],
+  ['welchem', 'which'],
   ['welcher', 'which'],
   ['welchen', 'which'],
   ['welches', 'which'],
@@ -194,6 +210,17 @@ const GLOSS: [string, string][] = [
   ['der', 'the'],
   // French
   ['serveur dns', 'nameserver'],
+  ['est-ce que', ''],
+  ['sur quel nœud', 'on which node'],
+  ['sur quel noeud', 'on which node'],
+  ['sur le port', 'on port'],
+  ['adresse source', 'source address'],
+  ['nœud', 'node'],
+  ['noeud', 'node'],
+  ['tourne', 'runs'],
+  ['appelle', 'calls'],
+  ['voit', 'sees'],
+  ['sur', 'on'],
   ['quelle', 'which'],
   ['quel', 'which'],
   ['serveur', 'server'],
@@ -261,7 +288,8 @@ const GLOSSED = new Map(GLOSS);
 /** The sign of a message in another language: a word only German, Spanish or French has. */
 const FOREIGN = new RegExp(
   String.raw`(?<![\p{L}\d-])(puede|puedes|pública|publica|puerto|nodo|corre|cuál|qué|oye|hola|ayuda|welche[rns]?|` +
-    String.raw`öffentlichen?|kannst|geht|raus|bitte|hallo|kollege|skalieren|löschen|öffnen|` +
+    String.raw`öffentlichen?|kannst|geht|raus|bitte|hallo|kollege|skalieren|löschen|öffnen|läuft|welchem|sieht|` +
+    String.raw`außen|zugreift|nœud|noeud|tourne|appelle|voit|est-ce|` +
     String.raw`salut|quel(le)?|serveur|utilise|aider|trafic|` +
     String.raw`llega|tráfico|trafico|saltos|nodos|atraviesa|tráfego|chegar|raggiungere|traffico|bereiken|verkeer|` +
     String.raw`erreichen|verkehr|` +

@@ -45,7 +45,9 @@ export const spec: IntentSpec<'policy'> = {
     [
       new RegExp(
         String.raw`(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5}|\s+(on|over)\s+[a-z][a-z0-9-]{0,14})?\s+` +
-          String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
+          String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$|` +
+          // ("5432, db-0, from api: ok?": the pair said as the target, then who it is from)
+          String.raw`\bfrom\s+[a-z0-9][\w./-]*\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
       ),
       2,
     ],

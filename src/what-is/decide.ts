@@ -15,7 +15,7 @@ export type Finding =
   | { kind: 'pod'; namespace?: string; name: string; phase?: string; node?: string }
   | { kind: 'cluster-ip'; namespace?: string; name: string; ports: string[] }
   | { kind: 'lb-service'; namespace?: string; name: string; ports: string[] }
-  | { kind: 'node'; name: string; role: string; hostNetworkPods: number }
+  | { kind: 'node'; name: string; role: string; hostNetworkPods: number; pods?: string[] }
   | {
       kind: 'lb-frontend';
       lb: string;
@@ -172,7 +172,19 @@ const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
     name: n.metadata.name,
     role: nodeRole(n),
     hostNetworkPods: hostNetworkPodsOn(f.pods, n.metadata.name).length,
+    pods: podsOn(f.pods, n.metadata.name),
   }));
+
+// "what's running on 10.224.0.4?": a node's address stands for the node, and what runs there is the pods scheduled on
+// it (spec.nodeName), the cluster's own (kube-system, openshift-*) after the workloads'
+// https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/
+function podsOn(pods: WhatIsFacts['pods'], node: string): string[] {
+  const system = (ns = '') => ns === 'kube-system' || ns.startsWith('openshift-');
+  return pods
+    .filter((p) => p.spec?.nodeName === node && !p.spec?.hostNetwork)
+    .sort((a, b) => Number(system(a.metadata.namespace)) - Number(system(b.metadata.namespace)))
+    .map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+}
 
 /** The frontends' public IP IDs as map keys, kept per load balancer (thousands of frontends at scale). */
 const pipKeysOf = new WeakMap<LoadBalancer, (string | undefined)[]>();

@@ -6,6 +6,11 @@ import type { Finding, Range, WhatIsDecision } from './decide';
 const ports = (p: string[]) => p.join(', ');
 const attached = (to?: string) => (to !== undefined ? `attached to ${to}` : 'not attached to anything');
 const hostPods = (n: number) => (n ? `, also used by ${n} host-network pod(s)` : '');
+/** the pods a node runs, the first few by name */
+const runs = (pods: string[] = []) => {
+  const more = pods.length > 6 ? ` and ${pods.length - 6} more` : '';
+  return pods.length ? `, running ${pods.length} pod(s): ${pods.slice(0, 6).join(', ')}${more}` : '';
+};
 
 function findingText(x: Finding): string {
   switch (x.kind) {
@@ -19,7 +24,7 @@ function findingText(x: Finding): string {
     case 'lb-service':
       return `the external IP of LoadBalancer Service ${x.namespace}/${x.name} (${ports(x.ports)})`;
     case 'node':
-      return `the IP of node ${x.name} (${x.role})${hostPods(x.hostNetworkPods)}`;
+      return `the IP of node ${x.name} (${x.role})${runs(x.pods)}${hostPods(x.hostNetworkPods)}`;
     case 'lb-frontend':
       return (
         `${x.address === 'public' ? `public IP ${x.publicIp}` : 'a private frontend IP'}: ` +
