@@ -33,7 +33,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(768 * 1024);
 });
 
-test('cross-validation: on sets 7–33, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–34, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   // over all the sets (a sure model now answers where it disputes the rules: on a set the rules were written for, it
@@ -139,6 +139,9 @@ test('cross-validation: on sets 7–33, the combination misroutes no more than t
     31: [293, 2],
     32: [281, 0],
     33: [272, 0],
+    // measured after round 29 (set 34 joined; sets 7–34: the rules alone 6975/7249 with 76 confident misroutes,
+    // combined 7142/7249 with 22): set 34 the rules alone 258/276 with 4, combined 270/276 with 2
+    34: [270, 2],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
