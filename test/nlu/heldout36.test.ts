@@ -1,0 +1,36 @@
+// Held-out set 36 (test/nlu/heldout-36.jsonl): 294 questions, the nine families and out-of-scope requests, on the
+// demo and every fixture, mostly in voices no earlier set used: a voice-note transcript with fillers, titles only
+// ("Egress IP - web - shop"), a typo in every other word, numbers spelled out ("ten dot two four four dot one dot
+// eight", "port five-four-three-two"), bullet and arrow shorthand of the writer's own, a question inside a YAML
+// comment, acceptance criteria written by a product manager, a contractor on the first day, a site owner who only
+// knows the URL, a Kubernetes expert using GKE/EKS words, an Azure expert calling pods "the VM" or "the app service",
+// quoted documentation sentences asked against this cluster, a question in a JSON field, "vs" comparisons and
+// "explain the difference" asks;
+// services of a ride-hailing dispatcher at rush hour, a weather service, a genomics pipeline, a car-rental counter,
+// a church livestream, a satellite ground station, a month-end payroll run, a children's app, exam proctoring and a
+// tax deadline; plus the usual phone, dev, network engineer, paste, Teams, ESL, ticket and manager voices. Stressed:
+// outside clients by place or partner address, the load balancer as the subject, change approvals confirming an
+// allow or a deny, what-is of NAT gateway, firewall, LB and prefix addresses, DNS in plain words, help, change
+// requests that must get the scope reply, and names or addresses that do not exist.
+// Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Unseen: round 29 with set 33 in the model's training (fce865a, the code when the set was written) 260/294 =
+ * 88.4 %, 10 confident misroutes, 5 asked with the right reading; with set 34 in the model's training (400ee33)
+ * 262/294, 9, 3 (what-is 27/30). Floors: the lowest of these, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 88, // 260/294
+  dns: 85, // 24/28
+  'east-west': 81, // 22/27
+  egress: 87, // 28/32
+  help: 92, // 25/27
+  inbound: 80, // 24/30
+  'load-balancers': 89, // 26/29
+  pod: 93, // 28/30
+  policy: 86, // 25/29
+  unknown: 93, // 30/32
+  'what-is': 90, // 27/30
+};
+const MISROUTES = 10;
+
+heldoutTest(36, FLOOR, MISROUTES, { coverage: [24, 24] });
