@@ -73,15 +73,21 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   const svc = s.service?.toLowerCase();
   if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc))
     return { outcome: 'not-found', name: svc, resourceGroups, known: f.lbs.map((l) => l.name), service: true };
-  const only = s.pick.find((n) => known.has(n.toLowerCase())) ?? s.explicit;
+  // "the master LBs X and Y, what are they for?": each load balancer named is listed, none other
+  const named = [...new Set(s.pick.map((n) => n.toLowerCase()).filter((n) => known.has(n)))];
+  const only = named.length > 1 ? undefined : (named[0] ?? s.explicit);
   const fronting = f.fronting?.length ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
-  const lbs = only ? f.lbs.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : fronting;
+  const lbs =
+    named.length > 1 ? f.lbs.filter((l) => named.includes(l.name.toLowerCase())) : pickOnly(f.lbs, fronting, only);
   if (only && lbs.length === 0)
     return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
   const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
   const gateways = only ? [] : (f.gateways ?? []).map((g) => gatewayView(g, f));
   return { outcome: 'listed', only, resourceGroups, lbs: views, ...(gateways.length ? { gateways } : {}) };
 }
+
+const pickOnly = (all: LbFacts['lbs'], fronting: LbFacts['lbs'], only?: string) =>
+  only ? all.filter((l) => l.name.toLowerCase() === only.toLowerCase()) : fronting;
 
 // AGIC programs the gateway's backend pool with the pod IPs of the Ingress backend: the gateway sends to the pods
 // itself, no LoadBalancer Service and no node hop https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview

@@ -163,8 +163,11 @@ function eitherClient(text: string, spots: Spot[], found?: Pair): (Pair & { seve
   for (let i = 0; i + 1 < spots.length; i++) {
     const [a, b] = [spots[i], spots[i + 1]];
     if (a.p === b.p || found.target === a.p || found.target === b.p) continue;
-    if (!/\bwhich (?:one )?of (?:the )?(?:pods? |apps? |services? )?$/i.test(text.slice(0, a.start))) continue;
-    if (!/^\s*(?:or|and)\s+$/i.test(text.slice(a.end, b.start))) continue;
+    const between = text.slice(a.end, b.start);
+    // "api vs web to db-0 on 5432": two clients set against each other are compared, each asked about
+    const compared = /^\s*(?:vs\.?|versus)\s+$/i.test(between);
+    const offered = /\bwhich (?:one )?of (?:the )?(?:pods? |apps? |services? )?$/i.test(text.slice(0, a.start));
+    if (!compared && !(offered && /^\s*(?:or|and)\s+$/i.test(between))) continue;
     const several = [a.p, b.p].map((client) => ({ client, target: found.target }));
     return { ...several[0], several };
   }

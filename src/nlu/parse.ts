@@ -135,7 +135,8 @@ const STOP = new Set(
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
-   might must only packet-path hub hub-side spoke not kept theirs ours mine yours`.split(/\s+/),
+   might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
+   expects expect`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -225,7 +226,8 @@ function normalizeText(text: string): string {
       // Teams: a <br> or a paragraph is a line break; "Sent from Teams mobile" under it is a signature, not a word
       .replace(/<(br|\/p|\/div)\s{0,5}\/?>/gi, '\n')
       .replace(/\n[ \t]*sent from (my )?(teams|outlook|iphone|ipad|android|mobile|phone)\b[^\n]{0,40}/gi, '\n')
-      .replace(/<[^<>]{0,200}>/g, ' ')
+      // ("api <-> db-0": a two-headed arrow typed in ASCII is no tag)
+      .replace(/<(?![-=]>)[^<>]{0,200}>/g, ' ')
       // a klog header ("I1202 07:44:10.512 …") opens a pasted log line: its severity and date are no name
       // https://github.com/kubernetes/klog (header format Lmmdd hh:mm:ss.uuuuuu)
       .replace(/(^|\n)[ \t]*[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?/g, '$1')
@@ -520,10 +522,19 @@ function clean(text: string): string {
     .slice(0, 2000)
     .toLowerCase()
     .replace(/_/g, ' ')
+    // "Server=tcp:db.example.svc.cluster.local,1433": a SQL connection string's protocol prefix is no part of the host
+    // (https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring)
+    .replace(/\b(server|data source|addr|address|network address)\s*=\s*tcp:/g, '$1 ')
+    // "3 things about the api pod: 1) owner 2) node 3) ip": a list counted inline on one line is a list of its items
+    .replace(/(?<=[\s:])1\)[ \t]+[^\n]*?[ \t]2\)[ \t][^\n]*/g, (list) =>
+      list.replace(/^1\)[ \t]+/, '').replace(/[ \t]+[2-9]\)[ \t]+/g, ', '),
+    )
     // "ILB": Azure's internal load balancer, said short (https://learn.microsoft.com/azure/load-balancer/components)
     .replace(/\bilb(s?)\b/g, 'internal lb$1')
     // "y/c ➜ z/b", "web ➡️ api": an arrow drawn with another sign is still the way the traffic goes
     .replace(/[➜➡➔➞⟶⇒🡒]\uFE0F?/gu, '→')
+    // "web => api", "api <-> db-0": a fat or two-headed arrow typed in ASCII is an arrow too, read in the order written
+    .replace(/(?<=[\w\s])\s*(?:<->|<=>|=>)\s*(?=[\w\s])/g, ' → ')
     // emoji said as the words they picture (Unicode's names for them): a globe is the internet, a plug the port, a
     // magnifier a look-up, a check mark or a cross allowed or denied; a robot asked alone asks what the bot does
     .replace(/^\s*🤖\uFE0F?\s*[❓?]\uFE0F?\s*$/u, 'what can you do?')
@@ -860,15 +871,24 @@ function portSaid(rest: Rest): string | undefined {
   );
 }
 
+const PORT_FROM = new RegExp(
+  String.raw`(?:^\s*|\b(?:allow(?:s|ing|ed)?|permit(?:s|ting|ted)?|block(?:s|ing|ed)?|deny|denies|denying)\s+)` +
+    String.raw`([1-9]\d{1,4})\s+from\s+(?=[a-z])`,
+);
 /** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
 function portSaidApart(rest: Rest): string | undefined {
   return (
+    // "It passes through the service? Port is 1433.": the port said as a sentence of its own
+    rest.take(/(?:^|[.?!]\s*)(?:the\s+)?port\s+(?:is|was|will be)\s+(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     // ("api on the app node to db-0 on the db node, 5432 — which hops": or before a dash that goes on)
     rest.take(/,\s*(\d{2,5})\s*(?:[?!.]*\s*$|[-—–]\s)/)?.[1] ??
     // "5432, db-0, from api: ok?": or first, opening a list of the parties
     rest.take(/^\s*([1-9]\d{1,4}),\s*(?=[a-z])/)?.[1] ??
+    // "5432 from api to db", "allowing 5432 from web to db-0": a number first, or allowed or blocked, then who sends
+    // it is the port (never a status a caller gets: "gets 403 from their side")
+    rest.take(PORT_FROM)?.[1] ??
     // "x/a -> z/c path 80": the path on a port; "api to db cross node? 5432": a number alone after the question, at
     // the very end, is the port it is asked on
     rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??

@@ -84,7 +84,9 @@ const CAN = new RegExp(
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
     String.raw`(do|does|did|will|would) [\w./-]+ get (through|into|in to)|access (check|test|verification)|` +
-    String.raw`check access)\b`,
+    String.raw`check access|` +
+    // "does y/c have permission to connect to x/a?": whether it may is the verdict
+    String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -682,6 +684,8 @@ const frontendReached = (s: Seen): boolean => {
       String.raw`\b(opens?|opened|opening|curl(ed|ing)?( -[a-z]+)*|visit\w*|brows\w*|to|trying|request\w* to|calls?|` +
         String.raw`calling|hits?|hitting)` +
         String.raw`\s+(host\s+)?${esc(ip)}\b|` +
+        // "user at home → 20.31.46.20 → ???": an arrow drawn from someone outside to the address
+        String.raw`(->|→)\s*${esc(ip)}\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
         String.raw`\b${esc(ip)}\b`,
@@ -1043,7 +1047,10 @@ function requestsComeIn(s: Seen): boolean {
 
 const VAGUE_TROUBLE = new RegExp(
   String.raw`\b(something|things?|stuff|it)( \w+)? (feels?|seems?|looks?|is|are) (a bit |kind of |really )?` +
-    String.raw`(off|wrong|weird|strange|odd|broken)\b|\b(take|have) a look at\b`,
+    String.raw`(off|wrong|weird|strange|odd|broken)\b|\b(take|have) a look at\b|` +
+    // "is api ok?", "is everything fine?": health asked of one thing, with no word on which of its questions
+    String.raw`^\s*(is|are) (the )?[\w./-]+( (pods?|app|service|svc|deployment))? ` +
+    String.raw`(ok|okay|fine|healthy|alright|all right|good|working)\s*[?!.]*\s*$`,
 );
 
 /** One piece of evidence and the families it speaks for. */

@@ -20,8 +20,9 @@ const LISTING = new RegExp(
     String.raw`${POLICY_WORD}\b|\bisolated\b|` +
     // "who may reach it?", "who can get in": the sources one pod's ingress policies allow
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
-    String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) (get in|come in|reach (it|them)|` +
-    String.raw`connect( to (it|them))?)\b|` +
+    // ("in shop — who can reach db-0?": the pod named in place of "it")
+    String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) (get in|come in|reach|talk to|` +
+    String.raw`connect( to)?)\b|` +
     // "which pods can get into db-0?": the same, asked of the pods
     String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) (can|could|may|are allowed to) ` +
     String.raw`(get into|get in|come in)\b|` +

@@ -18,6 +18,8 @@ export const spec: IntentSpec<'policy'> = {
     // a ticket's "Access check: A → B tcp/5432" asks for the verdict on the pair
     // (and "access request check", "connectivity review": the kind of ticket may come between)
     [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
+    // "two checks pls: x/c → x/a 80, y/b → x/a 80": pairs listed as checks, nothing else asked, ask their verdicts
+    [/\bchecks?( please)?: (?=[^?]*(->|→))(?![^]*\b(path|hops?|route[sd]?|source|src|what|which|where|how)\b)/, 2],
     // "would anything stop the canary from connecting to db?": something that keeps one party from reaching another
     [
       new RegExp(
