@@ -59,11 +59,17 @@ function narrateWayIn(d: InboundDecision): PathResult {
   if (d.kind === 'node-port') return narrateNodePort(d.path);
   if (d.kind === 'not-exposed') {
     const s = d.service;
+    // a headless Service (clusterIP None) has no virtual IP: its DNS name gives the ready pods' own addresses
+    // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
+    const inside =
+      s.spec?.clusterIP === 'None'
+        ? `its DNS name ${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local, which gives the pods' own IPs ` +
+          '(a headless Service)'
+        : s.spec?.clusterIP;
     return done(
       out,
       `Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
-        `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ` +
-        `${s.spec?.clusterIP}.`,
+        `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}.`,
       `${s.metadata.name} is not exposed`,
     );
   }

@@ -443,7 +443,11 @@ function byWorkload(name: string, intent: Intent, cat: Catalog, pods: Pod[], str
   );
   if (ingress) return { ingress };
   const lb = fronting.find((s) => s.spec?.type === 'LoadBalancer');
-  return lb ? { service: lb } : undefined;
+  if (lb) return { service: lb };
+  // asked of a pod by a name its Service does not share ("how does traffic reach db-0", Service db): that Service,
+  // whose answer says what reaches it (a ClusterIP is reachable only inside the cluster,
+  // kubernetes.io/docs/concepts/services-networking/service/#type-clusterip)
+  return strict ? undefined : fronting.length ? { service: fronting[0] } : undefined;
 }
 
 /** Type words that say the workload ("the web deployment"), never which of its ways in. */
