@@ -147,7 +147,8 @@ test('every load balancer, by name: kind, members, frontends with address and pu
 
 test('a name that is a load balancer narrows the list (any case); other names do not', () => {
   const one = decide({ pick: ['sqlapi', 'PUBLIC-LB'] }, facts([publicLb, internalLb]));
-  expect(one).toMatchObject({ outcome: 'listed', only: 'PUBLIC-LB', lbs: [{ name: 'public-lb' }] });
+  // named as the inventory spells it, whatever the case asked
+  expect(one).toMatchObject({ outcome: 'listed', only: 'public-lb', lbs: [{ name: 'public-lb' }] });
   const all = decide({ pick: ['sqlapi'] }, facts([publicLb, internalLb]));
   expect(all).toMatchObject({ outcome: 'listed', only: undefined });
   expect((all as { lbs: unknown[] }).lbs).toHaveLength(2);
