@@ -5,7 +5,7 @@ import type { Ctx } from '../family';
 import type { EgressIP, Namespace, Pod } from '../inventory/k8s-types';
 import type { Scope } from '../nlu/groups';
 import type { Intent } from '../nlu/parse';
-import { egressIpsFor } from '../path/kube';
+import { egressIpsFor, isPlatformNamespace, isRunning } from '../path/kube';
 
 /** Words that ask about every workload rather than one ("our egress IPs", "what the customer must allowlist"). */
 const WIDE =
@@ -25,15 +25,11 @@ export function asksScope(intent: Intent): boolean {
   return intent.names.every((n) => namespaces.has(n) || n === intent.namespace || WIDE_WORD.test(n));
 }
 
-// system namespaces run on every node too, but the question is about the workloads
-const SYSTEM = /^(kube-|openshift|aro-|gatekeeper-system$|calico-|tigera-)/;
-
 /** One running pod for each node and set of EgressIPs that select it: the group that answers for the scope. */
 function samplePods(pods: Pod[], namespaces: Namespace[], egressIps: EgressIP[], ns?: string): Pod[] {
-  const running = pods.filter(
-    (p) => p.spec?.nodeName && p.status?.phase === 'Running' && (!ns || p.metadata.namespace === ns),
-  );
-  const workloads = running.filter((p) => !SYSTEM.test(p.metadata.namespace ?? ''));
+  const running = pods.filter((p) => p.spec?.nodeName && isRunning(p) && (!ns || p.metadata.namespace === ns));
+  // platform pods run on every node too, but the question is about the workloads
+  const workloads = running.filter((p) => !isPlatformNamespace(p.metadata.namespace));
   const pool = (ns || workloads.length ? workloads : running).filter((p) => !p.spec?.hostNetwork);
   const picked = new Map<string, Pod>();
   for (const p of pool) {

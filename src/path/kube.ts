@@ -5,6 +5,12 @@ export const podIp = (p: Pod): string | undefined => p.status?.podIP ?? p.status
 
 export const isRunning = (p: Pod): boolean => (p.status?.phase ?? '') === 'Running';
 
+// the cluster's own namespaces, not the workloads asked about: OpenShift's openshift-*/kube-* projects
+// (https://docs.openshift.com/container-platform/4.16/applications/projects/working-with-projects.html), AKS's
+// kube-system and its add-ons' namespaces
+const PLATFORM = /^(kube-|openshift|aro-|gatekeeper-system$|calico-|tigera-)/;
+export const isPlatformNamespace = (ns = ''): boolean => PLATFORM.test(ns);
+
 export const nodeIp = (n: Node): string | undefined =>
   n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 

@@ -3,10 +3,10 @@
 import type { LoadBalancer } from '../inventory/azure-model';
 import type { FrontDoor } from '../inventory/front-door';
 import { idKey, nameOf, sameId } from '../inventory/ids';
-import type { Node } from '../inventory/k8s-types';
+import type { Node, Pod } from '../inventory/k8s-types';
 import { cidrContains } from '../path/ip';
 import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
-import { egressIpSelectsNamespace, egressIpsFor, isRunning, nodeRole } from '../path/kube';
+import { egressIpSelectsNamespace, egressIpsFor, isPlatformNamespace, isRunning, nodeRole } from '../path/kube';
 import { describeMembers, frontendPurpose, lbIngressIps, lbMembers } from '../path/lb';
 import type { WhatIsFacts } from './facts';
 import type { WhatIsSubjects } from './resolve';
@@ -176,13 +176,13 @@ const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
   }));
 
 // "what's running on 10.224.0.4?": a node's address stands for the node, and what runs there is the pods scheduled on
-// it (spec.nodeName), the cluster's own (kube-system, openshift-*) after the workloads'
+// it (spec.nodeName), the cluster's own (kube-system, openshift-*, …) after the workloads'
 // https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/
 function podsOn(pods: WhatIsFacts['pods'], node: string): string[] {
-  const system = (ns = '') => ns === 'kube-system' || ns.startsWith('openshift-');
+  const system = (p: Pod) => Number(isPlatformNamespace(p.metadata.namespace));
   return pods
     .filter((p) => p.spec?.nodeName === node && !p.spec?.hostNetwork)
-    .sort((a, b) => Number(system(a.metadata.namespace)) - Number(system(b.metadata.namespace)))
+    .sort((a, b) => system(a) - system(b))
     .map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
 }
 
