@@ -14,8 +14,21 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Not yet measured: the floors are set once the set has been scored. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: round 30 with set 35 in the model's training (5cf5c4b, the code when the set was written) 244/267 =
+ * 91.4 %, 10 confident misroutes, 4 asked with the right reading. Floors: this measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 91, // 244/267
+  dns: 85, // 23/27
+  'east-west': 88, // 23/26
+  egress: 89, // 26/29
+  help: 100, // 25/25
+  inbound: 88, // 24/27
+  'load-balancers': 96, // 25/26
+  pod: 96, // 26/27
+  policy: 88, // 23/26
+  unknown: 92, // 25/27
+  'what-is': 88, // 24/27
+};
+const MISROUTES = 10;
 
 heldoutTest(37, FLOOR, MISROUTES, { coverage: [24, 24] });
