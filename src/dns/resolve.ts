@@ -87,11 +87,13 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const external = name ? await externalHost(name, ctx) : undefined;
   const outside = name && !external && isOutside(name, namespaces) ? name : undefined;
   // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
-  if (!name || outside || (asksPath && !external) || isPodOnly(intent, name, services)) {
+  // ("web pod resolves shop-agw.contoso.com via which DNS server?": the resolver of the pod said, even for a host
+  // served by our ingress)
+  if (!name || outside || resolverAsked(asksPath, !!external, !!fromPod) || isPodOnly(intent, name, services)) {
     return pathSubjects(intent, ctx, services, {
       fromPod: fromPod?.pod,
       fromGroup: replicasOf(from, fromPod),
-      outside,
+      outside: upstreamName(name, outside, !!external, !!fromPod),
       candidates,
       name,
       asksPath,
@@ -106,6 +108,16 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
     whether: asksWhether(intent),
   };
 }
+
+/** The resolver path is asked: for a name of the cluster, or from a pod said for any name ("web pod resolves
+ * shop-agw.contoso.com via which DNS server?": the pod's resolver, even for a host our ingress serves). */
+const resolverAsked = (asksPath: boolean, external: boolean, fromPod: boolean): boolean =>
+  asksPath && (!external || fromPod);
+
+/** The name looked up outside the cluster: a host our ingress serves, looked up from a pod, goes upstream like any
+ * public name. */
+const upstreamName = (name: string | undefined, outside: string | undefined, external: boolean, fromPod: boolean) =>
+  outside ?? (external && fromPod ? name : undefined);
 
 /** "does the short name 'api' work from the ingress-nginx namespace?": whether a name works, never which address */
 const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? intent.text);
@@ -132,7 +144,9 @@ function finder(intent: Intent): string | undefined {
     new RegExp(
       // ("how do web pods know where api lives": knowing where a Service is, is finding it)
       // ("claims service (sqlapi) resolves …": the name said in brackets after what it is, then its verb)
-      String.raw`\b${esc(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ${y}` +
+      // ("does api resolve 'db' as a short name": the name looked up may be quoted)
+      String.raw`\b${esc(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ` +
+        String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)

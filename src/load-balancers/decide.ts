@@ -7,7 +7,7 @@ import { endpointsOf, pickServicePort } from '../path/endpoints';
 import { describeMembers, frontendPurpose, lbMembers, otherMembers, rulesOf, serviceOfFrontend } from '../path/lb';
 import { keepsClientIp } from '../path/service-snat';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
-import type { GatewayServing, LbFacts } from './facts';
+import type { EdgeServing, GatewayServing, LbFacts } from './facts';
 import type { LbSubjects } from './resolve';
 
 export type FrontendAddress =
@@ -43,11 +43,14 @@ export interface LbView {
 
 /** An Application Gateway serving an Ingress (AGIC): no Azure Load Balancer, it sends to the pod IPs itself. */
 export interface GatewayView {
+  /** an Application Gateway (AGIC), an Application Gateway for Containers, an Azure Front Door profile */
+  kind: 'agic' | 'agc' | 'afd';
   name: string;
-  /** its frontend addresses, public first */
+  /** its frontend addresses, public first (AGC: its frontend FQDN; Front Door: its endpoints' host names) */
   addresses: string[];
-  ingress: string;
-  /** the pods it sends to (the Ingress backend's ready endpoints) */
+  /** what it serves: the Ingress, the HTTPRoute, the origin */
+  serves: string;
+  /** the pods it sends to (the backend Service's ready endpoints) */
   behind?: string;
 }
 
@@ -82,7 +85,9 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   if (only && lbs.length === 0)
     return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
   const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
-  const gateways = only ? [] : (f.gateways ?? []).map((g) => gatewayView(g, f));
+  const gateways = only
+    ? []
+    : [...(f.gateways ?? []).map((g) => gatewayView(g, f)), ...(f.edges ?? []).map((e) => edgeView(e, f))];
   return { outcome: 'listed', only, resourceGroups, lbs: views, ...(gateways.length ? { gateways } : {}) };
 }
 
@@ -94,20 +99,37 @@ const pickOnly = (all: LbFacts['lbs'], fronting: LbFacts['lbs'], only?: string) 
 function gatewayView({ ingress, gateway }: GatewayServing, f: LbFacts): GatewayView {
   const ns = ingress.metadata.namespace ?? 'default';
   const backend = ingress.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
-  const svc = f.services.find((x) => x.metadata.name === backend && (x.metadata.namespace ?? 'default') === ns);
-  const ready = svc
-    ? endpointsOf(svc, pickServicePort(svc), f.slices ?? [], f.endpoints ?? [], f.pods ?? []).filter((e) => e.ready)
-    : [];
-  const pods = ready.slice(0, SHOWN).map((e) => (e.podName ? `${e.podName} ${e.ip}` : e.ip));
   return {
+    kind: 'agic',
     name: gateway.gateway?.name ?? '?',
     addresses: [
       ...gateway.publicIps.map((p) => `public ${p.ip}`),
       ...(gateway.gateway?.frontends ?? []).flatMap((fe) => (fe.privateIp ? [`private ${fe.privateIp}`] : [])),
     ],
-    ingress: `${ns}/${ingress.metadata.name}`,
-    behind: pods.length ? `pods ${pods.join(', ')}` : undefined,
+    serves: `ingress ${ns}/${ingress.metadata.name}`,
+    behind: backend ? readyPodsOf(backend, ns, f) : undefined,
   };
+}
+
+// Application Gateway for Containers proxies to the pod IPs of the route's backends; Front Door opens a new connection
+// to its origin (the way in it points at), so what it reaches is that way in's Service
+// https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+const edgeView = (e: EdgeServing, f: LbFacts): GatewayView => ({
+  kind: e.kind,
+  name: e.name,
+  addresses: e.addresses,
+  serves: e.serves,
+  behind: e.backend ? readyPodsOf(e.backend.name, e.backend.namespace, f) : undefined,
+});
+
+/** The ready pods of a Service, as "pods name ip, …" (at most SHOWN). */
+function readyPodsOf(name: string, ns: string, f: LbFacts): string | undefined {
+  const svc = f.services.find((x) => x.metadata.name === name && (x.metadata.namespace ?? 'default') === ns);
+  const ready = svc
+    ? endpointsOf(svc, pickServicePort(svc), f.slices ?? [], f.endpoints ?? [], f.pods ?? []).filter((e) => e.ready)
+    : [];
+  const pods = ready.slice(0, SHOWN).map((e) => (e.podName ? `${e.podName} ${e.ip}` : e.ip));
+  return pods.length ? `pods ${pods.join(', ')}` : undefined;
 }
 
 // A load balancer with a public IP frontend is public, else internal.

@@ -4,7 +4,7 @@ import type { Ctx } from '../family';
 import { isAgic, readAppGateway, type AppGatewayFacts } from '../inbound/app-gateway';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import { subscriptionOf } from '../inventory/ids';
-import type { EndpointSlice, Endpoints, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
+import type { EndpointSlice, Endpoints, Gateway, HTTPRoute, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
 import { subscriptionsInReach } from '../path/reach';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
@@ -29,6 +29,19 @@ export interface LbFacts {
   fronting?: string[];
   /** the Application Gateways that serve Ingresses (AGIC), when asked with the load balancers */
   gateways?: GatewayServing[];
+  /** the other ways in that proxy to the pods themselves (Application Gateway for Containers, Azure Front Door), when
+   * asked with the load balancers */
+  edges?: EdgeServing[];
+}
+
+/** A way in that is no load balancer of the cluster's: what it is, its addresses, what it serves and the Service
+ * behind that, if the data names one. */
+export interface EdgeServing {
+  kind: 'agc' | 'afd';
+  name: string;
+  addresses: string[];
+  serves: string;
+  backend?: { name: string; namespace: string };
 }
 
 /** An Application Gateway and an Ingress it serves (AGIC programs the pod IPs of the Ingress backend). */
@@ -62,7 +75,80 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   const only = fronting.length ? { fronting: fronting.map((lb) => lb.name) } : {};
   const nics = [...world.nics, ...(await nicsOf([...elsewhere, ...fronting], ctx))];
   const gateways = s.gateways ? await gatewaysServing(world.groups, ctx) : undefined;
-  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only, gateways };
+  const edges = s.gateways ? [...(await agcServing(ctx)), ...(await frontDoorsServing(ctx))] : undefined;
+  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only, gateways, edges };
+}
+
+// Application Gateway for Containers: a Gateway of the ALB controller's class; its frontend FQDN is in the Gateway's
+// addresses, and it proxies to the pod IPs of the backends of the HTTPRoutes attached to it
+// https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+const AGC_CLASS = 'azure-alb-external';
+const AGC_CONTROLLER = 'alb.networking.azure.io/alb-controller';
+
+async function agcServing(ctx: Ctx): Promise<EdgeServing[]> {
+  const [gateways, classes, routes] = await Promise.all([
+    ctx.trace.try('Gateways', () => ctx.inv.list('Gateway')),
+    ctx.trace.try('GatewayClasses', () => ctx.inv.list('GatewayClass')),
+    ctx.trace.try('HTTPRoutes', () => ctx.inv.list('HTTPRoute')),
+  ]);
+  const agc = (g: Gateway) =>
+    g.spec?.gatewayClassName === AGC_CLASS ||
+    (classes ?? []).some(
+      (c) => c.metadata.name === g.spec?.gatewayClassName && c.spec?.controllerName === AGC_CONTROLLER,
+    );
+  return (gateways ?? []).filter(agc).flatMap((g) => {
+    const ns = g.metadata.namespace ?? 'default';
+    const addresses = [...(g.status?.addresses ?? []), ...(g.spec?.addresses ?? [])].flatMap((a) =>
+      a.value ? [a.value] : [],
+    );
+    const attached = (routes ?? []).filter((r) =>
+      (r.spec?.parentRefs ?? []).some(
+        (p) => p.name === g.metadata.name && (p.namespace ?? r.metadata.namespace) === ns,
+      ),
+    );
+    return attached.map((r) => ({
+      kind: 'agc' as const,
+      name: `${ns}/${g.metadata.name}`,
+      addresses: [...new Set(addresses)],
+      serves: `HTTPRoute ${r.metadata.namespace ?? 'default'}/${r.metadata.name}`,
+      backend: backendOfRoute(r),
+    }));
+  });
+}
+
+const backendOfRoute = (r: HTTPRoute): EdgeServing['backend'] => {
+  const ref = r.spec?.rules?.[0]?.backendRefs?.[0];
+  return ref ? { name: ref.name, namespace: ref.namespace ?? r.metadata.namespace ?? 'default' } : undefined;
+};
+
+// Azure Front Door: each enabled origin is a host it opens a new connection to; the route or Ingress serving that
+// host names the Service behind it https://learn.microsoft.com/azure/frontdoor/origin
+async function frontDoorsServing(ctx: Ctx): Promise<EdgeServing[]> {
+  const read = ctx.inv.azure.frontDoors;
+  const doors = (read && (await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure)))) || [];
+  if (!doors.length) return [];
+  const [routes, ingresses] = await Promise.all([
+    ctx.trace.try('routes', () => ctx.inv.list('Route')),
+    ctx.trace.try('ingresses', () => ctx.inv.list('Ingress')),
+  ]);
+  const backendOf = (host: string): EdgeServing['backend'] => {
+    const route = (routes ?? []).find((r) => r.spec?.host?.toLowerCase() === host.toLowerCase());
+    if (route?.spec?.to?.name) return { name: route.spec.to.name, namespace: route.metadata.namespace ?? 'default' };
+    const ing = (ingresses ?? []).find((i) => (i.spec?.rules ?? []).some((x) => x.host?.toLowerCase() === host));
+    const svc = ing?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
+    return ing && svc ? { name: svc, namespace: ing.metadata.namespace ?? 'default' } : undefined;
+  };
+  return doors.flatMap((d) =>
+    d.origins
+      .filter((o) => o.enabled)
+      .map((o) => ({
+        kind: 'afd' as const,
+        name: d.name,
+        addresses: d.endpoints.flatMap((e) => (e.hostName ? [e.hostName] : [])),
+        serves: `origin ${o.group}/${o.name} (${o.hostName})`,
+        backend: backendOf(o.hostName.toLowerCase()),
+      })),
+  );
 }
 
 /** The Ingresses an Application Gateway serves (AGIC) and their gateway, read in the cluster's subscription. */

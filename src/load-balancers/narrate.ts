@@ -89,9 +89,26 @@ function verifyOf(lbs: LbView[], rgNames: string): string[] {
 
 // an Application Gateway is no Azure Load Balancer: said apart, with the pods it sends to itself (AGIC)
 // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
-const gatewayLine = (g: GatewayView): string =>
-  `• Application Gateway ${g.name} (AGIC, ${g.addresses.join(', ') || 'address not read'}; not a load balancer of ` +
-  `the cluster's: it sends to the pod IPs itself) — ingress ${g.ingress}${g.behind ? ` → ${g.behind}` : ''}`;
+// what each way in is and how it reaches the pods: AGIC and Application Gateway for Containers send to the pod IPs
+// themselves; Front Door ends the client's connection at its edge and opens a new one to its origin
+// https://learn.microsoft.com/azure/frontdoor/origin
+const GATEWAY_KIND: Record<GatewayView['kind'], [string, string]> = {
+  agic: ['Application Gateway', 'AGIC'],
+  agc: ['Application Gateway for Containers', 'ALB controller'],
+  afd: ['Azure Front Door', 'Standard/Premium'],
+};
+const HOW: Record<GatewayView['kind'], string> = {
+  agic: 'it sends to the pod IPs itself',
+  agc: 'it sends to the pod IPs itself',
+  afd: 'it opens a new connection to its origin',
+};
+const gatewayLine = (g: GatewayView): string => {
+  const [what, how] = GATEWAY_KIND[g.kind];
+  return (
+    `• ${what} ${g.name} (${how}, ${g.addresses.join(', ') || 'address not read'}; not a load balancer of the ` +
+    `cluster's: ${HOW[g.kind]}) — ${g.serves}${g.behind ? ` → ${g.behind}` : ''}`
+  );
+};
 
 export function narrate(d: LbDecision): PathResult {
   if (d.outcome === 'snat' || d.outcome === 'snat-no-nodes') return narrateSnat(d);

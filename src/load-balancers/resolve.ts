@@ -30,6 +30,8 @@ export interface LbSubjects extends Noted {
 // ("the LB called lb-legacy-01": or after the word that names it)
 const AFTER_LB =
   /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+(?:(?:called|named)\s+)?['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
+// "is the 'payments-lb' load balancer healthy?": a name quoted before the word names it as well
+const QUOTED_BEFORE_LB = /['"‘“`]([a-z0-9][a-z0-9.-]*[a-z0-9])['"’”`]\s+(?:load[- ]?balancers?|lbs?)\b/;
 const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
@@ -44,7 +46,9 @@ const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
 
 // an Application Gateway (AGIC) balances HTTP to the pods itself: asked with the load balancers, it is listed too
 // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
-const GATEWAY_SAID = /\b(app(lication)?[ -]?gateways?|appgw|agw|agic|gateways)\b/;
+// (and Application Gateway for Containers and Azure Front Door: ways in that proxy to the pods or to the way in
+// themselves https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
+const GATEWAY_SAID = /\b(app(lication)?[ -]?gateways?|appgw|agw|agic|agc|gateways|front ?doors?|afd)\b/;
 
 const PLURAL_REF = /\b(these|those|them|they|each( one)?|all( of them)?)\b/;
 
@@ -59,8 +63,8 @@ const SNAT_ALLOCATION = new RegExp(
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
-  const said = AFTER_LB.exec(intent.text)?.[1] ?? WHAT_DOES.exec(intent.text)?.[3];
-  const explicit = said && intent.names.includes(said) ? said : undefined;
+  const said = [AFTER_LB.exec(intent.text)?.[1], QUOTED_BEFORE_LB.exec(intent.text)?.[1]];
+  const explicit = [...said, WHAT_DOES.exec(intent.text)?.[3]].find((n) => n && intent.names.includes(n));
   // "<pasted list of load balancers> what are these used for?": the question is about every one listed, not the first
   const several = intent.names.length > 1 && PLURAL_REF.test(intent.asking ?? intent.text) && !explicit;
   // "LB inventory for ARO cluster aro2-p8bjm": a name said as the cluster's asks for the cluster's load balancers, all

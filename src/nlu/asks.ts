@@ -13,6 +13,8 @@ const RESOLVER_PATH = new RegExp(
   [
     String.raw`\b(dns|name) ?servers?\b`,
     String.raw`\bwhich (dns|servers?|nameservers?)\b`,
+    // "what's the DNS IP?", "the kube-dns service ip": the address of the server a pod asks, not a name's address
+    String.raw`\bdns (service )?ips?\b`,
     // "who answers that lookup?": the server that answers, not the address it gives
     String.raw`\bwho (actually |really |then )?(resolves|answers)\b`,
     // "how do pods look up names", "udp/53 going to 10.0.0.10": names in general, or DNS's own port, seen leaving

@@ -38,7 +38,15 @@ const BACKGROUND = new RegExp(
   String.raw`\b(?:coming|came|moving|moved|switching|switched|migrated) (?:over )?from ${CLOUD}` +
     String.raw`(?: land| world| side)?\b|` +
     String.raw`\b(?:in|on|at|with) ${CLOUD},? (?:we|i|you|one)(?:'d| had| used| would| just| did| were| was)\b` +
-    String.raw`[^.?!]*[.!]`,
+    String.raw`[^.?!]*[.!]|` +
+    // "on GKE I'd just look at Cloud NAT — what's the equivalent here", "in GKE kube-dns answers everything — which
+    // resolver does api use here": a clause on the other cloud, set apart by a dash, before what is asked of this one
+    String.raw`\b(?:in|on) ${CLOUD}\b[^.?!—–]*?(?:—|–|\s-\s)(?=[^—–]*\b(?:here|this (?:cluster|thing|bot|tool|one)|` +
+    String.raw`in (?:azure|aks|aro)|on (?:azure|aks|aro))\b)|` +
+    // "in EKS terms, which worker node hosts db-0", "I'm from the GKE world — …": the other cloud's words or the
+    // writer's past, not what is asked
+    String.raw`\bin ${CLOUD} (?:terms|speak|words|language|lingo),?|` +
+    String.raw`\b(?:i['’]?m|i am|we['’]?re|we are) (?:coming )?from (?:the )?${CLOUD}(?: land| world| side)?\b`,
   'g',
 );
 export const withoutBackground = (t: string): string => t.replace(BACKGROUND, ' ');

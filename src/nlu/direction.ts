@@ -84,11 +84,27 @@ const POINTS_BACK = new RegExp(
     String.raw`(?:get|go|connect|talk|send|reach|access|call|hit)(?:\s+(?:to|into))?\s+(?:there|it|that|them|this)\b`,
 );
 
+/** What "it" points back to: the party said before it ("db on 5432 — can the api pods get there?"), unless that one
+ * was the client of the pair before ("db-0 can only be reached by api, correct? web can't get to it?": "it" is what
+ * that pair was about, its target). */
+const pointedAt = (before: Pair | undefined, said: string, client: string): string =>
+  before?.client === said && before.target !== client ? before.target : said;
+
 /** "a policy that blocks web from db-0:5432", "stops api from db": the one kept from the other is the client. */
 function keptFrom(before: string, between: string): 'forward' | undefined {
-  const kept = /\b(?:block(?:s|ed|ing)?|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|keep(?:s|ing)?)\s+(?:the\s+)?$/;
-  return kept.test(before) && /^\s+from\s+(?:the\s+)?$/.test(between) ? 'forward' : undefined;
+  const kept = new RegExp(
+    String.raw`\b(?:block(?:s|ed|ing)?|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|keep(?:s|ing)?)\s+(?:the\s+)?` +
+      // (or the address of the one named: "block web's pod at <ip> from db")
+      String.raw`(?:[a-z0-9][\w-]*(?:['’]s)?\s+(?:pods?\s+)?(?:at|on)\s+)?$`,
+  );
+  // ("does db-allow-api block web's pod at 10.244.1.8 from db": the one kept may be said as its pod and address)
+  return kept.test(before) && KEPT_BETWEEN.test(between) ? 'forward' : undefined;
 }
+
+const KEPT_BETWEEN = new RegExp(
+  String.raw`^(?:['’]s)?\s+(?:(?:pods?|service|svc)\s+)?(?:(?:at|on)\s+\d{1,3}(?:\.\d{1,3}){3}\s+)?` +
+    String.raw`from\s+(?:the\s+)?$`,
+);
 
 /** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other
  * (the copula before it) is the client, as in "is web blocked from reaching db-0" */
@@ -134,7 +150,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
     const [a, b] = [spots[i], spots[i + 1]];
     if (a.p === b.p) continue;
     if (POINTS_BACK.test(text.slice(b.end, b.end + 40)) && /[.?!;,:—-]\s/.test(text.slice(a.end, b.start))) {
-      found = { client: b.p, target: a.p };
+      found = { client: b.p, target: pointedAt(found, a.p, b.p) };
       pairs.push(found);
       end = i + 1;
       continue;

@@ -635,11 +635,13 @@ function readScope(rest: Rest, intent: Intent): void {
     rest.take(
       new RegExp(
         // never "the same namespace so …": a namespace said by what it is like, not by its name
-        String.raw`(?<![\w-])(?<!\b(?:same|other|another|different|whole|each|every|any|which|what|own|one)\s)` +
+        // ("pods in a namespace can resolve …": a namespace said with "a" is any one, and a verb after it is no name)
+        String.raw`(?<![\w-])(?<!\b(?:same|other|another|different|whole|each|every|any|which|what|own|one|a|an)\s)` +
           String.raw`(?:project|namespace)\s+` +
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
           // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)
           String.raw`(?!(?:but|so|yet|is|are|was|were|has|have|had|runs?|uses?|looks?|seems?|itself|too|also)\b)` +
+          String.raw`(?!(?:can|cannot|could|will|would|should|must|may|might|does|do)\b)` +
           String.raw`([^\s?!,;]+)`,
       ),
     ) ??
@@ -733,8 +735,10 @@ function machineClient(text: string): string | undefined {
   // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
   // someone outside said at an address, who then calls, is the client
   const outsider = new RegExp(
-    String.raw`\b(?:partner|vendor|customer|client|user|(?:pen ?)?tester|auditor|scanner)s?\s+(?:at|on|from)\s+` +
-      String.raw`(${IP})\s+(?:will\s+|would\s+)?` +
+    // ("our modem at 198.51.100.61 must reach your web service": a device of theirs, and what it must do)
+    String.raw`\b(?:partner|vendor|customer|client|user|(?:pen ?)?tester|auditor|scanner|modem|device|probe|sensor|` +
+      String.raw`appliance|terminal|kiosk)s?\s+(?:at|on|from)\s+` +
+      String.raw`(${IP})\s+(?:will\s+|would\s+|must\s+|should\s+|needs?\s+to\s+|has\s+to\s+|have\s+to\s+)?` +
       // ("a partner at 198.51.100.7 calling shop.contoso.com is seen by web …": or said doing it)
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|sends?|browses?|visits?|requests?|scans?|` +
       String.raw`calling|connecting|hitting|opening|reaching|sending|browsing|visiting|requesting|` +
@@ -884,6 +888,8 @@ function portSaidApart(rest: Rest): string | undefined {
     rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
     // ("api on the app node to db-0 on the db node, 5432 — which hops": or before a dash that goes on)
     rest.take(/,\s*(\d{2,5})\s*(?:[?!.]*\s*$|[-—–]\s)/)?.[1] ??
+    // "Path - web - db-0 - 5432": a title's fields set apart by dashes, the number last
+    rest.take(/\s[-—–]\s+([1-9]\d{1,4})\s*[?!.]*\s*$/)?.[1] ??
     // "5432, db-0, from api: ok?": or first, opening a list of the parties
     rest.take(/^\s*([1-9]\d{1,4}),\s*(?=[a-z])/)?.[1] ??
     // "5432 from api to db", "allowing 5432 from web to db-0": a number first, or allowed or blocked, then who sends
@@ -1044,6 +1050,12 @@ function azCommandWords(words: string[]): Set<number> {
   });
   return out;
 }
+/** "the Front Door host", "via the Application Gateway for Containers": a word of an Azure product's name is no name
+ * of ours (https://learn.microsoft.com/azure/frontdoor/front-door-overview,
+ * https://learn.microsoft.com/azure/application-gateway/for-containers/overview) */
+const productWord = (words: string[], i: number): boolean =>
+  (words[i] === 'door' && words[i - 1] === 'front') ||
+  (words[i] === 'containers' && words[i - 1] === 'for' && /^(gateway|gw)$/.test(words[i - 2] ?? ''));
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
 const commonWordPods = (w: string, next: string | undefined, ns: string | undefined): boolean =>
@@ -1116,7 +1128,7 @@ function readNames(rest: Rest, intent: Intent): void {
     if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
-    if (notAWord(i)) return;
+    if (notAWord(i) || productWord(words, i)) return;
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;

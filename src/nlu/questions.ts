@@ -15,6 +15,7 @@ const VERBLESS = new RegExp(
     String.raw`(?:[\w-]+\s+){0,3}[\w-]+\s*$`,
   'i',
 );
+const BETWEEN = /\b(?:difference|diff|differences)\s+between\b/i;
 const FIELD = /^[\w -]{1,20}:\s/;
 /** the subject referred to, not named again */
 const PRONOUN = /\b(its|it's|it)\b/i;
@@ -35,6 +36,9 @@ function writtenOut(part: string, subject: string): string {
  * clear family; joined in a sentence, no two of the same family (one question in two clauses stays one question).
  */
 export function questionsOf(text: string, read: (s: string) => Reading): { text: string; kind: string }[] | undefined {
+  // "what's the difference between web's pod IP and what the internet sees": the two things compared, joined by
+  // "and", are one question
+  if (BETWEEN.test(text)) return undefined;
   const items = listed(text);
   const listedItems = items.length >= 2;
   const parts = (listedItems ? items : joined(text)).filter(Boolean);

@@ -23,7 +23,9 @@ const PRICES = new RegExp(
   // "our cost review lists a public IP": a review named by its purpose asks about the resource, not its price
   String.raw`\b(costs?(?! (review|report|audit|analysis|exercise|sweep|clean-?up|optimi[sz]ation))|price[sd]?|` +
     // ("cost report: egress bandwidth charges": what is charged for traffic is a price; never a name like billing)
-    String.raw`pricing|(bandwidth|transfer|egress|data|network|traffic|ingress) charges|how much (does|do|is|are)|` +
+    // ("surge pricing svc calls …", "car rental pricing engine": a service named for what it prices is no price asked)
+    String.raw`pricing(?! (svc|service|engine|api|app|pods?|worker|job|backend|microservice)\b)|` +
+    String.raw`(bandwidth|transfer|egress|data|network|traffic|ingress) charges|how much (does|do|is|are)|` +
     String.raw`per month|monthly|each month|a month|` +
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
 );
@@ -78,7 +80,9 @@ const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|dra
 // (and "please move the EgressIP …", "[CHG] Migrate shop ingress …": moving something is a change)
 const ORDERED = new RegExp(
   String.raw`^\s*(\[[^\]]*\]\s*)?(please |pls )?` +
-    String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate) \S`,
+    // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
+    String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
+    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable) \S`,
 );
 
 // the bill as the reason for a network question ("which public ip do the web pods bill their outbound traffic

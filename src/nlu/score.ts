@@ -629,8 +629,10 @@ function namesOnly(s: Seen): boolean {
  * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
  * https://learn.microsoft.com/azure/frontdoor/endpoint */
 const OUTSIDER_CALLS = new RegExp(
-  String.raw`\b(partner|vendor|customer|client|user|(pen ?)?tester|auditor|scanner)s?\s+(at|on|from)\s+` +
-    String.raw`\d{1,3}(\.\d{1,3}){3}\s+((will|would)\s+)?` +
+  // ("our modem at 198.51.100.61 must reach …": a device of theirs said at its address, and what it must do)
+  String.raw`\b(partner|vendor|customer|client|user|(pen ?)?tester|auditor|scanner|modem|device|probe|sensor|` +
+    String.raw`appliance|terminal|kiosk)s?\s+(at|on|from)\s+` +
+    String.raw`\d{1,3}(\.\d{1,3}){3}\s+((will|would|must|should|needs? to|has to|have to)\s+)?` +
     String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|browses?|visits?|requests?|scans?)\b`,
 );
 const PODS_BEHIND_IP = new RegExp(
@@ -688,7 +690,10 @@ const frontendReached = (s: Seen): boolean => {
         String.raw`(->|→)\s*${esc(ip)}\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
-        String.raw`\b${esc(ip)}\b`,
+        String.raw`\b${esc(ip)}\b|` +
+        // "the LB address 20.31.46.20 a customer connects to": the address, then who opens it (a relative clause)
+        String.raw`\b${esc(ip)}\s+(?:that\s+|which\s+)?(?:a|the|our|their|any|some)\s+[a-z]+\s+` +
+        String.raw`(?:connects?|hits?|opens?|calls?|reach(?:es)?|uses?|sees?)\b`,
     ).test(s.t),
   );
   const ours = s.intent.frontendIps ?? [];
@@ -841,10 +846,14 @@ const WAY_IN = new RegExp(
     String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
     String.raw`front ?door|afd|route)\b`,
 );
-const isWhat = (t: string, ip: string): boolean =>
-  new RegExp(
-    String.raw`\b(is|are) (this |that |the )?(ip |address )?${ip.replace(/\./g, '\\.')}(:\d+)? (a|an|one of|ours)\b`,
+const isWhat = (t: string, ip: string): boolean => {
+  const at = ip.replace(/\./g, '\\.');
+  return new RegExp(
+    String.raw`\b(is|are) (this |that |the )?(ip |address )?${at}(:\d+)? (a|an|one of|ours)\b|` +
+      // "is that what 10.0.0.10 is here?", "tell me what 10.244.2.6 really is": what the address is, inside the ask
+      String.raw`\bwhat (the )?(ip |address )?${at} (really |actually )?is( here| in this cluster)?\s*[?!.]*\s*$`,
   ).test(t);
+};
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
     // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
@@ -1017,6 +1026,11 @@ function addressKindAsked(s: Seen): boolean {
     !ITS_WAY_OUT.test(t)
   );
 }
+
+const ADDRESSES_COMPARED = new RegExp(
+  String.raw`\d{1,3}(\.\d{1,3}){3}\s+(vs\.?|versus|or|and)\s+\d{1,3}(\.\d{1,3}){3}\b.*` +
+    String.raw`\bwhich (one |of (them|the two|these|those|both) )?(is|are)\b`,
+);
 
 /** "lb or appgw?", "via the router or the app gateway": the ways in of one workload weighed against each other */
 const WAYS =
@@ -1261,6 +1275,13 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'node-of-a-pod', says: { pod: 19 }, when: nodeOfAPod },
   // "10.129.2.4 -- pod IP or node IP?", "20.93.20.5, whose public IP is that?": what kind of thing one address is
   { id: 'address-kind-asked', says: { 'what-is': 20 }, when: addressKindAsked },
+  // "20.31.46.20 vs 20.31.45.117 — which one is inbound and which is outbound?": two addresses set against each other,
+  // asked which is which, ask what each is
+  {
+    id: 'addresses-compared',
+    says: { 'what-is': 21 },
+    when: (s) => ADDRESSES_COMPARED.test(s.t) && s.entities.every((e) => e.kind === 'pod-ip'),
+  },
   // "ingress for web? lb or appgw": which way in a workload is reached by
   {
     id: 'ways-in-weighed',

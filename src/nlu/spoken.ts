@@ -4,18 +4,22 @@
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen'];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const NUM = `(?:${[...UNITS, ...TEENS, 'nineteen', ...TENS, 'oh'].join('|')})`;
+// "thirty-one": a ten and a unit written with a hyphen are one number
+const COMPOUND = `(?:${TENS.join('|')})-(?:${UNITS.slice(1).join('|')})`;
+const NUM = `(?:${COMPOUND}|${[...UNITS, ...TEENS, 'nineteen', ...TENS, 'oh'].join('|')})`;
 
 const valueOf = (w: string): number =>
-  w === 'oh'
-    ? 0
-    : UNITS.includes(w)
-      ? UNITS.indexOf(w)
-      : w === 'nineteen'
-        ? 19
-        : TEENS.includes(w)
-          ? 10 + TEENS.indexOf(w)
-          : 20 + 10 * TENS.indexOf(w);
+  w.includes('-')
+    ? w.split('-').reduce((a, x) => a + valueOf(x), 0)
+    : w === 'oh'
+      ? 0
+      : UNITS.includes(w)
+        ? UNITS.indexOf(w)
+        : w === 'nineteen'
+          ? 19
+          : TEENS.includes(w)
+            ? 10 + TEENS.indexOf(w)
+            : 20 + 10 * TENS.indexOf(w);
 
 /** "sixty one" → 61, "four four three" → 443, "eighty" → 80: a ten and a unit make one number, the rest are digits
  * said one after another. */
@@ -51,6 +55,12 @@ function amount(words: string[]): string {
     else current += valueOf(w);
   return String(total + current);
 }
+// "can z/c reach x/a on eighty?", "when it talks to db-0, like on five four three two, does it …": a number said
+// after "on" at a clause's end is the port, as "on 80" is (never "on one node", "on two of them")
+const ON_PORT = new RegExp(
+  String.raw`\bon ((?:${TENS.join('|')})|${NUM}(?:[ -]${AMOUNT})+)(?=\s*(?:[?!.,;:)]|$))`,
+  'g',
+);
 const SLASH = /(?<![\w./-])([a-z0-9][a-z0-9-]*) slash ([a-z0-9][a-z0-9-]*)(?![\w-])/g;
 
 const NUM_WORD = new RegExp(`^${NUM}$`);
@@ -90,11 +100,26 @@ const CHAT: [RegExp, string][] = [
   [/\b(ip|ips|dns|egr|egress|path|route|policy|lb|address|addr|node|hops?) 4 (?=[a-z])/g, '$1 for '],
 ];
 
+// "how does, like, nginx get to …", "what's, uh, twenty dot …": a filler set off by commas after a word that cannot end
+// a clause (a question word, an auxiliary, an article, a preposition) is no part of the sentence
+const FILLER = new RegExp(
+  String.raw`\b(how|what|what's|which|where|who|does|do|did|is|are|was|can|could|the|a|an|to|from|of|on|in|at)` +
+    String.raw`\s*,\s*(?:like|um+|uh+|erm|er|you know)\s*,\s*`,
+  'g',
+);
+
+// ("um, how does …": and a hesitation that opens the message)
+const OPENING = /^\s*(?:um+|uh+|erm|er|hmm+)\s*,\s*/;
+
 export function spoken(said: string): string {
-  const t = [...SLIPS, ...CHAT].reduce((x, [re, to]) => x.replace(re, to), said);
-  if (!/\b(dot|slash|port|tcp|udp)\b/.test(t)) return t;
+  const t = [...SLIPS, ...CHAT].reduce(
+    (x, [re, to]) => x.replace(re, to),
+    said.replace(FILLER, '$1 ').replace(OPENING, ''),
+  );
+  if (!/\b(dot|slash|port|tcp|udp|on)\b/.test(t)) return t;
   return t
     .replace(DOTTED, dotted)
+    .replace(ON_PORT, (_all: string, said: string) => `on ${amount(said.split(/[ -]/))}`)
     .replace(PORT, (all: string, port: string, said: string) =>
       /^(tcp|udp)$/.test(port) && /^(one|oh|zero)$/.test(said) ? all : `${port} ${amount(said.split(/[ -]/))}`,
     )

@@ -11,6 +11,18 @@ test('number words in a dotted address, a dotted name, a port and a slash', () =
   expect(spoken('open to y/b on port eighty-one?')).toBe('open to y/b on port 81?');
   expect(spoken('port four hundred forty three')).toBe('port 443');
   expect(spoken('port five thousand four hundred thirty two')).toBe('port 5432');
+  // a ten and a unit joined by a hyphen are one number; a number said after "on" at a clause's end is the port
+  expect(spoken('what is twenty dot thirty-one dot fifty dot ten?')).toBe('what is 20.31.50.10?');
+  expect(spoken('can z/c reach x/a on eighty?')).toBe('can z/c reach x/a on 80?');
+  expect(spoken('api to db-0, like on five four three two, does it hop')).toBe(
+    'api to db-0, like on 5432, does it hop',
+  );
+  expect(spoken('is web on two nodes')).toBe('is web on two nodes');
+  expect(spoken('web runs on one')).toBe('web runs on one');
+  // a filler set off by commas after a word that cannot end a clause, and one that opens the message, go
+  expect(spoken('um, how does, like, nginx get to web')).toBe('how does nginx get to web');
+  expect(spoken('what is, uh, the egress ip')).toBe('what is the egress ip');
+  expect(spoken('customers hit web, like, where does that go?')).toBe('customers hit web, like, where does that go?');
   // no dictation: left as written
   expect(spoken('which one is the ingress')).toBe('which one is the ingress');
   expect(spoken('the dot of it')).toBe('the dot of it');
