@@ -13,8 +13,8 @@ const TRAINING_FILES = [
   'corpus.jsonl',
   'corpus-fixtures.jsonl',
   'heldout.jsonl',
-  // held-out sets 2–35
-  ...Array.from({ length: 34 }, (_, i) => `heldout-${i + 2}.jsonl`),
+  // held-out sets 2–36
+  ...Array.from({ length: 35 }, (_, i) => `heldout-${i + 2}.jsonl`),
 ];
 
 export interface Example {
