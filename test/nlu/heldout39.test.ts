@@ -1,0 +1,37 @@
+// Held-out set 39 (test/nlu/heldout-39.jsonl): 336 questions, the nine families and out-of-scope requests, on the demo
+// and every fixture, in the usual voices (phone, dev, neteng, paste, teams, esl, ticket, manager) and, for more than
+// half of the lines, new writers and situations: a SOC analyst pasting one SIEM alert line (JSON, CEF, Sentinel) and
+// asking about one field, Slack shorthand with code spans (`web` → `db-0:5432`), questions about the bot's own earlier
+// answer ("you said 20.31.46.20 earlier — is that the LB or the NAT?"), `az network watcher show-next-hop` and
+// `az network nic show-effective-route-table` results quoted before the ask, Helm release names ("the shop-web
+// release"), "yesterday's incident" with the facts in the message, the same thing asked twice in different words,
+// deadlines and consequences ("…or the partner blocks us at noon"), numbered lists where only one item is in scope
+// (or none), verbless one-liners ("db-0 node?", "web egress"), customer complaints forwarded verbatim with a one-line
+// ask; hospital pharmacy dispensing robots, airport baggage handling, a polling-station results feed, a film studio's
+// render farm, car-wash payment terminals, a research vessel's satellite link, a language-learning app, a fire
+// brigade's reporting side, a loyalty points service and an observatory's telescope scheduler. Shapes stressed:
+// outside clients by place or partner address on Services, routes, Application Gateway, AGC and Front Door; the load
+// balancer as the subject; change approvals confirming allow/deny pairs with ports (NetworkPolicy, NSG, ASG); what-is
+// of NAT gateway, firewall, prefix, LB frontend, NVA and gateway addresses; DNS in plain words; change requests that
+// must get a one-line scope reply. Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Unseen: the model answering from 80 % where the bot would ask, set 36 in its training (cc09110, the code the set
+ * was written on) 298/336 = 88.7 %, 16 confident misroutes, 4 asked with the right reading. Floors: this measurement,
+ * rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 88, // 298/336
+  dns: 82, // 29/35
+  'east-west': 76, // 23/30
+  egress: 84, // 33/39
+  help: 100, // 28/28
+  inbound: 90, // 30/33
+  'load-balancers': 96, // 32/33
+  pod: 85, // 30/35
+  policy: 78, // 25/32
+  unknown: 93, // 29/31
+  'what-is': 97, // 39/40
+};
+const MISROUTES = 16;
+
+heldoutTest(39, FLOOR, MISROUTES, { coverage: [24, 24] });
