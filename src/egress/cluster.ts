@@ -53,5 +53,6 @@ export async function scopeSample(ns: string | undefined, { inv, trace }: Ctx): 
   const nodes = new Set(sample.map((p) => p.spec?.nodeName)).size;
   const where = ns ? `namespace ${ns}` : 'the cluster';
   const each = nodes === 1 ? 'its one node' : `each of its ${nodes} nodes`;
-  return { pods: sample, scope: { where, how: `one on ${each}${egressIps.length ? ' and for each EgressIP' : ''}` } };
+  const how = `one on ${each}${egressIps.length ? ' and for each EgressIP' : ''}`;
+  return { pods: sample, scope: { where, how, title: `Egress of ${where}` } };
 }

@@ -16,10 +16,12 @@ export interface Grouped {
   scope?: Scope;
 }
 
-/** What a sampled group stands for ("the cluster") and how its pods were picked. */
+/** What a sampled group stands for ("the cluster"), how its pods were picked, and the answer's title before the
+ * addresses the far end sees ("Egress of the cluster"). */
 export interface Scope {
   where: string;
   how: string;
+  title: string;
 }
 
 export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
@@ -63,7 +65,7 @@ export function mergeGroup(pods: Pod[], results: PathResult[], total: number, sc
 
 /** A namespace's or the cluster's answer: each distinct answer once, with the pods that got it, and every address the
  * far end sees (what a partner has to allowlist). */
-function mergeScope(pods: Pod[], results: PathResult[], { where, how }: Scope, total: number): PathResult {
+function mergeScope(pods: Pod[], results: PathResult[], { where, how, title }: Scope, total: number): PathResult {
   const byKey = new Map<string, { pods: string[]; r: PathResult }>();
   results.forEach((r, i) => {
     const k = `${r.status}\n${key(r, pods[i])}`;
@@ -84,7 +86,7 @@ function mergeScope(pods: Pod[], results: PathResult[], { where, how }: Scope, t
   return {
     ...base,
     answer,
-    title: `Egress of ${where}: ${seen.length ? seen.join(', ') : 'no public address'}`,
+    title: `${title}: ${seen.length ? seen.join(', ') : 'no public address'}`,
     seenAs: seen.length ? seen : undefined,
     facts: [{ label: 'Seen outside as', value: seen.join(', ') || 'none' }, ...base.facts],
     warnings: [`${checked}: name a pod for its own path`, ...new Set(results.flatMap((r) => r.warnings))],
