@@ -33,7 +33,16 @@ export type DnsDecision =
   /** a short name asked without a namespace: the Services of that name, in their namespaces */
   | { kind: 'short-name'; name: string; matches: Service[] }
   /** `whether`: asked as yes or no ("does the short name api work from ingress-nginx?"): "no" answers it */
-  | { kind: 'not-resolvable'; name: string; fromNs: string; error: string; suggestion?: string; whether?: boolean }
+  /** `askedFrom`: the pods said as the ones looking it up ("from the ingress-nginx pods"): named in the answer */
+  | {
+      kind: 'not-resolvable';
+      name: string;
+      fromNs: string;
+      error: string;
+      suggestion?: string;
+      whether?: boolean;
+      askedFrom?: string[];
+    }
   | ({ kind: 'cluster-ip' } & Resolved)
   | ({ kind: 'headless' } & Resolved)
   /** <hostname>.<svc>.<ns>: one pod of a (headless) Service, a StatefulSet's */
@@ -74,7 +83,15 @@ function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: s
   const { name } = s;
   const d = resolveServiceName(name, fromNs, services);
   if ('error' in d)
-    return { kind: 'not-resolvable', name, fromNs, error: d.error, suggestion: d.suggestion, whether: s.whether };
+    return {
+      kind: 'not-resolvable',
+      name,
+      fromNs,
+      error: d.error,
+      suggestion: d.suggestion,
+      whether: s.whether,
+      ...(s.from ? { askedFrom: s.replicas?.pods ?? [s.from.metadata.name] } : {}),
+    };
   const { service, fqdn, hostname } = d;
   const base = { name, from: s.from, replicas: s.replicas, fromNs, fqdn, service };
   const addresses = recordsOf(d, f) ?? [];

@@ -15,9 +15,14 @@ export function narrate(d: DnsDecision): PathResult {
     // asked whether a Service's short name works from another namespace, "no" and the name that works answer it
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
     case 'not-resolvable':
-      return result('dns', status(d), `${d.name} does not resolve from namespace ${d.fromNs}: ${d.error}.`, {
-        suggestions: d.suggestion ? [d.suggestion] : [],
-      });
+      return result(
+        'dns',
+        status(d),
+        `${d.name} does not resolve from ${podsIn(d.askedFrom)}namespace ${d.fromNs}: ${d.error}.`,
+        {
+          suggestions: d.suggestion ? [d.suggestion] : [],
+        },
+      );
     case 'external':
       return externalHost(d);
     case 'path':
@@ -26,6 +31,10 @@ export function narrate(d: DnsDecision): PathResult {
       return resolved(d);
   }
 }
+
+/** The pods a name was looked up from, said before their namespace: "pod a in ", "pods a, b in ". */
+const podsIn = (pods?: string[]): string =>
+  !pods?.length ? '' : `${pods.length > 1 ? 'pods' : 'pod'} ${pods.join(', ')} in `;
 
 function externalHost(d: Extract<DnsDecision, { kind: 'external' }>): PathResult {
   const record = d.wildcard ? `the wildcard record ${d.wildcard}` : d.cname ? 'a CNAME record' : 'its DNS record';

@@ -89,7 +89,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   // no name but a pod ("dns path of web", "resolver for db-0"), a name outside the cluster, a pasted lookup error
   // ("web pod resolves shop-agw.contoso.com via which DNS server?": the resolver of the pod said, even for a host
   // served by our ingress)
-  if (!name || outside || resolverAsked(asksPath, !!external, !!fromPod) || isPodOnly(intent, name, services)) {
+  if (!name || outside || resolverAsked(asksPath, !!external, !!fromPod) || podsOwn(intent, name, services)) {
     return pathSubjects(intent, ctx, services, {
       fromPod: fromPod?.pod,
       fromGroup: replicasOf(from, fromPod),
@@ -121,7 +121,11 @@ const upstreamName = (name: string | undefined, outside: string | undefined, ext
 
 /** "does the short name 'api' work from the ingress-nginx namespace?": whether a name works, never which address */
 const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? intent.text);
-const WHETHER = /^\W*(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*\b(work|works|resolve|resolves|resolvable)\b/;
+// (a label before a colon says what it is about: "newsroom paywall: does plain 'api' work as a name …?")
+const WHETHER = new RegExp(
+  String.raw`^\W*(?:[\w' -]{1,40}:\s+)?(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
+    String.raw`\b(work|works|resolve|resolves|resolvable)\b`,
+);
 
 /** The replicas of the workload a name is looked up from ("when the web pods resolve …"): one resolver path */
 const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsPathAsk['replicas'] =>
@@ -191,11 +195,31 @@ function asksForPath(intent: Intent, services: Service[], namespaces: ReadonlySe
 // "nslookup", "dns lookup?", "what does the name resolve to?": the address of one name is asked
 const ASKS_ADDRESS = /\b(ns)?lookup\b|\bresolves? (in)?to\b|\b(dig|getent)\b|\bpoints? to\b|\bgives? back\b/i;
 
+/** The name said is a pod's or workload's own: its DNS is the resolver path of its pods. */
+const podsOwn = (intent: Intent, name: string, services: Service[]): boolean =>
+  isPodOnly(intent, name, services) || dnsOfWorkload(intent, name);
+
 /** "dns db-0": a pod's name and no Service of that name. */
 const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =>
   !name.includes('.') &&
   (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload')) &&
   !services.some((s) => s.metadata.name === name);
+
+/** "pls chk dns 4 api", "dns + egress for sqlapi": DNS said *for* a workload of ours, with no Service typed and no
+ * address asked, is that workload's own DNS, the resolver its pods use (its Service's name is asked with "resolve
+ * api", "api svc" or "what does api give back"): a pod's resolver comes from its dnsPolicy
+ * https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy */
+function dnsOfWorkload(intent: Intent, name: string): boolean {
+  if (name.includes('.') || intent.typed.some((t) => t.name === name && /^(svc|service)$/.test(t.type))) return false;
+  const ours = (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload'));
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const said = new RegExp(
+    String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${esc}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
+  );
+  return (
+    ours && said.test(intent.text) && !ASKS_ADDRESS.test(intent.text) && !/\b(ip|address|record)s?\b/.test(intent.text)
+  );
+}
 
 // public top-level domains a two-label name ends in ("contoso.com"): svc.ns otherwise
 const TLD = /\.(com|net|org|io|dev|app|cloud|info|biz|co|us|uk|de|fr|nl|eu|ms|microsoft|azure|windows)$/i;

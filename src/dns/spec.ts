@@ -21,6 +21,8 @@ export const spec: IntentSpec<'dns'> = {
     // "does the short name 'api' work from ingress-nginx?": a name's search-list expansion is the resolver's
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
     [/\b(short|fully[- ]qualified|bare) (host ?|service |dns )?names?\b|\bfqdns?\b|\bsearch (domains?|list)\b/, 2],
+    // "does plain 'api' work as a name from ingress-nginx?": a word used as a name is a lookup
+    [/\b(works?|resolves?|usable|valid) as (a |an )?(host ?|dns |short |service )?names?\b/, 2],
     // "how does api find db?": a workload finding another is service discovery, by the Service's DNS name
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
     // ("explain how sqlapi finds server.project1.svc…": asked indirectly, with no "does")
@@ -28,7 +30,14 @@ export const spec: IntentSpec<'dns'> = {
     // "does dns from api go through the firewall or stay inside": the DNS traffic's own way
     [/\bdns\b.{0,30}\b(go(es)?|stays?|leaves?|pass(es)?|travels?|flows?|routed)\b/, 2],
     // "where do its lookups end up?": the pod's queries, to its resolver
-    [/\b(its|their|the|my|our) (dns )?(lookups?|quer(y|ies)) (go|goes|end up|ends up|are sent|lands?)\b/, 2],
+    // ("… via login.microsoftonline.com — where does that lookup end up?": the lookup pointed back at)
+    [
+      new RegExp(
+        String.raw`\b(its|their|the|my|our|that|this|those|these) (dns )?(lookups?|quer(y|ies)) ` +
+          String.raw`(go|goes|end up|ends up|are sent|lands?)\b`,
+      ),
+      2,
+    ],
     // "where queries for public names are sent": names looked up, said as queries
     [/\bquer(y|ies) for [a-z ]{0,20}names\b/, 2],
     // "the api pod's lookups of external names": a pod's lookups of names in general

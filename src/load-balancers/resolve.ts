@@ -32,6 +32,11 @@ const AFTER_LB =
   /(?<![\w-])(?:load[- ]?balancers?|lbs?)\s+(?:(?:called|named)\s+)?['"‘’“”`]?([a-z0-9][a-z0-9.-]*[a-z0-9])\b/;
 // "is the 'payments-lb' load balancer healthy?": a name quoted before the word names it as well
 const QUOTED_BEFORE_LB = /['"‘“`]([a-z0-9][a-z0-9.-]*[a-z0-9])['"’”`]\s+(?:load[- ]?balancers?|lbs?)\b/;
+// "lbi-nva backends?", "what's behind the lb-partners load balancer?": a name in Azure's abbreviation for a load
+// balancer (lbi- internal, lbe- external, lb-) is one's
+// https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations
+// (never a ticket key: "LB-03", "LB-REVIEW: …")
+const LB_NAME = /(?<![\w.-])(lb[ie]?-(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9])(?![\w-]|:)/;
 const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
@@ -63,7 +68,7 @@ const SNAT_ALLOCATION = new RegExp(
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
-  const said = [AFTER_LB.exec(intent.text)?.[1], QUOTED_BEFORE_LB.exec(intent.text)?.[1]];
+  const said = [AFTER_LB, QUOTED_BEFORE_LB, LB_NAME].map((re) => re.exec(intent.text)?.[1]);
   const explicit = [...said, WHAT_DOES.exec(intent.text)?.[3]].find((n) => n && intent.names.includes(n));
   // "<pasted list of load balancers> what are these used for?": the question is about every one listed, not the first
   const several = intent.names.length > 1 && PLURAL_REF.test(intent.asking ?? intent.text) && !explicit;

@@ -42,6 +42,15 @@ export const spec: IntentSpec<'load-balancers'> = {
     // "who is behind the load balancer frontend of the router?": the frontend and its backends are the load
     // balancer's own https://learn.microsoft.com/azure/load-balancer/components
     [/\b(who|what)('s| is| are|s)? (sits? )?behind (the |this |that |our )?(lb|load ?balancer)\b/, 2],
+    // "lbi-nva backends?": a load balancer named in Azure's abbreviation (lbi-, lbe-, lb-), asked about its parts
+    // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations
+    [
+      new RegExp(
+        String.raw`(?<![\w.-])lb[ie]?-(?=[a-z0-9-]*[a-z])[a-z0-9][\w-]*(?!:).{0,30}` +
+          String.raw`\b(backends?|frontends?|pools?|rules?|probes?|nics?|behind)\b`,
+      ),
+      2,
+    ],
   ],
   examples: [
     'which load balancers are there?',

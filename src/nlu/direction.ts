@@ -192,7 +192,9 @@ function eitherClient(text: string, spots: Spot[], found?: Pair): (Pair & { seve
 
 // the pair asked now, after one done or taken back: "…was approved; now z/a → x/a", "… - actually just api to db",
 // "path from web to db... sorry, i mean api to db"
-const NOW = /\b(now|actually|i mean|i meant|instead|rather)\b\W*(?:(?:just|only|from)\s+)*$/i;
+// (and one singled out of a chain drawn before: "flow is web → api → db-0. show me just the api → db-0 leg")
+const NOW =
+  /\b(now|actually|i mean|i meant|instead|rather)\b\W*(?:(?:just|only|from)\s+)*$|\b(just|only)\s+(the\s+)?$/i;
 
 /** In a quoted sentence ("> …": the parser keeps a quoted line as a sentence opening with ">"). */
 const quoted = (text: string, at: number): boolean => {

@@ -8,7 +8,7 @@ import { lbIngressIps } from '../path/lb';
 import { portByName } from '../path/ports';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest, editDistance } from './names';
-import type { Entity, Intent, NameRef } from './parse';
+import { IMAGE_SAID, parse, type Entity, type Intent, type NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
 import { DATABASE_WORDS } from './subjects';
 
@@ -303,6 +303,21 @@ const swapped = (a: string, b: string): boolean => {
 /** The addresses said that are a LoadBalancer Service's frontend (ours, a way in: never a far end outside), and those
  * that are no pod's, node's or Service's (somewhere outside the cluster: a VM, an on-premises host)
  * https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer */
+/** "which pods run on 10.224.0.5?", "the pods on the node with IP 10.224.0.6": a node said by its address, as the
+ * place pods run (a pod's hostIP is its node's address https://kubernetes.io/docs/concepts/workloads/pods/) */
+function nodesByAddress(k: Known, intent: Intent): Entity[] {
+  if (!/\bpods?\b|\bruns?\b|\brunning\b|\bscheduled\b/.test(intent.asking ?? intent.text)) return [];
+  return [...new Set(intent.ips)].flatMap((ip) => {
+    const at = ip.replace(/\./g, '\\.');
+    const said = new RegExp(
+      String.raw`\b(?:on|at)\s+(?:the\s+)?(?:(?:node|host|vm|machine)\s+)?` +
+        String.raw`(?:with\s+(?:the\s+)?(?:ip|address)\s+)?${at}(?![\d.])`,
+    );
+    const node = k.pods.find((p) => p.status?.hostIP === ip && p.spec?.nodeName)?.spec?.nodeName;
+    return node && said.test(intent.text) ? [{ text: ip, kind: 'node' as const, matched: node }] : [];
+  });
+}
+
 function addressesOfOurs(k: Known, intent: Intent): void {
   const frontendIps = intent.ips.filter((ip) => k.services.some((svc) => lbIngressIps(svc).includes(ip)));
   if (frontendIps.length) intent.frontendIps = [...new Set(frontendIps)];
@@ -582,13 +597,65 @@ function describedOutside(k: Known, intent: Intent, entities: Entity[], refs: Na
   }
 }
 
+/**
+ * "the postgres:16.4 pod", "the pods running contoso.azurecr.io/shop/api:1.9.0", "the mssql/server:2019-latest one": an
+ * image names the pods that run it (its registry may be left out); the text is read again with the name of their
+ * workload in its place (the pod's own name when it is the only one). Undefined when no image said is run by the pods
+ * of exactly one workload.
+ */
+function imagesNamed(k: Known, images: Intent['images']): string | undefined {
+  if (!images) return undefined;
+  let changed = false;
+  const named = images.said.replace(IMAGE_SAID, (written: string) => {
+    const said = written.toLowerCase();
+    const runs = (image: string) => image === said || image.endsWith(`/${said}`) || image.startsWith(`${said}@`);
+    const pods = k.pods.filter((p) => (p.spec?.containers ?? []).some((c) => !!c.image && runs(c.image)));
+    const workloads = [...new Set(pods.map(workloadOf))];
+    if (workloads.length !== 1) return written;
+    changed = true;
+    return pods.length === 1 ? pods[0].metadata.name : workloads[0];
+  });
+  return changed ? named : undefined;
+}
+
+/**
+ * "a team in namespace ingress-nginx wants its controller pods to call db-0": the namespace said of the people is where
+ * their own pods are; a name said without one that has no pod there but pods in one other namespace is that one's.
+ */
+function peoplesNamespace(k: Known, intent: Intent): void {
+  const ns = intent.namespace;
+  const people = /^(team|teams|folks|people|squad|devs|developers|group)$/;
+  if (!ns || !intent.refs.some((r) => r.namespace === ns && people.test(r.name))) return;
+  for (const ref of intent.refs.filter((r) => !r.namespace && !people.test(r.name))) {
+    const where = new Set(
+      k.pods.filter((p) => p.metadata.name === ref.name || workloadOf(p) === ref.name).map((p) => p.metadata.namespace),
+    );
+    const [only] = where;
+    if (where.size === 1 && only && only !== ns) ref.namespace = only;
+  }
+}
+
+/** The intent read again with the images said as the names of the pods that run them (what the conversation
+ * remembered stays). */
+function readImagesAgain(k: Known, intent: Intent): void {
+  const text = imagesNamed(k, intent.images);
+  if (!text) return;
+  const { defaultNamespace, kind } = intent;
+  for (const key of Object.keys(intent)) delete (intent as unknown as Record<string, unknown>)[key];
+  Object.assign(intent, parse(text), defaultNamespace === undefined ? {} : { defaultNamespace });
+  // (a family given by a button or by the question before, "and the postgres:16.4 pod?", stays)
+  if (intent.kind === 'unknown') intent.kind = kind;
+}
+
 export async function findEntities(intent: Intent, inv: Inventory): Promise<void> {
   const k = await known(inv);
+  readImagesAgain(k, intent);
   // "… with the egressip in place", "whats in XFF": a trailing "in X" that is no namespace nor close to one is English
   const ns = intent.namespace;
   if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
     intent.namespace = undefined;
   contextSlash(k, intent);
+  peoplesNamespace(k, intent);
   frontendResourceNames(k, intent);
   joinedWords(k, intent);
   const entities: Entity[] = [];
@@ -614,7 +681,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
-  intent.entities = [...kept.entities, ...podIps(k, intent)];
+  intent.entities = [...kept.entities, ...podIps(k, intent), ...nodesByAddress(k, intent)];
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));
   if (clusterIps.length) intent.clusterIps = clusterIps;
   addressesOfOurs(k, intent);

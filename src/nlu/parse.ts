@@ -6,7 +6,7 @@ import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
 import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
-import { questionsOf } from './questions';
+import { eachFamily, questionsOf } from './questions';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
@@ -85,6 +85,9 @@ export interface Intent {
   model?: { top: { kind: string; p: number }[]; decided: string };
   /** the sentence that asks, in a message of several (quoted "> …" lines and pasted lines are context) */
   asking?: string;
+  /** the message as written, kept when it says a container image ("postgres:16.4"): read again with the name of
+   * the pods that run it (entities.ts) */
+  images?: { said: string; refs: string[] };
   /** pod names from a pasted `kubectl get pods` table: context, after the names the question says */
   pasted?: string[];
   /** Service names from a pasted `kubectl get svc` table: context, never a pair of themselves */
@@ -303,7 +306,11 @@ function normalizeText(text: string): string {
 /** A URL, read as its host and port; a WebSocket URL's too ("wss://shop-agw.contoso.com/live",
  * https://www.rfc-editor.org/rfc/rfc6455#section-3), and a connection string's ("postgres://app@db.shop:5432/orders",
  * "redis://cache:6379": https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS) */
-const SCHEMES = String.raw`https?|wss?|tcp|postgres(?:ql)?|mysql|mariadb|rediss?|mongodb(?:\+srv)?|amqps?|sqlserver`;
+// ("curl -v telnet://server:1433": curl's telnet scheme opens a bare TCP connection, a port check
+// https://curl.se/docs/manpage.html)
+const SCHEMES =
+  String.raw`https?|wss?|tcp|telnet|postgres(?:ql)?|mysql|mariadb|rediss?|mongodb(?:\+srv)?|` +
+  String.raw`amqps?|sqlserver`;
 const URL = new RegExp(String.raw`\b(?:${SCHEMES}):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(:\d{1,5})?[^\s]*`, 'gi');
 
 const IP_RE = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
@@ -745,7 +752,14 @@ function machineClient(text: string): string | undefined {
       // ("what would a partner at 198.51.100.200 see going to shop-agw…": what they see on the way in)
       String.raw`(?:see\s+)?(?:going|goes)\s+to)\b`,
   ).exec(text);
-  return outsider && isIpv4(outsider[1]) ? outsider[1] : undefined;
+  if (outsider && isIpv4(outsider[1])) return outsider[1];
+  // "instructors at the airfield (192.0.2.55) hit 20.31.46.20", "staff on-prem at 192.168.10.5 open shop.contoso.com":
+  // whoever they are, an address said as where someone is ("at …", "(…)") that then opens or calls is the client
+  const anyone = new RegExp(
+    String.raw`(?:\bat\s+|\(\s*)(${IP})\s*\)?,?\s+(?:will\s+|would\s+|must\s+|should\s+|needs?\s+to\s+|try\s+to\s+)?` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|browses?|visits?|requests?)\b`,
+  ).exec(text);
+  return anyone && isIpv4(anyone[1]) ? anyone[1] : undefined;
 }
 
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
@@ -1289,11 +1303,23 @@ function eachAddress(intent: Intent): { text: string; kind: string }[] | undefin
   return ips.map((ip) => ({ text: `what is ${ip}`, kind: 'what-is' }));
 }
 
+/** A container image reference as written: `[registry/]repository:tag` or `…@sha256:digest` (a tag of digits only
+ * is a port: "server:1433") https://kubernetes.io/docs/concepts/containers/images/#image-names */
+export const IMAGE_SAID = new RegExp(
+  String.raw`(?<![\w./:@-])((?:[a-z0-9.-]+(?::\d+)?\/)*[a-z0-9._-]+` +
+    String.raw`(?::(?=[\w.-]*[a-z._-])\w[\w.-]{0,127}|@sha256:[a-f0-9]{6,64}))(?![\w-]|\.\w)`,
+  'gi',
+);
+
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
   const intent = parseText(corrected(said, (s) => parseText(s).names));
+  const refs = [...said.slice(0, 4000).matchAll(IMAGE_SAID)].map((m) => m[1].toLowerCase());
+  if (refs.length) intent.images = { said, refs };
   const questions =
-    intent.action || intent.outOfScope ? undefined : (questionsOf(said, parseText) ?? eachAddress(intent));
+    intent.action || intent.outOfScope
+      ? undefined
+      : (questionsOf(said, parseText) ?? eachAddress(intent) ?? eachFamily(said, parseText));
   if (questions) {
     intent.questions = questions.map((q) => q.text);
     intent.kind = questions[0].kind as IntentKind;

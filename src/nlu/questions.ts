@@ -71,3 +71,66 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // items of a list are separate asks even of one family ("2. node it runs on 3. pod IP")
   return listedItems || kinds.size === out.length ? (out as { text: string; kind: string }[]) : undefined;
 }
+
+/** Families whose question is about one party: a list of names is each of them asked in turn. */
+const ONE_PARTY = ['egress', 'pod', 'dns'];
+/** "same public IP?", "web vs api", "share a node": the names compared in one answer, never split */
+const COMPARES = /\b(same|vs\.?|versus|compared?|differ\w*|share|between)\b/;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "outbound public IP for web, api and db-0", "nodes for web, api and db-0?", "which DNS server do web and api use?":
+ * names joined by commas, "and" or "&" are each the subject of the one ask (English coordination), so the ask is
+ * written out once a name and each is answered. Only when the list is every name the asking sentence says, and the
+ * sentence neither compares them nor joins them by a direction (a pair is another question).
+ */
+export function eachSubject(
+  intent: Pick<Intent, 'kind' | 'names' | 'text' | 'asking' | 'entities'>,
+): { text: string; kind: string }[] | undefined {
+  if (!ONE_PARTY.includes(intent.kind)) return undefined;
+  const asking = intent.asking ?? intent.text;
+  // (each a pod or workload of ours: a word the inventory does not know is no subject to ask about)
+  const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n && ['pod', 'workload'].includes(e.kind));
+  const said = intent.names.filter((n) => ours(n) && new RegExp(`(^|[^\\w.-])${esc(n)}(?![\\w-]|\\.\\w)`).test(asking));
+  if (said.length < 2 || said.length > 4 || COMPARES.test(asking)) return undefined;
+  const name = `(?:${said.map(esc).join('|')})`;
+  const join = String.raw`(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|\+)\s+)`;
+  const list = new RegExp(`(?<![\\w.-])${name}(?:${join}${name}){${said.length - 1}}(?![\\w-]|\\.\\w)`).exec(asking);
+  if (!list || said.some((n) => !new RegExp(`(^|[^\\w.-])${esc(n)}(?![\\w-])`).test(list[0]))) return undefined;
+  const [before, after] = [asking.slice(0, list.index), asking.slice(list.index + list[0].length)];
+  return said.map((n) => ({ text: `${before}${n}${after}`.trim(), kind: intent.kind }));
+}
+
+/** A family said in a word, and the question it stands for about one subject. */
+const FAMILY_WORDS: [RegExp, (name: string) => string][] = [
+  [/^dns$/, (n) => `dns for ${n}`],
+  [/^(egress|egr|outbound|snat)( ip)?$|^public ip$/, (n) => `egress ip of ${n}`],
+  [/^(netpols?|polic(y|ies))$/, (n) => `network policies of ${n}`],
+  [/^(node|nodes|placement)$/, (n) => `which node does ${n} run on`],
+];
+const FAMILY_WORD =
+  String.raw`(dns|egress(?: ip)?|egr|outbound(?: ip)?|snat|public ip|` +
+  String.raw`netpols?|polic(?:y|ies)|node|placement)`;
+/** "pls chk dns + egr 4 sqlapi", "egress and DNS for server, I need both": two families asked of one name */
+const TWO_FAMILIES = new RegExp(
+  String.raw`\b${FAMILY_WORD}\s*(?:\+|&|/|\band\b)\s*${FAMILY_WORD}\s+(?:for|of|4|on)\s+(?:the\s+)?` +
+    String.raw`([a-z0-9][\w./-]*[a-z0-9])`,
+  'i',
+);
+
+/**
+ * Two families said in a word each and joined, then the one name they are asked of: each is its own question about
+ * that name ("dns + egr 4 sqlapi" is "dns for sqlapi" and "egress ip of sqlapi"), the one said "first" first. Not
+ * when the two words are one family's ("node + IP" is where a pod runs).
+ */
+export function eachFamily(text: string, read: (s: string) => Reading): { text: string; kind: string }[] | undefined {
+  const m = TWO_FAMILIES.exec(text);
+  if (!m) return undefined;
+  const [, a, b, name] = m;
+  const asked = [a, b].map((w) => FAMILY_WORDS.find(([re]) => re.test(w.toLowerCase()))?.[1](name));
+  if (asked.some((q) => !q)) return undefined;
+  const first = new RegExp(String.raw`\b${esc(b)}\s+first\b`, 'i').test(text) ? [asked[1]!, asked[0]!] : asked;
+  const out = first.map((q) => ({ text: q!, kind: read(q!).kind }));
+  const kinds = new Set(out.map((q) => q.kind));
+  return kinds.size === 2 && !kinds.has('unknown') && read(name).names.includes(name.toLowerCase()) ? out : undefined;
+}

@@ -6,6 +6,7 @@ import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import type { Entity, Intent, NameRef } from './parse';
+import { eachSubject } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
 
 export { WHAT_DOES } from './score';
@@ -31,7 +32,8 @@ const PRICES = new RegExp(
 );
 const CHANGES = new RegExp(
   String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
-    String.raw`fix|repair|restart)\b|` +
+    // ("… and can you change anything?": whether the bot can, asked of nothing in particular, is about the bot)
+    String.raw`fix|repair|restart)\b(?! (anything|something|things|stuff)( at all| for us| for me)?\s*[?!.]*\s*$)|` +
     // "would it be possible to move the EgressIP onto another node": a change asked politely
     // ("would it be possible for you to raise the idle timeout": whoever is asked to, a setting raised is a change)
     String.raw`\b(would|is) it (be )?possible (for (you|u|the bot) )?to (move|migrate|relocate|change|add|remove|` +
@@ -91,7 +93,11 @@ const ORDERED = new RegExp(
 const NETWORK_ASKED = new RegExp(
   String.raw`\b(which|what) (public |outbound |egress |source )?(ips?|address(es)?|pods?)\b(?! (costs?|prices?))|` +
     String.raw`\bwhat (is|are) (it|this|that|they)( address| ip)? (used for|attached to|for)\b|` +
-    String.raw`\b(go|goes|leaves?|routed) (out )?(through|via)\b`,
+    String.raw`\b(go|goes|leaves?|routed) (out )?(through|via)\b|` +
+    // "why do we pay for three public IPs on the LB? what does each frontend do?", "we pay for a 4th node — what
+    // actually runs on it?": what a thing on the bill does or runs is asked, the bill the reason for asking
+    String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+)? (do|serve|carry)\b|` +
+    String.raw`\bwhat (actually |really )?(runs?|is running) on\b`,
 );
 const AMOUNT_ASKED = new RegExp(
   String.raw`\bhow (much|expensive)\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
@@ -100,9 +106,13 @@ const AMOUNT_ASKED = new RegExp(
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
 // "finance asks what 20.50.61.11 is and why we pay for it": what the address is, the bill the reason for asking
 const WHAT_ADDRESS = /\bwhat (is )?(the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is)?\b/;
+/** "20.31.44.3 on the bill — what is it?", "What on earth is 20.50.60.1? Turned up on this month's invoice.", "… is on
+ * the invoice — firewall pip or NAT gateway?": an address said with a question is what it is, asked */
+const addressAsked = (said: string): boolean =>
+  WHAT_ADDRESS.test(said) || (/\b\d{1,3}(\.\d{1,3}){3}\b/.test(said) && /\?|\b(what|which|whose)\b/.test(said));
 const pricedOnly = (said: string): boolean => {
   const t = said.replace(/[\w]+(?:[-.][\w]+)+/g, ' ');
-  return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !(NETWORK_ASKED.test(t) || WHAT_ADDRESS.test(said)));
+  return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !(NETWORK_ASKED.test(t) || addressAsked(said)));
 };
 
 function outOfScope(t: string): boolean {
@@ -129,6 +139,7 @@ export function reconsider(intent: Intent): void {
   const pair = partiesOf(intent);
   const { evidence } = decideKeepingFirst(intent, pair);
   if (asksSeveral(intent, pair.several)) return;
+  eachListed(intent);
   // requests through the router to a workload: the router is the way in, not what the question is about
   // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
   if (intent.kind === 'inbound' && routerIsTheWayIn(t, evidence)) {
@@ -151,6 +162,13 @@ export function reconsider(intent: Intent): void {
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** "outbound public IP for web, api and db-0": one ask of each workload listed, answered in turn */
+function eachListed(intent: Intent): void {
+  if (intent.questions) return;
+  const each = eachSubject(intent);
+  if (each) intent.questions = each.map((q) => q.text);
 }
 
 /** The family decided; when several questions are asked in one message, the first one's family is the message's

@@ -67,6 +67,7 @@ const OUT = new RegExp(
 /** Two parties talking: "reach", "talk to", "connect", "path", "->". */
 const PAIR = new RegExp(
   String.raw`(\b(reach|reaches|talk|talks|talking|connect|connects|connecting|call|calls|calling|get to|gets to|path|` +
+    String.raw`gets? through to|` +
     // "its conn to server on 1433": a connection said short
     String.raw`trace|hit|hits|looks? like to|open (a )?connection|towards?|(conn|connection)s? (to|from)|` +
     String.raw`(on )?(its|the) way to|(go|goes|get|gets|route|travel|travels|flow|flows) from|stays? on)\b|->|→)`,
@@ -83,7 +84,15 @@ const CAN = new RegExp(
     String.raw`drop(s|ped|ping)?|isolated|isolation|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
-    String.raw`(do|does|did|will|would) [\w./-]+ get (through|into|in to)|access (check|test|verification)|` +
+    // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
+    String.raw`(?<!\bhow )(do|does|did|will|would) [\w./-]+ get (through|into|in to)|` +
+    String.raw`access (check|test|verification)|` +
+    // "would anything block it?", "does the deny on app-nsg affect web → db-0?": whether something stops the flow
+    // (never an address block: "the 10.0.0.0/16 block")
+    String.raw`(?<!\b(address|cidr|ip|subnet|\/\d{1,2}) )block(?! of\b)|affect(s|ed|ing)?|` +
+    // a change approval's "confirm z/b reaches x/b on 80": the flow confirmed is the verdict asked
+    String.raw`confirm (that |whether |if )?(?!how|what|which|where|why)[\w./-]+ ` +
+    String.raw`(reaches|talks to|connects to|gets to)|` +
     String.raw`check access|` +
     // "does y/c have permission to connect to x/a?": whether it may is the verdict
     String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*))\b`,
@@ -160,7 +169,11 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
       new RegExp(
         String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance))?( (in|at|on|behind)( the)?` +
           // (never a prefix: "web abcde 0.0.0.0/0 goes to the NVA" is a route of the pod's)
-          String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
+          String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)|` +
+          // "10.50.1.5 in the other spoke (the dome projector controller)": the label in brackets after the address
+          String.raw`${ip.replace(/\./g, '\\.')}\b(?!/\d)( (in|at|on|behind) (the )?([a-z-]+ ){0,3})?` +
+          String.raw`\s*\((the |our |a |an )?` +
+          String.raw`([a-z-]+ ){0,3}${short}( [a-z-]+){0,2}\)`,
       ).test(intent.text),
   );
 }
@@ -563,6 +576,12 @@ const COVERS =
 // ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
 const TOO_OR_JUST =
   /\b(too|also|as well)\b.{0,20}\bor (only|just)\b|\b(can|could|do) (you|u)\b.{0,80}\bor (only|just)\b/;
+/** "did you mean the pod or the service in your last answer?": a question about what the bot said before is about
+ * that answer, never about what the bot can do */
+const EARLIER_ANSWER = new RegExp(
+  String.raw`\b(your|the|that) (last|previous|earlier) (answer|reply|response|message)\b|\bdid you mean\b|` +
+    String.raw`\byou (just )?(said|answered)\b`,
+);
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
   // question, context; the sentence that asks is about the bot
@@ -894,7 +913,9 @@ const FLOW_ASKED = /\b(reach(es|able)?|connect(s|ion)?|talks?|route[sd]?|goes th
 const PODS_ON = new RegExp(
   String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
     // "what's on node …", "what is running on vmss000001"
-    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b`,
+    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
+    // "we pay for a 4th node (vmss000003) — what actually runs on it?": a word on how much may come before the verb
+    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
 const onTheNode = (s: Seen): boolean =>
@@ -930,6 +951,12 @@ const ownWords = (s: Seen): string =>
     .split(/(?<=[.?!])\s+/)
     .filter((x) => !x.startsWith('>'))
     .join(' ') || s.t;
+
+/** "> No: web cannot reach db-0 … drops it. / right, and api to db-0 on the same port?": under a quoted verdict (the
+ * bot's answer opens with yes or no), a reply that goes on with "and …" asks the same question of another pair */
+const verdictGoesOn = (s: Seen): boolean =>
+  /^>\s*(yes|no)\b/m.test(s.t) &&
+  /^\W*((right|ok|okay|thanks|cool|got it|i see|so)\W+)?(and|what about|how about)\b/.test(ownWords(s));
 
 /** Words of a flow between two parties (not of a name looked up). */
 const FLOW_SAID = new RegExp(
@@ -1366,13 +1393,13 @@ export const EVIDENCE: readonly Row[] = [
   // by it; the router pods and nodes asked are hops of that way in
   // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
   { id: 'client-drawn-to-host', says: { inbound: 19 }, when: clientDrawnToHost },
-  { id: 'about-the-bot', says: { help: 15 }, when: aboutTheBot },
+  { id: 'about-the-bot', says: { help: 15 }, when: (s) => !EARLIER_ANSWER.test(s.t) && aboutTheBot(s) },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
   // "how does x/q reach y/b on 80?" where namespace x has no q: the pair question all the same, answered "not found"
   { id: 'pair-one-missing-can', says: { policy: 18 }, when: (s) => oneMissing(s) && asksCan(ownWords(s)) },
   { id: 'pair-one-missing', says: { 'east-west': 18 }, when: (s) => oneMissing(s) && !asksCan(ownWords(s)) },
-  { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && asksCan(ownWords(s)) },
-  { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) },
+  { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && (asksCan(ownWords(s)) || verdictGoesOn(s)) },
+  { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) && !verdictGoesOn(s) },
   // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
   {
     id: 'service-name-no-pod',

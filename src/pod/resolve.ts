@@ -57,7 +57,9 @@ const SAME_PLACE = new RegExp(
 const PODS_ON_NODE = new RegExp(
   String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
     // "what's on node …", "what is running on vmss000001"
-    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b`,
+    String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
+    // ("what actually runs on it?")
+    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );
 
 /** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */

@@ -38,6 +38,15 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "would anything block it?", "the deny on app-nsg — does it affect web → db-0?": whether something stops or
+    // changes a flow is its verdict (never "where does it break?": where a flow fails is its path) (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
+    [
+      new RegExp(
+        String.raw`\b(would|will|does|do|did|could|might|can) (anything|something|it|that|this|they|any \w+) ` +
+          String.raw`(block|affect)\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,

@@ -27,8 +27,8 @@ import { heldoutTest } from './heldout-check';
  * shape inbound) — 297/306 = 97.1 %, 2 confident misroutes, with the committed model; with set 31 in the model's
  * training 302/306, 1. Floors: that figure, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 98, // 302/306
-  dns: 90, // 28/31
+  all: 99, // 304/306 (round 32)
+  dns: 96, // 30/31 (round 32)
   'east-west': 96, // 28/29
   egress: 100, // 32/32
   help: 100, // 27/27
@@ -39,8 +39,8 @@ const FLOOR: Record<string, number> = {
   unknown: 100, // 31/31
   'what-is': 100, // 31/31
 };
-// 2 since the model answers from 80 % where the bot would ask: "pls chk dns + egr 4 sqlapi" (dns, as labelled) is
-// answered by resolving the name sqlapi, where the label wants the pod's DNS path
-const MISROUTES = 2;
+// 0 since round 32: DNS said for a workload ("pls chk dns 4 api", "pls chk dns + egr 4 sqlapi") is its pods' resolver
+// path, the Service's name answered on the way (and "dns + egr" answers both families)
+const MISROUTES = 0;
 
 heldoutTest(31, FLOOR, MISROUTES, { coverage: [24, 24] });
