@@ -68,6 +68,8 @@ export interface DnsPathDecision {
     addresses?: string[];
     /** the name asked was this one with a search domain appended (a try of the search list) */
     searched?: { tried: string; domain: string; ndots?: number };
+    /** "payments.shop": written as <service>.<namespace> of a namespace the cluster has, and no such Service */
+    missing?: boolean;
   };
   pasted?: { server: string; is: 'cluster-dns' | 'upstream' | 'dns-config' | 'other'; symptom?: DnsPathAsk['symptom'] };
   replicas?: DnsPathAsk['replicas'];
@@ -170,8 +172,12 @@ function clusterNameOf(ask: DnsPathAsk, name: string, f: DnsFacts, pod?: Pod): D
     const searched = searchedName(name, fromNs, f.services, pod);
     if (searched && !('error' in searched.answer)) return { ...searched, addresses: recordsOf(searched.answer, f) };
   }
-  if ('error' in answer) return name.includes('.') ? { name, answer } : undefined;
-  return { name, answer, addresses: recordsOf(answer, f) };
+  if (!('error' in answer)) return { name, answer, addresses: recordsOf(answer, f) };
+  if (!name.includes('.')) return undefined;
+  // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+  const labels = name.split('.');
+  const missing = labels.length === 2 && f.services.some((s) => s.metadata.namespace === labels[1]);
+  return { name, answer, ...(missing ? { missing } : {}) };
 }
 
 // a name with fewer dots than ndots is first tried with each search domain appended; the try of a name that already

@@ -169,7 +169,9 @@ export function narratePath(d: D): PathResult {
     .filter(Boolean)
     .join(' ');
   const who = d.pod ? d.pod.metadata.name : 'the cluster';
-  return result('dns', 'answered', answer, {
+  // the name asked about is no Service of the cluster: the cluster DNS answers NXDOMAIN for it, so the name is not
+  // found, whatever the resolver path around it
+  return result('dns', d.clusterName?.missing ? 'not-found' : 'answered', answer, {
     title: `DNS path of ${who}${d.outside ? ` for ${d.outside.name}` : ''}`,
     hops,
     facts: facts(d),

@@ -216,8 +216,13 @@ function dnsOfWorkload(intent: Intent, name: string): boolean {
   const said = new RegExp(
     String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${esc}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
   );
+  // ("sqlapi dns", "web's DNS": the workload's DNS said as a noun of its own, the whole message or with an owner's 's)
+  const owned = new RegExp(String.raw`^\s*${esc}\s+dns\s*[?!.]*\s*$|\b${esc}['’]s\s+dns\b(?!\s*(?:names?|records?))`);
   return (
-    ours && said.test(intent.text) && !ASKS_ADDRESS.test(intent.text) && !/\b(ip|address|record)s?\b/.test(intent.text)
+    ours &&
+    (said.test(intent.text) || owned.test(intent.text)) &&
+    !ASKS_ADDRESS.test(intent.text) &&
+    !/\b(ip|address|record)s?\b/.test(intent.text)
   );
 }
 

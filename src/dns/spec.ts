@@ -18,6 +18,8 @@ export const spec: IntentSpec<'dns'> = {
     // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
     [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
     [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
+    // "resolution path for <host> from a pod", "lookup chain of …": the way a name is resolved, "dns" left unsaid
+    [/\b(resolution|lookup) (path|chain|flow)s?\b/, 3],
     // "does the short name 'api' work from ingress-nginx?": a name's search-list expansion is the resolver's
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
     [/\b(short|fully[- ]qualified|bare) (host ?|service |dns )?names?\b|\bfqdns?\b|\bsearch (domains?|list)\b/, 2],

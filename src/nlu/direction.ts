@@ -23,7 +23,7 @@ function spotsOf(text: string, parties: Party[]): Spot[] {
   for (const { p, forms } of parties) {
     for (const f of forms) {
       // "web->api:8080" and "web→api" are three words
-      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${esc(f)}(?=$|[\\s?!.,:;)'"→←]|->|<-)`, 'g');
+      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${esc(f)}(?=$|[\\s?!.,:;)'"\`→←]|->|<-)`, 'g');
       for (const m of text.matchAll(re)) all.push({ p, start: m.index, end: m.index + f.length });
     }
   }
@@ -51,14 +51,26 @@ const FORWARD = new RegExp(
     String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto)$`,
 );
 
+const READS_FROM = new RegExp(
+  String.raw`^\)?\s*(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|downloading|` +
+    String.raw`retrieves?|` +
+    String.raw`gets?|getting|queries|querying|syncs?|syncing)` +
+    String.raw`(?: (?!(?:traffic|requests?|calls?|connections?|hits?|packets|queries|errors?|[45]\d\d)\b)` +
+    String.raw`[a-z-]+){0,3} from$`,
+);
+
 /** How the words between two parties link them: X → Y, Y ← X, or not at all. */
 function link(between: string): 'forward' | 'back' | undefined {
   // a sentence or clause break between them: not one phrase
   if (/[.?!;,](\s|$)|:\s/.test(between)) return undefined;
   // "web keeps getting 502s from api": errors come back from the one it called
   if (/\b(5\d\d|timeouts?|resets?|errors?|refused|rsts?)\b.*\bfrom\s*$/.test(between)) return 'forward';
-  const words = between.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  // (a name set in code quotes, "`web` → `db-0`", is the name alone)
+  const words = between.replace(/`/g, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
+  // "api reads stock from db-0", "web pulls datasets from api": the reader opens the connection, so it is the client
+  // (never "db-0 gets connections from api", where what comes is the other's traffic)
+  if (READS_FROM.test(words)) return 'forward';
   if (/\bfrom$/.test(words)) return 'back';
   // "server ← sqlapi", "db <- api": an arrow drawn back to the target, the client after it
   // (the target's port may be said with it: "db-0:5432 <- api")
@@ -141,9 +153,9 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   const spots = spotsOf(text, parties);
   let found: { client: string; target: string } | undefined;
   const pairs: Pair[] = [];
-  // the pairs the writer's own lines say (a quoted "> …" line is an earlier message), and one said as what is asked
-  // now (NOW)
-  const own: Pair[] = [];
+  // the pairs said: whether in the writer's own lines (a quoted "> …" line is an earlier message) and whether asked
+  // (their sentence ends in "?": "web → api is fine. but web → db-0 on 5432?"); and one said as what is asked now (NOW)
+  const said: { pair: Pair; quoted: boolean; asked: boolean }[] = [];
   let now: Pair | undefined;
   let end = -1;
   for (let i = 0; i + 1 < spots.length; i++) {
@@ -162,15 +174,29 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
     if (how && found) {
       pairs.push(found);
       end = i + 1;
-      if (!quoted(text, a.start)) own.push(found);
+      said.push({ pair: found, quoted: quoted(text, a.start), asked: endsAsked(text.slice(b.end)) });
       if (NOW.test(before.slice(-25))) now = found;
     }
   }
+  const own = said.filter((x) => !x.quoted).map((x) => x.pair);
+  const asked = said.filter((x) => x.asked).map((x) => x.pair);
   const picked =
-    pickedAfter(spots.slice(end + 1), pairs) ?? pickedByOrdinal(text, pairs) ?? now ?? eitherClient(text, spots, found);
+    pickedAfter(spots.slice(end + 1), pairs) ??
+    pickedByOrdinal(text, pairs) ??
+    now ??
+    onlyAsked(own, asked) ??
+    eitherClient(text, spots, found);
   if (picked) return picked;
   return found && own.length >= 2 ? { ...found, several: own } : found;
 }
+
+/** The sentence a pair is said in ends in a question mark (a dot inside a name, "api.shop", ends nothing). */
+const endsAsked = (after: string): boolean => /^[^.?!]*\?/.test(after.replace(/[.!](?!\s|$)/g, ''));
+
+/** "web → api is fine. api → db-0 fine. but web → db-0 on 5432?": of pairs said, the only one asked (the others
+ * stated as known) is the question */
+const onlyAsked = (own: Pair[], asked: Pair[]): Pair | undefined =>
+  own.length >= 2 && asked.length === 1 ? asked[0] : undefined;
 
 /** "which of web or api is allowed to reach db-0?": two clients offered as alternatives ask about each of them with
  * the same target, one pair each */

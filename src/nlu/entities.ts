@@ -574,6 +574,41 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
   if (missing.length) intent.missing = missing;
 }
 
+/** "the carrier API", "the speech-scoring API", "their weather API": the generic noun said after words that describe
+ * it (none of them a name of ours), never as a name on its own, is somebody's API, not our workload called api. */
+function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  if (!entities.some((e) => e.text === 'api' && e.kind === 'workload')) return;
+  const text = intent.text;
+  const said = [...text.matchAll(/(?<![\w./-])api\b(?![./-]\w)/g)].map((m) => m.index);
+  // (only nouns describe it: never a verb, a preposition or an owner, "the NSG lets api", "the system's api")
+  const ours = (w: string) =>
+    FUNCTION_WORDS.test(w) ||
+    PLAIN_ADJECTIVES.test(w) ||
+    NOT_NOUNS.test(w) ||
+    k.namespaces.has(w) ||
+    entities.some((e) => e.text === w || e.text.endsWith(`/${w}`));
+  const described = (i: number) => {
+    const m = /\b(?:the|a|an|their|our)\s+((?:[a-z][\w-]*\s+){1,2})$/.exec(text.slice(0, i));
+    return !!m && !m[1].trim().split(/\s+/).some(ours) && !KIND_AFTER.test(text.slice(i + 3));
+  };
+  // ("… the speech-scoring API on the internet. what IP does that API see us as?": then pointed back to)
+  const pointedBack = (i: number) => /\b(?:that|this|the same)\s+$/.test(text.slice(0, i));
+  if (!said.some(described) || !said.every((i) => described(i) || pointedBack(i))) return;
+  for (let i = entities.length - 1; i >= 0; i--)
+    if (entities[i].text === 'api' && entities[i].kind === 'workload') entities.splice(i, 1);
+  for (let i = refs.length - 1; i >= 0; i--) if (refs[i].name === 'api' && !refs[i].namespace) refs.splice(i, 1);
+}
+const PLAIN_ADJECTIVES = new RegExp(
+  String.raw`^(own|same|main|internal|actual|old|new|current|whole|kubernetes|k8s|aro|aks|cluster|pods?|app|` +
+    String.raw`application|service|backend|frontend|rest|http|grpc|web|node|hop|list|path|our|shop|system|` +
+    String.raw`platform|team)$`,
+);
+const NOT_NOUNS = new RegExp(
+  String.raw`['’]s$|^(towards?|into|via|at|by|through|than|let|lets|allows?|calls?|reach(es)?|hits?|sees?|` +
+    String.raw`leaves?|talks?|says?|uses?|means?|like)$|^[a-z]+(?<!s)s$|^[a-z]+ing$`,
+);
+const KIND_AFTER = /^\s*(?:\(|->|→|<-|←|:\d|pods?\b|service\b|svc\b|deployment\b|replicas?\b|workload\b|server\b)/;
+
 /** Generic nouns a writer puts before the name of the thing they describe ("channel manager API (siteminder)") */
 const DESCRIBED =
   /\b([a-z][\w-]*) (api|service|app|server|backend|gateway|portal|system|platform|provider) \(([a-z][\w.-]*)\)/g;
@@ -635,6 +670,32 @@ function peoplesNamespace(k: Known, intent: Intent): void {
   }
 }
 
+/** "the shop-web helm release", "helm release shop-api": a release is named for what it installs, and charts label
+ * their pods with it (app.kubernetes.io/instance); a release named <namespace>-<workload> of ours is that workload
+ * https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/ */
+function helmReleases(k: Known, intent: Intent): void {
+  if (!/\brelease\b/.test(intent.text)) return;
+  let said = false;
+  for (const ref of intent.refs.filter((r) => !r.namespace && r.name.includes('-'))) {
+    if (k.pods.some((p) => p.metadata.name === ref.name || workloadOf(p) === ref.name)) continue;
+    const labelled = k.pods.filter((p) => {
+      const labels = p.metadata.labels ?? {};
+      return labels['app.kubernetes.io/instance'] === ref.name || labels.release === ref.name;
+    });
+    const split = k.pods.filter((p) => `${p.metadata.namespace}-${workloadOf(p)}` === ref.name);
+    const pods = labelled.length ? labelled : split;
+    const workloads = new Set(pods.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
+    if (workloads.size !== 1) continue;
+    const [ns, name] = [...workloads][0].split('/');
+    intent.names = intent.names.map((n) => (n === ref.name ? name : n));
+    intent.marked = intent.marked.map((n) => (n === ref.name ? name : n));
+    [ref.name, ref.namespace] = [name, ns];
+    said = true;
+  }
+  // (the word itself names nothing then: "can the shop-web release talk to …")
+  if (said) intent.refs = intent.refs.filter((r) => r.namespace || r.name !== 'release');
+}
+
 /** The intent read again with the images said as the names of the pods that run them (what the conversation
  * remembered stays). */
 function readImagesAgain(k: Known, intent: Intent): void {
@@ -655,6 +716,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   if (ns && intent.namespaceAtEnd && !k.namespaces.has(ns) && !closest(ns, [...k.namespaces]).length)
     intent.namespace = undefined;
   contextSlash(k, intent);
+  helmReleases(k, intent);
   peoplesNamespace(k, intent);
   frontendResourceNames(k, intent);
   joinedWords(k, intent);
@@ -674,6 +736,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
     else if (ref.name.length >= 4) dropped.push(ref.name);
   }
   describedOutside(k, intent, entities, refs);
+  modifiedOutside(k, intent, entities, refs);
   missingParties(k, intent, entities, refs);
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];

@@ -6,7 +6,7 @@ import { glossed, spoken } from './spoken';
 import { isIpv4 } from '../path/ip';
 import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
-import { eachFamily, questionsOf } from './questions';
+import { eachFamily, questionsOf, wholeListIs } from './questions';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
@@ -185,6 +185,8 @@ const jsonAsk = (text: string): string =>
   text
     // keys that say a role or a port are those words: a pair's client, target and port
     .replace(/"(from|to|port|replicas|pod|service)"\s*:\s*"?([^",{}\n]{1,80}?)"?\s*(?=[,}])/gi, ' $1 $2 ')
+    // (a flow record's destination port, as in key=value logs: "dport":5432)
+    .replace(/"(?:d(?:st)?|dest(?:ination)?)[_-]?port"\s*:\s*"?(\d{1,5})"?\s*(?=[,}])/gi, ' port $1 ')
     // and its "ask" opens it as the request it is ({"ask":"scale",…} asks for a change)
     .replace(/^\s*\{\s*"ask"\s*:\s*"([\w -]{1,30})"\s*,?/i, '$1 ');
 
@@ -884,7 +886,8 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
-    rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]))/)?.[1] ??
+    // (or before a dash that goes on: "writes to db-0 over 5432 — which route")
+    rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]|[-—–]\s))/)?.[1] ??
     portSaidApart(rest)
   );
 }
@@ -896,6 +899,10 @@ const PORT_FROM = new RegExp(
 /** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
 function portSaidApart(rest: Rest): string | undefined {
   return (
+    // "permit tcp host api host db-0 eq 5432": an access-list entry's destination port
+    // (https://learn.microsoft.com/en-us/azure/network-watcher/network-watcher-ip-flow-verify-overview names the same
+    // five fields an ACL line matches)
+    rest.take(/(?<=\b(?:host\s+\S+|any)\s+)eq\s+(\d{1,5})\b/)?.[1] ??
     // "It passes through the service? Port is 1433.": the port said as a sentence of its own
     rest.take(/(?:^|[.?!]\s*)(?:the\s+)?port\s+(?:is|was|will be)\s+(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
@@ -923,7 +930,13 @@ function portSaidApart(rest: Rest): string | undefined {
  * question about two parties, is the port they talk on */
 function bracketedPort(rest: Rest): string | undefined {
   if (!/(?:->|→|\b(?:to|between|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text)) return undefined;
-  return rest.take(new RegExp(String.raw`\(\s*(?:port\s+)?([1-9]\d{1,4})\s*\)(?!\s*(?:%|(?:${UNITS})\b))`))?.[1];
+  // ("the lesson API (api svc, 8080)": or after the name it is the port of, in the same brackets)
+  return rest.take(
+    new RegExp(
+      String.raw`\(\s*(?:[a-z][\w-]*(?:\s+(?:svc|service|pods?))?,\s*)?(?:port\s+)?([1-9]\d{1,4})\s*\)` +
+        String.raw`(?!\s*(?:%|(?:${UNITS})\b))`,
+    ),
+  )?.[1];
 }
 
 /** "| src | dst | port |" then "| web | db-0 | 5432 |": a pasted Markdown table's port column, on its first row */
@@ -1265,7 +1278,9 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     intent.destination = intent.towards;
     intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
-  if (ACTION.test(t) || LATER_REQUEST.test(t) || ASKED_OF_US.test(t) || PROPOSED_THEN_ASKED.test(t)) {
+  const acts = (x: string) =>
+    ACTION.test(x) || LATER_REQUEST.test(x) || ASKED_OF_US.test(x) || PROPOSED_THEN_ASKED.test(x);
+  if (wholeListIs(t, acts)) {
     intent.kind = 'unknown';
     intent.action = true;
   }

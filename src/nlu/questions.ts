@@ -21,6 +21,20 @@ const FIELD = /^[\w -]{1,20}:\s/;
 const PRONOUN = /\b(its|it's|it)\b/i;
 
 const listed = (text: string): string[] => [...text.matchAll(ITEM)].map((m) => m[1].trim());
+
+/** "1. can you raise our vCPU quota 2. which public IP does db-0 leave from": the items of a numbered list, also once
+ * its lines are joined with ". " (fewer than two: not a list) */
+const listItems = (text: string): string[] => {
+  const items = text.split(/(?:^|[.?!]\s+|\n)\s*\d{1,2}[.)]\s+/).map((x) => x.trim());
+  return items.length >= 3 && !items[0] ? items.slice(1).filter(Boolean) : [];
+};
+
+/** A list is out of scope (a change, a price, another cloud) only when every item is: one item the bot answers is
+ * still asked (the others get no answer) */
+export const wholeListIs = (text: string, out: (s: string) => boolean): boolean => {
+  const items = listItems(text);
+  return items.length >= 2 ? items.every(out) : out(text);
+};
 const joined = (text: string): string[] => text.split(JOINED).map((s) => s.trim().replace(/[?.!]+$/, ''));
 
 /** Each part with its subject named: the pronoun replaced, or the subject added when the part names nothing. */
@@ -63,6 +77,9 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
     // a clause joined without naming anything or saying "it" is more of the same question ("… and which src IP
     // shows up upstream"); only a list's items stand alone
     if (i > 0 && !listedItems && !own.names.length && !PRONOUN.test(p)) return undefined;
+    // "… how does the request get to the pod, and what source IP does sqlapi see?": a path's answer says the source
+    // its far end sees, so asking it after a path is the same question
+    if (i > 0 && !listedItems && PATHS.includes(first.kind) && SOURCE_SEEN.test(p)) return undefined;
     const kind = read(said).kind;
     return kind === 'unknown' || kind === 'help' ? undefined : { text: said, kind };
   });
@@ -71,6 +88,9 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // items of a list are separate asks even of one family ("2. node it runs on 3. pod IP")
   return listedItems || kinds.size === out.length ? (out as { text: string; kind: string }[]) : undefined;
 }
+
+const PATHS = ['inbound', 'east-west'];
+const SOURCE_SEEN = /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will|would) [\w./-]+ (?:see|get|log)\b/i;
 
 /** Families whose question is about one party: a list of names is each of them asked in turn. */
 const ONE_PARTY = ['egress', 'pod', 'dns'];

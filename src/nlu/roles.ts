@@ -6,7 +6,7 @@ import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import type { Entity, Intent, NameRef } from './parse';
-import { eachSubject } from './questions';
+import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
 
 export { WHAT_DOES } from './score';
@@ -27,7 +27,8 @@ const PRICES = new RegExp(
     // ("surge pricing svc calls …", "car rental pricing engine": a service named for what it prices is no price asked)
     String.raw`pricing(?! (svc|service|engine|api|app|pods?|worker|job|backend|microservice)\b)|` +
     String.raw`(bandwidth|transfer|egress|data|network|traffic|ingress) charges|how much (does|do|is|are)|` +
-    String.raw`per month|monthly|each month|a month|` +
+    // ("what will the render farm spend on egress bandwidth": money spent on something is its price)
+    String.raw`per month|monthly|each month|a month|spend(?:s|ing)? on|` +
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
 );
 const CHANGES = new RegExp(
@@ -96,7 +97,8 @@ const NETWORK_ASKED = new RegExp(
     String.raw`\b(go|goes|leaves?|routed) (out )?(through|via)\b|` +
     // "why do we pay for three public IPs on the LB? what does each frontend do?", "we pay for a 4th node — what
     // actually runs on it?": what a thing on the bill does or runs is asked, the bill the reason for asking
-    String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+)? (do|serve|carry)\b|` +
+    // ("what does each of them do?")
+    String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+){0,2} (do|serve|carry)\b|` +
     String.raw`\bwhat (actually |really )?(runs?|is running) on\b`,
 );
 const AMOUNT_ASKED = new RegExp(
@@ -129,7 +131,7 @@ function outOfScope(t: string): boolean {
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
 export function reconsider(intent: Intent): void {
   const t = intent.text;
-  if (outOfScope(t)) {
+  if (wholeListIs(t, outOfScope)) {
     intent.outOfScope = true;
     intent.kind = 'unknown';
     return;
@@ -226,7 +228,11 @@ const routerIsTheWayIn = (t: string, evidence: string[]): boolean =>
   ROUTER_FOR.test(t);
 /** "will hit the router for sqlapilb", "the router for route sqlapilb": the router said as the way in to a route */
 const ROUTER_FOR =
-  /\b(?:the |openshift |default )?router (?:for|of|in front of) (?:the )?(?:route |app )?[a-z0-9][\w-]*/;
+  // ("the router pods sit in front of sqlapi": its pods, said to stand there)
+  new RegExp(
+    String.raw`\b(?:the |openshift |default )?router(?: pods?)?(?: (?:sits?|sitting|is|are|stands?))? ` +
+      String.raw`(?:for|of|in front of) (?:the )?(?:route |app )?[a-z0-9][\w-]*`,
+  );
 /** Evidence that the ingress controller's pods named are hops of the way in, not what is asked about */
 const WAYS_DRAWN = ['client-drawn-in', 'ways-in-weighed'];
 
@@ -491,7 +497,11 @@ function excludedAsked(text: string, parties: string[]): string | undefined {
 /** The one client said as the only one let in ("only api can reach …", "… only accepts 5432 from api") */
 const onlyLetIn = (intent: Intent, p: string): boolean => {
   const short = p.split('/').pop()!;
-  return short === intent.from || new RegExp(String.raw`\bonly (?:the )?${escape(short)}\b`).test(intent.text);
+  // ("only the dispensing API (api) may open …": the one let in may be described first and named in brackets)
+  return (
+    short === intent.from ||
+    new RegExp(String.raw`\bonly (?:the )?(?:(?:[\w-]+ ){0,2}\()?${escape(short)}\b`).test(intent.text)
+  );
 };
 
 /** The cluster DNS's own pods answer, they do not ask ("dns-default forwards where … for the server pod"). */

@@ -59,7 +59,12 @@ export const spec: IntentSpec<'pod'> = {
     /^\s*(show|get|describe|find)( me)? (the |that |this )?[\w./-]+ pods?\s*[?!.]*\s*$/,
     /\b(who|what) owns\b|\bowner (of|for)\b|\bowned by\b|\bcontrolled by\b/,
     // terse: "pod x2k4p node?", "kube-proxy-w2n6d -n kube-system where"
-    /^\s*(pod\s+)?[\w./-]+(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)\s*[?!.]*\s*(\p{Extended_Pictographic}\s*)*$/u,
+    // ("api pod where", "api where + ip, need it for the allow rule": the kind after the name, two fields, a reason)
+    new RegExp(
+      String.raw`^\s*(pod\s+)?[\w./-]+(\s+pods?)?(\s+(-n|in)\s+[\w-]+)?\s*:?\s+(node|where|ip)` +
+        String.raw`(\s*(and|\+|&)\s*(node|where|ip))?\s*[?!.]*\s*(\p{Extended_Pictographic}\s*)*(,\s.*)?$`,
+      'u',
+    ),
     // "what IP did web-7d4b9c8f6d-fghij get?": the address a pod was given
     /\b(what|which) ip (did|was|has)\b.{0,60}\b(get|got|assigned|given)\s*[?!.]*$/,
     // "which node is 10.244.2.6 on?": the node an address is on asks where that pod runs, not what the address is
