@@ -51,12 +51,16 @@ const FORWARD = new RegExp(
     String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto)$`,
 );
 
+// (what is got is said between: "what client ip does the server pod get from sqlapi?" asks what the server is shown,
+// and an address or the other's traffic got is the other's)
+const NOT_READ =
+  String.raw`(?!(?:traffic|requests?|calls?|connections?|hits?|packets|queries|errors?|[45]\d\d|` +
+  String.raw`client|source|src|ips?|address(?:es)?)\b)[a-z-]+`;
 const READS_FROM = new RegExp(
-  String.raw`^\)?\s*(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|downloading|` +
-    String.raw`retrieves?|` +
-    String.raw`gets?|getting|queries|querying|syncs?|syncing)` +
-    String.raw`(?: (?!(?:traffic|requests?|calls?|connections?|hits?|packets|queries|errors?|[45]\d\d)\b)` +
-    String.raw`[a-z-]+){0,3} from$`,
+  String.raw`^\)?\s*(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|downloading|` +
+    String.raw`retrieves?|queries|querying|syncs?|syncing)(?: ${NOT_READ}){0,3}|` +
+    String.raw`(?:gets?|getting)(?: ${NOT_READ}){1,3})` +
+    String.raw` from$`,
 );
 
 /** How the words between two parties link them: X → Y, Y ← X, or not at all. */
