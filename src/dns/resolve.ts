@@ -140,10 +140,11 @@ function clientSaid(intent: Intent): string | undefined {
   return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent);
 }
 
+const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
  * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
 function finder(intent: Intent): string | undefined {
-  const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const finds = (x: string, y: string) =>
     new RegExp(
       // ("how do web pods know where api lives": knowing where a Service is, is finding it)
@@ -168,7 +169,6 @@ function finder(intent: Intent): string | undefined {
 /** "the web deployment — how does it resolve api.shop?": "it" (or "they") that looks a name up stands for the one pod
  * or workload said before it */
 function pronounFinder(intent: Intent): string | undefined {
-  const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // ("when it wants to resolve api", "when it want resolve api": the verb after a wish or a try is still its own)
   const wish = String.raw`(?:(?:wants?|needs?|tries|tried|try|is trying|are trying)(?: to)? )?`;
   const verb = String.raw`\b(it|they) ${wish}(finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? `;
@@ -212,12 +212,12 @@ const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =
 function dnsOfWorkload(intent: Intent, name: string): boolean {
   if (name.includes('.') || intent.typed.some((t) => t.name === name && /^(svc|service)$/.test(t.type))) return false;
   const ours = (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload'));
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const safe = esc(name);
   const said = new RegExp(
-    String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${esc}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
+    String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${safe}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
   );
   // ("sqlapi dns", "web's DNS": the workload's DNS said as a noun of its own, the whole message or with an owner's 's)
-  const owned = new RegExp(String.raw`^\s*${esc}\s+dns\s*[?!.]*\s*$|\b${esc}['’]s\s+dns\b(?!\s*(?:names?|records?))`);
+  const owned = new RegExp(String.raw`^\s*${safe}\s+dns\s*[?!.]*\s*$|\b${safe}['’]s\s+dns\b(?!\s*(?:names?|records?))`);
   return (
     ours &&
     (said.test(intent.text) || owned.test(intent.text)) &&
