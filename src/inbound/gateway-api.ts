@@ -7,6 +7,7 @@ import type { Ctx } from '../family';
 import type { Gateway, GatewayClass, HTTPRoute, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
+import { isAgcClass } from '../path/kube';
 import type { InboundFacts } from './facts';
 
 /** The subjects of a question about a host or route served through the Gateway API. */
@@ -64,9 +65,6 @@ async function byGatewayAddress(intent: Intent, ctx: Ctx, routes: HTTPRoute[]): 
 
 export const isGatewaySubjects = (s: object): s is GatewaySubjects => 'httpRoute' in s;
 
-// the ALB controller's GatewayClass
-// https://learn.microsoft.com/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-managed-by-alb-controller
-const AGC_CONTROLLER = 'alb.networking.azure.io/alb-controller';
 const AGC_DELEGATION = 'microsoft.servicenetworking/trafficcontrollers';
 
 export interface GatewayFacts {
@@ -127,7 +125,7 @@ function backendOf(route: HTTPRoute, f: InboundFacts): { backend?: Service; appE
 
 export function decideGateway(s: GatewaySubjects, g: GatewayFacts, f: InboundFacts): GatewayPath {
   const { gateway, className, controller } = gatewayOf(s.httpRoute, g);
-  const agc = className === 'azure-alb-external' || controller === AGC_CONTROLLER;
+  const agc = isAgcClass(className, controller);
   const address = gateway?.status?.addresses?.[0]?.value ?? gateway?.spec?.addresses?.[0]?.value;
   const sources = agc ? g.agcSubnets : [];
   return {

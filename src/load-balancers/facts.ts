@@ -5,6 +5,7 @@ import { isAgic, readAppGateway, type AppGatewayFacts } from '../inbound/app-gat
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import { subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Gateway, HTTPRoute, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
+import { isAgcClass } from '../path/kube';
 import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
 import { subscriptionsInReach } from '../path/reach';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
@@ -82,20 +83,14 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
 // Application Gateway for Containers: a Gateway of the ALB controller's class; its frontend FQDN is in the Gateway's
 // addresses, and it proxies to the pod IPs of the backends of the HTTPRoutes attached to it
 // https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
-const AGC_CLASS = 'azure-alb-external';
-const AGC_CONTROLLER = 'alb.networking.azure.io/alb-controller';
-
 async function agcServing(ctx: Ctx): Promise<EdgeServing[]> {
   const [gateways, classes, routes] = await Promise.all([
     ctx.trace.try('Gateways', () => ctx.inv.list('Gateway')),
     ctx.trace.try('GatewayClasses', () => ctx.inv.list('GatewayClass')),
     ctx.trace.try('HTTPRoutes', () => ctx.inv.list('HTTPRoute')),
   ]);
-  const agc = (g: Gateway) =>
-    g.spec?.gatewayClassName === AGC_CLASS ||
-    (classes ?? []).some(
-      (c) => c.metadata.name === g.spec?.gatewayClassName && c.spec?.controllerName === AGC_CONTROLLER,
-    );
+  const controllerOf = (name?: string) => (classes ?? []).find((c) => c.metadata.name === name)?.spec?.controllerName;
+  const agc = (g: Gateway) => isAgcClass(g.spec?.gatewayClassName, controllerOf(g.spec?.gatewayClassName));
   return (gateways ?? []).filter(agc).flatMap((g) => {
     const ns = g.metadata.namespace ?? 'default';
     const addresses = [...(g.status?.addresses ?? []), ...(g.spec?.addresses ?? [])].flatMap((a) =>

@@ -11,6 +11,12 @@ export const isRunning = (p: Pod): boolean => (p.status?.phase ?? '') === 'Runni
 const PLATFORM = /^(kube-|openshift|aro-|gatekeeper-system$|calico-|tigera-)/;
 export const isPlatformNamespace = (ns = ''): boolean => PLATFORM.test(ns);
 
+// Application Gateway for Containers serves a Gateway whose class is the managed azure-alb-external or any
+// GatewayClass the ALB controller runs
+// https://learn.microsoft.com/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-managed-by-alb-controller
+export const isAgcClass = (className?: string, controller?: string): boolean =>
+  className === 'azure-alb-external' || controller === 'alb.networking.azure.io/alb-controller';
+
 export const nodeIp = (n: Node): string | undefined =>
   n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 
