@@ -41,6 +41,8 @@ export interface ArmRequest {
   status: number;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when its answer was sent; unset while unanswered. */
+  answeredAt?: number;
 }
 
 export interface FakeArmOptions {
@@ -318,6 +320,7 @@ export class FakeArm {
         : {}),
       ...answer.headers,
     });
+    record.answeredAt = Date.now();
     res.end(body);
   }
 

@@ -62,20 +62,20 @@ export async function liveRig(snapshotDir: string, armOpts: Partial<ArmOptions> 
 }
 
 /**
- * Sequential rounds of ARM requests: a request that waited for an answer arrives at least the injected latency after
- * the round began (less 2 ms of timer rounding), so only such a request starts a new one; requests of one round that
- * a busy machine sends tens of milliseconds apart stay in it.
+ * Sequential rounds of ARM requests, counted by cause: a request can only have waited for answers already sent when
+ * it arrived, so its round is one more than the latest round among those; requests sent together stay one round
+ * however late a busy machine delivers them, unless one of them arrives after another's answer (the injected latency).
  */
-export function rounds(requests: { at: number }[], latencyMs: number): number {
-  let n = 0;
-  let start = -Infinity;
-  for (const r of [...requests].sort((a, b) => a.at - b.at)) {
-    if (r.at - start >= latencyMs - 2) {
-      n++;
-      start = r.at;
-    }
-  }
-  return n;
+export function rounds(requests: { at: number; answeredAt?: number }[]): number {
+  const sorted = [...requests].sort((a, b) => a.at - b.at);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    const before = sorted
+      .slice(0, i)
+      .map((a, j) => (a.answeredAt !== undefined && a.answeredAt <= r.at ? depth[j] : 0));
+    depth.push(1 + Math.max(0, ...before));
+  });
+  return Math.max(0, ...depth);
 }
 
 /** `--json` without the data age: a live answer compared with the snapshot (which has none) or a capture. */
