@@ -27,6 +27,9 @@ module.exports = {
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnly.join('|')})/)`],
   testTimeout: 30000,
+  // both cores of a CI machine (jest's default leaves one to its own process, which only collects results): the suite
+  // is CPU-bound (the parser's cross-validation, the fuzzer) and keeps well under ten minutes on two
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/setup/tmp.js',
   globalTeardown: '<rootDir>/test/setup/tmp-teardown.js',
   // keep-alive sockets of the SDKs can outlive the fake servers by a few seconds; never let them hold CI
