@@ -52,6 +52,19 @@ test('a question it does not understand exits 1 with examples', () => {
   expect(p.stdout).toMatch(/did not understand/);
 });
 
+test('a name without a question exits 1 with the readings to pick from, in text and in --json', () => {
+  const text = run('ask', 'sqlapi');
+  expect(text.status).toBe(1);
+  expect(text.stdout).toMatch(/pick one\.\n\nAsk one of:\n {2}egress sqlapi -n project1 {3}\(Egress IP of sqlapi\)\n/);
+  expect(text.stdout).toContain('  inbound sqlapi -n project1   (How traffic reaches sqlapi)');
+  const json = run('ask', 'sqlapi', '--json');
+  expect(json.status).toBe(1);
+  const out = JSON.parse(json.stdout);
+  expect(out.choices).toContainEqual({ title: 'Where is sqlapi', question: 'pod sqlapi -n project1' });
+  // each choice asked again is answered
+  for (const c of out.choices) expect(run('ask', c.question).status).toBe(0);
+});
+
 test('--snapshot answers from another folder; a broken one is named, exit 2', () => {
   const dir = demoCopy();
   edit(

@@ -7,7 +7,7 @@ import * as ACData from 'adaptivecards-templating';
 import { DEMO_SOURCE } from '../inventory/snapshot';
 import { familyOf as registryFamily } from '../families';
 import { INTENTS } from '../nlu/intents';
-import type { FollowUp, LayerVerdict, PathResult } from '../path/result';
+import { asksToChoose, type FollowUp, type LayerVerdict, type PathResult } from '../path/result';
 import choice from './templates/choice.json';
 import eastWest from './templates/east-west.json';
 import egress from './templates/egress.json';
@@ -79,7 +79,7 @@ export function headlineOf(r: PathResult): string {
 /** The template that draws a result: the family's own card when answered (declared in its registry entry). */
 export function familyOf(r: PathResult): Family {
   // several subjects, or an unclear question with buttons for what it may mean
-  if (r.status === 'ambiguous' || (r.status === 'not-understood' && r.followUps.length > 1)) return 'choice';
+  if (asksToChoose(r)) return 'choice';
   if (r.status !== 'answered') return 'error';
   // several pairs answered at once: a section each, as the load balancers' card lists one per load balancer
   if (r.parts) return 'load-balancers';

@@ -1,5 +1,5 @@
 // Plain-text rendering of a result: the CLI's output and the activity's text fallback.
-import type { PathResult } from '../path/result';
+import { asksToChoose, type PathResult } from '../path/result';
 
 const GLYPH: Record<string, string> = {
   client: '👤',
@@ -56,6 +56,8 @@ export function renderText(r: PathResult, opts: { verify?: boolean; demo?: boole
   if (r.parts)
     r.parts.forEach((p, i) => out.push(...pathAndFacts(p, `Path ${i + 1}${p.title ? ` (${p.title})` : ''}:`)));
   else out.push(...pathAndFacts(r));
+  // the card's buttons, as questions to ask again: a reply that says "pick one" must show what to pick from
+  if (asksToChoose(r)) out.push('', 'Ask one of:', ...r.followUps.map((f) => `  ${f.question}   (${f.title})`));
   if (r.warnings.length) out.push('', ...r.warnings.map((w) => `⚠ ${w}`));
   if (r.errors.length) out.push('', 'Could not check:', ...r.errors.map((e) => `  ✗ ${e.lookup}: ${e.reason}`));
   if (opts.verify !== false && r.verify.length) out.push('', 'Verify it yourself:', ...r.verify.map((v) => `  $ ${v}`));

@@ -144,6 +144,11 @@ export function result(
   };
 }
 
+/** The reply asks the user to pick a reading (several subjects, or an unclear question with buttons for what it may
+ * mean): its follow-ups are the answer's choices, not suggestions for later. */
+export const asksToChoose = (r: PathResult): boolean =>
+  r.status === 'ambiguous' || (r.status === 'not-understood' && r.followUps.length > 1);
+
 /** The documented `--json` contract: exactly these keys, absent hop fields omitted. */
 export function toJson(r: PathResult): object {
   return {
@@ -158,5 +163,6 @@ export function toJson(r: PathResult): object {
     ...(r.verdict ? { verdict: r.verdict } : {}),
     ...(r.layers ? { layers: r.layers } : {}),
     ...(r.dataAge !== undefined ? { dataAge: r.dataAge } : {}),
+    ...(asksToChoose(r) ? { choices: r.followUps.map(({ title, question }) => ({ title, question })) } : {}),
   };
 }
