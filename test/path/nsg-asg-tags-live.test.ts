@@ -48,9 +48,7 @@ test('cold: the tag list costs one more request and round (after the NSGs); warm
     await ask('can web reach db-0 on 5432', inv);
     const ms = Date.now() - t0;
     const cold = rig.arm.requests.slice(before);
-    console.log(
-      `cold reachability with service tags: ${cold.length} ARM requests, ${rounds(cold)} rounds, ${ms} ms`,
-    );
+    console.log(`cold reachability with service tags: ${cold.length} ARM requests, ${rounds(cold)} rounds, ${ms} ms`);
     expect(cold.filter((r) => TAGS.test(r.path))).toHaveLength(1);
     expect(cold.length).toBeLessThanOrEqual(11);
     expect(rounds(cold)).toBeLessThanOrEqual(4);
