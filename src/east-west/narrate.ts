@@ -24,9 +24,7 @@ export interface PairWording {
   fails?: Partial<PathResult>;
 }
 
-export const narrate = (d: EastWestDecision): PathResult => narratePair(d, EAST_WEST);
-
-const EAST_WEST: PairWording = {
+export const EAST_WEST: PairWording = {
   intent: 'east-west',
   path(d) {
     const { client, server } = d;

@@ -69,7 +69,8 @@ function decideList(s: ListSubjects, f: ListFacts): ListDecision {
   return decideSelects(s, s.pods, c);
 }
 
-function decideReach(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
+/** The pair's path and, where the Azure side is known, what the NSGs and the client subnet's route do to it. */
+export function decideReach(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
   const pair = decidePair(s, f.pair);
   if (pair.kind !== 'path' || !f.azure) return { pair };
   const nsg = nsgLayer(pair, f.azure);

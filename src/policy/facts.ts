@@ -82,7 +82,8 @@ async function listFacts({ inv, trace }: Ctx): Promise<ListFacts> {
   return { list: true, policies, pods, namespaces, cluster, unevaluated };
 }
 
-async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyFacts> {
+/** The pair's Kubernetes facts and, when both ends are Azure VMs, the NSGs, VNet and route table around them. */
+export async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyFacts> {
   const pair = await pairFacts(s, ctx);
   if (pair.kind !== 'pair') return { pair };
   // the rules pick the server pod; its node is what the Azure walk needs

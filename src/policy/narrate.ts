@@ -19,35 +19,45 @@ import { narrateList } from './listing-narrate';
 
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
 export function narrate(d: AnyPolicyDecision): PathResult {
-  return 'list' in d ? narrateList(d) : narrateReach(d);
+  return 'list' in d ? narrateList(d) : narrateReach(d, POLICY);
 }
 
-function narrateReach(d: PolicyDecision): PathResult {
-  const r = narratePair(d.pair, POLICY);
+/** A pair's answer in the family's words, with every layer judged: an NSG that drops the packet is the answer. */
+export function narrateReach(d: PolicyDecision, wording: PairWording = POLICY): PathResult {
+  const r = narratePair(d.pair, wording);
   if (d.pair.kind !== 'path') return r;
   const p = d.pair;
   const layers = [...kubeLayers(p), ...azureLayers(p, d.reach)];
   const nsgDeny = d.reach?.nsg.decisions.find((x) => !x.allowed);
-  const from = clientName(p.client.pod);
-  const to = serverName(p.server.pod);
-  const on = portText(p) ? ` on ${p.policy.protocol.toLowerCase()}${portText(p)}` : '';
   // an NSG deny is certain; a NetworkPolicy deny on a cluster not known to enforce policies is not
-  const npUnsure = p.policy.enforcement.enforced === undefined;
-  if (nsgDeny && (r.verdict?.allowed || npUnsure)) {
-    const rule = nsgRuleText(nsgDeny);
-    r.answer = `No: ${from} cannot reach ${to}${on} — NSG ${rule} (${where(nsgDeny)}) drops it${wireWords(d.reach)}.`;
-    r.title = `Denied by NSG: ${p.client.pod.metadata.name} → ${p.server.pod.metadata.name}`;
-    r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
-    r.warnings.unshift(`NSG ${rule} denies the packet ${where(nsgDeny)}`);
-  }
+  const npAllows = !denied(p).length;
+  if (nsgDeny && (npAllows || p.policy.enforcement.enforced === undefined)) dropped(r, p, nsgDeny, d.reach);
   const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
-  if (r.verdict?.allowed && unseen.length)
+  if (npAllows && !nsgDeny && unseen.length)
     r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
   for (const x of d.reach?.nsg.decisions ?? []) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
   for (const l of unseen) if (l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
   r.verify.push(...nsgChecks(d.reach));
-  r.layers = layers;
+  // the typed verdict and layers are the policy family's (README: --json)
+  if (wording === POLICY) r.layers = layers;
   return r;
+}
+
+/** The answer when an NSG drops the packet: the path shown is where it would go, the source it would arrive with. */
+function dropped(r: PathResult, p: PathDecision, deny: NsgDecision, reach?: Reach): void {
+  const [from, to] = [clientName(p.client.pod), serverName(p.server.pod)];
+  const on = portText(p) ? ` on ${p.policy.protocol.toLowerCase()}${portText(p)}` : '';
+  const rule = nsgRuleText(deny);
+  const drops = `NSG ${rule} (${where(deny)}) drops it${wireWords(reach)}`;
+  r.answer =
+    r.intent === 'policy'
+      ? `No: ${from} cannot reach ${to}${on} — ${drops}.`
+      : `${from} cannot reach ${to}${on}: ${drops}. Were it allowed, ${p.server.pod.metadata.name} would see ` +
+        `${p.client.ip} as source (no SNAT inside the cluster), on the path below.`;
+  r.title = `Denied by NSG: ${p.client.pod.metadata.name} → ${p.server.pod.metadata.name}`;
+  r.facts.push({ label: 'NSG', value: `denied: ${rule} (${where(deny)})` });
+  if (r.intent === 'policy') r.verdict = { allowed: false, by: [`${deny.nsg}/${deny.rule}`] };
+  r.warnings.unshift(`NSG ${rule} denies the packet ${where(deny)}`);
 }
 
 const where = (x: NsgDecision) => `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;

@@ -3,9 +3,12 @@
 // transport — no question text, no snapshot.
 import { decide, type PathDecision } from '../../src/east-west/decide';
 import type { PairFacts } from '../../src/east-west/facts';
-import { narrate } from '../../src/east-west/narrate';
+import { EAST_WEST, narratePair } from '../../src/east-west/narrate';
 import type { PairSubjects } from '../../src/east-west/resolve';
 import type { EndpointSlice, Node, Pod, Service } from '../../src/inventory/k8s-types';
+
+// the pair's own words, without the Azure layers (no Azure side here)
+const narrate = (d: Parameters<typeof narratePair>[0]) => narratePair(d, EAST_WEST);
 
 const node = (name: string, ip: string): Node => ({
   metadata: { name },

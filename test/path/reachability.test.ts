@@ -112,3 +112,20 @@ test('ARO: the router → app follow-up answers, OVN-Kubernetes enforcing, the r
   // the overlay carries the pods' packet between node IPs: the route is looked up for the server's node
   expect(layer(r, 'route')).toEqual([expect.objectContaining({ note: "out of the client's subnet, for 10.0.2.4" })]);
 });
+
+test('a path question crosses the same NSGs: a deny is its answer, never "Allowed" by NetworkPolicy alone', async () => {
+  for (const q of ['web to db-0 5432', 'what source IP does db-0 see from web on 5432?']) {
+    const r = await ask(q, nsg);
+    expect(r.intent).toBe('east-west');
+    expect(r.answer).toMatch(/^shop\/web-5b8c7d6e4-x7y8z cannot reach shop\/db-0 on tcp:5432: NSG db-nsg\//);
+    expect(r.answer).not.toMatch(/Allowed/);
+    expect(r.title).toMatch(/^Denied by NSG/);
+    expect(r.facts).toContainEqual({ label: 'NSG', value: expect.stringMatching(/^denied: db-nsg\//) });
+    // the typed verdict and layers stay the policy family's
+    expect(r.verdict).toBeUndefined();
+    expect(r.layers).toBeUndefined();
+  }
+  const allowed = await ask('path api -> db-0:5432', nsg);
+  expect(allowed.answer).toMatch(/sees 10\.10\.1\.10 .* as source/);
+  expect(allowed.answer).not.toMatch(/cannot reach/);
+});
