@@ -8,6 +8,7 @@ import type { Inventory } from './inventory/inventory';
 import { findEntities } from './nlu/entities';
 import { GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
+import { leftOut } from './nlu/left-out';
 import { parse, type Intent } from './nlu/parse';
 import { scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
@@ -90,6 +91,8 @@ export async function understandWith(
   // entities first: what the names are in this inventory, then who asks what
   if (intent.kind !== 'help') await findEntities(intent, inv);
   if (!forcedIntent && !intent.action) reconsider(intent);
+  const missed = leftOut(intent);
+  if (missed.length) intent.notes = [...(intent.notes ?? []), ...missed];
   // several pairs of one family, few enough to answer each: the family is known, each pair is its subject
   const [kind] = intent.close ?? [];
   if (intent.pairs && intent.pairs.length <= PART_LIMIT && intent.close?.length === 1 && familyOf(kind)) {

@@ -1,0 +1,32 @@
+// A name said in a list with names that matched, that matches nothing itself, is named in the answer as left out;
+// English words around names ("… and she wants", "… or some node?", "and after?") are not.
+import { join } from 'node:path';
+import { ask } from '../../src/answer';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
+
+const demo = SnapshotInventory.demo();
+const aksLb = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-lb'));
+const leftOut = (warnings: string[]) => warnings.filter((w) => w.startsWith('Nothing in this cluster is named'));
+
+test.each([
+  ['where do sqlapi and nosuchpod run?', demo, 'nosuchpod'],
+  ['egress IP of sqlapi and of foobar', demo, 'foobar'],
+  ['which node are web or payments-2 on', aksLb, 'payments-2'],
+  ['policy for billing and api?', aksLb, 'billing'],
+])('"%s": answered for what matched, "%s" named as left out', async (q, inv, word) => {
+  const r = await ask(q, inv);
+  expect(r.status).toBe('answered');
+  expect(leftOut(r.warnings)).toEqual([
+    `Nothing in this cluster is named "${word}" (no pod, app, Service, route or node): this answer leaves it out.`,
+  ]);
+});
+
+test.each([
+  ['The DBA says connections to the sql server come from 10.129.2.7 and she wants to know which pod that is', demo],
+  ['for the server pod, the DNS query go which way? first to dns-default and after?', demo],
+  ['our export job runs inside web and pushes files to 52.95.110.1. which public address does it use?', aksLb],
+  ['spotted 10.0.87.214 in a firewall log. was it our ingress controller or some node?', aksLb],
+  ['where do web and api run?', aksLb],
+])('"%s": nothing left out', async (q, inv) => {
+  expect(leftOut((await ask(q, inv)).warnings)).toEqual([]);
+});
