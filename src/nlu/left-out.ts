@@ -24,16 +24,23 @@ const CLOSERS = new Set([
 ]);
 const START = String.raw`(?:^|[\s('"\x60])`;
 
-/** The notes for names that matched nothing, said in a list with names that did. */
+/** The notes for names that matched nothing, said in a list with names that did or after "pod" / "service". */
 export function leftOut(intent: Intent): string[] {
   const found = (intent.entities ?? []).map((e) => e.text.toLowerCase());
   if (!found.length) return [];
   const said = `(?:${found.map(esc).join('|')})`;
   const known = (w: string) => found.some((f) => f === w || f.split(/[/.]/).includes(w));
   const text = intent.text.toLowerCase();
+  // "pod payments-2", "service billing-v2": a name by its form and by the word before it ("pod placement" is English)
+  const typed = new Set(
+    intent.typed
+      .filter((t) => !t.after && /^(pod|service)$/.test(t.type) && /^[a-z0-9-]*(\d|-)[a-z0-9-]*$/.test(t.name))
+      .map((t) => t.name),
+  );
   return intent.names
     .filter((w) => !known(w) && !CLOSERS.has(w))
     .filter((w) => {
+      if (typed.has(w)) return true;
       // a name written as one (with digits or dashes) needs no end of the list after it
       const after = new RegExp(`${START}${said}${JOIN}${esc(w)}${/[\d-]/.test(w) ? String.raw`\b` : END}`);
       const before = new RegExp(`${START}${esc(w)}${JOIN}${said}${END}`);

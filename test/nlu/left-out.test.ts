@@ -1,5 +1,5 @@
-// A name said in a list with names that matched, that matches nothing itself, is named in the answer as left out;
-// English words around names ("… and she wants", "… or some node?", "and after?") are not.
+// A name said in a list with names that matched, or written as a name after "pod" / "service", that matches nothing
+// is named in the answer as left out; English words around names ("… and she wants", "… or some node?") are not.
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
@@ -13,6 +13,7 @@ test.each([
   ['egress IP of sqlapi and of foobar', demo, 'foobar'],
   ['which node are web or payments-2 on', aksLb, 'payments-2'],
   ['policy for billing and api?', aksLb, 'billing'],
+  ['where is pod sqlapi, and pod sqlapi-2?', demo, 'sqlapi-2'],
 ])('"%s": answered for what matched, "%s" named as left out', async (q, inv, word) => {
   const r = await ask(q, inv);
   expect(r.status).toBe('answered');
@@ -27,6 +28,7 @@ test.each([
   ['our export job runs inside web and pushes files to 52.95.110.1. which public address does it use?', aksLb],
   ['spotted 10.0.87.214 in a firewall log. was it our ingress controller or some node?', aksLb],
   ['where do web and api run?', aksLb],
+  ['Pod placement: shop/api after the node pool upgrade', aksLb],
 ])('"%s": nothing left out', async (q, inv) => {
   expect(leftOut((await ask(q, inv)).warnings)).toEqual([]);
 });
