@@ -238,9 +238,10 @@ export class PlaygroundBrowser {
 
   /**
    * Types `text` and waits for a plain text reply matching `pattern` (ask() waits for a card; a text reply never
-   * satisfies it, so its short wait running out is expected). Resolves with the chat from the typed text on.
+   * satisfies it, so its short wait running out is expected). Resolves with the chat from the typed text on. The wait
+   * is long: on a machine busy with other test files the Playground's input may take tens of seconds to take text.
    */
-  async say(text: string, pattern: RegExp, timeoutMs = 20000): Promise<string> {
+  async say(text: string, pattern: RegExp, timeoutMs = 60000): Promise<string> {
     const end = Date.now() + timeoutMs;
     let typed = Date.now();
     await this.ask(text, 2000).catch(() => undefined);
