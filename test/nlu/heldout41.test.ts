@@ -13,10 +13,25 @@
 // outside clients by place or address, the load balancer as the subject, change approvals on pod pairs with ports,
 // what-is of NAT gateway, firewall, LB frontend, App Gateway and EgressIP addresses, DNS paths in plain words, help,
 // change requests that must not be answered, negations, comparisons, two asks in one message, pod and node IPs.
-// Written without reading the parser, its corpus or the other held-out sets; not yet measured.
+// Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 725eb6b (the code the set was written on) 278/293 = 94.9 %, 7 confident misroutes; at 6aace58
+ * (the model alone answers from 50 %, path answers judge NSGs, left-out names) 278, 7. Floors: the lowest, rounded
+ * down. */
+const FLOOR: Record<string, number> = {
+  all: 94, // 278/293
+  dns: 96, // 29/30
+  'east-west': 92, // 26/28
+  egress: 90, // 28/31
+  help: 100, // 27/27
+  inbound: 87, // 27/31
+  'load-balancers': 100, // 28/28
+  pod: 89, // 25/28
+  policy: 96, // 29/30
+  unknown: 100, // 28/28
+  'what-is': 96, // 31/32
+};
+const MISROUTES = 7;
 
 heldoutTest(41, FLOOR, MISROUTES, { coverage: [24, 24] });

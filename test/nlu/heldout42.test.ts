@@ -13,11 +13,24 @@
 // expected allow/deny with ports; what-is of NAT gateway, firewall, LB frontend, prefix and Front Door addresses; DNS
 // asked in plain words; help; change requests and other clouds (scope reply); two asks in one message; pod and node
 // IPs as subjects; workload names meaning every replica.
-// Written without reading the parser, its corpus or the other held-out sets; not yet measured.
+// Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set once the set has been measured on the code it was written against. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 6aace58 (the code the set was written on) 257/269 = 95.5 %, 6 confident misroutes.
+ * Floors: the lowest measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 95, // 257/269
+  dns: 100, // 27/27
+  'east-west': 92, // 25/27
+  egress: 100, // 28/28
+  help: 96, // 25/26
+  inbound: 92, // 25/27
+  'load-balancers': 88, // 23/26
+  pod: 96, // 26/27
+  policy: 92, // 25/27
+  unknown: 100, // 27/27
+  'what-is': 96, // 26/27
+};
+const MISROUTES = 6;
 
 heldoutTest(42, FLOOR, MISROUTES, { coverage: [24, 24] });
