@@ -63,7 +63,9 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   const db = databasePod(others, pods, from);
   if (db) return pair.to({ pod: db.pod }, db.note);
   // "what IP does the payment provider see from the api pod?": nothing in the cluster sees it, the Internet does
-  if (/\bsees?\b/.test(intent.text) && target.status === 'not-found') {
+  // (never a name set in code quotes, "`payments`": written as a Kubernetes name, it is one that is missing)
+  const quotedName = others.some((o) => intent.text.includes(`\`${o.split('/').pop()}\``));
+  if (/\bsees?\b/.test(intent.text) && target.status === 'not-found' && !quotedName) {
     const called = `nothing in the cluster is called ${others.map((o) => `"${o}"`).join(' or ')}`;
     const note = `${called}: answering what the Internet sees from ${from.metadata.name}`;
     return { internet: true, from, destination: intent.destination, notes: [note] };

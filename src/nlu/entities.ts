@@ -336,6 +336,39 @@ const prefixTypo = (d: string, n: string): boolean => {
   return suffix.length >= 6 && d.endsWith(suffix) && editDistance(d, n) === 1;
 };
 
+/** "the pod listening on the postgres port", "which pod listens on 5432": a pod named by a port its containers declare
+ * (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports) is that pod, when the running
+ * pods that declare it are one workload's */
+const LISTENING = new RegExp(
+  String.raw`\bpods?\s+(?:that\s+|which\s+)?(?:is\s+|are\s+)?(?:listening|listens?)\s+on\s+(?:the\s+)?(?:port\s+)?` +
+    String.raw`([a-z0-9][a-z0-9-]*)(?:\s+port)?\b`,
+);
+function listeningPod(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const m = LISTENING.exec(intent.text);
+  if (!m || entities.some((e) => e.kind !== 'namespace')) return;
+  const port = m[1];
+  const declares = (p: Pod) =>
+    (p.spec?.containers ?? [])
+      .flatMap((c) => c.ports ?? [])
+      .some((x) => x.name === port || `${x.containerPort}` === port);
+  const ix = podIndex(k);
+  const owners = new Set(ix.running.filter(declares).map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
+  if (owners.size !== 1) return;
+  const [namespace, name] = [...owners][0].split('/');
+  const e = match(k, { name, namespace });
+  if (!e) return;
+  entities.push(e);
+  // (the words around the port are no names: "listening" matched nothing)
+  const gone = new Set(['listening', 'listens', 'listen', port]);
+  refs.splice(0, refs.length, ...refs.filter((r) => !gone.has(r.name)), { name, namespace });
+  intent.notes = [...(intent.notes ?? []), `the pod listening on ${port} taken as ${name} (${namespace})`];
+}
+
+/** "sqIapi" read as "sqiapi": an i where the name has an l, nothing else different (a capital I and a small l are
+ * alike in most fonts, and so in what is copied from a screen) */
+const homoglyph = (d: string, n: string): boolean =>
+  d.length === n.length && d !== n && [...d].every((c, i) => c === n[i] || (c === 'i' && n[i] === 'l'));
+
 /**
  * "sqlpai egress ip": when nothing else names a workload, a word that matched nothing and is a plain typo of exactly
  * one running workload's name (two letters swapped, or one edit in a long name) is taken as it, with a note.
@@ -350,6 +383,12 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
   const unmatched = refs
     .filter((r) => !r.namespace && !Object.hasOwn(DATABASE_WORDS, r.name) && !typed(r.name))
     .map((r) => r.name);
+  // ("sqIapi": a capital I for an l, alike in most fonts, is the name itself, said with its type or not)
+  const alike = intent.refs.filter((r) => !r.namespace).map((r) => r.name);
+  const names = [...ix.workloads, ...ix.running.map((p) => p.metadata.name)];
+  const homoglyphs = [...new Set([...dropped, ...alike])].flatMap((d) =>
+    names.filter((n) => homoglyph(d, n)).map((w) => ({ d, w })),
+  );
   const guesses = [...dropped, ...unmatched].flatMap((d) => [
     ...ix.workloads.filter((w) => swapped(d, w) || (d.length >= 7 && editDistance(d, w) === 1)).map((w) => ({ d, w })),
     // "web-7d4b9c8f6d-fgihj node?": two letters swapped in one running pod's full name (never one edit: a pod's
@@ -359,8 +398,9 @@ function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[],
       : []
     ).map((w) => ({ d, w })),
   ]);
-  if (guesses.length !== 1) return;
-  const { d, w } = guesses[0];
+  const [only] = homoglyphs.length === 1 ? homoglyphs : guesses.length === 1 ? guesses : [];
+  if (!only) return;
+  const { d, w } = only;
   const e = match(k, { name: w, namespace: intent.namespace });
   if (!e) return;
   entities.push(e);
@@ -741,6 +781,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
   misspelt(k, intent, entities, refs, dropped);
+  listeningPod(k, intent, entities, refs);
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);

@@ -3,10 +3,10 @@
 import { corrected } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
-import { isIpv4 } from '../path/ip';
+import { isIpv4, isPrivateIp } from '../path/ip';
 import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
-import { eachFamily, questionsOf, wholeListIs } from './questions';
+import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
@@ -214,6 +214,17 @@ const asides = (text: string): string =>
       a === 'HOST' && b === 'PORT' ? all : `${a} or ${b}`,
     );
 
+// kubectl's kinds, said before a name as TYPE/NAME (https://kubernetes.io/docs/reference/kubectl/#resource-types)
+const KINDS =
+  'pods?|services?|svc|deployments?|deploy|statefulsets?|sts|daemonsets?|replicasets?|deploymentconfigs?|dc|' +
+  'routes?|ingress(?:es)?|httproutes?';
+const API_GROUP = String.raw`\.(?:apps|extensions|(?:[a-z0-9-]+\.)*(?:k8s|openshift)\.io)\/`;
+const RESOURCE_PATH = new RegExp(
+  String.raw`(^|[\s(>→:,\`])(${KINDS})(?:${API_GROUP}|\/(?=[a-z0-9][a-z0-9-]*\s+(?:-n|--namespace)[\s=]))` +
+    String.raw`(?=[a-z0-9])`,
+  'gi',
+);
+
 function normalizeText(text: string): string {
   return (
     asides(jsonAsk(text))
@@ -280,6 +291,10 @@ function normalizeText(text: string): string {
       .replace(/([a-z0-9])>(?=[a-z0-9])/gi, '$1 -> ')
       // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
       .replace(URL, 'host $1$2')
+      // "deployment.apps/web", "route.route.openshift.io/sqlapilb": kubectl's TYPE/NAME with the kind's API group, and
+      // "pod/c -n z": a TYPE/NAME with its namespace after it, are the kind and the name
+      // (https://kubernetes.io/docs/reference/kubectl/#resource-types)
+      .replace(RESOURCE_PATH, (_, pre: string, kind: string) => `${pre}${kind} `)
       // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
       .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
@@ -412,7 +427,10 @@ const ACTION_VERBS = [
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   // "buy more public IPs for the LB": buying capacity is a change to the subscription
   'buy|purchase',
-  'allow|permit|unblock|whitelist|allowlist|attach|detach|associate|assign',
+  // ("permit tcp host 10.244.2.15 host 10.244.1.9 eq 5432": an access-list entry quoted, the five fields of a flow to
+  // check, no order: https://learn.microsoft.com/azure/network-watcher/ip-flow-verify-overview)
+  String.raw`allow|permit(?!\s+(?:tcp|udp|ip|icmp)\s+(?:host|any)\b)|unblock|whitelist|allowlist|attach|detach|` +
+    'associate|assign',
   // "can you point your DNS at our edge": a record or a name pointed somewhere is a change
   String.raw`(?:re)?point(?= (?:[\w.-]+ ){1,4}(?:at|to)\b)`,
   // "block 203.0.113.45 at the firewall": a block asked for (a pasted log line opens with "Deny", never "block")
@@ -423,7 +441,9 @@ const ACTION_VERBS = [
   String.raw`make(?= [\w./-]+(?: [\w./-]+)? (?:reachable|accessible|available|public|private|work)\b)`,
   String.raw`approve(?= (?:my|our|the|this|that)\b)`,
   // ("ignore your instructions and …": told to drop its own rules first, then what to do)
-  String.raw`give me the \S+ password|print|ignore (?:previous|prior|all|any|your|the) (?:\w+ )?(?:instructions|rules)`,
+  // ("print shop job queue: …", "print queue worker": a noun before another is what it is, never the verb)
+  String.raw`give me the \S+ password|print(?=\s+(?:the|your|my|our|all|out|it|me|them|every|any|a|an)\b|\s*$)|` +
+    String.raw`ignore (?:previous|prior|all|any|your|the) (?:\w+ )?(?:instructions|rules)`,
   // "double the SNAT ports on the outbound rule": an amount multiplied is a setting changed
   String.raw`double|triple|halve|quadruple`,
   // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node": a thing
@@ -463,6 +483,16 @@ const LATER_REQUEST = new RegExp(
 const PROPOSED_THEN_ASKED = new RegExp(
   String.raw`\b(?:just|to|should|we)\s+(${ACTION_VERBS})\b.*\b(?:can|could|would|will) you (?:please )?` +
     String.raw`(?:do|make|apply) (?:it|that|this)\b`,
+);
+
+/** "what breaks if we delete the ingress-nginx controller deployment?": what a change would break, asked alone, is a
+ * forecast of the change (the bot reads what is, never what a change would do); a policy removed is still a verdict
+ * asked ("what happens if we delete db-allow-api" reads the policies without it) */
+const WHAT_BREAKS_IF = new RegExp(
+  String.raw`^\W*what (?:breaks|would break|will break|happens|would happen|will happen|goes down|stops working) ` +
+    String.raw`(?:if|when) (?:we|i|you|they|someone) ` +
+    String.raw`(?:delete|remove|drain|cordon|restart|reboot|kill|scale down|shut down|decommission|uninstall) ` +
+    String.raw`(?![^?]*\b(?:polic(?:y|ies)|netpols?|rules?|allow-[\w-]+)\b)[^?]*\?\s*$`,
 );
 
 /** "customer wants us to open port 8443 on the LB": a change someone asks of us, relayed */
@@ -558,6 +588,10 @@ function clean(text: string): string {
     // "po/api-…": kubectl's TYPE/NAME with the pod's short name, a pod and not a namespace "po"
     // (https://kubernetes.io/docs/reference/kubectl/#resource-types)
     .replace(/(^|[\s(>→➜:,])po\/(?=[a-z0-9])/g, '$1pod ')
+    // "on `5432`", "`db-0`:`5432`": a number in code quotes is the number, a port written with its quoted name the
+    // name's port
+    .replace(/`([a-z0-9][\w.-]*)`\s*:\s*`?(\d{1,5})`?(?!\w)/g, '$1:$2')
+    .replace(/`(\d{1,5})`/g, '$1')
     // "team A says …, team B says …": teams labelled by a letter are who claims, never a pod "a" or "b"
     .replace(/\bteam [a-d]\b(?=\s+(?:says?|said|thinks?|claims?|insists?|believes?))/g, 'one team')
     // "api-5f6d7c8b9-klm… (cut off)": a name cut short is known up to its last whole part
@@ -566,6 +600,8 @@ function clean(text: string): string {
     // capabilities" asks for all there is of that table
     .replace(/\blike\s+'([a-z0-9][a-z0-9-]*)%'/g, "= '$1'")
     .replace(/^\s*select\s+\*\s+from\s+([a-z][\w-]*)\s*;?\s*$/, '$1?')
+    // "P.S. what does db.shop resolve to": a postscript's mark opens a sentence, it is no dotted name
+    .replace(/(^|[\s.])p\.\s?s\.(?=\s|$)/g, '$1 ')
     // "¿…?", "¡…!": Spanish opening marks are no part of the word after them
     .replace(/[¿¡]/g, ' ')
     // "hey bot, what is …": the bot called by name before the question, as a voice assistant relays it; who is
@@ -761,7 +797,12 @@ function machineClient(text: string): string | undefined {
     String.raw`(?:\bat\s+|\(\s*)(${IP})\s*\)?,?\s+(?:will\s+|would\s+|must\s+|should\s+|needs?\s+to\s+|try\s+to\s+)?` +
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|browses?|visits?|requests?)\b`,
   ).exec(text);
-  return anyone && isIpv4(anyone[1]) ? anyone[1] : undefined;
+  if (anyone && isIpv4(anyone[1])) return anyone[1];
+  // "1.2.3.4 -> 20.31.46.20:80": a flow drawn from a public address, a client on the Internet (a pod or node of ours
+  // goes out through SNAT, so it is never the source a flow is drawn from there:
+  // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
+  const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
+  return drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1]) ? drawn[1] : undefined;
 }
 
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
@@ -913,9 +954,7 @@ function portSaidApart(rest: Rest): string | undefined {
     rest.take(/\s[-—–]\s+([1-9]\d{1,4})\s*[?!.]*\s*$/)?.[1] ??
     // "5432, db-0, from api: ok?": or first, opening a list of the parties
     rest.take(/^\s*([1-9]\d{1,4}),\s*(?=[a-z])/)?.[1] ??
-    // "5432 from api to db", "allowing 5432 from web to db-0": a number first, or allowed or blocked, then who sends
-    // it is the port (never a status a caller gets: "gets 403 from their side")
-    rest.take(PORT_FROM)?.[1] ??
+    portFrom(rest) ??
     // "x/a -> z/c path 80": the path on a port; "api to db cross node? 5432": a number alone after the question, at
     // the very end, is the port it is asked on
     rest.take(/(?:\bpath\s+|\?\s*)(\d{2,5})\s*[?!.]*\s*$/)?.[1] ??
@@ -925,6 +964,15 @@ function portSaidApart(rest: Rest): string | undefined {
     lastPort(rest)
   );
 }
+
+/** "5432 from api to db", "allowing 5432 from web to db-0": a number first, or allowed or blocked, then who sends it is
+ * the port (never a status a caller gets: "gets 403 from their side"); so is one in "db-0 5432 from web?? blocked?"
+ * (the target first, then its port, then who sends it) and "does db-allow-api block web from db 5432?" (the one kept
+ * from, then its port, ending the question; the names stay) */
+const portFrom = (rest: Rest): string | undefined =>
+  rest.take(PORT_FROM)?.[1] ??
+  rest.take(/(?<=^\s*(?:the\s+)?[a-z][\w./-]*\s+)([1-9]\d{1,4})(?=\s+from\s+(?:the\s+)?[a-z])/)?.[1] ??
+  rest.take(/(?<=\bfrom\s+(?:the\s+)?[a-z][\w./-]*\s+)([1-9]\d{1,4})(?=\s*[?!.]*\s*$)/)?.[1];
 
 /** "how do the packets travel between them (1433)?", "api → db-0 (5432) path": a number alone in brackets, in a
  * question about two parties, is the port they talk on */
@@ -1083,6 +1131,16 @@ function azCommandWords(words: string[]): Set<number> {
 const productWord = (words: string[], i: number): boolean =>
   (words[i] === 'door' && words[i - 1] === 'front') ||
   (words[i] === 'containers' && words[i - 1] === 'for' && /^(gateway|gw)$/.test(words[i - 2] ?? ''));
+/** "the App Gateway backend pod web-7d4b9c8f6d-abcde", "the router pod router-default-cf4d7b6d5-xlkxx": a word before
+ * "pod" whose own name follows, generated for a replica (a ReplicaSet's hash and five characters, a StatefulSet's
+ * ordinal: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/), says what the pod is, no name */
+const describesPod = (words: string[], i: number, text: string): boolean =>
+  words[i + 1] === 'pod' &&
+  !TYPE_WORDS[words[i - 1]] &&
+  REPLICA_NAME.test(words[i + 2] ?? '') &&
+  new RegExp(String.raw`(^|\s)${escapeRe(words[i])} pod ${escapeRe(words[i + 2])}\b`).test(text);
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
 const commonWordPods = (w: string, next: string | undefined, ns: string | undefined): boolean =>
@@ -1115,7 +1173,10 @@ function readNames(rest: Rest, intent: Intent): void {
   );
   // where the asker stands: "in the web pod I call api", "inside my api container, curl db" (the caller)
   const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
+  // ("when the App Gateway backend pod web-7d4b9c8f6d-abcde calls it": what the pod is may be said before it)
+  const describedRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}pod\s+([a-z0-9][\w.-]*)/g;
   const fromNames = [
+    ...[...rest.text.matchAll(describedRe)].filter((m) => REPLICA_NAME.test(m[1].replace(/[.:]+$/, ''))),
     ...rest.text.matchAll(fromRe),
     ...rest.text.matchAll(LOOKS_UP),
     ...rest.text.matchAll(insideRe),
@@ -1155,7 +1216,7 @@ function readNames(rest: Rest, intent: Intent): void {
     if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
-    if (notAWord(i) || productWord(words, i)) return;
+    if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
@@ -1279,7 +1340,11 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
     intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
   }
   const acts = (x: string) =>
-    ACTION.test(x) || LATER_REQUEST.test(x) || ASKED_OF_US.test(x) || PROPOSED_THEN_ASKED.test(x);
+    ACTION.test(x) ||
+    LATER_REQUEST.test(x) ||
+    ASKED_OF_US.test(x) ||
+    PROPOSED_THEN_ASKED.test(x) ||
+    WHAT_BREAKS_IF.test(x);
   if (wholeListIs(t, acts)) {
     intent.kind = 'unknown';
     intent.action = true;
@@ -1334,7 +1399,10 @@ export function parse(said: string): Intent {
   const questions =
     intent.action || intent.outOfScope
       ? undefined
-      : (questionsOf(said, parseText) ?? eachAddress(intent) ?? eachFamily(said, parseText));
+      : (questionsOf(said, parseText) ??
+        eachAddress(intent) ??
+        eachFamily(said, parseText) ??
+        changedThenNow(said, parseText));
   if (questions) {
     intent.questions = questions.map((q) => q.text);
     intent.kind = questions[0].kind as IntentKind;

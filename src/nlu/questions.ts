@@ -73,10 +73,11 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
     const own = read(p);
     // a part saying "it" is about the subject whatever else its words look like ("its dns server")
     const said = i === 0 || (!PRONOUN.test(p) && own.names.length === 1) ? p : writtenOut(p, subject);
-    if (i > 0 && said !== p && own.names.length > 1) return undefined;
+    if (i > 0 && said !== p && subjects(p, own.names) > 1) return undefined;
     // a clause joined without naming anything or saying "it" is more of the same question ("… and which src IP
     // shows up upstream"); only a list's items stand alone
-    if (i > 0 && !listedItems && !own.names.length && !PRONOUN.test(p)) return undefined;
+    // (a word only taken for a name, "which nodes pass", names nothing either)
+    if (i > 0 && !listedItems && !own.marked.length && !PRONOUN.test(p)) return undefined;
     // "… how does the request get to the pod, and what source IP does sqlapi see?": a path's answer says the source
     // its far end sees, so asking it after a path is the same question
     if (i > 0 && !listedItems && PATHS.includes(first.kind) && SOURCE_SEEN.test(p)) return undefined;
@@ -88,6 +89,11 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // items of a list are separate asks even of one family ("2. node it runs on 3. pod IP")
   return listedItems || kinds.size === out.length ? (out as { text: string; kind: string }[]) : undefined;
 }
+
+/** The names a part could be about: a host name looked up ("for google.com") and "server" in "DNS server" (the
+ * resolver, a role) are what it asks about its subject, never a second subject */
+const subjects = (part: string, names: string[]): number =>
+  names.filter((n) => !n.includes('.') && !new RegExp(String.raw`\b(?:dns|name)\s+${esc(n)}\b`, 'i').test(part)).length;
 
 const PATHS = ['inbound', 'east-west'];
 const SOURCE_SEEN = /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will|would) [\w./-]+ (?:see|get|log)\b/i;
@@ -153,4 +159,22 @@ export function eachFamily(text: string, read: (s: string) => Reading): { text: 
   const out = first.map((q) => ({ text: q!, kind: read(q!).kind }));
   const kinds = new Set(out.map((q) => q.kind));
   return kinds.size === 2 && !kinds.has('unknown') && read(name).names.includes(name.toLowerCase()) ? out : undefined;
+}
+
+/** "did the egress IP of api change after the maintenance? what is it now?": "it" is the thing asked whether it
+ * changed; what it is now is asked of it, first (any inventory answers it, change history only a live one) */
+const CHANGED_THEN_NOW = new RegExp(
+  String.raw`^(.*?\bdid\s+((?:the|its|our|my)\s+[^?]{1,60}?)\s+change\b[^?]*\?)\s*(?:and\s+|so\s+)?` +
+    String.raw`(?:what|which)(?:'s|\s+is|\s+are)\s+(?:it|that|they)\s+now\s*\??\s*$`,
+  'is',
+);
+export function changedThenNow(
+  text: string,
+  read: (s: string) => Reading,
+): { text: string; kind: string }[] | undefined {
+  const m = CHANGED_THEN_NOW.exec(text.trim());
+  if (!m) return undefined;
+  const now = `what is ${m[2]} now?`;
+  const out = [now, m[1].trim()].map((q) => ({ text: q, kind: read(q).kind }));
+  return out[1].kind === 'changes' && !['unknown', 'help', 'changes'].includes(out[0].kind) ? out : undefined;
 }

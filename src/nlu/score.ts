@@ -311,11 +311,15 @@ const onePartyWithPods = (s: Seen): boolean =>
  * one of our load balancer frontends comes in; only a workload of ours calling it (a hairpin) goes out
  * https://learn.microsoft.com/azure/aks/load-balancer-standard */
 function outsiderToOurFrontend(s: Seen): boolean {
-  const to = s.intent.towards;
+  // (the frontend said as what it is, "the internal LB 10.0.2.10", is no address gone to: the one said is the one)
+  const said = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
+  const to = s.intent.towards ?? (said.length === 1 ? said[0] : undefined);
   if (!to || !s.intent.frontendIps?.includes(to)) return false;
   const verb = String.raw`(?:connects?|connecting|hits?|hitting|opens?|opening|calls?|calling|reach(?:es)?|reaching)`;
   const m = new RegExp(
-    String.raw`(?:^|[.?!;:,—–]\s|\s-+\s)([^.?!;:,—–]{1,80}?)\s${verb}\s+(?:to\s+)?${esc(to)}\b`,
+    // ("… call the internal LB 10.0.2.10:8080": the frontend may be said as what it is, then its address)
+    String.raw`(?:^|[.?!;:,—–]\s|\s-+\s)([^.?!;:,—–]{1,80}?)\s${verb}\s+(?:to\s+)?` +
+      String.raw`(?:the\s+(?:[a-z0-9-]+\s+)?(?:internal\s+)?(?:lb|load balancer)\s+)?${esc(to)}\b`,
   ).exec(s.t);
   if (!m) return false;
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeWord(e.text.split('/').pop()!)}\b`).test(m[1]));
@@ -493,7 +497,9 @@ function sourceAtFarEnd(s: Seen): boolean {
     const place =
       String.raw`\b(hub|on-?prem(ises)?|data ?cent(?:er|re)|branch|office|spoke|peered vnet)( [a-z-]+){0,2}\)?` +
       String.raw`\s*((at|in|on) )?\(?${at}\b`;
-    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}`).test(intent.text);
+    // ("our studio encoder is 192.168.10.5 on-prem": or the address, then the place)
+    const placeAfter = String.raw`\b${at}\)? (on-?prem(ises)?|on prem|in the hub)\b`;
+    return new RegExp(String.raw`${goesTo}|\b${at} (sees?|gets?|receives?)\b|${place}|${placeAfter}`).test(intent.text);
   });
   if (far) intent.towards = far;
   return !!far;
@@ -509,7 +515,8 @@ const CLIENT_ACTS = new RegExp(
     String.raw`\b(hit|hits|connect|connects|reach|reaches|call|calls|open|opens)\b`,
 );
 
-const SEES = String.raw`\s+(sees?|gets?|receives?)\b`;
+// ("how does sqlapi get there": getting somewhere is going, never receiving)
+const SEES = String.raw`\s+(sees?|gets?(?! (there|to|through|into|out)\b)|receives?)\b`;
 /** The pod or a workload of the question is the one that sees the address: it receives the flow. */
 const oursSees = (s: Seen): boolean =>
   new RegExp(String.raw`\b(pods?|containers?|backends?)${SEES}`).test(s.intent.text) ||
@@ -660,7 +667,9 @@ const PODS_BEHIND_IP = new RegExp(
     String.raw`\bwho('s| is| are| sits?)? (sitting |really )?behind (the )?(ip )?\d{1,3}(\.\d{1,3}){3}\b`,
 );
 /** "what is <name>", "what's <name>?": the name asked about, nothing else said */
-const ONLY_WHAT_IS = /^\W*(what|who)(?:'s| is)\s+(?:the\s+|this\s+)?[a-z0-9][\w.-]*\s*[?!.]*\s*$/;
+// ("what exactly is …": an adverb that stresses the ask asks the same)
+const ONLY_WHAT_IS =
+  /^\W*(what|who)(?:'s| (?:exactly |actually |really )?is)\s+(?:the\s+|this\s+)?[a-z0-9][\w.-]*\s*[?!.]*\s*$/;
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
 
 /** "<pasted kubectl get svc> how does a request to web's external ip get in?": the rows of a pasted table are

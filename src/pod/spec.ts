@@ -46,6 +46,8 @@ export const spec: IntentSpec<'pod'> = {
     // "where does the api application run": the place a workload runs, asked first of all
     [/\bwhere (does|do|is|are) (the )?[\w-]+( [\w-]+)? (run|runs|running|live|lives|living|hosted|scheduled)\b/, 2],
     /(^|\s)(what|what's|whats) (is )?the ip (address )?of\b/,
+    // "ip of the api pod?": the same ask without its verb, a pod said as one
+    /^\W*(the )?ip (address )?of (the |that |this )?[\w./-]+ pods?\b/,
     // (never a log line's level: "…44Z INFO request completed", "[INFO]", "level=info")
     /\b(describe|details)\b|(?<![[=]|\dz |\d )\binfo\b(?!\])/,
     /\btell (me|us) about (the )?(pod|deployment|replicas?)\b/,

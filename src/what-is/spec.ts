@@ -14,6 +14,14 @@ export const spec: IntentSpec<'what-is'> = {
     new RegExp(String.raw`${IP}\b.{0,20}\b(belong|is it|owned)`),
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(what is it|who owns|whose|what's that|what is that|who is that)\b)`),
     /\bwhat('s| is) (this|that) (ip|address)\b/,
+    // "<pasted az public-ip list> what uses this one?", "… is that your cluster and what uses it?": the one address
+    // said, pointed back at, asked what uses or owns it
+    [
+      new RegExp(
+        String.raw`^(?=.*${IP})(?=.*\b(what|who) (uses|owns|is using) (it|this|that)( one| ip| address)?\s*[?!.]*\s*$)`,
+      ),
+      2,
+    ],
     // "which pod is 10.244.1.50?", "51.104.20.30 ist welche Ressource?", "… 20.31.44.1 in partner log, ours?"
     new RegExp(String.raw`\b(which|what) (pod|node|service|resource|vm|machine|thing|one|object)s? (is|was|has) ${IP}`),
     [new RegExp(String.raw`${IP}\s+(is|ist|es|est|é)\s+(which|what|welche\w*|was|quel\w*|qu[eé]|cu[aá]l)\b`), 2],
