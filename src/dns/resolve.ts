@@ -7,6 +7,7 @@ import { findPod, type FoundPod } from '../nlu/subjects';
 import { result, type PathResult } from '../path/result';
 import type { InboundSubjects } from '../inbound/resolve';
 import { spec } from './spec';
+import { escapeRe } from '../regex';
 
 export interface DnsSubjects extends Noted {
   /** the name as asked: svc, svc.ns, <hostname>.svc.ns or an FQDN */
@@ -140,8 +141,6 @@ function clientSaid(intent: Intent): string | undefined {
   return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent);
 }
 
-const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
  * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
 function finder(intent: Intent): string | undefined {
@@ -150,13 +149,13 @@ function finder(intent: Intent): string | undefined {
       // ("how do web pods know where api lives": knowing where a Service is, is finding it)
       // ("claims service (sqlapi) resolves …": the name said in brackets after what it is, then its verb)
       // ("does api resolve 'db' as a short name": the name looked up may be quoted)
-      String.raw`\b${esc(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ` +
+      String.raw`\b${escapeRe(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
   const found =
-    intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, esc(y)))) ?? pronounFinder(intent);
+    intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, escapeRe(y)))) ?? pronounFinder(intent);
   if (found || intent.names.length !== 2) return found;
   // "how does the api pod find the database by name?": the other party said by its role, not its name
   // (a dotted name is the one looked up: "what api.shop resolves to" names no finder)
@@ -172,14 +171,14 @@ function pronounFinder(intent: Intent): string | undefined {
   // ("when it wants to resolve api", "when it want resolve api": the verb after a wish or a try is still its own)
   const wish = String.raw`(?:(?:wants?|needs?|tries|tried|try|is trying|are trying)(?: to)? )?`;
   const verb = String.raw`\b(it|they) ${wish}(finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? `;
-  const looked = intent.names.find((y) => new RegExp(`${verb}${esc(y)}(?![\\w-]|\\.\\w)`).test(intent.text));
+  const looked = intent.names.find((y) => new RegExp(`${verb}${escapeRe(y)}(?![\\w-]|\\.\\w)`).test(intent.text));
   if (!looked) return undefined;
   const at = intent.text.search(new RegExp(verb));
   const before = (intent.entities ?? []).filter(
     (e) =>
       ['pod', 'workload'].includes(e.kind) &&
       e.text !== looked &&
-      intent.text.slice(0, at).search(new RegExp(`\\b${esc(e.text)}\\b`)) >= 0,
+      intent.text.slice(0, at).search(new RegExp(`\\b${escapeRe(e.text)}\\b`)) >= 0,
   );
   return before.length === 1 ? before[0].text : undefined;
 }
@@ -212,7 +211,7 @@ const isPodOnly = (intent: Intent, name: string, services: Service[]): boolean =
 function dnsOfWorkload(intent: Intent, name: string): boolean {
   if (name.includes('.') || intent.typed.some((t) => t.name === name && /^(svc|service)$/.test(t.type))) return false;
   const ours = (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload'));
-  const safe = esc(name);
+  const safe = escapeRe(name);
   const said = new RegExp(
     String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${safe}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
   );

@@ -8,6 +8,7 @@ import { isPrivateIp } from '../path/ip';
 import committed from './model.json';
 import type { Intent } from './parse';
 import { labelsAnAddress } from './score';
+import { escapeRe } from '../regex';
 
 /** The model as shipped: one row of weights (×100, one per class) per feature. */
 export interface Model {
@@ -27,7 +28,6 @@ const TOKEN: Record<string, string> = {
   namespace: '_ns_',
   node: '_node_',
 };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text with every name replaced by its type, then split in words (arrows and question marks are words). */
 function typedWords(text: string, intent: Intent): string[] {
@@ -44,7 +44,7 @@ function typedWords(text: string, intent: Intent): string[] {
   ].sort((a, b) => b.text.length - a.text.length);
   for (const n of named) {
     const forms = n.text.includes('/') ? [n.text, n.text.split('/').pop()!] : [n.text];
-    for (const f of forms) t = t.replace(new RegExp(`(?<![\\w.-])${escape(f)}(?![\\w-]|\\.[a-z0-9])`, 'g'), n.token);
+    for (const f of forms) t = t.replace(new RegExp(`(?<![\\w.-])${escapeRe(f)}(?![\\w-]|\\.[a-z0-9])`, 'g'), n.token);
   }
   return (t.replace(/\b\d+\b/g, '_num_').match(/[a-z0-9_'-]+|\?|->/g) ?? []).map((w) => w.replace(/^'+|'+$/g, ''));
 }

@@ -1,3 +1,4 @@
+import { escapeRe } from '../regex';
 /**
  * A writer who takes a word back mid-message ("where does server run... no, sqlapi", "whats 10.129.2.4... no sorry,
  * 10.131.0.5", "from the router pods.. no wait, from sqlapi"): in English the correction replaces what it follows,
@@ -23,11 +24,9 @@ const CORRECTION = /^([^,.?!;…]|\.(?=[a-z0-9]))+/i;
 const SHORT = 4;
 const QUESTION = /^(what|which|where|who|how|why|is|are|can|could|does|do|did|will|would)\b/i;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The last whole-word occurrence of `word` in `text`, replaced. */
 function replaceLast(text: string, word: string, by: string): string | undefined {
-  const re = new RegExp(String.raw`(^|[^a-z0-9./-])${escape(word)}(?![a-z0-9-]|\.[a-z0-9])`, 'gi');
+  const re = new RegExp(String.raw`(^|[^a-z0-9./-])${escapeRe(word)}(?![a-z0-9-]|\.[a-z0-9])`, 'gi');
   let last: RegExpExecArray | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) last = m;
   if (!last) return undefined;

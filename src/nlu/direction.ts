@@ -1,6 +1,7 @@
 // Who talks to whom in a pair question, from the words between two parties: "from X to Y", "X -> Y", "X → Y",
 // "allow X to reach Y", "X can reach Y", "X connecting to Y", "Y from X". The last such pair said wins: in "from
 // web to api … path web-7d4b9c8f6d-fghij -> api" the exact pod of the command is the client.
+import { escapeRe } from '../regex';
 
 interface Party {
   /** the party as the resolvers take it: "name", "ns/name" or a pod's ns/name for a pod IP */
@@ -15,15 +16,13 @@ interface Spot {
   end: number;
 }
 
-const esc = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Every place a party is written, as a whole word, longest form first where two overlap. */
 function spotsOf(text: string, parties: Party[]): Spot[] {
   const all: Spot[] = [];
   for (const { p, forms } of parties) {
     for (const f of forms) {
       // "web->api:8080" and "web→api" are three words
-      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${esc(f)}(?=$|[\\s?!.,:;)'"\`→←]|->|<-)`, 'g');
+      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${escapeRe(f)}(?=$|[\\s?!.,:;)'"\`→←]|->|<-)`, 'g');
       for (const m of text.matchAll(re)) all.push({ p, start: m.index, end: m.index + f.length });
     }
   }

@@ -11,6 +11,7 @@ import { closest, editDistance } from './names';
 import { IMAGE_SAID, parse, type Entity, type Intent, type NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
 import { DATABASE_WORDS } from './subjects';
+import { escapeRe } from '../regex';
 
 /** What the inventory knows, listed once per question (a failed listing is empty here; the family reports it). */
 interface Known {
@@ -251,8 +252,7 @@ function inNamespace(k: Known, intent: Intent): NameRef[] {
 
 /** Where a name first appears in the text, as a whole word, in any of its forms (refs are kept in the order said). */
 export function positionOf(text: string, forms: string[]): number {
-  const esc = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>→])${esc(f)}(?=$|[\\s?!.,:;)'"→]|->)`)));
+  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>→])${escapeRe(f)}(?=$|[\\s?!.,:;)'"→]|->)`)));
   return Math.min(...at.map((i) => (i < 0 ? Infinity : i)));
 }
 
@@ -280,7 +280,7 @@ function refine(k: Known, intent: Intent): NameRef[] {
 /** "the licence server at 52.168.10.4": the word describes an address no pod has, it names nothing here. */
 function namesAnAddress(k: Known, text: string, name: string): boolean {
   if (!text.includes(`${name} at `)) return false;
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const n = escapeRe(name);
   const ip = new RegExp(`(?:^|\\s)${n} at (\\d{1,3}(?:\\.\\d{1,3}){3})\\b`).exec(text)?.[1];
   return !!ip && !podsWithIp(k.pods, ip).length;
 }

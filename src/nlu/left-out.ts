@@ -2,8 +2,8 @@
 // meant as a name too. Words that match nothing are never looked up (they may be English), so such a word would
 // silently drop out of the answer: the answer says instead which part of the question it leaves out.
 import type { Intent } from './parse';
+import { escapeRe } from '../regex';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const JOIN = String.raw`\s+(?:and|or|&|\+|vs\.?|versus)\s+(?:(?:of|for)\s+)?(?:the\s+)?`;
 // where an English word would go on with a clause of its own ("api and pushes files"), a name ends the list
 const END = String.raw`(?=\s*(?:$|[?!.,;:)'"\x60]|(?:both|run|runs|live|lives|go|see|use)\b))`;
@@ -28,7 +28,7 @@ const START = String.raw`(?:^|[\s('"\x60])`;
 export function leftOut(intent: Intent): string[] {
   const found = (intent.entities ?? []).map((e) => e.text.toLowerCase());
   if (!found.length) return [];
-  const said = `(?:${found.map(esc).join('|')})`;
+  const said = `(?:${found.map(escapeRe).join('|')})`;
   const known = (w: string) => found.some((f) => f === w || f.split(/[/.]/).includes(w));
   const text = intent.text.toLowerCase();
   // "pod payments-2", "service billing-v2": a name by its form and by the word before it ("pod placement" is English)
@@ -42,8 +42,8 @@ export function leftOut(intent: Intent): string[] {
     .filter((w) => {
       if (typed.has(w)) return true;
       // a name written as one (with digits or dashes) needs no end of the list after it
-      const after = new RegExp(`${START}${said}${JOIN}${esc(w)}${/[\d-]/.test(w) ? String.raw`\b` : END}`);
-      const before = new RegExp(`${START}${esc(w)}${JOIN}${said}${END}`);
+      const after = new RegExp(`${START}${said}${JOIN}${escapeRe(w)}${/[\d-]/.test(w) ? String.raw`\b` : END}`);
+      const before = new RegExp(`${START}${escapeRe(w)}${JOIN}${said}${END}`);
       return after.test(text) || before.test(text);
     })
     .map(

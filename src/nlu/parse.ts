@@ -10,6 +10,7 @@ import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './question
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
 import { cueScores, topKind, type Scores } from './score';
+import { escapeRe } from '../regex';
 
 export interface Intent {
   kind: IntentKind | 'unknown';
@@ -1139,7 +1140,6 @@ const describesPod = (words: string[], i: number, text: string): boolean =>
   !TYPE_WORDS[words[i - 1]] &&
   REPLICA_NAME.test(words[i + 2] ?? '') &&
   new RegExp(String.raw`(^|\s)${escapeRe(words[i])} pod ${escapeRe(words[i + 2])}\b`).test(text);
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
@@ -1201,8 +1201,7 @@ function readNames(rest: Rest, intent: Intent): void {
     return TYPE_WORDS[words[i - 1]] || !TYPE_WORDS[next] ? words[i - 1] : next;
   };
   // "what's the route web → api": a name with an arrow after it is a party of a pair, the word before it English
-  const arrowAfter = (w: string) =>
-    new RegExp(String.raw`(^|\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s*(->|→)`).test(rest.text);
+  const arrowAfter = (w: string) => new RegExp(String.raw`(^|\s)${escapeRe(w)}\s*(->|→)`).test(rest.text);
   const azCommand = azCommandWords(words);
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
   // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name

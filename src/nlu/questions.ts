@@ -1,6 +1,7 @@
 // Several questions asked in one message about one subject ("what's the egress for api and also what's its dns
 // server", a numbered list of asks): each written out whole with its subject named, to be answered in order.
 import type { Intent } from './parse';
+import { escapeRe } from '../regex';
 
 type Reading = Pick<Intent, 'kind' | 'names' | 'marked'>;
 
@@ -93,7 +94,8 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
 /** The names a part could be about: a host name looked up ("for google.com") and "server" in "DNS server" (the
  * resolver, a role) are what it asks about its subject, never a second subject */
 const subjects = (part: string, names: string[]): number =>
-  names.filter((n) => !n.includes('.') && !new RegExp(String.raw`\b(?:dns|name)\s+${esc(n)}\b`, 'i').test(part)).length;
+  names.filter((n) => !n.includes('.') && !new RegExp(String.raw`\b(?:dns|name)\s+${escapeRe(n)}\b`, 'i').test(part))
+    .length;
 
 const PATHS = ['inbound', 'east-west'];
 const SOURCE_SEEN = /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will|would) [\w./-]+ (?:see|get|log)\b/i;
@@ -102,7 +104,6 @@ const SOURCE_SEEN = /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will
 const ONE_PARTY = ['egress', 'pod', 'dns'];
 /** "same public IP?", "web vs api", "share a node": the names compared in one answer, never split */
 const COMPARES = /\b(same|vs\.?|versus|compared?|differ\w*|share|between)\b/;
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * "outbound public IP for web, api and db-0", "nodes for web, api and db-0?", "which DNS server do web and api use?":
@@ -117,12 +118,14 @@ export function eachSubject(
   const asking = intent.asking ?? intent.text;
   // (each a pod or workload of ours: a word the inventory does not know is no subject to ask about)
   const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n && ['pod', 'workload'].includes(e.kind));
-  const said = intent.names.filter((n) => ours(n) && new RegExp(`(^|[^\\w.-])${esc(n)}(?![\\w-]|\\.\\w)`).test(asking));
+  const said = intent.names.filter(
+    (n) => ours(n) && new RegExp(`(^|[^\\w.-])${escapeRe(n)}(?![\\w-]|\\.\\w)`).test(asking),
+  );
   if (said.length < 2 || said.length > 4 || COMPARES.test(asking)) return undefined;
-  const name = `(?:${said.map(esc).join('|')})`;
+  const name = `(?:${said.map(escapeRe).join('|')})`;
   const join = String.raw`(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|\+)\s+)`;
   const list = new RegExp(`(?<![\\w.-])${name}(?:${join}${name}){${said.length - 1}}(?![\\w-]|\\.\\w)`).exec(asking);
-  if (!list || said.some((n) => !new RegExp(`(^|[^\\w.-])${esc(n)}(?![\\w-])`).test(list[0]))) return undefined;
+  if (!list || said.some((n) => !new RegExp(`(^|[^\\w.-])${escapeRe(n)}(?![\\w-])`).test(list[0]))) return undefined;
   const [before, after] = [asking.slice(0, list.index), asking.slice(list.index + list[0].length)];
   return said.map((n) => ({ text: `${before}${n}${after}`.trim(), kind: intent.kind }));
 }
@@ -155,7 +158,7 @@ export function eachFamily(text: string, read: (s: string) => Reading): { text: 
   const [, a, b, name] = m;
   const asked = [a, b].map((w) => FAMILY_WORDS.find(([re]) => re.test(w.toLowerCase()))?.[1](name));
   if (asked.some((q) => !q)) return undefined;
-  const first = new RegExp(String.raw`\b${esc(b)}\s+first\b`, 'i').test(text) ? [asked[1]!, asked[0]!] : asked;
+  const first = new RegExp(String.raw`\b${escapeRe(b)}\s+first\b`, 'i').test(text) ? [asked[1]!, asked[0]!] : asked;
   const out = first.map((q) => ({ text: q!, kind: read(q!).kind }));
   const kinds = new Set(out.map((q) => q.kind));
   return kinds.size === 2 && !kinds.has('unknown') && read(name).names.includes(name.toLowerCase()) ? out : undefined;

@@ -8,6 +8,7 @@ import { formsOf, positionOf } from './entities';
 import type { Entity, Intent, NameRef } from './parse';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
+import { escapeRe } from '../regex';
 
 export { WHAT_DOES } from './score';
 
@@ -300,7 +301,6 @@ export function partiesOf(intent: Intent): {
     .map((r) => ({ p: r.namespace ? `${r.namespace}/${r.name}` : r.name, forms: sideForms(r) }));
   // a pod said by name and by its address in a pasted `get pods -o wide` row ("api-5f6d… 1/1 Running 0 6d
   // 10.244.2.15") is one party
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const rowOf = (e: Entity) =>
     (intent.entities ?? []).some(
       (n) =>
@@ -308,9 +308,9 @@ export function partiesOf(intent: Intent): {
         n.matched === e.matched &&
         named.some((x) => x.p === n.text) &&
         // (the row's columns: name, READY "1/1", STATUS, restarts, age, IP)
-        new RegExp(String.raw`${esc(n.text)}\s+\d+/\d+\s+[a-z]+\s+\d+(\s+\(\S+ ago\))?\s+\S+\s+${esc(e.text)}\b`).test(
-          intent.text,
-        ),
+        new RegExp(
+          String.raw`${escapeRe(n.text)}\s+\d+/\d+\s+[a-z]+\s+\d+(\s+\(\S+ ago\))?\s+\S+\s+${escapeRe(e.text)}\b`,
+        ).test(intent.text),
     );
   const byIp = podIps.filter((e) => !rowOf(e)).map((e) => ({ p: e.matched, forms: [e.text] }));
   const both = [...named, ...byIp].map((x) => ({ ...x, at: positionOf(intent.text, x.forms) }));
@@ -341,7 +341,7 @@ export function partiesOf(intent: Intent): {
   const entities = intent.entities ?? [];
   const parties = saidParties.filter((p) => p === from || (!sameParty(entities, p, from) && !letIn(p)));
   // "10.10.1.0/24" in a pasted rule list is a range, never a party
-  const prefix = (ip: string) => new RegExp(String.raw`\b${esc(ip)}/\d{1,2}\b`).test(intent.text);
+  const prefix = (ip: string) => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(intent.text);
   const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
   const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? []);
   return { parties, ips, from, directed: !!pair, ...(several.length >= 2 ? { several } : {}) };
@@ -376,7 +376,7 @@ function asksSeveral(intent: Intent, several: Pair[] | undefined): boolean {
  * several pairs asked and nothing singles one out; each is offered (with the port written after its target). */
 function severalPairs(intent: Intent, several: Pair[]): NonNullable<Intent['pairs']> {
   return several.map(({ client, target }) => {
-    const short = escape(target.split('/').pop()!);
+    const short = escapeRe(target.split('/').pop()!);
     const port = new RegExp(String.raw`\b${short}(?::|\s+on\s+(?:tcp\s+|port\s+)*|\s+port\s+|\s+)(\d{1,5})\b`).exec(
       intent.text,
     )?.[1];
@@ -412,7 +412,7 @@ function failedConnection(
 
 /** "(web-7d4b9c8f6d-abcde logs)", "web's logs", "the logs of web": the error was logged by that pod, its caller. */
 const loggedBy = (text: string, form: string): boolean => {
-  const f = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const f = escapeRe(form);
   return new RegExp(String.raw`(^|[\s(])${f}('s)?( pod)? logs?\b|\blogs? (of|from) (the )?${f}\b`).test(text);
 };
 
@@ -433,12 +433,10 @@ function sideForms(r: NameRef): string[] {
 function databaseClient(intent: Intent, parties: string[]): string | undefined {
   if (parties.length !== 2) return undefined;
   const db = parties.filter((p) =>
-    new RegExp(String.raw`\b${escape(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
+    new RegExp(String.raw`\b${escapeRe(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
   );
   return db.length === 1 ? parties.find((p) => p !== db[0]) : undefined;
 }
-
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A party that stands only for the client's own pod ("api", one replica, and the api pod its address matched). */
 function sameParty(entities: Entity[], a: string, client: string | undefined): boolean {
@@ -486,7 +484,7 @@ function rolesOf(intent: Intent): Intent['roles'] {
 function excludedAsked(text: string, parties: string[]): string | undefined {
   if (!/\bonly\b/.test(text)) return undefined;
   return parties.find((p) => {
-    const short = escape(p.split('/').pop()!);
+    const short = escapeRe(p.split('/').pop()!);
     return new RegExp(
       String.raw`(?:^|[\s(.?!])(?:(?:does|do|is|are|will|would)\s+)?(?:the\s+)?${short}(?:\s+pods?)?\s+` +
         String.raw`(?:gets?|must be|should be|is|are|will be|stays?|remains?)?\s*(?:denied|blocked|dropped|rejected)\b`,
@@ -500,7 +498,7 @@ const onlyLetIn = (intent: Intent, p: string): boolean => {
   // ("only the dispensing API (api) may open …": the one let in may be described first and named in brackets)
   return (
     short === intent.from ||
-    new RegExp(String.raw`\bonly (?:the )?(?:(?:[\w-]+ ){0,2}\()?${escape(short)}\b`).test(intent.text)
+    new RegExp(String.raw`\bonly (?:the )?(?:(?:[\w-]+ ){0,2}\()?${escapeRe(short)}\b`).test(intent.text)
   );
 };
 

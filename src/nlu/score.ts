@@ -8,6 +8,7 @@ import type { Trigger } from '../family';
 import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
+import { escapeRe } from '../regex';
 
 /**
  * The registry, loaded when a question is scored: family modules import the parser, so loading the registry with
@@ -322,7 +323,7 @@ function outsiderToOurFrontend(s: Seen): boolean {
       String.raw`(?:the\s+(?:[a-z0-9-]+\s+)?(?:internal\s+)?(?:lb|load balancer)\s+)?${esc(to)}\b`,
   ).exec(s.t);
   if (!m) return false;
-  return !s.entities.some((e) => new RegExp(String.raw`\b${escapeWord(e.text.split('/').pop()!)}\b`).test(m[1]));
+  return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
 function goesOut(s: Seen): boolean {
@@ -520,8 +521,7 @@ const SEES = String.raw`\s+(sees?|gets?(?! (there|to|through|into|out)\b)|receiv
 /** The pod or a workload of the question is the one that sees the address: it receives the flow. */
 const oursSees = (s: Seen): boolean =>
   new RegExp(String.raw`\b(pods?|containers?|backends?)${SEES}`).test(s.intent.text) ||
-  s.workloads.some((w) => new RegExp(String.raw`\b${escapeWord(w.text.split('/').pop()!)}${SEES}`).test(s.intent.text));
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  s.workloads.some((w) => new RegExp(String.raw`\b${escapeRe(w.text.split('/').pop()!)}${SEES}`).test(s.intent.text));
 
 const ASKS_ADDRESS = /\b(what|which)\b.{0,20}\b(ip|address|source)\b/;
 
@@ -750,7 +750,7 @@ function wayInDrawn(s: Seen): boolean {
   const known = new Set(s.entities.map((e) => e.text.split('/').pop()!));
   // (the party it is drawn to is ours; another one said after, "does kube-proxy get involved", is a hop asked about)
   const drawnTo = (n: string) =>
-    new RegExp(String.raw`(^|\s)${escapeWord(n)}\s*(->|→)\s*(the\s+)?([a-z0-9][\w.-]*)`).exec(s.t)?.[4] ?? '';
+    new RegExp(String.raw`(^|\s)${escapeRe(n)}\s*(->|→)\s*(the\s+)?([a-z0-9][\w.-]*)`).exec(s.t)?.[4] ?? '';
   return s.intent.names.some((n) => !known.has(n) && WAY_IN_NAME.test(n) && known.has(drawnTo(n)));
 }
 
@@ -1047,7 +1047,7 @@ function addressKindAsked(s: Seen): boolean {
   // seen, not a party asked about
   const seenIn = (name: string) =>
     new RegExp(
-      String.raw`\bin (the |our )?${escapeWord(name)}( pods?| containers?| nodes?)?('s?)? ` +
+      String.raw`\bin (the |our )?${escapeRe(name)}( pods?| containers?| nodes?)?('s?)? ` +
         String.raw`(conntrack|logs?|tcpdump|captures?|traces?|netstat|ss output|access logs?)\b`,
     ).test(said);
   const others = s.entities.filter((e) => {

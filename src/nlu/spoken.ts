@@ -1,5 +1,6 @@
 // Text as voice-to-text writes it, and the few words of German, Spanish and French a question carries in a mixed-
 // language message, turned into what the rules read: digits, dots and slashes, and English words.
+import { escapeRe } from '../regex';
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen'];
@@ -304,9 +305,8 @@ const GLOSS: [string, string][] = [
   ['del', 'of the'],
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const GLOSS_RE = new RegExp(
-  String.raw`(?<![\p{L}\d/.-])(${GLOSS.map(([w]) => escape(w)).join('|')})(?![\p{L}\d/.-])`,
+  String.raw`(?<![\p{L}\d/.-])(${GLOSS.map(([w]) => escapeRe(w)).join('|')})(?![\p{L}\d/.-])`,
   'gu',
 );
 const GLOSSED = new Map(GLOSS);

@@ -8,6 +8,7 @@ import { result, type PathResult } from '../path/result';
 import { closest } from './names';
 import type { Intent } from './parse';
 import { resolvePod } from './resolve';
+import { escapeRe } from '../regex';
 
 /** Words for "the database" when no workload is named so: pods running a database image. */
 export const DATABASE_WORDS: Record<string, RegExp> = {
@@ -44,7 +45,6 @@ async function namespaceProblem(intent: Intent, ctx: Ctx, spec: IntentSpec, pods
 }
 
 const POD_TYPES = ['pod', 'deployment', 'deploymentconfig'];
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pod a question is about: `names` in order (default: the typed names, then all names). */
 export async function findPod(

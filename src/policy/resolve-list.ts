@@ -11,6 +11,7 @@ import { result, type PathResult } from '../path/result';
 import { subjectHop } from './listing';
 import type { ListSubjects } from './resolve';
 import { spec } from './spec';
+import { escapeRe } from '../regex';
 
 const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|networkpolic(y|ies))`;
 /** Words that ask for the policies themselves, when a word that is no name was read as a party ("isolated"). */
@@ -36,7 +37,6 @@ const LISTING = new RegExp(
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
 const PARTY_KINDS = ['pod', 'workload', 'service', 'pod-ip'];
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubjects | PathResult | undefined> {
   const policies = (await ctx.trace.try('network policies', () => ctx.inv.list('NetworkPolicy'))) ?? [];

@@ -1,6 +1,7 @@
 // Which recorded changes a subscription's filter matches, and the id that keeps each from being sent twice. Pure.
 import type { Recorded } from '../changes/history';
 import { factKinds, type Filter } from './command';
+import { escapeRe } from '../regex';
 
 /**
  * What changed, from what to what: the same on every replica (each records at its own time), so replicas sharing
@@ -9,15 +10,13 @@ import { factKinds, type Filter } from './command';
 export const changeId = (c: Recorded): string =>
   [c.kind, c.subject, c.before ?? '', c.after ?? ''].join('|').toLowerCase();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A change is in a namespace when its subject names an object there: "ns/app" (egress), "client → ns/svc:port"
  * (policy), or a route's default host "name-ns.apps…".
  */
 function inNamespace(subject: string, ns: string): boolean {
   const s = subject.toLowerCase();
-  return new RegExp(`(^|[\\s(→>])${escape(ns)}/`).test(s) || new RegExp(`^[a-z0-9-]+-${escape(ns)}\\.`).test(s);
+  return new RegExp(`(^|[\\s(→>])${escapeRe(ns)}/`).test(s) || new RegExp(`^[a-z0-9-]+-${escapeRe(ns)}\\.`).test(s);
 }
 
 export function matches(f: Filter, c: Recorded): boolean {
