@@ -1,5 +1,6 @@
 // Service → its endpoints (EndpointSlices, falling back to Endpoints) and ports.
 import type { EndpointSlice, Endpoints, Pod, Service, ServicePort } from '../inventory/k8s-types';
+import { endpointsNamed, podNamed, slicesOfService } from './index';
 
 export interface Endpoint {
   ip: string;
@@ -35,9 +36,8 @@ export function endpointsOf(
   pods: Pod[],
 ): Endpoint[] {
   const ns = svc.metadata.namespace ?? 'default';
-  const mine = slices.filter(
-    (s) => s.metadata.namespace === ns && s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
-  );
+  // (looked up by name: an answer about every frontend asks for many Services' endpoints)
+  const mine = slicesOfService(slices, ns, svc.metadata.name);
   const targetPortOf = (
     slicePorts: { name?: string; port?: number }[] | undefined,
     podName?: string,
@@ -46,7 +46,7 @@ export function endpointsOf(
     if (byName?.port) return byName.port;
     if (typeof port?.targetPort === 'number') return port.targetPort;
     if (typeof port?.targetPort === 'string') {
-      const pod = pods.find((p) => p.metadata.namespace === ns && p.metadata.name === podName);
+      const pod = podNamed(pods, ns, podName);
       const cp = pod?.spec?.containers?.flatMap((c) => c.ports ?? []).find((x) => x.name === port.targetPort);
       if (cp) return cp.containerPort;
     }
@@ -66,7 +66,7 @@ export function endpointsOf(
       ),
     );
   }
-  const ep = legacy.find((e) => e.metadata.namespace === ns && e.metadata.name === svc.metadata.name);
+  const ep = endpointsNamed(legacy, ns, svc.metadata.name);
   return (ep?.subsets ?? []).flatMap((sub) => [
     ...(sub.addresses ?? []).map((a) => ({
       ip: a.ip,

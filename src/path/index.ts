@@ -3,7 +3,7 @@
 // the kind changes): a question then costs O(matches), not O(pods). Built lazily,
 // one at a time, so memory goes only to the lookups questions use. Pure.
 import type { IpConfig, Nic } from '../inventory/azure-model';
-import type { Node, Pod, Service } from '../inventory/k8s-types';
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { idKey, resourceGroupId, vmIdFromProviderId } from '../inventory/ids';
 import { nodeIp, podIp } from './kube';
 
@@ -59,6 +59,26 @@ const servicesByIpIx = multi<Service>((s) => [
   ...(s.spec?.clusterIPs ?? []),
   ...(s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip),
 ]);
+
+// a Service's EndpointSlices carry its name in a label
+// https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/#ownership
+const slicesByServiceIx = multi<EndpointSlice>((s) => [
+  `${s.metadata.namespace ?? ''}/${s.metadata.labels?.['kubernetes.io/service-name'] ?? ''}`,
+]);
+const endpointsByNameIx = multi<Endpoints>((e) => [`${e.metadata.namespace ?? ''}/${e.metadata.name}`]);
+const podsByNameIx = multi<Pod>((p) => [`${p.metadata.namespace ?? ''}/${p.metadata.name}`]);
+
+/** The EndpointSlices of Service `ns/name`, in list order. */
+export const slicesOfService = (slices: readonly EndpointSlice[], ns: string, name: string): EndpointSlice[] =>
+  all(slicesByServiceIx(slices), `${ns}/${name}`);
+
+/** The Endpoints object of Service `ns/name` (the legacy API), if any. */
+export const endpointsNamed = (legacy: readonly Endpoints[], ns: string, name: string): Endpoints | undefined =>
+  all(endpointsByNameIx(legacy), `${ns}/${name}`)[0];
+
+/** The pod `ns/name`, if any. */
+export const podNamed = (pods: readonly Pod[], ns: string, name: string | undefined): Pod | undefined =>
+  name === undefined ? undefined : all(podsByNameIx(pods), `${ns}/${name}`)[0];
 
 /** The pods of a namespace ('' for none), in list order. */
 export const podsInNamespace = (pods: readonly Pod[], ns: string | undefined): Pod[] =>
