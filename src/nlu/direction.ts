@@ -21,8 +21,9 @@ function spotsOf(text: string, parties: Party[]): Spot[] {
   const all: Spot[] = [];
   for (const { p, forms } of parties) {
     for (const f of forms) {
-      // "web->api:8080" and "web→api" are three words
-      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←])${escapeRe(f)}(?=$|[\\s?!.,:;)'"\`→←]|->|<-)`, 'g');
+      // "web->api:8080" and "web→api" are three words; so is a label selector's value ("-l app=web → svc/api",
+      // https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors)
+      const re = new RegExp(`(?<=^|[\\s/"'\`(>→←=])${escapeRe(f)}(?=$|[\\s?!.,:;)'"\`→←]|->|<-)`, 'g');
       for (const m of text.matchAll(re)) all.push({ p, start: m.index, end: m.index + f.length });
     }
   }

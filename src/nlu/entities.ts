@@ -252,7 +252,8 @@ function inNamespace(k: Known, intent: Intent): NameRef[] {
 
 /** Where a name first appears in the text, as a whole word, in any of its forms (refs are kept in the order said). */
 export function positionOf(text: string, forms: string[]): number {
-  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>→])${escapeRe(f)}(?=$|[\\s?!.,:;)'"→]|->)`)));
+  // (a label selector's value is where its workload is said: "-l app=web → svc/api")
+  const at = forms.map((f) => text.search(new RegExp(`(^|[\\s/"'\`(>→=])${escapeRe(f)}(?=$|[\\s?!.,:;)'"→]|->)`)));
   return Math.min(...at.map((i) => (i < 0 ? Infinity : i)));
 }
 

@@ -140,7 +140,7 @@ const STOP = new Set(
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
-   expects expect`.split(/\s+/),
+   expects expect hop hops requested stand-up standup blocker blockers`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -567,8 +567,17 @@ function clean(text: string): string {
     .replace(/\b(server|data source|addr|address|network address)\s*=\s*tcp:/g, '$1 ')
     // "3 things about the api pod: 1) owner 2) node 3) ip": a list counted inline on one line is a list of its items
     .replace(/(?<=[\s:])1\)[ \t]+[^\n]*?[ \t]2\)[ \t][^\n]*/g, (list) =>
-      list.replace(/^1\)[ \t]+/, '').replace(/[ \t]+[2-9]\)[ \t]+/g, ', '),
+      // (items on lines of their own, "handover:\n1) …\n2) …\n3) … can someone confirm it?", stay sentences: the line
+      // break ended each one)
+      list.replace(/^1\)[ \t]+/, '').replace(/(\.?)[ \t]+[2-9]\)[ \t]+/g, (_, end: string) => (end ? '. ' : ', ')),
     )
+    // "(it has its own dns config, don't care about that bit)": an aside the writer dismisses is no part of the ask
+    .replace(
+      /\([^()]*\b(?:don'?t care|do not care|not asking|ignore (?:that|this|it)|irrelevant|not relevant)\b[^()]*\)/g,
+      ' ',
+    )
+    // "from a business view", "from an ops perspective": the angle the answer is wanted from, no party it comes from
+    .replace(/\bfrom (?:a|an|the|my|our|your) [\w-]+ (?:view|perspective|point of view|standpoint|angle|pov)\b,?/g, ' ')
     // "ILB": Azure's internal load balancer, said short (https://learn.microsoft.com/azure/load-balancer/components)
     .replace(/\bilb(s?)\b/g, 'internal lb$1')
     // "y/c ➜ z/b", "web ➡️ api": an arrow drawn with another sign is still the way the traffic goes
@@ -796,7 +805,9 @@ function machineClient(text: string): string | undefined {
   // whoever they are, an address said as where someone is ("at …", "(…)") that then opens or calls is the client
   const anyone = new RegExp(
     String.raw`(?:\bat\s+|\(\s*)(${IP})\s*\)?,?\s+(?:will\s+|would\s+|must\s+|should\s+|needs?\s+to\s+|try\s+to\s+)?` +
-      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|browses?|visits?|requests?)\b`,
+      // ("the harbour authority's AIS feed (203.0.113.40) posts to it": an HTTP POST is a request it opens)
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|browses?|visits?|requests?|posts?|pushes?|` +
+      String.raw`uploads?)\b`,
   ).exec(text);
   if (anyone && isIpv4(anyone[1])) return anyone[1];
   // "1.2.3.4 -> 20.31.46.20:80": a flow drawn from a public address, a client on the Internet (a pod or node of ours
@@ -833,7 +844,9 @@ function readClient(text: string, intent: Intent): void {
       // its address
       String.raw`(?:(?:branch |head |main |remote |regional )?` +
       String.raw`(?:office|site|campus|data ?cent(?:er|re)|hq|store)\s+)?` +
-      String.raw`(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
+      // ("from the office VPN 192.168.10.5": a client on our VPN, said by the VPN it comes over
+      // https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways)
+      String.raw`(?:vpn\s+)?(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   if (!client) intent.clientIp = machineClient(text) ?? intent.clientIp;
@@ -1300,7 +1313,10 @@ function dropCommonNouns(intent: Intent, t: string): void {
         if (TYPE_AFTER.test(t.slice(m.index + m[0].length))) return false;
         const [one, two] = [m[1] ?? '', m[2] ?? ''];
         // "on which server is sqlapi running": the place asked for, never "which db does api call"
-        if (/^(on|in|at) (which|what) $/.test(one + two)) return true;
+        // (but "the node on which api is scheduled": after a noun, "which" opens a relative clause whose subject the
+        // word is)
+        const relative = /\b(node|nodes|host|vm|machine|pool|subnet|namespace)\s+$/.test(t.slice(0, m.index));
+        if (/^(on|in|at) (which|what) $/.test(one + two) && !relative) return true;
         return (
           // ("(their server is …)": a bracket before the article changes nothing)
           article(two.replace(/^\W+/, '')) ||

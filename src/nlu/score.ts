@@ -247,7 +247,10 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     String.raw`\b(internet|clients?|users?|customers?|browsers?)\s*(->|→)\s*(the )?` +
     String.raw`(lb|load ?balancer|appgw|agw|front ?door|waf|ingress|router)\b`,
 );
-const comesIn = (t: string): boolean => (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t)) && !GOES_OUT_SAID.test(t);
+/** "which way does it come in": plain English for arriving (not "… is coming in the sqlapi log") */
+const COMES_IN_SAID = /\b(come|comes|coming) in(to)?\b(?! (the |our )?[\w'-]+ logs?\b)/;
+const comesIn = (t: string): boolean =>
+  (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t) || COMES_IN_SAID.test(t)) && !GOES_OUT_SAID.test(t);
 
 /** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
  * family that one workload and a far end can overrule. */
@@ -407,7 +410,7 @@ function clientOutside(s: Seen): string | undefined {
   return from.test(s.t) || ACTS(ip).test(s.t) ? ip : undefined;
 }
 const ACTS = (ip: string) =>
-  new RegExp(String.raw`\b${esc(ip)}\)? (calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?)\b`);
+  new RegExp(String.raw`\b${esc(ip)}\)? (calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?)\b`);
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
  * about in a DNS question: the name outside is looked up, the pod does not go out to it
@@ -740,8 +743,11 @@ function outsideAddressReaches(s: Seen): boolean {
   return REACHES_IN.test(s.t);
 }
 
-const REACHES_IN =
-  /\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|traffic)\b/;
+// ("how does it flow", "which way does it come in", "… posts to it": a flow or a request said in plain words)
+const REACHES_IN = new RegExp(
+  String.raw`\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|` +
+    String.raw`traffic|flows?|come in|posts?)\b`,
+);
 
 /** Words of a way in written into a name ("gateway-01", "shop-agw", "appgw-prod"): never a workload's own. */
 const WAY_IN_NAME = /(^|-)(gateway|gw|agw|appgw|agc|alb|afd|frontdoor|fd|waf|ingress|router|lb|ilb)(-|\d|$)/;
@@ -923,6 +929,8 @@ const PODS_ON = new RegExp(
   String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
     // "what's on node …", "what is running on vmss000001"
     String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
+    // ("the pod on aks-dbpool-…-vmss000000 — what is it?": a pod said by its node alone, no name of its own)
+    String.raw`\b(?:the|a|that) pods? (?:running |scheduled )?on\b|` +
     // "we pay for a 4th node (vmss000003) — what actually runs on it?": a word on how much may come before the verb
     String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );
@@ -1057,11 +1065,17 @@ function addressKindAsked(s: Seen): boolean {
   return (
     ips.size === 1 &&
     !others.length &&
-    ADDRESS_KIND.test(t) &&
-    !PAIR.test(t.replace(/\btcp\b/g, ' ')) &&
-    !ITS_WAY_OUT.test(t)
+    ((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t)) &&
+    !PAIR.test(t.replace(/\btcp\b/g, ' '))
   );
 }
+/** "10.0.2.100 — that the egress IP?", "is 20.31.45.117 one of our outbound IPs?": whether the one address is a kind
+ * of address (an egress IP too) asks what it is */
+const ADDRESS_IS_A = new RegExp(
+  String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(is )?(that|this|it)( is)? (the|our|an?|one of (our|the)) ` +
+    String.raw`[\w -]{0,20}\b(ips?|address(es)?)\s*\?|\bis \d{1,3}(\.\d{1,3}){3} (the|our|an?|one of (our|the)) ` +
+    String.raw`[\w -]{0,20}\b(ips?|address(es)?)\s*\?`,
+);
 
 const ADDRESSES_COMPARED = new RegExp(
   String.raw`\d{1,3}(\.\d{1,3}){3}\s+(vs\.?|versus|or|and)\s+\d{1,3}(\.\d{1,3}){3}\b.*` +

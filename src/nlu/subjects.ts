@@ -59,7 +59,7 @@ export async function findPod(
   const nsProblem = await namespaceProblem(intent, ctx, spec, pods);
   if (nsProblem) return nsProblem;
   const typed = intent.typed.filter((t) => POD_TYPES.includes(t.type)).map((t) => t.name);
-  const candidates = (names ?? podCandidates(intent, typed)).map((n) => servicePods(intent, n));
+  const candidates = (names ?? podCandidates(intent, typed, spec.kind === 'egress')).map((n) => servicePods(intent, n));
   if (candidates.length === 0) {
     return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
   }
@@ -98,7 +98,7 @@ const matchedPods = (intent: Intent): Set<string> =>
  * Names to try as the pod, "ns/name" when the name came with its namespace: names that matched a pod or
  * workload first (typed ones first among them), then the rest; a pod IP of the question when nothing is named.
  */
-function podCandidates(intent: Intent, typed: string[]): string[] {
+function podCandidates(intent: Intent, typed: string[], out = false): string[] {
   const matched = matchedPods(intent);
   const names = [...new Set([...typed, ...intent.names])].sort((a, b) => +!matched.has(a) - +!matched.has(b));
   const withNs = names.map((n) => {
@@ -114,7 +114,9 @@ function podCandidates(intent: Intent, typed: string[]): string[] {
   // in a message of several sentences, a name the asking sentence says comes before the context's
   const asks = (n: string) =>
     intent.asking && new RegExp(`\\b${escapeRe(n.split('/').pop()!)}\\b`).test(intent.asking) ? 0 : 1;
-  const first = withNs.filter(isMatched).sort((a, b) => asks(a) - asks(b));
+  // ("… calls the DRM licence server from sqlapi. public source ip?": the way out is the one the call leaves from)
+  const from = (n: string) => (out && n.split('/').pop() === intent.from ? 0 : 1);
+  const first = withNs.filter(isMatched).sort((a, b) => asks(a) - asks(b) || from(a) - from(b));
   return [...first, ...byIp, ...withNs.filter((n) => !isMatched(n))];
 }
 

@@ -13,7 +13,7 @@ export interface PodSubjects extends Noted {
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
-  const onNode = await podsOnNode(intent, ctx);
+  const onNode = (await podsOnNode(intent, ctx)) ?? (await clusterDnsPods(intent, ctx));
   if (onNode) return onNode;
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
@@ -58,6 +58,8 @@ const PODS_ON_NODE = new RegExp(
   String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
     // "what's on node …", "what is running on vmss000001"
     String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
+    // ("the pod on aks-dbpool-…-vmss000000 — what is it?": a pod said by its node alone, no name of its own)
+    String.raw`\b(?:the|a|that) pods? (?:running |scheduled )?on\b|` +
     // ("what actually runs on it?")
     String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );
@@ -78,4 +80,18 @@ async function podsOnNode(intent: Intent, ctx: Ctx): Promise<PodSubjects | undef
   const on = pods.filter((p) => p.spec?.nodeName === node.metadata.name);
   if (!on.length) return undefined;
   return { pod: on[0], notes: [`the pods on node ${node.metadata.name}`], group: on };
+}
+
+/** The cluster DNS's own pods: CoreDNS on AKS (https://learn.microsoft.com/azure/aks/coredns-custom), dns-default in
+ * openshift-dns on OpenShift (https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html) */
+const CLUSTER_DNS_POD = /^(coredns|dns-default)-/;
+
+/** "where's the dns pod for project1 lookups running?": "the DNS pods", no pod of ours named, are the cluster DNS's */
+async function clusterDnsPods(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
+  if (!/\bdns pods?\b/.test(intent.asking ?? intent.text)) return undefined;
+  if ((intent.entities ?? []).some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind))) return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const dns = pods.filter((p) => CLUSTER_DNS_POD.test(p.metadata.name));
+  if (!dns.length) return undefined;
+  return { pod: dns[0], notes: ['the cluster DNS pods'], group: dns };
 }

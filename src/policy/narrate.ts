@@ -32,6 +32,7 @@ export function narrateReach(d: PolicyDecision, wording: PairWording = POLICY): 
   // an NSG deny is certain; a NetworkPolicy deny on a cluster not known to enforce policies is not
   const npAllows = !denied(p).length;
   if (nsgDeny && (npAllows || p.policy.enforcement.enforced === undefined)) dropped(r, p, nsgDeny, d.reach);
+  if (!nsgDeny) nsgAllowed(r, d.reach);
   const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
   if (npAllows && !nsgDeny && unseen.length)
     r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
@@ -58,6 +59,17 @@ function dropped(r: PathResult, p: PathDecision, deny: NsgDecision, reach?: Reac
   r.facts.push({ label: 'NSG', value: `denied: ${rule} (${where(deny)})` });
   if (r.intent === 'policy') r.verdict = { allowed: false, by: [`${deny.nsg}/${deny.rule}`] };
   r.warnings.unshift(`NSG ${rule} denies the packet ${where(deny)}`);
+}
+
+/** The NSG rules that let the packet through are part of the verdict: each NSG on the way decides by its first
+ * matching rule (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works) */
+function nsgAllowed(r: PathResult, reach?: Reach): void {
+  const allows = (reach?.nsg.decisions ?? []).filter((x) => x.allowed);
+  if (allows.length)
+    r.facts.push({
+      label: 'NSG',
+      value: `allowed: ${allows.map((x) => `${nsgRuleText(x)} (${where(x)})`).join('; ')}`,
+    });
 }
 
 const where = (x: NsgDecision) => `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;
