@@ -37,13 +37,24 @@ const QUOTED_BEFORE_LB = /['"‘“`]([a-z0-9][a-z0-9.-]*[a-z0-9])['"’”`]\s+
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations
 // (never a ticket key: "LB-03", "LB-REVIEW: …")
 const LB_NAME = /(?<![\w.-])(lb[ie]?-(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9])(?![\w-]|:)/;
-const NVA_SAID = /\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b/;
+// ("the ILB in the hub that our 0/0 route points at": a load balancer in the hub, or one a route's next hop is, fronts
+// the appliances the spoke's default route sends to
+// https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability)
+const NVA_SAID = new RegExp(
+  String.raw`\b(nvas?|network virtual appliances?|(firewall|security) appliances?)\b|` +
+    String.raw`\b(internal )?(lb|load balancer)s? in (the|our) hub\b|\bhub(['’]s)? internal (lb|load balancer)s?\b|` +
+    String.raw`\b(0\/0|0\.0\.0\.0\/0|default|udr)( route)? (points?|sends?|goes|leads) (at|to)\b|\bnext hop\b`,
+);
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
 // "the load balancer for the payments service", "the LB in front of the web svc": a LoadBalancer Service's frontend
 // is on the cluster's load balancer https://learn.microsoft.com/azure/aks/load-balancer-standard
+// ("which LB fronts the bookings service?": the Service said as the one it fronts or serves)
 const FOR_SERVICE = new RegExp(
-  String.raw`\b(?:load[- ]?balancers?|lbs?)\s+(?:for|of|in front of|behind|used by)\s+(?:the\s+)?` +
+  String.raw`\b(?:load[- ]?balancers?|lbs?)\s+(?:for|of|in front of|behind|used by|fronts|fronting|serves|serving|` +
+    String.raw`sits in front of|is in front of)\s+(?:the\s+)?` +
+    // (never a word that points: "in front of this service")
+    String.raw`(?!(?:this|that|these|those|our|my|your|its|their|each|every|a|an|any)\s)` +
     String.raw`([a-z0-9][a-z0-9-]*)\s+(?:service|svc)\b`,
 );
 

@@ -126,11 +126,15 @@ const KEPT_BETWEEN = new RegExp(
  * (the copula before it) is the client, as in "is web blocked from reaching db-0" */
 function blockedFrom(before: string, between: string): 'forward' | undefined {
   const copula = /\b(?:is|are|was|were|be|being|gets?|got)\s+(?:the\s+)?$/i.test(before);
-  return copula && KEPT_FROM.test(between) ? 'forward' : undefined;
+  // ("so the ingress-nginx pod x2k4p is blocked from db-0?": said as a statement, the copula comes after the first)
+  return (copula && KEPT_FROM.test(between)) || KEPT_FROM.test(between.replace(STATED, ' ')) ? 'forward' : undefined;
 }
+const STATED = /^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:is|are|was|were|stays?|remains?)(?=\s)/i;
 const KEPT_FROM = new RegExp(
   String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?` +
-    String.raw`(?:blocked|cut off|locked out|firewalled)\s+from\s+(?:the\s+)?$`,
+    // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
+    String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off)\s+from|(?:kept|locked|shut) out of)` +
+    String.raw`\s+(?:the\s+)?$`,
   'i',
 );
 

@@ -328,6 +328,11 @@ function addressesOfOurs(k: Known, intent: Intent): void {
     k.services.some((svc) => svc.spec?.clusterIP === ip || lbIngressIps(svc).includes(ip));
   const elsewhere = intent.ips.filter((ip) => !inCluster(ip));
   if (elsewhere.length) intent.elsewhereIps = [...new Set(elsewhere)];
+  // every node listens on a Service's node port: a node's address with it is that Service reached on the node
+  // https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
+  const port = intent.port;
+  const nodePort = port !== undefined && k.services.some((svc) => svc.spec?.ports?.some((p) => p.nodePort === port));
+  if (nodePort && intent.ips.some((ip) => k.pods.some((p) => p.status?.hostIP === ip))) intent.nodePortHit = true;
 }
 
 /** "webb-7d4b9c8f6d-abcde": one edit in the workload part of a pod's name, its generated suffix (the last part,

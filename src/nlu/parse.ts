@@ -72,6 +72,9 @@ export interface Intent {
   frontendIps?: string[];
   /** addresses said that are no pod's, node's or Service's (filled by entities.ts): outside the cluster */
   elsewhereIps?: string[];
+  /** a node's address said with a Service's node port ("10.224.0.4:31380", filled by entities.ts): that Service
+   * reached on the node directly */
+  nodePortHit?: boolean;
   /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
   urlHosts?: string[];
   /** each family's score from the cue words of the sentence that asks (the specs' triggers) */
@@ -578,6 +581,9 @@ function clean(text: string): string {
     )
     // "from a business view", "from an ops perspective": the angle the answer is wanted from, no party it comes from
     .replace(/\bfrom (?:a|an|the|my|our|your) [\w-]+ (?:view|perspective|point of view|standpoint|angle|pov)\b,?/g, ' ')
+    // "10.244.0.12/32 -> 10.0.201.17/32": a /32 prefix is one address, the host itself
+    // (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#custom-routes)
+    .replace(/\b(\d{1,3}(?:\.\d{1,3}){3})\/32\b/g, '$1')
     // "ILB": Azure's internal load balancer, said short (https://learn.microsoft.com/azure/load-balancer/components)
     .replace(/\bilb(s?)\b/g, 'internal lb$1')
     // "y/c ➜ z/b", "web ➡️ api": an arrow drawn with another sign is still the way the traffic goes
@@ -941,8 +947,9 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)/)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
-    // (or before a dash that goes on: "writes to db-0 over 5432 — which route")
-    rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]|[-—–]\s))/)?.[1] ??
+    // (or before a dash that goes on: "writes to db-0 over 5432 — which route"; or a sentence's full stop: "web pulls
+    // photos from api over 8080. who does api think is calling?")
+    rest.take(/\bover\s+(\d{2,5})(?=\s*(?:$|[?!,;]|\.(?:\s|$)|[-—–]\s))/)?.[1] ??
     portSaidApart(rest)
   );
 }
@@ -1197,6 +1204,9 @@ function readNames(rest: Rest, intent: Intent): void {
   ].map((m) => m[1].replace(/[.:]+$/, ''));
   const words = rest.text
     .replace(/->|→/g, ' ')
+    // "do sqlapi and server share a node? if one VM dies…": a question mark ends the sentence, so the type word before
+    // it types no name after it (a token of its own that is never a name)
+    .replace(/[?!]+(?=\s)/g, ' | ')
     .split(/[\s,;!?()"`<>=]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);

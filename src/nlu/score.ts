@@ -60,7 +60,7 @@ const OUT = new RegExp(
     String.raw`(get|gets|getting) out|on-?prem(ises)? (side|server|host|network|end)|` +
     // "calls a payments API", "hits their endpoint", "our IP is not on their list"
     String.raw`(calls?|calling|hits?|hitting|uses?|using) (an?|their|some) ([a-z-]+ )?` +
-    String.raw`(api|endpoint|service|server)s?|` +
+    String.raw`(api|endpoint|service|server|webhook|callback)s?|` +
     String.raw`(on|to|in|from) their (allow ?|white ?)?list|` +
     // "why no internet from web?", "no outbound from the api pods"
     String.raw`no (internet|outbound|egress)( access| connectivity)? (from|in|on|for))\b`,
@@ -83,6 +83,8 @@ const CAN = new RegExp(
     String.raw`reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
     String.raw`drop(s|ped|ping)?|isolated|isolation|` +
+    // "are the web pods kept out of db-0?": whether one is let into the other
+    String.raw`(kept|keeps|keep|locked|shut) out of|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
     // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
@@ -221,12 +223,21 @@ const COMES_IN = new RegExp(
     // ("when a customer connects, …": the verb may end the clause)
     String.raw`(?: |(?=[,.?!;:]|$))(?!(the )?(public )?(internet|outside)\b)`,
 );
+/** Asked who takes a connection: "which pod ends up with it", "who answers", "where does it land". */
+const WHO_GETS_IT = new RegExp(
+  String.raw`\b(which|what) (pods?|backends?|workloads?|containers?)\b|` +
+    String.raw`\bwho (gets|answers|serves|receives|handles|listens|takes)\b|\b(ends? up|lands?|landing)\b`,
+);
 /** A host name with a public-looking domain ("shop-admin.contoso.com"), never a cluster name ("db.shop.svc…") */
 const outsideHost = (n: string): boolean => /\.[a-z]{2,}$/.test(n) && !/\.svc(\.|$)|\.local$|\.internal$/.test(n);
 /** Going out, said with its direction: the workload is the one that reaches out. */
 const GOES_OUT_SAID = new RegExp(
   String.raw`\b(reach(es)?|call(s)?|hits?|gets? to|goes? (out )?to|talks? to|connects? to|leaves? (to|for)) ` +
-    String.raw`(the )?(public )?(internet|outside world)\b|\b(leaves?|leaving|goes out|calls? out|egress(es)?)\b`,
+    String.raw`(the )?(public )?(internet|outside world)\b|\b(leaves?|leaving|goes out|calls? out|egress(es)?)\b|` +
+    // "our api calling their webhook": a webhook is the receiver's endpoint, so ours is the one going out
+    // (https://learn.microsoft.com/azure/aks/concepts-network-outbound)
+    String.raw`\b(calls?|calling|hits?|hitting|posts? to|posting to) (their|a|the customer'?s|the partner'?s) ` +
+    String.raw`([a-z-]+ )?(webhooks?|callbacks?)\b`,
 );
 /** "how is it reachable from outside", "expose sqlapi to the partner": the workload is what the outside reaches */
 const REACHED_FROM_OUTSIDE = new RegExp(
@@ -580,7 +591,9 @@ const COVERS =
       String.raw`(is|isn'?t) (that|this|it) (not )?(something|anything) (you|u) (know|can|do|see|cover|answer)|` +
       String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u)|` +
       // "could you kindly describe the services you offer?": the bot's own services, asked of it
-      String.raw`services? (you|u) (offer|provide|render)|what (can|could) (it|this bot) answer)\b`,
+      String.raw`services? (you|u) (offer|provide|render)|what (can|could) (it|this bot) answer|` +
+      // "does the bot know about OpenShift EgressIPs?", "do you know about NSGs?": a topic asked of the bot's knowledge
+      String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of))\b`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
 // ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
@@ -1346,6 +1359,14 @@ export const EVIDENCE: readonly Row[] = [
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows
   { id: 'requests-come-in', says: { inbound: 19 }, when: requestsComeIn },
+  // "the gate box talks straight to 10.224.0.4:31380 — which pod ends up with that connection?": a Service's node port
+  // on a node's address, asked who gets the connection, is that Service's way in, not what the node is
+  // https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
+  {
+    id: 'node-port-reached',
+    says: { inbound: 19 },
+    when: (s) => !!s.intent.nodePortHit && !s.both.length && WHO_GETS_IT.test(s.intent.asking ?? s.t),
+  },
   // "how the internet traffic reaches my pods on 20.31.46.20": the outside reaches in, whatever else is said
   {
     id: 'outside-comes-in',

@@ -150,10 +150,13 @@ function ambiguous(intent: Intent, spec: IntentSpec, name: string, pods: Pod[]):
  * same node as a web pod?"): every pod of each, to be answered together. */
 export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): Promise<Pod[] | undefined> {
   const asking = intent.asking ?? intent.text;
-  if (!compares.test(asking)) return undefined;
+  // ("do sqlapi and server share a node? if one VM dies, does the site lose both?": a sentence that asks about "both"
+  // of them asks the comparison said before it)
+  const both = /\b(both|either)\b/.test(asking) && compares.test(intent.text);
+  if (!compares.test(asking) && !both) return undefined;
   // (the parties of the sentence that asks: a quoted answer before it is context; "which node is 10.244.2.6 on, is
   // that the same one as api?": a sentence that points back with "that" takes in the one before it)
-  const scope = /\b(that|it|this)\b/.test(asking) ? intent.text : asking;
+  const scope = both || /\b(that|it|this)\b/.test(asking) ? intent.text : asking;
   const named = (intent.entities ?? []).filter(
     (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && scope.includes(e.text.split('/').pop()!),
   );
