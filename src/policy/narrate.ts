@@ -65,11 +65,14 @@ function dropped(r: PathResult, p: PathDecision, deny: NsgDecision, reach?: Reac
  * matching rule (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works) */
 function nsgAllowed(r: PathResult, reach?: Reach): void {
   const allows = (reach?.nsg.decisions ?? []).filter((x) => x.allowed);
-  if (allows.length)
-    r.facts.push({
-      label: 'NSG',
-      value: `allowed: ${allows.map((x) => `${nsgRuleText(x)} (${where(x)})`).join('; ')}`,
-    });
+  if (!allows.length) return;
+  // the default rules (priority 65000 and up) are named once: every NSG has them, what matters is a rule someone wrote
+  // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#default-security-rules
+  const written = allows.filter((x) => x.priority < 65000).map((x) => `${nsgRuleText(x)} (${where(x)})`);
+  const defaults = [...new Set(allows.filter((x) => x.priority >= 65000).map((x) => x.rule))];
+  const byDefault = defaults.length ? `the default rule${defaults.length > 1 ? 's' : ''} ${defaults.join(', ')}` : '';
+  const value = [...written, ...(byDefault ? [written.length ? `elsewhere ${byDefault}` : byDefault] : [])];
+  r.facts.push({ label: 'NSG', value: `allowed by ${value.join('; ')}` });
 }
 
 const where = (x: NsgDecision) => `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;

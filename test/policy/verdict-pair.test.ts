@@ -22,7 +22,7 @@ test('aks-cni-nsg: an allowed pair names the NSG rules that let it through (a ch
   const r = await ask('confirm api-6c9d8b7f5-k2m4p → db-0 tcp/5432 is allowed (NSG rule 150)', nsg);
   expect(r.verdict?.allowed).toBe(true);
   expect(r.facts.find((f) => f.label === 'NSG')?.value).toMatch(
-    /^allowed: .*db-nsg\/allow-5432-from-api, priority 150, Allow \(inbound at the subnet\)/,
+    /^allowed by db-nsg\/allow-5432-from-api, priority 150, Allow \(inbound at the subnet\); elsewhere the default rules /,
   );
   // a pair an NSG drops says the deny, not an allow list
   const denied = await ask('can web reach db-0 on 5432', nsg);
