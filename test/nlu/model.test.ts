@@ -33,7 +33,7 @@ test('the committed model is a fresh training on the labelled files (run `npm ru
   expect(readFileSync(file).length).toBeLessThan(768 * 1024);
 });
 
-test('cross-validation: on sets 7–36 and 38–41, the combination misroutes no more than the rules alone', async () => {
+test('cross-validation: on sets 7–36 and 38–42, the combination misroutes no more than the rules alone', async () => {
   const folds = await crossValidate();
   console.log(table(folds));
   // over all the sets (a sure model now answers where it disputes the rules: on a set the rules were written for, it
@@ -175,6 +175,9 @@ test('cross-validation: on sets 7–36 and 38–41, the combination misroutes no
     // confident misroutes, combined 8920/9023 with 29): set 41 the rules alone 280/293 with 4, combined 291/293 with
     // none. Sets 21, 24 and 31 one misroute each, set 28 4 (the margin of a model trained without the set)
     41: [291, 0],
+    // measured after round 36 (tuned on set 42; set 42 joined; sets 7–36 and 38–42: the rules alone 8920/9292 with 107
+    // confident misroutes, combined 9194/9292 with 26): set 42 the rules alone 251/269 with 7, combined 269/269
+    42: [269, 0],
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
