@@ -14,8 +14,22 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Unseen: not yet measured; the floors are set after the first run. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 13087ea (the code the set was written on) 268/283 = 94.7 %, 7 confident misroutes. Two
+ * DNS lines are not fully blind: the writer checked a fact with a question worded close to them. Floors: the first
+ * measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 94, // 268/283
+  dns: 88, // 24/27
+  'east-west': 96, // 27/28
+  egress: 100, // 31/31
+  help: 100, // 28/28
+  inbound: 85, // 23/27
+  'load-balancers': 89, // 25/28
+  pod: 96, // 29/30
+  policy: 88, // 24/27
+  unknown: 100, // 29/29
+  'what-is': 100, // 28/28
+};
+const MISROUTES = 7;
 
 heldoutTest(44, FLOOR, MISROUTES, { coverage: [24, 24] });
