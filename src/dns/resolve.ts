@@ -1,7 +1,7 @@
 // The name a DNS question asks about, and the pod it is resolved from (if any).
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
-import { clusterDnsService, isClusterName } from '../path/dns';
+import { clusterDnsService, isClusterDnsPod, isClusterName } from '../path/dns';
 import type { Intent } from '../nlu/parse';
 import { findPod, type FoundPod } from '../nlu/subjects';
 import { result, type PathResult } from '../path/result';
@@ -270,7 +270,7 @@ function resolverSaid(intent: Intent, services: Service[], outside: string | und
   // ("the nameserver the server pod uses": the word said again on its own is the pod's name)
   const alone = /\bserver\b/i.test(intent.text.replace(/\b(dns|name) ?servers?\b/gi, ' '));
   if (n === 'server' && (all.length > 1 || other) && /\b(dns|name) ?server/i.test(intent.text) && !alone) return true;
-  return all.length > 1 && CLUSTER_DNS.test(n.split('/').pop()!);
+  return all.length > 1 && isClusterDnsPod(n.split('/').pop()!);
 }
 
 /** A name written as one of ours (a hyphen or a digit in it: "invoice-api", never a ticket key like "DNS-44") that
@@ -288,10 +288,6 @@ const unknownName = (intent: Intent, outside?: string): string | undefined =>
   );
 
 /** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
-/** The cluster DNS's own pods (CoreDNS on AKS, dns-default on OpenShift): the resolver, never the pod asking
- * https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html */
-const CLUSTER_DNS = /^(coredns|kube-dns|dns-default|node-local-?dns)(-|$)/;
-
 async function pathSubjects(
   intent: Intent,
   ctx: Ctx,

@@ -71,6 +71,12 @@ export function clusterDnsService(services: readonly Service[]): Service | undef
   );
 }
 
+/** A pod of the cluster DNS itself, by its name: CoreDNS (and node-local DNS) on AKS, dns-default on OpenShift. */
+// AKS: https://learn.microsoft.com/azure/aks/coredns-custom
+// OpenShift: https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html
+export const isClusterDnsPod = (name: string): boolean =>
+  /^(coredns|kube-dns|dns-default|node-local-?dns)(-|$)/.test(name);
+
 /** A name the cluster DNS answers itself: the cluster domain, svc / svc.ns / host.svc.ns of a known namespace. */
 export function isClusterName(name: string, namespaces: ReadonlySet<string>): boolean {
   const n = name.toLowerCase().replace(/\.$/, '');

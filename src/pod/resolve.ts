@@ -3,6 +3,7 @@ import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { comparedPods, findPod } from '../nlu/subjects';
+import { isClusterDnsPod } from '../path/dns';
 import type { PathResult } from '../path/result';
 import { spec } from './spec';
 
@@ -82,16 +83,12 @@ async function podsOnNode(intent: Intent, ctx: Ctx): Promise<PodSubjects | undef
   return { pod: on[0], notes: [`the pods on node ${node.metadata.name}`], group: on };
 }
 
-/** The cluster DNS's own pods: CoreDNS on AKS (https://learn.microsoft.com/azure/aks/coredns-custom), dns-default in
- * openshift-dns on OpenShift (https://docs.openshift.com/container-platform/4.16/networking/dns-operator.html) */
-const CLUSTER_DNS_POD = /^(coredns|dns-default)-/;
-
 /** "where's the dns pod for project1 lookups running?": "the DNS pods", no pod of ours named, are the cluster DNS's */
 async function clusterDnsPods(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
   if (!/\bdns pods?\b/.test(intent.asking ?? intent.text)) return undefined;
   if ((intent.entities ?? []).some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind))) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
-  const dns = pods.filter((p) => CLUSTER_DNS_POD.test(p.metadata.name));
+  const dns = pods.filter((p) => isClusterDnsPod(p.metadata.name));
   if (!dns.length) return undefined;
   return { pod: dns[0], notes: ['the cluster DNS pods'], group: dns };
 }
