@@ -57,6 +57,9 @@ const DEFAULTS: Rule[] = [
   def('DenyAllOutBound', 65500, 'Outbound', 'Deny', '*', '*'),
 ];
 
+/** A decision by one of those default rules (priorities 65000–65500; rules someone writes go up to 4096). */
+export const byDefaultRule = (d: NsgDecision): boolean => d.priority >= 65000;
+
 function def(name: string, priority: number, direction: string, access: string, src: string, dst: string): Rule {
   return {
     name,

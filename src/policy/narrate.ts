@@ -11,7 +11,7 @@ import {
   serverName,
   type PairWording,
 } from '../east-west/narrate';
-import { nsgRuleText, type NsgDecision } from '../path/nsg';
+import { byDefaultRule, nsgRuleText, type NsgDecision } from '../path/nsg';
 import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
 import type { AnyPolicyDecision, PolicyDecision, Reach } from './decide';
@@ -66,10 +66,9 @@ function dropped(r: PathResult, p: PathDecision, deny: NsgDecision, reach?: Reac
 function nsgAllowed(r: PathResult, reach?: Reach): void {
   const allows = (reach?.nsg.decisions ?? []).filter((x) => x.allowed);
   if (!allows.length) return;
-  // the default rules (priority 65000 and up) are named once: every NSG has them, what matters is a rule someone wrote
-  // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#default-security-rules
-  const written = allows.filter((x) => x.priority < 65000).map((x) => `${nsgRuleText(x)} (${where(x)})`);
-  const defaults = [...new Set(allows.filter((x) => x.priority >= 65000).map((x) => x.rule))];
+  // the default rules are named once: every NSG has them, what matters is a rule someone wrote
+  const written = allows.filter((x) => !byDefaultRule(x)).map((x) => `${nsgRuleText(x)} (${where(x)})`);
+  const defaults = [...new Set(allows.filter(byDefaultRule).map((x) => x.rule))];
   const byDefault = defaults.length ? `the default rule${defaults.length > 1 ? 's' : ''} ${defaults.join(', ')}` : '';
   const value = [...written, ...(byDefault ? [written.length ? `elsewhere ${byDefault}` : byDefault] : [])];
   r.facts.push({ label: 'NSG', value: `allowed by ${value.join('; ')}` });
