@@ -23,7 +23,7 @@ export function narrate(d: AnyPolicyDecision): PathResult {
 }
 
 /** A pair's answer in the family's words, with every layer judged: an NSG that drops the packet is the answer. */
-export function narrateReach(d: PolicyDecision, wording: PairWording = POLICY): PathResult {
+export function narrateReach(d: PolicyDecision, wording: PairWording): PathResult {
   const r = narratePair(d.pair, wording);
   if (d.pair.kind !== 'path') return r;
   const p = d.pair;
@@ -40,7 +40,7 @@ export function narrateReach(d: PolicyDecision, wording: PairWording = POLICY): 
   for (const l of unseen) if (l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
   r.verify.push(...nsgChecks(d.reach));
   // the typed verdict and layers are the policy family's (README: --json)
-  if (wording === POLICY) r.layers = layers;
+  if (r.intent === 'policy') r.layers = layers;
   return r;
 }
 
