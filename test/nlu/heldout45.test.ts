@@ -1,0 +1,20 @@
+// Held-out set 45 (test/nlu/heldout-45.jsonl): 268 questions, the nine families and out-of-scope requests, on the
+// demo, every fixture and netpol-e2e. New writers: an SRE pasting a PagerDuty incident timeline, a network engineer
+// using on-prem words (VIP, SNAT pool, DMZ, edge router, F5, VLAN ACLs), yes/no checks ("is it true that…"), an
+// engineer who gives only a Service's ClusterIP and port, a manager forwarding a customer's e-mail ("can you check
+// this?"), a junior asking for "the path diagram" in words, pods named by their container ("the postgres container",
+// "the 'controller' container"), a message that answers its own first question and then asks the real one, pasted
+// `az network nic show` and `kubectl get svc -o yaml` excerpts, made-up deadlines ("CAB meets in 5 min"), and a
+// security reviewer asking what an attacker on the internet can reach. New settings: a mountain-rescue callout app,
+// a crematorium's streaming service, a karaoke-bar booking site, a harbour's fuel-dock payments, a community radio's
+// request line, a model-railway club's signalling demo, a botanical garden's humidity sensors, an exam-hall seat
+// map, a dog-walking marketplace, a roller-coaster queue display. Kept from earlier sets: phone, Teams HTML, tickets,
+// change requests (scope replies), outside clients by place, the load balancer as the subject, approval tickets with
+// an expected allow/deny, pod and node IPs as subjects, names and addresses that do not exist.
+// Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+const FLOOR: Record<string, number> = { all: 0 };
+const MISROUTES = 999;
+
+heldoutTest(45, FLOOR, MISROUTES, { coverage: [24, 24] });
