@@ -1,0 +1,20 @@
+// Held-out set 46 (test/nlu/heldout-46.jsonl): 294 questions, the nine families and out-of-scope requests, on the demo
+// and every fixture, weighted to DNS path, inbound, NetworkPolicy verdicts with ports, east-west source IP and pod
+// placement (30+ lines each). New writers: a network engineer who speaks in 5-tuples (src=… sport=… dst=… dport=…),
+// a developer pasting `curl -v` or `openssl s_client` output and asking why, an on-call listing three suspects and
+// asking about one, a colleague answering in the thread ("@Sam: the bot can tell you — …"), test-case titles
+// ("should_egress_via_natgw"), "the other pod" after naming one, an auditor asking for evidence of one flow, ingress
+// and egress words mixed up with one clear meaning, a Windows admin calling pods "servers", long apologies before the
+// ask, and numbered steps where only step 3 asks. New situations: an orchestra's rehearsal booking, a ski-rental kiosk,
+// dental X-ray uploads, bus ticket validators, city noise sensors, a bookshop's stock sync, a surf school's forecast
+// page, brewery tank telemetry, pool lockers and a tattoo studio's booking widget. Also the load balancer as the
+// subject ("who is behind 20.67.170.10"), change-approval tickets with an expected allow/deny, what-is of NAT gateway,
+// firewall, prefix, internal-LB and EgressIP addresses, one-word asks that need a choice, and change requests that
+// must get the scope reply. Written without reading the parser, its corpus or the other held-out sets.
+import { heldoutTest } from './heldout-check';
+
+/** Floors are set after the first measurement. */
+const FLOOR: Record<string, number> = { all: 0 };
+const MISROUTES = 999;
+
+heldoutTest(46, FLOOR, MISROUTES, { coverage: [24, 24] });
