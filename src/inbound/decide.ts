@@ -11,6 +11,7 @@ import type { InboundFacts } from './facts';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
 import { decideNodePort, type NodePortPath } from './node-port';
+import { inboundNsg, type InboundNsg } from './nsg';
 import { snatSource, trafficPolicy } from '../path/service-snat';
 import type { OtherWayIn } from './ways-in';
 
@@ -81,6 +82,8 @@ interface Reached {
   door: Door;
   entry: Entry;
   lb: Balancer;
+  /** the NSGs on the landing node's subnet and NIC, for the client's packet */
+  nsg?: InboundNsg;
 }
 
 export type InboundDecision = WayIn & {
@@ -139,6 +142,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
   if (frontEps.length === 0) return { ...reached, kind: 'no-ready-endpoints' };
   const landing = landingOf(entry, frontEps, f);
+  reached.nsg = inboundNsg(entry, reached.lb, landing, f.landing);
   if (!door.proxy) return { ...reached, kind: 'direct', landing };
   const proxy = door.proxy;
   // a host-network proxy opens its connections from the node IP

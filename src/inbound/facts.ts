@@ -3,10 +3,11 @@
 import type { Ctx } from '../family';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
+import { azureEnd, type AzureEnd } from '../path/azure-end';
 import { subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
-import { frontDoor, ingressIpsOf, routerNameOf } from './decide';
+import { decide, frontDoor, ingressIpsOf, routerNameOf } from './decide';
 import { isAgic, readAppGateway, type AppGatewayFacts } from './app-gateway';
 import { isGatewaySubjects, readGatewayFacts, type GatewayFacts } from './gateway-api';
 import type { InboundSubjects } from './resolve';
@@ -26,6 +27,8 @@ export interface InboundFacts {
   gatewayApi?: GatewayFacts;
   /** Azure Front Door profiles (snapshot only), when the data has any */
   frontDoors?: FrontDoor[];
+  /** the node the load balancer hands the packet to, on Azure: its subnet's and NIC's NSGs */
+  landing?: AzureEnd;
 }
 
 export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
@@ -61,14 +64,25 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   }
   const entryIp = lbIngressIps(door.front)[0];
   if (!entryIp) return f;
-  const world = await lbWorld(inv, trace);
-  f.frontend = await frontendForIp(inv, world, entryIp, trace, door.front);
+  const [frontend, landing] = await Promise.all([
+    lbWorld(inv, trace).then((world) => frontendForIp(inv, world, entryIp, trace, door.front)),
+    landingEnd(s, f, ctx),
+  ]);
+  Object.assign(f, { frontend, landing });
   if (!f.frontend && !trace.errors.length)
     trace.fail(
       `load balancer frontend for ${entryIp}`,
       `no load balancer frontend in the node resource group carries ${entryIp}`,
     );
   return f;
+}
+
+/** The Azure side of the node the answer walks through (the rules pick it from the Kubernetes facts alone). */
+async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promise<AzureEnd | undefined> {
+  const d = decide(s, f);
+  const node = 'landing' in d ? d.landing.node : undefined;
+  if (!node?.spec?.providerID?.startsWith('azure://')) return undefined;
+  return azureEnd(ctx.inv, node, ctx.trace);
 }
 
 /** The subscription to look for the gateway in: the cluster's, else the nodes'. */

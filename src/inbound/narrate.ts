@@ -7,6 +7,7 @@ import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
 import { narrateNodePort } from './narrate-node-port';
+import { withNsg } from './nsg';
 import type { OtherWayIn } from './ways-in';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
 
@@ -37,7 +38,7 @@ const addr = (ip: string | undefined, port: number | undefined) => (port === und
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
 export const narrate = (d: InboundDecision): PathResult =>
-  withOthers(withFrontDoor(narrateWayIn(d), d.frontDoor), d.others);
+  withOthers(withFrontDoor(withNsg(narrateWayIn(d), 'nsg' in d ? d.nsg : undefined), d.frontDoor), d.others);
 
 /** The workload's other ways in: one line each, with the question that walks it (also a button). */
 function withOthers(r: PathResult, others: OtherWayIn[] | undefined): PathResult {

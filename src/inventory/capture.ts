@@ -9,7 +9,7 @@ import { idKey, inScope, parentId, resourceGroupId } from './ids';
 import type { AzureInventory, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
 import { apiVersionOf } from './kubernetes';
-import { azureEnd } from '../policy/facts';
+import { azureEnd } from '../path/azure-end';
 import { locateNode } from '../path/azure-node';
 import { readEgressFacts } from '../path/egress-rules';
 import { cidrFirstAddress, prefixLength } from '../path/ip';

@@ -12,11 +12,16 @@ type Rule = NetworkSecurityGroup['rules'][number];
 
 export interface NsgPacket {
   src: string;
+  /** the source is any client of this kind, not one address ("a client on the Internet"): `src` only names it */
+  srcAny?: SourceKind;
   dst: string;
   port?: number;
   /** TCP, UDP, ICMP */
   protocol: string;
 }
+
+/** Clients not known by address: anyone on the Internet, anyone in the VNet. */
+export type SourceKind = 'Internet' | 'VirtualNetwork';
 
 /** What the service tags and groups stand for here. */
 export interface NsgContext {
@@ -58,7 +63,7 @@ const DEFAULTS: Rule[] = [
 ];
 
 /** A decision by one of those default rules (priorities 65000–65500; rules someone writes go up to 4096). */
-export const byDefaultRule = (d: NsgDecision): boolean => d.priority >= 65000;
+const byDefaultRule = (d: NsgDecision): boolean => d.priority >= 65000;
 
 function def(name: string, priority: number, direction: string, access: string, src: string, dst: string): Rule {
   return {
@@ -105,11 +110,20 @@ function tagMatches(tag: string, ip: string, ctx: NsgContext): Match {
   return prefixes.some((c) => (IPV4_CIDR.test(c) ? cidrContains(c, ip) : c === ip));
 }
 
+/** Does a prefix or tag cover every client of a kind? A rule naming addresses covers some of them only: said, not
+ * judged, so the first rule that covers them all decides and the narrower ones are named. */
+function kindMatches(prefix: string, kind: SourceKind): Match {
+  const p = prefix.trim().toLowerCase();
+  if (p === '*' || p === 'any' || p === kind.toLowerCase()) return true;
+  if (p === 'virtualnetwork' || p === 'internet' || p === 'azureloadbalancer') return false;
+  return `it covers only the clients in ${prefix.trim()}`;
+}
+
 /** Any of the prefixes (none: any address); a reason when none matches and one could not be judged. */
-function anyMatch(prefixes: string[], ip: string, ctx: NsgContext): Match {
+function anyMatch(prefixes: string[], ip: string, ctx: NsgContext, kind?: SourceKind): Match {
   let unknown: string | undefined;
   for (const p of prefixes.length ? prefixes : ['*']) {
-    const m = addressMatches(p, ip, ctx);
+    const m = kind ? kindMatches(p, kind) : addressMatches(p, ip, ctx);
     if (m === true) return true;
     if (typeof m === 'string') unknown ??= m;
   }
@@ -141,8 +155,10 @@ const protocolMatches = (rule: string, packet: string) =>
 function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
   if (!protocolMatches(r.protocol, p.protocol) || !portMatches(r.destinationPorts, p.port)) return false;
   const src = r.sourceAsgs?.length
-    ? asgMatches(r.sourceAsgs, ctx.srcAsgs, p.src, 'source')
-    : anyMatch(r.source, p.src, ctx);
+    ? p.srcAny
+      ? false // an Internet / VNet client at large is no NIC of a group
+      : asgMatches(r.sourceAsgs, ctx.srcAsgs, p.src, 'source')
+    : anyMatch(r.source, p.src, ctx, p.srcAny);
   const dst = r.destinationAsgs?.length
     ? asgMatches(r.destinationAsgs, ctx.dstAsgs, p.dst, 'destination')
     : anyMatch(r.destination, p.dst, ctx);
@@ -176,6 +192,21 @@ export function evaluateNsg(
 /** `nsg-name/rule-name, priority 200, Deny` */
 export const nsgRuleText = (d: NsgDecision): string =>
   `${d.nsg}/${d.rule}, priority ${d.priority}, ${d.allowed ? 'Allow' : 'Deny'}`;
+
+/** `inbound at the subnet` */
+export const nsgWhere = (x: NsgDecision): string =>
+  `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;
+
+/** The rules that let a packet through, for an answer: written rules by name and place, the default rules once (every
+ * NSG has them, what matters is a rule someone wrote). Undefined when nothing allowed it. */
+export function allowedBy(decisions: NsgDecision[]): string | undefined {
+  const allows = decisions.filter((x) => x.allowed);
+  if (!allows.length) return undefined;
+  const written = allows.filter((x) => !byDefaultRule(x)).map((x) => `${nsgRuleText(x)} (${nsgWhere(x)})`);
+  const defaults = [...new Set(allows.filter(byDefaultRule).map((x) => x.rule))];
+  const byDefault = defaults.length ? `the default rule${defaults.length > 1 ? 's' : ''} ${defaults.join(', ')}` : '';
+  return [...written, ...(byDefault ? [written.length ? `elsewhere ${byDefault}` : byDefault] : [])].join('; ');
+}
 
 /** The NSGs a packet meets: outbound NIC → subnet at the source, inbound subnet → NIC at the target. */
 export interface NsgPath {

@@ -4,17 +4,11 @@
 // client's subnet — and what could not be seen. Pure.
 import { decide as decidePair, type EastWestDecision, type PathDecision } from '../east-west/decide';
 import type { EastWestSubjects } from '../east-west/resolve';
+import { tagSpace, tagsOf, type AzureEnd } from '../path/azure-end';
 import { cidrContains } from '../path/ip';
 import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
-import {
-  isListFacts,
-  type AnyPolicyFacts,
-  type AzureEnd,
-  type ListFacts,
-  type PolicyFacts,
-  type ReachAzure,
-} from './facts';
+import { isListFacts, type AnyPolicyFacts, type ListFacts, type PolicyFacts, type ReachAzure } from './facts';
 import { enforcementOf } from '../path/policy';
 import { decideNamed, decideSelects, decideSources, type ListContext, type ListDecision } from './listing';
 import { isList, type ListSubjects, type PolicySubjects } from './resolve';
@@ -137,17 +131,3 @@ function asgsOf(p: NsgPacket, az: ReachAzure): Pick<NsgContext, 'srcAsgs' | 'dst
     e.at.nic ? (e.at.nic.ipConfigs.find((x) => x.privateIp === ip)?.asgIds ?? []) : undefined;
   return { srcAsgs: of(az.client, p.src), dstAsgs: of(az.server, p.dst) };
 }
-
-/** The service tag list read for either end, else why none was. */
-function tagsOf(ends: AzureEnd[]): Pick<NsgContext, 'serviceTags' | 'serviceTagsWhy'> {
-  const reads = ends.map((e) => e.serviceTags).filter((t) => !!t);
-  const tags = reads.find((t) => !('unavailable' in t));
-  if (tags && !('unavailable' in tags)) return { serviceTags: tags };
-  const why = reads.find((t) => 'unavailable' in t);
-  return { serviceTagsWhy: why && 'unavailable' in why ? why.unavailable : undefined };
-}
-
-const tagSpace = (e: AzureEnd): string[] => [
-  ...(e.vnet?.prefixes ?? []),
-  ...(e.vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
-];

@@ -6,29 +6,12 @@ import { decide as decidePair } from '../east-west/decide';
 import { facts as pairFacts, type EastWestFacts } from '../east-west/facts';
 import type { EastWestSubjects } from '../east-west/resolve';
 import type { Ctx } from '../family';
-import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
-import { idKey, nameOf, parentId } from '../inventory/ids';
-import type { ClusterInfo, Inventory } from '../inventory/inventory';
-import type { ServiceTagsRead } from '../inventory/service-tags';
-import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
-import { locateNode, type NodeOnAzure } from '../path/azure-node';
+import type { RouteTable } from '../inventory/azure-model';
+import type { ClusterInfo } from '../inventory/inventory';
+import type { Namespace, NetworkPolicy, Pod } from '../inventory/k8s-types';
+import { azureEnd, type AzureEnd } from '../path/azure-end';
 import { fullName } from '../path/kube';
-import { usesServiceTags } from '../path/nsg';
-import type { Trace } from '../path/trace';
 import type { PolicySubjects } from './resolve';
-
-/** One end of the connection on Azure. */
-export interface AzureEnd {
-  at: NodeOnAzure;
-  nicNsg?: NetworkSecurityGroup;
-  subnetNsg?: NetworkSecurityGroup;
-  vnet?: VirtualNetwork;
-  routeTable?: RouteTable;
-  /** NSG IDs referenced but not readable (not in the snapshot) */
-  unseen: string[];
-  /** read only when a rule names a service tag beyond VirtualNetwork / AzureLoadBalancer / Internet */
-  serviceTags?: ServiceTagsRead;
-}
 
 export interface ReachAzure {
   client: AzureEnd;
@@ -94,37 +77,4 @@ export async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyF
   if (!cn?.spec?.providerID?.startsWith('azure://') || !sn?.spec?.providerID?.startsWith('azure://')) return { pair };
   const [client, server] = await Promise.all([azureEnd(ctx.inv, cn, ctx.trace), azureEnd(ctx.inv, sn, ctx.trace)]);
   return { pair, azure: { client, server, routeTable: client.routeTable } };
-}
-
-/** A node's NIC, subnet, their NSGs and the VNet (capture runs this walk too, so snapshots hold what it reads). */
-export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promise<AzureEnd> {
-  const at = await locateNode(inv, node, trace);
-  const unseen: string[] = [];
-  const nsg = async (id?: string) => {
-    if (!id) return undefined;
-    const got = await trace.try(`network security group ${nameOf(id)}`, () => inv.azure.get('nsg', id));
-    if (!got) unseen.push(idKey(id));
-    return got;
-  };
-  const vnetId = at.subnet ? parentId(at.subnet.id) : undefined;
-  const rtId = at.subnet?.routeTableId;
-  // one round after the subnet: both NSGs, the VNet and the route table together
-  const [nicNsg, subnetNsg, vnet, routeTable] = await Promise.all([
-    nsg(at.nic?.nsgId),
-    nsg(at.subnet?.nsgId),
-    vnetId ? trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)) : undefined,
-    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
-  ]);
-  const serviceTags = usesServiceTags([nicNsg, subnetNsg]) ? await readServiceTags(inv, at, trace) : undefined;
-  return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)], serviceTags };
-}
-
-/** The service tag list of the node's cloud (the region only picks the cloud), or why it is not there. */
-async function readServiceTags(inv: Inventory, at: NodeOnAzure, trace: Trace): Promise<ServiceTagsRead> {
-  const [sub, location] = [at.nic?.subscription, at.nic?.location ?? at.vnet?.location];
-  if (!inv.azure.serviceTags) return { unavailable: `the ${inv.source} does not read service tags` };
-  if (!sub || !location) return { unavailable: 'the node NIC has no subscription or location in the data' };
-  const lookup = 'service tags (discovery API)';
-  const got = await trace.try(lookup, () => inv.azure.serviceTags!(sub, location));
-  return got ?? { unavailable: trace.errors.find((e) => e.lookup === lookup)?.reason ?? 'the read failed' };
 }

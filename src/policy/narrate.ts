@@ -11,7 +11,7 @@ import {
   serverName,
   type PairWording,
 } from '../east-west/narrate';
-import { byDefaultRule, nsgRuleText, type NsgDecision } from '../path/nsg';
+import { allowedBy, nsgRuleText, nsgWhere, type NsgDecision } from '../path/nsg';
 import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
 import type { AnyPolicyDecision, PolicyDecision, Reach } from './decide';
@@ -49,32 +49,24 @@ function dropped(r: PathResult, p: PathDecision, deny: NsgDecision, reach?: Reac
   const [from, to] = [clientName(p.client.pod), serverName(p.server.pod)];
   const on = portText(p) ? ` on ${p.policy.protocol.toLowerCase()}${portText(p)}` : '';
   const rule = nsgRuleText(deny);
-  const drops = `NSG ${rule} (${where(deny)}) drops it${wireWords(reach)}`;
+  const drops = `NSG ${rule} (${nsgWhere(deny)}) drops it${wireWords(reach)}`;
   r.answer =
     r.intent === 'policy'
       ? `No: ${from} cannot reach ${to}${on} — ${drops}.`
       : `${from} cannot reach ${to}${on}: ${drops}. Were it allowed, ${p.server.pod.metadata.name} would see ` +
         `${p.client.ip} as source (no SNAT inside the cluster), on the path below.`;
   r.title = `Denied by NSG: ${p.client.pod.metadata.name} → ${p.server.pod.metadata.name}`;
-  r.facts.push({ label: 'NSG', value: `denied: ${rule} (${where(deny)})` });
+  r.facts.push({ label: 'NSG', value: `denied: ${rule} (${nsgWhere(deny)})` });
   if (r.intent === 'policy') r.verdict = { allowed: false, by: [`${deny.nsg}/${deny.rule}`] };
-  r.warnings.unshift(`NSG ${rule} denies the packet ${where(deny)}`);
+  r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(deny)}`);
 }
 
 /** The NSG rules that let the packet through are part of the verdict: each NSG on the way decides by its first
  * matching rule (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works) */
 function nsgAllowed(r: PathResult, reach?: Reach): void {
-  const allows = (reach?.nsg.decisions ?? []).filter((x) => x.allowed);
-  if (!allows.length) return;
-  // the default rules are named once: every NSG has them, what matters is a rule someone wrote
-  const written = allows.filter((x) => !byDefaultRule(x)).map((x) => `${nsgRuleText(x)} (${where(x)})`);
-  const defaults = [...new Set(allows.filter(byDefaultRule).map((x) => x.rule))];
-  const byDefault = defaults.length ? `the default rule${defaults.length > 1 ? 's' : ''} ${defaults.join(', ')}` : '';
-  const value = [...written, ...(byDefault ? [written.length ? `elsewhere ${byDefault}` : byDefault] : [])];
-  r.facts.push({ label: 'NSG', value: `allowed by ${value.join('; ')}` });
+  const by = allowedBy(reach?.nsg.decisions ?? []);
+  if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
 }
-
-const where = (x: NsgDecision) => `${x.direction.toLowerCase()} at the ${x.at === 'nic' ? 'NIC' : 'subnet'}`;
 
 const wireWords = (reach?: Reach) =>
   reach?.nsg.wire.kind === 'tunnel' ? ` (the nodes' ${reach.nsg.wire.tunnel} tunnel carries the pods' packets)` : '';
@@ -116,7 +108,12 @@ function azureLayers(d: PathDecision, reach?: Reach): LayerVerdict[] {
   if (wire.kind === 'unknown') out.push({ layer: 'nsg', verdict: 'not-evaluated', note: wire.why });
   const tunnel = wire.kind === 'tunnel' ? `; seen as ${wire.packet.src} → ${wire.packet.dst} ${wire.tunnel}` : '';
   for (const x of decisions)
-    out.push({ layer: 'nsg', verdict: x.allowed ? 'allowed' : 'denied', by: nsgRuleText(x), note: where(x) + tunnel });
+    out.push({
+      layer: 'nsg',
+      verdict: x.allowed ? 'allowed' : 'denied',
+      by: nsgRuleText(x),
+      note: nsgWhere(x) + tunnel,
+    });
   for (const id of unseen)
     out.push({ layer: 'nsg', verdict: 'not-visible', by: id.split('/').pop(), note: `NSG ${id} is not in the data` });
   if (wire.kind !== 'unknown' && !present && !unseen.length)

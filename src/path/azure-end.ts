@@ -1,0 +1,73 @@
+// One node as a packet's end on Azure: its NIC and subnet, the NSGs on both, the VNet (address space for the
+// VirtualNetwork tag, system routes), the subnet's route table and, when a rule needs it, the service tag list.
+// Every Azure read goes through the trace; capture runs the same walk, so snapshots hold what it reads.
+import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
+import { idKey, nameOf, parentId } from '../inventory/ids';
+import type { Inventory } from '../inventory/inventory';
+import type { Node } from '../inventory/k8s-types';
+import type { ServiceTagsRead } from '../inventory/service-tags';
+import { locateNode, type NodeOnAzure } from './azure-node';
+import { usesServiceTags, type NsgContext } from './nsg';
+import type { Trace } from './trace';
+
+/** One end of a connection on Azure. */
+export interface AzureEnd {
+  at: NodeOnAzure;
+  nicNsg?: NetworkSecurityGroup;
+  subnetNsg?: NetworkSecurityGroup;
+  vnet?: VirtualNetwork;
+  routeTable?: RouteTable;
+  /** NSG IDs referenced but not readable (not in the snapshot) */
+  unseen: string[];
+  /** read only when a rule names a service tag beyond VirtualNetwork / AzureLoadBalancer / Internet */
+  serviceTags?: ServiceTagsRead;
+}
+
+/** A node's NIC, subnet, their NSGs and the VNet. */
+export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promise<AzureEnd> {
+  const at = await locateNode(inv, node, trace);
+  const unseen: string[] = [];
+  const nsg = async (id?: string) => {
+    if (!id) return undefined;
+    const got = await trace.try(`network security group ${nameOf(id)}`, () => inv.azure.get('nsg', id));
+    if (!got) unseen.push(idKey(id));
+    return got;
+  };
+  const vnetId = at.subnet ? parentId(at.subnet.id) : undefined;
+  const rtId = at.subnet?.routeTableId;
+  // one round after the subnet: both NSGs, the VNet and the route table together
+  const [nicNsg, subnetNsg, vnet, routeTable] = await Promise.all([
+    nsg(at.nic?.nsgId),
+    nsg(at.subnet?.nsgId),
+    vnetId ? trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)) : undefined,
+    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
+  ]);
+  const serviceTags = usesServiceTags([nicNsg, subnetNsg]) ? await readServiceTags(inv, at, trace) : undefined;
+  return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)], serviceTags };
+}
+
+/** The service tag list of the node's cloud (the region only picks the cloud), or why it is not there. */
+async function readServiceTags(inv: Inventory, at: NodeOnAzure, trace: Trace): Promise<ServiceTagsRead> {
+  const [sub, location] = [at.nic?.subscription, at.nic?.location ?? at.vnet?.location];
+  if (!inv.azure.serviceTags) return { unavailable: `the ${inv.source} does not read service tags` };
+  if (!sub || !location) return { unavailable: 'the node NIC has no subscription or location in the data' };
+  const lookup = 'service tags (discovery API)';
+  const got = await trace.try(lookup, () => inv.azure.serviceTags!(sub, location));
+  return got ?? { unavailable: trace.errors.find((e) => e.lookup === lookup)?.reason ?? 'the read failed' };
+}
+
+// the VirtualNetwork tag: the VNet's address space and peered VNets' (route prefixes are added by the caller)
+// https://learn.microsoft.com/azure/virtual-network/service-tags-overview
+export const tagSpace = (e: AzureEnd): string[] => [
+  ...(e.vnet?.prefixes ?? []),
+  ...(e.vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
+];
+
+/** The service tag list read for either end, else why none was. */
+export function tagsOf(ends: AzureEnd[]): Pick<NsgContext, 'serviceTags' | 'serviceTagsWhy'> {
+  const reads = ends.map((e) => e.serviceTags).filter((t) => !!t);
+  const tags = reads.find((t) => !('unavailable' in t));
+  if (tags && !('unavailable' in tags)) return { serviceTags: tags };
+  const why = reads.find((t) => 'unavailable' in t);
+  return { serviceTagsWhy: why && 'unavailable' in why ? why.unavailable : undefined };
+}
