@@ -154,9 +154,20 @@ function finder(intent: Intent): string | undefined {
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
-  const found =
+  const finding =
     intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, escapeRe(y)))) ?? pronounFinder(intent);
-  if (found || intent.names.length !== 2) return found;
+  if (finding) return finding;
+  // "the api pod, when he asks the name 'db', who answers?": of two names found, the one said as "the name X" is
+  // looked up and the other looks it up
+  const found = (n: string) => (intent.entities ?? []).filter((e) => e.text === n && e.kind !== 'namespace');
+  const both = intent.names.filter((n) => found(n).length);
+  const named = both.filter((y) =>
+    new RegExp(String.raw`\bname ['"‘“\x60]?${escapeRe(y)}(?![\w-]|\.\w)`).test(intent.text),
+  );
+  const asker = both.find((x) => x !== named[0]);
+  const same = asker && found(asker).some((e) => found(named[0]).some((n) => n.matched === e.matched));
+  if (both.length === 2 && named.length === 1 && !same) return asker;
+  if (intent.names.length !== 2) return undefined;
   // "how does the api pod find the database by name?": the other party said by its role, not its name
   // (a dotted name is the one looked up: "what api.shop resolves to" names no finder)
   const either = (x: string) =>

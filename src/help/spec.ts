@@ -94,11 +94,14 @@ export const spec: IntentSpec<'help'> = {
     // "how am I supposed to ask you things", "how are we meant to talk to it": how the bot is used
     [/\bhow (am i|are we|is one|should i|do i|do we) (supposed|meant|expected) to (ask|talk|write|phrase|use)\b/, 3],
     // "what's the syntax for asking about a pod's public IP?": how to ask outweighs the topic named
-    [/\b(syntax|format|wording) (for|of) (asking|questions|queries)\b/, 3],
+    // ("the syntax for a pod-to-pod path question": the kind of question may be said before it)
+    [/\b(syntax|format|wording) (for|of) (asking|(a |an |the )?([\w-]+ ){0,3}(questions?|query|queries))\b/, 3],
     // "is there a manual?", "do you have docs?": a manual asked for alone is one for the bot
+    // ("manual pls", "the docs?": asked for by its name alone)
     new RegExp(
-      String.raw`^\W*(is there|are there|do (you|u) have|where(?:'s| is| are)) (a |an |the |some |any )?` +
-        String.raw`(manual|user guide|guide|docs|documentation|readme)\s*[?!.]*\s*$`,
+      String.raw`^\W*(?:(is there|are there|do (you|u) have|where(?:'s| is| are)|send me|link to) )?` +
+        String.raw`(a |an |the |some |any |your )?(manual|user guide|guide|docs|documentation|readme)` +
+        String.raw`(\s+(pls|plz|please))?\s*[?!.]*\s*$`,
     ),
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],

@@ -78,12 +78,13 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   // "the CDN hits the router at 20.67.170.10 for the sqlapilb route host": the route named is the subject, the
   // router's address the way it comes in
   const routeNamed = intent.typed.some((t) => t.type === 'route' && routes.some((r) => r.metadata.name === t.name));
-  if (lbByIp && (!intent.names.length || toLb) && !routeNamed) return { clientIp, service: lbByIp };
+  const pods = await trace.list('pods', () => inv.list('Pod'));
+  if (lbByIp && (!intent.names.length || toLb) && !routeNamed)
+    return { clientIp, ...(await lbWayIn(intent, ctx, cat, pods, lbByIp)) };
   const byPort = !lbByIp && (await viaNodePort(intent, ctx, services, clientIp));
   if (byPort) return byPort;
   // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
   const via = await viaGatewayOrDoor(intent, ctx, cat);
-  const pods = await trace.list('pods', () => inv.list('Pod'));
   if (via) return isReply(via) ? via : { clientIp, ...(await withWays(via, intent, ctx, cat, pods)) };
   const found = byNames(intent, cat, pods);
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
@@ -98,6 +99,20 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
     );
   return notFound(intent, cat);
 }
+
+/** The way in at a load balancer's address. "requests on 20.31.46.88 (the ingress controller's address) … how do they
+ * get to the web pods?": a workload named with the address of an ingress controller's load balancer is reached
+ * through its Ingress, which that controller serves
+ * (https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/) */
+async function lbWayIn(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], lb: Service): Promise<Found> {
+  const selects = Object.values(lb.spec?.selector ?? {}).join(' ');
+  if (!intent.names.length || intent.names.includes(lb.metadata.name) || !CONTROLLER.test(selects))
+    return { service: lb };
+  const found = byNames(intent, cat, pods);
+  if (!found || isReply(found) || !found.ingress) return { service: lb };
+  return withWays(found, intent, ctx, cat, pods);
+}
+const CONTROLLER = /\b(ingress|ingress-nginx|nginx|router|traefik|haproxy|contour|envoy)\b/;
 
 /** The first name that is a host, a workload's way in, or a route, ingress or Service. */
 function byNames(intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult | undefined {

@@ -15,6 +15,10 @@ const MARKER = new RegExp(
   'i',
 );
 const IP = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
+const PORT = /^(?:on\s+)?(?:port|tcp|udp)\s*:?\s*(\d{1,5})\b/i;
+// Markdown strikethrough ("~~port 80~~ port 81", https://github.github.com/gfm/#strikethrough-extension-): the words
+// struck out are taken back, as a writer's "… no, sorry, …" takes them back
+const STRUCK = /~~([^~\n]+)~~[\s,:;-]*(?=\S)/;
 // a correction that opens like a phrase or clause of the message ("from …", "when …") replaces that phrase or clause
 const PREPOSITION = /^(from|to|in|on|at|for|into|towards|via|through|when|if|while|between)\s/i;
 // the correction itself: up to a stop, a question mark or a comma (", not X" or the next clause follows)
@@ -41,6 +45,14 @@ function replaced(before: string, fix: string, namesOf: (s: string) => string[])
     const taken = before.match(IP)?.pop();
     return taken ? replaceLast(before, taken, ip[0]) : undefined;
   }
+  // "… port 80~~ sorry, port 81: allowed?": a port said again replaces the port said before
+  const port = PORT.exec(fix);
+  if (port) {
+    const taken = [...before.matchAll(new RegExp(PORT.source.slice(1), 'gi'))].pop();
+    if (!taken) return undefined;
+    const at = taken.index + taken[0].length - taken[1].length;
+    return `${before.slice(0, at)}${port[1]}${before.slice(at + taken[1].length)}${fix.slice(port[0].length)}`;
+  }
   const prep = PREPOSITION.exec(fix);
   if (prep) {
     // "from the router pods.. no wait, from sqlapi", "when db-0 answer to api, sorry, i mean when api connects db-0":
@@ -62,18 +74,20 @@ function replaced(before: string, fix: string, namesOf: (s: string) => string[])
  * The message with a take-back applied: the corrected name, address or phrase replaces the one before it and the
  * name negated after it goes. A take-back followed by a whole question said again leaves that question alone.
  */
-export function corrected(text: string, namesOf: (s: string) => string[]): string {
+export function corrected(said: string, namesOf: (s: string) => string[]): string {
+  const text = said.replace(STRUCK, '$1.. no, ');
   const m = MARKER.exec(text);
-  if (!m || m.index === 0) return text;
+  if (!m || m.index === 0) return said;
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
   const fix = CORRECTION.exec(after)?.[0].trim();
-  if (!fix) return text;
+  if (!fix) return said;
   // "which EC2.. er, which VM instance is web on?": the question said again replaces the one taken back
-  if (fix.split(/\s+/).length > SHORT) return QUESTION.test(after) ? after : text;
+  // (a port said again is the correction however the sentence goes on: "… no, port 81 — is it allowed?")
+  if (fix.split(/\s+/).length > SHORT && !PORT.test(fix)) return QUESTION.test(after) ? after : said;
   let rest = after.slice(CORRECTION.exec(after)?.[0].length ?? 0);
   const fixed = replaced(before, fix, namesOf);
-  if (fixed === undefined) return text;
+  if (fixed === undefined) return said;
   // ", not sqlapi": the name taken back, said again to be sure
   rest = rest.replace(/^\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[a-z0-9][a-z0-9./-]*(?:\s+(?:pods?|service|app))?/i, '');
   return `${fixed}${rest}`;

@@ -67,6 +67,8 @@ const READS_FROM = new RegExp(
 function link(between: string): 'forward' | 'back' | undefined {
   // a sentence or clause break between them: not one phrase
   if (/[.?!;,](\s|$)|:\s/.test(between)) return undefined;
+  // "can api reach db and can foo reach bar?": a clause joined by "and" that asks again has a subject of its own
+  if (NEW_CLAUSE.test(between)) return undefined;
   // "web keeps getting 502s from api": errors come back from the one it called
   if (/\b(5\d\d|timeouts?|resets?|errors?|refused|rsts?)\b.*\bfrom\s*$/.test(between)) return 'forward';
   // (a name set in code quotes, "`web` → `db-0`", is the name alone)
@@ -93,6 +95,12 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';
   return FORWARD.test(words) ? 'forward' : undefined;
 }
+
+const NEW_CLAUSE = new RegExp(
+  String.raw`^\s*(?:and|but|or|then|also|plus|&)\s+(?:also\s+)?` +
+    String.raw`(?:can|could|does|do|did|is|are|will|would|should|may|might|must)\s`,
+  'i',
+);
 
 /** "db on 5432 — can the api pods get there?": the party before the break is the target, "there" points back to it. */
 const POINTS_BACK = new RegExp(
@@ -153,7 +161,8 @@ const OPEN_TO = new RegExp(
   'i',
 );
 
-type Pair = { client: string; target: string };
+type Pair = { client: string; target: string; asks?: boolean };
+const ASKS_PAIR = /(?:^|[\s,;.?!])(?:can|could|does|do|did|will|would|may|might)\s+(?:the\s+)?$/i;
 
 /** The client and the target of the last directed pair said, if any; with every pair said when there are several and
  * nothing singles one out ("path web -> api:8080; path api -> db-0:5432"). */
@@ -177,8 +186,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
     }
     const [before, between] = [text.slice(0, a.start), text.slice(a.end, b.start)];
     const how = keptFrom(before, between) ?? openTo(before, between) ?? blockedFrom(before, between) ?? link(between);
-    if (how === 'forward') found = { client: a.p, target: b.p };
-    else if (how === 'back') found = { client: b.p, target: a.p };
+    if (how) found = pairOf(how, a.p, b.p, before);
     if (how && found) {
       pairs.push(found);
       end = i + 1;
@@ -197,6 +205,13 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   if (picked) return picked;
   return found && own.length >= 2 ? { ...found, several: own } : found;
 }
+
+/** The pair two parties make, linked one way or the other; a pair asked in a question of its own ("can A reach B")
+ * stays a question even if another asks the way back. */
+const pairOf = (how: 'forward' | 'back', a: string, b: string, before: string): Pair => ({
+  ...(how === 'forward' ? { client: a, target: b } : { client: b, target: a }),
+  ...(ASKS_PAIR.test(before) ? { asks: true } : {}),
+});
 
 /** The sentence a pair is said in ends in a question mark (a dot inside a name, "api.shop", ends nothing). */
 const endsAsked = (after: string): boolean => /^[^.?!]*\?/.test(after.replace(/[.!](?!\s|$)/g, ''));
@@ -227,8 +242,12 @@ function eitherClient(text: string, spots: Spot[], found?: Pair): (Pair & { seve
 // the pair asked now, after one done or taken back: "…was approved; now z/a → x/a", "… - actually just api to db",
 // "path from web to db... sorry, i mean api to db"
 // (and one singled out of a chain drawn before: "flow is web → api → db-0. show me just the api → db-0 leg")
-const NOW =
-  /\b(now|actually|i mean|i meant|instead|rather)\b\W*(?:(?:just|only|from)\s+)*$|\b(just|only)\s+(the\s+)?$/i;
+// (and the one to do first of several: "api -> db-0 vs web -> db-0: …? start with api -> db-0")
+const NOW = new RegExp(
+  String.raw`\b(now|actually|i mean|i meant|instead|rather|start with|starting with|begin with)\b\W*` +
+    String.raw`(?:(?:just|only|from)\s+)*$|\b(just|only)\s+(the\s+)?$`,
+  'i',
+);
 
 /** In a quoted sentence ("> …": the parser keeps a quoted line as a sentence opening with ">"). */
 const quoted = (text: string, at: number): boolean => {

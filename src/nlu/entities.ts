@@ -349,10 +349,21 @@ const LISTENING = new RegExp(
   String.raw`\bpods?\s+(?:that\s+|which\s+)?(?:is\s+|are\s+)?(?:listening|listens?)\s+on\s+(?:the\s+)?(?:port\s+)?` +
     String.raw`([a-z0-9][a-z0-9-]*)(?:\s+port)?\b`,
 );
+// "the 5432 box", "the 8080 server": a machine named by the port it serves is the one listening on that port
+const PORT_BOX = /\bthe (\d{2,5}) (?:box|server|host|machine|instance)\b/g;
+
 function listeningPod(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
   const m = LISTENING.exec(intent.text);
-  if (!m || entities.some((e) => e.kind !== 'namespace')) return;
-  const port = m[1];
+  if (m && !entities.some((e) => e.kind !== 'namespace')) listensOn(k, intent, entities, refs, m[1]);
+  if (m) return;
+  for (const box of intent.text.matchAll(PORT_BOX)) {
+    // ("the 80 box behind the public LB (web)": the box named in brackets is that one)
+    const after = intent.text.slice(box.index + box[0].length);
+    if (!/^[^.;:—?!]{0,40}\([a-z0-9][a-z0-9./-]*\)/.test(after)) listensOn(k, intent, entities, refs, box[1]);
+  }
+}
+
+function listensOn(k: Known, intent: Intent, entities: Entity[], refs: NameRef[], port: string): void {
   const declares = (p: Pod) =>
     (p.spec?.containers ?? [])
       .flatMap((c) => c.ports ?? [])
@@ -362,7 +373,7 @@ function listeningPod(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   if (owners.size !== 1) return;
   const [namespace, name] = [...owners][0].split('/');
   const e = match(k, { name, namespace });
-  if (!e) return;
+  if (!e || entities.some((x) => x.matched === e.matched)) return;
   entities.push(e);
   // (the words around the port are no names: "listening" matched nothing)
   const gone = new Set(['listening', 'listens', 'listen', port]);
@@ -504,6 +515,28 @@ function frontendWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}\b`), name);
   refs.splice(at, 1, { name, namespace: podNs });
 }
+
+/**
+ * "the barrier controller (web)", "the SQL box (db-0)": a thing described in words and then named in brackets is the
+ * one named; a word of the description that happens to match something else ("controller") is no other party.
+ */
+function describedInBrackets(intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const text = intent.text.toLowerCase();
+  // (a namespace in brackets, "web (shop)", says where the name before it lives)
+  const party = (e: Entity) => ['pod', 'workload', 'service'].includes(e.kind);
+  const named = (e: Entity) =>
+    party(e) && entities.some((x) => party(x) && x.matched !== e.matched && bracketed(text, e.text, x.text));
+  const described = entities.filter(named);
+  if (!described.length || described.length === entities.length) return;
+  for (const e of described) {
+    entities.splice(entities.indexOf(e), 1);
+    const at = refs.findIndex((r) => r.name === e.text);
+    if (at >= 0 && !entities.some((x) => x.text === e.text)) refs.splice(at, 1);
+  }
+}
+
+const bracketed = (text: string, word: string, name: string): boolean =>
+  new RegExp(String.raw`(?:^|[^\w/-])${escapeRe(word)}\s*\(\s*(?:the\s+)?${escapeRe(name)}\s*\)`).test(text);
 
 /**
  * What the user named exactly wins over a looser reading of other words: a pod named by its name or the end of it
@@ -800,6 +833,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   listeningPod(k, intent, entities, refs);
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
+  describedInBrackets(intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent), ...nodesByAddress(k, intent)];
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));

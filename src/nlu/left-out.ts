@@ -31,6 +31,40 @@ export function leftOut(intent: Intent): string[] {
   const said = `(?:${found.map(escapeRe).join('|')})`;
   const known = (w: string) => found.some((f) => f === w || f.split(/[/.]/).includes(w));
   const text = intent.text.toLowerCase();
+  const asked = askedAgain(text, intent.names, known);
+  const noted = new Set(asked.flatMap((a) => a.unknown));
+  return [
+    ...asked.map(
+      (a) =>
+        `Nothing in this cluster is named ${a.unknown.map((w) => `"${w}"`).join(' or ')} (no pod, app, Service, ` +
+        `route or node), so "${a.said}" is not answered.`,
+    ),
+    ...listed(intent, text, said, known)
+      .filter((w) => !noted.has(w))
+      .map(note),
+  ];
+}
+
+const note = (w: string) =>
+  `Nothing in this cluster is named "${w}" (no pod, app, Service, route or node): this answer leaves it out.`;
+
+// "can api reach db and can foo reach bar?": a second question of its own, joined by "and" with its own verb
+const ASKED_AGAIN = new RegExp(
+  String.raw`(?:^|[\s,;])(?:and|but|also|then|plus|&)\s+(?:also\s+)?` +
+    String.raw`((?:can|could|does|do|did|will|would|may|might)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:\w+\s+)?` +
+    String.raw`(?:reach|talk to|connect to|call|access|get to|hit|ping|open a connection to|see)\s+(?:the\s+)?` +
+    String.raw`([a-z0-9][\w./-]*?))(?=$|[\s?!,;:]|\.(?:\s|$))`,
+  'g',
+);
+
+/** The parties of a later question in the message that match nothing: that question gets no answer of its own. */
+function askedAgain(text: string, names: string[], known: (w: string) => boolean) {
+  return [...text.matchAll(ASKED_AGAIN)]
+    .map((m) => ({ said: m[1], unknown: [m[2], m[3]].filter((w) => names.includes(w) && !known(w)) }))
+    .filter((a) => a.unknown.length > 0);
+}
+
+function listed(intent: Intent, text: string, said: string, known: (w: string) => boolean): string[] {
   // "pod payments-2", "service billing-v2": a name by its form and by the word before it ("pod placement" is English)
   const typed = new Set(
     intent.typed
@@ -45,9 +79,5 @@ export function leftOut(intent: Intent): string[] {
       const after = new RegExp(`${START}${said}${JOIN}${escapeRe(w)}${/[\d-]/.test(w) ? String.raw`\b` : END}`);
       const before = new RegExp(`${START}${escapeRe(w)}${JOIN}${said}${END}`);
       return after.test(text) || before.test(text);
-    })
-    .map(
-      (w) =>
-        `Nothing in this cluster is named "${w}" (no pod, app, Service, route or node): this answer leaves it out.`,
-    );
+    });
 }

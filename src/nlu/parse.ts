@@ -1378,11 +1378,24 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   const host = intent.names.some((n) => n.includes('.') && !/\.svc(\.|$)/.test(n));
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   // (never an address of a pasted table's rows: those are the Services' own)
+  // "inbound 10.224.0.4:31380": an address said with a port is where the client goes, never the client
+  const ips = () =>
+    intent.ips.filter((ip) => !new RegExp(String.raw`\b${escapeRe(ip)}:\d`).test(t) && ip !== intent.towards);
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length && !intent.pastedServices)
-    // "inbound 10.224.0.4:31380": an address said with a port is where the client goes, never the client
-    intent.clientIp = intent.ips.find(
-      (ip) => !new RegExp(String.raw`\b${ip.replace(/\./g, '\\.')}:\d`).test(t) && ip !== intent.towards,
-    );
+    intent.clientIp = saidClient(t, ips());
+  // a range's network address read as the client, another address said with it: that one is
+  else if (intent.clientIp && inRange(t, intent.clientIp)) intent.clientIp = saidClient(t, ips()) ?? intent.clientIp;
+}
+
+const inRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(t);
+
+/** Of the addresses said, the client's: one given as an example of a range ("public IPs in 198.51.100.0/24, e.g.
+ * 198.51.100.12") over the range itself, whose network address is no machine
+ * (its first address names the network: https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq) */
+export function saidClient(t: string, ips: string[]): string | undefined {
+  const example = /\b(?:e\.g\.?|for example|for instance|such as)\s*,?\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(t)?.[1];
+  if (example && ips.includes(example)) return example;
+  return ips.find((ip) => !inRange(t, ip)) ?? ips[0];
 }
 
 /** Addresses of pasted output read by their line. "<pasted traceroute> what is hop 2?": the address on that hop's

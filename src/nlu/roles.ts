@@ -5,7 +5,7 @@ import { combine } from './combine';
 import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
-import type { Entity, Intent, NameRef } from './parse';
+import { saidClient, type Entity, type Intent, type NameRef } from './parse';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
 import { escapeRe } from '../regex';
@@ -83,7 +83,8 @@ const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|dra
 /** "[CHG-2310] scale web deployment to 6 replicas": a ticket or message that opens with an order to change */
 // (and "please move the EgressIP …", "[CHG] Migrate shop ingress …": moving something is a change)
 const ORDERED = new RegExp(
-  String.raw`^\s*(\[[^\]]*\]\s*)?(please |pls )?` +
+  // ("chess ladder: move the web pods …", "HIPAA audit: migrate …": a label before the colon says who asks)
+  String.raw`^\s*(\[[^\]]*\]\s*)?([a-z][\w -]{0,30}:\s+)?(please |pls )?` +
     // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
     String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable) \S`,
@@ -100,7 +101,12 @@ const NETWORK_ASKED = new RegExp(
     // actually runs on it?": what a thing on the bill does or runs is asked, the bill the reason for asking
     // ("what does each of them do?")
     String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+){0,2} (do|serve|carry)\b|` +
-    String.raw`\bwhat (actually |really )?(runs?|is running) on\b`,
+    String.raw`\bwhat (actually |really )?(runs?|is running) on\b|` +
+    // "why do we pay for three public IPs on the kubernetes load balancer?": why a thing of ours is there asks what
+    // it is for, not what it costs
+    String.raw`\bwhy (do|are|would|should) (we|i|you) (pay|paying|be billed|billed|charged) for (the |our |these |` +
+    String.raw`those |this |that |two |three |four |five |\d+ )*(public ips?|ips?|addresses|load ?balancers?|lbs?|` +
+    String.raw`frontends?|nat gateways?|firewalls?|nodes?)\b`,
 );
 const AMOUNT_ASKED = new RegExp(
   String.raw`\bhow (much|expensive)\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
@@ -158,7 +164,10 @@ export function reconsider(intent: Intent): void {
   }
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
-    intent.clientIp = intent.ips.find((ip) => isPublic(ip) && ip !== intent.towards);
+    intent.clientIp = saidClient(
+      intent.text,
+      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards),
+    );
   if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);
@@ -347,7 +356,7 @@ export function partiesOf(intent: Intent): {
   return { parties, ips, from, directed: !!pair, ...(several.length >= 2 ? { several } : {}) };
 }
 
-type Pair = { client: string; target: string };
+type Pair = { client: string; target: string; asks?: boolean };
 
 /** The pairs that name other pods (a workload said by name and one of its pods by its name are the same party). */
 function distinctPairs(entities: Entity[], pairs: Pair[]): Pair[] {
@@ -356,10 +365,11 @@ function distinctPairs(entities: Entity[], pairs: Pair[]): Pair[] {
     return e?.pods ?? [e?.matched ?? p];
   };
   const meets = (a: string, b: string) => pods(a).some((x) => pods(b).includes(x));
-  // (the same two said the other way round are the same pair: "db refused from web … web -> db:5432")
+  // (the same two said the other way round are the same pair: "db refused from web … web -> db:5432"; unless each
+  // way is asked on its own, "can api reach db and can db reach api?")
   const same = (x: Pair, y: Pair) =>
     (meets(x.client, y.client) && meets(x.target, y.target)) ||
-    (meets(x.client, y.target) && meets(x.target, y.client));
+    (meets(x.client, y.target) && meets(x.target, y.client) && !(x.asks && y.asks));
   return pairs.filter((x, i) => !pairs.slice(i + 1).some((y) => same(x, y)));
 }
 

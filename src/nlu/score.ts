@@ -1297,7 +1297,9 @@ export const EVIDENCE: readonly Row[] = [
       // ("the LB for ingress-nginx — which nodes are healthy in its pool": the pool said as the LB's)
       (LB_PART.test(s.t) ||
         /\bfrontend\b/.test(s.t) ||
-        (LB_SAID.test(s.t) && /\b(its|their) (backend )?pools?\b/.test(s.t))) &&
+        (LB_SAID.test(s.t) && /\b(its|their) (backend )?pools?\b/.test(s.t)) ||
+        // ("ingress-nginx LB vs web LB: … which nodes pass the web probe?": the probe of a load balancer said)
+        (LB_SAID.test(s.t) && /\bnodes?\b.{0,20}\b(pass(es)?|fail(s)?)\b.{0,20}\bprobes?\b/.test(s.t))) &&
       (NODES_IN_ROTATION.test(s.t) || NODES_SENT_TO.test(s.t)) &&
       !/\bhow (does|do|is|are|would|will|can)\b/.test(s.t) &&
       !s.intent.clientIp &&

