@@ -137,13 +137,14 @@ async function answer(
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
   if (!part && intent.questions && intent.questions.length >= 2 && intent.questions.length <= PART_LIMIT)
-    return answerParts(intent.questions, intent.questions, 'questions', { text, inv, memory });
+    return answerParts(intent.questions, intent.questions, 'questions', { text, inv, memory, notes: intent.notes });
   const family = familyOf(intent.kind);
   if (!family) return unclearReply(intent);
   if (intent.pairs) {
     const { kind } = family.spec;
     const questions = intent.pairs.map((x) => pairQuestion(kind, x));
-    return answerParts(intent.pairs.map(pairSaid), questions, 'pairs', { text, inv, memory }, kind);
+    const said = { text, inv, memory, notes: intent.notes };
+    return answerParts(intent.pairs.map(pairSaid), questions, 'pairs', said, kind);
   }
   const r = await answerWith(family as Family<IntentKind, Noted, unknown, unknown>, intent, inv);
   r.memory = {
@@ -162,11 +163,13 @@ async function answerParts(
   asked: string[],
   questions: string[],
   noun: 'pairs' | 'questions',
-  { text, inv, memory }: { text: string; inv: Inventory; memory: Memory },
+  { text, inv, memory, notes }: { text: string; inv: Inventory; memory: Memory; notes?: string[] },
   kind?: IntentKind,
 ): Promise<PathResult> {
   const results = await Promise.all(questions.map((q) => answer(q, inv, memory, kind, true)));
   const r = mergeParts(asked, results, noun);
+  // what the whole message left out ("nothing is named foo") is not in any part's answer
+  r.warnings.unshift(...(notes ?? []).filter((n) => !r.warnings.includes(n)));
   r.memory = { ...results[0].memory, question: text };
   return r;
 }

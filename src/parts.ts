@@ -19,11 +19,16 @@ export const pairQuestion = (kind: IntentKind, x: Pair): string =>
 /** "egress api -n shop; egress web -n shop": each part starts with a command word (`verbs`, from the help's
  * commands); undefined when the message is not such a chain. */
 export function chainOf(text: string, verbs: string[]): string[] | undefined {
+  const command = (s: string) => verbs.includes(s.split(/\s+/)[0].toLowerCase());
+  // a chat-ops prefix before each command ("!pp egress web ; !pp path …") is the bot's name, not part of the ask
+  const unprefixed = (s: string) => {
+    const rest = s.replace(/^[!/][\w-]+\s+/, '');
+    return rest !== s && command(rest) ? rest : s;
+  };
   const parts = text
     .split(';')
-    .map((s) => s.trim())
+    .map((s) => unprefixed(s.trim()))
     .filter(Boolean);
-  const command = (s: string) => verbs.includes(s.split(/\s+/)[0].toLowerCase());
   return parts.length >= 2 && parts.length <= PART_LIMIT && parts.every(command) ? parts : undefined;
 }
 

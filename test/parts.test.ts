@@ -78,3 +78,16 @@ test('terse commands chained with ";" are each answered; a ";" inside a sentence
   const sentence = await ask('web cannot reach db-0; is it the policy?', inv);
   expect(sentence.parts).toBeUndefined();
 });
+
+test('a chat-ops prefix before each chained command ("!pp egress web ; !pp path …") is not part of the ask', async () => {
+  const r = await ask('!pp egress web ; !pp path web-7d4b9c8f6d-abcde -> api:8080', fx('aks-natgw'));
+  expect(r.parts?.map((p) => p.intent)).toEqual(['egress', 'east-west']);
+  expect(r.answer).toMatch(/^2 questions asked, each answered:\n1\. egress web: /);
+});
+
+test('what the whole message left out is said once, over the parts that were answered', async () => {
+  const demo = SnapshotInventory.demo();
+  const r = await ask('can sqlapi reach server and can foo reach bar and can server reach sqlapi?', demo);
+  expect(r.parts).toHaveLength(2);
+  expect(r.warnings.filter((w) => /Nothing in this cluster is named "foo" or "bar"/.test(w))).toHaveLength(1);
+});
