@@ -4,7 +4,8 @@
 // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-overview#securebydefault
 import { tagSpace, tagsOf, type AzureEnd } from '../path/azure-end';
-import { resourceGroupOf } from '../inventory/ids';
+import { idKey, resourceGroupOf } from '../inventory/ids';
+import { AZURE_PLATFORM_IP } from '../path/ip';
 import {
   allowedBy,
   evaluatePath,
@@ -26,6 +27,9 @@ export interface InboundNsg {
   unseen: string[];
   /** `az network nsg rule list` for each NSG on the way */
   checks: string[];
+  /** the load balancer's health probe to the node, when an NSG drops it: the node is then sent nothing; `named`: the
+   * rule names the probe's source (else it matches any source, and whether it catches the probe is hedged) */
+  probeDenied?: { decision: NsgDecision; dst: string; port: number; named: boolean };
 }
 
 /** What the NSGs do to the client's packet, or undefined when the node's place on Azure is unknown. */
@@ -53,7 +57,24 @@ export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): 
     .filter((g) => !!g)
     .map((g) => `az network nsg rule list -g ${resourceGroupOf(g.id)} --nsg-name ${g.name} -o table`);
   const decisions = evaluatePath(path, packet, ctx);
-  return { node: l.node.metadata.name, packet, decisions, unseen: end.unseen, checks: [...new Set(checks)] };
+  const node = l.node.metadata.name;
+  const probeDenied = probeVerdict(lb, l, (p) => evaluatePath(path, p, ctx));
+  return { node, packet, decisions, unseen: end.unseen, checks: [...new Set(checks)], probeDenied };
+}
+
+// health probes come from the Azure platform address (the AzureLoadBalancer tag) to the node; an NSG that drops them
+// makes the load balancer take the node out of rotation
+// https://learn.microsoft.com/azure/load-balancer/load-balancer-custom-probe-overview#probe-source-ip-address
+// the platform address is not subject to NSG rules unless a rule targets it by its service tag: a rule for any source
+// may or may not catch it, so that case is hedged
+// https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#azure-platform-considerations
+function probeVerdict(lb: Balancer, l: Landing, judge: (p: NsgPacket) => NsgDecision[]): InboundNsg['probeDenied'] {
+  const probe = lb.hit?.lb.probes.find((p) => lb.rule?.probeId && idKey(p.id) === idKey(lb.rule.probeId));
+  if (!probe || !l.nodeIp) return undefined;
+  const packet = { src: AZURE_PLATFORM_IP, dst: l.nodeIp, port: probe.port, protocol: 'TCP' };
+  const decision = judge(packet).find((x) => !x.allowed);
+  const named = !!decision?.source?.some((p) => /^(azureloadbalancer|168\.63\.129\.16(\/32)?)$/i.test(p.trim()));
+  return decision ? { decision, dst: l.nodeIp, port: probe.port, named } : undefined;
 }
 
 /** The answer with the NSGs' verdict: a deny is the answer (the path shown is where the packet would go). */
@@ -62,6 +83,7 @@ export function withNsg(r: PathResult, n: InboundNsg | undefined): PathResult {
   const out = { ...r, facts: [...r.facts], warnings: [...r.warnings], verify: [...r.verify, ...n.checks] };
   const deny = n.decisions.find((x) => !x.allowed);
   const at = `node ${n.node}`;
+  if (n.probeDenied) probeDropped(out, n.probeDenied, at, !deny);
   for (const x of n.decisions) if (x.unsure) out.warnings.push(unsureWords(x.unsure, n.packet));
   for (const id of n.unseen) out.warnings.push(`Not checked: NSG ${id} on ${at} is not in the data`);
   if (!deny) {
@@ -80,6 +102,28 @@ export function withNsg(r: PathResult, n: InboundNsg | undefined): PathResult {
   out.facts.push({ label: 'NSG', value: `denied: ${rule.replace(/^NSG /, '')}` });
   out.warnings.unshift(`${rule} denies ${src} → ${to}`);
   return out;
+}
+
+/** The health probe dropped: the answer when the client's packet itself would pass, a warning otherwise. */
+function probeDropped(out: PathResult, p: NonNullable<InboundNsg['probeDenied']>, at: string, answer: boolean): void {
+  const rule = `NSG ${nsgRuleText(p.decision)} (${nsgWhere(p.decision)} of ${at})`;
+  const what = `the load balancer's health probe ${AZURE_PLATFORM_IP} → ${p.dst}:${p.port}`;
+  const ruleText = rule.replace(/^NSG /, '');
+  if (!p.named) {
+    out.warnings.push(
+      `${rule} matches any source above AllowAzureLoadBalancerInBound: if it catches ${what}, the load balancer ` +
+        'sends that node nothing (allow the AzureLoadBalancer tag before it)',
+    );
+    out.facts.push({ label: 'Health probe', value: `maybe denied: ${ruleText}` });
+    return;
+  }
+  out.warnings.unshift(`${rule} drops ${what}: the load balancer sends that node nothing`);
+  out.facts.push({ label: 'Health probe', value: `denied: ${ruleText}` });
+  if (!answer) return;
+  out.answer =
+    `${cap(what)} is dropped by ${rule}: the load balancer marks the node down and sends it nothing. ` +
+    `Were the probe allowed: ${out.answer}`;
+  out.title = `Probe denied by NSG: ${out.title ?? p.dst}`;
 }
 
 /** A rule that may decide first: for a client not named by address, a rule for some addresses only. */

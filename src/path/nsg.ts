@@ -49,6 +49,8 @@ export interface NsgDecision {
   priority: number;
   /** a rule of higher priority whose match could not be judged (tag list or ASG membership unknown), and why */
   unsure?: string;
+  /** the deciding rule's source prefixes or tags */
+  source?: string[];
 }
 
 // The default rules every NSG ends with (added when the JSON does not list them).
@@ -183,7 +185,7 @@ export function evaluateNsg(
     if (typeof m === 'string') unsure ??= `${nsg.name}/${r.name} (priority ${r.priority}) might apply: ${m}`;
     if (m !== true) continue;
     const allowed = r.access.toLowerCase() === 'allow';
-    return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure };
+    return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure, source: r.source };
   }
   // unreachable with the default rules in place; deny like DenyAll*
   return { nsg: nsg.name, at, direction, allowed: false, rule: `DenyAll${direction}`, priority: 65500, unsure };

@@ -1,9 +1,12 @@
 // The NSGs on the way in: a Standard load balancer is closed to inbound flows unless an NSG on the node's subnet and
 // NIC lets them in (aks-lb-byo-nsg: the customer's subnet NSG allows 443 from the Internet and 80 from the office
 // range only, then denies the Internet; the NICs keep the NSG AKS writes per LoadBalancer Service).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
+import { edit } from '../helpers/fixtures';
 
 const inv = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
 const nsgFact = (r: { facts: { label: string; value: string }[] }) => r.facts.find((f) => f.label === 'NSG')?.value;
@@ -45,4 +48,37 @@ test('the NSG AKS writes for each LoadBalancer Service (destination: the fronten
   const r = await ask('how does traffic reach 20.31.46.20', inv('aks-lb'));
   expect(r.answer).toMatch(/^Traffic reaches shop\/web/);
   expect(nsgFact(r)).toMatch(/a4e8f2a619c3d4b7ea5f01d2c3b4a5e6-TCP-80-Internet, priority 500, Allow/);
+});
+
+/** aks-lb-byo-nsg with its deny rule changed: the same client from the office, the health probe judged. */
+async function withDeny(source: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'byo-nsg-'));
+  cpSync(join(__dirname, '..', 'fixtures', 'aks-lb-byo-nsg'), dir, { recursive: true });
+  edit(dir, 'azure/nsg.json', (doc) => {
+    const nsg = doc.value.find((g: { name: string }) => g.name === 'aks-subnet-nsg');
+    const deny = nsg.properties.securityRules.find((r: { name: string }) => r.name === 'deny-internet-inbound');
+    deny.name = 'deny-inbound';
+    deny.properties.sourceAddressPrefix = source;
+  });
+  try {
+    return await ask('how does traffic from 198.51.100.7 reach 20.31.46.20', SnapshotInventory.load(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a rule that denies the AzureLoadBalancer tag drops the health probe: the load balancer sends nothing', async () => {
+  const r = await withDeny('AzureLoadBalancer');
+  expect(r.answer).toMatch(
+    /^The load balancer's health probe 168\.63\.129\.16 → 10\.224\.0\.4:32156 is dropped by NSG aks-subnet-nsg\//,
+  );
+  expect(r.answer).toMatch(/sends it nothing\. Were the probe allowed: Traffic reaches shop\/web/);
+  expect(r.facts.find((f) => f.label === 'Health probe')?.value).toMatch(/^denied: aks-subnet-nsg\/deny-inbound/);
+});
+
+test('a deny for any source above AllowAzureLoadBalancerInBound: the probe is said to be at risk, not dropped', async () => {
+  const r = await withDeny('*');
+  expect(r.answer).toMatch(/^Traffic reaches shop\/web/);
+  expect(r.warnings.join('\n')).toMatch(/deny-inbound.*matches any source .*if it catches the load balancer's health/);
+  expect(r.facts.find((f) => f.label === 'Health probe')?.value).toMatch(/^maybe denied: /);
 });
