@@ -14,7 +14,22 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 83124e8 (the code the set was written on) 246/268 = 91.8 %, 9 confident misroutes; the same
+ * at 22498a7 (round 37). While measuring, a log showed the first five misroute lines; nothing was changed because of
+ * them. Floors: the first measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 91, // 246/268
+  dns: 80, // 21/26
+  'east-west': 88, // 23/26
+  egress: 89, // 25/28
+  help: 92, // 24/26
+  inbound: 92, // 26/28
+  'load-balancers': 100, // 26/26
+  pod: 88, // 23/26
+  policy: 96, // 25/26
+  unknown: 96, // 27/28
+  'what-is': 92, // 26/28
+};
+const MISROUTES = 9;
 
 heldoutTest(45, FLOOR, MISROUTES, { coverage: [24, 24] });

@@ -13,8 +13,21 @@
 // must get the scope reply. Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Floors are set after the first measurement. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 83124e8 (the code the set was written on) 263/294 = 89.5 %, 14 confident misroutes; the
+ * same at 22498a7 (round 37). Floors: the first measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 89, // 263/294
+  dns: 80, // 28/35
+  'east-west': 78, // 25/32
+  egress: 96, // 25/26
+  help: 92, // 23/25
+  inbound: 81, // 27/33
+  'load-balancers': 100, // 25/25
+  pod: 96, // 31/32
+  policy: 84, // 27/32
+  unknown: 92, // 25/27
+  'what-is': 100, // 27/27
+};
+const MISROUTES = 14;
 
 heldoutTest(46, FLOOR, MISROUTES, { coverage: [24, 24] });
