@@ -8,6 +8,7 @@ import { subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { decide, frontDoor, ingressIpsOf, routerNameOf } from './decide';
+import { walkedNode } from './node-port';
 import { isAgic, readAppGateway, type AppGatewayFacts } from './app-gateway';
 import { isGatewaySubjects, readGatewayFacts, type GatewayFacts } from './gateway-api';
 import type { InboundSubjects } from './resolve';
@@ -52,7 +53,7 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   ]);
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
   // a node port is dialled on a node address: no load balancer frontend to read
-  if (s.nodePort !== undefined) return f;
+  if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(s, f, ctx) };
   if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(clusterSubscription(f), ctx) };
   if (s.ingress && isAgic(s.ingress))
     return { ...f, appGateway: await readAppGateway(s.ingress, clusterSubscription(f), ctx) };
@@ -77,10 +78,12 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   return f;
 }
 
-/** The Azure side of the node the answer walks through (the rules pick it from the Kubernetes facts alone). */
+/** The Azure side of the node the answer walks through (the rules pick it from the Kubernetes facts alone): the
+ * load balancer's landing node, or the node a node port is dialled on. */
 async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promise<AzureEnd | undefined> {
   const d = decide(s, f);
-  const node = 'landing' in d ? d.landing.node : undefined;
+  const name = d.kind === 'node-port' ? walkedNode(d.path)?.name : 'landing' in d ? d.landing.node?.metadata.name : '';
+  const node = f.nodes.find((n) => n.metadata.name === name);
   if (!node?.spec?.providerID?.startsWith('azure://')) return undefined;
   return azureEnd(ctx.inv, node, ctx.trace);
 }

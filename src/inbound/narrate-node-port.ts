@@ -2,14 +2,10 @@
 // balancer hop; which node addresses answer, and whether they are reachable from outside at all.
 import type { Endpoint } from '../path/endpoints';
 import { result, type Hop, type PathResult } from '../path/result';
-import type { NodePortPath, PortNode } from './node-port';
+import { answering, type NodePortPath, type PortNode } from './node-port';
 
 const nsName = (o: { metadata: { name: string; namespace?: string } }) => `${o.metadata.namespace}/${o.metadata.name}`;
 const podText = (e: Endpoint) => `${e.podName ?? e.ip} (${e.ip}:${e.port ?? '?'})`;
-
-/** The nodes that answer on the port: with ETP Local only those with a ready endpoint. */
-const answering = (p: NodePortPath): PortNode[] =>
-  p.nodes.filter((n) => (p.etpLocal ? n.local.length > 0 : p.endpoints.length > 0));
 
 /** Whether the node addresses are reachable from outside the VNet at all. */
 function reachWords(p: NodePortPath): string {

@@ -38,7 +38,9 @@ const addr = (ip: string | undefined, port: number | undefined) => (port === und
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
 export const narrate = (d: InboundDecision): PathResult =>
-  withOthers(withFrontDoor(withNsg(narrateWayIn(d), 'nsg' in d ? d.nsg : undefined), d.frontDoor), d.others);
+  withOthers(withFrontDoor(withNsg(narrateWayIn(d), nsgOf(d)), d.frontDoor), d.others);
+
+const nsgOf = (d: InboundDecision) => (d.kind === 'node-port' ? d.path.nsg : 'nsg' in d ? d.nsg : undefined);
 
 /** The workload's other ways in: one line each, with the question that walks it (also a button). */
 function withOthers(r: PathResult, others: OtherWayIn[] | undefined): PathResult {

@@ -10,6 +10,7 @@ import { isInternalService } from '../path/lb';
 import { result, type PathResult } from '../path/result';
 import { snatSource, trafficPolicy, type TrafficPolicy } from '../path/service-snat';
 import type { InboundFacts } from './facts';
+import { nodePortNsg, type InboundNsg } from './nsg';
 
 /** The subjects of a node-port question: the Service owning the port, and the node address dialled if said. */
 export interface NodePortSubjects {
@@ -85,7 +86,16 @@ export interface NodePortPath {
   lbIps: string[];
   /** that load balancer is internal (reached from the VNet only) */
   lbInternal: boolean;
+  /** the NSGs on the walked node's subnet and NIC, for the client's packet */
+  nsg?: InboundNsg;
 }
+
+/** The nodes that answer on the port: with ETP Local only those with a ready endpoint. */
+export const answering = (p: NodePortPath): PortNode[] =>
+  p.nodes.filter((n) => (p.etpLocal ? n.local.length > 0 : p.endpoints.length > 0));
+
+/** The node the answer walks: the one said, else the first that answers. */
+export const walkedNode = (p: NodePortPath): PortNode | undefined => p.asked ?? answering(p)[0] ?? p.nodes[0];
 
 const externalIp = (n: Node) => n.status?.addresses?.find((a) => a.type === 'ExternalIP')?.address;
 
@@ -112,7 +122,7 @@ export function decideNodePort(
       local: endpoints.filter((e) => podNode(e) === n.metadata.name),
       snatIp: snatSource(snat, n),
     }));
-  return {
+  const path: NodePortPath = {
     service,
     port,
     nodePort,
@@ -127,4 +137,7 @@ export function decideNodePort(
     lbIps,
     lbInternal: isInternalService(service),
   };
+  const walked = walkedNode(path);
+  const packet = { client: s.clientIp, nodePort, protocol: port?.protocol };
+  return { ...path, nsg: walked && nodePortNsg(packet, walked, f.landing) };
 }

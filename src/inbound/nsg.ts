@@ -14,6 +14,7 @@ import {
   type NsgContext,
   type NsgDecision,
   type NsgPacket,
+  type SourceKind,
 } from '../path/nsg';
 import type { PathResult } from '../path/result';
 import type { Balancer, Entry, Landing } from './decide';
@@ -32,7 +33,8 @@ export interface InboundNsg {
   probeDenied?: { decision: NsgDecision; dst: string; port: number; named: boolean };
 }
 
-/** What the NSGs do to the client's packet, or undefined when the node's place on Azure is unknown. */
+/** What the NSGs do to the client's packet through a load balancer, or undefined when the node's place on Azure is
+ * unknown. */
 export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): InboundNsg | undefined {
   if (!end?.at.nic || !e.ip || !l.node) return undefined;
   // Kubernetes' Azure cloud provider creates its rules with floating IP, unless the Service disables it
@@ -44,9 +46,36 @@ export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): 
   const port = floating ? e.port : (lb.rule?.backendPort ?? e.port);
   // the load balancer maps only the destination: the NSG sees the client's address, whichever node SNATs it later
   // https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configuration-
-  const srcAny = e.client ? undefined : e.internal ? 'VirtualNetwork' : 'Internet';
-  const src = e.client ?? (e.internal ? 'a client in the VNet' : 'a client on the Internet');
-  const packet: NsgPacket = { src, srcAny, dst, port, protocol: e.svcPort?.protocol ?? 'TCP' };
+  const client = clientOf(e.client, e.internal ? 'VirtualNetwork' : 'Internet');
+  const packet: NsgPacket = { ...client, dst, port, protocol: e.svcPort?.protocol ?? 'TCP' };
+  const g = nsgsOf(end);
+  const probeDenied = probeVerdict(lb, l, g.judge);
+  return { ...g.said, node: l.node.metadata.name, packet, decisions: g.judge(packet), probeDenied };
+}
+
+/** The NSGs for a node port dialled on a node's address: the node's own address is the destination. */
+export function nodePortNsg(
+  p: { client?: string; nodePort: number; protocol?: string },
+  node: { name: string; ip?: string; externalIp?: string },
+  end?: AzureEnd,
+): InboundNsg | undefined {
+  if (!end?.at.nic || !node.ip) return undefined;
+  // a node reached on its public IP still receives on its private address: NSG rules name the private one
+  // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
+  const client = clientOf(p.client, node.externalIp ? 'Internet' : 'VirtualNetwork');
+  const packet: NsgPacket = { ...client, dst: node.ip, port: p.nodePort, protocol: p.protocol ?? 'TCP' };
+  const g = nsgsOf(end);
+  return { ...g.said, node: node.name, packet, decisions: g.judge(packet) };
+}
+
+/** The client named by address, else any client of a kind. */
+const clientOf = (client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> =>
+  client
+    ? { src: client }
+    : { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
+
+/** The NSGs on a node's subnet and NIC: a judge for inbound packets, and what the answer says of them. */
+function nsgsOf(end: AzureEnd) {
   const ctx: NsgContext = {
     virtualNetwork: [...new Set(tagSpace(end))],
     dstAsgs: end.at.ipConfig?.asgIds ?? [],
@@ -56,10 +85,10 @@ export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): 
   const checks = [end.subnetNsg, end.nicNsg]
     .filter((g) => !!g)
     .map((g) => `az network nsg rule list -g ${resourceGroupOf(g.id)} --nsg-name ${g.name} -o table`);
-  const decisions = evaluatePath(path, packet, ctx);
-  const node = l.node.metadata.name;
-  const probeDenied = probeVerdict(lb, l, (p) => evaluatePath(path, p, ctx));
-  return { node, packet, decisions, unseen: end.unseen, checks: [...new Set(checks)], probeDenied };
+  return {
+    judge: (p: NsgPacket) => evaluatePath(path, p, ctx),
+    said: { unseen: end.unseen, checks: [...new Set(checks)] },
+  };
 }
 
 // health probes come from the Azure platform address (the AzureLoadBalancer tag) to the node; an NSG that drops them
