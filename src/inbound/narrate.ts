@@ -7,7 +7,7 @@ import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
 import { narrateNodePort } from './narrate-node-port';
-import { withNsg } from './nsg';
+import { withNsg, type InboundNsg } from './nsg';
 import type { OtherWayIn } from './ways-in';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
 
@@ -40,7 +40,11 @@ const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 export const narrate = (d: InboundDecision): PathResult =>
   withOthers(withFrontDoor(withNsg(narrateWayIn(d), nsgOf(d)), d.frontDoor), d.others);
 
-const nsgOf = (d: InboundDecision) => (d.kind === 'node-port' ? d.path.nsg : 'nsg' in d ? d.nsg : undefined);
+const nsgOf = (d: InboundDecision): InboundNsg | 'not-read' | undefined =>
+  d.kind === 'node-port' ? d.path.nsg : 'nsg' in d ? d.nsg : GATEWAYS.has(d.kind) ? 'not-read' : undefined;
+
+// the gateway's subnet and the nodes behind it have NSGs of their own, not read on these ways in
+const GATEWAYS = new Set<InboundDecision['kind']>(['app-gateway', 'gateway-api']);
 
 /** The workload's other ways in: one line each, with the question that walks it (also a button). */
 function withOthers(r: PathResult, others: OtherWayIn[] | undefined): PathResult {

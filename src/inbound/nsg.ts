@@ -107,8 +107,12 @@ function probeVerdict(lb: Balancer, l: Landing, judge: (p: NsgPacket) => NsgDeci
 }
 
 /** The answer with the NSGs' verdict: a deny is the answer (the path shown is where the packet would go). */
-export function withNsg(r: PathResult, n: InboundNsg | undefined): PathResult {
+export function withNsg(r: PathResult, n: InboundNsg | 'not-read' | undefined): PathResult {
   if (!n || r.status !== 'answered') return r;
+  if (n === 'not-read') {
+    const value = "not checked on this way in: the gateway subnet's and the nodes' NSGs are not read";
+    return { ...r, facts: [...r.facts, { label: 'NSG', value }] };
+  }
   const out = { ...r, facts: [...r.facts], warnings: [...r.warnings], verify: [...r.verify, ...n.checks] };
   const deny = n.decisions.find((x) => !x.allowed);
   const at = `node ${n.node}`;
