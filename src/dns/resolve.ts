@@ -141,15 +141,26 @@ function clientSaid(intent: Intent): string | undefined {
   return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent);
 }
 
+// a modal or a failure between the one that looks up and its verb ("api can't resolve db", "sqlapi will still resolve")
+const MODAL =
+  String.raw`(?:(?:can(?:no|')?t|can not|could(?:n'?t| not)?|fail(?:s|ed)? to|does(?:n'?t| not)|did(?:n'?t| not)|` +
+  String.raw`won'?t|will(?: not)?|would|should|still|now|suddenly) )*`;
+
 /** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
  * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
 function finder(intent: Intent): string | undefined {
+  // (a modal only after a pod or workload of ours: "** server can't find example.org" is nslookup's own line)
+  const ours = (x: string) =>
+    (intent.entities ?? []).some((e) => e.text === x && (e.kind === 'pod' || e.kind === 'workload'));
   const finds = (x: string, y: string) =>
     new RegExp(
       // ("how do web pods know where api lives": knowing where a Service is, is finding it)
       // ("claims service (sqlapi) resolves …": the name said in brackets after what it is, then its verb)
       // ("does api resolve 'db' as a short name": the name looked up may be quoted)
-      String.raw`\b${escapeRe(x)}\)?( pods?)? (finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the)? ` +
+      // ("api cannot resolve db", "will sqlapi still resolve server", "server-1 resolving sqlapi": the one that
+      // looks up, whatever the tense or a failure said before the verb)
+      String.raw`\b${escapeRe(x)}\)?( pods?)? ${ours(x) ? MODAL : ''}` +
+        String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where)( the)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
@@ -298,6 +309,24 @@ const unknownName = (intent: Intent, outside?: string): string | undefined =>
       !(intent.entities ?? []).some((e) => e.text === n),
   );
 
+// "the DNS path of api-…", "resolver config for db-0": the pod a resolver path is said of
+const PATH_OF =
+  String.raw`\b(?:(?:dns|name|lookup|resolution) (?:path|chain|flow|config\w*|settings|policy|servers?)|` +
+  String.raw`resolvers?|resolv\.conf|dns) (?:of|for) (?:the )?(?:pod )?`;
+
+/** "dental xray upload svc (sqlapi) — what does it use as DNS?": a Service said as the one whose resolver is asked
+ * stands for the pods behind it, which send the lookups (a Service itself never resolves a name)
+ * https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy */
+function serviceAsker(intent: Intent, services: Service[], o: PathInput): string | undefined {
+  if (!o.asksPath) return undefined;
+  // (never "server" in "which DNS server does invoice-api use": that server is the resolver)
+  const resolver = (n: string) => n === 'server' && /\b(dns|name) ?servers?\b/i.test(intent.text);
+  const said = services.filter((s) => o.candidates.includes(s.metadata.name) && !resolver(s.metadata.name));
+  const [svc] = said;
+  const selects = !!svc && Object.keys(svc.spec?.selector ?? {}).length > 0;
+  return said.length === 1 && svc !== clusterDnsService(services) && selects ? svc.metadata.name : undefined;
+}
+
 /** The pod whose path is asked (the one named "from", typed as a pod, or the first pod or app named). */
 async function pathSubjects(
   intent: Intent,
@@ -315,14 +344,21 @@ async function pathSubjects(
   const podNames = (intent.entities ?? [])
     .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)
     .map((e) => (e.kind === 'pod-ip' ? e.matched : e.text));
-  const ordered = [...typed.map((t) => t.name), ...podNames].filter(
+  // ("api cannot resolve db — describe the DNS path of api-…": the pod the path is said of comes first)
+  const pathOf = podNames.filter((n) =>
+    new RegExp(String.raw`${PATH_OF}${escapeRe(n)}(?![\w-])`, 'i').test(intent.text),
+  );
+  const base = [...typed.map((t) => t.name), ...podNames].filter(
     (n, i, all) => all.indexOf(n) === i && !resolverSaid(intent, services, o.outside, n, all),
   );
+  const ordered = [...new Set([...pathOf.filter((n) => base.includes(n)), ...base])];
   let pod = o.fromPod;
   let replicas = o.fromGroup;
   // the pod said is none of ours ("which DNS server does invoice-api use"): not found, never the cluster's path
   // (only when no name to look up was said either: "DNS-44: ingress-nginx-controller.ingress-nginx name resolution")
-  const asked = pod ? undefined : (ordered[0] ?? (o.name ? undefined : unknownName(intent, o.outside)));
+  const asked = pod
+    ? undefined
+    : (ordered[0] ?? (o.name ? undefined : (unknownName(intent, o.outside) ?? serviceAsker(intent, services, o))));
   if (asked) {
     const found = await findPod(intent, ctx, spec, [asked]);
     if (isReply(found)) return found;

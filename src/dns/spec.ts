@@ -40,6 +40,9 @@ export const spec: IntentSpec<'dns'> = {
       ),
       2,
     ],
+    // "which coredns pods answer its lookups?", "ok so dns. api. who answers its lookups": the pod's resolver
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+    [/\b(answers?|serves?|handles?) (its|their|those|these|that|this|my|our) (dns )?(lookups?|quer(y|ies))\b/, 3],
     // "where queries for public names are sent": names looked up, said as queries
     [/\bquer(y|ies) for [a-z ]{0,20}names\b/, 2],
     // "the api pod's lookups of external names": a pod's lookups of names in general
@@ -88,7 +91,8 @@ export const spec: IntentSpec<'dns'> = {
       3,
     ],
     // "walk me through dns for sqlapi": the family said after the walk-through is the one asked
-    [/\b(walk|take|talk) (me|us) through (the |its |their )?dns\b/, 3],
+    // ("… times out looking up the provider's hostname. Walk me through the lookup": the lookup is the DNS one)
+    [/\b(walk|take|talk) (me|us) through (the |its |their )?(dns|(name |dns )?(lookups?|resolution))\b/, 3],
     // "how do web pods know where api lives, like by name?": finding a workload by name is service discovery
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
     [

@@ -6,6 +6,7 @@ import { isReply, type Ctx, type IntentSpec, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { partiesOf } from '../nlu/roles';
+import { viewerOf } from '../nlu/score';
 import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
 import { resolveServiceName } from '../path/dns';
 import { isRunning, matchesSelector } from '../path/kube';
@@ -56,21 +57,46 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   // "X -> Y" said: Y is the target, not another name said around it ("resets between api and db … api-… -> db-0")
   const others = directed && client.index === 0 ? parties.slice(1, 2) : parties.filter((_, i) => i !== client.index);
   const byName = targetByName(spec, pair, others, services, { intent, pods });
+  if (byName && !isReply(byName) && !said && talksToItself(intent, byName))
+    return result(spec.kind, 'not-understood', `From which client? For example: "${example}".`);
   if (byName) return byName;
   if (ips[0]) return pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
   if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
-  const db = databasePod(others, pods, from);
+  // (never a name typed as a Service: "path from sqlapi to service mssql" names a Service that is not there)
+  const typedService = (n: string) => intent.typed.some((t) => t.name === n && /^(svc|service)$/.test(t.type));
+  // (an engine's name stands for its pod only said as one: "the postgres pod", never "is postgres reachable")
+  const engine = (n: string) =>
+    /^(postgres|postgresql|mysql|mssql)$/.test(n) &&
+    !new RegExp(String.raw`\b${n} (pods?|box|container|instance)\b`).test(intent.text);
+  const db = databasePod(
+    others.filter((n) => !typedService(n) && !engine(n)),
+    pods,
+    from,
+  );
   if (db) return pair.to({ pod: db.pod }, db.note);
   // "what IP does the payment provider see from the api pod?": nothing in the cluster sees it, the Internet does
   // (never a name set in code quotes, "`payments`": written as a Kubernetes name, it is one that is missing)
   const quotedName = others.some((o) => intent.text.includes(`\`${o.split('/').pop()}\``));
+  // (never when the pod found is the one said to see: "does api see the widget pod's IP?" asks who calls api)
+  const seer = viewerOf(intent.text, [parties[client.index]]).length > 0;
+  if (seer && target.status === 'not-found')
+    return result(spec.kind, 'not-understood', `Which pod calls ${from.metadata.name}? For example: "${example}".`);
   if (/\bsees?\b/.test(intent.text) && target.status === 'not-found' && !quotedName) {
     const called = `nothing in the cluster is called ${others.map((o) => `"${o}"`).join(' or ')}`;
     const note = `${called}: answering what the Internet sees from ${from.metadata.name}`;
     return { internet: true, from, destination: intent.destination, notes: [note] };
   }
   return target;
+}
+
+/** "kiosk 10.0.3.20 → internal service sqlapilb:8080. what does sqlapi see?": the client taken for want of another is
+ * the only pod behind the Service it calls, a pod talking to itself, which nobody asks about */
+function talksToItself(intent: Intent, s: EastWestSubjects): boolean {
+  if ('internet' in s || !s.to.name) return false;
+  const self = `${s.from.metadata.namespace}/${s.from.metadata.name}`;
+  const svc = (intent.entities ?? []).find((e) => e.kind === 'service' && e.text === s.to.name);
+  return !!svc?.pods && svc.pods.length === 1 && svc.pods[0] === self;
 }
 
 /**

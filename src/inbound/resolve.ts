@@ -105,14 +105,21 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
  * through its Ingress, which that controller serves
  * (https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/) */
 async function lbWayIn(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], lb: Service): Promise<Found> {
-  const selects = Object.values(lb.spec?.selector ?? {}).join(' ');
-  if (!intent.names.length || intent.names.includes(lb.metadata.name) || !CONTROLLER.test(selects))
-    return { service: lb };
-  const found = byNames(intent, cat, pods);
-  if (!found || isReply(found) || !found.ingress) return { service: lb };
-  return withWays(found, intent, ctx, cat, pods);
+  // (the OpenShift router's Service selects "ingresscontroller.operator.openshift.io/…: default": said in the key)
+  const selects = [lb.metadata.name, ...Object.entries(lb.spec?.selector ?? {}).flat()].join(' ');
+  // "a request to the router-default LB IP 20.67.170.10 — how does it reach sqlapi": the router's own name said with
+  // the workload is the way in, the workload the subject; the router serves Routes as a controller serves Ingresses
+  // (https://docs.openshift.com/container-platform/4.16/networking/routes/route-configuration.html)
+  const others = intent.names.filter((n) => n !== lb.metadata.name);
+  if (!others.length || !CONTROLLER.test(selects)) return { service: lb };
+  const typed = intent.typed.filter((t) => t.name !== lb.metadata.name);
+  const found = byNames({ ...intent, names: others, typed }, cat, pods);
+  if (!found || isReply(found) || !(found.ingress || found.route)) return { service: lb };
+  const ways = await withWays(found, intent, ctx, cat, pods);
+  // (the router's address said: its Route, never another way in the workload also has)
+  return found.route && !ways.route ? { route: found.route, notes: found.notes } : ways;
 }
-const CONTROLLER = /\b(ingress|ingress-nginx|nginx|router|traefik|haproxy|contour|envoy)\b/;
+const CONTROLLER = /\b(ingress|ingress-nginx|nginx|router|traefik|haproxy|contour|envoy|ingresscontroller)\b/;
 
 /** The first name that is a host, a workload's way in, or a route, ingress or Service. */
 function byNames(intent: Intent, cat: Catalog, pods: Pod[]): Found | PathResult | undefined {

@@ -59,6 +59,7 @@ const FOR_SERVICE = new RegExp(
 );
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
+const CLUSTER_DESCRIBED = /\b(?:the|this|our|that|my|your)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s+cluster\b/g;
 
 // an Application Gateway (AGIC) balances HTTP to the pods itself: asked with the load balancers, it is listed too
 // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
@@ -85,14 +86,18 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   const several = intent.names.length > 1 && PLURAL_REF.test(intent.asking ?? intent.text) && !explicit;
   // "LB inventory for ARO cluster aro2-p8bjm": a name said as the cluster's asks for the cluster's load balancers, all
   // of them, though one of them may carry the same name
-  const clusters = [...intent.text.matchAll(CLUSTER_NAMED)].map((m) => m[1]);
+  // ("which LBs does the nva cluster have?": a word said before "cluster" says which cluster, never an LB)
+  const clusters = [...intent.text.matchAll(CLUSTER_NAMED), ...intent.text.matchAll(CLUSTER_DESCRIBED)].map(
+    (m) => m[1],
+  );
+  const asked = intent.text.replace(CLUSTER_DESCRIBED, ' ');
   const pick = intent.names.filter((n) => n === explicit || !clusters.includes(n));
   return {
     pick: several ? [] : pick,
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
     service: FOR_SERVICE.exec(intent.text)?.[1],
-    nva: NVA_SAID.test(intent.text) || undefined,
+    nva: NVA_SAID.test(asked) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
     gateways: GATEWAY_SAID.test(intent.text) || undefined,
   };

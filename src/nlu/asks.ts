@@ -17,6 +17,9 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bdns (service )?ips?\b`,
     // "who answers that lookup?": the server that answers, not the address it gives
     String.raw`\bwho (actually |really |then )?(resolves|answers)\b`,
+    // "which coredns pods answer its lookups": the servers that answer a pod's queries
+    String.raw`\b(answers?|serves?|handles?) (its|their|the|those|these|that|this|my|our) ` +
+      String.raw`(dns )?(lookups?|quer(y|ies))\b`,
     // "how do pods look up names", "udp/53 going to 10.0.0.10": names in general, or DNS's own port, seen leaving
     // (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/)
     String.raw`\blook(s|ed|ing)? ?up (host ?|dns )?names\b`,
@@ -30,13 +33,18 @@ const RESOLVER_PATH = new RegExp(
     // "how does dns work here": the mechanism, not a name called "work"
     String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
     String.raw`\bresolve (names|external names|hostnames)\b`,
+    // "what dns does api use?", "what does sqlapi use as DNS?", "how would it resolve a name in our domain": the
+    // server a pod asks, for any name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
+    String.raw`\bwhat dns (does|do|did|will|would) (the )?[\w-]+( pods?)? (use|query|hit|ask)\b`,
+    String.raw`\bus(e|es|ed|ing) (as|for) (its |their )?dns\b`,
+    String.raw`\bresolv(e|es|ing) (a|any) (host ?)?name\b`,
     // "how does the api pod resolve the relay host names": hosts of a kind, looked up by the pod's resolver chain
     String.raw`\bresolv(e|es|ing) (the |our |their |its )?([\w-]+ ){0,2}(host ?names|hosts)\b`,
     // "who does it ask for DNS", "WHO DO THEY ASK": the server a pod sends its lookups to
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
     String.raw`\bwho (do|does|did|will|would) (it|they|the [\w-]+ pods?|[\w-]+) ask\b`,
     String.raw`\bask\w* (the |a )?[\w ]{0,30}\bfor (dns|name resolution)\b`,
-    String.raw`\b(walk|take|talk) (me|us) through (the |its |their )?dns\b`,
+    String.raw`\b(walk|take|talk) (me|us) through (the |its |their )?(dns|(name |dns )?(lookups?|resolution))\b`,
     // "where does dns-default send names outside the cluster?": names in general, not one name
     String.raw`\bnames (outside|beyond|not in) (of )?the cluster\b|\b(non-cluster|external|public|outside) names\b`,
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name

@@ -139,7 +139,8 @@ function blockedFrom(before: string, between: string): 'forward' | undefined {
 }
 const STATED = /^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:is|are|was|were|stays?|remains?)(?=\s)/i;
 const KEPT_FROM = new RegExp(
-  String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?` +
+  // ("will legacy-0 still be blocked from db-0": the copula after a modal)
+  String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+)?` +
     // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
     String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off)\s+from|(?:kept|locked|shut) out of)` +
     String.raw`\s+(?:the\s+)?$`,

@@ -560,10 +560,14 @@ const VOCATIVE = new RegExp(
     String.raw`(?=.*[a-z0-9]{2})(?!.*\b(?:you|your|u|ur)\b)`,
 );
 /** Lower-case, typo-fixed text with "X's" reduced to "X" (but not "what's"). */
+// "should_reach_web_via_lb_20_31_46_20": a test case's name, its words and an address's parts joined by underscores
+const TEST_NAME = /^\s*(?:should|test|it|must|expect|verify|check)_[a-z0-9_]+\s*$/;
+
 function clean(text: string): string {
   const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
     .slice(0, 2000)
     .toLowerCase()
+    .replace(TEST_NAME, (name) => name.replace(/(?<!\d)(\d{1,3})_(\d{1,3})_(\d{1,3})_(\d{1,3})(?!\d)/g, '$1.$2.$3.$4'))
     .replace(/_/g, ' ')
     // "Server=tcp:db.example.svc.cluster.local,1433": a SQL connection string's protocol prefix is no part of the host
     // (https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring)
@@ -667,7 +671,8 @@ const NAME_THEN_NAMESPACE = new RegExp(
 
 /** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
 function perNameNamespaces(text: string): string {
-  const isName = (w: string) => w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]);
+  // (never a number: "reach db on 5432 in namespace billing" says the port, then the namespace of the pair)
+  const isName = (w: string) => !/^\d+$/.test(w) && (w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]));
   // "kubectl exec -n shop api-…": the command's verb is no name in that namespace
   const verb = (str: string, at: number) => /\b(kubectl|oc)\s*$/.test(str.slice(0, at));
   return BEFORE_NS.reduce(
@@ -738,7 +743,9 @@ const NUMBERED =
 const BARE_PORT = new RegExp(
   // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
   // "server ← sqlapi 1433": an arrow drawn back puts the client last; the number after the pair is still the port
-  String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\baccess(?:es)?|\bhits?|\bcalls?)\s+)` +
+  // ("will legacy-0 still be blocked from db-0 5432", "allowed into db-0 5432": the one kept from or let into)
+  String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\binto|\baccess(?:es)?|\bhits?|\bcalls?|` +
+    String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from)\s+)` +
     // "calls feature store db-0 5432": a word or two on what the target is may come before its name
     // (never "to nodePort 31380": a node port said is no target)
     String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)[a-z][\w./-]*\s+` +
@@ -919,6 +926,11 @@ const PROTOCOL_SAID = new RegExp(
     String.raw`(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)`,
 );
 
+const OPENS_PORT = new RegExp(
+  String.raw`\bopen(?:(?:s|ing)(?=\s+(?:port\s+)?\d{2,5}\s+(?:to|on|towards|into)\b))?` +
+    String.raw`\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)`,
+);
+
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
 function portSaid(rest: Rest): string | undefined {
   return (
@@ -944,7 +956,8 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
     // (never the first part of an address: "we open 20.31.46.20 in a browser")
-    rest.take(/\bopen\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
+    rest.take(OPENS_PORT)?.[1] ??
     rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     // (or before a dash that goes on: "writes to db-0 over 5432 — which route"; or a sentence's full stop: "web pulls
@@ -968,7 +981,8 @@ function portSaidApart(rest: Rest): string | undefined {
     // "It passes through the service? Port is 1433.": the port said as a sentence of its own
     rest.take(/(?:^|[.?!]\s*)(?:the\s+)?port\s+(?:is|was|will be)\s+(\d{1,5})\b(?!\.\d)/)?.[1] ??
     // "web → api :8080 path", "… from the sqlapi pod, 1433": a port said apart, or last after a comma
-    rest.take(/(?:^|\s):(\d{1,5})\b/)?.[1] ??
+    // ("db-0 ← api-… : 5432 allowed?": a space may follow the colon)
+    rest.take(/(?:^|\s):\s?(\d{1,5})\b(?![.:]\d)/)?.[1] ??
     // ("api on the app node to db-0 on the db node, 5432 — which hops": or before a dash that goes on)
     rest.take(/,\s*(\d{2,5})\s*(?:[?!.]*\s*$|[-—–]\s)/)?.[1] ??
     // "Path - web - db-0 - 5432": a title's fields set apart by dashes, the number last
@@ -998,7 +1012,8 @@ const portFrom = (rest: Rest): string | undefined =>
 /** "how do the packets travel between them (1433)?", "api → db-0 (5432) path": a number alone in brackets, in a
  * question about two parties, is the port they talk on */
 function bracketedPort(rest: Rest): string | undefined {
-  if (!/(?:->|→|\b(?:to|between|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text)) return undefined;
+  // ("is the api pod allowed into the postgres pod (5432)?": let into another is a pair too)
+  if (!/(?:->|→|<-|←|\b(?:to|into|between|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text)) return undefined;
   // ("the lesson API (api svc, 8080)": or after the name it is the port of, in the same brackets)
   return rest.take(
     new RegExp(

@@ -7,7 +7,7 @@ import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import { saidClient, type Entity, type Intent, type NameRef } from './parse';
 import { eachSubject, wholeListIs } from './questions';
-import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind } from './score';
+import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
 import { escapeRe } from '../regex';
 
 export { WHAT_DOES } from './score';
@@ -148,6 +148,7 @@ export function reconsider(intent: Intent): void {
   const pair = partiesOf(intent);
   const { evidence } = decideKeepingFirst(intent, pair);
   if (asksSeveral(intent, pair.several)) return;
+  seenByOurPod(intent, evidence);
   eachListed(intent);
   // requests through the router to a workload: the router is the way in, not what the question is about
   // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
@@ -176,6 +177,15 @@ export function reconsider(intent: Intent): void {
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
 }
 
+/** "the source address presented to db-0 by api": the egress family answers what the Internet sees, so where one of
+ * our pods is said to see the other's address, the far end is that pod, never the Internet (pod-to-pod traffic
+ * keeps the pod IP: https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model) */
+function seenByOurPod(intent: Intent, evidence: string[]): void {
+  if (intent.kind !== 'egress' || !evidence.includes('source-seen-by-a-pod') || intent.destination) return;
+  intent.kind = 'east-west';
+  if (intent.model) intent.model.decided = 'rules: a pod of ours sees the source';
+}
+
 /** "outbound public IP for web, api and db-0": one ask of each workload listed, answered in turn */
 function eachListed(intent: Intent): void {
   if (intent.questions) return;
@@ -201,9 +211,26 @@ function dropLabels(intent: Intent): void {
   intent.refs = intent.refs.filter((r) => !labels.includes(r.name));
 }
 
+/** "not the web pod, the api one: which node is it on": a name said as not meant, the other said after it in its
+ * place, is no subject */
+function takenBack(intent: Intent): void {
+  const m = new RegExp(
+    String.raw`(?:^|[\s(.?!:;—–-])not (?:the )?([a-z0-9][a-z0-9./-]*)(?: pods?| one| service| svc| deployment)?,\s*` +
+      String.raw`(?:but |i mean |rather )?(?:the )?([a-z0-9][a-z0-9./-]*)`,
+  ).exec(intent.text);
+  if (!m || m[1] === m[2]) return;
+  const parties = (intent.entities ?? []).filter((e) => ['pod', 'workload', 'service'].includes(e.kind));
+  const [out, meant] = [parties.find((e) => e.text === m[1]), parties.find((e) => e.text === m[2])];
+  if (!out || !meant || out.matched === meant.matched) return;
+  intent.entities = intent.entities!.filter((e) => e.text !== out.text);
+  intent.names = intent.names.filter((n) => n !== out.text);
+  intent.refs = intent.refs.filter((r) => r.name !== out.text);
+}
+
 /** "can anything other than api reach db-0? start with web": a name said as the one left out is no party, when two
  * others are named to take the roles */
 function dropExcluded(intent: Intent): void {
+  takenBack(intent);
   const m = new RegExp(
     String.raw`\b(?:anything|anyone|anybody|something|any (?:other )?pods?|pods?|workloads?) ` +
       String.raw`(?:other than|except|besides|apart from|but) (?:the )?([a-z0-9][a-z0-9./-]*)`,
@@ -445,7 +472,11 @@ function databaseClient(intent: Intent, parties: string[]): string | undefined {
   const db = parties.filter((p) =>
     new RegExp(String.raw`\b${escapeRe(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
   );
-  return db.length === 1 ? parties.find((p) => p !== db[0]) : undefined;
+  if (db.length === 1) return parties.find((p) => p !== db[0]);
+  // "the source address presented to db-0 by api", "on the db server (db-0), what address will web show up as",
+  // "what source IP does web see": the one that sees or logs the source receives the connection, the other makes it
+  const viewer = viewerOf(intent.text, parties);
+  return viewer.length === 1 ? parties.find((p) => p !== viewer[0]) : undefined;
 }
 
 /** A party that stands only for the client's own pod ("api", one replica, and the api pod its address matched). */

@@ -1692,6 +1692,21 @@ export const EVIDENCE: readonly Row[] = [
   // what each family needs named: half a point to the families the entities fit, only where a cue word already
   // points (it breaks a tie of cue words, never makes a family of itself)
   { id: 'two-parties', says: { 'east-west': 0.5, policy: 0.5 }, when: (s) => s.both.length >= 2 && !s.hosts.length },
+  // "the source address presented to db-0 by api", "on db-0, what address will web show up as": two pods of ours,
+  // one seeing the other's address, is the source IP between them, whatever the words for going out say
+  // https://learn.microsoft.com/en-us/azure/aks/concepts-network (pod to pod keeps the pod IP)
+  {
+    id: 'source-seen-by-a-pod',
+    says: { 'east-west': 3 },
+    when: (s) =>
+      s.both.length === 2 &&
+      s.both.every((p) => p.kind === 'pod' || p.kind === 'workload') &&
+      s.workloadSet.size === 2 &&
+      viewerOf(
+        s.t,
+        s.both.map((p) => p.text),
+      ).length === 1,
+  },
   // one workload, or one Service standing for its pods ("when the sqlapi service calls it")
   {
     id: 'one-workload',
@@ -1721,6 +1736,31 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) => !s.entities.length && !s.intent.ips.length,
   },
 ];
+
+const SOURCE_ASKED = new RegExp(
+  String.raw`\b(source|src|client|address|ip)\b.{0,80}` +
+    String.raw`\b(sees?|seen|presented|shown|shows? up|appears?|logs?|logged)\b|` +
+    String.raw`\b(sees?|presented|shown|shows? up|appears?)\b.{0,80}\b(source|src|address|ip)\b`,
+  'i',
+);
+
+/** The party said as the one that sees (or logs) the address of the other. */
+function seesSource(text: string, p: string): boolean {
+  const n = escapeRe(p.split('/').pop()!);
+  return new RegExp(
+    String.raw`\b(?:does|do|will|would|did) (?:the )?${n}(?: pods?| server| database| db)? ` +
+      String.raw`(?:sees?|logs?|records?)\b|` +
+      String.raw`\b(?:presented|shown|visible) to (?:the )?${n}(?![\w-])|` +
+      String.raw`\bon (?:the )?(?:[\w-]+ ){0,3}\(?${n}\)?(?![\w-])[^.?!]{0,40}\b(?:shows? up|appears?|logs?)\b|` +
+      String.raw`\b${n}['’]s (?:access |connection |request )?logs?\b`,
+    'i',
+  ).test(text);
+}
+
+/** Of the parties said, the ones said as seeing (or logging) the source address of the other
+ * ("presented to db-0 by api", "what source IP does web see"). */
+export const viewerOf = (t: string, parties: string[]): string[] =>
+  SOURCE_ASKED.test(t) ? parties.filter((p) => seesSource(t, p)) : [];
 
 /** Every family's score: its cue words, plus the evidence that fired (listed by id). */
 export function scoreFamilies(s: Seen): { scores: Scores; evidence: string[] } {

@@ -16,6 +16,11 @@ export const DATABASE_WORDS: Record<string, RegExp> = {
   db: /(postgres|mssql|mysql|mariadb|mongo|sqlserver|oracle|cockroach)/,
   sql: /(mssql|sqlserver|mysql|postgres|mariadb)/,
   sqlserver: /(mssql|sqlserver)/,
+  // "the postgres pod": a database engine said for the one pod whose image runs it
+  postgres: /postgres/,
+  postgresql: /postgres/,
+  mysql: /(mysql|mariadb)/,
+  mssql: /(mssql|sqlserver)/,
 };
 
 export interface FoundPod {

@@ -16,6 +16,8 @@ export interface PodSubjects extends Noted {
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
   const onNode = (await podsOnNode(intent, ctx)) ?? (await clusterDnsPods(intent, ctx));
   if (onNode) return onNode;
+  const other = await otherReplicas(intent, ctx);
+  if (other) return other;
   const found = await findPod(intent, ctx, spec);
   if (isReply(found)) return found;
   const listed = (await listedPods(intent, ctx, found.pod)) ?? (await comparedPods(intent, ctx, SAME_PLACE));
@@ -30,6 +32,29 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | P
   const onIt = found.group?.filter((p) => nodes.includes(p.spec?.nodeName ?? ''));
   if (nodes.length === 1 && onIt?.length === 1) return { pod: onIt[0], notes: [found.note, `the one on ${nodes[0]}`] };
   return { pod: found.pod, notes: [found.note], group: found.group };
+}
+
+/** "I found web-…-abcde on vmss000000. where's the other web pod?": of the replicas of a pod named, the ones not
+ * named (one owner, one pod template: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/) */
+async function otherReplicas(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
+  const m = /\bthe other (?:([\w-]+) )?(?:pods?|replicas?|ones?)\b/.exec(intent.asking ?? intent.text);
+  if (!m) return undefined;
+  const said = (intent.entities ?? []).filter((e) => e.kind === 'pod' && (!m[1] || e.text.startsWith(`${m[1]}-`)));
+  if (said.length !== 1) return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const one = pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === said[0].matched);
+  const owner = one?.metadata.ownerReferences?.[0]?.name;
+  if (!one || !owner) return undefined;
+  const group = pods.filter(
+    (p) =>
+      p !== one &&
+      p.metadata.namespace === one.metadata.namespace &&
+      p.metadata.ownerReferences?.[0]?.name === owner &&
+      p.status?.phase === 'Running',
+  );
+  if (!group.length) return undefined;
+  const note = `the other ${group.length > 1 ? 'replicas' : 'replica'} of ${owner}`;
+  return { pod: group[0], notes: [note], ...(group.length > 1 ? { group } : {}) };
 }
 
 /** "those", "these", "each of them": the question points back at what was listed */

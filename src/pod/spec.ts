@@ -19,6 +19,9 @@ export const spec: IntentSpec<'pod'> = {
     // "record pod → node mapping for shop/api": which node each pod is on
     [/\bpods?\s*(->|→|to)\s*(nodes?|hosts?|vms?)\s+(mapping|map|placement|assignment)s?\b/, 2],
     /\b(scheduled|placed) (on|onto)?\b/,
+    // "should schedule db on vmss000001": scheduling a pod onto a node is where it runs
+    // https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/
+    [/\bschedul(e|es|ing) (the )?[\w-]+( pods?)? (on|onto)\b/, 2],
     /\b(which|what) (nodes?|workers?|vms?|machines?)\b(?! ?ports?\b)/,
     // "on which server(s) is the sqlapi application running?", "locate pod db-0"
     [/\b(on|in) (which|what) (servers?|hosts?|boxes)\b.{0,60}\b(running|runs?|lives?|hosted|scheduled)\b/, 2],

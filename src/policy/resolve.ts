@@ -6,7 +6,8 @@ import type { NetworkPolicy, Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { resolveServiceName } from '../path/dns';
 import { isRunning, matchesSelector } from '../path/kube';
-import type { PathResult } from '../path/result';
+import { result, type PathResult } from '../path/result';
+import { escapeRe } from '../regex';
 import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
 import { resolveList } from './resolve-list';
 import { spec } from './spec';
@@ -22,7 +23,21 @@ export type PolicySubjects = EastWestSubjects | ListSubjects;
 export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult> {
+  const gone = missingParty(intent);
+  if (gone) return result(spec.kind, 'not-found', `I found no pod "${gone}".`);
   return (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
+}
+
+/** "does netpol allow x/a to x/q on 80": a party written as namespace/name that is not there is never left out, so
+ * the other's policies alone are not the answer */
+function missingParty(intent: Intent): string | undefined {
+  return (intent.missing ?? []).find(
+    (m) =>
+      m.includes('/') &&
+      new RegExp(String.raw`(?:\b(?:to|from|reach(?:es)?|into)\s+|(?:->|→)\s*)${escapeRe(m)}(?![\w/-])`).test(
+        intent.text,
+      ),
+  );
 }
 
 async function resolvePolicyPair(intent: Intent, ctx: Ctx): Promise<EastWestSubjects | PathResult> {
