@@ -14,8 +14,21 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Unseen: not yet measured; the floor is set after the first run. */
-const FLOOR: Record<string, number> = { all: 0 };
-const MISROUTES = 999;
+/** Unseen: first measured at 5e4793f (the code the set was written on) 254/280 = 90.7 %, 12 confident misroutes.
+ * Floors: the first measurement, rounded down. */
+const FLOOR: Record<string, number> = {
+  all: 90, // 254/280
+  dns: 81, // 22/27
+  'east-west': 89, // 25/28
+  egress: 89, // 26/29
+  help: 92, // 24/26
+  inbound: 83, // 26/31
+  'load-balancers': 96, // 27/28
+  pod: 96, // 27/28
+  policy: 88, // 24/27
+  unknown: 89, // 25/28
+  'what-is': 100, // 28/28
+};
+const MISROUTES = 12;
 
 heldoutTest(47, FLOOR, MISROUTES, { coverage: [24, 24] });
