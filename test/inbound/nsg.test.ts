@@ -84,7 +84,7 @@ test('a deny for any source above AllowAzureLoadBalancerInBound: the probe is sa
 });
 
 test('a node port dialled on a node address meets the same NSGs, with the node address as destination', async () => {
-  const outside = await ask('from 198.51.100.7 to 10.224.0.4:31380', inv('aks-lb-byo-nsg'));
+  const outside = await ask('client 198.51.100.7 hits nodeport 31380 on 10.224.0.4', inv('aks-lb-byo-nsg'));
   expect(outside.answer).toMatch(/^198\.51\.100\.7 cannot get in on tcp 10\.224\.0\.4:31380: NSG aks-subnet-nsg\//);
   expect(outside.answer).toMatch(/Were it allowed: Node port 31380 belongs to Service shop\/web/);
   const vnet = await ask('nodeport 31380 hit from outside, which pod gets it', inv('aks-lb-byo-nsg'));
