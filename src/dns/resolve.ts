@@ -159,11 +159,24 @@ function finder(intent: Intent): string | undefined {
       // ("does api resolve 'db' as a short name": the name looked up may be quoted)
       // ("api cannot resolve db", "will sqlapi still resolve server", "server-1 resolving sqlapi": the one that
       // looks up, whatever the tense or a failure said before the verb)
-      String.raw`\b${escapeRe(x)}\)?( pods?)? ${ours(x) ? MODAL : ''}` +
-        String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where)( the)? ` +
+      // ("the 'controller' container resolves web.shop": a pod named by its container, the container looks it up)
+      // ("web pods get 10.0.201.17 back for api.shop": the one an answer comes back to for a name asked for it)
+      String.raw`\b${escapeRe(x)}['"’]?\)?( pods?| containers?)? ${ours(x) ? MODAL : ''}` +
+        String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
+        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})? back for)( the)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
+  // "what will db resolve to for api?": the pod a name resolves for is the one that looks it up (a Service's name
+  // answers by the asker's namespace https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/)
+  const forOne = intent.names.find(
+    (x) =>
+      ours(x) &&
+      new RegExp(
+        String.raw`\bresolv(?:e|es|ing)(?: to)? for (?:the )?${escapeRe(x)}(?: pods?)?(?=\s*(?:[?.!,;:]|$))`,
+      ).test(intent.text),
+  );
+  if (forOne) return forOne;
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
   const finding =
     intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, escapeRe(y)))) ?? pronounFinder(intent);

@@ -51,6 +51,13 @@ export const spec: IntentSpec<'dns'> = {
     // and "web-… lookup path: kube-dns → coredns → 168.63.129.16?"
     [/\b(resolv(e|ing|ution)?|look ?up) (path|chain|flow|order)\b/, 2],
     [/\bhow (do|does) (the )?(dns |name )?look ?ups? work\b|\blook ?ups? work\b/, 2],
+    // "legacy-0 skips CoreDNS and asks 10.100.2.4", "our legacy pod bypasses CoreDNS": a pod whose dnsPolicy or
+    // dnsConfig sends lookups past the cluster DNS
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config
+    [
+      /\b(skips?|skipping|bypass(es|ing)?|go(es)? around|avoids?) (the )?(coredns|kube-dns|dns-default|cluster dns)\b/,
+      3,
+    ],
     // "where does coredns forward that to": the cluster DNS and its upstream
     [
       new RegExp(

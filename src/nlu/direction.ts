@@ -85,6 +85,11 @@ function link(between: string): 'forward' | 'back' | undefined {
   // (with the client's kind between: "called by the router pod xlkxx")
   if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by( [a-z0-9-]+)?$/.test(words))
     return 'back';
+  // "db-0 should still accept api on 5432", "db-0 admits web": the one that accepts or admits is the target, the one
+  // it lets in the client (what a NetworkPolicy's ingress rule allows in
+  // https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource)
+  if (/^(?:(?:should|will|would|must|does|do|only|always|also) )*(?:accepts?|accepting|admits?|admitting)$/.test(words))
+    return 'back';
   // "is sqlapi:8080 open for the server pod?": the one it is open for is the client
   if (/^:?\s*(?:open|opened|reachable|accessible) for$/.test(words)) return 'back';
   // "a rule blocking web from talking to db", "stops api from reaching db": the one kept from it is the client

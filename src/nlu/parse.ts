@@ -460,7 +460,8 @@ const ACTION = new RegExp(
   String.raw`^(?:(?:\[?[a-z]{2,6}-?\d{3,}\]?|\[p\d\]|chg|change|cr|rfc|\[chg\])\s*[-:–—]*\s*)?` +
     String.raw`(?:(?:request|req|task|ask|action)\s*:\s*)?` +
     // "PCI: please disable …", "vendor support: please enable …": who or what the request is for, said as a label
-    String.raw`(?:[a-z][\w-]*(?: [a-z][\w-]*){0,2}\s*:\s+(?=(?:please|pls|kindly|can you|could you)\b))?` +
+    // ("CAB in 5 min: please add …": a deadline said as the label, its number a word of it)
+    String.raw`(?:[a-z][\w-]*(?: [a-z0-9][\w-]*){0,3}\s*:\s+(?=(?:please|pls|kindly|can you|could you)\b))?` +
     // "SOC: block …", "support: open …": who relays the request, said before it
     String.raw`(?:(?:soc|noc|support|ops|sre|secops|helpdesk|service ?desk|on-?call)\s*:\s*)?` +
     // "HIPAA audit: migrate …": the audit or rule the change is for, said as a label
@@ -563,6 +564,14 @@ const VOCATIVE = new RegExp(
 // "should_reach_web_via_lb_20_31_46_20": a test case's name, its words and an address's parts joined by underscores
 const TEST_NAME = /^\s*(?:should|test|it|must|expect|verify|check)_[a-z0-9_]+\s*$/;
 
+// "… like our old load balancer did", "as our legacy F5 used to": a comparison with what the writer had before names
+// no party and no family of the question
+const COMPARED_TO_BEFORE = new RegExp(
+  String.raw`,?\s*\b(?:just )?(?:like|as) (?:our|the|my|their) (?:old|previous|former|legacy|on-?prem(?:ises)?) ` +
+    String.raw`[a-z0-9 -]{1,40}? (?:did|does|used to(?: do)?|would|had)\b`,
+  'g',
+);
+
 function clean(text: string): string {
   const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
     .slice(0, 2000)
@@ -585,6 +594,7 @@ function clean(text: string): string {
     )
     // "from a business view", "from an ops perspective": the angle the answer is wanted from, no party it comes from
     .replace(/\bfrom (?:a|an|the|my|our|your) [\w-]+ (?:view|perspective|point of view|standpoint|angle|pov)\b,?/g, ' ')
+    .replace(COMPARED_TO_BEFORE, ' ')
     // "10.244.0.12/32 -> 10.0.201.17/32": a /32 prefix is one address, the host itself
     // (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#custom-routes)
     .replace(/\b(\d{1,3}(?:\.\d{1,3}){3})\/32\b/g, '$1')
@@ -1101,8 +1111,9 @@ const HTTP_HEADER =
 
 // "a 10.x address" is an address range said loosely, not a host name; an HTTP header ("the client IP in
 // X-Forwarded-For") is where an address travels, never a name of ours
+// "network-wise", "source-ip-wise": an adverb of the respect something is asked in, never a name
 const notAName = (w: string): boolean =>
-  !!TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-') || HTTP_HEADER.test(w);
+  !!TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-') || HTTP_HEADER.test(w) || /.-wise$/.test(w);
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
 function readWord(
@@ -1198,6 +1209,8 @@ const LOOKS_UP = new RegExp(
   'g',
 );
 
+const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('|')})\.(?=\s)`, 'g');
+
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
@@ -1222,10 +1235,17 @@ function readNames(rest: Rest, intent: Intent): void {
     // "do sqlapi and server share a node? if one VM dies…": a question mark ends the sentence, so the type word before
     // it types no name after it (a token of its own that is never a name)
     .replace(/[?!]+(?=\s)/g, ' | ')
+    // ("… from the api pod. junior asking: …": so does a full stop after a type word)
+    .replace(TYPE_WORD_STOP, '$1 | ')
     .split(/[\s,;!?()"`<>=]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
     .filter(Boolean);
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
+  // "the 'controller' container", "the 'cache' pod": a word in quotes said as a container's or pod's name is written
+  // as a name (https://kubernetes.io/docs/concepts/containers/)
+  const named = new Set(
+    [...rest.text.matchAll(/(?<![\w'"])['"‘“]([a-z0-9][a-z0-9-]*)['"’”]\s+(?:containers?|pods?)\b/g)].map((m) => m[1]),
+  );
   // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
   const typeWord = (i: number) => {
     // "the web LB" is the web LoadBalancer Service
@@ -1262,6 +1282,7 @@ function readNames(rest: Rest, intent: Intent): void {
     const podsOf = commonWordPods(w, words[i + 1], ns) && !verb;
     readWord(intent, podsOf ? `${ns}/${w}` : w, type, quoted, type !== words[i - 1]);
   });
+  for (const n of named) if (intent.names.includes(n) && !intent.marked.includes(n)) intent.marked.push(n);
   for (const n of intent.names) if (!intent.marked.includes(n) && inRole(rest.text, n)) intent.marked.push(n);
   intent.from = fromNames.map((f) => f.replace(/:\d+$/, '').split('/').pop()!).find((f) => intent.names.includes(f));
 }

@@ -637,7 +637,11 @@ const TOPIC_ALONE = new RegExp(
     String.raw`\s*[?!.]*\s*$|` +
     // "can you tell if a network policy blocks something?": "something" names no party, so the bot's reach is asked
     String.raw`^\W*(can|could|do) (you|u) (tell|check|see|say|find out|know) (if|whether) (a |an |any |the )?` +
-    String.raw`[\w -]{0,30}\b(blocks?|allows?|drops?|denies|stops?) (something|anything)\s*[?!.]*\s*$`,
+    String.raw`[\w -]{0,30}\b(blocks?|allows?|drops?|denies|stops?) (something|anything)\s*[?!.]*\s*$|` +
+    // "can you tell me if an IP is ours?", "is it true you can tell me what an attacker on the internet could reach?":
+    // a party said with "a" or "an" is any one, none named, so what the bot can tell is asked
+    String.raw`^\W*(is it true (that )?(you|u) can|(can|could) (you|u)) (tell|show|say|find out)( me| us)? ` +
+    String.raw`(if|whether|what|which|who) (a|an) [a-z-]+\b[^?.!]*[?!.]*\s*$`,
 );
 /** "what? how? which questions?": question words alone, ending on which questions there are, ask what to ask */
 const WHICH_QUESTIONS = /^\W*((what|how|which|where|who|why|huh)\W+)*(which|what) (questions|commands)\s*[?!.]*\s*$/;
@@ -720,7 +724,10 @@ const OUTSIDE_CLIENT = new RegExp(
     String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
     String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me|` +
     // ("someone on the internet", "anyone from the internet": a person said by where they are)
-    String.raw`(someone|somebody|anyone|anybody) (on|from) the internet)\b`,
+    String.raw`(someone|somebody|anyone|anybody) (on|from) the internet|` +
+    // ("the edge router forwards 80 to 20.31.46.20": a device at the edge of another network passes outside traffic
+    // on to our public frontend https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
+    String.raw`(edge|border|perimeter) (routers?|firewalls?))\b`,
 );
 /** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
 const frontendReached = (s: Seen): boolean => {
@@ -921,10 +928,17 @@ const ASKS_WHAT_AT_END = new RegExp(
     String.raw`what (it|that|this) (ip |address )?is (attached|assigned|associated|bound|connected) to)` +
     String.raw`\s*[?!.]*\s*$`,
 );
-const ASKS_WHAT_IP = /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*[?!.]*\s*$/;
+// ("what's 20.31.45.117 here?", "what is 10.244.0.7 then?": the address asked of in this cluster, after the words
+// before; https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning)
+const HERE = String.raw`(?: (?:here|then|now|in (?:this|the|our) cluster|in azure|on our side))?`;
+const ASKS_WHAT_IP = new RegExp(
+  String.raw`^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}${HERE}\s*[?!.]*\s*$`,
+);
 /** "can you tell me what 10.244.2.6 is?", "who owns 10.0.0.4?": the sentence that asks ends on what one address is */
-const WHAT_AN_IP_IS =
-  /\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?\s*[?!.]*\s*$/;
+const WHAT_AN_IP_IS = new RegExp(
+  String.raw`\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?${HERE}` +
+    String.raw`\s*[?!.]*\s*$`,
+);
 const LB_PART = /\b(lbs?|load ?balancers?)('s)? (rules?|frontends?|pools?|backend pools?)\b/;
 const NODES_IN_ROTATION =
   /\b(which|what) nodes?\b.{0,40}\b(pass(es)?|fail(s)?|in rotation|out of rotation|healthy|unhealthy|probes?|green)\b/;
@@ -964,9 +978,17 @@ const podsOnANode = (s: Seen): boolean =>
   !OUT.test(s.t);
 // ("just the node name for web-…", "node ip of db-0": the node's name or address asked for a pod too)
 const NODE_OF = /\bnodes?(?: names?| ips?| addresses)? (?:of|for) (?:the )?(?:pods? )?([\w./-]+)/;
+/** "sqlapi-… — is it on the node that holds the EgressIP?": whether one pod runs on a node described, not named, is
+ * answered by the node it runs on */
+const ON_NODE_DESCRIBED = new RegExp(
+  String.raw`\b(?:is|are) (?:it|they|(?:the )?[\w./-]+(?: pods?)?) (?:still |really |actually )?` +
+    String.raw`(?:running |scheduled |placed )?on the (?:same )?node ` +
+    String.raw`(?:that|which|where|with|holding|hosting|running)\b`,
+);
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
   const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
+  if (ON_NODE_DESCRIBED.test(s.t) && s.workloadSet.size === 1 && !PAIR.test(s.t)) return true;
   return !!said && pods.some((e) => e.text === said || e.text.split('/').pop() === said) && !PAIR.test(s.t);
 }
 /** "can you show me how…" asks for something, not whether it can happen. */
@@ -1108,7 +1130,9 @@ const USERS_OUTSIDE =
 /** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
 const REQUESTS_REACH = new RegExp(
   // the words between may name a host ("the request for shop.contoso.com is arriving to the web pods")
-  String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( [\w.-]+){0,3} ` +
+  // ("what does a listener's request look like by the time it reaches a web pod": what it is like when it arrives)
+  String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( [\w.-]+){0,3}( looks? like)?` +
+    String.raw`( (?:by the time|when|once|as soon as) (?:it|they))? ` +
     String.raw`(get|gets|getting|reach|reaches|reaching|come in|comes in|coming in|arrive|arrives|arriving|` +
     String.raw`land|lands|landing|end up|ends up)\b`,
 );

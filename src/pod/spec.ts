@@ -23,6 +23,9 @@ export const spec: IntentSpec<'pod'> = {
     // https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/
     [/\bschedul(e|es|ing) (the )?[\w-]+( pods?)? (on|onto)\b/, 2],
     /\b(which|what) (nodes?|workers?|vms?|machines?)\b(?! ?ports?\b)/,
+    // "which vmss instance is it on?": an AKS node is an instance of its pool's scale set
+    // (https://learn.microsoft.com/azure/aks/core-aks-concepts#node-pools)
+    /\b(which|what) (vmss|scale ?set) (instances?|vms?|nodes?)\b/,
     // "on which server(s) is the sqlapi application running?", "locate pod db-0"
     [/\b(on|in) (which|what) (servers?|hosts?|boxes)\b.{0,60}\b(running|runs?|lives?|hosted|scheduled)\b/, 2],
     /\blocate\b/,

@@ -25,6 +25,9 @@ export const spec: IntentSpec<'what-is'> = {
     // "which pod is 10.244.1.50?", "51.104.20.30 ist welche Ressource?", "… 20.31.44.1 in partner log, ours?"
     new RegExp(String.raw`\b(which|what) (pod|node|service|resource|vm|machine|thing|one|object)s? (is|was|has) ${IP}`),
     [new RegExp(String.raw`${IP}\s+(is|ist|es|est|é)\s+(which|what|welche\w*|was|quel\w*|qu[eé]|cu[aá]l)\b`), 2],
+    // 'Fwd: customer says "we see scans from 20.31.46.88, is that you?"': someone outside asking us whether an address
+    // is ours
+    [new RegExp(String.raw`^(?=.*${IP})(?=.*\bis (that|this|it) (you|you guys|y'all)\b)`), 2],
     // "… confirm whether the address is ours": the same asked at the end of a sentence
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(is (it|this|that|the (ip|address)) )?ours\s*(\?|[.!]*\s*$))`),
     // "is 20.31.46.20 our load balancer or something else?", "… — master egress or something else?": an address said,
