@@ -16,9 +16,11 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 83124e8 (the code the set was written on) 246/268 = 91.8 %, 9 confident misroutes; the same
  * at 22498a7 (round 37). While measuring, a log showed the first five misroute lines; nothing was changed because of
- * them. 251/268, 6 confident misroutes at 35bf0d6 (round 38).
+ * them. Set 43 in the model's training (04fb8f2) 248, 8; round 38 (5aac0d2) 252/268 = 94.0 %, 6; sets 44 and 46 and
+ * two training-only files in the model's training (5e4793f) 251/268 = 93.7 %, 6.
  * Round 39 (tuned on it): 267/268, no confident misroute; the one line left asks with the right reading offered (the
- * rules read the pod's node, the committed model leans to egress). Floors: that measurement, rounded down. */
+ * rules read the pod's node, the model trained before it leaned to egress); 268/268 once the set joined the model's
+ * training (e1a8d87). Floors: round 39's measurement, rounded down. */
 const FLOOR: Record<string, number> = {
   all: 99, // 267/268
   dns: 100, // 26/26
