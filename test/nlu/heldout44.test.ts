@@ -15,7 +15,8 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 13087ea (the code the set was written on) 268/283 = 94.7 %, 7 confident misroutes. Two
- * DNS lines are not fully blind: the writer checked a fact with a question worded close to them. Round 38 (tuned on
+ * DNS lines are not fully blind: the writer checked a fact with a question worded close to them. The same at 22498a7
+ * (round 37) and 04fb8f2 (set 43 in the model's training). Round 38 (tuned on
  * it): 276/283 = 97.5 %, 1 confident misroute; one label fixed ("how does y/b resolve s-x-a": a short name resolves
  * only in the asker's namespace, so not found, as set 17 labels the same case). Floors: that measurement, rounded
  * down. */
