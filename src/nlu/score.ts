@@ -1393,6 +1393,13 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 19 },
     when: (s) => !!s.intent.nodePortHit && !s.both.length && WHO_GETS_IT.test(s.intent.asking ?? s.t),
   },
+  // "198.51.100.7 -> 10.224.0.4:31380": an outside address dialling a node's address on a Service's node port is
+  // that Service's way in, not a pair of our pods (same page)
+  {
+    id: 'outside-dials-node-port',
+    says: { inbound: 19 },
+    when: (s) => !!s.intent.nodePortHit && !!s.intent.elsewhereIps?.length && !s.both.length,
+  },
   // "how the internet traffic reaches my pods on 20.31.46.20": the outside reaches in, whatever else is said
   {
     id: 'outside-comes-in',

@@ -87,6 +87,9 @@ test('a node port dialled on a node address meets the same NSGs, with the node a
   const outside = await ask('client 198.51.100.7 hits nodeport 31380 on 10.224.0.4', inv('aks-lb-byo-nsg'));
   expect(outside.answer).toMatch(/^198\.51\.100\.7 cannot get in on tcp 10\.224\.0\.4:31380: NSG aks-subnet-nsg\//);
   expect(outside.answer).toMatch(/Were it allowed: Node port 31380 belongs to Service shop\/web/);
+  // an outside address before an arrow to a node's address and node port is the client of that way in
+  const arrow = await ask('198.51.100.7 -> 10.224.0.4:31380', inv('aks-lb-byo-nsg'));
+  expect(arrow.answer).toBe(outside.answer);
   const vnet = await ask('nodeport 31380 hit from outside, which pod gets it', inv('aks-lb-byo-nsg'));
   expect(vnet.answer).toMatch(/^Node port 31380 belongs to Service shop\/web/);
   expect(nsgFact(vnet)).toBe('at node aks-nodepool1-12345678-vmss000000: allowed by the default rule AllowVnetInBound');
