@@ -3,8 +3,14 @@
 // of the Ingress backend, adding X-Forwarded-For.
 // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
 import type { Ctx } from '../family';
-import type { ApplicationGateway, PublicIp } from '../inventory/azure-model';
-import { nameOf } from '../inventory/ids';
+import type {
+  ApplicationGateway,
+  NetworkSecurityGroup,
+  PublicIp,
+  Subnet,
+  VirtualNetwork,
+} from '../inventory/azure-model';
+import { idKey, nameOf, parentId } from '../inventory/ids';
 import type { Ingress, Service } from '../inventory/k8s-types';
 import type { Endpoint } from '../path/endpoints';
 
@@ -23,6 +29,8 @@ export interface AppGatewayFacts {
   publicIps: PublicIp[];
   /** the address prefixes of the gateway's subnet: its instances' addresses */
   subnetPrefixes: string[];
+  /** the gateway's subnet with its NSG (unseen: referenced, not readable) and VNet, for the NSG verdicts */
+  subnet?: { subnet: Subnet; nsg?: NetworkSecurityGroup; unseen?: string; vnet?: VirtualNetwork };
 }
 
 /** Find the gateway carrying the Ingress address (else the only one), its public IPs and its subnet. */
@@ -59,8 +67,20 @@ export async function readAppGateway(ing: Ingress, scope: string | undefined, ct
   for (const id of hit.g.subnetIds) {
     const subnet = await trace.try(`subnet ${nameOf(id)}`, () => inv.azure.get('subnet', id));
     out.subnetPrefixes.push(...(subnet?.prefixes ?? []));
+    if (subnet && !out.subnet) out.subnet = await subnetAround(subnet, ctx);
   }
   return out;
+}
+
+/** The NSG on the gateway's subnet and its VNet (the VirtualNetwork tag's address space), read together. */
+async function subnetAround(subnet: Subnet, { inv, trace }: Ctx): Promise<NonNullable<AppGatewayFacts['subnet']>> {
+  const nsgId = subnet.nsgId;
+  const vnetId = parentId(subnet.id);
+  const [nsg, vnet] = await Promise.all([
+    nsgId ? trace.try(`network security group ${nameOf(nsgId)}`, () => inv.azure.get('nsg', nsgId)) : undefined,
+    trace.try(`virtual network ${nameOf(vnetId)}`, () => inv.azure.get('virtualNetwork', vnetId)),
+  ]);
+  return { subnet, nsg, vnet, unseen: nsgId && !nsg ? idKey(nsgId) : undefined };
 }
 
 /** The AGIC way in, decided. */

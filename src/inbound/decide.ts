@@ -7,6 +7,7 @@ import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
+import { appGatewayNsg } from './app-gateway-nsg';
 import type { InboundFacts } from './facts';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
@@ -95,7 +96,7 @@ export type InboundDecision = WayIn & {
 
 type WayIn =
   | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
-  | { kind: 'app-gateway'; path: AppGatewayPath }
+  | { kind: 'app-gateway'; path: AppGatewayPath; nsgs: InboundNsg[] }
   | { kind: 'gateway-api'; path: GatewayPath }
   | { kind: 'node-port'; path: NodePortPath }
   | { kind: 'not-exposed'; service: Service }
@@ -133,7 +134,9 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   if (door.ingress && door.proxy && isAgic(door.ingress)) {
     const { backend, backendPort } = door.proxy;
     const app = eps(backend, backendPort);
-    return { kind: 'app-gateway', path: decideAppGateway(door.ingress, door.host, backend, app, f.appGateway ?? noGw) };
+    const gw = f.appGateway ?? noGw;
+    const path = decideAppGateway(door.ingress, door.host, backend, app, gw);
+    return { kind: 'app-gateway', path, nsgs: appGatewayNsg(path, gw, s.clientIp, f.landing) };
   }
   if (!door.front) return { kind: 'front-unknown', door };
   const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain, s.port);

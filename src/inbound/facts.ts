@@ -28,7 +28,8 @@ export interface InboundFacts {
   gatewayApi?: GatewayFacts;
   /** Azure Front Door profiles (snapshot only), when the data has any */
   frontDoors?: FrontDoor[];
-  /** the node the load balancer hands the packet to, on Azure: its subnet's and NIC's NSGs */
+  /** the node the load balancer hands the packet to (the Application Gateway: the first pod's node), on Azure: its
+   * subnet's and NIC's NSGs */
   landing?: AzureEnd;
 }
 
@@ -55,8 +56,13 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   // a node port is dialled on a node address: no load balancer frontend to read
   if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(s, f, ctx) };
   if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(clusterSubscription(f), ctx) };
-  if (s.ingress && isAgic(s.ingress))
-    return { ...f, appGateway: await readAppGateway(s.ingress, clusterSubscription(f), ctx) };
+  if (s.ingress && isAgic(s.ingress)) {
+    const [appGateway, landing] = await Promise.all([
+      readAppGateway(s.ingress, clusterSubscription(f), ctx),
+      landingEnd(s, f, ctx),
+    ]);
+    return { ...f, appGateway, landing };
+  }
   const door = frontDoor(s, services);
   if (door.kind !== 'door') return f;
   if (!door.front) {
@@ -79,10 +85,17 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
 }
 
 /** The Azure side of the node the answer walks through (the rules pick it from the Kubernetes facts alone): the
- * load balancer's landing node, or the node a node port is dialled on. */
+ * load balancer's landing node, the node a node port is dialled on, or the node of the pod a gateway sends to. */
 async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promise<AzureEnd | undefined> {
   const d = decide(s, f);
-  const name = d.kind === 'node-port' ? walkedNode(d.path)?.name : 'landing' in d ? d.landing.node?.metadata.name : '';
+  const name =
+    d.kind === 'node-port'
+      ? walkedNode(d.path)?.name
+      : d.kind === 'app-gateway'
+        ? d.path.appEps[0]?.nodeName
+        : 'landing' in d
+          ? d.landing.node?.metadata.name
+          : '';
   const node = f.nodes.find((n) => n.metadata.name === name);
   if (!node?.spec?.providerID?.startsWith('azure://')) return undefined;
   return azureEnd(ctx.inv, node, ctx.trace);

@@ -38,13 +38,29 @@ const addr = (ip: string | undefined, port: number | undefined) => (port === und
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
 export const narrate = (d: InboundDecision): PathResult =>
-  withOthers(withFrontDoor(withNsg(narrateWayIn(d), nsgOf(d)), d.frontDoor), d.others);
+  withOthers(withFrontDoor(withNsgs(narrateWayIn(d), nsgsOf(d)), d.frontDoor), d.others);
 
-const nsgOf = (d: InboundDecision): InboundNsg | 'not-read' | undefined =>
-  d.kind === 'node-port' ? d.path.nsg : 'nsg' in d ? d.nsg : GATEWAYS.has(d.kind) ? 'not-read' : undefined;
+/** The NSG verdicts in packet order; the first leg that drops the packet is the answer, the legs after it are moot. */
+function withNsgs(r: PathResult, legs: (InboundNsg | 'not-read' | undefined)[]): PathResult {
+  let out = r;
+  for (const leg of legs) {
+    out = withNsg(out, leg);
+    if (leg && leg !== 'not-read' && leg.decisions.some((x) => !x.allowed)) break;
+  }
+  return out;
+}
 
-// the gateway's subnet and the nodes behind it have NSGs of their own, not read on these ways in
-const GATEWAYS = new Set<InboundDecision['kind']>(['app-gateway', 'gateway-api']);
+// the Application Gateway for Containers' subnet and the nodes behind it have NSGs of their own, not read yet
+const nsgsOf = (d: InboundDecision): (InboundNsg | 'not-read' | undefined)[] =>
+  d.kind === 'node-port'
+    ? [d.path.nsg]
+    : d.kind === 'app-gateway'
+      ? d.nsgs
+      : 'nsg' in d
+        ? [d.nsg]
+        : d.kind === 'gateway-api'
+          ? ['not-read']
+          : [];
 
 /** The workload's other ways in: one line each, with the question that walks it (also a button). */
 function withOthers(r: PathResult, others: OtherWayIn[] | undefined): PathResult {

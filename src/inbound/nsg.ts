@@ -22,6 +22,10 @@ import type { Balancer, Entry, Landing } from './decide';
 export interface InboundNsg {
   /** the node whose subnet and NIC were checked (with ETP Cluster, the one the answer walks) */
   node: string;
+  /** where the NSGs are when not on a node (`Application Gateway aks-agw`, which has a subnet and no NIC of ours) */
+  at?: string;
+  /** the packet is one a proxy sends on to the pod ("cannot reach"), not the client's way in */
+  onward?: boolean;
   packet: NsgPacket;
   decisions: NsgDecision[];
   /** NSGs referenced on the node's subnet or NIC that could not be read */
@@ -69,22 +73,27 @@ export function nodePortNsg(
 }
 
 /** The client named by address, else any client of a kind. */
-const clientOf = (client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> =>
+export const clientOf = (client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> =>
   client
     ? { src: client }
     : { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
 
+/** The `az` command that lists an NSG's rules. */
+export const nsgCheck = (g: { id: string; name: string }): string =>
+  `az network nsg rule list -g ${resourceGroupOf(g.id)} --nsg-name ${g.name} -o table`;
+
 /** The NSGs on a node's subnet and NIC: a judge for inbound packets, and what the answer says of them. */
-function nsgsOf(end: AzureEnd) {
+export function nsgsOf(end: AzureEnd) {
+  // the VirtualNetwork tag also holds the prefixes of user-defined routes (kubenet's pod routes)
+  // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
+  const routes = (end.routeTable?.routes ?? []).map((r) => r.prefix);
   const ctx: NsgContext = {
-    virtualNetwork: [...new Set(tagSpace(end))],
+    virtualNetwork: [...new Set([...tagSpace(end), ...routes])],
     dstAsgs: end.at.ipConfig?.asgIds ?? [],
     ...tagsOf([end]),
   };
   const path = { dstSubnet: end.subnetNsg, dstNic: end.nicNsg };
-  const checks = [end.subnetNsg, end.nicNsg]
-    .filter((g) => !!g)
-    .map((g) => `az network nsg rule list -g ${resourceGroupOf(g.id)} --nsg-name ${g.name} -o table`);
+  const checks = [end.subnetNsg, end.nicNsg].filter((g) => !!g).map(nsgCheck);
   return {
     judge: (p: NsgPacket) => evaluatePath(path, p, ctx),
     said: { unseen: end.unseen, checks: [...new Set(checks)] },
@@ -115,7 +124,7 @@ export function withNsg(r: PathResult, n: InboundNsg | 'not-read' | undefined): 
   }
   const out = { ...r, facts: [...r.facts], warnings: [...r.warnings], verify: [...r.verify, ...n.checks] };
   const deny = n.decisions.find((x) => !x.allowed);
-  const at = `node ${n.node}`;
+  const at = n.at ?? `node ${n.node}`;
   if (n.probeDenied) probeDropped(out, n.probeDenied, at, !deny);
   for (const x of n.decisions) if (x.unsure) out.warnings.push(unsureWords(x.unsure, n.packet));
   for (const id of n.unseen) out.warnings.push(`Not checked: NSG ${id} on ${at} is not in the data`);
@@ -123,13 +132,14 @@ export function withNsg(r: PathResult, n: InboundNsg | 'not-read' | undefined): 
     const by = allowedBy(n.decisions);
     if (by) out.facts.push({ label: 'NSG', value: `at ${at}: allowed by ${by}` });
     else if (!n.unseen.length)
-      out.facts.push({ label: 'NSG', value: `none in the data on the subnet or NIC of ${at}` });
+      out.facts.push({ label: 'NSG', value: `none in the data on the subnet${n.at ? '' : ' or NIC'} of ${at}` });
     return out;
   }
   const rule = `NSG ${nsgRuleText(deny)} (${nsgWhere(deny)} of ${at})`;
   const { src, dst, port, protocol } = n.packet;
   const to = `${dst}${port === undefined ? '' : `:${port}`}`;
-  out.answer = `${cap(src)} cannot get in on ${protocol.toLowerCase()} ${to}: ${rule} drops it. Were it allowed: `;
+  const verb = n.onward ? 'cannot reach' : 'cannot get in on';
+  out.answer = `${cap(src)} ${verb} ${protocol.toLowerCase()} ${to}: ${rule} drops it. Were it allowed: `;
   out.answer += r.answer;
   out.title = `Denied by NSG: ${r.title ?? to}`;
   out.facts.push({ label: 'NSG', value: `denied: ${rule.replace(/^NSG /, '')}` });

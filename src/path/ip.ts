@@ -41,6 +41,16 @@ export function cidrFirstAddress(cidr: string): string | undefined {
   return [24, 16, 8, 0].map((s) => ((n >>> 0) >>> s) & 255).join('.');
 }
 
+/** Does outer hold every address of inner (both CIDRs or addresses)? */
+export function cidrCovers(outer: string, inner: string): boolean {
+  const [o, i] = [parseCidr(outer), parseCidr(inner)];
+  const first = cidrFirstAddress(inner);
+  return !!o && !!i && !!first && o.bits <= i.bits && cidrContains(outer, first);
+}
+
+/** Do two ranges share an address? */
+export const cidrOverlaps = (a: string, b: string): boolean => cidrCovers(a, b) || cidrCovers(b, a);
+
 /** Azure's platform virtual IP: Azure-provided DNS and the source of load balancer health probes. */
 // https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16
 export const AZURE_PLATFORM_IP = '168.63.129.16';

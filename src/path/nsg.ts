@@ -6,7 +6,7 @@
 import type { NetworkSecurityGroup } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import type { ServiceTags } from '../inventory/service-tags';
-import { AZURE_PLATFORM_IP, cidrContains, isIpv4, isPrivateIp } from './ip';
+import { AZURE_PLATFORM_IP, cidrContains, cidrCovers, cidrFirstAddress, cidrOverlaps, isIpv4, isPrivateIp } from './ip';
 
 type Rule = NetworkSecurityGroup['rules'][number];
 
@@ -15,6 +15,10 @@ export interface NsgPacket {
   /** the source is any client of this kind, not one address ("a client on the Internet"): `src` only names it */
   srcAny?: SourceKind;
   dst: string;
+  /** the address the NSG sees is one of this range's, not known which (an Application Gateway instance); `src` /
+   * `dst` are then what the answer names (the address the client dials) */
+  srcIn?: string;
+  dstIn?: string;
   port?: number;
   /** TCP, UDP, ICMP */
   protocol: string;
@@ -121,16 +125,44 @@ function kindMatches(prefix: string, kind: SourceKind): Match {
   return `it covers only the clients in ${prefix.trim()}`;
 }
 
+/** Does a prefix or tag cover every address of a range? A rule naming part of it covers some packets only: said,
+ * not judged. */
+function rangeMatches(prefix: string, range: string, ctx: NsgContext): Match {
+  const p = prefix.trim();
+  const first = cidrFirstAddress(range) ?? range;
+  if (p === '*' || p.toLowerCase() === 'any') return true;
+  const cidr = isIpv4(p) ? `${p}/32` : IPV4_CIDR.test(p) ? p : undefined;
+  const part = (covers: boolean, overlaps: boolean): Match =>
+    covers ? true : overlaps ? `it covers only part of ${range} (${p})` : false;
+  if (cidr) return part(cidrCovers(cidr, range), cidrOverlaps(cidr, range));
+  if (p.includes(':')) return false;
+  const tag = p.toLowerCase();
+  const space = ctx.virtualNetwork;
+  if (tag === 'virtualnetwork')
+    return part(
+      space.some((c) => cidrCovers(c, range)),
+      space.some((c) => cidrOverlaps(c, range)),
+    );
+  if (tag === 'azureloadbalancer' || (tag === 'internet' && isPrivateIp(first))) return false;
+  return addressMatches(p, first, ctx);
+}
+
 /** Any of the prefixes (none: any address); a reason when none matches and one could not be judged. */
-function anyMatch(prefixes: string[], ip: string, ctx: NsgContext, kind?: SourceKind): Match {
+function anyMatch(prefixes: string[], test: (prefix: string) => Match): Match {
   let unknown: string | undefined;
   for (const p of prefixes.length ? prefixes : ['*']) {
-    const m = kind ? kindMatches(p, kind) : addressMatches(p, ip, ctx);
+    const m = test(p);
     if (m === true) return true;
     if (typeof m === 'string') unknown ??= m;
   }
   return unknown ?? false;
 }
+
+/** How a rule's prefixes are matched against one end of the packet: a kind of client, a range, or one address. */
+const sideTest =
+  (ip: string, ctx: NsgContext, kind?: SourceKind, range?: string) =>
+  (p: string): Match =>
+    kind ? kindMatches(p, kind) : range ? rangeMatches(p, range, ctx) : addressMatches(p, ip, ctx);
 
 // a rule names application security groups instead of addresses: it matches the IP configurations that are members
 // https://learn.microsoft.com/azure/virtual-network/application-security-groups
@@ -160,10 +192,10 @@ function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
     ? p.srcAny
       ? false // an Internet / VNet client at large is no NIC of a group
       : asgMatches(r.sourceAsgs, ctx.srcAsgs, p.src, 'source')
-    : anyMatch(r.source, p.src, ctx, p.srcAny);
+    : anyMatch(r.source, sideTest(p.src, ctx, p.srcAny, p.srcIn));
   const dst = r.destinationAsgs?.length
     ? asgMatches(r.destinationAsgs, ctx.dstAsgs, p.dst, 'destination')
-    : anyMatch(r.destination, p.dst, ctx);
+    : anyMatch(r.destination, sideTest(p.dst, ctx, undefined, p.dstIn));
   if (src === false || dst === false) return false;
   return src === true && dst === true ? true : typeof src === 'string' ? src : dst;
 }

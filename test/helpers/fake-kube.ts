@@ -121,6 +121,14 @@ const RESOURCES: ResourceDef[] = [
   {
     group: 'networking.k8s.io',
     version: 'v1',
+    plural: 'ingressclasses',
+    singular: 'ingressclass',
+    kind: 'IngressClass',
+    namespaced: false,
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
     plural: 'networkpolicies',
     singular: 'networkpolicy',
     kind: 'NetworkPolicy',
