@@ -4,7 +4,9 @@
 import type { ApplicationGateway } from '../inventory/azure-model';
 import type { AzureEnd } from '../path/azure-end';
 import { evaluatePath, type NsgPacket } from '../path/nsg';
+import type { Endpoint } from '../path/endpoints';
 import type { AppGatewayFacts, AppGatewayPath } from './app-gateway';
+import type { GatewayPath } from './gateway-api';
 import { clientOf, nsgCheck, nsgsOf, type InboundNsg } from './nsg';
 
 /** Both legs; a leg is missing when its side is not in the data (no gateway subnet, or the pod's node not on Azure). */
@@ -60,15 +62,22 @@ function sharedPort(g: ApplicationGateway): boolean {
 /** The gateway's connection to the first pod, at that pod's node: from an instance address of the gateway subnet. */
 function podLeg(p: AppGatewayPath, f: AppGatewayFacts, end?: AzureEnd): InboundNsg | undefined {
   const range = f.subnet?.subnet.prefixes[0] ?? f.subnetPrefixes[0];
-  const ep = p.appEps[0];
-  if (!end?.at.nic || !range || !ep) return undefined;
-  const packet: NsgPacket = {
-    src: `an Application Gateway instance (${range})`,
-    srcIn: range,
-    dst: ep.ip,
-    port: ep.port,
-    protocol: 'TCP',
-  };
+  return range ? proxyLeg(`an Application Gateway instance (${range})`, range, p.appEps[0], end) : undefined;
+}
+
+/** Application Gateway for Containers: its proxies connect to the pods from the association subnet; the client's
+ * side (the frontend) is not read.
+ * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components */
+export function agcNsg(p: GatewayPath, end?: AzureEnd): InboundNsg[] {
+  const range = p.agc ? p.sources[0] : undefined;
+  const leg = range && proxyLeg(`an Application Gateway for Containers proxy (${range})`, range, p.appEps[0], end);
+  return leg ? [leg] : [];
+}
+
+/** A proxy's connection from an address of its subnet to a pod, judged at the pod's node (subnet, then NIC). */
+function proxyLeg(src: string, range: string, ep: Endpoint | undefined, end?: AzureEnd): InboundNsg | undefined {
+  if (!end?.at.nic || !ep) return undefined;
+  const packet: NsgPacket = { src, srcIn: range, dst: ep.ip, port: ep.port, protocol: 'TCP' };
   const g = nsgsOf(end);
   return { ...g.said, node: end.at.node.metadata.name, packet, decisions: g.judge(packet), onward: true };
 }

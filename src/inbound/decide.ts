@@ -7,7 +7,7 @@ import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
-import { appGatewayNsg } from './app-gateway-nsg';
+import { agcNsg, appGatewayNsg } from './app-gateway-nsg';
 import type { InboundFacts } from './facts';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
@@ -97,7 +97,7 @@ export type InboundDecision = WayIn & {
 type WayIn =
   | { kind: 'backend-missing'; route?: Route; ingress?: Ingress; backendName?: string }
   | { kind: 'app-gateway'; path: AppGatewayPath; nsgs: InboundNsg[] }
-  | { kind: 'gateway-api'; path: GatewayPath }
+  | { kind: 'gateway-api'; path: GatewayPath; nsgs: InboundNsg[] }
   | { kind: 'node-port'; path: NodePortPath }
   | { kind: 'not-exposed'; service: Service }
   | { kind: 'front-unknown'; door: Door }
@@ -126,7 +126,10 @@ export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
 function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   const byPort = nodePortWay(s, f);
   if (byPort) return byPort;
-  if (isGatewaySubjects(s) && f.gatewayApi) return { kind: 'gateway-api', path: decideGateway(s, f.gatewayApi, f) };
+  if (isGatewaySubjects(s) && f.gatewayApi) {
+    const path = decideGateway(s, f.gatewayApi, f);
+    return { kind: 'gateway-api', path, nsgs: agcNsg(path, f.landing) };
+  }
   const door = frontDoor(s, f.services);
   if (door.kind !== 'door') return door;
   const eps = (svc: Service, port?: number | string) =>

@@ -55,7 +55,15 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
   // a node port is dialled on a node address: no load balancer frontend to read
   if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(s, f, ctx) };
-  if (isGatewaySubjects(s)) return { ...f, gatewayApi: await readGatewayFacts(clusterSubscription(f), ctx) };
+  if (isGatewaySubjects(s)) {
+    // the backend's first pod (its node's NSGs) follows from the route alone: read alongside the gateway facts
+    const routeOnly = { ...f, gatewayApi: { gateways: [], classes: [], agcSubnets: [] } };
+    const [gatewayApi, landing] = await Promise.all([
+      readGatewayFacts(clusterSubscription(f), ctx),
+      landingEnd(s, routeOnly, ctx),
+    ]);
+    return { ...f, gatewayApi, landing };
+  }
   if (s.ingress && isAgic(s.ingress)) {
     const [appGateway, landing] = await Promise.all([
       readAppGateway(s.ingress, clusterSubscription(f), ctx),
@@ -91,7 +99,7 @@ async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promis
   const name =
     d.kind === 'node-port'
       ? walkedNode(d.path)?.name
-      : d.kind === 'app-gateway'
+      : d.kind === 'app-gateway' || d.kind === 'gateway-api'
         ? d.path.appEps[0]?.nodeName
         : 'landing' in d
           ? d.landing.node?.metadata.name

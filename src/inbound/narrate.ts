@@ -50,7 +50,8 @@ function withNsgs(r: PathResult, legs: (InboundNsg | 'not-read' | undefined)[]):
   return out;
 }
 
-// the Application Gateway for Containers' subnet and the nodes behind it have NSGs of their own, not read yet
+// the client's side of Application Gateway for Containers (its frontend) is not read; another Gateway API
+// implementation's own way in is not walked
 const nsgsOf = (d: InboundDecision): (InboundNsg | 'not-read' | undefined)[] =>
   d.kind === 'node-port'
     ? [d.path.nsg]
@@ -59,7 +60,7 @@ const nsgsOf = (d: InboundDecision): (InboundNsg | 'not-read' | undefined)[] =>
       : 'nsg' in d
         ? [d.nsg]
         : d.kind === 'gateway-api'
-          ? ['not-read']
+          ? ['not-read', ...d.nsgs]
           : [];
 
 /** The workload's other ways in: one line each, with the question that walks it (also a button). */

@@ -119,7 +119,7 @@ function probeVerdict(lb: Balancer, l: Landing, judge: (p: NsgPacket) => NsgDeci
 export function withNsg(r: PathResult, n: InboundNsg | 'not-read' | undefined): PathResult {
   if (!n || r.status !== 'answered') return r;
   if (n === 'not-read') {
-    const value = "not checked on this way in: the gateway subnet's and the nodes' NSGs are not read";
+    const value = "not checked for the client's side: the gateway's frontend and subnet are not read";
     return { ...r, facts: [...r.facts, { label: 'NSG', value }] };
   }
   const out = { ...r, facts: [...r.facts], warnings: [...r.warnings], verify: [...r.verify, ...n.checks] };

@@ -15,10 +15,10 @@ const nsgFacts = (r: { facts: { label: string; value: string }[] }) =>
 const HOST = 'shop-agw.contoso.com';
 const AGW = join('azure', 'application-gateways.json');
 
-/** aks-agic-nsg copied and changed, asked, and removed. */
-async function askEdited(question: string, change: (dir: string) => void) {
+/** A fixture (aks-agic-nsg) copied and changed, asked, and removed. */
+async function askEdited(question: string, change: (dir: string) => void, fixture = 'aks-agic-nsg') {
   const dir = mkdtempSync(join(tmpdir(), 'agic-nsg-'));
-  cpSync(join(FIXTURES, 'aks-agic-nsg'), dir, { recursive: true });
+  cpSync(join(FIXTURES, fixture), dir, { recursive: true });
   change(dir);
   try {
     return await ask(question, SnapshotInventory.load(dir));
@@ -54,24 +54,26 @@ test('a client the gateway subnet lets in: both legs are named, the gateway subn
   expect(other.answer).toMatch(/^203\.0\.113\.9 cannot get in on tcp 20\.31\.50\.10:80: NSG appgw-nsg\/deny-int/);
 });
 
+/** A rule on the nodes' NSG that denies a subnet on the pods' port. */
+const denyFrom = (source: string) => (dir: string) =>
+  edit(dir, 'azure/nsg.json', (doc) => {
+    const [model] = rulesOf(doc, 'aks-agentpool-12345678-nsg');
+    rulesOf(doc, 'aks-agentpool-12345678-nsg').push({
+      ...model,
+      name: 'deny-appgw',
+      properties: {
+        ...model.properties,
+        sourceAddressPrefix: source,
+        destinationAddressPrefix: '*',
+        destinationPortRange: '8080',
+        access: 'Deny',
+        priority: 200,
+      },
+    });
+  });
+
 test("a node NSG that drops the gateway's subnet: the gateway cannot reach the pod", async () => {
-  const r = await askEdited(`how does traffic from 198.51.100.7 reach ${HOST}`, (dir) =>
-    edit(dir, 'azure/nsg.json', (doc) => {
-      const [model] = rulesOf(doc, 'aks-agentpool-12345678-nsg');
-      rulesOf(doc, 'aks-agentpool-12345678-nsg').push({
-        ...model,
-        name: 'deny-appgw',
-        properties: {
-          ...model.properties,
-          sourceAddressPrefix: '10.225.0.0/24',
-          destinationAddressPrefix: '*',
-          destinationPortRange: '8080',
-          access: 'Deny',
-          priority: 200,
-        },
-      });
-    }),
-  );
+  const r = await askEdited(`how does traffic from 198.51.100.7 reach ${HOST}`, denyFrom('10.225.0.0/24'));
   expect(r.answer).toMatch(
     /^An Application Gateway instance \(10\.225\.0\.0\/24\) cannot reach tcp 10\.244\.0\.12:8080: NSG aks-agentpool-/,
   );
@@ -121,4 +123,16 @@ test('no NSG on the gateway subnet: said; the node leg is still judged', async (
     'none in the data on the subnet of Application Gateway aks-agw',
     'at node aks-nodepool1-12345678-vmss000000: allowed by the default rule AllowVnetInBound',
   ]);
+});
+
+test('Application Gateway for Containers: a node NSG that drops the association subnet is the answer', async () => {
+  const q = 'how does traffic reach shop-agc.contoso.com';
+  const r = await askEdited(q, denyFrom('10.225.1.0/24'), 'aks-agc');
+  expect(r.answer).toMatch(
+    /^An Application Gateway for Containers proxy \(10\.225\.1\.0\/24\) cannot reach tcp 10\.244\.0\.12:8080: NSG aks-/,
+  );
+  expect(nsgFacts(r)[0]).toBe("not checked for the client's side: the gateway's frontend and subnet are not read");
+  // the AGIC gateway's subnet is another one: the same rule leaves it alone
+  const agic = await askEdited(`how does traffic from 198.51.100.7 reach ${HOST}`, denyFrom('10.225.1.0/24'));
+  expect(agic.answer).toMatch(/^shop-agw\.contoso\.com is served by Application Gateway aks-agw/);
 });

@@ -95,7 +95,7 @@ test('a node port dialled on a node address meets the same NSGs, with the node a
   expect(nsgFact(vnet)).toBe('at node aks-nodepool1-12345678-vmss000000: allowed by the default rule AllowVnetInBound');
 });
 
-test('through Application Gateway for Containers the NSGs are not read, and the answer says so', async () => {
+test("through Application Gateway for Containers the client's side is not judged, and the answer says so", async () => {
   const r = await ask('how does traffic reach shop-agc.contoso.com', inv('aks-agc'));
-  expect(nsgFact(r)).toBe("not checked on this way in: the gateway subnet's and the nodes' NSGs are not read");
+  expect(nsgFact(r)).toBe("not checked for the client's side: the gateway's frontend and subnet are not read");
 });
