@@ -10,12 +10,12 @@ import type { GatewayPath } from './gateway-api';
 import { clientOf, nsgCheck, nsgsOf, type InboundNsg } from './nsg';
 
 /** Both legs; a leg is missing when its side is not in the data (no gateway subnet, or the pod's node not on Azure). */
-export function appGatewayNsg(p: AppGatewayPath, f: AppGatewayFacts, client?: string, end?: AzureEnd): InboundNsg[] {
-  return [clientLeg(p, f, client), podLeg(p, f, end)].filter((x): x is InboundNsg => !!x);
+export function appGatewayNsg(p: AppGatewayPath, f: AppGatewayFacts, end?: AzureEnd): InboundNsg[] {
+  return [clientLeg(p, f), podLeg(p, f, end)].filter((x): x is InboundNsg => !!x);
 }
 
 /** The client's packet at the gateway subnet's NSG. */
-function clientLeg(p: AppGatewayPath, f: AppGatewayFacts, client?: string): InboundNsg | undefined {
+function clientLeg(p: AppGatewayPath, f: AppGatewayFacts): InboundNsg | undefined {
   const s = f.subnet;
   const range = s?.subnet.prefixes[0];
   if (!s || !range || !p.gateway || !p.frontendIp) return undefined;
@@ -24,7 +24,7 @@ function clientLeg(p: AppGatewayPath, f: AppGatewayFacts, client?: string): Inbo
   // https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#inbound-rules
   const to = sharedPort(p.gateway) ? { dst: p.frontendIp } : { dst: p.frontendIp, dstIn: range };
   const packet: NsgPacket = {
-    ...clientOf(client, p.publicIp ? 'Internet' : 'VirtualNetwork'),
+    ...clientOf(p.client, p.publicIp ? 'Internet' : 'VirtualNetwork'),
     ...to,
     port: p.listener?.port,
     protocol: 'TCP',

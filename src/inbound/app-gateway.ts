@@ -98,6 +98,8 @@ export interface AppGatewayPath {
   poolMatches: boolean;
   /** what the pod sees: an instance address of the gateway subnet */
   sources: string[];
+  /** the client's address, when the question gave it */
+  client?: string;
 }
 
 export function decideAppGateway(
@@ -106,6 +108,7 @@ export function decideAppGateway(
   backend: Service,
   appEps: Endpoint[],
   f: AppGatewayFacts,
+  client?: string,
 ): AppGatewayPath {
   const g = f.gateway;
   const listener = g?.listeners.find((l) => host && l.hostNames.includes(host)) ?? g?.listeners[0];
@@ -124,5 +127,6 @@ export function decideAppGateway(
     listener,
     poolMatches,
     sources: f.subnetPrefixes,
+    client,
   };
 }

@@ -138,8 +138,8 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
     const { backend, backendPort } = door.proxy;
     const app = eps(backend, backendPort);
     const gw = f.appGateway ?? noGw;
-    const path = decideAppGateway(door.ingress, door.host, backend, app, gw);
-    return { kind: 'app-gateway', path, nsgs: appGatewayNsg(path, gw, s.clientIp, f.landing) };
+    const path = decideAppGateway(door.ingress, door.host, backend, app, gw, s.clientIp);
+    return { kind: 'app-gateway', path, nsgs: appGatewayNsg(path, gw, f.landing) };
   }
   if (!door.front) return { kind: 'front-unknown', door };
   const entry = entryOf(door, door.front, s.clientIp, f.cluster?.appsDomain, s.port);

@@ -17,11 +17,12 @@ const sourceOf = (p: AppGatewayPath): string =>
   p.sources.length ? p.sources.join(' or ') : 'an address of the gateway subnet';
 
 function entryHops(p: AppGatewayPath): Hop[] {
-  const hops: Hop[] = [{ kind: 'client', name: 'Internet client', dst: p.host ?? p.frontendIp }];
+  const name = p.client ?? (p.publicIp ? 'Internet client' : 'client in the VNet');
+  const hops: Hop[] = [{ kind: 'client', name, ip: p.client, src: p.client, dst: p.host ?? p.frontendIp }];
   if (p.host)
     hops.push({ kind: 'dns', name: p.host, ip: p.frontendIp, note: `needs a record for ${p.frontendIp ?? '?'}` });
-  if (p.publicIp)
-    hops.push({ kind: 'public-ip', name: p.publicIp.name, ip: p.frontendIp, src: 'client', dst: p.frontendIp });
+  const src = p.client ?? 'client';
+  if (p.publicIp) hops.push({ kind: 'public-ip', name: p.publicIp.name, ip: p.frontendIp, src, dst: p.frontendIp });
   return hops;
 }
 
@@ -37,10 +38,10 @@ function gatewayHop(
     name: g.name,
     ip: p.frontendIp,
     port: p.listener?.port,
-    src: 'client',
+    src: p.client ?? 'client',
     dst: p.frontendIp,
     note: `${listenerText(p.listener)}; proxies from its subnet (${src}) to the pod IPs, adding X-Forwarded-For`,
-    nat: { kind: 'proxy', from: 'client', to: src },
+    nat: { kind: 'proxy', from: p.client ?? 'client', to: src },
   });
   out.verify.push(`az network application-gateway show -g ${g.resourceGroup} -n ${g.name} --query backendAddressPools`);
   if (!p.poolMatches)
@@ -69,7 +70,7 @@ export function narrateAppGateway(p: AppGatewayPath): PathResult {
       port: e.port,
       src,
       dst: e.ip,
-      note: 'sees an Application Gateway instance address; the client IP in X-Forwarded-For',
+      note: `sees an Application Gateway instance address; ${p.client ?? 'the client IP'} in X-Forwarded-For`,
     });
   const app = appEps[0];
   const gwName = g?.name ?? '(not in the data)';
@@ -86,7 +87,7 @@ export function narrateAppGateway(p: AppGatewayPath): PathResult {
     `${p.host ?? ingName} is served by Application Gateway ${gwName} (AGIC, ingress ${ingName}) at ` +
     `${p.frontendIp ?? '?'}: no LoadBalancer Service and no node hop — the gateway connects from its subnet straight ` +
     `to the pod IPs (${appEps.map((e) => `${e.ip}:${e.port}`).join(', ')}). The pod sees an instance address of the ` +
-    `gateway subnet (${src}) and the client IP in X-Forwarded-For.`;
+    `gateway subnet (${src}) and ${p.client ?? 'the client IP'} in X-Forwarded-For.`;
   return result('inbound', 'answered', answer, {
     ...out,
     title: `${p.host ?? ingName} → Application Gateway ${g?.name ?? ''} → ${app.podName ?? app.ip}`,

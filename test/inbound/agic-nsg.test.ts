@@ -45,6 +45,9 @@ test('the gateway subnet NSG that denies the Internet is the answer, with the pa
 test('a client the gateway subnet lets in: both legs are named, the gateway subnet as the destination', async () => {
   const r = await ask(`how does traffic from 198.51.100.7 reach ${HOST}`, inv('aks-agic-nsg'));
   expect(r.answer).toMatch(/^shop-agw\.contoso\.com is served by Application Gateway aks-agw/);
+  // the client named is the one on the path and in X-Forwarded-For
+  expect(r.answer).toMatch(/and 198\.51\.100\.7 in X-Forwarded-For\.$/);
+  expect(r.hops[0]).toMatchObject({ kind: 'client', name: '198.51.100.7' });
   expect(nsgFacts(r)).toEqual([
     'at Application Gateway aks-agw: allowed by appgw-nsg/allow-office-http, priority 100, Allow (inbound at the subnet)',
     // kubenet: the pod routes are user-defined routes, so the pod IP is in the VirtualNetwork tag
