@@ -148,7 +148,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
   if (frontEps.length === 0) return { ...reached, kind: 'no-ready-endpoints' };
   const landing = landingOf(entry, frontEps, f);
-  reached.nsg = inboundNsg(entry, reached.lb, landing, f.landing);
+  reached.nsg = inboundNsg(entry, reached.lb, landing, f.landing, f.elsewhere);
   if (!door.proxy) return { ...reached, kind: 'direct', landing };
   const proxy = door.proxy;
   // a host-network proxy opens its connections from the node IP

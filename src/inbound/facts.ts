@@ -4,7 +4,10 @@ import type { Ctx } from '../family';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
 import { azureEnd, type AzureEnd } from '../path/azure-end';
-import { subscriptionOf } from '../inventory/ids';
+import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
+import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
+import { cidrContains } from '../path/ip';
+import { nodeIp, nodeRole } from '../path/kube';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { decide, frontDoor, ingressIpsOf, routerNameOf } from './decide';
@@ -31,6 +34,17 @@ export interface InboundFacts {
   /** the node the load balancer hands the packet to (the Application Gateway: the first pod's node), on Azure: its
    * subnet's and NIC's NSGs */
   landing?: AzureEnd;
+  /** the other subnets of the landing node's VNet the load balancer may hand the packet to, with their NSGs */
+  elsewhere?: SubnetNodes[];
+}
+
+/** Nodes the load balancer may use that sit on another subnet than the walked node, and that subnet's NSG. */
+export interface SubnetNodes {
+  subnet: Subnet;
+  nodes: Node[];
+  nsg?: NetworkSecurityGroup;
+  /** the NSG referenced on the subnet could not be read */
+  unseen?: string;
 }
 
 export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
@@ -83,7 +97,7 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
     lbWorld(inv, trace).then((world) => frontendForIp(inv, world, entryIp, trace, door.front)),
     landingEnd(s, f, ctx),
   ]);
-  Object.assign(f, { frontend, landing });
+  Object.assign(f, { frontend, landing, elsewhere: landing && (await otherSubnets(s, f, landing, ctx)) });
   if (!f.frontend && !trace.errors.length)
     trace.fail(
       `load balancer frontend for ${entryIp}`,
@@ -107,6 +121,37 @@ async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promis
   const node = f.nodes.find((n) => n.metadata.name === name);
   if (!node?.spec?.providerID?.startsWith('azure://')) return undefined;
   return azureEnd(ctx.inv, node, ctx.trace);
+}
+
+/** The nodes the load balancer may hand the packet to — with ETP Local those running the front pods, else every
+ * worker — grouped by the subnet of the walked node's VNet their address is in, where that subnet has another NSG
+ * than the walked node's (none counts); each NSG read once, together. */
+async function otherSubnets(s: InboundSubjects, f: InboundFacts, end: AzureEnd, ctx: Ctx): Promise<SubnetNodes[]> {
+  const d = decide(s, f);
+  const walked = end.at.subnet;
+  if (!('landing' in d) || !walked) return [];
+  const { etpLocal, frontEps } = d.landing;
+  // ETP Local: only nodes with a ready endpoint pass the health probe; Cluster: every node does
+  // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+  const onNodes = new Set(frontEps.map((e) => e.nodeName));
+  const nodes = f.nodes.filter((n) => (etpLocal ? onNodes.has(n.metadata.name) : nodeRole(n) !== 'master'));
+  const groups = new Map<string, SubnetNodes>();
+  for (const node of nodes) {
+    const ip = nodeIp(node);
+    const subnet = ip ? end.vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;
+    if (!subnet || idKey(subnet.id) === idKey(walked.id) || idKey(subnet.nsgId ?? '') === idKey(walked.nsgId ?? ''))
+      continue;
+    const g = groups.get(idKey(subnet.id)) ?? { subnet, nodes: [] };
+    groups.set(idKey(subnet.id), { ...g, nodes: [...g.nodes, node] });
+  }
+  return Promise.all([...groups.values()].map((g) => withNsgOf(g, ctx)));
+}
+
+async function withNsgOf(g: SubnetNodes, { inv, trace }: Ctx): Promise<SubnetNodes> {
+  const id = g.subnet.nsgId;
+  if (!id) return g;
+  const nsg = await trace.try(`network security group ${nameOf(id)}`, () => inv.azure.get('nsg', id));
+  return nsg ? { ...g, nsg } : { ...g, unseen: idKey(id) };
 }
 
 /** The subscription to look for the gateway in: the cluster's, else the nodes'. */

@@ -18,6 +18,8 @@ import {
 } from '../path/nsg';
 import type { PathResult } from '../path/result';
 import type { Balancer, Entry, Landing } from './decide';
+import type { SubnetNodes } from './facts';
+import { nodeIp } from '../path/kube';
 
 export interface InboundNsg {
   /** the node whose subnet and NIC were checked (with ETP Cluster, the one the answer walks) */
@@ -35,11 +37,32 @@ export interface InboundNsg {
   /** the load balancer's health probe to the node, when an NSG drops it: the node is then sent nothing; `named`: the
    * rule names the probe's source (else it matches any source, and whether it catches the probe is hedged) */
   probeDenied?: { decision: NsgDecision; dst: string; port: number; named: boolean };
+  /** nodes the load balancer may also use on other subnets: their subnet NSG's verdict (their NICs' are not read) */
+  elsewhere?: Elsewhere[];
+}
+
+interface Elsewhere {
+  subnet: string;
+  nodes: string[];
+  /** the deciding rule; undefined: the subnet has no NSG */
+  decision?: NsgDecision;
+  /** the NSG could not be read */
+  unseen?: string;
+  /** the health probe is dropped there too: those nodes get nothing */
+  probeOut?: boolean;
+  /** `az network nsg rule list` for that NSG */
+  check?: string;
 }
 
 /** What the NSGs do to the client's packet through a load balancer, or undefined when the node's place on Azure is
  * unknown. */
-export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): InboundNsg | undefined {
+export function inboundNsg(
+  e: Entry,
+  lb: Balancer,
+  l: Landing,
+  end?: AzureEnd,
+  others: SubnetNodes[] = [],
+): InboundNsg | undefined {
   if (!end?.at.nic || !e.ip || !l.node) return undefined;
   // Kubernetes' Azure cloud provider creates its rules with floating IP, unless the Service disables it
   // https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/#loadbalancer-annotations
@@ -54,7 +77,28 @@ export function inboundNsg(e: Entry, lb: Balancer, l: Landing, end?: AzureEnd): 
   const packet: NsgPacket = { ...client, dst, port, protocol: e.svcPort?.protocol ?? 'TCP' };
   const g = nsgsOf(end);
   const probeDenied = probeVerdict(lb, l, g.judge);
-  return { ...g.said, node: l.node.metadata.name, packet, decisions: g.judge(packet), probeDenied };
+  const elsewhere = others.map((o) => elsewhereVerdict(o, packet, floating, lb, l, g.ctx));
+  const out = { ...g.said, node: l.node.metadata.name, packet, decisions: g.judge(packet), probeDenied };
+  return elsewhere.length ? { ...out, elsewhere } : out;
+}
+
+/** The client's packet and the probe at another subnet's NSG (to that subnet's first node without floating IP). */
+function elsewhereVerdict(
+  o: SubnetNodes,
+  packet: NsgPacket,
+  floating: boolean,
+  lb: Balancer,
+  l: Landing,
+  ctx: NsgContext,
+): Elsewhere {
+  const names = o.nodes.map((n) => n.metadata.name);
+  const base = { subnet: o.subnet.name, nodes: names, unseen: o.unseen };
+  if (!o.nsg) return base;
+  const judge = (p: NsgPacket) => evaluatePath({ dstSubnet: o.nsg }, p, ctx);
+  const ip = nodeIp(o.nodes[0]);
+  const p = floating || !ip ? packet : { ...packet, dst: ip };
+  const probe = ip ? probeVerdict(lb, { ...l, nodeIp: ip }, judge) : undefined;
+  return { ...base, decision: judge(p)[0], probeOut: !!probe?.named, check: nsgCheck(o.nsg) };
 }
 
 /** The NSGs for a node port dialled on a node's address: the node's own address is the destination. */
@@ -96,6 +140,7 @@ export function nsgsOf(end: AzureEnd) {
   const checks = [end.subnetNsg, end.nicNsg].filter((g) => !!g).map(nsgCheck);
   return {
     judge: (p: NsgPacket) => evaluatePath(path, p, ctx),
+    ctx,
     said: { unseen: end.unseen, checks: [...new Set(checks)] },
   };
 }
@@ -133,18 +178,50 @@ export function withNsg(r: PathResult, n: InboundNsg | 'not-read' | undefined): 
     if (by) out.facts.push({ label: 'NSG', value: `at ${at}: allowed by ${by}` });
     else if (!n.unseen.length)
       out.facts.push({ label: 'NSG', value: `none in the data on the subnet${n.at ? '' : ' or NIC'} of ${at}` });
+    out.answer += elsewhereSaid(out, n, true);
     return out;
   }
   const rule = `NSG ${nsgRuleText(deny)} (${nsgWhere(deny)} of ${at})`;
   const { src, dst, port, protocol } = n.packet;
   const to = `${dst}${port === undefined ? '' : `:${port}`}`;
   const verb = n.onward ? 'cannot reach' : 'cannot get in on';
-  out.answer = `${cap(src)} ${verb} ${protocol.toLowerCase()} ${to}: ${rule} drops it. Were it allowed: `;
+  const partly = elsewhereSaid(out, n, false);
+  out.answer = `${cap(src)} ${verb} ${protocol.toLowerCase()} ${to}: ${rule} drops it.${partly} Were it allowed: `;
   out.answer += r.answer;
-  out.title = `Denied by NSG: ${r.title ?? to}`;
+  out.title = `${partly ? 'Partly denied' : 'Denied'} by NSG: ${r.title ?? to}`;
   out.facts.push({ label: 'NSG', value: `denied: ${rule.replace(/^NSG /, '')}` });
   out.warnings.unshift(`${rule} denies ${src} → ${to}`);
   return out;
+}
+
+/** The other subnets' verdicts as facts; a sentence for the answer where one differs from the walked node's: with
+ * ETP Cluster the load balancer spreads connections over every node that passes its probe, so some fail. */
+function elsewhereSaid(out: PathResult, n: InboundNsg, walkedAllowed: boolean): string {
+  let said = '';
+  const differ: string[] = [];
+  for (const o of n.elsewhere ?? []) {
+    const some = o.nodes.slice(0, 3).join(', ') + (o.nodes.length > 3 ? ', …' : '');
+    const where = `subnet ${o.subnet} (${o.nodes.length} node${o.nodes.length > 1 ? 's' : ''}: ${some})`;
+    if (o.unseen) out.warnings.push(`Not checked: NSG ${o.unseen} on ${where} is not in the data`);
+    const d = o.decision;
+    if (o.check) out.verify.push(o.check);
+    if (o.probeOut) {
+      out.facts.push({ label: 'NSG', value: `on ${where}: the health probe is dropped, those nodes get nothing` });
+      continue;
+    }
+    const allowed = d ? d.allowed : !o.unseen;
+    const verdict = !d ? 'no subnet NSG' : `${d.allowed ? 'allowed' : 'denied'} by ${nsgRuleText(d)}`;
+    out.facts.push({ label: 'NSG', value: `on ${where}: ${verdict} (their NICs' NSGs not read)` });
+    if (o.unseen || allowed === walkedAllowed) continue;
+    differ.push(o.subnet);
+    said += walkedAllowed
+      ? ` But on ${where} NSG ${nsgRuleText(d!)} (inbound at the subnet) drops it, and the load balancer hands ` +
+        'connections to those nodes too: those fail.'
+      : ` On ${where} ${d ? `NSG ${nsgRuleText(d)} lets it in` : 'no subnet NSG stops it'}: connections the load ` +
+        'balancer hands there get through, so only some fail.';
+  }
+  if (said) out.warnings.unshift(`Some connections fail: subnet ${differ.join(', ')} gives another NSG verdict`);
+  return said;
 }
 
 /** The health probe dropped: the answer when the client's packet itself would pass, a warning otherwise. */
