@@ -79,5 +79,7 @@ function proxyLeg(src: string, range: string, ep: Endpoint | undefined, end?: Az
   if (!end?.at.nic || !ep) return undefined;
   const packet: NsgPacket = { src, srcIn: range, dst: ep.ip, port: ep.port, protocol: 'TCP' };
   const g = nsgsOf(end);
-  return { ...g.said, node: end.at.node.metadata.name, packet, decisions: g.judge(packet), onward: true };
+  const node = end.at.node.metadata.name;
+  const at = end.podSubnet ? { at: `node ${node} (pod subnet ${end.podSubnet})` } : {};
+  return { ...g.said, node, ...at, packet, decisions: g.judge(packet), onward: true };
 }

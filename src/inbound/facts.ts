@@ -3,7 +3,7 @@
 import type { Ctx } from '../family';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
-import { azureEnd, type AzureEnd } from '../path/azure-end';
+import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
 import { cidrContains } from '../path/ip';
@@ -120,7 +120,10 @@ async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promis
           : '';
   const node = f.nodes.find((n) => n.metadata.name === name);
   if (!node?.spec?.providerID?.startsWith('azure://')) return undefined;
-  return azureEnd(ctx.inv, node, ctx.trace);
+  const end = await azureEnd(ctx.inv, node, ctx.trace);
+  // a gateway connects to the pod's own address: with a pod subnet, that subnet's NSG filters it
+  const podIp = d.kind === 'app-gateway' || d.kind === 'gateway-api' ? d.path.appEps[0]?.ip : undefined;
+  return podEnd(ctx.inv, end, podIp, ctx.trace);
 }
 
 /** The nodes the load balancer may hand the packet to — with ETP Local those running the front pods, else every

@@ -9,7 +9,7 @@ import { idKey, inScope, parentId, resourceGroupId } from './ids';
 import type { AzureInventory, Inventory } from './inventory';
 import { KUBE_KINDS, type KubeKind, type KubeObject } from './k8s-types';
 import { apiVersionOf } from './kubernetes';
-import { azureEnd } from '../path/azure-end';
+import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
 import { locateNode } from '../path/azure-node';
 import { readEgressFacts } from '../path/egress-rules';
 import { cidrFirstAddress, prefixLength } from '../path/ip';
@@ -171,10 +171,15 @@ async function walkAzure(inv: Inventory, trace: Trace): Promise<Recorder> {
   await readEdge(walked, all.groups, all.nics, trace);
   await inboundWalks(inv, walked, trace);
   const world = await lbWorld(walked, trace, { outboundPips: true });
+  const vnets = new Set<string>();
   for (const node of nodes) {
     const at = await locateNode(walked, node, trace);
     // the reachability walk: the NSGs of the node's NIC and subnet, and its VNet
-    await azureEnd(walked, node, trace);
+    const end = await azureEnd(walked, node, trace);
+    if (end.vnet && !vnets.has(end.vnet.id)) {
+      vnets.add(end.vnet.id);
+      await podSubnetReads(walked, end, trace);
+    }
     const facts = await readEgressFacts(walked, at, undefined, trace, world);
     // routes to an appliance for other destinations: their firewalls are read too
     for (const r of facts.routeTable?.routes ?? []) {
@@ -184,6 +189,13 @@ async function walkAzure(inv: Inventory, trace: Trace): Promise<Recorder> {
     }
   }
   return azure;
+}
+
+/** The NSGs and route tables of the other subnets of a node's VNet: pods with addresses there (Azure CNI pod
+ * subnet) meet them. */
+async function podSubnetReads(inv: Inventory, end: AzureEnd, trace: Trace): Promise<void> {
+  const others = (end.vnet?.subnets ?? []).filter((x) => x.id !== end.at.subnet?.id);
+  await Promise.all(others.map((x) => podEnd(inv, end, cidrFirstAddress(x.prefixes[0] ?? ''), trace)));
 }
 
 /** The inbound family's reads for every Ingress and HTTPRoute: application gateways and their subnets. */

@@ -7,6 +7,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Node } from '../inventory/k8s-types';
 import type { ServiceTagsRead } from '../inventory/service-tags';
 import { locateNode, type NodeOnAzure } from './azure-node';
+import { cidrContains } from './ip';
 import { usesServiceTags, type NsgContext } from './nsg';
 import type { Trace } from './trace';
 
@@ -21,6 +22,8 @@ export interface AzureEnd {
   unseen: string[];
   /** read only when a rule names a service tag beyond VirtualNetwork / AzureLoadBalancer / Internet */
   serviceTags?: ServiceTagsRead;
+  /** a pod's own subnet (Azure CNI pod subnet): `subnetNsg` and `routeTable` are then that subnet's */
+  podSubnet?: string;
 }
 
 /** A node's NIC, subnet, their NSGs and the VNet. */
@@ -44,6 +47,23 @@ export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promis
   ]);
   const serviceTags = usesServiceTags([nicNsg, subnetNsg]) ? await readServiceTags(inv, at, trace) : undefined;
   return { at, nicNsg, subnetNsg, vnet, routeTable, unseen: [...new Set(unseen)], serviceTags };
+}
+
+/** The end as a pod with an address of another subnet of its node's VNet (Azure CNI pod subnet) has it: that
+ * subnet's NSG and route table instead of the node subnet's; the node's NIC and its NSG stay. */
+// pods have a separate subnet, with NSGs and routes of its own apart from the nodes'
+// https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+export async function podEnd(inv: Inventory, end: AzureEnd, podIp: string | undefined, trace: Trace) {
+  const own = end.at.subnet;
+  const subnet = podIp ? end.vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, podIp))) : undefined;
+  if (!own || !subnet || idKey(subnet.id) === idKey(own.id)) return end;
+  const [nsgId, rtId] = [subnet.nsgId, subnet.routeTableId];
+  const [subnetNsg, routeTable] = await Promise.all([
+    nsgId ? trace.try(`network security group ${nameOf(nsgId)}`, () => inv.azure.get('nsg', nsgId)) : undefined,
+    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
+  ]);
+  const unseen = nsgId && !subnetNsg ? [...end.unseen, idKey(nsgId)] : end.unseen;
+  return { ...end, subnetNsg, routeTable, unseen, podSubnet: subnet.name };
 }
 
 /** The service tag list of the node's cloud (the region only picks the cloud), or why it is not there. */

@@ -8,8 +8,8 @@ import type { EastWestSubjects } from '../east-west/resolve';
 import type { Ctx } from '../family';
 import type { RouteTable } from '../inventory/azure-model';
 import type { ClusterInfo } from '../inventory/inventory';
-import type { Namespace, NetworkPolicy, Pod } from '../inventory/k8s-types';
-import { azureEnd, type AzureEnd } from '../path/azure-end';
+import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
+import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
 import { fullName } from '../path/kube';
 import type { PolicySubjects } from './resolve';
 
@@ -75,6 +75,8 @@ export async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyF
   const nodeOf = (name?: string) => (pair.nodes ?? []).find((n) => n.metadata.name === name);
   const [cn, sn] = [nodeOf(d.client.pod.spec?.nodeName), nodeOf(d.server.pod.spec?.nodeName)];
   if (!cn?.spec?.providerID?.startsWith('azure://') || !sn?.spec?.providerID?.startsWith('azure://')) return { pair };
-  const [client, server] = await Promise.all([azureEnd(ctx.inv, cn, ctx.trace), azureEnd(ctx.inv, sn, ctx.trace)]);
+  const end = (node: Node, podIp?: string) =>
+    azureEnd(ctx.inv, node, ctx.trace).then((e) => podEnd(ctx.inv, e, podIp, ctx.trace));
+  const [client, server] = await Promise.all([end(cn, d.client.ip), end(sn, d.server.ip)]);
   return { pair, azure: { client, server, routeTable: client.routeTable } };
 }
