@@ -1,4 +1,7 @@
+import type { Subnet, VirtualNetwork } from '../inventory/azure-model';
+import { idKey } from '../inventory/ids';
 import type { EgressIP, Node, Pod } from '../inventory/k8s-types';
+import { cidrContains } from '../path/ip';
 import type { NodeOnAzure } from '../path/azure-node';
 import {
   clusterSource,
@@ -35,6 +38,8 @@ export type EgressAnswer =
       egressIpStranded: boolean;
       /** SNAT usage of the load balancer or NAT gateway (read in facts), or why it is not known */
       snat?: SnatReading;
+      /** the pod's own subnet when it is not the node's (Azure CNI pod subnet) */
+      podSubnet?: Subnet;
     });
 
 export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
@@ -50,5 +55,13 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
   const nIp = nodeIp(f.node);
   const source = clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
   const egressIpStranded = source.kind === 'egress-ip' && !egressIpReachesInternet(rule);
-  return { ...common, kind: 'path', node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded, snat: f.snat };
+  const podSubnet = podSubnetOf(f.azure.vnet, common.podIp, f.at.subnet);
+  const path = { kind: 'path' as const, node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded };
+  return { ...common, ...path, snat: f.snat, ...(podSubnet ? { podSubnet } : {}) };
+}
+
+/** The subnet of the node's VNet holding the pod's address, when it is another than the node's. */
+function podSubnetOf(vnet: VirtualNetwork | undefined, ip: string | undefined, own: Subnet | undefined) {
+  const subnet = ip ? vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;
+  return subnet && own && idKey(subnet.id) !== idKey(own.id) ? subnet : undefined;
 }

@@ -2,6 +2,7 @@
 // asked destination), the facts behind each, and the commands to check them.
 import type { Fact, FollowUp, Hop, PathResult } from '../path/result';
 import { result } from '../path/result';
+import { nameOf } from '../inventory/ids';
 import type { EgressAnswer } from './decide';
 import { describeRule } from './narrate-rule';
 import { nodeUsage } from '../snat/words';
@@ -32,6 +33,7 @@ export function narrate(a: EgressAnswer): PathResult {
     return result('egress', 'answered', answer, { ...d });
   }
   nodeAndNic(a, d);
+  podSubnetWarning(a, d);
   const told = describeRule(a, d);
   snatUsage(a, d);
   d.followUps.push({ title: 'Where is this pod?', question: `pod ${name} -n ${ns}`, intent: 'pod' });
@@ -51,6 +53,26 @@ export function narrate(a: EgressAnswer): PathResult {
   // the direct check last: what the remote side really sees
   if (!a.destination) d.verify.push(`kubectl exec -n ${ns} ${name} -- curl -s https://api.ipify.org`);
   return result('egress', 'answered', told.answer, { title: told.title, seenAs: told.seenAs, ...d });
+}
+
+// a pod subnet can have its own NAT gateway or routes, which Microsoft describes as fixing pods' source IP apart from
+// the nodes'; the rules here follow the node's way out (the pod masqueraded to the node IP), so the difference is said
+// https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+function podSubnetWarning(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
+  const [pods, own] = [a.podSubnet, a.at.subnet];
+  if (!pods || a.hostNetwork) return;
+  const differs = (x?: string, y?: string) => !!x && (x ?? '').toLowerCase() !== (y ?? '').toLowerCase();
+  const what = [
+    differs(pods.natGatewayId, own?.natGatewayId) ? `NAT gateway ${nameOf(pods.natGatewayId!)}` : '',
+    differs(pods.routeTableId, own?.routeTableId) ? `route table ${nameOf(pods.routeTableId!)}` : '',
+  ].filter(Boolean);
+  if (!what.length) return;
+  d.warnings.push(
+    `The pod's address is in pod subnet ${pods.name}, which has its own ${what.join(' and ')} (the node's subnet ` +
+      `${own?.name ?? '?'} does not): Microsoft documents a pod subnet's NAT gateway as fixing pods' source IP, ` +
+      "while this answer follows the node's way out — check what the destination sees with the command below",
+  );
+  d.verify.push(`az network vnet subnet show --ids ${pods.id} --query "{nat: natGateway.id, routes: routeTable.id}"`);
 }
 
 function podHop(a: EgressAnswer, ns: string): Hop {
