@@ -163,7 +163,8 @@ function finder(intent: Intent): string | undefined {
       // ("web pods get 10.0.201.17 back for api.shop": the one an answer comes back to for a name asked for it)
       String.raw`\b${escapeRe(x)}['"’]?\)?( pods?| containers?)? ${ours(x) ? MODAL : ''}` +
         String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
-        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})? back for)( the)? ` +
+        // ("how does sqlapi find its database server": the one found may be said with its owner)
+        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})? back for)( the| its| their)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
@@ -248,10 +249,15 @@ function dnsOfWorkload(intent: Intent, name: string): boolean {
   const ours = (intent.entities ?? []).some((e) => e.text === name && (e.kind === 'pod' || e.kind === 'workload'));
   const safe = escapeRe(name);
   const said = new RegExp(
-    String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4)\s+(?:the\s+)?${safe}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
+    // ("dns de sqlapi": "of" as Spanish, French and Portuguese say it)
+    String.raw`\bdns\b[^.?!\n]{0,20}?\b(?:for|of|4|de)\s+(?:the\s+)?${safe}(?![\w-]|\.\w|\s*(?:svc|service)\b)`,
   );
   // ("sqlapi dns", "web's DNS": the workload's DNS said as a noun of its own, the whole message or with an owner's 's)
-  const owned = new RegExp(String.raw`^\s*${safe}\s+dns\s*[?!.]*\s*$|\b${safe}['’]s\s+dns\b(?!\s*(?:names?|records?))`);
+  // ("how does api do dns", "gate app (api) does dns how": DNS as what the workload does is its resolver)
+  const owned = new RegExp(
+    String.raw`^\s*${safe}\s+dns\s*[?!.]*\s*$|\b${safe}['’]s\s+dns\b(?!\s*(?:names?|records?))|` +
+      String.raw`\b${safe}\)?(?:\s+pods?)?\s+(?:does|do|did|doing)\s+(?:its\s+|their\s+)?dns\b`,
+  );
   return (
     ours &&
     (said.test(intent.text) || owned.test(intent.text)) &&
@@ -349,7 +355,8 @@ async function pathSubjects(
 ): Promise<DnsSubjects | PathResult> {
   // "the app server pod api", "model pod web-…": a pod of ours named after the type word is the pod, the words before
   // describe it (never a word that names nothing: "the api pod really uses")
-  const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n);
+  // ("test pod y/a": the name said with its namespace is ours as its short name is)
+  const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n || e.text.endsWith(`/${n}`));
   const first = (t: { name: string; after?: boolean }) => (t.after || !ours(t.name) ? 1 : 0);
   const typed = intent.typed
     .filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type))

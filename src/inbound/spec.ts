@@ -71,6 +71,13 @@ export const spec: IntentSpec<'inbound'> = {
     // is kept (https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
     [/\b(etp|externaltrafficpolicy|external ?traffic ?policy)\b/, 3],
     /\bexposed\b.{0,20}\b(internet|outside|publicly|public)\b/,
+    // "is port 80 on 20.31.46.20 open to the internet?", "reachable from any internet host?": whether the Internet gets
+    // in, which the NSG's inbound rules for the Internet service tag decide
+    // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules
+    [
+      /\b(open|opened|reachable|accessible)\b.{0,10}\b(to|from|for) (the |any )?(public )?(internet|outside world)\b/,
+      2,
+    ],
     new RegExp(
       String.raw`\b(which|what) (gateway|load ?balancer|ingress( controller)?|proxy|app gateway|waf)\b.{0,30}` +
         String.raw`\b(in front|handles?|serves?|fronts?)\b`,

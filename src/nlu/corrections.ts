@@ -92,3 +92,28 @@ export function corrected(said: string, namesOf: (s: string) => string[]): strin
   rest = rest.replace(/^\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[a-z0-9][a-z0-9./-]*(?:\s+(?:pods?|service|app))?/i, '');
   return `${fixed}${rest}`;
 }
+
+// "you said db-0 is denied from web — and from api?": what the bot said, recalled, then "and" with what changes
+const RECAP = new RegExp(
+  String.raw`^\s*(?:earlier\s+|so\s+)?you\s+(?:said|told me|answered|wrote)\b` +
+    String.raw`(?:\s+(?:that|earlier|before|yesterday))*` +
+    String.raw`[\s:,"“]*([^—–;]{3,200}?)["”]?\s*(?:[—–;]|\s-{1,2}\s|\.\s)\s*(?:and|what about|how about|same for)\s+` +
+    String.raw`([^—–;]{2,200})$`,
+  'i',
+);
+
+/**
+ * A follow-up to an answer recalled in the same message asks the recalled question again with what the follow-up
+ * changes: "you said db-0 is denied from web — and from api?" asks whether db-0 is denied from api; a follow-up that
+ * names a pair of its own ("— and api → db-0, what happens there?") is a question of its own.
+ */
+export function followedUp(said: string, namesOf: (s: string) => string[]): string {
+  const m = RECAP.exec(said);
+  if (!m) return said;
+  const [, recap, follow] = m;
+  if (namesOf(follow).length >= 2) return follow;
+  const fix = CORRECTION.exec(follow)?.[0].trim();
+  if (!fix || fix.split(/\s+/).length > SHORT) return said;
+  const fixed = replaced(recap, fix, namesOf);
+  return fixed === undefined ? said : `${fixed}${follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0)}`;
+}

@@ -95,6 +95,10 @@ function link(between: string): 'forward' | 'back' | undefined {
   // "a rule blocking web from talking to db", "stops api from reaching db": the one kept from it is the client
   if (/^from (?:(?:talking|connecting|getting|sending|going) to|reaching|calling|accessing|hitting)$/.test(words))
     return 'forward';
+  // "is db-0 reachable from the ingress controller q9w3z", "accept connections from the nginx controller x2k4p": the
+  // party named after "from" and its kind is where it comes from, as "from q9w3z" alone
+  if (/\bfrom(?: (?!(?:to|into|at|in|on|via|through|and|or|but|than|over|across)\b)[a-z-]+(?<!ing)){1,2}$/.test(words))
+    return 'back';
   if (/\bfrom\b/.test(words)) return undefined;
   // "kubectl exec server-1 -- curl sqlapi:8080": the pod the command runs in calls the host it names
   if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';

@@ -1,6 +1,6 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
-import { corrected } from './corrections';
+import { corrected, followedUp } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
@@ -475,13 +475,24 @@ const ACTION = new RegExp(
     String.raw`you please|go|now)[\s,]+)*` +
     // "[CHG-4471] Allowlist request from …": the verb's word as a noun names the ticket's kind, asks nothing
     // ("scale-out next week …": a verb joined by a hyphen is a compound noun, the event, not an order)
-    String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)`,
+    // ("Change RFC-2219 asks to confirm …": a change named by its ticket's id is the ticket)
+    // (never "drain vmss000002": a node's name is what the order is about)
+    String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
+    String.raw`(?!(?<=change)\s+(?:rfc|chg|cr|crq|req|ritm|inc)-?\d{3,}\b)`,
 );
 
 /** "<pasted firewall log> -- please add an allow rule for it": a request after the pasted part, said politely */
 const LATER_REQUEST = new RegExp(
   String.raw`(?:[.?!]\s+|\s-{1,2}\s+)(?:please|pls|kindly|can you|could you|would you)\s+` +
     String.raw`(?:please\s+|kindly\s+)?(${ACTION_VERBS})\b`,
+);
+
+/** "photo-finish is stuck — restart sqlapi", "partner wants a fixed ip: create an egressip": the last clause, after a
+ * break, opens with the verb (the imperative mood) and its object, and asks nothing: the message ends in an order */
+const LAST_CLAUSE_ORDER = new RegExp(
+  String.raw`(?:[.!;:]\s+|\s[-–—]{1,2}\s+)(?:(?:please|pls|plz|kindly|so|then|just|now)\s+)*(${ACTION_VERBS})\b` +
+    String.raw`(?![-:])(?!\s+(?:request|requests|req|ticket|task|approvals?|review|question)\b)` +
+    String.raw`\s+[^.?!;:—–\s][^.?!;:—–]*[.!]?\s*$`,
 );
 
 /** "Bob says just add a 0.0.0.0/0 allow on the NSG, can you do it?": a change proposed, then asked of the bot */
@@ -758,7 +769,8 @@ const BARE_PORT = new RegExp(
     String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from)\s+)` +
     // "calls feature store db-0 5432": a word or two on what the target is may come before its name
     // (never "to nodePort 31380": a node port said is no target)
-    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)[a-z][\w./-]*\s+` +
+    // ("billing db (server) 1433": the name said in brackets after what it is)
+    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)\(?[a-z][\w./-]*\)?\s+` +
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
@@ -1078,6 +1090,9 @@ function splitWord(
   // "options ndots:2" in a pasted resolv.conf: a resolver option and its value, not a name and a port
   // https://man7.org/linux/man-pages/man5/resolv.conf.5.html
   if (withPort && /^(ndots|timeout|attempts)$/.test(withPort[1])) return { w: withPort[0] };
+  // "at org.postgresql.core.PGStream.<init>(PGStream.java:95)", "File app.py:42": a stack trace's source file and line
+  if (withPort && /\.(?:java|kt|scala|groovy|py|js|mjs|cjs|ts|go|cs|rb|php|cpp|cc|c|h|rs|swift)$/i.test(withPort[1]))
+    return { w: withPort[0] };
   if (withPort) {
     w = withPort[1];
     intent.port ??= +withPort[2];
@@ -1291,9 +1306,17 @@ function readNames(rest: Rest, intent: Intent): void {
  * In a message of several sentences the one that asks decides ("we changed the route table yesterday. does web
  * still leave via the firewall?"); the names of every sentence stay.
  */
+/** Where one sentence ends and the next begins ("kiln logger can't resolve — where is coredns 7hj4m": a dash before a
+ * question's opening word ends what was reported, as a stop does; never before a question that points back at what
+ * the dash follows: "10.100.0.4 — which box is that?") */
+const SENTENCE_BREAK = new RegExp(
+  String.raw`(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
+    String.raw`\s[—–]\s+(?=(?:what|which|where|who|how|why)\b` +
+    String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b))`,
+);
 function askingCues(t: string): { cues: Scores; asking?: string } {
   // a sentence may open with an address ("… reset by peer. 172.30.138.47 svc or pod?")
-  const all = t.split(/(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)/).filter((s) => /[a-z]/.test(s));
+  const all = t.split(SENTENCE_BREAK).filter((s) => /[a-z]/.test(s));
   // a quoted line ("> are we out of snat?") is what someone else asked: the reply's own sentences ask
   const own = all.filter((s) => !/^>/.test(s));
   const sentences = own.length ? own : all;
@@ -1403,6 +1426,7 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   const acts = (x: string) =>
     ACTION.test(x) ||
     LATER_REQUEST.test(x) ||
+    LAST_CLAUSE_ORDER.test(x) ||
     ASKED_OF_US.test(x) ||
     PROPOSED_THEN_ASKED.test(x) ||
     WHAT_BREAKS_IF.test(x);
@@ -1467,7 +1491,8 @@ export const IMAGE_SAID = new RegExp(
 
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
-  const intent = parseText(corrected(said, (s) => parseText(s).names));
+  const namesOf = (s: string) => parseText(s).names;
+  const intent = parseText(corrected(followedUp(said, namesOf), namesOf));
   const refs = [...said.slice(0, 4000).matchAll(IMAGE_SAID)].map((m) => m[1].toLowerCase());
   if (refs.length) intent.images = { said, refs };
   const questions =

@@ -106,7 +106,10 @@ const NETWORK_ASKED = new RegExp(
     // it is for, not what it costs
     String.raw`\bwhy (do|are|would|should) (we|i|you) (pay|paying|be billed|billed|charged) for (the |our |these |` +
     String.raw`those |this |that |two |three |four |five |\d+ )*(public ips?|ips?|addresses|load ?balancers?|lbs?|` +
-    String.raw`frontends?|nat gateways?|firewalls?|nodes?)\b`,
+    String.raw`frontends?|nat gateways?|firewalls?|nodes?)\b|` +
+    // "how many load balancers are we paying for": a count of things of ours is read, the bill the reason for asking
+    String.raw`\bhow many (public |outbound |egress )?(ips?|addresses|load ?balancers?|lbs?|frontends?|nat gateways?|` +
+    String.raw`firewalls?|nodes?|pods?)\b`,
 );
 const AMOUNT_ASKED = new RegExp(
   String.raw`\bhow (much|expensive)\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +

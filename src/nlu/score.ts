@@ -241,8 +241,12 @@ const GOES_OUT_SAID = new RegExp(
 );
 /** "how is it reachable from outside", "expose sqlapi to the partner": the workload is what the outside reaches */
 const REACHED_FROM_OUTSIDE = new RegExp(
-  String.raw`\b(reachable|accessible|reached|exposed|published) (from|by|for) (the )?(public|outside|internet|` +
-    String.raw`partners?|customers?|users?|clients?)\b|\bexpos(e|es|ed|ing) [\w./-]+ (to|for) (the )?(public|outside|` +
+  String.raw`\b(reachable|accessible|reached|exposed|published) (from|by|for) (the |any )?(public|outside|internet|` +
+    String.raw`partners?|customers?|users?|clients?)\b|` +
+    // "is port 80 on 20.31.46.20 open to the internet?": a port open to the Internet lets the Internet in (an NSG's
+    // inbound rule from the Internet service tag https://learn.microsoft.com/azure/virtual-network/service-tags-overview)
+    String.raw`\b(open|opened) (to|for|from) (the |any )?(public|outside|internet|world)\b|` +
+    String.raw`\bexpos(e|es|ed|ing) [\w./-]+ (to|for) (the )?(public|outside|` +
     String.raw`internet|partners?|customers?|users?|clients?)\b|` +
     // "the partner will call our public web endpoint", "their requests take into the cluster": ours is called
     String.raw`\b(partners?|customers?|users?|clients?|vendors?)\b.{0,30}\b(call|calls|hit|hits|reach|reaches|open|` +
@@ -338,6 +342,17 @@ function outsiderToOurFrontend(s: Seen): boolean {
   ).exec(s.t);
   if (!m) return false;
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
+}
+
+/** "can our office 198.51.100.7 reach web's LB?": an address none of ours reaching a Service's load balancer
+ * comes in through it https://learn.microsoft.com/azure/aks/load-balancer-standard */
+function outsideAddressReachesOurLb(s: Seen): boolean {
+  const outside = s.intent.ips.filter((ip) => s.intent.elsewhereIps?.includes(ip));
+  if (outside.length !== 1 || s.intent.ips.length !== 1 || !s.entities.some((e) => e.kind === 'service')) return false;
+  return new RegExp(
+    String.raw`\b${esc(outside[0])}\s+(?:(?:can|could|cannot|can't|still)\s+)*(?:reach|hit|open|connect to|get to)\s+` +
+      String.raw`(?:the\s+)?[a-z0-9-]+(?:'s)?\s+(?:public\s+)?(?:lb|load ?balancer)\b`,
+  ).test(s.t);
 }
 
 function goesOut(s: Seen): boolean {
@@ -592,6 +607,9 @@ const COVERS =
       String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u)|` +
       // "could you kindly describe the services you offer?": the bot's own services, asked of it
       String.raw`services? (you|u) (offer|provide|render)|what (can|could) (it|this bot) answer|` +
+      // "what info can your bot give us about the network side?": what the bot can tell, asked of the bot
+      String.raw`(info|information|details) (can|could|does|will|would) (you|u|your bot|the bot|this bot|this tool) ` +
+      String.raw`(give|provide|show|tell|offer)|` +
       // "does the bot know about OpenShift EgressIPs?", "do you know about NSGs?": a topic asked of the bot's knowledge
       String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of))\b`,
   );
@@ -1356,6 +1374,7 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) => !!s.intent.clientIp && s.hosts.length > 0 && !GOES_OUT.test(s.t),
   },
   { id: 'outsider-to-our-frontend', says: { inbound: 19 }, when: outsiderToOurFrontend },
+  { id: 'outside-address-reaches-our-lb', says: { inbound: 19 }, when: outsideAddressReachesOurLb },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
