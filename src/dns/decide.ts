@@ -3,7 +3,7 @@
 // to its ready pod IPs, <hostname>.<svc>.<ns> to that pod's IP. Pure.
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
 import type { Pod, Service } from '../inventory/k8s-types';
-import { isHeadless, recordsOf, resolvConfOf, resolveServiceName } from '../path/dns';
+import { clusterDnsService, isHeadless, recordsOf, resolvConfOf, resolveServiceName } from '../path/dns';
 import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
 import type { InboundSubjects } from '../inbound/resolve';
@@ -23,6 +23,8 @@ interface Resolved {
   addresses: string[];
   /** the lookup that failed when the addresses could not be read (then they are not known to be none) */
   unlisted?: string;
+  /** the cluster DNS the pod looked up from sends its query to (its resolv.conf nameserver): its Service when read */
+  nameserver?: { service?: Service; ip: string };
 }
 
 export type DnsDecision =
@@ -93,7 +95,7 @@ function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: s
       ...(s.from ? { askedFrom: s.replicas?.pods ?? [s.from.metadata.name] } : {}),
     };
   const { service, fqdn, hostname } = d;
-  const base = { name, from: s.from, replicas: s.replicas, fromNs, fqdn, service };
+  const base = { name, from: s.from, replicas: s.replicas, fromNs, fqdn, service, nameserver: nameserverOf(s, f) };
   const addresses = recordsOf(d, f) ?? [];
   // <hostname>.<svc>.<ns>: the IP of that pod of the Service
   if (hostname)
@@ -101,6 +103,16 @@ function resolveFrom(s: DnsSubjects, f: DnsFacts, services: Service[], fromNs: s
   if (!isHeadless(service)) return { kind: 'cluster-ip', ...base, addresses: [service.spec?.clusterIP ?? ''] };
   const unlisted = !f.slices && !f.legacy ? 'endpoint slices or endpoints' : undefined;
   return { kind: 'headless', ...base, addresses, unlisted };
+}
+
+// a ClusterFirst pod's resolv.conf names the cluster DNS Service's ClusterIP, and that server answers Service names
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+function nameserverOf(s: DnsSubjects, f: DnsFacts): Resolved['nameserver'] {
+  if (!s.from) return undefined;
+  const dns = clusterDnsService(f.services ?? []);
+  const ip = dns?.spec?.clusterIP;
+  if (dns && ip && ip !== 'None') return { service: dns, ip };
+  return f.dnsServiceIp ? { ip: f.dnsServiceIp } : undefined;
 }
 
 const unread = (pods?: Pod[]) => (pods ? undefined : 'pods');

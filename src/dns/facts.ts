@@ -19,6 +19,8 @@ export interface DnsFacts {
   external?: InboundFacts;
   /** the resolution path: the cluster, its nodes and the Azure side of the node that asks upstream */
   path?: DnsPathFacts;
+  /** a name looked up from a pod, no cluster DNS Service read: the address the kubelet gives pods as nameserver */
+  dnsServiceIp?: string;
 }
 
 export interface DnsPathFacts {
@@ -40,8 +42,15 @@ export async function facts(s: DnsSubjects, ctx: Ctx): Promise<DnsFacts> {
   const base = { services, pods, slices, legacy };
   // a pod that skips the cluster DNS asks its node's (or its own) servers: that path answers even a name lookup
   const path = s.path ?? (s.from && resolvConfOf(s.from).via !== 'cluster' ? { pod: s.from } : undefined);
-  if (!path) return base;
+  if (!path) return s.from && !clusterDnsService(services ?? []) ? { ...base, ...(await kubeletDns(ctx)) } : base;
   return { ...base, path: await pathFacts(path, base, ctx) };
+}
+
+/** AKS's dnsServiceIp: the nameserver the kubelet writes in every ClusterFirst pod's resolv.conf
+ * (https://learn.microsoft.com/azure/aks/configure-kubenet, DNS service IP) */
+async function kubeletDns(ctx: Ctx): Promise<Pick<DnsFacts, 'dnsServiceIp'>> {
+  const cluster = await ctx.trace.try('cluster', () => ctx.inv.cluster());
+  return cluster?.dnsServiceIp ? { dnsServiceIp: cluster.dnsServiceIp } : {};
 }
 
 async function pathFacts(ask: DnsPathAsk, f: DnsFacts, ctx: Ctx): Promise<DnsPathFacts> {

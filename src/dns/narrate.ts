@@ -82,12 +82,24 @@ function resolved(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'h
   // a short name goes through the client namespace's search path: from elsewhere it needs <svc>.<ns>
   // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
   const elsewhere = short ? ` From other namespaces use ${d.name}.${d.fromNs}.` : '';
-  const answer = `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).${elsewhere}${replicasText(d)}`;
+  const answer =
+    `${d.name} resolves${where} to ${listed || none} (${fqdn}; ${what}).${asked(d)}${elsewhere}` + replicasText(d);
   return result('dns', 'answered', answer, {
     title: `${d.name} → ${listed || (d.unlisted ? 'address unknown' : 'no address')}`,
     hops: [{ kind: 'dns', name: fqdn, ip: listed || undefined, note: what }],
     verify: [verify],
   });
+}
+
+/** The server the pod asked: its resolv.conf nameserver, the cluster DNS Service. */
+function asked(d: Extract<DnsDecision, { kind: 'cluster-ip' | 'headless' | 'hostname' }>): string {
+  if (!d.nameserver || !d.from) return '';
+  const { service, ip } = d.nameserver;
+  const dns = service ? `Service ${service.metadata.namespace}/${service.metadata.name}` : 'the cluster DNS Service IP';
+  return (
+    ` ${d.from.metadata.name} asks the cluster DNS at ${ip} (${dns}, its resolv.conf nameserver), ` +
+    'which answers Service names itself.'
+  );
 }
 
 // the replicas of one workload share its namespace and pod template (so its dnsPolicy and search list): one answer

@@ -182,6 +182,17 @@ function finder(intent: Intent): string | undefined {
   const finding =
     intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, escapeRe(y)))) ?? pronounFinder(intent);
   if (finding) return finding;
+  // "SQLAPI_HOST=sqlapi.project1 — how does server resolve that?", "primary SQL box is `server`. how does sqlapi find
+  // it": of two names, the one that looks up "it" or "that" finds the other
+  const it = String.raw`(finds?|locates?|looks? up|resolv(?:es?|ing)) (?:it|that|this)\b`;
+  const itFinder = intent.names.filter(
+    (x) => ours(x) && new RegExp(String.raw`\b${escapeRe(x)}( pods?)? ${MODAL}${it}`).test(intent.text),
+  );
+  // ("sqlapi", "sqlapi.project1": a dotted name and its own first label are one name looked up; words that match
+  // nothing of ours, "ORDERS_DB … in the chart", are no party)
+  const party = (y: string) => y.includes('.') || (intent.entities ?? []).some((e) => e.text === y);
+  const looked = intent.names.filter((y) => party(y) && !intent.names.some((d) => d !== y && d.startsWith(`${y}.`)));
+  if (looked.length === 2 && itFinder.length === 1 && looked.includes(itFinder[0])) return itFinder[0];
   // "the api pod, when he asks the name 'db', who answers?": of two names found, the one said as "the name X" is
   // looked up and the other looks it up
   const found = (n: string) => (intent.entities ?? []).filter((e) => e.text === n && e.kind !== 'namespace');

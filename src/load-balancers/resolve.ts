@@ -36,7 +36,10 @@ const QUOTED_BEFORE_LB = /['"‘“`]([a-z0-9][a-z0-9.-]*[a-z0-9])['"’”`]\s+
 // balancer (lbi- internal, lbe- external, lb-) is one's
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations
 // (never a ticket key: "LB-03", "LB-REVIEW: …")
-const LB_NAME = /(?<![\w.-])(lb[ie]?-(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9])(?![\w-]|:)/;
+// ("backends for the payments-lb": the abbreviation as the last part of a name said with "the", as ARO names its own
+// aro2-p8bjm-internal-lb; never a cluster said by a place, "snat ports on aks-lb")
+const LB_NAME =
+  /(?<![\w.-])(lb[ie]?-(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*[a-z0-9]|(?<=\bthe )[a-z][a-z0-9-]*-i?lb)(?![\w-]|:)/;
 // ("the ILB in the hub that our 0/0 route points at": a load balancer in the hub, or one a route's next hop is, fronts
 // the appliances the spoke's default route sends to
 // https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability)

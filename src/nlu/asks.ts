@@ -17,6 +17,8 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bdns (service )?ips?\b`,
     // "who answers that lookup?": the server that answers, not the address it gives
     String.raw`\bwho (actually |really |then )?(resolves|answers)\b`,
+    // ("api resolves the supplier's hostname through whom?": the one a lookup goes through is the resolver)
+    String.raw`\b(resolv\w*|look(s|ed|ing)? ?up|lookups?)\b.{0,50}\b(through|via|by) (whom|who)\b`,
     // "which coredns pods answer its lookups": the servers that answer a pod's queries
     String.raw`\b(answers?|serves?|handles?) (its|their|the|those|these|that|this|my|our) ` +
       String.raw`(dns )?(lookups?|quer(y|ies))\b`,

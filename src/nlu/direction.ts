@@ -142,11 +142,13 @@ const KEPT_BETWEEN = new RegExp(
 /** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other
  * (the copula before it) is the client, as in "is web blocked from reaching db-0" */
 function blockedFrom(before: string, between: string): 'forward' | undefined {
-  const copula = /\b(?:is|are|was|were|be|being|gets?|got)\s+(?:the\s+)?$/i.test(before);
+  const copula = /\b(?:is|are|was|were|be|being|gets?|got)(?:n['’]t)?\s+(?:the\s+)?$/i.test(before);
   // ("so the ingress-nginx pod x2k4p is blocked from db-0?": said as a statement, the copula comes after the first)
   return (copula && KEPT_FROM.test(between)) || KEPT_FROM.test(between.replace(STATED, ' ')) ? 'forward' : undefined;
 }
-const STATED = /^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:is|are|was|were|stays?|remains?)(?=\s)/i;
+// ("api isn't blocked from db, is it?": denied, it is the same statement of who is kept from whom)
+const STATED =
+  /^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:is|are|was|were|stays?|remains?)(?:n['’]t|\s+not)?(?=\s)/i;
 const KEPT_FROM = new RegExp(
   // ("will legacy-0 still be blocked from db-0": the copula after a modal)
   String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+)?` +

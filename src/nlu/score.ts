@@ -104,7 +104,10 @@ const CAN = new RegExp(
 const THROUGH_ROUTER = new RegExp(
   String.raw`\b(requests?|traffic|users?|clients?|people|customers?|partners?|vendors?|calls?)\b.{0,40}` +
     String.raw`\b(through|via|from)\s+(the\s+)?` +
-    String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |[a-z0-9-]+ )?` +
+    String.raw`((app(lication)? )?gateway( for containers)? |openshift |nginx |agic |agc |` +
+    // (a VPN, NAT or virtual network gateway carries traffic to on-premises or out, never in to our pods
+    // https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways)
+    String.raw`(?!(vpn|nat|network|vnet|expressroute|er|local|virtual)\b)[a-z0-9-]+ )?` +
     // ("customers in Brazil go through Front Door to sqlapi": Azure's edge is a way in too
     // https://learn.microsoft.com/azure/frontdoor/front-door-overview)
     String.raw`(router|ingress|route|gateway|(azure )?front ?door)\b|` +
@@ -379,15 +382,22 @@ const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
 /** "the api pod calls APNs — from which source address?", "siteminder sees which source IP when the web pods push":
  * a party said by a name none of ours, that the one workload calls or that sees its calls, is outside: the source
  * it sees is the workload's way out (https://learn.microsoft.com/azure/aks/egress-outboundtype) */
-const ASKS_SOURCE = /\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b/;
+const ASKS_SOURCE =
+  /\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|\bsees? as our\b/;
 function farPartySeesSource(s: Seen): boolean {
   if (!ASKS_SOURCE.test(s.t)) return false;
   const outside = (n: string | undefined) =>
     !!n && !NOT_A_PARTY.test(n) && !s.entities.some((e) => e.text === n || e.text.split('/').pop() === n);
   const called = /\b(calls?|calling|push(?:es)? to|sends? to|posts? to|connects? to|talks? to) (?:the )?([a-z][\w.-]*)/;
   const sees = /\b([a-z][\w.-]*)\)? (?:sees?|logs?|gets?|receives?) (?:which|what)\b/;
-  return outside(called.exec(s.t)?.[2]) || outside(sees.exec(s.t)?.[1]);
+  return outside(called.exec(s.t)?.[2]) || outside(sees.exec(s.t)?.[1]) || outside(SEES_OURS.exec(s.t)?.[1]);
 }
+// "what does the supplier see as our IP", "what does google see as our source": the one that sees "our" address is
+// not ours, so the address is our way out (https://learn.microsoft.com/azure/aks/egress-outboundtype)
+const SEES_OURS = new RegExp(
+  String.raw`\b(?:does|do|will|would|did) (?:the )?([a-z][\w.-]*)(?:['’]s [\w-]+)? (?:see|log|record|get)s? as ` +
+    String.raw`our (?:cluster['’]s )?(?:public |egress |outbound |source |src )?(?:ip|address|source|src)(?:es|s)?\b`,
+);
 const NOT_A_PARTY = new RegExp(
   String.raw`^(it|them|out|back|our|its|their|in|into|to|from|who|which|what|that|this|me|us|you|pod|pods|` +
     String.raw`service|api|app|he|she|they|someone|one|side|end)$`,
@@ -637,7 +647,7 @@ function aboutTheBot(s: Seen): boolean {
   const scope = COVERS.test(t) || TOPIC_ALONE.test(t);
   return (
     (!others.length || scope) &&
-    !s.entities.length &&
+    !s.entities.some((e) => !PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
     !s.intent.ips.length &&
     ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) ||
       SCOPE_OPENS.test(t) ||
@@ -646,6 +656,10 @@ function aboutTheBot(s: Seen): boolean {
       TOPIC_ALONE.test(t))
   );
 }
+
+// "or only Kubernetes stuff?": Kubernetes said with a word for things in general is the platform, not the Service or
+// load balancer that AKS names "kubernetes" (https://learn.microsoft.com/azure/aks/load-balancer-standard)
+const PLATFORM_SAID = /\bkubernetes (stuff|things|side|objects|resources|bits|level|layer|networking)\b/;
 
 /** "can you check network policies?", "do you handle DNS?": a family's topic alone is what the bot is asked to take on,
  * never a question about one of ours (nothing else said) */
@@ -743,6 +757,9 @@ const OUTSIDE_CLIENT = new RegExp(
     String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me|` +
     // ("someone on the internet", "anyone from the internet": a person said by where they are)
     String.raw`(someone|somebody|anyone|anybody) (on|from) the internet|` +
+    // ("zones: INTERNET -> 20.31.46.88:443": the Internet (a firewall's untrust zone) drawn as where the arrow starts
+    // https://learn.microsoft.com/azure/virtual-network/service-tags-overview)
+    String.raw`(internet|untrust(ed)?( zone)?)(?=\s*(->|→))|` +
     // ("the edge router forwards 80 to 20.31.46.20": a device at the edge of another network passes outside traffic
     // on to our public frontend https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
     String.raw`(edge|border|perimeter) (routers?|firewalls?))\b`,
@@ -757,6 +774,8 @@ const frontendReached = (s: Seen): boolean => {
         String.raw`\s+(host\s+)?${esc(ip)}\b|` +
         // "user at home → 20.31.46.20 → ???": an arrow drawn from someone outside to the address
         String.raw`(->|→)\s*${esc(ip)}\b|` +
+        // ("and 20.31.46.88 port 80 from the internet?": our address said with where its callers are is reached)
+        String.raw`\b${esc(ip)}\b[^.?!]{0,40}\bfrom (the )?(public )?(internet|outside)\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
         String.raw`\b${esc(ip)}\b|` +
@@ -772,6 +791,22 @@ const frontendReached = (s: Seen): boolean => {
     opened && client && s.both.length <= 1 && !GOES_OUT_SAID.test(s.t) && !['load-balancers', 'what-is'].includes(s.cue)
   );
 };
+
+const FROM_A_WAY_IN = new RegExp(
+  String.raw`\bfrom (the )?(azure )?(afd|front ?door|app(lication)? ?gateway( for containers)?|appgw|agw|agc|waf|` +
+    String.raw`(openshift )?router|ingress controller)\b.{0,20}(\b(to|into)|->|→) (the |our |a |each )?([\w-]+ )?` +
+    String.raw`(pods?|routes?|services?|backends?)\b`,
+);
+
+function frontendReachesPods(s: Seen): boolean {
+  if (['load-balancers', 'what-is'].includes(s.cue) || s.both.length > 1) return false;
+  return (s.intent.frontendIps ?? []).some((ip) =>
+    new RegExp(
+      String.raw`\bhow (does|do|would|will|can) (the )?(traffic |requests? )?((to|for|on|at) )?${esc(ip)}(:\d{1,5})? ` +
+        String.raw`(reach|get (to|into)|end up (at|on|in)|land on|find)\b`,
+    ).test(s.t),
+  );
+}
 
 /** The client address (said after "from", or as a machine that opens) is outside the cluster and reaches the one
  * party named. */
@@ -1013,7 +1048,16 @@ function nodeOfAPod(s: Seen): boolean {
 const POLITE = /\b(can|could|would) (you|u) (please )?(show|tell|explain|describe|give|help|check|trace|walk|draw)\b/g;
 /** "whether web can reach api, and through what?": the way it goes is asked with the verdict: the path answers both */
 const THROUGH_WHAT = /\b(through|via|over|by) (what|which)\b/;
-const asksCan = (t: string): boolean => CAN.test(t.replace(POLITE, ' ')) && !THROUGH_WHAT.test(t);
+// "does the forced tunnelling affect this flow?": routing or address translation changes the way a flow goes (its
+// path), never whether a rule lets it through https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
+const ROUTING_AFFECTS = new RegExp(
+  String.raw`\b(forced[ -]tunnel\w*|tunnel\w*|udrs?|route ?tables?|routes?|routing|vpn( gateway)?|bgp|` +
+    String.raw`(s|d)?nat( gateway)?)( [\w-]+){0,2} (affect(s|ed|ing)?|change(s|d)?)\b`,
+  'g',
+);
+const asksCan = (t: string): boolean =>
+  CAN.test(t.replace(POLITE, ' ').replace(ROUTING_AFFECTS, ' ')) && !THROUGH_WHAT.test(t);
+
 /** The message without its quoted "> …" lines: a verdict quoted from an earlier answer ("> Yes: x can reach y") is
  * what was said before, not what is asked now */
 const ownWords = (s: Seen): string =>
@@ -1438,6 +1482,16 @@ export const EVIDENCE: readonly Row[] = [
   // someone outside the cluster is the way in to that Service, whatever the pods are asked to see
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
   { id: 'frontend-reached-from-outside', says: { inbound: 19 }, when: frontendReached },
+  // "how does 20.31.46.88 reach the ingress pods?", "how does traffic to 20.31.46.20 reach web?": a frontend of ours
+  // said as what reaches our pods is the way in through it https://learn.microsoft.com/azure/load-balancer/components
+  { id: 'frontend-reaches-pods', says: { inbound: 19 }, when: frontendReachesPods },
+  // "the path from AFD to the pods", "from the app gateway to the pods here": from a way in to what it sends to is the
+  // way in https://learn.microsoft.com/azure/frontdoor/front-door-overview
+  {
+    id: 'from-a-way-in-to-pods',
+    says: { inbound: 17 },
+    when: (s) => s.both.length <= 1 && !['load-balancers', 'what-is'].includes(s.cue) && FROM_A_WAY_IN.test(s.t),
+  },
   // "which pods does the LB send traffic to for 20.31.46.20": the load balancer asked about its frontend; its answer
   // names the pods behind a Service's frontend (its ready endpoints)
   // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/

@@ -14,6 +14,8 @@ export const spec: IntentSpec<'pod'> = {
     /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
+    // ("dns-default pods, list them": the pods said first, then the ask that points back to them)
+    /\bpods\s*[,:;—–-]\s*(pls |please )?(list|show)( me)? (them|those|these|all( of them)?)\b/,
     // "controller pods: ips/nodes": a colon or dash may come between
     /\b(pods?'?|replicas?)\s*[:—–-]?\s+(ips?|address(es)?|locations?|nodes?)\b/,
     // "record pod → node mapping for shop/api": which node each pod is on

@@ -19,7 +19,14 @@ export const spec: IntentSpec<'policy'> = {
     // (and "access request check", "connectivity review": the kind of ticket may come between)
     [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
     // "two checks pls: x/c → x/a 80, y/b → x/a 80": pairs listed as checks, nothing else asked, ask their verdicts
-    [/\bchecks?( please)?: (?=[^?]*(->|→))(?![^]*\b(path|hops?|route[sd]?|source|src|what|which|where|how)\b)/, 2],
+    // ("east-west check: api → web:80, any NAT along the way?": translation on the way is the path's, not a verdict)
+    [
+      new RegExp(
+        String.raw`\bchecks?( please)?: (?=[^?]*(->|→))` +
+          String.raw`(?![^]*\b(path|hops?|route[sd]?|source|src|what|which|where|how|s?nat|dnat|along the way)\b)`,
+      ),
+      2,
+    ],
     // "would anything stop the canary from connecting to db?": something that keeps one party from reaching another
     [
       new RegExp(
