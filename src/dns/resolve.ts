@@ -178,6 +178,10 @@ function finder(intent: Intent): string | undefined {
       ).test(intent.text),
   );
   if (forOne) return forOne;
+  // "Server=server.project1… in sqlapi's connection string": the pod whose connection string or config names a host
+  // is the one that looks it up (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/)
+  const owner = intent.names.filter((x) => ours(x) && OWNS_CONFIG(x).test(intent.text));
+  if (owner.length === 1) return owner[0];
   // any two names said that way ("how does db-0 resolve api.shop, the … layout": a third name is no party)
   const finding =
     intent.names.find((x) => intent.names.some((y) => y !== x && finds(x, escapeRe(y)))) ?? pronounFinder(intent);
@@ -211,6 +215,14 @@ function finder(intent: Intent): string | undefined {
   const [a, b] = intent.names;
   return either(a) !== either(b) ? [a, b].find(either) : undefined;
 }
+
+/** "sqlapi's connection string", "the web pods' env" (the possessive may be dropped before this): a workload's own
+ * configuration, where it reads a host name */
+const OWNS_CONFIG = (x: string) =>
+  new RegExp(
+    String.raw`\b${escapeRe(x)}( pods?)?(['’]s?)? (\.net |jdbc |db |database )?(connection ?strings?|conn ?strings?|` +
+      String.raw`config(uration)?|env( vars?)?|environment( variables?)?|app ?settings|dsn|jdbc url)\b`,
+  );
 
 /** "the web deployment — how does it resolve api.shop?": "it" (or "they") that looks a name up stands for the one pod
  * or workload said before it */

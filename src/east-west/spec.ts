@@ -31,6 +31,10 @@ export const spec: IntentSpec<'east-west'> = {
     /\bsees?\b.{0,60}\bwhen\b.{0,40}\b(connects?|calls?|talks?|hits?)\b/,
     /\b(source|src)\b.{0,30}\b(ip|address)\b.{0,60}\b(sees?|shows? up|logs?)\b/,
     /^\s*trace\s/,
+    // "… every 10s. trace api → db-0", "just the path, I know it's allowed": the path asked for itself, the verdict
+    // set aside by the writer (https://kubernetes.io/docs/concepts/services-networking/service/)
+    /[.:;!?]\s+trace\s/,
+    [/\b(just|only) (show )?(me )?the (path|route|hops)\b/, 2],
     /\bbetween\s+(the\s+)?\S+(\s+pods?)?\s+and\s+\S+/,
     // "which network hops does a connection pass through?"
     /\b(network )?hops\b/,

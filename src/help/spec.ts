@@ -35,7 +35,8 @@ export const spec: IntentSpec<'help'> = {
     /\bwhat (are|r) (you|u) able to\b/,
     /\b(list|set|overview) of (the )?(commands|questions|examples)\b/,
     /\bexamples? (of )?(questions|commands|queries)\b/,
-    /\bwhat('s| is| are) (this|the|you) (bot |thing |app )?for\b/,
+    // ("what is this tool for?": the bot called by what it is, as in "what does this tool cover?")
+    /\bwhat('s| is| are) (this|the|you) (bot |thing |app |tool |assistant )?for\b/,
     /\b(which|what) (questions|commands)\b.{0,20}\b(supported|work|understood)\b/,
     // "supported commands?", "valid question forms", "short forms?": the forms the bot accepts, asked for alone
     new RegExp(
@@ -62,8 +63,14 @@ export const spec: IntentSpec<'help'> = {
       ),
       3,
     ],
-    // "help pls, what do i type"
-    [/\bwhat (do|should|can|could) (i|we) (type|write|say|enter)\b/, 2],
+    // "help pls, what do i type" (never "what do I write for the api pods?": a value of one of ours, filled in a form)
+    [
+      new RegExp(
+        String.raw`\bwhat (do|should|can|could) (i|we) (type|write|say|enter)\b` +
+          String.raw`(?!,? (for|as) (the |our |my )?[\w-]+ (pods?|workloads?|apps?|deployments?)\b)`,
+      ),
+      2,
+    ],
     /\bwhat can (you|u) tell me about (my|our|the|this) (cluster|network)\b/,
     // "menu", "your capabilities", "list of things I can ask"
     /^[\s?!.]*(show (me )?(the )?)?(menu|options|capabilities)( please)?[\s?!.]*$/,

@@ -36,6 +36,16 @@ export const spec: IntentSpec<'load-balancers'> = {
     [SNAT_SHORT, 3],
     // "I'd like a list of the load balancers": the list asked for, whatever traffic is said around it
     [/\b(a |the )?list of (the |our |all )?(azure )?(load ?balancers|lbs)\b/, 2],
+    // "the web LB vs the nginx LB — differences in traffic policy?": a load balancer's traffic policy is its Service's
+    // externalTrafficPolicy, never a NetworkPolicy
+    // https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies
+    [
+      new RegExp(
+        String.raw`\b(lbs?|load ?balancers?)\b.{0,60}\btraffic polic(y|ies)\b|` +
+          String.raw`\btraffic polic(y|ies)\b.{0,60}\b(lbs?|load ?balancers?)\b`,
+      ),
+      3,
+    ],
     // "which backend pools and which nodes are in them?": the pools are the load balancer's own configuration
     // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
     [/\bbackend ?pools?\b/, 2],

@@ -218,8 +218,10 @@ function dropLabels(intent: Intent): void {
  * place, is no subject */
 function takenBack(intent: Intent): void {
   const m = new RegExp(
-    String.raw`(?:^|[\s(.?!:;—–-])not (?:the )?([a-z0-9][a-z0-9./-]*)(?: pods?| one| service| svc| deployment)?,\s*` +
-      String.raw`(?:but |i mean |rather )?(?:the )?([a-z0-9][a-z0-9./-]*)`,
+    // (a name ends before a full stop: "… not web, db-0.")
+    String.raw`(?:^|[\s(.?!:;—–-])not (?:the )?([a-z0-9](?:[a-z0-9./-]*[a-z0-9])?)` +
+      String.raw`(?: pods?| one| service| svc| deployment)?,\s*` +
+      String.raw`(?:but |i mean |rather )?(?:the )?([a-z0-9](?:[a-z0-9./-]*[a-z0-9])?)`,
   ).exec(intent.text);
   if (!m || m[1] === m[2]) return;
   const parties = (intent.entities ?? []).filter((e) => ['pod', 'workload', 'service'].includes(e.kind));
@@ -228,6 +230,8 @@ function takenBack(intent: Intent): void {
   intent.entities = intent.entities!.filter((e) => e.text !== out.text);
   intent.names = intent.names.filter((n) => n !== out.text);
   intent.refs = intent.refs.filter((r) => r.name !== out.text);
+  // ("… pull from web. … not web, db-0.": the one taken back is no client either)
+  if (intent.from === out.text) intent.from = undefined;
 }
 
 /** "can anything other than api reach db-0? start with web": a name said as the one left out is no party, when two

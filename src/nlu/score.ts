@@ -78,9 +78,10 @@ const CAN = new RegExp(
     String.raw`accept|accepts|accepting|accepted|yes\/no|yes or no|` +
     String.raw`(anything|something) (dropping|rejecting|filtering)|` +
     // (an Azure Firewall or WAF policy is a resource on the way, not a verdict asked: "before we add the firewall
-    // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets)
-    String.raw`able to|(?<!\b(?:firewall|fw|waf) )polic(y|ies)|open (for|from|to)|verdicts?|possible|refus(e|es|ing)|` +
-    String.raw`reject(s|ed|ing)?|` +
+    // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets; nor is a
+    // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
+    String.raw`able to|(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
+    String.raw`refus(e|es|ing)|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
     String.raw`drop(s|ped|ping)?|isolated|isolation|` +
     // "are the web pods kept out of db-0?": whether one is let into the other

@@ -46,6 +46,8 @@ export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubject
   // two parties are a pair even when a policy is named around them
   if (named.length) return known.length > 1 ? undefined : describePolicy(intent, ctx, named, known);
   if (ips.length || known.length > 1) return undefined;
+  const absent = absentPolicy(intent, policies);
+  if (absent) return noSuchPolicy(absent, intent, policies);
   const source = sourceNamespace(intent, known);
   if (source && known.length === 1) return sourcesOf(intent, ctx, source, known[0]);
   const unknown = parties.filter((p) => !known.includes(p) && !named.some((n) => n.metadata.name === p));
@@ -99,6 +101,32 @@ function namedPolicies(intent: Intent, policies: NetworkPolicy[], words: string)
   });
   const inNs = said.filter((p) => p.metadata.namespace === intent.namespace);
   return inNs.length ? inNs : said;
+}
+
+/** Hyphenated words that follow "policy" in plain English, not a policy's name. */
+const NOT_A_NAME = /^(on-prem(ise)?s?|built-in|east-west|north-south|in-cluster|cross-namespace|per-\w+|wise|level)$/;
+
+/** "is policy deny-all-egress applied to web?", "show networkpolicy allow-frontend": a name said as a policy's
+ * (after the word, DNS-1123 with a hyphen) that no NetworkPolicy of the inventory has and that names no pod. */
+function absentPolicy(intent: Intent, policies: NetworkPolicy[]): string | undefined {
+  const text = (intent.asking ?? intent.text).toLowerCase();
+  const said = new RegExp(String.raw`\b${POLICY_WORD}\s+([a-z0-9]+(?:-[a-z0-9]+)+)\b(?![./-])`).exec(text);
+  const name = said?.[said.length - 1];
+  if (!name || NOT_A_NAME.test(name)) return undefined;
+  if (policies.some((p) => p.metadata.name.toLowerCase() === name)) return undefined;
+  const entity = (intent.entities ?? []).some((e) => e.text.toLowerCase() === name || e.matched === name);
+  return entity ? undefined : name;
+}
+
+/** The object a name asks for is not in the inventory: saying so is the answer, not another object's policies. */
+function noSuchPolicy(name: string, intent: Intent, policies: NetworkPolicy[]): PathResult {
+  const here = policies.filter((p) => !intent.namespace || p.metadata.namespace === intent.namespace).map(fullName);
+  const where = intent.namespace ? ` in namespace ${intent.namespace}` : '';
+  const known = here.length ? ` The NetworkPolicies${where}: ${here.join(', ')}.` : ` There is none${where}.`;
+  return result('policy', 'not-found', `I found no NetworkPolicy named "${name}".${known}`, {
+    suggestions: here,
+    followUps: here.slice(0, 5).map((n) => ({ title: n, question: `policy ${n}`, intent: 'policy' })),
+  });
 }
 
 /** A named policy is described when every other party is one of the pods it selects ("does api-deny-all kill api's
