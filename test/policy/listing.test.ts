@@ -237,3 +237,17 @@ describe('one party that is no listing', () => {
     expect(unknown.answer).toMatch(/^I found no pod "nosuch-pod"/);
   });
 });
+
+test('a NetworkPolicy named that the cluster does not have is not found, with the ones it has', async () => {
+  for (const q of ['show networkpolicy allow-frontend', 'is networkpolicy deny-all-egress applied to web?']) {
+    const r = await ask(q, fixture('aks-lb'));
+    expect([q, r.status, r.answer]).toEqual([
+      q,
+      'not-found',
+      expect.stringMatching(/NetworkPolicies: shop\/db-allow-api/),
+    ]);
+  }
+  // the one it has is answered
+  const known = await ask('show networkpolicy db-allow-api', fixture('aks-lb'));
+  expect(known.status).toBe('answered');
+});
