@@ -25,9 +25,7 @@ import { heldoutTest } from './heldout-check';
  * Round 42 (tuned on it): 266/280 = 95.0 %, 3 confident misroutes (a NetworkPolicy named that the cluster lacks,
  * "just the path", a load balancer's traffic policy, "what is this tool for?", a value to write for our pods on a
  * form, the owner of a connection string looks its host up, "not web, db-0." takes web back; one label: "who is
- * behind <IP>" may answer with the load balancers, as sets 24–26 label it). Set 49 in the model's training: 270/280
- * = 96.4 %, 4 confident misroutes (a handover line read another way). Floors: round 42's measurement, rounded down;
- * misroutes: the trained model's. */
+ * behind <IP>" may answer with the load balancers, as sets 24–26 label it). Floors: that measurement, rounded down. */
 const FLOOR: Record<string, number> = {
   all: 95, // 266/280
   dns: 84, // 22/26
@@ -41,6 +39,6 @@ const FLOOR: Record<string, number> = {
   unknown: 96, // 27/28
   'what-is': 100, // 30/30
 };
-const MISROUTES = 4;
+const MISROUTES = 3;
 
 heldoutTest(49, FLOOR, MISROUTES, { coverage: [24, 24] });
