@@ -25,20 +25,21 @@ import { heldoutTest } from './heldout-check';
  * Round 42 (tuned on it): 266/280 = 95.0 %, 3 confident misroutes (a NetworkPolicy named that the cluster lacks,
  * "just the path", a load balancer's traffic policy, "what is this tool for?", a value to write for our pods on a
  * form, the owner of a connection string looks its host up, "not web, db-0." takes web back; one label: "who is
- * behind <IP>" may answer with the load balancers, as sets 24–26 label it). Floors: that measurement, rounded down. */
+ * behind <IP>" may answer with the load balancers, as sets 24–26 label it); the model retrained on round 42's reading
+ * (set 49 left out of its training) 263/280 = 93.9 %, 4. Floors: that last measurement, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 95, // 266/280
+  all: 93, // 263/280
   dns: 84, // 22/26
   'east-west': 96, // 26/27
   egress: 96, // 28/29
-  help: 100, // 27/27
-  inbound: 90, // 27/30
+  help: 96, // 26/27
+  inbound: 86, // 26/30
   'load-balancers': 96, // 27/28
   pod: 96, // 27/28
   policy: 92, // 25/27
   unknown: 96, // 27/28
-  'what-is': 100, // 30/30
+  'what-is': 96, // 29/30
 };
-const MISROUTES = 3;
+const MISROUTES = 4;
 
 heldoutTest(49, FLOOR, MISROUTES, { coverage: [24, 24] });
