@@ -1,7 +1,7 @@
 import type { Subnet, VirtualNetwork } from '../inventory/azure-model';
 import { idKey } from '../inventory/ids';
 import type { EgressIP, Node, Pod } from '../inventory/k8s-types';
-import { cidrContains } from '../path/ip';
+import { subnetHolding } from '../path/azure-end';
 import type { NodeOnAzure } from '../path/azure-node';
 import {
   clusterSource,
@@ -62,6 +62,6 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
 
 /** The subnet of the node's VNet holding the pod's address, when it is another than the node's. */
 function podSubnetOf(vnet: VirtualNetwork | undefined, ip: string | undefined, own: Subnet | undefined) {
-  const subnet = ip ? vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;
+  const subnet = subnetHolding(vnet, ip);
   return subnet && own && idKey(subnet.id) !== idKey(own.id) ? subnet : undefined;
 }

@@ -2,7 +2,7 @@
 // the gateway's own connection to the pod at the pod's node (its subnet, then its NIC). Pure.
 // https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups
 import type { ApplicationGateway } from '../inventory/azure-model';
-import type { AzureEnd } from '../path/azure-end';
+import { vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { evaluatePath, type NsgPacket } from '../path/nsg';
 import type { Endpoint } from '../path/endpoints';
 import type { AppGatewayFacts, AppGatewayPath } from './app-gateway';
@@ -29,11 +29,8 @@ function clientLeg(p: AppGatewayPath, f: AppGatewayFacts): InboundNsg | undefine
     port: p.listener?.port,
     protocol: 'TCP',
   };
-  // the VirtualNetwork tag: the VNet's address space and its peerings
-  // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
-  const vnet = s.vnet;
   const ctx = {
-    virtualNetwork: [...(vnet?.prefixes ?? []), ...(vnet?.peerings ?? []).flatMap((x) => x.remotePrefixes)],
+    virtualNetwork: vnetTagSpace(s.vnet),
     dstAsgs: [],
     serviceTagsWhy: 'the service tag list is read for nodes only',
   };

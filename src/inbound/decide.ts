@@ -300,9 +300,20 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
   };
 }
 
+const workers = (nodes: Node[]): Node[] => nodes.filter((n) => nodeRole(n) !== 'master');
+
+/** The nodes the load balancer hands the packet to: with ETP Local those running a ready front endpoint (the others
+ * fail its health probe), with Cluster every worker. */
+// https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+export function balancedNodes(l: Landing, nodes: Node[]): Node[] {
+  const on = new Set(l.frontEps.map((e) => e.nodeName));
+  return l.etpLocal ? nodes.filter((n) => on.has(n.metadata.name)) : workers(nodes);
+}
+
 /** ETP Cluster: the load balancer may hand the packet to any worker, which SNATs it (node IP or OVN address). */
 function clusterSources(snat: Landing['snat'], nodes: Node[]): string[] {
-  const workers = nodes.filter((n) => nodeRole(n) !== 'master');
-  const srcs = workers.map((n) => snatSource(snat, n)).filter((x): x is string => !!x);
+  const srcs = workers(nodes)
+    .map((n) => snatSource(snat, n))
+    .filter((x): x is string => !!x);
   return [...new Set(srcs)];
 }

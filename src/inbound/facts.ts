@@ -3,14 +3,13 @@
 import type { Ctx } from '../family';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
-import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
+import { azureEnd, podEnd, subnetHolding, type AzureEnd } from '../path/azure-end';
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
-import { cidrContains } from '../path/ip';
-import { nodeIp, nodeRole } from '../path/kube';
+import { nodeIp } from '../path/kube';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
-import { decide, frontDoor, ingressIpsOf, routerNameOf } from './decide';
+import { balancedNodes, decide, frontDoor, ingressIpsOf, routerNameOf, type InboundDecision } from './decide';
 import { walkedNode } from './node-port';
 import { isAgic, readAppGateway, type AppGatewayFacts } from './app-gateway';
 import { isGatewaySubjects, readGatewayFacts, type GatewayFacts } from './gateway-api';
@@ -68,20 +67,20 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   ]);
   const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
   // a node port is dialled on a node address: no load balancer frontend to read
-  if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(s, f, ctx) };
+  if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(decide(s, f), f, ctx) };
   if (isGatewaySubjects(s)) {
     // the backend's first pod (its node's NSGs) follows from the route alone: read alongside the gateway facts
     const routeOnly = { ...f, gatewayApi: { gateways: [], classes: [], agcSubnets: [] } };
     const [gatewayApi, landing] = await Promise.all([
       readGatewayFacts(clusterSubscription(f), ctx),
-      landingEnd(s, routeOnly, ctx),
+      landingEnd(decide(s, routeOnly), f, ctx),
     ]);
     return { ...f, gatewayApi, landing };
   }
   if (s.ingress && isAgic(s.ingress)) {
     const [appGateway, landing] = await Promise.all([
       readAppGateway(s.ingress, clusterSubscription(f), ctx),
-      landingEnd(s, f, ctx),
+      landingEnd(decide(s, f), f, ctx),
     ]);
     return { ...f, appGateway, landing };
   }
@@ -93,11 +92,12 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   }
   const entryIp = lbIngressIps(door.front)[0];
   if (!entryIp) return f;
+  const d = decide(s, f);
   const [frontend, landing] = await Promise.all([
     lbWorld(inv, trace).then((world) => frontendForIp(inv, world, entryIp, trace, door.front)),
-    landingEnd(s, f, ctx),
+    landingEnd(d, f, ctx),
   ]);
-  Object.assign(f, { frontend, landing, elsewhere: landing && (await otherSubnets(s, f, landing, ctx)) });
+  Object.assign(f, { frontend, landing, elsewhere: landing && (await otherSubnets(d, f, landing, ctx)) });
   if (!f.frontend && !trace.errors.length)
     trace.fail(
       `load balancer frontend for ${entryIp}`,
@@ -108,8 +108,7 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
 
 /** The Azure side of the node the answer walks through (the rules pick it from the Kubernetes facts alone): the
  * load balancer's landing node, the node a node port is dialled on, or the node of the pod a gateway sends to. */
-async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promise<AzureEnd | undefined> {
-  const d = decide(s, f);
+async function landingEnd(d: InboundDecision, f: InboundFacts, ctx: Ctx): Promise<AzureEnd | undefined> {
   const name =
     d.kind === 'node-port'
       ? walkedNode(d.path)?.name
@@ -129,19 +128,13 @@ async function landingEnd(s: InboundSubjects, f: InboundFacts, ctx: Ctx): Promis
 /** The nodes the load balancer may hand the packet to — with ETP Local those running the front pods, else every
  * worker — grouped by the subnet of the walked node's VNet their address is in, where that subnet has another NSG
  * than the walked node's (none counts); each NSG read once, together. */
-async function otherSubnets(s: InboundSubjects, f: InboundFacts, end: AzureEnd, ctx: Ctx): Promise<SubnetNodes[]> {
-  const d = decide(s, f);
+async function otherSubnets(d: InboundDecision, f: InboundFacts, end: AzureEnd, ctx: Ctx): Promise<SubnetNodes[]> {
   const walked = end.at.subnet;
   if (!('landing' in d) || !walked) return [];
-  const { etpLocal, frontEps } = d.landing;
-  // ETP Local: only nodes with a ready endpoint pass the health probe; Cluster: every node does
-  // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
-  const onNodes = new Set(frontEps.map((e) => e.nodeName));
-  const nodes = f.nodes.filter((n) => (etpLocal ? onNodes.has(n.metadata.name) : nodeRole(n) !== 'master'));
   const groups = new Map<string, SubnetNodes>();
-  for (const node of nodes) {
+  for (const node of balancedNodes(d.landing, f.nodes)) {
     const ip = nodeIp(node);
-    const subnet = ip ? end.vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;
+    const subnet = subnetHolding(end.vnet, ip);
     if (!subnet || idKey(subnet.id) === idKey(walked.id) || idKey(subnet.nsgId ?? '') === idKey(walked.nsgId ?? ''))
       continue;
     const g = groups.get(idKey(subnet.id)) ?? { subnet, nodes: [] };

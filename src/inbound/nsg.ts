@@ -3,7 +3,7 @@
 // them. Pure.
 // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-overview#securebydefault
-import { tagSpace, tagsOf, type AzureEnd } from '../path/azure-end';
+import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { idKey, resourceGroupOf } from '../inventory/ids';
 import { AZURE_PLATFORM_IP } from '../path/ip';
 import {
@@ -128,11 +128,8 @@ export const nsgCheck = (g: { id: string; name: string }): string =>
 
 /** The NSGs on a node's subnet and NIC: a judge for inbound packets, and what the answer says of them. */
 export function nsgsOf(end: AzureEnd) {
-  // the VirtualNetwork tag also holds the prefixes of user-defined routes (kubenet's pod routes)
-  // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
-  const routes = (end.routeTable?.routes ?? []).map((r) => r.prefix);
   const ctx: NsgContext = {
-    virtualNetwork: [...new Set([...tagSpace(end), ...routes])],
+    virtualNetwork: vnetTagSpace(end.vnet, end.routeTable),
     dstAsgs: end.at.ipConfig?.asgIds ?? [],
     ...tagsOf([end]),
   };

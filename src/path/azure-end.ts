@@ -1,7 +1,7 @@
 // One node as a packet's end on Azure: its NIC and subnet, the NSGs on both, the VNet (address space for the
 // VirtualNetwork tag, system routes), the subnet's route table and, when a rule needs it, the service tag list.
 // Every Azure read goes through the trace; capture runs the same walk, so snapshots hold what it reads.
-import type { NetworkSecurityGroup, RouteTable, VirtualNetwork } from '../inventory/azure-model';
+import type { NetworkSecurityGroup, RouteTable, Subnet, VirtualNetwork } from '../inventory/azure-model';
 import { idKey, nameOf, parentId } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Node } from '../inventory/k8s-types';
@@ -55,7 +55,7 @@ export async function azureEnd(inv: Inventory, node: Node, trace: Trace): Promis
 // https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
 export async function podEnd(inv: Inventory, end: AzureEnd, podIp: string | undefined, trace: Trace) {
   const own = end.at.subnet;
-  const subnet = podIp ? end.vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, podIp))) : undefined;
+  const subnet = subnetHolding(end.vnet, podIp);
   if (!own || !subnet || idKey(subnet.id) === idKey(own.id)) return end;
   const [nsgId, rtId] = [subnet.nsgId, subnet.routeTableId];
   const [subnetNsg, routeTable] = await Promise.all([
@@ -76,12 +76,19 @@ async function readServiceTags(inv: Inventory, at: NodeOnAzure, trace: Trace): P
   return got ?? { unavailable: trace.errors.find((e) => e.lookup === lookup)?.reason ?? 'the read failed' };
 }
 
-// the VirtualNetwork tag: the VNet's address space and peered VNets' (route prefixes are added by the caller)
+// the VirtualNetwork tag: the VNet's address space, peered VNets' and the prefixes of user-defined routes
 // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
-export const tagSpace = (e: AzureEnd): string[] => [
-  ...(e.vnet?.prefixes ?? []),
-  ...(e.vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
+export const vnetTagSpace = (vnet?: VirtualNetwork, ...tables: (RouteTable | undefined)[]): string[] => [
+  ...new Set([
+    ...(vnet?.prefixes ?? []),
+    ...(vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
+    ...tables.flatMap((t) => (t?.routes ?? []).map((r) => r.prefix)),
+  ]),
 ];
+
+/** The subnet of a VNet that holds an address. */
+export const subnetHolding = (vnet: VirtualNetwork | undefined, ip: string | undefined): Subnet | undefined =>
+  ip ? vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;
 
 /** The service tag list read for either end, else why none was. */
 export function tagsOf(ends: AzureEnd[]): Pick<NsgContext, 'serviceTags' | 'serviceTagsWhy'> {

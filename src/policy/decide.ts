@@ -4,7 +4,7 @@
 // client's subnet — and what could not be seen. Pure.
 import { decide as decidePair, type EastWestDecision, type PathDecision } from '../east-west/decide';
 import type { EastWestSubjects } from '../east-west/resolve';
-import { tagSpace, tagsOf, type AzureEnd } from '../path/azure-end';
+import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { cidrContains } from '../path/ip';
 import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
@@ -114,10 +114,8 @@ function nsgLayer(d: PathDecision, az: ReachAzure): NsgLayer {
   };
   const present = Object.values(path).filter(Boolean).length;
   if (!('packet' in wire)) return { wire, decisions: [], unseen, present };
-  // the VirtualNetwork tag: the VNet's address space, peered VNets and user-defined route prefixes
-  // https://learn.microsoft.com/azure/virtual-network/service-tags-overview
   const virtualNetwork = [
-    ...new Set(ends.flatMap(tagSpace).concat((az.routeTable?.routes ?? []).map((r) => r.prefix))),
+    ...new Set([...vnetTagSpace(az.client.vnet, az.routeTable), ...vnetTagSpace(az.server.vnet)]),
   ];
   const ctx = { virtualNetwork, ...asgsOf(wire.packet, az), ...tagsOf(ends) };
   return { wire, decisions: evaluatePath(path, wire.packet, ctx), unseen, present };
