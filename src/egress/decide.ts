@@ -40,6 +40,8 @@ export type EgressAnswer =
       snat?: SnatReading;
       /** the pod's own subnet when it is not the node's (Azure CNI pod subnet) */
       podSubnet?: Subnet;
+      /** `at` is the pod's own subnet, not the node's: the pod leaves from it (its NAT gateway and routes) */
+      leavesFromPodSubnet?: boolean;
     });
 
 export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
@@ -51,13 +53,17 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
     egressIps: f.egressIps,
   };
   if (!f.node || !f.at || !f.azure) return { ...common, kind: 'no-node' };
-  const rule = decideEgress(f.at, s.destination, f.azure);
+  const rule = decideEgress(f.exit ?? f.at, s.destination, f.azure);
   const nIp = nodeIp(f.node);
-  const source = clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
+  const source: ClusterSource = f.exit
+    ? { kind: 'pod', ip: common.podIp, plugin: 'azure (pod subnet)' }
+    : clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
   const egressIpStranded = source.kind === 'egress-ip' && !egressIpReachesInternet(rule);
   const podSubnet = podSubnetOf(f.azure.vnet, common.podIp, f.at.subnet);
-  const path = { kind: 'path' as const, node: f.node, nodeIp: nIp, at: f.at, rule, source, egressIpStranded };
-  return { ...common, ...path, snat: f.snat, ...(podSubnet ? { podSubnet } : {}) };
+  const at = f.exit ?? f.at;
+  const path = { kind: 'path' as const, node: f.node, nodeIp: nIp, at, rule, source, egressIpStranded };
+  const fromPods = f.exit ? { leavesFromPodSubnet: true } : {};
+  return { ...common, ...path, snat: f.snat, ...(podSubnet ? { podSubnet } : {}), ...fromPods };
 }
 
 /** The subnet of the node's VNet holding the pod's address, when it is another than the node's. */

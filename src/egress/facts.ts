@@ -2,10 +2,12 @@
 // pod, the node's NIC and subnet, and what the subnet's egress rules read.
 import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
-import type { EgressIP, Node } from '../inventory/k8s-types';
+import type { VirtualNetwork } from '../inventory/azure-model';
+import type { EgressIP, Node, Pod } from '../inventory/k8s-types';
+import { subnetHolding } from '../path/azure-end';
 import { locateNode, type NodeOnAzure } from '../path/azure-node';
 import { decideEgress, readEgressFacts, type EgressAzureFacts } from '../path/egress-rules';
-import { egressIpsFor } from '../path/kube';
+import { egressIpsFor, podIp } from '../path/kube';
 import { lbWorld } from '../path/lb';
 import { readSnat, snatTargetOf } from '../snat/read';
 import type { SnatReading } from '../snat/usage';
@@ -20,6 +22,8 @@ export interface EgressFacts {
   cluster?: ClusterInfo;
   /** SNAT usage (Azure Monitor) of the load balancer or NAT gateway that SNATs the node, or why it is not known */
   snat?: SnatReading;
+  /** where the pod's packets leave when it is not the node's subnet: an Azure CNI pod subnet with a NAT gateway */
+  exit?: NodeOnAzure;
 }
 
 export async function facts(s: EgressSubjects, { inv, trace }: Ctx): Promise<EgressFacts> {
@@ -37,9 +41,24 @@ export async function facts(s: EgressSubjects, { inv, trace }: Ctx): Promise<Egr
   }
   // the node resource group's load balancers and public IPs are read while the node is located
   const [at, world] = await Promise.all([locateNode(inv, node, trace), lbWorld(inv, trace, { outboundPips: true })]);
-  const azure = await readEgressFacts(inv, at, s.destination, trace, world, cluster);
+  const nodeWay = await readEgressFacts(inv, at, s.destination, trace, world, cluster);
+  const exit = podSubnetExit(s.pod, at, nodeWay.vnet, cluster, egressIps);
+  const azure = exit ? await readEgressFacts(inv, exit, s.destination, trace, world, cluster) : nodeWay;
   // the rule is decided again in decide (pure); here only to know whose metrics to read
-  const target = snatTargetOf(decideEgress(at, s.destination, azure));
+  const target = snatTargetOf(decideEgress(exit ?? at, s.destination, azure));
   const snat = target ? await readSnat(inv, trace, target) : undefined;
-  return { node, egressIps, at, azure, cluster, snat };
+  return { node, egressIps, at, azure, cluster, snat, ...(exit ? { exit } : {}) };
+}
+
+// Azure CNI pod subnet is a flat network: traffic leaving the cluster keeps the pod IP (no SNAT to the node), and a
+// NAT gateway on the pod subnet fixes pods' source IP apart from the nodes'
+// https://learn.microsoft.com/azure/aks/concepts-network-cni-overview#flat-networks
+// https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+function podSubnetExit(pod: Pod, at: NodeOnAzure, vnet?: VirtualNetwork, cluster?: ClusterInfo, eips?: EgressIP[]) {
+  const flat = cluster?.networkPlugin?.toLowerCase() === 'azure' && !cluster.networkPluginMode;
+  if (!flat || pod.spec?.hostNetwork || eips?.length || !at.subnet) return undefined;
+  const pods = subnetHolding(vnet ?? at.vnet, podIp(pod));
+  const own = (id?: string) => (id ?? '').toLowerCase();
+  if (!pods?.natGatewayId || own(pods.id) === own(at.subnet.id)) return undefined;
+  return own(pods.natGatewayId) === own(at.subnet.natGatewayId) ? undefined : { ...at, subnet: pods };
 }

@@ -55,12 +55,12 @@ export function narrate(a: EgressAnswer): PathResult {
   return result('egress', 'answered', told.answer, { title: told.title, seenAs: told.seenAs, ...d });
 }
 
-// a pod subnet can have its own NAT gateway or routes, which Microsoft describes as fixing pods' source IP apart from
-// the nodes'; the rules here follow the node's way out (the pod masqueraded to the node IP), so the difference is said
-// https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+// a pod subnet can have its own routes (or a NAT gateway the walk did not follow: the network plugin unknown), which
+// Microsoft describes as separate VNet policies for pods; the answer follows the node's way out, so the difference is
+// said https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
 function podSubnetWarning(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
   const [pods, own] = [a.podSubnet, a.at.subnet];
-  if (!pods || a.hostNetwork) return;
+  if (!pods || a.hostNetwork || a.leavesFromPodSubnet) return;
   const differs = (x?: string, y?: string) => !!x && (x ?? '').toLowerCase() !== (y ?? '').toLowerCase();
   const what = [
     differs(pods.natGatewayId, own?.natGatewayId) ? `NAT gateway ${nameOf(pods.natGatewayId!)}` : '',
@@ -69,7 +69,7 @@ function podSubnetWarning(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft):
   if (!what.length) return;
   d.warnings.push(
     `The pod's address is in pod subnet ${pods.name}, which has its own ${what.join(' and ')} (the node's subnet ` +
-      `${own?.name ?? '?'} does not): Microsoft documents a pod subnet's NAT gateway as fixing pods' source IP, ` +
+      `${own?.name ?? '?'} does not): Microsoft documents a pod subnet's own policies as applying to its pods, ` +
       "while this answer follows the node's way out — check what the destination sees with the command below",
   );
   d.verify.push(`az network vnet subnet show --ids ${pods.id} --query "{nat: natGateway.id, routes: routeTable.id}"`);
@@ -106,7 +106,7 @@ function nodeAndNic(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void 
   }
   if (subnet) {
     d.facts.push({
-      label: 'Subnet',
+      label: a.leavesFromPodSubnet ? 'Pod subnet' : 'Subnet',
       value: `${subnet.name} (${subnet.prefixes.join(', ')}) in ${subnet.resourceGroup}`,
     });
     d.verify.push(
@@ -132,11 +132,14 @@ function nodeHop(a: Extract<EgressAnswer, { kind: 'path' }>): Hop {
       : snat
         ? `SNAT: pod IP ${a.podIp} → ${src.kind === 'egress-ip' ? 'EgressIP' : 'node IP'} ${to}`
         : src.kind === 'pod'
-          ? 'no SNAT: the pod IP is a VNet address (Azure CNI)'
+          ? `no SNAT: the pod IP is a VNet address (Azure CNI${podSubnetWords(a)})`
           : 'SNAT to the node IP or not: depends on the network plugin (not known)',
     nat: snat ? { kind: 'snat', from: a.podIp!, to: to! } : undefined,
   };
 }
+
+const podSubnetWords = (a: Extract<EgressAnswer, { kind: 'path' }>) =>
+  a.leavesFromPodSubnet ? `, pod subnet ${a.at.subnet?.name}` : '';
 
 /** How busy the SNAT ports of the pod's node were (Azure Monitor), or why that is not known. */
 function snatUsage(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
