@@ -55,22 +55,24 @@ export function narrate(a: EgressAnswer): PathResult {
   return result('egress', 'answered', told.answer, { title: told.title, seenAs: told.seenAs, ...d });
 }
 
-// a pod subnet can have its own routes (or a NAT gateway the walk did not follow: the network plugin unknown), which
-// Microsoft describes as separate VNet policies for pods; the answer follows the node's way out, so the difference is
-// said https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+// Microsoft documents a flat network (Azure CNI pod subnet) as keeping the pod IP leaving the cluster, and a pod
+// subnet's own policies (NAT gateway, routes) as applying to its pods; without a NAT gateway of its own, which Azure
+// outbound then takes the pod's address out is not documented: the answer follows the node's way and says so
+// https://learn.microsoft.com/azure/aks/concepts-network-cni-overview#flat-networks
+// https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
 function podSubnetWarning(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
   const [pods, own] = [a.podSubnet, a.at.subnet];
-  if (!pods || a.hostNetwork || a.leavesFromPodSubnet) return;
+  if (!pods || a.hostNetwork || a.leavesFromPodSubnet || a.source.kind !== 'node') return;
   const differs = (x?: string, y?: string) => !!x && (x ?? '').toLowerCase() !== (y ?? '').toLowerCase();
   const what = [
     differs(pods.natGatewayId, own?.natGatewayId) ? `NAT gateway ${nameOf(pods.natGatewayId!)}` : '',
     differs(pods.routeTableId, own?.routeTableId) ? `route table ${nameOf(pods.routeTableId!)}` : '',
   ].filter(Boolean);
-  if (!what.length) return;
+  const its = what.length ? `, which has its own ${what.join(' and ')}` : '';
   d.warnings.push(
-    `The pod's address is in pod subnet ${pods.name}, which has its own ${what.join(' and ')} (the node's subnet ` +
-      `${own?.name ?? '?'} does not): Microsoft documents a pod subnet's own policies as applying to its pods, ` +
-      "while this answer follows the node's way out — check what the destination sees with the command below",
+    `The pod's address is in pod subnet ${pods.name}${its}: Microsoft documents Azure CNI pod subnet traffic as ` +
+      "leaving the cluster with the pod IP, while this answer assumes the node's way out (SNAT to the node IP) — " +
+      'check what the destination sees with the command below',
   );
   d.verify.push(`az network vnet subnet show --ids ${pods.id} --query "{nat: natGateway.id, routes: routeTable.id}"`);
 }

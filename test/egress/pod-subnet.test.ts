@@ -1,5 +1,6 @@
 // Azure CNI pod subnet with its own NAT gateway (aks-cni-podsubnet copied, NAT gateway pods-nat on pod-subnet only):
-// a flat network keeps the pod IP leaving the cluster, so the pod subnet's NAT gateway is what the Internet sees.
+// a flat network keeps the pod IP leaving the cluster, so the pod subnet's NAT gateway is what the Internet sees;
+// without one the answer follows the node's way out and says it assumes that.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,13 +67,19 @@ test("the same NAT gateway on both subnets: the node's way (SNAT to the node IP)
 test("a route table of its own on the pod subnet is said: the answer follows the node's way out", async () => {
   const r = await egress({ routeTable: true });
   expect(r.answer).toMatch(/20\.31\.45\.117/);
-  expect(r.warnings.join('\n')).toMatch(/pod subnet pod-subnet, which has its own route table pods-rt/);
+  expect(r.warnings.join('\n')).toMatch(/pod subnet pod-subnet, which has its own route table pods-rt: /);
   expect(r.verify.join('\n')).toMatch(/az network vnet subnet show --ids .*\/subnets\/pod-subnet/);
 });
 
-test('a pod subnet with nothing of its own adds no warning and keeps the load balancer', async () => {
+test("a pod subnet with nothing of its own: the node's way, hedged (pod subnet traffic keeps the pod IP)", async () => {
   const r = await egress({});
   expect(r.answer).toMatch(/20\.31\.45\.117/);
+  expect(r.warnings.join('\n')).toMatch(/pod subnet pod-subnet: Microsoft documents .* with the pod IP/);
+});
+
+test('a private destination from a pod subnet sees the pod IP, without the hedge', async () => {
+  const r = await egress({}, 'what source ip does 10.100.2.10 see from api');
+  expect(r.answer).toMatch(/10\.225\.2\.15/);
   expect(r.warnings.join('\n')).not.toMatch(/pod subnet/);
 });
 
