@@ -138,7 +138,23 @@ const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsP
  * getent hosts db.shop" ran the lookup in. */
 function clientSaid(intent: Intent): string | undefined {
   const ran = intent.asks?.lookupIn;
-  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent);
+  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent) ?? soleAsker(intent);
+}
+
+/** "the lab portal (web) logs 'getaddrinfo ENOTFOUND api.shop'", "x/a's lookups for s-y-b.y": one Service name
+ * looked up and one pod or workload of ours besides it (not behind that name, not the cluster DNS): that one asks */
+function soleAsker(intent: Intent): string | undefined {
+  const entities = intent.entities ?? [];
+  const looked = entities.filter((e) => e.kind === 'service' && e.text.includes('.'));
+  if (new Set(looked.map((e) => e.matched)).size !== 1) return undefined;
+  const behind = new Set([looked[0].matched, ...(looked[0].pods ?? [])]);
+  const askers = entities.filter(
+    (e) =>
+      (e.kind === 'pod' || e.kind === 'workload') &&
+      !isClusterDnsPod(e.matched.split('/').pop()!) &&
+      !(e.pods ?? [e.matched]).some((p) => behind.has(p)),
+  );
+  return new Set(askers.map((e) => e.matched)).size === 1 ? askers[0].text : undefined;
 }
 
 // a modal or a failure between the one that looks up and its verb ("api can't resolve db", "sqlapi will still resolve")
@@ -164,7 +180,8 @@ function finder(intent: Intent): string | undefined {
       String.raw`\b${escapeRe(x)}['"’]?\)?( pods?| containers?)? ${ours(x) ? MODAL : ''}` +
         String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
         // ("how does sqlapi find its database server": the one found may be said with its owner)
-        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})? back for)( the| its| their)? ` +
+        // ("what ip will sqlapi get for sqlapi.project1…": the one an address is got for a name by)
+        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})?(?: back)? for)( the| its| their)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
@@ -334,8 +351,13 @@ function resolverSaid(intent: Intent, services: Service[], outside: string | und
   // ("the nameserver the server pod uses": the word said again on its own is the pod's name)
   const alone = /\bserver\b/i.test(intent.text.replace(/\b(dns|name) ?servers?\b/gi, ' '));
   if (n === 'server' && (all.length > 1 || other) && /\b(dns|name) ?server/i.test(intent.text) && !alone) return true;
-  return all.length > 1 && isClusterDnsPod(n.split('/').pop()!);
+  // ("what do pods in shop use as DNS server, the Azure one or coredns?": the cluster DNS offered as a choice of
+  // resolver, even as the only pod named)
+  return isClusterDnsPod(n.split('/').pop()!) && (all.length > 1 || RESOLVER_CHOICE.test(intent.text));
 }
+
+const RESOLVER_CHOICE =
+  /\bor (?:the )?(?:coredns|kube-dns|dns-default|node-local-?dns)\b|\b(?:coredns|kube-dns|dns-default)( \w+)? or\b/;
 
 /** A name written as one of ours (a hyphen or a digit in it: "invoice-api", never a ticket key like "DNS-44") that
  * matches nothing we have. */

@@ -109,6 +109,15 @@ export const spec: IntentSpec<'dns'> = {
       ),
       3,
     ],
+    // "what ip will sqlapi get for sqlapi.project1.svc.cluster.local", "which address comes back for db.shop": an
+    // address got for a dotted name is that name's answer
+    [
+      new RegExp(
+        String.raw`\b(ip|address|answer)s?\b.{0,30}\b(get|gets|getting|comes? back|returned|receives?)( back)? ` +
+          String.raw`for ['"\x60]?[a-z0-9-]+(\.[a-z0-9-]+)+\b`,
+      ),
+      2,
+    ],
     // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
     [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],
   ],

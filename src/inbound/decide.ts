@@ -99,7 +99,7 @@ type WayIn =
   | { kind: 'app-gateway'; path: AppGatewayPath; nsgs: InboundNsg[] }
   | { kind: 'gateway-api'; path: GatewayPath; nsgs: InboundNsg[] }
   | { kind: 'node-port'; path: NodePortPath }
-  | { kind: 'not-exposed'; service: Service }
+  | { kind: 'not-exposed'; service: Service; pods?: string[] }
   | { kind: 'front-unknown'; door: Door }
   | { kind: 'no-external-ip'; door: Door; entry: Entry }
   | (Reached & { kind: 'no-ready-endpoints' })
@@ -131,7 +131,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
     return { kind: 'gateway-api', path, nsgs: agcNsg(path, f.landing) };
   }
   const door = frontDoor(s, f.services);
-  if (door.kind !== 'door') return door;
+  if (door.kind !== 'door') return withPods(door, f);
   const eps = (svc: Service, port?: number | string) =>
     endpointsOf(svc, pickServicePort(svc, port), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
   if (door.ingress && door.proxy && isAgic(door.ingress)) {
@@ -158,6 +158,14 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   if (appEps.length === 0) return { ...reached, kind: 'no-backend-endpoints', landing, proxy, proxySrc };
   const proxySrcs = [...new Set(landing.frontEps.map((e) => proxyAddress(e, f)).filter((x): x is string => !!x))];
   return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, proxySrcs, appEps };
+}
+
+/** A Service not exposed: its ready pods, named in the answer ("way in to the api pod from outside?"). */
+function withPods(gate: Exclude<Gate, { kind: 'door' }>, f: InboundFacts): WayIn {
+  if (gate.kind !== 'not-exposed') return gate;
+  const svc = gate.service;
+  const eps = endpointsOf(svc, pickServicePort(svc), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
+  return { ...gate, pods: [...new Set(eps.map((e) => e.podName).filter((n): n is string => !!n))] };
 }
 
 /** A node port asked about: client → node → pod, no load balancer. */

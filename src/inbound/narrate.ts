@@ -85,15 +85,17 @@ function narrateWayIn(d: InboundDecision): PathResult {
     const s = d.service;
     // a headless Service (clusterIP None) has no virtual IP: its DNS name gives the ready pods' own addresses
     // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
-    const inside =
-      s.spec?.clusterIP === 'None'
-        ? `its DNS name ${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local, which gives the pods' own IPs ` +
-          '(a headless Service)'
-        : s.spec?.clusterIP;
+    const headless = s.spec?.clusterIP === 'None';
+    const inside = headless
+      ? `its DNS name ${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local, which gives the pods' own IPs`
+      : s.spec?.clusterIP;
+    // "way in to the api pod": the pods behind it named, for the question that said one
+    const notes = [...(headless ? ['a headless Service'] : []), ...(d.pods?.length ? [podList(d.pods)] : [])];
     return done(
       out,
       `Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
-        `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}.`,
+        `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}` +
+        `${notes.length ? ` (${notes.join('; ')})` : ''}.`,
       `${s.metadata.name} is not exposed`,
     );
   }
@@ -423,3 +425,8 @@ function proxiedAnswer(d: ViaProxy, app: Endpoint): string {
 const proxiedTitle = (d: ViaProxy, app: Endpoint): string =>
   `${wayIn(d)} → ${d.entry.ip} → ${d.proxy.kind === 'router' ? 'router' : 'ingress controller'} → ` +
   `${app.podName ?? app.ip}`;
+
+/** "its pod api-…", "its pods a, b, c and 4 more": the pods behind a Service, named for the question that said one */
+const podList = (pods: string[]): string =>
+  `its pod${pods.length > 1 ? 's' : ''} ${pods.slice(0, 3).join(', ')}` +
+  (pods.length > 3 ? ` and ${pods.length - 3} more` : '');

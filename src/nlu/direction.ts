@@ -56,9 +56,10 @@ const FORWARD = new RegExp(
 const NOT_READ =
   String.raw`(?!(?:traffic|requests?|calls?|connections?|hits?|packets|queries|errors?|[45]\d\d|` +
   String.raw`client|source|src|ips?|address(?:es)?)\b)[a-z-]+`;
+// ("my notebook runs in the api pod and reads from db-0": the reading said as the pod's second verb)
 const READS_FROM = new RegExp(
-  String.raw`^\)?\s*(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|downloading|` +
-    String.raw`retrieves?|queries|querying|syncs?|syncing)(?: ${NOT_READ}){0,3}|` +
+  String.raw`^\)?\s*(?:and )?(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|` +
+    String.raw`downloading|retrieves?|queries|querying|syncs?|syncing)(?: ${NOT_READ}){0,3}|` +
     String.raw`(?:gets?|getting)(?: ${NOT_READ}){1,3})` +
     String.raw` from$`,
 );

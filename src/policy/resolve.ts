@@ -31,6 +31,12 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects 
 /** "does netpol allow x/a to x/q on 80": a party written as namespace/name that is not there is never left out, so
  * the other's policies alone are not the answer */
 function missingParty(intent: Intent): string | undefined {
+  // ("verdict for api → payments-0": a StatefulSet pod's name drawn with an arrow, matching nothing of ours)
+  const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n || e.text.endsWith(`/${n}`));
+  const arrowed = (n: string) =>
+    new RegExp(String.raw`(?:->|→)\s*${escapeRe(n)}(?![\w.-])|(?<![\w.-])${escapeRe(n)}\s*(?:->|→)`).test(intent.text);
+  const ordinal = intent.names.find((n) => /^[a-z][a-z0-9-]*-\d{1,2}$/.test(n) && !ours(n) && arrowed(n));
+  if (ordinal) return ordinal;
   return (intent.missing ?? []).find(
     (m) =>
       m.includes('/') &&

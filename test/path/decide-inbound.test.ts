@@ -240,8 +240,12 @@ describe('a LoadBalancer Service', () => {
     expect(given.seenAs).toEqual(['198.51.100.7']);
   });
 
-  test('a ClusterIP Service is not exposed', () => {
-    expect(decide({ service: appSvc }, facts([appSvc]))).toEqual({ kind: 'not-exposed', service: appSvc });
+  test('a ClusterIP Service is not exposed (the pods behind it named)', () => {
+    expect(decide({ service: appSvc }, facts([appSvc]))).toEqual({
+      kind: 'not-exposed',
+      service: appSvc,
+      pods: ['web-1'],
+    });
   });
 });
 
