@@ -138,8 +138,17 @@ const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsP
  * getent hosts db.shop" ran the lookup in. */
 function clientSaid(intent: Intent): string | undefined {
   const ran = intent.asks?.lookupIn;
-  return intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent) ?? soleAsker(intent);
+  const said =
+    intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent) ?? soleAsker(intent);
+  return said && !describedOnly(intent, said) ? said : undefined;
 }
+
+/** "our IMS pod resolves db.shop", "nslookup web.shop from a debug pod": a pod described by a plain word that names
+ * nothing of ours looks a name up as any pod in the name's namespace would; the answer is the name's */
+const describedOnly = (intent: Intent, n: string): boolean =>
+  /^[a-z]+$/.test(n) &&
+  !(intent.entities ?? []).some((e) => e.text === n || e.text.endsWith(`/${n}`)) &&
+  new RegExp(String.raw`\b(a|an|our|my|some|any) ${n} pod\b`).test(intent.text);
 
 /** "the lab portal (web) logs 'getaddrinfo ENOTFOUND api.shop'", "x/a's lookups for s-y-b.y": one Service name
  * looked up and one pod or workload of ours besides it (not behind that name, not the cluster DNS): that one asks */
@@ -404,7 +413,7 @@ async function pathSubjects(
   const ours = (n: string) => (intent.entities ?? []).some((e) => e.text === n || e.text.endsWith(`/${n}`));
   const first = (t: { name: string; after?: boolean }) => (t.after || !ours(t.name) ? 1 : 0);
   const typed = intent.typed
-    .filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type))
+    .filter((t) => ['pod', 'deployment', 'deploymentconfig'].includes(t.type) && !describedOnly(intent, t.name))
     .sort((a, b) => first(a) - first(b));
   const podNames = (intent.entities ?? [])
     .filter((e) => (e.kind === 'pod' || e.kind === 'workload' || e.kind === 'pod-ip') && e.text !== o.outside)

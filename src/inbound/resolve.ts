@@ -23,6 +23,7 @@ import { matchesSelector } from '../path/kube';
 import { lbIngressIps } from '../path/lb';
 import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
+import { ingressIpsOf } from './decide';
 
 export interface InboundSubjects extends Noted {
   route?: Route;
@@ -67,9 +68,7 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   const cat: Catalog = { routes, ingresses, services, httpRoutes };
   // a LoadBalancer address in the question is the subject, not the client
   const lbByIp = services.find((svc) => intent.ips.some((ip) => lbIngressIps(svc).includes(ip)));
-  const clientIp =
-    intent.clientIp &&
-    (services.some((svc) => lbIngressIps(svc).includes(intent.clientIp!)) ? undefined : intent.clientIp);
+  const clientIp = outsideClient(intent, cat);
   // "the LB rule for 20.31.46.20 … how does a request reach web": the address said is the named Service's own way in
   const toLb = lbByIp && (saidToLb(intent, lbByIp) || intent.names.includes(lbByIp.metadata.name));
   // a host a route or ingress serves wins over a load balancer address seen only in pasted output
@@ -89,6 +88,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   const found = byNames(intent, cat, pods);
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
+  const byAddress = ingressByIp(intent, ingresses);
+  if (byAddress) return { clientIp, ...(await withWays({ ingress: byAddress }, intent, ctx, cat, pods)) };
   const site = siteWayIn(intent, cat);
   if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
   if (!intent.names.length)
@@ -531,6 +532,22 @@ function namespaceWayIn(intent: Intent, cat: Catalog): Found | undefined {
   if (service) return { service };
   const lbs = here(cat.services).filter((x) => x.spec?.type === 'LoadBalancer');
   return !routes.length && !ingresses.length && lbs.length === 1 ? { service: lbs[0] } : undefined;
+}
+
+/** The client address said, never one of our ways in: a load balancer's, or an ingress's ("is 20.31.50.10 port 80
+ * reachable from the internet?") */
+function outsideClient(intent: Intent, cat: Catalog): string | undefined {
+  const ip = intent.clientIp;
+  const ours = (x: string) =>
+    cat.services.some((svc) => lbIngressIps(svc).includes(x)) || cat.ingresses.some((i) => ingressIpsOf(i).includes(x));
+  return ip && !ours(ip) ? ip : undefined;
+}
+
+/** "can a customer laptop reach 20.31.50.10 port 80": the one ingress whose address is said, where no load balancer
+ * Service has it (an Application Gateway's public frontend, https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview) */
+function ingressByIp(intent: Intent, ingresses: Ingress[]): Ingress | undefined {
+  const said = ingresses.filter((i) => intent.ips.some((ip) => ingressIpsOf(i).includes(ip)));
+  return said.length === 1 ? said[0] : undefined;
 }
 
 function notFound(intent: Intent, cat: Catalog): PathResult {

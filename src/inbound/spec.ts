@@ -67,6 +67,16 @@ export const spec: IntentSpec<'inbound'> = {
       ),
       2,
     ],
+    // "can the office (198.51.100.7) get to 20.31.46.20 on port 80?", "can a customer laptop reach 20.31.50.10 port 80
+    // from home": a place or person outside reaching a public address of ours on a port (never a private one)
+    [
+      new RegExp(
+        String.raw`\b(office|home|laptops?|branch|site|on-?prem\w*|customers?|partners?|users?|clients?)\b.{0,40}` +
+          String.raw`\b(reach|get to|connect to|hit|access|open)\s+(?!10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.)` +
+          String.raw`\d{1,3}(\.\d{1,3}){3}\b.{0,10}\bport\b`,
+      ),
+      2,
+    ],
     // "LB 20.31.46.88, etp Cluster → src seen by the pod?": externalTrafficPolicy decides whether the client's address
     // is kept (https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/)
     [/\b(etp|externaltrafficpolicy|external ?traffic ?policy)\b/, 3],
