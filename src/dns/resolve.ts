@@ -379,7 +379,9 @@ const unknownName = (intent: Intent, outside?: string): string | undefined =>
       /[-\d]/.test(n) &&
       !/^[a-z]+-\d+$/.test(n) &&
       intent.marked.includes(n) &&
-      !(intent.entities ?? []).some((e) => e.text === n),
+      !(intent.entities ?? []).some((e) => e.text === n) &&
+      // ("on-prem the BIG-IP DNS forwarded to AD": a name said before "DNS" is a DNS product, not a pod)
+      !new RegExp(String.raw`\b${escapeRe(n)} dns\b`).test(intent.text),
   );
 
 // "the DNS path of api-…", "resolver config for db-0": the pod a resolver path is said of

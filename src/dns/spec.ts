@@ -118,6 +118,8 @@ export const spec: IntentSpec<'dns'> = {
       ),
       2,
     ],
+    // "web pods, api.shop name to IP", "name-to-address for db.shop": a name becoming an address, said as a mapping
+    [/\b(host ?|dns )?names?[ -](to|->|→)[ -](ips?|address(es)?)\b/, 2],
     // a resolver's failure pasted: "getaddrinfo ENOTFOUND db", "server can't find x: SERVFAIL", "no such host"
     [/\b(getaddrinfo|enotfound|eai_again|nxdomain|servfail|no such host|server can'?t find)\b/, 2],
   ],

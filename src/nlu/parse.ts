@@ -1209,7 +1209,8 @@ const commonWordPods = (w: string, next: string | undefined, ns: string | undefi
 // and conjunctions: "whether pods in namespace z …" says which pods, never pods named "whether"
 const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
-const PEOPLE = /^(team|teams|folks|guys|people|owners?|admins?|squad|devs)$/;
+// ("F5 guy: …", "mainframe person here": one person said by what they know)
+const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?)$/;
 
 /** "web-5b8c7d6e4-x7y8z calls this": the one that calls what was pasted ("this", "that", "it") is the caller */
 const CALLS_THIS = new RegExp(

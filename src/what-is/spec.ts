@@ -61,6 +61,14 @@ export const spec: IntentSpec<'what-is'> = {
       ),
       2,
     ],
+    // "is 10.100.2.4 like the DNS on our LPAR? what role does it play for this cluster?": what an address is for
+    [
+      new RegExp(
+        String.raw`^(?=.*${IP})(?=.*\bwhat (role|part|job|purpose) does (it|this|that)( ip| address)? ` +
+          String.raw`(play|have|serve)\b)`,
+      ),
+      2,
+    ],
     // "<pasted traceroute> who is hop 2?": what the address on that hop's line is
     [/\b(what|who|which)('s| is)( the)? hop \d{1,2}\b/, 2],
     // "is fe80::1 or 2001:db8::10 used anywhere here?": whether something uses the address, the same as who uses it
