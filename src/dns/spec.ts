@@ -17,6 +17,9 @@ export const spec: IntentSpec<'dns'> = {
     [/\b(host ?name|name)s?\b.{0,20}\b(turns?|translates?|maps?|becomes?|converts?) (in)?to\b/, 2],
     // "where do its DNS queries go", "dns path of web", "how does name lookup work": the pod's way to a resolver
     [/\b(dns|name) (quer(y|ies)|requests?|lookups?|resolution|path|traffic|servers?|resolvers?|config\w*)\b/, 2],
+    // "do DNS queries from api to the internet go out through the NAT gateway?": the queries' own way out is the DNS
+    // path (the resolver that forwards them leaves the cluster, not the pod)
+    [/\bdns (quer(y|ies)|lookups?|requests?|traffic)\b.{0,60}\b(go(es)?|leaves?|exits?|goes) out\b/, 3],
     [/\bresolvers?\b|\bname ?servers?\b|\bresolv\.conf\b/, 2],
     // "resolution path for <host> from a pod", "lookup chain of …": the way a name is resolved, "dns" left unsaid
     [/\b(resolution|lookup) (path|chain|flow)s?\b/, 3],

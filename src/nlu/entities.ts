@@ -642,6 +642,23 @@ function joinedWords(k: Known, intent: Intent): void {
   }
 }
 
+/** "the whole project1 namespace", "what IP does the shop pod leave from", "anything in project1": a namespace of ours
+ * said as a pod, with the word namespace after it or after "in", nothing else named, stands for the namespace's pods
+ * (never a pod of its name). */
+function namespaceAsScope(intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  if (entities.some((e) => e.kind !== 'namespace')) return;
+  const spaces = entities.filter((e) => !e.text.includes('/'));
+  if (spaces.length !== 1 || (intent.namespace && intent.namespace !== spaces[0].matched)) return;
+  const name = spaces[0].matched;
+  const asPod = intent.typed.some((t) => t.name === name && t.type === 'pod');
+  const said = new RegExp(
+    String.raw`\b(?:in|inside|within) ${escapeRe(name)}\b|\b${escapeRe(name)} (?:namespace|project)\b`,
+  );
+  if (!asPod && !said.test(intent.text)) return;
+  intent.namespace = name;
+  for (let i = refs.length - 1; i >= 0; i--) if (refs[i].name === name && !refs[i].namespace) refs.splice(i, 1);
+}
+
 /** A workload matched by a part of its name only ("proxy" → kube-proxy). */
 const loose = (ix: PodIndex, e: Entity): boolean =>
   e.kind === 'workload' && !ix.byWorkload.has(e.text.split('/').pop()!);
@@ -690,7 +707,8 @@ function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: Nam
 const PLAIN_ADJECTIVES = new RegExp(
   String.raw`^(own|same|main|internal|actual|old|new|current|whole|kubernetes|k8s|aro|aks|cluster|pods?|app|` +
     String.raw`application|service|backend|frontend|rest|http|grpc|web|node|hop|list|path|our|shop|system|` +
-    String.raw`platform|team)$`,
+    // ("for the short name api": the word said as a name, ours)
+    String.raw`platform|team|name)$`,
 );
 const NOT_NOUNS = new RegExp(
   String.raw`['’]s$|^(towards?|into|via|at|by|through|than|let|lets|allows?|calls?|reach(es)?|hits?|sees?|` +
@@ -834,6 +852,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
   describedInBrackets(intent, entities, refs);
+  namespaceAsScope(intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent), ...nodesByAddress(k, intent)];
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));

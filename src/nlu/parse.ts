@@ -143,7 +143,7 @@ const STOP = new Set(
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
-   expects expect hop hops requested stand-up standup blocker blockers`.split(/\s+/),
+   expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -452,7 +452,10 @@ const ACTION_VERBS = [
   String.raw`double|triple|halve|quadruple`,
   // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node": a thing
   // moved from one state or place to another is a change
-  String.raw`(?:switch|migrate|move)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
+  // ("shift the egress IP to worker h9rzp")
+  String.raw`(?:switch|migrate|move|shift)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
+  // "[CHG-5531] Replace the NAT gateway public IPs with a prefix": one thing put in another's place
+  String.raw`(?:replace|swap)(?= (?:[\w./-]+ ){1,6}(?:with|for|by)\b)`,
 ].join('|');
 const ACTION = new RegExp(
   // a ticket's id and kind before it ("INC0044556 - request: scale …") are the ticket's, not the request's words
@@ -714,7 +717,9 @@ function readScope(rest: Rest, intent: Intent): void {
   rest.text = perNameNamespaces(rest.text);
   const ns =
     rest.take(/\s(?:-n|--namespace(?:=|\s))\s*([^\s]+)/) ??
-    rest.take(/\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+(?!(?:but|so|yet|and|or|is|are|was|were)\b)([^\s?!,;]+)/) ??
+    rest.take(
+      /\bin\s+(?:the\s+)?(?:project|namespace|ns)\s+(?!(?:but|so|yet|and|or|is|are|was|were)\b)([^\s?!,;:]+)/,
+    ) ??
     // "the api workload in the shop namespace uses …"
     rest.take(NAME_THEN_NAMESPACE) ??
     // never "cross-namespace call": a word joined to another is not the type before a name
@@ -729,7 +734,8 @@ function readScope(rest: Rest, intent: Intent): void {
           // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)
           String.raw`(?!(?:but|so|yet|is|are|was|were|has|have|had|runs?|uses?|looks?|seems?|itself|too|also)\b)` +
           String.raw`(?!(?:can|cannot|could|will|would|should|must|may|might|does|do)\b)` +
-          String.raw`([^\s?!,;]+)`,
+          // (a colon after the name stays: "namespace z: pods …" puts no word of the sentence next to the name)
+          String.raw`([^\s?!,;:]+)`,
       ),
     ) ??
     // "… in project1?" at the very end
@@ -920,7 +926,15 @@ function readPorts(rest: Rest, intent: Intent): void {
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
   // IPv6 addresses after the IPv4 ones: a dual-stack cluster has both ("fe80::4 and 2001:db8:1::9 in the logs")
   intent.ips.push(...ipv6s(rest.text));
+  intent.port ??= schemePort(rest.text);
   if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
+}
+
+/** "https to 20.31.46.88 from the internet": a scheme said as what travels to an address is its well-known port */
+function schemePort(text: string): number | undefined {
+  const scheme = /(?:^|[.?!]\s)\W*(https?)\s+(?:traffic\s+|requests?\s+)?(?:to|into|towards)\s+\d/.exec(text);
+  if (!scheme) return undefined;
+  return scheme[1] === 'https' ? 443 : 80;
 }
 
 const nattedTo = (text: string): string | undefined => {
@@ -938,11 +952,16 @@ const NOT_PORT_NAMES = new Set(
 );
 /** "on the postgres port", "its http port"; or a protocol said alone ("on http", "over https") */
 function portNameSaid(text: string): string | undefined {
-  const typed = /\b(?:the|its|their|our|a|an)\s+([a-z][a-z0-9-]{0,14})\s+port\b(?!s)/.exec(text)?.[1];
+  // ("call api's http port": a protocol's name before "port" names it after any word)
+  const typed =
+    /\b(?:the|its|their|our|a|an)\s+([a-z][a-z0-9-]{0,14})\s+port\b(?!s)/.exec(text)?.[1] ??
+    /\b(https?|grpc|postgres(?:ql)?|mysql|mssql|redis)\s+port\b(?!s)/.exec(text)?.[1];
   if (typed && !NOT_PORT_NAMES.has(typed) && !STOP.has(typed)) return typed;
   // "web can't open postgres to db-0", "api talks redis to cache": the protocol opened or spoken is the port's name
-  return PROTOCOL_SAID.exec(text)?.[1];
+  // ("verify api → db-0 postgres passes": the protocol said after the target drawn with an arrow)
+  return PROTOCOL_SAID.exec(text)?.[1] ?? ARROW_PROTOCOL.exec(text)?.[1];
 }
+const ARROW_PROTOCOL = /(?:->|→)\s*[a-z0-9][\w./-]*\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)/;
 const PROTOCOL_SAID = new RegExp(
   String.raw`\b(?:on|over|via|using|open|opens|opening|speaks?|speaking|talks?|talking)\s+` +
     String.raw`(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)`,
@@ -1148,10 +1167,14 @@ function readWord(
     // one name may be said with several types ("the web pod … the web LoadBalancer service")
     if (type && !intent.typed.some((x) => x.name === w && x.type === type))
       intent.typed.push({ name: w, type, ...(after ? { after } : {}) });
-    const marked = type || ns || quoted.has(word) || /[.\d-]/.test(w);
+    const marked = (type && !describesKind(w, type, after)) || ns || quoted.has(word) || /[.\d-]/.test(w);
     if (marked && !intent.marked.includes(w)) intent.marked.push(w);
   } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
 }
+
+/** "a jump host", "every node": a plain word before "host" or "node" says which kind, never a name */
+const describesKind = (w: string, type: string, after: boolean): boolean =>
+  after && (type === 'host' || type === 'node') && !/[.\d-]/.test(w);
 
 const VERB_AFTER_TYPE = /^(forwards?|sends?|goes|go|talks?|connects?|points?|resolves?|replies|reply|answers?|egress)$/;
 const ROLE_WORDS =
@@ -1165,6 +1188,8 @@ const ROLE_AFTER = String.raw`\s*(?:->|→|<-|←|:\d|\s(?:${NAME_AFTER})\b)`;
 
 /** A word where the question puts a name ("reach X", "can X …", "the X pod", "X -> Y") is marked as a name. */
 function inRole(text: string, name: string): boolean {
+  // ("of the whole project1 namespace", "for the short name api": an adjective that says which, never a name)
+  if (NOT_NAMES_IN_ROLE.test(name)) return false;
   // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
@@ -1174,6 +1199,8 @@ function inRole(text: string, name: string): boolean {
   }
   return false;
 }
+const NOT_NAMES_IN_ROLE =
+  /^(whole|entire|same|other|own|main|only|usual|default|short|full|real|actual|current|first|last|next|previous)$/;
 const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);
 const AFTER_NAME = new RegExp(`^${ROLE_AFTER}`);
 
@@ -1204,8 +1231,17 @@ const describesPod = (words: string[], i: number, text: string): boolean =>
 const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
-const commonWordPods = (w: string, next: string | undefined, ns: string | undefined): boolean =>
-  STOP.has(w) && /^pods?$/.test(next ?? '') && !!ns && !TYPE_WORDS[w] && !DETERMINERS.test(w);
+// ("list pods in namespace shop", "what do pods in project1 …": a verb is never the pods' name, and only after "the"
+// or an owner, or first, is the word their name)
+const commonWordPods = (w: string, before: string | undefined, next: string | undefined, ns: string | undefined) =>
+  STOP.has(w) &&
+  /^pods?$/.test(next ?? '') &&
+  !!ns &&
+  !TYPE_WORDS[w] &&
+  !DETERMINERS.test(w) &&
+  !ASK_VERBS.test(w) &&
+  /^(the|our|my|their|your|its|those|these|all|)$/.test(before ?? '');
+const ASK_VERBS = /^(list|show|get|give|find|check|describe|see|do|does|did|are|is|can|could|will|would|should)$/;
 // and conjunctions: "whether pods in namespace z …" says which pods, never pods named "whether"
 const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
@@ -1224,6 +1260,13 @@ const LOOKS_UP = new RegExp(
     String.raw`(?:the\s+)?(?:ip|address|cluster ?ip)\s+(?:of|for)\b`,
   'g',
 );
+
+const NAME_SAID =
+  /\bthe (?:short |full |dns |host |service )?name ['"]?([a-z0-9][a-z0-9-]*)['"]?(?=\s*(?:[,?!;:]|\.(?:\s|$)|$))/g;
+/** "every node", "if node X dies", "which pod answers?": a determiner before the type word, or a verb after it */
+const wordOfTheType = (words: string[], i: number, type: string | undefined): boolean =>
+  (!!type && type !== words[i - 1] && DETERMINERS.test(words[i])) ||
+  (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(which|what|the)$/.test(words[i - 2] ?? ''));
 
 const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('|')})\.(?=\s)`, 'g');
 
@@ -1259,8 +1302,13 @@ function readNames(rest: Rest, intent: Intent): void {
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
   // "the 'controller' container", "the 'cache' pod": a word in quotes said as a container's or pod's name is written
   // as a name (https://kubernetes.io/docs/concepts/containers/)
+  // ("what does the cluster DNS return for the short name api, asked from …": a word said as the name, the clause
+  // ending after it, is written as one)
   const named = new Set(
-    [...rest.text.matchAll(/(?<![\w'"])['"‘“]([a-z0-9][a-z0-9-]*)['"’”]\s+(?:containers?|pods?)\b/g)].map((m) => m[1]),
+    [
+      ...rest.text.matchAll(/(?<![\w'"])['"‘“]([a-z0-9][a-z0-9-]*)['"’”]\s+(?:containers?|pods?)\b/g),
+      ...rest.text.matchAll(NAME_SAID),
+    ].map((m) => m[1]),
   );
   // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
   const typeWord = (i: number) => {
@@ -1291,11 +1339,12 @@ function readNames(rest: Rest, intent: Intent): void {
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
     const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
+    if (wordOfTheType(words, i, type)) return;
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
     // never a verb before the type word of the next name ("blocked from reaching pod a in namespace x")
     const verb = LINKS.test(w) || /ing$/.test(w);
-    const podsOf = commonWordPods(w, words[i + 1], ns) && !verb;
+    const podsOf = commonWordPods(w, words[i - 1], words[i + 1], ns) && !verb;
     readWord(intent, podsOf ? `${ns}/${w}` : w, type, quoted, type !== words[i - 1]);
   });
   for (const n of named) if (intent.names.includes(n) && !intent.marked.includes(n)) intent.marked.push(n);

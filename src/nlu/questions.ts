@@ -68,7 +68,8 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   const first = read(parts[0]);
   // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
   // balancers exist") is no subject to carry over
-  const [subject] = first.marked.length === 1 ? first.marked : [];
+  // ("which dns server do pods in shop use, and where does it forward to?": the resolver asked of, no subject)
+  const [subject] = first.marked.length === 1 && !saidAsResolver(parts[0], first.marked[0]) ? first.marked : [];
   if (!subject) return undefined;
   const out = parts.map((p, i) => {
     const own = read(p);
@@ -94,11 +95,14 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
 /** The names a part could be about: a host name looked up ("for google.com") and "server" in "DNS server" (the
  * resolver, a role) are what it asks about its subject, never a second subject */
 const subjects = (part: string, names: string[]): number =>
-  names.filter((n) => !n.includes('.') && !new RegExp(String.raw`\b(?:dns|name)\s+${escapeRe(n)}\b`, 'i').test(part))
-    .length;
+  names.filter((n) => !n.includes('.') && !saidAsResolver(part, n)).length;
+const saidAsResolver = (part: string, n: string): boolean =>
+  new RegExp(String.raw`\b(?:dns|name)\s+${escapeRe(n)}\b`, 'i').test(part);
 
 const PATHS = ['inbound', 'east-west'];
-const SOURCE_SEEN = /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will|would) [\w./-]+ (?:see|get|log)\b/i;
+// ("… and what source IP does the web pod see?": the party said with its kind)
+const SOURCE_SEEN =
+  /^\W*(?:what|which) (?:source|src|client) ip (?:does|do|will|would) (?:the )?[\w./-]+(?: pods?)? (?:see|get|log)\b/i;
 
 /** Families whose question is about one party: a list of names is each of them asked in turn. */
 const ONE_PARTY = ['egress', 'pod', 'dns'];

@@ -919,6 +919,8 @@ const LB_NAMED = new RegExp(
 const RESOLVER_ASKED = new RegExp(
   String.raw`\b(dns ?policy|dns ?config|resolv\.conf|ndots|name ?servers?|(dns|name) resolution|` +
     String.raw`(dns|name) (quer(y|ies)|lookups?) (go|goes|are sent|end up)|quer(y|ies) for [a-z ]{0,20}names|` +
+    // ("do DNS queries from api to the internet go out through the NAT gateway?")
+    String.raw`dns (quer(y|ies)|lookups?) from [\w./-]+ [^?]{0,30}\b(go|goes|leave|leaves|exit|exits) out|` +
     String.raw`(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*|send\w*|relay\w*))\b`,
 );
 /** "how do pods look up names", "db-0 asks CoreDNS at 10.0.0.10 and CoreDNS goes to …", "udp/53 going to 10.0.0.10":

@@ -230,6 +230,11 @@ const GLOSS: [string, string][] = [
   ['skalieren', 'scale'],
   ['löschen', 'delete'],
   ['öffnen', 'open'],
+  // ("welcher DNS-Server wird vom Pod api benutzt?": the passive, its agent after "vom")
+  ['dns-server', 'dns server'],
+  ['wird vom', 'is used by the'],
+  ['benutzt', ''],
+  ['verwendet', ''],
   ['mit', 'with'],
   ['und', 'and'],
   ['ist', 'is'],
@@ -265,6 +270,16 @@ const GLOSS: [string, string][] = [
   ['trafic', 'traffic'],
   // Portuguese, Italian, Dutch, German: reaching and traffic
   ['chegar a', 'reach'],
+  // ("como chega o tráfego da internet até o sqlapi pela rota sqlapilb?")
+  ['como chega', 'how does reach'],
+  ['chega', 'reaches'],
+  ['até o', 'to the'],
+  ['até a', 'to the'],
+  ['até', 'to'],
+  ['pela rota', 'via the route'],
+  ['pela', 'via the'],
+  ['rota', 'route'],
+  ['da', 'from the'],
   ['tráfego', 'traffic'],
   ['raggiungere', 'reach'],
   ['traffico', 'traffic'],
@@ -298,6 +313,11 @@ const GLOSS: [string, string][] = [
   ['preciso', 'i need'],
   ['ajuda', 'help'],
   ['o', 'the'],
+  // Turkish: "yol" is the path, "nedir" asks what it is, "hangi" which, "nerede" where
+  ['yol', 'path'],
+  ['nedir', 'what is'],
+  ['hangi', 'which'],
+  ['nerede', 'where'],
   // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
   ['el', 'the'],
   ['le', 'the'],
@@ -319,7 +339,7 @@ const FOREIGN = new RegExp(
     String.raw`llega|tráfico|trafico|saltos|nodos|atraviesa|tráfego|chegar|raggiungere|traffico|bereiken|verkeer|` +
     String.raw`erreichen|verkehr|` +
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
-    String.raw`poort|uitgaande|` +
+    String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
     String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
   'u',
@@ -334,7 +354,9 @@ export function glossed(t: string): string {
   // Hindi puts "from" and "to" after their nouns ("api se db-0 tak", "5432 pe"): read in English order
   const ordered = t
     .replace(/(?<![\p{L}\d-])([\w./-]+) se ([\w./-]+(?: service| pods?| svc)?) tak(?![\p{L}\d-])/gu, 'from $1 to $2')
-    .replace(/\b(\d{2,5}) pe\b/g, 'on port $1');
+    .replace(/\b(\d{2,5}) pe\b/g, 'on port $1')
+    // and Turkish "between" ("sqlapi ile server arasındaki yol": the path between sqlapi and server)
+    .replace(/(?<![\p{L}\d-])([\w./-]+) ile ([\w./-]+) arasındaki(?![\p{L}\d-])/gu, 'between $1 and $2');
   const read = ordered.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
   return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
 }

@@ -14,7 +14,8 @@ export interface PodSubjects extends Noted {
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PodSubjects | PathResult> {
-  const onNode = (await podsOnNode(intent, ctx)) ?? (await clusterDnsPods(intent, ctx));
+  const onNode =
+    (await podsOnNode(intent, ctx)) ?? (await clusterDnsPods(intent, ctx)) ?? (await podsOfNamespace(intent, ctx));
   if (onNode) return onNode;
   const other = await otherReplicas(intent, ctx);
   if (other) return other;
@@ -116,4 +117,16 @@ async function clusterDnsPods(intent: Intent, ctx: Ctx): Promise<PodSubjects | u
   const dns = pods.filter((p) => isClusterDnsPod(p.metadata.name));
   if (!dns.length) return undefined;
   return { pod: dns[0], notes: ['the cluster DNS pods'], group: dns };
+}
+
+/** "list pods in namespace shop", "namespace z: pods and where they run": every pod of the namespace said, when the
+ * question asks for pods and names none of them */
+async function podsOfNamespace(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
+  const ns = intent.namespace;
+  if (!ns || intent.names.length || intent.ips.length || !/\bpods\b/.test(intent.asking ?? intent.text))
+    return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const inNs = pods.filter((p) => p.metadata.namespace === ns);
+  if (!inNs.length) return undefined;
+  return { pod: inNs[0], notes: [`the pods in namespace ${ns}`], group: inNs };
 }

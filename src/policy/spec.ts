@@ -56,6 +56,10 @@ export const spec: IntentSpec<'policy'> = {
     ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
+    // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
+    [/\b(anything|something) (standing |sitting |getting )?in the way\b/, 2],
+    // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
+    [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
     // "z/b -> y/c on port 81 ok?": a terse pair with a yes/no at the end asks for the verdict
