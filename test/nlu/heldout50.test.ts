@@ -22,7 +22,8 @@ import { heldoutTest } from './heldout-check';
  * the cluster DNS offered as a choice of resolver, an address got for a dotted name, "runs in X and reads from Y",
  * an unknown StatefulSet pod drawn with an arrow, a Service not exposed naming its pods, someone outside reaching
  * a public address on a port, an Application Gateway's address as the way in); the model retrained on round 43's
- * reading 260, 0; round 44 and the model retrained on its reading 260/266, 0 (pod 24/27). Floors: these, rounded down. */
+ * reading 260, 0; round 44 and the model retrained on its reading 260/266, 0 (pod 24/27). Floors: these, rounded
+ * down. */
 const FLOOR: Record<string, number> = {
   all: 97, // 260/266
   dns: 100, // 26/26
