@@ -38,6 +38,8 @@ export interface LbView {
   probes: Probe[];
   /** IP-based pool members (`loadBalancerBackendAddresses`), empty when the pools hold NIC IP configurations */
   poolAddresses: string[];
+  /** each backend pool by name, with how many members (NIC IP configurations or addresses) it holds */
+  pools: { name: string; size: number }[];
   frontends: LbFrontendView[];
 }
 
@@ -148,6 +150,7 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
     rules: lb.rules,
     probes: lb.probes,
     poolAddresses: [...new Set(lb.pools.flatMap((p) => p.addresses))],
+    pools: lb.pools.map((p) => ({ name: p.name, size: p.ipConfigIds.length + p.addresses.length })),
     frontends: lb.frontends.map((fe) => ({
       name: fe.name,
       address: addressOf(fe, f),

@@ -29,12 +29,11 @@ const ruleText = (r: LbRule, probes: Probe[] = []): string =>
 
 // a backend pool holds NIC IP configurations or, IP-based, addresses in the VNet
 // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
-const poolText = (lb: LbView): string =>
-  lb.poolAddresses.length
-    ? ` (IP-based pool: ${lb.poolAddresses.join(', ')})`
-    : lb.members.length
-      ? ' (NIC-based pool)'
-      : '';
+const poolText = (lb: LbView): string => {
+  const kind = lb.poolAddresses.length ? `IP-based: ${lb.poolAddresses.join(', ')}` : 'NIC-based';
+  const pools = lb.pools.map((p) => `${p.name} (${p.size})`).join(', ');
+  return lb.pools.length ? ` (${kind}; pools ${pools})` : '';
+};
 
 const frontendLines = (lb: LbView): string[] =>
   lb.frontends.map(

@@ -115,6 +115,9 @@ test('VMSS members and purposes of the AKS load balancer', async () => {
   expect(r.answer).toMatch(/kubernetes \(public, backends: 3 agents\)/);
   expect(r.answer).toMatch(/ingress for Service shop\/web \(port 80\)/);
   expect(r.answer).toMatch(/egress for 3 agents via outbound rule aksOutboundRule/);
+  // each backend pool by name, with its size (the inbound rules' pool and the outbound rule's)
+  const fact = r.facts.find((f) => f.label === 'kubernetes')?.value;
+  expect(fact).toMatch(/\(NIC-based; pools kubernetes \(3\), aksOutboundBackendPool \(3\)\)/);
 });
 
 test('what-is on AKS: node IP shared with host-network pods', async () => {
