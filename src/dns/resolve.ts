@@ -122,9 +122,10 @@ const upstreamName = (name: string | undefined, outside: string | undefined, ext
 
 /** "does the short name 'api' work from the ingress-nginx namespace?": whether a name works, never which address */
 const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? intent.text);
-// (a label before a colon says what it is about: "newsroom paywall: does plain 'api' work as a name …?")
+// (a label before a colon says what it is about: "newsroom paywall: does plain 'api' work as a name …?", "dns lookup
+// for api from the ingress-nginx controller: does the short name 'api' work there?")
 const WHETHER = new RegExp(
-  String.raw`^\W*(?:[\w' -]{1,40}:\s+)?(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
+  String.raw`^\W*(?:[\w' -]{1,60}:\s+)?(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
     String.raw`\b(work|works|resolve|resolves|resolvable)\b`,
 );
 

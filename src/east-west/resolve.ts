@@ -76,8 +76,11 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   );
   if (db) return pair.to({ pod: db.pod }, db.note);
   // "what IP does the payment provider see from the api pod?": nothing in the cluster sees it, the Internet does
-  // (never a name set in code quotes, "`payments`": written as a Kubernetes name, it is one that is missing)
-  const quotedName = others.some((o) => intent.text.includes(`\`${o.split('/').pop()}\``));
+  // (never a name set in code quotes, "`payments`", or said with its type, "pod ledger": written as a Kubernetes
+  // name, it is one that is missing)
+  const quotedName = others.some(
+    (o) => intent.text.includes(`\`${o.split('/').pop()}\``) || intent.typed.some((t) => t.name === o),
+  );
   // (never when the pod found is the one said to see: "does api see the widget pod's IP?" asks who calls api)
   const seer = viewerOf(intent.text, [parties[client.index]]).length > 0;
   if (seer && target.status === 'not-found')

@@ -62,7 +62,8 @@ export const spec: IntentSpec<'egress'> = {
       2,
     ],
     // "which address do they have to allow-list?": the address a far end lets in is the one our pods leave with
-    [/\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?)\b.{0,40}\b(allow|white)[- ]?list/, 2],
+    // (who lets it in may be described between: "which IPs does our customer (the … vendor) have to allowlist?")
+    [/\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?)\b.{0,80}\b(allow|white)[- ]?list/, 2],
     // "forced tunnel or straight out via the LB?": internet-bound traffic sent on to the on-premises network instead of
     // out directly https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling
     [/\bforced?[- ]tunnel\w*|\bstraight out\b|\bout directly\b|\bdirectly out\b/, 2],

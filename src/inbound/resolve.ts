@@ -18,6 +18,7 @@ import {
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
+import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
 import { matchesSelector } from '../path/kube';
 import { lbIngressIps } from '../path/lb';
@@ -397,14 +398,19 @@ function otherLb(found: Found, lb: Service, cat: Catalog): string | undefined {
   );
 }
 
-/** Names to try, typed ones first, then host-like names, then the rest. */
+/** Names to try, typed ones first, then the one said as served, then host-like names, then the rest. */
 const candidates = (intent: Intent): string[] => [
   ...new Set([
     ...intent.typed.filter((t) => ['route', 'ingress', 'service', 'host'].includes(t.type)).map((t) => t.name),
+    ...intent.names.filter((n) => served(intent.text, n)),
     ...intent.names.filter((n) => n.includes('.')),
     ...intent.names,
   ]),
 ];
+
+/** "nginx or the app gateway — which one serves web?": the ways in are weighed, the name served is the subject */
+const served = (text: string, name: string): boolean =>
+  new RegExp(String.raw`\b(serves|serving|fronts|fronting|exposes|exposing) (the )?${escapeRe(name)}\b`).test(text);
 
 const typedAs = (intent: Intent, type: string): string[] =>
   intent.typed.filter((t) => t.type === type).map((t) => t.name);

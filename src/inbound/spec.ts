@@ -88,6 +88,14 @@ export const spec: IntentSpec<'inbound'> = {
       /\b(open|opened|reachable|accessible)\b.{0,10}\b(to|from|for) (the |any )?(public )?(internet|outside world)\b/,
       2,
     ],
+    // "does shop-agw.contoso.com work for people on the internet, or is it office-only?": who outside gets in
+    [
+      new RegExp(
+        String.raw`\b(works?|working|available|usable|up)\b.{0,10}\bfor (people|users|everyone|anyone|customers|` +
+          String.raw`visitors|clients)( \w+){0,2} (on|from|across) the (public )?(internet|outside world)\b`,
+      ),
+      2,
+    ],
     new RegExp(
       String.raw`\b(which|what) (gateway|load ?balancer|ingress( controller)?|proxy|app gateway|waf)\b.{0,30}` +
         String.raw`\b(in front|handles?|serves?|fronts?)\b`,

@@ -52,6 +52,9 @@ const RESOLVER_PATH = new RegExp(
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name
     String.raw`\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?names\b`,
     String.raw`\bupstream\b`,
+    // "split horizon: from web, does shop.contoso.com resolve to the ingress IP or something internal?": which
+    // server answers the pod decides which view of the name it gets
+    String.raw`\bsplit[- ]horizon\b`,
     // "where does its dns go?", "where do the lookups end up"
     String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
     // "where does web send that lookup?", "where does db-0 send its dns?": the server the pod's lookups are sent to

@@ -278,13 +278,16 @@ function refine(k: Known, intent: Intent): NameRef[] {
     .map(({ r }) => r);
 }
 
-/** "the licence server at 52.168.10.4": the word describes an address no pod has, it names nothing here. */
+/** "the licence server at 52.168.10.4", "the weighbridge server sits at 10.0.0.4": the word describes an address no
+ * pod has, it names nothing here. */
 function namesAnAddress(k: Known, text: string, name: string): boolean {
-  if (!text.includes(`${name} at `)) return false;
+  if (!text.includes(`${name} `)) return false;
   const n = escapeRe(name);
-  const ip = new RegExp(`(?:^|\\s)${n} at (\\d{1,3}(?:\\.\\d{1,3}){3})\\b`).exec(text)?.[1];
+  const ip = new RegExp(String.raw`(?:^|\s)${n} ${PLACED}at (\d{1,3}(?:\.\d{1,3}){3})\b`).exec(text)?.[1];
   return !!ip && !podsWithIp(k.pods, ip).length;
 }
+
+const PLACED = String.raw`(?:(?:is |are )?(?:sits|sitting|lives|living|located|hosted|reachable) )?`;
 
 /** Pod IPs in the question: the pods they belong to. */
 function podIps(k: Known, intent: Intent): Entity[] {

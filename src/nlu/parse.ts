@@ -143,7 +143,8 @@ const STOP = new Set(
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
-   expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned`.split(/\s+/),
+   expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
+   auditor auditors evidence`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -959,8 +960,10 @@ function portNameSaid(text: string): string | undefined {
   if (typed && !NOT_PORT_NAMES.has(typed) && !STOP.has(typed)) return typed;
   // "web can't open postgres to db-0", "api talks redis to cache": the protocol opened or spoken is the port's name
   // ("verify api → db-0 postgres passes": the protocol said after the target drawn with an arrow)
-  return PROTOCOL_SAID.exec(text)?.[1] ?? ARROW_PROTOCOL.exec(text)?.[1];
+  // ("is the api pod allowed into postgres on db-0?": the protocol said as what runs on the target)
+  return PROTOCOL_SAID.exec(text)?.[1] ?? ARROW_PROTOCOL.exec(text)?.[1] ?? PROTOCOL_ON.exec(text)?.[1];
 }
+const PROTOCOL_ON = /\b(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\s+on\s+(?:the\s+)?[a-z][\w./-]*[a-z0-9]\b/;
 const ARROW_PROTOCOL = /(?:->|→)\s*[a-z0-9][\w./-]*\s+(https?|postgres(?:ql)?|mysql|mssql|redis|grpc)\b(?![.:/-]\w)/;
 const PROTOCOL_SAID = new RegExp(
   String.raw`\b(?:on|over|via|using|open|opens|opening|speaks?|speaking|talks?|talking)\s+` +
@@ -1247,6 +1250,17 @@ const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 // ("F5 guy: …", "mainframe person here": one person said by what they know)
 const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?)$/;
+const PARTY = /^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?)$/;
+/** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
+ * it says who someone is, never one of our names */
+const saysWho = (words: string[], i: number): boolean =>
+  (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) || outsideParty(words, i);
+const outsideParty = (words: string[], i: number): boolean =>
+  /^(the|a|an|our|their|your|my)$/.test(words[i - 1] ?? '') &&
+  (PARTY.test(words[i + 1] ?? '') ||
+    (PARTY.test(words[i + 2] ?? '') && /^[a-z]+$/.test(words[i + 1] ?? '') && !KIND_WORD.test(words[i + 1])));
+// ("the web pods, customer firewall …": the pods of a workload are ours, whoever is said after them)
+const KIND_WORD = /^(pods?|services?|svc|apps?|containers?|workloads?|deployments?|nodes?|hosts?|ingress|routes?)$/;
 
 /** "web-5b8c7d6e4-x7y8z calls this": the one that calls what was pasted ("this", "that", "it") is the caller */
 const CALLS_THIS = new RegExp(
@@ -1334,7 +1348,8 @@ function readNames(rest: Rest, intent: Intent): void {
     (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1]));
   words.forEach((w, i) => {
     // "the DB team says…", "the web folks": people who own a workload, not the workload
-    if (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) return;
+    // ("the cold-chain monitoring vendor", "the bank's SaaS provider": what an outside party does, not a name of ours)
+    if (saysWho(words, i)) return;
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;

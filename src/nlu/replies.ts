@@ -72,11 +72,12 @@ const LBS: FollowUp = {
   intent: 'load-balancers',
 };
 
-/** A network problem reported without a place: "the network is broken", "connectivity issues since 9am". */
+/** A network problem reported without a place: "the network is broken", "connectivity issues since 9am", "something
+ * with the network is not ok", "the platform feels slow". */
 const NETWORK_TROUBLE = new RegExp(
-  String.raw`\b(network(ing)?|connectivity|traffic|connections?)\b.{0,40}\b(wrong|broken|down|slow|issues?|problems?|` +
-    String.raw`flaky|weird|failing|fails|not working)\b|\b(wrong|broken|issues?|problems?)\b.{0,30}\b(network(ing)?|` +
-    String.raw`connectivity)\b`,
+  String.raw`\b(network(ing)?|connectivity|traffic|connections?|platform)\b.{0,40}\b(wrong|broken|down|slow|` +
+    String.raw`sluggish|laggy|issues?|problems?|flaky|weird|failing|fails|not working|not ok|not okay)\b|` +
+    String.raw`\b(wrong|broken|issues?|problems?)\b.{0,30}\b(network(ing)?|connectivity)\b`,
 );
 
 /** Nothing named that the inventory knows: what was read, the closest names, and where to start. */

@@ -429,6 +429,9 @@ function farEndGoneTo(s: Seen): string | undefined {
 const nextHop = (t: string, ip: string): boolean =>
   new RegExp(String.raw`\d/\d{1,2}\s*(->|→|=>|via|to)\s*${esc(ip)}\b`).test(t);
 
+const arrowFrom = (t: string, ip: string): boolean =>
+  new RegExp(String.raw`\b${esc(ip)}(?::\d{1,5})?\s*(->|→)`).test(t);
+
 /** Never out: a DNS or policy reading, or our load balancer's frontend called from outside (the way in, whatever words
  * for a partner are said) */
 const staysIn = (s: Seen): boolean =>
@@ -923,6 +926,9 @@ const RESOLVER_ASKED = new RegExp(
     String.raw`dns (quer(y|ies)|lookups?) from [\w./-]+ [^?]{0,30}\b(go|goes|leave|leaves|exit|exits) out|` +
     String.raw`(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*|send\w*|relay\w*))\b`,
 );
+/** "coredns upstream for web-… — where does google.com get sent?": the cluster DNS's way out said names the
+ * question's family, whatever the words of the question after it */
+const CLUSTER_DNS_UPSTREAM = /\b(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*)\b/;
 /** "how do pods look up names", "db-0 asks CoreDNS at 10.0.0.10 and CoreDNS goes to …", "udp/53 going to 10.0.0.10":
  * the way a pod's names are looked up, said in plain words or by DNS's port 53
  * (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/) */
@@ -1214,6 +1220,12 @@ function requestsComeIn(s: Seen): boolean {
 const VAGUE_TROUBLE = new RegExp(
   String.raw`\b(something|things?|stuff|it)( \w+)? (feels?|seems?|looks?|is|are) (a bit |kind of |really )?` +
     String.raw`(off|wrong|weird|strange|odd|broken)\b|\b(take|have) a look at\b|` +
+    // "something with the network is not ok since today", "customer says the platform feels slow": trouble said of
+    // something too wide to trace, with no question on it
+    String.raw`\b(something|things?|stuff)( with| in)?( the| our)? (network|platform|system|cluster)? ?` +
+    String.raw`(is|are) not (ok|okay|right|working|good)\b|` +
+    String.raw`\b(network|platform|system|cluster|everything|app|site|portal)( \w+)? (feels?|seems?|is|are|got|gets) ` +
+    String.raw`(a bit |kind of |really |very |so )?(slow|sluggish|laggy|flaky|weird|off)\b|` +
     // "is api ok?", "is everything fine?": health asked of one thing, with no word on which of its questions
     String.raw`^\s*(is|are) (the )?[\w./-]+( (pods?|app|service|svc|deployment))? ` +
     String.raw`(ok|okay|fine|healthy|alright|all right|good|working)\s*[?!.]*\s*$`,
@@ -1270,8 +1282,8 @@ export const EVIDENCE: readonly Row[] = [
     id: 'pod-resolver-asked',
     says: { dns: 17 },
     when: (s) =>
-      (s.intent.cues?.dns ?? 0) >= 2 &&
-      RESOLVER_ASKED.test(s.intent.asking ?? s.t) &&
+      (((s.intent.cues?.dns ?? 0) >= 2 && RESOLVER_ASKED.test(s.intent.asking ?? s.t)) ||
+        CLUSTER_DNS_UPSTREAM.test(s.t)) &&
       s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)),
   },
   // "how do pods on this cluster look up names? e.g. web", "tcpdump on web shows udp/53 going to 10.0.0.10. who
@@ -1476,6 +1488,16 @@ export const EVIDENCE: readonly Row[] = [
       s.both.length <= 1 &&
       !s.entities.some((e) => e.kind === 'pod-ip') &&
       (s.entities.length > 0 || s.intent.names.some(outsideHost)),
+  },
+  // "198.51.100.40 -> web on 80", "partner 198.51.100.40 → shop web": an address outside the cluster drawn as the
+  // start of an arrow to one of ours is a client coming in (the way out is drawn from our side: "api -> 198.51.100.40")
+  {
+    id: 'outside-address-arrow-in',
+    says: { inbound: 19 },
+    when: (s) => {
+      const far = s.intent.elsewhereIps ?? [];
+      return far.length === 1 && s.intent.ips.length === 1 && s.both.length === 1 && arrowFrom(s.t, far[0]);
+    },
   },
   // "path from internet to the service 'storefront'", "how does internet traffic reach the checkout service?": the
   // outside coming in to a Service, route or ingress said as such is the way in even when no such name exists (then

@@ -61,12 +61,15 @@ export const spec: IntentSpec<'policy'> = {
     // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
     [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
+    // "is namespace ingress-nginx kept out of db-0?": whether one is let into the other
+    /\b(kept|keeps|keep|locked|shut) out of\b/,
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
     // "z/b -> y/c on port 81 ok?": a terse pair with a yes/no at the end asks for the verdict
-    // and "db-0 → api on http ok?": the port said by its name
+    // and "db-0 → api on http ok?": the port said by its name; "api -> web svc 8080 ok?": the target's type said
     [
       new RegExp(
-        String.raw`(->|→)\s*\S+(\s+(on\s+)?(port\s+)?\d{1,5}|\s+(on|over)\s+[a-z][a-z0-9-]{0,14})?\s+` +
+        String.raw`(->|→)\s*\S+(\s+(svc|service|pods?))?` +
+          String.raw`(\s+(on\s+)?(port\s+)?\d{1,5}|\s+(on|over)\s+[a-z][a-z0-9-]{0,14})?\s+` +
           String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$|` +
           // ("5432, db-0, from api: ok?": the pair said as the target, then who it is from)
           String.raw`\bfrom\s+[a-z0-9][\w./-]*\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
