@@ -114,6 +114,8 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         probes: [],
         // IP-based members: the addresses the pool holds, whether a node has them or not
         poolAddresses: ['10.0.0.6', '10.9.9.9'],
+        // each pool by name with its size
+        pools: [{ name: 'p', size: 2 }],
         frontends: [
           {
             name: FE_OF_SVC,
@@ -131,6 +133,7 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         rules: [],
         probes: [],
         poolAddresses: ['10.0.2.5', '10.0.2.6'],
+        pools: [{ name: 'p', size: 2 }],
         frontends: [
           {
             name: 'outbound',
