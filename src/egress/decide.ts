@@ -53,14 +53,14 @@ export function decide(s: EgressSubjects, f: EgressFacts): EgressAnswer {
     egressIps: f.egressIps,
   };
   if (!f.node || !f.at || !f.azure) return { ...common, kind: 'no-node' };
-  const rule = decideEgress(f.exit ?? f.at, s.destination, f.azure);
+  const at = f.exit ?? f.at;
+  const rule = decideEgress(at, s.destination, f.azure);
   const nIp = nodeIp(f.node);
   const source: ClusterSource = f.exit
     ? { kind: 'pod', ip: common.podIp, plugin: 'azure (pod subnet)' }
     : clusterSource({ ...common, cluster: f.cluster, nodeIp: nIp, egressIps: f.egressIps });
   const egressIpStranded = source.kind === 'egress-ip' && !egressIpReachesInternet(rule);
   const podSubnet = podSubnetOf(f.azure.vnet, common.podIp, f.at.subnet);
-  const at = f.exit ?? f.at;
   const path = { kind: 'path' as const, node: f.node, nodeIp: nIp, at, rule, source, egressIpStranded };
   const fromPods = f.exit ? { leavesFromPodSubnet: true } : {};
   return { ...common, ...path, snat: f.snat, ...(podSubnet ? { podSubnet } : {}), ...fromPods };

@@ -3,6 +3,7 @@
 import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { VirtualNetwork } from '../inventory/azure-model';
+import { sameId } from '../inventory/ids';
 import type { EgressIP, Node, Pod } from '../inventory/k8s-types';
 import { subnetHolding } from '../path/azure-end';
 import { locateNode, type NodeOnAzure } from '../path/azure-node';
@@ -58,7 +59,6 @@ function podSubnetExit(pod: Pod, at: NodeOnAzure, vnet?: VirtualNetwork, cluster
   const flat = cluster?.networkPlugin?.toLowerCase() === 'azure' && !cluster.networkPluginMode;
   if (!flat || pod.spec?.hostNetwork || eips?.length || !at.subnet) return undefined;
   const pods = subnetHolding(vnet ?? at.vnet, podIp(pod));
-  const own = (id?: string) => (id ?? '').toLowerCase();
-  if (!pods?.natGatewayId || own(pods.id) === own(at.subnet.id)) return undefined;
-  return own(pods.natGatewayId) === own(at.subnet.natGatewayId) ? undefined : { ...at, subnet: pods };
+  if (!pods?.natGatewayId || sameId(pods.id, at.subnet.id)) return undefined;
+  return sameId(pods.natGatewayId, at.subnet.natGatewayId) ? undefined : { ...at, subnet: pods };
 }

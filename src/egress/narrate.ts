@@ -2,7 +2,7 @@
 // asked destination), the facts behind each, and the commands to check them.
 import type { Fact, FollowUp, Hop, PathResult } from '../path/result';
 import { result } from '../path/result';
-import { nameOf } from '../inventory/ids';
+import { nameOf, sameId } from '../inventory/ids';
 import type { EgressAnswer } from './decide';
 import { describeRule } from './narrate-rule';
 import { nodeUsage } from '../snat/words';
@@ -63,7 +63,7 @@ export function narrate(a: EgressAnswer): PathResult {
 function podSubnetWarning(a: Extract<EgressAnswer, { kind: 'path' }>, d: Draft): void {
   const [pods, own] = [a.podSubnet, a.at.subnet];
   if (!pods || a.hostNetwork || a.leavesFromPodSubnet || a.source.kind !== 'node') return;
-  const differs = (x?: string, y?: string) => !!x && (x ?? '').toLowerCase() !== (y ?? '').toLowerCase();
+  const differs = (x?: string, y?: string) => !!x && !sameId(x, y);
   const what = [
     differs(pods.natGatewayId, own?.natGatewayId) ? `NAT gateway ${nameOf(pods.natGatewayId!)}` : '',
     differs(pods.routeTableId, own?.routeTableId) ? `route table ${nameOf(pods.routeTableId!)}` : '',
