@@ -23,7 +23,9 @@ import { heldoutTest } from './heldout-check';
  * of scope, the bot as "this thing", words of Spanish and French, speech-to-text slips, "share a node", how a pod
  * looks names up, "ILB", "the LB called X", an AKS frontend's resource name, "the router for X", a Service's pods on
  * their port from another namespace, an outsider at an address calling a host of ours); with set 30 in the model's
- * training 334/335, 0. Floors: round 25's figure, rounded down. */
+ * training 334/335, 0. Floors: round 25's figure, rounded down.
+ * Relabelled: "how does x/b find s-y-a? which IP comes back?" is not-found (the short name of a Service in namespace
+ * y does not resolve from x: no IP comes back, the bot offers s-y-a.y), as sets 17, 44 and 46 label that shape. */
 const FLOOR: Record<string, number> = {
   all: 99, // 333/335
   dns: 94, // 32/34

@@ -17,10 +17,12 @@ import { heldoutTest } from './heldout-check';
  * it, a name said with its type is never an outside party, the cluster DNS's upstream and split horizon as a pod's
  * resolver path, 'X -> Y svc 8080 ok?', 'which one serves web', 'postgres on db-0', 'kept out of' for a namespace,
  * audit words and an outside party's description no names, who must allowlist described at length, 'works for
- * people on the internet', a yes/no on a short name after a long label). Floors: this measurement, rounded down. */
+ * people on the internet', a yes/no on a short name after a long label). Floors: this measurement, rounded down.
+ * Relabelled: "how does y/b find s-x-b by name?" is not-found (the short name of a Service in namespace x does not
+ * resolve from y: the bot says so and offers s-x-b.x), as sets 17, 30, 44 and 46 label that shape: 284/284. */
 const FLOOR: Record<string, number> = {
-  all: 99, // 283/284
-  dns: 96, // 31/32
+  all: 100, // 284/284
+  dns: 100, // 32/32
   'east-west': 100, // 26/26
   egress: 100, // 30/30
   help: 100, // 25/25
