@@ -1,7 +1,7 @@
 // The pipeline every front end shares: text → intent → family → resolve →
 // facts → decide → narrate. It only walks the registry (families.ts).
 import { parseWatch } from './watch/command';
-import { isReply, type Ctx, type Family, type Noted } from './family';
+import { isHandOff, isReply, type Ctx, type Family, type HandOff, type Noted } from './family';
 import { familyOf, type IntentKind } from './families';
 import { help } from './help';
 import type { Inventory } from './inventory/inventory';
@@ -39,10 +39,13 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
   family: Family<K, S, F, D>,
   intent: Intent,
   inv: Inventory,
+  handed = false,
 ): Promise<PathResult> {
   const ctx: Ctx = { inv, trace: new Trace(), specs: INTENTS };
   const subjects = await family.resolve(intent, ctx);
   if (isReply(subjects)) return withErrors(subjects, ctx.trace.errors);
+  // a question handed on is never handed on again
+  if (isHandOff(subjects)) return handed ? unclearReply(intent) : handOff(subjects, intent, inv);
   const steps = async (s: S) => family.narrate(family.decide(s, await family.facts(s, ctx)));
   let r: PathResult;
   if (isGrouped(subjects)) {
@@ -55,6 +58,13 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
   withErrors(r, ctx.trace.errors);
   r.warnings.unshift(...[...(intent.notes ?? []), ...(subjects.notes ?? [])].filter((n): n is string => !!n));
   return r;
+}
+
+/** Another family answers, with the note why. */
+function handOff(h: HandOff, intent: Intent, inv: Inventory): Promise<PathResult> {
+  const family = familyOf(h.handOff) as Family<IntentKind, Noted, unknown, unknown>;
+  const notes = [...(intent.notes ?? []), h.note];
+  return answerWith(family, { ...intent, ...h.read, kind: h.handOff, notes }, inv, true);
 }
 
 function withErrors(r: PathResult, errors: LookupFailure[]): PathResult {

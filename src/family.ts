@@ -40,7 +40,7 @@ export interface Family<K extends IntentKind, S extends Noted, F, D> {
   spec: IntentSpec<K>;
   card: CardFamily;
   /** the question's entities → the subjects it is about, or a reply saying why not (not found, ambiguous…) */
-  resolve(intent: Intent, ctx: Ctx): Promise<S | PathResult>;
+  resolve(intent: Intent, ctx: Ctx): Promise<S | PathResult | HandOff>;
   /** read what the rules need; every lookup goes through ctx.trace, a failure becomes an entry in errors */
   facts(subjects: S, ctx: Ctx): Promise<F>;
   /** pure: the rules, returning a typed decision (no words for people) */
@@ -48,6 +48,17 @@ export interface Family<K extends IntentKind, S extends Noted, F, D> {
   /** pure: the decision in words, hops and typed fields */
   narrate(decision: D): PathResult;
 }
+
+/** The question turned out to be another family's ("what source IP does api have calling 20.67.170.10", our own load
+ * balancer's IP, is a path inside the cluster, not egress): answered by that family, with the note why. */
+export interface HandOff {
+  handOff: IntentKind;
+  note: string;
+  /** how that family reads the question differently ("the destination is one of the parties") */
+  read?: Partial<Intent>;
+}
+
+export const isHandOff = (x: unknown): x is HandOff => !!x && typeof x === 'object' && 'handOff' in x;
 
 /** Tell a reply (PathResult) from subjects in resolve's result. */
 export const isReply = (x: unknown): x is PathResult =>

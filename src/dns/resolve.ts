@@ -44,7 +44,7 @@ export interface DnsPathAsk {
 // https://docs.openshift.com/container-platform/latest/networking/routes/route-configuration.html
 const clusterForm = (n: string) => /\.svc(\.cluster\.local)?\.?$/.test(n);
 
-async function externalHost(name: string, ctx: Ctx): Promise<InboundSubjects | undefined> {
+export async function externalHost(name: string, ctx: Ctx): Promise<InboundSubjects | undefined> {
   if (!name.includes('.') || clusterForm(name)) return undefined;
   const [routes, ingresses, httpRoutes] = await Promise.all([
     ctx.trace.list('routes', () => ctx.inv.list('Route')),

@@ -6,7 +6,7 @@ import type { Node, Pod, Service, ServicePort } from '../inventory/k8s-types';
 import { isHeadless, resolveServiceName } from '../path/dns';
 import { dialedServicePort, endpointsOf, type Endpoint } from '../path/endpoints';
 import type { ClusterInfo } from '../inventory/inventory';
-import { nodeNamed } from '../path/index';
+import { nodeNamed, serviceFrontAt, type ServiceFront } from '../path/index';
 import { nodeIp, podIp } from '../path/kube';
 import { enforcementOf, verdict, type Enforcement, type Verdict } from '../path/policy';
 import type { EastWestFacts, PairFacts } from './facts';
@@ -29,6 +29,8 @@ export interface ServiceView {
   headless: boolean;
   endpoints: Endpoint[];
   ready: Endpoint[];
+  /** dialed at the Service's load balancer or external IP, not its ClusterIP: taken at the client's node as well */
+  front?: ServiceFront;
 }
 
 /** How a pod-to-pod packet crosses nodes. */
@@ -89,6 +91,7 @@ interface Target {
   service?: Service;
   fqdn?: string;
   pod?: Pod;
+  front?: ServiceFront;
 }
 
 function decidePair(s: PairSubjects, f: PairFacts): EastWestDecision {
@@ -102,23 +105,29 @@ function decidePair(s: PairSubjects, f: PairFacts): EastWestDecision {
   // a headless Service is only DNS: the client connects to the pod on the port it asked for
   if (s.port !== undefined && !port && !isHeadless(service))
     return { kind: 'no-such-port', client, service, port: s.port, mapsTo: mappingTo(service, s.port, f) };
-  const endpoints = endpointsOf(service, port, f.slices ?? [], f.legacy ?? [], f.pods ?? []);
-  const via: ServiceView = {
-    service,
-    fqdn: target.fqdn,
-    port,
-    headless: isHeadless(service),
-    endpoints,
-    ready: endpoints.filter((e) => e.ready),
-  };
+  const via = serviceView(service, target, port, f);
   const chosen = target.pod ? endpointOf(target.pod, via) : pickEndpoint(s.from, via, f.pods ?? []);
   if (!chosen) return { kind: 'no-ready-endpoints', client, via };
   if (!chosen.pod) return { kind: 'pod-not-found', client, via };
   const dst = {
-    ip: via.headless ? chosen.endpoint.ip : service.spec?.clusterIP,
+    ip: via.headless ? chosen.endpoint.ip : (target.front?.ip ?? service.spec?.clusterIP),
     port: noSuchPort ? s.port : (chosen.endpoint.port ?? port?.port),
   };
   return pathTo(s, f, client, chosen.pod, via, dst);
+}
+
+function serviceView(service: Service, target: Target, port: ServicePort | undefined, f: PairFacts): ServiceView {
+  const endpoints = endpointsOf(service, port, f.slices ?? [], f.legacy ?? [], f.pods ?? []);
+  const { fqdn, front } = target;
+  return {
+    service,
+    fqdn,
+    port,
+    headless: isHeadless(service),
+    endpoints,
+    ready: endpoints.filter((e) => e.ready),
+    front,
+  };
 }
 
 /** The Service port that forwards to `podPort` on the pods (its targetPort, by number or container port name). */
@@ -149,8 +158,11 @@ function findTarget(s: PairSubjects, f: PairFacts, client: PodEnd): Target | Eas
     const ip = to.ip;
     const pod = pods.find((p) => podIp(p) === ip && !p.spec?.hostNetwork);
     if (pod) return { pod };
-    const service = (f.services ?? []).find((x) => x.spec?.clusterIP === ip || (x.spec?.clusterIPs ?? []).includes(ip));
-    return service ? { service } : { kind: 'unknown-ip', client, ip };
+    const services = f.services ?? [];
+    const service = services.find((x) => x.spec?.clusterIP === ip || (x.spec?.clusterIPs ?? []).includes(ip));
+    if (service) return { service };
+    const front = serviceFrontAt(services, ip);
+    return front ? { service: front.service, front } : { kind: 'unknown-ip', client, ip };
   }
   return {};
 }

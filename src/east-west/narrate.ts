@@ -14,6 +14,7 @@ import {
   type PathResult,
   type Status,
 } from '../path/result';
+import type { ServiceFront } from '../path/index';
 import type { EastWestDecision, PathDecision, PodEnd, PortMapping, ServiceView, Transport } from './decide';
 
 /** How a family words a path: the answer, the title and its typed fields. */
@@ -35,7 +36,7 @@ export const EAST_WEST: PairWording = {
     const vip = `${d.dst.ip}${sp ? ':' + sp.port : ''}`;
     const through =
       svc && !d.via?.headless
-        ? ` through Service ${svc.metadata.name} (${vip}, DNATed at ${client.pod.spec?.nodeName})`
+        ? ` through Service ${svc.metadata.name} (${vip}${frontWords(d.via)}, DNATed at ${client.pod.spec?.nodeName})`
         : '';
     const where = d.sameNode ? ' on the same node' : ` on node ${server.pod.spec?.nodeName}`;
     const policy = policyWords(d);
@@ -52,6 +53,10 @@ export const EAST_WEST: PairWording = {
     };
   },
 };
+
+/** ", its load balancer IP": said when the client dialed the Service other than by its ClusterIP */
+const frontWords = (via?: ServiceView): string =>
+  !via?.front ? '' : via.front.kind === 'load-balancer' ? ', its load balancer IP' : ', its external IP';
 
 /** The parts every answer about a pair starts with: the client, how to check it, its egress. */
 class Draft {
@@ -96,7 +101,7 @@ export function narratePair(d: EastWestDecision, wording: PairWording): PathResu
         `${d.name}: no pod ${d.hostname} behind headless Service ${d.service.metadata.name}.`,
       );
     case 'unknown-ip':
-      return draft.done('not-found', `${d.ip} is neither a pod IP nor a ClusterIP in this cluster.`);
+      return draft.done('not-found', `${d.ip} is neither a pod IP nor a Service IP in this cluster.`);
   }
   draft.hops.push({ kind: 'pod', name: clientName(d.client.pod), ip: d.client.ip, src: d.client.ip });
   if (d.kind === 'no-such-port') return noSuchPort(draft, d);
@@ -184,6 +189,7 @@ function serviceHops(draft: Draft, via: ServiceView, client: PodEnd): void {
     });
     return;
   }
+  if (via.front) return frontHop(draft, via, via.front, client);
   const clusterIp = via.service.spec?.clusterIP;
   if (via.fqdn)
     draft.hops.push({
@@ -201,6 +207,26 @@ function serviceHops(draft: Draft, via: ServiceView, client: PodEnd): void {
     dst: clusterIp,
     note: 'virtual IP: never on the wire, translated at the client’s node',
   });
+}
+
+/** A Service's load balancer or external IP dialed from a pod: the client's node takes it like the ClusterIP. */
+function frontHop(draft: Draft, via: ServiceView, front: ServiceFront, client: PodEnd): void {
+  const what = front.kind === 'load-balancer' ? 'load balancer IP' : 'external IP';
+  const never = front.kind === 'load-balancer' ? ': the packet never goes out to the load balancer' : '';
+  draft.hops.push({
+    kind: 'service',
+    name: fullName(via.service),
+    ip: front.ip,
+    port: via.port?.port,
+    src: client.ip,
+    dst: front.ip,
+    note: `the Service's ${what}: translated at the client’s node like its ClusterIP${never}`,
+  });
+  draft.warnings.push(
+    `${front.ip} is the ${what} of Service ${fullName(via.service)} in this cluster: a pod's packets to it are ` +
+      `taken by the service proxy on the pod's own node${never} (Service status ipMode VIP, the default), so no ` +
+      'outbound SNAT applies',
+  );
 }
 
 /** The packet from the client's node to the server pod, the server's facts, and the policy verdicts. */

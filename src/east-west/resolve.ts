@@ -8,7 +8,9 @@ import type { Intent } from '../nlu/parse';
 import { partiesOf } from '../nlu/roles';
 import { viewerOf } from '../nlu/score';
 import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
+import { hostAddress } from '../dns/host-address';
 import { resolveServiceName } from '../path/dns';
+import { serviceFrontAt } from '../path/index';
 import { isRunning, matchesSelector } from '../path/kube';
 import { result, type PathResult } from '../path/result';
 
@@ -60,6 +62,8 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   if (byName && !isReply(byName) && !said && talksToItself(intent, byName))
     return result(spec.kind, 'not-understood', `From which client? For example: "${example}".`);
   if (byName) return byName;
+  const host = await hostDialed(others, ctx, pair);
+  if (host) return host;
   if (ips[0]) return pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
   if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
@@ -91,6 +95,30 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
     return { internet: true, from, destination: intent.destination, notes: [note] };
   }
   return target;
+}
+
+/**
+ * "how does sqlapi reach sqlapilb-project1.apps…": a host a route or ingress of ours serves is dialed at the address
+ * public DNS gives it. Our own Service's load balancer IP stays inside the cluster (taken at the pod's node); any
+ * other front door (an Application Gateway) is reached on the pod's way out.
+ */
+async function hostDialed(others: string[], ctx: Ctx, pair: Pair): Promise<EastWestSubjects | undefined> {
+  for (const name of others.filter((o) => o.includes('.'))) {
+    const a = await hostAddress(name, ctx);
+    if (!a?.ip) continue;
+    const front = a.front ? ` (the load balancer IP of Service ${a.front})` : a.gateway ? ` (${a.gateway})` : '';
+    const resolves = `${name} is served by ${a.by}: public DNS resolves it to ${a.ip}${front}`;
+    const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
+    if (serviceFrontAt(services, a.ip)) {
+      // a router / ingress controller proxies: it opens its own connection to the backends
+      // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
+      pair.note(`${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`);
+      return pair.to({ ip: a.ip });
+    }
+    const out = `outside the cluster: answered as ${pair.from.metadata.name}'s way out to it`;
+    return { internet: true, from: pair.from, destination: a.ip, notes: [`${resolves}, ${out}`] };
+  }
+  return undefined;
 }
 
 /** "kiosk 10.0.3.20 → internal service sqlapilb:8080. what does sqlapi see?": the client taken for want of another is

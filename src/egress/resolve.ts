@@ -1,8 +1,10 @@
-import { isReply, type Ctx, type Noted } from '../family';
+import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import type { Scope } from '../nlu/groups';
 import { comparedPods, findPod } from '../nlu/subjects';
+import { serviceFrontAt } from '../path/index';
+import { fullName } from '../path/kube';
 import type { PathResult } from '../path/result';
 import { asksScope, scopeSample } from './cluster';
 import { spec } from './spec';
@@ -17,7 +19,9 @@ export interface EgressSubjects extends Noted {
   scope?: Scope;
 }
 
-export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult> {
+export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult | HandOff> {
+  const own = await ownFront(intent, ctx);
+  if (own) return own;
   if (asksScope(intent)) {
     const sampled = await scoped(intent, ctx);
     if (sampled) return sampled;
@@ -37,4 +41,15 @@ async function scoped(intent: Intent, ctx: Ctx): Promise<EgressSubjects | undefi
   const { pods, scope } = await scopeSample(intent.namespace, ctx);
   if (!pods.length) return undefined;
   return { pod: pods[0], destination: intent.destination, group: pods, scope, notes: [] };
+}
+
+/** A destination that is one of this cluster's Service load balancer or external IPs: the path stays in the cluster. */
+async function ownFront(intent: Intent, ctx: Ctx): Promise<HandOff | undefined> {
+  if (!intent.destination) return undefined;
+  const services = (await ctx.trace.try('services', () => ctx.inv.list('Service'))) ?? [];
+  const front = serviceFrontAt(services, intent.destination);
+  if (!front) return undefined;
+  const note = `${front.ip} belongs to Service ${fullName(front.service)}: answered as a path inside the cluster`;
+  // (egress keeps its destination out of the addresses said; to east-west it is the far end)
+  return { handOff: 'east-west', note, read: { ips: [...intent.ips, front.ip], destination: undefined } };
 }

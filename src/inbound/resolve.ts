@@ -1,6 +1,6 @@
 // Which way in the question is about: a route or ingress (by name or host), a
 // Service (by name or LoadBalancer address), and the client IP if one is given.
-import { isReply, type Ctx, type Noted } from '../family';
+import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import { isAgic } from './app-gateway';
 import { gatewayRouteSubject } from './gateway-api';
 import { nodePortAsked, nodePortSubject } from './node-port';
@@ -49,13 +49,33 @@ type Catalog = WaysCatalog;
 
 type Found = Omit<InboundSubjects, 'clientIp'>;
 
-export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {
+export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult | HandOff> {
+  const dials = podDialsHost(intent);
+  if (dials) return dials;
   const found = await resolveWay(intent, ctx);
   if (isReply(found) || !found.service || found.route || found.ingress || found.httpRoute || !intent.port) return found;
   // a LoadBalancer Service has one load-balancing rule per port: the one asked is the way in
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
   const asked = (found.service.spec?.ports ?? []).some((p) => p.port === intent.port);
   return asked ? { ...found, port: intent.port } : found;
+}
+
+const DIALS = String.raw`(reach|call|hit|curl|connect|talk|get|send|open|quer)\w*`;
+const AUX = String.raw`((can|could|will|would|should|must|does|do|needs?|wants?|tries|trying|fails?|to)( to)? )?`;
+
+/** "how does pod sqlapi reach sqlapilb-project1.apps…?": a pod of ours dialing a host we serve is no client on the
+ * Internet; its path starts at the pod (east-west). */
+function podDialsHost(intent: Intent): HandOff | undefined {
+  const entities = intent.entities ?? [];
+  const host = entities.find((e) => e.kind === 'host');
+  // (never the parser's "from": "in the web pod's log" is where the client shows up, not who dials)
+  const dials = (name: string) =>
+    new RegExp(String.raw`\b${escapeRe(name)}( pods?)? ${AUX}${DIALS}\b.{0,40}${escapeRe(host?.text ?? '')}`).test(
+      intent.text,
+    );
+  const pod = host && entities.find((e) => (e.kind === 'pod' || e.kind === 'workload') && dials(e.text));
+  if (!pod || !host) return undefined;
+  return { handOff: 'east-west', note: `${pod.text} is a pod of this cluster: answered as its path to ${host.text}` };
 }
 
 async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {

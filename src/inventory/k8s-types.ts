@@ -75,7 +75,7 @@ export interface Service extends KubeObject {
     loadBalancerIP?: string;
   };
   status?: {
-    loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] };
+    loadBalancer?: { ingress?: { ip?: string; hostname?: string; ipMode?: string }[] };
   };
 }
 

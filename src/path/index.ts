@@ -106,6 +106,30 @@ export const nodesWithAddress = (nodes: readonly Node[], ip: string): Node[] => 
 export const servicesWithIp = (services: readonly Service[], ip: string): Service[] =>
   all(servicesByIpIx(services), ip);
 
+/** How a pod's packet to `ip` is taken by a Service on its own node, when `ip` is a Service's load balancer or external
+ * IP: the node's service proxy translates it to an endpoint, the packet never leaves for the load balancer. */
+export interface ServiceFront {
+  service: Service;
+  ip: string;
+  kind: 'load-balancer' | 'external-ip';
+}
+
+/** The Service whose load balancer IP (ipMode VIP, the default) or external IP is `ip`, if any. */
+export function serviceFrontAt(services: readonly Service[], ip: string): ServiceFront | undefined {
+  for (const service of services) {
+    // ipMode VIP (default): the LB IP is delivered to the node as the destination, and the Service proxy there takes
+    // it — kube-proxy binds it on every node to send pods' traffic straight to the Service, bypassing the load
+    // balancer; ipMode Proxy opts out https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-ip-mode
+    // (https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1860-kube-proxy-IP-node-binding)
+    const lb = (service.status?.loadBalancer?.ingress ?? []).find((i) => i.ip === ip && i.ipMode !== 'Proxy');
+    if (lb && service.spec?.type === 'LoadBalancer') return { service, ip, kind: 'load-balancer' };
+    // traffic to an external IP on a Service port is routed to the Service's endpoints by the node's proxy
+    // https://kubernetes.io/docs/concepts/services-networking/service/#external-ips
+    if (service.spec?.externalIPs?.includes(ip)) return { service, ip, kind: 'external-ip' };
+  }
+  return undefined;
+}
+
 /** The Services of a namespace, in list order. */
 export const servicesInNamespace = (services: readonly Service[], ns: string): Service[] =>
   all(servicesByNamespaceIx(services), ns);
