@@ -58,12 +58,10 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   const pair = new Pair(from, intent.port, client.found.note);
   // "X -> Y" said: Y is the target, not another name said around it ("resets between api and db … api-… -> db-0")
   const others = directed && client.index === 0 ? parties.slice(1, 2) : parties.filter((_, i) => i !== client.index);
-  const byName = targetByName(spec, pair, others, services, { intent, pods });
+  const byName = await namedTarget(spec, pair, others, { intent, pods, services, ctx });
   if (byName && !isReply(byName) && !said && talksToItself(intent, byName))
     return result(spec.kind, 'not-understood', `From which client? For example: "${example}".`);
   if (byName) return byName;
-  const host = await hostDialed(others, ctx, pair);
-  if (host) return host;
   if (ips[0]) return pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
   if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
@@ -97,12 +95,31 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   return target;
 }
 
+/** A Service the client resolves by name, or a host we serve dialed at its public address. */
+async function namedTarget(
+  spec: PairSpec,
+  pair: Pair,
+  others: string[],
+  said: { intent: Intent; pods: Pod[]; services: Service[]; ctx: Ctx },
+): Promise<EastWestSubjects | PathResult | undefined> {
+  const { intent, ctx } = said;
+  return (
+    targetByName(spec, pair, others, said.services, said) ??
+    (await hostDialed(others, ctx, pair, intent.urlPorts ?? {}))
+  );
+}
+
 /**
  * "how does sqlapi reach sqlapilb-project1.apps…": a host a route or ingress of ours serves is dialed at the address
  * public DNS gives it. Our own Service's load balancer IP stays inside the cluster (taken at the pod's node); any
  * other front door (an Application Gateway) is reached on the pod's way out.
  */
-async function hostDialed(others: string[], ctx: Ctx, pair: Pair): Promise<EastWestSubjects | undefined> {
+async function hostDialed(
+  others: string[],
+  ctx: Ctx,
+  pair: Pair,
+  urlPorts: Record<string, number>,
+): Promise<EastWestSubjects | undefined> {
   for (const name of others.filter((o) => o.includes('.'))) {
     const a = await hostAddress(name, ctx);
     if (!a?.ip) continue;
@@ -113,7 +130,8 @@ async function hostDialed(others: string[], ctx: Ctx, pair: Pair): Promise<EastW
       // a router / ingress controller proxies: it opens its own connection to the backends
       // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
       pair.note(`${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`);
-      return pair.to({ ip: a.ip });
+      const port = pair.port ?? urlPorts[name];
+      return { ...pair.to({ ip: a.ip }), ...(port ? { port } : {}) };
     }
     const out = `outside the cluster: answered as ${pair.from.metadata.name}'s way out to it`;
     return { internet: true, from: pair.from, destination: a.ip, notes: [`${resolves}, ${out}`] };

@@ -77,6 +77,8 @@ export interface Intent {
   nodePortHit?: boolean;
   /** hosts of URLs in the text ("https://api.stripe.com/v1"): a destination outside unless the inventory knows it */
   urlHosts?: string[];
+  /** the port each URL host is dialed on: its own (":8443"), else its scheme's (https 443, http 80) */
+  urlPorts?: Record<string, number>;
   /** each family's score from the cue words of the sentence that asks (the specs' triggers) */
   cues?: Scores;
   /** each family's score once the entities are known: cue words plus evidence (score.ts) */
@@ -1579,6 +1581,12 @@ function parseText(text: string): Intent {
   const urlHosts = [...text.slice(0, 4000).matchAll(/\b(?:https?|wss?|tcp):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)/gi)].map(
     (m) => m[1].toLowerCase(),
   );
+  const urlPorts = Object.fromEntries(
+    [...text.slice(0, 4000).matchAll(/\b(https?):\/\/(?:[^@\s/]+@)?([a-z0-9.-]+)(?::(\d{1,5}))?/gi)].map((m) => [
+      m[2].toLowerCase(),
+      m[3] ? Number(m[3]) : m[1].toLowerCase() === 'https' ? 443 : 80,
+    ]),
+  );
   const found = [...text.matchAll(TABLE_ROW)].length;
   const rows = TABLE_HEADER.test(text) || found > 1 || (found === 1 && GET_PODS.test(text));
   TABLE_HEADER.lastIndex = 0;
@@ -1589,6 +1597,7 @@ function parseText(text: string): Intent {
     ...(rows ? { pasted: [...text.toLowerCase().matchAll(TABLE_ROW)].map((m) => m[1]) } : {}),
     ...(!rows && named.length ? { pasted: named } : {}),
     urlHosts,
+    urlPorts,
     kind: 'unknown',
     text: t,
     names: [],

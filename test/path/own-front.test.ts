@@ -86,3 +86,11 @@ test("a host an Application Gateway serves is reached on the pod's way out, seen
   expect(r.answer).toMatch(/reaches 20\.31\.50\.10 as 20\.31\.45\.117/);
   expect(r.warnings.join('\n')).toMatch(/shop-agw\.contoso\.com is served by ingress .*Application Gateway/);
 });
+
+test("a URL's scheme says the port dialed at our front door: https is the ingress controller's 443", async () => {
+  const q = 'what source ip does the ingress see when api calls https://shop.contoso.com/cart';
+  const r = await ask(q, SnapshotInventory.load(fixture('aks-lb')));
+  expect(r.intent).toBe('east-west');
+  expect(r.answer).toMatch(/through Service ingress-nginx-controller \(20\.31\.46\.88:443, its load balancer IP/);
+  expect(r.hops.at(-1)?.name).toMatch(/^ingress-nginx\/ingress-nginx-controller-/);
+});
