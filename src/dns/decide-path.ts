@@ -20,6 +20,7 @@ import {
 import { endpointsOf } from '../path/endpoints';
 import { clusterSource, type ClusterSource } from '../path/egress-rules';
 import { nodeIp, podIp } from '../path/kube';
+import type { DnsDecision } from './decide';
 import type { DnsFacts } from './facts';
 import type { DnsPathAsk } from './resolve';
 
@@ -42,6 +43,9 @@ export interface Upstream {
   node?: string;
 }
 
+/** A route's or ingress's host and the address public DNS gives it (the inbound answer's front door). */
+export type ServedHost = Extract<DnsDecision, { kind: 'external' }>;
+
 export interface DnsPathDecision {
   kind: 'path';
   platform: 'aks' | 'aro' | 'unknown';
@@ -59,7 +63,8 @@ export interface DnsPathDecision {
   upstreamSees: ClusterSource;
   /** the source the DNS pods see: the pod IP (pod to pod is not translated), the node IP for hostNetwork */
   dnsPodsSee?: string;
-  outside?: { name: string; order: string[]; privateLink?: string };
+  /** `served`: a host our route or ingress serves, with the address public DNS gives it */
+  outside?: { name: string; order: string[]; privateLink?: string; served?: ServedHost };
   /** a cluster name asked with path words: the cluster DNS answers it itself */
   clusterName?: {
     name: string;

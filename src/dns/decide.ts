@@ -65,7 +65,11 @@ export type DnsDecision =
 
 export function decide(s: DnsSubjects, f: DnsFacts): DnsDecision {
   const { name } = s;
-  if (s.path) return decidePath(s.path, name, f);
+  if (s.path)
+    return withServed(
+      decidePath(s.path, name, f),
+      s.path.served && f.external && external(s.path.served, f.external, name),
+    );
   if (s.external && f.external) return external(s.external, f.external, name);
   if (!f.services) return { kind: 'services-unknown', name };
   // a pod with dnsPolicy None or Default (or ClusterFirst on hostNetwork) does not ask the cluster DNS: its path
@@ -116,6 +120,12 @@ function nameserverOf(s: DnsSubjects, f: DnsFacts): Resolved['nameserver'] {
 }
 
 const unread = (pods?: Pod[]) => (pods ? undefined : 'pods');
+
+/** A host our route or ingress serves, looked up upstream from a pod: what public DNS answers for it. */
+function withServed(d: DnsPathDecision, served: DnsDecision | undefined): DnsPathDecision {
+  if (!d.outside || served?.kind !== 'external') return d;
+  return { ...d, outside: { ...d.outside, served } };
+}
 
 /** The host's address as the inbound answer has it: one rule for both answers. */
 function external(subjects: InboundSubjects, f: InboundFacts, name: string): DnsDecision {

@@ -43,7 +43,8 @@ export async function facts(s: DnsSubjects, ctx: Ctx): Promise<DnsFacts> {
   // a pod that skips the cluster DNS asks its node's (or its own) servers: that path answers even a name lookup
   const path = s.path ?? (s.from && resolvConfOf(s.from).via !== 'cluster' ? { pod: s.from } : undefined);
   if (!path) return s.from && !clusterDnsService(services ?? []) ? { ...base, ...(await kubeletDns(ctx)) } : base;
-  return { ...base, path: await pathFacts(path, base, ctx) };
+  const external = path.served ? await inbound.facts(path.served, ctx) : undefined;
+  return { ...base, path: await pathFacts(path, base, ctx), ...(external ? { external } : {}) };
 }
 
 /** AKS's dnsServiceIp: the nameserver the kubelet writes in every ClusterFirst pod's resolv.conf

@@ -5,7 +5,7 @@ import { result } from '../path/result';
 import { AZURE_DNS, lookupOrder, type DnsAnswer } from '../path/dns';
 import { sourceIps } from '../path/egress-rules';
 import { fullName } from '../path/kube';
-import type { DnsPathDecision, Upstream } from './decide-path';
+import type { DnsPathDecision, ServedHost, Upstream } from './decide-path';
 
 type D = DnsPathDecision;
 
@@ -256,9 +256,26 @@ function outsideLine(d: D): string {
       ` a trailing dot (${o.name}.) skips them.`
     : '';
   const pl = o.privateLink ? ` ${privateLinkText(d, o.privateLink)}` : '';
+  if (o.served) return `${servedText(o.name, o.served)}${tried}`;
   return (
     `${o.name} is outside the cluster domain, so the upstream answers it; ` +
     `I cannot know which address an internet name resolves to: run the nslookup below.${tried}${pl}`
+  );
+}
+
+// a host our route or ingress serves has a public record pointing at our front door; the pod's lookup goes upstream
+// like any name outside the cluster domain, so it gets that record unless a DNS server on the way holds a private
+// zone for the name (split horizon) https://learn.microsoft.com/azure/dns/private-dns-scenarios
+function servedText(name: string, h: ServedHost): string {
+  const record = h.wildcard ? `the wildcard record ${h.wildcard}` : h.cname ? 'a CNAME record' : 'its DNS record';
+  const to = h.ip ?? h.cname;
+  const what = h.front ? `the external IP of Service ${h.front}` : h.gateway ? `the frontend of ${h.gateway}` : '';
+  const gets = to
+    ? `public DNS resolves it (${record}) to ${to}${what ? `, ${what}` : ''}`
+    : 'its front door has no external IP yet, so public DNS has nowhere to point it';
+  return (
+    `${name} is outside the cluster domain and served by ${h.by}: ${gets}. The pod's lookup goes upstream and gets ` +
+    'that answer, unless a DNS server on the way holds a private zone for the name (split horizon).'
   );
 }
 

@@ -37,6 +37,8 @@ export interface DnsPathAsk {
   pastedServer?: string;
   /** what the pasted output says went wrong */
   symptom?: 'timeout' | 'servfail' | 'nxdomain' | 'refused';
+  /** the name looked up upstream is a host our route or ingress serves: public DNS's answer for it is known */
+  served?: InboundSubjects;
 }
 
 // A name a route or ingress serves is a public name that resolves to the front door's external IP; names
@@ -91,14 +93,16 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   // ("web pod resolves shop-agw.contoso.com via which DNS server?": the resolver of the pod said, even for a host
   // served by our ingress)
   if (!name || outside || resolverAsked(asksPath, !!external, !!fromPod) || podsOwn(intent, name, services)) {
-    return pathSubjects(intent, ctx, services, {
+    const upstream = upstreamName(name, outside, !!external, !!fromPod);
+    const s = await pathSubjects(intent, ctx, services, {
       fromPod: fromPod?.pod,
       fromGroup: replicasOf(from, fromPod),
-      outside: upstreamName(name, outside, !!external, !!fromPod),
+      outside: upstream,
       candidates,
       name,
       asksPath,
     });
+    return upstream === name ? withServed(s, external) : s;
   }
   return {
     name,
@@ -108,6 +112,13 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
     external,
     whether: asksWhether(intent),
   };
+}
+
+/** "split horizon: what does the route host resolve to from inside the sqlapi pod?": a host our route or ingress
+ * serves, looked up upstream from a pod, with the answer public DNS gives it. */
+function withServed(s: DnsSubjects | PathResult, external?: InboundSubjects): DnsSubjects | PathResult {
+  if (!isReply(s) && s.path && external) s.path.served = external;
+  return s;
 }
 
 /** The resolver path is asked: for a name of the cluster, or from a pod said for any name ("web pod resolves
@@ -123,9 +134,10 @@ const upstreamName = (name: string | undefined, outside: string | undefined, ext
 /** "does the short name 'api' work from the ingress-nginx namespace?": whether a name works, never which address */
 const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? intent.text);
 // (a label before a colon says what it is about: "newsroom paywall: does plain 'api' work as a name …?", "dns lookup
-// for api from the ingress-nginx controller: does the short name 'api' work there?")
+// for api from the ingress-nginx controller: does the short name 'api' work there?"; so does a place before a comma:
+// "from pod x/a, does the short name s-z-c resolve?")
 const WHETHER = new RegExp(
-  String.raw`^\W*(?:[\w' -]{1,60}:\s+)?(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
+  String.raw`^\W*(?:[\w' -]{1,60}:\s+|[\w' /-]{1,60},\s+)?(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
     String.raw`\b(work|works|resolve|resolves|resolvable)\b`,
 );
 
@@ -191,7 +203,7 @@ function finder(intent: Intent): string | undefined {
         String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
         // ("how does sqlapi find its database server": the one found may be said with its owner)
         // ("what ip will sqlapi get for sqlapi.project1…": the one an address is got for a name by)
-        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})?(?: back)? for)( the| its| their)? ` +
+        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})?(?: back)? for)( the| its| their| just| only)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);

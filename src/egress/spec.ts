@@ -67,6 +67,9 @@ export const spec: IntentSpec<'egress'> = {
     // "forced tunnel or straight out via the LB?": internet-bound traffic sent on to the on-premises network instead of
     // out directly https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling
     [/\bforced?[- ]tunnel\w*|\bstraight out\b|\bout directly\b|\bdirectly out\b/, 2],
+    // "curl ifconfig.me from inside web would print what?": a what's-my-IP service answers with the address a pod
+    // leaves with
+    [/\b(ifconfig\.(me|co|io)|ipinfo\.io|icanhazip\.com|(api\.)?ipify\.org|checkip\.[\w.]+|ident\.me)\b/, 3],
   ],
   examples: [
     "what's the public IP of pod sqlapi?",

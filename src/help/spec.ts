@@ -5,8 +5,8 @@ export const spec: IntentSpec<'help'> = {
   title: 'What I can answer',
   triggers: [
     new RegExp(
-      // one "?" asks for help; "???" is puzzlement, not a request
-      String.raw`^\s*(\?(?![?!])|(help|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*` +
+      // one "?" asks for help; "???" is puzzlement, not a request ("halp": help, as it is often typed)
+      String.raw`^\s*(\?(?![?!])|(help|halp|commands|usage|hi|hello|hey)\b\s*(there|bot|please|me|pls)?)\s*[!.?]*\s*` +
         String.raw`(\p{Extended_Pictographic}\s*)*$`,
       'u',
     ),
@@ -110,7 +110,8 @@ export const spec: IntentSpec<'help'> = {
     // ("manual pls", "the docs?": asked for by its name alone)
     new RegExp(
       String.raw`^\W*(?:(is there|are there|do (you|u) have|where(?:'s| is| are)|send me|link to) )?` +
-        String.raw`(a |an |the |some |any |your )?(manual|user guide|guide|docs|documentation|readme)` +
+        String.raw`(a |an |the |some |any |your )?((getting[- ]started|quick ?start|beginners?'?|starter) )?` +
+        String.raw`(manual|user guide|guide|docs|documentation|readme)` +
         String.raw`(\s+(pls|plz|please))?\s*[?!.]*\s*$`,
     ),
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,

@@ -15,6 +15,26 @@ export const spec: IntentSpec<'inbound'> = {
       ),
       2,
     ],
+    // "does the nsg let the internet in on 443?", "an NSG rule blocking the internet in front of the app gateway": the
+    // Internet let in or kept out at a way in of ours comes in (an NSG's verdict on it is on the way in)
+    // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
+    [
+      new RegExp(
+        String.raw`\b(let|lets|letting|allow\w*|permit\w*|admit\w*|block\w*|den(y|ies|ying)|drop\w*|stop\w*) ` +
+          String.raw`(the |traffic from the )?(public )?internet( traffic| clients)?` +
+          String.raw`( in\b| (in front of|before|into|to) (the |our )?` +
+          String.raw`(app(lication)? ?gateway|agw|appgw|ingress|load ?balancer|lb|frontend|router)s?\b)`,
+      ),
+      3,
+    ],
+    // "<url> which pod ends up serving this?": the pod a request is served by is at the end of the way in
+    [
+      new RegExp(
+        String.raw`\b(which|what) (pods?|backends?|workloads?)( ends? up| actually| finally)? ` +
+          String.raw`(serv(e|es|ing)|handl(e|es|ing)|answer(s|ing)?) (this|that|it|the request|these requests)\b`,
+      ),
+      2,
+    ],
     // "my website is behind the Application Gateway"
     new RegExp(
       String.raw`\b(is|are|sits?|sitting|runs?) behind (the |an? |our )?` +

@@ -13,7 +13,7 @@ import type { LbSubjects } from './resolve';
 export type FrontendAddress =
   | { kind: 'private'; ip: string }
   /** `name`: the public IP resource's, else the last segment of the frontend's public IP ID */
-  | { kind: 'public'; ip?: string; name?: string; prefix?: string };
+  | { kind: 'public'; ip?: string; name?: string; prefix?: string; range?: string };
 
 export interface LbFrontendView {
   name: string;
@@ -164,7 +164,8 @@ function addressOf(fe: Frontend, f: LbFacts): FrontendAddress {
   if (fe.privateIp) return { kind: 'private', ip: fe.privateIp };
   const pip = fe.publicIpId ? f.pips.get(idKey(fe.publicIpId)) : undefined;
   const prefix = fe.publicIpId ? undefined : fe.publicIpPrefixId?.split('/').pop();
-  return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop(), prefix };
+  const range = prefix ? f.prefixes?.get(idKey(fe.publicIpPrefixId!)) : undefined;
+  return { kind: 'public', ip: pip?.ip, name: pip?.name ?? fe.publicIpId?.split('/').pop(), prefix, range };
 }
 
 const SHOWN = 6;

@@ -3,7 +3,7 @@
 import type { Ctx } from '../family';
 import { isAgic, readAppGateway, type AppGatewayFacts } from '../inbound/app-gateway';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
-import { subscriptionOf } from '../inventory/ids';
+import { idKey, subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Gateway, HTTPRoute, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
 import { isAgcClass } from '../path/kube';
 import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
@@ -17,6 +17,8 @@ export interface LbFacts {
   lbs: LoadBalancer[];
   /** public IPs by lower-case ID: all of the node resource group(s), and those the frontends name */
   pips: Map<string, PublicIp>;
+  /** the address ranges of the public IP prefixes frontends take their addresses from, by lower-case ID */
+  prefixes?: Map<string, string>;
   nics: Nic[];
   nodes: Node[];
   services: Service[];
@@ -69,6 +71,7 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   ]);
   const ids = world.lbs.flatMap((lb) => lb.frontends.map((f) => f.publicIpId).filter((id): id is string => !!id));
   await Promise.all(ids.map((id) => publicIpById(inv, world, id, trace)));
+  const prefixes = await prefixesOf(world, ctx);
   const read = { slices: slices ?? [], endpoints: endpoints ?? [], pods: pods ?? [] };
   const elsewhere = await namedElsewhere(s, world, ctx);
   const fronting = elsewhere.length ? [] : await frontingNvas(s, world, ctx);
@@ -77,7 +80,17 @@ export async function facts(s: LbSubjects, ctx: Ctx): Promise<LbFacts> {
   const nics = [...world.nics, ...(await nicsOf([...elsewhere, ...fronting], ctx))];
   const gateways = s.gateways ? await gatewaysServing(world.groups, ctx) : undefined;
   const edges = s.gateways ? [...(await agcServing(ctx)), ...(await frontDoorsServing(ctx))] : undefined;
-  return { groups: world.groups, lbs, pips: world.pips, nics, nodes, services, ...read, ...only, gateways, edges };
+  const pips = world.pips;
+  return { groups: world.groups, lbs, pips, prefixes, nics, nodes, services, ...read, ...only, gateways, edges };
+}
+
+/** The range of each public IP prefix a frontend takes its addresses from ("which prefix?" is its range). */
+async function prefixesOf(world: LbWorld, { inv, trace }: Ctx): Promise<Map<string, string>> {
+  const ids = [...new Set(world.lbs.flatMap((lb) => lb.frontends.flatMap((f) => f.publicIpPrefixId ?? [])))];
+  const read = await Promise.all(
+    ids.map((id) => trace.try(`public IP prefix ${id.split('/').pop()}`, () => inv.azure.get('publicIpPrefix', id))),
+  );
+  return new Map(ids.flatMap((id, i) => (read[i]?.prefix ? [[idKey(id), read[i]!.prefix!]] : [])));
 }
 
 // Application Gateway for Containers: a Gateway of the ALB controller's class; its frontend FQDN is in the Gateway's

@@ -12,7 +12,7 @@ const addressText = (a: FrontendAddress): string =>
   a.kind === 'private'
     ? `private ${a.ip}`
     : a.prefix && !a.ip
-      ? `public IP prefix ${a.prefix}`
+      ? `public IP prefix ${a.prefix}${a.range ? ` (${a.range})` : ''}`
       : `public ${a.ip ?? '?'} (${a.name ?? 'public IP not read'})`;
 
 // each rule names the health probe that decides which backends get its traffic; for a Service with

@@ -63,6 +63,15 @@ const FOR_SERVICE = new RegExp(
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
 const CLUSTER_DESCRIBED = /\b(?:the|this|our|that|my|your)\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\s+cluster\b/g;
+// "aro2-p8bjm's load balancers", "the LBs that belong to aro2-p8bjm": a name said as the owner of load balancers (in
+// the plural) is the cluster's, never one load balancer of that name
+// (the owner's "'s" may already be dropped: "aro2-p8bjm load balancers")
+const OWNER_OF_LBS = /\b([a-z0-9][a-z0-9.-]*[a-z0-9])(?:['’]s)?\s+(?:load[- ]?balancers|lbs)\b/g;
+const LBS_OWNED = new RegExp(
+  String.raw`\b(?:load[- ]?balancers|lbs)\s+(?:that\s+|which\s+)?(?:belong(?:s|ing)?\s+to|owned\s+by|of)\s+` +
+    String.raw`(?:the\s+)?([a-z0-9][a-z0-9.-]*[a-z0-9])\b`,
+  'g',
+);
 
 // an Application Gateway (AGIC) balances HTTP to the pods itself: asked with the load balancers, it is listed too
 // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview
@@ -90,8 +99,8 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
   // "LB inventory for ARO cluster aro2-p8bjm": a name said as the cluster's asks for the cluster's load balancers, all
   // of them, though one of them may carry the same name
   // ("which LBs does the nva cluster have?": a word said before "cluster" says which cluster, never an LB)
-  const clusters = [...intent.text.matchAll(CLUSTER_NAMED), ...intent.text.matchAll(CLUSTER_DESCRIBED)].map(
-    (m) => m[1],
+  const clusters = [CLUSTER_NAMED, CLUSTER_DESCRIBED, OWNER_OF_LBS, LBS_OWNED].flatMap((re) =>
+    [...intent.text.matchAll(re)].map((m) => m[1]),
   );
   const asked = intent.text.replace(CLUSTER_DESCRIBED, ' ');
   const pick = intent.names.filter((n) => n === explicit || !clusters.includes(n));

@@ -24,7 +24,8 @@ const RESOLVER_PATH = new RegExp(
       String.raw`(dns )?(lookups?|quer(y|ies))\b`,
     // "how do pods look up names", "udp/53 going to 10.0.0.10": names in general, or DNS's own port, seen leaving
     // (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/)
-    String.raw`\blook(s|ed|ing)? ?up (host ?|dns )?names\b`,
+    // ("how does web look names up", "how web resolves names": the particle after the names, any tense)
+    String.raw`\blook(s|ed|ing)? ?up (host ?|dns )?names\b|\blook(s|ed|ing)? (host ?|dns )?names up\b`,
     String.raw`\b(udp|tcp)\/53\b`,
     String.raw`\bresolvers?\b`,
     String.raw`resolv\.conf`,
@@ -34,7 +35,7 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\b(resolution|look ?up) path\b`,
     // "how does dns work here": the mechanism, not a name called "work"
     String.raw`\b(dns|name resolution|lookups?) (work|works|working)\b`,
-    String.raw`\bresolve (names|external names|hostnames)\b`,
+    String.raw`\bresolv(e|es|ing) (names|external names|hostnames)\b`,
     // "what dns does api use?", "what does sqlapi use as DNS?", "how would it resolve a name in our domain": the
     // server a pod asks, for any name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/
     String.raw`\bwhat dns (does|do|did|will|would) (the )?[\w-]+( pods?)? (use|query|hit|ask)\b`,

@@ -57,6 +57,9 @@ const UNMODELLED = new RegExp(
     String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?)|` +
     // a pod's resource use is its metrics, not its network (https://kubernetes.io/docs/tasks/debug/debug-cluster/resource-metrics-pipeline/)
     String.raw`how much (memory|cpu|ram|disk|storage)|(memory|cpu|ram|disk) (usage|utili[sz]ation|consumption)|` +
+    // ("is the CPU on db-0 high right now?": a load level asked of a pod)
+    String.raw`(cpu|memory|ram)( usage| load)? (on|of|for) (the )?[\w./-]+( pods?)? (is )?` +
+    String.raw`(high|low|full|maxed|spiking)|` +
     // the cluster's version and its upgrades are its lifecycle, not its network
     // https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
     // (asked for itself: "for the node image upgrade, where are the web pods?" asks where pods are)

@@ -348,13 +348,17 @@ function outsiderToOurFrontend(s: Seen): boolean {
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
-/** "can our office 198.51.100.7 reach web's LB?": an address none of ours reaching a Service's load balancer
- * comes in through it https://learn.microsoft.com/azure/aks/load-balancer-standard */
+/** "can our office 198.51.100.7 reach web's LB?", "from the office range, 198.51.100.7, can we browse to the web
+ * LB?": an address none of ours reaching a Service's load balancer comes in through it
+ * https://learn.microsoft.com/azure/aks/load-balancer-standard */
 function outsideAddressReachesOurLb(s: Seen): boolean {
   const outside = s.intent.ips.filter((ip) => s.intent.elsewhereIps?.includes(ip));
   if (outside.length !== 1 || s.intent.ips.length !== 1 || !s.entities.some((e) => e.kind === 'service')) return false;
+  const at = esc(outside[0]);
   return new RegExp(
-    String.raw`\b${esc(outside[0])}\s+(?:(?:can|could|cannot|can't|still)\s+)*(?:reach|hit|open|connect to|get to)\s+` +
+    String.raw`(?:\b${at}\s+|\bfrom\b[^.?!]{0,30}\b${at}\b[^.?!]{0,30}?\s)` +
+      String.raw`(?:(?:can|could|cannot|can't|still|we|i|they)\s+)*` +
+      String.raw`(?:reach|hit|open|connect to|get to|browse to|access)\s+` +
       String.raw`(?:the\s+)?[a-z0-9-]+(?:'s)?\s+(?:public\s+)?(?:lb|load ?balancer)\b`,
   ).test(s.t);
 }
@@ -934,6 +938,7 @@ const CLUSTER_DNS_UPSTREAM = /\b(coredns|kube-dns|dns-default|node-local-?dns) (
  * (https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/) */
 const LOOKUP_WAY = new RegExp(
   String.raw`\b((look(s|ed|ing)? ?up|resolv(e|es|ing)) (host ?|dns |domain )?names|` +
+    String.raw`look(s|ed|ing)? (host ?|dns |domain )?names up|` +
     String.raw`asks? (coredns|kube-dns|dns-default)|` +
     String.raw`(coredns|kube-dns|dns-default) (goes|go|asks|sends) to|(udp|tcp)\/53\b.{0,40}\b(going|goes|sent|to)\b)`,
 );
@@ -943,8 +948,11 @@ const DNS_CUE = new RegExp(
     String.raw`look(s|ed|ing)? ?(it |that |them )?up|lookups?|` +
     String.raw`name resolution|nslookup|dig|a records?)\b`,
 );
-const LOOKED_UP =
-  /\b(look ?up|lookups? (of|for)|resolv(e|ing)|nslookup|dig|name resolution (of|for))\s+(the\s+)?([a-z0-9][a-z0-9.-]*)/;
+// ("when sqlapi looks up just 'server'": the one looking up said before, the name quoted or said as just that)
+const LOOKED_UP = new RegExp(
+  String.raw`\b(look(?:s|ed|ing)? ?up|lookups? (of|for)|resolv(e|ing)|nslookup|dig|name resolution (of|for))\s+` +
+    String.raw`(the\s+|just\s+|only\s+|like,?\s+)*['"‘“\x60]?([a-z0-9][a-z0-9.-]*)`,
+);
 /** "give which ip", "is giving what address", "-> ?": what a name gives back */
 const NAME_GIVES = new RegExp(
   String.raw`\b(gives?|giving|returns?|returning|maps? to|is)( \w+)? (which|what) (ip|address)\b|` +
@@ -1195,6 +1203,10 @@ const WAYS =
 const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |the |via (the )?)?${WAYS}\b`);
 
 /** People on the Internet: they come in ("which one fronts web for internet users?") */
+export const INTERNET_LET_IN = new RegExp(
+  String.raw`\b(let|lets|letting|allow|allows|allowing|permit|permits|admit|admits) (the |traffic from the )?` +
+    String.raw`(public )?internet( traffic| clients)? in\b`,
+);
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
 
@@ -1459,6 +1471,14 @@ export const EVIDENCE: readonly Row[] = [
       !s.hosts.length &&
       WAYS_IN_OR.test(s.t) &&
       !GOING_OUT.test(s.t.replace(USERS_OUTSIDE, ' ')),
+  },
+  // "does the subnet nsg let the internet in on 443 to the ingress controller?": the Internet let in to one workload
+  // of ours comes in (the inbound answer gives each NSG's verdict on the way in)
+  // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
+  {
+    id: 'internet-let-in',
+    says: { inbound: 19 },
+    when: (s) => s.both.length === 1 && INTERNET_LET_IN.test(s.t) && !GOES_OUT_SAID.test(s.t),
   },
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows

@@ -8,7 +8,16 @@ import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { cidrContains } from '../path/ip';
 import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
-import { isListFacts, type AnyPolicyFacts, type ListFacts, type PolicyFacts, type ReachAzure } from './facts';
+import { inbound } from '../inbound';
+import type { InboundDecision } from '../inbound/decide';
+import {
+  isListFacts,
+  type AnyPolicyFacts,
+  type InternetInFacts,
+  type ListFacts,
+  type PolicyFacts,
+  type ReachAzure,
+} from './facts';
 import { enforcementOf } from '../path/policy';
 import { decideNamed, decideSelects, decideSources, type ListContext, type ListDecision } from './listing';
 import { isList, type ListSubjects, type PolicySubjects } from './resolve';
@@ -42,9 +51,10 @@ export interface PolicyDecision {
   reach?: Reach;
 }
 
-export type AnyPolicyDecision = PolicyDecision | ListDecision;
+export type AnyPolicyDecision = PolicyDecision | ListDecision | { internetIn: InboundDecision };
 
 export function decide(s: PolicySubjects, f: AnyPolicyFacts): AnyPolicyDecision {
+  if ('internetIn' in s) return { internetIn: inbound.decide(s.internetIn, (f as InternetInFacts).internetIn) };
   if (isList(s) !== isListFacts(f)) throw new Error('policy: the facts read are not for these subjects');
   return isList(s) ? decideList(s, f as ListFacts) : decideReach(s, f as PolicyFacts);
 }

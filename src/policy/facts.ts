@@ -9,6 +9,8 @@ import type { Ctx } from '../family';
 import type { RouteTable } from '../inventory/azure-model';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
+import { inbound } from '../inbound';
+import type { InboundFacts } from '../inbound/facts';
 import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
 import { fullName } from '../path/kube';
 import type { PolicySubjects } from './resolve';
@@ -37,11 +39,17 @@ export interface ListFacts {
   unevaluated: string[];
 }
 
-export type AnyPolicyFacts = PolicyFacts | ListFacts;
+/** What the way in reads, for the Internet let in to one party. */
+export interface InternetInFacts {
+  internetIn: InboundFacts;
+}
+
+export type AnyPolicyFacts = PolicyFacts | ListFacts | InternetInFacts;
 
 export const isListFacts = (f: AnyPolicyFacts): f is ListFacts => 'list' in f;
 
 export async function facts(s: PolicySubjects, ctx: Ctx): Promise<AnyPolicyFacts> {
+  if ('internetIn' in s) return { internetIn: await inbound.facts(s.internetIn, ctx) };
   return 'list' in s ? listFacts(ctx) : reachFacts(s, ctx);
 }
 

@@ -11,6 +11,7 @@ import {
   serverName,
   type PairWording,
 } from '../east-west/narrate';
+import { inbound } from '../inbound';
 import { allowedBy, nsgRuleText, nsgWhere, type NsgDecision } from '../path/nsg';
 import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
@@ -19,6 +20,7 @@ import { narrateList } from './listing-narrate';
 
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
 export function narrate(d: AnyPolicyDecision): PathResult {
+  if ('internetIn' in d) return inbound.narrate(d.internetIn);
   return 'list' in d ? narrateList(d) : narrateReach(d, POLICY);
 }
 

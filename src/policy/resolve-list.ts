@@ -34,6 +34,10 @@ const LISTING = new RegExp(
     String.raw`(can ?not|can't|cannot|may not|are not allowed to) (reach|access|connect to|talk to|get to)\b|` +
     String.raw`\bwho (is|are) (not )?(allowed|permitted) (in|into)\b`,
 );
+/** A sentence that asks of policies in general ("are networkpolicies enforced?", "is it even applied?"). */
+const ABOUT_POLICIES = new RegExp(
+  String.raw`\b(${POLICY_WORD}|it|they|that|this|them)\b.{0,40}\b(enforc\w*|applied)\b`,
+);
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
 const PARTY_KINDS = ['pod', 'workload', 'service', 'pod-ip'];
@@ -42,6 +46,10 @@ export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubject
   const policies = (await ctx.trace.try('network policies', () => ctx.inv.list('NetworkPolicy'))) ?? [];
   const { parties, ips } = scoped(intent, policies);
   const named = namedPolicies(intent, policies, intent.asking ?? intent.text);
+  // "api-deny-all exists. are networkpolicies actually enforced?": the policy said before a sentence that asks of
+  // policies and names no party
+  if (!named.length && intent.asking && ABOUT_POLICIES.test(intent.asking) && !parties.some((p) => isKnown(intent, p)))
+    named.push(...namedPolicies(intent, policies, intent.text));
   const known = parties.filter((p) => !named.some((n) => n.metadata.name === p) && isKnown(intent, p));
   // two parties are a pair even when a policy is named around them
   if (named.length) return known.length > 1 ? undefined : describePolicy(intent, ctx, named, known);

@@ -9,6 +9,9 @@ import { isRunning, matchesSelector } from '../path/kube';
 import { result, type PathResult } from '../path/result';
 import { escapeRe } from '../regex';
 import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
+import { inbound } from '../inbound';
+import type { InboundSubjects } from '../inbound/resolve';
+import { INTERNET_LET_IN } from '../nlu/score';
 import { resolveList } from './resolve-list';
 import { spec } from './spec';
 
@@ -18,13 +21,21 @@ export type ListSubjects =
   | (Noted & { list: 'policy'; policy: NetworkPolicy })
   | (Noted & { list: 'sources'; namespace: string; to: Pod; port?: number });
 
-export type PolicySubjects = EastWestSubjects | ListSubjects;
+/** The Internet let in to one party ("does the subnet nsg let the internet in on 443 to the ingress controller?"):
+ * no pod is the client, so the way in answers, with each NSG's verdict on a client on the Internet */
+export type InternetIn = Noted & { internetIn: InboundSubjects };
+
+export type PolicySubjects = EastWestSubjects | ListSubjects | InternetIn;
 
 export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult> {
   const gone = missingParty(intent);
   if (gone) return result(spec.kind, 'not-found', `I found no pod "${gone}".`);
+  if (INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1) {
+    const way = await inbound.resolve(intent, ctx);
+    return isReply(way) ? way : { internetIn: way };
+  }
   return (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
 }
 
