@@ -1,7 +1,7 @@
 // The pair of a policy question: east-west's, except that a port the target Service does not expose is asked of
 // the Service's pods ("is sqlapi permitted to open 8080 on server?"): a NetworkPolicy allows or denies ports of pods,
 // not of Services, so the verdict is the pods' one, with a note that the Service name does not reach that port.
-import { isReply, type Ctx, type Noted } from '../family';
+import { isHandOff, isReply, type Ctx, type HandOff, type Noted } from '../family';
 import type { NetworkPolicy, Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { resolveServiceName } from '../path/dns';
@@ -29,12 +29,12 @@ export type PolicySubjects = EastWestSubjects | ListSubjects | InternetIn;
 
 export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 
-export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult> {
+export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult | HandOff> {
   const gone = missingParty(intent);
   if (gone) return result(spec.kind, 'not-found', `I found no pod "${gone}".`);
   if (INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1) {
     const way = await inbound.resolve(intent, ctx);
-    return isReply(way) ? way : { internetIn: way };
+    return isReply(way) || isHandOff(way) ? way : { internetIn: way };
   }
   return (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
 }
