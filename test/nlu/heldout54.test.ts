@@ -12,19 +12,21 @@
 // Written without reading the parser, its corpus or the other held-out sets.
 import { heldoutTest } from './heldout-check';
 
-/** Unseen: first measured at c148439 (281/292 = 96.2 %, 4 confident misroutes). */
+/** Unseen: first measured at c148439 (281/292 = 96.2 %, 4 confident misroutes); a pod dialing our own front door and
+ * round 46 (d71775e, the model not retrained) 282/292, 4; the model retrained on round 46's reading with sets 52 and
+ * 53 in its training 284/292 = 97.3 %, 4. Floors: this measurement, rounded down. */
 const FLOOR: Record<string, number> = {
-  all: 96,
-  egress: 96,
-  inbound: 94,
-  'east-west': 96,
-  policy: 94,
-  dns: 100,
-  'what-is': 96,
-  'load-balancers': 100,
-  pod: 96,
-  help: 92,
-  unknown: 96,
+  all: 97, // 284/292
+  egress: 96, // 29/30
+  inbound: 94, // 33/35
+  'east-west': 96, // 26/27
+  policy: 94, // 32/34
+  dns: 100, // 34/34
+  'what-is': 100, // 27/27
+  'load-balancers': 100, // 26/26
+  pod: 100, // 27/27
+  help: 96, // 25/26
+  unknown: 96, // 25/26
 };
 const MISROUTES = 4;
 
