@@ -20,6 +20,7 @@ import {
 } from './facts';
 import { enforcementOf } from '../path/policy';
 import { decideNamed, decideSelects, decideSources, type ListContext, type ListDecision } from './listing';
+import { decideOutside, isOutside, type OutsideDecision } from './outside';
 import { isList, type ListSubjects, type PolicySubjects } from './resolve';
 
 /** The packet the NSGs see: the pod IPs (routed pods), or the nodes' tunnel (overlay). */
@@ -49,6 +50,8 @@ export interface PolicyDecision {
   pair: EastWestDecision;
   /** absent when the Azure side is not known (nodes not on Azure VMs, or the pair stops before a path) */
   reach?: Reach;
+  /** the far end is an address outside the cluster: the layers on the way out to it */
+  outside?: OutsideDecision;
 }
 
 export type AnyPolicyDecision = PolicyDecision | ListDecision | { internetIn: InboundDecision };
@@ -76,6 +79,8 @@ function decideList(s: ListSubjects, f: ListFacts): ListDecision {
 /** The pair's path and, where the Azure side is known, what the NSGs and the client subnet's route do to it. */
 export function decideReach(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
   const pair = decidePair(s, f.pair);
+  if (pair.kind === 'unknown-ip' && f.outside && isOutside(pair.ip, f.outside) && !('internet' in s))
+    return { pair, outside: decideOutside(f.outside, pair.ip, s.port, s.protocol) };
   if (pair.kind !== 'path' || !f.azure) return { pair };
   const nsg = nsgLayer(pair, f.azure);
   const dst = 'packet' in nsg.wire ? nsg.wire.packet.dst : undefined;

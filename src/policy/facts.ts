@@ -13,6 +13,7 @@ import { inbound } from '../inbound';
 import type { InboundFacts } from '../inbound/facts';
 import { azureEnd, podEnd, type AzureEnd } from '../path/azure-end';
 import { fullName } from '../path/kube';
+import { outsideFacts, type OutsideFacts } from './outside';
 import type { PolicySubjects } from './resolve';
 
 export interface ReachAzure {
@@ -26,6 +27,8 @@ export interface PolicyFacts {
   pair: EastWestFacts;
   /** absent when the pair does not get as far as two pods, or the nodes are not Azure VMs */
   azure?: ReachAzure;
+  /** the far end is an address outside the cluster: the way out to it */
+  outside?: OutsideFacts;
 }
 
 /** What a listing reads: every policy, pod and namespace, and the cluster's policy engine. */
@@ -79,6 +82,11 @@ export async function reachFacts(s: EastWestSubjects, ctx: Ctx): Promise<PolicyF
   if (pair.kind !== 'pair') return { pair };
   // the rules pick the server pod; its node is what the Azure walk needs
   const d = decidePair(s, pair);
+  // (a node's own address is no outside party: a pasted log's node IP is not where the pod connects)
+  const nodeAddress = (ip: string) =>
+    (pair.nodes ?? []).some((n) => n.status?.addresses?.some((a) => a.address === ip));
+  if (d.kind === 'unknown-ip' && !nodeAddress(d.ip))
+    return { pair, outside: await outsideFacts(d.client.pod, d.ip, pair.nodes ?? [], ctx) };
   if (d.kind !== 'path') return { pair };
   const nodeOf = (name?: string) => (pair.nodes ?? []).find((n) => n.metadata.name === name);
   const [cn, sn] = [nodeOf(d.client.pod.spec?.nodeName), nodeOf(d.server.pod.spec?.nodeName)];

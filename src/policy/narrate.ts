@@ -17,6 +17,7 @@ import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
 import type { AnyPolicyDecision, PolicyDecision, Reach } from './decide';
 import { narrateList } from './listing-narrate';
+import { narrateOutside } from './narrate-outside';
 
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
 export function narrate(d: AnyPolicyDecision): PathResult {
@@ -26,6 +27,8 @@ export function narrate(d: AnyPolicyDecision): PathResult {
 
 /** A pair's answer in the family's words, with every layer judged: an NSG that drops the packet is the answer. */
 export function narrateReach(d: PolicyDecision, wording: PairWording): PathResult {
+  if (d.outside && d.pair.kind === 'unknown-ip')
+    return narrateOutside(d.outside, clientName(d.pair.client.pod), wording);
   const r = narratePair(d.pair, wording);
   if (d.pair.kind !== 'path') return r;
   const p = d.pair;

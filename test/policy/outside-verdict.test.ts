@@ -1,0 +1,76 @@
+// A pod's packet to an address outside the cluster, judged on its way out: the pod's egress NetworkPolicy (ipBlock),
+// the NSGs on the node's NIC and subnet for the packet as it leaves the node (the node IP after SNAT), and a firewall
+// it is routed to (its rules are not read: said). The egress answer gives the path and what the far end sees.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ask } from '../../src/answer';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
+import { edit } from '../helpers/fixtures';
+
+const fixture = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
+
+test("an NSG rule naming a service tag drops the pod's packet to Azure Storage: no, and which rule", async () => {
+  const r = await ask('can api reach 52.239.140.10 on 443?', fixture('aks-nsg-asg'));
+  expect(r.intent).toBe('policy');
+  expect(r.answer).toMatch(
+    /^No: shop\/api-6c9d8b7f5-k2m4p cannot reach 52\.239\.140\.10 on tcp:443 — NSG app-nsg\/deny-/,
+  );
+  expect(r.verdict).toEqual({ allowed: false, by: ['app-nsg/deny-storage-out'] });
+  const nsg = r.layers?.filter((l) => l.layer === 'nsg') ?? [];
+  expect(nsg.at(-1)).toMatchObject({ verdict: 'denied', note: expect.stringMatching(/subnet.*10\.10\.1\.4/) });
+  // the path shown is the way out the packet would take
+  expect(r.hops.map((h) => h.kind)).toEqual(['pod', 'node', 'internet']);
+});
+
+test('an address the rule does not cover leaves by the default rule, with what the far end sees', async () => {
+  const r = await ask('can api reach 8.8.8.8 on 443?', fixture('aks-lb'));
+  expect(r.intent).toBe('policy');
+  expect(r.answer).toMatch(/^Yes: shop\/api-5f6d7c8b9-klmno can reach 8\.8\.8\.8 on tcp:443 .* as 20\.31\.45\.117/);
+  expect(r.verdict).toEqual({ allowed: true, by: [] });
+  expect(r.layers?.map((l) => [l.layer, l.verdict])).toEqual([
+    ['network-policy', 'allowed'],
+    ['nsg', 'allowed'],
+    ['nsg', 'allowed'],
+  ]);
+});
+
+test('a route to a firewall: its rules are not read, the answer says so', async () => {
+  const r = await ask('can api reach 8.8.8.8 on 443?', fixture('aks-udr-policy'));
+  expect(r.answer).toMatch(/^Yes: .* Not checked: firewall 10\.100\.0\.4\./);
+  expect(r.layers?.at(-1)).toMatchObject({ layer: 'firewall', verdict: 'not-evaluated' });
+});
+
+test('an egress NetworkPolicy whose ipBlock leaves the address out denies it where policies are enforced', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'outside-'));
+  cpSync(join(__dirname, '..', 'fixtures', 'aks-lb'), dir, { recursive: true });
+  edit(dir, 'kubernetes/policies.json', (doc) => {
+    doc.items.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'api-egress-partner', namespace: 'shop' },
+      spec: {
+        podSelector: { matchLabels: { app: 'api' } },
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+      },
+    });
+  });
+  try {
+    const inv = SnapshotInventory.load(dir);
+    const no = await ask('can api reach 8.8.8.8 on 443?', inv);
+    expect(no.answer).toMatch(/^No: shop\/api-5f6d7c8b9-klmno cannot reach 8\.8\.8\.8 on tcp:443 — /);
+    expect(no.verdict).toEqual({ allowed: false, by: ['api-egress-partner'] });
+    const yes = await ask('can api reach 198.51.100.7 on 443?', inv);
+    expect(yes.verdict).toEqual({ allowed: true, by: ['api-egress-partner'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('asked as a path, the way out to the address is the answer (no verdict field)', async () => {
+  const r = await ask('path from web to 52.239.140.10', fixture('aks-nsg-asg'));
+  expect(r.intent).toBe('east-west');
+  expect(r.answer).toMatch(/cannot reach 52\.239\.140\.10 — NSG app-nsg\/deny-storage-out/);
+  expect(r.verdict).toBeUndefined();
+});
