@@ -3,6 +3,7 @@ import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import type { Scope } from '../nlu/groups';
 import { comparedPods, findPod } from '../nlu/subjects';
+import { hostAddress } from '../dns/host-address';
 import { serviceFrontAt } from '../path/index';
 import { fullName } from '../path/kube';
 import type { PathResult } from '../path/result';
@@ -20,8 +21,8 @@ export interface EgressSubjects extends Noted {
 }
 
 export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects | PathResult | HandOff> {
-  const own = await ownFront(intent, ctx);
-  if (own) return own;
+  const own = (await ownFront(intent, ctx)) ?? (await servedHost(intent, ctx));
+  if (own && 'handOff' in own) return own;
   if (asksScope(intent)) {
     const sampled = await scoped(intent, ctx);
     if (sampled) return sampled;
@@ -30,7 +31,10 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects 
   if (isReply(found)) return found;
   const compared = await comparedPods(intent, ctx, COMPARED);
   const group = compared ?? found.group;
-  return { pod: group?.[0] ?? found.pod, destination: intent.destination, notes: [found.note], group };
+  // (the host's note is the question's, kept when every replica is answered)
+  if (own) intent.notes = [...(intent.notes ?? []), own.note];
+  const destination = intent.destination ?? own?.destination;
+  return { pod: group?.[0] ?? found.pod, destination, notes: [found.note], group };
 }
 
 /** "egress web vs egress api -- same public ip?": two workloads' ways out compared */
@@ -52,4 +56,23 @@ async function ownFront(intent: Intent, ctx: Ctx): Promise<HandOff | undefined> 
   const note = `${front.ip} belongs to Service ${fullName(front.service)}: answered as a path inside the cluster`;
   // (egress keeps its destination out of the addresses said; to east-west it is the far end)
   return { handOff: 'east-west', note, read: { ips: [...intent.ips, front.ip], destination: undefined } };
+}
+
+/**
+ * "which public ip does api use to call shop.contoso.com": a host one of our routes or ingresses serves is dialed at
+ * the address public DNS gives it (as the DNS answer has it). Our own Service's load balancer IP keeps the path in the
+ * cluster; another front door (an Application Gateway) is the destination of the way out.
+ */
+async function servedHost(
+  intent: Intent,
+  ctx: Ctx,
+): Promise<HandOff | { destination: string; note: string } | undefined> {
+  const name = !intent.destination ? (intent.entities ?? []).find((e) => e.kind === 'host')?.text : undefined;
+  const a = name ? await hostAddress(name, ctx) : undefined;
+  if (!name || !a?.ip) return undefined;
+  const services = (await ctx.trace.try('services', () => ctx.inv.list('Service'))) ?? [];
+  if (serviceFrontAt(services, a.ip))
+    return { handOff: 'east-west', note: `${name} is served by ${a.by}: answered as a path inside the cluster` };
+  const front = a.gateway ? ` (${a.gateway})` : '';
+  return { destination: a.ip, note: `${name} is served by ${a.by}: public DNS resolves it to ${a.ip}${front}` };
 }

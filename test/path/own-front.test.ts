@@ -94,3 +94,23 @@ test("a URL's scheme says the port dialed at our front door: https is the ingres
   expect(r.answer).toMatch(/through Service ingress-nginx-controller \(20\.31\.46\.88:443, its load balancer IP/);
   expect(r.hops.at(-1)?.name).toMatch(/^ingress-nginx\/ingress-nginx-controller-/);
 });
+
+test('asked as egress, a call to a host our ingress serves is the path to the ingress controller, no public IP', async () => {
+  const inv = SnapshotInventory.load(fixture('aks-lb'));
+  const r = await ask('which public ip does api use to call shop.contoso.com', inv);
+  expect(r.intent).toBe('east-west');
+  expect(r.answer).toMatch(/sees 10\.244\.2\.15 .* through Service ingress-nginx-controller \(20\.31\.46\.88:80/);
+  expect(JSON.stringify(r)).not.toMatch(/20\.31\.45\.117/);
+});
+
+test('asked as egress, a host an Application Gateway serves is the way out to its address, said why', async () => {
+  const r = await ask(
+    'which public ip does web use to call shop-agw.contoso.com',
+    SnapshotInventory.load(fixture('aks-agic')),
+  );
+  expect(r.intent).toBe('egress');
+  expect(r.answer).toMatch(/reaches 20\.31\.50\.10 as 20\.31\.45\.117/);
+  expect(r.warnings).toContain(
+    'shop-agw.contoso.com is served by ingress shop/web-agw: public DNS resolves it to 20.31.50.10 (Application Gateway aks-agw)',
+  );
+});
