@@ -11,6 +11,7 @@ import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
 import { hostAddress } from '../dns/host-address';
 import { resolveServiceName } from '../path/dns';
 import { serviceFrontAt } from '../path/index';
+import { isPrivateIp } from '../path/ip';
 import { isRunning, matchesSelector } from '../path/kube';
 import { result, type PathResult } from '../path/result';
 
@@ -126,13 +127,14 @@ async function hostDialed(
     const front = a.front ? ` (the load balancer IP of Service ${a.front})` : a.gateway ? ` (${a.gateway})` : '';
     const resolves = `${name} is served by ${a.by}: public DNS resolves it to ${a.ip}${front}`;
     const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
-    if (serviceFrontAt(services, a.ip)) {
-      // a router / ingress controller proxies: it opens its own connection to the backends
-      // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
-      pair.note(`${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`);
-      const port = pair.port ?? urlPorts[name];
-      return { ...pair.to({ ip: a.ip }), ...(port ? { port } : {}) };
-    }
+    const port = pair.port ?? urlPorts[name];
+    const dialed = (note: string) => ({ ...pair.to({ ip: a.ip }, note), ...(port ? { port } : {}) });
+    // a router / ingress controller proxies: it opens its own connection to the backends
+    // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
+    if (serviceFrontAt(services, a.ip))
+      return dialed(`${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`);
+    // a public front door: the way out to it, judged layer by layer (the policy family's outside answer)
+    if (!isPrivateIp(a.ip)) return dialed(`${resolves}, outside the cluster: the way out to it`);
     const out = `outside the cluster: answered as ${pair.from.metadata.name}'s way out to it`;
     return { internet: true, from: pair.from, destination: a.ip, notes: [`${resolves}, ${out}`] };
   }

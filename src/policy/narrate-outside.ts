@@ -14,29 +14,7 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   if (r.status !== 'answered') return r;
   const layers = outsideLayers(o);
   const to = `${o.ip}${o.port ? ` on ${o.protocol.toLowerCase()}:${o.port}` : ''}`;
-  const nsgDeny = o.nsg?.decisions.find((x) => !x.allowed);
-  const npDeny = !o.netpol.allowed && o.enforcement.enforced !== false ? o.netpol : undefined;
-  const leaves = r.answer;
-  if (nsgDeny) {
-    const rule = nsgRuleText(nsgDeny);
-    r.answer = `No: ${client} cannot reach ${to} — NSG ${rule} (${nsgWhere(nsgDeny)}) drops it.`;
-    r.title = `Denied by NSG: ${client.split('/').pop()} → ${o.ip}`;
-    r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(nsgDeny)}`);
-    r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
-  } else if (npDeny) {
-    r.answer = `No: ${client} cannot reach ${to} — ${npDeny.reason}.`;
-    r.title = `Denied by NetworkPolicy: ${client.split('/').pop()} → ${o.ip}`;
-    r.verdict = { allowed: false, by: npDeny.policies };
-  } else {
-    const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
-    const notChecked = unseen.length
-      ? ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`
-      : '';
-    r.answer = `Yes: ${client} can reach ${to} as far as NetworkPolicy and NSGs go. ${leaves}${notChecked}`;
-    r.verdict = { allowed: true, by: o.netpol.policies };
-    const by = allowedBy(o.nsg?.decisions ?? []);
-    if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
-  }
+  if (!denied(r, o, client, to)) allowed(r, o, layers, wording.intent === 'policy' ? { client, to } : undefined);
   for (const x of o.nsg?.decisions ?? []) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
   for (const l of layers)
     if (l.verdict === 'not-evaluated' && l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
@@ -44,6 +22,38 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   if (wording.intent === 'policy') r.layers = layers;
   else delete r.verdict;
   return r;
+}
+
+/** An NSG deny is certain; a NetworkPolicy deny only where policies are enforced. */
+function denied(r: PathResult, o: OutsideDecision, client: string, to: string): boolean {
+  const nsgDeny = o.nsg?.decisions.find((x) => !x.allowed);
+  const npDeny = !o.netpol.allowed && o.enforcement.enforced !== false ? o.netpol : undefined;
+  const who = client.split('/').pop();
+  if (nsgDeny) {
+    const rule = nsgRuleText(nsgDeny);
+    r.answer = `No: ${client} cannot reach ${to} — NSG ${rule} (${nsgWhere(nsgDeny)}) drops it.`;
+    r.title = `Denied by NSG: ${who} → ${o.ip}`;
+    r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(nsgDeny)}`);
+    r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
+  } else if (npDeny) {
+    r.answer = `No: ${client} cannot reach ${to} — ${npDeny.reason}.`;
+    r.title = `Denied by NetworkPolicy: ${who} → ${o.ip}`;
+    r.verdict = { allowed: false, by: npDeny.policies };
+  }
+  return !!(nsgDeny ?? npDeny);
+}
+
+/** Nothing read stops it: the way out as egress says it, "yes" first when asked as a verdict, what was not read. */
+function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], asked?: { client: string; to: string }) {
+  const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
+  const notChecked = unseen.length
+    ? ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`
+    : '';
+  const yes = asked ? `Yes: ${asked.client} can reach ${asked.to} as far as NetworkPolicy and NSGs go. ` : '';
+  r.answer = `${yes}${r.answer}${notChecked}`;
+  r.verdict = { allowed: true, by: o.netpol.policies };
+  const by = allowedBy(o.nsg?.decisions ?? []);
+  if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
 }
 
 /** NetworkPolicy, the NSGs for the packet as it leaves the node, and the appliance it is routed to (not read). */

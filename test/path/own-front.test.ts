@@ -81,10 +81,15 @@ test("a Service's external IP is taken on the node like its ClusterIP", async ()
 });
 
 test("a host an Application Gateway serves is reached on the pod's way out, seen as the egress IP", async () => {
-  const r = await ask('how does web reach shop-agw.contoso.com', SnapshotInventory.load(fixture('aks-agic')));
-  expect(r.intent).toBe('egress');
-  expect(r.answer).toMatch(/reaches 20\.31\.50\.10 as 20\.31\.45\.117/);
+  const inv = SnapshotInventory.load(fixture('aks-agic'));
+  const r = await ask('how does web reach shop-agw.contoso.com', inv);
+  expect(r.intent).toBe('east-west');
+  expect(r.answer).toMatch(/^web-7d4b9c8f6d-abcde \(shop\) reaches 20\.31\.50\.10 as 20\.31\.45\.117/);
   expect(r.warnings.join('\n')).toMatch(/shop-agw\.contoso\.com is served by ingress .*Application Gateway/);
+  // asked as a verdict: the way out judged
+  const v = await ask('is web allowed to call https://shop-agw.contoso.com', inv);
+  expect(v.answer).toMatch(/^Yes: shop\/web-7d4b9c8f6d-abcde can reach 20\.31\.50\.10 on tcp:443 as far as/);
+  expect(v.verdict).toEqual({ allowed: true, by: [] });
 });
 
 test("a URL's scheme says the port dialed at our front door: https is the ingress controller's 443", async () => {
