@@ -23,6 +23,8 @@ export const spec: IntentSpec<'help'> = {
     // non-native and first-day wordings: "how I use this bot?", "where do I start with this bot?"
     [/\bhow (i|we|to) use (this|the|you)\b/, 2],
     [/\b(where|how) (do|should|can) (i|we) (start|begin)\b.{0,30}\b(bot|this|you)\b/, 2],
+    // ("first time here, where do I start?": where to start, asked alone, is where to start with the bot)
+    [/\b(where|how) (do|should|can) (i|we) (start|begin)\s*[?!.]*\s*$/, 2],
     /\bcommands do you\b/,
     // meta questions about the bot itself, also after a greeting ("hi! new here, what is this bot for?")
     /^\s*(please\s+)?(show|get|need|give me|open)\s+(me\s+)?(the\s+|some\s+)?help\b/,

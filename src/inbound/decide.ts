@@ -3,7 +3,7 @@
 // the source every step sees. Pure: no lookups, no words.
 import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
-import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
+import { dialedServicePort, endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
@@ -261,10 +261,11 @@ function controllerService(ing: Ingress, services: Service[]): Service | undefin
 
 function entryOf(door: Door, front: Service, client: string | undefined, appsDomain?: string, asked?: number): Entry {
   const { proxy, host } = door;
-  // a proxy that terminates or passes TLS is reached on 443, plain HTTP on 80
+  // a proxy is reached on the port dialed if its Service has it; else on 443 if it terminates or passes TLS, 80 if not
   const tlsPort = proxy && proxy.tls !== 'none' ? 443 : 80;
+  const dialed = proxy && asked !== undefined ? dialedServicePort(front, asked) : undefined;
   const svcPort = proxy
-    ? (pickServicePort(front, tlsPort === 443 ? 'https' : 'http') ?? pickServicePort(front, tlsPort))
+    ? (dialed ?? pickServicePort(front, tlsPort === 443 ? 'https' : 'http') ?? pickServicePort(front, tlsPort))
     : ((asked !== undefined ? pickServicePort(front, asked) : undefined) ?? pickServicePort(front));
   const wildcard = appsDomain && host?.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
   return {

@@ -53,11 +53,19 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const dials = podDialsHost(intent);
   if (dials) return dials;
   const found = await resolveWay(intent, ctx);
-  if (isReply(found) || !found.service || found.route || found.ingress || found.httpRoute || !intent.port) return found;
-  // a LoadBalancer Service has one load-balancing rule per port: the one asked is the way in
-  // https://learn.microsoft.com/azure/aks/load-balancer-standard
-  const asked = (found.service.spec?.ports ?? []).some((p) => p.port === intent.port);
-  return asked ? { ...found, port: intent.port } : found;
+  if (isReply(found)) return found;
+  const port = askedPort(found, intent);
+  return port ? { ...found, port } : found;
+}
+
+/** The port dialed at the way in. A LoadBalancer Service has one load-balancing rule per port: the one asked is the way
+ * in (https://learn.microsoft.com/azure/aks/load-balancer-standard); a route's or ingress's controller is dialed on the
+ * port said or the URL's ("https://shop… from outside": 443), which the NSG and the LB rule judge. */
+function askedPort(found: InboundSubjects, intent: Intent): number | undefined {
+  if (found.httpRoute) return undefined;
+  if (found.route || found.ingress) return intent.port ?? (found.host ? intent.urlPorts?.[found.host] : undefined);
+  if (!found.service || !intent.port) return undefined;
+  return (found.service.spec?.ports ?? []).some((p) => p.port === intent.port) ? intent.port : undefined;
 }
 
 const DIALS = String.raw`(reach|call|hit|curl|connect|talk|get|send|open|quer)\w*`;

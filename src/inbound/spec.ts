@@ -77,7 +77,14 @@ export const spec: IntentSpec<'inbound'> = {
     // "-> 10.224.0.4:31380": an arrow to an address on a port of that range, drawn alone, is a node port reached
     [/^\W*(->|→)\s*\d{1,3}(\.\d{1,3}){3}:3[0-2]\d{3}\b/, 2],
     // coming in: "from the internet to <host>", "come in on", "incoming requests", "get into the web service"
-    [/\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}\b(to|into|reach\w*|get\w*|hit\w*)\b/, 2],
+    // ("customers from internet not can open web": opening or loading a site of ours from outside is coming in)
+    [
+      new RegExp(
+        String.raw`\bfrom (the )?(public )?(internet|outside( world)?)\b.{0,40}` +
+          String.raw`\b(to|into|reach\w*|get\w*|hit\w*|open|load|access)\b`,
+      ),
+      2,
+    ],
     [/\b(comes?|coming|gets?|getting) in\b|\bincoming\b|\bgets? into\b|\bcomes? into\b/, 2],
     // "how the request from customer reach to web pods": requests of someone outside reaching ours
     [

@@ -10,7 +10,9 @@ import { escapeRe } from '../regex';
 const TAKE_BACK = String.raw`(?:no|wait|sorry|er|erm|um|uh|oops|actually|i mean|i meant)`;
 const MARKER = new RegExp(
   String.raw`(?:(?:\.{2,}|…)\s*${TAKE_BACK}\b|` +
-    String.raw`[,.?!]?\s+(?:(?:sorry|oops|er|um)[,\s]+)?(?:no,? wait|no,? sorry|i mean|i meant)\b)` +
+    // (or a dash: "path from web to db-0 — no wait, api to db-0")
+    String.raw`[,.?!]?(?:\s+(?:[—–]|--?))?\s+(?:(?:sorry|oops|er|um)[,\s]+)?` +
+    String.raw`(?:no,? wait|no,? sorry|i mean|i meant)\b)` +
     String.raw`(?:[\s,.:;-]*${TAKE_BACK}\b)*[\s,.:;-]*`,
   'i',
 );
@@ -63,11 +65,15 @@ function replaced(before: string, fix: string, namesOf: (s: string) => string[])
     if (last) return `${before.slice(0, last.index)}${fix}`;
   }
   const said = namesOf(fix);
-  const taken = namesOf(before).filter((n) => !said.includes(n));
+  const earlier = namesOf(before);
+  const taken = earlier.filter((n) => !said.includes(n));
+  const fresh = said.filter((n) => !earlier.includes(n));
   const name = taken.pop();
-  // (two names said again without the words around them: which one replaces which is not known)
-  if (said.length !== 1 || !name) return undefined;
-  return replaceLast(before, name.split('/').pop() ?? name, said[0].split('/').pop() ?? said[0]);
+  // (two names said again without the words around them: which one replaces which is not known, unless the pair is
+  // said again with one name changed: "web to db-0 — no wait, api to db-0")
+  const by = said.length === 1 ? said[0] : said.length === 2 && fresh.length === 1 && !taken.length ? fresh[0] : '';
+  if (!by || !name) return undefined;
+  return replaceLast(before, name.split('/').pop() ?? name, by.split('/').pop() ?? by);
 }
 
 /**

@@ -146,7 +146,7 @@ const STOP = new Set(
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
-   auditor auditors evidence`.split(/\s+/),
+   auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -1256,7 +1256,11 @@ const PARTY = /^(vendors?|partners?|customers?|providers?|suppliers?|contractors
 /** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
  * it says who someone is, never one of our names */
 const saysWho = (words: string[], i: number): boolean =>
-  (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]]) || outsideParty(words, i);
+  (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]] && !THEIR_OWN.test(words.slice(i + 2).join(' '))) ||
+  outsideParty(words, i);
+// ("sqlapi devs ask: … whose address lands in their access log?": the log, pods or app of the people said is their
+// workload's, then the one asked about)
+const THEIR_OWN = /\btheir (own )?(access |app |server )?(logs?|pods?|apps?|service|workload|deployment|containers?)\b/;
 const outsideParty = (words: string[], i: number): boolean =>
   /^(the|a|an|our|their|your|my)$/.test(words[i - 1] ?? '') &&
   (PARTY.test(words[i + 1] ?? '') ||

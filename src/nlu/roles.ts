@@ -57,6 +57,8 @@ const UNMODELLED = new RegExp(
     String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?)|` +
     // a pod's resource use is its metrics, not its network (https://kubernetes.io/docs/tasks/debug/debug-cluster/resource-metrics-pipeline/)
     String.raw`how much (memory|cpu|ram|disk|storage)|(memory|cpu|ram|disk) (usage|utili[sz]ation|consumption)|` +
+    // ("how many CPU cores is the db-0 pod using?": counted)
+    String.raw`how many (cpu |v)?(cores|cpus|vcpus)|how many (gb|mb|gib|mib|gigs?) of (memory|ram)|` +
     // ("is the CPU on db-0 high right now?": a load level asked of a pod)
     String.raw`(cpu|memory|ram)( usage| load)? (on|of|for) (the )?[\w./-]+( pods?)? (is )?` +
     String.raw`(high|low|full|maxed|spiking)|` +

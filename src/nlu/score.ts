@@ -216,8 +216,10 @@ const COMES_IN = new RegExp(
     // ("someone on the internet hits …", "the internet client is arriving to …": where they are, and the verb said
     // as going on)
     String.raw`((on|from|in) (the )?(public )?internet )?((is|are) )?` +
-    // ("outside clients still get in", "when a customer connects": a word between, or the client's own verb)
-    String.raw`((still|also|even|actually|then) )?` +
+    // ("outside clients still get in", "when a customer connects": a word between, or the client's own verb; "customers
+    // from internet not can open web", "users can't reach": whether they can, or cannot)
+    String.raw`((still|also|even|actually|then|not|never|can|cannot|can't|cant|could|couldn't|do|don't|does|doesn't) ` +
+    String.raw`){0,2}` +
     // ("people coming into the web service": said as going on)
     // ("how does internet traffic get through the ELB to the web pods": getting past the way in to the pods)
     String.raw`(reach(es)?|hits?|gets? (in|to|into|through)|(coming|getting) (in|into|to|through)|reaching|hitting|` +

@@ -30,7 +30,9 @@ export const spec: IntentSpec<'policy'> = {
     // "would anything stop the canary from connecting to db?": something that keeps one party from reaching another
     [
       new RegExp(
-        String.raw`\b(stops?|prevents?|keeps?|blocks?) (it|them|\S+)( \S+){0,3} from ` +
+        // ("anything stopping web from calling api": said as going on)
+        String.raw`\b(stops?|stopping|prevents?|preventing|keeps?|keeping|blocks?|blocking) ` +
+          String.raw`(it|them|\S+)( \S+){0,3} from ` +
           String.raw`(connecting|reaching|talking|calling|accessing|getting)\b`,
       ),
       2,
@@ -73,6 +75,15 @@ export const spec: IntentSpec<'policy'> = {
           String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$|` +
           // ("5432, db-0, from api: ok?": the pair said as the target, then who it is from)
           String.raw`\bfrom\s+[a-z0-9][\w./-]*\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
+      ),
+      2,
+    ],
+    // "pod c in y → pod a in x, port 81?": a pair drawn with its port and nothing asked but a question mark asks
+    // whether it goes through (its path is asked with "path", "hops", "trace", "same node", "source")
+    [
+      new RegExp(
+        String.raw`^(?![^]*\b(path|hops?|trace\w*|route[sd]?|nodes?|src|source|s?nat|dnat|what|which|where|how|why|` +
+          String.raw`walk|flow|dns|ip)\b)[^?]{1,50}(->|→)[^?]{1,40}?(\bport\s*|:|\s)\d{1,5}\s*\?+\s*$`,
       ),
       2,
     ],
