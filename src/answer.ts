@@ -9,7 +9,7 @@ import { findEntities } from './nlu/entities';
 import { GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
 import { leftOut } from './nlu/left-out';
-import { parse, type Intent } from './nlu/parse';
+import { keepRange, parse, type Intent } from './nlu/parse';
 import { scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
 import { chainOf, mergeParts, pairQuestion, pairSaid, PART_LIMIT } from './parts';
@@ -101,6 +101,7 @@ export async function understandWith(
   // entities first: what the names are in this inventory, then who asks what
   if (intent.kind !== 'help') await findEntities(intent, inv);
   if (!forcedIntent && !intent.action) reconsider(intent);
+  keepRange(intent);
   const missed = leftOut(intent);
   if (missed.length) intent.notes = [...(intent.notes ?? []), ...missed];
   // several pairs of one family, few enough to answer each: the family is known, each pair is its subject

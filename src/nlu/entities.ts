@@ -645,6 +645,19 @@ function joinedWords(k: Known, intent: Intent): void {
   }
 }
 
+/** "the api-to-db hop", "is web-to-api allowed?": two of ours joined by "-to-" into one word are a pair, in the order
+ * written (never a name of its own: a policy or an NSG rule is named so, "allow-ns-y-to-a", "deny-5432-to-db") */
+function joinedPair(k: Known, intent: Intent): void {
+  for (const ref of intent.refs.filter((r) => !r.namespace)) {
+    const m = /^([a-z0-9][a-z0-9-]*?)-to-([a-z0-9][a-z0-9-]*)$/.exec(ref.name);
+    if (!m || match(k, ref) || !match(k, { name: m[1] }) || !match(k, { name: m[2] })) continue;
+    const at = intent.refs.indexOf(ref);
+    intent.refs.splice(at, 1, { name: m[1] }, { name: m[2] });
+    intent.names = intent.names.flatMap((n) => (n === ref.name ? [m[1], m[2]] : [n]));
+    intent.text = intent.text.replace(ref.name, `${m[1]} to ${m[2]}`);
+  }
+}
+
 /** "the whole project1 namespace", "what IP does the shop pod leave from", "anything in project1": a namespace of ours
  * said as a pod, with the word namespace after it or after "in", nothing else named, stands for the namespace's pods
  * (never a pod of its name). */
@@ -830,6 +843,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   peoplesNamespace(k, intent);
   frontendResourceNames(k, intent);
   joinedWords(k, intent);
+  joinedPair(k, intent);
   const entities: Entity[] = [];
   const refs: NameRef[] = [];
   const dropped: string[] = [];

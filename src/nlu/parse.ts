@@ -774,7 +774,9 @@ const BARE_PORT = new RegExp(
   // the target's kind may follow its name ("server -> sqlapi svc 8080 path")
   // "server ← sqlapi 1433": an arrow drawn back puts the client last; the number after the pair is still the port
   // ("will legacy-0 still be blocked from db-0 5432", "allowed into db-0 5432": the one kept from or let into)
-  String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es)?|\bto|\binto|\baccess(?:es)?|\bhits?|\bcalls?|` +
+  // ("does any policy stop web from calling api 8080": the verb said as going on)
+  String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es|ing)?|\bto|\binto|\baccess(?:es|ing)?|\bhits?|\bhitting|` +
+    String.raw`\bcall(?:s|ing)?|` +
     String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from)\s+)` +
     // "calls feature store db-0 5432": a word or two on what the target is may come before its name
     // (never "to nodePort 31380": a node port said is no target)
@@ -1519,6 +1521,15 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
 }
 
 const inRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(t);
+
+/** "what is 10.128.0.0/14", "what is 10.0.0.0/16 in this cluster": one address said, with a prefix length, asked what
+ * it is, is a range asked about: the range is kept whole (its network address alone would be one machine's) */
+export function keepRange(intent: Intent): void {
+  const ips = [...new Set(intent.ips)];
+  if (intent.kind !== 'what-is' || ips.length !== 1) return;
+  const bits = new RegExp(String.raw`(?<![\d.])${escapeRe(ips[0])}\/(\d{1,2})\b`).exec(intent.text)?.[1];
+  if (bits !== undefined && +bits < 32) intent.ips = [`${ips[0]}/${+bits}`];
+}
 
 /** Of the addresses said, the client's: one given as an example of a range ("public IPs in 198.51.100.0/24, e.g.
  * 198.51.100.12") over the range itself, whose network address is no machine

@@ -32,7 +32,13 @@ const LISTING = new RegExp(
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) ` +
     String.raw`(can ?not|can't|cannot|may not|are not allowed to) (reach|access|connect to|talk to|get to)\b|` +
-    String.raw`\bwho (is|are) (not )?(allowed|permitted) (in|into)\b`,
+    String.raw`\bwho (is|are) (not )?(allowed|permitted) (in|into)\b|` +
+    // "which pods may open a connection to db-0?", "what can reach db-0?", "what is allowed into namespace shop?": the
+    // sources its ingress policies allow, asked of one party
+    String.raw`\b(which|what) ((pods?|workloads?|clients?|sources?|traffic|else) )?` +
+    String.raw`(can|could|may|(is|are) allowed to) ` +
+    String.raw`(reach|access|connect to|talk to|get to|open (a |any )?connections? to)\b|` +
+    String.raw`\bwhat('s| is| else is)? (allowed|permitted|let) (in|into)\b`,
 );
 /** A sentence that asks of policies in general ("are networkpolicies enforced?", "is it even applied?"). */
 const ABOUT_POLICIES = new RegExp(

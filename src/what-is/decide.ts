@@ -4,7 +4,7 @@ import type { LoadBalancer } from '../inventory/azure-model';
 import type { FrontDoor } from '../inventory/front-door';
 import { idKey, nameOf, sameId } from '../inventory/ids';
 import type { Node, Pod } from '../inventory/k8s-types';
-import { cidrContains } from '../path/ip';
+import { cidrContains, cidrCovers } from '../path/ip';
 import { hostNetworkPodsOn, nicConfigsWithIp, nodesWithIp, podsWithIp, servicesWithIp } from '../path/index';
 import { egressIpSelectsNamespace, egressIpsFor, isPlatformNamespace, isRunning, nodeRole } from '../path/kube';
 import { describeMembers, frontendPurpose, lbIngressIps, lbMembers } from '../path/lb';
@@ -98,7 +98,10 @@ export type Range =
   | { kind: 'pod-network'; cidr: string }
   | { kind: 'service-network'; cidr: string }
   /** a subnet of a VNet in reach: its name, prefix, VNet and the services it is delegated to */
-  | { kind: 'subnet'; subnet: string; cidr: string; vnet: string; resourceGroup: string; delegations: string[] };
+  | { kind: 'subnet'; subnet: string; cidr: string; vnet: string; resourceGroup: string; delegations: string[] }
+  /** the address space of a VNet in reach, and a public IP prefix (asked about as a range) */
+  | { kind: 'vnet'; vnet: string; cidr: string; resourceGroup: string }
+  | { kind: 'ip-prefix'; prefix: string; cidr: string; resourceGroup: string };
 
 export type WhatIsDecision =
   | { ip: string; outcome: 'found'; findings: Finding[] }
@@ -107,10 +110,13 @@ export type WhatIsDecision =
   /** a Front Door host no profile read holds (`read`: the profiles could be read) */
   | { ip: string; outcome: 'host-unknown'; read: boolean }
   | { ip: string; outcome: 'in-range'; ranges: Range[] }
+  /** a range asked about (`ip` holds it): the ranges of ours it is, those that hold it, and those it holds */
+  | { ip: string; outcome: 'range'; same: Range[]; within: Range[]; holds: Range[] }
   | { ip: string; outcome: 'not-found'; cluster?: string };
 
-export function decide({ ip, host }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
+export function decide({ ip, host, range }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
   if (host) return frontDoorHost(host, f.frontDoors);
+  if (range) return rangeAsked(range, f);
   const findings = [
     ...podFindings(ip, f),
     ...serviceFindings(ip, f),
@@ -484,6 +490,37 @@ function rangesOf(ip: string, f: WhatIsFacts): Range[] {
   if (!ranges.length && podCidr && cidrContains(podCidr, ip)) ranges.push({ kind: 'pod-network', cidr: podCidr });
   if (serviceCidr && cidrContains(serviceCidr, ip)) ranges.push({ kind: 'service-network', cidr: serviceCidr });
   return [...ranges, ...subnetRanges(ip, f)];
+}
+
+/** "what is 10.128.0.0/14": the cluster's pod and service networks, the nodes' pod ranges, the subnets and address
+ * spaces of the VNets in reach and the public IP prefixes that are the range asked, hold it or lie in it. */
+function rangeAsked(range: string, f: WhatIsFacts): WhatIsDecision {
+  const { podCidr, serviceCidr } = f.cluster ?? {};
+  const known: Range[] = [
+    ...(podCidr ? [{ kind: 'pod-network' as const, cidr: podCidr }] : []),
+    ...(serviceCidr ? [{ kind: 'service-network' as const, cidr: serviceCidr }] : []),
+    ...f.nodes.flatMap((n) =>
+      nodePodCidrs(n).map((cidr) => ({ kind: 'node-pods' as const, node: n.metadata.name, cidr })),
+    ),
+    ...(f.edge.vnets ?? []).flatMap((v): Range[] => [
+      ...v.prefixes.map((cidr) => ({ kind: 'vnet' as const, vnet: v.name, cidr, resourceGroup: v.resourceGroup })),
+      ...v.subnets.flatMap((s) =>
+        s.prefixes.map((cidr) => ({
+          ...{ kind: 'subnet' as const, subnet: s.name, cidr, vnet: v.name, resourceGroup: v.resourceGroup },
+          delegations: s.delegations ?? [],
+        })),
+      ),
+    ]),
+    ...f.edge.prefixes
+      .filter((p) => p.prefix)
+      .map((p) => ({ kind: 'ip-prefix' as const, prefix: p.name, cidr: p.prefix!, resourceGroup: p.resourceGroup })),
+  ];
+  const same = known.filter((r) => cidrCovers(r.cidr, range) && cidrCovers(range, r.cidr));
+  const within = known.filter((r) => !same.includes(r) && cidrCovers(r.cidr, range));
+  const held = known.filter((r) => !same.includes(r) && cidrCovers(range, r.cidr));
+  // (of the ranges it holds, the outermost: a node's pod range lies in the pod network, a subnet in its VNet)
+  const holds = held.filter((r) => !held.some((o) => o.cidr !== r.cidr && cidrCovers(o.cidr, r.cidr)));
+  return { ip: range, outcome: 'range', same, within, holds };
 }
 
 // Every address of a VNet belongs to one subnet; a delegated subnet is for the service it names.

@@ -51,9 +51,11 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
     ...{ pods, services, nodes, cluster, lbs: world.lbs, pips: world.pips, nics: world.nics, edge: NO_EDGE },
     ...{ egressIps, namespaces },
   };
-  // the wider search only when nothing near the cluster carries the address
-  if (decide(s, near).outcome === 'found') return near;
+  // the wider search only when nothing near the cluster carries the address (or is the range asked)
+  const d = decide(s, near);
+  if (d.outcome === 'found' || (d.outcome === 'range' && d.same.length)) return near;
   const wide = { ...near, edge: await readEdge(inv, world.groups, world.nics, trace) };
+  if (s.range) return wide;
   // a NIC behind an edge load balancer (an appliance's), a BGP next hop in the nodes' effective routes: read only
   // when nothing else carries the address
   if (decide(s, wide).outcome === 'found') return wide;

@@ -248,6 +248,7 @@ function followUpsOf(findings: Finding[]): FollowUp[] {
 }
 
 function rangeText(r: Range): string {
+  if (r.kind === 'vnet' || r.kind === 'ip-prefix') return `in ${rangeName(r)}`;
   if (r.kind === 'node-pods')
     return (
       `in node ${r.node}'s pod range ${r.cidr}, but no pod has it now (a pod that ended, or not yet used)` +
@@ -256,6 +257,38 @@ function rangeText(r: Range): string {
   if (r.kind === 'pod-network') return `in the cluster's pod network ${r.cidr}, but no pod has it now`;
   if (r.kind === 'subnet') return subnetText(r);
   return `in the service network ${r.cidr}, but no Service has it`;
+}
+
+/** A range of ours by what it is: the pods take their addresses from the pod network (each node from its slice of
+ * it), the Services their ClusterIPs from the service network
+ * (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning) */
+function rangeName(r: Range): string {
+  if (r.kind === 'pod-network') return `the cluster's pod network ${r.cidr} (every pod takes its address from it)`;
+  if (r.kind === 'service-network') return `the cluster's service network ${r.cidr} (the Services' ClusterIPs)`;
+  if (r.kind === 'node-pods') return `node ${r.node}'s pod range ${r.cidr} (the addresses of the pods on that node)`;
+  if (r.kind === 'subnet') return `subnet ${r.subnet} (${r.cidr}) of VNet ${r.vnet}`;
+  if (r.kind === 'vnet') return `the address space ${r.cidr} of VNet ${r.vnet}`;
+  return `public IP prefix ${r.prefix} (${r.cidr}), resource group ${r.resourceGroup}`;
+}
+
+/** "what is 10.128.0.0/14": the ranges of ours it is, else those it lies in or holds. */
+function rangeAnswer(d: Extract<WhatIsDecision, { outcome: 'range' }>): PathResult {
+  const names = (rs: Range[]) => rs.map(rangeName).join('; ');
+  const within = d.within.length ? `, within ${names(d.within)}` : '';
+  const answer = d.same.length
+    ? `${d.ip} is ${names(d.same)}${within}.`
+    : d.within.length || d.holds.length
+      ? `${d.ip} is none of the cluster's ranges itself` +
+        `${d.within.length ? `; it lies within ${names(d.within)}` : ''}` +
+        `${d.holds.length ? `; it holds ${names(d.holds)}` : ''}.`
+      : `${d.ip} is none of this cluster's ranges (pod and service networks, node pod ranges), nor a subnet, VNet ` +
+        'or public IP prefix in the subscriptions its VNets reach.';
+  const found = d.same.length + d.within.length + d.holds.length > 0;
+  return result('what-is', found ? 'answered' : 'not-found', answer, {
+    title: `${d.ip}: ${d.same.length ? rangeName(d.same[0]).split(' (')[0] : found ? 'a range' : 'not ours'}`,
+    verify: [...d.same, ...d.within].flatMap(rangeVerify),
+    followUps: [],
+  });
 }
 
 // Application Gateway for Containers: an association per delegated subnet, where its proxies take their addresses
@@ -313,6 +346,7 @@ function frontDoorText(d: Extract<WhatIsDecision, { outcome: 'front-door' }>): P
 export function narrate(d: WhatIsDecision): PathResult {
   const { ip } = d;
   if (d.outcome === 'front-door') return frontDoorText(d);
+  if (d.outcome === 'range') return rangeAnswer(d);
   if (d.outcome === 'host-unknown') {
     const why = d.read ? 'no Front Door profile I have holds it' : 'Front Door profiles are read from a snapshot only';
     return result('what-is', 'not-found', `${ip} is an Azure Front Door endpoint host name, but ${why}.`);

@@ -6,6 +6,8 @@ import { result, type PathResult } from '../path/result';
 export interface WhatIsSubjects extends Noted {
   /** the address asked about (empty when a host name is) */
   ip: string;
+  /** a range asked about ("what is 10.128.0.0/14"): `ip` is its network address */
+  range?: string;
   /** a Front Door endpoint's host name asked about ("<endpoint>-<hash>.z01.azurefd.net — what is this hostname?") */
   host?: string;
 }
@@ -74,6 +76,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<WhatIsSubjects 
       followUps: ips.map((ip) => ({ title: `What is ${ip}`, question: `whatis ${ip}`, intent: 'what-is' })),
     });
   const ip = askedAddress(intent);
+  if (ip?.includes('/')) return { ip: ip.split('/')[0], range: ip };
   if (ip?.includes(':')) return ipv6(ip, ips, ctx);
   const host = [...(intent.urlHosts ?? []), ...intent.names].find((h) => AFD_HOST.test(h));
   if (!ip && host) return { ip: '', host: host.toLowerCase().replace(/\.$/, '') };
