@@ -224,7 +224,9 @@ const COMES_IN = new RegExp(
     // ("how does internet traffic get through the ELB to the web pods": getting past the way in to the pods)
     String.raw`(reach(es)?|hits?|gets? (in|to|into|through)|(coming|getting) (in|into|to|through)|reaching|hitting|` +
     String.raw`entering|` +
-    String.raw`connects?|connecting|calls?|(use to )?(opens?|opening|visits?|visiting|browses?|browsing)|` +
+    // ("users on the internet can't load web": a site loaded)
+    String.raw`connects?|connecting|calls?|` +
+    String.raw`(use to )?(opens?|opening|visits?|visiting|browses?|browsing|loads?|loading)|` +
     String.raw`comes? (in|into|to)|arriv(es?|ing) (at|on|in|into|to)|lands? on|enters?|flows? (in|into|to))` +
     // ("when a customer connects, …": the verb may end the clause)
     String.raw`(?: |(?=[,.?!;:]|$))(?!(the )?(public )?(internet|outside)\b)`,
