@@ -10,7 +10,7 @@ import { GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
 import { leftOut } from './nlu/left-out';
 import { keepRange, parse, type Intent } from './nlu/parse';
-import { scopeReply, unclearReply } from './nlu/replies';
+import { readingsReply, scopeReply, unclearReply } from './nlu/replies';
 import { reconsider } from './nlu/roles';
 import { chainOf, mergeParts, pairQuestion, pairSaid, PART_LIMIT } from './parts';
 import { result, type LookupFailure, type PathResult } from './path/result';
@@ -147,6 +147,9 @@ async function answer(
   if (chain) return answerParts(chain, chain, 'questions', { text, inv, memory });
   const intent = await understandWith(text, inv, memory, forcedIntent);
   if (intent.action || intent.outOfScope) return scopeReply();
+  // "is web allowed to reach db-0 — no wait, api": which party was taken back is not known, so it is asked
+  if (intent.readings && (intent.kind === 'policy' || intent.kind === 'east-west'))
+    return readingsReply(intent.kind, intent.readings);
   if (!part && intent.questions && intent.questions.length >= 2 && intent.questions.length <= PART_LIMIT)
     return answerParts(intent.questions, intent.questions, 'questions', { text, inv, memory, notes: intent.notes });
   const family = familyOf(intent.kind);

@@ -121,10 +121,11 @@ function withServed(s: DnsSubjects | PathResult, external?: InboundSubjects): Dn
   return s;
 }
 
-/** The resolver path is asked: for a name of the cluster, or from a pod said for any name ("web pod resolves
- * shop-agw.contoso.com via which DNS server?": the pod's resolver, even for a host our ingress serves). */
+/** The resolver path is asked: for a name of the cluster; a host our ingress serves looked up from a pod said is
+ * the pod's view, its resolver chain and what that chain gets ("from web, does shop.contoso.com resolve to the
+ * ingress IP?": a server on the way may hold a private zone for it), asked that way or not. */
 const resolverAsked = (asksPath: boolean, external: boolean, fromPod: boolean): boolean =>
-  asksPath && (!external || fromPod);
+  external ? fromPod : asksPath;
 
 /** The name looked up outside the cluster: a host our ingress serves, looked up from a pod, goes upstream like any
  * public name. */
@@ -163,11 +164,19 @@ const describedOnly = (intent: Intent, n: string): boolean =>
   !(intent.entities ?? []).some((e) => e.text === n || e.text.endsWith(`/${n}`)) &&
   new RegExp(String.raw`\b(a|an|our|my|some|any) ${n} pod\b`).test(intent.text);
 
+// the name a pasted resolver failure names: "getaddrinfo EAI_AGAIN api", "lookup db on 10.0.0.10:53", "server can't
+// find api.shop", "Could not resolve host: db"
+const PASTED_LOOKUP = new RegExp(
+  String.raw`\b(?:getaddrinfo (?:enotfound|eai[_ ](?:again|fail|noname))|lookup (?=\S+ on \d)|server can'?t find|` +
+    String.raw`could not resolve host:?)\s+['"\x60]?([a-z0-9][a-z0-9.-]*[a-z0-9])`,
+);
+
 /** "the lab portal (web) logs 'getaddrinfo ENOTFOUND api.shop'", "x/a's lookups for s-y-b.y": one Service name
  * looked up and one pod or workload of ours besides it (not behind that name, not the cluster DNS): that one asks */
 function soleAsker(intent: Intent): string | undefined {
   const entities = intent.entities ?? [];
-  const looked = entities.filter((e) => e.kind === 'service' && e.text.includes('.'));
+  const pasted = PASTED_LOOKUP.exec(intent.text)?.[1];
+  const looked = entities.filter((e) => (e.kind === 'service' && e.text.includes('.')) || e.text === pasted);
   if (new Set(looked.map((e) => e.matched)).size !== 1) return undefined;
   const behind = new Set([looked[0].matched, ...(looked[0].pods ?? [])]);
   const askers = entities.filter(

@@ -61,6 +61,8 @@ export const spec: IntentSpec<'egress'> = {
       ),
       2,
     ],
+    // "which IP do they see from the web pods?": the far end, said as "they", sees the address our pods leave with
+    [/\b(which|what) (public |source )?(ips?|address(es)?) (do|will|would|should|did) they (see|get)\b/, 2],
     // "which address do they have to allow-list?": the address a far end lets in is the one our pods leave with
     // (who lets it in may be described between: "which IPs does our customer (the … vendor) have to allowlist?")
     [/\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?)\b.{0,80}\b(allow|white)[- ]?list/, 2],

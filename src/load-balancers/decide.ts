@@ -4,7 +4,15 @@ import type { Frontend, LbRule, LoadBalancer, Probe } from '../inventory/azure-m
 import { idKey } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
-import { describeMembers, frontendPurpose, lbMembers, otherMembers, rulesOf, serviceOfFrontend } from '../path/lb';
+import {
+  describeMembers,
+  frontendPurpose,
+  lbMembers,
+  otherMembers,
+  outboundCapacity,
+  rulesOf,
+  serviceOfFrontend,
+} from '../path/lb';
 import { keepsClientIp } from '../path/service-snat';
 import { decide as decideSnat, type SnatDecision } from '../snat/decide';
 import type { EdgeServing, GatewayServing, LbFacts } from './facts';
@@ -41,6 +49,8 @@ export interface LbView {
   /** each backend pool by name, with how many members (NIC IP configurations or addresses) it holds */
   pools: { name: string; size: number }[];
   frontends: LbFrontendView[];
+  /** how many nodes each outbound rule's ports serve ("max node count the outbound SNAT config supports") */
+  outbound: string[];
 }
 
 /** An Application Gateway serving an Ingress (AGIC): no Azure Load Balancer, it sends to the pod IPs itself. */
@@ -148,6 +158,7 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
     members,
     membersText: others?.length ? `${membersText}: ${others.join(', ')}` : membersText,
     rules: lb.rules,
+    outbound: lb.outboundRules.flatMap((o) => outboundCapacity(lb, o) ?? []),
     probes: lb.probes,
     poolAddresses: [...new Set(lb.pools.flatMap((p) => p.addresses))],
     pools: lb.pools.map((p) => ({ name: p.name, size: p.ipConfigIds.length + p.addresses.length })),

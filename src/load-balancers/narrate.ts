@@ -44,7 +44,8 @@ const factOf = (lb: LbView): Fact => ({
   label: lb.name,
   value:
     `${lb.kind}; backends: ${lb.members.join(', ') || 'none'}${poolText(lb)}; ` +
-    `rules: ${lb.rules.map((r) => ruleText(r, lb.probes)).join(', ') || 'none'}`,
+    `rules: ${lb.rules.map((r) => ruleText(r, lb.probes)).join(', ') || 'none'}` +
+    (lb.outbound.length ? `; outbound: ${lb.outbound.join(', ')}` : ''),
 });
 
 const sectionOf = (lb: LbView): Section => ({

@@ -8,10 +8,11 @@ import { escapeRe } from '../regex';
 // a trailing-off ("..", "…") then a word that takes back ("no", "wait", "sorry", "er", "i mean"), or "no wait" /
 // "no sorry" / "i mean" after a comma or a stop without the dots
 const TAKE_BACK = String.raw`(?:no|wait|sorry|er|erm|um|uh|oops|actually|i mean|i meant)`;
+// ("api — sorry, db-0 — which public address …": a dash sets the take-back off as a trailing-off does)
 const MARKER = new RegExp(
-  String.raw`(?:(?:\.{2,}|…)\s*${TAKE_BACK}\b|` +
-    // (or a dash: "path from web to db-0 — no wait, api to db-0")
-    String.raw`[,.?!]?(?:\s+(?:[—–]|--?))?\s+(?:(?:sorry|oops|er|um)[,\s]+)?` +
+  String.raw`(?:(?:\.{2,}|…)\s*${TAKE_BACK}\b|\s*[—–]\s*(?:sorry|oops|no,? wait|no,? sorry|i mean|i meant)\b|` +
+    // (or a spaced hyphen: "path from web to db-0 -- no wait, api to db-0")
+    String.raw`[,.?!]?(?:\s+--?)?\s+(?:(?:sorry|oops|er|um)[,\s]+)?` +
     String.raw`(?:no,? wait|no,? sorry|i mean|i meant)\b)` +
     String.raw`(?:[\s,.:;-]*${TAKE_BACK}\b)*[\s,.:;-]*`,
   'i',
@@ -24,7 +25,8 @@ const STRUCK = /~~([^~\n]+)~~[\s,:;-]*(?=\S)/;
 // a correction that opens like a phrase or clause of the message ("from …", "when …") replaces that phrase or clause
 const PREPOSITION = /^(from|to|in|on|at|for|into|towards|via|through|when|if|while|between)\s/i;
 // the correction itself: up to a stop, a question mark or a comma (", not X" or the next clause follows)
-const CORRECTION = /^([^,.?!;…]|\.(?=[a-z0-9]))+/i;
+// (or up to a dash that sets it off: "… — sorry, db-0 — which public address …")
+const CORRECTION = /^([^,.?!;…—–]|\.(?=[a-z0-9]))+/i;
 
 /** How many words a correction has at most to be a word taken back rather than a question said again. */
 const SHORT = 4;
@@ -91,12 +93,35 @@ export function corrected(said: string, namesOf: (s: string) => string[]): strin
   // "which EC2.. er, which VM instance is web on?": the question said again replaces the one taken back
   // (a port said again is the correction however the sentence goes on: "… no, port 81 — is it allowed?")
   if (fix.split(/\s+/).length > SHORT && !PORT.test(fix)) return QUESTION.test(after) ? after : said;
-  let rest = after.slice(CORRECTION.exec(after)?.[0].length ?? 0);
+  let rest = after.slice(CORRECTION.exec(after)?.[0].trimEnd().length ?? 0);
   const fixed = replaced(before, fix, namesOf);
   if (fixed === undefined) return said;
   // ", not sqlapi": the name taken back, said again to be sure
   rest = rest.replace(/^\s*,?\s*(?:and\s+)?not\s+(?:the\s+)?[a-z0-9][a-z0-9./-]*(?:\s+(?:pods?|service|app))?/i, '');
   return `${fixed}${rest}`;
+}
+
+/**
+ * "is web allowed to reach db-0 — no wait, api — on 5432?": one bare name taking back one of the pair said before it
+ * may replace either party (api to db-0, or web to api); both questions are returned, to be asked back.
+ */
+export function readingsOf(said: string, namesOf: (s: string) => string[]): [string, string] | undefined {
+  const m = MARKER.exec(said);
+  if (!m || m.index === 0) return undefined;
+  const before = said.slice(0, m.index);
+  const after = said.slice(m.index + m[0].length);
+  const fix = CORRECTION.exec(after)?.[0].trim() ?? '';
+  const pair = [...new Set(namesOf(before))];
+  if (fix.includes(' ') || namesOf(fix).length !== 1 || pair.length !== 2 || pair.includes(fix)) return undefined;
+  const rest = after
+    .slice(fix.length)
+    .trimStart()
+    .replace(/^[—–]\s*/, '');
+  const short = (n: string) => n.split('/').pop()!;
+  const each = pair.map((n) => replaceLast(before.trimEnd(), short(n), fix));
+  if (each.some((q) => q === undefined)) return undefined;
+  const [first, last] = each.map((q) => `${q}${/^[?!.,]/.test(rest) ? '' : ' '}${rest}`.trim());
+  return [last, first];
 }
 
 // "you said db-0 is denied from web — and from api?": what the bot said, recalled, then "and" with what changes

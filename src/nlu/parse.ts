@@ -1,6 +1,6 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
-import { corrected, followedUp } from './corrections';
+import { corrected, followedUp, readingsOf } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
@@ -60,6 +60,8 @@ export interface Intent {
   /** several questions asked in one message ("egress IP of web, and which node does it run on?"): each one written
    * out whole, its subject named, to be answered on its own and in this order (src/parts.ts) */
   questions?: string[];
+  /** a name taken back that may replace either party of the pair said before it: both questions, to ask back */
+  readings?: [string, string];
   /** who is who once the entities are known: the subject, or a pair question's client and target */
   roles?: { subject?: string; client?: string; target?: string };
   /** inventory names close to words that matched nothing (offered as buttons when nothing else was understood) */
@@ -137,7 +139,7 @@ const STOP = new Set(
    real original customer customers shows show-up shows-up reachable pods' env vars variables point
    points hitting towards toward fine ok okay still working broken down slow timeout timeouts see? it?
    what's networkpolicy netpol front masters workers nodes behind its them apis incoming headless record
-   ask asks edge called named
+   ask asks edge called named these those whom rules
    records served hosts hosting scheduled partner partners vendor vendors provider providers upstream users
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
@@ -892,7 +894,8 @@ function readClient(text: string, intent: Intent): void {
       String.raw`(?:office|site|campus|data ?cent(?:er|re)|hq|store)\s+)?` +
       // ("from the office VPN 192.168.10.5": a client on our VPN, said by the VPN it comes over
       // https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpngateways)
-      String.raw`(?:vpn\s+)?(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
+      // ("from on-prem 192.168.5.20": our network outside Azure, said by itself)
+      String.raw`(?:on-?prem\w*\s+)?(?:vpn\s+)?(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
   if (!client) intent.clientIp = machineClient(text) ?? intent.clientIp;
@@ -1295,8 +1298,10 @@ const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
+  // ("from inside web, does … resolve": where the asker stands, said after "from")
   const fromRe = new RegExp(
-    String.raw`\b(?:from|when(?!\s+[a-z]+(?:ed|ing)\b))\s+(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
+    String.raw`\b(?:from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
+      String.raw`(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
       String.raw`([a-z0-9][\w./:-]*)`,
     'g',
   );
@@ -1350,8 +1355,10 @@ function readNames(rest: Rest, intent: Intent): void {
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
   // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
   // "what does the coredns pod forward to": a verb after the type word, the pod's name said before it, is no name
+  // ("from home", "at home": where a person sits, on the Internet, never a workload)
   const notAWord = (i: number) =>
     azCommand.has(i) ||
+    (words[i] === 'home' && /^(from|at)$/.test(words[i - 1] ?? '')) ||
     AZ_OPTION.test(words[i - 1] ?? '') ||
     (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1]));
   words.forEach((w, i) => {
@@ -1574,7 +1581,10 @@ export const IMAGE_SAID = new RegExp(
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
   const namesOf = (s: string) => parseText(s).names;
-  const intent = parseText(corrected(followedUp(said, namesOf), namesOf));
+  const recalled = followedUp(said, namesOf);
+  const intent = parseText(corrected(recalled, namesOf));
+  const readings = readingsOf(recalled, namesOf);
+  if (readings) intent.readings = readings;
   const refs = [...said.slice(0, 4000).matchAll(IMAGE_SAID)].map((m) => m[1].toLowerCase());
   if (refs.length) intent.images = { said, refs };
   const questions =

@@ -134,6 +134,13 @@ function pairsReply(intent: Intent, pairs: NonNullable<Intent['pairs']>): PathRe
   return result('unknown', 'not-understood', answer, { title: 'Which pair first?', followUps });
 }
 
+/** A name taken back from a pair without saying which party it replaces: a button for each reading. */
+export function readingsReply(kind: string, readings: [string, string]): PathResult {
+  const followUps = readings.map((q) => ({ title: q, question: q, intent: kind }));
+  const answer = `I can read the correction two ways: "${readings[0]}" or "${readings[1]}". Which one?`;
+  return result('unknown', 'not-understood', answer, { title: 'Which one did you take back?', followUps });
+}
+
 /** Entities found but no question recognized (or two readings equally likely): buttons for what could be meant. */
 export function unclearReply(intent: Intent): PathResult {
   if (intent.pairs) return pairsReply(intent, intent.pairs);

@@ -786,8 +786,9 @@ const frontendReached = (s: Seen): boolean => {
         String.raw`\s+(host\s+)?${esc(ip)}\b|` +
         // "user at home → 20.31.46.20 → ???": an arrow drawn from someone outside to the address
         String.raw`(->|→)\s*${esc(ip)}\b|` +
-        // ("and 20.31.46.88 port 80 from the internet?": our address said with where its callers are is reached)
-        String.raw`\b${esc(ip)}\b[^.?!]{0,40}\bfrom (the )?(public )?(internet|outside)\b|` +
+        // ("and 20.31.46.88 port 80 from the internet?", "… port 80 from home — blocked??": our address said with
+        // where its callers are is reached)
+        String.raw`\b${esc(ip)}\b[^.?!]{0,40}\bfrom ((the )?(public )?(internet|outside)|home)\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
         String.raw`\b${esc(ip)}\b|` +

@@ -8,7 +8,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Node, Service } from '../inventory/k8s-types';
 import { nodeNamed, nodesWithAddress } from './index';
 import { nodeRole } from './kube';
-import { defaultText } from './snat';
+import { defaultText, snatCapacity } from './snat';
 import { nodeResourceGroups } from './scope';
 import type { Trace } from './trace';
 
@@ -325,6 +325,18 @@ function portsText(lb: LoadBalancer, o: OutboundRule): string {
   const pool = lb.pools.find((p) => sameId(p.id, o.poolId));
   if (!pool) return 'default ports per instance';
   return defaultText(poolSize(pool), o.frontendIds.length);
+}
+
+/** "outboundrule serves at most 62 nodes (1 frontend IP × 64,000 / 1024 ports)": a set allocation shares out 64,000
+ * ports per frontend IP (a prefix's size is not read here, so a prefix frontend says nothing)
+ * https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale */
+export function outboundCapacity(lb: LoadBalancer, o: OutboundRule): string | undefined {
+  const fronts = lb.frontends.filter((fe) => o.frontendIds.some((id) => sameId(id, fe.id)));
+  const ports = o.allocatedOutboundPorts;
+  if (!ports || !fronts.length || fronts.some((fe) => !fe.publicIpId || fe.publicIpPrefixId)) return undefined;
+  const ips = `${fronts.length} frontend IP${fronts.length === 1 ? '' : 's'}`;
+  const most = snatCapacity(ports, fronts.length, 0).maxInstances;
+  return `${o.name} serves at most ${most} nodes (${ips} × 64,000 / ${ports} ports)`;
 }
 
 function readPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {

@@ -65,7 +65,8 @@ const THOSE = /\b(those|these|them|each|all of them|both)\b/;
  * that asks points back at them and names none itself */
 async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] | undefined> {
   const rows = intent.pasted ?? [];
-  const asking = intent.asking ?? intent.text;
+  // ("pod/web-…\npod/db-0\nnodes for these?": `-o name` lines, the last sentence asks)
+  const asking = (intent.asking ?? intent.text).split(/(?<=[.?!])\s+/).pop()!;
   if (rows.length < 2 || !THOSE.test(asking) || rows.some((r) => asking.includes(r))) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const ns = first.metadata.namespace;
@@ -87,6 +88,8 @@ const PODS_ON_NODE = new RegExp(
     String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
     // ("the pod on aks-dbpool-…-vmss000000 — what is it?": a pod said by its node alone, no name of its own)
     String.raw`\b(?:the|a|that) pods? (?:running |scheduled )?on\b|` +
+    // ("pods on node aro2-…-wl4vw?": asked in two words and the node)
+    String.raw`^\W*pods (?:running |scheduled )?on\b|` +
     // ("what actually runs on it?")
     String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );

@@ -74,7 +74,10 @@ export const spec: IntentSpec<'policy'> = {
           String.raw`(\s+(on\s+)?(port\s+)?\d{1,5}|\s+(on|over)\s+[a-z][a-z0-9-]{0,14})?\s+` +
           String.raw`(ok|okay|fine|allowed|permitted)\s*\?+\s*$|` +
           // ("5432, db-0, from api: ok?": the pair said as the target, then who it is from)
-          String.raw`\bfrom\s+[a-z0-9][\w./-]*\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
+          String.raw`\bfrom\s+[a-z0-9][\w./-]*\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$|` +
+          // ("y/a on 81 into x/a, ok?": the target said after "into" or "to", the port before it)
+          String.raw`\b(into|to)\s+[a-z0-9][\w./-]*(\s+(svc|service|pods?))?(\s+(on\s+)?(port\s+)?\d{1,5})?` +
+          String.raw`\s*[:,—–-]?\s*(ok|okay|fine|allowed|permitted)\s*\?+\s*$`,
       ),
       2,
     ],

@@ -111,6 +111,7 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         // a member that is no node is named with its address
         membersText: '1 master, 1 other member: 10.9.9.9',
         rules: internalLb.rules,
+        outbound: [],
         probes: [],
         // IP-based members: the addresses the pool holds, whether a node has them or not
         poolAddresses: ['10.0.0.6', '10.9.9.9'],
@@ -131,6 +132,8 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         members: ['worker-1', 'worker-2'],
         membersText: '2 workers',
         rules: [],
+        // the outbound rule's default allocation: no count of the nodes it serves
+        outbound: [],
         probes: [],
         poolAddresses: ['10.0.2.5', '10.0.2.6'],
         pools: [{ name: 'p', size: 2 }],
