@@ -65,9 +65,12 @@ const THOSE = /\b(those|these|them|each|all of them|both)\b/;
  * that asks points back at them and names none itself */
 async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] | undefined> {
   const rows = intent.pasted ?? [];
-  // ("pod/web-…\npod/db-0\nnodes for these?": `-o name` lines, the last sentence asks)
-  const asking = (intent.asking ?? intent.text).split(/(?<=[.?!])\s+/).pop()!;
-  if (rows.length < 2 || !THOSE.test(asking) || rows.some((r) => asking.includes(r))) return undefined;
+  // ("pod/web-…\npod/db-0\nnodes for these?": `-o name` lines, each a sentence; the one pointing back asks)
+  const asking = (intent.asking ?? intent.text)
+    .split(/(?<=[.?!])\s+/)
+    .filter((s) => THOSE.test(s))
+    .pop();
+  if (rows.length < 2 || !asking || rows.some((r) => asking.includes(r))) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const ns = first.metadata.namespace;
   const found = rows.flatMap((r) => pods.filter((p) => p.metadata.name === r && p.metadata.namespace === ns));
