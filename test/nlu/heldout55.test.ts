@@ -20,7 +20,8 @@ import { heldoutTest } from './heldout-check';
  * blocked??" to a frontend; "from whom", "ingress rules" no names; "pods on node …"; "which IP do they see from web";
  * `-o name` lines then "nodes for these?"; the LB view states the nodes an outbound rule's ports serve). One label:
  * "which nodes pass the health probe for the web service's LB rule?" also ok as load-balancers (set 28 labels the same
- * sentence so). Floors: this measurement, rounded down. */
+ * sentence so). The model retrained on round 48's reading with sets 54 and 55 in its training: 299/300, 0. Floors:
+ * this measurement, rounded down. */
 const FLOOR: Record<string, number> = {
   all: 99, // 299/300
   dns: 100, // 37/37
