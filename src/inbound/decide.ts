@@ -13,6 +13,7 @@ import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
 import { decideNodePort, type NodePortPath } from './node-port';
 import { inboundNsg, type InboundNsg } from './nsg';
+import { inboundPolicy, type InboundPolicy } from './policy';
 import { snatSource, trafficPolicy } from '../path/service-snat';
 import type { OtherWayIn } from './ways-in';
 
@@ -88,6 +89,8 @@ interface Reached {
 }
 
 export type InboundDecision = WayIn & {
+  /** the NetworkPolicy gates on the way in (when the cluster has any policy) */
+  policy?: InboundPolicy;
   /** Azure Front Door in front: an origin names this way in */
   frontDoor?: FrontDoorHit;
   /** the workload's other ways in (said in one line each) */
@@ -118,7 +121,13 @@ type WayIn =
 type Gate = Extract<InboundDecision, { kind: 'backend-missing' | 'not-exposed' }> | ({ kind: 'door' } & Door);
 
 export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
-  const d: InboundDecision = s.others?.length ? { ...wayIn(s, f), others: s.others } : wayIn(s, f);
+  const way = wayIn(s, f);
+  const policy = inboundPolicy(way, f);
+  const d: InboundDecision = {
+    ...way,
+    ...(policy ? { policy } : {}),
+    ...(s.others?.length ? { others: s.others } : {}),
+  };
   const frontDoor = matchFrontDoor(f.frontDoors, d, s);
   return frontDoor ? { ...d, frontDoor } : d;
 }

@@ -7,7 +7,7 @@ import { azureEnd, podEnd, subnetHolding, type AzureEnd } from '../path/azure-en
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
 import { nodeIp } from '../path/kube';
-import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../inventory/k8s-types';
+import type { EndpointSlice, Endpoints, Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { balancedNodes, decide, frontDoor, ingressIpsOf, routerNameOf, type InboundDecision } from './decide';
 import { walkedNode } from './node-port';
@@ -22,6 +22,9 @@ export interface InboundFacts {
   endpoints: Endpoints[];
   nodes: Node[];
   cluster?: ClusterInfo;
+  /** NetworkPolicies and namespaces: the gates at the pods the way in ends on */
+  policies?: NetworkPolicy[];
+  namespaces?: Namespace[];
   /** the LB frontend carrying the entry IP (read only when the way in is known and has an address) */
   frontend?: FrontendHit;
   /** AGIC: the Application Gateway in front (no LoadBalancer Service on that path) */
@@ -57,15 +60,17 @@ export async function facts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts>
 
 async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
   const { inv, trace } = ctx;
-  const [pods, services, slices, endpoints, nodes, cluster] = await Promise.all([
+  const [pods, services, slices, endpoints, nodes, cluster, policies, namespaces] = await Promise.all([
     trace.list('pods', () => inv.list('Pod')),
     trace.list('services', () => inv.list('Service')),
     trace.list('endpoint slices', () => inv.list('EndpointSlice')),
     trace.list('endpoints', () => inv.list('Endpoints')),
     trace.list('nodes', () => inv.list('Node')),
     trace.try('cluster', () => inv.cluster()),
+    trace.try('network policies', () => inv.list('NetworkPolicy')),
+    trace.try('namespaces', () => inv.list('Namespace')),
   ]);
-  const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster };
+  const f: InboundFacts = { pods, services, slices, endpoints, nodes, cluster, policies, namespaces };
   // a node port is dialled on a node address: no load balancer frontend to read
   if (s.nodePort !== undefined) return { ...f, landing: await landingEnd(decide(s, f), f, ctx) };
   if (isGatewaySubjects(s)) {

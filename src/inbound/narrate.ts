@@ -8,6 +8,7 @@ import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
 import { narrateNodePort } from './narrate-node-port';
 import { withNsg, type InboundNsg } from './nsg';
+import { withPolicy } from './narrate-policy';
 import type { OtherWayIn } from './ways-in';
 import type { Balancer, Door, Entry, InboundDecision, Landing, Proxy } from './decide';
 
@@ -38,7 +39,7 @@ const addr = (ip: string | undefined, port: number | undefined) => (port === und
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
 export const narrate = (d: InboundDecision): PathResult =>
-  withOthers(withFrontDoor(withNsgs(narrateWayIn(d), nsgsOf(d)), d.frontDoor), d.others);
+  withOthers(withFrontDoor(withNsgs(withPolicy(narrateWayIn(d), d.policy), nsgsOf(d)), d.frontDoor), d.others);
 
 /** The NSG verdicts in packet order; the first leg that drops the packet is the answer, the legs after it are moot. */
 function withNsgs(r: PathResult, legs: (InboundNsg | 'not-read' | undefined)[]): PathResult {

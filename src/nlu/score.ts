@@ -300,6 +300,9 @@ function farEndOut(s: Seen): boolean {
   // the words after the address say)
   if (!far || (!['east-west', 'unknown', 'policy'].includes(s.cue) && !s.weakPod && !SOURCE_OF_ONE.test(s.t)))
     return false;
+  // "can api reach 8.8.8.8 on 443?": permission asked to a public address is the policy verdict on the way out (the
+  // pod's egress NetworkPolicy, the NSGs, a firewall on the route), not the way out alone
+  if (s.cue === 'policy' && isPublic(far) && !SOURCE_OF_ONE.test(s.t) && !ASKS_ADDRESS.test(s.t)) return false;
   s.intent.towards = far;
   return true;
 }

@@ -127,6 +127,59 @@ export function verdict(
   };
 }
 
+/**
+ * Ingress to `subject` from a client outside the cluster whose address is not known (anyone on the Internet): allowed
+ * when no policy isolates the pod or a rule takes every source; else only from the ipBlocks of the rules (`onlyFrom`),
+ * or not at all — pod and namespace selectors never match an address outside the cluster.
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource
+ */
+export function outsideIngress(
+  subject: Pod,
+  port: number | undefined,
+  protocol: string,
+  policies: NetworkPolicy[],
+): Verdict & { onlyFrom?: string[] } {
+  const ns = subject.metadata.namespace;
+  const who = `${ns}/${subject.metadata.name}`;
+  const selecting = policies.filter(
+    (p) =>
+      p.metadata.namespace === ns &&
+      policyTypes(p).includes('Ingress') &&
+      matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
+  );
+  const base = { direction: 'Ingress' as const, policies: selecting.map((p) => p.metadata.name) };
+  if (selecting.length === 0)
+    return { ...base, allowed: true, reason: `no NetworkPolicy selects ${who} for ingress: not isolated` };
+  const onlyFrom: string[] = [];
+  for (const p of selecting)
+    for (const rule of (p.spec?.ingress ?? []).filter((r) => portMatches(r.ports, port, protocol, subject))) {
+      if (!rule.from?.length)
+        return {
+          ...base,
+          allowed: true,
+          policies: [p.metadata.name],
+          reason: `allowed by NetworkPolicy ${ns}/${p.metadata.name}`,
+        };
+      for (const b of rule.from.flatMap((x) => (x.ipBlock ? [x.ipBlock] : [])))
+        onlyFrom.push(b.cidr + (b.except?.length ? ` except ${b.except.join(', ')}` : ''));
+    }
+  const by = `NetworkPolicy ${base.policies.map((n) => `${ns}/${n}`).join(', ')}`;
+  const on = port ? ` on ${protocol}/${port}` : '';
+  if (onlyFrom.length)
+    return {
+      ...base,
+      allowed: false,
+      onlyFrom,
+      reason: `${who} accepts clients outside the cluster${on} only from ${onlyFrom.join(', ')} (${by})`,
+    };
+  const outside = `allow only pods and namespaces, never a client outside the cluster`;
+  return {
+    ...base,
+    allowed: false,
+    reason: `denied: ${who} is isolated for ingress by ${by}, whose rules${on} ${outside}`,
+  };
+}
+
 /** Whether the cluster enforces NetworkPolicy at all, and by which engine. */
 export interface Enforcement {
   /** undefined: not known from the data (then the policies are evaluated as if enforced, and the answer says so) */
