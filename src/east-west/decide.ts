@@ -48,6 +48,8 @@ export interface PolicyVerdicts {
   enforcement: Enforcement;
   /** other policy objects present and not evaluated: "AdminNetworkPolicy deny-db" */
   unevaluated: string[];
+  /** the client's egress verdict were its policies to see the Service address dialed, where it differs */
+  forVip?: { vip: string; verdict: Verdict };
 }
 
 export interface PathDecision {
@@ -201,6 +203,7 @@ function pathTo(
       ? { clusterIp: dst.ip, servicePort: via.port?.port, podIp: server.ip, port: dst.port }
       : undefined;
   const sameNode = s.from.spec?.nodeName === pod.spec?.nodeName;
+  const policy = policyVerdicts(s, f, client, server, dst.port);
   return {
     kind: 'path',
     client,
@@ -210,8 +213,28 @@ function pathTo(
     dnat,
     sameNode,
     transport: transportOf(f.cluster?.networkPlugin),
-    policy: policyVerdicts(s, f, client, server, dst.port),
+    policy: { ...policy, ...forVip(s, f, client.pod, pod, dnat, policy.egress) },
   };
+}
+
+/** An egress ipBlock may name the Service address the client dials rather than the pod it is translated to: which of
+ * the two a policy sees is not defined, so a verdict that differs between them is said.
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors */
+function forVip(s: PairSubjects, f: PairFacts, client: Pod, server: Pod, dnat: PathDecision['dnat'], pod: Verdict) {
+  const vip = dnat?.clusterIp;
+  if (!vip || !f.policies?.length) return {};
+  const protocol = (s.protocol ?? 'TCP').toUpperCase();
+  // (selectors pick the pod whichever address is seen: only an ipBlock can read the two differently)
+  const v = verdict(
+    'Egress',
+    client,
+    { pod: server, ip: vip },
+    dnat.servicePort,
+    protocol,
+    f.policies,
+    f.namespaces ?? [],
+  );
+  return v.allowed === pod.allowed ? {} : { forVip: { vip, verdict: v } };
 }
 
 /** NetworkPolicy verdicts: egress at the client, ingress at the server (pods see each other's IPs: no SNAT). */

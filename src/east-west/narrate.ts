@@ -321,6 +321,8 @@ function policyCaveats(draft: Draft, d: PathDecision): void {
   if (enforcement.enforced === false && anyPolicy)
     draft.warnings.push(`NetworkPolicies exist but are not enforced: ${enforcement.why}`);
   if (enforcement.enforced === undefined && anyPolicy) draft.warnings.push(capital(enforcement.why));
+  if (d.policy.forVip && enforcement.enforced !== false)
+    draft.warnings.push(vipWords(d.policy.forVip, d.policy.egress));
   // ANP are evaluated before NetworkPolicy, BANP after it
   // https://docs.openshift.com/container-platform/4.16/networking/network_security/network-policy-apis.html
   if (unevaluated.length)
@@ -328,6 +330,17 @@ function policyCaveats(draft: Draft, d: PathDecision): void {
       `Not evaluated: ${unevaluated.join(', ')} — these can allow or deny this connection ` +
         `before (AdminNetworkPolicy, Cilium) or after (BaselineAdminNetworkPolicy) NetworkPolicy`,
     );
+}
+
+// whether egress policies see a Service address before or after its translation is left to the implementation
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+function vipWords(vip: { vip: string; verdict: PolicyVerdict }, pod: PolicyVerdict): string {
+  const said = (v: PolicyVerdict) => (v.allowed ? 'allowed' : 'denied');
+  return (
+    `Egress judged for the pod address the Service address ${vip.vip} is translated to (${said(pod)}); judged for ` +
+    `${vip.vip} itself it is ${said(vip.verdict)} (${vip.verdict.reason}). Kubernetes leaves undefined which of the ` +
+    `two a NetworkPolicy sees: check your policy engine, or name the pods rather than the address in the ipBlock`
+  );
 }
 
 function policyText(eg: PolicyVerdict, ing: PolicyVerdict): string {
