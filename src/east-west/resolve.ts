@@ -5,6 +5,8 @@
 import { isReply, type Ctx, type IntentSpec, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
+import { isPublicDomain } from '../nlu/score';
+import { outsideHost } from './outside-host';
 import { partiesOf } from '../nlu/roles';
 import { viewerOf } from '../nlu/score';
 import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
@@ -93,7 +95,8 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
     const note = `${called}: answering what the Internet sees from ${from.metadata.name}`;
     return { internet: true, from, destination: intent.destination, notes: [note] };
   }
-  return target;
+  const host = target.status === 'not-found' ? others.find(isPublicDomain) : undefined;
+  return host ? outsideHost(spec.kind, from, host, pair.port ?? intent.urlPorts?.[host]) : target;
 }
 
 /** A Service the client resolves by name, or a host we serve dialed at its public address. */

@@ -18,6 +18,7 @@ import {
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
+import { isPublicDomain } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
 import { matchesSelector } from '../path/kube';
@@ -75,15 +76,23 @@ const AUX = String.raw`((can|could|will|would|should|must|does|do|needs?|wants?|
  * Internet; its path starts at the pod (east-west). */
 function podDialsHost(intent: Intent): HandOff | undefined {
   const entities = intent.entities ?? [];
-  const host = entities.find((e) => e.kind === 'host');
+  const ours = entities.find((e) => e.kind === 'host')?.text;
+  // "how does api reach api.stripe.com?": a host outside the cluster is reached on the pod's way out
+  const outside = ours ? undefined : intent.names.find((n) => isPublicDomain(n) && !entities.some((e) => e.text === n));
+  const host = ours ?? outside;
   // (never the parser's "from": "in the web pod's log" is where the client shows up, not who dials)
   const dials = (name: string) =>
-    new RegExp(String.raw`\b${escapeRe(name)}( pods?)? ${AUX}${DIALS}\b.{0,40}${escapeRe(host?.text ?? '')}`).test(
+    new RegExp(String.raw`\b${escapeRe(name)}( pods?)? ${AUX}${DIALS}\b.{0,40}${escapeRe(host ?? '')}`).test(
       intent.text,
     );
   const pod = host && entities.find((e) => (e.kind === 'pod' || e.kind === 'workload') && dials(e.text));
   if (!pod || !host) return undefined;
-  return { handOff: 'east-west', note: `${pod.text} is a pod of this cluster: answered as its path to ${host.text}` };
+  if (ours)
+    return { handOff: 'east-west', note: `${pod.text} is a pod of this cluster: answered as its path to ${ours}` };
+  const note =
+    `${host} is outside the cluster: answered as ${pod.text}'s way out, which holds for its public address ` +
+    `(resolved to a private address, such as a private endpoint's, the path stays in the VNet: ask with that address)`;
+  return { handOff: 'egress', note };
 }
 
 async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {

@@ -517,7 +517,8 @@ function snatElsewhere(s: Seen): boolean {
 }
 
 /** A name under a public top-level domain ("api.stripe.com"), never a Service's name.ns or cluster.local name. */
-const isPublicDomain = (n: string): boolean =>
+/** A domain name under a public top-level domain, never a cluster name. */
+export const isPublicDomain = (n: string): boolean =>
   /\.(com|net|org|io|dev|app|cloud|co|ai|biz|info|eu|uk|de|fr|nl|ie|us)$/.test(n) && !/\.svc(\.|$)/.test(n);
 
 /**
