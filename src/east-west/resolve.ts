@@ -80,23 +80,35 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
     from,
   );
   if (db) return pair.to({ pod: db.pod }, db.note);
+  if (target.status !== 'not-found') return target;
+  const missed = { from, others, port: pair.port, party: parties[client.index] };
+  return missedTarget(spec, intent, missed) ?? target;
+}
+
+/** The far end found nowhere in the cluster: asked who calls the pod said to see, the Internet that sees the pod's
+ * calls, or a host outside the cluster whose address decides. */
+function missedTarget(
+  spec: PairSpec,
+  intent: Intent,
+  m: { from: Pod; others: string[]; port?: number; party: string },
+): EastWestSubjects | PathResult | undefined {
+  const example = spec.examples[0];
   // "what IP does the payment provider see from the api pod?": nothing in the cluster sees it, the Internet does
   // (never a name set in code quotes, "`payments`", or said with its type, "pod ledger": written as a Kubernetes
   // name, it is one that is missing)
-  const quotedName = others.some(
+  const quotedName = m.others.some(
     (o) => intent.text.includes(`\`${o.split('/').pop()}\``) || intent.typed.some((t) => t.name === o),
   );
   // (never when the pod found is the one said to see: "does api see the widget pod's IP?" asks who calls api)
-  const seer = viewerOf(intent.text, [parties[client.index]]).length > 0;
-  if (seer && target.status === 'not-found')
-    return result(spec.kind, 'not-understood', `Which pod calls ${from.metadata.name}? For example: "${example}".`);
-  if (/\bsees?\b/.test(intent.text) && target.status === 'not-found' && !quotedName) {
-    const called = `nothing in the cluster is called ${others.map((o) => `"${o}"`).join(' or ')}`;
-    const note = `${called}: answering what the Internet sees from ${from.metadata.name}`;
-    return { internet: true, from, destination: intent.destination, notes: [note] };
+  if (viewerOf(intent.text, [m.party]).length > 0)
+    return result(spec.kind, 'not-understood', `Which pod calls ${m.from.metadata.name}? For example: "${example}".`);
+  if (/\bsees?\b/.test(intent.text) && !quotedName) {
+    const called = `nothing in the cluster is called ${m.others.map((o) => `"${o}"`).join(' or ')}`;
+    const note = `${called}: answering what the Internet sees from ${m.from.metadata.name}`;
+    return { internet: true, from: m.from, destination: intent.destination, notes: [note] };
   }
-  const host = target.status === 'not-found' ? others.find(isPublicDomain) : undefined;
-  return host ? outsideHost(spec.kind, from, host, pair.port ?? intent.urlPorts?.[host]) : target;
+  const host = m.others.find(isPublicDomain);
+  return host ? outsideHost(spec.kind, m.from, host, m.port ?? intent.urlPorts?.[host]) : undefined;
 }
 
 /** A Service the client resolves by name, or a host we serve dialed at its public address. */

@@ -148,7 +148,8 @@ const STOP = new Set(
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
-   auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers nsg nsgs asg asgs`.split(/\s+/),
+   auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
+   nsg nsgs asg asgs`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
