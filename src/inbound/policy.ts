@@ -4,7 +4,7 @@
 import type { NetworkPolicy, Namespace, Pod } from '../inventory/k8s-types';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Endpoint } from '../path/endpoints';
-import { enforcementOf, outsideIngress, verdict, type Enforcement, type Verdict } from '../path/policy';
+import { enforcementOf, outsideVerdict, verdict, type Enforcement, type Verdict } from '../path/policy';
 import type { InboundDecision, Landing } from './decide';
 
 export interface PolicyFacts {
@@ -54,7 +54,7 @@ function frontGate(d: Walked, f: PolicyFacts): PodGate | undefined {
     return {
       pod: named(pod),
       source: 'the client',
-      verdict: outsideIngress(pod, port, protocol, policies),
+      verdict: outsideVerdict('Ingress', pod, port, protocol, policies),
       rewritten: false,
     };
   const ip = l.etpLocal ? d.entry.client! : l.frontSrc;

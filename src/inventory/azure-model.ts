@@ -131,6 +131,8 @@ export interface Subnet extends AzureResource {
   defaultOutboundAccess?: boolean;
   /** services the subnet is delegated to, e.g. Microsoft.ServiceNetworking/trafficControllers */
   delegations: string[];
+  /** service endpoints on the subnet, e.g. Microsoft.Storage */
+  serviceEndpoints?: string[];
 }
 
 export interface VnetPeering {
@@ -429,6 +431,9 @@ function subnet(f: Flat): Subnet {
     delegations: arr(f.delegations)
       .map((d) => str(d.servicename))
       .filter((d): d is string => !!d),
+    serviceEndpoints: arr(f.serviceendpoints)
+      .map((e) => str(e.service))
+      .filter((e): e is string => !!e),
   };
 }
 

@@ -19,6 +19,9 @@ export interface NsgPacket {
    * `dst` are then what the answer names (the address the client dials) */
   srcIn?: string;
   dstIn?: string;
+  /** the destination is an Azure service's public endpoint, any address of this service tag ("Storage"): `dst` only
+   * names it */
+  dstTag?: string;
   port?: number;
   /** TCP, UDP, ICMP */
   protocol: string;
@@ -160,9 +163,36 @@ function anyMatch(prefixes: string[], test: (prefix: string) => Match): Match {
 
 /** How a rule's prefixes are matched against one end of the packet: a kind of client, a range, or one address. */
 const sideTest =
-  (ip: string, ctx: NsgContext, kind?: SourceKind, range?: string) =>
+  (ip: string, ctx: NsgContext, kind?: SourceKind, range?: string, tag?: string) =>
   (p: string): Match =>
-    kind ? kindMatches(p, kind) : range ? rangeMatches(p, range, ctx) : addressMatches(p, ip, ctx);
+    tag
+      ? tagCovers(p, tag, ctx)
+      : kind
+        ? kindMatches(p, kind)
+        : range
+          ? rangeMatches(p, range, ctx)
+          : addressMatches(p, ip, ctx);
+
+/** Does a prefix or tag cover every address of service tag `tag` (an Azure service's public endpoints)? A rule naming
+ * part of them (a regional tag, some prefixes) covers some accounts only: said, not judged. Those endpoints are Azure
+ * public addresses: outside the VNet, inside the Internet and AzureCloud tags.
+ * https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags */
+function tagCovers(prefix: string, tag: string, ctx: NsgContext): Match {
+  const p = prefix.trim();
+  const t = p.toLowerCase();
+  const want = tag.toLowerCase();
+  if (['*', 'any', want, 'internet', 'azurecloud'].includes(t)) return true;
+  if (t.startsWith(`${want}.`) || t.startsWith('azurecloud.')) return `it covers only ${p}, one region's addresses`;
+  if (t === 'virtualnetwork' || t === 'azureloadbalancer') return false;
+  const mine = (ctx.serviceTags?.prefixes.get(want) ?? []).filter((c) => IPV4_CIDR.test(c));
+  if (!mine.length)
+    return `which addresses ${tag} stands for is not known: ${ctx.serviceTagsWhy ?? 'not in the tag list'}`;
+  const theirs = (isIpv4(p) ? [`${p}/32`] : IPV4_CIDR.test(p) ? [p] : (ctx.serviceTags?.prefixes.get(t) ?? [])).filter(
+    (c) => IPV4_CIDR.test(c),
+  );
+  if (mine.every((c) => theirs.some((x) => cidrCovers(x, c)))) return true;
+  return mine.some((c) => theirs.some((x) => cidrOverlaps(x, c))) ? `it covers only part of ${tag}'s addresses` : false;
+}
 
 // a rule names application security groups instead of addresses: it matches the IP configurations that are members
 // https://learn.microsoft.com/azure/virtual-network/application-security-groups
@@ -194,8 +224,10 @@ function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
       : asgMatches(r.sourceAsgs, ctx.srcAsgs, p.src, 'source')
     : anyMatch(r.source, sideTest(p.src, ctx, p.srcAny, p.srcIn));
   const dst = r.destinationAsgs?.length
-    ? asgMatches(r.destinationAsgs, ctx.dstAsgs, p.dst, 'destination')
-    : anyMatch(r.destination, sideTest(p.dst, ctx, undefined, p.dstIn));
+    ? p.dstTag
+      ? false // a service's public endpoint is no NIC of a group
+      : asgMatches(r.destinationAsgs, ctx.dstAsgs, p.dst, 'destination')
+    : anyMatch(r.destination, sideTest(p.dst, ctx, undefined, p.dstIn, p.dstTag));
   if (src === false || dst === false) return false;
   return src === true && dst === true ? true : typeof src === 'string' ? src : dst;
 }
@@ -211,16 +243,20 @@ export function evaluateNsg(
   const own = nsg.rules.filter((r) => r.direction.toLowerCase() === direction.toLowerCase());
   const defaults = DEFAULTS.filter((d) => d.direction === direction && !own.some((r) => r.name === d.name));
   const rules = [...own, ...defaults].sort((a, b) => a.priority - b.priority);
-  let unsure: string | undefined;
+  // the first rule of each access that might apply: only one of the other access than the decision's can change it
+  const unsure: Record<'allow' | 'deny', string | undefined> = { allow: undefined, deny: undefined };
   for (const r of rules) {
     const m = ruleMatches(r, packet, ctx);
-    if (typeof m === 'string') unsure ??= `${nsg.name}/${r.name} (priority ${r.priority}) might apply: ${m}`;
+    const access = r.access.toLowerCase() === 'allow' ? 'allow' : 'deny';
+    if (typeof m === 'string') unsure[access] ??= `${nsg.name}/${r.name} (priority ${r.priority}) might apply: ${m}`;
     if (m !== true) continue;
-    const allowed = r.access.toLowerCase() === 'allow';
-    return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure, source: r.source };
+    const allowed = access === 'allow';
+    const but = unsure[allowed ? 'deny' : 'allow'];
+    return { nsg: nsg.name, at, direction, allowed, rule: r.name, priority: r.priority, unsure: but, source: r.source };
   }
   // unreachable with the default rules in place; deny like DenyAll*
-  return { nsg: nsg.name, at, direction, allowed: false, rule: `DenyAll${direction}`, priority: 65500, unsure };
+  const rule = `DenyAll${direction}`;
+  return { nsg: nsg.name, at, direction, allowed: false, rule, priority: 65500, unsure: unsure.allow };
 }
 
 /** `nsg-name/rule-name, priority 200, Deny` */

@@ -4,7 +4,7 @@
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, Pod } from '../inventory/k8s-types';
-import { cidrContains } from './ip';
+import { cidrContains, isPrivateIp } from './ip';
 import { matchesSelector, namespaceLabels, podIp } from './kube';
 
 export type Direction = 'Ingress' | 'Egress';
@@ -128,12 +128,14 @@ export function verdict(
 }
 
 /**
- * Ingress to `subject` from a client outside the cluster whose address is not known (anyone on the Internet): allowed
- * when no policy isolates the pod or a rule takes every source; else only from the ipBlocks of the rules (`onlyFrom`),
- * or not at all — pod and namespace selectors never match an address outside the cluster.
+ * Traffic between `subject` and an address on the Internet not known (a client, or an Azure service's public endpoint):
+ * allowed when no policy isolates the pod or a rule takes every peer (or every public address: 0.0.0.0/0 less private
+ * ranges); else only with the ipBlocks of the rules (`onlyFrom`), or not at all — pod and namespace selectors never
+ * match an address outside the cluster.
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource
  */
-export function outsideIngress(
+export function outsideVerdict(
+  direction: Direction,
   subject: Pod,
   port: number | undefined,
   protocol: string,
@@ -141,44 +143,47 @@ export function outsideIngress(
 ): Verdict & { onlyFrom?: string[] } {
   const ns = subject.metadata.namespace;
   const who = `${ns}/${subject.metadata.name}`;
+  const dir = direction.toLowerCase();
   const selecting = policies.filter(
     (p) =>
       p.metadata.namespace === ns &&
-      policyTypes(p).includes('Ingress') &&
+      policyTypes(p).includes(direction) &&
       matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
   );
-  const base = { direction: 'Ingress' as const, policies: selecting.map((p) => p.metadata.name) };
+  const base = { direction, policies: selecting.map((p) => p.metadata.name) };
   if (selecting.length === 0)
-    return { ...base, allowed: true, reason: `no NetworkPolicy selects ${who} for ingress: not isolated` };
+    return { ...base, allowed: true, reason: `no NetworkPolicy selects ${who} for ${dir}: not isolated` };
   const onlyFrom: string[] = [];
-  for (const p of selecting)
-    for (const rule of (p.spec?.ingress ?? []).filter((r) => portMatches(r.ports, port, protocol, subject))) {
-      if (!rule.from?.length)
-        return {
-          ...base,
-          allowed: true,
-          policies: [p.metadata.name],
-          reason: `allowed by NetworkPolicy ${ns}/${p.metadata.name}`,
-        };
-      for (const b of rule.from.flatMap((x) => (x.ipBlock ? [x.ipBlock] : [])))
-        onlyFrom.push(b.cidr + (b.except?.length ? ` except ${b.except.join(', ')}` : ''));
+  for (const p of selecting) {
+    const rules = (direction === 'Ingress' ? p.spec?.ingress : p.spec?.egress) ?? [];
+    for (const rule of rules.filter((r) => portMatches(r.ports, port, protocol, subject))) {
+      const peers = direction === 'Ingress' ? rule.from : rule.to;
+      const blocks = (peers ?? []).flatMap((x) => (x.ipBlock ? [x.ipBlock] : []));
+      if (!peers?.length || blocks.some(everyPublic)) {
+        const allowedBy = `allowed by NetworkPolicy ${ns}/${p.metadata.name}`;
+        return { ...base, allowed: true, policies: [p.metadata.name], reason: allowedBy };
+      }
+      for (const b of blocks) onlyFrom.push(b.cidr + (b.except?.length ? ` except ${b.except.join(', ')}` : ''));
     }
+  }
   const by = `NetworkPolicy ${base.policies.map((n) => `${ns}/${n}`).join(', ')}`;
   const on = port ? ` on ${protocol}/${port}` : '';
-  if (onlyFrom.length)
-    return {
-      ...base,
-      allowed: false,
-      onlyFrom,
-      reason: `${who} accepts clients outside the cluster${on} only from ${onlyFrom.join(', ')} (${by})`,
-    };
-  const outside = `allow only pods and namespaces, never a client outside the cluster`;
+  const side = direction === 'Ingress' ? 'clients outside the cluster' : 'addresses outside the cluster';
+  if (onlyFrom.length) {
+    const only = direction === 'Ingress' ? `accepts ${side}${on} only from` : `may reach ${side}${on} only in`;
+    return { ...base, allowed: false, onlyFrom, reason: `${who} ${only} ${onlyFrom.join(', ')} (${by})` };
+  }
+  const never = `allow only pods and namespaces, never ${side}`;
   return {
     ...base,
     allowed: false,
-    reason: `denied: ${who} is isolated for ingress by ${by}, whose rules${on} ${outside}`,
+    reason: `denied: ${who} is isolated for ${dir} by ${by}, whose rules${on} ${never}`,
   };
 }
+
+/** 0.0.0.0/0, less at most private ranges: every public address. */
+const everyPublic = (b: { cidr: string; except?: string[] }): boolean =>
+  b.cidr === '0.0.0.0/0' && (b.except ?? []).every((c) => isPrivateIp(c.split('/')[0]));
 
 /** Whether the cluster enforces NetworkPolicy at all, and by which engine. */
 export interface Enforcement {

@@ -10,10 +10,12 @@ import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from 
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
 import { inbound } from '../inbound';
 import type { InboundDecision } from '../inbound/decide';
+import type { Pod } from '../inventory/k8s-types';
 import {
   isListFacts,
   type AnyPolicyFacts,
   type InternetInFacts,
+  type ToServiceFacts,
   type ListFacts,
   type PolicyFacts,
   type ReachAzure,
@@ -54,10 +56,16 @@ export interface PolicyDecision {
   outside?: OutsideDecision;
 }
 
-export type AnyPolicyDecision = PolicyDecision | ListDecision | { internetIn: InboundDecision };
+export type AnyPolicyDecision =
+  PolicyDecision | ListDecision | { internetIn: InboundDecision } | { toService: OutsideDecision; from: Pod };
 
 export function decide(s: PolicySubjects, f: AnyPolicyFacts): AnyPolicyDecision {
   if ('internetIn' in s) return { internetIn: inbound.decide(s.internetIn, (f as InternetInFacts).internetIn) };
+  if ('toService' in s) {
+    const { service, port } = s.toService;
+    const toService = decideOutside((f as ToServiceFacts).toService, { service }, port);
+    return { toService, from: s.toService.from };
+  }
   if (isList(s) !== isListFacts(f)) throw new Error('policy: the facts read are not for these subjects');
   return isList(s) ? decideList(s, f as ListFacts) : decideReach(s, f as PolicyFacts);
 }
@@ -80,7 +88,7 @@ function decideList(s: ListSubjects, f: ListFacts): ListDecision {
 export function decideReach(s: EastWestSubjects, f: PolicyFacts): PolicyDecision {
   const pair = decidePair(s, f.pair);
   if (pair.kind === 'unknown-ip' && f.outside && isOutside(pair.ip, f.outside) && !('internet' in s))
-    return { pair, outside: decideOutside(f.outside, pair.ip, s.port, s.protocol) };
+    return { pair, outside: decideOutside(f.outside, { ip: pair.ip }, s.port, s.protocol) };
   if (pair.kind !== 'path' || !f.azure) return { pair };
   const nsg = nsgLayer(pair, f.azure);
   const dst = 'packet' in nsg.wire ? nsg.wire.packet.dst : undefined;

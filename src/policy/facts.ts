@@ -42,17 +42,26 @@ export interface ListFacts {
   unevaluated: string[];
 }
 
+/** What the way out to an Azure service reads. */
+export interface ToServiceFacts {
+  toService: OutsideFacts;
+}
+
 /** What the way in reads, for the Internet let in to one party. */
 export interface InternetInFacts {
   internetIn: InboundFacts;
 }
 
-export type AnyPolicyFacts = PolicyFacts | ListFacts | InternetInFacts;
+export type AnyPolicyFacts = PolicyFacts | ListFacts | InternetInFacts | ToServiceFacts;
 
 export const isListFacts = (f: AnyPolicyFacts): f is ListFacts => 'list' in f;
 
 export async function facts(s: PolicySubjects, ctx: Ctx): Promise<AnyPolicyFacts> {
   if ('internetIn' in s) return { internetIn: await inbound.facts(s.internetIn, ctx) };
+  if ('toService' in s) {
+    const nodes = await ctx.trace.list('nodes', () => ctx.inv.list('Node'));
+    return { toService: await outsideFacts(s.toService.from, undefined, nodes, ctx) };
+  }
   return 'list' in s ? listFacts(ctx) : reachFacts(s, ctx);
 }
 

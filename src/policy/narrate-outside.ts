@@ -12,8 +12,10 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   const r = egress.narrate(o.egress);
   r.intent = wording.intent;
   if (r.status !== 'answered') return r;
+  if (o.endpoint) throughEndpoint(r, o);
+  if (o.service) r.warnings.push(privateEndpointWords(o.service.name, client));
   const layers = outsideLayers(o);
-  const to = `${o.ip}${o.port ? ` on ${o.protocol.toLowerCase()}:${o.port}` : ''}`;
+  const to = `${o.far}${o.port ? ` on ${o.protocol.toLowerCase()}:${o.port}` : ''}`;
   if (!denied(r, o, client, to)) allowed(r, o, layers, wording.intent === 'policy' ? { client, to } : undefined);
   for (const x of o.nsg?.decisions ?? []) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
   for (const l of layers)
@@ -31,13 +33,15 @@ function denied(r: PathResult, o: OutsideDecision, client: string, to: string): 
   const who = client.split('/').pop();
   if (nsgDeny) {
     const rule = nsgRuleText(nsgDeny);
-    r.answer = `No: ${client} cannot reach ${to} — NSG ${rule} (${nsgWhere(nsgDeny)}) drops it.`;
-    r.title = `Denied by NSG: ${who} → ${o.ip}`;
+    // an allow rule before it that might cover the packet leaves the verdict open
+    const open = nsgDeny.unsure ? `Not sure: NSG rule ${nsgDeny.unsure} — where it applies it allows the packet; ` : '';
+    r.answer = `${open || 'No: '}${client} cannot reach ${to} — NSG ${rule} (${nsgWhere(nsgDeny)}) drops it.`;
+    r.title = `Denied by NSG: ${who} → ${o.service?.name ?? o.ip}`;
     r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(nsgDeny)}`);
-    r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
+    if (!open) r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
   } else if (npDeny) {
     r.answer = `No: ${client} cannot reach ${to} — ${npDeny.reason}.`;
-    r.title = `Denied by NetworkPolicy: ${who} → ${o.ip}`;
+    r.title = `Denied by NetworkPolicy: ${who} → ${o.service?.name ?? o.ip}`;
     r.verdict = { allowed: false, by: npDeny.policies };
   }
   return !!(nsgDeny ?? npDeny);
@@ -49,9 +53,16 @@ function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], aske
   const notChecked = unseen.length
     ? ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`
     : '';
-  const yes = asked ? `Yes: ${asked.client} can reach ${asked.to} as far as NetworkPolicy and NSGs go. ` : '';
+  // a deny rule that might cover the packet (a regional tag, addresses not known) leaves the verdict open
+  const open = o.nsg?.decisions.find((x) => x.unsure)?.unsure;
+  const yes = !asked
+    ? ''
+    : open
+      ? `Not sure: NSG rule ${open} — where it applies it drops the packet; elsewhere ${asked.client} can reach ` +
+        `${asked.to} as far as NetworkPolicy and NSGs go. `
+      : `Yes: ${asked.client} can reach ${asked.to} as far as NetworkPolicy and NSGs go. `;
   r.answer = `${yes}${r.answer}${notChecked}`;
-  r.verdict = { allowed: true, by: o.netpol.policies };
+  if (!open) r.verdict = { allowed: true, by: o.netpol.policies };
   const by = allowedBy(o.nsg?.decisions ?? []);
   if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
 }
@@ -71,7 +82,7 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
   for (const id of o.nsg?.unseen ?? [])
     out.push({ layer: 'nsg', verdict: 'not-visible', by: id.split('/').pop(), note: `NSG ${id} is not in the data` });
   const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
-  if (rule?.via === 'appliance')
+  if (rule?.via === 'appliance' && !o.endpoint)
     out.push({
       layer: 'firewall',
       verdict: 'not-evaluated',
@@ -80,3 +91,28 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
     });
   return out;
 }
+
+/** A service endpoint on the subnet: the service sees the private source, and no route to a firewall takes it.
+ * https://learn.microsoft.com/azure/virtual-network/virtual-network-service-endpoints-overview */
+function throughEndpoint(r: PathResult, o: OutsideDecision): void {
+  const src = o.nsg?.packet.src;
+  const node = r.hops.findIndex((h) => h.kind === 'node');
+  const from = r.hops[0]?.name ?? 'the pod';
+  r.answer =
+    `${from} reaches ${o.service!.name} through its subnet's service endpoint ${o.endpoint}: over the Azure ` +
+    `backbone, seen by the service as ${src ?? 'its private address'} (a private VNet address, not an egress IP); ` +
+    `routes that send Internet traffic to a firewall or on-premises do not take it.`;
+  r.hops = [
+    ...r.hops.slice(0, node + 1),
+    { kind: 'internet', name: `${o.service!.name} (service endpoint ${o.endpoint})`, src, dst: o.service!.tag },
+  ];
+  r.seenAs = src ? [src] : [];
+  r.facts.push({ label: 'Service endpoint', value: `${o.endpoint} on the subnet` });
+}
+
+// a private endpoint answers through its privatelink zone, where one is linked to the VNet
+// https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+const privateEndpointWords = (service: string, client: string): string =>
+  `Judged for ${service}'s public endpoints: if the account has a private endpoint ${client.split('/').pop()} ` +
+  `resolves to (its privatelink zone linked to the VNet), the packet goes to that private address instead — ask ` +
+  `with it`;

@@ -22,6 +22,7 @@ import { narrateOutside } from './narrate-outside';
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
 export function narrate(d: AnyPolicyDecision): PathResult {
   if ('internetIn' in d) return inbound.narrate(d.internetIn);
+  if ('toService' in d) return narrateOutside(d.toService, clientName(d.from), POLICY);
   return 'list' in d ? narrateList(d) : narrateReach(d, POLICY);
 }
 

@@ -11,8 +11,10 @@ import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
 import { azureEnd, podEnd, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
-import { enforcementOf, verdict, type Enforcement, type Verdict } from '../path/policy';
+import type { AzureService } from '../path/azure-services';
+import { enforcementOf, outsideVerdict, verdict, type Enforcement, type Verdict } from '../path/policy';
 import { cidrContains } from '../path/ip';
+import { idKey } from '../inventory/ids';
 import { podIp } from '../path/kube';
 
 export interface OutsideFacts {
@@ -28,7 +30,12 @@ export interface OutsideFacts {
 
 export interface OutsideDecision {
   egress: EgressAnswer;
-  ip: string;
+  /** the far end as said: its address, or the Azure service and its tag */
+  far: string;
+  ip?: string;
+  service?: AzureService;
+  /** the client subnet's service endpoint for that service: its traffic goes over the backbone from a private IP */
+  endpoint?: string;
   port?: number;
   protocol: string;
   /** the client pod's egress NetworkPolicy verdict for the address */
@@ -40,8 +47,8 @@ export interface OutsideDecision {
   nsgWhy?: string;
 }
 
-/** What the way out to `ip` reads: the egress family's facts and the client node's NSGs. */
-export async function outsideFacts(pod: Pod, ip: string, nodes: Node[], ctx: Ctx): Promise<OutsideFacts> {
+/** What the way out to `ip` (else to the Internet) reads: the egress family's facts and the client node's NSGs. */
+export async function outsideFacts(pod: Pod, ip: string | undefined, nodes: Node[], ctx: Ctx): Promise<OutsideFacts> {
   const subjects: EgressSubjects = { pod, destination: ip };
   const { inv, trace } = ctx;
   const node = nodes.find((n) => n.metadata.name === pod.spec?.nodeName);
@@ -62,21 +69,32 @@ export async function outsideFacts(pod: Pod, ip: string, nodes: Node[], ctx: Ctx
 export const isOutside = (ip: string, f: OutsideFacts): boolean =>
   !(f.client?.vnet?.prefixes ?? []).some((p) => cidrContains(p, ip));
 
-export function decideOutside(f: OutsideFacts, ip: string, port: number | undefined, proto = 'TCP'): OutsideDecision {
+/** The far end: an address, or an Azure service's public endpoints (any address of its service tag). */
+export type Far = { ip: string } | { service: AzureService };
+
+export function decideOutside(f: OutsideFacts, far: Far, port: number | undefined, proto = 'TCP'): OutsideDecision {
   const { pod } = f.subjects;
   const protocol = proto.toUpperCase();
   const answer = egress.decide(f.subjects, f.egress);
-  // an egress rule's ipBlock peer matches the destination address
+  const ip = 'ip' in far ? far.ip : undefined;
+  const service = 'service' in far ? far.service : undefined;
+  // an egress rule's ipBlock peer matches the destination address (a service's: any public one)
   // https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource
-  const netpol = verdict('Egress', pod, { ip }, port, protocol, f.policies, f.namespaces);
+  const netpol = ip
+    ? verdict('Egress', pod, { ip }, port, protocol, f.policies, f.namespaces)
+    : outsideVerdict('Egress', pod, port, protocol, f.policies);
   const enforcement = enforcementOf(f.cluster, f.pods);
-  const base = { egress: answer, ip, port, protocol, netpol, enforcement };
+  const label = ip ?? `${service!.name} (service tag ${service!.tag})`;
+  const endpoint = service && serviceEndpoint(f.client, service);
+  const base = { egress: answer, far: label, ip, service, endpoint, port, protocol, netpol, enforcement };
   const src = answer.kind === 'path' ? sourceOnWire(answer) : undefined;
   if (!f.client) return { ...base, nsgWhy: 'the node is not an Azure VM in the data' };
   if (answer.kind === 'path' && answer.source.kind === 'egress-ip')
     return { ...base, nsgWhy: 'the packet leaves through an EgressIP node, whose NSGs are not judged here' };
   if (!src) return { ...base, nsgWhy: 'the address the packet leaves the node with is not known' };
-  const packet: NsgPacket = { src, dst: ip, port, protocol };
+  const packet: NsgPacket = ip
+    ? { src, dst: ip, port, protocol }
+    : { src, dst: service!.tag, dstTag: service!.tag, port, protocol };
   const c = f.client;
   // outbound: the NIC's NSG, then the subnet's
   // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
@@ -91,4 +109,13 @@ function sourceOnWire(a: Extract<EgressAnswer, { kind: 'path' }>): string | unde
   const s = a.source;
   if (a.hostNetwork) return a.nodeIp;
   return s.kind === 'node' || s.kind === 'pod' ? (s.ip ?? a.podIp) : undefined;
+}
+
+// a subnet's service endpoint for the service: its traffic to the service leaves from the VNet's private addresses,
+// straight over the Azure backbone, whatever routes send Internet traffic elsewhere
+// https://learn.microsoft.com/azure/virtual-network/virtual-network-service-endpoints-overview
+function serviceEndpoint(c: AzureEnd | undefined, service: AzureService): string | undefined {
+  const subnet = c?.podSubnet ? c.vnet?.subnets.find((x) => idKey(x.id) === idKey(c.podSubnet!)) : c?.at.subnet;
+  const on = subnet?.serviceEndpoints ?? [];
+  return on.find((e) => e.toLowerCase() === service.endpoint.toLowerCase());
 }

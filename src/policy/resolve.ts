@@ -14,6 +14,7 @@ import type { InboundSubjects } from '../inbound/resolve';
 import { INTERNET_LET_IN } from '../nlu/score';
 import { resolveList } from './resolve-list';
 import { spec } from './spec';
+import { serviceInWords, serviceOfHost, type AzureService } from '../path/azure-services';
 
 /** A policy question about one party: a pod or workload, one named policy, or a namespace as the client of a pod. */
 export type ListSubjects =
@@ -25,7 +26,10 @@ export type ListSubjects =
  * no pod is the client, so the way in answers, with each NSG's verdict on a client on the Internet */
 export type InternetIn = Noted & { internetIn: InboundSubjects };
 
-export type PolicySubjects = EastWestSubjects | ListSubjects | InternetIn;
+/** An Azure service a pod reaches ("does the NSG block api from Azure Storage?"): its public endpoints' tag. */
+export type ToService = Noted & { toService: { from: Pod; service: AzureService; port?: number } };
+
+export type PolicySubjects = EastWestSubjects | ListSubjects | InternetIn | ToService;
 
 export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 
@@ -36,7 +40,17 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects 
     const way = await inbound.resolve(intent, ctx);
     return isReply(way) || isHandOff(way) ? way : { internetIn: way };
   }
-  return (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
+  return (await serviceAsked(intent, ctx)) ?? (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
+}
+
+/** One workload of ours and an Azure service said in words or by host ("… from mystorage.blob.core.windows.net"). */
+async function serviceAsked(intent: Intent, ctx: Ctx): Promise<ToService | undefined> {
+  const service = serviceInWords(intent.text) ?? intent.names.map(serviceOfHost).find(Boolean);
+  const ours = (intent.entities ?? []).filter((e) => e.kind === 'pod' || e.kind === 'workload');
+  if (!service || ours.length !== 1 || !ours[0].pods?.length || intent.ips.length) return undefined;
+  const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  const from = pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === ours[0].pods![0]);
+  return from && { toService: { from, service, port: intent.port } };
 }
 
 /** "does netpol allow x/a to x/q on 80": a party written as namespace/name that is not there is never left out, so

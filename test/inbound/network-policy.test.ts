@@ -46,7 +46,7 @@ test('only the ingress controller let in: the load balancer way in is denied at 
     /^shop\/web-7d4b9c8f6d-abcde does not accept it from the client: NetworkPolicy web-from-nginx drops it\. Were it allowed: /,
   );
   expect(direct.title).toMatch(/^Denied by NetworkPolicy web-from-nginx/);
-  expect(direct.warnings[0]).toMatch(/allow only pods and namespaces, never a client outside the cluster/);
+  expect(direct.warnings[0]).toMatch(/allow only pods and namespaces, never clients outside the cluster/);
   expect(direct.verify).toContain('kubectl get networkpolicy -n shop -o yaml');
 
   const viaIngress = await onAksLb('how does a request to shop.contoso.com reach the pod?', [
