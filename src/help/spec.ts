@@ -18,7 +18,11 @@ export const spec: IntentSpec<'help'> = {
     /\bwhat (can|do) (you|u) (do|know|answer)\b/,
     /\bwhat (kinds? of |sorts? of )?(questions|commands)\b/,
     /\bwhat (kinds? of |sorts? of )(stuff|things)\b.{0,20}\b(can|do|could) (you|u|i)\b/,
-    /\b(list|show)( me)? (the |some )?(commands|examples?|example questions)\b/,
+    // ("PLEASE LIST AVAILABLE TRANSACTIONS": a mainframe's word for its commands)
+    new RegExp(
+      String.raw`\b(list|show)( me)? (the |some |all )?(available |supported |valid )?` +
+        String.raw`(commands|transactions|examples?|example questions)\b`,
+    ),
     /\bhow (do|can) i use\b/,
     // non-native and first-day wordings: "how I use this bot?", "where do I start with this bot?"
     [/\bhow (i|we|to) use (this|the|you)\b/, 2],

@@ -10,6 +10,8 @@ export interface ServiceTags {
   changeNumber?: string;
   /** tag name in lower case (`storage`, `sql.westeurope`, `azurefrontdoor.backend`) → its address prefixes */
   prefixes: Map<string, string[]>;
+  /** the same key → the tag's name as Azure writes it (`Storage.WestEurope`) */
+  names?: Map<string, string>;
 }
 
 /** The service tags a source can give, or why it cannot (said in the answer, not an error). */
@@ -23,10 +25,12 @@ export function serviceTags(raw: unknown): ServiceTags {
   const f = (flatten(raw) ?? {}) as Flat;
   const values = Array.isArray(f.values) ? (f.values as Flat[]) : Array.isArray(raw) ? (flatten(raw) as Flat[]) : [];
   const prefixes = new Map<string, string[]>();
+  const names = new Map<string, string>();
   for (const v of values) {
     const name = str(v?.name) ?? str(v?.id);
     const list = Array.isArray(v?.addressprefixes) ? (v.addressprefixes as unknown[]).filter((x) => str(x)) : [];
     if (name) prefixes.set(name.toLowerCase(), list as string[]);
+    if (name) names.set(name.toLowerCase(), name);
   }
-  return { cloud: str(f.cloud), changeNumber: str(f.changenumber), prefixes };
+  return { cloud: str(f.cloud), changeNumber: str(f.changenumber), prefixes, names };
 }

@@ -210,9 +210,10 @@ function match(k: Known, ref: NameRef, type?: string): Entity | undefined {
 }
 
 /** "before draining vmss000000": a node said by the instance suffix of its name, when one node alone ends so
- * (AKS names nodes <pool>-<id>-vmss<instance>: https://learn.microsoft.com/azure/aks/use-multiple-node-pools) */
+ * (AKS names nodes <pool>-<id>-vmss<instance>: https://learn.microsoft.com/azure/aks/use-multiple-node-pools); and
+ * "worker-northeurope2-h9rzp": an ARO node said without its cluster's infrastructure ID (<infra-id>-worker-<zone>-…) */
 function nodeBySuffix(k: Known, name: string): string | undefined {
-  if (name.length < 5 || !/\d/.test(name) || !/^[a-z0-9]+$/.test(name)) return undefined;
+  if (name.length < 5 || !/\d/.test(name) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return undefined;
   const ending = [...k.nodes].filter((n) => n.endsWith(`-${name}`));
   return ending.length === 1 ? ending[0] : undefined;
 }

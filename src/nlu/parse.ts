@@ -149,7 +149,7 @@ const STOP = new Set(
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
-   nsg nsgs asg asgs`.split(/\s+/),
+   nsg nsgs asg asgs opens opened`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -211,13 +211,17 @@ const ALLOW_REASON = new RegExp(
   'gi',
 );
 
-/** What the writer says around the question: the bot's slash command, the reason for asking, acronyms paired. */
+/** What the writer says around the question: the bot's slash command, the reason for asking, acronyms paired, an
+ * Azure domain said for its product. */
 const asides = (text: string): string =>
   text
     // a chat slash command opens with the bot's own name ("/pp egress db-0", "/packet-path --help"): what follows is
     // the command, read as typed on the command line
     .replace(/^\s*\/(?:pp(?=\s)|(?=packet-path\s))/i, ' ')
     .replace(ALLOW_REASON, ' ')
+    // "the azurefd.net endpoint": Front Door's own domain, no endpoint's host, names the kind of endpoint
+    // https://learn.microsoft.com/azure/frontdoor/endpoint
+    .replace(/(?<![\w-]\.)(?:\*\.)?\bazurefd\.net\b(?!\.)/gi, 'front door')
     // "NSG/NP verdict", "LB/AGC": two acronyms in capitals are one or the other, never a namespace and a name
     // (Kubernetes names are lower case: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/)
     .replace(/(?<![\w/])([A-Z][A-Z0-9]{1,5})\/([A-Z][A-Z0-9]{1,5})(?![\w/])/g, (all, a: string, b: string) =>
@@ -1204,7 +1208,8 @@ function inRole(text: string, name: string): boolean {
   // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
-    if (/^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at)))
+    const role = BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at));
+    if (role && /^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && !MODIFIES.test(text.slice(end, end + 30)))
       return true;
     if ((at === 0 || !/\w/.test(text[at - 1])) && AFTER_NAME.test(text.slice(end, end + 60))) return true;
   }
@@ -1213,6 +1218,8 @@ function inRole(text: string, name: string): boolean {
 const NOT_NAMES_IN_ROLE =
   /^(whole|entire|same|other|own|main|only|usual|default|short|full|real|actual|current|first|last|next|previous)$/;
 const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);
+/** "allowlist for the playout callbacks": a word before a noun of traffic says which, as an adjective does */
+const MODIFIES = /^ (callbacks?|webhooks?|calls|requests|feeds?|uploads?|notifications?|integrations?|jobs|exports?)\b/;
 const AFTER_NAME = new RegExp(`^${ROLE_AFTER}`);
 
 const AZ_OPTION = /^(-g|-o|--resource-group|--output|--subscription|--query|--[a-z-]*-name)$/;
@@ -1258,7 +1265,8 @@ const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 // ("F5 guy: …", "mainframe person here": one person said by what they know)
 const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?)$/;
-const PARTY = /^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?)$/;
+const PARTY =
+  /^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?|processors?)$/;
 /** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
  * it says who someone is, never one of our names */
 const saysWho = (words: string[], i: number): boolean =>
@@ -1454,12 +1462,15 @@ const FAR_VOICE = new RegExp(
 function dropCommonNouns(intent: Intent, t: string): void {
   const theirs = FAR_VOICE.test(t);
   const article = (w: string) => ARTICLE.test(w) || (theirs && /^our /.test(w));
+  const glosses = [...t.matchAll(ADDRESS_GLOSS)].map((m) => [m.index, m.index + m[0].length]);
   const common = (w: string) => {
     if (!KEPT.has(w) || intent.marked.includes(w)) return false;
     const said = [...t.matchAll(new RegExp(String.raw`(\S+ )?(\S+ )?\b${w}s?\b`, 'g'))];
     return (
       said.length > 0 &&
       said.every((m) => {
+        // "-> 10.50.1.5 (spoke2 radio playout db)": a bracket after an address says what that address is
+        if (glosses.some(([a, b]) => m.index + m[0].length > a && m.index + m[0].length <= b)) return true;
         if (TYPE_AFTER.test(t.slice(m.index + m[0].length))) return false;
         const [one, two] = [m[1] ?? '', m[2] ?? ''];
         // "on which server is sqlapi running": the place asked for, never "which db does api call"
@@ -1485,6 +1496,7 @@ function dropCommonNouns(intent: Intent, t: string): void {
   if (intent.from && gone.includes(intent.from)) intent.from = undefined;
 }
 const TYPE_AFTER = /^ (pods?|service|svc|deployment|replicas?)\b/;
+const ADDRESS_GLOSS = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})? \([^()]{1,80}\)/g;
 const ARTICLE = /^(an?|their|some|another|any|external|third-party|partner'?s?|vendor'?s?) /;
 const KEPT = new Set(['server', 'api', 'sql', 'app', 'web', 'db']);
 

@@ -46,7 +46,7 @@ export function topKind(scores: Scores): IntentKind | 'unknown' {
 /** Out to the Internet: the far end is outside ("partner", "vendor", "internet sees", "outbound"…). */
 const OUT = new RegExp(
   String.raw`\b(outbound|outgoing|egress|go(es)? out|leav(e|es|ing)|snat|nat gateway|allowlist|whitelist|partner|` +
-    String.raw`vendor|providers?|bank|third[- ]party|external (api|service|server|call)s?|` +
+    String.raw`vendor|providers?|bank|(payment|card) processors?|third[- ]party|external (api|service|server|call)s?|` +
     String.raw`(reach|reaches|call|calls|hit|hits) ` +
     String.raw`the internet|internet (will )?sees?|public ip|` +
     String.raw`(get|gets|talk|talks|reach|reaches|go|goes) (out )?(to )?(the )?(public )?(internet|outside world)|` +
@@ -70,7 +70,7 @@ const PAIR = new RegExp(
   String.raw`(\b(reach|reaches|talk|talks|talking|connect|connects|connecting|call|calls|calling|get to|gets to|path|` +
     String.raw`gets? through to|` +
     // "its conn to server on 1433": a connection said short
-    String.raw`trace|hit|hits|looks? like to|open (a )?connection|towards?|(conn|connection)s? (to|from)|` +
+    String.raw`trace|hit|hits|looks? like to|open (a )?connection|opens|towards?|(conn|connection)s? (to|from)|` +
     String.raw`(on )?(its|the) way to|(go|goes|get|gets|route|travel|travels|flow|flows) from|stays? on)\b|->|→)`,
 );
 const CAN = new RegExp(
@@ -99,7 +99,9 @@ const CAN = new RegExp(
     String.raw`(reaches|talks to|connects to|gets to)|` +
     String.raw`check access|` +
     // "does y/c have permission to connect to x/a?": whether it may is the verdict
-    String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*))\b`,
+    String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*)|` +
+    // "api to db-0 5432 with the ASG rules?": a flow held against the security rules is their verdict asked
+    String.raw`(with|under|given|per|against) (the |our |its |their )?((nsg|asg|security) rules?|nsgs|asgs))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -1158,6 +1160,16 @@ const THIS_OR_THAT = new RegExp(
 );
 const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
 const esc = (ip: string): string => ip.replace(/\./g, '\\.');
+
+/** A workload that opens, calls or reaches a host we serve, no client outside said: it is the client (the path stays
+ * in the cluster or hairpins through our own load balancer) */
+const OPENS_HOST = String.raw`( pods?)? (opens?|opening|reach(es)?|calls?|curls?|hits?|(connects?|talks?|goes) to) `;
+function podOpensOurHost(s: Seen): boolean {
+  if (!s.hosts.length || s.workloadSet.size !== 1 || s.intent.clientIp) return false;
+  const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
+  const hosts = s.hosts.map((h) => esc(h.text)).join('|');
+  return new RegExp(String.raw`\b(${names})${OPENS_HOST}(the )?(host |route |url )?(${hosts})\b`).test(s.t);
+}
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
   // "next hop 10.224.0.4 for 10.244.0.0/24": a prefix is no address asked about
@@ -1715,6 +1727,8 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 17 },
     when: (s) => s.cue === 'east-west' && !!s.hosts.length && s.both.length < 2,
   },
+  // "when the sqlapi pod opens sqlapilb-….aroapp.io": our pod the client of a host we serve goes pod to pod
+  { id: 'our-pod-opens-our-host', says: { 'east-west': 19 }, when: podOpensOurHost },
   // "<endpoint>.z01.azurefd.net → pod, what path": an Azure front end's host drawn to the pods is the way in, even
   // where the inventory does not list the host
   {

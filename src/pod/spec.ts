@@ -14,6 +14,14 @@ export const spec: IntentSpec<'pod'> = {
     /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
+    // "list the dns pods", "dns pods, list them": the cluster DNS's pods listed, no name looked up
+    [
+      new RegExp(
+        String.raw`\b(list|show)( me)? (the |all (the )?)?(dns|coredns|kube-dns) pods\b|` +
+          String.raw`\b(dns|coredns|kube-dns) pods\s*[,:;—–-]\s*(pls |please )?(list|show)\b`,
+      ),
+      2,
+    ],
     // ("dns-default pods, list them": the pods said first, then the ask that points back to them)
     /\bpods\s*[,:;—–-]\s*(pls |please )?(list|show)( me)? (them|those|these|all( of them)?)\b/,
     // "controller pods: ips/nodes": a colon or dash may come between

@@ -112,6 +112,8 @@ export type WhatIsDecision =
   | { ip: string; outcome: 'in-range'; ranges: Range[] }
   /** a range asked about (`ip` holds it): the ranges of ours it is, those that hold it, and those it holds */
   | { ip: string; outcome: 'range'; same: Range[]; within: Range[]; holds: Range[] }
+  /** no address of ours: the Azure service tags that hold it, the narrowest first */
+  | { ip: string; outcome: 'service-tag'; tags: { name: string; cidr: string }[] }
   | { ip: string; outcome: 'not-found'; cluster?: string };
 
 export function decide({ ip, host, range }: WhatIsSubjects, f: WhatIsFacts): WhatIsDecision {
@@ -131,8 +133,26 @@ export function decide({ ip, host, range }: WhatIsSubjects, f: WhatIsFacts): Wha
   if (findings.length) return { ip, outcome: 'found', findings };
   const ranges = rangesOf(ip, f);
   if (ranges.length) return { ip, outcome: 'in-range', ranges };
+  const tags = tagsHolding(ip, f);
+  if (tags.length) return { ip, outcome: 'service-tag', tags };
   return { ip, outcome: 'not-found', cluster: f.cluster?.name };
 }
+
+/** The service tags whose prefixes hold the address, the narrowest prefix first (a regional tag before its parent);
+ * none when only AzureCloud does: it holds every public address of Azure, any customer's too, so it names no service
+ * https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags */
+function tagsHolding(ip: string, f: WhatIsFacts): { name: string; cidr: string }[] {
+  const tags = f.serviceTags;
+  if (!tags || ![...tags.prefixes.keys()].some((k) => !/^azurecloud\b/.test(k) && holds(tags.prefixes.get(k), ip)))
+    return [];
+  const held = [...tags.prefixes].flatMap(([key, cidrs]) => {
+    const cidr = cidrs.filter((c) => c.includes('.') && cidrContains(c, ip)).sort(bits)[0];
+    return cidr ? [{ name: tags.names?.get(key) ?? key, cidr }] : [];
+  });
+  return held.sort((a, b) => bits(a.cidr, b.cidr));
+}
+const holds = (cidrs: string[] | undefined, ip: string) => !!cidrs?.some((c) => c.includes('.') && cidrContains(c, ip));
+const bits = (a: string, b: string) => Number(b.split('/')[1] ?? 32) - Number(a.split('/')[1] ?? 32);
 
 // A Front Door endpoint's host name is the profile's: requests to it go to the origins of the endpoint's routes
 // https://learn.microsoft.com/azure/frontdoor/endpoint

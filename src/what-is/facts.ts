@@ -4,6 +4,7 @@ import type { Ctx } from '../family';
 import type { LoadBalancer, Nic, PublicIp } from '../inventory/azure-model';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
+import type { ServiceTags } from '../inventory/service-tags';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 import { lbWorld, publicIpById } from '../path/lb';
 import { decide } from './decide';
@@ -26,6 +27,8 @@ export interface WhatIsFacts {
   namespaces?: Namespace[];
   /** the Front Door profiles, read only for a host name asked about (undefined: they cannot be read) */
   frontDoors?: FrontDoor[];
+  /** Azure's service tags, read only when nothing of ours holds the address */
+  serviceTags?: ServiceTags;
 }
 
 const NO_EDGE: EdgeFacts = { natGateways: [], firewalls: [], prefixes: [], publicIps: [] };
@@ -63,5 +66,19 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
     readBackendNics(inv, wide.edge, world.nics, trace),
     readNicRoutes(inv, nodes, wide.edge, world.nics, trace),
   ]);
-  return { ...wide, edge: { ...wide.edge, backendNics, nicRoutes } };
+  const last = { ...wide, edge: { ...wide.edge, backendNics, nicRoutes } };
+  return decide(s, last).outcome === 'not-found'
+    ? { ...last, serviceTags: await tagsOf(inv, world.nics, trace) }
+    : last;
+}
+
+/** The service tag list of the nodes' cloud (the region only picks the cloud): an address of Azure's own services
+ * (a storage account's, a flow log's DENY) is named by the tag that holds it
+ * https://learn.microsoft.com/azure/virtual-network/service-tags-overview */
+async function tagsOf(inv: Ctx['inv'], nics: Nic[], trace: Ctx['trace']): Promise<ServiceTags | undefined> {
+  const nic = nics.find((n) => n.location);
+  if (!inv.azure.serviceTags || !nic?.location) return undefined;
+  const read = inv.azure.serviceTags.bind(inv.azure);
+  const got = await trace.try('service tags (discovery API)', () => read(nic.subscription, nic.location!));
+  return got && !('unavailable' in got) ? got : undefined;
 }

@@ -343,6 +343,21 @@ function frontDoorText(d: Extract<WhatIsDecision, { outcome: 'front-door' }>): P
   });
 }
 
+/** An address of Azure's own services: the tags that hold it, as NSG rules and flow logs name them. */
+function serviceTagText(d: Extract<WhatIsDecision, { outcome: 'service-tag' }>): PathResult {
+  const [first, ...wider] = d.tags;
+  const also = wider.length ? `, within ${wider.map((t) => `${t.name} (${t.cidr})`).join(', ')}` : '';
+  const answer =
+    `${d.ip} is none of this cluster's: it is an Azure address of service tag ${first.name} (${first.cidr})${also}. ` +
+    `NSG rules name such addresses by the tag: a rule for ${first.name}${wider.length ? ' or a wider tag' : ''} ` +
+    'applies to it.';
+  return result('what-is', 'answered', answer, {
+    title: `${d.ip}: service tag ${first.name}`,
+    verify: [`az network list-service-tags --location <region> --query "values[?name=='${first.name}']"`],
+    followUps: [],
+  });
+}
+
 export function narrate(d: WhatIsDecision): PathResult {
   const { ip } = d;
   if (d.outcome === 'front-door') return frontDoorText(d);
@@ -359,6 +374,7 @@ export function narrate(d: WhatIsDecision): PathResult {
       followUps: followUpsOf(d.findings),
     });
   }
+  if (d.outcome === 'service-tag') return serviceTagText(d);
   if (d.outcome === 'in-range')
     return result('what-is', 'answered', `${ip} is ${d.ranges.map(rangeText).join('; ')}.`, {
       title: `${ip}: not assigned`,
