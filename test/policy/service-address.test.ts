@@ -1,36 +1,21 @@
 // An egress ipBlock that names a Service's address rather than its pods: whether a NetworkPolicy sees the address
 // the client dials or the pod it is translated to is not defined by Kubernetes, so a verdict that differs is said.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ask } from '../../src/answer';
-import { SnapshotInventory } from '../../src/inventory/snapshot';
-import { edit } from '../helpers/fixtures';
+import { edit, onEdited } from '../helpers/fixtures';
 
-async function withApiEgress(q: string, to: unknown) {
-  const dir = mkdtempSync(join(tmpdir(), 'svc-address-'));
-  cpSync(join(__dirname, '..', 'fixtures', 'aks-lb'), dir, { recursive: true });
-  edit(
-    dir,
-    'kubernetes/policies.json',
-    (doc) =>
-      void doc.items.push({
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'NetworkPolicy',
-        metadata: { name: 'api-egress-services', namespace: 'shop' },
-        spec: {
-          podSelector: { matchLabels: { app: 'api' } },
-          policyTypes: ['Egress'],
-          egress: [{ to: [to] }],
-        },
-      }),
+const apiEgress = (to: unknown) => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'api-egress-services', namespace: 'shop' },
+  spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{ to: [to] }] },
+});
+
+const withApiEgress = (q: string, to: unknown) =>
+  onEdited(
+    'aks-lb',
+    (dir) => edit(dir, 'kubernetes/policies.json', (doc) => void doc.items.push(apiEgress(to))),
+    (inv) => ask(q, inv),
   );
-  try {
-    return await ask(q, SnapshotInventory.load(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test("an ipBlock over the service network: denied for the pod address, and the Service address's verdict said", async () => {
   const r = await withApiEgress('can api reach the web service on port 80?', { ipBlock: { cidr: '10.0.0.0/16' } });
