@@ -8,7 +8,7 @@ import type { Intent } from '../nlu/parse';
 import { isPublicDomain } from '../nlu/score';
 import { outsideHost } from './outside-host';
 import { partiesOf } from '../nlu/roles';
-import { viewerOf } from '../nlu/score';
+import { viewerOf, wordsFor } from '../nlu/score';
 import { DATABASE_WORDS, findPod, type FoundPod } from '../nlu/subjects';
 import { hostAddress } from '../dns/host-address';
 import { resolveServiceName } from '../path/dns';
@@ -100,7 +100,7 @@ function missedTarget(
     (o) => intent.text.includes(`\`${o.split('/').pop()}\``) || intent.typed.some((t) => t.name === o),
   );
   // (never when the pod found is the one said to see: "does api see the widget pod's IP?" asks who calls api)
-  if (viewerOf(intent.text, [m.party]).length > 0)
+  if (viewerOf(intent.text, wordsFor(intent, m.party)).length > 0)
     return result(spec.kind, 'not-understood', `Which pod calls ${m.from.metadata.name}? For example: "${example}".`);
   if (/\bsees?\b/.test(intent.text) && !quotedName) {
     const called = `nothing in the cluster is called ${m.others.map((o) => `"${o}"`).join(' or ')}`;

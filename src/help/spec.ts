@@ -120,6 +120,10 @@ export const spec: IntentSpec<'help'> = {
         String.raw`(manual|user guide|guide|docs|documentation|readme)` +
         String.raw`(\s+(pls|plz|please))?\s*[?!.]*\s*$`,
     ),
+    // "what is packet-path?", "what's this bot and what can it answer?": the bot asked about by its name
+    /\bwhat('s| is) (this bot|the bot|packet[- ]?path)\s*([?!.]|$|and\b)/,
+    // "show me the cheat sheet", "is there a cheat sheet for asking you things?": a cheat sheet is the bot's own
+    [/\bcheat ?sheets?\b/, 2],
     /\bwhat (information|info|kind of information|data)\b.{0,12}\b(you|u)\b.{0,20}\b(provide|give|answer|tell|offer)\b/,
   ],
   examples: ['help'],

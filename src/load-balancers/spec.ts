@@ -28,6 +28,8 @@ export const spec: IntentSpec<'load-balancers'> = {
   triggers: [
     /\bload[- ]?balancers?\b/,
     /\blbs?\b/,
+    // "what's the VIP config on aro2-p8bjm-internal?": a VIP's settings are its load balancer's frontends and rules
+    [/\b(vips?|virtual ips?) (config|configuration|settings|setup)\b/, 2],
     // "which balancers are in front of web": the load balancers, said short
     /\bbalancers?\b/,
     [SNAT_QUESTION, 2],

@@ -987,6 +987,12 @@ const OPENS_PORT = new RegExp(
     String.raw`\s+(?:port\s+)?(\d{1,5})\b(?!\.\d)`,
 );
 
+/** "is 1433 open?", "is 443 to the ingress controller open?": the port, its target between it and the verdict */
+const IS_PORT_OPEN = new RegExp(
+  String.raw`\b(?:is|are)\s+(\d{1,5})` +
+    String.raw`(?=\s+(?:(?:to|into|on)(?:\s+[\w.-]+){1,3}\s+)?(?:open|closed|blocked|allowed|reachable)\b)`,
+);
+
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
 function portSaid(rest: Rest): string | undefined {
   return (
@@ -1014,7 +1020,7 @@ function portSaid(rest: Rest): string | undefined {
     // (never the first part of an address: "we open 20.31.46.20 in a browser")
     // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
     rest.take(OPENS_PORT)?.[1] ??
-    rest.take(/\b(?:is|are)\s+(\d{1,5})\s+(?:open|closed|blocked|allowed|reachable)\b/)?.[1] ??
+    rest.take(IS_PORT_OPEN)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     // (or before a dash that goes on: "writes to db-0 over 5432 — which route"; or a sentence's full stop: "web pulls
     // photos from api over 8080. who does api think is calling?")

@@ -101,7 +101,11 @@ const CAN = new RegExp(
     // "does y/c have permission to connect to x/a?": whether it may is the verdict
     String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*)|` +
     // "api to db-0 5432 with the ASG rules?": a flow held against the security rules is their verdict asked
-    String.raw`(with|under|given|per|against) (the |our |its |their )?((nsg|asg|security) rules?|nsgs|asgs))\b`,
+    String.raw`(with|under|given|per|against) (the |our |its |their )?((nsg|asg|security) rules?|nsgs|asgs)|` +
+    // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the rules' verdict on the flow
+    String.raw`(acls?|nsgs?|asgs?|firewall|security)( rules?)? (check|checks|hits?|verdicts?|lookup|match(es)?)|` +
+    // "web on 8080 from api — does that work?": whether the flow said works is its verdict (not "how does this work")
+    String.raw`(?<!\bhow )(does|do|will|would) (that|it|this) (work|go through)(?! like)(?=\W*($|\?|or\b)))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -1053,6 +1057,8 @@ const PODS_ON = new RegExp(
     String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
     // ("the pod on aks-dbpool-…-vmss000000 — what is it?": a pod said by its node alone, no name of its own)
     String.raw`\b(?:the|a|that) pods? (?:running |scheduled )?on\b|` +
+    // "pods on 10.224.0.5?", "handover list: pods on vmss000002": the pods of a node, said as the whole ask
+    String.raw`(?:^|[:;—–]\s*)\W*pods (?:running |scheduled )?on\b|` +
     // "we pay for a 4th node (vmss000003) — what actually runs on it?": a word on how much may come before the verb
     String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
 );
@@ -1240,7 +1246,9 @@ const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |t
 /** People on the Internet: they come in ("which one fronts web for internet users?") */
 export const INTERNET_LET_IN = new RegExp(
   String.raw`\b(let|lets|letting|allow|allows|allowing|permit|permits|admit|admits) (the |traffic from the )?` +
-    String.raw`(public )?internet( traffic| clients)? in\b`,
+    String.raw`(public )?internet( traffic| clients)? in\b|` +
+    // "is 443 to the ingress controller open from the internet?": the Internet as the client, said after the verdict
+    String.raw`\b(open|opened|allowed|permitted|blocked) from (the )?(public )?internet\b`,
 );
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
@@ -1894,6 +1902,7 @@ export const EVIDENCE: readonly Row[] = [
         s.both.map((p) => p.text),
       ).length === 1,
   },
+  { id: 'one-of-ours-sees-source', says: { 'east-west': 3 }, when: oneOfOursSeesSource },
   // one workload, or one Service standing for its pods ("when the sqlapi service calls it")
   {
     id: 'one-workload',
@@ -1935,13 +1944,28 @@ const SOURCE_ASKED = new RegExp(
 function seesSource(text: string, p: string): boolean {
   const n = escapeRe(p.split('/').pop()!);
   return new RegExp(
-    String.raw`\b(?:does|do|will|would|did) (?:the )?${n}(?: pods?| server| database| db)? ` +
+    String.raw`\b(?:does|do|will|would|did) (?:the )?${n}(?: pods?| server| database| db| box| vm| machine)? ` +
       String.raw`(?:sees?|logs?|records?)\b|` +
       String.raw`\b(?:presented|shown|visible) to (?:the )?${n}(?![\w-])|` +
       String.raw`\bon (?:the )?(?:[\w-]+ ){0,3}\(?${n}\)?(?![\w-])[^.?!]{0,40}\b(?:shows? up|appears?|logs?)\b|` +
       String.raw`\b${n}['’]s (?:access |connection |request )?logs?\b`,
     'i',
   ).test(text);
+}
+
+/** A party's words: its name, and any word taken as it ('"sql" taken as server (project1)', entities.ts). */
+export const wordsFor = (intent: Intent, party: string): string[] => {
+  const name = party.split('/').pop()!;
+  const taken = (intent.notes ?? []).map((n) => /^"([^"]+)" taken as (?:Service )?(?:[\w-]+\/)?([\w-]+)/.exec(n));
+  return [name, ...taken.filter((m) => m?.[2] === name).map((m) => m![1])];
+};
+
+/** "what does the SQL box see as source address for the API calls": the one workload of ours (by its name or a word
+ * taken as it) sees the source, with no word for where the calls come from: a caller inside the cluster, never the
+ * workload's own way out (the bot asks who calls it) */
+function oneOfOursSeesSource(s: Seen): boolean {
+  if (s.cue !== 'unknown' || s.both.length !== 1 || s.intent.ips.length || s.hosts.length) return false;
+  return viewerOf(s.t, wordsFor(s.intent, s.both[0].text)).length > 0;
 }
 
 /** Of the parties said, the ones said as seeing (or logging) the source address of the other

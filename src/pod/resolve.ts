@@ -125,12 +125,18 @@ async function clusterDnsPods(intent: Intent, ctx: Ctx): Promise<PodSubjects | u
   return { pod: dns[0], notes: ['the cluster DNS pods'], group: dns };
 }
 
+/** "pods of project1 please": a namespace said by its name alone, with no word for it, is the only thing named */
+function namespaceNamedAlone(intent: Intent): string | undefined {
+  const [only, ...more] = intent.entities ?? [];
+  return only?.kind === 'namespace' && !more.length && intent.names.length === 1 ? only.matched : undefined;
+}
+
 /** "list pods in namespace shop", "namespace z: pods and where they run": every pod of the namespace said, when the
  * question asks for pods and names none of them */
 async function podsOfNamespace(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
-  const ns = intent.namespace;
-  if (!ns || intent.names.length || intent.ips.length || !/\bpods\b/.test(intent.asking ?? intent.text))
-    return undefined;
+  const ns = intent.namespace ?? namespaceNamedAlone(intent);
+  const others = intent.names.filter((n) => n !== ns);
+  if (!ns || others.length || intent.ips.length || !/\bpods\b/.test(intent.asking ?? intent.text)) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const inNs = pods.filter((p) => p.metadata.namespace === ns);
   if (!inNs.length) return undefined;

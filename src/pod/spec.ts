@@ -14,6 +14,11 @@ export const spec: IntentSpec<'pod'> = {
     /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
+    // "pods of project1 please", "which pods are in shop?": a namespace's pods, asked for alone
+    new RegExp(
+      String.raw`^\W*((which|what|all|all the|the) )?pods (are |run |live )?(of|in|under) (the )?` +
+        String.raw`(namespace |project |ns )?[\w-]+( (pls|please|plz))?\s*[?!.]*\s*$`,
+    ),
     // "list the dns pods", "dns pods, list them": the cluster DNS's pods listed, no name looked up
     [
       new RegExp(

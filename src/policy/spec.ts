@@ -18,6 +18,8 @@ export const spec: IntentSpec<'policy'> = {
     // a ticket's "Access check: A → B tcp/5432" asks for the verdict on the pair
     // (and "access request check", "connectivity review": the kind of ticket may come between)
     [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
+    // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the security rules' verdict asked
+    [/\b(acls?|nsgs?|asgs?|security)( rules?)? (check|checks|hits?|lookup|match(es)?)\b/, 2],
     // "two checks pls: x/c → x/a 80, y/b → x/a 80": pairs listed as checks, nothing else asked, ask their verdicts
     // ("east-west check: api → web:80, any NAT along the way?": translation on the way is the path's, not a verdict)
     [
