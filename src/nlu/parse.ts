@@ -149,7 +149,7 @@ const STOP = new Set(
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
-   nsg nsgs asg asgs opens opened`.split(/\s+/),
+   nsg nsgs asg asgs opens opened vip vips`.split(/\s+/),
 );
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
@@ -189,6 +189,10 @@ const TYPE_WORDS: Record<string, string> = {
   hostname: 'host',
   httproute: 'route',
 };
+
+/** "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR); and "curl -s
+ * web:80/health": a short name with its port, then the path asked of it, is the name and port. */
+const HOST_PATH = /(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*(?::\d{1,5})?|[a-z][a-z0-9-]*:\d{1,5})\/[^\s]*/gi;
 
 /** An ask written as JSON ({"ask":"path","from":"api","to":"db-0","port":5432}) read as the words it stands for. */
 const jsonAsk = (text: string): string =>
@@ -309,8 +313,7 @@ function normalizeText(text: string): string {
       // "pod/c -n z": a TYPE/NAME with its namespace after it, are the kind and the name
       // (https://kubernetes.io/docs/reference/kubectl/#resource-types)
       .replace(RESOURCE_PATH, (_, pre: string, kind: string) => `${pre}${kind} `)
-      // "shop.contoso.com/api/v1/cart": the host (a name with a dotted domain, never ns/name or a CIDR)
-      .replace(/(^|\s)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(:\d{1,5})?\/[^\s]*/gi, '$1$2$3')
+      .replace(HOST_PATH, '$1$2')
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
       // appended to short names, never names looked up (https://man7.org/linux/man-pages/man5/resolv.conf.5.html)
       .replace(/(^|\n)[ \t]*search((?:[ \t]+[a-z0-9][a-z0-9.-]{0,252}){1,6})[ \t]*(?=\n|$)/gi, '$1search domains')

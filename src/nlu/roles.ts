@@ -138,7 +138,8 @@ function outOfScope(t: string): boolean {
   // another cloud said as the writer's background ("coming from AWS land - …") asks nothing about it
   const asked = withoutBackground(t)
     .replace(/(^|\s)\$ kubectl \w+/g, ' ')
-    .replace(/(^|\s)kubectl exec\b(?=.*\?)/g, ' ');
+    // (the question may end without its mark: "… curl -s web:80/health ... what's the path of that")
+    .replace(/(^|\s)kubectl exec\b(?=.*(\?|\b(what|which|how|why|where)\b))/g, ' ');
   if (pricedOnly(asked)) return true;
   return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }

@@ -260,6 +260,8 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     // "is port 80 on 20.31.46.20 open to the internet?": a port open to the Internet lets the Internet in (an NSG's
     // inbound rule from the Internet service tag https://learn.microsoft.com/azure/virtual-network/service-tags-overview)
     String.raw`\b(open|opened) (to|for|from) (the |any )?(public|outside|internet|world)\b|` +
+    // "people on the internet say shop-agw.contoso.com times out": who is on the Internet is a client coming in
+    String.raw`\b(people|users?|customers?|clients?|visitors?|someone|anyone) (on|from) (the )?(public )?internet\b|` +
     String.raw`\bexpos(e|es|ed|ing) [\w./-]+ (to|for) (the )?(public|outside|` +
     String.raw`internet|partners?|customers?|users?|clients?)\b|` +
     // "the partner will call our public web endpoint", "their requests take into the cluster": ours is called

@@ -36,12 +36,20 @@ export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult | HandOff> {
   const gone = missingParty(intent);
   if (gone) return result(spec.kind, 'not-found', `I found no pod "${gone}".`);
-  if (INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1) {
+  if ((INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1) || anyToOurFrontend(intent)) {
     const way = await inbound.resolve(intent, ctx);
     return isReply(way) || isHandOff(way) ? way : { internetIn: way };
   }
   return (await serviceAsked(intent, ctx)) ?? (await resolveList(intent, ctx)) ?? resolvePolicyPair(intent, ctx);
 }
+
+/** "ACL verdict for inbound tcp/80 from any to the VIP 20.31.46.20": any source (the Internet) to one of our load
+ * balancers' frontend addresses, no pod named, is the Internet let in there */
+const anyToOurFrontend = (intent: Intent): boolean =>
+  /\bfrom (any|anywhere|the internet|internet)\b/.test(intent.text) &&
+  intent.frontendIps?.length === 1 &&
+  intent.ips.length === 1 &&
+  !(intent.entities ?? []).length;
 
 /** One workload of ours and an Azure service said in words or by host ("… from mystorage.blob.core.windows.net"). */
 async function serviceAsked(intent: Intent, ctx: Ctx): Promise<ToService | undefined> {

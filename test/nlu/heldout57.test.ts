@@ -13,15 +13,17 @@ import { heldoutTest } from './heldout-check';
 /** Unseen: first measured at b5c8d99 (262/277 = 94.6 %, 5 confident misroutes), before any tuning on this set;
  * round 49 (049ef05, the model not retrained) 262, 5; the model retrained on round 49's reading 262/277, 6 ("what
  * does the SQL box see as source address for the API calls" answered, not asked back). Round 50 (tuned on it):
- * 270/277 = 97.5 %, 0 confident misroutes (an ACL / ASG rule check or "does that work?" on a pair is its verdict, the
- * Internet said after "open from" is let in and "is 443 to X open" its port, one of ours said to see the source with
- * no caller is asked back, "pods on <node IP>?", "pods of <namespace>", "what is packet-path?", a cheat sheet, a VIP's
- * config). Floors: the round-50 measurement, rounded down. */
+ * 272/277 = 98.2 %, 0 confident misroutes (an ACL / ASG rule check or "does that work?" on a pair is its verdict, the
+ * Internet said after "open from" is let in and "is 443 to X open" its port, any source to our VIP the Internet let
+ * in, people on the Internet are clients coming in, one of ours said to see the source with no caller is asked back,
+ * a pasted "kubectl exec … curl web:80/health" asked about without a question mark, "pods on <node IP>?", "pods of
+ * <namespace>", "what is packet-path?", a cheat sheet, a VIP's config). Floors: the round-50 measurement, rounded
+ * down. */
 const FLOOR: Record<string, number> = {
-  all: 97,
+  all: 98,
   egress: 100, // 27/27
-  inbound: 87, // 29/33
-  'east-west': 91, // 22/24
+  inbound: 90, // 30/33
+  'east-west': 95, // 23/24
   policy: 96, // 31/32
   dns: 100, // 33/33
   'what-is': 100, // 25/25
