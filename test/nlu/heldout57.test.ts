@@ -17,8 +17,8 @@ import { heldoutTest } from './heldout-check';
  * Internet said after "open from" is let in and "is 443 to X open" its port, any source to our VIP the Internet let
  * in, people on the Internet are clients coming in, one of ours said to see the source with no caller is asked back,
  * a pasted "kubectl exec … curl web:80/health" asked about without a question mark, "pods on <node IP>?", "pods of
- * <namespace>", "what is packet-path?", a cheat sheet, a VIP's config). Floors: the round-50 measurement, rounded
- * down. */
+ * <namespace>", "what is packet-path?", a cheat sheet, a VIP's config); the model retrained on its reading (this set
+ * left out of its training) 272/277, 0. Floors: the round-50 measurement, rounded down. */
 const FLOOR: Record<string, number> = {
   all: 98,
   egress: 100, // 27/27
