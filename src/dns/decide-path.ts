@@ -4,13 +4,13 @@
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Pod, Service } from '../inventory/k8s-types';
 import type { NodeOnAzure } from '../path/azure-node';
+import { privateLinkZone } from '../path/azure-services';
 import {
   AZURE_DNS,
   clusterDnsService,
   clusterSearches,
   searchTry,
   lookupOrder,
-  privateLinkZone,
   recordsOf,
   resolvConfOf,
   resolveServiceName,

@@ -213,28 +213,20 @@ function pathTo(
     dnat,
     sameNode,
     transport: transportOf(f.cluster?.networkPlugin),
-    policy: { ...policy, ...forVip(s, f, client.pod, pod, dnat, policy.egress) },
+    policy: { ...policy, ...forVip(f, client.pod, pod, dnat, policy) },
   };
 }
 
 /** An egress ipBlock may name the Service address the client dials rather than the pod it is translated to: which of
  * the two a policy sees is not defined, so a verdict that differs between them is said.
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors */
-function forVip(s: PairSubjects, f: PairFacts, client: Pod, server: Pod, dnat: PathDecision['dnat'], pod: Verdict) {
+function forVip(f: PairFacts, client: Pod, server: Pod, dnat: PathDecision['dnat'], p: PolicyVerdicts) {
   const vip = dnat?.clusterIp;
   if (!vip || !f.policies?.length) return {};
-  const protocol = (s.protocol ?? 'TCP').toUpperCase();
   // (selectors pick the pod whichever address is seen: only an ipBlock can read the two differently)
-  const v = verdict(
-    'Egress',
-    client,
-    { pod: server, ip: vip },
-    dnat.servicePort,
-    protocol,
-    f.policies,
-    f.namespaces ?? [],
-  );
-  return v.allowed === pod.allowed ? {} : { forVip: { vip, verdict: v } };
+  const seen = { pod: server, ip: vip };
+  const v = verdict('Egress', client, seen, dnat.servicePort, p.protocol, f.policies, f.namespaces ?? []);
+  return v.allowed === p.egress.allowed ? {} : { forVip: { vip, verdict: v } };
 }
 
 /** NetworkPolicy verdicts: egress at the client, ingress at the server (pods see each other's IPs: no SNAT). */

@@ -2,7 +2,7 @@
 // address the pod resolves it to decides the path and every rule on it, and names outside the cluster are not looked
 // up here — said plainly, with the questions that get there, rather than a guess or "no pod <host>".
 import type { Pod } from '../inventory/k8s-types';
-import { privateLinkZone } from '../path/dns';
+import { privateLinkZone } from '../path/azure-services';
 import { result, type PathResult } from '../path/result';
 
 export function outsideHost(kind: 'east-west' | 'policy', from: Pod, host: string, port?: number): PathResult {

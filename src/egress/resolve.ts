@@ -1,7 +1,7 @@
 import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { isPublicDomain } from '../nlu/score';
+import { outsideHosts } from '../nlu/score';
 import type { Scope } from '../nlu/groups';
 import { comparedPods, findPod } from '../nlu/subjects';
 import { hostAddress } from '../dns/host-address';
@@ -41,9 +41,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<EgressSubjects 
 
 /** "how does api reach api.stripe.com?": a host outside the cluster by name, its public address assumed. */
 function outsideHost(intent: Intent): string | undefined {
-  const host = intent.destination
-    ? undefined
-    : intent.names.find((n) => isPublicDomain(n) && !(intent.entities ?? []).some((e) => e.text === n));
+  const host = intent.destination ? undefined : outsideHosts(intent)[0];
   return (
     host &&
     `${host} is outside the cluster: answered for its public address (resolved to a private address, such as a ` +

@@ -3,7 +3,7 @@
 // the source every step sees. Pure: no lookups, no words.
 import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
-import { dialedServicePort, endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
+import { dialedServicePort, endpointsOf, pickServicePort, podOfEndpoint, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
@@ -186,7 +186,7 @@ function nodePortWay(s: InboundSubjects, f: InboundFacts): WayIn | undefined {
 
 /** The address a proxy replica opens its backend connections from: its pod IP, or its node's on the host network. */
 function proxyAddress(e: Endpoint, f: InboundFacts): string | undefined {
-  const pod = f.pods.find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.podName);
+  const pod = podOfEndpoint(e, f.pods);
   if (!pod?.spec?.hostNetwork) return e.ip;
   const node = f.nodes.find((n) => n.metadata.name === (e.nodeName ?? pod.spec?.nodeName));
   return node ? nodeIp(node) : e.ip;

@@ -4,7 +4,7 @@
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Node, Service, ServicePort } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { endpointsOf, type Endpoint } from '../path/endpoints';
+import { endpointsOf, podOfEndpoint, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole } from '../path/kube';
 import { isInternalService } from '../path/lb';
 import { result, type PathResult } from '../path/result';
@@ -107,9 +107,7 @@ export function decideNodePort(
   const { service, nodePort } = s;
   const port = (service.spec?.ports ?? []).find((p) => p.nodePort === nodePort);
   const endpoints = endpointsOf(service, port, f.slices, f.endpoints, f.pods).filter((e) => e.ready);
-  const podNode = (e: Endpoint) =>
-    e.nodeName ??
-    f.pods.find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.podName)?.spec?.nodeName;
+  const podNode = (e: Endpoint) => e.nodeName ?? podOfEndpoint(e, f.pods)?.spec?.nodeName;
   // externalTrafficPolicy Local: node-port traffic goes only to endpoints on the node hit, else it is dropped;
   // Cluster: any endpoint, the client address replaced (service-snat.ts)
   const { etp, etpLocal, snat } = trafficPolicy(service, f.cluster);

@@ -3,7 +3,8 @@
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
 import type { NetworkPolicy, Namespace, Pod } from '../inventory/k8s-types';
 import type { ClusterInfo } from '../inventory/inventory';
-import type { Endpoint } from '../path/endpoints';
+import { podOfEndpoint } from '../path/endpoints';
+import { fullName } from '../path/kube';
 import { enforcementOf, outsideVerdict, verdict, type Enforcement, type Verdict } from '../path/policy';
 import type { InboundDecision, Landing } from './decide';
 
@@ -38,21 +39,17 @@ export function inboundPolicy(d: InboundDecision, f: PolicyFacts): InboundPolicy
   return { gates: gates.filter((g): g is PodGate => !!g), enforcement: enforcementOf(f.cluster, f.pods) };
 }
 
-const podOf = (e: Endpoint | undefined, pods: Pod[]) =>
-  e && pods.find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.podName);
-const named = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
-
 /** The front Service's pod (the app, or the router / ingress controller) for the client's packet. */
 function frontGate(d: Walked, f: PolicyFacts): PodGate | undefined {
   const l: Landing = d.landing;
-  const pod = l.frontPod ?? podOf(l.first, f.pods);
+  const pod = l.frontPod ?? podOfEndpoint(l.first, f.pods);
   if (!pod || pod.spec?.hostNetwork) return undefined;
   const port = l.first.port;
   const protocol = d.entry.svcPort?.protocol ?? 'TCP';
   const policies = f.policies ?? [];
   if (l.etpLocal && !d.entry.client)
     return {
-      pod: named(pod),
+      pod: fullName(pod),
       source: 'the client',
       verdict: outsideVerdict('Ingress', pod, port, protocol, policies),
       rewritten: false,
@@ -62,7 +59,7 @@ function frontGate(d: Walked, f: PolicyFacts): PodGate | undefined {
   // with ETP Cluster the node SNATs the client: whether a policy sees the client or the node is not defined
   // https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
   return {
-    pod: named(pod),
+    pod: fullName(pod),
     source: l.etpLocal ? ip : `${ip} (the node, after SNAT)`,
     verdict: v,
     rewritten: !l.etpLocal,
@@ -71,7 +68,7 @@ function frontGate(d: Walked, f: PolicyFacts): PodGate | undefined {
 
 /** The app pod behind a proxy, for the proxy's own connection (from its pod, or its node on the host network). */
 function appGate(d: Extract<InboundDecision, { kind: 'via-proxy' }>, f: PolicyFacts): PodGate | undefined {
-  const pod = podOf(d.appEps[0], f.pods);
+  const pod = podOfEndpoint(d.appEps[0], f.pods);
   if (!pod) return undefined;
   const proxy = d.landing.frontPod;
   const ip = d.proxySrc ?? '';
@@ -79,6 +76,6 @@ function appGate(d: Extract<InboundDecision, { kind: 'via-proxy' }>, f: PolicyFa
   const peer = host || !proxy ? { ip } : { pod: proxy, ip };
   const protocol = 'TCP';
   const v = verdict('Ingress', pod, peer, d.appEps[0].port, protocol, f.policies ?? [], f.namespaces ?? []);
-  const source = proxy ? `${named(proxy)} (${ip}${host ? ', its node: host network' : ''})` : ip;
-  return { pod: named(pod), source, verdict: v, rewritten: host };
+  const source = proxy ? `${fullName(proxy)} (${ip}${host ? ', its node: host network' : ''})` : ip;
+  return { pod: fullName(pod), source, verdict: v, rewritten: host };
 }

@@ -18,7 +18,7 @@ import {
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
-import { isPublicDomain } from '../nlu/score';
+import { outsideHosts } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
 import { matchesSelector } from '../path/kube';
@@ -78,8 +78,7 @@ function podDialsHost(intent: Intent): HandOff | undefined {
   const entities = intent.entities ?? [];
   const ours = entities.find((e) => e.kind === 'host')?.text;
   // "how does api reach api.stripe.com?": a host outside the cluster is reached on the pod's way out
-  const outside = ours ? undefined : intent.names.find((n) => isPublicDomain(n) && !entities.some((e) => e.text === n));
-  const host = ours ?? outside;
+  const host = ours ?? outsideHosts(intent)[0];
   // (never the parser's "from": "in the web pod's log" is where the client shows up, not who dials)
   const dials = (name: string) =>
     new RegExp(String.raw`\b${escapeRe(name)}( pods?)? ${AUX}${DIALS}\b.{0,40}${escapeRe(host ?? '')}`).test(

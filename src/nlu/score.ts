@@ -395,7 +395,7 @@ function goesOut(s: Seen): boolean {
 
 /** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
 function dialsOutside({ intent, entities, t }: Seen): boolean {
-  const hosts = intent.names.filter((n) => isPublicDomain(n) && !entities.some((e) => e.text === n));
+  const hosts = outsideHosts(intent);
   const ours = entities.filter((e) => WORKLOADS.includes(e.kind));
   return hosts.some((h) =>
     ours.some((w) =>
@@ -539,6 +539,10 @@ function snatElsewhere(s: Seen): boolean {
 }
 
 /** A name under a public top-level domain ("api.stripe.com"), never a Service's name.ns or cluster.local name. */
+/** Host names under a public top-level domain that nothing of ours matched: far ends outside the cluster. */
+export const outsideHosts = (intent: Intent): string[] =>
+  intent.names.filter((n) => isPublicDomain(n) && !(intent.entities ?? []).some((e) => e.text === n));
+
 /** A domain name under a public top-level domain, never a cluster name. */
 export const isPublicDomain = (n: string): boolean =>
   /\.(com|net|org|io|dev|app|cloud|co|ai|biz|info|eu|uk|de|fr|nl|ie|us)$/.test(n) && !/\.svc(\.|$)/.test(n);

@@ -139,33 +139,6 @@ export function lookupOrder(name: string, conf: ResolvConf): string[] {
   return dots >= conf.ndots ? [n, ...searched] : [...searched, n];
 }
 
-// Azure PaaS names a private endpoint answers through a privatelink zone linked to the VNet
-// https://learn.microsoft.com/azure/private-link/private-endpoint-dns
-const PRIVATE_LINK_SUFFIXES: readonly [string, string][] = [
-  ['database.windows.net', 'privatelink.database.windows.net'],
-  ['blob.core.windows.net', 'privatelink.blob.core.windows.net'],
-  ['file.core.windows.net', 'privatelink.file.core.windows.net'],
-  ['queue.core.windows.net', 'privatelink.queue.core.windows.net'],
-  ['table.core.windows.net', 'privatelink.table.core.windows.net'],
-  ['dfs.core.windows.net', 'privatelink.dfs.core.windows.net'],
-  ['vault.azure.net', 'privatelink.vaultcore.azure.net'],
-  ['azurecr.io', 'privatelink.azurecr.io'],
-  ['postgres.database.azure.com', 'privatelink.postgres.database.azure.com'],
-  ['mysql.database.azure.com', 'privatelink.mysql.database.azure.com'],
-  ['documents.azure.com', 'privatelink.documents.azure.com'],
-  ['servicebus.windows.net', 'privatelink.servicebus.windows.net'],
-  ['redis.cache.windows.net', 'privatelink.redis.cache.windows.net'],
-  ['azurewebsites.net', 'privatelink.azurewebsites.net'],
-];
-
-/** The privatelink zone a name is answered from when a private endpoint serves it, if it is such a name. */
-export function privateLinkZone(name: string): string | undefined {
-  const n = name.toLowerCase().replace(/\.$/, '');
-  const inZone = /(^|\.)privatelink\.(.+)$/.exec(n);
-  if (inZone) return `privatelink.${inZone[2]}`;
-  return PRIVATE_LINK_SUFFIXES.find(([suffix]) => n.endsWith(`.${suffix}`))?.[1];
-}
-
 /** Azure-provided DNS: the virtual IP every VNet without custom DNS servers resolves through. */
 export const AZURE_DNS = AZURE_PLATFORM_IP;
 

@@ -86,3 +86,7 @@ export function endpointsOf(
     })),
   ]);
 }
+
+/** The pod an endpoint points at. */
+export const podOfEndpoint = (e: Endpoint | undefined, pods: Pod[]): Pod | undefined =>
+  e && podNamed(pods, e.namespace, e.podName);

@@ -27,6 +27,15 @@ export interface PolicyPeer {
 export const policyTypes = (p: NetworkPolicy): Direction[] =>
   (p.spec?.policyTypes as Direction[] | undefined) ?? (p.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
 
+/** The policies of the pod's namespace that select it for a direction: it is isolated for it when there is one. */
+export const selectingPolicies = (direction: Direction, subject: Pod, policies: NetworkPolicy[]): NetworkPolicy[] =>
+  policies.filter(
+    (p) =>
+      p.metadata.namespace === subject.metadata.namespace &&
+      policyTypes(p).includes(direction) &&
+      matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
+  );
+
 export function peerMatches(
   peer: NetworkPolicyPeer,
   policyNs: string,
@@ -81,12 +90,7 @@ export function verdict(
   portOwner: Pod = subject,
 ): Verdict {
   const ns = subject.metadata.namespace;
-  const selecting = policies.filter(
-    (p) =>
-      p.metadata.namespace === ns &&
-      policyTypes(p).includes(direction) &&
-      matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
-  );
+  const selecting = selectingPolicies(direction, subject, policies);
   const who = `${ns}/${subject.metadata.name}`;
   if (selecting.length === 0) {
     return {
@@ -144,12 +148,7 @@ export function outsideVerdict(
   const ns = subject.metadata.namespace;
   const who = `${ns}/${subject.metadata.name}`;
   const dir = direction.toLowerCase();
-  const selecting = policies.filter(
-    (p) =>
-      p.metadata.namespace === ns &&
-      policyTypes(p).includes(direction) &&
-      matchesSelector(subject.metadata.labels, p.spec?.podSelector ?? {}),
-  );
+  const selecting = selectingPolicies(direction, subject, policies);
   const base = { direction, policies: selecting.map((p) => p.metadata.name) };
   if (selecting.length === 0)
     return { ...base, allowed: true, reason: `no NetworkPolicy selects ${who} for ${dir}: not isolated` };

@@ -5,7 +5,15 @@
 import type { Namespace, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyRule, Pod } from '../inventory/k8s-types';
 import { workloadOf } from '../nlu/resolve';
 import { fullName, isRunning, matchesSelector, podIp } from '../path/kube';
-import { peerMatches, policyTypes, verdict, type Direction, type Enforcement, type Verdict } from '../path/policy';
+import {
+  peerMatches,
+  policyTypes,
+  selectingPolicies,
+  verdict,
+  type Direction,
+  type Enforcement,
+  type Verdict,
+} from '../path/policy';
 
 export const DIRECTIONS: Direction[] = ['Ingress', 'Egress'];
 
@@ -99,15 +107,6 @@ export interface SourcesDecision extends Common {
 
 export type ListDecision = SelectsDecision | NamedDecision | SourcesDecision;
 
-/** The policies of the pod's namespace that select it for a direction. */
-const selecting = (pod: Pod, dir: Direction, policies: NetworkPolicy[]): NetworkPolicy[] =>
-  policies.filter(
-    (p) =>
-      p.metadata.namespace === pod.metadata.namespace &&
-      policyTypes(p).includes(dir) &&
-      matchesSelector(pod.metadata.labels, p.spec?.podSelector ?? {}),
-  );
-
 const peerOf = (pod: Pod) => ({ pod, ip: podIp(pod) ?? '' });
 
 function viewOf(p: NetworkPolicy, c: ListContext): PolicyView {
@@ -145,7 +144,7 @@ export function decideSelects(
   const used = new Set<NetworkPolicy>();
   for (const pod of pods) {
     const by = (dir: Direction) =>
-      selecting(pod, dir, c.policies).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+      selectingPolicies(dir, pod, c.policies).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
     const [ing, eg] = [by('Ingress'), by('Egress')];
     [...ing, ...eg].forEach((p) => used.add(p));
     const selectedBy = { Ingress: ing.map((p) => p.metadata.name), Egress: eg.map((p) => p.metadata.name) };
@@ -179,7 +178,7 @@ export function decideNamed(p: NetworkPolicy, c: ListContext): NamedDecision {
   const shut: NamedDecision['shut'] = {};
   const untouched: NamedDecision['untouched'] = {};
   for (const dir of DIRECTIONS) {
-    const around = new Set(chosen.flatMap((x) => selecting(x, dir, c.policies)));
+    const around = new Set(chosen.flatMap((x) => selectingPolicies(dir, x, c.policies)));
     if (!view.types.includes(dir)) {
       untouched[dir] = [...around].map((x) => x.metadata.name);
       continue;
@@ -190,7 +189,7 @@ export function decideNamed(p: NetworkPolicy, c: ListContext): NamedDecision {
     shut[dir] = running
       .filter((other) =>
         chosen.some(
-          (x) => fullName(x) !== fullName(other) && !anyRule(dir, x, other, selecting(x, dir, c.policies), c),
+          (x) => fullName(x) !== fullName(other) && !anyRule(dir, x, other, selectingPolicies(dir, x, c.policies), c),
         ),
       )
       .map(fullName);
@@ -228,7 +227,7 @@ export function decideSources(
 
 /** Without a port: the ports some ingress rule at `to` opens to `src` (undefined: every port, or not isolated). */
 function openPorts(src: Pod, to: Pod, c: ListContext): string[] | undefined {
-  const policies = selecting(to, 'Ingress', c.policies);
+  const policies = selectingPolicies('Ingress', to, c.policies);
   if (!policies.length) return undefined;
   const ns = to.metadata.namespace ?? '';
   const words: string[] = [];

@@ -143,15 +143,13 @@ export function decide({ ip, host, range }: WhatIsSubjects, f: WhatIsFacts): Wha
  * https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags */
 function tagsHolding(ip: string, f: WhatIsFacts): { name: string; cidr: string }[] {
   const tags = f.serviceTags;
-  if (!tags || ![...tags.prefixes.keys()].some((k) => !/^azurecloud\b/.test(k) && holds(tags.prefixes.get(k), ip)))
-    return [];
-  const held = [...tags.prefixes].flatMap(([key, cidrs]) => {
+  const held = [...(tags?.prefixes ?? [])].flatMap(([key, cidrs]) => {
     const cidr = cidrs.filter((c) => c.includes('.') && cidrContains(c, ip)).sort(bits)[0];
-    return cidr ? [{ name: tags.names?.get(key) ?? key, cidr }] : [];
+    return cidr ? [{ key, name: tags?.names?.get(key) ?? key, cidr }] : [];
   });
-  return held.sort((a, b) => bits(a.cidr, b.cidr));
+  if (held.every((t) => /^azurecloud\b/.test(t.key))) return [];
+  return held.sort((a, b) => bits(a.cidr, b.cidr)).map(({ name, cidr }) => ({ name, cidr }));
 }
-const holds = (cidrs: string[] | undefined, ip: string) => !!cidrs?.some((c) => c.includes('.') && cidrContains(c, ip));
 const bits = (a: string, b: string) => Number(b.split('/')[1] ?? 32) - Number(a.split('/')[1] ?? 32);
 
 // A Front Door endpoint's host name is the profile's: requests to it go to the origins of the endpoint's routes

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
-import { isClusterName, lookupOrder, privateLinkZone, resolvConfOf } from '../../src/path/dns';
+import { privateLinkZone } from '../../src/path/azure-services';
+import { isClusterName, lookupOrder, resolvConfOf } from '../../src/path/dns';
 import type { PathResult } from '../../src/path/result';
 
 const fx = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
