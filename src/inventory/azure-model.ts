@@ -192,6 +192,44 @@ export interface AzureFirewall extends AzureResource {
   /** `Network.SNAT.PrivateRanges` (classic rules); undefined: not set (IANA private ranges) */
   privateRanges?: string[];
   firewallPolicyId?: string;
+  /** classic rule collections (network and application); undefined: not in the data (a firewall with a policy
+   *  uses the policy's) */
+  ruleCollections?: FirewallRuleCollection[];
+}
+
+/** One Azure Firewall rule (classic or policy): network rules match addresses and ports, application rules the
+ *  FQDN an HTTP(S) / MSSQL request carries. */
+export interface FirewallRule {
+  name: string;
+  kind: 'network' | 'application';
+  /** network: TCP, UDP, ICMP, Any; application: Http:80, Https:443, Mssql:1433 */
+  protocols: string[];
+  /** network rules' destination ports ("443", "8000-8999", "*") */
+  ports: string[];
+  sources: string[];
+  sourceIpGroups: string[];
+  destinations: string[];
+  destinationIpGroups: string[];
+  /** network rules' destinationFqdns, application rules' targetFqdns */
+  fqdns: string[];
+  /** what an application rule matches that is not read here: FQDN tags, web categories, URLs */
+  other: string[];
+}
+
+export interface FirewallRuleCollection {
+  name: string;
+  priority: number;
+  action: string;
+  kind: 'network' | 'application' | 'nat';
+  rules: FirewallRule[];
+  /** its rule collection group (policy rules) */
+  group?: string;
+}
+
+/** A Firewall Policy's rule collection group (`firewallPolicies/<policy>/ruleCollectionGroups/<group>`). */
+export interface FirewallRuleGroup extends AzureResource {
+  priority: number;
+  collections: FirewallRuleCollection[];
 }
 
 /** Azure Firewall Policy: its SNAT settings decide what a firewall with a policy does not SNAT. */
@@ -200,6 +238,10 @@ export interface FirewallPolicy extends AzureResource {
   privateRanges?: string[];
   /** `snat.autoLearnPrivateRanges: Enabled`: ranges learned from a Route Server are added (not visible here) */
   autoLearnPrivateRanges: boolean;
+  /** the parent policy, whose rules come first */
+  basePolicyId?: string;
+  /** its rule collection groups (IDs: the groups are resources of their own) */
+  ruleGroupIds: string[];
 }
 
 export interface NetworkSecurityGroup extends AzureResource {
@@ -245,6 +287,7 @@ export interface AzureKinds {
   routeTable: RouteTable;
   firewall: AzureFirewall;
   firewallPolicy: FirewallPolicy;
+  firewallRuleGroup: FirewallRuleGroup;
   nsg: NetworkSecurityGroup;
   virtualMachine: VirtualMachine;
   applicationGateway: ApplicationGateway;
@@ -264,6 +307,7 @@ const AZURE_TYPES: Record<AzureKind, string> = {
   routeTable: 'microsoft.network/routetables',
   firewall: 'microsoft.network/azurefirewalls',
   firewallPolicy: 'microsoft.network/firewallpolicies',
+  firewallRuleGroup: 'microsoft.network/firewallpolicies/rulecollectiongroups',
   nsg: 'microsoft.network/networksecuritygroups',
   virtualMachine: 'microsoft.compute/virtualmachines',
   applicationGateway: 'microsoft.network/applicationgateways',
@@ -497,7 +541,53 @@ function firewall(f: Flat): AzureFirewall {
     subnetIds: ipcs.map((x) => refId(x.subnet)).filter((a): a is string => !!a),
     privateRanges: privateRanges(f),
     firewallPolicyId: refId(f.firewallpolicy),
+    ruleCollections: classicRules(f),
   };
+}
+
+// classic rules live on the firewall: network and application rule collections, each by its own priority
+// https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-classic-rules
+function classicRules(f: Flat): FirewallRuleCollection[] | undefined {
+  if (!Array.isArray(f.networkrulecollections) && !Array.isArray(f.applicationrulecollections)) return undefined;
+  const of = (kind: 'network' | 'application') => (c: Flat) => ruleCollection(c, kind);
+  return [
+    ...arr(f.networkrulecollections).map(of('network')),
+    ...arr(f.applicationrulecollections).map(of('application')),
+  ];
+}
+
+function ruleCollection(c: Flat, kind?: FirewallRuleCollection['kind']): FirewallRuleCollection {
+  const type = str(c.rulecollectiontype)?.toLowerCase();
+  const action = str((c.action as Flat | undefined)?.type) ?? 'Allow';
+  const rules = arr(c.rules).map(firewallRule);
+  const k =
+    kind ?? (type?.includes('nat') ? 'nat' : rules.some((r) => r.kind === 'application') ? 'application' : 'network');
+  return { name: str(c.name) ?? '', priority: num(c.priority), action, kind: k, rules };
+}
+
+function firewallRule(r: Flat): FirewallRule {
+  const app = str(r.ruletype)?.toLowerCase() === 'applicationrule' || 'targetfqdns' in r || 'fqdntags' in r;
+  const protocols = app
+    ? arr(r.protocols).map((p) => `${str(p.protocoltype) ?? ''}:${num(p.port)}`)
+    : [...strs(r.ipprotocols), ...strs(r.protocols)];
+  return {
+    name: str(r.name) ?? '',
+    kind: app ? 'application' : 'network',
+    protocols,
+    ports: strs(r.destinationports),
+    sources: strs(r.sourceaddresses),
+    sourceIpGroups: strs(r.sourceipgroups),
+    destinations: strs(r.destinationaddresses),
+    destinationIpGroups: strs(r.destinationipgroups),
+    fqdns: [...strs(r.destinationfqdns), ...strs(r.targetfqdns)],
+    other: [...strs(r.fqdntags), ...strs(r.webcategories), ...strs(r.targeturls)],
+  };
+}
+
+// policy rules: rule collection groups by priority, then their rule collections by priority
+// https://learn.microsoft.com/azure/firewall/policy-rule-sets
+function firewallRuleGroup(f: Flat): FirewallRuleGroup {
+  return { ...base(f), priority: num(f.priority), collections: arr(f.rulecollections).map((c) => ruleCollection(c)) };
 }
 
 /** `additionalProperties["Network.SNAT.PrivateRanges"]`: "IANAPrivateRanges, 99.0.0.0/8" or a list. */
@@ -515,6 +605,8 @@ function firewallPolicy(f: Flat): FirewallPolicy {
     ...base(f),
     privateRanges: Array.isArray(snat.privateranges) ? strs(snat.privateranges) : undefined,
     autoLearnPrivateRanges: str(snat.autolearnprivateranges)?.toLowerCase() === 'enabled',
+    basePolicyId: refId(f.basepolicy),
+    ruleGroupIds: refIds(f.rulecollectiongroups),
   };
 }
 
@@ -602,6 +694,7 @@ const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   routeTable,
   firewall,
   firewallPolicy,
+  firewallRuleGroup,
   nsg,
   virtualMachine,
   applicationGateway,

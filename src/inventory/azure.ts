@@ -51,6 +51,7 @@ const GROUPS = [
   'routeTables',
   'azureFirewalls',
   'firewallPolicies',
+  'firewallPolicyRuleCollectionGroups',
   'networkSecurityGroups',
   'applicationGateways',
   'serviceTags',
@@ -131,6 +132,7 @@ const OPS: Record<
     get: (c, rg, [n]) => c.firewallPolicies.get(rg, n),
     list: (c, rg) => (rg ? c.firewallPolicies.list(rg) : c.firewallPolicies.listAll()),
   },
+  firewallRuleGroup: { get: (c, rg, [p, g]) => c.firewallPolicyRuleCollectionGroups.get(rg, p, g) },
   nsg: {
     get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n),
     list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()),
@@ -153,6 +155,7 @@ const KIND_TEXT: Record<AzureKind, string> = {
   routeTable: 'route tables',
   firewall: 'Azure firewalls',
   firewallPolicy: 'firewall policies',
+  firewallRuleGroup: 'firewall rule collection groups',
   nsg: 'network security groups',
   virtualMachine: 'virtual machines',
   applicationGateway: 'application gateways',

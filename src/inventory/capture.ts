@@ -219,6 +219,7 @@ const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   routeTable: 'route-tables',
   firewall: 'firewalls',
   firewallPolicy: 'firewall-policies',
+  firewallRuleGroup: 'firewall-rule-groups',
   nsg: 'network-security-groups',
   applicationGateway: 'application-gateways',
 };

@@ -24,6 +24,7 @@ import type { EgressIP } from '../inventory/k8s-types';
 import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4, isPrivateIp, PRIVATE_RANGES } from './ip';
 import { poolSize as sizeOfPool, publicIpById, type LbWorld } from './lb';
+import type { FirewallRules } from './firewall-rules';
 import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
 import { bgpPossible, candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
 import { addressCount, snatCapacity, type SnatCapacity } from './snat';
@@ -73,6 +74,8 @@ export type EgressDecision =
       firewallSnat?: FirewallSnat;
       /** set when the owner is an Azure Firewall */
       snatRanges?: SnatRanges;
+      /** set when the owner is an Azure Firewall: its rules as read (what could not be read, named) */
+      firewallRules?: FirewallRules;
       natGateway?: NatGateway;
       publicIps: PublicAddress[];
     })
@@ -328,7 +331,8 @@ function applianceDecision(
   if (owner.kind !== 'firewall') return { ...routed, via: 'appliance', owner, publicIps: [] };
   const fw = owner.firewall;
   const snatRanges = snatRangesOf(fw, f.appliance?.firewallPolicy);
-  const firewall = { ...routed, via: 'appliance' as const, owner, snatRanges };
+  const firewallRules = f.appliance?.firewallRules;
+  const firewall = { ...routed, via: 'appliance' as const, owner, snatRanges, firewallRules };
   if (destination && isIpv4(destination) && firewallKeepsSource(snatRanges.ranges, destination))
     return { ...firewall, firewallSnat: 'none-private', publicIps: [] };
   // a private destination outside its ranges (e.g. ranges 255.255.255.255/32: always SNAT) is SNATed to one of

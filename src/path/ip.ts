@@ -10,6 +10,12 @@ function ipv4ToInt(ip: string): number | undefined {
 
 export const isIpv4 = (s: string): boolean => ipv4ToInt(s) !== undefined;
 
+/** Is ip in an inclusive range "first-last" (as Azure Firewall rules write them)? */
+export function rangeContains(range: string, ip: string): boolean {
+  const [lo, hi, n] = [...range.split('-').map(ipv4ToInt), ipv4ToInt(ip)];
+  return lo !== undefined && hi !== undefined && n !== undefined && n >= lo && n <= hi;
+}
+
 function parseCidr(cidr: string): { base: number; bits: number } | undefined {
   const [addr, len] = cidr.trim().split('/');
   const base = ipv4ToInt(addr);

@@ -5,6 +5,8 @@
 import type {
   AzureFirewall,
   FirewallPolicy,
+  FirewallRuleCollection,
+  FirewallRuleGroup,
   LoadBalancer,
   NatGateway,
   Nic,
@@ -15,6 +17,7 @@ import type {
 import { nameOf, parentId, parseId, sameId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import { cidrContains } from './ip';
+import type { FirewallRules } from './firewall-rules';
 import type { Trace } from './trace';
 
 export type ApplianceOwner =
@@ -45,6 +48,8 @@ export interface ApplianceFacts {
   firewallPolicy?: FirewallPolicy;
   /** AzureFirewallSubnet: the firewall's instances SNAT private destinations outside its ranges to its addresses */
   firewallSubnet?: Subnet;
+  /** the firewall's rules, when the data has them */
+  firewallRules?: FirewallRules;
 }
 
 const subOf = (id?: string) => subscriptionOf(id) ?? '';
@@ -100,8 +105,43 @@ async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Tra
     firewallSubnet(inv, firewall, trace),
     firewall.firewallPolicyId ? readPolicy(inv, firewall.firewallPolicyId, trace) : undefined,
   ]);
-  return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy };
+  const firewallRules = await readFirewallRules(inv, firewall, firewallPolicy, trace);
+  return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy, firewallRules };
 }
+
+/** A firewall with a policy uses the policy's rules (its parent's first), one without its classic rules. */
+async function readFirewallRules(
+  inv: Inventory,
+  fw: AzureFirewall,
+  policy: FirewallPolicy | undefined,
+  trace: Trace,
+): Promise<FirewallRules> {
+  if (!fw.firewallPolicyId) return { source: 'classic', layers: [fw.ruleCollections ?? []], missing: [] };
+  if (!policy) return { source: 'policy', layers: [], missing: [`firewall policy ${nameOf(fw.firewallPolicyId)}`] };
+  const missing: string[] = [];
+  const layers: FirewallRuleCollection[][] = [];
+  // a child policy inherits its parent's rule collections, which come first
+  // https://learn.microsoft.com/azure/firewall-manager/policy-overview#hierarchical-policies
+  for (let p: FirewallPolicy | undefined = policy, depth = 0; p && depth < 5; depth++) {
+    const groups = await Promise.all(p.ruleGroupIds.map((id) => readGroup(inv, id, trace)));
+    groups.forEach((g, i) => !g && missing.push(`rule collection group ${nameOf(p!.ruleGroupIds[i])}`));
+    layers.unshift(inOrder(groups.filter((g): g is FirewallRuleGroup => !!g)));
+    const parent: string | undefined = p.basePolicyId;
+    p = parent ? await readPolicy(inv, parent, trace) : undefined;
+    if (parent && !p) missing.push(`parent firewall policy ${nameOf(parent)}`);
+  }
+  return { source: 'policy', policy: policy.name, layers, missing };
+}
+
+const readGroup = (inv: Inventory, id: string, trace: Trace) =>
+  trace.try(`firewall rule collection group ${nameOf(id)}`, () => inv.azure.get('firewallRuleGroup', id));
+
+// groups by priority, then each group's collections by priority
+// https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-firewall-policy
+const inOrder = (groups: FirewallRuleGroup[]): FirewallRuleCollection[] =>
+  [...groups]
+    .sort((a, b) => a.priority - b.priority)
+    .flatMap((g) => [...g.collections].sort((a, b) => a.priority - b.priority).map((c) => ({ ...c, group: g.name })));
 
 /** The firewall's subnet (AzureFirewallSubnet) and its NAT gateway, read in the same round as its policy. */
 async function firewallSubnet(inv: Inventory, firewall: AzureFirewall, trace: Trace) {

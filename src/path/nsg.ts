@@ -44,7 +44,7 @@ export interface NsgContext {
 }
 
 /** A match: yes, no, or why it cannot be judged. */
-type Match = boolean | string;
+export type Match = boolean | string;
 
 export interface NsgDecision {
   nsg: string;
@@ -151,7 +151,7 @@ function rangeMatches(prefix: string, range: string, ctx: NsgContext): Match {
 }
 
 /** Any of the prefixes (none: any address); a reason when none matches and one could not be judged. */
-function anyMatch(prefixes: string[], test: (prefix: string) => Match): Match {
+export function anyMatch(prefixes: string[], test: (prefix: string) => Match): Match {
   let unknown: string | undefined;
   for (const p of prefixes.length ? prefixes : ['*']) {
     const m = test(p);
@@ -162,7 +162,7 @@ function anyMatch(prefixes: string[], test: (prefix: string) => Match): Match {
 }
 
 /** How a rule's prefixes are matched against one end of the packet: a kind of client, a range, or one address. */
-const sideTest =
+export const sideTest =
   (ip: string, ctx: NsgContext, kind?: SourceKind, range?: string, tag?: string) =>
   (p: string): Match =>
     tag
@@ -202,7 +202,7 @@ function asgMatches(groups: string[], members: string[] | undefined, ip: string,
   return groups.some((g) => mine.has(idKey(g)));
 }
 
-function portMatches(ranges: string[], port: number | undefined): boolean {
+export function portMatches(ranges: string[], port: number | undefined): boolean {
   if (!ranges.length) return true;
   return ranges.some((r) => {
     if (r === '*') return true;
@@ -212,7 +212,7 @@ function portMatches(ranges: string[], port: number | undefined): boolean {
   });
 }
 
-const protocolMatches = (rule: string, packet: string) =>
+export const protocolMatches = (rule: string, packet: string) =>
   rule === '*' || rule.toLowerCase() === 'any' || rule.toLowerCase() === packet.toLowerCase();
 
 /** Does the rule apply to the packet? A string: it might (a tag or group that cannot be judged here), and why. */

@@ -62,8 +62,8 @@ export type AnyPolicyDecision =
 export function decide(s: PolicySubjects, f: AnyPolicyFacts): AnyPolicyDecision {
   if ('internetIn' in s) return { internetIn: inbound.decide(s.internetIn, (f as InternetInFacts).internetIn) };
   if ('toService' in s) {
-    const { service, port } = s.toService;
-    const toService = decideOutside((f as ToServiceFacts).toService, { service }, port);
+    const { service, host, port } = s.toService;
+    const toService = decideOutside((f as ToServiceFacts).toService, { service, host }, port);
     return { toService, from: s.toService.from };
   }
   if (isList(s) !== isListFacts(f)) throw new Error('policy: the facts read are not for these subjects');

@@ -1,9 +1,10 @@
 // The way out to an address outside the cluster, answered as a verdict: the egress path (what the far end sees) with
 // each layer judged — the pod's egress NetworkPolicy, the NSGs on the node's NIC and subnet, and what routes it on
-// (a firewall or appliance's rules are not read: said). An NSG deny is certain; a NetworkPolicy deny only where
-// policies are enforced.
+// (an Azure Firewall's rules where the data has them; an appliance's are not read: said). An NSG deny is certain;
+// a NetworkPolicy deny only where policies are enforced.
 import { egress } from '../egress';
-import { nsgRuleText, nsgWhere, allowedBy } from '../path/nsg';
+import type { FirewallVerdict } from '../path/firewall-rules';
+import { nsgRuleText, nsgWhere, allowedBy, type NsgDecision } from '../path/nsg';
 import type { LayerVerdict, PathResult } from '../path/result';
 import type { PairWording } from '../east-west/narrate';
 import type { OutsideDecision } from './outside';
@@ -26,26 +27,49 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   return r;
 }
 
-/** An NSG deny is certain; a NetworkPolicy deny only where policies are enforced. */
+/** An NSG deny is certain; a NetworkPolicy deny only where policies are enforced; then the firewall's rules. */
 function denied(r: PathResult, o: OutsideDecision, client: string, to: string): boolean {
   const nsgDeny = o.nsg?.decisions.find((x) => !x.allowed);
   const npDeny = !o.netpol.allowed && o.enforcement.enforced !== false ? o.netpol : undefined;
-  const who = client.split('/').pop();
-  if (nsgDeny) {
-    const rule = nsgRuleText(nsgDeny);
-    // an allow rule before it that might cover the packet leaves the verdict open
-    const open = nsgDeny.unsure ? `Not sure: NSG rule ${nsgDeny.unsure} — where it applies it allows the packet; ` : '';
-    r.answer = `${open || 'No: '}${client} cannot reach ${to} — NSG ${rule} (${nsgWhere(nsgDeny)}) drops it.`;
-    r.title = `Denied by NSG: ${who} → ${o.service?.name ?? o.ip}`;
-    r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(nsgDeny)}`);
-    if (!open) r.verdict = { allowed: false, by: [`${nsgDeny.nsg}/${nsgDeny.rule}`] };
-  } else if (npDeny) {
+  const fw = o.firewall?.verdict.verdict === 'denied' ? o.firewall.verdict : undefined;
+  const said = { client, to, what: o.service?.name ?? o.ip, who: client.split('/').pop() };
+  if (nsgDeny) nsgDenies(r, nsgDeny, said);
+  else if (npDeny) {
     r.answer = `No: ${client} cannot reach ${to} — ${npDeny.reason}.`;
-    r.title = `Denied by NetworkPolicy: ${who} → ${o.service?.name ?? o.ip}`;
+    r.title = `Denied by NetworkPolicy: ${said.who} → ${said.what}`;
     r.verdict = { allowed: false, by: npDeny.policies };
-  }
-  return !!(nsgDeny ?? npDeny);
+  } else if (fw) firewallDenies(r, o.firewall!.name, fw, said);
+  return !!(nsgDeny ?? npDeny ?? fw);
 }
+
+type Said = { client: string; to: string; what?: string; who?: string };
+
+function nsgDenies(r: PathResult, d: NsgDecision, s: Said): void {
+  const rule = nsgRuleText(d);
+  // an allow rule before it that might cover the packet leaves the verdict open
+  const open = d.unsure ? `Not sure: NSG rule ${d.unsure} — where it applies it allows the packet; ` : '';
+  r.answer = `${open || 'No: '}${s.client} cannot reach ${s.to} — NSG ${rule} (${nsgWhere(d)}) drops it.`;
+  r.title = `Denied by NSG: ${s.who} → ${s.what}`;
+  r.warnings.unshift(`NSG ${rule} denies the packet ${nsgWhere(d)}`);
+  if (!open) r.verdict = { allowed: false, by: [`${d.nsg}/${d.rule}`] };
+}
+
+function firewallDenies(r: PathResult, name: string, fw: FirewallDeny, s: Said): void {
+  const u = fw.unsure;
+  r.answer = u
+    ? `Not sure: ${s.client} reaches ${s.to} only if firewall rule ${u.rule} (${u.action}) applies — ${u.why}; ` +
+      `otherwise Azure Firewall ${name} drops it: ${firewallWhy(fw)}.`
+    : `No: ${s.client} cannot reach ${s.to} — Azure Firewall ${name} drops it: ${firewallWhy(fw)}.`;
+  r.title = `${u ? 'Maybe denied' : 'Denied'} by Azure Firewall: ${s.who} → ${s.what}`;
+  if (!u) r.verdict = { allowed: false, by: [`${name}/${fw.rule ?? 'default deny'}`] };
+}
+
+type FirewallDeny = Extract<FirewallVerdict, { verdict: 'allowed' | 'denied' }>;
+
+// nothing passes Azure Firewall unless a rule allows it
+// https://learn.microsoft.com/azure/firewall/rule-processing
+const firewallWhy = (v: { rule?: string }): string =>
+  v.rule ? `rule ${v.rule} denies it` : 'no rule allows it (Azure Firewall denies what no rule allows)';
 
 /** Nothing read stops it: the way out as egress says it, "yes" first when asked as a verdict, what was not read. */
 function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], asked?: { client: string; to: string }) {
@@ -54,17 +78,22 @@ function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], aske
     ? ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`
     : '';
   // a deny rule that might cover the packet (a regional tag, addresses not known) leaves the verdict open
-  const open = o.nsg?.decisions.find((x) => x.unsure)?.unsure;
+  const fw = o.firewall?.verdict.verdict === 'allowed' ? o.firewall.verdict : undefined;
+  const nsgOpen = o.nsg?.decisions.find((x) => x.unsure)?.unsure;
+  const u = fw?.unsure;
+  const open = nsgOpen ? `NSG rule ${nsgOpen}` : u ? `firewall rule ${u.rule} (${u.action}): ${u.why}` : undefined;
+  const far = `as far as NetworkPolicy, NSGs${fw ? ' and the firewall' : ''} go`;
   const yes = !asked
     ? ''
     : open
-      ? `Not sure: NSG rule ${open} — where it applies it drops the packet; elsewhere ${asked.client} can reach ` +
-        `${asked.to} as far as NetworkPolicy and NSGs go. `
-      : `Yes: ${asked.client} can reach ${asked.to} as far as NetworkPolicy and NSGs go. `;
+      ? `Not sure: ${open} — where it applies it drops the packet; elsewhere ${asked.client} can reach ` +
+        `${asked.to} ${far}. `
+      : `Yes: ${asked.client} can reach ${asked.to} ${far}. `;
   r.answer = `${yes}${r.answer}${notChecked}`;
   if (!open) r.verdict = { allowed: true, by: o.netpol.policies };
   const by = allowedBy(o.nsg?.decisions ?? []);
   if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
+  if (fw?.rule) r.facts.push({ label: 'Azure Firewall', value: `${o.firewall!.name}: allowed by rule ${fw.rule}` });
 }
 
 /** NetworkPolicy, the NSGs for the packet as it leaves the node, and the appliance it is routed to (not read). */
@@ -82,14 +111,28 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
   for (const id of o.nsg?.unseen ?? [])
     out.push({ layer: 'nsg', verdict: 'not-visible', by: id.split('/').pop(), note: `NSG ${id} is not in the data` });
   const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
-  if (rule?.via === 'appliance' && !o.endpoint)
-    out.push({
+  if (rule?.via === 'appliance' && !o.endpoint) out.push(firewallLayer(o, rule.route.nextHopIp ?? undefined));
+  return out;
+}
+
+/** The firewall's rules as judged, or why they were not. */
+function firewallLayer(o: OutsideDecision, nextHop?: string): LayerVerdict {
+  const v = o.firewall?.verdict;
+  const name = o.firewall?.name;
+  if (!v || v.verdict === 'unknown')
+    return {
       layer: 'firewall',
       verdict: 'not-evaluated',
-      by: rule.route.nextHopIp ?? undefined,
-      note: 'the packet is routed to a firewall / appliance whose rules are not read: it may still drop it',
-    });
-  return out;
+      by: name ?? nextHop,
+      note: v
+        ? `Azure Firewall ${name}'s rules could not be judged (${v.why}): it may still drop the packet`
+        : 'the packet is routed to a firewall / appliance whose rules are not read: it may still drop it',
+    };
+  const seen = o.nsg ? `, seen as ${o.nsg.packet.src}` : '';
+  const note =
+    (v.verdict === 'allowed' ? `allowed${seen}` : firewallWhy(v)) +
+    (v.unsure ? `; unsure: ${v.unsure.rule} (${v.unsure.action}): ${v.unsure.why}` : '');
+  return { layer: 'firewall', verdict: v.verdict, by: `${name}${v.rule ? ` ${v.rule}` : ' (default deny)'}`, note };
 }
 
 /** A service endpoint on the subnet: the service sees the private source, and no route to a firewall takes it.

@@ -10,6 +10,7 @@ import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
 import { azureEnd, podEnd, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
+import { judgeFirewall, type FirewallPacket, type FirewallVerdict } from '../path/firewall-rules';
 import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
 import type { AzureService } from '../path/azure-services';
 import { enforcementOf, outsideVerdict, verdict, type Enforcement, type Verdict } from '../path/policy';
@@ -45,6 +46,8 @@ export interface OutsideDecision {
   nsg?: { packet: NsgPacket; decisions: NsgDecision[]; unseen: string[] };
   /** why the NSGs were not judged */
   nsgWhy?: string;
+  /** the Azure Firewall the packet is routed to, and its rules' verdict */
+  firewall?: { name: string; verdict: FirewallVerdict };
 }
 
 /** What the way out to `ip` (else to the Internet) reads: the egress family's facts and the client node's NSGs. */
@@ -70,7 +73,7 @@ export const isOutside = (ip: string, f: OutsideFacts): boolean =>
   !(f.client?.vnet?.prefixes ?? []).some((p) => cidrContains(p, ip));
 
 /** The far end: an address, or an Azure service's public endpoints (any address of its service tag). */
-export type Far = { ip: string } | { service: AzureService };
+export type Far = { ip: string } | { service: AzureService; host?: string };
 
 export function decideOutside(f: OutsideFacts, far: Far, port: number | undefined, proto = 'TCP'): OutsideDecision {
   const { pod } = f.subjects;
@@ -86,8 +89,12 @@ export function decideOutside(f: OutsideFacts, far: Far, port: number | undefine
   const enforcement = enforcementOf(f.cluster, f.pods);
   const label = ip ?? `${service!.name} (service tag ${service!.tag})`;
   const endpoint = service && serviceEndpoint(f.client, service);
-  const base = { egress: answer, far: label, ip, service, endpoint, port, protocol, netpol, enforcement };
   const src = answer.kind === 'path' ? sourceOnWire(answer) : undefined;
+  const host = 'host' in far ? far.host : undefined;
+  const firewall = endpoint
+    ? undefined
+    : firewallVerdict(answer, { src, dst: ip, dstTag: service?.tag, host, port, protocol }, f);
+  const base = { egress: answer, far: label, ip, service, endpoint, port, protocol, netpol, enforcement, firewall };
   if (!f.client) return { ...base, nsgWhy: 'the node is not an Azure VM in the data' };
   if (answer.kind === 'path' && answer.source.kind === 'egress-ip')
     return { ...base, nsgWhy: 'the packet leaves through an EgressIP node, whose NSGs are not judged here' };
@@ -102,6 +109,20 @@ export function decideOutside(f: OutsideFacts, far: Far, port: number | undefine
   const ctx = { virtualNetwork: vnetTagSpace(c.vnet, c.routeTable), srcAsgs: asgs, ...tagsOf([c]) };
   const decisions = evaluatePath({ srcNic: c.nicNsg, srcSubnet: c.subnetNsg }, packet, ctx);
   return { ...base, nsg: { packet, decisions, unseen: c.unseen } };
+}
+
+/** The Azure Firewall's rules for the packet, when the route out takes it to one whose rules were read. */
+function firewallVerdict(a: EgressAnswer, p: Partial<FirewallPacket>, f: OutsideFacts): OutsideDecision['firewall'] {
+  const rule = a.kind === 'path' ? a.rule : undefined;
+  if (rule?.via !== 'appliance' || rule.owner.kind !== 'firewall' || !rule.firewallRules) return undefined;
+  const name = rule.owner.firewall.name;
+  if (!p.src)
+    return { name, verdict: { verdict: 'unknown', why: 'the address the packet leaves the node with is not known' } };
+  const ctx = {
+    virtualNetwork: vnetTagSpace(f.client?.vnet, f.client?.routeTable),
+    ...tagsOf(f.client ? [f.client] : []),
+  };
+  return { name, verdict: judgeFirewall(rule.firewallRules, { ...p, src: p.src, protocol: p.protocol ?? 'TCP' }, ctx) };
 }
 
 /** The address the packet has on the node's NIC: the node IP (SNAT) or the pod IP (Azure CNI, no SNAT). */

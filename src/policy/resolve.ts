@@ -27,7 +27,7 @@ export type ListSubjects =
 export type InternetIn = Noted & { internetIn: InboundSubjects };
 
 /** An Azure service a pod reaches ("does the NSG block api from Azure Storage?"): its public endpoints' tag. */
-export type ToService = Noted & { toService: { from: Pod; service: AzureService; port?: number } };
+export type ToService = Noted & { toService: { from: Pod; service: AzureService; host?: string; port?: number } };
 
 export type PolicySubjects = EastWestSubjects | ListSubjects | InternetIn | ToService;
 
@@ -53,12 +53,13 @@ const anyToOurFrontend = (intent: Intent): boolean =>
 
 /** One workload of ours and an Azure service said in words or by host ("… from mystorage.blob.core.windows.net"). */
 async function serviceAsked(intent: Intent, ctx: Ctx): Promise<ToService | undefined> {
-  const service = serviceInWords(intent.text) ?? intent.names.map(serviceOfHost).find(Boolean);
+  const host = intent.names.find((n) => serviceOfHost(n));
+  const service = serviceInWords(intent.text) ?? (host ? serviceOfHost(host) : undefined);
   const ours = (intent.entities ?? []).filter((e) => e.kind === 'pod' || e.kind === 'workload');
   if (!service || ours.length !== 1 || !ours[0].pods?.length || intent.ips.length) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const from = pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === ours[0].pods![0]);
-  return from && { toService: { from, service, port: intent.port } };
+  return from && { toService: { from, service, host, port: intent.port } };
 }
 
 /** "does netpol allow x/a to x/q on 80": a party written as namespace/name that is not there is never left out, so

@@ -8,6 +8,7 @@ import { ask } from '../../src/answer';
 import { capture } from '../../src/inventory/capture';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
+import type { PathResult } from '../../src/path/result';
 import { liveRig, rounds, type LiveRig, jsonWithoutAge } from '../helpers/live';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
@@ -147,21 +148,34 @@ test('aks-effective-routes: VM scale set instance NICs have no effective-routes 
   }
 });
 
-test('aks-udr-policy: the firewall policy is read live by ID, answers like the snapshot, and capture writes it', async () => {
+test('aks-udr-policy: the firewall policy and its rule groups are read live by ID, answer like the snapshot, and capture writes them', async () => {
   const rig = await liveRig(fixture('aks-udr-policy'));
   const snapshot = SnapshotInventory.load(fixture('aks-udr-policy'));
   const questions = ['egress web-7d4b9c8f6d-abcde to 198.51.100.20', 'egress web-7d4b9c8f6d-abcde to 10.60.1.5'];
+  // (live, NetworkPolicy enforcement is inferred from the pods, not from `az aks show`: only the Azure layers compared)
+  const azureLayers = (r: PathResult) => r.layers?.filter((l) => l.layer !== 'network-policy');
   try {
     for (const q of questions) {
       const live = await ask(q, rig.inventory);
       expect(live.errors).toEqual([]);
       expect(jsonWithoutAge(live)).toEqual(jsonWithoutAge(await ask(q, snapshot)));
     }
+    for (const q of ['can api reach 8.8.8.8 on 25?', 'can api reach 8.8.8.8 on 443?']) {
+      const live = await ask(q, rig.inventory);
+      expect(live.errors).toEqual([]);
+      expect(azureLayers(live)).toEqual(azureLayers(await ask(q, snapshot)));
+    }
     expect(rig.arm.requestsTo(/\/firewallPolicies\/hub-fw-policy$/).map((r) => r.status)).toEqual([200]);
+    expect((await ask('can api reach 8.8.8.8 on 25?', rig.inventory)).verdict).toEqual({
+      allowed: false,
+      by: ['hub-fw/DefaultNetworkRuleCollectionGroup / deny-mail / no-smtp'],
+    });
     const dir = mkdtempSync(join(tmpdir(), 'capture-policy-'));
     const summary = await capture(rig.inventory, rig.inventory.azure, dir);
     expect(summary.failures).toEqual([]);
     expect(existsSync(join(dir, 'azure', 'firewall-policies.json'))).toBe(true);
+    expect(existsSync(join(dir, 'azure', 'firewall-rule-groups.json'))).toBe(true);
+    expect(rig.arm.requestsTo(/\/ruleCollectionGroups\//).map((r) => r.status)).toEqual([200, 200]);
     const captured = SnapshotInventory.load(dir);
     for (const q of questions)
       expect(jsonWithoutAge(await ask(q, captured))).toEqual(jsonWithoutAge(await ask(q, rig.inventory)));
@@ -178,6 +192,10 @@ test('a firewall policy that may not be read: an error naming it, and the answer
     expect(r.errors).toEqual([expect.objectContaining({ lookup: 'firewall policy hub-fw-policy', code: 'forbidden' })]);
     expect(r.seenAs).toEqual(['51.104.20.30']);
     expect(r.warnings.join('\n')).toMatch(/policy hub-fw-policy \(not read\): the IANA private ranges are assumed/);
+    // its rules unread too: no verdict on them, said
+    const p = await ask('can api reach 8.8.8.8 on 25?', rig.inventory);
+    expect(p.answer).toMatch(/^Yes: .* Not checked: firewall hub-fw\./);
+    expect(p.layers?.at(-1)?.note).toMatch(/could not be judged \(firewall policy hub-fw-policy not read\)/);
   } finally {
     await rig.stop();
   }

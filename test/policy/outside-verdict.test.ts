@@ -33,10 +33,49 @@ test('an address the rule does not cover leaves by the default rule, with what t
   ]);
 });
 
-test('a route to a firewall: its rules are not read, the answer says so', async () => {
-  const r = await ask('can api reach 8.8.8.8 on 443?', fixture('aks-udr-policy'));
-  expect(r.answer).toMatch(/^Yes: .* Not checked: firewall 10\.100\.0\.4\./);
+test('a route to a firewall whose policy is not in the data: its rules are not judged, the answer says so', async () => {
+  const r = await ask('can api reach 8.8.8.8 on 443?', fixture('aks-udr'));
+  expect(r.answer).toMatch(/^Yes: .* Not checked: firewall hub-fw\./);
   expect(r.layers?.at(-1)).toMatchObject({ layer: 'firewall', verdict: 'not-evaluated' });
+  expect(r.layers?.at(-1)?.note).toMatch(/firewall policy hub-fw-policy not read/);
+});
+
+describe('a route to an Azure Firewall whose policy rules are in the data (aks-udr-policy)', () => {
+  const inv = fixture('aks-udr-policy');
+  test('a network rule allows it: yes, naming the rule; the far end sees the firewall', async () => {
+    const r = await ask('can api reach 8.8.8.8 on 443?', inv);
+    expect(r.answer).toMatch(/^Yes: .* as far as NetworkPolicy, NSGs and the firewall go\. .* as 51\.104\.20\.30/);
+    expect(r.layers?.at(-1)).toMatchObject({
+      layer: 'firewall',
+      verdict: 'allowed',
+      by: 'hub-fw DefaultNetworkRuleCollectionGroup / aks-egress / https-out',
+    });
+    expect(r.facts).toContainEqual({
+      label: 'Azure Firewall',
+      value: 'hub-fw: allowed by rule DefaultNetworkRuleCollectionGroup / aks-egress / https-out',
+    });
+  });
+  test('a deny collection of higher priority: no, naming the rule', async () => {
+    const r = await ask('can api reach 8.8.8.8 on 25?', inv);
+    expect(r.answer).toMatch(
+      /^No: .* Azure Firewall hub-fw drops it: rule DefaultNetworkRuleCollectionGroup \/ deny-mail/,
+    );
+    expect(r.verdict?.allowed).toBe(false);
+  });
+  test('no rule for the port: denied by default', async () => {
+    const r = await ask('can api reach 8.8.8.8 on 5432?', inv);
+    expect(r.answer).toMatch(/drops it: no rule allows it \(Azure Firewall denies what no rule allows\)/);
+    expect(r.verdict).toEqual({ allowed: false, by: ['hub-fw/default deny'] });
+  });
+  test('an application rule by host name and an address without one: not sure, no typed verdict', async () => {
+    const r = await ask('can api reach 8.8.8.8 on 80?', inv);
+    expect(r.answer).toMatch(/^Not sure: .* only if firewall rule .*os-updates \/ ubuntu \(allow\) applies/);
+    expect(r.verdict).toBeUndefined();
+  });
+  test('an Azure service by host goes through the network rule for any address', async () => {
+    const r = await ask('can api reach mystorage.blob.core.windows.net on 443?', inv);
+    expect(r.answer).toMatch(/^Yes: .* and the firewall go/);
+  });
 });
 
 test('an egress NetworkPolicy whose ipBlock leaves the address out denies it where policies are enforced', async () => {

@@ -1,0 +1,122 @@
+// Azure Firewall rules for one packet going out through it. Rules are terminating and nothing passes unless a rule
+// allows it; network rules are processed first, then, for HTTP, HTTPS and MSSQL, application rules — each in order
+// (policy: the parent's first, then group priority, then collection priority; classic: collection priority).
+// https://learn.microsoft.com/azure/firewall/rule-processing
+// Pure: the rules and the address context are read by the caller.
+import type { FirewallRule, FirewallRuleCollection } from '../inventory/azure-model';
+import { isIpv4, rangeContains } from './ip';
+import { anyMatch, portMatches, protocolMatches, sideTest, type Match, type NsgContext } from './nsg';
+
+export interface FirewallRules {
+  source: 'classic' | 'policy';
+  policy?: string;
+  /** rule collections in processing order, one list per policy (the parent's first) */
+  layers: FirewallRuleCollection[][];
+  /** what holds rules and could not be read: no verdict then */
+  missing: string[];
+}
+
+export interface FirewallPacket {
+  /** the source as the firewall sees it (after the node's SNAT) */
+  src: string;
+  dst?: string;
+  /** the destination is any public endpoint of this service tag */
+  dstTag?: string;
+  /** the host name the client asked for, when known */
+  host?: string;
+  port?: number;
+  protocol: string;
+}
+
+export type FirewallVerdict =
+  | {
+      verdict: 'allowed' | 'denied';
+      /** "group / collection / rule", or undefined: no rule matched (denied by default) */
+      rule?: string;
+      /** a rule processed before the deciding one that might match (IP groups, FQDNs, tags), and why */
+      unsure?: { rule: string; action: string; why: string };
+    }
+  | { verdict: 'unknown'; why: string };
+
+export function judgeFirewall(rules: FirewallRules, p: FirewallPacket, ctx: NsgContext): FirewallVerdict {
+  if (rules.missing.length) return { verdict: 'unknown', why: `${rules.missing.join(', ')} not read` };
+  const byPriority = (xs: FirewallRuleCollection[]) =>
+    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs;
+  const all = rules.layers.flatMap(byPriority);
+  const network = all.filter((c) => c.kind === 'network');
+  const application = appPort(p) ? all.filter((c) => c.kind === 'application') : [];
+  let unsure: { rule: string; action: string; why: string } | undefined;
+  for (const c of [...network, ...application])
+    for (const r of c.rules) {
+      const m = c.kind === 'network' ? networkMatch(r, p, ctx) : applicationMatch(r, p, ctx);
+      if (m === false) continue;
+      const rule = [c.group, c.name, r.name].filter(Boolean).join(' / ');
+      if (m === true) return { verdict: c.action.toLowerCase() === 'deny' ? 'denied' : 'allowed', rule, unsure };
+      unsure ??= { rule, action: c.action.toLowerCase(), why: m };
+    }
+  return { verdict: 'denied', unsure };
+}
+
+const appPort = (p: FirewallPacket) => p.protocol.toUpperCase() === 'TCP' && p.port !== undefined;
+
+/** A source or destination entry: an address, CIDR, "first-last" range, service tag or `*`. */
+const addressTest = (ip: string, ctx: NsgContext, tag?: string) => (entry: string) =>
+  !tag && /^[\d.]+-[\d.]+$/.test(entry.trim())
+    ? rangeContains(entry.trim(), ip)
+    : sideTest(ip, ctx, undefined, undefined, tag)(entry);
+
+function sourceMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+  const m = r.sources.length || !r.sourceIpGroups.length ? anyMatch(r.sources, addressTest(p.src, ctx)) : false;
+  if (m !== true && r.sourceIpGroups.length) return `its source IP groups (${r.sourceIpGroups.map(last)}) are not read`;
+  return m;
+}
+
+function networkMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+  if (!r.protocols.some((x) => protocolMatches(x, p.protocol)) || !portMatches(r.ports, p.port)) return false;
+  const src = sourceMatch(r, p, ctx);
+  if (src === false) return false;
+  const dst = both(destinationMatch(r, p, ctx), fqdnMatch(r.fqdns, p, 'network'));
+  return src === true ? dst : dst === false ? false : src;
+}
+
+function destinationMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+  const groups = r.destinationIpGroups.length ? `its destination IP groups (${r.destinationIpGroups.map(last)})` : '';
+  if (!r.destinations.length) return groups ? `${groups} are not read` : false;
+  const m =
+    p.dst && isIpv4(p.dst)
+      ? anyMatch(r.destinations, addressTest(p.dst, ctx))
+      : p.dstTag
+        ? anyMatch(r.destinations, addressTest('', ctx, p.dstTag))
+        : 'the destination address is not known';
+  return m !== true && groups ? `${groups} are not read` : m;
+}
+
+/** Either side may match: true wins, then a reason. */
+const both = (a: Match, b: Match): Match => (a === true || b === true ? true : typeof a === 'string' ? a : b);
+
+// network rules name FQDNs the firewall resolves (DNS proxy); application rules match the request's host name
+// (HTTP Host, TLS SNI); `*.contoso.com` is any name under contoso.com
+// https://learn.microsoft.com/azure/firewall/fqdn-filtering-network-rules
+function fqdnMatch(fqdns: string[], p: FirewallPacket, kind: 'network' | 'application'): Match {
+  if (!fqdns.length) return false;
+  if (fqdns.includes('*')) return true;
+  const host = p.host?.toLowerCase();
+  if (host) return fqdns.some((f) => hostMatches(f.toLowerCase(), host));
+  const names = fqdns.slice(0, 3).join(', ') + (fqdns.length > 3 ? ', …' : '');
+  return kind === 'network'
+    ? `it allows ${names} by name: whether ${p.dst ?? 'the address'} is what they resolve to is not known here`
+    : `it matches ${names} by the host name the request carries, which the question does not give`;
+}
+
+const hostMatches = (pattern: string, host: string) =>
+  pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : pattern === host;
+
+function applicationMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+  const port = r.protocols.some((x) => Number(x.split(':')[1]) === p.port);
+  if (!port || sourceMatch(r, p, ctx) === false) return false;
+  const byName = fqdnMatch(r.fqdns, p, 'application');
+  if (byName !== false || !r.other.length) return byName;
+  return `it matches by ${r.other.slice(0, 3).join(', ')} (FQDN tags, web categories or URLs), not judged here`;
+}
+
+const last = (id: string) => id.split('/').pop() ?? id;
