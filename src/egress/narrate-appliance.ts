@@ -1,6 +1,7 @@
 // A route to a virtual appliance in words: Azure Firewall (public IPs, NAT gateway on its subnet, or no SNAT for
 // private destinations), an NVA behind an internal load balancer, a NIC, or an owner that could not be found.
 import type { NatGateway } from '../inventory/azure-model';
+import { rulesFrom } from '../path/firewall-rules';
 import type { Hop } from '../path/result';
 import {
   anyOf,
@@ -90,6 +91,7 @@ function firewall(s: Scene, r: Appliance, via: string): Told {
   const query = 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id,subnet:subnet.id}';
   s.d.verify.push(`az network firewall show --ids ${fw.id} --query '${query}'`);
   snatRangeFacts(s, r);
+  firewallRuleFacts(s, r, fw.name);
   if (keep) return firewallPrivate(s, r, via, fw.name);
   if (r.firewallSnat === 'private-ip') return firewallPrivateSnat(s, r, via, fw.name);
   if (r.natGateway) natGatewayFacts(s, r.natGateway);
@@ -108,6 +110,27 @@ function firewall(s: Scene, r: Appliance, via: string): Told {
     title: `${s.name} leaves as ${list(r.publicIps)} via firewall ${fw.name}`,
     seenAs: known(r.publicIps),
   };
+}
+
+/** What the firewall's rules let out for the packet's source (a port asked is judged by the policy family). */
+function firewallRuleFacts(s: Scene, r: Appliance, name: string): void {
+  const rules = r.firewallRules;
+  const src = s.srcIps[0];
+  if (!rules || !src) return;
+  if (rules.missing.length) {
+    s.d.facts.push({ label: 'Firewall rules', value: `not read (${rules.missing.join(', ')})` });
+    return;
+  }
+  const lines = rulesFrom(rules, src, { virtualNetwork: [] });
+  const shown = lines.slice(0, 6).map((l) => `${l.action} ${l.what} (${l.rule})`);
+  const more = lines.length > 6 ? `; and ${lines.length - 6} more` : '';
+  // nothing passes Azure Firewall unless a rule allows it: https://learn.microsoft.com/azure/firewall/rule-processing
+  s.d.facts.push({
+    label: 'Firewall rules',
+    value: `for ${src}: ${shown.join('; ') || 'none'}${more}; anything else is dropped (no rule allows it)`,
+  });
+  if (!lines.some((l) => l.action === 'allow'))
+    s.d.warnings.push(`Azure Firewall ${name} has no rule that lets anything from ${src} out: it drops the traffic`);
 }
 
 /** Which ranges the firewall does not SNAT, from where; what is not visible about them. */

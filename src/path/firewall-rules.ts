@@ -120,3 +120,33 @@ function applicationMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): 
 }
 
 const last = (id: string) => id.split('/').pop() ?? id;
+
+/** One rule in words, for a summary of what a source may send. */
+export interface RuleLine {
+  action: string;
+  rule: string;
+  /** "tcp/443 to *", "https:443 to *.ubuntu.com" */
+  what: string;
+}
+
+/** The rules whose source may be `src`, in processing order (network, then application): what the firewall lets out
+ * (or stops) for it; what no rule allows is dropped. */
+export function rulesFrom(rules: FirewallRules, src: string, ctx: NsgContext): RuleLine[] {
+  const all = rules.layers.flatMap((xs) =>
+    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
+  );
+  const ordered = [...all.filter((c) => c.kind === 'network'), ...all.filter((c) => c.kind === 'application')];
+  return ordered.flatMap((c) =>
+    c.rules
+      .filter((r) => sourceMatch(r, { src, protocol: 'TCP' }, ctx) !== false)
+      .map((r) => ({ action: c.action.toLowerCase(), rule: r.name, what: ruleWhat(r) })),
+  );
+}
+
+function ruleWhat(r: FirewallRule): string {
+  const to = [...r.destinations, ...r.destinationIpGroups.map(last), ...r.fqdns, ...r.other];
+  const dest = to.slice(0, 3).join(', ') + (to.length > 3 ? ', …' : '');
+  if (r.kind === 'application') return `${r.protocols.join(', ').toLowerCase()} to ${dest || '*'}`;
+  const protocols = r.protocols.map((p) => p.toLowerCase()).join('+');
+  return `${protocols}/${r.ports.join(',') || '*'} to ${dest || '*'}`;
+}

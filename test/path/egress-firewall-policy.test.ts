@@ -112,3 +112,27 @@ describe('snatRangesOf', () => {
     });
   });
 });
+
+test("the egress answer says what the firewall's rules let out for the node, and what is dropped", async () => {
+  const r = await ask(`egress ${WEB}`, SnapshotInventory.load(dirOf('aks-udr-policy')));
+  const rules = fact(r, 'Firewall rules');
+  expect(rules).toMatch(
+    /^for 10\.224\.0\.4: deny tcp\/25 to \* \(no-smtp\); allow udp\/1194 to AzureCloud\.westeurope/,
+  );
+  expect(rules).toMatch(/; and 2 more; anything else is dropped \(no rule allows it\)$/);
+  expect(fact(await ask(`egress ${WEB}`, SnapshotInventory.load(dirOf('aks-udr'))), 'Firewall rules')).toBe(
+    'not read (firewall policy hub-fw-policy)',
+  );
+  // a source no rule names: nothing gets out, said
+  const dir = mkdtempSync(join(tmpdir(), 'pp-rules-'));
+  cpSync(dirOf('aks-udr-policy'), dir, { recursive: true });
+  edit(dir, 'azure/firewall-rule-groups.json', (doc) => {
+    for (const g of doc.value)
+      for (const c of g.properties.ruleCollections) for (const rule of c.rules) rule.sourceAddresses = ['10.9.0.0/16'];
+    return doc;
+  });
+  const none = await ask(`egress ${WEB}`, SnapshotInventory.load(dir));
+  expect(none.warnings).toContain(
+    'Azure Firewall hub-fw has no rule that lets anything from 10.224.0.4 out: it drops the traffic',
+  );
+});
