@@ -116,7 +116,10 @@ async function readFirewallRules(
   policy: FirewallPolicy | undefined,
   trace: Trace,
 ): Promise<FirewallRules> {
-  if (!fw.firewallPolicyId) return { source: 'classic', layers: [fw.ruleCollections ?? []], missing: [] };
+  if (!fw.firewallPolicyId)
+    return fw.ruleCollections
+      ? { source: 'classic', layers: [fw.ruleCollections], missing: [] }
+      : { source: 'classic', layers: [], missing: [`the rule collections of ${fw.name}`] };
   if (!policy) return { source: 'policy', layers: [], missing: [`firewall policy ${nameOf(fw.firewallPolicyId)}`] };
   const missing: string[] = [];
   const layers: FirewallRuleCollection[][] = [];

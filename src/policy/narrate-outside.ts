@@ -82,7 +82,7 @@ function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], aske
   const nsgOpen = o.nsg?.decisions.find((x) => x.unsure)?.unsure;
   const u = fw?.unsure;
   const open = nsgOpen ? `NSG rule ${nsgOpen}` : u ? `firewall rule ${u.rule} (${u.action}): ${u.why}` : undefined;
-  const far = `as far as NetworkPolicy, NSGs${fw ? ' and the firewall' : ''} go`;
+  const far = `as far as ${fw ? 'NetworkPolicy, NSGs and the firewall' : 'NetworkPolicy and NSGs'} go`;
   const yes = !asked
     ? ''
     : open

@@ -105,3 +105,9 @@ test('asked as a path, the way out to the address is the answer (no verdict fiel
   expect(r.answer).toMatch(/cannot reach 52\.239\.140\.10 — NSG app-nsg\/deny-storage-out/);
   expect(r.verdict).toBeUndefined();
 });
+
+test('a firewall whose rule collections are not in the data (no policy, no classic rules listed): not judged', async () => {
+  const r = await ask('can api reach 8.8.8.8 on 443?', fixture('hub-spoke-firewall'));
+  expect(r.answer).toMatch(/^Yes: .* as far as NetworkPolicy and NSGs go\. .* Not checked: firewall afw-hub-weu\./);
+  expect(r.layers?.at(-1)?.note).toMatch(/could not be judged \(the rule collections of afw-hub-weu not read\)/);
+});
