@@ -47,6 +47,7 @@ const TOPICS: [RegExp, FactKind[]][] = [
   [/\b(route|host|hostname|ingress|pointing|points?|dns)\b/, ['host']],
   [/\b(snat|ports?)\b/, ['snat']],
   [/\b(load ?balancers?|lbs?|frontends?)\b/, ['lb-frontend', 'lb-rules']],
+  [/\b(firewalls?|azfw)\b/, ['firewall-rules']],
   [/\b(polic(y|ies)|networkpolic(y|ies)|nsgs?|allowed|denied|blocked|reach)\b/, ['policy']],
 ];
 

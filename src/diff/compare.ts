@@ -17,7 +17,7 @@ export interface Diff {
 }
 
 /** The order changes are listed in: what partners see first. */
-const ORDER: FactKind[] = ['egress', 'host', 'snat', 'lb-frontend', 'lb-rules', 'policy'];
+const ORDER: FactKind[] = ['egress', 'host', 'snat', 'lb-frontend', 'lb-rules', 'firewall-rules', 'policy'];
 
 const keyOf = (f: Fact) => `${f.kind}\n${f.subject.toLowerCase()}`;
 const same = (a: Fact, b: Fact) =>
@@ -65,6 +65,13 @@ function impactOf(b: Fact | undefined, a: Fact | undefined): string {
       return `Load balancer frontend ${a.subject} now has ${a.value} instead of ${b.value}.`;
     case 'lb-rules':
       return `Load balancer ${a.subject} rules changed: ${ruleDelta(b.value, a.value)}.`;
+    case 'firewall-rules':
+      // rules are processed in order, the first match decides: a new order alone changes what passes
+      // https://learn.microsoft.com/azure/firewall/rule-processing
+      return (
+        `Azure Firewall ${a.subject} rules changed: ` +
+        `${ruleDelta(b.value, a.value) || 'the same rules in another order (priorities changed)'}.`
+      );
     case 'policy':
       return policyImpact(b, a);
   }
@@ -84,6 +91,7 @@ const LABEL: Record<FactKind, string> = {
   snat: 'SNAT budget of',
   'lb-frontend': 'load balancer frontend',
   'lb-rules': 'rules of load balancer',
+  'firewall-rules': 'rules of Azure Firewall',
   policy: 'pair',
 };
 

@@ -4,10 +4,11 @@ import type { EgressAnswer } from '../egress/decide';
 import type { InboundDecision } from '../inbound/decide';
 import type { LbView } from '../load-balancers/decide';
 import type { EgressDecision } from '../path/egress-rules';
+import { ruleLines } from '../path/firewall-rules';
 import { fullName } from '../path/kube';
 import type { PathResult } from '../path/result';
 
-export type FactKind = 'egress' | 'host' | 'lb-frontend' | 'lb-rules' | 'snat' | 'policy';
+export type FactKind = 'egress' | 'host' | 'lb-frontend' | 'lb-rules' | 'firewall-rules' | 'snat' | 'policy';
 
 export interface Fact {
   kind: FactKind;
@@ -90,6 +91,14 @@ export function snatOf(r: EgressDecision): Fact | undefined {
       detail: `${r.publicIps.length} public address(es)`,
     };
   return undefined;
+}
+
+/** An Azure Firewall's rules (when read), in processing order: what it lets out and stops. */
+export function firewallFact(r: EgressDecision): Fact | undefined {
+  if (r.via !== 'appliance' || r.owner.kind !== 'firewall' || !r.firewallRules || r.firewallRules.missing.length)
+    return undefined;
+  const lines = ruleLines(r.firewallRules).map((l) => `${l.path}: ${l.action} ${l.what}`);
+  return { kind: 'firewall-rules', subject: az(r.owner.firewall.name), value: lines.join('; ') || 'no rules' };
 }
 
 /** A host's way in: the address clients dial and the front that carries it (router, ingress, gateway). */

@@ -1,5 +1,5 @@
 // The path facts of an inventory, in a compact form two inventories can be compared by: what each workload
-// group leaves as, where each host comes in, what the load balancers carry, the SNAT budget, and the verdicts
+// group leaves as, where each host comes in, what the load balancers and firewalls carry, the SNAT budget, the verdicts
 // between pods that talk. Every value comes from the families' own rules (facts → decide), run on
 // representative subjects; nothing here decides a path itself.
 import { egress } from '../egress';
@@ -12,7 +12,7 @@ import { loadBalancers } from '../load-balancers';
 import { workloadOf } from '../nlu/resolve';
 import { isRunning } from '../path/kube';
 import { newCtx } from './ctx';
-import { describeRule, hostFact, lbFacts, NO_EGRESS, snatOf, type Fact } from './describe';
+import { describeRule, firewallFact, hostFact, lbFacts, NO_EGRESS, snatOf, type Fact } from './describe';
 import { policyFacts } from './pairs';
 
 export type { Fact, FactKind } from './describe';
@@ -71,8 +71,8 @@ async function egressFacts(inv: Inventory, groups: Map<string, Pod[]>): Promise<
     const rules = [...new Set(answers.map((a) => describeRule(a.answer)))].sort();
     out.push({ kind: 'egress', subject: group, value: seen.join(', ') || NO_EGRESS, detail: rules.join('; ') });
     for (const a of answers) {
-      const snat = a.answer.kind === 'path' ? snatOf(a.answer.rule) : undefined;
-      if (snat) out.push(snat);
+      const rule = a.answer.kind === 'path' ? a.answer.rule : undefined;
+      for (const f of rule ? [snatOf(rule), firewallFact(rule)] : []) if (f) out.push(f);
     }
   }
   return out;

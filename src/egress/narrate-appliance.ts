@@ -1,7 +1,7 @@
 // A route to a virtual appliance in words: Azure Firewall (public IPs, NAT gateway on its subnet, or no SNAT for
 // private destinations), an NVA behind an internal load balancer, a NIC, or an owner that could not be found.
 import type { NatGateway } from '../inventory/azure-model';
-import { rulesFrom } from '../path/firewall-rules';
+import { ruleLines } from '../path/firewall-rules';
 import type { Hop } from '../path/result';
 import {
   anyOf,
@@ -121,7 +121,7 @@ function firewallRuleFacts(s: Scene, r: Appliance, name: string): void {
     s.d.facts.push({ label: 'Firewall rules', value: `not read (${rules.missing.join(', ')})` });
     return;
   }
-  const lines = rulesFrom(rules, src, { virtualNetwork: [] });
+  const lines = ruleLines(rules, src);
   const shown = lines.slice(0, 6).map((l) => `${l.action} ${l.what} (${l.rule})`);
   const more = lines.length > 6 ? `; and ${lines.length - 6} more` : '';
   // nothing passes Azure Firewall unless a rule allows it: https://learn.microsoft.com/azure/firewall/rule-processing

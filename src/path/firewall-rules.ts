@@ -125,21 +125,28 @@ const last = (id: string) => id.split('/').pop() ?? id;
 export interface RuleLine {
   action: string;
   rule: string;
+  /** "group / collection / rule" */
+  path: string;
   /** "tcp/443 to *", "https:443 to *.ubuntu.com" */
   what: string;
 }
 
-/** The rules whose source may be `src`, in processing order (network, then application): what the firewall lets out
- * (or stops) for it; what no rule allows is dropped. */
-export function rulesFrom(rules: FirewallRules, src: string, ctx: NsgContext): RuleLine[] {
+/** The rules (those whose source may be `src`, when given) in processing order, network then application: what the
+ * firewall lets out (or stops); what no rule allows is dropped. */
+export function ruleLines(rules: FirewallRules, src?: string, ctx: NsgContext = { virtualNetwork: [] }): RuleLine[] {
   const all = rules.layers.flatMap((xs) =>
     rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
   );
   const ordered = [...all.filter((c) => c.kind === 'network'), ...all.filter((c) => c.kind === 'application')];
   return ordered.flatMap((c) =>
     c.rules
-      .filter((r) => sourceMatch(r, { src, protocol: 'TCP' }, ctx) !== false)
-      .map((r) => ({ action: c.action.toLowerCase(), rule: r.name, what: ruleWhat(r) })),
+      .filter((r) => src === undefined || sourceMatch(r, { src, protocol: 'TCP' }, ctx) !== false)
+      .map((r) => ({
+        action: c.action.toLowerCase(),
+        rule: r.name,
+        path: [c.group, c.name, r.name].filter(Boolean).join(' / '),
+        what: ruleWhat(r),
+      })),
   );
 }
 

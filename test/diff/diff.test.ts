@@ -221,3 +221,35 @@ test('an EgressIP that the load balancer does not translate takes the workload o
       'now EgressIP 10.0.2.100 then outbound rule aro2-p8bjm/outboundrule).',
   );
 });
+
+test('an Azure Firewall rule added, or its collections reordered, is a change of what the firewall lets out', async () => {
+  const before = fixtureCopy('aks-udr-policy');
+  const added = fixtureCopy('aks-udr-policy');
+  edit(added, 'azure/firewall-rule-groups.json', (doc) => {
+    const net = doc.value[0].properties.ruleCollections[1];
+    net.rules.push({
+      ...net.rules[2],
+      name: 'partner-pg',
+      destinationAddresses: ['203.0.113.0/24'],
+      destinationPorts: ['5432'],
+    });
+    return doc;
+  });
+  const [change] = of(await diff(before, added), 'firewall-rules');
+  expect(change).toMatchObject({
+    subject: 'hub-fw',
+    impact: expect.stringMatching(
+      /^Azure Firewall hub-fw rules changed: added DefaultNetworkRuleCollectionGroup \/ aks-egress \/ partner-pg: allow tcp\/5432 to 203\.0\.113\.0\/24\.$/,
+    ),
+  });
+  const reordered = fixtureCopy('aks-udr-policy');
+  edit(reordered, 'azure/firewall-rule-groups.json', (doc) => {
+    const [deny, allow] = doc.value[0].properties.ruleCollections;
+    [deny.priority, allow.priority] = [allow.priority, deny.priority];
+    return doc;
+  });
+  expect(of(await diff(before, reordered), 'firewall-rules')[0]?.impact).toBe(
+    'Azure Firewall hub-fw rules changed: the same rules in another order (priorities changed).',
+  );
+  expect(of(await diff(before, before), 'firewall-rules')).toEqual([]);
+});
