@@ -3,6 +3,7 @@
 // (an Azure Firewall's rules where the data has them; an appliance's are not read: said). An NSG deny is certain;
 // a NetworkPolicy deny only where policies are enforced.
 import { egress } from '../egress';
+import { parseId } from '../inventory/ids';
 import type { FirewallVerdict } from '../path/firewall-rules';
 import { nsgRuleText, nsgWhere, allowedBy, type NsgDecision } from '../path/nsg';
 import type { LayerVerdict, PathResult } from '../path/result';
@@ -22,6 +23,8 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   for (const l of layers)
     if (l.verdict === 'not-evaluated' && l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
   r.facts.push({ label: 'NetworkPolicy', value: o.netpol.reason });
+  const check = firewallVerify(o);
+  if (check) r.verify.push(check);
   if (wording.intent === 'policy') r.layers = layers;
   else delete r.verdict;
   return r;
@@ -113,6 +116,20 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
   const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
   if (rule?.via === 'appliance' && !o.endpoint) out.push(firewallLayer(o, rule.route.nextHopIp ?? undefined));
   return out;
+}
+
+const CLASSIC_RULES = '{network:networkRuleCollections,application:applicationRuleCollections}';
+
+/** The command that lists the rules judged: the policy's rule collection groups, or the firewall's classic rules. */
+function firewallVerify(o: OutsideDecision): string | undefined {
+  const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
+  if (!o.firewall || rule?.via !== 'appliance' || rule.owner.kind !== 'firewall') return undefined;
+  const fw = rule.owner.firewall;
+  const policy = fw.firewallPolicyId ? parseId(fw.firewallPolicyId) : undefined;
+  return policy
+    ? `az network firewall policy rule-collection-group list --policy-name ${policy.names[0]} ` +
+        `-g ${policy.resourceGroup} --subscription ${policy.subscription} -o json`
+    : `az network firewall show --ids ${fw.id} --query '${CLASSIC_RULES}'`;
 }
 
 /** The firewall's rules as judged, or why they were not. */

@@ -61,6 +61,10 @@ describe('a route to an Azure Firewall whose policy rules are in the data (aks-u
       /^No: .* Azure Firewall hub-fw drops it: rule DefaultNetworkRuleCollectionGroup \/ deny-mail/,
     );
     expect(r.verdict?.allowed).toBe(false);
+    expect(r.verify).toContain(
+      'az network firewall policy rule-collection-group list --policy-name hub-fw-policy -g rg-hub ' +
+        '--subscription 3f2c1d5e-8a7b-4c6d-9e0f-1a2b3c4d5e6f -o json',
+    );
   });
   test('no rule for the port: denied by default', async () => {
     const r = await ask('can api reach 8.8.8.8 on 5432?', inv);
