@@ -9,6 +9,7 @@ import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../p
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
 import { agcNsg, appGatewayNsg } from './app-gateway-nsg';
 import type { InboundFacts } from './facts';
+import type { FirewallDnat } from './firewall-dnat';
 import { matchFrontDoor, type FrontDoorHit } from './front-door';
 import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-api';
 import { decideNodePort, type NodePortPath } from './node-port';
@@ -93,6 +94,8 @@ export type InboundDecision = WayIn & {
   policy?: InboundPolicy;
   /** Azure Front Door in front: an origin names this way in */
   frontDoor?: FrontDoorHit;
+  /** an Azure Firewall in front: its DNAT rule leads here */
+  firewallDnat?: FirewallDnat;
   /** the workload's other ways in (said in one line each) */
   others?: OtherWayIn[];
 };
@@ -127,6 +130,7 @@ export function decide(s: InboundSubjects, f: InboundFacts): InboundDecision {
     ...way,
     ...(policy ? { policy } : {}),
     ...(s.others?.length ? { others: s.others } : {}),
+    ...(s.firewallDnat ? { firewallDnat: s.firewallDnat } : {}),
   };
   const frontDoor = matchFrontDoor(f.frontDoors, d, s);
   return frontDoor ? { ...d, frontDoor } : d;

@@ -3,6 +3,7 @@
 // pod sees (seenAs), what became of the client IP (clientIp) and each hop's NAT.
 import type { Endpoint } from '../path/endpoints';
 import { result, type ClientIpHandling, type Fact, type FollowUp, type Hop, type PathResult } from '../path/result';
+import { withFirewallDnat } from './firewall-dnat';
 import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
@@ -39,7 +40,13 @@ const addr = (ip: string | undefined, port: number | undefined) => (port === und
 const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 
 export const narrate = (d: InboundDecision): PathResult =>
-  withOthers(withFrontDoor(withNsgs(withPolicy(narrateWayIn(d), d.policy), nsgsOf(d)), d.frontDoor), d.others);
+  withOthers(
+    withFirewallDnat(
+      withFrontDoor(withNsgs(withPolicy(narrateWayIn(d), d.policy), nsgsOf(d)), d.frontDoor),
+      d.firewallDnat,
+    ),
+    d.others,
+  );
 
 /** The NSG verdicts in packet order; the first leg that drops the packet is the answer, the legs after it are moot. */
 function withNsgs(r: PathResult, legs: (InboundNsg | 'not-read' | undefined)[]): PathResult {

@@ -3,6 +3,7 @@
 import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import { isAgic } from './app-gateway';
 import { gatewayRouteSubject } from './gateway-api';
+import { firewallWayIn, type FirewallDnat } from './firewall-dnat';
 import { nodePortAsked, nodePortSubject } from './node-port';
 import {
   chooseWay,
@@ -44,6 +45,8 @@ export interface InboundSubjects extends Noted {
   others?: OtherWayIn[];
   /** the port asked of a Service reached directly ("the ingress controller on 443"): one of the Service's ports */
   port?: number;
+  /** an Azure Firewall in front: its address was dialled, its DNAT rule leads to the Service */
+  firewallDnat?: FirewallDnat;
 }
 
 type Catalog = WaysCatalog;
@@ -122,10 +125,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   const found = byNames(intent, cat, pods);
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
-  const byAddress = ingressByIp(intent, ingresses);
-  if (byAddress) return { clientIp, ...(await withWays({ ingress: byAddress }, intent, ctx, cat, pods)) };
-  const site = siteWayIn(intent, cat);
-  if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
+  const other = await byAddressOrSite(intent, ctx, cat, pods, clientIp);
+  if (other) return other;
   if (!intent.names.length)
     return result(
       'inbound',
@@ -133,6 +134,17 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
       `Reach what? Name a route, host, ingress or Service, e.g. "${spec.examples[0]}".`,
     );
   return notFound(intent, cat);
+}
+
+/** An ingress's own address, a site said in words, or a firewall's address whose DNAT rule leads to one of ours. */
+async function byAddressOrSite(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], clientIp?: string) {
+  const byAddress = ingressByIp(intent, cat.ingresses);
+  if (byAddress) return { clientIp, ...(await withWays({ ingress: byAddress }, intent, ctx, cat, pods)) };
+  const site = siteWayIn(intent, cat);
+  if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
+  const viaFirewall = await firewallWayIn(intent.ips, intent.port, clientIp, cat.services, ctx);
+  if (viaFirewall) return isReply(viaFirewall) ? viaFirewall : { clientIp, ...viaFirewall };
+  return undefined;
 }
 
 /** The way in at a load balancer's address. "requests on 20.31.46.88 (the ingress controller's address) … how do they

@@ -201,7 +201,7 @@ export interface AzureFirewall extends AzureResource {
  *  FQDN an HTTP(S) / MSSQL request carries. */
 export interface FirewallRule {
   name: string;
-  kind: 'network' | 'application';
+  kind: 'network' | 'application' | 'nat';
   /** network: TCP, UDP, ICMP, Any; application: Http:80, Https:443, Mssql:1433 */
   protocols: string[];
   /** network rules' destination ports ("443", "8000-8999", "*") */
@@ -214,6 +214,8 @@ export interface FirewallRule {
   fqdns: string[];
   /** what an application rule matches that is not read here: FQDN tags, web categories, URLs */
   other: string[];
+  /** a DNAT rule's translated address (or FQDN) and port */
+  translated?: { address?: string; fqdn?: string; port?: string };
 }
 
 export interface FirewallRuleCollection {
@@ -545,12 +547,14 @@ function firewall(f: Flat): AzureFirewall {
   };
 }
 
-// classic rules live on the firewall: network and application rule collections, each by its own priority
+// classic rules live on the firewall: NAT, network and application rule collections, each by its own priority
 // https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-classic-rules
 function classicRules(f: Flat): FirewallRuleCollection[] | undefined {
-  if (!Array.isArray(f.networkrulecollections) && !Array.isArray(f.applicationrulecollections)) return undefined;
-  const of = (kind: 'network' | 'application') => (c: Flat) => ruleCollection(c, kind);
+  const lists = [f.natrulecollections, f.networkrulecollections, f.applicationrulecollections];
+  if (!lists.some((l) => Array.isArray(l))) return undefined;
+  const of = (kind: FirewallRuleCollection['kind']) => (c: Flat) => ruleCollection(c, kind);
   return [
+    ...arr(f.natrulecollections).map(of('nat')),
     ...arr(f.networkrulecollections).map(of('network')),
     ...arr(f.applicationrulecollections).map(of('application')),
   ];
@@ -566,13 +570,17 @@ function ruleCollection(c: Flat, kind?: FirewallRuleCollection['kind']): Firewal
 }
 
 function firewallRule(r: Flat): FirewallRule {
-  const app = str(r.ruletype)?.toLowerCase() === 'applicationrule' || 'targetfqdns' in r || 'fqdntags' in r;
+  const type = str(r.ruletype)?.toLowerCase();
+  const app = type === 'applicationrule' || 'targetfqdns' in r || 'fqdntags' in r;
+  const nat = type === 'natrule' || 'translatedaddress' in r || 'translatedfqdn' in r || 'translatedport' in r;
   const protocols = app
     ? arr(r.protocols).map((p) => `${str(p.protocoltype) ?? ''}:${num(p.port)}`)
     : [...strs(r.ipprotocols), ...strs(r.protocols)];
+  const translated = { address: str(r.translatedaddress), fqdn: str(r.translatedfqdn), port: str(r.translatedport) };
   return {
+    ...(nat ? { translated } : {}),
     name: str(r.name) ?? '',
-    kind: app ? 'application' : 'network',
+    kind: nat ? 'nat' : app ? 'application' : 'network',
     protocols,
     ports: strs(r.destinationports),
     sources: strs(r.sourceaddresses),

@@ -137,7 +137,8 @@ export function ruleLines(rules: FirewallRules, src?: string, ctx: NsgContext = 
   const all = rules.layers.flatMap((xs) =>
     rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
   );
-  const ordered = [...all.filter((c) => c.kind === 'network'), ...all.filter((c) => c.kind === 'application')];
+  const kinds = src === undefined ? ['nat', 'network', 'application'] : ['network', 'application'];
+  const ordered = kinds.flatMap((k) => all.filter((c) => c.kind === k));
   return ordered.flatMap((c) =>
     c.rules
       .filter((r) => src === undefined || sourceMatch(r, { src, protocol: 'TCP' }, ctx) !== false)
@@ -151,9 +152,53 @@ export function ruleLines(rules: FirewallRules, src?: string, ctx: NsgContext = 
 }
 
 function ruleWhat(r: FirewallRule): string {
+  if (r.translated) return `${dnatWhat(r)} → ${translatedOf(r)}`;
   const to = [...r.destinations, ...r.destinationIpGroups.map(last), ...r.fqdns, ...r.other];
   const dest = to.slice(0, 3).join(', ') + (to.length > 3 ? ', …' : '');
   if (r.kind === 'application') return `${r.protocols.join(', ').toLowerCase()} to ${dest || '*'}`;
   const protocols = r.protocols.map((p) => p.toLowerCase()).join('+');
   return `${protocols}/${r.ports.join(',') || '*'} to ${dest || '*'}`;
+}
+
+const dnatWhat = (r: FirewallRule) =>
+  `${r.protocols.map((p) => p.toLowerCase()).join('+')}/${r.ports.join(',') || '*'} on ${r.destinations.join(', ')}`;
+const translatedOf = (r: FirewallRule) =>
+  `${r.translated?.address ?? r.translated?.fqdn ?? '?'}${r.translated?.port ? `:${r.translated.port}` : ''}`;
+
+/** A DNAT rule on one of the firewall's addresses: what it translates to, and whom it admits. */
+export interface DnatHit {
+  /** "group / collection / rule" */
+  rule: string;
+  /** "tcp/443 on 51.104.20.30" */
+  what: string;
+  address?: string;
+  fqdn?: string;
+  port?: number;
+  sources: string[];
+}
+
+// DNAT rules come first: a match translates the destination and lets the packet in, no network rule is consulted;
+// rule collection groups, then collections, by priority
+// https://learn.microsoft.com/azure/firewall/rule-processing
+/** The DNAT rules for an address (and port, when given) of the firewall, in processing order; a client address, when
+ * given, keeps the rules whose sources may be it. */
+export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; protocol?: string; src?: string }) {
+  const collections = rules.layers.flatMap((xs) =>
+    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
+  );
+  const proto = p.protocol ?? 'TCP';
+  return collections
+    .filter((c) => c.kind === 'nat')
+    .flatMap((c) => c.rules.map((r) => ({ c, r })))
+    .filter(({ r }) => r.destinations.some((d) => d === '*' || d === p.ip))
+    .filter(({ r }) => r.protocols.some((x) => protocolMatches(x, proto)) && (!p.port || portMatches(r.ports, p.port)))
+    .filter(({ r }) => !p.src || sourceMatch(r, { src: p.src, protocol: proto }, { virtualNetwork: [] }) !== false)
+    .map(({ c, r }): DnatHit => ({
+      rule: [c.group, c.name, r.name].filter(Boolean).join(' / '),
+      what: dnatWhat(r),
+      address: r.translated?.address,
+      fqdn: r.translated?.fqdn,
+      port: r.translated?.port ? Number(r.translated.port) : undefined,
+      sources: [...r.sources, ...r.sourceIpGroups.map(last)],
+    }));
 }

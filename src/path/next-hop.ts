@@ -109,6 +109,12 @@ async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Tra
   return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy, firewallRules };
 }
 
+/** A firewall's rules: its policy's (read by ID) or its classic ones. */
+export async function firewallRulesOf(inv: Inventory, fw: AzureFirewall, trace: Trace): Promise<FirewallRules> {
+  const policy = fw.firewallPolicyId ? await readPolicy(inv, fw.firewallPolicyId, trace) : undefined;
+  return readFirewallRules(inv, fw, policy, trace);
+}
+
 /** A firewall with a policy uses the policy's rules (its parent's first), one without its classic rules. */
 async function readFirewallRules(
   inv: Inventory,

@@ -1,0 +1,111 @@
+// A hub firewall in front of the cluster (test/fixtures/aks-fw-dnat: aks-udr-policy plus an internal LoadBalancer
+// Service shop/web-internal at 10.224.0.100 and a DNAT rule collection on the firewall's public IP 51.104.20.30):
+// its DNAT rule leads to our internal load balancer, SNATing the client to AzureFirewallSubnet; read from the
+// snapshot and live through the SDK against the fake ARM server.
+import { join } from 'node:path';
+import { ask } from '../../src/answer';
+import { normalize } from '../../src/inventory/azure-model';
+import { LiveInventory } from '../../src/inventory/live';
+import { SnapshotInventory } from '../../src/inventory/snapshot';
+import { dnatRules } from '../../src/path/firewall-rules';
+import { liveRig, jsonWithoutAge } from '../helpers/live';
+
+const DIR = join(__dirname, '..', 'fixtures', 'aks-fw-dnat');
+const inv = SnapshotInventory.load(DIR);
+
+test('a port with a DNAT rule to our internal load balancer: the firewall first, then the way in it leads to', async () => {
+  const r = await ask('how does traffic reach 51.104.20.30 on 443?', inv);
+  expect(r.status).toBe('answered');
+  expect(r.answer).toMatch(
+    /^51\.104\.20\.30:443 is Azure Firewall hub-fw's address: DNAT rule .*web-https translates it to 10\.224\.0\.100:80 and SNATs the client to an address of 10\.100\.0\.0\/26/,
+  );
+  expect(r.answer).toContain('Traffic reaches shop/web-internal at 10.224.0.100:80');
+  expect(r.hops.map((h) => h.kind)).toEqual(['client', 'firewall', 'load-balancer', 'node', 'pod']);
+  expect(r.hops[2].src).toBe('an address of 10.100.0.0/26');
+  expect(r.hops[1].nat).toEqual({ kind: 'dnat', from: '51.104.20.30:443', to: '10.224.0.100:80' });
+  expect(r.verify[0]).toMatch(
+    /^az network firewall policy rule-collection-group list --policy-name hub-fw-policy -g rg-hub/,
+  );
+});
+
+test('no port: the DNAT rules on the address as buttons; a port no rule translates: dropped, said', async () => {
+  const which = await ask('how does traffic reach 51.104.20.30?', inv);
+  expect(which.status).toBe('ambiguous');
+  expect(which.followUps.map((f) => f.question)).toEqual([
+    'how does traffic reach 51.104.20.30 on 443?',
+    'how does traffic reach 51.104.20.30 on 2222?',
+  ]);
+  const none = await ask('how does traffic reach 51.104.20.30 on 8443?', inv);
+  expect(none.answer).toMatch(/^No: 51\.104\.20\.30 is an address of Azure Firewall hub-fw, and no DNAT rule of it/);
+  expect(none.answer).toMatch(/the firewall drops it, as it drops anything no rule lets in\.$/);
+});
+
+test("a rule to an address that is none of ours, and a client the rule's sources leave out", async () => {
+  const elsewhere = await ask('how does traffic reach 51.104.20.30 on 2222?', inv);
+  expect(elsewhere.answer).toMatch(/translates tcp\/2222 on 51\.104\.20\.30 to 10\.50\.1\.4:22, which is no way in/);
+  expect(elsewhere.answer).toMatch(/it lets in only clients from 198\.51\.100\.0\/24\.$/);
+  const outsider = await ask('how does traffic from 203.0.113.9 reach 51.104.20.30 on 2222?', inv);
+  expect(outsider.answer).toMatch(/lets in only clients from 198\.51\.100\.0\/24: 203\.0\.113\.9 is dropped\.$/);
+});
+
+test('classic NAT rule collections on the firewall read the same way', () => {
+  const fw = normalize('firewall', {
+    name: 'fw',
+    type: 'Microsoft.Network/azureFirewalls',
+    properties: {
+      natRuleCollections: [
+        {
+          name: 'publish',
+          properties: {
+            priority: 100,
+            action: { type: 'Dnat' },
+            rules: [
+              {
+                name: 'web',
+                protocols: ['TCP'],
+                sourceAddresses: ['*'],
+                destinationAddresses: ['20.1.2.3'],
+                destinationPorts: ['443'],
+                translatedAddress: '10.0.0.10',
+                translatedPort: '8443',
+              },
+            ],
+          },
+        },
+      ],
+      networkRuleCollections: [],
+    },
+  });
+  const rules = { source: 'classic' as const, layers: [fw.ruleCollections!], missing: [] };
+  expect(dnatRules(rules, { ip: '20.1.2.3', port: 443 })).toEqual([
+    {
+      rule: 'publish / web',
+      what: 'tcp/443 on 20.1.2.3',
+      address: '10.0.0.10',
+      fqdn: undefined,
+      port: 8443,
+      sources: ['*'],
+    },
+  ]);
+  expect(dnatRules(rules, { ip: '20.1.2.3', port: 80 })).toEqual([]);
+});
+
+test('live: the firewall, its policy and rule groups read through the SDK answer like the snapshot; unreadable, said', async () => {
+  const rig = await liveRig(DIR);
+  try {
+    const q = 'how does traffic reach 51.104.20.30 on 443?';
+    const live = await ask(q, rig.inventory);
+    expect(live.errors).toEqual([]);
+    expect((jsonWithoutAge(live) as any).hops).toEqual((jsonWithoutAge(await ask(q, inv)) as any).hops);
+    expect(live.answer).toBe((await ask(q, inv)).answer);
+    rig.arm.faults.push({ status: 403, match: /\/ruleCollectionGroups\// });
+    const fresh = await ask(
+      'how does traffic reach 51.104.20.30 on 443?',
+      new LiveInventory(rig.inventory.kube, rig.freshArm()),
+    );
+    expect(fresh.answer).toMatch(/its DNAT rules, which could not be read \(rule collection group .* not read\)/);
+    expect(fresh.errors.map((e) => e.code)).toContain('forbidden');
+  } finally {
+    await rig.stop();
+  }
+});
