@@ -115,7 +115,7 @@ function choose(ip: string, hits: DnatHit[]): PathResult {
     `Azure Firewall DNAT rules on ${ip}: ${hits.map((h) => h.what).join('; ')}. Which port?`,
   );
   r.followUps = hits.map((h) => {
-    const port = /\/(\d+)/.exec(h.what)?.[1];
+    const port = h.ports[0];
     return {
       title: `${h.what} → ${h.address ?? h.fqdn}:${h.port ?? '?'} (${h.rule})`,
       question: `how does traffic reach ${ip} on ${port}?`,

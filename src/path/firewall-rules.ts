@@ -171,6 +171,9 @@ export interface DnatHit {
   rule: string;
   /** "tcp/443 on 51.104.20.30" */
   what: string;
+  /** the firewall's address and the ports the rule takes there */
+  ip: string;
+  ports: string[];
   address?: string;
   fqdn?: string;
   port?: number;
@@ -196,6 +199,8 @@ export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; 
     .map(({ c, r }): DnatHit => ({
       rule: [c.group, c.name, r.name].filter(Boolean).join(' / '),
       what: dnatWhat(r),
+      ip: p.ip,
+      ports: r.ports,
       address: r.translated?.address,
       fqdn: r.translated?.fqdn,
       port: r.translated?.port ? Number(r.translated.port) : undefined,

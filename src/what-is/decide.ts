@@ -1,5 +1,6 @@
 // What an address is: every object of the cluster and its node resource group
 // that carries it, else the address ranges it falls in. Pure.
+import type { DnatHit } from '../path/firewall-rules';
 import type { LoadBalancer } from '../inventory/azure-model';
 import type { FrontDoor } from '../inventory/front-door';
 import { idKey, nameOf, sameId } from '../inventory/ids';
@@ -30,7 +31,15 @@ export type Finding =
   | { kind: 'public-ip'; name: string; resourceGroup: string; attachedTo?: string }
   | { kind: 'nic-ip'; config: string; nic: string; resourceGroup: string; vm?: string }
   | { kind: 'nat-gateway'; natGateway: string; id: string; via: string }
-  | { kind: 'firewall'; firewall: string; resourceGroup: string; subscription: string; via: string }
+  | {
+      kind: 'firewall';
+      firewall: string;
+      resourceGroup: string;
+      subscription: string;
+      via: string;
+      /** its DNAT rules on the address (when its rules were read) */
+      dnat?: DnatHit[];
+    }
   | { kind: 'prefix'; prefix: string; cidr: string; resourceGroup: string; usedBy?: string }
   /** a load balancer beyond the node resource group (an NVA's internal one in a hub) */
   | {
@@ -301,6 +310,7 @@ function edgeFindings(ip: string, f: WhatIsFacts): Finding[] {
         resourceGroup: fw.resourceGroup,
         subscription: fw.subscription,
         via,
+        ...(f.dnat?.length ? { dnat: f.dnat } : {}),
       });
   }
   if (prefix && !out.length)

@@ -6,7 +6,10 @@ import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { ServiceTags } from '../inventory/service-tags';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
+import { idKey } from '../inventory/ids';
+import { dnatRules, type DnatHit } from '../path/firewall-rules';
 import { lbWorld, publicIpById } from '../path/lb';
+import { firewallRulesOf } from '../path/next-hop';
 import { decide } from './decide';
 import { readBackendNics, readEdge, readNicRoutes, type EdgeFacts } from './edge';
 import type { WhatIsSubjects } from './resolve';
@@ -29,6 +32,8 @@ export interface WhatIsFacts {
   frontDoors?: FrontDoor[];
   /** Azure's service tags, read only when nothing of ours holds the address */
   serviceTags?: ServiceTags;
+  /** the DNAT rules of the firewall holding the address, on that address */
+  dnat?: DnatHit[];
 }
 
 const NO_EDGE: EdgeFacts = { natGateways: [], firewalls: [], prefixes: [], publicIps: [] };
@@ -61,7 +66,7 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
   if (s.range) return wide;
   // a NIC behind an edge load balancer (an appliance's), a BGP next hop in the nodes' effective routes: read only
   // when nothing else carries the address
-  if (decide(s, wide).outcome === 'found') return wide;
+  if (decide(s, wide).outcome === 'found') return withDnat(s.ip, wide, inv, trace);
   const [backendNics, nicRoutes] = await Promise.all([
     readBackendNics(inv, wide.edge, world.nics, trace),
     readNicRoutes(inv, nodes, wide.edge, world.nics, trace),
@@ -70,6 +75,19 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
   return decide(s, last).outcome === 'not-found'
     ? { ...last, serviceTags: await tagsOf(inv, world.nics, trace) }
     : last;
+}
+
+/** A firewall's address: its DNAT rules there (what it publishes), when its rules can be read. */
+async function withDnat(ip: string | undefined, f: WhatIsFacts, inv: Ctx['inv'], trace: Ctx['trace']) {
+  const fw = ip ? f.edge.firewalls.find((x) => x.privateIps.includes(ip) || x.publicIps.includes(ip)) : undefined;
+  const held =
+    fw ??
+    f.edge.firewalls.find((x) =>
+      x.publicIpIds.some((id) => f.edge.publicIps.some((p) => p.ip === ip && idKey(p.id) === idKey(id))),
+    );
+  if (!held || !ip) return f;
+  const rules = await firewallRulesOf(inv, held, trace);
+  return rules.missing.length ? f : { ...f, dnat: dnatRules(rules, { ip }) };
 }
 
 /** The service tag list of the nodes' cloud (the region only picks the cloud): an address of Azure's own services

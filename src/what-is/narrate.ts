@@ -1,5 +1,6 @@
 // The decision about an address in words: one clause per finding, with the
 // commands that show it and the questions that follow from it.
+import type { DnatHit } from '../path/firewall-rules';
 import { result, type FollowUp, type PathResult } from '../path/result';
 import type { Finding, Range, WhatIsDecision } from './decide';
 
@@ -39,7 +40,7 @@ function findingText(x: Finding): string {
     case 'firewall':
       return (
         `the ${x.via} of Azure Firewall ${x.firewall} (resource group ${x.resourceGroup}, ` +
-        `subscription ${x.subscription})`
+        `subscription ${x.subscription})${dnatText(x.dnat)}`
       );
     case 'prefix':
       return `inside public IP prefix ${x.prefix} (${x.cidr}), resource group ${x.resourceGroup}`;
@@ -235,8 +236,19 @@ function followUpOf(x: Finding): FollowUp | undefined {
     return { title: 'Egress path', question: `egress path of pod ${name} -n ${ns}`, intent: 'egress' };
   }
   if (x.kind === 'lb-frontend') return { title: 'Load balancers', question: `what does load balancer ${x.lb} do` };
+  if (x.kind === 'firewall' && x.dnat?.length) {
+    const h = x.dnat[0];
+    return { title: 'Inbound path', question: `how does traffic reach ${h.ip} on ${h.ports[0]}?`, intent: 'inbound' };
+  }
   return undefined;
 }
+
+// a firewall's DNAT rules publish its addresses: what each port is sent on to
+// https://learn.microsoft.com/azure/firewall/rule-processing
+const dnatText = (hits?: DnatHit[]) => (hits?.length ? `; its DNAT rules there: ${hits.map(dnatLine).join('; ')}` : '');
+
+const dnatLine = (h: DnatHit) =>
+  `${h.what.replace(/ on \S+$/, '')} → ${h.address ?? h.fqdn}:${h.port ?? '?'} (${h.rule})`;
 
 /** One follow-up per finding, but a single "Load balancers" one. */
 function followUpsOf(findings: Finding[]): FollowUp[] {

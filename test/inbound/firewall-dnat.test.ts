@@ -81,6 +81,8 @@ test('classic NAT rule collections on the firewall read the same way', () => {
     {
       rule: 'publish / web',
       what: 'tcp/443 on 20.1.2.3',
+      ip: '20.1.2.3',
+      ports: ['443'],
       address: '10.0.0.10',
       fqdn: undefined,
       port: 8443,
@@ -108,4 +110,20 @@ test('live: the firewall, its policy and rule groups read through the SDK answer
   } finally {
     await rig.stop();
   }
+});
+
+test("what-is on the firewall's address names its DNAT rules there, with the inbound question as a button", async () => {
+  const r = await ask('what is 51.104.20.30', inv);
+  expect(r.answer).toMatch(
+    /Azure Firewall hub-fw .*; its DNAT rules there: tcp\/443 → 10\.224\.0\.100:80 \(.*web-https\); tcp\/2222 → 10\.50\.1\.4:22/,
+  );
+  expect(r.followUps).toContainEqual({
+    title: 'Inbound path',
+    question: 'how does traffic reach 51.104.20.30 on 443?',
+    intent: 'inbound',
+  });
+  // the rules unread (a snapshot without the policy): the firewall alone, no rules claimed
+  const unread = await ask('what is 51.104.20.30', SnapshotInventory.load(join(DIR, '..', 'aks-udr')));
+  expect(unread.answer).toMatch(/Azure Firewall hub-fw/);
+  expect(unread.answer).not.toMatch(/DNAT/);
 });
