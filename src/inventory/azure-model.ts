@@ -228,6 +228,11 @@ export interface FirewallRuleCollection {
   group?: string;
 }
 
+/** An IP group (`Microsoft.Network/ipGroups`): addresses and ranges firewall rules name as one. */
+export interface IpGroup extends AzureResource {
+  addresses: string[];
+}
+
 /** A Firewall Policy's rule collection group (`firewallPolicies/<policy>/ruleCollectionGroups/<group>`). */
 export interface FirewallRuleGroup extends AzureResource {
   priority: number;
@@ -290,6 +295,7 @@ export interface AzureKinds {
   firewall: AzureFirewall;
   firewallPolicy: FirewallPolicy;
   firewallRuleGroup: FirewallRuleGroup;
+  ipGroup: IpGroup;
   nsg: NetworkSecurityGroup;
   virtualMachine: VirtualMachine;
   applicationGateway: ApplicationGateway;
@@ -310,6 +316,7 @@ const AZURE_TYPES: Record<AzureKind, string> = {
   firewall: 'microsoft.network/azurefirewalls',
   firewallPolicy: 'microsoft.network/firewallpolicies',
   firewallRuleGroup: 'microsoft.network/firewallpolicies/rulecollectiongroups',
+  ipGroup: 'microsoft.network/ipgroups',
   nsg: 'microsoft.network/networksecuritygroups',
   virtualMachine: 'microsoft.compute/virtualmachines',
   applicationGateway: 'microsoft.network/applicationgateways',
@@ -703,6 +710,7 @@ const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   firewall,
   firewallPolicy,
   firewallRuleGroup,
+  ipGroup: (f: Flat): IpGroup => ({ ...base(f), addresses: strs(f.ipaddresses) }),
   nsg,
   virtualMachine,
   applicationGateway,

@@ -52,6 +52,7 @@ const GROUPS = [
   'azureFirewalls',
   'firewallPolicies',
   'firewallPolicyRuleCollectionGroups',
+  'ipGroups',
   'networkSecurityGroups',
   'applicationGateways',
   'serviceTags',
@@ -133,6 +134,7 @@ const OPS: Record<
     list: (c, rg) => (rg ? c.firewallPolicies.list(rg) : c.firewallPolicies.listAll()),
   },
   firewallRuleGroup: { get: (c, rg, [p, g]) => c.firewallPolicyRuleCollectionGroups.get(rg, p, g) },
+  ipGroup: { get: (c, rg, [n]) => c.ipGroups.get(rg, n) },
   nsg: {
     get: (c, rg, [n]) => c.networkSecurityGroups.get(rg, n),
     list: (c, rg) => (rg ? c.networkSecurityGroups.list(rg) : c.networkSecurityGroups.listAll()),
@@ -156,6 +158,7 @@ const KIND_TEXT: Record<AzureKind, string> = {
   firewall: 'Azure firewalls',
   firewallPolicy: 'firewall policies',
   firewallRuleGroup: 'firewall rule collection groups',
+  ipGroup: 'IP groups',
   nsg: 'network security groups',
   virtualMachine: 'virtual machines',
   applicationGateway: 'application gateways',

@@ -220,6 +220,7 @@ const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   firewall: 'firewalls',
   firewallPolicy: 'firewall-policies',
   firewallRuleGroup: 'firewall-rule-groups',
+  ipGroup: 'ip-groups',
   nsg: 'network-security-groups',
   applicationGateway: 'application-gateways',
 };

@@ -14,6 +14,8 @@ export interface FirewallRules {
   layers: FirewallRuleCollection[][];
   /** what holds rules and could not be read: no verdict then */
   missing: string[];
+  /** the IP groups the rules name, read (lower-case ID → addresses); one not read leaves a rule naming it open */
+  ipGroups?: Map<string, string[]>;
 }
 
 export interface FirewallPacket {
@@ -38,7 +40,8 @@ export type FirewallVerdict =
     }
   | { verdict: 'unknown'; why: string };
 
-export function judgeFirewall(rules: FirewallRules, p: FirewallPacket, ctx: NsgContext): FirewallVerdict {
+export function judgeFirewall(rules: FirewallRules, p: FirewallPacket, nsgCtx: NsgContext): FirewallVerdict {
+  const ctx: FwCtx = { ...nsgCtx, ipGroups: rules.ipGroups };
   if (rules.missing.length) return { verdict: 'unknown', why: `${rules.missing.join(', ')} not read` };
   const byPriority = (xs: FirewallRuleCollection[]) =>
     rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs;
@@ -65,13 +68,24 @@ const addressTest = (ip: string, ctx: NsgContext, tag?: string) => (entry: strin
     ? rangeContains(entry.trim(), ip)
     : sideTest(ip, ctx, undefined, undefined, tag)(entry);
 
-function sourceMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
-  const m = r.sources.length || !r.sourceIpGroups.length ? anyMatch(r.sources, addressTest(p.src, ctx)) : false;
-  if (m !== true && r.sourceIpGroups.length) return `its source IP groups (${r.sourceIpGroups.map(last)}) are not read`;
-  return m;
+/** The rules' context: address tags, and the IP groups read (lower-case ID → addresses). */
+type FwCtx = NsgContext & { ipGroups?: Map<string, string[]> };
+
+/** Entries and the addresses of IP groups (those read); a group not read may hold the address: said. */
+function sideMatch(entries: string[], groups: string[], test: (e: string) => Match, ctx: FwCtx, side: string): Match {
+  const known = groups.flatMap((g) => ctx.ipGroups?.get(g.toLowerCase()) ?? []);
+  const unread = groups.filter((g) => !ctx.ipGroups?.has(g.toLowerCase()));
+  const all = [...entries, ...known];
+  const m = all.length ? anyMatch(all, test) : false;
+  return m !== true && unread.length ? `its ${side} IP groups (${unread.map(last).join(', ')}) are not read` : m;
 }
 
-function networkMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+function sourceMatch(r: FirewallRule, p: FirewallPacket, ctx: FwCtx): Match {
+  if (!r.sources.length && !r.sourceIpGroups.length) return true;
+  return sideMatch(r.sources, r.sourceIpGroups, addressTest(p.src, ctx), ctx, 'source');
+}
+
+function networkMatch(r: FirewallRule, p: FirewallPacket, ctx: FwCtx): Match {
   if (!r.protocols.some((x) => protocolMatches(x, p.protocol)) || !portMatches(r.ports, p.port)) return false;
   const src = sourceMatch(r, p, ctx);
   if (src === false) return false;
@@ -79,16 +93,11 @@ function networkMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Matc
   return src === true ? dst : dst === false ? false : src;
 }
 
-function destinationMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
-  const groups = r.destinationIpGroups.length ? `its destination IP groups (${r.destinationIpGroups.map(last)})` : '';
-  if (!r.destinations.length) return groups ? `${groups} are not read` : false;
-  const m =
-    p.dst && isIpv4(p.dst)
-      ? anyMatch(r.destinations, addressTest(p.dst, ctx))
-      : p.dstTag
-        ? anyMatch(r.destinations, addressTest('', ctx, p.dstTag))
-        : 'the destination address is not known';
-  return m !== true && groups ? `${groups} are not read` : m;
+function destinationMatch(r: FirewallRule, p: FirewallPacket, ctx: FwCtx): Match {
+  if (!r.destinations.length && !r.destinationIpGroups.length) return false;
+  const test = p.dst && isIpv4(p.dst) ? addressTest(p.dst, ctx) : p.dstTag ? addressTest('', ctx, p.dstTag) : undefined;
+  if (!test) return 'the destination address is not known';
+  return sideMatch(r.destinations, r.destinationIpGroups, test, ctx, 'destination');
 }
 
 /** Either side may match: true wins, then a reason. */
@@ -111,7 +120,7 @@ function fqdnMatch(fqdns: string[], p: FirewallPacket, kind: 'network' | 'applic
 const hostMatches = (pattern: string, host: string) =>
   pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : pattern === host;
 
-function applicationMatch(r: FirewallRule, p: FirewallPacket, ctx: NsgContext): Match {
+function applicationMatch(r: FirewallRule, p: FirewallPacket, ctx: FwCtx): Match {
   const port = r.protocols.some((x) => Number(x.split(':')[1]) === p.port);
   if (!port || sourceMatch(r, p, ctx) === false) return false;
   const byName = fqdnMatch(r.fqdns, p, 'application');
@@ -133,7 +142,8 @@ export interface RuleLine {
 
 /** The rules (those whose source may be `src`, when given) in processing order, network then application: what the
  * firewall lets out (or stops); what no rule allows is dropped. */
-export function ruleLines(rules: FirewallRules, src?: string, ctx: NsgContext = { virtualNetwork: [] }): RuleLine[] {
+export function ruleLines(rules: FirewallRules, src?: string, nsgCtx?: NsgContext): RuleLine[] {
+  const ctx: FwCtx = { ...(nsgCtx ?? { virtualNetwork: [] }), ipGroups: rules.ipGroups };
   const all = rules.layers.flatMap((xs) =>
     rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
   );
@@ -190,12 +200,13 @@ export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; 
     rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
   );
   const proto = p.protocol ?? 'TCP';
+  const ctx: FwCtx = { virtualNetwork: [], ipGroups: rules.ipGroups };
   return collections
     .filter((c) => c.kind === 'nat')
     .flatMap((c) => c.rules.map((r) => ({ c, r })))
     .filter(({ r }) => r.destinations.some((d) => d === '*' || d === p.ip))
     .filter(({ r }) => r.protocols.some((x) => protocolMatches(x, proto)) && (!p.port || portMatches(r.ports, p.port)))
-    .filter(({ r }) => !p.src || sourceMatch(r, { src: p.src, protocol: proto }, { virtualNetwork: [] }) !== false)
+    .filter(({ r }) => !p.src || sourceMatch(r, { src: p.src, protocol: proto }, ctx) !== false)
     .map(({ c, r }): DnatHit => ({
       rule: [c.group, c.name, r.name].filter(Boolean).join(' / '),
       what: dnatWhat(r),
@@ -204,6 +215,9 @@ export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; 
       address: r.translated?.address,
       fqdn: r.translated?.fqdn,
       port: r.translated?.port ? Number(r.translated.port) : undefined,
-      sources: [...r.sources, ...r.sourceIpGroups.map(last)],
+      sources: [...r.sources, ...r.sourceIpGroups.map((g) => groupWords(g, rules.ipGroups))],
     }));
 }
+
+const groupWords = (id: string, read?: Map<string, string[]>) =>
+  `IP group ${last(id)}${read?.has(id.toLowerCase()) ? ` (${read.get(id.toLowerCase())!.join(', ')})` : ''}`;

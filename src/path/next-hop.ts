@@ -124,7 +124,12 @@ async function readFirewallRules(
 ): Promise<FirewallRules> {
   if (!fw.firewallPolicyId)
     return fw.ruleCollections
-      ? { source: 'classic', layers: [fw.ruleCollections], missing: [] }
+      ? {
+          source: 'classic',
+          layers: [fw.ruleCollections],
+          missing: [],
+          ipGroups: await readIpGroups(inv, [fw.ruleCollections], trace),
+        }
       : { source: 'classic', layers: [], missing: [`the rule collections of ${fw.name}`] };
   if (!policy) return { source: 'policy', layers: [], missing: [`firewall policy ${nameOf(fw.firewallPolicyId)}`] };
   const missing: string[] = [];
@@ -139,7 +144,19 @@ async function readFirewallRules(
     p = parent ? await readPolicy(inv, parent, trace) : undefined;
     if (parent && !p) missing.push(`parent firewall policy ${nameOf(parent)}`);
   }
-  return { source: 'policy', policy: policy.name, layers, missing };
+  return { source: 'policy', policy: policy.name, layers, missing, ipGroups: await readIpGroups(inv, layers, trace) };
+}
+
+/** The IP groups the rules name, read by ID (one that cannot be read leaves the rules naming it open). */
+async function readIpGroups(inv: Inventory, layers: FirewallRuleCollection[][], trace: Trace) {
+  const rules = layers.flat().flatMap((c) => c.rules);
+  const ids = [
+    ...new Set(rules.flatMap((r) => [...r.sourceIpGroups, ...r.destinationIpGroups]).map((x) => x.toLowerCase())),
+  ];
+  const read = await Promise.all(
+    ids.map((id) => trace.try(`IP group ${nameOf(id)}`, () => inv.azure.get('ipGroup', id))),
+  );
+  return new Map(ids.flatMap((id, i) => (read[i] ? [[id, read[i]!.addresses] as const] : [])));
 }
 
 const readGroup = (inv: Inventory, id: string, trace: Trace) =>

@@ -43,9 +43,16 @@ test('no port: the DNAT rules on the address as buttons; a port no rule translat
 test("a rule to an address that is none of ours, and a client the rule's sources leave out", async () => {
   const elsewhere = await ask('how does traffic reach 51.104.20.30 on 2222?', inv);
   expect(elsewhere.answer).toMatch(/translates tcp\/2222 on 51\.104\.20\.30 to 10\.50\.1\.4:22, which is no way in/);
-  expect(elsewhere.answer).toMatch(/it lets in only clients from 198\.51\.100\.0\/24\.$/);
+  expect(elsewhere.answer).toMatch(
+    /it lets in only clients from IP group ipg-office \(198\.51\.100\.0\/24, 192\.0\.2\.10\)\.$/,
+  );
   const outsider = await ask('how does traffic from 203.0.113.9 reach 51.104.20.30 on 2222?', inv);
-  expect(outsider.answer).toMatch(/lets in only clients from 198\.51\.100\.0\/24: 203\.0\.113\.9 is dropped\.$/);
+  expect(outsider.answer).toMatch(/lets in only clients from IP group ipg-office \(.*\): 203\.0\.113\.9 is dropped\.$/);
+  // a member of the IP group is let in
+  const member = await ask('how does traffic from 192.0.2.10 reach 51.104.20.30 on 2222?', inv);
+  expect(member.answer).toMatch(
+    /^51\.104\.20\.30 is an address of Azure Firewall hub-fw: DNAT rule .*ops-ssh translates/,
+  );
 });
 
 test('classic NAT rule collections on the firewall read the same way', () => {
@@ -100,6 +107,10 @@ test('live: the firewall, its policy and rule groups read through the SDK answer
     expect(live.errors).toEqual([]);
     expect((jsonWithoutAge(live) as any).hops).toEqual((jsonWithoutAge(await ask(q, inv)) as any).hops);
     expect(live.answer).toBe((await ask(q, inv)).answer);
+    // the IP group read by ID through the SDK
+    const member = 'how does traffic from 192.0.2.10 reach 51.104.20.30 on 2222?';
+    expect((await ask(member, rig.inventory)).answer).toBe((await ask(member, inv)).answer);
+    expect(rig.arm.requestsTo(/\/ipGroups\/ipg-office$/).map((x) => x.status)).toEqual([200]);
     rig.arm.faults.push({ status: 403, match: /\/ruleCollectionGroups\// });
     const fresh = await ask(
       'how does traffic reach 51.104.20.30 on 443?',

@@ -167,3 +167,22 @@ test('classic rules on the firewall (az shape, no `properties`): by collection p
     normalize('firewall', { name: 'fw', type: 'Microsoft.Network/azureFirewalls' }).ruleCollections,
   ).toBeUndefined();
 });
+
+test('IP groups read are their addresses; one not read leaves the rule open', () => {
+  const g = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ipGroups/partners';
+  const rules = policyRules(
+    group('g', 100, [
+      collection('c', 100, 'Allow', [net('to-partners', { destinationAddresses: [], destinationIpGroups: [g] })]),
+    ]),
+  );
+  const read = { ...rules, ipGroups: new Map([[g.toLowerCase(), ['203.0.113.0/24', '198.51.100.7']]]) };
+  expect(judgeFirewall(read, packet('198.51.100.7', 443), ctx)).toEqual({
+    verdict: 'allowed',
+    rule: 'g / c / to-partners',
+  });
+  expect(judgeFirewall(read, packet('8.8.8.8', 443), ctx)).toEqual({ verdict: 'denied' });
+  expect(judgeFirewall(rules, packet('8.8.8.8', 443), ctx)).toMatchObject({
+    verdict: 'denied',
+    unsure: { why: 'its destination IP groups (partners) are not read' },
+  });
+});
