@@ -2,9 +2,12 @@
 // Service shop/web-internal at 10.224.0.100 and a DNAT rule collection on the firewall's public IP 51.104.20.30):
 // its DNAT rule leads to our internal load balancer, SNATing the client to AzureFirewallSubnet; read from the
 // snapshot and live through the SDK against the fake ARM server.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { normalize } from '../../src/inventory/azure-model';
+import { capture } from '../../src/inventory/capture';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { dnatRules } from '../../src/path/firewall-rules';
@@ -111,6 +114,11 @@ test('live: the firewall, its policy and rule groups read through the SDK answer
     const member = 'how does traffic from 192.0.2.10 reach 51.104.20.30 on 2222?';
     expect((await ask(member, rig.inventory)).answer).toBe((await ask(member, inv)).answer);
     expect(rig.arm.requestsTo(/\/ipGroups\/ipg-office$/).map((x) => x.status)).toEqual([200]);
+    // a captured folder answers the same
+    const dir = mkdtempSync(join(tmpdir(), 'capture-dnat-'));
+    expect((await capture(rig.inventory, rig.inventory.azure, dir)).failures).toEqual([]);
+    expect((await ask(q, SnapshotInventory.load(dir))).answer).toBe(live.answer);
+    expect((await ask(member, SnapshotInventory.load(dir))).answer).toBe((await ask(member, inv)).answer);
     rig.arm.faults.push({ status: 403, match: /\/ruleCollectionGroups\// });
     const fresh = await ask(
       'how does traffic reach 51.104.20.30 on 443?',
