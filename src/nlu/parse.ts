@@ -742,6 +742,8 @@ function readScope(rest: Rest, intent: Intent): void {
         // never "the same namespace so …": a namespace said by what it is like, not by its name
         // ("pods in a namespace can resolve …": a namespace said with "a" is any one, and a verb after it is no name)
         String.raw`(?<![\w-])(?<!\b(?:same|other|another|different|whole|each|every|any|which|what|own|one|a|an)\s)` +
+          // ("the shop namespace egresses from …": a name said before the word has named it, the next word is a verb)
+          String.raw`(?<!\b(?:the|our|my|your|their)\s+[a-z0-9][a-z0-9-]*\s)` +
           String.raw`(?:project|namespace)\s+` +
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
           // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)

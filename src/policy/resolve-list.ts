@@ -75,9 +75,18 @@ async function oneParty(intent: Intent, ctx: Ctx, known: string[], unknown: stri
   if (!cued && PAIR.test(intent.asking ?? intent.text)) return undefined;
   if (known.length === 1 && (!unknown.length || cued)) return selectsOf(intent, ctx, known[0]);
   // "review network policies of namespace shop": every pod of the namespace
-  if (!known.length && intent.namespace && cued) return namespacePods(intent, ctx, intent.namespace);
+  // ("policies on the pods of project1": a namespace said as the only party is the question's namespace)
+  const place = intent.namespace ?? soleNamespace(intent, unknown);
+  if (!known.length && place && cued) return namespacePods(intent, ctx, place);
   if (!known.length && unknown.length === 1) return selectsOf(intent, ctx, unknown[0]);
   return undefined;
+}
+
+/** The one party said, when the inventory knows it as a namespace and as nothing else. */
+function soleNamespace(intent: Intent, unknown: string[]): string | undefined {
+  const entities = intent.entities ?? [];
+  if (unknown.some((u) => u !== entities[0]?.matched) || entities.length !== 1) return undefined;
+  return entities[0].kind === 'namespace' ? entities[0].matched : undefined;
 }
 
 /** A name the inventory knows as a pod, workload, Service or pod IP (namespaces and nodes are places). */
