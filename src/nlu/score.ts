@@ -82,8 +82,9 @@ const CAN = new RegExp(
     // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
     String.raw`able to|(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
     String.raw`refus(e|es|ing)|reject(s|ed|ing)?|` +
-    // NetworkPolicy isolation ("or is ingress isolated?") is the verdict's question
-    String.raw`drop(s|ped|ping)?|isolated|isolation|` +
+    // NetworkPolicy isolation ("or is ingress isolated?", "what isolates it?") is the verdict's question
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
+    String.raw`drop(s|ped|ping)?|isolat(e|es|ed|ing|ion)|` +
     // "are the web pods kept out of db-0?": whether one is let into the other
     String.raw`(kept|keeps|keep|locked|shut) out of|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through

@@ -18,7 +18,7 @@ const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|netw
 const LISTING = new RegExp(
   String.raw`\b${POLICY_WORD}\b.{0,40}\b(on|of|for|apply|applies|applied|select|selects|selecting|cover|covers|` +
     String.raw`protect|protects|protecting|in place|at all)\b|\b(which|what|any|list|show|review)\b.{0,30}\b` +
-    String.raw`${POLICY_WORD}\b|\bisolated\b|` +
+    String.raw`${POLICY_WORD}\b|\bisolat(ed|es|ing)\b|` +
     // "who may reach it?", "who can get in": the sources one pod's ingress policies allow
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     // ("in shop — who can reach db-0?": the pod named in place of "it")

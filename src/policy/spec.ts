@@ -119,9 +119,9 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
-    // "is x/b isolated?": a pod that some policy selects for a direction is isolated in it
+    // "is x/b isolated?", "is anything isolating it?": a pod that some policy selects for a direction is isolated in it
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
-    [/\b(isolated|isolation)\b/, 2],
+    [/\bisolat(e|es|ed|ing|ion)\b/, 2],
     // "which pods can get into db-0?": the sources its ingress policies allow, asked of the pods
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     [
