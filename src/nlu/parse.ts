@@ -929,7 +929,9 @@ function readPorts(rest: Rest, intent: Intent): void {
     /\s(?:->|→)\s*[a-z0-9][\w./-]*:(\d{1,5})\b/.exec(rest.text) ??
     // nmap's "5432/tcp filtered postgresql": the port probed on the target (https://nmap.org/book/man-port-scanning-basics.html)
     /\b(\d{1,5})\/(?:tcp|udp)\s+(?:open|filtered|closed|open\|filtered)\b/.exec(rest.text) ??
-    /\bdpt=(\d{1,5})\b/.exec(rest.text) ??
+    // a firewall's destination-port field ("DPT=5432", "dport 5432", "dstport=5432", "dst_port: 5432")
+    // https://learn.microsoft.com/azure/firewall/monitor-firewall-reference
+    /\b(?:dpt|dport|dst[_-]?port)\s*[=:]?\s*(\d{1,5})\b/.exec(rest.text) ??
     /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
   if (ipPort) intent.port = +ipPort[1];
   // "client 203.0.113.9 -> 20.31.46.88:443 … then to web on 8080": a flow drawn from address to address:port says

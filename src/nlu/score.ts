@@ -1147,6 +1147,10 @@ const RULE_ASKED = new RegExp(
   String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
     String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|denies|rejects?)\b|` +
     String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b|` +
+    // "DENY a → b — which rule is that?": the rule behind a verdict shown (NSG rules are evaluated by priority
+    // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
+    String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
+    String.raw`(is|was) (that|this|it)\b|` +
     // "dropped? by which rule": the rule a verdict was given by
     String.raw`\b(by|from|under) (which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?` +
     String.raw`(rule|policy|polic(y|ies))\b`,
