@@ -324,7 +324,12 @@ function nodesByAddress(k: Known, intent: Intent): Entity[] {
 }
 
 function addressesOfOurs(k: Known, intent: Intent): void {
-  const frontendIps = intent.ips.filter((ip) => k.services.some((svc) => lbIngressIps(svc).includes(ip)));
+  // (an Ingress's own address, an Application Gateway's frontend under AGIC, is a way in of ours as well
+  // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview)
+  const ingressIps = k.ingresses.flatMap((i) => (i.status?.loadBalancer?.ingress ?? []).flatMap((a) => a.ip ?? []));
+  const frontendIps = intent.ips.filter(
+    (ip) => ingressIps.includes(ip) || k.services.some((svc) => lbIngressIps(svc).includes(ip)),
+  );
   if (frontendIps.length) intent.frontendIps = [...new Set(frontendIps)];
   const inCluster = (ip: string) =>
     podsWithIp(k.pods, ip).length > 0 ||
