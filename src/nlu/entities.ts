@@ -702,6 +702,21 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
   if (missing.length) intent.missing = missing;
 }
 
+/** "the tank-telemetry api", "our fish-auction web pods": a name that matches nothing, said right before a name of
+ * ours, says which place or project it serves, never a party of its own. */
+function describesOurs(intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const ours = new Set(entities.filter((e) => WORKLOADS_OR_PODS.includes(e.kind)).map((e) => e.text));
+  const before = (name: string) =>
+    [...ours].some((o) =>
+      new RegExp(String.raw`(?<![\w./-])${escapeRe(name)}\s+${escapeRe(o)}(?![\w./-])`).test(intent.text),
+    );
+  const gone = refs.filter(
+    (r) => !r.namespace && !entities.some((e) => e.text === r.name) && !intent.typed.some((t) => t.name === r.name),
+  );
+  for (const r of gone.filter((x) => before(x.name))) refs.splice(refs.indexOf(r), 1);
+}
+const WORKLOADS_OR_PODS = ['workload', 'pod', 'service'];
+
 /** "the carrier API", "the speech-scoring API", "their weather API": the generic noun said after words that describe
  * it (none of them a name of ours), never as a name on its own, is somebody's API, not our workload called api. */
 function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
@@ -717,7 +732,9 @@ function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: Nam
     entities.some((e) => e.text === w || e.text.endsWith(`/${w}`));
   const described = (i: number) => {
     const m = /\b(?:the|a|an|their|our)\s+((?:[a-z][\w-]*\s+){1,2})$/.exec(text.slice(0, i));
-    return !!m && !m[1].trim().split(/\s+/).some(ours) && !KIND_AFTER.test(text.slice(i + 3));
+    if (!m || m[1].trim().split(/\s+/).some(ours) || KIND_AFTER.test(text.slice(i + 3))) return false;
+    // (only one called: "egress ip of the tank-telemetry api" asks of ours, however it is described)
+    return FAR_BEFORE.test(text.slice(0, m.index)) || FAR_AFTER.test(text.slice(i + 3));
   };
   // ("… the speech-scoring API on the internet. what IP does that API see us as?": then pointed back to)
   const pointedBack = (i: number) => /\b(?:that|this|the same)\s+$/.test(text.slice(0, i));
@@ -736,6 +753,13 @@ const NOT_NOUNS = new RegExp(
   String.raw`['’]s$|^(towards?|into|via|at|by|through|than|let|lets|allows?|calls?|reach(es)?|hits?|sees?|` +
     String.raw`leaves?|talks?|says?|uses?|means?|like)$|^[a-z]+(?<!s)s$|^[a-z]+ing$`,
 );
+/** "calls the carrier API", "to the weather API": the API said as the far end of a call */
+const FAR_BEFORE = new RegExp(
+  String.raw`\b(to|into|towards?|calls?|calling|called|reach(es|ing)?|hits?|hitting|quer(y|ies|ying)|uses?|using|` +
+    String.raw`via|through|against)\s+$`,
+);
+/** "the speech-scoring API on the internet": the API said as somewhere outside */
+const FAR_AFTER = /^\s+((out )?(on|over|across) the (public )?internet|out there|outside|externally)\b/;
 const KIND_AFTER = /^\s*(?:\(|->|→|<-|←|:\d|pods?\b|service\b|svc\b|deployment\b|replicas?\b|workload\b|server\b)/;
 
 /** Generic nouns a writer puts before the name of the thing they describe ("channel manager API (siteminder)") */
@@ -837,6 +861,34 @@ function readImagesAgain(k: Known, intent: Intent): void {
   if (intent.kind === 'unknown') intent.kind = kind;
 }
 
+/** Each name said, matched against the inventory: the entities found, the names kept, the longer ones dropped. */
+function matchRefs(k: Known, intent: Intent, cluster?: string) {
+  const entities: Entity[] = [];
+  const refs: NameRef[] = [];
+  const dropped: string[] = [];
+  for (const ref of refine(k, intent)) {
+    if (namesAnAddress(k, intent.text, ref.name)) continue;
+    // a misspelt name is not guessed: the family answers "not found, did you mean …" with buttons
+    const e = match(k, ref, intent.typed.find((t) => t.name === ref.name)?.type);
+    // "the cluster DNS service IP on aro2?": the cluster's own name says where, never a party
+    if (!e && !ref.namespace && ref.name === cluster) continue;
+    if (e) entities.push(e);
+    // a URL's host the inventory does not know is a destination outside ("calls https://api.stripe.com/…"), not a
+    // name; only an inbound or DNS question is about such a host
+    const external = !e && !['inbound', 'dns'].includes(intent.kind) && intent.urlHosts?.includes(ref.name);
+    const keep = !external && (e || intent.marked.includes(ref.name) || Object.hasOwn(DATABASE_WORDS, ref.name));
+    if (keep) refs.push(ref);
+    else if (ref.name.length >= 4) dropped.push(ref.name);
+  }
+  return { entities, refs, dropped };
+}
+
+/** The name of the cluster the inventory reads (none when it cannot tell). */
+async function clusterName(inv: Inventory): Promise<string | undefined> {
+  const info = await inv.cluster().catch(() => undefined);
+  return info?.name?.toLowerCase();
+}
+
 export async function findEntities(intent: Intent, inv: Inventory): Promise<void> {
   const k = await known(inv);
   readImagesAgain(k, intent);
@@ -850,23 +902,10 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   frontendResourceNames(k, intent);
   joinedWords(k, intent);
   joinedPair(k, intent);
-  const entities: Entity[] = [];
-  const refs: NameRef[] = [];
-  const dropped: string[] = [];
-  for (const ref of refine(k, intent)) {
-    if (namesAnAddress(k, intent.text, ref.name)) continue;
-    // a misspelt name is not guessed: the family answers "not found, did you mean …" with buttons
-    const e = match(k, ref, intent.typed.find((t) => t.name === ref.name)?.type);
-    if (e) entities.push(e);
-    // a URL's host the inventory does not know is a destination outside ("calls https://api.stripe.com/…"), not a
-    // name; only an inbound or DNS question is about such a host
-    const external = !e && !['inbound', 'dns'].includes(intent.kind) && intent.urlHosts?.includes(ref.name);
-    const keep = !external && (e || intent.marked.includes(ref.name) || Object.hasOwn(DATABASE_WORDS, ref.name));
-    if (keep) refs.push(ref);
-    else if (ref.name.length >= 4) dropped.push(ref.name);
-  }
+  const { entities, refs, dropped } = matchRefs(k, intent, await clusterName(inv));
   describedOutside(k, intent, entities, refs);
   modifiedOutside(k, intent, entities, refs);
+  describesOurs(intent, entities, refs);
   missingParties(k, intent, entities, refs);
   const workloads = podIndex(k).workloads;
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];

@@ -151,6 +151,12 @@ const STOP = new Set(
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
    nsg nsgs asg asgs opens opened vip vips`.split(/\s+/),
 );
+// "a hostNetwork pod": the pod's setting said before the word, never its name
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
+// "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/
+for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits']) STOP.add(verb);
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
