@@ -117,9 +117,11 @@ export const spec: IntentSpec<'help'> = {
     new RegExp(
       String.raw`^\W*(?:(is there|are there|do (you|u) have|where(?:'s| is| are)|send me|link to) )?` +
         String.raw`(a |an |the |some |any |your )?((getting[- ]started|quick ?start|beginners?'?|starter) )?` +
-        String.raw`(manual|user guide|guide|docs|documentation|readme)` +
+        String.raw`(manual|user guide|guide|docs|documentation|readme|tutorials?|walk-?through|primer|intro)` +
         String.raw`(\s+(pls|plz|please))?\s*[?!.]*\s*$`,
     ),
+    // "man packet-path", "is there a man page?": the Unix way to ask for a command's manual, asked of the bot
+    /^\W*man\s+(packet[- ]?path|(this |the )?bot)\s*[?!.]*\s*$|\bman ?pages?\b/,
     // "what is packet-path?", "what's this bot and what can it answer?": the bot asked about by its name
     /\bwhat('s| is) (this bot|the bot|packet[- ]?path)\s*([?!.]|$|and\b)/,
     // "show me the cheat sheet", "is there a cheat sheet for asking you things?": a cheat sheet is the bot's own
