@@ -91,7 +91,7 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   // "the master LBs X and Y, what are they for?": each load balancer named is listed, none other
   const named = [...new Set(s.pick.map((n) => n.toLowerCase()).filter((n) => known.has(n)))];
   const only = named.length > 1 ? undefined : (named[0] ?? s.explicit);
-  const fronting = f.fronting?.length ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
+  const fronting = f.fronting?.length && !s.nvaToo ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
   const lbs =
     named.length > 1 ? f.lbs.filter((l) => named.includes(l.name.toLowerCase())) : pickOnly(f.lbs, fronting, only);
   if (only && lbs.length === 0)

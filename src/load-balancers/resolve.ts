@@ -16,6 +16,8 @@ export interface LbSubjects extends Noted {
   /** the load balancer asked is the one in front of network virtual appliances ("the internal LB in front of the
    * firewall NVAs"): an internal one outside the node resource group */
   nva?: boolean;
+  /** the one in front of the NVAs asked for as well as the cluster's ("the LBs, the NVA one too"): all are listed */
+  nvaToo?: boolean;
   /** a Service said as what the load balancer is for ("the load balancer for the payments service") */
   service?: string;
   /** a SNAT usage question ("are we running out of SNAT ports?"): ports per node, use at peak, failures */
@@ -48,6 +50,9 @@ const NVA_SAID = new RegExp(
     String.raw`\b(internal )?(lb|load balancer)s? in (the|our) hub\b|\bhub(['’]s)? internal (lb|load balancer)s?\b|` +
     String.raw`\b(0\/0|0\.0\.0\.0\/0|default|udr)( route)? (points?|sends?|goes|leads) (at|to)\b|\bnext hop\b`,
 );
+// "show me the load balancers, the NVA one in the hub too": the NVAs' load balancer asked for besides the others
+// https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability
+const ALSO_SAID = /\b(load[- ]?balancers|lbs)\b.*\b(too|also|as well|including|incl|plus|besides)\b/;
 const BEHIND_IP = /\bbehind (?:the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
 // "the load balancer for the payments service", "the LB in front of the web svc": a LoadBalancer Service's frontend
@@ -110,6 +115,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     behind: BEHIND_IP.exec(intent.text)?.[1],
     service: FOR_SERVICE.exec(intent.text)?.[1],
     nva: NVA_SAID.test(asked) || undefined,
+    nvaToo: (NVA_SAID.test(asked) && ALSO_SAID.test(asked)) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
     gateways: GATEWAY_SAID.test(intent.text) || undefined,
   };
