@@ -710,8 +710,13 @@ function describesOurs(intent: Intent, entities: Entity[], refs: NameRef[]): voi
     [...ours].some((o) =>
       new RegExp(String.raw`(?<![\w./-])${escapeRe(name)}\s+${escapeRe(o)}(?![\w./-])`).test(intent.text),
     );
+  // (a compound word only: "the SQL server" may still say sqlapi, a later rule reads it)
   const gone = refs.filter(
-    (r) => !r.namespace && !entities.some((e) => e.text === r.name) && !intent.typed.some((t) => t.name === r.name),
+    (r) =>
+      r.name.includes('-') &&
+      !r.namespace &&
+      !entities.some((e) => e.text === r.name) &&
+      !intent.typed.some((t) => t.name === r.name),
   );
   for (const r of gone.filter((x) => before(x.name))) refs.splice(refs.indexOf(r), 1);
 }
