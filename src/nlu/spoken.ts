@@ -200,6 +200,13 @@ const GLOSS: [string, string][] = [
   ['auf welchem node', 'on which node'],
   ['wie kommt', 'how does'],
   ['von außen', 'from outside'],
+  ['aus dem', 'from the'],
+  ['zu den', 'to the'],
+  ['zum', 'to the'],
+  ['zur', 'to the'],
+  ['sehen', 'see'],
+  ['echte', 'real'],
+  ['echten', 'real'],
   ['von aussen', 'from outside'],
   ['bis zu den', 'reach the'],
   ['bis zum', 'reach the'],
@@ -300,6 +307,17 @@ const GLOSS: [string, string][] = [
   ['na porta', 'on port'],
   ['sulla porta', 'on port'],
   ['hoe komt', 'how does'],
+  ['hoe werkt', 'how works'],
+  ['deze', 'this'],
+  ['vragen', 'questions'],
+  ['stellen', 'ask'],
+  ['caminho de', 'path from'],
+  ['camino de', 'path from'],
+  ['caminho', 'path'],
+  ['camino', 'path'],
+  ['para', 'to'],
+  ['no meio', 'in between'],
+  ['tem', 'is there'],
   ['bij', 'reach'],
   ['op', 'on'],
   ['porta', 'port'],
@@ -318,6 +336,19 @@ const GLOSS: [string, string][] = [
   ['nedir', 'what is'],
   ['hangi', 'which'],
   ['nerede', 'where'],
+  // Korean: the network nouns and the question endings ("web pod 의 DNS 서버는 뭐예요?": 의 joins what is whose)
+  ['서버는', 'server'],
+  ['서버', 'server'],
+  ['뭐예요', 'what is'],
+  ['뭐에요', 'what is'],
+  ['무엇인가요', 'what is'],
+  ['맞나요', 'right'],
+  ['맞아요', 'right'],
+  ['어디', 'where'],
+  ['노드', 'node'],
+  ['포트', 'port'],
+  ['경로', 'path'],
+  ['의', 'of'],
   // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
   ['el', 'the'],
   ['le', 'the'],
@@ -337,7 +368,8 @@ const FOREIGN = new RegExp(
     String.raw`außen|zugreift|nœud|noeud|tourne|appelle|voit|est-ce|` +
     String.raw`salut|quel(le)?|serveur|utilise|aider|trafic|` +
     String.raw`llega|tráfico|trafico|saltos|nodos|atraviesa|tráfego|chegar|raggiungere|traffico|bereiken|verkeer|` +
-    String.raw`erreichen|verkehr|` +
+    String.raw`erreichen|verkehr|kommt|sehen|echten?|caminho|camino|werkt|vragen|` +
+    String.raw`서버는|서버|뭐예요|뭐에요|무엇인가요|맞나요|맞아요|어디|노드|포트|경로|` +
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
     String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
