@@ -35,7 +35,9 @@ export const spec: IntentSpec<'policy'> = {
         // ("anything stopping web from calling api": said as going on)
         String.raw`\b(stops?|stopping|prevents?|preventing|keeps?|keeping|blocks?|blocking) ` +
           String.raw`(it|them|\S+)( \S+){0,3} from ` +
-          String.raw`(connecting|reaching|talking|calling|accessing|getting)\b`,
+          // ("does an NSG stop api from uploading to storage?": a transfer is a connection made)
+          String.raw`(connecting|reaching|talking|calling|accessing|getting|uploading|downloading|sending|pushing|` +
+          String.raw`pulling|posting|fetching|writing)\b`,
       ),
       2,
     ],
@@ -55,6 +57,17 @@ export const spec: IntentSpec<'policy'> = {
       new RegExp(
         String.raw`\b(would|will|does|do|did|could|might|can) (anything|something|it|that|this|they|any \w+) ` +
           String.raw`(block|affect)\b`,
+      ),
+      2,
+    ],
+    // "api → web on 8080, does it get through?", "would kubernetes let that through?": whether a flow passes the
+    // policies is their verdict, never "which hops does it go through?"
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`(?<!\b(which|what|where|how)\b[^?.]*)(\b(let|lets|letting) (it|that|this|them|the \w+|[\w./-]+) |` +
+          String.raw`\b(does|do|will|would|did|can|could|should) (it|that|this|they|the \w+) (get|go|make it) )` +
+          String.raw`through\s*[?!.]*\s*$`,
       ),
       2,
     ],
