@@ -168,6 +168,9 @@ export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): 
   if (new Set(named.map((e) => (e.pods ?? [e.matched]).join(','))).size < 2) return undefined;
   const wanted = new Set(named.flatMap((e) => e.pods ?? [e.matched]));
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
+  // (in the order they were said: the one asked about first, "do the router pods leave with the same IP as api?")
+  const order = [...wanted];
+  const rank = (p: Pod) => order.indexOf(`${p.metadata.namespace}/${p.metadata.name}`);
   const found = pods.filter((p) => wanted.has(`${p.metadata.namespace}/${p.metadata.name}`));
-  return found.length >= 2 ? found : undefined;
+  return found.length >= 2 ? found.sort((a, b) => rank(a) - rank(b)) : undefined;
 }
