@@ -393,8 +393,27 @@ export function partiesOf(intent: Intent): {
   const prefix = (ip: string) => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(intent.text);
   const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
   const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? []);
-  return { parties, ips, from, directed: !!pair, ...(several.length >= 2 ? { several } : {}) };
+  const pin = pinnedPod(entities, podIps);
+  return {
+    parties: [...new Set(parties.map(pin))],
+    ips,
+    from: from && pin(from),
+    directed: !!pair,
+    ...severalOf(several),
+  };
 }
+
+const severalOf = (several: Pair[]) => (several.length >= 2 ? { several } : {});
+
+/** "10.244.0.7 … the ingress controller's connection": a workload of several pods, one of them said by its address
+ * too, is that pod (https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/) */
+const pinnedPod =
+  (entities: Entity[], podIps: Entity[]) =>
+  (p: string): string => {
+    const e = entities.find((x) => x.text === p && x.kind === 'workload' && (x.pods?.length ?? 0) > 1);
+    const said = e && podIps.filter((x) => e.pods!.includes(x.matched));
+    return said?.length === 1 ? said[0].matched : p;
+  };
 
 type Pair = { client: string; target: string; asks?: boolean };
 
