@@ -149,7 +149,8 @@ const STOP = new Set(
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
-   nsg nsgs asg asgs opens opened vip vips`.split(/\s+/),
+   nsg nsgs asg asgs opens opened vip vips uploading downloading sending pushing pulling posting fetching writing
+   dropping`.split(/\s+/),
 );
 // "a hostNetwork pod": the pod's setting said before the word, never its name
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
@@ -795,11 +796,14 @@ const BARE_PORT = new RegExp(
   // ("does any policy stop web from calling api 8080": the verb said as going on)
   String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es|ing)?|\bto|\binto|\baccess(?:es|ing)?|\bhits?|\bhitting|` +
     String.raw`\bcall(?:s|ing)?|` +
-    String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from)\s+)` +
+    String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from|` +
+    // ("connection refused on db 5432", "timing out to api 8080": where a connection fails, said with its port)
+    String.raw`\b(?:refused|reset|dropped|rejected|timed out|times out|timing out) (?:on|to|at|from))\s+)` +
     // "calls feature store db-0 5432": a word or two on what the target is may come before its name
     // (never "to nodePort 31380": a node port said is no target)
     // ("billing db (server) 1433": the name said in brackets after what it is)
-    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)\(?[a-z][\w./-]*\)?\s+` +
+    // ("path 10.129.2.7 -> 10.131.0.12 1433": the target said by its address)
+    String.raw`(?:the\s+)?(?:[a-z]+\s+){0,2}?(?!(?:node ?port|${NUMBERED})\b)\(?(?:[a-z][\w./-]*|${IP})\)?\s+` +
     String.raw`(?:(?:svc|service|pod|deploy|deployment)\s+)?)` +
     // "api -> db 5432 still allowed after …": a word on how it goes may follow, after "still", "now", "not"
     // or the question about it: "sqlapi->server 1433 src ip?"
@@ -1321,6 +1325,8 @@ const wordOfTheType = (words: string[], i: number, type: string | undefined): bo
   (!!type && type !== words[i - 1] && DETERMINERS.test(words[i])) ||
   (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(which|what|the)$/.test(words[i - 2] ?? ''));
 
+// "RITM-2231 auditor evidence: …", "INC0044556": a ticket's id is the ticket's, never a workload's name
+const TICKET_ID = /^(inc|chg|ritm|req|rfc|crq|sctask|prb)-?\d{3,}$/;
 const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('|')})\.(?=\s)`, 'g');
 
 function readNames(rest: Rest, intent: Intent): void {
@@ -1353,7 +1359,7 @@ function readNames(rest: Rest, intent: Intent): void {
     .replace(TYPE_WORD_STOP, '$1 | ')
     .split(/[\s,;!?()"`<>=]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
-    .filter(Boolean);
+    .filter((w) => w && !TICKET_ID.test(w));
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
   // "the 'controller' container", "the 'cache' pod": a word in quotes said as a container's or pod's name is written
   // as a name (https://kubernetes.io/docs/concepts/containers/)
@@ -1414,12 +1420,12 @@ function readNames(rest: Rest, intent: Intent): void {
  * In a message of several sentences the one that asks decides ("we changed the route table yesterday. does web
  * still leave via the firewall?"); the names of every sentence stay.
  */
-/** Where one sentence ends and the next begins ("kiln logger can't resolve — where is coredns 7hj4m": a dash before a
- * question's opening word ends what was reported, as a stop does; never before a question that points back at what
- * the dash follows: "10.100.0.4 — which box is that?") */
+/** Where one sentence ends and the next begins ("kiln logger can't resolve — where is coredns 7hj4m": a dash, or a
+ * hyphen set apart by spaces, before a question's opening word ends what was reported, as a stop does; never before a
+ * question that points back at what the dash follows: "10.100.0.4 — which box is that?") */
 const SENTENCE_BREAK = new RegExp(
   String.raw`(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
-    String.raw`\s[—–]\s+(?=(?:what|which|where|who|how|why)\b` +
+    String.raw`\s[—–-]\s+(?=(?:what|which|where|who|how|why)\b` +
     String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b))`,
 );
 function askingCues(t: string): { cues: Scores; asking?: string } {

@@ -978,6 +978,11 @@ const LOOKUP_WAY = new RegExp(
     String.raw`asks? (coredns|kube-dns|dns-default)|` +
     String.raw`(coredns|kube-dns|dns-default) (goes|go|asks|sends) to|(udp|tcp)\/53\b.{0,40}\b(going|goes|sent|to)\b)`,
 );
+// ("GPS ingest can't resolve names - where is coredns 7hj4m": the names that fail are what was reported; where a pod
+// runs is asked after it, https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/)
+const POD_PLACE = /^\W*(where (is|are|does|do|did)|(on )?(which|what) nodes? (is|are|does|do|did))\b/;
+const podPlaceAsked = (s: Seen): boolean =>
+  !!s.intent.asking && POD_PLACE.test(s.intent.asking) && !LOOKUP_WAY.test(s.intent.asking);
 const DNS_CUE = new RegExp(
   String.raw`\b(resolv\w*|point(s|ing)? (to|at)|(give|gives|gave|hand|hands|send|sends)( \w+)? back|` +
     String.raw`(should|would|does|will|do) (it |that |[a-z0-9-]+\.[a-z0-9.-]+ )?return|` +
@@ -1358,7 +1363,10 @@ export const EVIDENCE: readonly Row[] = [
     id: 'pod-lookup-way',
     says: { dns: 20 },
     when: (s) =>
-      LOOKUP_WAY.test(s.t) && s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)) && !PAIR.test(s.t),
+      LOOKUP_WAY.test(s.t) &&
+      s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)) &&
+      !PAIR.test(s.t) &&
+      !podPlaceAsked(s),
   },
   // "<pasted cat /etc/resolv.conf of a pod> who answers on 10.0.0.10 for api, and where does it forward?": a pod's
   // resolver settings pasted and asked about are that pod's DNS path
