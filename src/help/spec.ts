@@ -69,11 +69,13 @@ export const spec: IntentSpec<'help'> = {
       ),
       3,
     ],
-    // "help pls, what do i type" (never "what do I write for the api pods?": a value of one of ours, filled in a form)
+    // "help pls, what do i type" (never "what do I write for the api pods?": a value of one of ours, filled in a form;
+    // nor "what do I write on the vendor's form": a form or a ticket of someone else's)
     [
       new RegExp(
         String.raw`\bwhat (do|should|can|could) (i|we) (type|write|say|enter)\b` +
-          String.raw`(?!,? (for|as) (the |our |my )?[\w-]+ (pods?|workloads?|apps?|deployments?)\b)`,
+          String.raw`(?!,? (for|as) (the |our |my )?[\w-]+ (pods?|workloads?|apps?|deployments?)\b)` +
+          String.raw`(?! (on|in|into) (the |their |our |a |an )?[\w'-]+ ?(forms?|fields?|sheets?|tickets?|portal)\b)`,
       ),
       2,
     ],
