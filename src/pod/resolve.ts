@@ -94,7 +94,10 @@ const PODS_ON_NODE = new RegExp(
     // ("pods on node aro2-…-wl4vw?": asked in two words and the node)
     String.raw`^\W*pods (?:running |scheduled )?on\b|` +
     // ("what actually runs on it?")
-    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
+    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b|` +
+    // ("going to cordon vmss000001 - what's running there?": the node said before, pointed back at)
+    // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
+    String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b`,
 );
 
 /** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */
