@@ -66,6 +66,17 @@ export const spec: IntentSpec<'egress'> = {
     // "which address do they have to allow-list?": the address a far end lets in is the one our pods leave with
     // (who lets it in may be described between: "which IPs does our customer (the … vendor) have to allowlist?")
     [/\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?)\b.{0,80}\b(allow|white)[- ]?list/, 2],
+    // ("which addresses should the uni allow?": a far end that filters on source lets our way-out addresses in; never
+    // our own rules: "which IPs should the netpol allow?") https://learn.microsoft.com/azure/aks/egress-outboundtype
+    [
+      new RegExp(
+        String.raw`\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?) ` +
+          String.raw`(should|must|do|does|will|would|need|needs|have|has)( to)? ` +
+          String.raw`(they|it|(the|their) (?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl)\w*)[\w-]+)` +
+          String.raw`( have to| need to)? (allow|permit|accept|let in)\b`,
+      ),
+      2,
+    ],
     // "forced tunnel or straight out via the LB?": internet-bound traffic sent on to the on-premises network instead of
     // out directly https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling
     [/\bforced?[- ]tunnel\w*|\bstraight out\b|\bout directly\b|\bdirectly out\b/, 2],
