@@ -57,6 +57,8 @@ const UNMODELLED = new RegExp(
     String.raw`cpu (limits?|requests?|throttl\w*)|memory (limits?|requests?)|` +
     // a pod's resource use is its metrics, not its network (https://kubernetes.io/docs/tasks/debug/debug-cluster/resource-metrics-pipeline/)
     String.raw`how much (memory|cpu|ram|disk|storage)|(memory|cpu|ram|disk) (usage|utili[sz]ation|consumption)|` +
+    // ("db-0 cpu and memory right now?": the two said together)
+    String.raw`(cpu|memory|ram) (and|&|\/|\+) (memory|cpu|ram)|` +
     // ("how many CPU cores is the db-0 pod using?": counted)
     String.raw`how many (cpu |v)?(cores|cpus|vcpus)|how many (gb|mb|gib|mib|gigs?) of (memory|ram)|` +
     // ("is the CPU on db-0 high right now?": a load level asked of a pod)
@@ -139,7 +141,8 @@ function outOfScope(t: string): boolean {
   const asked = withoutBackground(t)
     .replace(/(^|\s)\$ kubectl \w+/g, ' ')
     // (the question may end without its mark: "… curl -s web:80/health ... what's the path of that")
-    .replace(/(^|\s)kubectl exec\b(?=.*(\?|\b(what|which|how|why|where)\b))/g, ' ');
+    // (or a request to be shown: "kubectl exec … -- curl … hangs. show me each hop of that call")
+    .replace(/(^|\s)kubectl exec\b(?=.*(\?|\b(what|which|how|why|where|show|trace|explain|walk)\b))/g, ' ');
   if (pricedOnly(asked)) return true;
   return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }
