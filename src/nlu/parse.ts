@@ -149,8 +149,8 @@ const STOP = new Set(
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
-   nsg nsgs asg asgs opens opened vip vips uploading downloading sending pushing pulling posting fetching writing
-   dropping`.split(/\s+/),
+   nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
+   dropping cordon cordoning cordoned uncordon drain draining drained patching`.split(/\s+/),
 );
 // "a hostNetwork pod": the pod's setting said before the word, never its name
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
@@ -936,6 +936,8 @@ function readPorts(rest: Rest, intent: Intent): void {
     /(?:->|→|>|\bto|\bdst=?)\s*\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text) ??
     // a Hubble flow "shop/web-…:43122 (ID:1234) -> shop/api-…:8080": the endpoint after the arrow is the destination
     // (https://docs.cilium.io/en/stable/observability/hubble/hubble-cli/)
+    // ("x/b -> x/a:80 approved yesterday. now y/a -> x/a:81 …": the pair drawn after "now" is the one asked)
+    /\s(?:->|→)\s*[a-z0-9][\w./-]*:(\d{1,5})\b/.exec(saidNow(rest.text)) ??
     /\s(?:->|→)\s*[a-z0-9][\w./-]*:(\d{1,5})\b/.exec(rest.text) ??
     // nmap's "5432/tcp filtered postgresql": the port probed on the target (https://nmap.org/book/man-port-scanning-basics.html)
     /\b(\d{1,5})\/(?:tcp|udp)\s+(?:open|filtered|closed|open\|filtered)\b/.exec(rest.text) ??
@@ -959,6 +961,12 @@ function readPorts(rest: Rest, intent: Intent): void {
   intent.port ??= schemePort(rest.text);
   if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
 }
+
+/** What a message says after a sentence opening with "now" ("… approved yesterday. now y/a -> x/a:81"), or nothing. */
+const saidNow = (t: string): string => {
+  const at = t.search(/[.?!;]\s+(?:but\s+|and\s+)?now\b/);
+  return at < 0 ? '' : t.slice(at);
+};
 
 /** "https to 20.31.46.88 from the internet": a scheme said as what travels to an address is its well-known port */
 function schemePort(text: string): number | undefined {
@@ -1197,7 +1205,7 @@ function readWord(
 ): void {
   const { w, type, ns } = splitWord(intent, word, previous);
   // an English word is a name only when it is written as one: "pod a", "x/a"
-  const common = STOP.has(w) && !ns;
+  const common = STOP.has(w) && !ns && !podLetter(intent.text, w, previous, after);
   if (common || notAName(w)) return;
   if (/^[a-z0-9][a-z0-9.-]*$/.test(w) && isDns1123Subdomain(w)) {
     if (!intent.names.includes(w)) intent.names.push(w);
@@ -1209,6 +1217,14 @@ function readWord(
     if (marked && !intent.marked.includes(w)) intent.marked.push(w);
   } else if (/[a-z0-9]/.test(w) && w.length > 2) intent.rejected.push(w.slice(0, 80));
 }
+
+/** "where is pod a", "can pod a reach pod b?": one letter after "pod", the clause ending or going on with a verb or a
+ * place, is the pod's name (never "which pod a request lands on") */
+const podLetter = (t: string, w: string, type: string | undefined, after: boolean): boolean =>
+  /^[a-z]$/.test(w) &&
+  type === 'pod' &&
+  !after &&
+  new RegExp(String.raw`\bpods? ${w}(?=\s*$|\s*[?!.,;]|\s+(in|on|and|or|reach\w*|talk\w*|call\w*|runs?|is)\b)`).test(t);
 
 /** "a jump host", "every node": a plain word before "host" or "node" says which kind, never a name */
 const describesKind = (w: string, type: string, after: boolean): boolean =>
