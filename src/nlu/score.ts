@@ -296,7 +296,11 @@ function movableOut(s: Seen): boolean {
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
   const client =
     s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards && !farLabel(t, ip));
-  return ((OUT.test(t) || TO_INTERNET.test(t)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s) || farEndOut(s);
+  // ("… to internet users": people on the Internet come in, no way out)
+  const out = t.replace(USERS_OUTSIDE, ' ');
+  return (
+    ((OUT.test(out) || TO_INTERNET.test(out)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s) || farEndOut(s)
+  );
 }
 
 /** "web → 10.20.1.5 on 443 just hangs": an address no pod, node or Service of the cluster has, where the one workload
@@ -337,7 +341,13 @@ const asksOneOut = (s: Seen): boolean => {
     asked.length === 1 &&
     !flowBetween(s) &&
     WORKLOADS.includes(asked[0].kind) &&
-    OUT.test(s.intent.asking.replace(LEAVES_A_HOP, ' ').replace(/\b(snat|egress ?ips?)\b/g, ' '))
+    // (people on the Internet come in: "which one serves web to internet users?")
+    OUT.test(
+      s.intent.asking
+        .replace(LEAVES_A_HOP, ' ')
+        .replace(/\b(snat|egress ?ips?)\b/g, ' ')
+        .replace(USERS_OUTSIDE, ' '),
+    )
   );
 };
 
@@ -1051,10 +1061,14 @@ const WHAT_AN_IP_IS = new RegExp(
     String.raw`\s*[?!.]*\s*$`,
 );
 const LB_PART = /\b(lbs?|load ?balancers?)('s)? (rules?|frontends?|pools?|backend pools?)\b/;
-const NODES_IN_ROTATION =
-  /\b(which|what) nodes?\b.{0,40}\b(pass(es)?|fail(s)?|in rotation|out of rotation|healthy|unhealthy|probes?|green)\b/;
-const NODES_SENT_TO =
-  /\b(which|what) nodes?\b.{0,40}\b(sends?|forwards?|balances?|gets? (the )?traffic|receives?|behind)\b/;
+// ("which workers are in rotation?": OpenShift's worker nodes, https://learn.microsoft.com/azure/openshift/concepts-networking)
+const BACKENDS = String.raw`\b(which|what) (worker )?(nodes?|workers?|vms?|instances?)\b`;
+const NODES_IN_ROTATION = new RegExp(
+  String.raw`${BACKENDS}.{0,40}\b(pass(es)?|fail(s)?|in rotation|out of rotation|healthy|unhealthy|probes?|green)\b`,
+);
+const NODES_SENT_TO = new RegExp(
+  String.raw`${BACKENDS}.{0,40}\b(sends?|forwards?|balances?|gets? (the )?traffic|receives?|behind)\b`,
+);
 const OUTSIDE_FIRST =
   /(^|[\s:(])((?:the )?(?:internet|(?:ext(?:ernal)? )?clients?|users?|customers?|browsers?|outside|world))\s*(->|→)/;
 const GOES_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing))\b/;
@@ -1072,7 +1086,10 @@ const PODS_ON = new RegExp(
     // "pods on 10.224.0.5?", "handover list: pods on vmss000002": the pods of a node, said as the whole ask
     String.raw`(?:^|[:;—–]\s*)\W*pods (?:running |scheduled )?on\b|` +
     // "we pay for a 4th node (vmss000003) — what actually runs on it?": a word on how much may come before the verb
-    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b`,
+    String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b|` +
+    // "going to cordon vmss000001 - what's running there?": the node said before, pointed back at
+    // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
+    String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b`,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
 const onTheNode = (s: Seen): boolean =>
@@ -1224,10 +1241,13 @@ function addressKindAsked(s: Seen): boolean {
   const said = flowTo ? t : (s.intent.asking ?? s.t);
   // "10.0.118.42 as dst in the web pods' conntrack": the workload whose records show the address is where it was
   // seen, not a party asked about
+  // (and "shows up as source at the archive server": the machine it showed up at)
   const seenIn = (name: string) =>
     new RegExp(
       String.raw`\bin (the |our )?${escapeRe(name)}( pods?| containers?| nodes?)?('s?)? ` +
-        String.raw`(conntrack|logs?|tcpdump|captures?|traces?|netstat|ss output|access logs?)\b`,
+        String.raw`(conntrack|logs?|tcpdump|captures?|traces?|netstat|ss output|access logs?)\b|` +
+        String.raw`\b(shows? up|showed up|seen|logged|appears?)\b[^.?!]{0,30}\bat (the |our |their )?([\w-]+ ){0,3}` +
+        String.raw`${escapeRe(name)}\b`,
     ).test(said);
   const others = s.entities.filter((e) => {
     const name = e.text.split('/').pop()!;
@@ -1242,10 +1262,15 @@ function addressKindAsked(s: Seen): boolean {
 }
 /** "10.0.2.100 — that the egress IP?", "is 20.31.45.117 one of our outbound IPs?": whether the one address is a kind
  * of address (an egress IP too) asks what it is */
+// ("10.0.2.100 shows up at the vendor - is that the egressip?": the address, what was seen of it, then the question;
+// an OpenShift EgressIP is an address,
+// https://docs.openshift.com/container-platform/latest/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html)
 const ADDRESS_IS_A = new RegExp(
   String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(is )?(that|this|it)( is)? (the|our|an?|one of (our|the)) ` +
     String.raw`[\w -]{0,20}\b(ips?|address(es)?)\s*\?|\bis \d{1,3}(\.\d{1,3}){3} (the|our|an?|one of (our|the)) ` +
-    String.raw`[\w -]{0,20}\b(ips?|address(es)?)\s*\?`,
+    String.raw`[\w -]{0,20}\b(ips?|address(es)?)\s*\?|` +
+    String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\b[^?]{0,80}\s[-—–]\s+is (that|this|it) (the|our|an?|one of (our|the)) ` +
+    String.raw`([\w -]{0,20}\b|egress)(ips?|address(es)?)\s*\?`,
 );
 
 const ADDRESSES_COMPARED = new RegExp(
@@ -1258,6 +1283,13 @@ const WAYS =
   String.raw`(lb|load ?balancer|app ?gw|appgw|agw|app(lication)? gateway|agic|agc|ingress|router|front ?door|afd|` +
   String.raw`nginx|route|nodeport)`;
 const WAYS_IN_OR = new RegExp(String.raw`\b${WAYS}\s*(or|vs\.?|versus)\s*(an? |the |via (the )?)?${WAYS}\b`);
+
+/** One party besides the ingress controller weighed as a way in, itself no load balancer ("web LB vs the nginx LB"). */
+const oneBehindWaysIn = (s: Seen): boolean => {
+  const behind = s.both.filter((e) => !WAY_IN_POD.test(e.matched));
+  const name = behind[0]?.text.split('/').pop() ?? '';
+  return behind.length === 1 && !new RegExp(String.raw`\b${escapeRe(name)} (lb|load ?balancer)\b`).test(s.t);
+};
 
 /** People on the Internet: they come in ("which one fronts web for internet users?") */
 export const INTERNET_LET_IN = new RegExp(
@@ -1276,7 +1308,9 @@ const REQUESTS_REACH = new RegExp(
   String.raw`\b(requests?|customers?|users?|visitors?|browsers?|http calls?)\b( [\w.-]+){0,3}( looks? like)?` +
     String.raw`( (?:by the time|when|once|as soon as) (?:it|they))? ` +
     String.raw`(get|gets|getting|reach|reaches|reaching|come in|comes in|coming in|arrive|arrives|arriving|` +
-    String.raw`land|lands|landing|end up|ends up)\b`,
+    String.raw`land|lands|landing|end up|ends up|` +
+    // ("what path does a customer request take to sqlapi?": the way it takes to the workload)
+    String.raw`(take|takes|taking|travel|travels|travelling|traveling) (to|into))\b`,
 );
 function requestsComeIn(s: Seen): boolean {
   // the clause that asks ("why is the client 10.244.0.7 and not the customer, how do requests get to web?")
@@ -1529,8 +1563,9 @@ export const EVIDENCE: readonly Row[] = [
     id: 'ways-in-weighed',
     says: { inbound: 17 },
     // ("… for internet users?": users on the Internet come in, they are no way out)
+    // ("nginx or the LB - which one serves web?": the ingress controller weighed is a way in, not a party)
     when: (s) =>
-      s.both.length === 1 &&
+      (s.both.length === 1 || oneBehindWaysIn(s)) &&
       !s.hosts.length &&
       WAYS_IN_OR.test(s.t) &&
       !GOING_OUT.test(s.t.replace(USERS_OUTSIDE, ' ')),
