@@ -36,7 +36,7 @@ export type FirewallVerdict =
       /** "group / collection / rule", or undefined: no rule matched (denied by default) */
       rule?: string;
       /** a rule processed before the deciding one that might match (IP groups, FQDNs, tags), and why */
-      unsure?: { rule: string; action: string; why: string };
+      unsure?: Unsure;
     }
   | { verdict: 'unknown'; why: string };
 
@@ -48,16 +48,24 @@ export function judgeFirewall(rules: FirewallRules, p: FirewallPacket, nsgCtx: N
   const all = rules.layers.flatMap(byPriority);
   const network = all.filter((c) => c.kind === 'network');
   const application = appPort(p) ? all.filter((c) => c.kind === 'application') : [];
-  let unsure: { rule: string; action: string; why: string } | undefined;
+  const open: Unsure[] = [];
   for (const c of [...network, ...application])
     for (const r of c.rules) {
       const m = c.kind === 'network' ? networkMatch(r, p, ctx) : applicationMatch(r, p, ctx);
       if (m === false) continue;
       const rule = [c.group, c.name, r.name].filter(Boolean).join(' / ');
-      if (m === true) return { verdict: c.action.toLowerCase() === 'deny' ? 'denied' : 'allowed', rule, unsure };
-      unsure ??= { rule, action: c.action.toLowerCase(), why: m };
+      if (m === true) return decided(c.action.toLowerCase() === 'deny' ? 'denied' : 'allowed', open, rule);
+      open.push({ rule, action: c.action.toLowerCase(), why: m });
     }
-  return { verdict: 'denied', unsure };
+  return decided('denied', open);
+}
+
+type Unsure = { rule: string; action: string; why: string };
+
+/** A rule before the deciding one that cannot be judged leaves the verdict open only if it would decide otherwise. */
+function decided(verdict: 'allowed' | 'denied', open: Unsure[], rule?: string): FirewallVerdict {
+  const unsure = open.find((u) => (u.action === 'deny') !== (verdict === 'denied'));
+  return { verdict, ...(rule ? { rule } : {}), ...(unsure ? { unsure } : {}) };
 }
 
 const appPort = (p: FirewallPacket) => p.protocol.toUpperCase() === 'TCP' && p.port !== undefined;

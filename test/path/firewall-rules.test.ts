@@ -105,10 +105,10 @@ test('IP groups and FQDN network rules are not judged: said, and the verdict sta
     ]),
   );
   const v = judgeFirewall(rules, packet('8.8.8.8', 443), ctx);
-  expect(v).toMatchObject({
-    verdict: 'denied',
-    unsure: { rule: 'g / c / by-group', why: 'its destination IP groups (bad) are not read' },
-  });
+  // denied by default either way if the deny by IP group applies; the allow by name would let it through
+  expect(v).toMatchObject({ verdict: 'denied', unsure: { rule: 'g / d / by-name', action: 'allow' } });
+  const denyFirst = judgeFirewall({ ...rules, layers: [rules.layers[0].slice(0, 1)] }, packet('8.8.8.8', 443), ctx);
+  expect(denyFirst).toEqual({ verdict: 'denied' });
   expect(judgeFirewall(rules, packet('8.8.8.8', 443, { host: 'api.partner.example' }), ctx)).toMatchObject({
     verdict: 'allowed',
     rule: 'g / d / by-name',
@@ -184,5 +184,31 @@ test('IP groups read are their addresses; one not read leaves the rule open', ()
   expect(judgeFirewall(rules, packet('8.8.8.8', 443), ctx)).toMatchObject({
     verdict: 'denied',
     unsure: { why: 'its destination IP groups (partners) are not read' },
+  });
+});
+
+test('a rule that cannot be judged leaves the verdict open only when it would decide the other way', () => {
+  const unread = { destinationAddresses: [], destinationIpGroups: ['/x/ipGroups/g'] };
+  const allowThenAllow = policyRules(
+    group('g', 100, [
+      collection('maybe', 100, 'Allow', [net('by-group', unread)]),
+      collection('sure', 200, 'Allow', [net('https', {})]),
+    ]),
+  );
+  expect(judgeFirewall(allowThenAllow, packet('8.8.8.8', 443), ctx)).toEqual({
+    verdict: 'allowed',
+    rule: 'g / sure / https',
+  });
+  const denyThenDeny = policyRules(group('g', 100, [collection('maybe', 100, 'Deny', [net('by-group', unread)])]));
+  expect(judgeFirewall(denyThenDeny, packet('8.8.8.8', 443), ctx)).toEqual({ verdict: 'denied' });
+  const denyThenAllow = policyRules(
+    group('g', 100, [
+      collection('maybe', 100, 'Deny', [net('by-group', unread)]),
+      collection('sure', 200, 'Allow', [net('https', {})]),
+    ]),
+  );
+  expect(judgeFirewall(denyThenAllow, packet('8.8.8.8', 443), ctx)).toMatchObject({
+    verdict: 'allowed',
+    unsure: { rule: 'g / maybe / by-group', action: 'deny' },
   });
 });
