@@ -16,7 +16,7 @@ export type Finding =
   | { kind: 'pod'; namespace?: string; name: string; phase?: string; node?: string }
   | { kind: 'cluster-ip'; namespace?: string; name: string; ports: string[] }
   | { kind: 'lb-service'; namespace?: string; name: string; ports: string[] }
-  | { kind: 'node'; name: string; role: string; hostNetworkPods: number; pods?: string[] }
+  | { kind: 'node'; name: string; role: string; hostNetworkPods: number; pods?: string[]; hostPods?: string[] }
   | {
       kind: 'lb-frontend';
       lb: string;
@@ -206,6 +206,9 @@ const nodeFindings = (ip: string, f: WhatIsFacts): Finding[] =>
     role: nodeRole(n),
     hostNetworkPods: hostNetworkPodsOn(f.pods, n.metadata.name).length,
     pods: podsOn(f.pods, n.metadata.name),
+    // a host-network pod shares the node's address: named, since a flow log shows it as the node
+    // https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking
+    hostPods: hostNetworkPodsOn(f.pods, n.metadata.name).map((p) => `${p.metadata.namespace}/${p.metadata.name}`),
   }));
 
 // "what's running on 10.224.0.4?": a node's address stands for the node, and what runs there is the pods scheduled on

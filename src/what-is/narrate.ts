@@ -6,7 +6,11 @@ import type { Finding, Range, WhatIsDecision } from './decide';
 
 const ports = (p: string[]) => p.join(', ');
 const attached = (to?: string) => (to !== undefined ? `attached to ${to}` : 'not attached to anything');
-const hostPods = (n: number) => (n ? `, also used by ${n} host-network pod(s)` : '');
+/** the host-network pods that share a node's address, the first few by name */
+const hostPods = (n: number, names: string[] = []) => {
+  const some = names.length ? `: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ' and more' : ''}` : '';
+  return n ? `, also used by ${n} host-network pod(s)${some}` : '';
+};
 /** the pods a node runs, the first few by name */
 const runs = (pods: string[] = []) => {
   const more = pods.length > 6 ? ` and ${pods.length - 6} more` : '';
@@ -25,7 +29,7 @@ function findingText(x: Finding): string {
     case 'lb-service':
       return `the external IP of LoadBalancer Service ${x.namespace}/${x.name} (${ports(x.ports)})`;
     case 'node':
-      return `the IP of node ${x.name} (${x.role})${runs(x.pods)}${hostPods(x.hostNetworkPods)}`;
+      return `the IP of node ${x.name} (${x.role})${runs(x.pods)}${hostPods(x.hostNetworkPods, x.hostPods)}`;
     case 'lb-frontend':
       return (
         `${x.address === 'public' ? `public IP ${x.publicIp}` : 'a private frontend IP'}: ` +

@@ -96,7 +96,16 @@ test('a pod IP; a host-network pod with the same IP is counted on its node inste
     ip: '10.0.2.5',
     outcome: 'found',
     // the pods the node runs (spec.nodeName) are listed apart from the host-network ones, which share its address
-    findings: [{ kind: 'node', name: 'worker-1', role: 'worker', hostNetworkPods: 1, pods: [] }],
+    findings: [
+      {
+        kind: 'node',
+        name: 'worker-1',
+        role: 'worker',
+        hostNetworkPods: 1,
+        pods: [],
+        hostPods: [expect.stringMatching(/router$/)],
+      },
+    ],
   });
 });
 
