@@ -79,8 +79,11 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 
 /** "is db-0 on the same node as a web pod?": two workloads compared by where they run */
 // ("which node is 10.244.2.6 on, is that the same one as api?": the node said before, then "the same one")
+// ("are sqlapi and server on the same worker?": OpenShift's compute nodes are its workers
+// https://docs.openshift.com/container-platform/4.15/nodes/nodes/nodes-nodes-working.html)
 const SAME_PLACE = new RegExp(
-  String.raw`\b(same|different|separate) (node|host|vm|machine)s?\b|\bshare (a|the|one) (node|host|vm|machine)\b|` +
+  String.raw`\b(same|different|separate) (node|host|vm|machine|worker)s?\b|` +
+    String.raw`\bshare (a|the|one) (node|host|vm|machine|worker)\b|` +
     String.raw`\bnode\b.*\bsame one\b`,
 );
 
