@@ -102,6 +102,9 @@ const ORDERED = new RegExp(
 // question is which address, path or pods, which the bot reads; an amount asked is still a price
 const NETWORK_ASKED = new RegExp(
   String.raw`\b(which|what) (public |outbound |egress |source )?(ips?|address(es)?|pods?)\b(?! (costs?|prices?))|` +
+    // ("public egress range for the web pods? … they bill per entry": the outbound prefix asked, a party's bill the
+    // reason https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix)
+    String.raw`\b(public|outbound|egress)( egress| outbound)?( ip)? (range|prefix|cidr)s?\b|` +
     String.raw`\bwhat (is|are) (it|this|that|they)( address| ip)? (used for|attached to|for)\b|` +
     String.raw`\b(go|goes|leaves?|routed) (out )?(through|via)\b|` +
     // "why do we pay for three public IPs on the LB? what does each frontend do?", "we pay for a 4th node — what

@@ -644,9 +644,11 @@ const ITS_USE = new RegExp(
 );
 /** A message that opens with the bot's scope as a word alone ("capabilities? egress, policy, lb?", "FAQ: …"): the
  * families listed after it are what may be asked, not a question about one of them */
-// ("examples?": the bot's sample questions asked for)
-const SCOPE_OPENS =
-  /^\W*(capabilit(y|ies)|features?|scope|faq|commands?|usage|examples?)( request| question)?\s*(\?|:|-|—)/;
+// ("examples?": the bot's sample questions asked for; "quick command list?", "full usage syntax?": the bot's commands)
+const SCOPE_OPENS = new RegExp(
+  String.raw`^\W*((short|quick|full|basic|bot|cli) )?(capabilit(y|ies)|features?|scope|faq|commands?|usage|examples?)` +
+    String.raw`( request| question| syntax| list| reference| format)?\s*(\?|:|-|—)`,
+);
 /** "what can the packet-path bot tell us": the bot named, asked what it tells (never "can you tell me the weather") */
 const BOT_TELLS = /\b(bot|packet-path|assistant)\b.{0,20}\b(tell|explain|show)s?\b/;
 const namesIn = (s: Seen, text: string): boolean => s.entities.some((e) => text.includes(e.text.split('/').pop()!));
@@ -1060,6 +1062,11 @@ const WHAT_AN_IP_IS = new RegExp(
   String.raw`\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?${HERE}` +
     String.raw`\s*[?!.]*\s*$`,
 );
+const SIDE = String.raw`(inside|outside|internal(ly)?|external(ly)?|in the cluster|from the internet|on-?prem)`;
+const SAME_ANSWER_BOTH_SIDES = new RegExp(
+  String.raw`\b(same|different|other) (ip|address|answer|record|result)s?\b.{0,40}\b${SIDE}\b|` +
+    String.raw`\b${SIDE}\b.{0,60}\b(same|different) (ip|address|answer|record|result)s?\b`,
+);
 const LB_PART = /\b(lbs?|load ?balancers?)('s)? (rules?|frontends?|pools?|backend pools?)\b/;
 // ("which workers are in rotation?": OpenShift's worker nodes, https://learn.microsoft.com/azure/openshift/concepts-networking)
 const BACKENDS = String.raw`\b(which|what) (worker )?(nodes?|workers?|vms?|instances?)\b`;
@@ -1100,8 +1107,14 @@ const onTheNode = (s: Seen): boolean =>
         String.raw`\b(is|are|runs?|running|scheduled|lives?)\b.{0,40}\bon (the )?([\w-]+ )?(node )?${e.text}\b`,
       ).test(s.t),
   );
+// ("what's running on 10.0.2.5?": a node said only by its address, no pods said, is what the address is: its node and
+// the pods on it https://kubernetes.io/docs/concepts/architecture/nodes/#addresses)
+const nodeByAddressOnly = (s: Seen): boolean =>
+  s.entities.every((e) => e.kind !== 'node' || /^\d{1,3}(\.\d{1,3}){3}$/.test(e.text)) &&
+  !/\b(pods?|containers?|workloads?)\b/.test(s.intent.asking ?? s.t);
 const podsOnANode = (s: Seen): boolean =>
   s.entities.some((e) => e.kind === 'node') &&
+  !nodeByAddressOnly(s) &&
   (PODS_ON.test(s.intent.asking ?? s.t) || onTheNode(s)) &&
   !PAIR.test(s.t) &&
   !asksCan(s.t) &&
@@ -1418,6 +1431,13 @@ export const EVIDENCE: readonly Row[] = [
       );
     },
   },
+  // "shop.contoso.com from inside web — same address as from outside?": a host name's answer weighed inside against
+  // outside is split-horizon DNS https://learn.microsoft.com/azure/dns/private-dns-scenarios#scenario-split-horizon-functionality
+  {
+    id: 'same-answer-inside-and-out',
+    says: { dns: 19 },
+    when: (s) => !!s.hosts.length && SAME_ANSWER_BOTH_SIDES.test(s.t),
+  },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
     id: 'service-name-resolution',
@@ -1511,7 +1531,12 @@ export const EVIDENCE: readonly Row[] = [
         (LB_SAID.test(s.t) && /\bnodes?\b.{0,20}\b(pass(es)?|fail(s)?)\b.{0,20}\bprobes?\b/.test(s.t))) &&
       (NODES_IN_ROTATION.test(s.t) || NODES_SENT_TO.test(s.t)) &&
       !/\bhow (does|do|is|are|would|will|can)\b/.test(s.t) &&
-      !s.intent.clientIp &&
+      // (the frontend's own address said is no client: "80/443 on 20.67.170.10 flapping — which nodes pass the probe")
+      !(s.intent.clientIp && !s.intent.frontendIps?.includes(s.intent.clientIp)) &&
+      // ("… expected with externalTrafficPolicy Local? which nodes pass?": the Service's way in keeping the client's
+      // address, nodes without a local pod failing its health check by design
+      // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip)
+      !/\bexternal ?traffic ?policy\b/.test(s.t) &&
       !comesIn(s.t),
   },
   // "sqlapi-ep-….z01.azurefd.net — what is this hostname?": what a Front Door endpoint is, asked of the name itself
@@ -1521,7 +1546,8 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'what-is': 21 },
     when: (s) =>
       [...(s.intent.urlHosts ?? []), ...s.intent.names].some((h) => /\.azurefd\.net\.?$/.test(h)) &&
-      WHAT_HOST.test(s.intent.asking ?? s.t),
+      // ("… whether to allow <endpoint>.z01.azurefd.net in their proxy. what is it?": the host pointed back at)
+      (WHAT_HOST.test(s.intent.asking ?? s.t) || /\bwhat(?:'s| is) (it|this|that)\s*[?!.]*\s*$/.test(s.t)),
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
