@@ -8,7 +8,7 @@ import { lbIngressIps } from '../path/lb';
 import { portByName } from '../path/ports';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest, editDistance } from './names';
-import { IMAGE_SAID, parse, type Entity, type Intent, type NameRef } from './parse';
+import { IMAGE_SAID, isStopWord, parse, type Entity, type Intent, type NameRef } from './parse';
 import { isDeployerPod, workloadOf } from './resolve';
 import { DATABASE_WORDS } from './subjects';
 import { escapeRe } from '../regex';
@@ -703,23 +703,31 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
 }
 
 /** "the tank-telemetry api", "our fish-auction web pods": a name that matches nothing, said right before a name of
- * ours, says which place or project it serves, never a party of its own. */
+ * ours, says which place or project it serves, never a party of its own; and so do made-up words after "the" a noun
+ * or two before it ("the sauna queue api", "the hive-scale ingest (api)"). */
 function describesOurs(intent: Intent, entities: Entity[], refs: NameRef[]): void {
-  const ours = new Set(entities.filter((e) => WORKLOADS_OR_PODS.includes(e.kind)).map((e) => e.text));
-  const before = (name: string) =>
-    [...ours].some((o) =>
-      new RegExp(String.raw`(?<![\w./-])${escapeRe(name)}\s+${escapeRe(o)}(?![\w./-])`).test(intent.text),
-    );
-  // (a compound word only: "the SQL server" may still say sqlapi, a later rule reads it)
-  const gone = refs.filter(
-    (r) =>
-      r.name.includes('-') &&
-      !r.namespace &&
-      !entities.some((e) => e.text === r.name) &&
-      !intent.typed.some((t) => t.name === r.name),
-  );
+  // (and a workload's generic noun said as a name, "api", which the family takes as the one workload it is part of)
+  const generic = refs.filter((r) => GENERIC_NOUN.test(r.name)).map((r) => r.name);
+  const ours = [...entities.filter((e) => WORKLOADS_OR_PODS.includes(e.kind)).map((e) => e.text), ...generic];
+  const unknown = (w: string) => !entities.some((e) => e.text === w) && !intent.typed.some((t) => t.name === w);
+  const before = (name: string) => ours.some((o) => describes(intent.text, name, o, unknown));
+  // (a compound word only right before: "the SQL server" may still say sqlapi, a later rule reads it)
+  const gone = refs.filter((r) => !r.namespace && unknown(r.name));
   for (const r of gone.filter((x) => before(x.name))) refs.splice(refs.indexOf(r), 1);
 }
+// (a determiner, then the words, then ours, bare or in brackets: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/)
+const DESCRIBES_AFTER = String.raw`\b(?:the|our|their|a|an|my|your)\s+`;
+function describes(text: string, name: string, o: string, unknown: (w: string) => boolean): boolean {
+  const [n, ours] = [escapeRe(name), escapeRe(o)];
+  if (name.includes('-') && new RegExp(String.raw`(?<![\w./-])${n}\s+${ours}(?![\w./-])`).test(text)) return true;
+  const m = new RegExp(
+    String.raw`${DESCRIBES_AFTER}${n}((?:\s+[a-z][a-z-]*){0,2})\s+(?:\(\s*)?${ours}(?![\w./-])`,
+  ).exec(text);
+  const between = m?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+  return !!m && !isStopWord(name) && between.every((w) => !isStopWord(w) && unknown(w) && !KIND_AFTER_WORD.test(w));
+}
+const GENERIC_NOUN = /^(api|app|web|backend|frontend|ui|worker|ingest|gateway)$/;
+const KIND_AFTER_WORD = /^(pods?|services?|svc|deployments?|namespace|ns|node|nodes)$/;
 const WORKLOADS_OR_PODS = ['workload', 'pod', 'service'];
 
 /** "the carrier API", "the speech-scoring API", "their weather API": the generic noun said after words that describe
@@ -919,6 +927,8 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
   describedInBrackets(intent, entities, refs);
+  // (again, with the words taken as ours above: "the sauna queue api" once api is taken as sqlapi)
+  describesOurs(intent, entities, refs);
   namespaceAsScope(intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent), ...nodesByAddress(k, intent)];

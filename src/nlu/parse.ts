@@ -152,12 +152,16 @@ const STOP = new Set(
    nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
    dropping cordon cordoning cordoned uncordon drain draining drained patching`.split(/\s+/),
 );
+/** A common word of a question, never a name on its own. */
+export const isStopWord = (w: string): boolean => STOP.has(w);
 // "a hostNetwork pod": the pod's setting said before the word, never its name
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
 for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits']) STOP.add(verb);
+// "please advise so we can reply to them": the asker's own reply to whoever asked them is no name
+for (const verb of ['reply', 'replies', 'respond', 'responds', 'advise']) STOP.add(verb);
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
@@ -250,9 +254,14 @@ const RESOURCE_PATH = new RegExp(
   'gi',
 );
 
+// a pasted tcpdump line ("IP 10.244.2.15.51234 > 10.244.1.9.5432: Flags [S]"): source and destination, each address
+// with its port after a dot, is the flow drawn from the one to the other's port
+// https://www.tcpdump.org/manpages/tcpdump.1.html (OUTPUT FORMAT, TCP)
+const TCPDUMP_FLOW = /\bIP6? (\d{1,3}(?:\.\d{1,3}){3})\.(\d{1,5}) > (\d{1,3}(?:\.\d{1,3}){3})\.(\d{1,5}):/g;
+
 function normalizeText(text: string): string {
   return (
-    asides(jsonAsk(text))
+    asides(jsonAsk(text.replace(TCPDUMP_FLOW, '$1:$2 -> $3:$4:')))
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
       // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
@@ -839,7 +848,8 @@ function machineClient(text: string): string | undefined {
   const labelled = new RegExp(
     // ("the partner in their DC 198.51.100.61 calls …": a few words may come between the owner and the place)
     String.raw`\b(?:office|branch|hub|spoke|on-?prem\w*|home|partner'?s?|vendor'?s?|customer'?s?)\s+` +
-      String.raw`(?:(?:in|at|on|from|their|there|its|our)\s+){0,2}` +
+      // ("the depot's on-prem signalling PC 192.168.7.20 opens …": or what the machine is for)
+      String.raw`(?:[a-z-]+\s+){0,2}` +
       String.raw`(?:proxy|vm|server|machine|host|box|laptop|pc|gateway|firewall|nat|router|jump ?box|dc|` +
       String.raw`data ?cent(?:er|re)|` +
       String.raw`site|network|office)\s+` +
@@ -968,9 +978,10 @@ const saidNow = (t: string): string => {
   return at < 0 ? '' : t.slice(at);
 };
 
-/** "https to 20.31.46.88 from the internet": a scheme said as what travels to an address is its well-known port */
+/** "https to 20.31.46.88 from the internet", "https on 20.31.46.88": a scheme said as what travels to (or arrives on)
+ * an address is its well-known port https://www.rfc-editor.org/rfc/rfc9110#section-4.2 */
 function schemePort(text: string): number | undefined {
-  const scheme = /(?:^|[.?!]\s)\W*(https?)\s+(?:traffic\s+|requests?\s+)?(?:to|into|towards)\s+\d/.exec(text);
+  const scheme = /(?:^|[.?!]\s)\W*(https?)\s+(?:traffic\s+|requests?\s+)?(?:to|into|towards|on|at)\s+\d/.exec(text);
   if (!scheme) return undefined;
   return scheme[1] === 'https' ? 443 : 80;
 }
@@ -1304,8 +1315,11 @@ const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 // ("F5 guy: …", "mainframe person here": one person said by what they know)
 const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?)$/;
-const PARTY =
-  /^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?|processors?)$/;
+// ("the salt mine tour operator": a business that runs something for the public, outside)
+const PARTY = new RegExp(
+  String.raw`^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?|` +
+    String.raw`processors?|operators?|agenc(y|ies)|carriers?|brokers?|resellers?)$`,
+);
 /** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
  * it says who someone is, never one of our names */
 const saysWho = (words: string[], i: number): boolean =>
@@ -1314,10 +1328,22 @@ const saysWho = (words: string[], i: number): boolean =>
 // ("sqlapi devs ask: … whose address lands in their access log?": the log, pods or app of the people said is their
 // workload's, then the one asked about)
 const THEIR_OWN = /\btheir (own )?(access |app |server )?(logs?|pods?|apps?|service|workload|deployment|containers?)\b/;
-const outsideParty = (words: string[], i: number): boolean =>
-  /^(the|a|an|our|their|your|my)$/.test(words[i - 1] ?? '') &&
-  (PARTY.test(words[i + 1] ?? '') ||
-    (PARTY.test(words[i + 2] ?? '') && /^[a-z]+$/.test(words[i + 1] ?? '') && !KIND_WORD.test(words[i + 1])));
+// ("the salt mine tour operator": up to three words of its description before the party's noun, and the noun itself)
+const outsideParty = (words: string[], i: number): boolean => {
+  for (let start = i - 1; start >= Math.max(0, i - 4); start--) {
+    if (/^(the|a|an|our|their|your|my)$/.test(words[start] ?? '')) return describedParty(words, start, i);
+    if (!plainWord(words[start] ?? '')) break;
+  }
+  return false;
+};
+const LINKING = /^(to|from|of|for|in|on|at|by|with|and|or|is|are|was|can|does|do|did|will|would|not|no)$/;
+const plainWord = (w: string) =>
+  /^[a-z][a-z-]*$/.test(w) && !LINKING.test(w) && !DETERMINERS.test(w) && !KIND_WORD.test(w) && !TYPE_WORDS[w];
+/** From the determiner at `start`, the party's noun at `i` or within four words, the words up to it plain */
+function describedParty(words: string[], start: number, i: number): boolean {
+  const end = words.findIndex((w, at) => at >= i && at <= start + 4 && PARTY.test(w));
+  return end > 0 && words.slice(i, end).every(plainWord) && !(end === i && start === i - 1);
+}
 // ("the web pods, customer firewall …": the pods of a workload are ours, whoever is said after them)
 const KIND_WORD = /^(pods?|services?|svc|apps?|containers?|workloads?|deployments?|nodes?|hosts?|ingress|routes?)$/;
 
@@ -1344,6 +1370,14 @@ const wordOfTheType = (words: string[], i: number, type: string | undefined): bo
 // "RITM-2231 auditor evidence: …", "INC0044556": a ticket's id is the ticket's, never a workload's name
 const TICKET_ID = /^(inc|chg|ritm|req|rfc|crq|sctask|prb)-?\d{3,}$/;
 const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('|')})\.(?=\s)`, 'g');
+
+/** "what does the coredns pod forward to": a verb after the type word (the name said before it) is no name */
+// ("is the db-0 pod protected by a NetworkPolicy": nor a passive verb, what is done to it
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation)
+const verbAfterType = (words: string[], i: number): boolean =>
+  !!TYPE_WORDS[words[i - 1]] &&
+  ((VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1])) ||
+    (/^[a-z]+ed$/.test(words[i]) && words[i + 1] === 'by'));
 
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"
@@ -1404,13 +1438,12 @@ function readNames(rest: Rest, intent: Intent): void {
   const azCommand = azCommandWords(words);
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
   // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
-  // "what does the coredns pod forward to": a verb after the type word, the pod's name said before it, is no name
   // ("from home", "at home": where a person sits, on the Internet, never a workload)
   const notAWord = (i: number) =>
     azCommand.has(i) ||
     (words[i] === 'home' && /^(from|at)$/.test(words[i - 1] ?? '')) ||
     AZ_OPTION.test(words[i - 1] ?? '') ||
-    (!!TYPE_WORDS[words[i - 1]] && VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1]));
+    verbAfterType(words, i);
   words.forEach((w, i) => {
     // "the DB team says…", "the web folks": people who own a workload, not the workload
     // ("the cold-chain monitoring vendor", "the bank's SaaS provider": what an outside party does, not a name of ours)
@@ -1616,8 +1649,12 @@ function pastedLines(text: string, intent: Intent): void {
 }
 
 /** "<alert line> what are those two addresses?": what several addresses are, asked in the plural, is asked of each */
-const WHAT_ARE_THEY =
-  /\bwhat (?:are|r) (?:those|these|both|the|all)(?: (?:two|three|four|2|3|4))? (?:ip )?(?:addresses|ips)\b/;
+// (and "what are 20.67.170.10 and 20.105.84.161?": the addresses listed after the plural ask, each what it is)
+const WHAT_ARE_THEY = new RegExp(
+  String.raw`\bwhat (?:are|r) (?:those|these|both|the|all)(?: (?:two|three|four|2|3|4))? (?:ip )?(?:addresses|ips)\b|` +
+    String.raw`\b(?:what|who) (?:are|r|'re) (?:the )?(?:ips? |addresses )?${IP}` +
+    String.raw`(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)${IP}){1,3}\s*[?!.]*\s*$`,
+);
 function eachAddress(intent: Intent): { text: string; kind: string }[] | undefined {
   const ips = [...new Set(intent.ips)].filter(isIpv4);
   if (ips.length < 2 || ips.length > 4 || !WHAT_ARE_THEY.test(intent.asking ?? intent.text)) return undefined;
