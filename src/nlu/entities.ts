@@ -372,6 +372,19 @@ function listeningPod(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   }
 }
 
+// "does db-nsg allow 5432 from api": an Azure NSG (named, as AKS and most teams name them, "…nsg") said as what allows
+// a port is no pod; the party it guards there is the pod listening on that port
+// https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
+const NSG_ALLOWS =
+  /\b([a-z0-9][\w-]*nsg)\s+(?:allows?|permits?|denies|deny|blocks?|lets?)\s+(?:tcp\/?|port\s+)?(\d{2,5})\b/;
+function guardedByNsg(k: Known, intent: Intent, entities: Entity[], refs: NameRef[]): void {
+  const m = NSG_ALLOWS.exec(intent.text);
+  if (!m || entities.some((e) => e.text === m[1])) return;
+  const at = refs.findIndex((r) => r.name === m[1]);
+  if (at >= 0) refs.splice(at, 1);
+  listensOn(k, intent, entities, refs, m[2]);
+}
+
 function listensOn(k: Known, intent: Intent, entities: Entity[], refs: NameRef[], port: string): void {
   const declares = (p: Pod) =>
     (p.spec?.containers ?? [])
@@ -924,6 +937,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   intent.near = [...new Set(dropped.flatMap((d) => closest(d, workloads, 2)))];
   misspelt(k, intent, entities, refs, dropped);
   listeningPod(k, intent, entities, refs);
+  guardedByNsg(k, intent, entities, refs);
   databaseWord(k, intent, entities, refs);
   frontendWord(k, intent, entities, refs);
   describedInBrackets(intent, entities, refs);

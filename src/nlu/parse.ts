@@ -892,7 +892,12 @@ function machineClient(text: string): string | undefined {
   // goes out through SNAT, so it is never the source a flow is drawn from there:
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
   const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
-  return drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1]) ? drawn[1] : undefined;
+  if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
+  // "jumpbox 172.16.40.12 → sqlapilb": a machine outside the cluster (a jump box, a bastion: never a pod or node of
+  // ours), said with its address, that a flow is drawn from https://learn.microsoft.com/azure/bastion/bastion-overview
+  const from = new RegExp(String.raw`\b(?:jump ?box|jump ?host|bastion|laptop|workstation)\s+(${IP})\s*(?:->|→)`);
+  const box = from.exec(text)?.[1];
+  return box && isIpv4(box) ? box : undefined;
 }
 
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
