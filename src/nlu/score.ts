@@ -1073,6 +1073,10 @@ const BACKENDS = String.raw`\b(which|what) (worker )?(nodes?|workers?|vms?|insta
 const NODES_IN_ROTATION = new RegExp(
   String.raw`${BACKENDS}.{0,40}\b(pass(es)?|fail(s)?|in rotation|out of rotation|healthy|unhealthy|probes?|green)\b`,
 );
+const ETP = String.raw`\bexternal ?traffic ?policy\b`;
+const EXPECTED_WITH_LOCAL = new RegExp(
+  String.raw`\b(expected|normal|by design)\b.{0,30}${ETP}|${ETP}.{0,30}\b(expected|normal)\b`,
+);
 const NODES_SENT_TO = new RegExp(
   String.raw`${BACKENDS}.{0,40}\b(sends?|forwards?|balances?|gets? (the )?traffic|receives?|behind)\b`,
 );
@@ -1533,10 +1537,10 @@ export const EVIDENCE: readonly Row[] = [
       !/\bhow (does|do|is|are|would|will|can)\b/.test(s.t) &&
       // (the frontend's own address said is no client: "80/443 on 20.67.170.10 flapping — which nodes pass the probe")
       !(s.intent.clientIp && !s.intent.frontendIps?.includes(s.intent.clientIp)) &&
-      // ("… expected with externalTrafficPolicy Local? which nodes pass?": the Service's way in keeping the client's
-      // address, nodes without a local pod failing its health check by design
+      // ("… unhealthy. expected with externalTrafficPolicy Local? which nodes pass?": whether the Service's way in
+      // fails nodes without a local pod by design is asked, not the pool's members
       // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip)
-      !/\bexternal ?traffic ?policy\b/.test(s.t) &&
+      !EXPECTED_WITH_LOCAL.test(s.t) &&
       !comesIn(s.t),
   },
   // "sqlapi-ep-….z01.azurefd.net — what is this hostname?": what a Front Door endpoint is, asked of the name itself
