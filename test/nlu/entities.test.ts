@@ -110,3 +110,18 @@ test('out of scope: one line saying what the bot answers, and the help button', 
     expect(r.followUps).toEqual([expect.objectContaining({ question: 'help', intent: 'help' })]);
   }
 });
+
+test('made-up words that describe a party are no names: before a workload, an outside business, a passive verb', async () => {
+  // a place or business word before one of ours (bare or with its name in brackets) says which it is
+  const sauna = await understandWith('what egress IP does the sauna queue api use?', aksLb);
+  expect(sauna.names).toEqual(['api']);
+  // and a common noun said as the far end is the target, never the client
+  const hive = await ask("why can't the hive-scale ingest (api) reach the database?", aksLb);
+  expect([hive.hops[0]?.name, hive.hops.at(-1)?.name]).toEqual(['shop/api-5f6d7c8b9-klmno', 'shop/db-0']);
+  // an outside business described in several words is nobody's name
+  const tour = await understandWith('which public IP does the salt mine tour operator see from api?', aksLb);
+  expect(tour.names).toEqual(['api']);
+  // "the api pod covered by …": what is done to the pod is no name of its own
+  const covered = await understandWith('is the api pod covered by any network policy at all?', aksLb);
+  expect(covered.names).toEqual(['api']);
+});
