@@ -7,7 +7,7 @@ import type { Ctx } from '../family';
 import type { AzureFirewall } from '../inventory/azure-model';
 import { nameOf, parseId } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
-import { dnatRules, type DnatHit } from '../path/firewall-rules';
+import { dnatRules, threatIntelWords, type DnatHit, type FirewallRules } from '../path/firewall-rules';
 import { lbIngressIps, lbWorld } from '../path/lb';
 import { firewallRulesOf } from '../path/next-hop';
 import { subscriptionsInReach } from '../path/reach';
@@ -24,6 +24,8 @@ export interface FirewallDnat {
   snatRange: string;
   /** the command that lists the rules */
   verify: string;
+  /** threat intelligence in Deny mode may drop a client first */
+  threatIntelDeny?: boolean;
 }
 
 /** The firewall holding `ip` (one of its public IPs, or its private address), in the subscriptions in reach. */
@@ -83,11 +85,12 @@ export async function firewallWayIn(
   return {
     service,
     port: hit.port,
-    firewallDnat: { firewall: fw.name, ip, port, hit, snatRange, verify: verifyOf(fw) },
+    firewallDnat: { firewall: fw.name, ip, port, hit, snatRange, verify: verifyOf(fw), ...threat(rules) },
   };
 }
 
 const answered = (answer: string) => result('inbound', 'answered', answer);
+const threat = (r: FirewallRules) => (r.threatIntelDeny ? { threatIntelDeny: true } : {});
 
 const fromWords = (h: DnatHit) =>
   h.sources.length && !h.sources.includes('*') ? `; it lets in only clients from ${h.sources.join(', ')}` : '';
@@ -180,5 +183,6 @@ export function withFirewallDnat(r: PathResult, f: FirewallDnat | undefined): Pa
       ...r.facts,
     ],
     verify: [f.verify, ...r.verify],
+    warnings: f.threatIntelDeny ? [threatIntelWords(f.firewall), ...r.warnings] : r.warnings,
   };
 }

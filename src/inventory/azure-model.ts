@@ -195,6 +195,8 @@ export interface AzureFirewall extends AzureResource {
   /** classic rule collections (network and application); undefined: not in the data (a firewall with a policy
    *  uses the policy's) */
   ruleCollections?: FirewallRuleCollection[];
+  /** threat intelligence: Off, Alert or Deny (a firewall with a policy uses the policy's) */
+  threatIntelMode?: string;
 }
 
 /** One Azure Firewall rule (classic or policy): network rules match addresses and ports, application rules the
@@ -249,6 +251,8 @@ export interface FirewallPolicy extends AzureResource {
   basePolicyId?: string;
   /** its rule collection groups (IDs: the groups are resources of their own) */
   ruleGroupIds: string[];
+  /** threat intelligence: Off, Alert or Deny */
+  threatIntelMode?: string;
 }
 
 export interface NetworkSecurityGroup extends AzureResource {
@@ -551,6 +555,7 @@ function firewall(f: Flat): AzureFirewall {
     privateRanges: privateRanges(f),
     firewallPolicyId: refId(f.firewallpolicy),
     ruleCollections: classicRules(f),
+    threatIntelMode: str(f.threatintelmode),
   };
 }
 
@@ -622,6 +627,7 @@ function firewallPolicy(f: Flat): FirewallPolicy {
     autoLearnPrivateRanges: str(snat.autolearnprivateranges)?.toLowerCase() === 'enabled',
     basePolicyId: refId(f.basepolicy),
     ruleGroupIds: refIds(f.rulecollectiongroups),
+    threatIntelMode: str(f.threatintelmode),
   };
 }
 

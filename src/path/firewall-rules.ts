@@ -16,7 +16,15 @@ export interface FirewallRules {
   missing: string[];
   /** the IP groups the rules name, read (lower-case ID → addresses); one not read leaves a rule naming it open */
   ipGroups?: Map<string, string[]>;
+  /** threat intelligence in Deny mode: traffic to or from known malicious addresses is dropped before any rule */
+  threatIntelDeny?: boolean;
 }
+
+// threat intelligence in Deny mode drops traffic to and from known malicious addresses and domains before the rules
+// https://learn.microsoft.com/azure/firewall/threat-intel
+export const threatIntelWords = (firewall: string) =>
+  `Threat intelligence is in Deny mode on Azure Firewall ${firewall}: traffic to or from an address or domain ` +
+  `Microsoft's feed lists as malicious is dropped before any rule, whatever the rules say`;
 
 export interface FirewallPacket {
   /** the source as the firewall sees it (after the node's SNAT) */

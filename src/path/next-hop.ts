@@ -105,15 +105,25 @@ async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Tra
     firewallSubnet(inv, firewall, trace),
     firewall.firewallPolicyId ? readPolicy(inv, firewall.firewallPolicyId, trace) : undefined,
   ]);
-  const firewallRules = await readFirewallRules(inv, firewall, firewallPolicy, trace);
+  const firewallRules = withThreatIntel(
+    await readFirewallRules(inv, firewall, firewallPolicy, trace),
+    firewall,
+    firewallPolicy,
+  );
   return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy, firewallRules };
 }
 
 /** A firewall's rules: its policy's (read by ID) or its classic ones. */
 export async function firewallRulesOf(inv: Inventory, fw: AzureFirewall, trace: Trace): Promise<FirewallRules> {
   const policy = fw.firewallPolicyId ? await readPolicy(inv, fw.firewallPolicyId, trace) : undefined;
-  return readFirewallRules(inv, fw, policy, trace);
+  return withThreatIntel(await readFirewallRules(inv, fw, policy, trace), fw, policy);
 }
+
+/** Threat intelligence mode: the policy's when the firewall has one, else the firewall's own. */
+const withThreatIntel = (r: FirewallRules, fw: AzureFirewall, policy?: FirewallPolicy): FirewallRules =>
+  (fw.firewallPolicyId ? policy?.threatIntelMode : fw.threatIntelMode)?.toLowerCase() === 'deny'
+    ? { ...r, threatIntelDeny: true }
+    : r;
 
 /** A firewall with a policy uses the policy's rules (its parent's first), one without its classic rules. */
 async function readFirewallRules(

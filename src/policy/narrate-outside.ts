@@ -4,7 +4,7 @@
 // a NetworkPolicy deny only where policies are enforced.
 import { egress } from '../egress';
 import { parseId } from '../inventory/ids';
-import type { FirewallVerdict } from '../path/firewall-rules';
+import { threatIntelWords, type FirewallVerdict } from '../path/firewall-rules';
 import { nsgRuleText, nsgWhere, allowedBy, type NsgDecision } from '../path/nsg';
 import type { LayerVerdict, PathResult } from '../path/result';
 import type { PairWording } from '../east-west/narrate';
@@ -25,6 +25,8 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   r.facts.push({ label: 'NetworkPolicy', value: o.netpol.reason });
   const check = firewallVerify(o);
   if (check) r.verify.push(check);
+  if (o.firewall?.threatIntelDeny && o.firewall.verdict.verdict === 'allowed')
+    r.warnings.push(threatIntelWords(o.firewall.name));
   if (wording.intent === 'policy') r.layers = layers;
   else delete r.verdict;
   return r;

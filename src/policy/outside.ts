@@ -46,8 +46,9 @@ export interface OutsideDecision {
   nsg?: { packet: NsgPacket; decisions: NsgDecision[]; unseen: string[] };
   /** why the NSGs were not judged */
   nsgWhy?: string;
-  /** the Azure Firewall the packet is routed to, and its rules' verdict */
-  firewall?: { name: string; verdict: FirewallVerdict };
+  /** the Azure Firewall the packet is routed to, its rules' verdict, and whether its threat intelligence may drop
+   * the packet first */
+  firewall?: { name: string; verdict: FirewallVerdict; threatIntelDeny?: boolean };
 }
 
 /** What the way out to `ip` (else to the Internet) reads: the egress family's facts and the client node's NSGs. */
@@ -122,7 +123,8 @@ function firewallVerdict(a: EgressAnswer, p: Partial<FirewallPacket>, f: Outside
     virtualNetwork: vnetTagSpace(f.client?.vnet, f.client?.routeTable),
     ...tagsOf(f.client ? [f.client] : []),
   };
-  return { name, verdict: judgeFirewall(rule.firewallRules, { ...p, src: p.src, protocol: p.protocol ?? 'TCP' }, ctx) };
+  const verdict = judgeFirewall(rule.firewallRules, { ...p, src: p.src, protocol: p.protocol ?? 'TCP' }, ctx);
+  return { name, verdict, threatIntelDeny: rule.firewallRules.threatIntelDeny };
 }
 
 /** The address the packet has on the node's NIC: the node IP (SNAT) or the pod IP (Azure CNI, no SNAT). */

@@ -11,6 +11,7 @@ import { capture } from '../../src/inventory/capture';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { dnatRules } from '../../src/path/firewall-rules';
+import { edit, onEdited } from '../helpers/fixtures';
 import { liveRig, jsonWithoutAge } from '../helpers/live';
 
 const DIR = join(__dirname, '..', 'fixtures', 'aks-fw-dnat');
@@ -145,4 +146,23 @@ test("what-is on the firewall's address names its DNAT rules there, with the inb
   const unread = await ask('what is 51.104.20.30', SnapshotInventory.load(join(DIR, '..', 'aks-udr')));
   expect(unread.answer).toMatch(/Azure Firewall hub-fw/);
   expect(unread.answer).not.toMatch(/DNAT/);
+});
+
+test("threat intelligence in Deny mode on the firewall's policy is said wherever its rules let traffic through", async () => {
+  const deny = (dir: string) =>
+    edit(dir, 'azure/firewall-policy.json', (p) => ({
+      ...p,
+      properties: { ...p.properties, threatIntelMode: 'Deny' },
+    }));
+  const said = /^Threat intelligence is in Deny mode on Azure Firewall hub-fw: .* dropped before any rule/;
+  await onEdited('aks-fw-dnat', deny, async (edited) => {
+    const inbound = await ask('how does traffic reach 51.104.20.30 on 443?', edited);
+    expect(inbound.warnings[0]).toMatch(said);
+    const out = await ask('can api reach 8.8.8.8 on 443?', edited);
+    expect(out.warnings.some((w) => said.test(w))).toBe(true);
+    const egress = await ask('egress ip of api', edited);
+    expect(egress.warnings.some((w) => said.test(w))).toBe(true);
+  });
+  // Alert (the fixture's own mode): nothing said
+  expect((await ask('can api reach 8.8.8.8 on 443?', inv)).warnings.some((w) => said.test(w))).toBe(false);
 });
