@@ -5,11 +5,18 @@
 // https://techcommunity.microsoft.com/blog/azurenetworksecurityblog/azure-firewall-nat-behaviors/3825834 (SNAT)
 import type { Ctx } from '../family';
 import type { AzureFirewall } from '../inventory/azure-model';
-import { nameOf, parseId } from '../inventory/ids';
+import { nameOf } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
-import { dnatRules, threatIntelWords, type DnatHit, type FirewallRules } from '../path/firewall-rules';
+import {
+  dnatRules,
+  holdsAddress,
+  rulesCommand,
+  threatIntelWords,
+  type DnatHit,
+  type FirewallRules,
+} from '../path/firewall-rules';
 import { lbIngressIps, lbWorld } from '../path/lb';
-import { firewallRulesOf } from '../path/next-hop';
+import { firewallRulesOf, readFirewallSubnet } from '../path/next-hop';
 import { subscriptionsInReach } from '../path/reach';
 import { result, type Hop, type PathResult } from '../path/result';
 
@@ -37,14 +44,10 @@ async function firewallAt(ip: string, { inv, trace }: Ctx): Promise<AzureFirewal
       trace.list(`Azure firewalls in subscription ${s}`, () => inv.azure.list('firewall', `/subscriptions/${s}`)),
     ),
   );
-  for (const fw of lists.flat()) {
-    if (fw.privateIps.includes(ip) || fw.publicIps.includes(ip)) return fw;
-    const pips = await Promise.all(
-      fw.publicIpIds.map((id) => trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id))),
-    );
-    if (pips.some((p) => p?.ip === ip)) return fw;
-  }
-  return undefined;
+  const firewalls = lists.flat();
+  const read = (id: string) => trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
+  const pips = await Promise.all(firewalls.flatMap((fw) => fw.publicIpIds).map(read));
+  return firewalls.find((fw) => holdsAddress(fw, ip, pips));
 }
 
 export type FirewallWayIn = { service: Service; port?: number; firewallDnat: FirewallDnat } | PathResult;
@@ -81,11 +84,19 @@ export async function firewallWayIn(
       `${where}: DNAT rule ${hit.rule} translates ${hit.what} to ${hit.address ?? hit.fqdn}:${hit.port ?? '?'}, ` +
         `which is no way in of this cluster (no LoadBalancer Service holds that address)${fromWords(hit)}.`,
     );
-  const snatRange = (await subnetPrefix(fw, ctx)) ?? 'AzureFirewallSubnet';
+  const snatRange = (await readFirewallSubnet(ctx.inv, fw, ctx.trace))?.prefixes[0] ?? 'AzureFirewallSubnet';
   return {
     service,
     port: hit.port,
-    firewallDnat: { firewall: fw.name, ip, port, hit, snatRange, verify: verifyOf(fw), ...threat(rules) },
+    firewallDnat: {
+      firewall: fw.name,
+      ip,
+      port,
+      hit,
+      snatRange,
+      verify: rulesCommand(fw, 'natRuleCollections'),
+      ...threat(rules),
+    },
   };
 }
 
@@ -126,20 +137,6 @@ function choose(ip: string, hits: DnatHit[]): PathResult {
     };
   });
   return r;
-}
-
-async function subnetPrefix(fw: AzureFirewall, { inv, trace }: Ctx): Promise<string | undefined> {
-  const id = fw.subnetIds[0];
-  const subnet = id ? await trace.try(`subnet ${nameOf(id)}`, () => inv.azure.get('subnet', id)) : undefined;
-  return subnet?.prefixes[0];
-}
-
-function verifyOf(fw: AzureFirewall): string {
-  const p = fw.firewallPolicyId ? parseId(fw.firewallPolicyId) : undefined;
-  return p
-    ? `az network firewall policy rule-collection-group list --policy-name ${p.names[0]} -g ${p.resourceGroup} ` +
-        `--subscription ${p.subscription} -o json`
-    : `az network firewall show --ids ${fw.id} --query natRuleCollections`;
 }
 
 /** The answer with the firewall as the first hop: its DNAT sends the packet on, SNATed to its subnet. */

@@ -226,8 +226,9 @@ export interface FirewallRuleCollection {
   action: string;
   kind: 'network' | 'application' | 'nat';
   rules: FirewallRule[];
-  /** its rule collection group (policy rules) */
+  /** its rule collection group and the group's priority (policy rules) */
   group?: string;
+  groupPriority?: number;
 }
 
 /** An IP group (`Microsoft.Network/ipGroups`): addresses and ranges firewall rules name as one. */

@@ -3,14 +3,21 @@
 // (policy: the parent's first, then group priority, then collection priority; classic: collection priority).
 // https://learn.microsoft.com/azure/firewall/rule-processing
 // Pure: the rules and the address context are read by the caller.
-import type { FirewallRule, FirewallRuleCollection } from '../inventory/azure-model';
+import type {
+  AzureFirewall,
+  FirewallRule,
+  FirewallRuleCollection,
+  FirewallRuleGroup,
+  PublicIp,
+} from '../inventory/azure-model';
+import { parseId, sameId } from '../inventory/ids';
 import { isIpv4, rangeContains } from './ip';
 import { anyMatch, portMatches, protocolMatches, sideTest, type Match, type NsgContext } from './nsg';
 
 export interface FirewallRules {
   source: 'classic' | 'policy';
   policy?: string;
-  /** rule collections in processing order, one list per policy (the parent's first) */
+  /** rule collections, one list per policy (the parent's first) or the classic ones */
   layers: FirewallRuleCollection[][];
   /** what holds rules and could not be read: no verdict then */
   missing: string[];
@@ -48,20 +55,32 @@ export type FirewallVerdict =
     }
   | { verdict: 'unknown'; why: string };
 
+/** A policy's rule collection groups as collections, each knowing its group (and the group's priority). */
+export const fromGroups = (groups: FirewallRuleGroup[]): FirewallRuleCollection[] =>
+  groups.flatMap((g) => g.collections.map((c) => ({ ...c, group: g.name, groupPriority: g.priority })));
+
+// the processing order: by kind (DNAT, network, application), then the parent policy's before the child's, then group
+// priority, then collection priority (classic rules: collection priority alone)
+// https://learn.microsoft.com/azure/firewall/rule-processing
+// https://learn.microsoft.com/azure/firewall-manager/policy-overview#hierarchical-policies
+function collectionsOf(rules: FirewallRules, kinds: FirewallRuleCollection['kind'][]): FirewallRuleCollection[] {
+  const byPriority = (a: FirewallRuleCollection, b: FirewallRuleCollection) =>
+    (a.groupPriority ?? 0) - (b.groupPriority ?? 0) || a.priority - b.priority;
+  const all = rules.layers.flatMap((xs) => [...xs].sort(byPriority));
+  return kinds.flatMap((k) => all.filter((c) => c.kind === k));
+}
+
+const rulePath = (c: FirewallRuleCollection, r: FirewallRule) => [c.group, c.name, r.name].filter(Boolean).join(' / ');
+
 export function judgeFirewall(rules: FirewallRules, p: FirewallPacket, nsgCtx: NsgContext): FirewallVerdict {
   const ctx: FwCtx = { ...nsgCtx, ipGroups: rules.ipGroups };
   if (rules.missing.length) return { verdict: 'unknown', why: `${rules.missing.join(', ')} not read` };
-  const byPriority = (xs: FirewallRuleCollection[]) =>
-    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs;
-  const all = rules.layers.flatMap(byPriority);
-  const network = all.filter((c) => c.kind === 'network');
-  const application = appPort(p) ? all.filter((c) => c.kind === 'application') : [];
   const open: Unsure[] = [];
-  for (const c of [...network, ...application])
+  for (const c of collectionsOf(rules, appPort(p) ? ['network', 'application'] : ['network']))
     for (const r of c.rules) {
       const m = c.kind === 'network' ? networkMatch(r, p, ctx) : applicationMatch(r, p, ctx);
       if (m === false) continue;
-      const rule = [c.group, c.name, r.name].filter(Boolean).join(' / ');
+      const rule = rulePath(c, r);
       if (m === true) return decided(c.action.toLowerCase() === 'deny' ? 'denied' : 'allowed', open, rule);
       open.push({ rule, action: c.action.toLowerCase(), why: m });
     }
@@ -160,18 +179,15 @@ export interface RuleLine {
  * firewall lets out (or stops); what no rule allows is dropped. */
 export function ruleLines(rules: FirewallRules, src?: string, nsgCtx?: NsgContext): RuleLine[] {
   const ctx: FwCtx = { ...(nsgCtx ?? { virtualNetwork: [] }), ipGroups: rules.ipGroups };
-  const all = rules.layers.flatMap((xs) =>
-    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
-  );
-  const kinds = src === undefined ? ['nat', 'network', 'application'] : ['network', 'application'];
-  const ordered = kinds.flatMap((k) => all.filter((c) => c.kind === k));
-  return ordered.flatMap((c) =>
+  const kinds: FirewallRuleCollection['kind'][] =
+    src === undefined ? ['nat', 'network', 'application'] : ['network', 'application'];
+  return collectionsOf(rules, kinds).flatMap((c) =>
     c.rules
       .filter((r) => src === undefined || sourceMatch(r, { src, protocol: 'TCP' }, ctx) !== false)
       .map((r) => ({
         action: c.action.toLowerCase(),
         rule: r.name,
-        path: [c.group, c.name, r.name].filter(Boolean).join(' / '),
+        path: rulePath(c, r),
         what: ruleWhat(r),
       })),
   );
@@ -182,12 +198,12 @@ function ruleWhat(r: FirewallRule): string {
   const to = [...r.destinations, ...r.destinationIpGroups.map(last), ...r.fqdns, ...r.other];
   const dest = to.slice(0, 3).join(', ') + (to.length > 3 ? ', …' : '');
   if (r.kind === 'application') return `${r.protocols.join(', ').toLowerCase()} to ${dest || '*'}`;
-  const protocols = r.protocols.map((p) => p.toLowerCase()).join('+');
-  return `${protocols}/${r.ports.join(',') || '*'} to ${dest || '*'}`;
+  return `${portsOf(r)} to ${dest || '*'}`;
 }
 
-const dnatWhat = (r: FirewallRule) =>
-  `${r.protocols.map((p) => p.toLowerCase()).join('+')}/${r.ports.join(',') || '*'} on ${r.destinations.join(', ')}`;
+/** "tcp/443", "tcp+udp/53" */
+const portsOf = (r: FirewallRule) => `${r.protocols.map((p) => p.toLowerCase()).join('+')}/${r.ports.join(',') || '*'}`;
+const dnatWhat = (r: FirewallRule) => `${portsOf(r)} on ${r.destinations.join(', ')}`;
 const translatedOf = (r: FirewallRule) =>
   `${r.translated?.address ?? r.translated?.fqdn ?? '?'}${r.translated?.port ? `:${r.translated.port}` : ''}`;
 
@@ -212,19 +228,15 @@ export interface DnatHit {
 /** The DNAT rules for an address (and port, when given) of the firewall, in processing order; a client address, when
  * given, keeps the rules whose sources may be it. */
 export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; protocol?: string; src?: string }) {
-  const collections = rules.layers.flatMap((xs) =>
-    rules.source === 'classic' ? [...xs].sort((a, b) => a.priority - b.priority) : xs,
-  );
   const proto = p.protocol ?? 'TCP';
   const ctx: FwCtx = { virtualNetwork: [], ipGroups: rules.ipGroups };
-  return collections
-    .filter((c) => c.kind === 'nat')
+  return collectionsOf(rules, ['nat'])
     .flatMap((c) => c.rules.map((r) => ({ c, r })))
     .filter(({ r }) => r.destinations.some((d) => d === '*' || d === p.ip))
     .filter(({ r }) => r.protocols.some((x) => protocolMatches(x, proto)) && (!p.port || portMatches(r.ports, p.port)))
     .filter(({ r }) => !p.src || sourceMatch(r, { src: p.src, protocol: proto }, ctx) !== false)
     .map(({ c, r }): DnatHit => ({
-      rule: [c.group, c.name, r.name].filter(Boolean).join(' / '),
+      rule: rulePath(c, r),
       what: dnatWhat(r),
       ip: p.ip,
       ports: r.ports,
@@ -237,3 +249,18 @@ export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; 
 
 const groupWords = (id: string, read?: Map<string, string[]>) =>
   `IP group ${last(id)}${read?.has(id.toLowerCase()) ? ` (${read.get(id.toLowerCase())!.join(', ')})` : ''}`;
+
+/** Does the firewall hold the address: its private IP, one of its public IPs (by ID), a hub's inline one? */
+export const holdsAddress = (fw: AzureFirewall, ip: string, publicIps: (PublicIp | undefined)[]): boolean =>
+  fw.privateIps.includes(ip) ||
+  fw.publicIps.includes(ip) ||
+  publicIps.some((p) => p?.ip === ip && fw.publicIpIds.some((id) => sameId(id, p.id)));
+
+/** The command that lists the rules judged: the policy's rule collection groups, or the firewall's classic rules. */
+export function rulesCommand(fw: AzureFirewall, classic = 'networkRuleCollections'): string {
+  const p = fw.firewallPolicyId ? parseId(fw.firewallPolicyId) : undefined;
+  return p
+    ? `az network firewall policy rule-collection-group list --policy-name ${p.names[0]} -g ${p.resourceGroup} ` +
+        `--subscription ${p.subscription} -o json`
+    : `az network firewall show --ids ${fw.id} --query '${classic}'`;
+}

@@ -17,7 +17,7 @@ import type {
 import { nameOf, parentId, parseId, sameId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import { cidrContains } from './ip';
-import type { FirewallRules } from './firewall-rules';
+import { fromGroups, type FirewallRules } from './firewall-rules';
 import type { Trace } from './trace';
 
 export type ApplianceOwner =
@@ -105,18 +105,14 @@ async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Tra
     firewallSubnet(inv, firewall, trace),
     firewall.firewallPolicyId ? readPolicy(inv, firewall.firewallPolicyId, trace) : undefined,
   ]);
-  const firewallRules = withThreatIntel(
-    await readFirewallRules(inv, firewall, firewallPolicy, trace),
-    firewall,
-    firewallPolicy,
-  );
+  const firewallRules = await readFirewallRules(inv, firewall, firewallPolicy, trace);
   return { owner, firewallNatGateway: sub.gw, firewallSubnet: sub.subnet, firewallPolicy, firewallRules };
 }
 
 /** A firewall's rules: its policy's (read by ID) or its classic ones. */
 export async function firewallRulesOf(inv: Inventory, fw: AzureFirewall, trace: Trace): Promise<FirewallRules> {
   const policy = fw.firewallPolicyId ? await readPolicy(inv, fw.firewallPolicyId, trace) : undefined;
-  return withThreatIntel(await readFirewallRules(inv, fw, policy, trace), fw, policy);
+  return readFirewallRules(inv, fw, policy, trace);
 }
 
 /** Threat intelligence mode: the policy's when the firewall has one, else the firewall's own. */
@@ -125,8 +121,13 @@ const withThreatIntel = (r: FirewallRules, fw: AzureFirewall, policy?: FirewallP
     ? { ...r, threatIntelDeny: true }
     : r;
 
+/** A firewall's rules and its threat intelligence mode, read. */
+async function readFirewallRules(inv: Inventory, fw: AzureFirewall, policy: FirewallPolicy | undefined, trace: Trace) {
+  return withThreatIntel(await readRules(inv, fw, policy, trace), fw, policy);
+}
+
 /** A firewall with a policy uses the policy's rules (its parent's first), one without its classic rules. */
-async function readFirewallRules(
+async function readRules(
   inv: Inventory,
   fw: AzureFirewall,
   policy: FirewallPolicy | undefined,
@@ -149,7 +150,7 @@ async function readFirewallRules(
   for (let p: FirewallPolicy | undefined = policy, depth = 0; p && depth < 5; depth++) {
     const groups = await Promise.all(p.ruleGroupIds.map((id) => readGroup(inv, id, trace)));
     groups.forEach((g, i) => !g && missing.push(`rule collection group ${nameOf(p!.ruleGroupIds[i])}`));
-    layers.unshift(inOrder(groups.filter((g): g is FirewallRuleGroup => !!g)));
+    layers.unshift(fromGroups(groups.filter((g): g is FirewallRuleGroup => !!g)));
     const parent: string | undefined = p.basePolicyId;
     p = parent ? await readPolicy(inv, parent, trace) : undefined;
     if (parent && !p) missing.push(`parent firewall policy ${nameOf(parent)}`);
@@ -172,18 +173,15 @@ async function readIpGroups(inv: Inventory, layers: FirewallRuleCollection[][], 
 const readGroup = (inv: Inventory, id: string, trace: Trace) =>
   trace.try(`firewall rule collection group ${nameOf(id)}`, () => inv.azure.get('firewallRuleGroup', id));
 
-// groups by priority, then each group's collections by priority
-// https://learn.microsoft.com/azure/firewall/rule-processing#rule-processing-using-firewall-policy
-const inOrder = (groups: FirewallRuleGroup[]): FirewallRuleCollection[] =>
-  [...groups]
-    .sort((a, b) => a.priority - b.priority)
-    .flatMap((g) => [...g.collections].sort((a, b) => a.priority - b.priority).map((c) => ({ ...c, group: g.name })));
+/** The firewall's subnet (AzureFirewallSubnet), where its instances' addresses come from. */
+export async function readFirewallSubnet(inv: Inventory, fw: AzureFirewall, trace: Trace): Promise<Subnet | undefined> {
+  const id = fw.subnetIds[0];
+  return id ? trace.try(`subnet ${nameOf(id)}`, () => inv.azure.get('subnet', id)) : undefined;
+}
 
 /** The firewall's subnet (AzureFirewallSubnet) and its NAT gateway, read in the same round as its policy. */
 async function firewallSubnet(inv: Inventory, firewall: AzureFirewall, trace: Trace) {
-  const subnetId = firewall.subnetIds[0];
-  if (!subnetId) return {};
-  const subnet = await trace.try(`subnet ${nameOf(subnetId)}`, () => inv.azure.get('subnet', subnetId));
+  const subnet = await readFirewallSubnet(inv, firewall, trace);
   if (!subnet?.natGatewayId) return { subnet };
   const id = subnet.natGatewayId;
   const gw = await trace.try(`NAT gateway ${nameOf(id)}`, () => inv.azure.get('natGateway', id));

@@ -3,8 +3,7 @@
 // (an Azure Firewall's rules where the data has them; an appliance's are not read: said). An NSG deny is certain;
 // a NetworkPolicy deny only where policies are enforced.
 import { egress } from '../egress';
-import { parseId } from '../inventory/ids';
-import { threatIntelWords, type FirewallVerdict } from '../path/firewall-rules';
+import { rulesCommand, threatIntelWords, type FirewallVerdict } from '../path/firewall-rules';
 import { nsgRuleText, nsgWhere, allowedBy, type NsgDecision } from '../path/nsg';
 import type { LayerVerdict, PathResult } from '../path/result';
 import type { PairWording } from '../east-west/narrate';
@@ -122,16 +121,11 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
 
 const CLASSIC_RULES = '{network:networkRuleCollections,application:applicationRuleCollections}';
 
-/** The command that lists the rules judged: the policy's rule collection groups, or the firewall's classic rules. */
+/** The command that lists the rules judged. */
 function firewallVerify(o: OutsideDecision): string | undefined {
   const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
   if (!o.firewall || rule?.via !== 'appliance' || rule.owner.kind !== 'firewall') return undefined;
-  const fw = rule.owner.firewall;
-  const policy = fw.firewallPolicyId ? parseId(fw.firewallPolicyId) : undefined;
-  return policy
-    ? `az network firewall policy rule-collection-group list --policy-name ${policy.names[0]} ` +
-        `-g ${policy.resourceGroup} --subscription ${policy.subscription} -o json`
-    : `az network firewall show --ids ${fw.id} --query '${CLASSIC_RULES}'`;
+  return rulesCommand(rule.owner.firewall, CLASSIC_RULES);
 }
 
 /** The firewall's rules as judged, or why they were not. */

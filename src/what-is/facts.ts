@@ -6,8 +6,7 @@ import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { ServiceTags } from '../inventory/service-tags';
 import type { EgressIP, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
-import { idKey } from '../inventory/ids';
-import { dnatRules, type DnatHit } from '../path/firewall-rules';
+import { dnatRules, holdsAddress, type DnatHit } from '../path/firewall-rules';
 import { lbWorld, publicIpById } from '../path/lb';
 import { firewallRulesOf } from '../path/next-hop';
 import { decide } from './decide';
@@ -79,12 +78,7 @@ export async function facts(s: WhatIsSubjects, { inv, trace }: Ctx): Promise<Wha
 
 /** A firewall's address: its DNAT rules there (what it publishes), when its rules can be read. */
 async function withDnat(ip: string | undefined, f: WhatIsFacts, inv: Ctx['inv'], trace: Ctx['trace']) {
-  const fw = ip ? f.edge.firewalls.find((x) => x.privateIps.includes(ip) || x.publicIps.includes(ip)) : undefined;
-  const held =
-    fw ??
-    f.edge.firewalls.find((x) =>
-      x.publicIpIds.some((id) => f.edge.publicIps.some((p) => p.ip === ip && idKey(p.id) === idKey(id))),
-    );
+  const held = ip ? f.edge.firewalls.find((x) => holdsAddress(x, ip, f.edge.publicIps)) : undefined;
   if (!held || !ip) return f;
   const rules = await firewallRulesOf(inv, held, trace);
   return rules.missing.length ? f : { ...f, dnat: dnatRules(rules, { ip }) };

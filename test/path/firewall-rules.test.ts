@@ -1,7 +1,7 @@
 // Azure Firewall rule processing for one packet, on rules in the two wire shapes (ARM REST with `properties`, and
 // classic collections on the firewall): order, terminating matches, default deny, and what cannot be judged.
 import { normalize } from '../../src/inventory/azure-model';
-import { judgeFirewall, type FirewallRules } from '../../src/path/firewall-rules';
+import { fromGroups, judgeFirewall, type FirewallRules } from '../../src/path/firewall-rules';
 
 const net = (name: string, o: Record<string, unknown>) => ({
   ruleType: 'NetworkRule',
@@ -28,11 +28,7 @@ const group = (name: string, priority: number, ruleCollections: unknown[]) =>
   });
 const policyRules = (...groups: ReturnType<typeof group>[]): FirewallRules => ({
   source: 'policy',
-  layers: [
-    groups
-      .sort((a, b) => a.priority - b.priority)
-      .flatMap((g) => g.collections.sort((a, b) => a.priority - b.priority).map((c) => ({ ...c, group: g.name }))),
-  ],
+  layers: [fromGroups(groups)],
   missing: [],
 });
 const ctx = { virtualNetwork: ['10.224.0.0/12'] };
