@@ -77,6 +77,25 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   if (f.snat) return decideSnat(s.pick, f.snat);
   const resourceGroups = f.groups.map((g) => g.split('/').pop() ?? g);
   const known = new Set(f.lbs.map((l) => l.name.toLowerCase()));
+  const unknown = unknownAsked(s, f, resourceGroups, known);
+  if (unknown) return unknown;
+  // "the master LBs X and Y, what are they for?": each load balancer named is listed, none other
+  const named = [...new Set(s.pick.map((n) => n.toLowerCase()).filter((n) => known.has(n)))];
+  const only = named.length > 1 ? undefined : (named[0] ?? s.explicit ?? holding(s.at, f));
+  const fronting = f.fronting?.length && !s.nvaToo ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
+  const lbs =
+    named.length > 1 ? f.lbs.filter((l) => named.includes(l.name.toLowerCase())) : pickOnly(f.lbs, fronting, only);
+  if (only && lbs.length === 0)
+    return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
+  const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
+  const gateways = only
+    ? []
+    : [...(f.gateways ?? []).map((g) => gatewayView(g, f)), ...(f.edges ?? []).map((e) => edgeView(e, f))];
+  return { outcome: 'listed', only, resourceGroups, lbs: views, ...(gateways.length ? { gateways } : {}) };
+}
+
+/** An address no load balancer has, or a Service the cluster does not have, asked as a load balancer's. */
+function unknownAsked(s: LbSubjects, f: LbFacts, resourceGroups: string[], known: Set<string>): LbDecision | undefined {
   // an address no frontend and no public IP of ours has is behind nothing we know
   const addresses = [
     ...f.lbs.flatMap((l) => l.frontends.map((fe) => fe.privateIp)),
@@ -88,19 +107,16 @@ export function decide(s: LbSubjects, f: LbFacts): LbDecision {
   const svc = s.service?.toLowerCase();
   if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc))
     return { outcome: 'not-found', name: svc, resourceGroups, known: f.lbs.map((l) => l.name), service: true };
-  // "the master LBs X and Y, what are they for?": each load balancer named is listed, none other
-  const named = [...new Set(s.pick.map((n) => n.toLowerCase()).filter((n) => known.has(n)))];
-  const only = named.length > 1 ? undefined : (named[0] ?? s.explicit);
-  const fronting = f.fronting?.length && !s.nvaToo ? f.lbs.filter((l) => f.fronting!.includes(l.name)) : f.lbs;
-  const lbs =
-    named.length > 1 ? f.lbs.filter((l) => named.includes(l.name.toLowerCase())) : pickOnly(f.lbs, fronting, only);
-  if (only && lbs.length === 0)
-    return { outcome: 'not-found', name: only, resourceGroups, known: f.lbs.map((l) => l.name) };
-  const views = [...lbs].sort((a, b) => a.name.localeCompare(b.name)).map((lb) => viewOf(lb, f));
-  const gateways = only
-    ? []
-    : [...(f.gateways ?? []).map((g) => gatewayView(g, f)), ...(f.edges ?? []).map((e) => edgeView(e, f))];
-  return { outcome: 'listed', only, resourceGroups, lbs: views, ...(gateways.length ? { gateways } : {}) };
+  return undefined;
+}
+
+/** The one load balancer with a frontend on an address the question gives ("what's behind 10.110.0.68?"). */
+function holding(at: string[] | undefined, f: LbFacts): string | undefined {
+  const pipIp = (id?: string) => (id ? f.pips.get(idKey(id))?.ip : undefined);
+  const holds = f.lbs.filter((lb) =>
+    lb.frontends.some((fe) => at?.some((a) => a === fe.privateIp || a === pipIp(fe.publicIpId))),
+  );
+  return holds.length === 1 ? holds[0].name : undefined;
 }
 
 const pickOnly = (all: LbFacts['lbs'], fronting: LbFacts['lbs'], only?: string) =>

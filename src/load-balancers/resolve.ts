@@ -13,6 +13,9 @@ export interface LbSubjects extends Noted {
   explicit?: string;
   /** an address said as what the pods sit behind ("which pods sit behind 20.31.77.5"): its load balancer's */
   behind?: string;
+  /** addresses the question gives ("our UDR sends everything to 10.110.0.68. what's behind that load balancer?"):
+   * the load balancer whose frontend holds one is the one asked, wherever it is */
+  at?: string[];
   /** the load balancer asked is the one in front of network virtual appliances ("the internal LB in front of the
    * firewall NVAs"): an internal one outside the node resource group */
   nva?: boolean;
@@ -113,6 +116,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     pick: several ? [] : pick,
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
+    at: !explicit && intent.ips?.length ? intent.ips : undefined,
     service: FOR_SERVICE.exec(intent.text)?.[1],
     nva: NVA_SAID.test(asked) || undefined,
     nvaToo: (NVA_SAID.test(asked) && ALSO_SAID.test(asked)) || undefined,
