@@ -54,7 +54,22 @@ export function describeRule(a: PathAnswer, d: Draft): Told {
   const told = a.egressIpStranded ? strandedEgressIp(s) : byRule(s, a.rule);
   if (a.rule.via !== 'unknown' && a.rule.routing.effective)
     told.answer += ` (Routes: the NIC's effective routes; BGP routes ${bgpWord(a.rule.routing.bgp)}seen.)`;
+  told.answer += bgpUnseen(a);
   return told;
+}
+
+/** The answer said from the route table and system routes, where a gateway can advertise a route (even 0.0.0.0/0)
+ * that wins over a system route: said in the answer itself, not only as a warning
+ * https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#how-azure-selects-a-route */
+function bgpUnseen(a: PathAnswer): string {
+  const r = a.rule;
+  if (r.via === 'unknown' || r.via === 'dropped' || r.routing.effective || r.routing.bgp !== 'not-visible') return '';
+  // a user route wins over a BGP route of the same prefix: only a system route is open to one
+  if (r.route && r.route.origin !== 'system') return '';
+  const from = r.routing.sources ?? [];
+  if (!from.length) return '';
+  const unread = 'and the effective routes were not read';
+  return ` Unless a BGP route overrides it: ${from.join(', ')} can advertise one, ${unread}.`;
 }
 
 const bgpWord = (b: string) => (b === 'seen' ? '' : 'not ');

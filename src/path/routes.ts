@@ -26,15 +26,23 @@ export interface Routing {
   bgp: 'seen' | 'none' | 'not-visible' | 'disabled';
   /** a gateway or route server can inject BGP routes: own GatewaySubnet / RouteServerSubnet, or remote gateways */
   gateway: boolean;
+  /** what can advertise them, in words ("peering aro2-to-hub (remote gateways)") */
+  sources?: string[];
   /** the effective routes exist but could not be read: why (e.g. the identity lacks the permission) */
   unavailable?: string;
 }
 
 /** Can BGP routes reach the VNet's subnets: a gateway or route server of its own, or a peering using remote ones. */
 // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
-export const bgpPossible = (vnet?: VirtualNetwork): boolean =>
-  (vnet?.subnets ?? []).some((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)) ||
-  (vnet?.peerings ?? []).some((p) => p.useRemoteGateways);
+export const bgpPossible = (vnet?: VirtualNetwork): boolean => bgpSources(vnet).length > 0;
+
+/** What can advertise BGP routes to the VNet's subnets, in words: its own gateway or route server subnet, or a
+ * peering that uses the remote VNet's gateways (a hub's VPN/ExpressRoute gateway or route server)
+ * https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview#gateways-and-on-premises-connectivity */
+export const bgpSources = (vnet?: VirtualNetwork): string[] => [
+  ...(vnet?.subnets ?? []).filter((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)).map((s) => s.name),
+  ...(vnet?.peerings ?? []).filter((p) => p.useRemoteGateways).map((p) => `peering ${p.name} (remote gateways)`),
+];
 
 // Default system routes: the Internet, and the private ranges dropped unless something more specific covers them.
 // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#default
@@ -111,7 +119,8 @@ export function candidatesOf(
   table: RouteTable | undefined,
   effective: EffectiveRoute[] | undefined,
 ): { candidates: Candidate[]; routing: Routing } {
-  const gateway = bgpPossible(vnet);
+  const sources = bgpSources(vnet);
+  const gateway = sources.length > 0;
   if (effective?.length) {
     const candidates = effectiveCandidates(effective);
     const bgp = candidates.some((c) => c.origin === 'bgp') ? 'seen' : 'none';
@@ -120,5 +129,8 @@ export function candidatesOf(
   // "Virtual network gateway route propagation" off: no BGP route reaches this subnet
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
   const bgp = table?.disableBgpRoutePropagation ? 'disabled' : 'not-visible';
-  return { candidates: [...userRoutes(table), ...systemRoutes(vnet)], routing: { effective: false, bgp, gateway } };
+  return {
+    candidates: [...userRoutes(table), ...systemRoutes(vnet)],
+    routing: { effective: false, bgp, gateway, sources },
+  };
 }

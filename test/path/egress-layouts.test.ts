@@ -160,6 +160,13 @@ describe('aks-effective-routes: BGP 0.0.0.0/0 to a VPN gateway', () => {
   test('another node without effective routes falls back to system routes and says BGP was not seen', async () => {
     const r = await ask('egress web-7d4b9c8f6d-fghij', inv);
     expect(r.warnings.join(' ')).toMatch(/BGP routes were not seen/);
+    // the answer itself hedges: a gateway's 0.0.0.0/0 would win over the system route it was worked out from
+    expect(r.answer).toMatch(/Unless a BGP route overrides it: peering spoke-to-hub \(remote gateways\) can advertise/);
+  });
+  test("a route table's own 0.0.0.0/0 wins over a BGP one: no hedge", async () => {
+    const r = await ask('egress ip of api', fx('aks-udr'));
+    expect(r.answer).toMatch(/route default \(0\.0\.0\.0\/0\) of route table aks-udr/);
+    expect(r.answer).not.toMatch(/Unless a BGP route/);
   });
 });
 
