@@ -78,6 +78,7 @@ export async function firewallWayIn(
   if (!hits.length) return noRule(where, at, dnatRules(rules, { ip }));
   if (!port && hits.length > 1) return choose(ip, hits);
   const hit = hits[0];
+  if (!hit.address && hit.fqdn) return byName(where, hit, services);
   const service = services.find((s) => hit.address && lbIngressIps(s).includes(hit.address));
   if (!service)
     return answered(
@@ -121,6 +122,34 @@ function noRule(where: string, at: string, others: DnatHit[]): PathResult {
       `the firewall drops it, as it drops anything no rule lets in.`,
   );
 }
+
+/** A DNAT rule to an FQDN: the firewall resolves the name with its own DNS settings, which are not read here, so the
+ * way in it leads to is not known; our LoadBalancer Services on the translated port are offered as the next step
+ * https://learn.microsoft.com/azure/firewall/dns-settings */
+function byName(where: string, h: DnatHit, services: Service[]): PathResult {
+  const onPort = services.filter(
+    (s) => lbIngressIps(s).length && (!h.port || (s.spec?.ports ?? []).some((p) => p.port === h.port)),
+  );
+  const ours = onPort.map((s) => `${svcName(s)} ${lbIngressIps(s).join(', ')}`).join('; ');
+  const r = result(
+    'inbound',
+    onPort.length ? 'ambiguous' : 'answered',
+    `${where}: DNAT rule ${h.rule} translates ${h.what} to ${h.fqdn}:${h.port ?? '?'}, a name the firewall resolves ` +
+      `with its DNS settings (not read here), so which way in it reaches is not known${fromWords(h)}. ` +
+      (onPort.length
+        ? `Ours on port ${h.port ?? '?'}: ${ours}.`
+        : `No LoadBalancer Service of this cluster listens on port ${h.port ?? '?'}.`),
+  );
+  r.verify = [`nslookup ${h.fqdn}   # from a VM that uses the same DNS servers as the firewall`];
+  r.followUps = onPort.map((s) => ({
+    title: `if it resolves to ${lbIngressIps(s)[0]} (${svcName(s)})`,
+    question: `how does traffic reach ${lbIngressIps(s)[0]} on ${h.port ?? s.spec?.ports?.[0]?.port}?`,
+    intent: 'inbound' as const,
+  }));
+  return r;
+}
+
+const svcName = (s: Service) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
 
 function choose(ip: string, hits: DnatHit[]): PathResult {
   const r = result(

@@ -166,3 +166,26 @@ test("threat intelligence in Deny mode on the firewall's policy is said wherever
   // Alert (the fixture's own mode): nothing said
   expect((await ask('can api reach 8.8.8.8 on 443?', inv)).warnings.some((w) => said.test(w))).toBe(false);
 });
+
+// A DNAT rule may translate to an FQDN, which the firewall resolves with its own DNS settings: the way in it reaches
+// is not known here, so it is never said to be none of ours; our LoadBalancer Services on that port are offered.
+// https://learn.microsoft.com/azure/firewall/dns-settings
+test('a DNAT rule to an FQDN: not known where it leads, our load balancers on the port offered', async () => {
+  const toName = (dir: string) =>
+    edit(dir, 'azure/firewall-rule-groups.json', (doc) => {
+      const rules = doc.value[0].properties.ruleCollections[0].rules;
+      rules[0] = { ...rules[0], translatedAddress: undefined, translatedFqdn: 'web.shop.contoso.internal' };
+      return doc;
+    });
+  await onEdited('aks-fw-dnat', toName, async (edited) => {
+    const r = await ask('how does traffic reach 51.104.20.30 on 443?', edited);
+    expect(r.status).toBe('ambiguous');
+    expect(r.answer).toMatch(
+      /translates tcp\/443 on 51\.104\.20\.30 to web\.shop\.contoso\.internal:80, a name the firewall resolves/,
+    );
+    expect(r.answer).toContain('Ours on port 80: shop/web 20.31.46.20; shop/web-internal 10.224.0.100;');
+    expect(r.answer).not.toMatch(/no way in of this cluster/);
+    expect(r.followUps.map((f) => f.question)).toContain('how does traffic reach 10.224.0.100 on 80?');
+    expect(r.verify[0]).toMatch(/^nslookup web\.shop\.contoso\.internal/);
+  });
+});
