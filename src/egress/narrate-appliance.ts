@@ -1,7 +1,7 @@
 // A route to a virtual appliance in words: Azure Firewall (public IPs, NAT gateway on its subnet, or no SNAT for
 // private destinations), an NVA behind an internal load balancer, a NIC, or an owner that could not be found.
 import type { NatGateway } from '../inventory/azure-model';
-import { ruleLines, threatIntelWords } from '../path/firewall-rules';
+import { dropsBeyondRules, ruleLines } from '../path/firewall-rules';
 import type { Hop } from '../path/result';
 import {
   anyOf,
@@ -129,7 +129,7 @@ function firewallRuleFacts(s: Scene, r: Appliance, name: string): void {
     label: 'Firewall rules',
     value: `for ${src}: ${shown.join('; ') || 'none'}${more}; anything else is dropped (no rule allows it)`,
   });
-  if (rules.threatIntelDeny) s.d.warnings.push(threatIntelWords(name));
+  s.d.warnings.push(...dropsBeyondRules(name, rules));
   if (!lines.some((l) => l.action === 'allow'))
     s.d.warnings.push(`Azure Firewall ${name} has no rule that lets anything from ${src} out: it drops the traffic`);
 }

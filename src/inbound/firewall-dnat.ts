@@ -11,9 +11,8 @@ import {
   dnatRules,
   holdsAddress,
   rulesCommand,
-  threatIntelWords,
+  dropsBeyondRules,
   type DnatHit,
-  type FirewallRules,
 } from '../path/firewall-rules';
 import { lbIngressIps, lbWorld } from '../path/lb';
 import { firewallRulesOf, readFirewallSubnet } from '../path/next-hop';
@@ -31,8 +30,8 @@ export interface FirewallDnat {
   snatRange: string;
   /** the command that lists the rules */
   verify: string;
-  /** threat intelligence in Deny mode may drop a client first */
-  threatIntelDeny?: boolean;
+  /** what may drop a client the rules let in (threat intelligence, IDPS in Deny mode), in words */
+  dropsFirst: string[];
 }
 
 /** The firewall holding `ip` (one of its public IPs, or its private address), in the subscriptions in reach. */
@@ -96,13 +95,12 @@ export async function firewallWayIn(
       hit,
       snatRange,
       verify: rulesCommand(fw, 'natRuleCollections'),
-      ...threat(rules),
+      dropsFirst: dropsBeyondRules(fw.name, rules),
     },
   };
 }
 
 const answered = (answer: string) => result('inbound', 'answered', answer);
-const threat = (r: FirewallRules) => (r.threatIntelDeny ? { threatIntelDeny: true } : {});
 
 const fromWords = (h: DnatHit) =>
   h.sources.length && !h.sources.includes('*') ? `; it lets in only clients from ${h.sources.join(', ')}` : '';
@@ -209,6 +207,6 @@ export function withFirewallDnat(r: PathResult, f: FirewallDnat | undefined): Pa
       ...r.facts,
     ],
     verify: [f.verify, ...r.verify],
-    warnings: f.threatIntelDeny ? [threatIntelWords(f.firewall), ...r.warnings] : r.warnings,
+    warnings: [...f.dropsFirst, ...r.warnings],
   };
 }

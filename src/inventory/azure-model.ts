@@ -254,6 +254,8 @@ export interface FirewallPolicy extends AzureResource {
   ruleGroupIds: string[];
   /** threat intelligence: Off, Alert or Deny */
   threatIntelMode?: string;
+  /** IDPS (Premium): Off, Alert or Deny */
+  idpsMode?: string;
 }
 
 export interface NetworkSecurityGroup extends AzureResource {
@@ -629,6 +631,7 @@ function firewallPolicy(f: Flat): FirewallPolicy {
     basePolicyId: refId(f.basepolicy),
     ruleGroupIds: refIds(f.rulecollectiongroups),
     threatIntelMode: str(f.threatintelmode),
+    idpsMode: str((f.intrusiondetection as Flat | undefined)?.mode),
   };
 }
 

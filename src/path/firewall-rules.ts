@@ -25,13 +25,31 @@ export interface FirewallRules {
   ipGroups?: Map<string, string[]>;
   /** threat intelligence in Deny mode: traffic to or from known malicious addresses is dropped before any rule */
   threatIntelDeny?: boolean;
+  /** IDPS in Alert and Deny mode: traffic matching an intrusion signature is dropped, whatever the rules say */
+  idpsDeny?: boolean;
 }
 
-// threat intelligence in Deny mode drops traffic to and from known malicious addresses and domains before the rules
-// https://learn.microsoft.com/azure/firewall/threat-intel
-export const threatIntelWords = (firewall: string) =>
-  `Threat intelligence is in Deny mode on Azure Firewall ${firewall}: traffic to or from an address or domain ` +
-  `Microsoft's feed lists as malicious is dropped before any rule, whatever the rules say`;
+/** What may drop traffic the rules let through, in words: threat intelligence and IDPS in Deny mode. */
+export function dropsBeyondRules(firewall: string, r: Pick<FirewallRules, 'threatIntelDeny' | 'idpsDeny'>): string[] {
+  return [
+    // threat intelligence in Deny mode drops traffic to and from known malicious addresses and domains before the rules
+    // https://learn.microsoft.com/azure/firewall/threat-intel
+    ...(r.threatIntelDeny
+      ? [
+          `Threat intelligence is in Deny mode on Azure Firewall ${firewall}: traffic to or from an address or ` +
+            `domain Microsoft's feed lists as malicious is dropped before any rule, whatever the rules say`,
+        ]
+      : []),
+    // IDPS in Alert and Deny mode drops traffic whose content matches a signature; signatures are not judged here
+    // https://learn.microsoft.com/azure/firewall/premium-features#idps
+    ...(r.idpsDeny
+      ? [
+          `IDPS is in Alert and Deny mode on Azure Firewall ${firewall}: a connection whose traffic matches an ` +
+            `intrusion signature is dropped, whatever the rules say (signatures are not judged here)`,
+        ]
+      : []),
+  ];
+}
 
 export interface FirewallPacket {
   /** the source as the firewall sees it (after the node's SNAT) */

@@ -115,11 +115,13 @@ export async function firewallRulesOf(inv: Inventory, fw: AzureFirewall, trace: 
   return readFirewallRules(inv, fw, policy, trace);
 }
 
-/** Threat intelligence mode: the policy's when the firewall has one, else the firewall's own. */
-const withThreatIntel = (r: FirewallRules, fw: AzureFirewall, policy?: FirewallPolicy): FirewallRules =>
-  (fw.firewallPolicyId ? policy?.threatIntelMode : fw.threatIntelMode)?.toLowerCase() === 'deny'
-    ? { ...r, threatIntelDeny: true }
-    : r;
+/** Threat intelligence mode: the policy's when the firewall has one, else the firewall's own; IDPS: the policy's. */
+function withThreatIntel(r: FirewallRules, fw: AzureFirewall, policy?: FirewallPolicy): FirewallRules {
+  const deny = (mode?: string) => mode?.toLowerCase() === 'deny';
+  const intel = deny(fw.firewallPolicyId ? policy?.threatIntelMode : fw.threatIntelMode);
+  const idps = !!fw.firewallPolicyId && deny(policy?.idpsMode);
+  return { ...r, ...(intel ? { threatIntelDeny: true } : {}), ...(idps ? { idpsDeny: true } : {}) };
+}
 
 /** A firewall's rules and its threat intelligence mode, read. */
 async function readFirewallRules(inv: Inventory, fw: AzureFirewall, policy: FirewallPolicy | undefined, trace: Trace) {

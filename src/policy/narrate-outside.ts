@@ -3,7 +3,7 @@
 // (an Azure Firewall's rules where the data has them; an appliance's are not read: said). An NSG deny is certain;
 // a NetworkPolicy deny only where policies are enforced.
 import { egress } from '../egress';
-import { rulesCommand, threatIntelWords, type FirewallVerdict } from '../path/firewall-rules';
+import { rulesCommand, type FirewallVerdict } from '../path/firewall-rules';
 import { nsgRuleText, nsgWhere, allowedBy, type NsgDecision } from '../path/nsg';
 import type { LayerVerdict, PathResult } from '../path/result';
 import type { PairWording } from '../east-west/narrate';
@@ -24,8 +24,7 @@ export function narrateOutside(o: OutsideDecision, client: string, wording: Pair
   r.facts.push({ label: 'NetworkPolicy', value: o.netpol.reason });
   const check = firewallVerify(o);
   if (check) r.verify.push(check);
-  if (o.firewall?.threatIntelDeny && o.firewall.verdict.verdict === 'allowed')
-    r.warnings.push(threatIntelWords(o.firewall.name));
+  if (o.firewall?.verdict.verdict === 'allowed') r.warnings.push(...o.firewall.dropsFirst);
   if (wording.intent === 'policy') r.layers = layers;
   else delete r.verdict;
   return r;

@@ -10,7 +10,7 @@ import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
 import { azureEnd, podEnd, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
-import { judgeFirewall, type FirewallPacket, type FirewallVerdict } from '../path/firewall-rules';
+import { dropsBeyondRules, judgeFirewall, type FirewallPacket, type FirewallVerdict } from '../path/firewall-rules';
 import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
 import type { AzureService } from '../path/azure-services';
 import { enforcementOf, outsideVerdict, verdict, type Enforcement, type Verdict } from '../path/policy';
@@ -48,7 +48,8 @@ export interface OutsideDecision {
   nsgWhy?: string;
   /** the Azure Firewall the packet is routed to, its rules' verdict, and whether its threat intelligence may drop
    * the packet first */
-  firewall?: { name: string; verdict: FirewallVerdict; threatIntelDeny?: boolean };
+  /** `dropsFirst`: what may drop traffic the rules let through (threat intelligence, IDPS), in words */
+  firewall?: { name: string; verdict: FirewallVerdict; dropsFirst: string[] };
 }
 
 /** What the way out to `ip` (else to the Internet) reads: the egress family's facts and the client node's NSGs. */
@@ -118,13 +119,17 @@ function firewallVerdict(a: EgressAnswer, p: Partial<FirewallPacket>, f: Outside
   if (rule?.via !== 'appliance' || rule.owner.kind !== 'firewall' || !rule.firewallRules) return undefined;
   const name = rule.owner.firewall.name;
   if (!p.src)
-    return { name, verdict: { verdict: 'unknown', why: 'the address the packet leaves the node with is not known' } };
+    return {
+      name,
+      verdict: { verdict: 'unknown', why: 'the address the packet leaves the node with is not known' },
+      dropsFirst: [],
+    };
   const ctx = {
     virtualNetwork: vnetTagSpace(f.client?.vnet, f.client?.routeTable),
     ...tagsOf(f.client ? [f.client] : []),
   };
   const verdict = judgeFirewall(rule.firewallRules, { ...p, src: p.src, protocol: p.protocol ?? 'TCP' }, ctx);
-  return { name, verdict, threatIntelDeny: rule.firewallRules.threatIntelDeny };
+  return { name, verdict, dropsFirst: dropsBeyondRules(name, rule.firewallRules) };
 }
 
 /** The address the packet has on the node's NIC: the node IP (SNAT) or the pod IP (Azure CNI, no SNAT). */

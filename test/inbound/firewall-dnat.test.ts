@@ -167,6 +167,25 @@ test("threat intelligence in Deny mode on the firewall's policy is said wherever
   expect((await ask('can api reach 8.8.8.8 on 443?', inv)).warnings.some((w) => said.test(w))).toBe(false);
 });
 
+// IDPS (Premium) in Alert and Deny mode drops traffic matching a signature whatever the rules say: said the same way
+// https://learn.microsoft.com/azure/firewall/premium-features#idps
+test("IDPS in Alert and Deny mode on the firewall's policy is said wherever its rules let traffic through", async () => {
+  const idps = (mode: string) => (dir: string) =>
+    edit(dir, 'azure/firewall-policy.json', (p) => ({
+      ...p,
+      properties: { ...p.properties, sku: { tier: 'Premium' }, intrusionDetection: { mode } },
+    }));
+  const said = /^IDPS is in Alert and Deny mode on Azure Firewall hub-fw: .* matches an intrusion signature is dropped/;
+  await onEdited('aks-fw-dnat', idps('Deny'), async (edited) => {
+    expect((await ask('how does traffic reach 51.104.20.30 on 443?', edited)).warnings[0]).toMatch(said);
+    expect((await ask('can api reach 8.8.8.8 on 443?', edited)).warnings.some((w) => said.test(w))).toBe(true);
+    expect((await ask('egress ip of api', edited)).warnings.some((w) => said.test(w))).toBe(true);
+  });
+  await onEdited('aks-fw-dnat', idps('Alert'), async (edited) => {
+    expect((await ask('can api reach 8.8.8.8 on 443?', edited)).warnings.some((w) => said.test(w))).toBe(false);
+  });
+});
+
 // A DNAT rule may translate to an FQDN, which the firewall resolves with its own DNS settings: the way in it reaches
 // is not known here, so it is never said to be none of ours; our LoadBalancer Services on that port are offered.
 // https://learn.microsoft.com/azure/firewall/dns-settings
