@@ -71,6 +71,15 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "will the hub firewall let api out to 8.8.8.8 on 443?": a firewall or NSG letting a workload out or in is the
+    // verdict of its rules (https://learn.microsoft.com/azure/firewall/rule-processing)
+    [
+      new RegExp(
+        String.raw`\b(azure )?(firewall|fw|azfw|nsgs?|network security groups?)\b.{0,20}\b(let|lets|letting) ` +
+          String.raw`(the )?[\w./-]+( pods?)? (out|in|through)\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
