@@ -259,9 +259,26 @@ const RESOURCE_PATH = new RegExp(
 // https://www.tcpdump.org/manpages/tcpdump.1.html (OUTPUT FORMAT, TCP)
 const TCPDUMP_FLOW = /\bIP6? (\d{1,3}(?:\.\d{1,3}){3})\.(\d{1,5}) > (\d{1,3}(?:\.\d{1,3}){3})\.(\d{1,5}):/g;
 
+// a pasted Azure Firewall log line ("AZFW network rule: TCP request from 10.224.0.6:43211 to 8.8.8.8:25. Action: Deny.
+// Rule Collection: c. Rule: r"): the flow drawn from source to destination and port, as a flow log's; the rule's and
+// its collection's names are the firewall's, never names of ours
+// https://learn.microsoft.com/azure/firewall/monitor-firewall-reference
+const AZFW_FLOW =
+  /\b(?:TCP|UDP|ICMP\w*|HTTPS?|MSSQL) request from (\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}) to ([\w.-]+:\d{1,5})\b/gi;
+const AZFW_FIELDS = new RegExp(
+  String.raw`\b(?:AZFW(?:[ \t]*(?:network|application|nat|dnat)[ \t]*rule\w*)?[ \t]*:|` +
+    String.raw`(?:policy|rule collection group|rule collection|rule|web category|(?:target )?url)` +
+    String.raw`[ \t]*:[^.\n]{0,200}[.]?)`,
+  'gi',
+);
+const azfwLine = (text: string): string =>
+  /\brequest from \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} to [\w.-]+:\d{1,5}\. Action:/i.test(text)
+    ? text.replace(AZFW_FLOW, '$1 -> $2').replace(AZFW_FIELDS, ' ')
+    : text;
+
 function normalizeText(text: string): string {
   return (
-    asides(jsonAsk(text.replace(TCPDUMP_FLOW, '$1:$2 -> $3:$4:')))
+    asides(jsonAsk(azfwLine(text).replace(TCPDUMP_FLOW, '$1:$2 -> $3:$4:')))
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
       // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
@@ -1379,10 +1396,15 @@ const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('
 /** "what does the coredns pod forward to": a verb after the type word (the name said before it) is no name */
 // ("is the db-0 pod protected by a NetworkPolicy": nor a passive verb, what is done to it
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation)
+// ("that's the api pod sending alerts by mail": nor a participle after a type word that has its name before it)
 const verbAfterType = (words: string[], i: number): boolean =>
   !!TYPE_WORDS[words[i - 1]] &&
   ((VERB_AFTER_TYPE.test(words[i]) && /^(to|through|via|upstream)$/.test(words[i + 1])) ||
-    (/^[a-z]+ed$/.test(words[i]) && words[i + 1] === 'by'));
+    (/^[a-z]+ed$/.test(words[i]) && words[i + 1] === 'by') ||
+    (/^[a-z]{2,}ing$/.test(words[i]) && /^[a-z][\w-]*$/.test(words[i + 1] ?? '') && namedBefore(words, i - 1)));
+/** "the api pod", "db-0's pod": the word before a type word, no determiner nor common word, is the name it types */
+const namedBefore = (words: string[], i: number): boolean =>
+  /^[a-z0-9][\w./-]*$/.test(words[i - 1] ?? '') && !STOP.has(words[i - 1]) && !DETERMINERS.test(words[i - 1]);
 
 function readNames(rest: Rest, intent: Intent): void {
   // the client of an east-west question: "from X", "when X connects"

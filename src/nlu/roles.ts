@@ -395,9 +395,7 @@ export function partiesOf(intent: Intent): {
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
   const entities = intent.entities ?? [];
   const parties = saidParties.filter((p) => p === from || (!sameParty(entities, p, from) && !letIn(p)));
-  // "10.10.1.0/24" in a pasted rule list is a range, never a party
-  const prefix = (ip: string) => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(intent.text);
-  const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
+  const ips = addressesAsked(intent, podIps);
   const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? []);
   const pin = pinnedPod(entities, podIps);
   return {
@@ -407,6 +405,18 @@ export function partiesOf(intent: Intent): {
     directed: !!pair,
     ...severalOf(several),
   };
+}
+
+/** "10.224.0.6:43211 -> 8.8.8.8:25 … api → 8.8.8.8": an address a pasted flow is drawn from (a node's, after SNAT) is
+ * where the flow starts, never its far end: the addresses it goes to come first
+ * https://learn.microsoft.com/azure/aks/egress-outboundtype */
+function addressesAsked(intent: Intent, podIps: Entity[]): string[] {
+  const t = intent.text;
+  // "10.10.1.0/24" in a pasted rule list is a range, never a party
+  const prefix = (ip: string) => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(t);
+  const ips = intent.ips.filter((ip) => !podIps.some((e) => e.text === ip) && !prefix(ip));
+  const from = (ip: string) => new RegExp(String.raw`(?<![\d.])${escapeRe(ip)}(?::\d{1,5})?\s*(?:->|→)`).test(t);
+  return [...ips.filter((ip) => !from(ip)), ...ips.filter(from)];
 }
 
 const severalOf = (several: Pair[]) => (several.length >= 2 ? { several } : {});
