@@ -910,6 +910,13 @@ function machineClient(text: string): string | undefined {
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
   const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
   if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
+  // "can 203.0.113.50 reach 51.104.20.30 on 8443?": a public address asked whether it reaches another address is a
+  // client on the Internet, as a flow drawn from it is
+  const reaches = new RegExp(
+    String.raw`\b(?:can|could|cannot|can't|does|do|will|would|is|are)\s+(${IP})\s+(?:still\s+|not\s+)?` +
+      String.raw`(?:able\s+to\s+)?(?:reach|hit|open|connect\s+to|get\s+to|access|talk\s+to)\s+${IP}\b`,
+  ).exec(text);
+  if (reaches && isIpv4(reaches[1]) && !isPrivateIp(reaches[1])) return reaches[1];
   // "jumpbox 172.16.40.12 → sqlapilb": a machine outside the cluster (a jump box, a bastion: never a pod or node of
   // ours), said with its address, that a flow is drawn from https://learn.microsoft.com/azure/bastion/bastion-overview
   const from = new RegExp(String.raw`\b(?:jump ?box|jump ?host|bastion|laptop|workstation)\s+(${IP})\s*(?:->|→)`);

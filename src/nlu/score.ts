@@ -389,6 +389,20 @@ function outsideAddressReachesOurLb(s: Seen): boolean {
   ).test(s.t);
 }
 
+/** "can 203.0.113.50 reach 51.104.20.30 on 8443?": a client outside, said at its address, reaching a public address
+ * that no pod of ours has (a load balancer frontend, a firewall's DNAT address) comes in through it, never a pod's
+ * policy verdict https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
+function outsideAddressReachesPublic(s: Seen): boolean {
+  const client = s.intent.clientIp;
+  if (!client || !s.intent.elsewhereIps?.includes(client) || s.both.length || s.hosts.length) return false;
+  const to = s.intent.ips.filter((ip) => ip !== client);
+  return (
+    to.length === 1 &&
+    (!!s.intent.frontendIps?.includes(to[0]) || s.intent.elsewhereIps.includes(to[0])) &&
+    isPublic(to[0])
+  );
+}
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (staysIn(s)) return false;
@@ -1572,6 +1586,7 @@ export const EVIDENCE: readonly Row[] = [
   },
   { id: 'outsider-to-our-frontend', says: { inbound: 19 }, when: outsiderToOurFrontend },
   { id: 'outside-address-reaches-our-lb', says: { inbound: 19 }, when: outsideAddressReachesOurLb },
+  { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
