@@ -9,7 +9,9 @@ export const spec: IntentSpec<'inbound'> = {
       new RegExp(
         String.raw`\bhow (does |do |did |will |would )?(an? |the |my |our |each |that )?` +
           String.raw`(requests?|packets?|connections?|calls?|traffic|users?|clients?) ` +
-          String.raw`(finds?|reach(es)?|gets? (to|into)|arrives? at|ends? up (at|on|in)|enters?|lands? (on|at|in)|` +
+          // ("how does a request get from there to the pod?": from the way in said before)
+          String.raw`(finds?|reach(es)?|gets? (from (there|here|it|that|them) )?(to|into)|arrives? at|` +
+          String.raw`ends? up (at|on|in)|enters?|lands? (on|at|in)|` +
           String.raw`comes? in(to)?|` +
           String.raw`makes? (it|its way) (to|into))\b`,
       ),

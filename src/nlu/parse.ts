@@ -1284,6 +1284,9 @@ const ROLE_AFTER = String.raw`\s*(?:->|→|<-|←|:\d|\s(?:${NAME_AFTER})\b)`;
 function inRole(text: string, name: string): boolean {
   // ("of the whole project1 namespace", "for the short name api": an adjective that says which, never a name)
   if (NOT_NAMES_IN_ROLE.test(name)) return false;
+  // ("the scheduler is published on the hub firewall": a passive verb after "is" says what is done, never a name)
+  if (new RegExp(String.raw`\b(is|are|was|were|gets?|got) ${escapeRe(name)}\b`).test(text) && PASSIVE.test(name))
+    return false;
   // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
@@ -1294,6 +1297,7 @@ function inRole(text: string, name: string): boolean {
   }
   return false;
 }
+const PASSIVE = /^[a-z]{3,}(?<!e)ed$/;
 const NOT_NAMES_IN_ROLE =
   /^(whole|entire|same|other|own|main|only|usual|default|short|full|real|actual|current|first|last|next|previous)$/;
 const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);

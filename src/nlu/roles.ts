@@ -182,7 +182,8 @@ export function reconsider(intent: Intent): void {
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = saidClient(
       intent.text,
-      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards),
+      // ("published on the hub firewall 51.104.20.30:443": an address said with its port is where the client goes)
+      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards && !withPort(intent.text, ip)),
     );
   if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
@@ -267,6 +268,8 @@ function dropExcluded(intent: Intent): void {
     )?.[1];
   if (example && parties.some((e) => e.text === example)) intent.text = intent.text.replace(m[0], example);
 }
+
+const withPort = (t: string, ip: string): boolean => new RegExp(String.raw`(?<![\d.])${escapeRe(ip)}:\d`).test(t);
 
 /** A LoadBalancer Service's frontend or a ClusterIP (a pasted `get svc -o json` shows them) is where the client goes,
  * never the client: another address said, if any, is the client's
