@@ -60,6 +60,16 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "… go from api to a blob storage account. will an NSG stop that?": a filter asked whether it stops the flow said
+    // is its verdict (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
+    [
+      new RegExp(
+        String.raw`\b(would|will|does|do|did|could|might|can) (an?|the|any|our|some) (azure )?(nsgs?|firewall|fw|` +
+          String.raw`network ?polic(y|ies)|net ?pols?|security rules?)( rules?)? (stop|block|drop|deny|reject)s? ` +
+          String.raw`(it|that|this|them|those|these)\b`,
+      ),
+      2,
+    ],
     // "api → web on 8080, does it get through?", "would kubernetes let that through?": whether a flow passes the
     // policies is their verdict, never "which hops does it go through?"
     // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
