@@ -29,7 +29,12 @@ export const spec: IntentSpec<'egress'> = {
     /\bip\b.{0,40}\bnat\b/,
     /\b(hit|hits|reach|reaches|call|calls) the internet\b/,
     // "can't reach anything on the internet … does it even have a way out?"
-    [/\b(have|has|got|any|its|a|the) way out\b|\b(anything|something|sites?|hosts?) on the internet\b/, 2],
+    // ("and server-1-ppl25, same way out?": one workload's way out compared with the one asked before
+    // https://learn.microsoft.com/azure/aks/egress-outboundtype)
+    [
+      /\b(have|has|got|any|its|a|the|same|which|what) way out\b|\b(anything|something|sites?|hosts?) on the internet\b/,
+      2,
+    ],
     [/\b(get|gets|talk|talks|reach|reaches|go|goes|going) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
     // "going to the internet with the same IP as the web pods?": one workload's way out compared with another's
     [
