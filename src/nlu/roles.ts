@@ -77,7 +77,13 @@ const UNMODELLED = new RegExp(
     String.raw`(silence|mute|snooze|suppress) (the |this |that |an? |all )?([\w-]+ ){0,2}alerts?|` +
     // where data is kept is its storage, not its path (https://learn.microsoft.com/azure/reliability/availability-zones-overview)
     String.raw`(is|are) (our|the|my) (data|database contents|backups|records) (stored|kept|hosted|located)|` +
-    String.raw`where (is|are) (our|the|my) (data|backups) (stored|kept|hosted))\b`,
+    String.raw`where (is|are) (our|the|my) (data|backups) (stored|kept|hosted)|` +
+    // when Azure retires or deprecates a feature is its lifecycle, not a path (https://learn.microsoft.com/lifecycle/)
+    // (Azure's own plans: "as we plan to retire node vmss000000" is ours, a node's pods then asked)
+    String.raw`(azure|microsoft) (is |are )?(going to|plan(s|ning)? to|about to|will) ` +
+    String.raw`(retire|deprecate|sunset|discontinue)|` +
+    String.raw`\bwhen\b[^?.]{0,60}\b(be|being) (retired|deprecated|sunset|discontinued)|` +
+    String.raw`(retirement|deprecation|end[- ]of[- ](life|support)) (date|timeline|notice))\b`,
 );
 // an attack asked for ("give me an exploit for the ingress controller"): the bot explains paths, it writes no attack
 // (a pentester asking what is reachable is a reachability question, so only the tool itself asked for is out)
