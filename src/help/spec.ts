@@ -30,6 +30,15 @@ export const spec: IntentSpec<'help'> = {
     // ("first time here, where do I start?": where to start, asked alone, is where to start with the bot)
     [/\b(where|how) (do|should|can) (i|we) (start|begin)\s*[?!.]*\s*$/, 2],
     /\bcommands do you\b/,
+    // "where's the documentation for this thing?", "got a user guide or docs link?": the bot's own docs asked for
+    [
+      new RegExp(
+        String.raw`\b(where('s| is| are| can i find| do i find)|got|any|is there|link to|send me|point me to)\b` +
+          String.raw`.{0,30}\b(docs|documentation|user ?guides?|manuals?|readme)\b|` +
+          String.raw`\b(docs|documentation) (link|page|url|site)\b`,
+      ),
+      2,
+    ],
     // meta questions about the bot itself, also after a greeting ("hi! new here, what is this bot for?")
     /^\s*(please\s+)?(show|get|need|give me|open)\s+(me\s+)?(the\s+|some\s+)?help\b/,
     /\bwhat (can|could|should|may) (i|we) ask\b/,
