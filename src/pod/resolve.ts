@@ -142,7 +142,9 @@ function namespaceNamedAlone(intent: Intent): string | undefined {
 async function podsOfNamespace(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
   const ns = intent.namespace ?? namespaceNamedAlone(intent);
   const others = intent.names.filter((n) => n !== ns);
-  if (!ns || others.length || intent.ips.length || !/\bpods\b/.test(intent.asking ?? intent.text)) return undefined;
+  // ("what's running in the ingress-nginx namespace?": what runs there is its pods)
+  const asked = /\bpods\b|\bwhat(?:'s| is)? (?:running|runs|deployed) in\b/.test(intent.asking ?? intent.text);
+  if (!ns || others.length || intent.ips.length || !asked) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const inNs = pods.filter((p) => p.metadata.namespace === ns);
   if (!inNs.length) return undefined;

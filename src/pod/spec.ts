@@ -19,6 +19,15 @@ export const spec: IntentSpec<'pod'> = {
       String.raw`^\W*((which|what|all|all the|the) )?pods (are |run |live )?(of|in|under) (the )?` +
         String.raw`(namespace |project |ns )?[\w-]+( (pls|please|plz))?\s*[?!.]*\s*$`,
     ),
+    // "what's running in the ingress-nginx namespace?": what a namespace runs is its pods
+    // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
+    [
+      new RegExp(
+        String.raw`\bwhat('s| is| are| runs| is running| gets? deployed)? (running|deployed|runs|lives)? ?` +
+          String.raw`(in|under) (the )?(namespace |project |ns )?[\w-]+( namespace| project| ns)?\s*[?!.]*\s*$`,
+      ),
+      2,
+    ],
     // "list the dns pods", "dns pods, list them": the cluster DNS's pods listed, no name looked up
     [
       new RegExp(
