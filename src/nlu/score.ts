@@ -1114,7 +1114,10 @@ const PODS_ON = new RegExp(
     String.raw`\bwhat (?:actually |really |even |else )?(?:runs|is running|is scheduled|lives) on\b|` +
     // "going to cordon vmss000001 - what's running there?": the node said before, pointed back at
     // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
-    String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b`,
+    String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b|` +
+    // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
+    // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
 const onTheNode = (s: Seen): boolean =>
