@@ -238,12 +238,15 @@ async function selectsOf(intent: Intent, ctx: Ctx, party: string): Promise<ListS
   // a workload said ("the api pods", "api") is the subject as said, its replicas listed
   const workload = (intent.entities ?? []).some((e) => e.text === party && e.kind === 'workload') || pods.length > 1;
   const hop = subjectHop(pods, workload) ?? fullName(found.pod);
-  const subject =
-    hop === fullName(found.pod)
-      ? hop
-      : `${hop} (${pods.length > 1 ? `${pods.length} pods` : `pod ${fullName(found.pod)}`})`;
+  const subject = hop === fullName(found.pod) ? hop : `${hop} (${replicasSaid(pods, found.pod)})`;
   return { list: 'selects', subject, hop, namespace, pods, notes: [found.note] };
 }
+
+/** "pod shop/api-…", "2 pods: web-…-abcde, web-…-fghij": a workload's replicas named (a count past a few) */
+const replicasSaid = (pods: Pod[], pod: Pod): string =>
+  pods.length === 1
+    ? `pod ${fullName(pod)}`
+    : `${pods.length} pods${pods.length <= 4 ? `: ${pods.map((p) => p.metadata.name).join(', ')}` : ''}`;
 
 async function namespacePods(intent: Intent, ctx: Ctx, ns: string): Promise<ListSubjects | PathResult> {
   const pods = (await ctx.trace.list('pods', () => ctx.inv.list('Pod'))).filter(

@@ -102,6 +102,13 @@ describe('the policies that select a pod', () => {
     expect(fact(r, 'Ingress')).toBe('api-deny-all');
   });
 
+  test('aks-lb: a workload of two replicas selected by no policy names each replica', async () => {
+    const r = await policyAsk('which netpols select the web pods?', fixture('aks-lb'));
+    expect(r.answer).toMatch(
+      /^No NetworkPolicy selects shop\/web \(2 pods: web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij\): it is not isolated/,
+    );
+  });
+
   test('demo (ARO): a workload selected by no policy, its pod named, OVN-Kubernetes enforcing', async () => {
     const r = await policyAsk('which policies apply to sqlapi?', SnapshotInventory.demo());
     expect(r.answer).toMatch(
