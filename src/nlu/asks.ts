@@ -52,7 +52,9 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bnames (outside|beyond|not in) (of )?the cluster\b|\b(non-cluster|external|public|outside) names\b`,
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name
     String.raw`\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?names\b`,
-    String.raw`\bupstream\b`,
+    // (never an HTTP proxy's upstream, "nginx config has upstream http://api:8080": the backend it sends requests to
+    // https://nginx.org/en/docs/http/ngx_http_upstream_module.html)
+    String.raw`\bupstream\b(?!\s+(?:https?:\/\/|host\s|[a-z0-9][\w.-]*:\d))`,
     // "split horizon: from web, does shop.contoso.com resolve to the ingress IP or something internal?": which
     // server answers the pod decides which view of the name it gets
     String.raw`\bsplit[- ]horizon\b`,
