@@ -640,7 +640,8 @@ function clean(text: string): string {
     .replace(/_/g, ' ')
     // "Server=tcp:db.example.svc.cluster.local,1433": a SQL connection string's protocol prefix is no part of the host
     // (https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring)
-    .replace(/\b(server|data source|addr|address|network address)\s*=\s*tcp:/g, '$1 ')
+    // (and its keys are no names: "Server=server.project1…" names the host once, never a workload "server")
+    .replace(/\b(?:server|data source|addr|address|network address)\s*=\s*(?:tcp:)?(?=[a-z0-9])/g, ' ')
     // "3 things about the api pod: 1) owner 2) node 3) ip": a list counted inline on one line is a list of its items
     .replace(/(?<=[\s:])1\)[ \t]+[^\n]*?[ \t]2\)[ \t][^\n]*/g, (list) =>
       // (items on lines of their own, "handover:\n1) …\n2) …\n3) … can someone confirm it?", stay sentences: the line
@@ -848,7 +849,14 @@ function bareTargetPort(rest: Rest): string | undefined {
   const m = BARE_PORT.exec(rest.text);
   if (m) rest.text = rest.text.replace(m[0], m[1]);
   // "(server: db.example.svc.cluster.local,1433)": a host and its port joined by a comma, as SQL clients write it
-  return m?.[2] ?? rest.take(/\b[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+,(\d{2,5})\b/)?.[1];
+  // (https://learn.microsoft.com/sql/database-engine/configure-windows/configure-a-server-to-listen-on-a-specific-tcp-port):
+  // the host stays a name
+  return m?.[2] ?? hostCommaPort(rest);
+}
+function hostCommaPort(rest: Rest): string | undefined {
+  const m = /\b([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+),(\d{2,5})\b/.exec(rest.text);
+  if (m) rest.text = rest.text.replace(m[0], `${m[1]} `);
+  return m?.[2];
 }
 
 /** "a VM in the hub (10.100.4.9) calls 10.0.2.10:8080": a machine in another network of ours, said with its address,
@@ -1386,6 +1394,13 @@ const CALLS_THIS = new RegExp(
     String.raw`(?:calls?|opens?|hits?|curls?|reach(?:es)?|(?:connects?|talks?) to)\s+(?:this|that|it)\b`,
   'g',
 );
+/** "Server=…;Database=… that's sqlapi's connection string": the workload whose connection string (or JDBC URL, DSN) is
+ * pasted makes the connection (https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnection.connectionstring) */
+const ITS_CONNECTION_STRING = new RegExp(
+  String.raw`(?:^|\s)([a-z0-9][\w./-]*?)(?:'s)?\s+(?:pods?'?s?\s+)?` +
+    String.raw`(?:connection ?string|conn ?string|jdbc url|dsn|database url|db url)s?\b`,
+  'g',
+);
 /** "how the sqlapi pod finds the address of the server service": the pod that looks a name up is the client */
 const LOOKS_UP = new RegExp(
   String.raw`(?:^|\s)([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:finds?|learns?|discovers?|looks? up|resolves?|gets?)\s+` +
@@ -1417,7 +1432,8 @@ const verbAfterType = (words: string[], i: number): boolean =>
 const namedBefore = (words: string[], i: number): boolean =>
   /^[a-z0-9][\w./-]*$/.test(words[i - 1] ?? '') && !STOP.has(words[i - 1]) && !DETERMINERS.test(words[i - 1]);
 
-function readNames(rest: Rest, intent: Intent): void {
+/** The names said as the client: "from X", "when X connects", "in the X pod I call …", "X's connection string". */
+function clientsSaid(text: string): string[] {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
   // ("from inside web, does … resolve": where the asker stands, said after "from")
@@ -1431,13 +1447,18 @@ function readNames(rest: Rest, intent: Intent): void {
   const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
   // ("when the App Gateway backend pod web-7d4b9c8f6d-abcde calls it": what the pod is may be said before it)
   const describedRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}pod\s+([a-z0-9][\w.-]*)/g;
-  const fromNames = [
-    ...[...rest.text.matchAll(describedRe)].filter((m) => REPLICA_NAME.test(m[1].replace(/[.:]+$/, ''))),
-    ...rest.text.matchAll(fromRe),
-    ...rest.text.matchAll(LOOKS_UP),
-    ...rest.text.matchAll(insideRe),
-    ...rest.text.matchAll(CALLS_THIS),
+  return [
+    ...[...text.matchAll(describedRe)].filter((m) => REPLICA_NAME.test(m[1].replace(/[.:]+$/, ''))),
+    ...text.matchAll(fromRe),
+    ...text.matchAll(LOOKS_UP),
+    ...text.matchAll(insideRe),
+    ...text.matchAll(CALLS_THIS),
+    ...text.matchAll(ITS_CONNECTION_STRING),
   ].map((m) => m[1].replace(/[.:]+$/, ''));
+}
+
+function readNames(rest: Rest, intent: Intent): void {
+  const fromNames = clientsSaid(rest.text);
   const words = rest.text
     .replace(/->|→/g, ' ')
     // "do sqlapi and server share a node? if one VM dies…": a question mark ends the sentence, so the type word before
