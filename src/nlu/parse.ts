@@ -632,6 +632,11 @@ const COMPARED_TO_BEFORE = new RegExp(
   'g',
 );
 
+// "coming from Arista land: …", "I'm from the MikroTik world": where the writer comes from is their background, no
+// party the traffic comes from
+const WRITER_BACKGROUND =
+  /\b(?:coming|came|moving|moved|switching|switched) (?:over )?from (?:the )?[a-z0-9-]+ (?:land|world|background)\b/g;
+
 function clean(text: string): string {
   const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
     .slice(0, 2000)
@@ -656,6 +661,10 @@ function clean(text: string): string {
     // "from a business view", "from an ops perspective": the angle the answer is wanted from, no party it comes from
     .replace(/\bfrom (?:a|an|the|my|our|your) [\w-]+ (?:view|perspective|point of view|standpoint|angle|pov)\b,?/g, ' ')
     .replace(COMPARED_TO_BEFORE, ' ')
+    .replace(WRITER_BACKGROUND, ' ')
+    // "<pasted `az network lb list` table> what is this thing for?": the thing pointed at is what the listing shows,
+    // never the bot (https://learn.microsoft.com/cli/azure/network/lb#az-network-lb-list)
+    .replace(/(?<=(?:^|[.\n]\s*)(?:\$ )?az [a-z][^]*)\b(?:this|that) thing\b/g, 'it')
     // "10.244.0.12/32 -> 10.0.201.17/32": a /32 prefix is one address, the host itself
     // (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#custom-routes)
     .replace(/\b(\d{1,3}(?:\.\d{1,3}){3})\/32\b/g, '$1')
