@@ -81,12 +81,13 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
-    // "will the hub firewall let api out to 8.8.8.8 on 443?": a firewall or NSG letting a workload out or in is the
-    // verdict of its rules (https://learn.microsoft.com/azure/firewall/rule-processing)
+    // "will the hub firewall let api out to 8.8.8.8 on 443?": a firewall or NSG letting a workload out is the verdict
+    // of its rules (https://learn.microsoft.com/azure/firewall/rule-processing); never "which NSG rule lets it through"
+    // on the way in
     [
       new RegExp(
         String.raw`\b(azure )?(firewall|fw|azfw|nsgs?|network security groups?)\b.{0,20}\b(let|lets|letting) ` +
-          String.raw`(the )?[\w./-]+( pods?)? (out|in|through)\b`,
+          String.raw`(the )?(?!(it|that|this|them|traffic|packets?|the internet|internet)\b)[\w./-]+( pods?)? out\b`,
       ),
       2,
     ],
