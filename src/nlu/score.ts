@@ -1255,7 +1255,10 @@ function podOpensOurHost(s: Seen): boolean {
   if (!s.hosts.length || s.workloadSet.size !== 1 || s.intent.clientIp) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
   const hosts = s.hosts.map((h) => esc(h.text)).join('|');
-  return new RegExp(String.raw`\b(${names})${OPENS_HOST}(the )?(host |route |url )?(${hosts})\b`).test(s.t);
+  // ("api → shop.contoso.com from inside the cluster: does it hairpin out?": or drawn from the pod to the host)
+  return new RegExp(
+    String.raw`\b(${names})(${OPENS_HOST}(the )?(host |route |url )?|( pods?)?\s*(->|→)\s*)(${hosts})\b`,
+  ).test(s.t);
 }
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
@@ -1850,7 +1853,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'host-in-path',
     says: { inbound: 17 },
-    when: (s) => s.cue === 'east-west' && !!s.hosts.length && s.both.length < 2,
+    when: (s) => s.cue === 'east-west' && !!s.hosts.length && s.both.length < 2 && !podOpensOurHost(s),
   },
   // "when the sqlapi pod opens sqlapilb-….aroapp.io": our pod the client of a host we serve goes pod to pod
   { id: 'our-pod-opens-our-host', says: { 'east-west': 19 }, when: podOpensOurHost },
