@@ -403,9 +403,31 @@ function outsideAddressReachesPublic(s: Seen): boolean {
   );
 }
 
+/** "will the hub firewall let api out to 8.8.8.8 on 443?", "would Azure Firewall block api to 1.1.1.1 on 443?": a
+ * filter on the way out (a firewall, an NSG, a NetworkPolicy) asked whether it lets one workload out to an address on
+ * a port is the policy verdict, whose layers include the firewall's rules, not the way out alone
+ * https://learn.microsoft.com/azure/firewall/rule-processing */
+const FILTER_SAID = /\b(firewall|fw|azfw|nsgs?|network security groups?|network ?polic(y|ies)|netpols?)\b/;
+const VERDICT_VERB = new RegExp(
+  String.raw`\b(let|lets|letting|allows?|allowed|permits?|permitted|block|blocks|blocked|blocking|deny|denies|` +
+    String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't)\b`,
+);
+const filterLetsOut = (s: Seen): boolean =>
+  onePartyWithPods(s) &&
+  s.intent.port !== undefined &&
+  !!s.intent.towards &&
+  isPublic(s.intent.towards) &&
+  !s.hosts.length &&
+  FILTER_SAID.test(s.t) &&
+  VERDICT_VERB.test(s.t) &&
+  !ASKS_ADDRESS.test(s.t) &&
+  !SOURCE_OF_ONE.test(s.t);
+
+const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s);
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (staysIn(s)) return false;
+  if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -1594,6 +1616,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-our-lb', says: { inbound: 19 }, when: outsideAddressReachesOurLb },
   { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
+  { id: 'filter-lets-one-out', says: { policy: 19 }, when: filterLetsOut },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
