@@ -870,6 +870,28 @@ function hostCommaPort(rest: Rest): string | undefined {
 
 /** "a VM in the hub (10.100.4.9) calls 10.0.2.10:8080": a machine in another network of ours, said with its address,
  * that calls is the client */
+/** "can 203.0.113.50 reach 51.104.20.30 on 8443?", "203.0.113.50 can't reach 51.104.20.30:443 — why?": a public
+ * address asked whether it reaches another address is a client on the Internet, as a flow drawn from it is */
+function askedWhetherReaches(text: string): string | undefined {
+  const reach = String.raw`(?:able\s+to\s+)?(?:reach|hit|open|connect\s+to|get\s+to|access|talk\s+to)\s+${IP}\b`;
+  const asked =
+    new RegExp(
+      String.raw`\b(?:can|could|cannot|can't|does|do|will|would|is|are)\s+(${IP})\s+(?:still\s+|not\s+)?${reach}`,
+    ).exec(text)?.[1] ??
+    new RegExp(
+      String.raw`(?:^|[\s(])(${IP})\s+(?:can|cannot|can't|could|couldn't|could not|won't|doesn't|does not|still)\s+` +
+        String.raw`(?:not\s+|still\s+)?${reach}`,
+    ).exec(text)?.[1];
+  return asked && isIpv4(asked) && !isPrivateIp(asked) ? asked : undefined;
+}
+
+/** "firewall log shows SRC=203.0.113.99 DST=20.31.50.10 PROTO=TCP DPT=80": a logged packet's source on the Internet is
+ * the client, as a flow drawn from it is (the iptables LOG fields: https://www.netfilter.org/documentation/) */
+function loggedSource(text: string): string | undefined {
+  const logged = new RegExp(String.raw`\bsrc\s*[=:]\s*(${IP})\b[^.\n]{0,40}?\bdst\s*[=:]\s*${IP}\b`).exec(text)?.[1];
+  return logged && isIpv4(logged) && !isPrivateIp(logged) ? logged : undefined;
+}
+
 function machineClient(text: string): string | undefined {
   const machine = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
@@ -927,13 +949,8 @@ function machineClient(text: string): string | undefined {
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
   const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
   if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
-  // "can 203.0.113.50 reach 51.104.20.30 on 8443?": a public address asked whether it reaches another address is a
-  // client on the Internet, as a flow drawn from it is
-  const reaches = new RegExp(
-    String.raw`\b(?:can|could|cannot|can't|does|do|will|would|is|are)\s+(${IP})\s+(?:still\s+|not\s+)?` +
-      String.raw`(?:able\s+to\s+)?(?:reach|hit|open|connect\s+to|get\s+to|access|talk\s+to)\s+${IP}\b`,
-  ).exec(text);
-  if (reaches && isIpv4(reaches[1]) && !isPrivateIp(reaches[1])) return reaches[1];
+  const asked = askedWhetherReaches(text) ?? loggedSource(text);
+  if (asked) return asked;
   // "jumpbox 172.16.40.12 → sqlapilb": a machine outside the cluster (a jump box, a bastion: never a pod or node of
   // ours), said with its address, that a flow is drawn from https://learn.microsoft.com/azure/bastion/bastion-overview
   const from = new RegExp(String.raw`\b(?:jump ?box|jump ?host|bastion|laptop|workstation)\s+(${IP})\s*(?:->|→)`);
@@ -1674,12 +1691,25 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   // (never an address of a pasted table's rows: those are the Services' own)
   // "inbound 10.224.0.4:31380": an address said with a port is where the client goes, never the client
-  const ips = () =>
-    intent.ips.filter((ip) => !new RegExp(String.raw`\b${escapeRe(ip)}:\d`).test(t) && ip !== intent.towards);
+  const ips = () => intent.ips.filter((ip) => !whereClientGoes(t, ip) && ip !== intent.towards);
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length && !intent.pastedServices)
     intent.clientIp = saidClient(t, ips());
   // a range's network address read as the client, another address said with it: that one is
   else if (intent.clientIp && inRange(t, intent.clientIp)) intent.clientIp = saidClient(t, ips()) ?? intent.clientIp;
+}
+
+/** "inbound 10.224.0.4:31380", "51.104.20.30 port 443", "published on the hub firewall at 51.104.20.30": an address
+ * said with a port, or as where something is published, is where the client goes, never the client
+ * https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
+export function whereClientGoes(t: string, ip: string): boolean {
+  const at = escapeRe(ip);
+  return (
+    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+(?:on\s+)?(?:port|tcp|udp)\s*\/?\d)`).test(t) ||
+    new RegExp(
+      String.raw`\b(?:published|exposed|served|listening|hosted)\s+(?:on|at|via|through|behind)\s+` +
+        String.raw`(?:[\w-]+\s+){0,3}(?:at\s+)?${at}(?![\d.])`,
+    ).test(t)
+  );
 }
 
 const inRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(t);

@@ -5,7 +5,7 @@ import { combine } from './combine';
 import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
-import { saidClient, type Entity, type Intent, type NameRef } from './parse';
+import { saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
 import { escapeRe } from '../regex';
@@ -191,7 +191,7 @@ export function reconsider(intent: Intent): void {
     intent.clientIp = saidClient(
       intent.text,
       // ("published on the hub firewall 51.104.20.30:443": an address said with its port is where the client goes)
-      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards && !withPort(intent.text, ip)),
+      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards && !whereClientGoes(intent.text, ip)),
     );
   if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
@@ -276,8 +276,6 @@ function dropExcluded(intent: Intent): void {
     )?.[1];
   if (example && parties.some((e) => e.text === example)) intent.text = intent.text.replace(m[0], example);
 }
-
-const withPort = (t: string, ip: string): boolean => new RegExp(String.raw`(?<![\d.])${escapeRe(ip)}:\d`).test(t);
 
 /** A LoadBalancer Service's frontend or a ClusterIP (a pasted `get svc -o json` shows them) is where the client goes,
  * never the client: another address said, if any, is the client's

@@ -394,7 +394,8 @@ function outsideAddressReachesOurLb(s: Seen): boolean {
  * policy verdict https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
 function outsideAddressReachesPublic(s: Seen): boolean {
   const client = s.intent.clientIp;
-  if (!client || !s.intent.elsewhereIps?.includes(client) || s.both.length || s.hosts.length) return false;
+  // ("… SRC=198.51.100.20 DST=20.31.46.20 … does that make it to the web pods?": the pods it lands on may be said)
+  if (!client || !s.intent.elsewhereIps?.includes(client) || s.both.length > 1 || s.hosts.length) return false;
   const to = s.intent.ips.filter((ip) => ip !== client);
   return (
     to.length === 1 &&
