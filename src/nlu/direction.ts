@@ -48,7 +48,10 @@ const FORWARD = new RegExp(
   String.raw`(?:->|→|\bto|\breach(?:es|ing)?|\baccess(?:es|ing)?|\bcall(?:s|ing)?|\bhit(?:s|ting)?|\bping(?:s|ing)?|` +
     // "a from namespace y cannot open port 81 on x/a": the one opening a port on the other is the client
     // "y/a on port 81 into x/a": the one that gets into the other is the client
-    String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto)$`,
+    String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto|` +
+    // "when the web tier establishes a connection with the API tier": the one establishing it is the client
+    // (https://kubernetes.io/docs/concepts/services-networking/service/)
+    String.raw`\bestablish(?:es|ed|ing)?(?:\s+(?:new|tcp))?\s+connections?\s+(?:to|with))$`,
 );
 
 // (what is got is said between: "what client ip does the server pod get from sqlapi?" asks what the server is shown,
