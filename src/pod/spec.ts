@@ -40,6 +40,8 @@ export const spec: IntentSpec<'pod'> = {
     /\bpods\s*[,:;—–-]\s*(pls |please )?(list|show)( me)? (them|those|these|all( of them)?)\b/,
     // "controller pods: ips/nodes": a colon or dash may come between
     /\b(pods?'?|replicas?)\s*[:—–-]?\s+(ips?|address(es)?|locations?|nodes?)\b/,
+    // "kube-proxy pods and their IPs": a workload's pods listed with what each has
+    /\b(pods|replicas)\s+(and|with|\+|&)\s+(their|its)\s+(ips?|address(es)?|nodes?)\b/,
     // "record pod → node mapping for shop/api": which node each pod is on
     [/\bpods?\s*(->|→|to)\s*(nodes?|hosts?|vms?)\s+(mapping|map|placement|assignment)s?\b/, 2],
     /\b(scheduled|placed) (on|onto)?\b/,
