@@ -6,6 +6,7 @@ import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
 import { IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
+import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
 import type { IntentKind } from './intents';
 import { editDistance, isDns1123Label, isDns1123Subdomain } from './names';
@@ -870,28 +871,6 @@ function hostCommaPort(rest: Rest): string | undefined {
 
 /** "a VM in the hub (10.100.4.9) calls 10.0.2.10:8080": a machine in another network of ours, said with its address,
  * that calls is the client */
-/** "can 203.0.113.50 reach 51.104.20.30 on 8443?", "203.0.113.50 can't reach 51.104.20.30:443 — why?": a public
- * address asked whether it reaches another address is a client on the Internet, as a flow drawn from it is */
-function askedWhetherReaches(text: string): string | undefined {
-  const reach = String.raw`(?:able\s+to\s+)?(?:reach|hit|open|connect\s+to|get\s+to|access|talk\s+to)\s+${IP}\b`;
-  const asked =
-    new RegExp(
-      String.raw`\b(?:can|could|cannot|can't|does|do|will|would|is|are)\s+(${IP})\s+(?:still\s+|not\s+)?${reach}`,
-    ).exec(text)?.[1] ??
-    new RegExp(
-      String.raw`(?:^|[\s(])(${IP})\s+(?:can|cannot|can't|could|couldn't|could not|won't|doesn't|does not|still)\s+` +
-        String.raw`(?:not\s+|still\s+)?${reach}`,
-    ).exec(text)?.[1];
-  return asked && isIpv4(asked) && !isPrivateIp(asked) ? asked : undefined;
-}
-
-/** "firewall log shows SRC=203.0.113.99 DST=20.31.50.10 PROTO=TCP DPT=80": a logged packet's source on the Internet is
- * the client, as a flow drawn from it is (the iptables LOG fields: https://www.netfilter.org/documentation/) */
-function loggedSource(text: string): string | undefined {
-  const logged = new RegExp(String.raw`\bsrc\s*[=:]\s*(${IP})\b[^.\n]{0,40}?\bdst\s*[=:]\s*${IP}\b`).exec(text)?.[1];
-  return logged && isIpv4(logged) && !isPrivateIp(logged) ? logged : undefined;
-}
-
 function machineClient(text: string): string | undefined {
   const machine = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
@@ -949,7 +928,7 @@ function machineClient(text: string): string | undefined {
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
   const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
   if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
-  const asked = askedWhetherReaches(text) ?? loggedSource(text);
+  const asked = askedWhetherReaches(text);
   if (asked) return asked;
   // "jumpbox 172.16.40.12 → sqlapilb": a machine outside the cluster (a jump box, a bastion: never a pod or node of
   // ours), said with its address, that a flow is drawn from https://learn.microsoft.com/azure/bastion/bastion-overview

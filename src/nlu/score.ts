@@ -8,6 +8,7 @@ import type { Trigger } from '../family';
 import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
+import { askedWhetherReaches } from './outside-client';
 import { escapeRe } from '../regex';
 
 /**
@@ -389,19 +390,30 @@ function outsideAddressReachesOurLb(s: Seen): boolean {
   ).test(s.t);
 }
 
-/** "can 203.0.113.50 reach 51.104.20.30 on 8443?": a client outside, said at its address, reaching a public address
- * that no pod of ours has (a load balancer frontend, a firewall's DNAT address) comes in through it, never a pod's
- * policy verdict https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
+/** "can 203.0.113.50 reach 51.104.20.30 on 8443?": a client outside, said at its address, asked whether it reaches a
+ * public address that no pod of ours has (a load balancer frontend, a firewall's DNAT address) comes in through it,
+ * never a pod's policy verdict https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat; so does a logged
+ * packet from the Internet to one of our frontends ("SRC=198.51.100.20 DST=20.31.46.20 DPT=80 … does that make it
+ * to the web pods?"); a packet logged going out from an address of ours ("SRC=51.104.20.30 DST=203.0.113.44") never
+ * does */
 function outsideAddressReachesPublic(s: Seen): boolean {
-  const client = s.intent.clientIp;
-  // ("… SRC=198.51.100.20 DST=20.31.46.20 … does that make it to the web pods?": the pods it lands on may be said)
+  const client = s.intent.clientIp ?? loggedToOurs(s);
+  // ("… does that make it to the web pods?": the pods it lands on may be said)
   if (!client || !s.intent.elsewhereIps?.includes(client) || s.both.length > 1 || s.hosts.length) return false;
   const to = s.intent.ips.filter((ip) => ip !== client);
+  if (to.length !== 1 || !isPublic(to[0])) return false;
   return (
-    to.length === 1 &&
-    (!!s.intent.frontendIps?.includes(to[0]) || s.intent.elsewhereIps.includes(to[0])) &&
-    isPublic(to[0])
+    !!s.intent.frontendIps?.includes(to[0]) ||
+    (s.intent.elsewhereIps.includes(to[0]) && askedWhetherReaches(s.t) === client)
   );
+}
+/** A logged packet's public source whose destination is one of our frontends (iptables LOG's SRC= and DST= fields
+ * https://www.netfilter.org/documentation/HOWTO/packet-filtering-HOWTO-7.html) */
+function loggedToOurs(s: Seen): string | undefined {
+  const m = /\bsrc\s*[=:]\s*(\d{1,3}(?:\.\d{1,3}){3})\b[^.\n]{0,40}?\bdst\s*[=:]\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
+    s.t,
+  );
+  return m && isPublic(m[1]) && s.intent.frontendIps?.includes(m[2]) ? m[1] : undefined;
 }
 
 /** "will the hub firewall let api out to 8.8.8.8 on 443?", "would Azure Firewall block api to 1.1.1.1 on 443?": a
