@@ -7,13 +7,7 @@ import type { Ctx } from '../family';
 import type { AzureFirewall } from '../inventory/azure-model';
 import { nameOf } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
-import {
-  dnatRules,
-  holdsAddress,
-  rulesCommand,
-  dropsBeyondRules,
-  type DnatHit,
-} from '../path/firewall-rules';
+import { dnatRules, holdsAddress, rulesCommand, dropsBeyondRules, type DnatHit } from '../path/firewall-rules';
 import { lbIngressIps, lbWorld } from '../path/lb';
 import { firewallRulesOf, readFirewallSubnet } from '../path/next-hop';
 import { subscriptionsInReach } from '../path/reach';

@@ -213,7 +213,7 @@ async function namedElsewhere(s: LbSubjects, world: LbWorld, ctx: Ctx): Promise<
 }
 
 /** A load balancer with a private frontend on one of the addresses. */
-export const holdsAny =
+const holdsAny =
   (addresses: string[] | undefined) =>
   (lb: LoadBalancer): boolean =>
     !!addresses?.length && lb.frontends.some((fe) => !!fe.privateIp && addresses.includes(fe.privateIp));

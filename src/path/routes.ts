@@ -39,7 +39,7 @@ export const bgpPossible = (vnet?: VirtualNetwork): boolean => bgpSources(vnet).
 /** What can advertise BGP routes to the VNet's subnets, in words: its own gateway or route server subnet, or a
  * peering that uses the remote VNet's gateways (a hub's VPN/ExpressRoute gateway or route server)
  * https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview#gateways-and-on-premises-connectivity */
-export const bgpSources = (vnet?: VirtualNetwork): string[] => [
+const bgpSources = (vnet?: VirtualNetwork): string[] => [
   ...(vnet?.subnets ?? []).filter((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)).map((s) => s.name),
   ...(vnet?.peerings ?? []).filter((p) => p.useRemoteGateways).map((p) => `peering ${p.name} (remote gateways)`),
 ];
