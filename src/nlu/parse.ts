@@ -1076,7 +1076,9 @@ function portSaid(rest: Rest): string | undefined {
   return (
     // "dial tcp 10.244.1.9:5432": the first part of an address is not a port
     // "on the http port (8080)": the number in brackets after the port's name too
-    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // (never a conntrack entry's protocol number before its timeout: "tcp 6 86399 ESTABLISHED src=…"
+    // https://man7.org/linux/man-pages/man8/conntrack.8.html)
+    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)(?!\s+\d+\s+(?:[a-z_]+\s+)?src=)/i)?.[1] ??
     // "die db-0 auf 5432", "sur 443", "por el puerto 5432": "on" and "port" in German, French, Spanish, Portuguese,
     // Italian and Dutch (never an amount: "en 5 minutos")
     rest.take(
