@@ -1501,6 +1501,9 @@ function readNames(rest: Rest, intent: Intent): void {
   };
   // "what's the route web → api": a name with an arrow after it is a party of a pair, the word before it English
   const arrowAfter = (w: string) => new RegExp(String.raw`(^|\s)${escapeRe(w)}\s*(->|→)`).test(rest.text);
+  // "the route web takes to reach api": a name the way is said to be taken by is the party, "route" plain English,
+  // not an OpenShift Route (https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html)
+  const takerAfter = (i: number) => /^(takes|took|uses|used|follows|followed)$/.test(words[i + 1] ?? '');
   const azCommand = azCommandWords(words);
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
   // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
@@ -1517,7 +1520,8 @@ function readNames(rest: Rest, intent: Intent): void {
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
-    const type = words[i - 1] === 'route' && typeWord(i) === 'route' && arrowAfter(w) ? undefined : typeWord(i);
+    const type =
+      words[i - 1] === 'route' && typeWord(i) === 'route' && (arrowAfter(w) || takerAfter(i)) ? undefined : typeWord(i);
     if (wordOfTheType(words, i, type)) return;
     // "the dns pods in openshift-dns": a common word said as the pods' name, where a namespace is said
     const ns = words[i + 2] === 'in' && isDns1123Label(words[i + 3] ?? '') ? words[i + 3] : intent.namespace;
