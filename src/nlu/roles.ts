@@ -400,6 +400,7 @@ export function partiesOf(intent: Intent): {
     pair?.client ??
     podIps.find((e) => e.text === fromIp)?.matched ??
     saidParties.find((p) => p.split('/').pop() === intent.from) ??
+    clientOfPorted(intent.text, sides) ??
     databaseClient(intent, saidParties.filter(known));
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
   const entities = intent.entities ?? [];
@@ -414,6 +415,18 @@ export function partiesOf(intent: Intent): {
     directed: !!pair,
     ...severalOf(several),
   };
+}
+
+/** "server:1433 — sqlapi allowed?": of two parties with no link word between them, the one written host:port is
+ * where the connection goes, the other its client (a Service is reached on its port:
+ * https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service) */
+function clientOfPorted(text: string, sides: { p: string; forms: string[] }[]): string | undefined {
+  // (an address with a port is a flow's end of either side: "10.244.0.12:40000 -> …" has its source port)
+  const ported = (f: string) =>
+    !/^\d{1,3}(\.\d{1,3}){3}$/.test(f) && new RegExp(String.raw`(?<![\w.-])${escapeRe(f)}:\d{1,5}\b`).test(text);
+  const targets = new Set(sides.filter((x) => x.forms.some(ported)).map((x) => x.p));
+  const others = new Set(sides.map((x) => x.p).filter((p) => !targets.has(p)));
+  return targets.size === 1 && others.size === 1 ? [...others][0] : undefined;
 }
 
 /** "10.224.0.6:43211 -> 8.8.8.8:25 … api → 8.8.8.8": an address a pasted flow is drawn from (a node's, after SNAT) is
