@@ -336,6 +336,15 @@ const GLOSS: [string, string][] = [
   ['nedir', 'what is'],
   ['hangi', 'which'],
   ['nerede', 'where'],
+  // Vietnamese: "đường đi" is the path, "từ … tới/đến …" from … to …, "qua" via, "cổng" the port
+  ['xin chào', 'hello'],
+  ['đường đi', 'path'],
+  ['như thế nào', 'how'],
+  ['từ', 'from'],
+  ['tới', 'to'],
+  ['đến', 'to'],
+  ['qua', 'via'],
+  ['cổng', 'port'],
   // Korean: the network nouns and the question endings ("web pod 의 DNS 서버는 뭐예요?": 의 joins what is whose)
   ['서버는', 'server'],
   ['서버', 'server'],
@@ -373,6 +382,7 @@ const FOREIGN = new RegExp(
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
     String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
+    String.raw`đường|từ|tới|đến|nào|cổng|` +
     String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
   'u',
 );
@@ -388,6 +398,8 @@ export function glossed(t: string): string {
     .replace(/(?<![\p{L}\d-])([\w./-]+) se ([\w./-]+(?: service| pods?| svc)?) tak(?![\p{L}\d-])/gu, 'from $1 to $2')
     .replace(/\b(\d{2,5}) pe\b/g, 'on port $1')
     // and Turkish "between" ("sqlapi ile server arasındaki yol": the path between sqlapi and server)
+    // and Vietnamese "which" after its noun ("qua node nào": via which node)
+    .replace(/(?<![\p{L}\d-])([\w./-]+) nào(?![\p{L}\d-])/gu, 'which $1')
     .replace(/(?<![\p{L}\d-])([\w./-]+) ile ([\w./-]+) arasındaki(?![\p{L}\d-])/gu, 'between $1 and $2');
   const read = ordered.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
   return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
