@@ -213,6 +213,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   const own = said.filter((x) => !x.quoted).map((x) => x.pair);
   const asked = said.filter((x) => x.asked).map((x) => x.pair);
   const picked =
+    askedAgain(text, spots.slice(end + 1), found) ??
     pickedAfter(spots.slice(end + 1), pairs) ??
     pickedByOrdinal(text, pairs) ??
     now ??
@@ -281,6 +282,18 @@ function pickedByOrdinal(text: string, pairs: Pair[]) {
   if (!said || pairs.length < 2 || listed !== pairs.length) return undefined;
   const word = said[1].toLowerCase();
   return pairs[word === 'last' ? pairs.length - 1 : ORDINALS[word]];
+}
+
+/** "api → db-0 on 5432 is allowed. and from web?", "… what about to db-0?": a pair said, then one party alone asked
+ * again with "from" or "to" after it, is the same question with that side changed */
+function askedAgain(text: string, after: Spot[], found?: Pair): Pair | undefined {
+  const named = new Set(after.map((s) => s.p));
+  if (!found || named.size !== 1 || named.has(found.client) || named.has(found.target)) return undefined;
+  const side = /\b(?:and|but|what about|how about)\s+(from|to)\s+(?:the\s+)?$/i.exec(text.slice(0, after[0].start));
+  if (!side) return undefined;
+  return side[1].toLowerCase() === 'from'
+    ? { client: after[0].p, target: found.target }
+    : { client: found.client, target: after[0].p };
 }
 
 /** "expected z/b → x/a blocked while y/b → x/a works. Verify the z/b case.": of several pairs, the one whose party
