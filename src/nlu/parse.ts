@@ -1502,7 +1502,8 @@ function readNames(rest: Rest, intent: Intent): void {
   // "what's the route web → api": a name with an arrow after it is a party of a pair, the word before it English
   const arrowAfter = (w: string) => new RegExp(String.raw`(^|\s)${escapeRe(w)}\s*(->|→)`).test(rest.text);
   // "the route web takes to reach api": a name the way is said to be taken by is the party, "route" plain English,
-  // not an OpenShift Route (https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html)
+  // not an OpenShift Route
+  // (https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html)
   const takerAfter = (i: number) => /^(takes|took|uses|used|follows|followed)$/.test(words[i + 1] ?? '');
   const azCommand = azCommandWords(words);
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
