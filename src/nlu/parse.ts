@@ -1641,7 +1641,10 @@ function dropCommonNouns(intent: Intent, t: string): void {
   if (intent.from && gone.includes(intent.from)) intent.from = undefined;
 }
 const TYPE_AFTER = /^ (pods?|service|svc|deployment|replicas?)\b/;
-const ADDRESS_GLOSS = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})? \([^()]{1,80}\)/g;
+// (never where a command ran: "mtr 172.30.91.5 (ran from server)" names the source pod, as kubectl exec would
+// https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/)
+const ADDRESS_GLOSS =
+  /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})? \((?!(?:run|ran|running|executed|from|inside|within)\b)[^()]{1,80}\)/g;
 const ARTICLE = /^(an?|their|some|another|any|external|third-party|partner'?s?|vendor'?s?) /;
 const KEPT = new Set(['server', 'api', 'sql', 'app', 'web', 'db']);
 

@@ -187,7 +187,9 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
           String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)|` +
           // "10.50.1.5 in the other spoke (the dome projector controller)": the label in brackets after the address
           String.raw`${ip.replace(/\./g, '\\.')}\b(?!/\d)( (in|at|on|behind) (the )?([a-z-]+ ){0,3})?` +
-          String.raw`\s*\((the |our |a |an )?` +
+          // (never where a command ran, "mtr 172.30.138.47 (run inside sqlapi)": that pod is the source, as in
+          // kubectl exec https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/)
+          String.raw`\s*\((?!(run|ran|running|executed|from|inside|within)\b)(the |our |a |an )?` +
           String.raw`([a-z-]+ ){0,3}${short}( [a-z-]+){0,2}\)`,
       ).test(intent.text),
   );
