@@ -385,7 +385,8 @@ const FOREIGN = new RegExp(
     String.raw`erreichen|verkehr|kommt|sehen|echten?|caminho|camino|werkt|vragen|` +
     String.raw`서버는|서버|뭐예요|뭐에요|무엇인가요|맞나요|맞아요|어디|노드|포트|경로|` +
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
-    String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|yardım|sorabilirim|` +
+    String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|` +
+    String.raw`yardım|sorabilirim|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
     String.raw`đường|từ|tới|đến|nào|cổng|` +
     String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
