@@ -10,8 +10,12 @@ export const spec: IntentSpec<'pod'> = {
     // ("db-0 placement + node ip": a name's placement, said in shorthand)
     /^\W*[a-z0-9][\w./-]* placement\b/,
     /\b(runs?|running|lives?|sits?|scheduled) where\b/,
-    // never "where our requests come from" (the source asked, not a place)
-    /\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b).{0,30}\b(is|are|does|do|runs?|running|lives?)\b/,
+    // never "where our requests come from" (the source asked, not a place), nor "api outbound: where does it go?"
+    // (where traffic goes is its path out: https://learn.microsoft.com/azure/aks/egress-outboundtype)
+    new RegExp(
+      String.raw`\bwhere\b(?!.{0,40}\b(comes?|came|coming) from\b)(?!.{0,30}\bgo(es)?\b)` +
+        String.raw`.{0,30}\b(is|are|does|do|runs?|running|lives?)\b`,
+    ),
     /\bwhere's\b/,
     /\b(list|show)\b.{0,10}\bpods\b/,
     // "pods of project1 please", "which pods are in shop?": a namespace's pods, asked for alone
@@ -23,8 +27,10 @@ export const spec: IntentSpec<'pod'> = {
     // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
     [
       new RegExp(
-        String.raw`\bwhat('s| is| are| runs| is running| gets? deployed)? (running|deployed|runs|lives)? ?` +
-          String.raw`(in|under) (the )?(namespace |project |ns )?[\w-]+( namespace| project| ns)?\s*[?!.]*\s*$`,
+        // ("everything running in project1 pls": all it runs, asked in shorthand)
+        String.raw`\b(what|everything|all)('s| is| are| runs| is running| gets? deployed| that'?s)? ` +
+          String.raw`?(running|deployed|runs|lives)? ?(in|under) (the )?(namespace |project |ns )?[\w-]+` +
+          String.raw`( namespace| project| ns)?( (pls|please|plz))?\s*[?!.]*\s*$`,
       ),
       2,
     ],
