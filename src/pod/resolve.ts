@@ -146,7 +146,10 @@ async function podsOfNamespace(intent: Intent, ctx: Ctx): Promise<PodSubjects | 
   const ns = intent.namespace ?? namespaceNamedAlone(intent);
   const others = intent.names.filter((n) => n !== ns);
   // ("what's running in the ingress-nginx namespace?": what runs there is its pods)
-  const asked = /\bpods\b|\bwhat(?:'s| is)? (?:running|runs|deployed) in\b/.test(intent.asking ?? intent.text);
+  // ("everything running in project1": all it runs, said in shorthand)
+  const asked = /\bpods\b|\b(?:what|everything|all)(?:'s| is| that'?s)? (?:running|runs|deployed) in\b/.test(
+    intent.asking ?? intent.text,
+  );
   if (!ns || others.length || intent.ips.length || !asked) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const inNs = pods.filter((p) => p.metadata.namespace === ns);
