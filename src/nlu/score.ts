@@ -1275,6 +1275,10 @@ const ADDRESS_KIND = new RegExp(
     String.raw`( is( it| that| this)?)?\s*\?|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
     String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
 );
+/** "a flow log shows 10.224.0.6 talking a lot — which VM is that?": the one address said, then which machine it is,
+ * pointed back at, whatever it was seen doing (a flow log names only addresses:
+ * https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview) */
+const WHICH_MACHINE_THAT = /\b(which|what) (machine|vm|host|node|device|box|server)( is| was) (that|it|this)\b/;
 /** "is that the ingress or the web LB?", "is it a node or a pod?": which of two things an address is */
 // (or the address itself, then a thing: "is 20.67.170.10 the Front Door or the router LB?", never "is 10.0.0.4
 // reachable from web or not?")
@@ -1330,8 +1334,9 @@ function addressKindAsked(s: Seen): boolean {
   return (
     ips.size === 1 &&
     !others.length &&
-    ((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t)) &&
-    !PAIR.test(t.replace(/\btcp\b/g, ' '))
+    (WHICH_MACHINE_THAT.test(t) ||
+      (((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t)) &&
+        !PAIR.test(t.replace(/\btcp\b/g, ' '))))
   );
 }
 /** "10.0.2.100 — that the egress IP?", "is 20.31.45.117 one of our outbound IPs?": whether the one address is a kind
