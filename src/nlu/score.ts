@@ -544,8 +544,13 @@ function clientOutside(s: Seen): string | undefined {
   const from = new RegExp(String.raw`\bfrom (?:(?!(?:to|towards?|into|onto)\b)[\w'-]+ ){0,4}\(?${esc(ip)}\b`);
   return from.test(s.t) || ACTS(ip).test(s.t) ? ip : undefined;
 }
+// ("the jumpbox in the hub (10.100.4.9) needs to call …": or said as what it has to do; a VM in a peered hub is a
+// client outside the cluster https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke)
 const ACTS = (ip: string) =>
-  new RegExp(String.raw`\b${esc(ip)}\)? (calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?)\b`);
+  new RegExp(
+    String.raw`\b${esc(ip)}\)? ((needs?|has|have|wants?|tries|try) to |(must|will|would|should) )?` +
+      String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?)\b`,
+  );
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
  * about in a DNS question: the name outside is looked up, the pod does not go out to it
