@@ -66,7 +66,7 @@ function bgpUnseen(a: PathAnswer): string {
   if (r.via === 'unknown' || r.via === 'dropped' || r.routing.effective || r.routing.bgp !== 'not-visible') return '';
   // a user route wins over a BGP route of the same prefix: only a system route is open to one
   if (r.route && r.route.origin !== 'system') return '';
-  const from = r.routing.sources ?? [];
+  const from = r.routing.sources;
   if (!from.length) return '';
   const unread = 'and the effective routes were not read';
   return ` Unless a BGP route overrides it: ${from.join(', ')} can advertise one, ${unread}.`;
@@ -110,7 +110,7 @@ function routingFacts(s: Scene): void {
       (routing.bgp === 'disabled' ? ' (route propagation is disabled on the route table)' : '') +
       (routing.unavailable ? ` — effective routes could not be read: ${routing.unavailable}` : '');
   s.d.facts.push({ label: 'Routes', value });
-  if (!routing.effective && routing.bgp === 'not-visible' && routing.gateway) {
+  if (!routing.effective && routing.bgp === 'not-visible' && routing.sources.length) {
     s.d.warnings.push(
       'BGP routes were not seen (no effective routes): a VPN/ExpressRoute gateway or route server can advertise ' +
         'routes (even 0.0.0.0/0) that override the system routes used here — check ' +

@@ -6,6 +6,7 @@ import type { Service } from '../inventory/k8s-types';
 import { endpointsOf, pickServicePort } from '../path/endpoints';
 import {
   describeMembers,
+  frontendHolds,
   frontendPurpose,
   lbMembers,
   otherMembers,
@@ -113,9 +114,7 @@ function unknownAsked(s: LbSubjects, f: LbFacts, resourceGroups: string[], known
 /** The one load balancer with a frontend on an address the question gives ("what's behind 10.110.0.68?"). */
 function holding(at: string[] | undefined, f: LbFacts): string | undefined {
   const pipIp = (id?: string) => (id ? f.pips.get(idKey(id))?.ip : undefined);
-  const holds = f.lbs.filter((lb) =>
-    lb.frontends.some((fe) => at?.some((a) => a === fe.privateIp || a === pipIp(fe.publicIpId))),
-  );
+  const holds = at?.length ? f.lbs.filter((lb) => frontendHolds(lb, at, pipIp)) : [];
   return holds.length === 1 ? holds[0].name : undefined;
 }
 

@@ -7,7 +7,7 @@ import { idKey, subscriptionOf } from '../inventory/ids';
 import type { EndpointSlice, Endpoints, Gateway, HTTPRoute, Ingress, Node, Pod, Service } from '../inventory/k8s-types';
 import { isAgcClass } from '../path/kube';
 import { isPrivateIp } from '../path/ip';
-import { lbWorld, publicIpById, type LbWorld } from '../path/lb';
+import { frontendHolds, lbWorld, publicIpById, type LbWorld } from '../path/lb';
 import { subscriptionsInReach } from '../path/reach';
 import { facts as snatFacts, type SnatFacts } from '../snat/facts';
 import type { LbSubjects } from './resolve';
@@ -202,18 +202,14 @@ async function namedElsewhere(s: LbSubjects, world: LbWorld, ctx: Ctx): Promise<
   const wanted = new Set([s.explicit, ...s.pick].filter((n): n is string => !!n).map((n) => n.toLowerCase()));
   const named = (lb: LoadBalancer) => wanted.has(lb.name.toLowerCase());
   // an address given ("what's behind 10.110.0.68?") that no load balancer here holds: the one holding it elsewhere
-  const at = world.lbs.some(holdsAny(s.at)) ? undefined : s.at?.filter(isPrivateIp);
+  const privateAt = (lb: LoadBalancer) => frontendHolds(lb, s.at ?? [], () => undefined);
+  const at = world.lbs.some(privateAt) ? undefined : s.at?.filter(isPrivateIp);
   if ((!wanted.size || world.lbs.some(named)) && !at?.length) return [];
   const subs = await subscriptionsInReach(ctx.inv, world.groups, world.nics, ctx.trace);
   const lists = await Promise.all(
     subs.map((sub) => ctx.inv.azure.list('loadBalancer', `/subscriptions/${sub}`).catch(() => [] as LoadBalancer[])),
   );
   const ours = new Set(world.lbs.map((lb) => idKey(lb.id)));
-  return lists.flat().filter((lb) => !ours.has(idKey(lb.id)) && (named(lb) || holdsAny(at)(lb)));
+  const holdsAt = (lb: LoadBalancer) => !!at?.length && frontendHolds(lb, at, () => undefined);
+  return lists.flat().filter((lb) => !ours.has(idKey(lb.id)) && (named(lb) || holdsAt(lb)));
 }
-
-/** A load balancer with a private frontend on one of the addresses. */
-const holdsAny =
-  (addresses: string[] | undefined) =>
-  (lb: LoadBalancer): boolean =>
-    !!addresses?.length && lb.frontends.some((fe) => !!fe.privateIp && addresses.includes(fe.privateIp));

@@ -291,7 +291,12 @@ function byNextHop(
   // next hop None: Azure drops the packet
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#next-hop-types-across-azure-tools
   if (route && t === 'none')
-    return { ...routed, route, via: 'dropped', bgpMayCover: routing.bgp === 'not-visible' && routing.gateway };
+    return {
+      ...routed,
+      route,
+      via: 'dropped',
+      bgpMayCover: routing.bgp === 'not-visible' && routing.sources.length > 0,
+    };
   if (route && t === 'virtualappliance') return applianceDecision(f, destination, { ...routed, route });
   if (t !== 'internet')
     return { via: 'unknown', reason: `route ${route?.name} has next hop ${route?.nextHopType}, which is not followed` };

@@ -178,6 +178,13 @@ export function serviceOfFrontend(frontend: Frontend, services: Service[]): Serv
   return index.get(base);
 }
 
+/** Does a frontend of the load balancer hold one of the addresses: its private IP, or its public IP's address (by
+ * `pipIp`, the public IPs read)? */
+export const frontendHolds = (lb: LoadBalancer, addresses: string[], pipIp: (id?: string) => string | undefined) =>
+  lb.frontends.some((fe) =>
+    addresses.some((a) => a === fe.privateIp || (!!fe.publicIpId && a === pipIp(fe.publicIpId))),
+  );
+
 export const isInternalService = (s: Service): boolean =>
   (s.metadata.annotations?.['service.beta.kubernetes.io/azure-load-balancer-internal'] ?? '').toLowerCase() === 'true';
 

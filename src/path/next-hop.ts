@@ -116,16 +116,16 @@ export async function firewallRulesOf(inv: Inventory, fw: AzureFirewall, trace: 
 }
 
 /** Threat intelligence mode: the policy's when the firewall has one, else the firewall's own; IDPS: the policy's. */
-function withThreatIntel(r: FirewallRules, fw: AzureFirewall, policy?: FirewallPolicy): FirewallRules {
+function withDenyModes(r: FirewallRules, fw: AzureFirewall, policy?: FirewallPolicy): FirewallRules {
   const deny = (mode?: string) => mode?.toLowerCase() === 'deny';
   const intel = deny(fw.firewallPolicyId ? policy?.threatIntelMode : fw.threatIntelMode);
   const idps = !!fw.firewallPolicyId && deny(policy?.idpsMode);
   return { ...r, ...(intel ? { threatIntelDeny: true } : {}), ...(idps ? { idpsDeny: true } : {}) };
 }
 
-/** A firewall's rules and its threat intelligence mode, read. */
+/** A firewall's rules and its threat intelligence and IDPS modes, read. */
 async function readFirewallRules(inv: Inventory, fw: AzureFirewall, policy: FirewallPolicy | undefined, trace: Trace) {
-  return withThreatIntel(await readRules(inv, fw, policy, trace), fw, policy);
+  return withDenyModes(await readRules(inv, fw, policy, trace), fw, policy);
 }
 
 /** A firewall with a policy uses the policy's rules (its parent's first), one without its classic rules. */

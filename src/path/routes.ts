@@ -24,10 +24,9 @@ export interface Routing {
   effective: boolean;
   /** BGP routes: seen (effective routes hold some), none (effective routes hold none), not-visible, disabled */
   bgp: 'seen' | 'none' | 'not-visible' | 'disabled';
-  /** a gateway or route server can inject BGP routes: own GatewaySubnet / RouteServerSubnet, or remote gateways */
-  gateway: boolean;
-  /** what can advertise them, in words ("peering aro2-to-hub (remote gateways)") */
-  sources?: string[];
+  /** what can inject BGP routes, in words: its own GatewaySubnet / RouteServerSubnet, or "peering aro2-to-hub (remote
+   * gateways)"; none: no BGP route can reach the subnet */
+  sources: string[];
   /** the effective routes exist but could not be read: why (e.g. the identity lacks the permission) */
   unavailable?: string;
 }
@@ -120,17 +119,16 @@ export function candidatesOf(
   effective: EffectiveRoute[] | undefined,
 ): { candidates: Candidate[]; routing: Routing } {
   const sources = bgpSources(vnet);
-  const gateway = sources.length > 0;
   if (effective?.length) {
     const candidates = effectiveCandidates(effective);
     const bgp = candidates.some((c) => c.origin === 'bgp') ? 'seen' : 'none';
-    return { candidates, routing: { effective: true, bgp, gateway } };
+    return { candidates, routing: { effective: true, bgp, sources } };
   }
   // "Virtual network gateway route propagation" off: no BGP route reaches this subnet
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
   const bgp = table?.disableBgpRoutePropagation ? 'disabled' : 'not-visible';
   return {
     candidates: [...userRoutes(table), ...systemRoutes(vnet)],
-    routing: { effective: false, bgp, gateway, sources },
+    routing: { effective: false, bgp, sources },
   };
 }

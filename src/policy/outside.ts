@@ -46,9 +46,8 @@ export interface OutsideDecision {
   nsg?: { packet: NsgPacket; decisions: NsgDecision[]; unseen: string[] };
   /** why the NSGs were not judged */
   nsgWhy?: string;
-  /** the Azure Firewall the packet is routed to, its rules' verdict, and whether its threat intelligence may drop
-   * the packet first */
-  /** `dropsFirst`: what may drop traffic the rules let through (threat intelligence, IDPS), in words */
+  /** the Azure Firewall the packet is routed to, its rules' verdict, and what may drop the packet the rules let
+   * through (threat intelligence, IDPS), in words */
   firewall?: { name: string; verdict: FirewallVerdict; dropsFirst: string[] };
 }
 
