@@ -7,6 +7,7 @@ import * as ACData from 'adaptivecards-templating';
 import { DEMO_SOURCE } from '../inventory/snapshot';
 import { familyOf as registryFamily } from '../families';
 import { INTENTS } from '../nlu/intents';
+import { editDistance, sharedRun } from '../nlu/names';
 import { asksToChoose, type FollowUp, type LayerVerdict, type PathResult } from '../path/result';
 import choice from './templates/choice.json';
 import eastWest from './templates/east-west.json';
@@ -229,29 +230,18 @@ const buttonOf = (f: FollowUp): Button => ({
   payload: { question: f.question, ...(f.intent ? { intent: f.intent } : {}) },
 });
 
-/** Edit distance, to find the word of the question a suggestion corrects. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 /** "Did you mean sqlapi?" as a button: the question again with the closest word replaced by the suggestion. */
 function suggestionFollowUps(r: PathResult, question?: string): FollowUp[] {
   if (!question || r.status !== 'not-found' || r.followUps.length) return [];
   const words = question.split(/[\s?!,]+/).filter(Boolean);
   return (r.suggestions ?? []).slice(0, LIMITS.followUps).flatMap((s) => {
-    const ranked = words
+    const near = (w: string, d: number) => d <= Math.max(2, Math.floor(s.length / 2)) || sharedRun(w, s) >= 3;
+    const best = words
       .filter((w) => w.toLowerCase() !== s.toLowerCase())
-      .map((w) => ({ w, d: distance(w.toLowerCase(), s.toLowerCase()) }))
-      .sort((a, b) => a.d - b.d);
-    const best = ranked[0];
-    if (!best || best.d > Math.max(2, Math.floor(s.length / 2))) return [];
+      .map((w) => ({ w, d: editDistance(w.toLowerCase(), s.toLowerCase()) }))
+      .filter(({ w, d }) => near(w.toLowerCase(), d))
+      .sort((a, b) => a.d - b.d)[0];
+    if (!best) return [];
     // the button asks again in plain words: no markdown or template characters the user typed ride along
     const again = question.replace(best.w, s).replace(/[*[\]()`~\\${}]+/g, ' ');
     return [{ title: `Did you mean ${s}?`, question: again.replace(/\s+/g, ' ').trim() }];

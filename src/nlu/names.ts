@@ -32,3 +32,26 @@ export function closest(typed: string, names: string[], max = 3): string[] {
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
   return scored.slice(0, max).map(({ n }) => n);
 }
+
+/** The longest run of characters two names share: "ratingapi" and "sqlapi" share "api" (3). */
+export function sharedRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+
+/** Names sharing a part of at least 3 characters with `typed` (longest first): what a stranger's name may stand for
+ * when no name is a typo away ("ratingapi" → sqlapi). */
+export function alike(typed: string, names: string[], max = 3): string[] {
+  return [...new Set(names)]
+    .map((n) => ({ n, run: sharedRun(typed, n) }))
+    .filter(({ run }) => run >= 3)
+    .sort((a, b) => b.run - a.run || a.n.localeCompare(b.n))
+    .slice(0, max)
+    .map(({ n }) => n);
+}

@@ -4,10 +4,11 @@
 import type { Ctx, IntentSpec } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import { podNamespaces, podsInNamespace } from '../path/index';
+import { isPlatformNamespace } from '../path/kube';
 import { result, type PathResult } from '../path/result';
-import { closest } from './names';
+import { alike, closest } from './names';
 import type { Intent } from './parse';
-import { resolvePod } from './resolve';
+import { isDeployerPod, resolvePod, workloadOf } from './resolve';
 import { escapeRe } from '../regex';
 
 /** Words for "the database" when no workload is named so: pods running a database image. */
@@ -68,7 +69,7 @@ export async function findPod(
   if (candidates.length === 0) {
     return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
   }
-  const misses: { name: string; suggestions: string[] }[] = [];
+  const misses: Miss[] = [];
   for (const name of candidates) {
     const r = resolveIn(intent, pods, name);
     if ('found' in r) {
@@ -78,12 +79,24 @@ export async function findPod(
     if ('ambiguous' in r) return ambiguous(intent, spec, name.split('/').pop()!, r.ambiguous);
     misses.push({ name: r.missing, suggestions: r.suggestions });
   }
-  const suggestions = [...new Set(misses.flatMap((m) => m.suggestions))];
-  const where = intent.namespace ? ` in namespace ${intent.namespace}` : '';
   const asked = typed[0] ?? misses.find((m) => m.suggestions.length)?.name ?? misses[0]?.name ?? candidates[0];
+  return notFound(intent, spec, asked, misses, names ? [] : pods);
+}
+
+type Miss = { name: string; suggestions: string[] };
+
+/** The reply for names no pod has: the names a typo away, else, for the one pod asked about (`pods` given), the
+ * workloads sharing a part of its name — a way on all the same. */
+function notFound(intent: Intent, spec: IntentSpec, asked: string, misses: Miss[], pods: Pod[]): PathResult {
+  const typos = [...new Set(misses.flatMap((m) => m.suggestions))];
+  const suggestions = typos.length || misses.length !== 1 ? typos : alikeWorkloads(misses[0].name, pods);
+  const where = intent.namespace ? ` in namespace ${intent.namespace}` : '';
   const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
   return result(spec.kind, 'not-found', `I found no pod "${asked}"${where}.${hint}`, { suggestions });
 }
+
+const alikeWorkloads = (name: string, pods: Pod[]): string[] =>
+  alike(name, pods.filter((p) => !isPlatformNamespace(p.metadata.namespace) && !isDeployerPod(p)).map(workloadOf));
 
 /** "web.shop" where a pod is asked for: the pods behind Service web in shop, as "shop/web". */
 function servicePods(intent: Intent, name: string): string {

@@ -56,6 +56,8 @@ test('"Did you mean …?" and namespace suggestions are buttons that answer', as
   for (const [question, title] of [
     ['public ip of pod sqlpai', 'Did you mean sqlapi?'],
     ['egress of sqlapi -n project2', 'Did you mean project1?'],
+    // no name a typo away: a workload sharing a part of the name ("api")
+    ['public ip of pod ratingapi', 'Did you mean sqlapi?'],
   ]) {
     const card = renderCard(await ask(question, demo), { question, source: demo.source });
     const press = presses(card).find((p) => p.title === title);
