@@ -158,6 +158,39 @@ function outOfScope(t: string): boolean {
   return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }
 
+// said as a hop on the way, or as the address the far end sees: "via the firewall 10.100.0.4", "they see 20.31.45.117",
+// "is 51.104.20.30 our egress?", "we allowlisted 20.31.45.117"
+const NOT_THE_FAR_END =
+  String.raw`(\d/\d{1,2}\s*(->|→|=>)\s*|\b(firewall|fw|nva|appliance|gateway|gw|next ?hop|via|hop|ilb|lb|` +
+  String.raw`load ?balancer|pip|frontend|(egress|outbound|public|source|src|snat|nat) (ip|address)|as|(?<!seen )from|` +
+  String.raw`(?<!destination )is|was|be|sees?|seeing|saw|shows?|showing|logged|expected|still|instead of|not|` +
+  String.raw`(allow|white)[- ]?list(ed)?)\s+((the|our|it|ip|address|is|of)\s+){0,2})`;
+
+/** "10.50.0.0/16": the address starts a range */
+const isRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d`).test(t);
+
+/** The one address outside the cluster said in an egress question, where the traffic goes ("api -> on-prem
+ * 192.168.10.5, what source ip?", "calls the payment provider 198.51.100.20"): its route, not the Internet's,
+ * decides the way out (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
+function farEnd(intent: Intent): string | undefined {
+  const t = intent.text;
+  // ("public ip for the internet? and for the partner 198.51.100.20?": two questions, the Internet's answered)
+  if (/\binternet\b/.test(t)) return undefined;
+  const said = (ip: string) => new RegExp(NOT_THE_FAR_END + escapeRe(ip) + String.raw`\b`).test(t);
+  const outside = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip) && !said(ip) && !isRange(t, ip));
+  return outside.length === 1 ? outside[0] : undefined;
+}
+
+/** Where an egress question's traffic goes: the address said as the far end ("…when they reach 8.8.8.8"), no longer
+ * a subject; an address said beats a range's ("the spoke 10.50.0.0/16 … from api to 10.50.1.5:443"). */
+function egressDestination(intent: Intent): void {
+  const first = intent.destination ?? intent.towards;
+  const far = (first && isRange(intent.text, first) ? farEnd(intent) : undefined) ?? first ?? farEnd(intent);
+  if (!far) return;
+  intent.destination = far;
+  intent.ips = intent.ips.filter((ip) => ip !== far);
+}
+
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
 export function reconsider(intent: Intent): void {
   const t = intent.text;
@@ -181,11 +214,7 @@ export function reconsider(intent: Intent): void {
   }
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
-  // "…when they reach 8.8.8.8" read as egress: the address is where the traffic goes, not a subject
-  if (intent.kind === 'egress' && !intent.destination && intent.towards) {
-    intent.destination = intent.towards;
-    intent.ips = intent.ips.filter((ip) => ip !== intent.towards);
-  }
+  if (intent.kind === 'egress') egressDestination(intent);
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = saidClient(

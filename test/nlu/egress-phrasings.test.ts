@@ -1,4 +1,5 @@
 import { ask } from '../../src/answer';
+import { join } from 'node:path';
 import { parse } from '../../src/nlu/parse';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 
@@ -53,4 +54,41 @@ test('an egress question without a pod asks which pod', async () => {
   const r = await ask('what is the egress ip?', demo);
   expect(r.status).toBe('not-understood');
   expect(r.answer).toMatch(/Which pod/);
+});
+
+// the one address outside said in an egress question is where the traffic goes: its route decides, not the Internet's
+const fixture = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
+test.each([
+  [
+    'aks-udr',
+    'api -> our on-prem print server 192.168.10.5, what source does it come from?',
+    '192.168.10.5',
+    'node IP',
+  ],
+  [
+    'aks-udr-policy',
+    'source ip of api when it calls the clearing bank 198.51.100.20 on 1433?',
+    '198.51.100.20',
+    'do not SNAT',
+  ],
+  [
+    'aks-cni-podsubnet',
+    'web talks to the hub ledger at 10.100.2.10: which source shows up there?',
+    '10.100.2.10',
+    'pod IP',
+  ],
+  ['hub-spoke-firewall', 'spoke 10.50.0.0/16: what source does api have toward 10.50.1.5:443?', '10.50.1.5', 'node IP'],
+])('[%s] "%s" is answered for %s', async (snapshot, q, ip, seen) => {
+  const r = await ask(q, fixture(snapshot));
+  expect([r.intent, r.status]).toEqual(['egress', 'answered']);
+  expect(r.answer).toContain(`reaches ${ip}`);
+  expect(r.answer).toContain(seen);
+});
+
+test.each([
+  ['aks-udr', 'we allowlisted 51.104.20.30 at the partner, is that still what api goes out as?'],
+  ['aks-udr', 'does api follow 0/0 -> 10.100.0.4 too? what public src?'],
+])('[%s] "%s": an address said as the way out is no destination', async (snapshot, q) => {
+  const r = await ask(q, fixture(snapshot));
+  expect(r.answer).toContain('reaches the Internet');
 });

@@ -64,6 +64,8 @@ function subjectErrors(l: Line, r: PathResult): string[] {
     if (!inText || (ns && !text.includes(ns))) wrong.push(`subject ${name} not in the answer`);
   }
   for (const s of l.has ?? []) if (!text.includes(s)) wrong.push(`answer lacks ${s}`);
+  // an egress answer for the Internet when an address was asked about answers another question
+  if (l.intent === 'egress' && l.ip && !text.includes(l.ip)) wrong.push(`answer never says ${l.ip}`);
   return wrong;
 }
 

@@ -18,7 +18,8 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 373d5ce (the parser and model of a56ae94), before any tuning on this set: 283/292 (96.9 %), 2 confident misroutes.
- * Floors: rounded down. */
+ * Floors: rounded down. The stricter check that an egress answer is about the address asked, added next, reads that
+ * first measure as 282/292 with 3 ("web talks to the hub DB at 10.100.2.10" was answered for the Internet). */
 const FLOOR: Record<string, number> = {
   all: 96,
   egress: 91,
