@@ -22,11 +22,23 @@ const ASKED = new RegExp(
     String.raw`(?:this |that |the )?(?:ip |address )?(\d{1,3}(?:\.\d{1,3}){3})\b`,
 );
 
-/** The address asked about: named by the question, else the first of the sentence that asks, else the first. */
+/** "what is 51.104.20.30... ugh no, 10.100.0.4": the address said after a correction replaces the one before */
+const CORRECTED =
+  /\b(?:no|sorry|i mean|i meant|rather|actually|correction|make that)[,:.]*\s+(\d{1,3}(?:\.\d{1,3}){3})\b/g;
+
+/** "what is the second one attached to?" after a pasted list of addresses: the one at that place in the list */
+const ORDINAL = /\bthe (first|1st|second|2nd|third|3rd|last) (?:one|ip|address|row|line|entry)\b/;
+const PLACES: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, last: -1 };
+
+/** The address asked about: corrected to, named by the question or placed in a list, else the first of the sentence
+ * that asks, else the first. */
 function askedAddress(intent: Intent): string | undefined {
+  const corrected = [...intent.text.matchAll(CORRECTED)].at(-1)?.[1];
+  const place = ORDINAL.exec(intent.asking ?? intent.text)?.[1];
+  const placed = place && intent.ips.length > 1 ? [...new Set(intent.ips)].at(PLACES[place]) : undefined;
   const named = ASKED.exec(intent.asking ?? intent.text)?.[1] ?? ASKED.exec(intent.text)?.[1];
   const inAsking = intent.ips.find((ip) => intent.asking?.includes(ip));
-  return [named, inAsking].find((ip) => ip && intent.ips.includes(ip)) ?? intent.ips[0];
+  return [corrected, placed, named, inAsking].find((ip) => ip && intent.ips.includes(ip)) ?? intent.ips[0];
 }
 
 /** "what's the difference between 20.31.46.20 and 20.31.46.88? which one is the ingress": two addresses weighed */

@@ -65,7 +65,8 @@ function subjectErrors(l: Line, r: PathResult): string[] {
   }
   for (const s of l.has ?? []) if (!text.includes(s)) wrong.push(`answer lacks ${s}`);
   // an egress answer for the Internet when an address was asked about answers another question
-  if (l.intent === 'egress' && l.ip && !text.includes(l.ip)) wrong.push(`answer never says ${l.ip}`);
+  if (['egress', 'policy', 'east-west', 'what-is', 'dns', 'inbound'].includes(l.intent) && l.ip && !text.includes(l.ip))
+    wrong.push(`answer never says ${l.ip}`);
   return wrong;
 }
 

@@ -37,3 +37,13 @@ test('a Front Door host no profile holds is not found, not guessed', async () =>
   const r = await ask('orders-ep-aa11bb22cc33dd44.z01.azurefd.net - what is this hostname?', load('aro-afd'));
   expect(r).toMatchObject({ intent: 'what-is', status: 'not-found' });
 });
+
+test('the address asked is the one corrected to, or the one at the place named in a pasted list', async () => {
+  const corrected = await ask('what is 51.104.20.30... sorry, 10.100.0.4 I mean. what is it?', load('aks-udr'));
+  expect(corrected.answer).toMatch(/^10\.100\.0\.4 is the private IP/);
+  const table = 'Name  IpAddress\naks-natgw-pip-1  20.50.61.10\naks-natgw-pip-2  20.50.61.11\n';
+  const second = await ask(`${table}the 2nd entry - what is it?`, load('aks-natgw'));
+  expect(second.answer).toMatch(/^20\.50\.61\.11 is the public IP aks-natgw-pip-2/);
+  const plain = await ask(`${table}what is 20.50.61.10?`, load('aks-natgw'));
+  expect(plain.answer).toMatch(/^20\.50\.61\.10 /);
+});
