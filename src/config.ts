@@ -98,7 +98,11 @@ const Schema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i, 'a subscription or resource group ID')))
+    .pipe(
+      z.array(
+        z.string().regex(/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i, 'a subscription or resource group ID'),
+      ),
+    )
     .default([]),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /**

@@ -1,5 +1,5 @@
 // The deciding egress rule in words and hops, one function per rule.
-import { resourceGroupOf } from '../inventory/ids';
+import { nameOf, resourceGroupOf } from '../inventory/ids';
 import { sourceIps, type EgressDecision, type PublicAddress } from '../path/egress-rules';
 import type { Candidate } from '../path/routes';
 import type { HubRouting } from '../path/vwan';
@@ -80,7 +80,7 @@ function bgpUnseen(a: PathAnswer): string {
 // https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#prefixadvertisments
 function hubWords(hub: HubRouting, route?: Candidate): string {
   if (!hub.read)
-    return ` Connected to a Virtual WAN hub (peering ${hub.peering}) that could not be read: ${hub.unread ?? 'unknown'}.`;
+    return ` Connected to a Virtual WAN hub (peering ${hub.peering}), not read: ${hub.unread ?? 'unknown'}.`;
   if (route?.prefix !== '0.0.0.0/0') return '';
   const why = {
     'no-intent': 'it has no routing intent',
@@ -171,7 +171,7 @@ const routeText = (route: Candidate, table?: string) =>
   route.origin === 'user'
     ? `route ${route.name} (${route.prefix})${table ? ` of route table ${table}` : ''}`
     : `${route.origin === 'bgp' ? 'BGP route' : 'system route'} ${route.prefix} → ` +
-      `${route.nextHopType}${route.nextHopIp ? ' ' + route.nextHopIp : ''}` +
+      `${route.nextHopType} ${route.nextHopIp ?? (route.hub ? nameOf(route.hub.nextHop) : '')}`.trimEnd() +
       (route.peering ? ` (peering ${route.peering.name})` : '') +
       (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '');
 

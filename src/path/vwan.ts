@@ -61,8 +61,11 @@ export interface HubRouting {
 // what a connected spoke's peering shows (observed; Learn does not document the names)
 const HUB_VNET = /\/resourceGroups\/RG_[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/HV_[^/]+$/i;
 
+/** A Virtual WAN hub's managed VNet. */
+export const isHubVnet = (id?: string): boolean => HUB_VNET.test(id ?? '');
+
 /** The spoke's peering to a Virtual WAN hub's managed VNet, if any. */
-export const hubPeering = (vnet?: VirtualNetwork) => vnet?.peerings.find((p) => HUB_VNET.test(p.remoteVnetId ?? ''));
+const hubPeering = (vnet?: VirtualNetwork) => vnet?.peerings.find((p) => isHubVnet(p.remoteVnetId));
 
 const policyFor = (intent: RoutingIntent | undefined, dest: HubRoute['destination']): RoutingPolicy | undefined =>
   intent?.policies.find((p) => p.destinations.some((d) => d.toLowerCase() === dest.toLowerCase()));
@@ -92,11 +95,19 @@ export async function readVwan(
   const found = await findConnection(inv, vnet, attempt);
   const base = { peering: peering.name, firewalls: [] as AzureFirewall[] };
   if (!found)
-    return { ...base, read: false, unread: notes.join('; ') || `no hub in ${hubScopes(inv, vnet).join(', ')} connects it` };
+    return {
+      ...base,
+      read: false,
+      unread: notes.join('; ') || `no hub in ${hubScopes(inv, vnet).join(', ')} connects it`,
+    };
   const { hub, connection } = found;
-  const intents = await attempt(`routing intent of virtual hub ${hub.name}`, () => inv.azure.list('routingIntent', hub.id));
+  const intents = await attempt(`routing intent of virtual hub ${hub.name}`, () =>
+    inv.azure.list('routingIntent', hub.id),
+  );
   const intent = intents?.[0];
-  const ids = [...new Set((intent?.policies ?? []).map((p) => p.nextHop).filter((id) => /\/azureFirewalls\//i.test(id)))];
+  const ids = [
+    ...new Set((intent?.policies ?? []).map((p) => p.nextHop).filter((id) => /\/azureFirewalls\//i.test(id))),
+  ];
   const firewalls = await Promise.all(
     ids.map((id) => attempt(`Azure firewall ${nameOf(id)}`, () => inv.azure.get('firewall', id))),
   );
@@ -127,7 +138,9 @@ async function findConnection(inv: Inventory, vnet: VirtualNetwork, attempt: Att
   );
   const hubs = [...new Map(lists.flatMap((l) => l ?? []).map((h) => [h.id.toLowerCase(), h])).values()];
   for (const hub of hubs) {
-    const conns = await attempt(`connections of virtual hub ${hub.name}`, () => inv.azure.list('hubConnection', hub.id));
+    const conns = await attempt(`connections of virtual hub ${hub.name}`, () =>
+      inv.azure.list('hubConnection', hub.id),
+    );
     const connection = conns?.find((c) => sameId(c.remoteVnetId, vnet.id));
     if (connection) return { hub, connection };
   }
@@ -167,7 +180,14 @@ export function hubCandidates(v?: VwanFacts): Candidate[] {
 export function hubRouting(v: VwanFacts): HubRouting {
   const internet = policyFor(v.intent, 'Internet');
   const defaultRoute = !!(v.read && internet && v.connection?.enableInternetSecurity);
-  const why = !v.read || defaultRoute ? undefined : !v.intent ? 'no-intent' : !internet ? 'no-internet-policy' : 'internet-security-off';
+  const why =
+    !v.read || defaultRoute
+      ? undefined
+      : !v.intent
+        ? 'no-intent'
+        : !internet
+          ? 'no-internet-policy'
+          : 'internet-security-off';
   const policies = (v.intent?.policies ?? []).map((p) => `${p.destinations.join('+')} → ${nameOf(p.nextHop)}`);
   return {
     hub: v.hub?.name,
