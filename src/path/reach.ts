@@ -26,9 +26,9 @@ export async function subscriptionsInReach(
   const ids = [
     ...groups,
     ...vnetIds.values(),
-    // a Virtual WAN hub's VNet lives in a Microsoft subscription (never readable); the hubs are where configured
+    // a Virtual WAN hub's VNet lives in a Microsoft subscription (never readable); its hub is where configured
     ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => (isHubVnet(p.remoteVnetId) ? '' : (p.remoteVnetId ?? '')))),
-    ...(vnets.some((v) => v?.peerings.some((p) => isHubVnet(p.remoteVnetId))) ? (inv.azure.hubScopes?.() ?? []) : []),
+    ...(inv.azure.hubScopes?.() ?? []),
   ];
   const subs = ids.map(subscriptionOf).filter((s): s is string => !!s);
   return [...new Map(subs.map((s) => [s.toLowerCase(), s])).values()];
