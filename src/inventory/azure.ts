@@ -251,7 +251,10 @@ const asLookupError = (e: unknown, key: string): LookupError =>
 const FETCH = Symbol('fetch');
 
 /** Kinds listed per resource group and kept warm: what the rules read (subnets come with their VNets). */
-const WARM_KINDS = (Object.keys(OPS) as AzureKind[]).filter((k) => OPS[k].list && !OPS[k].perParent);
+// (Virtual WAN hubs only where an answer looks for them: the hub scopes, not every group)
+const WARM_KINDS = (Object.keys(OPS) as AzureKind[]).filter(
+  (k) => OPS[k].list && !OPS[k].perParent && k !== 'virtualHub',
+);
 
 /** Kinds the rules list per subscription (an appliance's owner, what an IP is): kept warm per subscription seen. */
 // src/path/next-hop.ts, src/what-is/edge.ts
