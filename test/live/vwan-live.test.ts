@@ -1,8 +1,11 @@
 // Virtual WAN read live (virtualHubs, hubVirtualNetworkConnections, routingIntent through @azure/arm-network) against
 // the fake ARM serving aks-vwan in REST shape: the same answers as the snapshot; a hub the identity may not read is
 // said in the answer (which role, which scope), hedged, and is no error entry.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
+import { capture } from '../../src/inventory/capture';
 import { LiveInventory } from '../../src/inventory/live';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { liveRig, jsonWithoutAge, type LiveRig } from '../helpers/live';
@@ -67,5 +70,18 @@ describe('aks-vwan live: hubs searched in the configured scope', () => {
     const r = await ask(QUESTIONS[0], fresh([]));
     expect(r.seenAs).toEqual(['20.31.45.117']);
     expect(r.answer).toMatch(/not read: no hub in \/subscriptions\/3f2c1d5e-8a7b-4c6d-9e0f-1a2b3c4d5e6f connects it/);
+  });
+
+  test('capture writes the hub, its connections, routing intent and firewall; the folder answers like live', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capture-vwan-'));
+    const inv = fresh();
+    const summary = await capture(inv, inv.azure, dir);
+    expect(summary.failures).toEqual([]);
+    const files = readdirSync(join(dir, 'azure'));
+    for (const f of [/^virtual-hubs/, /^hub-connections/, /^routing-intent/, /^firewalls/])
+      expect(files.some((x) => f.test(x))).toBe(true);
+    const captured = SnapshotInventory.load(dir);
+    for (const q of QUESTIONS.slice(0, 2))
+      expect(jsonWithoutAge(await ask(q, captured))).toEqual(jsonWithoutAge(await ask(q, inv)));
   });
 });
