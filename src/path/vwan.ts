@@ -78,9 +78,11 @@ export async function readVwan(
   trace: Trace,
 ): Promise<VwanFacts | undefined> {
   const peering = hubPeering(vnet);
+  // (the HV_ name is only a hint: where hub scopes are given, their hubs' connections say whether this VNet is a spoke)
+  const searched = !!peering || !!inv.azure.hubScopes?.().length;
   // "Propagate gateway routes" off on the subnet's route table: no hub route reaches it
   // https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#troubleshooting-data-path
-  if (!peering || table?.disableBgpRoutePropagation) return undefined;
+  if (!searched || table?.disableBgpRoutePropagation) return undefined;
   const notes: string[] = [];
   const attempt = async <T>(lookup: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -93,7 +95,8 @@ export async function readVwan(
     }
   };
   const found = await findConnection(inv, vnet, attempt);
-  const base = { peering: peering.name, firewalls: [] as AzureFirewall[] };
+  const base = { peering: peering?.name ?? '', firewalls: [] as AzureFirewall[] };
+  if (!found && !peering) return undefined;
   if (!found)
     return {
       ...base,

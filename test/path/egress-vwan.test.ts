@@ -76,6 +76,19 @@ describe('aks-vwan variants', () => {
     expect(r.errors).toEqual([]);
   });
 
+  test("a spoke whose peering is not named like the hub's VNet: the hub's connection to it still counts", async () => {
+    const r = await internet((dir) =>
+      edit(dir, 'azure/vnet.json', (doc) => {
+        const vnet = Array.isArray(doc) ? doc[0] : doc;
+        const peering = (vnet.properties?.virtualNetworkPeerings ?? vnet.virtualNetworkPeerings)[0];
+        const remote = (peering.properties ?? peering).remoteVirtualNetwork;
+        remote.id = remote.id.replace(/\/RG_[^/]+\//, '/rg-vwan-managed/').replace(/\/HV_[^/]+$/, '/hub-vnet');
+        return doc;
+      }),
+    );
+    expect(r.seenAs).toEqual(['20.71.40.10', '20.71.40.11']);
+  });
+
   test('an NVA as next hop: decided by it, no address', async () => {
     const r = await internet((dir) =>
       edit(dir, 'azure/vhub-routing-intent.json', (ri) => {
