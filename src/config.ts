@@ -86,6 +86,24 @@ const Schema = z.object({
       'a resource group ID: /subscriptions/<id>/resourceGroups/<name>',
     )
     .optional(),
+  /**
+   * where Virtual WAN hubs live (subscription or resource group IDs, comma-separated): a spoke's peering points at the
+   * hub's Microsoft-managed VNet, never at the hub, so the hub is searched here (and in the VNet's subscription)
+   */
+  PACKET_PATH_VWAN_HUB_SCOPES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i, 'a subscription or resource group ID'),
+      ),
+    )
+    .default([]),
   PACKET_PATH_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /**
    * the bot keeps the Azure network resources warm, re-reading them in the background this often (0: read on demand,

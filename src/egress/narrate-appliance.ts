@@ -23,6 +23,7 @@ type Appliance = Rule<'appliance'>;
 export function applianceRule(s: Scene, r: Appliance): Told {
   const via = routeHop(s, r);
   if (r.owner.kind === 'firewall') return firewall(s, r, via);
+  if (r.owner.kind === 'hub-appliance') return hubAppliance(s, r.owner, via);
   const hop: Hop = {
     kind: 'virtual-appliance',
     name: r.route.nextHopIp ?? 'virtual appliance',
@@ -39,6 +40,25 @@ export function applianceRule(s: Scene, r: Appliance): Told {
       `${s.who} reaches ${s.dest} through ${what} (${via}); the appliance decides whether and to what it ` +
       'SNATs, so the source the destination sees is configured on the appliance, not in Azure.',
     title: `${s.name} leaves through appliance ${r.route.nextHopIp}`,
+  };
+}
+
+/** A Virtual WAN hub's NVA or SaaS next hop: it decides the source, which Azure does not show. */
+function hubAppliance(s: Scene, o: Extract<Appliance['owner'], { kind: 'hub-appliance' }>, via: string): Told {
+  s.d.hops.push({
+    kind: 'virtual-appliance',
+    name: o.name,
+    src: s.srcIps[0],
+    dst: s.a.destination,
+    note: `in Virtual WAN hub ${o.hub}; it decides the source address`,
+  });
+  s.d.hops.push(internet(s, undefined, `source address chosen by ${o.name}`));
+  s.d.facts.push({ label: 'Appliance', value: `${o.name} in Virtual WAN hub ${o.hub} (${o.id})` });
+  return {
+    answer:
+      `${s.who} reaches ${s.dest} through ${o.name} in Virtual WAN hub ${o.hub} (${via}): decided by ${o.name}, ` +
+      'which address the destination sees is set on that appliance and not known from Azure.',
+    title: `${s.name} leaves through ${o.name} (Virtual WAN hub ${o.hub})`,
   };
 }
 
@@ -59,6 +79,7 @@ function ownerWords(s: Scene, r: Appliance, hop: Hop): string {
     return `the virtual appliance on NIC ${o.nic.name} (${ip})`;
   }
   if (o.kind === 'firewall') return o.firewall.name;
+  if (o.kind === 'hub-appliance') return o.name;
   const where = o.unreadable.length
     ? `subscription ${o.unreadable.join(', ')} could not be read` +
       (o.peering ? ` (reached through peering ${o.peering})` : '')
@@ -88,7 +109,11 @@ function firewall(s: Scene, r: Appliance, via: string): Told {
     nat: keep ? undefined : snatTo(s, r.publicIps),
   });
   s.d.facts.push({ label: 'Firewall', value: `${fw.name} (${fw.resourceGroup}, subscription ${fw.subscription})` });
-  const query = 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id,subnet:subnet.id}';
+  // a secured virtual hub's firewall has its addresses in hubIPAddresses, not in IP configurations
+  // https://learn.microsoft.com/azure/templates/microsoft.network/azurefirewalls
+  const query = fw.publicIps.length
+    ? 'hubIpAddresses'
+    : 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id,subnet:subnet.id}';
   s.d.verify.push(`az network firewall show --ids ${fw.id} --query '${query}'`);
   snatRangeFacts(s, r);
   firewallRuleFacts(s, r, fw.name);

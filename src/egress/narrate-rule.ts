@@ -1,7 +1,8 @@
 // The deciding egress rule in words and hops, one function per rule.
-import { resourceGroupOf } from '../inventory/ids';
+import { nameOf, resourceGroupOf } from '../inventory/ids';
 import { sourceIps, type EgressDecision, type PublicAddress } from '../path/egress-rules';
 import type { Candidate } from '../path/routes';
+import type { HubRouting } from '../path/vwan';
 import type { Hop } from '../path/result';
 import type { EgressAnswer } from './decide';
 import type { Draft } from './narrate';
@@ -66,10 +67,44 @@ function bgpUnseen(a: PathAnswer): string {
   if (r.via === 'unknown' || r.via === 'dropped' || r.routing.effective || r.routing.bgp !== 'not-visible') return '';
   // a user route wins over a BGP route of the same prefix: only a system route is open to one
   if (r.route && r.route.origin !== 'system') return '';
-  const from = r.routing.sources;
-  if (!from.length) return '';
+  const hub = r.routing.vwan;
+  // a Virtual WAN hub read: what it advertises is known, only the other sources are hedged
+  const from = r.routing.sources.filter((x) => !(hub?.read && x === `peering ${hub.peering} (remote gateways)`));
+  const said = hub ? hubWords(hub, r.route) : '';
+  if (!from.length) return said;
   const unread = 'and the effective routes were not read';
-  return ` Unless a BGP route overrides it: ${from.join(', ')} can advertise one, ${unread}.`;
+  return `${said} Unless a BGP route overrides it: ${from.join(', ')} can advertise one, ${unread}.`;
+}
+
+/** The Virtual WAN hub's part, for an answer a system route decided. */
+// https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#prefixadvertisments
+function hubWords(hub: HubRouting, route?: Candidate): string {
+  if (!hub.read)
+    return ` Connected to a Virtual WAN hub (peering ${hub.peering}), not read: ${hub.unread ?? 'unknown'}.`;
+  if (route?.prefix !== '0.0.0.0/0') return '';
+  const why = {
+    'no-intent': 'it has no routing intent',
+    'no-internet-policy': 'its routing intent has no Internet policy',
+    'internet-security-off': "this VNet's connection has internet security (propagate default route) off",
+  }[hub.why ?? 'no-intent'];
+  return ` Connected to Virtual WAN hub ${hub.hub}, which advertises no default route to this VNet (${why}).`;
+}
+
+function hubFacts(s: Scene, h: HubRouting): void {
+  s.d.facts.push({ label: 'Virtual WAN', value: hubFact(h) });
+  if (h.hubId) {
+    const [rg, name] = [resourceGroupOf(h.hubId), h.hub];
+    s.d.verify.push(`az network vhub routing-intent list -g ${rg} --vhub-name ${name} -o json`);
+    s.d.verify.push(`az network vhub connection list -g ${rg} --vhub-name ${name} -o table`);
+  }
+}
+
+/** The hub, its routing policies and whether it advertises a default route to this VNet, in one line. */
+function hubFact(h: HubRouting): string {
+  if (!h.read) return `peering ${h.peering} to a Virtual WAN hub; the hub was not read: ${h.unread ?? 'unknown'}`;
+  const policies = h.policies.length ? `routing intent ${h.policies.join(', ')}` : 'no routing intent';
+  const dflt = h.defaultRoute ? 'advertises 0.0.0.0/0 to this VNet' : 'no default route to this VNet';
+  return `hub ${h.hub}: ${policies}; ${dflt}${h.unread ? ` (${h.unread})` : ''}`;
 }
 
 const bgpWord = (b: string) => (b === 'seen' ? '' : 'not ');
@@ -108,9 +143,11 @@ function routingFacts(s: Scene): void {
     : `${s.a.at.subnet?.routeTableId ? 'route table and system routes' : 'system routes (no route table)'}; ` +
       'BGP routes not seen' +
       (routing.bgp === 'disabled' ? ' (route propagation is disabled on the route table)' : '') +
-      (routing.unavailable ? ` — effective routes could not be read: ${routing.unavailable}` : '');
+      (routing.unavailable ? ` — effective routes could not be read: ${routing.unavailable}` : '') +
+      (routing.vwan?.read ? `; Virtual WAN hub ${routing.vwan.hub}'s routes worked out from its routing intent` : '');
   s.d.facts.push({ label: 'Routes', value });
-  if (!routing.effective && routing.bgp === 'not-visible' && routing.sources.length) {
+  if (routing.vwan) hubFacts(s, routing.vwan);
+  if (!routing.effective && routing.bgp === 'not-visible' && routing.sources.length && !routing.vwan?.read) {
     s.d.warnings.push(
       'BGP routes were not seen (no effective routes): a VPN/ExpressRoute gateway or route server can advertise ' +
         'routes (even 0.0.0.0/0) that override the system routes used here — check ' +
@@ -134,8 +171,9 @@ const routeText = (route: Candidate, table?: string) =>
   route.origin === 'user'
     ? `route ${route.name} (${route.prefix})${table ? ` of route table ${table}` : ''}`
     : `${route.origin === 'bgp' ? 'BGP route' : 'system route'} ${route.prefix} → ` +
-      `${route.nextHopType}${route.nextHopIp ? ' ' + route.nextHopIp : ''}` +
-      (route.peering ? ` (peering ${route.peering.name})` : '');
+      `${route.nextHopType} ${route.nextHopIp ?? (route.hub ? nameOf(route.hub.nextHop) : '')}`.trimEnd() +
+      (route.peering ? ` (peering ${route.peering.name})` : '') +
+      (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '');
 
 /** The route that carries the traffic, as a hop (user and BGP routes) and a fact. */
 export function routeHop(s: Scene, r: { routeTable?: Rule<'private'>['routeTable']; route?: Candidate }): string {

@@ -290,6 +290,34 @@ export interface VirtualMachine extends AzureResource {
   scaleSetId?: string;
 }
 
+/** A Virtual WAN hub (`Microsoft.Network/virtualHubs`): where its firewall is, and its own address range. */
+export interface VirtualHub extends AzureResource {
+  addressPrefix?: string;
+  /** the Azure Firewall deployed in the hub (secured virtual hub) */
+  firewallId?: string;
+}
+
+/** A hub's connection to a spoke VNet (`virtualHubs/hubVirtualNetworkConnections`). */
+export interface HubConnection extends AzureResource {
+  hubId: string;
+  remoteVnetId?: string;
+  /** "Enable internet security" / "Propagate default route": the connection learns the hub's 0.0.0.0/0 */
+  enableInternetSecurity: boolean;
+}
+
+/** A routing policy of a hub's routing intent: `Internet` and/or `PrivateTraffic` → a next hop resource ID. */
+export interface RoutingPolicy {
+  name: string;
+  destinations: string[];
+  nextHop: string;
+}
+
+/** A hub's routing intent (`virtualHubs/routingIntent`). */
+export interface RoutingIntent extends AzureResource {
+  hubId: string;
+  policies: RoutingPolicy[];
+}
+
 export interface AzureKinds {
   loadBalancer: LoadBalancer;
   publicIp: PublicIp;
@@ -306,6 +334,9 @@ export interface AzureKinds {
   nsg: NetworkSecurityGroup;
   virtualMachine: VirtualMachine;
   applicationGateway: ApplicationGateway;
+  virtualHub: VirtualHub;
+  hubConnection: HubConnection;
+  routingIntent: RoutingIntent;
 }
 
 export type AzureKind = keyof AzureKinds;
@@ -327,10 +358,27 @@ const AZURE_TYPES: Record<AzureKind, string> = {
   nsg: 'microsoft.network/networksecuritygroups',
   virtualMachine: 'microsoft.compute/virtualmachines',
   applicationGateway: 'microsoft.network/applicationgateways',
+  virtualHub: 'microsoft.network/virtualhubs',
+  hubConnection: 'microsoft.network/virtualhubs/hubvirtualnetworkconnections',
+  routingIntent: 'microsoft.network/virtualhubs/routingintent',
 };
 
-function kindOfType(type: string | undefined): AzureKind | undefined {
-  const t = (type ?? '').toLowerCase();
+/** The ARM type an ID names (`microsoft.network/virtualhubs/hubvirtualnetworkconnections`), for items without one. */
+function typeOfId(id: unknown): string | undefined {
+  const p = typeof id === 'string' ? parseId(id) : undefined;
+  return p?.provider && p.types.length ? [p.provider, ...p.types].join('/').toLowerCase() : undefined;
+}
+
+// Hub connections come without a `type` in older API versions and some az output: their ID tells
+// https://learn.microsoft.com/azure/templates/microsoft.network/virtualhubs/hubvirtualnetworkconnections
+const TYPELESS: AzureKind[] = ['hubConnection', 'routingIntent'];
+
+function kindOfType(type: string | undefined, id?: unknown): AzureKind | undefined {
+  if (!type) {
+    const t = typeOfId(id);
+    return TYPELESS.find((k) => AZURE_TYPES[k] === t);
+  }
+  const t = type.toLowerCase();
   if (t === 'microsoft.compute/virtualmachinescalesets/virtualmachines') return 'virtualMachine';
   return (Object.keys(AZURE_TYPES) as AzureKind[]).find((k) => AZURE_TYPES[k] === t);
 }
@@ -706,6 +754,33 @@ function applicationGateway(f: Flat): ApplicationGateway {
   };
 }
 
+// https://learn.microsoft.com/azure/templates/microsoft.network/virtualhubs
+function virtualHub(f: Flat): VirtualHub {
+  return { ...base(f), addressPrefix: str(f.addressprefix), firewallId: refId(f.azurefirewall) };
+}
+
+// https://learn.microsoft.com/azure/templates/microsoft.network/virtualhubs/hubvirtualnetworkconnections
+function hubConnection(f: Flat): HubConnection {
+  const b = base(f, AZURE_TYPES.hubConnection);
+  return {
+    ...b,
+    hubId: b.id.replace(/\/hubVirtualNetworkConnections\/[^/]+\/?$/i, ''),
+    remoteVnetId: refId(f.remotevirtualnetwork),
+    enableInternetSecurity: bool(f.enableinternetsecurity),
+  };
+}
+
+// https://learn.microsoft.com/azure/templates/microsoft.network/virtualhubs/routingintent
+function routingIntent(f: Flat): RoutingIntent {
+  const b = base(f, AZURE_TYPES.routingIntent);
+  const policies = arr(f.routingpolicies).map((p) => ({
+    name: str(p.name) ?? '',
+    destinations: strs(p.destinations),
+    nextHop: str(p.nexthop) ?? '',
+  }));
+  return { ...b, hubId: b.id.replace(/\/routingIntent\/[^/]+\/?$/i, ''), policies };
+}
+
 const idKeyOf = (v: unknown): string => String(v ?? '').toLowerCase();
 
 const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
@@ -724,6 +799,9 @@ const READERS: { [K in AzureKind]: (f: Flat) => AzureKinds[K] } = {
   nsg,
   virtualMachine,
   applicationGateway,
+  virtualHub,
+  hubConnection,
+  routingIntent,
 };
 
 /** Normalize one raw resource (any shape) of a known kind. */
@@ -734,6 +812,6 @@ export function normalize<K extends AzureKind>(kind: K, raw: unknown): AzureKind
 /** Normalize a raw resource by its `type`; undefined for types the engine does not use. */
 export function normalizeAny(raw: unknown): { kind: AzureKind; resource: AzureKinds[AzureKind] } | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const kind = kindOfType((raw as Flat).type as string | undefined);
+  const kind = kindOfType((raw as Flat).type as string | undefined, (raw as Flat).id);
   return kind ? { kind, resource: normalize(kind, raw) } : undefined;
 }

@@ -33,6 +33,8 @@ export interface ArmOptions {
   refreshMs?: number;
   /** at least this long between two background refresh requests (default 1 s: at most 60 a minute) */
   refreshGapMs?: number;
+  /** where Virtual WAN hubs are searched besides the spoke VNet's subscription (subscription or group IDs) */
+  hubScopes?: string[];
   /** a hook per HTTP request sent (for request counting) */
   onRequest?: (method: string, url: string) => void;
 }
@@ -55,6 +57,9 @@ const GROUPS = [
   'ipGroups',
   'networkSecurityGroups',
   'applicationGateways',
+  'virtualHubs',
+  'hubVirtualNetworkConnections',
+  'routingIntentOperations',
   'serviceTags',
 ] as const;
 type NetworkClient = Pick<NetworkManagementClient, (typeof GROUPS)[number]>;
@@ -93,7 +98,9 @@ const OPS: Record<
   AzureKind,
   {
     get?: (c: NetworkClient, rg: string, names: string[]) => Promise<unknown>;
-    list?: (c: NetworkClient, rg?: string) => Paged<unknown>;
+    list?: (c: NetworkClient, rg?: string, names?: string[]) => Paged<unknown>;
+    /** listed per parent resource (a hub's connections): `list` gets the parent's names, never kept per group */
+    perParent?: boolean;
   }
 > = {
   loadBalancer: {
@@ -144,6 +151,23 @@ const OPS: Record<
     get: (c, rg, [n]) => c.applicationGateways.get(rg, n),
     list: (c, rg) => (rg ? c.applicationGateways.list(rg) : c.applicationGateways.listAll()),
   },
+  virtualHub: {
+    get: (c, rg, [n]) => c.virtualHubs.get(rg, n),
+    list: (c, rg) => (rg ? c.virtualHubs.listByResourceGroup(rg) : c.virtualHubs.list()),
+  },
+  // a hub's children: listed with the hub's ID as scope
+  // https://learn.microsoft.com/rest/api/virtualwan/hub-virtual-network-connections/list
+  hubConnection: {
+    get: (c, rg, [h, n]) => c.hubVirtualNetworkConnections.get(rg, h, n),
+    list: (c, rg, names) => c.hubVirtualNetworkConnections.list(rg!, names![0]),
+    perParent: true,
+  },
+  // https://learn.microsoft.com/rest/api/virtualwan/routing-intent/list
+  routingIntent: {
+    get: (c, rg, [h, n]) => c.routingIntentOperations.get(rg, h, n),
+    list: (c, rg, names) => c.routingIntentOperations.list(rg!, names![0]),
+    perParent: true,
+  },
 };
 
 const KIND_TEXT: Record<AzureKind, string> = {
@@ -162,6 +186,9 @@ const KIND_TEXT: Record<AzureKind, string> = {
   nsg: 'network security groups',
   virtualMachine: 'virtual machines',
   applicationGateway: 'application gateways',
+  virtualHub: 'virtual hubs',
+  hubConnection: 'hub virtual network connections',
+  routingIntent: 'routing intent',
 };
 
 /** A failed ARM call as the user should read it. */
@@ -224,7 +251,10 @@ const asLookupError = (e: unknown, key: string): LookupError =>
 const FETCH = Symbol('fetch');
 
 /** Kinds listed per resource group and kept warm: what the rules read (subnets come with their VNets). */
-const WARM_KINDS = (Object.keys(OPS) as AzureKind[]).filter((k) => OPS[k].list);
+// (Virtual WAN hubs only where an answer looks for them: the hub scopes, not every group)
+const WARM_KINDS = (Object.keys(OPS) as AzureKind[]).filter(
+  (k) => OPS[k].list && !OPS[k].perParent && k !== 'virtualHub',
+);
 
 /** Kinds the rules list per subscription (an appliance's owner, what an IP is): kept warm per subscription seen. */
 // src/path/next-hop.ts, src/what-is/edge.ts
@@ -461,6 +491,11 @@ export class ArmInventory implements AzureInventory {
     if (o.refreshMs) this.warm = new Warm({ refreshMs: o.refreshMs, gapMs: o.refreshGapMs ?? 1000 });
   }
 
+  /** Where Virtual WAN hubs are searched besides the spoke VNet's subscription (configured). */
+  hubScopes(): string[] {
+    return this.o.hubScopes ?? [];
+  }
+
   /** Background refresh interval, ms (0: listings are read on demand and cached for the TTL, or stopped). */
   get refreshMs(): number {
     return this.warm?.active ? (this.o.refreshMs ?? 0) : 0;
@@ -610,14 +645,21 @@ export class ArmInventory implements AzureInventory {
       resourceGroup: '',
     };
     const op = OPS[kind].list;
-    if (!op || !p.subscription) return ['', async () => []];
-    const where = p.resourceGroup ? `resource group ${p.resourceGroup}` : `subscription ${p.subscription}`;
+    const names = 'names' in p ? p.names : [];
+    // a child kind is listed under its parent only (a hub's connections), never per group or subscription
+    if (!op || !p.subscription || (OPS[kind].perParent && !names.length)) return ['', async () => []];
+    const where = names.length
+      ? `virtual hub ${nameOf(scope)}`
+      : p.resourceGroup
+        ? `resource group ${p.resourceGroup}`
+        : `subscription ${p.subscription}`;
     return [
       p.subscription,
       async () => {
         try {
           const out: unknown[] = [];
-          for await (const item of op(this.client(p.subscription), p.resourceGroup || undefined)) out.push(each(item));
+          const items = op(this.client(p.subscription), p.resourceGroup || undefined, names);
+          for await (const item of items) out.push(each(item));
           return out;
         } catch (e) {
           throw armFailure(`${KIND_TEXT[kind]} in ${where}`, scope, e);
@@ -710,7 +752,7 @@ export class ArmInventory implements AzureInventory {
         const vnet = (await this.keptList('virtualNetwork', rg)).find((v) => sameId(v.id, parentId(id)));
         return vnet?.subnets.find((s) => sameId(s.id, id));
       }
-      if (!OPS[kind].list || p.types.length !== 1 || vmss) return FETCH;
+      if (!OPS[kind].list || OPS[kind].perParent || p.types.length !== 1 || vmss) return FETCH;
       return (await this.keptList(kind, rg)).find((x) => sameId(x.id, id));
     } catch {
       // the listing's failure was reported to its asker; the resource alone reports its own

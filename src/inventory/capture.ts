@@ -133,7 +133,9 @@ class Recorder implements AzureInventory {
   /** where the service tags were read (an NSG rule named a tag beyond the built-in three) */
   readonly tags: { subscription: string; location: string }[] = [];
   readonly serviceTags?: AzureInventory['serviceTags'];
+  readonly hubScopes?: AzureInventory['hubScopes'];
   constructor(private inner: AzureInventory) {
+    if (inner.hubScopes) this.hubScopes = () => inner.hubScopes!();
     const tags = inner.serviceTags;
     if (tags)
       this.serviceTags = async (subscription, location) => {
@@ -223,6 +225,9 @@ const AZURE_FILES: Partial<Record<AzureKind, string>> = {
   ipGroup: 'ip-groups',
   nsg: 'network-security-groups',
   applicationGateway: 'application-gateways',
+  virtualHub: 'virtual-hubs',
+  hubConnection: 'hub-connections',
+  routingIntent: 'routing-intent',
 };
 
 const unique = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];

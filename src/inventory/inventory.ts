@@ -47,6 +47,11 @@ export interface AzureInventory {
   effectiveRoutes?(nic: Nic, names: string[]): Promise<EffectiveRoutes | undefined>;
   /** The service tags of the subscription's cloud (discovery API; snapshot: `azure/service-tags.json`). */
   serviceTags?(subscription: string, location: string): Promise<ServiceTagsRead>;
+  /**
+   * Where Virtual WAN hubs are searched besides the spoke VNet's subscription (live: configured; snapshot: the
+   * subscriptions of the hubs it holds): subscription or resource group IDs.
+   */
+  hubScopes?(): string[];
   /** Azure Front Door (Standard/Premium) profiles with endpoints and origins: snapshot only (`azure/afd-*.json`). */
   frontDoors?(): Promise<FrontDoor[]>;
 }

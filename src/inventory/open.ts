@@ -54,6 +54,7 @@ export async function openInventory(c: Config, o: OpenOptions = {}): Promise<Ope
     ttlMs: c.PACKET_PATH_CACHE_TTL_SECONDS * 1000,
     timeoutMs: c.PACKET_PATH_ARM_TIMEOUT_SECONDS * 1000,
     onRequest: o.onArmRequest,
+    hubScopes: c.PACKET_PATH_VWAN_HUB_SCOPES,
     refreshMs: (o.keepWarm ?? !o.waitForSync) ? c.PACKET_PATH_AZURE_REFRESH_SECONDS * 1000 : 0,
   });
   const kube = new KubeInventory({

@@ -108,6 +108,9 @@ export class SnapshotInventory implements Inventory {
             'the snapshot has no azure/service-tags.json (`az network list-service-tags --location <region> -o json`)',
         },
       frontDoors: async () => this.afd,
+      hubScopes: () => [
+        ...new Set(this.listAll('virtualHub').map((h) => `/subscriptions/${h.subscription}`.toLowerCase())),
+      ],
     };
   }
 

@@ -25,10 +25,11 @@ import { ipConfigInPool, type NodeOnAzure } from './azure-node';
 import { cidrContains, isIpv4, isPrivateIp, PRIVATE_RANGES } from './ip';
 import { poolSize as sizeOfPool, publicIpById, type LbWorld } from './lb';
 import type { FirewallRules } from './firewall-rules';
-import { readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
+import { hubAppliance, readAppliance, type ApplianceFacts, type ApplianceOwner } from './next-hop';
 import { bgpPossible, candidatesOf, selectRoute, userRoutes, type Candidate, type Routing } from './routes';
 import { addressCount, snatCapacity, type SnatCapacity } from './snat';
 import type { Trace } from './trace';
+import { readVwan, type VwanFacts } from './vwan';
 
 export interface PublicAddress {
   id?: string;
@@ -122,6 +123,8 @@ export interface EgressAzureFacts {
   outboundType?: string;
   /** the node's VM (a snapshot's `az vm list`; live: not read, no compute SDK): its scale set, if any */
   vm?: VirtualMachine;
+  /** the Virtual WAN hub the VNet is connected to (read when the effective routes were not) */
+  vwan?: VwanFacts;
 }
 
 /** Read, through the trace, what decideEgress needs: the same walk for every answer and for capture. */
@@ -155,8 +158,11 @@ export async function readEgressFacts(
     outboundType: cluster?.outboundType,
     vm,
   };
-  const route = selectRoute(candidatesOf(vnet, routeTable, facts.effectiveRoutes).candidates, destination);
-  if (route?.nextHopType.toLowerCase() === 'virtualappliance' && route.nextHopIp)
+  // effective routes are the truth: the hub's routes are read only without them
+  if (vnet && !facts.effectiveRoutes) facts.vwan = await readVwan(inv, vnet, routeTable, trace);
+  const route = selectRoute(candidatesOf(vnet, routeTable, facts.effectiveRoutes, facts.vwan).candidates, destination);
+  if (route?.hub) facts.appliance = await hubAppliance(inv, route.hub, trace);
+  else if (route?.nextHopType.toLowerCase() === 'virtualappliance' && route.nextHopIp)
     facts.appliance = await readAppliance(inv, route.nextHopIp, vnet, routeTable, trace);
   // the addresses only of what decides: decide once without them, read, decide again with them
   const needed = addressIds(decideEgress(at, destination, facts));
@@ -259,7 +265,7 @@ const address = (f: EgressAzureFacts, id: string): PublicAddress =>
 /** The egress rules, first match wins. Pure: reads nothing. */
 export function decideEgress(at: NodeOnAzure, destination: string | undefined, f: EgressAzureFacts): EgressDecision {
   if (!at.ipConfig) return { via: 'unknown', reason: 'the node’s network interface could not be read' };
-  const { candidates, routing: known } = candidatesOf(f.vnet, f.routeTable, f.effectiveRoutes);
+  const { candidates, routing: known } = candidatesOf(f.vnet, f.routeTable, f.effectiveRoutes, f.vwan);
   const routing = f.effectiveRoutesUnavailable ? { ...known, unavailable: f.effectiveRoutesUnavailable } : known;
   const route = selectRoute(candidates, destination);
   // without the VNet its own and peered ranges are unknown: a private destination cannot be placed

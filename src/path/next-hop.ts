@@ -19,6 +19,7 @@ import type { Inventory } from '../inventory/inventory';
 import { cidrContains } from './ip';
 import { fromGroups, type FirewallRules } from './firewall-rules';
 import type { Trace } from './trace';
+import type { HubRoute } from './vwan';
 
 export type ApplianceOwner =
   | { kind: 'firewall'; firewall: AzureFirewall; subscription: string }
@@ -30,6 +31,8 @@ export type ApplianceOwner =
       backends: { nic: string; ip?: string; resourceGroup: string }[];
     }
   | { kind: 'nic'; nic: Nic }
+  /** a routing policy's next hop in a Virtual WAN hub that is not an Azure Firewall (an NVA or SaaS solution) */
+  | { kind: 'hub-appliance'; id: string; name: string; hub: string }
   | {
       kind: 'unknown';
       /** subscriptions searched, and those that could not be read (no Reader, or not in the snapshot) */
@@ -97,6 +100,17 @@ export async function readAppliance(
   // a snapshot without the hub's resources: say which subscription holds the answer
   if (peering && subs[0] && !holding.has(subs[0]) && !unreadable.includes(subs[0])) unreadable.push(subs[0]);
   return { owner: { kind: 'unknown', searched: subs, unreadable, peering } };
+}
+
+/** The next hop of a Virtual WAN hub's routing policy: its Azure Firewall (read), or an NVA / SaaS in the hub. */
+// https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#background
+export async function hubAppliance(inv: Inventory, r: HubRoute, trace: Trace): Promise<ApplianceFacts> {
+  if (r.firewall) return firewallFacts(inv, r.firewall, trace);
+  if (/\/azureFirewalls\//i.test(r.nextHop)) {
+    const sub = subOf(r.nextHop);
+    return { owner: { kind: 'unknown', searched: [sub], unreadable: [sub] } };
+  }
+  return { owner: { kind: 'hub-appliance', id: r.nextHop, name: nameOf(r.nextHop), hub: r.hub } };
 }
 
 async function firewallFacts(inv: Inventory, firewall: AzureFirewall, trace: Trace): Promise<ApplianceFacts> {

@@ -5,8 +5,10 @@ import type { Nic } from '../inventory/azure-model';
 import { idKey, nameOf, parentId, subscriptionOf } from '../inventory/ids';
 import type { Inventory } from '../inventory/inventory';
 import type { Trace } from './trace';
+import { isHubVnet } from './vwan';
 
-/** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with. */
+/** The subscriptions of the node resource groups, the nodes' VNets and the VNets they are peered with (for a Virtual
+ * WAN spoke: where its hub is searched). */
 export async function subscriptionsInReach(
   inv: Inventory,
   groups: string[],
@@ -24,7 +26,9 @@ export async function subscriptionsInReach(
   const ids = [
     ...groups,
     ...vnetIds.values(),
-    ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => p.remoteVnetId ?? '')),
+    // a Virtual WAN hub's VNet lives in a Microsoft subscription (never readable); its hub is where configured
+    ...vnets.flatMap((v) => (v?.peerings ?? []).map((p) => (isHubVnet(p.remoteVnetId) ? '' : (p.remoteVnetId ?? '')))),
+    ...(inv.azure.hubScopes?.() ?? []),
   ];
   const subs = ids.map(subscriptionOf).filter((s): s is string => !!s);
   return [...new Map(subs.map((s) => [s.toLowerCase(), s])).values()];

@@ -4,6 +4,7 @@
 // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#how-azure-selects-a-route
 import type { EffectiveRoute, RouteTable, VirtualNetwork, VnetPeering } from '../inventory/azure-model';
 import { cidrContains, isIpv4, prefixLength } from './ip';
+import { hubCandidates, hubRouting, type HubRoute, type HubRouting, type VwanFacts } from './vwan';
 
 export type RouteOrigin = 'user' | 'bgp' | 'system';
 
@@ -16,6 +17,8 @@ export interface Candidate {
   origin: RouteOrigin;
   /** the peering a VNetPeering system route comes from */
   peering?: VnetPeering;
+  /** a route a Virtual WAN hub's routing intent advertises */
+  hub?: HubRoute;
 }
 
 /** How the routes were known, for the answer to say. */
@@ -29,6 +32,8 @@ export interface Routing {
   sources: string[];
   /** the effective routes exist but could not be read: why (e.g. the identity lacks the permission) */
   unavailable?: string;
+  /** the Virtual WAN hub the VNet is connected to: what it advertises, or why that is not known */
+  vwan?: HubRouting;
 }
 
 /** Can BGP routes reach the VNet's subnets: a gateway or route server of its own, or a peering using remote ones. */
@@ -117,6 +122,7 @@ export function candidatesOf(
   vnet: VirtualNetwork | undefined,
   table: RouteTable | undefined,
   effective: EffectiveRoute[] | undefined,
+  vwan?: VwanFacts,
 ): { candidates: Candidate[]; routing: Routing } {
   const sources = bgpSources(vnet);
   if (effective?.length) {
@@ -127,8 +133,11 @@ export function candidatesOf(
   // "Virtual network gateway route propagation" off: no BGP route reaches this subnet
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#border-gateway-protocol
   const bgp = table?.disableBgpRoutePropagation ? 'disabled' : 'not-visible';
+  // the routes a Virtual WAN hub advertises by BGP, as read from its routing intent (none when propagation is off)
+  // https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#troubleshooting-data-path
+  const hub = bgp === 'disabled' ? [] : hubCandidates(vwan);
   return {
-    candidates: [...userRoutes(table), ...systemRoutes(vnet)],
-    routing: { effective: false, bgp, sources },
+    candidates: [...userRoutes(table), ...hub, ...systemRoutes(vnet)],
+    routing: { effective: false, bgp, sources, ...(vwan && bgp !== 'disabled' ? { vwan: hubRouting(vwan) } : {}) },
   };
 }

@@ -177,7 +177,10 @@ function verifyOf(ip: string, x: Finding): string[] {
     case 'firewall':
       return [
         `az network firewall show -g ${x.resourceGroup} -n ${x.firewall} --subscription ${x.subscription} ` +
-          `--query 'ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id}'`,
+          // a secured virtual hub's firewall has its addresses in hubIPAddresses
+          // https://learn.microsoft.com/azure/templates/microsoft.network/azurefirewalls
+          `--query '{ipConfigurations:ipConfigurations[].{private:privateIpAddress,publicIp:publicIpAddress.id},` +
+          `hub:hubIpAddresses}'`,
       ];
     case 'egress-ip':
       return [`oc get egressip ${x.name} -o yaml`];
