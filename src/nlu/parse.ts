@@ -976,14 +976,26 @@ function readClient(text: string, intent: Intent): void {
   intent.clientIp = nattedTo(text) ?? intent.clientIp;
 }
 
-/** The port asked ("on 1433", "ip:port", a flow log's destination port) and the addresses said. */
-function readPorts(rest: Rest, intent: Intent): void {
+/** A socket listing's row ("ESTAB 0 0 10.244.2.15:48122 10.244.1.9:5432", ss / netstat: local then peer): the
+ * service's port is the one outside the ephemeral range, whichever end the listing was taken on (Linux picks local
+ * ports from 32768–60999: https://docs.kernel.org/networking/ip-sysctl.html#ip-variables) */
+function socketRow(text: string): [string, string] | undefined {
+  const row = /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\s+\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(text);
+  if (!row) return undefined;
+  const [a, b] = [+row[1], +row[2]];
+  const ephemeral = (p: number) => p >= 32768;
+  if (ephemeral(a) === ephemeral(b)) return undefined;
+  return [row[0], String(ephemeral(a) ? b : a)];
+}
+
+/** The destination's port of an address drawn with one (a flow, a log line, a socket row). */
+function drawnPort(rest: Rest): RegExpExecArray | [string, string] | null | undefined {
   // "10.244.0.12:51514 -> 93.184.216.34:443", "DST=10.10.1.10 … DPT=8080": the destination's port is the one
   // asked about; the client's is an ephemeral source port
   // an NSG flow log tuple "time,src,dst,sport,dport,proto,direction,decision,…": the destination port is asked
   // https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview#log-format
   const tuple = new RegExp(String.raw`\b\d{9,10},${IP},${IP},\d{1,5},(\d{1,5}),[tu],[io],[ad]\b`).exec(rest.text);
-  const ipPort =
+  return (
     tuple ??
     /(?:->|→|>|\bto|\bdst=?)\s*\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text) ??
     // a Hubble flow "shop/web-…:43122 (ID:1234) -> shop/api-…:8080": the endpoint after the arrow is the destination
@@ -996,7 +1008,14 @@ function readPorts(rest: Rest, intent: Intent): void {
     // a firewall's destination-port field ("DPT=5432", "dport 5432", "dstport=5432", "dst_port: 5432")
     // https://learn.microsoft.com/azure/firewall/monitor-firewall-reference
     /\b(?:dpt|dport|dst[_-]?port)\s*[=:]?\s*(\d{1,5})\b/.exec(rest.text) ??
-    /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text);
+    socketRow(rest.text) ??
+    /\b\d{1,3}(?:\.\d{1,3}){3}:(\d{1,5})\b/.exec(rest.text)
+  );
+}
+
+/** The port asked ("on 1433", "ip:port", a flow log's destination port) and the addresses said. */
+function readPorts(rest: Rest, intent: Intent): void {
+  const ipPort = drawnPort(rest);
   if (ipPort) intent.port = +ipPort[1];
   // "client 203.0.113.9 -> 20.31.46.88:443 … then to web on 8080": a flow drawn from address to address:port says
   // the port asked about; a port said later is a hop's further in

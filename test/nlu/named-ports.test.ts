@@ -65,3 +65,10 @@ test('a pasted client error with an address and port stays egress (no port name 
   const i = await understandWith(q, natgw);
   expect([i.kind, i.port, i.portName]).toEqual(['egress', 8443, undefined]);
 });
+
+test("a socket listing's row: the port outside the ephemeral range, whichever end it was listed on", async () => {
+  for (const row of ['ESTAB 0 0 10.244.2.15:48122 10.244.1.9:5432', 'ESTAB 0 0 10.244.1.9:5432 10.244.2.15:48122'])
+    expect((await understandWith(`${row}\nwhat path does this take?`, aksLb)).port).toBe(5432);
+  // both ephemeral or both not: nothing to tell them apart, the first address's port as before
+  expect((await understandWith('10.244.2.15:8080 10.244.1.9:5432 path?', aksLb)).port).toBe(8080);
+});
