@@ -272,9 +272,13 @@ const AZFW_FIELDS = new RegExp(
     String.raw`[ \t]*:[^.\n]{0,200}[.]?)`,
   'gi',
 );
+// a DNAT rule's line ("… to 51.104.20.30:443 was DNAT'ed to 10.224.0.100:80"): the packet's destination is the
+// firewall's address, replaced by the translated one, which the firewall's DNAT rule gives again
+// https://learn.microsoft.com/azure/azure-monitor/reference/tables/azfwnatrule
+const DNATED = /(\d{1,5}) was DNAT'?ed to [\w.-]+:\d{1,5}\b/gi;
 const azfwLine = (text: string): string =>
-  /\brequest from \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} to [\w.-]+:\d{1,5}\. Action:/i.test(text)
-    ? text.replace(AZFW_FLOW, '$1 -> $2').replace(AZFW_FIELDS, ' ')
+  /\brequest from \d{1,3}(?:\.\d{1,3}){3}:\d{1,5} to [\w.-]+:\d{1,5}(\. Action:| was DNAT'?ed to)/i.test(text)
+    ? text.replace(DNATED, '$1.').replace(AZFW_FLOW, '$1 -> $2').replace(AZFW_FIELDS, ' ')
     : text;
 
 function normalizeText(text: string): string {

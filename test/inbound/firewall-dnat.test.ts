@@ -17,6 +17,13 @@ import { liveRig, jsonWithoutAge } from '../helpers/live';
 const DIR = join(__dirname, '..', 'fixtures', 'aks-fw-dnat');
 const inv = SnapshotInventory.load(DIR);
 
+test("a pasted DNAT rule log line is asked from the firewall's address, not from the translated one", async () => {
+  const line = "TCP request from 203.0.113.40:51514 to 51.104.20.30:443 was DNAT'ed to 10.224.0.100:80";
+  const r = await ask(`${line}\nwhich pods does this land on?`, inv);
+  expect(r.hops.map((h) => h.kind).slice(0, 3)).toEqual(['client', 'firewall', 'load-balancer']);
+  expect(r.answer).toMatch(/^51\.104\.20\.30:443 is Azure Firewall hub-fw's address/);
+});
+
 test('a port with a DNAT rule to our internal load balancer: the firewall first, then the way in it leads to', async () => {
   const r = await ask('how does traffic reach 51.104.20.30 on 443?', inv);
   expect(r.status).toBe('answered');
