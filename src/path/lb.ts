@@ -335,11 +335,17 @@ function portsText(lb: LoadBalancer, o: OutboundRule): string {
 }
 
 /** "outboundrule serves at most 62 nodes (1 frontend IP × 64,000 / 1024 ports)": a set allocation shares out 64,000
- * ports per frontend IP (a prefix's size is not read here, so a prefix frontend says nothing)
- * https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale */
+ * ports per frontend IP (a prefix's size is not read here, so a prefix frontend says nothing); Azure's default
+ * allocation shrinks the ports per node as the pool grows, to the table's largest pool
+ * https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
+ * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports */
 export function outboundCapacity(lb: LoadBalancer, o: OutboundRule): string | undefined {
   const fronts = lb.frontends.filter((fe) => o.frontendIds.some((id) => sameId(id, fe.id)));
   const ports = o.allocatedOutboundPorts;
+  if (!ports && fronts.length) {
+    const most = snatCapacity(0, fronts.length, 0).maxInstances.toLocaleString('en-US');
+    return `${o.name} serves up to ${most} nodes (Azure's default allocation: fewer ports per node as the pool grows)`;
+  }
   if (!ports || !fronts.length || fronts.some((fe) => !fe.publicIpId || fe.publicIpPrefixId)) return undefined;
   const ips = `${fronts.length} frontend IP${fronts.length === 1 ? '' : 's'}`;
   const most = snatCapacity(ports, fronts.length, 0).maxInstances;

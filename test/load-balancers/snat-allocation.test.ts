@@ -53,3 +53,10 @@ test('the load balancer list says the default as the ports it gives', async () =
     /outbound rule aksOutboundRule \(1024 ports per instance, the default for a pool of 3, 30 min idle\)/,
   );
 });
+
+test("the load balancer list says each outbound rule's node capacity, set or Azure's default", async () => {
+  const said = async (inv: SnapshotInventory) =>
+    JSON.stringify(await ask('max node count the outbound SNAT config supports', inv));
+  expect(await said(SnapshotInventory.demo())).toMatch(/outboundrule serves at most 62 nodes/);
+  expect(await said(load('aks-lb'))).toMatch(/aksOutboundRule serves up to 1,000 nodes \(Azure's default allocation/);
+});

@@ -132,8 +132,10 @@ test('every load balancer, by name: kind, members, frontends with address and pu
         members: ['worker-1', 'worker-2'],
         membersText: '2 workers',
         rules: [],
-        // the outbound rule's default allocation: no count of the nodes it serves
-        outbound: [],
+        // the outbound rule's default allocation: the ports per node shrink as the pool grows, to the table's largest
+        outbound: [
+          "outboundrule serves up to 1,000 nodes (Azure's default allocation: fewer ports per node as the pool grows)",
+        ],
         probes: [],
         poolAddresses: ['10.0.2.5', '10.0.2.6'],
         pools: [{ name: 'p', size: 2 }],
