@@ -7,7 +7,7 @@ import type { Ctx } from '../family';
 import type { AzureFirewall } from '../inventory/azure-model';
 import { nameOf } from '../inventory/ids';
 import type { Service } from '../inventory/k8s-types';
-import { dnatRules, holdsAddress, rulesCommand, dropsBeyondRules, type DnatHit } from '../path/firewall-rules';
+import { dnatRules, dnatTo, holdsAddress, rulesCommand, dropsBeyondRules, type DnatHit } from '../path/firewall-rules';
 import { lbIngressIps, lbWorld } from '../path/lb';
 import { firewallRulesOf, readFirewallSubnet } from '../path/next-hop';
 import { subscriptionsInReach } from '../path/reach';
@@ -28,8 +28,8 @@ export interface FirewallDnat {
   dropsFirst: string[];
 }
 
-/** The firewall holding `ip` (one of its public IPs, or its private address), in the subscriptions in reach. */
-async function firewallAt(ip: string, { inv, trace }: Ctx): Promise<AzureFirewall | undefined> {
+/** The Azure firewalls in the subscriptions in reach. */
+async function firewallsInReach({ inv, trace }: Ctx): Promise<AzureFirewall[]> {
   const world = await lbWorld(inv, trace, { nics: true });
   const subs = await subscriptionsInReach(inv, world.groups, world.nics, trace);
   const lists = await Promise.all(
@@ -37,7 +37,13 @@ async function firewallAt(ip: string, { inv, trace }: Ctx): Promise<AzureFirewal
       trace.list(`Azure firewalls in subscription ${s}`, () => inv.azure.list('firewall', `/subscriptions/${s}`)),
     ),
   );
-  const firewalls = lists.flat();
+  return lists.flat();
+}
+
+/** The firewall holding `ip` (one of its public IPs, or its private address), in the subscriptions in reach. */
+async function firewallAt(ip: string, ctx: Ctx): Promise<AzureFirewall | undefined> {
+  const { inv, trace } = ctx;
+  const firewalls = await firewallsInReach(ctx);
   const read = (id: string) => trace.try(`public IP ${nameOf(id)}`, () => inv.azure.get('publicIp', id));
   const pips = await Promise.all(firewalls.flatMap((fw) => fw.publicIpIds).map(read));
   return firewalls.find((fw) => holdsAddress(fw, ip, pips));
@@ -203,4 +209,39 @@ export function withFirewallDnat(r: PathResult, f: FirewallDnat | undefined): Pa
     verify: [f.verify, ...r.verify],
     warnings: [...f.dropsFirst, ...r.warnings],
   };
+}
+
+/** A firewall's address and port that its DNAT rule translates to an internal frontend of ours. */
+export interface Published {
+  line: string;
+  ask: string;
+  ip: string;
+  port?: number;
+}
+
+/** How the firewalls in reach publish an internal frontend of ours (DNAT rules translating to it): one line and the
+ * question that walks it, each. The Internet reaches an internal load balancer only so.
+ * https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
+export async function publishedBy(address: string, ctx: Ctx): Promise<Published[]> {
+  const firewalls = await firewallsInReach(ctx);
+  const ways = await Promise.all(
+    firewalls.map(async (fw) => {
+      const rules = await firewallRulesOf(ctx.inv, fw, ctx.trace);
+      return dnatTo(rules, address).flatMap((h) => {
+        if (h.ip === '*') return [];
+        const at = h.ip;
+        const port = /^\d+$/.test(h.ports[0] ?? '') ? h.ports[0] : undefined;
+        const to = `${address}:${h.port ?? '?'}`;
+        return [
+          {
+            line: `Azure Firewall ${fw.name} publishes it: DNAT rule ${h.rule}, ${h.what} → ${to}`,
+            ask: `how does traffic reach ${at}${port ? ` on ${port}` : ''}`,
+            ip: at,
+            port: port ? Number(port) : undefined,
+          },
+        ];
+      });
+    }),
+  );
+  return ways.flat();
 }

@@ -3,7 +3,7 @@
 import { isReply, type Ctx, type HandOff, type Noted } from '../family';
 import { isAgic } from './app-gateway';
 import { gatewayRouteSubject } from './gateway-api';
-import { firewallWayIn, type FirewallDnat } from './firewall-dnat';
+import { firewallWayIn, publishedBy, type FirewallDnat, type Published } from './firewall-dnat';
 import { nodePortAsked, nodePortSubject } from './node-port';
 import {
   chooseWay,
@@ -23,6 +23,7 @@ import { outsideHosts } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
 import { matchesSelector } from '../path/kube';
+import { isPrivateIp } from '../path/ip';
 import { lbIngressIps } from '../path/lb';
 import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
@@ -223,19 +224,43 @@ function baseServices(found: Found, cat: Catalog): Service[] {
 async function withWays(found: Found, intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[]): Promise<Found> {
   if (found.host || typedWay(intent, found)) return found;
   const base = baseServices(found, cat);
+  const published = await firewallWays(base, ctx);
+  const outside = await fromTheInternet(found, intent, published, ctx, cat);
+  if (outside) return { ...outside, notes: [...(found.notes ?? []), internalOnly(base)] };
   const options = waysIn(base, cat, pods);
-  if (!options.length) return found;
+  if (!options.length) return published.length ? { ...found, others: [...(found.others ?? []), ...published] } : found;
   // a Gateway named by its address is the way in already
   const named = found.httpRoute ? [] : namedWaysIn(intent);
   const read = named.includes('front-door') ? ctx.inv.azure.frontDoors : undefined;
   const doors = read ? ((await ctx.trace.try('Azure Front Door profiles', () => read.call(ctx.inv.azure))) ?? []) : [];
   const pick = optionNamed(intent, options) ?? chooseWay(named, options, doors);
   const chosen: Found = pick ? subjectsOf(pick) : found;
-  const others = options.filter((o) => !sameWay(o, chosen)).map(({ line, ask }) => ({ line, ask }));
+  const others = [...options.filter((o) => !sameWay(o, chosen)).map(({ line, ask }) => ({ line, ask })), ...published];
   const missing = !pick && named.map((k) => KIND_WORDS[k]).find(Boolean);
   const of = base.map((b) => `${b.metadata.namespace}/${b.metadata.name}`).join(', ');
   const note = missing ? `I found no ${missing} in front of ${of}; this is the way in it has` : undefined;
   return { ...chosen, notes: [...(found.notes ?? []), note], ...(others.length ? { others } : {}) };
+}
+
+// "how does the internet reach web-internal?": an internal load balancer has no public address; the Internet reaches
+// it through what publishes it (https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
+const FROM_INTERNET = /\b(internet|public(ly)?|outside world|from outside|external (users?|clients?|customers?))\b/;
+const internalOnly = (base: Service[]) =>
+  `${base.map((s) => `${s.metadata.namespace}/${s.metadata.name}`).join(', ')} has an internal load balancer, no ` +
+  "public address: from the Internet it is reached only through the firewall's DNAT rule, walked here";
+
+/** Asked from the Internet, the one firewall DNAT rule publishing the internal way in is the way in walked. */
+async function fromTheInternet(found: Found, intent: Intent, published: Published[], ctx: Ctx, cat: Catalog) {
+  if (published.length !== 1 || !FROM_INTERNET.test(intent.text) || found.firewallDnat) return undefined;
+  const via = await firewallWayIn([published[0].ip], published[0].port, undefined, cat.services, ctx);
+  return via && !isReply(via) ? via : undefined;
+}
+
+/** An internal load balancer's frontend of the Services, published by a firewall's DNAT rule: the way in from the
+ * Internet. */
+async function firewallWays(base: Service[], ctx: Ctx): Promise<Published[]> {
+  const internal = base.flatMap((s) => (s.spec?.type === 'LoadBalancer' ? lbIngressIps(s) : [])).filter(isPrivateIp);
+  return (await Promise.all(internal.map((ip) => publishedBy(ip, ctx)))).flat();
 }
 
 /** A route or ingress asked about by its type and name ("route sqlapilb"): that way in, not the workload's. */

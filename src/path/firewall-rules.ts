@@ -253,17 +253,26 @@ export function dnatRules(rules: FirewallRules, p: { ip: string; port?: number; 
     .filter(({ r }) => r.destinations.some((d) => d === '*' || d === p.ip))
     .filter(({ r }) => r.protocols.some((x) => protocolMatches(x, proto)) && (!p.port || portMatches(r.ports, p.port)))
     .filter(({ r }) => !p.src || sourceMatch(r, { src: p.src, protocol: proto }, ctx) !== false)
-    .map(({ c, r }): DnatHit => ({
-      rule: rulePath(c, r),
-      what: dnatWhat(r),
-      ip: p.ip,
-      ports: r.ports,
-      address: r.translated?.address,
-      fqdn: r.translated?.fqdn,
-      port: r.translated?.port ? Number(r.translated.port) : undefined,
-      sources: [...r.sources, ...r.sourceIpGroups.map((g) => groupWords(g, rules.ipGroups))],
-    }));
+    .map(({ c, r }) => hitOf(c, r, p.ip, rules));
 }
+
+/** The DNAT rules that translate to `address` (an internal frontend of ours): where the firewall publishes it. */
+export const dnatTo = (rules: FirewallRules, address: string): DnatHit[] =>
+  collectionsOf(rules, ['nat'])
+    .flatMap((c) => c.rules.map((r) => ({ c, r })))
+    .filter(({ r }) => r.translated?.address === address)
+    .map(({ c, r }) => hitOf(c, r, r.destinations[0] ?? '*', rules));
+
+const hitOf = (c: FirewallRuleCollection, r: FirewallRule, ip: string, rules: FirewallRules): DnatHit => ({
+  rule: rulePath(c, r),
+  what: dnatWhat(r),
+  ip,
+  ports: r.ports,
+  address: r.translated?.address,
+  fqdn: r.translated?.fqdn,
+  port: r.translated?.port ? Number(r.translated.port) : undefined,
+  sources: [...r.sources, ...r.sourceIpGroups.map((g) => groupWords(g, rules.ipGroups))],
+});
 
 const groupWords = (id: string, read?: Map<string, string[]>) =>
   `IP group ${last(id)}${read?.has(id.toLowerCase()) ? ` (${read.get(id.toLowerCase())!.join(', ')})` : ''}`;

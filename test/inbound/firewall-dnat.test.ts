@@ -24,6 +24,18 @@ test("a pasted DNAT rule log line is asked from the firewall's address, not from
   expect(r.answer).toMatch(/^51\.104\.20\.30:443 is Azure Firewall hub-fw's address/);
 });
 
+test('an internal Service a firewall publishes: the DNAT rule is a way in, and the way in from the Internet', async () => {
+  const plain = await ask('how is web-internal reached?', inv);
+  expect(plain.hops[1].kind).toBe('load-balancer');
+  expect(plain.facts.map((f) => f.value)).toContainEqual(
+    expect.stringMatching(/^Azure Firewall hub-fw publishes it: DNAT rule .*web-https, tcp\/443 on 51\.104\.20\.30/),
+  );
+  expect(plain.followUps.map((f) => f.question)).toContain('how does traffic reach 51.104.20.30 on 443');
+  const outside = await ask('how does the internet reach web-internal?', inv);
+  expect(outside.hops.map((h) => h.kind).slice(0, 3)).toEqual(['client', 'firewall', 'load-balancer']);
+  expect(outside.warnings.join(' ')).toMatch(/shop\/web-internal has an internal load balancer, no public address/);
+});
+
 test('a port with a DNAT rule to our internal load balancer: the firewall first, then the way in it leads to', async () => {
   const r = await ask('how does traffic reach 51.104.20.30 on 443?', inv);
   expect(r.status).toBe('answered');
