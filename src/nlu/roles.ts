@@ -191,6 +191,20 @@ function egressDestination(intent: Intent): void {
   intent.ips = intent.ips.filter((ip) => ip !== far);
 }
 
+/** "can 198.51.100.7 reach web on 80?", "could the office at 198.51.100.7 connect to web": an address outside the
+ * cluster that opens the connection to a workload of ours is a client coming in, never the far end web goes out to
+ * (the client is whoever opens the connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
+function outsiderOpens(intent: Intent): string | undefined {
+  if (!(intent.entities ?? []).some((e) => e.pods?.length)) return undefined;
+  return (intent.elsewhereIps ?? []).find((ip) =>
+    new RegExp(
+      String.raw`\b(can|could|may|will|would|does|do|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?` +
+        String.raw`${escapeRe(ip)}\)?\s+(?:be\s+)?(?:able\s+to\s+)?` +
+        String.raw`(reach|connect|talk|access|get|hit|open|call|curl|send)\w*\b`,
+    ).test(intent.text),
+  );
+}
+
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
 export function reconsider(intent: Intent): void {
   const t = intent.text;
@@ -215,6 +229,8 @@ export function reconsider(intent: Intent): void {
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   if (intent.kind === 'egress') egressDestination(intent);
+  const outsider = ['policy', 'east-west'].includes(intent.kind) ? outsiderOpens(intent) : undefined;
+  if (outsider) Object.assign(intent, { kind: 'inbound', clientIp: outsider });
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = saidClient(

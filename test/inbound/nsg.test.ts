@@ -99,3 +99,14 @@ test("through Application Gateway for Containers the client's side is not judged
   const r = await ask('how does traffic reach shop-agc.contoso.com', inv('aks-agc'));
   expect(nsgFact(r)).toBe("not checked for the client's side: the gateway's frontend and subnet are not read");
 });
+
+test.each([
+  'can 198.51.100.7 reach web on 80?',
+  'could the office at 198.51.100.7 connect to web on port 80?',
+  'is 198.51.100.7 able to reach shop/web on 80',
+])('"%s": the address outside opens the connection, so it comes in (never web going out to it)', async (q) => {
+  const r = await ask(q, inv('aks-lb-byo-nsg'));
+  expect(r.intent).toBe('inbound');
+  expect(r.hops[0]).toMatchObject({ kind: 'client', name: '198.51.100.7' });
+  expect(nsgFact(r)).toMatch(/allowed by aks-subnet-nsg\/allow-office-http/);
+});
