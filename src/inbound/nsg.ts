@@ -5,7 +5,7 @@
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-overview#securebydefault
 import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { idKey, resourceGroupOf } from '../inventory/ids';
-import { AZURE_PLATFORM_IP } from '../path/ip';
+import { AZURE_PLATFORM_IP, isPrivateIp } from '../path/ip';
 import {
   allowedBy,
   evaluatePath,
@@ -116,11 +116,15 @@ export function nodePortNsg(
   return { ...g.said, node: node.name, packet, decisions: g.judge(packet) };
 }
 
-/** The client named by address, else any client of a kind. */
+/** The client named by address, else any client of a kind. A private address dialling a public frontend leaves its
+ * own network SNATed to that network's public address, which is what the NSG sees
+ * (https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections). */
 export const clientOf = (client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> =>
-  client
+  client && !(kind === 'Internet' && isPrivateIp(client))
     ? { src: client }
-    : { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
+    : client
+      ? { src: `${client} (arriving as its own network's public address)`, srcAny: kind }
+      : { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
 
 /** The `az` command that lists an NSG's rules. */
 export const nsgCheck = (g: { id: string; name: string }): string =>

@@ -110,3 +110,9 @@ test.each([
   expect(r.hops[0]).toMatchObject({ kind: 'client', name: '198.51.100.7' });
   expect(nsgFact(r)).toMatch(/allowed by aks-subnet-nsg\/allow-office-http/);
 });
+
+test("a private client dialling a public frontend is judged as its network's public address, not as itself", async () => {
+  const r = await ask('how is web reached from a hub VM at 10.100.2.10?', inv('aks-cni-podsubnet'));
+  expect(nsgFact(r)).toMatch(/allowed by aks-agentpool-12345678-nsg\/\S+-TCP-80-Internet/);
+  expect(r.answer).not.toMatch(/cannot get in/);
+});
