@@ -82,7 +82,7 @@ const CAN = new RegExp(
     // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets; nor is a
     // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
     String.raw`able to|(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
-    String.raw`refus(e|es|ing)|reject(s|ed|ing)?|` +
+    String.raw`refus(e|es|ed|ing)|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?", "what isolates it?") is the verdict's question
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`drop(s|ped|ping)?|isolat(e|es|ed|ing|ion)|` +
@@ -107,7 +107,9 @@ const CAN = new RegExp(
     // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the rules' verdict on the flow
     String.raw`(acls?|nsgs?|asgs?|firewall|security)( rules?)? (check|checks|hits?|verdicts?|lookup|match(es)?)|` +
     // "web on 8080 from api — does that work?": whether the flow said works is its verdict (not "how does this work")
-    String.raw`(?<!\bhow )(does|do|will|would) (that|it|this) (work|go through)(?! like)(?=\W*($|\?|or\b)))\b`,
+    // (never where a question word asks what it goes through: "which nodes does it go through?" asks for the path)
+    String.raw`(?<!\bhow )(?<!\b(which|what)( [\w./-]+){0,2} )(does|do|will|would) (that|it|this) (work|go through)` +
+    String.raw`(?! like)(?=\W*($|\?|or\b)))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
