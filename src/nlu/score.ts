@@ -532,7 +532,7 @@ const arrowFrom = (t: string, ip: string): boolean =>
 /** Never out: a DNS or policy reading, or our load balancer's frontend called from outside (the way in, whatever words
  * for a partner are said) */
 const staysIn = (s: Seen): boolean =>
-  notOut(s) || frontendReached(s) || comesFromAddress(s) || outsiderToOurFrontend(s);
+  notOut(s) || frontendReached(s) || comesFromAddress(s) || outsiderToOurFrontend(s) || podCallsOurFrontend(s);
 
 /** "… get traffic from an on-prem server 10.100.8.20?": the address outside said after "from" is the client coming in,
  * never the far end the workload goes out to */
@@ -1308,6 +1308,20 @@ function podOpensOurHost(s: Seen): boolean {
     String.raw`\b(${names})(${OPENS_HOST}(the )?(host |route |url )?|( pods?)?\s*(->|→)\s*)(${hosts})\b`,
   ).test(s.t);
 }
+/** "sqlapi calls our own public frontend 20.67.170.10 – source ip on arrival?": a workload of ours calling one of our
+ * load balancer frontends is taken by the service proxy on its own node (the packet never goes out to the load
+ * balancer, so no outbound SNAT applies) and lands on the Service's pods: a path inside the cluster, unless the way
+ * out is what is asked ("what source does it leave with?")
+ * https://kubernetes.io/docs/reference/networking/virtual-ips/#load-balancer-ip-mode */
+function podCallsOurFrontend(s: Seen): boolean {
+  const ips = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
+  if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
+  if (s.hosts.length || s.intent.clientIp || OUT.test(s.t) || GOES_OUT_SAID.test(s.t)) return false;
+  const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
+  return new RegExp(
+    String.raw`\b(${names})(${OPENS_HOST}(the |our |its )?(own )?([\w-]+ ){0,3}|( pods?)?\s*(->|→)\s*)${esc(ips[0])}\b`,
+  ).test(s.t);
+}
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
   // "next hop 10.224.0.4 for 10.244.0.0/24": a prefix is no address asked about
@@ -1907,6 +1921,7 @@ export const EVIDENCE: readonly Row[] = [
   },
   // "when the sqlapi pod opens sqlapilb-….aroapp.io": our pod the client of a host we serve goes pod to pod
   { id: 'our-pod-opens-our-host', says: { 'east-west': 19 }, when: podOpensOurHost },
+  { id: 'our-pod-calls-our-frontend', says: { 'east-west': 19 }, when: podCallsOurFrontend },
   // "<endpoint>.z01.azurefd.net → pod, what path": an Azure front end's host drawn to the pods is the way in, even
   // where the inventory does not list the host
   {
