@@ -215,6 +215,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   const picked =
     askedAgain(text, spots.slice(end + 1), found) ??
     pickedAfter(spots.slice(end + 1), pairs) ??
+    pickedByShortName(text.slice(spots[end]?.end ?? 0), pairs) ??
     pickedByOrdinal(text, pairs) ??
     now ??
     onlyAsked(own, asked) ??
@@ -294,6 +295,24 @@ function askedAgain(text: string, after: Spot[], found?: Pair): Pair | undefined
   return side[1].toLowerCase() === 'from'
     ? { client: after[0].p, target: found.target }
     : { client: found.client, target: after[0].p };
+}
+
+/** "api-5f6d… → db-0 expected PASS; web-7d4b… → db-0 expected FAIL. Verify the web one.": of several pairs, the one
+ * pointed at after them by a short name that only one of their clients (else targets) bears, its workload's name
+ * before the pod's generated suffix (https://kubernetes.io/docs/concepts/workloads/controllers/deployment/) */
+function pickedByShortName(after: string, pairs: Pair[]): Pair | undefined {
+  const m = /\bthe ([a-z0-9][\w./-]*) (?:one|case|pair|flow|test|leg|connection)\b/i.exec(after);
+  if (!m || pairs.length < 2) return undefined;
+  const w = m[1].toLowerCase();
+  const bears = (p: string) => {
+    const name = p.split('/').pop()!;
+    return p === w || name === w || name.startsWith(`${w}-`);
+  };
+  for (const side of ['client', 'target'] as const) {
+    const withIt = pairs.filter((x) => bears(x[side]));
+    if (withIt.length === 1) return withIt[0];
+  }
+  return undefined;
 }
 
 /** "expected z/b → x/a blocked while y/b → x/a works. Verify the z/b case.": of several pairs, the one whose party

@@ -46,7 +46,8 @@ export const spec: IntentSpec<'policy'> = {
     [
       new RegExp(
         String.raw`\b(expected|expecting|expect|should be|supposed to be|must be|was) (to be )?` +
-          String.raw`(a |an )?(deny|denied|allow|allowed|blocked|permitted|approved|rejected|dropped)\b|` +
+          // (a test case's "expected PASS" / "expected FAIL": the verdict the test expects)
+          String.raw`(a |an )?(deny|denied|allow|allowed|blocked|permitted|approved|rejected|dropped|pass|fail)\b|` +
           String.raw`\b(deny|denied|allow|allowed|blocked|permitted) (expected|as expected)\b`,
       ),
       2,
