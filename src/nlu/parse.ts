@@ -345,7 +345,12 @@ function normalizeText(text: string): string {
       // CLI shorthand "web>api:8080", "y/c>x/a:81": ">" between two names is an arrow (client > target); a quoted
       // "> line" starts a line, with a space after it
       .replace(/([a-z0-9])>(?=[a-z0-9])/gi, '$1 -> ')
-      // a URL is its host (and port): "https://h.example.com:8443/api?x=1" → "h.example.com:8443"
+      // "10.244.2.51 → which pod?", "10.225.2.15 → pod?": an arrow from an address to a question about it (which
+      // thing, what kind) asks what the address is, never a flow to somewhere (not "→ which node does it land on?")
+      .replace(
+        /(\b\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→|=>)\s*(?=(?:which|what|who|whose)(?: [\w-]+)?(?: is (?:it|that|this))?\s*\?|(?:a |the )?(?:pod|node|svc|service|vm|ip|lb|load balancer|host|box)s?\s*(?:or [\w ]{1,20})?\?)/gi,
+        '$1: ',
+      )
       .replace(URL, 'host $1$2')
       // "deployment.apps/web", "route.route.openshift.io/sqlapilb": kubectl's TYPE/NAME with the kind's API group, and
       // "pod/c -n z": a TYPE/NAME with its namespace after it, are the kind and the name
