@@ -1159,6 +1159,9 @@ const PODS_ON = new RegExp(
     // "going to cordon vmss000001 - what's running there?": the node said before, pointed back at
     // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
     String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b|` +
+    // ("draining vmss000001 tonight, what pods live there?": the pods asked of the node said before)
+    String.raw`\b(?:which|what|any) (?:of (?:our|the|my) )?pods? (?:still |actually )?` +
+    String.raw`(?:live|run|sit|reside|are|are running|are scheduled|is running) there\b|` +
     // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
