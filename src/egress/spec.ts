@@ -77,7 +77,9 @@ export const spec: IntentSpec<'egress'> = {
       new RegExp(
         String.raw`\b(which|what) (public |source |egress |outbound )?(ips?|address(es)?) ` +
           String.raw`(should|must|do|does|will|would|need|needs|have|has)( to)? ` +
-          String.raw`(they|it|(the|their) (?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl)\w*)[\w-]+)` +
+          // ("which IPs must the bowling alley scoring vendor allow?": the far end may be described in a few words)
+          String.raw`(they|it|(the|their) ((?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)` +
+          String.raw`[\w-]+ ){0,3}(?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)[\w-]+)` +
           String.raw`( have to| need to)? (allow|permit|accept|let in)\b`,
       ),
       2,

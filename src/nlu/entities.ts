@@ -677,9 +677,9 @@ function joinedPair(k: Known, intent: Intent): void {
   }
 }
 
-/** "the whole project1 namespace", "what IP does the shop pod leave from", "anything in project1": a namespace of ours
- * said as a pod, with the word namespace after it or after "in", nothing else named, stands for the namespace's pods
- * (never a pod of its name). */
+/** "the whole project1 namespace", "what IP does the shop pod leave from", "anything in project1", "the project1 pods":
+ * a namespace of ours said as a pod, with the word namespace or pods after it or after "in", nothing else named,
+ * stands for the namespace's pods (never a pod of its name). */
 function namespaceAsScope(intent: Intent, entities: Entity[], refs: NameRef[]): void {
   if (entities.some((e) => e.kind !== 'namespace')) return;
   const spaces = entities.filter((e) => !e.text.includes('/'));
@@ -687,7 +687,8 @@ function namespaceAsScope(intent: Intent, entities: Entity[], refs: NameRef[]): 
   const name = spaces[0].matched;
   const asPod = intent.typed.some((t) => t.name === name && t.type === 'pod');
   const said = new RegExp(
-    String.raw`\b(?:in|inside|within) ${escapeRe(name)}\b|\b${escapeRe(name)} (?:namespace|project)\b`,
+    // ("traffic coming out of your project1 pods": the pods said by their namespace, no workload of that name)
+    String.raw`\b(?:in|inside|within) ${escapeRe(name)}\b|\b${escapeRe(name)} (?:namespace|project|pods|workloads)\b`,
   );
   if (!asPod && !said.test(intent.text)) return;
   intent.namespace = name;

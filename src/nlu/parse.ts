@@ -1333,7 +1333,9 @@ function inRole(text: string, name: string): boolean {
   // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
-    const role = BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at));
+    // ("the SNAT address to put in an address object": a verb after "to", a thing put somewhere after it)
+    const verb = /\bto $/.test(text.slice(Math.max(0, at - 3), at)) && /^ (in|into|on|onto) an? /.test(text.slice(end));
+    const role = !verb && BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at));
     if (role && /^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && !MODIFIES.test(text.slice(end, end + 30)))
       return true;
     if ((at === 0 || !/\w/.test(text[at - 1])) && AFTER_NAME.test(text.slice(end, end + 60))) return true;
@@ -1394,7 +1396,8 @@ const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|s
 // ("the salt mine tour operator": a business that runs something for the public, outside)
 const PARTY = new RegExp(
   String.raw`^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?|` +
-    String.raw`processors?|operators?|agenc(y|ies)|carriers?|brokers?|resellers?)$`,
+    // ("the vintage car auction house": a business said as a house)
+    String.raw`processors?|operators?|agenc(y|ies)|carriers?|brokers?|resellers?|houses?)$`,
 );
 /** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
  * it says who someone is, never one of our names */
