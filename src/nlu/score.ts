@@ -757,7 +757,7 @@ function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
-  const scope = COVERS.test(t) || TOPIC_ALONE.test(t);
+  const scope = COVERS.test(t) || TOPIC_ALONE.test(t) || EXAMPLES_ASKED.test(t);
   return (
     (!others.length || scope) &&
     !s.entities.some((e) => !PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
@@ -766,6 +766,7 @@ function aboutTheBot(s: Seen): boolean {
       SCOPE_OPENS.test(t) ||
       BOT_TELLS.test(t) ||
       WHICH_QUESTIONS.test(t) ||
+      EXAMPLES_ASKED.test(t) ||
       TOPIC_ALONE.test(t))
   );
 }
@@ -788,6 +789,9 @@ const TOPIC_ALONE = new RegExp(
     String.raw`^\W*(is it true (that )?(you|u) can|(can|could) (you|u)) (tell|show|say|find out)( me| us)? ` +
     String.raw`(if|whether|what|which|who) (a|an) [a-z-]+\b[^?.!]*[?!.]*\s*$`,
 );
+/** "show me an example egress question", "sample policy commands?": questions to ask the bot, asked for as examples
+ * (a family named is the kind of example wanted; never "sample DNS queries", which DNS itself answers) */
+const EXAMPLES_ASKED = /\b(examples?|samples?)( of)?( an?| some)?( [\w-]+){0,2} (questions?|commands?)\b/;
 /** "what? how? which questions?": question words alone, ending on which questions there are, ask what to ask */
 const WHICH_QUESTIONS = /^\W*((what|how|which|where|who|why|huh)\W+)*(which|what) (questions|commands)\s*[?!.]*\s*$/;
 
