@@ -141,7 +141,8 @@ const WHAT_ADDRESS = /\bwhat (is )?(the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( 
 const addressAsked = (said: string): boolean =>
   WHAT_ADDRESS.test(said) || (/\b\d{1,3}(\.\d{1,3}){3}\b/.test(said) && /\?|\b(what|which|whose)\b/.test(said));
 const pricedOnly = (said: string): boolean => {
-  const t = said.replace(/[\w]+(?:[-.][\w]+)+/g, ' ');
+  // (and "can pod invoice reach db-0?": a word said as a pod's or Service's name, its type before it)
+  const t = said.replace(/[\w]+(?:[-.][\w]+)+/g, ' ').replace(/\b(pod|service|svc|deployment|workload) \w+/g, '$1 x');
   return PRICES.test(t) && (AMOUNT_ASKED.test(t) || !(NETWORK_ASKED.test(t) || addressAsked(said)));
 };
 
@@ -153,7 +154,8 @@ function outOfScope(t: string): boolean {
     .replace(/(^|\s)\$ kubectl \w+/g, ' ')
     // (the question may end without its mark: "… curl -s web:80/health ... what's the path of that")
     // (or a request to be shown: "kubectl exec … -- curl … hangs. show me each hop of that call")
-    .replace(/(^|\s)kubectl exec\b(?=.*(\?|\b(what|which|how|why|where|show|trace|explain|walk)\b))/g, ' ');
+    // (or its hops asked for: "kubectl exec … -- curl … — each hop please")
+    .replace(/(^|\s)kubectl exec\b(?=.*(\?|\b(what|which|how|why|where|show|trace|explain|walk|hops?|path)\b))/g, ' ');
   if (pricedOnly(asked)) return true;
   return [OTHER_CLOUDS, CHANGES, KUBECTL_WRITE, ORDERED, HOW_TO, UNMODELLED, ATTACK_ASKED].some((re) => re.test(asked));
 }
