@@ -22,7 +22,8 @@ const LISTING = new RegExp(
     // "who may reach it?", "who can get in": the sources one pod's ingress policies allow
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     // ("in shop — who can reach db-0?": the pod named in place of "it")
-    String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to) (get in|come in|reach|talk to|` +
+    // ("who is able to reach db-0?": whoever can, said with "able")
+    String.raw`\bwho (else )?(can|could|may|is allowed to|is permitted to|is able to) (get in|come in|reach|talk to|` +
     String.raw`connect( to)?)\b|` +
     // "which pods can get into db-0?": the same, asked of the pods
     String.raw`\b(which|what) (pods?|workloads?|clients?|sources?) (can|could|may|are allowed to) ` +
