@@ -100,7 +100,8 @@ const ORDERED = new RegExp(
   String.raw`^\s*(\[[^\]]*\]\s*)?([a-z][\w -]{0,30}:\s+)?(please |pls )?` +
     // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
-    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable) \S`,
+    // ("security team asks: block 203.0.113.66 on the firewall asap": an address blocked is a rule changed)
+    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock) \S`,
 );
 
 // the bill as the reason for a network question ("which public ip do the web pods bill their outbound traffic
