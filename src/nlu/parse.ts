@@ -481,7 +481,9 @@ function fixTypos(text: string): string {
 // The bot only reads: requests to change something are not questions it answers.
 const ACTION_VERBS = [
   'delete|remove|restart|reboot|rollout|increase|decrease|raise|lower|scale|flush|create|add|apply|patch|edit|set',
-  'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|ssh|run|write|install|page',
+  'change|deploy|kill|drain|cordon|uncordon|upgrade|update|open|close|merge|run|write|install|page',
+  // ("ssh via 51.104.20.30 port 2222 from …": the protocol of a flow described, never an order to log in)
+  String.raw`ssh(?!\s+(?:via|from|traffic|connections?|sessions?|port|on port)\b)`,
   // ("exec on the bridge asks …", "exec question: …": an executive who asks, never the command)
   String.raw`exec(?!\s+(?:on|here|question|asks?|wants?|says?|team|summary|update)\b)`,
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
