@@ -1616,7 +1616,7 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   const cues = asking && all.length > 1 ? cueScores(asking.replace(CLUSTER_SAID, ' ')) : {};
   // (the cue words of the whole message leave out the quoted lines where the reply asks in its own sentences)
   // (never a reply that goes on with the quoted question: "> db-0 is allowed from api. and from web?")
-  const goesOn = /^\W*((right|ok|okay|thanks|cool|so)\W+)?(and|what about|how about|same)\b/.test(own.join(' '));
+  const goesOn = /^\W*((right|ok|okay|thanks|cool|so)\W+)?(and|but|what about|how about|same)\b/.test(own.join(' '));
   const whole = at >= 0 && own.length && own.length < all.length && !goesOn ? own.join(' ') : t;
   return {
     cues: topKind(cues) === 'unknown' ? cueScores(whole.replace(CLUSTER_SAID, ' ')) : cues,

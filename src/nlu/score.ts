@@ -82,7 +82,8 @@ const CAN = new RegExp(
     // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets; nor is a
     // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
     String.raw`able to|(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
-    String.raw`refus(e|es|ed|ing)|reject(s|ed|ing)?|` +
+    // ("get refused?" asks whether; a "connection refused" said is the symptom seen)
+    String.raw`refus(e|es|ing)|(?<!connection )refused|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?", "what isolates it?") is the verdict's question
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`drop(s|ped|ping)?|isolat(e|es|ed|ing|ion)|` +
@@ -1312,7 +1313,9 @@ function podOpensOurHost(s: Seen): boolean {
   const hosts = s.hosts.map((h) => esc(h.text)).join('|');
   // ("api → shop.contoso.com from inside the cluster: does it hairpin out?": or drawn from the pod to the host)
   return new RegExp(
-    String.raw`\b(${names})(${OPENS_HOST}(the )?(host |route |url )?|( pods?)?\s*(->|→)\s*)(${hosts})\b`,
+    // ("sqlapi calls its own route host sqlapilb-…": the host said as its own)
+    String.raw`\b(${names})(${OPENS_HOST}(the |its |our )?(own )?(route host |host |route |url )?|` +
+      String.raw`( pods?)?\s*(->|→)\s*)(${hosts})\b`,
   ).test(s.t);
 }
 /** "sqlapi calls our own public frontend 20.67.170.10 – source ip on arrival?": a workload of ours calling one of our
