@@ -17,12 +17,12 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 3ac158a (the parser and model of 5c3d700 gave the same), before any tuning on this set:
  * 326/340 (95.9 %), 4 confident misroutes. Floors: rounded down.
- * round 56 (tuned on this set): 337/340, 1 */
+ * round 56 (tuned on this set): 338/340, 1 */
 const FLOOR: Record<string, number> = {
   all: 99,
   egress: 100,
   inbound: 97,
-  'east-west': 96,
+  'east-west': 100,
   policy: 96,
   dns: 100,
   'what-is': 100,
