@@ -213,9 +213,7 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   const own = said.filter((x) => !x.quoted).map((x) => x.pair);
   const asked = said.filter((x) => x.asked).map((x) => x.pair);
   const picked =
-    askedAgain(text, spots.slice(end + 1), found) ??
-    pickedAfter(spots.slice(end + 1), pairs) ??
-    pickedByShortName(text.slice(spots[end]?.end ?? 0), pairs) ??
+    pickedSaidAfter(text, spots, end, pairs, found) ??
     pickedByOrdinal(text, pairs) ??
     now ??
     onlyAsked(own, asked) ??
@@ -223,6 +221,13 @@ export function direction(text: string, parties: Party[]): (Pair & { several?: P
   if (picked) return picked;
   return found && own.length >= 2 ? { ...found, several: own } : found;
 }
+
+/** Of the pairs said, the one singled out by what is said after the last of them (a party asked again, a party
+ * alone, a short name). */
+const pickedSaidAfter = (text: string, spots: Spot[], end: number, pairs: Pair[], found?: Pair): Pair | undefined =>
+  askedAgain(text, spots.slice(end + 1), found) ??
+  pickedAfter(spots.slice(end + 1), pairs) ??
+  pickedByShortName(text.slice(spots[end]?.end ?? 0), pairs);
 
 /** The pair two parties make, linked one way or the other; a pair asked in a question of its own ("can A reach B")
  * stays a question even if another asks the way back. */

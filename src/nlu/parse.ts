@@ -345,12 +345,6 @@ function normalizeText(text: string): string {
       // CLI shorthand "web>api:8080", "y/c>x/a:81": ">" between two names is an arrow (client > target); a quoted
       // "> line" starts a line, with a space after it
       .replace(/([a-z0-9])>(?=[a-z0-9])/gi, '$1 -> ')
-      // "10.244.2.51 → which pod?", "10.225.2.15 → pod?": an arrow from an address to a question about it (which
-      // thing, what kind) asks what the address is, never a flow to somewhere (not "→ which node does it land on?")
-      .replace(
-        /(\b\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→|=>)\s*(?=(?:which|what|who|whose)(?: [\w-]+)?(?: is (?:it|that|this))?\s*\?|(?:a |the )?(?:pod|node|svc|service|vm|ip|lb|load balancer|host|box)s?\s*(?:or [\w ]{1,20})?\?)/gi,
-        '$1: ',
-      )
       .replace(URL, 'host $1$2')
       // "deployment.apps/web", "route.route.openshift.io/sqlapilb": kubectl's TYPE/NAME with the kind's API group, and
       // "pod/c -n z": a TYPE/NAME with its namespace after it, are the kind and the name
@@ -653,6 +647,7 @@ function clean(text: string): string {
   const lower = normalizeText(pastedServices(pastedPods(text.slice(0, 4000))))
     .slice(0, 2000)
     .toLowerCase()
+    .replace(ARROW_TO_ITS_KIND, '$1: ')
     .replace(TEST_NAME, (name) => name.replace(/(?<!\d)(\d{1,3})_(\d{1,3})_(\d{1,3})_(\d{1,3})(?!\d)/g, '$1.$2.$3.$4'))
     .replace(/_/g, ' ')
     // "Server=tcp:db.example.svc.cluster.local,1433": a SQL connection string's protocol prefix is no part of the host
@@ -1580,6 +1575,14 @@ const SENTENCE_BREAK = new RegExp(
   String.raw`(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
     String.raw`\s[—–-]\s+(?=(?:what|which|where|who|how|why)\b` +
     String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b))`,
+);
+/** "10.244.2.51 → which pod?", "10.225.2.15 → pod?": an arrow from an address to a question about it (which thing,
+ * what kind) asks what the address is, never a flow to somewhere (not "→ which node does it land on?") */
+const ARROW_TO_ITS_KIND = new RegExp(
+  String.raw`(\b\d{1,3}(?:\.\d{1,3}){3})\s*(?:->|→|=>)\s*` +
+    String.raw`(?=(?:which|what|who|whose)(?: [\w-]+)?(?: is (?:it|that|this))?\s*\?|` +
+    String.raw`(?:a |the )?(?:pod|node|svc|service|vm|ip|lb|load balancer|host|box)s?\s*(?:or [\w ]{1,20})?\?)`,
+  'gi',
 );
 function askingCues(t: string): { cues: Scores; asking?: string } {
   // a sentence may open with an address ("… reset by peer. 172.30.138.47 svc or pod?")

@@ -758,7 +758,7 @@ function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
-  const scope = COVERS.test(t) || TOPIC_ALONE.test(t) || EXAMPLES_ASKED.test(t);
+  const scope = COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t);
   return (
     (!others.length || scope) &&
     !s.entities.some((e) => !PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
@@ -766,8 +766,7 @@ function aboutTheBot(s: Seen): boolean {
     ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) ||
       SCOPE_OPENS.test(t) ||
       BOT_TELLS.test(t) ||
-      WHICH_QUESTIONS.test(t) ||
-      EXAMPLES_ASKED.test(t) ||
+      QUESTIONS_ASKED.test(t) ||
       TOPIC_ALONE.test(t))
   );
 }
@@ -795,6 +794,10 @@ const TOPIC_ALONE = new RegExp(
 const EXAMPLES_ASKED = /\b(examples?|samples?)( of)?( an?| some)?( [\w-]+){0,2} (questions?|commands?)\b/;
 /** "what? how? which questions?": question words alone, ending on which questions there are, ask what to ask */
 const WHICH_QUESTIONS = /^\W*((what|how|which|where|who|why|huh)\W+)*(which|what) (questions|commands)\s*[?!.]*\s*$/;
+/** Questions to ask asked for: which there are, or examples of them */
+const QUESTIONS_ASKED = new RegExp(`${WHICH_QUESTIONS.source}|${EXAMPLES_ASKED.source}`);
+/** What the bot covers asked, or examples of its questions (a family then named is the kind wanted) */
+const COVERS_OR_EXAMPLES = new RegExp(`${COVERS.source}|${EXAMPLES_ASKED.source}`);
 
 /** One party the inventory knows and one written "ns/name" that a namespace of ours does not have, linked as a pair. */
 const oneMissing = (s: Seen): boolean =>

@@ -92,7 +92,10 @@ export const spec: IntentSpec<'pod'> = {
     /^\s*pod\s+[\w./-]+\s*(-n\s+\S+)?\s*$/,
     // "show me server-1-ppl25": a pod's name shown, nothing else asked (a name written as a pod's: with a digit)
     // (a word of courtesy may close it: "show db-0 please")
-    /^\W*(show|give|get)( me| us)? (the )?(pod )?(?=[a-z0-9-]*\d)[a-z0-9]+(-[a-z0-9]+)+( (please|pls|plz|thanks))?\s*[?!.]*\s*$/,
+    new RegExp(
+      String.raw`^\W*(show|give|get)( me| us)? (the )?(pod )?(?=[a-z0-9-]*\d)[a-z0-9]+(-[a-z0-9]+)+` +
+        String.raw`( (please|pls|plz|thanks))?\s*[?!.]*\s*$`,
+    ),
     /\benv(ironment)? ?(vars?|variables)\b/,
     // "<pasted pods> what IPs do these have?": the addresses of pods pointed back at
     /\b(what|which) (ips?|addresses) (do|does|did) (these|those|they|each( of them)?) (have|get|got)\b/,

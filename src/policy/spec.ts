@@ -94,7 +94,10 @@ export const spec: IntentSpec<'policy'> = {
     ],
     // "api → web 8080 refused?", "does that connect or get refused?": whether a flow is turned away, asked, is its
     // verdict (never a pasted "Connection refused": what a client printed is no question)
-    [/\b(refused|rejected|dropped|denied)\s*\?|\b(get|gets|getting|got) (refused|rejected|dropped|denied|blocked)\b/, 2],
+    [
+      /\b(refused|rejected|dropped|denied)\s*\?|\b(get|gets|getting|got) (refused|rejected|dropped|denied|blocked)\b/,
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
