@@ -151,7 +151,7 @@ const STOP = new Set(
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
    nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
-    dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able`.split(/\s+/),
+   dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able`.split(/\s+/),
 );
 /** A common word of a question, never a name on its own. */
 export const isStopWord = (w: string): boolean => STOP.has(w);
