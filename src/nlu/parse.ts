@@ -1672,8 +1672,11 @@ function dropCommonNouns(intent: Intent, t: string): void {
     );
   };
   // "IAM-style review", "Netflix-like setup", "cluster-wide": a word made an adjective by its suffix names nothing
+  // "which dns server answers for web": a resolver, never a workload called server
+  const resolver = (w: string) =>
+    w === 'server' && [...t.matchAll(/(\S+ )?\bservers?\b/g)].every((m) => /^(dns|name|upstream) $/.test(m[1] ?? ''));
   const gone = intent.names.filter(
-    (w) => common(w) || /^[a-z0-9]+-(?:style|like|based|wide|level|ish|driven)$/.test(w),
+    (w) => common(w) || resolver(w) || /^[a-z0-9]+-(?:style|like|based|wide|level|ish|driven)$/.test(w),
   );
   if (!gone.length) return;
   intent.names = intent.names.filter((n) => !gone.includes(n));

@@ -125,3 +125,13 @@ test('made-up words that describe a party are no names: before a workload, an ou
   const covered = await understandWith('is the api pod covered by any network policy at all?', aksLb);
   expect(covered.names).toEqual(['api']);
 });
+
+test('"dns server" is a resolver, never a workload called server; a server said alone still is one', async () => {
+  const dns = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'aks-custom-dns'));
+  expect((await understandWith('which dns server resolves api.contoso.internal for web?', dns)).names).not.toContain(
+    'server',
+  );
+  expect((await understandWith('which dns server does server use?', SnapshotInventory.demo())).names).toContain(
+    'server',
+  );
+});
