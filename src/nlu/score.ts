@@ -407,9 +407,11 @@ function outsideAddressReachesPublic(s: Seen): boolean {
   if (!client || !s.intent.elsewhereIps?.includes(client) || s.both.length > 1 || s.hosts.length) return false;
   const to = s.intent.ips.filter((ip) => ip !== client);
   if (to.length !== 1 || !isPublic(to[0])) return false;
+  // ("203.0.113.40:51514 -> 51.104.20.30:443 … where does it end up?": a flow drawn in, asked where it lands)
+  const drawnIn = arrowFrom(s.t, client) && WHO_GETS_IT.test(s.t);
   return (
     !!s.intent.frontendIps?.includes(to[0]) ||
-    (s.intent.elsewhereIps.includes(to[0]) && askedWhetherReaches(s.t) === client)
+    (s.intent.elsewhereIps.includes(to[0]) && (askedWhetherReaches(s.t) === client || drawnIn))
   );
 }
 /** A logged packet's public source whose destination is one of our frontends (iptables LOG's SRC= and DST= fields
@@ -815,6 +817,17 @@ const notAPair = (s: Seen): boolean =>
   s.intent.names.some((n) => AZURE_WAY_IN.test(n));
 
 /** "api db", "20.31.46.20 api": names and addresses said alone, with no word of what is wanted of them */
+const ADDRESS_OF_X =
+  /^(?:(?:what'?s|what is|whats) )?(?:the )?(?:(?:ip|address|ip address) (?:of|for) x|x(?: ?'?s)? (?:ip|address))$/;
+/** "what's web's IP?", "ip of api": a workload has several addresses (its pods', its Service's, its way out), and
+ * which is not said: the reply offers them */
+function addressOfUnsaid(s: Seen): boolean {
+  // (a pod said by its own name has the one address: "ip of legacy-0")
+  if (s.cue !== 'unknown' || s.entities.length !== 1 || s.entities[0].kind !== 'workload') return false;
+  const rest = s.t.split(s.entities[0].text).join(' x ').replace(/[?!.]/g, ' ').replace(/\s+/g, ' ').trim();
+  return ADDRESS_OF_X.test(rest);
+}
+
 function namesOnly(s: Seen): boolean {
   if (s.cue !== 'unknown' || s.entities.length + s.intent.ips.length < 2) return false;
   const said = [...s.entities.map((e) => e.text), ...s.intent.ips].sort((a, b) => b.length - a.length);
@@ -2107,7 +2120,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'trouble-without-a-question',
     says: {},
-    when: (s) => (s.cue === 'unknown' && VAGUE_TROUBLE.test(s.t)) || namesOnly(s),
+    when: (s) => (s.cue === 'unknown' && VAGUE_TROUBLE.test(s.t)) || namesOnly(s) || addressOfUnsaid(s),
   },
   {
     id: 'nothing-named',
