@@ -232,7 +232,7 @@ export function reconsider(intent: Intent): void {
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   if (intent.kind === 'egress') egressDestination(intent);
-  const outsider = ['policy', 'east-west'].includes(intent.kind) ? outsiderOpens(intent) : undefined;
+  const outsider = ['policy', 'east-west', 'unknown'].includes(intent.kind) ? outsiderOpens(intent) : undefined;
   if (outsider) Object.assign(intent, { kind: 'inbound', clientIp: outsider });
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
