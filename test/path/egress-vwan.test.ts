@@ -42,6 +42,13 @@ describe('aks-vwan: secured virtual hub with routing intent', () => {
     expect(r.answer).not.toMatch(/afw-vhub-weu/);
   });
 
+  test("a verdict to another spoke: the hub's BGP prefix is in the VirtualNetwork tag, the firewall's rule decides", async () => {
+    const r = await ask('can web reach 10.130.1.5 on 443?', inv);
+    expect(r.answer).toMatch(/^Yes: .*can reach 10\.130\.1\.5 on tcp:443/);
+    expect(fact(r, 'NSG')).toMatch(/AllowVnetOutBound/);
+    expect(fact(r, 'Azure Firewall')).toMatch(/allowed by rule .*https-out/);
+  });
+
   test('what is a hub firewall public IP: the firewall, from its hubIPAddresses', async () => {
     const r = await ask('what is 20.71.40.10', inv);
     expect(r.answer).toMatch(/Azure Firewall afw-vhub-weu/);
