@@ -201,9 +201,21 @@ class Pair {
   }
   to(to: PairTarget, note?: string): PairSubjects {
     this.note(note);
+    const served = this.port === undefined && to.pod ? onlyPort(to.pod) : undefined;
+    if (served) this.note(`judged on tcp:${served}, the one port ${to.pod!.metadata.name} declares (no port was said)`);
     const joined = this.notes.filter(Boolean).join('; ') || undefined;
-    return { from: this.from, to, port: this.port, notes: [joined] };
+    return { from: this.from, to, port: this.port ?? served, notes: [joined] };
   }
+}
+
+/** The one TCP port a pod's containers declare: where a connection to it goes when no port is said (a declared port
+ * is informational, so the answer says it was assumed: https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports) */
+function onlyPort(pod: Pod): number | undefined {
+  const ports = (pod.spec?.containers ?? [])
+    .flatMap((c) => c.ports ?? [])
+    .filter((p) => (p.protocol ?? 'TCP') === 'TCP');
+  const distinct = [...new Set(ports.map((p) => p.containerPort))];
+  return distinct.length === 1 ? distinct[0] : undefined;
 }
 
 /** The client pod: the party after "from"/"when", else the first party that is a pod. */

@@ -217,7 +217,15 @@ export const protocolMatches = (rule: string, packet: string) =>
 
 /** Does the rule apply to the packet? A string: it might (a tag or group that cannot be judged here), and why. */
 function ruleMatches(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
-  if (!protocolMatches(r.protocol, p.protocol) || !portMatches(r.destinationPorts, p.port)) return false;
+  // no port asked: a rule on some ports only might decide, never silently skipped
+  const somePorts = p.port === undefined && r.destinationPorts.length > 0 && !r.destinationPorts.includes('*');
+  if (!protocolMatches(r.protocol, p.protocol) || (!somePorts && !portMatches(r.destinationPorts, p.port)))
+    return false;
+  const m = addressesMatch(r, p, ctx);
+  return somePorts && m !== false ? `it covers port ${r.destinationPorts.join(', ')} only, and no port was said` : m;
+}
+
+function addressesMatch(r: Rule, p: NsgPacket, ctx: NsgContext): Match {
   const src = r.sourceAsgs?.length
     ? p.srcAny
       ? false // an Internet / VNet client at large is no NIC of a group
