@@ -15,6 +15,7 @@ import { resolveServiceName } from '../path/dns';
 import { serviceFrontAt } from '../path/index';
 import { isPrivateIp } from '../path/ip';
 import { isRunning, matchesSelector } from '../path/kube';
+import { declaredPorts } from '../path/ports';
 import { result, type PathResult } from '../path/result';
 
 /** What the client connects to: a DNS name (svc, svc.ns, FQDN), a pod, or an IP of a pod or Service. */
@@ -208,14 +209,11 @@ class Pair {
   }
 }
 
-/** The one TCP port a pod's containers declare: where a connection to it goes when no port is said (a declared port
- * is informational, so the answer says it was assumed: https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports) */
+/** The one TCP port a pod's containers declare: where a connection to it goes when no port is said (the answer says
+ * it was assumed, a declared port being informational) */
 function onlyPort(pod: Pod): number | undefined {
-  const ports = (pod.spec?.containers ?? [])
-    .flatMap((c) => c.ports ?? [])
-    .filter((p) => (p.protocol ?? 'TCP') === 'TCP');
-  const distinct = [...new Set(ports.map((p) => p.containerPort))];
-  return distinct.length === 1 ? distinct[0] : undefined;
+  const ports = declaredPorts(pod, 'TCP');
+  return ports.length === 1 ? ports[0] : undefined;
 }
 
 /** The client pod: the party after "from"/"when", else the first party that is a pod. */

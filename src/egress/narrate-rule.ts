@@ -68,8 +68,8 @@ function bgpUnseen(a: PathAnswer): string {
   // a user route wins over a BGP route of the same prefix: only a system route is open to one
   if (r.route && r.route.origin !== 'system') return '';
   const hub = r.routing.vwan;
-  // a Virtual WAN hub read: what it advertises is known, only the other sources are hedged
-  const from = r.routing.sources.filter((x) => !(hub?.read && x === `peering ${hub.peering} (remote gateways)`));
+  // (a Virtual WAN hub read is no unseen source: routes.ts leaves it out)
+  const from = r.routing.sources;
   const said = hub ? hubWords(hub, r.route) : '';
   if (!from.length) return said;
   const unread = 'and the effective routes were not read';

@@ -222,26 +222,28 @@ export interface Published {
 /** How the firewalls in reach publish an internal frontend of ours (DNAT rules translating to it): one line and the
  * question that walks it, each. The Internet reaches an internal load balancer only so.
  * https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat */
-export async function publishedBy(address: string, ctx: Ctx): Promise<Published[]> {
+export async function publishedBy(addresses: string[], ctx: Ctx): Promise<Published[]> {
+  if (!addresses.length) return [];
   const firewalls = await firewallsInReach(ctx);
   const ways = await Promise.all(
     firewalls.map(async (fw) => {
       const rules = await firewallRulesOf(ctx.inv, fw, ctx.trace);
-      return dnatTo(rules, address).flatMap((h) => {
-        if (h.ip === '*') return [];
-        const at = h.ip;
-        const port = /^\d+$/.test(h.ports[0] ?? '') ? h.ports[0] : undefined;
-        const to = `${address}:${h.port ?? '?'}`;
-        return [
-          {
-            line: `Azure Firewall ${fw.name} publishes it: DNAT rule ${h.rule}, ${h.what} → ${to}`,
-            ask: `how does traffic reach ${at}${port ? ` on ${port}` : ''}`,
-            ip: at,
-            port: port ? Number(port) : undefined,
-          },
-        ];
-      });
+      return addresses.flatMap((address) => dnatTo(rules, address).flatMap((h) => publishing(fw.name, address, h)));
     }),
   );
   return ways.flat();
+}
+
+/** One DNAT rule publishing `address`, as a way in (none for a rule on any of the firewall's addresses). */
+function publishing(firewall: string, address: string, h: DnatHit): Published[] {
+  if (h.ip === '*') return [];
+  const port = /^\d+$/.test(h.ports[0] ?? '') ? Number(h.ports[0]) : undefined;
+  return [
+    {
+      line: `Azure Firewall ${firewall} publishes it: DNAT rule ${h.rule}, ${h.what} → ${address}:${h.port ?? '?'}`,
+      ask: `how does traffic reach ${h.ip}${port ? ` on ${port}` : ''}`,
+      ip: h.ip,
+      port,
+    },
+  ];
 }

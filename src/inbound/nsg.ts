@@ -119,12 +119,11 @@ export function nodePortNsg(
 /** The client named by address, else any client of a kind. A private address dialling a public frontend leaves its
  * own network SNATed to that network's public address, which is what the NSG sees
  * (https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections). */
-export const clientOf = (client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> =>
-  client && !(kind === 'Internet' && isPrivateIp(client))
-    ? { src: client }
-    : client
-      ? { src: `${client} (arriving as its own network's public address)`, srcAny: kind }
-      : { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
+export function clientOf(client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> {
+  if (!client) return { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
+  const snatted = kind === 'Internet' && isPrivateIp(client);
+  return snatted ? { src: `${client} (arriving as its own network's public address)`, srcAny: kind } : { src: client };
+}
 
 /** The `az` command that lists an NSG's rules. */
 export const nsgCheck = (g: { id: string; name: string }): string =>

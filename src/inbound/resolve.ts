@@ -260,7 +260,7 @@ async function fromTheInternet(found: Found, intent: Intent, published: Publishe
  * Internet. */
 async function firewallWays(base: Service[], ctx: Ctx): Promise<Published[]> {
   const internal = base.flatMap((s) => (s.spec?.type === 'LoadBalancer' ? lbIngressIps(s) : [])).filter(isPrivateIp);
-  return (await Promise.all(internal.map((ip) => publishedBy(ip, ctx)))).flat();
+  return publishedBy(internal, ctx);
 }
 
 /** A route or ingress asked about by its type and name ("route sqlapilb"): that way in, not the workload's. */

@@ -6,6 +6,7 @@ import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import { saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
+import { askedWhetherOpens } from './outside-client';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
 import { escapeRe } from '../regex';
@@ -194,19 +195,11 @@ function egressDestination(intent: Intent): void {
   intent.ips = intent.ips.filter((ip) => ip !== far);
 }
 
-/** "can 198.51.100.7 reach web on 80?", "could the office at 198.51.100.7 connect to web": an address outside the
- * cluster that opens the connection to a workload of ours is a client coming in, never the far end web goes out to
- * (the client is whoever opens the connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
-function outsiderOpens(intent: Intent): string | undefined {
-  if (!(intent.entities ?? []).some((e) => e.pods?.length)) return undefined;
-  return (intent.elsewhereIps ?? []).find((ip) =>
-    new RegExp(
-      String.raw`\b(can|could|may|will|would|does|do|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?` +
-        String.raw`${escapeRe(ip)}\)?\s+(?:be\s+)?(?:able\s+to\s+)?` +
-        String.raw`(reach|connect|talk|access|get|hit|open|call|curl|send)\w*\b`,
-    ).test(intent.text),
-  );
-}
+/** An address outside the cluster asked whether it opens a connection to a workload of ours: a client coming in. */
+const outsiderOpens = (intent: Intent): string | undefined =>
+  (intent.entities ?? []).some((e) => e.pods?.length)
+    ? (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip))
+    : undefined;
 
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
 export function reconsider(intent: Intent): void {

@@ -9,6 +9,7 @@ import type { ServiceTagsRead } from '../inventory/service-tags';
 import { locateNode, type NodeOnAzure } from './azure-node';
 import { cidrContains } from './ip';
 import { usesServiceTags, type NsgContext } from './nsg';
+import type { Candidate } from './routes';
 import type { Trace } from './trace';
 
 /** One end of a connection on Azure. */
@@ -84,6 +85,13 @@ export const vnetTagSpace = (vnet?: VirtualNetwork, ...tables: (RouteTable | und
     ...(vnet?.peerings ?? []).flatMap((p) => p.remotePrefixes),
     ...tables.flatMap((t) => (t?.routes ?? []).map((r) => r.prefix)),
   ]),
+];
+
+/** The VirtualNetwork tag for a packet that leaves by `route`: a BGP route's prefix (a gateway's, a Virtual WAN hub's)
+ * is in it too, as connected on-premises and gateway-connected ranges are ("might also contain default routes")
+ * https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags */
+export const vnetTagSpaceVia = (end: AzureEnd | undefined, route: Candidate | undefined): string[] => [
+  ...new Set([...vnetTagSpace(end?.vnet, end?.routeTable), ...(route?.origin === 'bgp' ? [route.prefix] : [])]),
 ];
 
 /** The subnet of a VNet that holds an address. */

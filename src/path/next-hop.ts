@@ -19,7 +19,7 @@ import type { Inventory } from '../inventory/inventory';
 import { cidrContains } from './ip';
 import { fromGroups, type FirewallRules } from './firewall-rules';
 import type { Trace } from './trace';
-import type { HubRoute } from './vwan';
+import { isFirewallId, type HubRoute } from './vwan';
 
 export type ApplianceOwner =
   | { kind: 'firewall'; firewall: AzureFirewall; subscription: string }
@@ -106,7 +106,7 @@ export async function readAppliance(
 // https://learn.microsoft.com/azure/virtual-wan/how-to-routing-policies#background
 export async function hubAppliance(inv: Inventory, r: HubRoute, trace: Trace): Promise<ApplianceFacts> {
   if (r.firewall) return firewallFacts(inv, r.firewall, trace);
-  if (/\/azureFirewalls\//i.test(r.nextHop)) {
+  if (isFirewallId(r.nextHop)) {
     const sub = subOf(r.nextHop);
     return { owner: { kind: 'unknown', searched: [sub], unreadable: [sub] } };
   }

@@ -55,3 +55,15 @@ export function portByName(
   ];
   return known !== undefined && declared.includes(known) ? known : undefined;
 }
+
+/** The ports a pod's containers declare (of one protocol, when given), each once. A declared port is informational:
+ * nothing stops a container listening on another
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports */
+export const declaredPorts = (pod: Pod, protocol?: string): number[] => [
+  ...new Set(
+    (pod.spec?.containers ?? [])
+      .flatMap((c) => c.ports ?? [])
+      .filter((p) => !protocol || (p.protocol ?? 'TCP') === protocol)
+      .map((p) => p.containerPort),
+  ),
+];

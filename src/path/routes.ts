@@ -43,9 +43,11 @@ export const bgpPossible = (vnet?: VirtualNetwork): boolean => bgpSources(vnet).
 /** What can advertise BGP routes to the VNet's subnets, in words: its own gateway or route server subnet, or a
  * peering that uses the remote VNet's gateways (a hub's VPN/ExpressRoute gateway or route server)
  * https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview#gateways-and-on-premises-connectivity */
-const bgpSources = (vnet?: VirtualNetwork): string[] => [
+const bgpSources = (vnet?: VirtualNetwork, known?: string): string[] => [
   ...(vnet?.subnets ?? []).filter((s) => /^(gatewaysubnet|routeserversubnet)$/i.test(s.name)).map((s) => s.name),
-  ...(vnet?.peerings ?? []).filter((p) => p.useRemoteGateways).map((p) => `peering ${p.name} (remote gateways)`),
+  ...(vnet?.peerings ?? [])
+    .filter((p) => p.useRemoteGateways && p.name !== known)
+    .map((p) => `peering ${p.name} (remote gateways)`),
 ];
 
 // Default system routes: the Internet, and the private ranges dropped unless something more specific covers them.
@@ -124,7 +126,8 @@ export function candidatesOf(
   effective: EffectiveRoute[] | undefined,
   vwan?: VwanFacts,
 ): { candidates: Candidate[]; routing: Routing } {
-  const sources = bgpSources(vnet);
+  // (a Virtual WAN hub read: what its peering advertises is known, no longer an unseen source)
+  const sources = bgpSources(vnet, vwan?.read ? vwan.peering : undefined);
   if (effective?.length) {
     const candidates = effectiveCandidates(effective);
     const bgp = candidates.some((c) => c.origin === 'bgp') ? 'seen' : 'none';

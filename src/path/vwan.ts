@@ -61,6 +61,9 @@ export interface HubRouting {
 // what a connected spoke's peering shows (observed; Learn does not document the names)
 const HUB_VNET = /\/resourceGroups\/RG_[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/HV_[^/]+$/i;
 
+/** A routing policy's next hop that is an Azure Firewall (else an NVA or SaaS solution in the hub). */
+export const isFirewallId = (id: string): boolean => /\/azureFirewalls\//i.test(id);
+
 /** A Virtual WAN hub's managed VNet. */
 export const isHubVnet = (id?: string): boolean => HUB_VNET.test(id ?? '');
 
@@ -108,9 +111,7 @@ export async function readVwan(
     inv.azure.list('routingIntent', hub.id),
   );
   const intent = intents?.[0];
-  const ids = [
-    ...new Set((intent?.policies ?? []).map((p) => p.nextHop).filter((id) => /\/azureFirewalls\//i.test(id))),
-  ];
+  const ids = [...new Set((intent?.policies ?? []).map((p) => p.nextHop).filter(isFirewallId))];
   const firewalls = await Promise.all(
     ids.map((id) => attempt(`Azure firewall ${nameOf(id)}`, () => inv.azure.get('firewall', id))),
   );

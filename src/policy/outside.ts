@@ -9,7 +9,7 @@ import type { EgressSubjects } from '../egress/resolve';
 import type { Ctx } from '../family';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../inventory/k8s-types';
-import { azureEnd, podEnd, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
+import { azureEnd, podEnd, tagsOf, vnetTagSpaceVia, type AzureEnd } from '../path/azure-end';
 import { dropsBeyondRules, judgeFirewall, type FirewallPacket, type FirewallVerdict } from '../path/firewall-rules';
 import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
 import type { AzureService } from '../path/azure-services';
@@ -107,18 +107,13 @@ export function decideOutside(f: OutsideFacts, far: Far, port: number | undefine
   // outbound: the NIC's NSG, then the subnet's
   // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
   const asgs = c.at.nic?.ipConfigs.find((x) => x.privateIp === src)?.asgIds ?? (c.at.nic ? [] : undefined);
-  const ctx = { virtualNetwork: tagSpace(c, answer), srcAsgs: asgs, ...tagsOf([c]) };
+  const ctx = { virtualNetwork: vnetTagSpaceVia(c, routeOf(answer)), srcAsgs: asgs, ...tagsOf([c]) };
   const decisions = evaluatePath({ srcNic: c.nicNsg, srcSubnet: c.subnetNsg }, packet, ctx);
   return { ...base, nsg: { packet, decisions, unseen: c.unseen } };
 }
 
-/** The VirtualNetwork service tag of the client's VNet: its ranges, its peerings' and user routes' prefixes, and the
- * prefix of the BGP route the packet takes (a gateway's or a Virtual WAN hub's; "might also contain default routes")
- * https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags */
-function tagSpace(c: AzureEnd | undefined, a: EgressAnswer): string[] {
-  const route = a.kind === 'path' && 'route' in a.rule ? a.rule.route : undefined;
-  return [...vnetTagSpace(c?.vnet, c?.routeTable), ...(route?.origin === 'bgp' ? [route.prefix] : [])];
-}
+/** The route the packet leaves by, when one decided. */
+const routeOf = (a: EgressAnswer) => (a.kind === 'path' && 'route' in a.rule ? a.rule.route : undefined);
 
 /** The Azure Firewall's rules for the packet, when the route out takes it to one whose rules were read. */
 function firewallVerdict(a: EgressAnswer, p: Partial<FirewallPacket>, f: OutsideFacts): OutsideDecision['firewall'] {
@@ -131,7 +126,7 @@ function firewallVerdict(a: EgressAnswer, p: Partial<FirewallPacket>, f: Outside
       verdict: { verdict: 'unknown', why: 'the address the packet leaves the node with is not known' },
       dropsFirst: [],
     };
-  const ctx = { virtualNetwork: tagSpace(f.client, a), ...tagsOf(f.client ? [f.client] : []) };
+  const ctx = { virtualNetwork: vnetTagSpaceVia(f.client, routeOf(a)), ...tagsOf(f.client ? [f.client] : []) };
   const verdict = judgeFirewall(rule.firewallRules, { ...p, src: p.src, protocol: p.protocol ?? 'TCP' }, ctx);
   return { name, verdict, dropsFirst: dropsBeyondRules(name, rule.firewallRules) };
 }

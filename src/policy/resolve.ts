@@ -6,6 +6,7 @@ import type { NetworkPolicy, Pod, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
 import { resolveServiceName } from '../path/dns';
 import { isRunning, matchesSelector } from '../path/kube';
+import { declaredPorts } from '../path/ports';
 import { result, type PathResult } from '../path/result';
 import { escapeRe } from '../regex';
 import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
@@ -119,7 +120,7 @@ function backingPod(service: Service, pods: Pod[], from: Pod): Pod | undefined {
 
 /** containerPort is informational, but a port no container declares is worth saying. */
 function declared(pod: Pod, port: number): string {
-  const ports = (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort));
+  const ports = declaredPorts(pod);
   if (!ports.length || ports.includes(port)) return '';
-  return `; its containers declare only ${[...new Set(ports)].join(', ')}, so nothing may listen on ${port}`;
+  return `; its containers declare only ${ports.join(', ')}, so nothing may listen on ${port}`;
 }
