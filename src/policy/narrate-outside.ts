@@ -36,13 +36,19 @@ function denied(r: PathResult, o: OutsideDecision, client: string, to: string): 
   const npDeny = !o.netpol.allowed && o.enforcement.enforced !== false ? o.netpol : undefined;
   const fw = o.firewall?.verdict.verdict === 'denied' ? o.firewall.verdict : undefined;
   const said = { client, to, what: o.service?.name ?? o.ip, who: client.split('/').pop() };
+  const way = wayOut(o);
   if (nsgDeny) nsgDenies(r, nsgDeny, said);
-  else if (npDeny) {
+  else if (way?.verdict === 'denied') {
+    // the way out itself drops it: the egress answer says why
+    r.answer = `No: ${client} cannot reach ${to}. ${r.answer}`;
+    r.title = `No way out: ${said.who} → ${said.what}`;
+    r.verdict = { allowed: false, by: [way.by ?? 'route'] };
+  } else if (npDeny) {
     r.answer = `No: ${client} cannot reach ${to} — ${npDeny.reason}.`;
     r.title = `Denied by NetworkPolicy: ${said.who} → ${said.what}`;
     r.verdict = { allowed: false, by: npDeny.policies };
   } else if (fw) firewallDenies(r, o.firewall!.name, fw, said);
-  return !!(nsgDeny ?? npDeny ?? fw);
+  return !!(nsgDeny ?? (way?.verdict === 'denied' ? way : undefined) ?? npDeny ?? fw);
 }
 
 type Said = { client: string; to: string; what?: string; who?: string };
@@ -74,29 +80,69 @@ type FirewallDeny = Extract<FirewallVerdict, { verdict: 'allowed' | 'denied' }>;
 const firewallWhy = (v: { rule?: string }): string =>
   v.rule ? `rule ${v.rule} denies it` : 'no rule allows it (Azure Firewall denies what no rule allows)';
 
-/** Nothing read stops it: the way out as egress says it, "yes" first when asked as a verdict, what was not read. */
+/** Nothing read stops it: the way out as egress says it; asked as a verdict, "yes" only when every layer on the way
+ * was read — a firewall or appliance whose rules were not read may drop it (Azure Firewall denies what no rule allows:
+ * https://learn.microsoft.com/azure/firewall/rule-processing), so it is "not sure", naming what was not read. */
 function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], asked?: { client: string; to: string }) {
   const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
-  const notChecked = unseen.length
-    ? ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`
-    : '';
   // a deny rule that might cover the packet (a regional tag, addresses not known) leaves the verdict open
   const fw = o.firewall?.verdict.verdict === 'allowed' ? o.firewall.verdict : undefined;
   const nsgOpen = o.nsg?.decisions.find((x) => x.unsure)?.unsure;
   const u = fw?.unsure;
   const open = nsgOpen ? `NSG rule ${nsgOpen}` : u ? `firewall rule ${u.rule} (${u.action}): ${u.why}` : undefined;
-  const far = `as far as ${fw ? 'NetworkPolicy, NSGs and the firewall' : 'NetworkPolicy and NSGs'} go`;
-  const yes = !asked
-    ? ''
-    : open
-      ? `Not sure: ${open} — where it applies it drops the packet; elsewhere ${asked.client} can reach ` +
-        `${asked.to} ${far}. `
-      : `Yes: ${asked.client} can reach ${asked.to} ${far}. `;
-  r.answer = `${yes}${r.answer}${notChecked}`;
-  if (!open) r.verdict = { allowed: true, by: o.netpol.policies };
+  const read = fw ? 'NetworkPolicy, NSGs and the firewall' : 'NetworkPolicy and NSGs';
+  const notRead = unseen.map((l) => l.note ?? `${l.layer}${l.by ? ' ' + l.by : ''} not read`).join('; ');
+  r.answer = `${asked ? verdictWords(asked, read, open, notRead) : ''}${r.answer}`;
+  if (!asked && unseen.length)
+    r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
+  if (!open && !unseen.length) r.verdict = { allowed: true, by: o.netpol.policies };
   const by = allowedBy(o.nsg?.decisions ?? []);
   if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
   if (fw?.rule) r.facts.push({ label: 'Azure Firewall', value: `${o.firewall!.name}: allowed by rule ${fw.rule}` });
+}
+
+/** The verdict's first words: "not sure" names the rule that may apply or what was not read. */
+function verdictWords(asked: { client: string; to: string }, read: string, open?: string, notRead?: string): string {
+  const { client, to } = asked;
+  const far = `${client} can reach ${to} as far as ${read} go`;
+  if (open) return `Not sure: ${open} — where it applies it drops the packet; elsewhere ${far}. `;
+  if (notRead) return `Not sure: ${read} let ${client} reach ${to}, but ${notRead}. `;
+  return `Yes: ${far}. `;
+}
+
+/** The way out itself as a layer: a route to None or no outbound path drops the packet; a route not followed, a BGP
+ * route not seen or a gateway to on-premises leaves it to what is not read. */
+function wayOut(o: OutsideDecision): LayerVerdict | undefined {
+  const a = o.egress;
+  if (a.kind !== 'path' || o.endpoint) return undefined;
+  const r = a.rule;
+  const route = 'route' in r ? r.route : undefined;
+  const by = route && `${route.name} ${route.prefix} → ${route.nextHopType}`;
+  // next hop None drops the packet https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
+  if (r.via === 'dropped')
+    return r.bgpMayCover
+      ? {
+          layer: 'route',
+          verdict: 'not-visible',
+          by,
+          note: `route ${by} drops it unless a BGP route not seen covers it`,
+        }
+      : { layer: 'route', verdict: 'denied', by, note: 'next hop None: Azure drops the packet' };
+  // no NAT gateway, public IP, outbound rule or default outbound access: no way to the Internet
+  // https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+  if (r.via === 'no-egress')
+    return { layer: 'route', verdict: 'denied', by: r.outboundType ? `outboundType ${r.outboundType}` : r.reason };
+  if (r.via === 'unknown') return { layer: 'route', verdict: 'not-evaluated', note: r.reason };
+  // forced tunnelling: what filters it past the VPN / ExpressRoute gateway is on-premises, not in the data
+  // https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-forced-tunneling-rm
+  if (r.via === 'private' && r.nextHop === 'VirtualNetworkGateway')
+    return {
+      layer: 'route',
+      verdict: 'not-visible',
+      by,
+      note: 'it leaves through the virtual network gateway: what filters it on-premises is not in the data',
+    };
+  return undefined;
 }
 
 /** NetworkPolicy, the NSGs for the packet as it leaves the node, and the appliance it is routed to (not read). */
@@ -115,6 +161,8 @@ function outsideLayers(o: OutsideDecision): LayerVerdict[] {
     out.push({ layer: 'nsg', verdict: 'not-visible', by: id.split('/').pop(), note: `NSG ${id} is not in the data` });
   const rule = o.egress.kind === 'path' ? o.egress.rule : undefined;
   if (rule?.via === 'appliance' && !o.endpoint) out.push(firewallLayer(o, rule.route.nextHopIp ?? undefined));
+  const way = wayOut(o);
+  if (way) out.push(way);
   return out;
 }
 

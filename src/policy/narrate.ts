@@ -40,14 +40,25 @@ export function narrateReach(d: PolicyDecision, wording: PairWording): PathResul
   if (nsgDeny && (npAllows || p.policy.enforcement.enforced === undefined)) dropped(r, p, nsgDeny, d.reach);
   if (!nsgDeny) nsgAllowed(r, d.reach);
   const unseen = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
-  if (npAllows && !nsgDeny && unseen.length)
-    r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
+  if (npAllows && !nsgDeny && unseen.length) notChecked(r, unseen, !!d.reach);
   for (const x of d.reach?.nsg.decisions ?? []) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
   for (const l of unseen) if (l.note) r.warnings.push(`Not checked (${l.layer}): ${l.note}`);
   r.verify.push(...nsgChecks(d.reach));
   // the typed verdict and layers are the policy family's (README: --json)
   if (r.intent === 'policy') r.layers = layers;
   return r;
+}
+
+/** What was not read, named after the answer. A "yes" with a layer on the way not read (an appliance's rules, an NSG
+ * not in the data, an admin policy) is only "not sure"; nodes with no Azure side have no NSG to miss. */
+function notChecked(r: PathResult, unseen: LayerVerdict[], onAzure: boolean): void {
+  const mayDrop = unseen.filter((l) => onAzure || l.layer !== 'nsg');
+  if (r.verdict?.allowed && mayDrop.length && r.answer.startsWith('Yes: ')) {
+    const what = mayDrop.map((l) => l.note ?? `${l.layer} ${l.by ?? ''} not evaluated`.replace(/ +/g, ' '));
+    r.answer = `Not sure: ${r.answer.slice(5)} But it may still be dropped: ${what.join('; ')}.`;
+    r.title = r.title?.replace(/^Allowed/, 'Maybe allowed');
+    delete r.verdict;
+  } else r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
 }
 
 /** The answer when an NSG drops the packet: the path shown is where it would go, the source it would arrive with. */

@@ -194,7 +194,8 @@ test('a firewall policy that may not be read: an error naming it, and the answer
     expect(r.warnings.join('\n')).toMatch(/policy hub-fw-policy \(not read\): the IANA private ranges are assumed/);
     // its rules unread too: no verdict on them, said
     const p = await ask('can api reach 8.8.8.8 on 25?', rig.inventory);
-    expect(p.answer).toMatch(/^Yes: .* Not checked: firewall hub-fw\./);
+    expect(p.answer).toMatch(/^Not sure: .* but Azure Firewall hub-fw's rules could not be judged/);
+    expect(p.verdict).toBeUndefined();
     expect(p.layers?.at(-1)?.note).toMatch(/could not be judged \(firewall policy hub-fw-policy not read\)/);
   } finally {
     await rig.stop();

@@ -35,7 +35,11 @@ test('an address the rule does not cover leaves by the default rule, with what t
 
 test('a route to a firewall whose policy is not in the data: its rules are not judged, the answer says so', async () => {
   const r = await ask('can api reach 8.8.8.8 on 443?', fixture('aks-udr'));
-  expect(r.answer).toMatch(/^Yes: .* Not checked: firewall hub-fw\./);
+  // Azure Firewall denies what no rule allows: with its rules unread, "yes" would be a guess
+  expect(r.answer).toMatch(
+    /^Not sure: NetworkPolicy and NSGs let shop\/api-\S+ reach 8\.8\.8\.8 on tcp:443, but Azure Fi/,
+  );
+  expect(r.verdict).toBeUndefined();
   expect(r.layers?.at(-1)).toMatchObject({ layer: 'firewall', verdict: 'not-evaluated' });
   expect(r.layers?.at(-1)?.note).toMatch(/firewall policy hub-fw-policy not read/);
 });
@@ -112,6 +116,35 @@ test('asked as a path, the way out to the address is the answer (no verdict fiel
 
 test('a firewall whose rule collections are not in the data (no policy, no classic rules listed): not judged', async () => {
   const r = await ask('can api reach 8.8.8.8 on 443?', fixture('hub-spoke-firewall'));
-  expect(r.answer).toMatch(/^Yes: .* as far as NetworkPolicy and NSGs go\. .* Not checked: firewall afw-hub-weu\./);
+  expect(r.answer).toMatch(/^Not sure: .* but Azure Firewall afw-hub-weu's rules could not be judged/);
+  expect(r.verdict).toBeUndefined();
   expect(r.layers?.at(-1)?.note).toMatch(/could not be judged \(the rule collections of afw-hub-weu not read\)/);
+});
+
+test('the way out decides when nothing else does: no outbound path, a route to None, an appliance or a gateway', async () => {
+  const none = await ask('can web reach 8.8.8.8 on 443?', fixture('aks-private-subnet'));
+  expect(none.answer).toMatch(/^No: shop\/web-\S+ cannot reach 8\.8\.8\.8 on tcp:443\. .* has no Internet egress/);
+  expect(none.verdict).toEqual({ allowed: false, by: ['outboundType none'] });
+  expect(none.layers?.at(-1)).toMatchObject({ layer: 'route', verdict: 'denied' });
+  const dropped = await ask('can web reach 10.130.1.5 on 443?', fixture('aks-nva-ilb'));
+  expect(dropped.answer).toMatch(/^No: .* cannot reach 10\.130\.1\.5 on tcp:443\. .* → None, so the packet is dropped/);
+  expect(dropped.verdict?.allowed).toBe(false);
+  const nva = await ask('can web reach 8.8.8.8 on 443?', fixture('aks-nva-ilb'));
+  expect(nva.answer).toMatch(
+    /^Not sure: .* but the packet is routed to a firewall \/ appliance whose rules are not read/,
+  );
+  expect(nva.verdict).toBeUndefined();
+  const tunnel = await ask('can web reach 8.8.8.8 on 443?', fixture('aks-effective-routes'));
+  expect(tunnel.answer).toMatch(/^Not sure: .* but it leaves through the virtual network gateway/);
+  expect(tunnel.layers?.at(-1)).toMatchObject({ layer: 'route', verdict: 'not-visible' });
+});
+
+test('between two pods, an NSG on the way that is not in the data makes the verdict "not sure", not "yes"', async () => {
+  const drop = (dir: string) => edit(dir, 'azure/nsg.json', (doc) => void (doc.value = []));
+  await onEdited('aks-lb', drop, async (inv) => {
+    const r = await ask('can web reach api on 8080?', inv);
+    expect(r.answer).toMatch(/^Not sure: .* But it may still be dropped: NSG \S+aks-agentpool-12345678-nsg is not in/);
+    expect(r.verdict).toBeUndefined();
+    expect(r.layers?.find((l) => l.verdict === 'not-visible')).toMatchObject({ layer: 'nsg' });
+  });
 });
