@@ -1,6 +1,7 @@
 // The inbound rules: which front door (router, ingress controller or the
 // Service itself), which LB frontend and rule, which node and endpoint, and
 // the source every step sees. Pure: no lookups, no words.
+import { asymmetricReturn, type AsymmetricReturn } from '../path/return-route';
 import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
 import { dialedServicePort, endpointsOf, pickServicePort, podOfEndpoint, type Endpoint } from '../path/endpoints';
@@ -87,6 +88,8 @@ interface Reached {
   lb: Balancer;
   /** the NSGs on the landing node's subnet and NIC, for the client's packet */
   nsg?: InboundNsg;
+  /** the reply's route from the landing node, when it does not go back through the load balancer */
+  asymmetric?: AsymmetricReturn;
 }
 
 export type InboundDecision = WayIn & {
@@ -161,7 +164,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   const frontEps = eps(entry.front, entry.svcPort?.name ?? entry.port);
   if (frontEps.length === 0) return { ...reached, kind: 'no-ready-endpoints' };
   const landing = landingOf(entry, frontEps, f);
-  reached.nsg = inboundNsg(entry, reached.lb, landing, f.landing, f.elsewhere);
+  Object.assign(reached, atTheNode(reached, landing, s, f));
   if (!door.proxy) return { ...reached, kind: 'direct', landing };
   const proxy = door.proxy;
   // a host-network proxy opens its connections from the node IP
@@ -171,6 +174,14 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
   if (appEps.length === 0) return { ...reached, kind: 'no-backend-endpoints', landing, proxy, proxySrc };
   const proxySrcs = [...new Set(landing.frontEps.map((e) => proxyAddress(e, f)).filter((x): x is string => !!x))];
   return { ...reached, kind: 'via-proxy', landing, proxy, proxySrc, proxySrcs, appEps };
+}
+
+/** What meets the packet at the node: the NSGs on the way in, the route on the way back. */
+function atTheNode(r: Reached, landing: Landing, s: InboundSubjects, f: InboundFacts) {
+  const nsg = inboundNsg(r.entry, r.lb, landing, f.landing, f.elsewhere);
+  // a client the firewall DNATs arrives from the firewall's own address, which the reply goes back to
+  const back = !r.entry.internal && !s.firewallDnat ? asymmetricReturn(f.landing, s.clientIp) : undefined;
+  return { nsg, ...(back ? { asymmetric: back } : {}) };
 }
 
 /** A Service not exposed: its ready pods, named in the answer ("way in to the api pod from outside?"). */

@@ -1,6 +1,7 @@
 // The inbound decision in words and hops: client → DNS → public IP → load
 // balancer → node → (router / ingress controller →) pod, with the source the
 // pod sees (seenAs), what became of the client IP (clientIp) and each hop's NAT.
+import { withReturn } from './narrate-return';
 import type { Endpoint } from '../path/endpoints';
 import { result, type ClientIpHandling, type Fact, type FollowUp, type Hop, type PathResult } from '../path/result';
 import { withFirewallDnat } from './firewall-dnat';
@@ -42,11 +43,15 @@ const proxyWord = (p: Proxy) => (p.kind === 'router' ? 'router' : 'controller');
 export const narrate = (d: InboundDecision): PathResult =>
   withOthers(
     withFirewallDnat(
-      withFrontDoor(withNsgs(withPolicy(narrateWayIn(d), d.policy), nsgsOf(d)), d.frontDoor),
+      withFrontDoor(withBack(withNsgs(withPolicy(narrateWayIn(d), d.policy), nsgsOf(d)), d), d.frontDoor),
       d.firewallDnat,
     ),
     d.others,
   );
+
+/** The way back, after the way in: where an NSG already drops the request, only a warning. */
+const withBack = (r: PathResult, d: InboundDecision): PathResult =>
+  'asymmetric' in d ? withReturn(r, d.asymmetric, /^Denied/.test(r.title ?? '')) : r;
 
 /** The NSG verdicts in packet order; the first leg that drops the packet is the answer, the legs after it are moot. */
 function withNsgs(r: PathResult, legs: (InboundNsg | 'not-read' | undefined)[]): PathResult {
