@@ -1104,18 +1104,21 @@ function portSaid(rest: Rest): string | undefined {
     // (never a conntrack entry's protocol number before its timeout: "tcp 6 86399 ESTABLISHED src=…"
     // https://man7.org/linux/man-pages/man8/conntrack.8.html)
     rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)(?!\s+\d+\s+(?:[a-z_]+\s+)?src=)/i)?.[1] ??
-    // "die db-0 auf 5432", "sur 443", "por el puerto 5432": "on" and "port" in German, French, Spanish, Portuguese,
-    // Italian and Dutch (never an amount: "en 5 minutos")
+    // "die db-0 auf 5432", "sur 443", "por el puerto 5432", "na porcie 5432": "on" and "port" in German, French,
+    // Spanish, Portuguese, Italian, Dutch and Polish (never an amount: "en 5 minutos")
     rest.take(
       new RegExp(
         // ("en el 5432": the article, read as "the", before the number)
-        String.raw`\b(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort)\s+(\d{1,5})\b` +
+        String.raw`\b(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort|porcie)\s+(\d{1,5})\b` +
           String.raw`(?![.:]\d|\s*(?:${UNITS}|minutos?|segundos?|horas?|minuten|stunden)\b)`,
       ),
     )?.[1] ??
     // "from: api / to: db-0 / port: 5432", "dport=5432": a field named port in a pasted key: value list
     // (and a JSON key, "port":5432)
     rest.take(/\b(?:d(?:st)?[_-]?)?port["']?\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
+    // "api → db-0 5432/tcp": a port written with its protocol, as services are listed
+    // (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml)
+    rest.take(/\b([1-9]\d{0,4})\/(?:tcp|udp|sctp)\b/)?.[1] ??
     // "db-0 only accepts 5432 from api": what a pod accepts or lets in is a port
     rest.take(/\b(?:accepts?|accepting|lets? in)\s+(?:port\s+)?(\d{1,5})\b(?![.:]\d)/)?.[1] ??
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
