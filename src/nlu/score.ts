@@ -94,6 +94,9 @@ const CAN = new RegExp(
     // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
     String.raw`(?<!\bhow )(do|does|did|will|would) [\w./-]+ get (through|into|in to)|` +
     String.raw`access (check|test|verification)|` +
+    // "x/b → x/a:81 approved?", "is api → db-0 permitted or not": whether the flow is approved is its verdict
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    String.raw`(approved|authori[sz]ed|whitelisted|allowlisted)(?=\s*(\?|or not\b))|` +
     // "would anything block it?", "does the deny on app-nsg affect web → db-0?": whether something stops the flow
     // (never an address block: "the 10.0.0.0/16 block")
     String.raw`(?<!\b(address|cidr|ip|subnet|\/\d{1,2}) )block(?! of\b)|affect(s|ed|ing)?|` +

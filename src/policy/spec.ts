@@ -123,6 +123,9 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "x/b → x/a:81 approved?", "is that flow authorized or not": whether a flow is approved is its verdict
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [/\b(approved|authori[sz]ed|allowlisted|whitelisted)\s*(\?|,? or not\b)/, 2],
     // "pod c in y → pod a in x, port 81?": a pair drawn with its port and nothing asked but a question mark asks
     // whether it goes through (its path is asked with "path", "hops", "trace", "same node", "source")
     [
