@@ -158,6 +158,9 @@ export const isStopWord = (w: string): boolean => STOP.has(w);
 // "a hostNetwork pod": the pod's setting said before the word, never its name
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
 for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
+// "we moved outbound to the prefix": a public IP prefix is Azure's range of addresses, never a name of ours
+// https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
+for (const range of ['prefix', 'prefixes']) STOP.add(range);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
 for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits']) STOP.add(verb);
@@ -1420,8 +1423,10 @@ const plainWord = (w: string) =>
   /^[a-z][a-z-]*$/.test(w) && !LINKING.test(w) && !DETERMINERS.test(w) && !KIND_WORD.test(w) && !TYPE_WORDS[w];
 /** From the determiner at `start`, the party's noun at `i` or within four words, the words up to it plain */
 function describedParty(words: string[], start: number, i: number): boolean {
-  const end = words.findIndex((w, at) => at >= i && at <= start + 4 && PARTY.test(w));
-  return end > 0 && words.slice(i, end).every(plainWord) && !(end === i && start === i - 1);
+  // ("the car wash chain's payment processor": a business's own party, said with an 's, five words on)
+  const end = words.findIndex((w, at) => at >= i && at <= start + 5 && PARTY.test(w));
+  const described = (w: string) => plainWord(w.replace(/'s$/, ''));
+  return end > 0 && words.slice(i, end).every(described) && !(end === i && start === i - 1);
 }
 // ("the web pods, customer firewall …": the pods of a workload are ours, whoever is said after them)
 const KIND_WORD = /^(pods?|services?|svc|apps?|containers?|workloads?|deployments?|nodes?|hosts?|ingress|routes?)$/;
