@@ -18,11 +18,20 @@ const WIDE_WORD = new RegExp(String.raw`^(${WIDE})$`);
  * cluster"): the question is about every workload there. A name said as a pod's ("pod checkout") is looked up. */
 export function asksScope(intent: Intent): boolean {
   const text = intent.text.toLowerCase();
-  if (!intent.namespace && !CLUSTER_WIDE.test(text)) return false;
+  if (!scopeNamespace(intent) && !CLUSTER_WIDE.test(text)) return false;
   if (intent.typed.length || intent.ips.length) return false;
   const namespaces = new Set((intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.text));
   if ((intent.entities ?? []).some((e) => e.kind !== 'namespace')) return false;
   return intent.names.every((n) => namespaces.has(n) || n === intent.namespace || WIDE_WORD.test(n));
+}
+
+/** The namespace asked about: said as one ("namespace project1"), or a namespace's name said alone ("the outbound
+ * IP for project1": it names the namespace's pods,
+ * https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/) */
+export function scopeNamespace(intent: Intent): string | undefined {
+  const [only, ...more] = intent.entities ?? [];
+  const alone = only?.kind === 'namespace' && !more.length && intent.names.length === 1 ? only.matched : undefined;
+  return intent.namespace ?? alone;
 }
 
 /** One running pod for each node and set of EgressIPs that select it: the group that answers for the scope. */

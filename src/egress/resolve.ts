@@ -8,7 +8,7 @@ import { hostAddress } from '../dns/host-address';
 import { serviceFrontAt } from '../path/index';
 import { fullName } from '../path/kube';
 import type { PathResult } from '../path/result';
-import { asksScope, scopeSample } from './cluster';
+import { asksScope, scopeNamespace, scopeSample } from './cluster';
 import { spec } from './spec';
 
 export interface EgressSubjects extends Noted {
@@ -54,7 +54,7 @@ const COMPARED = /\b(vs\.?|versus|same|both|compared?|differ\w*)\b/;
 
 /** A namespace's or the whole cluster's ways out (no pod named); none when it has no running pod to check. */
 async function scoped(intent: Intent, ctx: Ctx): Promise<EgressSubjects | undefined> {
-  const { pods, scope } = await scopeSample(intent.namespace, ctx);
+  const { pods, scope } = await scopeSample(scopeNamespace(intent), ctx);
   if (!pods.length) return undefined;
   return { pod: pods[0], destination: intent.destination, group: pods, scope, notes: [] };
 }
