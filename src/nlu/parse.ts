@@ -1428,6 +1428,7 @@ function describedParty(words: string[], start: number, i: number): boolean {
   const described = (w: string) => plainWord(w.replace(/'s$/, ''));
   return end > 0 && words.slice(i, end).every(described) && !(end === i && start === i - 1);
 }
+const QUANTIFIER = /^(all|every|each|both|some|any|most|many|several|other)$/;
 // ("the web pods, customer firewall …": the pods of a workload are ours, whoever is said after them)
 const KIND_WORD = /^(pods?|services?|svc|apps?|containers?|workloads?|deployments?|nodes?|hosts?|ingress|routes?)$/;
 
@@ -1557,6 +1558,8 @@ function readNames(rest: Rest, intent: Intent): void {
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
+    // ("all pods in shop", "every node": how many of a kind, never a name)
+    if (QUANTIFIER.test(w) && KIND_WORD.test(words[i + 1] ?? '') && !quoted.has(w)) return;
     const type =
       words[i - 1] === 'route' && typeWord(i) === 'route' && (arrowAfter(w) || takerAfter(i)) ? undefined : typeWord(i);
     if (wordOfTheType(words, i, type)) return;
