@@ -323,6 +323,24 @@ function nodesByAddress(k: Known, intent: Intent): Entity[] {
   });
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const NTH_NODE = new RegExp(
+  String.raw`\b(?:the|a|an|our|that|this)\s+(?:new\s+|extra\s+|additional\s+)?` +
+    String.raw`(\d{1,2}(?:st|nd|rd|th)|${ORDINALS.join('|')})\s+(?:node|vm|instance|worker)\b`,
+);
+/** "we pay for a 4th node, which pods run on it?": the node of that rank, counted in the order of the names a scale
+ * set gives its instances (<prefix><instance id>), when no node is named otherwise
+ * https://learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-instance-ids */
+function nodeByOrdinal(k: Known, intent: Intent, entities: Entity[]): Entity[] {
+  if (entities.some((e) => e.kind === 'node')) return [];
+  const said = NTH_NODE.exec(intent.asking ?? intent.text) ?? NTH_NODE.exec(intent.text);
+  if (!said) return [];
+  const rank = /^\d/.test(said[1]) ? parseInt(said[1], 10) : ORDINALS.indexOf(said[1]) + 1;
+  const nodes = [...k.nodes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const node = nodes[rank - 1];
+  return node ? [{ text: said[1], kind: 'node', matched: node }] : [];
+}
+
 function addressesOfOurs(k: Known, intent: Intent): void {
   // (an Ingress's own address, an Application Gateway's frontend under AGIC, is a way in of ours as well
   // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview)
@@ -947,6 +965,7 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   namespaceAsScope(intent, entities, refs);
   const kept = explicitFirst(k, intent, entities, refs);
   intent.entities = [...kept.entities, ...podIps(k, intent), ...nodesByAddress(k, intent)];
+  intent.entities.push(...nodeByOrdinal(k, intent, intent.entities));
   const clusterIps = intent.ips.filter((ip) => k.services.some((svc) => svc.spec?.clusterIP === ip));
   if (clusterIps.length) intent.clusterIps = clusterIps;
   addressesOfOurs(k, intent);

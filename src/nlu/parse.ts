@@ -1278,8 +1278,14 @@ const HTTP_HEADER =
 // "a 10.x address" is an address range said loosely, not a host name; an HTTP header ("the client IP in
 // X-Forwarded-For") is where an address travels, never a name of ours
 // "network-wise", "source-ip-wise": an adverb of the respect something is asked in, never a name
+// ("a 4th node": an ordinal says which one, never a name)
 const notAName = (w: string): boolean =>
-  !!TYPE_WORDS[w] || /^\d+(\.(\d+|x|\*))*$/.test(w) || w.startsWith('-') || HTTP_HEADER.test(w) || /.-wise$/.test(w);
+  !!TYPE_WORDS[w] ||
+  /^\d+(\.(\d+|x|\*))*$/.test(w) ||
+  /^\d+(st|nd|rd|th)$/.test(w) ||
+  w.startsWith('-') ||
+  HTTP_HEADER.test(w) ||
+  /.-wise$/.test(w);
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
 function readWord(
