@@ -147,6 +147,16 @@ const GLOSS: [string, string][] = [
   ['batao', 'tell me'],
   ['bataiye', 'tell me'],
   ['kripya', 'please'],
+  // Indonesian and Malay ("Halo, bot ini bisa apa saja?": what can this bot do)
+  ['bisa apa saja', 'what can you do'],
+  ['bisa apa', 'what can you do'],
+  ['apa saja', 'what'],
+  ['bagaimana', 'how'],
+  ['gimana', 'how'],
+  ['di mana', 'where'],
+  ['dimana', 'where'],
+  ['tolong', 'please'],
+  ['halo', 'hello'],
   // Spanish
   ['qué puedes hacer', 'what can you do'],
   ['que puedes hacer', 'what can you do'],
@@ -389,6 +399,7 @@ const FOREIGN = new RegExp(
     String.raw`yardım|sorabilirim|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
     String.raw`đường|từ|tới|đến|nào|cổng|` +
+    String.raw`bisa|saja|bagaimana|gimana|dimana|tolong|` +
     String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
   'u',
 );
