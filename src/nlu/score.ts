@@ -727,6 +727,9 @@ const COVERS =
       String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?|paths)|` +
       // "do you answer questions about load balancers and SNAT ports?": the topics the bot's questions are about
       String.raw`(questions|queries) (about|on|regarding|around)|` +
+      // "what you can check regarding load balancers and SNAT": the topics the bot's checks cover, asked of it
+      String.raw`what (you|u) (can|could) (check|see|trace|look at|read|tell|answer) ` +
+      String.raw`(regarding|about|around|concerning|on|for)|` +
       // "can you tell me about DNS or only IPs?", "… DNS paths too or just egress?": one topic weighed against
       // another, asked of the bot's reach
       String.raw`or (only|just)|` +
