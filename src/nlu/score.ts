@@ -1298,7 +1298,9 @@ const KIND_TAIL =
   String.raw`( (primary|secondary|trust|untrust|public|private))?` +
   // "NAT gw prefix or firewall pip?": a public IP prefix is a kind of address an Azure resource holds
   // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
-  String.raw`( ips?| address| frontend| nic| interface| data plane| vip| (public )?(ip )?prefix)?`;
+  // ("20.93.10.2 — firewall pip?": a resource's public IP, said as Azure names the resource
+  // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses)
+  String.raw`( ips?| address| frontend| nic| interface| data plane| vip| pip| (public )?(ip )?prefix)?`;
 /** The kind of one address asked: "10.129.2.4 -- pod IP or node IP?", "whose public IP is that", "which frontend
  * is 10.0.0.4", "<ip> — LB frontend?" */
 const ADDRESS_KIND = new RegExp(
@@ -1310,7 +1312,7 @@ const ADDRESS_KIND = new RegExp(
     String.raw`^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]*\s*(which|what|whose) ` +
     String.raw`(machine|vm|host|node|device|box|server|resource|thing)` +
     String.raw`( is( it| that| this)?)?\s*\?|^\s*\d{1,3}(\.\d{1,3}){3}\s*[-—–:,]+\s*(an? |the )?` +
-    String.raw`${KINDS}( ips?| frontend)?\s*\?|\basset[- ]?lookup\b`,
+    String.raw`${KINDS}${KIND_TAIL}\s*\?|\basset[- ]?lookup\b`,
 );
 /** "a flow log shows 10.224.0.6 talking a lot — which VM is that?": the one address said, then which machine it is,
  * pointed back at, whatever it was seen doing (a flow log names only addresses:
