@@ -535,7 +535,9 @@ const ACTION = new RegExp(
     // ("scale-out next week …": a verb joined by a hyphen is a compound noun, the event, not an order)
     // ("Change RFC-2219 asks to confirm …": a change named by its ticket's id is the ticket)
     // (never "drain vmss000002": a node's name is what the order is about)
+    // ("scale question later, but first: …": the verb's word as a noun, a topic put off, orders nothing)
     String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
+    String.raw`(?!\s+(?:questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
     String.raw`(?!(?<=change)\s+(?:rfc|chg|cr|crq|req|ritm|inc)-?\d{3,}\b)`,
 );
 

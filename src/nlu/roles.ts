@@ -102,7 +102,9 @@ const ORDERED = new RegExp(
     // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
     // ("security team asks: block 203.0.113.66 on the firewall asap": an address blocked is a rule changed)
-    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock) \S`,
+    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock) ` +
+    // ("scale question later, but first: …": the word as a noun, a topic put off, orders nothing)
+    String.raw`(?!(questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)\S`,
 );
 
 // the bill as the reason for a network question ("which public ip do the web pods bill their outbound traffic
