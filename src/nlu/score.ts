@@ -188,7 +188,9 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
       !known.has(ip) &&
       // "the API server frontend at 10.0.0.4": what of it sits there may come between
       new RegExp(
-        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance))?( (in|at|on|behind)( the)?` +
+        // ("our own router address 20.67.170.10": the address a workload's word labels is the party said)
+        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance|address|ip))?` +
+          String.raw`( (in|at|on|behind)( the)?` +
           // (never a prefix: "web abcde 0.0.0.0/0 goes to the NVA" is a route of the pod's)
           String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)|` +
           // "10.50.1.5 in the other spoke (the dome projector controller)": the label in brackets after the address
@@ -383,6 +385,25 @@ function outsiderToOurFrontend(s: Seen): boolean {
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
+/** "what source ip does sqlapi have when it calls 20.67.170.10?", "sqlapi hairpins to our own router address …": one
+ * workload of ours calling one of our own load balancer frontends stays in the cluster: kube-proxy takes the
+ * address at the pod's node, no outbound SNAT
+ * https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-ip-mode */
+function callsOurFrontend(s: Seen): boolean {
+  const said = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip) || s.intent.towards === ip) ?? [];
+  if (said.length !== 1 || s.intent.clientIp || !onePartyWithPods(s) || s.hosts.length) return false;
+  if (['what-is', 'load-balancers', 'inbound'].includes(s.cue) || OUTSIDE_CLIENT.test(s.t)) return false;
+  const name = escapeRe(s.workloads[0]?.text.split('/').pop() ?? '');
+  return (
+    !!name &&
+    new RegExp(
+      String.raw`\b${name}( pods?)?\b[^.?!]{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|` +
+        String.raw`hitting|connects?|connecting|talks?|talking|goes|going|sends?|sending|opens?|opening)\b` +
+        String.raw`[^.?!]{0,40}?\b${esc(said[0])}\b`,
+    ).test(s.t)
+  );
+}
+
 /** "can our office 198.51.100.7 reach web's LB?", "from the office range, 198.51.100.7, can we browse to the web
  * LB?": an address none of ours reaching a Service's load balancer comes in through it
  * https://learn.microsoft.com/azure/aks/load-balancer-standard */
@@ -450,7 +471,7 @@ const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s);
 
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (neverOut(s)) return false;
+  if (neverOut(s) || callsOurFrontend(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -1692,6 +1713,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
   { id: 'filter-lets-one-out', says: { policy: 19 }, when: filterLetsOut },
+  { id: 'one-workload-to-our-frontend', says: { 'east-west': 19 }, when: callsOurFrontend },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
