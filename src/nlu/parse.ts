@@ -1742,7 +1742,9 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
   if (intent.kind === 'east-west' && intent.clientIp && host) intent.kind = 'inbound';
   // (never an address of a pasted table's rows: those are the Services' own)
   // "inbound 10.224.0.4:31380": an address said with a port is where the client goes, never the client
-  const ips = () => intent.ips.filter((ip) => !whereClientGoes(t, ip) && ip !== intent.towards);
+  // ("posts to https://51.104.20.30": a URL's host is what the client opens)
+  const ips = () =>
+    intent.ips.filter((ip) => !whereClientGoes(t, ip) && ip !== intent.towards && !intent.urlHosts?.includes(ip));
   if (intent.kind === 'inbound' && !intent.clientIp && intent.ips.length && !intent.pastedServices)
     intent.clientIp = saidClient(t, ips());
   // a range's network address read as the client, another address said with it: that one is
@@ -1755,7 +1757,8 @@ function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
 export function whereClientGoes(t: string, ip: string): boolean {
   const at = escapeRe(ip);
   return (
-    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+(?:on\s+)?(?:port|tcp|udp)\s*\/?\d)`).test(t) ||
+    // ("51.104.20.30 (port 443)": the port in brackets after it)
+    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+\(?(?:on\s+)?(?:port|tcp|udp)\s*\/?\d)`).test(t) ||
     new RegExp(
       String.raw`\b(?:published|exposed|served|listening|hosted)\s+(?:on|at|via|through|behind)\s+` +
         String.raw`(?:[\w-]+\s+){0,3}(?:at\s+)?${at}(?![\d.])`,

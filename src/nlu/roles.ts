@@ -234,7 +234,11 @@ export function reconsider(intent: Intent): void {
     intent.clientIp = saidClient(
       intent.text,
       // ("published on the hub firewall 51.104.20.30:443": an address said with its port is where the client goes)
-      intent.ips.filter((ip) => isPublic(ip) && ip !== intent.towards && !whereClientGoes(intent.text, ip)),
+      // ("posts to https://51.104.20.30": a URL's host is what the client opens)
+      intent.ips.filter(
+        (ip) =>
+          isPublic(ip) && ip !== intent.towards && !whereClientGoes(intent.text, ip) && !intent.urlHosts?.includes(ip),
+      ),
     );
   if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
