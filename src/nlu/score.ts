@@ -385,25 +385,6 @@ function outsiderToOurFrontend(s: Seen): boolean {
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
-/** "what source ip does sqlapi have when it calls 20.67.170.10?", "sqlapi hairpins to our own router address …": one
- * workload of ours calling one of our own load balancer frontends stays in the cluster: kube-proxy takes the
- * address at the pod's node, no outbound SNAT
- * https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-ip-mode */
-function callsOurFrontend(s: Seen): boolean {
-  const said = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip) || s.intent.towards === ip) ?? [];
-  if (said.length !== 1 || s.intent.clientIp || !onePartyWithPods(s) || s.hosts.length) return false;
-  if (['what-is', 'load-balancers', 'inbound'].includes(s.cue) || OUTSIDE_CLIENT.test(s.t)) return false;
-  const name = escapeRe(s.workloads[0]?.text.split('/').pop() ?? '');
-  return (
-    !!name &&
-    new RegExp(
-      String.raw`\b${name}( pods?)?\b[^.?!]{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|` +
-        String.raw`hitting|connects?|connecting|talks?|talking|goes|going|sends?|sending|opens?|opening)\b` +
-        String.raw`[^.?!]{0,40}?\b${esc(said[0])}\b`,
-    ).test(s.t)
-  );
-}
-
 /** "can our office 198.51.100.7 reach web's LB?", "from the office range, 198.51.100.7, can we browse to the web
  * LB?": an address none of ours reaching a Service's load balancer comes in through it
  * https://learn.microsoft.com/azure/aks/load-balancer-standard */
@@ -471,7 +452,7 @@ const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s);
 
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (neverOut(s) || callsOurFrontend(s)) return false;
+  if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
@@ -1373,9 +1354,18 @@ function podCallsOurFrontend(s: Seen): boolean {
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
   if (s.hosts.length || s.intent.clientIp || OUT.test(s.t) || GOES_OUT_SAID.test(s.t)) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
-  return new RegExp(
-    String.raw`\b(${names})(${OPENS_HOST}(the |our |its )?(own )?([\w-]+ ){0,3}|( pods?)?\s*(->|→)\s*)${esc(ips[0])}\b`,
-  ).test(s.t);
+  return (
+    new RegExp(
+      String.raw`\b(${names})(${OPENS_HOST}(the |our |its )?(own )?([\w-]+ ){0,3}|( pods?)?\s*(->|→)\s*)` +
+        String.raw`${esc(ips[0])}\b`,
+    ).test(s.t) ||
+    // ("what source ip does sqlapi have when it calls 20.67.170.10?", "sqlapi hairpins to our own router address …":
+    // the call said a few words on, or as a hairpin)
+    new RegExp(
+      String.raw`\b(${names})\b[^.?!]{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|hitting|` +
+        String.raw`connects?|connecting|opens?|opening)\b[^.?!]{0,40}?\b${esc(ips[0])}\b`,
+    ).test(s.t)
+  );
 }
 /** One address and nothing else of ours, asked what kind of thing it is, with no flow said around it. */
 function addressKindAsked(s: Seen): boolean {
@@ -1713,7 +1703,6 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
   { id: 'filter-lets-one-out', says: { policy: 19 }, when: filterLetsOut },
-  { id: 'one-workload-to-our-frontend', says: { 'east-west': 19 }, when: callsOurFrontend },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
