@@ -252,7 +252,9 @@ const COMES_IN = new RegExp(
 /** Asked who takes a connection: "which pod ends up with it", "who answers", "where does it land". */
 const WHO_GETS_IT = new RegExp(
   String.raw`\b(which|what) (pods?|backends?|workloads?|containers?)\b|` +
-    String.raw`\bwho (gets|answers|serves|receives|handles|listens|takes)\b|\b(ends? up|lands?|landing)\b`,
+    String.raw`\bwho (gets|answers|serves|receives|handles|listens|takes)\b|\b(ends? up|lands?|landing)\b|` +
+    // ("trace how that reaches a pod": the pod it gets to)
+    String.raw`\bhow (that|it|this|the \w+) (reaches|gets to|gets into) (a|the|our|which) pods?\b`,
 );
 /** A host name with a public-looking domain ("shop-admin.contoso.com"), never a cluster name ("db.shop.svc…") */
 const outsideHost = (n: string): boolean => /\.[a-z]{2,}$/.test(n) && !/\.svc(\.|$)|\.local$|\.internal$/.test(n);
@@ -413,7 +415,8 @@ function outsideAddressReachesPublic(s: Seen): boolean {
   const to = s.intent.ips.filter((ip) => ip !== client);
   if (to.length !== 1 || !isPublic(to[0])) return false;
   // ("203.0.113.40:51514 -> 51.104.20.30:443 … where does it end up?": a flow drawn in, asked where it lands)
-  const drawnIn = arrowFrom(s.t, client) && WHO_GETS_IT.test(s.t);
+  // ("TCP request from 203.0.113.50:50122 to 51.104.20.30:443 was DNAT'ed …": a firewall log's flow, from one to the other)
+  const drawnIn = (arrowFrom(s.t, client) || loggedFromTo(s.t, client, to[0])) && WHO_GETS_IT.test(s.t);
   return (
     !!s.intent.frontendIps?.includes(to[0]) ||
     (s.intent.elsewhereIps.includes(to[0]) && (askedWhetherReaches(s.t) === client || drawnIn))
@@ -534,6 +537,10 @@ function farEndGoneTo(s: Seen): string | undefined {
 const nextHop = (t: string, ip: string): boolean =>
   new RegExp(String.raw`\d/\d{1,2}\s*(->|→|=>|via|to)\s*${esc(ip)}\b`).test(t);
 
+/** A logged flow "from <ip>:<port> to <ip>:<port>" (Azure Firewall's log lines
+ * https://learn.microsoft.com/azure/firewall/monitor-firewall-reference) */
+const loggedFromTo = (t: string, from: string, to: string): boolean =>
+  new RegExp(String.raw`\bfrom ${esc(from)}(?::\d{1,5})? to ${esc(to)}\b`).test(t);
 const arrowFrom = (t: string, ip: string): boolean =>
   new RegExp(String.raw`\b${esc(ip)}(?::\d{1,5})?\s*(->|→)`).test(t);
 
