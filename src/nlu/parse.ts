@@ -941,6 +941,15 @@ function machineClient(text: string): string | undefined {
   if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
   const asked = askedWhetherReaches(text);
   if (asked) return asked;
+  // "jump box in the hub is 10.100.4.9, how does it get to the sqlapilb svc?": a machine outside said by what it is,
+  // then its address, that "it" then reaches (a VM in a peered hub)
+  // https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
+  const itsAddress = new RegExp(
+    String.raw`\b(?:jump ?box|jump ?host|bastion|vm|laptop|workstation|pc|machine)\s+` +
+      String.raw`(?:(?:in|on|at)\s+(?:the\s+|our\s+)?[a-z-]+\s+)?(?:is|=|has\s+(?:ip\s+|address\s+)?)\s*(${IP})\b` +
+      String.raw`[^.?!]{0,40}?\b(?:it|they)\s+(?:gets?|reach(?:es)?|calls?|connects?|hits?|talks?|opens?)\b`,
+  ).exec(text)?.[1];
+  if (itsAddress && isIpv4(itsAddress)) return itsAddress;
   // "jumpbox 172.16.40.12 → sqlapilb": a machine outside the cluster (a jump box, a bastion: never a pod or node of
   // ours), said with its address, that a flow is drawn from https://learn.microsoft.com/azure/bastion/bastion-overview
   const from = new RegExp(String.raw`\b(?:jump ?box|jump ?host|bastion|laptop|workstation)\s+(${IP})\s*(?:->|→)`);
