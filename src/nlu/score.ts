@@ -444,7 +444,10 @@ const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
   s.intent.port !== undefined &&
   !!s.intent.towards &&
-  isPublic(s.intent.towards) &&
+  // ("is web allowed out to 10.130.1.5 tcp 443 through the hub firewall?": or a private address outside the cluster,
+  // another spoke behind the hub's firewall)
+  // https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
+  (isPublic(s.intent.towards) || !!s.intent.elsewhereIps?.includes(s.intent.towards)) &&
   !s.hosts.length &&
   FILTER_SAID.test(s.t) &&
   VERDICT_VERB.test(s.t) &&
