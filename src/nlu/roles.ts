@@ -31,7 +31,9 @@ const PRICES = new RegExp(
     String.raw`(bandwidth|transfer|egress|data|network|traffic|ingress) charges|how much (does|do|is|are)|` +
     // ("what will the render farm spend on egress bandwidth": money spent on something is its price)
     String.raw`per month|monthly|each month|a month|spend(?:s|ing)? on|` +
-    String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of))\b`,
+    // ("how much egress bandwidth will we be billed for": what is billed or charged is a price)
+    String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of)|billed|` +
+    String.raw`charged)\b`,
 );
 const CHANGES = new RegExp(
   String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
