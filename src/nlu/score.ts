@@ -1106,7 +1106,9 @@ const LOOKED_UP = new RegExp(
 /** "give which ip", "is giving what address", "-> ?": what a name gives back */
 const NAME_GIVES = new RegExp(
   String.raw`\b(gives?|giving|returns?|returning|maps? to|is)( \w+)? (which|what) (ip|address)\b|` +
-    String.raw`\b(which|what) (ip|address)\b.{0,20}\b(gives?|giving|returns?|back)\b|(->|→)\s*\?`,
+    String.raw`\b(which|what) (ip|address)\b.{0,20}\b(gives?|giving|returns?|back)\b|(->|→)\s*\?|` +
+    // ("web.shop.svc.cluster.local returns what?": what it gives asked after the verb)
+    String.raw`\b(gives?|giving|returns?|returning|resolves? to|comes? back( as| with)?)( back)? (what|which)\b`,
 );
 const ARROW_ASKS = /(->|→)\s*\?+\s*$/;
 /** A Service said by its DNS name ("api.shop", "api.shop.svc.cluster.local"). */
