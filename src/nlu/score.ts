@@ -1580,7 +1580,8 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'same-answer-inside-and-out',
     says: { dns: 19 },
-    when: (s) => !!s.hosts.length && SAME_ANSWER_BOTH_SIDES.test(s.t),
+    // ("would shop.contoso.com come back as the ingress address … split-horizon question": the view named)
+    when: (s) => !!s.hosts.length && (SAME_ANSWER_BOTH_SIDES.test(s.t) || /\bsplit[- ]horizon\b/.test(s.t)),
   },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
