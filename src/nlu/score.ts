@@ -1811,7 +1811,11 @@ export const EVIDENCE: readonly Row[] = [
   // "which pods does the LB send traffic to for 20.31.46.20": the load balancer asked about its frontend; its answer
   // names the pods behind a Service's frontend (its ready endpoints)
   // https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/
-  { id: 'pods-behind-the-lb', says: { 'load-balancers': 17 }, when: (s) => podsBehindFrontend(s) && LB_SAID.test(s.t) },
+  {
+    id: 'pods-behind-the-lb',
+    says: { 'load-balancers': 17 },
+    when: (s) => podsBehindFrontend(s) && BACKENDS_SAID.test(s.t),
+  },
   // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
   // someone outside, said at an address, calling in is the way in, whatever is said of the public IP
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
@@ -1830,12 +1834,16 @@ export const EVIDENCE: readonly Row[] = [
   },
   // "which pods get 20.31.46.20 when a customer connects": with no load balancer said, the end of the way in
   // (https://learn.microsoft.com/azure/aks/load-balancer-standard)
-  { id: 'pods-behind-a-frontend', says: { inbound: 17 }, when: (s) => podsBehindFrontend(s) && !LB_SAID.test(s.t) },
+  {
+    id: 'pods-behind-a-frontend',
+    says: { inbound: 17 },
+    when: (s) => podsBehindFrontend(s) && !BACKENDS_SAID.test(s.t),
+  },
   // "which pods get 20.31.46.20 when a customer connects": a client outside said reaching it makes it the way in
   {
     id: 'pods-behind-a-frontend-reached',
     says: { inbound: 19 },
-    when: (s) => podsBehindFrontend(s) && !LB_SAID.test(s.t) && comesIn(s.t),
+    when: (s) => podsBehindFrontend(s) && !BACKENDS_SAID.test(s.t) && comesIn(s.t),
   },
   // "how to reach sqlapilb from the hub VM 10.100.4.9?": a client address outside the cluster (a VM of ours in another
   // network, a partner) reaching one workload or Service is the way in, whatever is said of the load balancer
@@ -2253,6 +2261,9 @@ const MARGIN = LEAN;
 
 /** Which pods a LoadBalancer Service's frontend (said by its address) sends to. */
 const LB_SAID = /\b(lbs?|load ?balancers?)\b/;
+/** "20.67.170.10 frontend → which pods behind it?": a load balancer, or its frontend, or what stands behind the
+ * address, asks for the backends the rule sends to https://learn.microsoft.com/azure/load-balancer/components */
+const BACKENDS_SAID = /\b(lbs?|load ?balancers?|frontends?)\b|\bbehind (it|that|this|them)\b/;
 
 function podsBehindFrontend(s: Seen): boolean {
   return !!s.intent.frontendIps?.length && /\b(which|what) pods?\b/.test(s.t) && !s.both.length;
