@@ -1301,7 +1301,8 @@ const RULE_ASKED = new RegExp(
 );
 
 /** "which load balancer is in front of the web service": the load balancers asked for, not the way in */
-const WHICH_LB = /\b(which|what) (load ?balancers?|lbs?)\b/;
+// ("behind which public load balancer IP": the kind of load balancer may be said before it)
+const WHICH_LB = /\b(which|what) ((public|internal|private|external|standard) )?(load ?balancers?|lbs?)\b/;
 
 const KINDS =
   String.raw`(pod|node|service|svc|cluster|lb|load ?balancer|frontend|public|private|nat ?gw|nat gateway|` +
