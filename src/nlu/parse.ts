@@ -1412,7 +1412,11 @@ const ASK_VERBS = /^(list|show|get|give|find|check|describe|see|do|does|did|are|
 const DETERMINERS =
   /^(this|that|these|those|the|my|our|your|their|its|a|an|which|what|each|every|any|some|all|both|whether|if|and|or)$/;
 // ("F5 guy: …", "mainframe person here": one person said by what they know)
-const PEOPLE = /^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?)$/;
+// ("the racetrack punters", "the museum visitors": the public a site serves, said by what they are)
+const PEOPLE = new RegExp(
+  String.raw`^(team|teams|folks|guys?|gals?|people|persons?|owners?|admins?|squad|devs|engineers?|experts?|` +
+    String.raw`punters|fans|visitors|guests|shoppers|players|members|students|patients|passengers|riders|staff)$`,
+);
 // ("the salt mine tour operator": a business that runs something for the public, outside)
 const PARTY = new RegExp(
   String.raw`^(vendors?|partners?|customers?|providers?|suppliers?|contractors?|banks?|compan(y|ies)|firms?|` +

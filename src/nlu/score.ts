@@ -1454,7 +1454,10 @@ export const INTERNET_LET_IN = new RegExp(
   String.raw`\b(let|lets|letting|allow|allows|allowing|permit|permits|admit|admits) (the |traffic from the )?` +
     String.raw`(public )?internet( traffic| clients)? in\b|` +
     // "is 443 to the ingress controller open from the internet?": the Internet as the client, said after the verdict
-    String.raw`\b(open|opened|allowed|permitted|blocked) from (the )?(public )?internet\b`,
+    String.raw`\b(open|opened|allowed|permitted|blocked) from (the )?(public )?internet\b|` +
+    // "does shop-agw.contoso.com work from the internet …, or does an NSG stop them?": whether it works for the
+    // Internet is whether the Internet gets in
+    String.raw`\b(works?|working|reachable|accessible|loads?|up) from (the )?(public )?internet\b`,
 );
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
@@ -1750,7 +1753,11 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'internet-let-in',
     says: { inbound: 19 },
-    when: (s) => s.both.length === 1 && INTERNET_LET_IN.test(s.t) && !GOES_OUT_SAID.test(s.t),
+    // (or to one host of ours, the way in to it)
+    when: (s) =>
+      (s.both.length === 1 || (!s.both.length && s.hosts.length === 1)) &&
+      INTERNET_LET_IN.test(s.t) &&
+      !GOES_OUT_SAID.test(s.t),
   },
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows
