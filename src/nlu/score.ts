@@ -502,8 +502,17 @@ function farPartySeesSource(s: Seen): boolean {
     !!n && !NOT_A_PARTY.test(n) && !s.entities.some((e) => e.text === n || e.text.split('/').pop() === n);
   const called = /\b(calls?|calling|push(?:es)? to|sends? to|posts? to|connects? to|talks? to) (?:the )?([a-z][\w.-]*)/;
   const sees = /\b([a-z][\w.-]*)\)? (?:sees?|logs?|gets?|receives?) (?:which|what)\b/;
-  return outside(called.exec(s.t)?.[2]) || outside(sees.exec(s.t)?.[1]) || outside(SEES_OURS.exec(s.t)?.[1]);
+  return (
+    outside(called.exec(s.t)?.[2]) ||
+    outside(sees.exec(s.t)?.[1]) ||
+    outside(SEES_OURS.exec(s.t)?.[1]) ||
+    outside(SEES_FROM.exec(s.t)?.[1])
+  );
 }
+// "what source address will the hat maker's payment gateway see from 10.129.2.7?": a party none of ours that sees
+// the calls from one of ours is outside, and what it sees is our way out
+const SEES_FROM =
+  /\b(?:does|do|will|would|did)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z][\w.-]*)\s+(?:see|log|record|receive)s?\s+from\b/;
 // "what does the supplier see as our IP", "what does google see as our source": the one that sees "our" address is
 // not ours, so the address is our way out (https://learn.microsoft.com/azure/aks/egress-outboundtype)
 const SEES_OURS = new RegExp(
