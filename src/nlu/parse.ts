@@ -957,6 +957,13 @@ function machineClient(text: string): string | undefined {
   return box && isIpv4(box) ? box : undefined;
 }
 
+/** An NSG flow-log tuple of an inbound flow from a public address ("1764817200,198.51.100.7,20.31.46.20,53122,80,T,I,A"):
+ * its source is the client coming in (https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview) */
+function flowLogClient(text: string): string | undefined {
+  const m = new RegExp(String.raw`\b\d{9,10},(${IP}),${IP},\d{1,5},\d{1,5},[tu],i,[ad]\b`).exec(text)?.[1];
+  return m && isIpv4(m) && !isPrivateIp(m) ? m : undefined;
+}
+
 /** "```<pasted NetworkPolicy with TCP/80>``` so y/a on port 81 into x/a?": the port the question after a pasted block
  * says is the one asked about; the block's are context */
 function portAfterPaste(text: string, intent: Intent): void {
@@ -990,7 +997,7 @@ function readClient(text: string, intent: Intent): void {
       String.raw`(?:on-?prem\w*\s+)?(?:vpn\s+)?(?:at\s+|ip\s+|address\s+)?(\d{1,3}(?:\.\d{1,3}){3})\b`,
   ).exec(text);
   if (client && isIpv4(client[1])) intent.clientIp = client[1];
-  if (!client) intent.clientIp = machineClient(text) ?? intent.clientIp;
+  if (!client) intent.clientIp = machineClient(text) ?? flowLogClient(text) ?? intent.clientIp;
   // "10.50.20.0/24 NAT'd to 198.51.100.14": the cluster sees the address after the NAT, never the network behind it
   // https://kubernetes.io/docs/tutorials/services/source-ip/
   intent.clientIp = nattedTo(text) ?? intent.clientIp;
