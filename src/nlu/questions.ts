@@ -21,7 +21,19 @@ const FIELD = /^[\w -]{1,20}:\s/;
 /** the subject referred to, not named again */
 const PRONOUN = /\b(its|it's|it)\b/i;
 
-const listed = (text: string): string[] => [...text.matchAll(ITEM)].map((m) => m[1].trim());
+const listed = (text: string): string[] => {
+  const lines = [...text.matchAll(ITEM)].map((m) => m[1].trim());
+  return lines.length >= 2 ? lines : inline(text);
+};
+/** "1. egress IP of web 2. which node is db-0 on": a numbered list written on one line, its numbers in order from 1 */
+function inline(text: string): string[] {
+  if (!/^\s*1[.)]\s/.test(text) || text.includes('\n')) return [];
+  const pieces = text.trim().split(/(?:^|\s+)(\d{1,2})[.)]\s+/).slice(1);
+  const numbers = pieces.filter((_, i) => i % 2 === 0);
+  const items = pieces.filter((_, i) => i % 2 === 1).map((x) => x.trim());
+  const inOrder = numbers.every((n, i) => +n === i + 1);
+  return inOrder && items.length >= 2 && items.every(Boolean) ? items : [];
+}
 
 /** "1. can you raise our vCPU quota 2. which public IP does db-0 leave from": the items of a numbered list, also once
  * its lines are joined with ". " (fewer than two: not a list) */
