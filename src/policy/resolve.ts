@@ -9,6 +9,7 @@ import { isRunning, matchesSelector } from '../path/kube';
 import { declaredPorts } from '../path/ports';
 import { result, type PathResult } from '../path/result';
 import { escapeRe } from '../regex';
+import { isPrivateIp } from '../path/ip';
 import { resolvePair, type EastWestSubjects } from '../east-west/resolve';
 import { inbound } from '../inbound';
 import type { InboundSubjects } from '../inbound/resolve';
@@ -37,7 +38,8 @@ export const isList = (s: PolicySubjects): s is ListSubjects => 'list' in s;
 export async function resolve(intent: Intent, ctx: Ctx): Promise<PolicySubjects | PathResult | HandOff> {
   const gone = missingParty(intent);
   if (gone) return result(spec.kind, 'not-found', `I found no pod "${gone}".`);
-  if ((INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1) || anyToOurFrontend(intent)) {
+  const letIn = INTERNET_LET_IN.test(intent.text) && (intent.entities ?? []).length === 1;
+  if (letIn || anyToOurFrontend(intent) || outsiderToOurFrontend(intent)) {
     const way = await inbound.resolve(intent, ctx);
     return isReply(way) || isHandOff(way) ? way : { internetIn: way };
   }
@@ -51,6 +53,16 @@ const anyToOurFrontend = (intent: Intent): boolean =>
   intent.frontendIps?.length === 1 &&
   intent.ips.length === 1 &&
   !(intent.entities ?? []).length;
+
+/** "NSG flow log: …,198.51.100.7,20.31.46.20,…,80,T,I,A — which rule lets the office in to web?": a client outside
+ * (a public address, no pod's) going to one of our load balancers' frontends is let in or not on the way in, where each
+ * NSG's verdict is given (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works) */
+const outsiderToOurFrontend = ({ clientIp, frontendIps, elsewhereIps, ips }: Intent): boolean =>
+  !!clientIp &&
+  !isPrivateIp(clientIp) &&
+  !!elsewhereIps?.includes(clientIp) &&
+  frontendIps?.length === 1 &&
+  ips.every((ip) => ip === clientIp || frontendIps.includes(ip));
 
 /** One workload of ours and an Azure service said in words or by host ("… from mystorage.blob.core.windows.net"). */
 async function serviceAsked(intent: Intent, ctx: Ctx): Promise<ToService | undefined> {
