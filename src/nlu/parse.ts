@@ -934,6 +934,11 @@ function machineClient(text: string): string | undefined {
       String.raw`uploads?)\b`,
   ).exec(text);
   if (anyone && isIpv4(anyone[1])) return anyone[1];
+  return drawnOrAsked(text);
+}
+
+/** The client drawn as a flow's start, asked whether it reaches, or said as a machine with its address. */
+function drawnOrAsked(text: string): string | undefined {
   // "1.2.3.4 -> 20.31.46.20:80": a flow drawn from a public address, a client on the Internet (a pod or node of ours
   // goes out through SNAT, so it is never the source a flow is drawn from there:
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
@@ -957,8 +962,8 @@ function machineClient(text: string): string | undefined {
   return box && isIpv4(box) ? box : undefined;
 }
 
-/** An NSG flow-log tuple of an inbound flow from a public address ("1764817200,198.51.100.7,20.31.46.20,53122,80,T,I,A"):
- * its source is the client coming in (https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview) */
+/** An NSG flow-log tuple of an inbound flow from a public address ("1764817200,198.51.100.7,20.31.46.20,53122,80,T,I,
+ * A"): its source is the client coming in (https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview) */
 function flowLogClient(text: string): string | undefined {
   const m = new RegExp(String.raw`\b\d{9,10},(${IP}),${IP},\d{1,5},\d{1,5},[tu],i,[ad]\b`).exec(text)?.[1];
   return m && isIpv4(m) && !isPrivateIp(m) ? m : undefined;
@@ -1137,9 +1142,6 @@ function portSaid(rest: Rest): string | undefined {
     // "from: api / to: db-0 / port: 5432", "dport=5432": a field named port in a pasted key: value list
     // (and a JSON key, "port":5432)
     rest.take(/\b(?:d(?:st)?[_-]?)?port["']?\s*[:=]\s*(\d{1,5})\b(?!\.\d)/)?.[1] ??
-    // "api → db-0 5432/tcp": a port written with its protocol, as services are listed
-    // (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml)
-    rest.take(/\b([1-9]\d{0,4})\/(?:tcp|udp|sctp)\b/)?.[1] ??
     // "db-0 only accepts 5432 from api": what a pod accepts or lets in is a port
     rest.take(/\b(?:accepts?|accepting|lets? in)\s+(?:port\s+)?(\d{1,5})\b(?![.:]\d)/)?.[1] ??
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
@@ -1162,9 +1164,14 @@ const PORT_FROM = new RegExp(
   String.raw`(?:^\s*|\b(?:allow(?:s|ing|ed)?|permit(?:s|ting|ted)?|block(?:s|ing|ed)?|deny|denies|denying)\s+)` +
     String.raw`([1-9]\d{1,4})\s+from\s+(?=[a-z])`,
 );
+/** "api → db-0 5432/tcp": a port written with its protocol, as services are listed
+ * (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml) */
+const withProtocol = (rest: Rest): string | undefined => rest.take(/\b([1-9]\d{0,4})\/(?:tcp|udp|sctp)\b/)?.[1];
+
 /** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
 function portSaidApart(rest: Rest): string | undefined {
   return (
+    withProtocol(rest) ??
     // "permit tcp host api host db-0 eq 5432": an access-list entry's destination port
     // (https://learn.microsoft.com/en-us/azure/network-watcher/network-watcher-ip-flow-verify-overview names the same
     // five fields an ACL line matches)
@@ -1578,7 +1585,9 @@ function readNames(rest: Rest, intent: Intent): void {
     azCommand.has(i) ||
     (words[i] === 'home' && /^(from|at)$/.test(words[i - 1] ?? '')) ||
     AZ_OPTION.test(words[i - 1] ?? '') ||
-    verbAfterType(words, i);
+    verbAfterType(words, i) ||
+    // ("all pods in shop", "every node": how many of a kind, never a name)
+    (QUANTIFIER.test(words[i]) && KIND_WORD.test(words[i + 1] ?? '') && !quoted.has(words[i]));
   words.forEach((w, i) => {
     // "the DB team says…", "the web folks": people who own a workload, not the workload
     // ("the cold-chain monitoring vendor", "the bank's SaaS provider": what an outside party does, not a name of ours)
@@ -1586,8 +1595,6 @@ function readNames(rest: Rest, intent: Intent): void {
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
-    // ("all pods in shop", "every node": how many of a kind, never a name)
-    if (QUANTIFIER.test(w) && KIND_WORD.test(words[i + 1] ?? '') && !quoted.has(w)) return;
     const type =
       words[i - 1] === 'route' && typeWord(i) === 'route' && (arrowAfter(w) || takerAfter(i)) ? undefined : typeWord(i);
     if (wordOfTheType(words, i, type)) return;

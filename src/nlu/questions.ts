@@ -28,7 +28,10 @@ const listed = (text: string): string[] => {
 /** "1. egress IP of web 2. which node is db-0 on": a numbered list written on one line, its numbers in order from 1 */
 function inline(text: string): string[] {
   if (!/^\s*1[.)]\s/.test(text) || text.includes('\n')) return [];
-  const pieces = text.trim().split(/(?:^|\s+)(\d{1,2})[.)]\s+/).slice(1);
+  const pieces = text
+    .trim()
+    .split(/(?:^|\s+)(\d{1,2})[.)]\s+/)
+    .slice(1);
   const numbers = pieces.filter((_, i) => i % 2 === 0);
   const items = pieces.filter((_, i) => i % 2 === 1).map((x) => x.trim());
   const inOrder = numbers.every((n, i) => +n === i + 1);

@@ -415,7 +415,8 @@ function outsideAddressReachesPublic(s: Seen): boolean {
   const to = s.intent.ips.filter((ip) => ip !== client);
   if (to.length !== 1 || !isPublic(to[0])) return false;
   // ("203.0.113.40:51514 -> 51.104.20.30:443 … where does it end up?": a flow drawn in, asked where it lands)
-  // ("TCP request from 203.0.113.50:50122 to 51.104.20.30:443 was DNAT'ed …": a firewall log's flow, from one to the other)
+  // ("TCP request from 203.0.113.50:50122 to 51.104.20.30:443 was DNAT'ed …": a firewall log's flow, from one to
+  // the other)
   const drawnIn = (arrowFrom(s.t, client) || loggedFromTo(s.t, client, to[0])) && WHO_GETS_IT.test(s.t);
   return (
     !!s.intent.frontendIps?.includes(to[0]) ||
@@ -511,8 +512,10 @@ function farPartySeesSource(s: Seen): boolean {
 }
 // "what source address will the hat maker's payment gateway see from 10.129.2.7?": a party none of ours that sees
 // the calls from one of ours is outside, and what it sees is our way out
-const SEES_FROM =
-  /\b(?:does|do|will|would|did)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z][\w.-]*)\s+(?:see|log|record|receive)s?\s+from\b/;
+const SEES_FROM = new RegExp(
+  String.raw`\b(?:does|do|will|would|did)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z][\w.-]*)\s+` +
+    String.raw`(?:see|log|record|receive)s?\s+from\b`,
+);
 // "what does the supplier see as our IP", "what does google see as our source": the one that sees "our" address is
 // not ours, so the address is our way out (https://learn.microsoft.com/azure/aks/egress-outboundtype)
 const SEES_OURS = new RegExp(
