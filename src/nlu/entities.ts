@@ -349,6 +349,10 @@ function addressesOfOurs(k: Known, intent: Intent): void {
     (ip) => ingressIps.includes(ip) || k.services.some((svc) => lbIngressIps(svc).includes(ip)),
   );
   if (frontendIps.length) intent.frontendIps = [...new Set(frontendIps)];
+  const proxied = frontendIps.filter((ip) =>
+    k.services.some((svc) => svc.status?.loadBalancer?.ingress?.some((i) => i.ip === ip && i.ipMode === 'Proxy')),
+  );
+  if (proxied.length) intent.proxiedIps = [...new Set(proxied)];
   const inCluster = (ip: string) =>
     podsWithIp(k.pods, ip).length > 0 ||
     k.pods.some((p) => p.status?.hostIP === ip) ||

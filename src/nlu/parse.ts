@@ -73,6 +73,9 @@ export interface Intent {
   clusterIps?: string[];
   /** addresses said that are a LoadBalancer Service's frontend (filled by entities.ts): ours, a way in */
   frontendIps?: string[];
+  /** of those, the ones whose load balancer proxies (ipMode Proxy, filled by entities.ts): a pod calling one goes out
+   * through the load balancer https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-ip-mode */
+  proxiedIps?: string[];
   /** addresses said that are no pod's, node's or Service's (filled by entities.ts): outside the cluster */
   elsewhereIps?: string[];
   /** a node's address said with a Service's node port ("10.224.0.4:31380", filled by entities.ts): that Service

@@ -124,7 +124,9 @@ const NETWORK_ASKED = new RegExp(
     // ("what does each of them do?")
     String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+){0,2} (do|serve|carry)\b|` +
     // ("the bill shows 4 load balancers. what is each one doing?")
-    String.raw`\bwhat (is|are) (each|every|it|they|this|that)( one| of (them|those|these))? (doing|for|there for)\b|` +
+    // ("what is each one actually doing?": a word on how much may come before it)
+    String.raw`\bwhat (is|are) (each|every|it|they|this|that)( one| of (them|those|these))?( actually| really)? ` +
+    String.raw`(doing|for|there for)\b|` +
     String.raw`\bwhat (actually |really )?(runs?|is running) on\b|` +
     // "why do we pay for three public IPs on the kubernetes load balancer?": why a thing of ours is there asks what
     // it is for, not what it costs

@@ -1377,6 +1377,8 @@ function podOpensOurHost(s: Seen): boolean {
 function podCallsOurFrontend(s: Seen): boolean {
   const ips = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
+  // (a load balancer that proxies, ipMode Proxy, is reached by going out to it)
+  if (s.intent.proxiedIps?.includes(ips[0])) return false;
   if (s.hosts.length || s.intent.clientIp || OUT.test(s.t) || GOES_OUT_SAID.test(s.t)) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
   return (
