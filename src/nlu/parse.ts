@@ -1442,8 +1442,12 @@ const PARTY = new RegExp(
 );
 /** The word before people ("the DB team") or an outside party's description ("the cold-chain monitoring vendor"):
  * it says who someone is, never one of our names */
+// (never a host name: "… served on shop-agc.contoso.com. guests upload …" ends one sentence, the people start the next)
 const saysWho = (words: string[], i: number): boolean =>
-  (PEOPLE.test(words[i + 1] ?? '') && !TYPE_WORDS[words[i - 1]] && !THEIR_OWN.test(words.slice(i + 2).join(' '))) ||
+  (PEOPLE.test(words[i + 1] ?? '') &&
+    !TYPE_WORDS[words[i - 1]] &&
+    !words[i].includes('.') &&
+    !THEIR_OWN.test(words.slice(i + 2).join(' '))) ||
   outsideParty(words, i);
 // ("sqlapi devs ask: … whose address lands in their access log?": the log, pods or app of the people said is their
 // workload's, then the one asked about)
