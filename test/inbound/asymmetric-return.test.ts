@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
 import { edit, onEdited } from '../helpers/fixtures';
+import { liveRig } from '../helpers/live';
 
 const fixture = (name: string) => SnapshotInventory.load(join(__dirname, '..', 'fixtures', name));
 
@@ -43,4 +44,18 @@ test('a client the firewall DNATs to an internal load balancer: the reply goes b
   const line = "TCP request from 203.0.113.40:51514 to 51.104.20.30:443 was DNAT'ed to 10.224.0.100:80";
   const r = await ask(`${line}\nwhich pods does this land on?`, fixture('aks-fw-dnat'));
   expect(r.warnings.join('\n')).not.toMatch(/Asymmetric/);
+});
+
+test('live: the route table read through the SDK from the fake ARM server gives the same answer', async () => {
+  const rig = await liveRig(join(__dirname, '..', 'fixtures', 'aks-udr'));
+  try {
+    const q = 'how does traffic from 203.0.113.9 reach web on 80?';
+    const live = await ask(q, rig.inventory);
+    expect(live.errors).toEqual([]);
+    expect(live.answer).toMatch(/^The connection most likely fails: replies to 203\.0\.113\.9 leave the node by route/);
+    expect(live.answer).toBe((await ask(q, fixture('aks-udr'))).answer);
+    expect(rig.arm.requestsTo(/\/routeTables\/aks-udr$/).map((x) => x.status)).toContain(200);
+  } finally {
+    await rig.stop();
+  }
 });
