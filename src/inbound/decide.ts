@@ -180,7 +180,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
 function atTheNode(r: Reached, landing: Landing, s: InboundSubjects, f: InboundFacts) {
   const nsg = inboundNsg(r.entry, r.lb, landing, f.landing, f.elsewhere);
   // a client the firewall DNATs arrives from the firewall's own address, which the reply goes back to
-  const back = !r.entry.internal && !s.firewallDnat ? asymmetricReturn(f.landing, s.clientIp) : undefined;
+  const back = !r.entry.internal && !s.firewallDnat ? asymmetricReturn(f.landing, s.clientIp, f.vwan) : undefined;
   return { nsg, ...(back ? { asymmetric: back } : {}) };
 }
 

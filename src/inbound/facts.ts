@@ -7,6 +7,7 @@ import { azureEnd, podEnd, subnetHolding, type AzureEnd } from '../path/azure-en
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
 import { nodeIp } from '../path/kube';
+import { readVwan, type VwanFacts } from '../path/vwan';
 import type { EndpointSlice, Endpoints, Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
 import { balancedNodes, decide, frontDoor, ingressIpsOf, routerNameOf, type InboundDecision } from './decide';
@@ -38,6 +39,8 @@ export interface InboundFacts {
   landing?: AzureEnd;
   /** the other subnets of the landing node's VNet the load balancer may hand the packet to, with their NSGs */
   elsewhere?: SubnetNodes[];
+  /** the Virtual WAN hub the landing node's VNet is a spoke of: the routes it advertises carry the replies */
+  vwan?: VwanFacts;
 }
 
 /** Nodes the load balancer may use that sit on another subnet than the walked node, and that subnet's NSG. */
@@ -102,7 +105,13 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
     lbWorld(inv, trace).then((world) => frontendForIp(inv, world, entryIp, trace, door.front)),
     landingEnd(d, f, ctx),
   ]);
-  Object.assign(f, { frontend, landing, elsewhere: landing && (await otherSubnets(d, f, landing, ctx)) });
+  const [elsewhere, vwan] = landing
+    ? await Promise.all([
+        otherSubnets(d, f, landing, ctx),
+        landing.vnet && readVwan(inv, landing.vnet, landing.routeTable, trace),
+      ])
+    : [];
+  Object.assign(f, { frontend, landing, elsewhere, vwan });
   if (!f.frontend && !trace.errors.length)
     trace.fail(
       `load balancer frontend for ${entryIp}`,

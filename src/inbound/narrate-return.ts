@@ -11,7 +11,8 @@ export function withReturn(r: PathResult, a: AsymmetricReturn | undefined, denie
   const by =
     route.origin === 'user'
       ? `route ${route.name} (${route.prefix} → ${hop})${a.table ? ` of route table ${a.table}` : ''}`
-      : `${route.origin === 'bgp' ? 'BGP' : 'system'} route ${route.prefix} → ${hop}`;
+      : `${route.origin === 'bgp' ? 'BGP' : 'system'} route ${route.prefix} → ${hop}` +
+        (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '');
   const who = a.to ?? 'an Internet client';
   const why = `replies to ${who} leave the node by ${by}, not back through the load balancer: the ${
     /gateway/i.test(route.nextHopType) ? 'gateway' : 'appliance'

@@ -20,6 +20,13 @@ test('a public load balancer behind a default route to a firewall: the connectio
   expect(r.verify).toContain('az network route-table route list --route-table-name aks-udr -g <rg> -o table');
 });
 
+test("a Virtual WAN spoke whose hub's routing intent sends the Internet to its firewall: the replies follow it", async () => {
+  const r = await ask('can the internet reach web on 80?', fixture('aks-vwan'));
+  expect(r.answer).toMatch(
+    /^The connection most likely fails: replies to an Internet client leave the node by BGP route 0\.0\.0\.0\/0 → VirtualAppliance 10\.120\.0\.132 \(Virtual WAN hub vhub-weu, routing intent policy \w+\)/,
+  );
+});
+
 test('no route to an appliance (the load balancer carries the replies back): no warning', async () => {
   const r = await ask('can the internet reach web on 80?', fixture('aks-lb'));
   expect(r.answer).toMatch(/^shop\.contoso\.com resolves to 20\.31\.46\.88/);
