@@ -153,12 +153,7 @@ export interface CardOptions {
 /** The headline a family's card shows above the path, from the result's typed fields. */
 function headline(r: PathResult) {
   const seen = r.seenAs?.join(' or ') ?? '';
-  // allowed with a layer unseen: say so, never a plain "Allowed" for the whole network
-  const unseen = (r.layers ?? []).some((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
-  const allowed = unseen ? '✅ Allowed by every layer checked (not all were visible)' : '✅ Allowed';
-  // a title that already says Allowed / Denied is the verdict headline: the box only adds "not all were visible"
-  const said = /^(Allowed|Denied)\b/.test(r.title ?? '') && !unseen;
-  const verdict = r.verdict && !said ? (r.verdict.allowed ? allowed : '⛔ Denied') : '';
+  const { verdict, verdictStyle } = verdictBox(r);
   // the title already naming every address says it once
   const inTitle = (r.seenAs ?? []).every((ip) => (r.title ?? '').includes(ip));
   return {
@@ -166,9 +161,24 @@ function headline(r: PathResult) {
     podSees: r.intent === 'inbound' ? seen : '',
     clientIpNote: r.intent === 'inbound' && seen ? (CLIENT_IP[r.clientIp ?? ''] ?? '') : '',
     verdict,
-    verdictStyle: r.verdict && !r.verdict.allowed ? 'attention' : 'good',
+    verdictStyle,
   };
 }
+
+/** The verdict box: allowed (with a layer unseen: said), denied, or — asked and left open — not sure. */
+function verdictBox(r: PathResult): { verdict: string; verdictStyle: string } {
+  // allowed with a layer unseen: say so, never a plain "Allowed" for the whole network
+  const unseen = (r.layers ?? []).some((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
+  const allowed = unseen ? '✅ Allowed by every layer checked (not all were visible)' : '✅ Allowed';
+  // a title that already says Allowed / Denied is the verdict headline: the box only adds "not all were visible"
+  const said = /^(Allowed|Denied)\b/.test(r.title ?? '') && !unseen;
+  if (r.verdict) return { verdict: said ? '' : r.verdict.allowed ? allowed : '⛔ Denied', verdictStyle: style(r) };
+  // a layer not read or a rule that may apply leaves it open: said as such, never a blank box
+  const open = r.layers && /^Not sure\b/.test(r.answer);
+  return { verdict: open ? '⚠️ Not sure: see what was not checked' : '', verdictStyle: open ? 'warning' : 'good' };
+}
+
+const style = (r: PathResult) => (r.verdict && !r.verdict.allowed ? 'attention' : 'good');
 
 const CLIENT_IP: Record<string, string> = {
   xff: 'as source; the client IP arrives in X-Forwarded-For',

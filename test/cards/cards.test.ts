@@ -118,3 +118,13 @@ test('markdown in what a user typed is shown as text, not rendered', async () =>
   expect(card).not.toMatch(/[^\\]\[click\]\(https/);
   expect(card).not.toMatch(/[^\\]\*\*now/);
 });
+
+test('a verdict left open ("Not sure": a firewall on the way not read) shows a warning box, not a blank one', async () => {
+  const hub = SnapshotInventory.load(join(__dirname, '..', 'fixtures', 'hub-spoke-firewall'));
+  const r = await ask('can api reach 8.8.8.8 on 443?', hub);
+  const card = renderCard(r);
+  const boxes = JSON.stringify(card);
+  expect(boxes).toContain('⚠️ Not sure: see what was not checked');
+  expect(boxes).toContain('"style":"warning"');
+  expect(rendererProblems(card)).toEqual([]);
+});
