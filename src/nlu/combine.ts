@@ -67,6 +67,9 @@ type Decision = Chosen & { decided: string };
 export function combine(rules: Chosen, evidence: string[], top: Top, t: Thresholds = THRESHOLDS): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
+  // "is the bot aware of NAT gateways, or only outbound rules?": the bot asked what it covers; a wrong help card costs
+  // a click, an answer about the cluster to a question about the bot misleads
+  if (evidence.includes('bot-scope-asked')) return { kind: 'help', decided: 'rules: the bot asked what it covers' };
   if (rules.kind === 'unknown') return noFamily(rules, first, t, evidence);
   const kind = rules.kind;
   // a family with no labelled questions (changes) is the rules' alone

@@ -1400,8 +1400,12 @@ function azCommandWords(words: string[]): Set<number> {
 /** "the Front Door host", "via the Application Gateway for Containers": a word of an Azure product's name is no name
  * of ours (https://learn.microsoft.com/azure/frontdoor/front-door-overview,
  * https://learn.microsoft.com/azure/application-gateway/for-containers/overview) */
-const productWord = (words: string[], i: number): boolean =>
+// ("does the bot understand Gateway API?": Kubernetes' Gateway API, no workload called api, unless a kind word follows
+// https://kubernetes.io/docs/concepts/services-networking/gateway/)
+const GATEWAY_API = /\bgateway api\b/;
+const productWord = (words: string[], i: number, text: string): boolean =>
   (words[i] === 'door' && words[i - 1] === 'front') ||
+  (words[i] === 'api' && words[i - 1] === 'gateway' && !KIND_WORD.test(words[i + 1] ?? '') && GATEWAY_API.test(text)) ||
   (words[i] === 'containers' && words[i - 1] === 'for' && /^(gateway|gw)$/.test(words[i - 2] ?? ''));
 /** "the App Gateway backend pod web-7d4b9c8f6d-abcde", "the router pod router-default-cf4d7b6d5-xlkxx": a word before
  * "pod" whose own name follows, generated for a replica (a ReplicaSet's hash and five characters, a StatefulSet's
@@ -1601,7 +1605,7 @@ function readNames(rest: Rest, intent: Intent): void {
     if (saysWho(words, i)) return;
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
-    if (notAWord(i) || productWord(words, i) || describesPod(words, i, rest.text)) return;
+    if (notAWord(i) || productWord(words, i, rest.text) || describesPod(words, i, rest.text)) return;
     const type =
       words[i - 1] === 'route' && typeWord(i) === 'route' && (arrowAfter(w) || takerAfter(i)) ? undefined : typeWord(i);
     if (wordOfTheType(words, i, type)) return;

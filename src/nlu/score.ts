@@ -713,7 +713,23 @@ const CLIENT_IN = new RegExp(
 
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
 // ("does this thing understand Front Door?": the bot said as a thing)
-const TO_THE_BOT = /\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b/;
+// ("does it understand CNI overlay?", "can it explain egress IPs at all?": "it" that understands or explains is the bot;
+// a pod or a load balancer neither understands nor explains)
+const IT_KNOWS = String.raw`\b(can|could|does|do|will|would) it (explain|understand)\b`;
+const TO_THE_BOT = new RegExp(
+  String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|${IT_KNOWS}`,
+);
+/** "what checks can you run?", "what exactly can you check?", "can the bot follow a UDR …?": what the bot can check,
+ * or a kind of thing ("a", "an", "any": none of ours named) it can follow, asked of the bot itself */
+const ITS_CHECKS =
+  String.raw`\bwhat (exactly |else )?(checks|lookups|tests|traces) (can|could|do|will) (you|u|it|the bot|this bot) ` +
+  String.raw`(run|do|make|perform)\b|\bwhat (exactly |else )?(can|could) (you|u|it|the bot|this bot) ` +
+  String.raw`(check|see|trace|look at|read)\b|\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) ` +
+  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b`;
+/** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
+const BOT_AWARE =
+  String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+  String.raw`(know|understand|aware)\b|${IT_KNOWS}`;
 const ITS_USE = new RegExp(
   // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
@@ -728,7 +744,8 @@ const ITS_USE = new RegExp(
     // "what you can check regarding NSGs": what the bot looks at, said of itself
     String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
-    String.raw`\btell me about (dns|egress|inbound|ingress|policy|network ?policy|load ?balancers?|pods?)\b`,
+    String.raw`\btell me about (dns|egress|inbound|ingress|policy|network ?policy|load ?balancers?|pods?)\b|` +
+    String.raw`${ITS_CHECKS}|${BOT_AWARE}`,
 );
 /** A message that opens with the bot's scope as a word alone ("capabilities? egress, policy, lb?", "FAQ: …"): the
  * families listed after it are what may be asked, not a question about one of them */
@@ -767,7 +784,8 @@ const COVERS =
       String.raw`(info|information|details) (can|could|does|will|would) (you|u|your bot|the bot|this bot|this tool) ` +
       String.raw`(give|provide|show|tell|offer)|` +
       // "does the bot know about OpenShift EgressIPs?", "do you know about NSGs?": a topic asked of the bot's knowledge
-      String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of))\b`,
+      String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of))\b|` +
+      String.raw`${ITS_CHECKS}|${BOT_AWARE}`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
 // ("can you explain traffic coming in …, or only outbound?": what the bot can do, weighed against another topic)
@@ -802,6 +820,10 @@ function aboutTheBot(s: Seen): boolean {
       TOPIC_ALONE.test(t))
   );
 }
+
+/** The bot asked what it knows or checks, or one topic weighed against another (nothing of ours named) */
+const BOT_SCOPE = new RegExp(String.raw`${ITS_CHECKS}|${BOT_AWARE}|\bor (only|just)\b`);
+const botScopeAsked = (s: Seen): boolean => !EARLIER_ANSWER.test(s.t) && BOT_SCOPE.test(s.t) && aboutTheBot(s);
 
 // "or only Kubernetes stuff?": Kubernetes said with a word for things in general is the platform, not the Service or
 // load balancer that AKS names "kubernetes" (https://learn.microsoft.com/azure/aks/load-balancer-standard)
@@ -1890,6 +1912,10 @@ export const EVIDENCE: readonly Row[] = [
   // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
   { id: 'client-drawn-to-host', says: { inbound: 19 }, when: clientDrawnToHost },
   { id: 'about-the-bot', says: { help: 15 }, when: (s) => !EARLIER_ANSWER.test(s.t) && aboutTheBot(s) },
+  // "is the bot aware of NAT gateways, or only outbound rules?": topics weighed as what the bot covers outrank the
+  // evidence those topics' own words give
+  // evidence those topics' own words give (combine.ts: the help card, whatever the model reads)
+  { id: 'bot-scope-asked', says: { help: 3 }, when: botScopeAsked },
   // two workloads or Services, no host: a pair question; "can/allowed/blocked" asks for the verdict
   // "how does x/q reach y/b on 80?" where namespace x has no q: the pair question all the same, answered "not found"
   { id: 'pair-one-missing-can', says: { policy: 18 }, when: (s) => oneMissing(s) && asksCan(ownWords(s)) },
