@@ -66,7 +66,8 @@ const FOR_SERVICE = new RegExp(
     String.raw`sits in front of|is in front of)\s+(?:the\s+)?` +
     // (never a word that points: "in front of this service")
     String.raw`(?!(?:this|that|these|those|our|my|your|its|their|each|every|a|an|any)\s)` +
-    String.raw`([a-z0-9][a-z0-9-]*)\s+(?:service|svc)\b`,
+    // ("fronts the `harvest-bookings` service": the name may be quoted)
+    String.raw`['"‘“\`]?([a-z0-9][a-z0-9-]*)['"’”\`]?\s+(?:service|svc)\b`,
 );
 
 const CLUSTER_NAMED = /\bcluster\s+([a-z0-9][a-z0-9.-]*[a-z0-9])\b/g;
@@ -98,6 +99,12 @@ const SNAT_ALLOCATION = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
 );
 
+/** "which LB is used by service harvest-bookings?": a name typed as a Service's is the one the load balancer is for
+ * (a LoadBalancer Service's frontend is on the cluster's load balancer:
+ * https://learn.microsoft.com/azure/aks/load-balancer-standard); one the cluster lacks is said as not found */
+const typedService = (intent: Intent): string | undefined =>
+  intent.typed?.find((t) => t.type === 'service' && intent.marked.includes(t.name))?.name;
+
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
   const said = [AFTER_LB, QUOTED_BEFORE_LB, LB_NAME].map((re) => re.exec(intent.text)?.[1]);
@@ -117,7 +124,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
     at: !explicit && intent.ips?.length ? intent.ips : undefined,
-    service: FOR_SERVICE.exec(intent.text)?.[1],
+    service: FOR_SERVICE.exec(intent.text)?.[1] ?? typedService(intent),
     nva: NVA_SAID.test(asked) || undefined,
     nvaToo: (NVA_SAID.test(asked) && ALSO_SAID.test(asked)) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,
