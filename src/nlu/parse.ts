@@ -1363,7 +1363,11 @@ const ROLE_AFTER = String.raw`\s*(?:->|→|<-|←|:\d|\s(?:${NAME_AFTER})\b)`;
 /** A word where the question puts a name ("reach X", "can X …", "the X pod", "X -> Y") is marked as a name. */
 function inRole(text: string, name: string): boolean {
   // ("of the whole project1 namespace", "for the short name api": an adjective that says which, never a name)
-  if (NOT_NAMES_IN_ROLE.test(name)) return false;
+  // ("asks for every IP our cluster could come from": a word of how many says which, never a name)
+  if (NOT_NAMES_IN_ROLE.test(name) || QUANTIFIER.test(name)) return false;
+  // ("our smartphone app is calling the route": the device a client app runs on says which app, outside, not a name
+  // of ours; it still counts where the cluster has such a workload)
+  if (DEVICE.test(name) && new RegExp(String.raw`\b${name} (apps?|clients?)\b`).test(text)) return false;
   // ("the scheduler is published on the hub firewall": a passive verb after "is" says what is done, never a name)
   if (new RegExp(String.raw`\b(is|are|was|were|gets?|got) ${escapeRe(name)}\b`).test(text) && PASSIVE.test(name))
     return false;
@@ -1371,7 +1375,10 @@ function inRole(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
     // ("the SNAT address to put in an address object": a verb after "to", a thing put somewhere after it)
-    const verb = /\bto $/.test(text.slice(Math.max(0, at - 3), at)) && /^ (in|into|on|onto) an? /.test(text.slice(end));
+    // ("what do they need to put on their allowlist?": or on one that is theirs)
+    const verb =
+      /\bto $/.test(text.slice(Math.max(0, at - 3), at)) &&
+      /^ (in|into|on|onto) (an?|the|their|our|its|your|my) /.test(text.slice(end));
     const role = !verb && BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at));
     if (role && /^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && !MODIFIES.test(text.slice(end, end + 30)))
       return true;
@@ -1380,6 +1387,7 @@ function inRole(text: string, name: string): boolean {
   return false;
 }
 const PASSIVE = /^[a-z]{3,}(?<!e)ed$/;
+const DEVICE = /^(mobile|smartphone|phone|iphone|ipad|ios|android|tablet|desktop|handheld)$/;
 const NOT_NAMES_IN_ROLE =
   /^(whole|entire|same|other|own|main|only|usual|default|short|full|real|actual|current|first|last|next|previous)$/;
 const BEFORE_NAME = new RegExp(`${ROLE_BEFORE}$`);

@@ -127,7 +127,8 @@ const NETWORK_ASKED = new RegExp(
     // ("what is each one actually doing?": a word on how much may come before it)
     String.raw`\bwhat (is|are) (each|every|it|they|this|that)( one| of (them|those|these))?( actually| really)? ` +
     String.raw`(doing|for|there for)\b|` +
-    String.raw`\bwhat (actually |really )?(runs?|is running) on\b|` +
+    // ("we're paying for a fourth node — what's actually running on it?")
+    String.raw`\bwhat(?:'s| is)? (actually |really )?(runs?|running|is running) on\b|` +
     // "why do we pay for three public IPs on the kubernetes load balancer?": why a thing of ours is there asks what
     // it is for, not what it costs
     String.raw`\bwhy (do|are|would|should) (we|i|you) (pay|paying|be billed|billed|charged) for (the |our |these |` +

@@ -1076,6 +1076,8 @@ const INBOUND_CUE = new RegExp(
     String.raw`down|in front|routed|arrives?|lands?)\b`,
 );
 
+const ROUTE_OF_CALLED =
+  /\b(calls?|calling|hits?|hitting|opens?|opening) (the |its |their )?(route|ingress|public (url|host)) (of|for) [\w-]+/;
 const noPods = (s: Seen) => !s.workloads.length;
 /** "sqlapi.project1 where", "where is api.shop running": where the Service's pods run, not what the name gives */
 const WHERE_RUNS = /\bwhere\b(?!.{0,30}\b(point|resolv|go(es)?|forward|sen[dt]|look)\w*)/;
@@ -1907,6 +1909,10 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'way-in-drawn-to-one', says: { inbound: 17 }, when: wayInDrawn },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
+  // "our smartphone app is calling the route of sqlapi: which way to the pod?": the route of the one workload named,
+  // called by no pod of ours, is the way in to it
+  // https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html
+  { id: 'route-of-one-called', says: { inbound: 16 }, when: (s) => s.both.length === 1 && ROUTE_OF_CALLED.test(s.t) },
   // "ext client -> sqlapilb-project1.apps…: which router pod, which node?": a client drawn to one of our hosts comes in
   // by it; the router pods and nodes asked are hops of that way in
   // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html

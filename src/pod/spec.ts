@@ -64,7 +64,7 @@ export const spec: IntentSpec<'pod'> = {
     // "identify the node hosting pod api-…", "the vm running db-0": the node a pod runs on
     [/\b(nodes?|hosts?|vms?|workers?) (hosting|running|that (hosts|runs))\b/, 2],
     // "kube-proxy on vmss000002 - what's the pod called": a pod's own name asked
-    [/\bwhat(?:'s| is) (the|its|that) pod(?:'s)? (called|named|name)\b|\b(pod|pod's) (full )?name\b/, 2],
+    [/\bwhat(?:'s| is) (the|its|that) pod(?:'s)? (called|named|name)\b|\b(pod|pod's) (full )?names?\b/, 2],
     // "node it runs on", "the vm web lives on": a node named by the pod on it (a relative clause without "that")
     [/\b(nodes?|hosts?|vms?) (?:(?:that|which) )?[\w./-]+ (runs?|is running|lives?|sits?|is scheduled) on\b/, 2],
     // "which servers are the database pods running on?"
