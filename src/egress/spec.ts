@@ -54,6 +54,9 @@ export const spec: IntentSpec<'egress'> = {
       2,
     ],
     /\b(leave|leaves|exit|exits)\b.{0,20}\b(with|as|towards|to)\b/,
+    // "list all the source IPs this cluster can leave from": the addresses traffic leaves with, the cluster's way out
+    // https://learn.microsoft.com/azure/aks/egress-outboundtype
+    [/\b(source|public|outbound|egress) (ips?|address(es)?)\b.{0,30}\b(leave|leaves|exit|exits|go(es)? out) from\b/, 2],
     /\b(leave|leaves|leaving|go(es)? out|exits?)\b.{0,30}\b(via|through)\b/,
     /\binternet[- ](traffic|bound|access|calls?)\b/,
     // "where does this pod go out?": where it leaves, not where it runs

@@ -99,12 +99,6 @@ const SNAT_ALLOCATION = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
 );
 
-/** "which LB is used by service harvest-bookings?": a name typed as a Service's is the one the load balancer is for
- * (a LoadBalancer Service's frontend is on the cluster's load balancer:
- * https://learn.microsoft.com/azure/aks/load-balancer-standard); one the cluster lacks is said as not found */
-const typedService = (intent: Intent): string | undefined =>
-  intent.typed?.find((t) => t.type === 'service' && intent.marked.includes(t.name))?.name;
-
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
   const said = [AFTER_LB, QUOTED_BEFORE_LB, LB_NAME].map((re) => re.exec(intent.text)?.[1]);
@@ -124,7 +118,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
     at: !explicit && intent.ips?.length ? intent.ips : undefined,
-    service: FOR_SERVICE.exec(intent.text)?.[1] ?? typedService(intent),
+    service: FOR_SERVICE.exec(intent.text)?.[1],
     nva: NVA_SAID.test(asked) || undefined,
     nvaToo: (NVA_SAID.test(asked) && ALSO_SAID.test(asked)) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,

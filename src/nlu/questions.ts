@@ -18,6 +18,7 @@ const VERBLESS = new RegExp(
 );
 const BETWEEN = /\b(?:difference|diff|differences)\s+between\b/i;
 const FIELD = /^[\w -]{1,20}:\s/;
+const PREFACE = /^[^:?\n]{1,60}:\s+(?=(?:what|which|where|how|who|is|are|can|does|do)\b)/i;
 /** the subject referred to, not named again */
 const PRONOUN = /\b(its|it's|it)\b/i;
 
@@ -80,6 +81,10 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
     return undefined;
   // "1. pod: node-exporter-7x2kq (hostNetwork)": an item that is a field says what the next asks about
   if (listedItems && parts.some((p) => FIELD.test(p))) return undefined;
+  // "two things for the ticket gates: what public IP does sqlapi use, …": a preface before the colon says why or for
+  // whom; the first ask is what follows, when that names its one subject
+  const asked = parts[0].replace(PREFACE, '');
+  if (asked !== parts[0] && read(asked).marked.length === 1) parts[0] = asked;
   const first = read(parts[0]);
   // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
   // balancers exist") is no subject to carry over

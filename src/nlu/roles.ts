@@ -67,6 +67,10 @@ const UNMODELLED = new RegExp(
     // ("is the CPU on db-0 high right now?": a load level asked of a pod)
     String.raw`(cpu|memory|ram)( usage| load)? (on|of|for) (the )?[\w./-]+( pods?)? (is )?` +
     String.raw`(high|low|full|maxed|spiking)|` +
+    // ("is the api pod running out of memory?": memory pressure asked is the pod's resources, not its network; an
+    // alert quoting "OOMKilled" may still ask where the pod runs
+    // https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)
+    String.raw`(running|ran|run|runs) out of (memory|ram|cpu|disk|storage)|` +
     // the cluster's version and its upgrades are its lifecycle, not its network
     // https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
     // (asked for itself: "for the node image upgrade, where are the web pods?" asks where pods are)
