@@ -439,21 +439,29 @@ function loggedToOurs(s: Seen): string | undefined {
 const FILTER_SAID = /\b(firewall|fw|azfw|nsgs?|network security groups?|network ?polic(y|ies)|netpols?)\b/;
 const VERDICT_VERB = new RegExp(
   String.raw`\b(let|lets|letting|allows?|allowed|permits?|permitted|block|blocks|blocked|blocking|deny|denies|` +
-    String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't)\b`,
+    String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't|` +
+    // ("would the firewall pass it?", "which firewall rule decides that?": the rule that matches first decides
+    // https://learn.microsoft.com/azure/firewall/rule-processing)
+    String.raw`pass|passes|passed|decides?|deciding)\b`,
 );
 const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
   s.intent.port !== undefined &&
-  !!s.intent.towards &&
-  // ("is web allowed out to 10.130.1.5 tcp 443 through the hub firewall?": or a private address outside the cluster,
-  // another spoke behind the hub's firewall)
-  // https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
-  (isPublic(s.intent.towards) || !!s.intent.elsewhereIps?.includes(s.intent.towards)) &&
-  !s.hosts.length &&
   FILTER_SAID.test(s.t) &&
   VERDICT_VERB.test(s.t) &&
+  filteredFarEnd(s) &&
+  !s.hosts.length &&
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
+/** The far end a filter is asked about: the address said as where the workload goes ("to 8.8.8.8", "api -> 8.8.8.8")
+ * ("is web allowed out to 10.130.1.5 tcp 443 through the hub firewall?": or a private address outside the cluster,
+ * another spoke behind the hub's firewall https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke) */
+function filteredFarEnd(s: Seen): boolean {
+  const far = s.intent.towards ?? farEndGoneTo(s);
+  if (!far || !(isPublic(far) || !!s.intent.elsewhereIps?.includes(far))) return false;
+  s.intent.towards = far;
+  return true;
+}
 
 const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s);
 
