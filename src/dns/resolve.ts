@@ -82,7 +82,8 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   if (fromPod && isReply(fromPod)) return fromPod;
   const candidates = intent.names.filter((n) => n !== from);
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
-  const dotted = candidates.find((n) => n.includes('.'));
+  const pasted = candidates.find((n) => n.includes('.'));
+  const dotted = pasted && searchExpanded(pasted);
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
   const namespaces = new Set(services.map((s) => s.metadata.namespace ?? 'default'));
   const asksPath = asksForPath(intent, services, namespaces, service ?? dotted);
@@ -106,6 +107,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   }
   return {
     name,
+    ...(pasted && dotted !== pasted ? { notes: [expandedNote(pasted, dotted!)] } : {}),
     from: fromPod?.pod,
     replicas: replicasOf(from, fromPod),
     namespace: intent.namespace,
@@ -113,6 +115,15 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
     whether: asksWhether(intent),
   };
 }
+
+// a name with fewer dots than ndots (5 in a pod's resolv.conf) is tried with each search domain first: the cluster name
+// with "<ns>.svc.cluster.local" appended again (NXDOMAIN) is that try; the name itself is what was asked
+// https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+const SEARCH_AGAIN = /^(.+\.svc\.cluster\.local)\.(?:[a-z0-9-]+\.)?(?:svc\.)?cluster\.local\.?$/;
+const searchExpanded = (name: string): string => SEARCH_AGAIN.exec(name)?.[1] ?? name;
+const expandedNote = (pasted: string, name: string): string =>
+  `${pasted} is ${name} with a search domain appended (fewer dots than ndots 5): that try gets NXDOMAIN, ` +
+  `the resolver then asks ${name} itself.`;
 
 /** "split horizon: what does the route host resolve to from inside the sqlapi pod?": a host our route or ingress
  * serves, looked up upstream from a pod, with the answer public DNS gives it. */
@@ -140,7 +151,8 @@ const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? i
 // work?"; "nginx config has upstream http://api:8080 — will the short name 'api' resolve …": a config line before it)
 const WHETHER = new RegExp(
   String.raw`^\W*(?:[\w' -]{1,60}:\s+|[\w' /-]{1,60},\s+|[\w' /:.-]{1,60}\s[—–-]{1,2}\s+)?` +
-    String.raw`(does|do|will|would|can|is)\b(?!.*\b(what|which)\b).*` +
+    // ("… by its short name - should that work?")
+    String.raw`(does|do|will|would|can|is|should)\b(?!.*\b(what|which)\b).*` +
     String.raw`\b(work|works|resolve|resolves|resolvable)\b`,
 );
 
