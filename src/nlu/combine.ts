@@ -70,6 +70,10 @@ export function combine(rules: Chosen, evidence: string[], top: Top, t: Threshol
   // "is the bot aware of NAT gateways, or only outbound rules?": the bot asked what it covers; a wrong help card costs
   // a click, an answer about the cluster to a question about the bot misleads
   if (evidence.includes('bot-scope-asked')) return { kind: 'help', decided: 'rules: the bot asked what it covers' };
+  // "our app is calling the route of sqlapi": one workload's route called by no pod of ours; the model's pair reading
+  // (east-west) has no second party to answer with
+  if (evidence.includes('route-of-one-called') && rules.kind === 'inbound')
+    return { ...rules, decided: 'rules: a route called from outside' };
   if (rules.kind === 'unknown') return noFamily(rules, first, t, evidence);
   const kind = rules.kind;
   // a family with no labelled questions (changes) is the rules' alone
