@@ -82,8 +82,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   if (fromPod && isReply(fromPod)) return fromPod;
   const candidates = intent.names.filter((n) => n !== from);
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
-  const pasted = candidates.find((n) => n.includes('.'));
-  const dotted = pasted && searchExpanded(pasted);
+  const { dotted, notes } = dottedName(candidates);
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
   const namespaces = new Set(services.map((s) => s.metadata.namespace ?? 'default'));
   const asksPath = asksForPath(intent, services, namespaces, service ?? dotted);
@@ -107,7 +106,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   }
   return {
     name,
-    ...(pasted && dotted !== pasted ? { notes: [expandedNote(pasted, dotted!)] } : {}),
+    notes,
     from: fromPod?.pod,
     replicas: replicasOf(from, fromPod),
     namespace: intent.namespace,
@@ -120,10 +119,16 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
 // with "<ns>.svc.cluster.local" appended again (NXDOMAIN) is that try; the name itself is what was asked
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
 const SEARCH_AGAIN = /^(.+\.svc\.cluster\.local)\.(?:[a-z0-9-]+\.)?(?:svc\.)?cluster\.local\.?$/;
-const searchExpanded = (name: string): string => SEARCH_AGAIN.exec(name)?.[1] ?? name;
-const expandedNote = (pasted: string, name: string): string =>
-  `${pasted} is ${name} with a search domain appended (fewer dots than ndots 5): that try gets NXDOMAIN, ` +
-  `the resolver then asks ${name} itself.`;
+/** The dotted name asked (one with a search domain appended again stands for the name before it), with a note */
+function dottedName(candidates: string[]): { dotted?: string; notes?: string[] } {
+  const pasted = candidates.find((n) => n.includes('.'));
+  const name = pasted ? SEARCH_AGAIN.exec(pasted)?.[1] : undefined;
+  if (!name) return { dotted: pasted };
+  const note =
+    `${pasted} is ${name} with a search domain appended (fewer dots than ndots 5): that try gets NXDOMAIN, ` +
+    `the resolver then asks ${name} itself.`;
+  return { dotted: name, notes: [note] };
+}
 
 /** "split horizon: what does the route host resolve to from inside the sqlapi pod?": a host our route or ingress
  * serves, looked up upstream from a pod, with the answer public DNS gives it. */

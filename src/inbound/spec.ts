@@ -166,7 +166,10 @@ export const spec: IntentSpec<'inbound'> = {
     /\bhow does it get to the pod\b/,
     // "our app is calling the route of sqlapi": a client calling a workload's route comes in by it
     // https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html
-    [/\b(calls?|calling|hits?|hitting|opens?|opening) (the |its |their )?(route|ingress|public (url|host)) (of|for)\b/, 2],
+    [
+      /\b(calls?|calling|hits?|hitting|opens?|opening) (the |its |their )?(route|ingress|public (url|host)) (of|for)\b/,
+      2,
+    ],
     // "what is the way in?", "how is <host> routed to the pods?"
     [/\b(the )?(way|path|route) in\b|\bentry ?point\b/, 2],
     /\b(routed|forwarded|proxied|sent|load[- ]balanced) (on )?to (the )?([\w-]+ )?(pods?|backends?|workloads?|app)\b/,

@@ -64,9 +64,11 @@ const samePair = (a: string, b: string) => [a, b].every((k) => k === 'policy' ||
 type Top = { kind: string; p: number }[];
 type Decision = Chosen & { decided: string };
 
-export function combine(rules: Chosen, evidence: string[], top: Top, t: Thresholds = THRESHOLDS): Decision {
-  const [first] = top;
-  if (!first) return { ...rules, decided: 'rules (no model)' };
+export const combine = (rules: Chosen, evidence: string[], top: Top, t: Thresholds = THRESHOLDS): Decision =>
+  undisputed(rules, evidence) ?? weigh(rules, evidence, top, t);
+
+/** Evidence the model never overrules: what it reads has no answer of its own there. */
+function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // "is the bot aware of NAT gateways, or only outbound rules?": the bot asked what it covers; a wrong help card costs
   // a click, an answer about the cluster to a question about the bot misleads
   if (evidence.includes('bot-scope-asked')) return { kind: 'help', decided: 'rules: the bot asked what it covers' };
@@ -74,6 +76,12 @@ export function combine(rules: Chosen, evidence: string[], top: Top, t: Threshol
   // (east-west) has no second party to answer with
   if (evidence.includes('route-of-one-called') && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a route called from outside' };
+  return undefined;
+}
+
+function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Decision {
+  const [first] = top;
+  if (!first) return { ...rules, decided: 'rules (no model)' };
   if (rules.kind === 'unknown') return noFamily(rules, first, t, evidence);
   const kind = rules.kind;
   // a family with no labelled questions (changes) is the rules' alone

@@ -721,11 +721,12 @@ const CLIENT_IN = new RegExp(
 
 /** The bot addressed (second person, or "the bot") about what it does or how it is used, nothing else named. */
 // ("does this thing understand Front Door?": the bot said as a thing)
-// ("does it understand CNI overlay?", "can it explain egress IPs at all?": "it" that understands or explains is the bot;
-// a pod or a load balancer neither understands nor explains)
+// ("does it understand CNI overlay?", "can it explain egress IPs at all?": "it" that understands or explains is the
+// bot; a pod or a load balancer neither understands nor explains)
 const IT_KNOWS = String.raw`\b(can|could|does|do|will|would) it (explain|understand)\b`;
 const TO_THE_BOT = new RegExp(
-  String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|${IT_KNOWS}`,
+  String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|` +
+    IT_KNOWS,
 );
 /** "what checks can you run?", "what exactly can you check?", "can the bot follow a UDR …?": what the bot can check,
  * or a kind of thing ("a", "an", "any": none of ours named) it can follow, asked of the bot itself */
@@ -1084,8 +1085,10 @@ const INBOUND_CUE = new RegExp(
     String.raw`down|in front|routed|arrives?|lands?)\b`,
 );
 
-const ROUTE_OF_CALLED =
-  /\b(calls?|calling|hits?|hitting|opens?|opening) (the |its |their )?(route|ingress|public (url|host)) (of|for) [\w-]+/;
+const ROUTE_OF_CALLED = new RegExp(
+  String.raw`\b(calls?|calling|hits?|hitting|opens?|opening) (the |its |their )?(route|ingress|public (url|host)) ` +
+    String.raw`(of|for) [\w-]+`,
+);
 const noPods = (s: Seen) => !s.workloads.length;
 /** "sqlapi.project1 where", "where is api.shop running": where the Service's pods run, not what the name gives */
 const WHERE_RUNS = /\bwhere\b(?!.{0,30}\b(point|resolv|go(es)?|forward|sen[dt]|look)\w*)/;

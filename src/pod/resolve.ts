@@ -97,7 +97,8 @@ const PODS_ON_NODE = new RegExp(
     // ("pods on node aro2-…-wl4vw?": asked in two words and the node)
     String.raw`^\W*pods (?:running |scheduled )?on\b|` +
     // ("what actually runs on it?", "what's actually running on it?")
-    String.raw`\bwhat(?:'s| is)? (?:actually |really |even |else )?(?:runs|running|is running|is scheduled|lives) on\b|` +
+    String.raw`\bwhat(?:'s| is)? (?:actually |really |even |else )?` +
+    String.raw`(?:runs|running|is running|is scheduled|lives) on\b|` +
     // ("going to cordon vmss000001 - what's running there?": the node said before, pointed back at)
     // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
     String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b|` +
