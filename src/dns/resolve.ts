@@ -1,7 +1,7 @@
 // The name a DNS question asks about, and the pod it is resolved from (if any).
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod, Service } from '../inventory/k8s-types';
-import { clusterDnsService, isClusterDnsPod, isClusterName } from '../path/dns';
+import { clusterDnsService, isClusterDnsPod, isClusterName, resolveServiceName } from '../path/dns';
 import type { Intent } from '../nlu/parse';
 import { findPod, type FoundPod } from '../nlu/subjects';
 import { result, type PathResult } from '../path/result';
@@ -82,7 +82,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   if (fromPod && isReply(fromPod)) return fromPod;
   const candidates = intent.names.filter((n) => n !== from);
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
-  const { dotted, notes } = dottedName(candidates);
+  const dotted = candidates.find((n) => n.includes('.'));
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
   const namespaces = new Set(services.map((s) => s.metadata.namespace ?? 'default'));
   const asksPath = asksForPath(intent, services, namespaces, service ?? dotted);
@@ -105,8 +105,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
     return upstream === name ? withServed(s, external) : s;
   }
   return {
-    name,
-    notes,
+    ...searchTried(name, services),
     from: fromPod?.pod,
     replicas: replicasOf(from, fromPod),
     namespace: intent.namespace,
@@ -119,15 +118,16 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
 // with "<ns>.svc.cluster.local" appended again (NXDOMAIN) is that try; the name itself is what was asked
 // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
 const SEARCH_AGAIN = /^(.+\.svc\.cluster\.local)\.(?:[a-z0-9-]+\.)?(?:svc\.)?cluster\.local\.?$/;
-/** The dotted name asked (one with a search domain appended again stands for the name before it), with a note */
-function dottedName(candidates: string[]): { dotted?: string; notes?: string[] } {
-  const pasted = candidates.find((n) => n.includes('.'));
-  const name = pasted ? SEARCH_AGAIN.exec(pasted)?.[1] : undefined;
-  if (!name) return { dotted: pasted };
+/** The name asked, where no resolver path is (a pasted dig answer): one with a search domain appended again stands
+ * for the name before it, with a note (a pasted nslookup with its server is answered on the pod's path) */
+function searchTried(asked: string, services: Service[]): { name: string; notes?: string[] } {
+  const name = SEARCH_AGAIN.exec(asked)?.[1];
+  // (a name that is no Service even without the search domain is said as asked: not a cluster Service name)
+  if (!name || 'error' in resolveServiceName(name, 'default', services)) return { name: asked };
   const note =
-    `${pasted} is ${name} with a search domain appended (fewer dots than ndots 5): that try gets NXDOMAIN, ` +
+    `${asked} is ${name} with a search domain appended (fewer dots than ndots 5): that try gets NXDOMAIN, ` +
     `the resolver then asks ${name} itself.`;
-  return { dotted: name, notes: [note] };
+  return { name, notes: [note] };
 }
 
 /** "split horizon: what does the route host resolve to from inside the sqlapi pod?": a host our route or ingress
