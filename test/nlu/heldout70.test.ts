@@ -19,11 +19,14 @@
  */
 import { heldoutTest } from './heldout-check';
 /** Unseen: first measured at 4dd7185 (the parser and model of 933c573, the previous round of work), before any change
- * to the parser made after it was written: 291/317 (91.8 %), 10 confident misroutes. Floors: rounded down.
+ * to the parser made after it was written: 291/317 (91.8 %), 10 confident misroutes. Floors: the latest measure,
+ * rounded down.
  * Round 57 (tuned on sets 65–67, not on this one): 292/317, 11 confident misroutes — one line fixed twice over, and
- * one new misroute ("the public IP our nodes go out with — which LB owns it?" now read as egress). */
+ * one new misroute ("the public IP our nodes go out with — which LB owns it?" now read as egress).
+ * Round 58 (tuned on sets 68 and 69, not on this one): 295/317 (93.1 %), 11. (With sets 62–67 joined to the model's
+ * training 299 with 9, but the corpus and product tests regressed: not taken, see src/nlu/training.ts.) */
 const FLOOR: Record<string, number> = {
-  all: 91,
+  all: 93,
   egress: 100,
   inbound: 100,
   'east-west': 89,
@@ -31,8 +34,8 @@ const FLOOR: Record<string, number> = {
   dns: 93,
   'what-is': 96,
   'load-balancers': 90,
-  pod: 91,
-  help: 79,
+  pod: 94,
+  help: 89,
   unknown: 100,
 };
 const MISROUTES = 11;
