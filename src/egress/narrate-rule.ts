@@ -1,7 +1,7 @@
 // The deciding egress rule in words and hops, one function per rule.
-import { nameOf, resourceGroupOf } from '../inventory/ids';
+import { resourceGroupOf } from '../inventory/ids';
 import { sourceIps, type EgressDecision, type PublicAddress } from '../path/egress-rules';
-import type { Candidate } from '../path/routes';
+import { routeText, type Candidate } from '../path/routes';
 import type { HubRouting } from '../path/vwan';
 import type { Hop } from '../path/result';
 import type { EgressAnswer } from './decide';
@@ -166,14 +166,6 @@ export const internet = (s: Scene, seenAs?: string, note?: string): Hop => ({
   dst: s.a.destination,
   note,
 });
-
-const routeText = (route: Candidate, table?: string) =>
-  route.origin === 'user'
-    ? `route ${route.name} (${route.prefix})${table ? ` of route table ${table}` : ''}`
-    : `${route.origin === 'bgp' ? 'BGP route' : 'system route'} ${route.prefix} → ` +
-      `${route.nextHopType} ${route.nextHopIp ?? (route.hub ? nameOf(route.hub.nextHop) : '')}`.trimEnd() +
-      (route.peering ? ` (peering ${route.peering.name})` : '') +
-      (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '');
 
 /** The route that carries the traffic, as a hop (user and BGP routes) and a fact. */
 export function routeHop(s: Scene, r: { routeTable?: Rule<'private'>['routeTable']; route?: Candidate }): string {

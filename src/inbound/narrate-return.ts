@@ -2,17 +2,13 @@
 // connection fail however the way in looks (asymmetric routing); where an NSG already drops the request, a warning.
 // https://learn.microsoft.com/azure/firewall/integrate-lb#asymmetric-routing
 import type { AsymmetricReturn } from '../path/return-route';
+import { routeText } from '../path/routes';
 import type { PathResult } from '../path/result';
 
 export function withReturn(r: PathResult, a: AsymmetricReturn | undefined, deniedFirst: boolean): PathResult {
   if (!a || r.status !== 'answered') return r;
   const { route } = a;
-  const hop = `${route.nextHopType}${route.nextHopIp ? ` ${route.nextHopIp}` : ''}`;
-  const by =
-    route.origin === 'user'
-      ? `route ${route.name} (${route.prefix} → ${hop})${a.table ? ` of route table ${a.table}` : ''}`
-      : `${route.origin === 'bgp' ? 'BGP' : 'system'} route ${route.prefix} → ${hop}` +
-        (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '');
+  const by = routeText(route, a.table, { hop: true });
   const who = a.to ?? 'an Internet client';
   const why = `replies to ${who} leave the node by ${by}, not back through the load balancer: the ${
     /gateway/i.test(route.nextHopType) ? 'gateway' : 'appliance'

@@ -3,6 +3,7 @@
 // on equal prefixes user > BGP > system.
 // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#how-azure-selects-a-route
 import type { EffectiveRoute, RouteTable, VirtualNetwork, VnetPeering } from '../inventory/azure-model';
+import { nameOf } from '../inventory/ids';
 import { cidrContains, isIpv4, prefixLength } from './ip';
 import { hubCandidates, hubRouting, type HubRoute, type HubRouting, type VwanFacts } from './vwan';
 
@@ -143,4 +144,17 @@ export function candidatesOf(
     candidates: [...userRoutes(table), ...hub, ...systemRoutes(vnet)],
     routing: { effective: false, bgp, sources, ...(vwan && bgp !== 'disabled' ? { vwan: hubRouting(vwan) } : {}) },
   };
+}
+
+/** A route in words: a user route by its name, prefix (with its next hop when `hop`) and table; a BGP or system route
+ * by its prefix and next hop, with the peering or Virtual WAN hub it comes from. */
+export function routeText(route: Candidate, table?: string, o: { hop?: boolean } = {}): string {
+  const nextHop = `${route.nextHopType} ${route.nextHopIp ?? (route.hub ? nameOf(route.hub.nextHop) : '')}`.trimEnd();
+  const of = table ? ` of route table ${table}` : '';
+  if (route.origin === 'user') return `route ${route.name} (${route.prefix}${o.hop ? ` → ${nextHop}` : ''})${of}`;
+  return (
+    `${route.origin === 'bgp' ? 'BGP route' : 'system route'} ${route.prefix} → ${nextHop}` +
+    (route.peering ? ` (peering ${route.peering.name})` : '') +
+    (route.hub ? ` (Virtual WAN hub ${route.hub.hub}, routing intent policy ${route.hub.policy})` : '')
+  );
 }

@@ -93,13 +93,16 @@ function allowed(r: PathResult, o: OutsideDecision, layers: LayerVerdict[], aske
   const read = fw ? 'NetworkPolicy, NSGs and the firewall' : 'NetworkPolicy and NSGs';
   const notRead = unseen.map((l) => l.note ?? `${l.layer}${l.by ? ' ' + l.by : ''} not read`).join('; ');
   r.answer = `${asked ? verdictWords(asked, read, open, notRead) : ''}${r.answer}`;
-  if (!asked && unseen.length)
-    r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
+  if (!asked && unseen.length) r.answer += notCheckedWords(unseen);
   if (!open && !unseen.length) r.verdict = { allowed: true, by: o.netpol.policies };
   const by = allowedBy(o.nsg?.decisions ?? []);
   if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
   if (fw?.rule) r.facts.push({ label: 'Azure Firewall', value: `${o.firewall!.name}: allowed by rule ${fw.rule}` });
 }
+
+/** The layers not read, named after a path answer. */
+export const notCheckedWords = (unseen: LayerVerdict[]): string =>
+  ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
 
 /** The verdict's first words: "not sure" names the rule that may apply or what was not read. */
 function verdictWords(asked: { client: string; to: string }, read: string, open?: string, notRead?: string): string {

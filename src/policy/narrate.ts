@@ -17,7 +17,7 @@ import type { Verdict as PolicyVerdict } from '../path/policy';
 import type { LayerVerdict, PathResult, Verdict } from '../path/result';
 import type { AnyPolicyDecision, PolicyDecision, Reach } from './decide';
 import { narrateList } from './listing-narrate';
-import { narrateOutside } from './narrate-outside';
+import { narrateOutside, notCheckedWords } from './narrate-outside';
 
 /** The pair's answer, with every layer's verdict; an NSG deny turns a NetworkPolicy "yes" into "no". */
 export function narrate(d: AnyPolicyDecision): PathResult {
@@ -58,7 +58,7 @@ function notChecked(r: PathResult, unseen: LayerVerdict[], onAzure: boolean): vo
     r.answer = `Not sure: ${r.answer.slice(5)} But it may still be dropped: ${what.join('; ')}.`;
     r.title = r.title?.replace(/^Allowed/, 'Maybe allowed');
     delete r.verdict;
-  } else r.answer += ` Not checked: ${unseen.map((l) => `${l.layer}${l.by ? ' ' + l.by : ''}`).join('; ')}.`;
+  } else r.answer += notCheckedWords(unseen);
 }
 
 /** The answer when an NSG drops the packet: the path shown is where it would go, the source it would arrive with. */
