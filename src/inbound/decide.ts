@@ -16,6 +16,7 @@ import { decideGateway, isGatewaySubjects, type GatewayPath } from './gateway-ap
 import { decideNodePort, type NodePortPath } from './node-port';
 import { inboundNsg, type InboundNsg } from './nsg';
 import { inboundPolicy, type InboundPolicy } from './policy';
+import { decidePodAddress, type PodAddress } from './pod-address';
 import { snatSource, trafficPolicy } from '../path/service-snat';
 import type { OtherWayIn } from './ways-in';
 
@@ -108,7 +109,7 @@ type WayIn =
   | { kind: 'app-gateway'; path: AppGatewayPath; nsgs: InboundNsg[] }
   | { kind: 'gateway-api'; path: GatewayPath; nsgs: InboundNsg[] }
   | { kind: 'node-port'; path: NodePortPath }
-  | { kind: 'not-exposed'; service: Service; pods?: string[] }
+  | { kind: 'not-exposed'; service: Service; pods?: string[]; podAddress?: PodAddress }
   | { kind: 'front-unknown'; door: Door }
   | { kind: 'no-external-ip'; door: Door; entry: Entry }
   | (Reached & { kind: 'no-ready-endpoints' })
@@ -147,7 +148,7 @@ function wayIn(s: InboundSubjects, f: InboundFacts): WayIn {
     return { kind: 'gateway-api', path, nsgs: agcNsg(path, f.landing) };
   }
   const door = frontDoor(s, f.services);
-  if (door.kind !== 'door') return withPods(door, f);
+  if (door.kind !== 'door') return withPods(door, s, f);
   const eps = (svc: Service, port?: number | string) =>
     endpointsOf(svc, pickServicePort(svc, port), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
   if (door.ingress && door.proxy && isAgic(door.ingress)) {
@@ -184,12 +185,18 @@ function atTheNode(r: Reached, landing: Landing, s: InboundSubjects, f: InboundF
   return { nsg, ...(back ? { asymmetric: back } : {}) };
 }
 
-/** A Service not exposed: its ready pods, named in the answer ("way in to the api pod from outside?"). */
-function withPods(gate: Exclude<Gate, { kind: 'door' }>, f: InboundFacts): WayIn {
+/** A Service not exposed: its ready pods, named in the answer ("way in to the api pod from outside?"), and, for a
+ * private client, the way to a pod's own address. */
+function withPods(gate: Exclude<Gate, { kind: 'door' }>, s: InboundSubjects, f: InboundFacts): WayIn {
   if (gate.kind !== 'not-exposed') return gate;
   const svc = gate.service;
   const eps = endpointsOf(svc, pickServicePort(svc), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
-  return { ...gate, pods: [...new Set(eps.map((e) => e.podName).filter((n): n is string => !!n))] };
+  const pods = [...new Set(eps.map((e) => e.podName).filter((n): n is string => !!n))];
+  const input = { ...f, client: s.clientIp!, service: svc, named: s.pod, port: s.portSaid };
+  const at =
+    f.podAddress &&
+    decidePodAddress({ ...input, policies: f.policies ?? [], namespaces: f.namespaces ?? [] }, f.podAddress);
+  return { ...gate, pods, ...(at ? { podAddress: at } : {}) };
 }
 
 /** A node port asked about: client → node → pod, no load balancer. */

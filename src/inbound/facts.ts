@@ -6,7 +6,8 @@ import type { ClusterInfo } from '../inventory/inventory';
 import { azureEnd, podEnd, subnetHolding, type AzureEnd } from '../path/azure-end';
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
-import { nodeIp } from '../path/kube';
+import { nodeIp, podIp } from '../path/kube';
+import { isPrivateClient, podToDial, type ClientSubnet, type PodAddressFacts } from './pod-address';
 import { readVwan, type VwanFacts } from '../path/vwan';
 import type { EndpointSlice, Endpoints, Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
@@ -41,6 +42,8 @@ export interface InboundFacts {
   elsewhere?: SubnetNodes[];
   /** the Virtual WAN hub the landing node's VNet is a spoke of: the routes it advertises carry the replies */
   vwan?: VwanFacts;
+  /** a Service not exposed, asked by a private client: the Azure side of dialling its pod's own address */
+  podAddress?: PodAddressFacts;
 }
 
 /** Nodes the load balancer may use that sit on another subnet than the walked node, and that subnet's NSG. */
@@ -93,6 +96,7 @@ async function wayInFacts(s: InboundSubjects, ctx: Ctx): Promise<InboundFacts> {
     return { ...f, appGateway, landing };
   }
   const door = frontDoor(s, services);
+  if (door.kind === 'not-exposed') return { ...f, podAddress: await podAddressFacts(s, door.service, f, ctx) };
   if (door.kind !== 'door') return f;
   if (!door.front) {
     missingFront(s, ctx);
@@ -165,6 +169,28 @@ async function withNsgOf(g: SubnetNodes, { inv, trace }: Ctx): Promise<SubnetNod
 }
 
 /** The subscription to look for the gateway in: the cluster's, else the nodes'. */
+/** A private client and a Service not exposed: the pod's node (and pod subnet), and the client's subnet where it is
+ * one of the pod's VNet, with its NSG and route table. */
+async function podAddressFacts(s: InboundSubjects, service: Service, f: InboundFacts, ctx: Ctx) {
+  if (!isPrivateClient(s.clientIp, f.pods, f.nodes)) return undefined;
+  const input = { ...f, client: s.clientIp, service, named: s.pod, port: s.portSaid, policies: [], namespaces: [] };
+  const pod = podToDial(input)?.pod;
+  const node = f.nodes.find((n) => n.metadata.name === pod?.spec?.nodeName);
+  if (!pod || !node?.spec?.providerID?.startsWith('azure://')) return undefined;
+  const end = await podEnd(ctx.inv, await azureEnd(ctx.inv, node, ctx.trace), podIp(pod), ctx.trace);
+  const subnet = subnetHolding(end.vnet, s.clientIp);
+  return { end, ...(subnet ? { client: await clientSubnet(subnet, ctx) } : {}) };
+}
+
+async function clientSubnet(subnet: Subnet, { inv, trace }: Ctx): Promise<ClientSubnet> {
+  const [nsgId, rtId] = [subnet.nsgId, subnet.routeTableId];
+  const [nsg, routeTable] = await Promise.all([
+    nsgId ? trace.try(`network security group ${nameOf(nsgId)}`, () => inv.azure.get('nsg', nsgId)) : undefined,
+    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
+  ]);
+  return { subnet, nsg, routeTable, ...(nsgId && !nsg ? { unseen: idKey(nsgId) } : {}) };
+}
+
 function clusterSubscription(f: InboundFacts): string | undefined {
   const sub = [f.cluster?.id, ...f.nodes.map((n) => n.spec?.providerID)].map(subscriptionOf).find(Boolean);
   return sub ? `/subscriptions/${sub}` : undefined;

@@ -9,6 +9,9 @@ import { withFrontDoor } from './front-door';
 import { narrateAppGateway } from './narrate-app-gateway';
 import { narrateGateway } from './narrate-gateway';
 import { narrateNodePort } from './narrate-node-port';
+import { narratePodAddress } from './narrate-pod-address';
+import { routeText } from '../path/routes';
+import type { PodAddress } from './pod-address';
 import { withNsg, type InboundNsg } from './nsg';
 import { withPolicy } from './narrate-policy';
 import type { OtherWayIn } from './ways-in';
@@ -94,24 +97,7 @@ function narrateWayIn(d: InboundDecision): PathResult {
   if (d.kind === 'app-gateway') return narrateAppGateway(d.path);
   if (d.kind === 'gateway-api') return narrateGateway(d.path);
   if (d.kind === 'node-port') return narrateNodePort(d.path);
-  if (d.kind === 'not-exposed') {
-    const s = d.service;
-    // a headless Service (clusterIP None) has no virtual IP: its DNS name gives the ready pods' own addresses
-    // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
-    const headless = s.spec?.clusterIP === 'None';
-    const inside = headless
-      ? `its DNS name ${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local, which gives the pods' own IPs`
-      : s.spec?.clusterIP;
-    // "way in to the api pod": the pods behind it named, for the question that said one
-    const notes = [...(headless ? ['a headless Service'] : []), ...(d.pods?.length ? [podList(d.pods)] : [])];
-    return done(
-      out,
-      `Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
-        `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}` +
-        `${notes.length ? ` (${notes.join('; ')})` : ''}.`,
-      `${s.metadata.name} is not exposed`,
-    );
-  }
+  if (d.kind === 'not-exposed') return notExposed(d, out);
   doorLines(d.door, out);
   if (d.kind === 'front-unknown') return done(out, `Could not find how traffic enters: the front Service is unknown.`);
   entryHops(d.door, d.entry, out);
@@ -131,6 +117,43 @@ function narrateWayIn(d: InboundDecision): PathResult {
   proxyHop(d, out);
   if (d.kind === 'no-backend-endpoints') return noBackendEndpoints(d.proxy, out);
   return viaProxy(d, out);
+}
+
+// kubenet and overlay pods have addresses apart from the VNet: only the nodes route to them, and a client's subnet only
+// through a user route (kubenet's route table) https://learn.microsoft.com/azure/aks/configure-kubenet
+function notRoutable(p?: PodAddress): string {
+  if (p?.kind !== 'not-routable') return '';
+  const r = p.route;
+  if (r)
+    return (
+      ` ${p.client}'s subnet does route the pod's own address ${p.podIp}: ${routeText(r, undefined, { hop: true })}` +
+      (r.nextHopType === 'None' ? ' drops it.' : ', so it can dial the pod directly (no NAT: the pod sees the client).')
+    );
+  return (
+    ` Nor can ${p.client} dial the pod's own address ${p.podIp}: it is no address of the VNet (kubenet or overlay ` +
+    "pod network) and no route of the client's subnet leads to it."
+  );
+}
+
+/** A Service not exposed: how pods reach it, and what a private client's packet to the pod's own address meets. */
+function notExposed(d: Extract<InboundDecision, { kind: 'not-exposed' }>, out: Out): PathResult {
+  if (d.podAddress?.kind === 'routable') return narratePodAddress(d.podAddress);
+  const s = d.service;
+  // a headless Service (clusterIP None) has no virtual IP: its DNS name gives the ready pods' own addresses
+  // https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
+  const headless = s.spec?.clusterIP === 'None';
+  const inside = headless
+    ? `its DNS name ${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local, which gives the pods' own IPs`
+    : s.spec?.clusterIP;
+  // "way in to the api pod": the pods behind it named, for the question that said one
+  const notes = [...(headless ? ['a headless Service'] : []), ...(d.pods?.length ? [podList(d.pods)] : [])];
+  return done(
+    out,
+    `Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
+      `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}` +
+      `${notes.length ? ` (${notes.join('; ')})` : ''}.${notRoutable(d.podAddress)}`,
+    `${s.metadata.name} is not exposed`,
+  );
 }
 
 function backendMissing(d: Extract<InboundDecision, { kind: 'backend-missing' }>, out: Out): PathResult {

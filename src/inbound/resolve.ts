@@ -22,7 +22,7 @@ import { closest } from '../nlu/names';
 import { outsideHosts } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
-import { matchesSelector } from '../path/kube';
+import { fullName, matchesSelector, podIp } from '../path/kube';
 import { isPrivateIp } from '../path/ip';
 import { lbIngressIps } from '../path/lb';
 import { result, type PathResult } from '../path/result';
@@ -48,6 +48,10 @@ export interface InboundSubjects extends Noted {
   port?: number;
   /** an Azure Firewall in front: its address was dialled, its DNAT rule leads to the Service */
   firewallDnat?: FirewallDnat;
+  /** the pod the question named (`ns/name`) and the port said: what a private client dials when the Service is not
+   * exposed */
+  pod?: string;
+  portSaid?: number;
 }
 
 type Catalog = WaysCatalog;
@@ -60,7 +64,13 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<InboundSubjects
   const found = await resolveWay(intent, ctx);
   if (isReply(found)) return found;
   const port = askedPort(found, intent);
-  return port ? { ...found, port } : found;
+  const pod = intent.entities?.find((e) => e.kind === 'pod')?.pods?.[0];
+  return {
+    ...found,
+    ...(port ? { port } : {}),
+    ...(pod ? { pod } : {}),
+    ...(intent.port ? { portSaid: intent.port } : {}),
+  };
 }
 
 /** The port dialed at the way in. A LoadBalancer Service has one load-balancing rule per port: the one asked is the way
@@ -128,6 +138,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   if (lbByIp) return { clientIp, service: lbByIp };
   const other = await byAddressOrSite(intent, ctx, cat, pods, clientIp);
   if (other) return other;
+  const dialled = podAtAddress(intent, cat, pods, clientIp);
+  if (dialled) return dialled;
   if (!intent.names.length)
     return result(
       'inbound',
@@ -135,6 +147,21 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
       `Reach what? Name a route, host, ingress or Service, e.g. "${spec.examples[0]}".`,
     );
   return notFound(intent, cat);
+}
+
+/** "can 10.10.3.5 reach 10.10.2.10 on 5432?": a pod's own address dialled by a client, asked as its Service not
+ * exposed (the not-exposed answer says whether the pod's address is reachable from the client's network). */
+function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: string): InboundSubjects | undefined {
+  const pod = pods.find((p) => !p.spec?.hostNetwork && intent.ips.some((ip) => ip !== clientIp && podIp(p) === ip));
+  const ns = pod?.metadata.namespace;
+  const service = cat.services.find(
+    (s) =>
+      s.metadata.namespace === ns &&
+      (s.spec?.type ?? 'ClusterIP') === 'ClusterIP' &&
+      !!s.spec?.selector &&
+      matchesSelector(pod?.metadata.labels, { matchLabels: s.spec.selector }),
+  );
+  return pod && service ? { clientIp, service, pod: fullName(pod) } : undefined;
 }
 
 /** An ingress's own address, a site said in words, or a firewall's address whose DNAT rule leads to one of ours. */
