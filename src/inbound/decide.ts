@@ -6,6 +6,7 @@ import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
 import { dialedServicePort, endpointsOf, pickServicePort, podOfEndpoint, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
+import { isPrivateIp } from '../path/ip';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
 import { agcNsg, appGatewayNsg } from './app-gateway-nsg';
@@ -52,6 +53,8 @@ export interface Entry {
   internal: boolean;
   /** the client IP given in the question */
   client?: string;
+  /** the client as the frontend sees it: a private address dialling a public frontend arrives SNATed */
+  arrivesAs?: string;
   /** the OpenShift apps-domain wildcard record that serves the host */
   wildcard?: string;
   ip?: string;
@@ -299,10 +302,12 @@ function entryOf(door: Door, front: Service, client: string | undefined, appsDom
     ? (dialed ?? pickServicePort(front, tlsPort === 443 ? 'https' : 'http') ?? pickServicePort(front, tlsPort))
     : ((asked !== undefined ? pickServicePort(front, asked) : undefined) ?? pickServicePort(front));
   const wildcard = appsDomain && host?.endsWith('.' + appsDomain) ? `*.${appsDomain}` : undefined;
+  const internal = isInternalService(front);
   return {
     front,
-    internal: isInternalService(front),
+    internal,
     client,
+    arrivesAs: client && !internal && isPrivateIp(client) ? `${client}'s public address (SNAT)` : client,
     wildcard,
     ip: lbIngressIps(front)[0],
     svcPort,
@@ -334,8 +339,8 @@ function landingOf(entry: Entry, frontEps: Endpoint[], f: InboundFacts): Landing
     frontEps,
     first,
     frontPod,
-    frontSrc: etpLocal ? (entry.client ?? 'client') : (snatSource(snat, node) ?? 'node IP'),
-    frontSrcs: etpLocal ? [entry.client ?? 'client'] : clusterSources(snat, f.nodes),
+    frontSrc: etpLocal ? (entry.arrivesAs ?? 'client') : (snatSource(snat, node) ?? 'node IP'),
+    frontSrcs: etpLocal ? [entry.arrivesAs ?? 'client'] : clusterSources(snat, f.nodes),
     snat,
   };
 }

@@ -199,6 +199,7 @@ function entryHops(door: Door, e: Entry, out: Out): void {
     src: e.client,
     dst: host ?? e.ip,
   });
+  if (e.arrivesAs !== e.client) out.warnings.push(privateSnatWords(e));
   if (!host) return;
   out.hops.push({
     kind: 'dns',
@@ -211,10 +212,20 @@ function entryHops(door: Door, e: Entry, out: Out): void {
   out.verify.push(`nslookup ${host}`);
 }
 
+// a private address reaching a public IP leaves its network SNATed to that network's public address; an internal load
+// balancer keeps private clients' addresses https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections
+const privateSnatWords = (e: Entry): string =>
+  `${e.client} is a private address dialling the public frontend ${e.ip}: it leaves its own network SNATed to that ` +
+  "network's public address (its NAT gateway, firewall or outbound IP), which the load balancer, the NSGs and the pod " +
+  `see — not ${e.client}. An internal load balancer (https://learn.microsoft.com/azure/aks/internal-lb) keeps ` +
+  'private clients’ addresses';
+
+const keptWords = (e: Entry): string => (e.arrivesAs === e.client ? 'the client IP' : (e.arrivesAs ?? 'the client IP'));
+
 /** The public IP and the load balancer (frontend, rule) the packet meets. */
 function balancerLines(e: Entry, { hit, rule }: Balancer, out: Out): void {
   if (!hit) return;
-  const src = e.client ?? 'client';
+  const src = e.arrivesAs ?? 'client';
   const { ip, port } = e;
   if (hit.publicIp) out.hops.push({ kind: 'public-ip', name: hit.publicIp.name, ip, port, src, dst: ip });
   // floating IP: the load balancer leaves the frontend IP as the destination
@@ -267,7 +278,7 @@ function nodeHop(e: Entry, l: Landing, out: Out): void {
     name: l.node?.metadata.name ?? '?',
     ip: l.nodeIp,
     port: e.svcPort?.nodePort,
-    src: e.client ?? 'client',
+    src: e.arrivesAs ?? 'client',
     dst: e.ip,
     note: l.etpLocal
       ? `externalTrafficPolicy Local: only nodes with a ready endpoint pass the health probe` +
@@ -305,7 +316,7 @@ function direct(d: Direct, out: Out): PathResult {
     port: first.port,
     src: l.frontSrc,
     dst: first.ip,
-    note: l.etpLocal ? 'sees the client IP' : `sees ${seenWords(l)}, not the client`,
+    note: l.etpLocal ? `sees ${keptWords(e)}` : `sees ${seenWords(l)}, not the client`,
   });
   if (l.frontEps.length > 1)
     out.facts.push({ label: 'Endpoints', value: l.frontEps.map((x) => `${x.podName ?? x.ip} (${x.ip})`).join(', ') });
@@ -323,7 +334,7 @@ function direct(d: Direct, out: Out): PathResult {
   return done(
     out,
     `Traffic reaches ${fsName} at ${e.ip}:${e.port} (${where}), lands on a node and is DNATed to ${target} ` +
-      `(${first.ip}:${first.port}); the pod sees ${l.etpLocal ? 'the client IP' : `${seenWords(l)} as source (SNAT)`}.`,
+      `(${first.ip}:${first.port}); the pod sees ${l.etpLocal ? keptWords(e) : `${seenWords(l)} as source (SNAT)`}.`,
     `${e.front.metadata.name}: ${e.ip}:${e.port} → ${target}`,
     // ETP Cluster: whichever worker the load balancer picked SNATs it, so any of their addresses
     { seenAs: l.frontSrcs.length ? l.frontSrcs : [l.frontSrc], clientIp: l.etpLocal ? 'kept' : 'snat' },

@@ -47,10 +47,12 @@ function frontGate(d: Walked, f: PolicyFacts): PodGate | undefined {
   const port = l.first.port;
   const protocol = d.entry.svcPort?.protocol ?? 'TCP';
   const policies = f.policies ?? [];
-  if (l.etpLocal && !d.entry.client)
+  // (a private client SNATed on its way to a public frontend arrives as an address not known: any client)
+  const snatted = d.entry.arrivesAs !== d.entry.client;
+  if (l.etpLocal && (!d.entry.client || snatted))
     return {
       pod: fullName(pod),
-      source: 'the client',
+      source: snatted ? d.entry.arrivesAs! : 'the client',
       verdict: outsideVerdict('Ingress', pod, port, protocol, policies),
       rewritten: false,
     };

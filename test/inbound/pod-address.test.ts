@@ -1,7 +1,8 @@
 // A private client and a Service that is not exposed: with Azure CNI the pod has a VNet address the client dials
 // directly (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview), so the answer judges that way —
 // the client subnet's NSG and route, the pod subnet's and node NIC's NSGs, NetworkPolicy — instead of "nothing
-// outside reaches it". kubenet and overlay pods are reached only through a route to their node.
+// outside reaches it". kubenet and overlay pods are reached only through a route to their node. A private client
+// dialling a public frontend leaves its network SNATed (https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections).
 import { join } from 'node:path';
 import { ask } from '../../src/answer';
 import { SnapshotInventory } from '../../src/inventory/snapshot';
@@ -98,4 +99,16 @@ test('live: the NSGs read through the SDK from the fake ARM server give the same
   } finally {
     await rig.stop();
   }
+});
+
+test('a private client dialling a public frontend arrives SNATed: the pod never sees its private address', async () => {
+  const r = await ask('how does a VM at 10.100.4.20 reach the web service?', fixture('hub-spoke-firewall'));
+  expect(r.answer).toMatch(/the pod sees 10\.100\.4\.20's public address \(SNAT\)\./);
+  expect(r.hops.slice(1).map((h) => h.src)).not.toContain('10.100.4.20');
+  expect(r.seenAs).toEqual(["10.100.4.20's public address (SNAT)"]);
+  expect(r.warnings.join('\n')).toMatch(
+    /10\.100\.4\.20 is a private address dialling the public frontend 20\.31\.46\.20/,
+  );
+  const internet = await ask('how does 203.0.113.9 reach the web service?', fixture('aks-lb'));
+  expect(internet.seenAs).toEqual(['203.0.113.9']);
 });
