@@ -216,8 +216,8 @@ function entryHops(door: Door, e: Entry, out: Out): void {
 // balancer keeps private clients' addresses https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections
 const privateSnatWords = (e: Entry): string =>
   `${e.client} is a private address dialling the public frontend ${e.ip}: it leaves its own network SNATed to that ` +
-  "network's public address (its NAT gateway, firewall or outbound IP), which the load balancer, the NSGs and the pod " +
-  `see — not ${e.client}. An internal load balancer (https://learn.microsoft.com/azure/aks/internal-lb) keeps ` +
+  "network's public address (its NAT gateway, firewall or outbound IP), which the load balancer, the NSGs and the " +
+  `pod see — not ${e.client}. An internal load balancer (https://learn.microsoft.com/azure/aks/internal-lb) keeps ` +
   'private clients’ addresses';
 
 const keptWords = (e: Entry): string => (e.arrivesAs === e.client ? 'the client IP' : (e.arrivesAs ?? 'the client IP'));
