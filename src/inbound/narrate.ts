@@ -337,7 +337,10 @@ function direct(d: Direct, out: Out): PathResult {
       `(${first.ip}:${first.port}); the pod sees ${l.etpLocal ? keptWords(e) : `${seenWords(l)} as source (SNAT)`}.`,
     `${e.front.metadata.name}: ${e.ip}:${e.port} → ${target}`,
     // ETP Cluster: whichever worker the load balancer picked SNATs it, so any of their addresses
-    { seenAs: l.frontSrcs.length ? l.frontSrcs : [l.frontSrc], clientIp: l.etpLocal ? 'kept' : 'snat' },
+    {
+      seenAs: l.frontSrcs.length ? l.frontSrcs : [l.frontSrc],
+      clientIp: l.etpLocal && e.arrivesAs === e.client ? 'kept' : 'snat',
+    },
   );
 }
 

@@ -106,6 +106,7 @@ test('a private client dialling a public frontend arrives SNATed: the pod never 
   expect(r.answer).toMatch(/the pod sees 10\.100\.4\.20's public address \(SNAT\)\./);
   expect(r.hops.slice(1).map((h) => h.src)).not.toContain('10.100.4.20');
   expect(r.seenAs).toEqual(["10.100.4.20's public address (SNAT)"]);
+  expect(r.clientIp).toBe('snat');
   expect(r.warnings.join('\n')).toMatch(
     /10\.100\.4\.20 is a private address dialling the public frontend 20\.31\.46\.20/,
   );
