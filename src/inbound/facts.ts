@@ -3,11 +3,11 @@
 import type { Ctx } from '../family';
 import type { FrontDoor } from '../inventory/front-door';
 import type { ClusterInfo } from '../inventory/inventory';
-import { azureEnd, podEnd, subnetHolding, type AzureEnd } from '../path/azure-end';
+import { azureEnd, podEnd, subnetFilters, subnetHolding, type AzureEnd } from '../path/azure-end';
 import { idKey, nameOf, subscriptionOf } from '../inventory/ids';
 import type { NetworkSecurityGroup, Subnet } from '../inventory/azure-model';
 import { nodeIp, podIp } from '../path/kube';
-import { isPrivateClient, podToDial, type ClientSubnet, type PodAddressFacts } from './pod-address';
+import { isPrivateClient, podToDial, type PodAddressFacts } from './pod-address';
 import { readVwan, type VwanFacts } from '../path/vwan';
 import type { EndpointSlice, Endpoints, Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
 import { frontendForIp, lbIngressIps, lbWorld, type FrontendHit } from '../path/lb';
@@ -179,16 +179,7 @@ async function podAddressFacts(s: InboundSubjects, service: Service, f: InboundF
   if (!pod || !node?.spec?.providerID?.startsWith('azure://')) return undefined;
   const end = await podEnd(ctx.inv, await azureEnd(ctx.inv, node, ctx.trace), podIp(pod), ctx.trace);
   const subnet = subnetHolding(end.vnet, s.clientIp);
-  return { end, ...(subnet ? { client: await clientSubnet(subnet, ctx) } : {}) };
-}
-
-async function clientSubnet(subnet: Subnet, { inv, trace }: Ctx): Promise<ClientSubnet> {
-  const [nsgId, rtId] = [subnet.nsgId, subnet.routeTableId];
-  const [nsg, routeTable] = await Promise.all([
-    nsgId ? trace.try(`network security group ${nameOf(nsgId)}`, () => inv.azure.get('nsg', nsgId)) : undefined,
-    rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
-  ]);
-  return { subnet, nsg, routeTable, ...(nsgId && !nsg ? { unseen: idKey(nsgId) } : {}) };
+  return { end, ...(subnet ? { client: { subnet, ...(await subnetFilters(ctx.inv, subnet, ctx.trace)) } } : {}) };
 }
 
 function clusterSubscription(f: InboundFacts): string | undefined {

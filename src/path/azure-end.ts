@@ -58,13 +58,19 @@ export async function podEnd(inv: Inventory, end: AzureEnd, podIp: string | unde
   const own = end.at.subnet;
   const subnet = subnetHolding(end.vnet, podIp);
   if (!own || !subnet || idKey(subnet.id) === idKey(own.id)) return end;
+  const { nsg: subnetNsg, routeTable, unseen: missing } = await subnetFilters(inv, subnet, trace);
+  const unseen = missing ? [...end.unseen, missing] : end.unseen;
+  return { ...end, subnetNsg, routeTable, unseen, podSubnet: subnet.name };
+}
+
+/** A subnet's NSG and route table, read together; `unseen`: the NSG referenced but not readable. */
+export async function subnetFilters(inv: Inventory, subnet: Subnet, trace: Trace) {
   const [nsgId, rtId] = [subnet.nsgId, subnet.routeTableId];
-  const [subnetNsg, routeTable] = await Promise.all([
+  const [nsg, routeTable] = await Promise.all([
     nsgId ? trace.try(`network security group ${nameOf(nsgId)}`, () => inv.azure.get('nsg', nsgId)) : undefined,
     rtId ? trace.try(`route table ${nameOf(rtId)}`, () => inv.azure.get('routeTable', rtId)) : undefined,
   ]);
-  const unseen = nsgId && !subnetNsg ? [...end.unseen, idKey(nsgId)] : end.unseen;
-  return { ...end, subnetNsg, routeTable, unseen, podSubnet: subnet.name };
+  return { nsg, routeTable, ...(nsgId && !nsg ? { unseen: idKey(nsgId) } : {}) };
 }
 
 /** The service tag list of the node's cloud (the region only picks the cloud), or why it is not there. */
