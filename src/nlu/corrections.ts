@@ -75,7 +75,8 @@ function replaced(before: string, fix: string, namesOf: (s: string) => string[])
   // said again with one name changed: "web to db-0 — no wait, api to db-0")
   const by = said.length === 1 ? said[0] : said.length === 2 && fresh.length === 1 && !taken.length ? fresh[0] : '';
   if (!by || !name) return undefined;
-  return replaceLast(before, name.split('/').pop() ?? name, by.split('/').pop() ?? by);
+  // ("… from y/b — and z/b?": a name said with its namespace is replaced whole)
+  return replaceLast(before, name, by) ?? replaceLast(before, name.split('/').pop() ?? name, by.split('/').pop() ?? by);
 }
 
 /**
@@ -145,6 +146,24 @@ export function followedUp(said: string, namesOf: (s: string) => string[]): stri
   if (namesOf(follow).length >= 2) return follow;
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
-  const fixed = replaced(recap, fix, namesOf);
-  return fixed === undefined ? said : `${fixed}${follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0)}`;
+  const rest = follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0);
+  const fixed = (ITS_OWN.test(rest) && asSubject(recap, fix, namesOf)) || replaced(recap, fix, namesOf);
+  return fixed === undefined ? said : `${fixed}${rest}`;
+}
+
+const GOES = String.raw`((can|could|may)(not|n't)? |is allowed to |does )?(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b`;
+// "— and z/b, is it allowed too?": the name said goes on as the subject ("it") of the question asked of it
+const ITS_OWN = /^\W*(is|can|could|does|do|will|would) (it|that one|they)\b/i;
+
+/** "you said y/b gets into x/a on 80 — and z/b, is it …?": one name said of its own takes the place of the recalled
+ * sentence's subject, its first name */
+function asSubject(recap: string, fix: string, namesOf: (s: string) => string[]): string | undefined {
+  const [by] = namesOf(fix);
+  const [first] = namesOf(recap);
+  if (namesOf(fix).length !== 1 || !first || first === by) return undefined;
+  // (only a subject that goes to the other, the client: in "db-0 is denied from web" the one said after "from" is)
+  const at = new RegExp(String.raw`(^|[^a-z0-9./-])${escapeRe(first)}\s+${GOES}`, 'i').exec(recap);
+  if (!at) return undefined;
+  const from = at.index + at[1].length;
+  return recap.slice(0, from) + by + recap.slice(from + first.length);
 }

@@ -148,6 +148,7 @@ const STOP = new Set(
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
+   too also said
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
@@ -1138,7 +1139,8 @@ function portSaid(rest: Rest): string | undefined {
     rest.take(
       new RegExp(
         // ("en el 5432": the article, read as "the", before the number)
-        String.raw`\b(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort|porcie)\s+(\d{1,5})\b` +
+        // (and Norwegian "på", Swahili "kwenye", Tagalog "sa")
+        String.raw`(?<![\w-])(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort|porcie|på|kwenye|sa)\s+(\d{1,5})\b` +
           String.raw`(?![.:]\d|\s*(?:${UNITS}|minutos?|segundos?|horas?|minuten|stunden)\b)`,
       ),
     )?.[1] ??
@@ -1150,6 +1152,10 @@ function portSaid(rest: Rest): string | undefined {
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
     rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
+    // "when sqlapi opens its 1433 connection", "api → db-0, same 5432": a number said as the flow's, or as the port
+    // said before
+    rest.take(/\b(?:its|their|the|a|an|same)\s+([1-9]\d{1,4})\s+(?:connections?|traffic|flows?|sessions?)\b/)?.[1] ??
+    rest.take(/\bsame\s+(?:port\s+)?([1-9]\d{1,4})\b(?![.:]\d)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
     // (never the first part of an address: "we open 20.31.46.20 in a browser")
     // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
@@ -1870,7 +1876,12 @@ export const IMAGE_SAID = new RegExp(
 /** A word taken back mid-message ("… no wait, i mean server") is replaced before names get roles. */
 export function parse(said: string): Intent {
   const namesOf = (s: string) => parseText(s).names;
-  const recalled = followedUp(said, namesOf);
+  // ("you said y/b gets into x/a — and z/b?": a follow-up's name is told apart from the recalled ones by its namespace)
+  const qualified = (s: string) => {
+    const { names, refs } = parseText(s);
+    return names.map((n) => refs.find((r) => r.name === n && r.namespace)?.namespace?.concat('/', n) ?? n);
+  };
+  const recalled = followedUp(said, qualified);
   const intent = parseText(corrected(recalled, namesOf));
   const readings = readingsOf(recalled, namesOf);
   if (readings) intent.readings = readings;

@@ -541,7 +541,8 @@ const TO_INTERNET = /(->|→)\s*(the\s+)?internet\b/;
  * no other address of ours and never as a prefix */
 function farEndGoneTo(s: Seen): string | undefined {
   const far = s.intent.elsewhereIps ?? [];
-  if (far.length !== 1 || s.intent.ips.some((ip) => !far.includes(ip)) || s.both.length !== 1) return undefined;
+  if (far.length !== 1 || s.intent.ips.some((ip) => !far.includes(ip) && !ourSource(s, ip, far[0]))) return undefined;
+  if (s.both.length !== 1) return undefined;
   const [ip] = far;
   // "db-0 → on prem 192.168.40.12", "api → storage private endpoint 10.100.3.7": what is there may be said first;
   // never a route's next hop ("0/0 → 10.100.0.4": a prefix, then where it is sent)
@@ -554,6 +555,12 @@ function farEndGoneTo(s: Seen): string | undefined {
   );
   return to.test(s.t) ? ip : undefined;
 }
+
+/** A private address logged or drawn as the flow's source ("TCP request from 10.224.0.6:40112 to 8.8.8.8:25") is our
+ * end of it, the client, never a second far end (https://learn.microsoft.com/azure/firewall/monitor-firewall-reference) */
+const ourSource = (s: Seen, ip: string, far: string): boolean =>
+  !isPublic(ip) &&
+  (loggedFromTo(s.t, ip, far) || new RegExp(String.raw`\b${esc(ip)}(?::\d{1,5})?\s*(->|→)\s*${esc(far)}\b`).test(s.t));
 
 /** "0/0 → 10.100.0.4", "0.0.0.0/0 -> 10.100.0.4": a route's prefix, then the next hop it sends to: the address is
  * on the way, never the far end (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
@@ -728,13 +735,19 @@ const TO_THE_BOT = new RegExp(
   String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|` +
     IT_KNOWS,
 );
+/** "can the bot explain NSG verdicts?", "can you tell me whether an NSG or a network policy blocks a flow?": whether
+ * the bot judges a kind of thing, said in general (no "the", "our", "why", "it": never one flow of ours) */
+const ITS_VERDICTS =
+  String.raw`\b(can|could|does|do|will) (you|u|it|the bot|this bot|the tool|this tool) ` +
+  String.raw`(explain|evaluate|assess|judge|tell (me|us) (whether|if)) ` +
+  String.raw`(?!(the|my|our|your|this|that|these|those|why|how|where|what|who|when|which|it|its|anything|something)\b)`;
 /** "what checks can you run?", "what exactly can you check?", "can the bot follow a UDR …?": what the bot can check,
  * or a kind of thing ("a", "an", "any": none of ours named) it can follow, asked of the bot itself */
 const ITS_CHECKS =
   String.raw`\bwhat (exactly |else )?(checks|lookups|tests|traces) (can|could|do|will) (you|u|it|the bot|this bot) ` +
   String.raw`(run|do|make|perform)\b|\bwhat (exactly |else )?(can|could) (you|u|it|the bot|this bot) ` +
   String.raw`(check|see|trace|look at|read)\b|\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) ` +
-  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b`;
+  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b|${ITS_VERDICTS}`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
 const BOT_AWARE =
   String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +

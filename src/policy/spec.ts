@@ -65,9 +65,12 @@ export const spec: IntentSpec<'policy'> = {
     // is its verdict (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
     [
       new RegExp(
-        String.raw`\b(would|will|does|do|did|could|might|can) (an?|the|any|our|some) (azure )?(nsgs?|firewall|fw|` +
-          String.raw`network ?polic(y|ies)|net ?pols?|security rules?)( rules?)? (stop|block|drop|deny|reject)s? ` +
-          String.raw`(it|that|this|them|those|these)\b`,
+        // ("is app-nsg going to block that?", "will the NSGs let it out?": an NSG said by its name, a filter letting
+        // the flow out or in https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
+        String.raw`\b(would|will|does|do|did|could|might|can|is|are) ((an?|the|any|our|some) )?(azure )?(nsgs?|` +
+          String.raw`[\w-]+-nsg|firewall|fw|network ?polic(y|ies)|net ?pols?|security rules?)( rules?)? ` +
+          String.raw`(going to |gonna )?((stop|block|drop|deny|reject)s? (it|that|this|them|those|these)\b|` +
+          String.raw`(let|allow)s? (it|that|this|them|those|these) (out|in|through)\b)`,
       ),
       2,
     ],
@@ -79,6 +82,15 @@ export const spec: IntentSpec<'policy'> = {
         String.raw`(?<!\b(which|what|where|how)\b[^?.]*)(\b(let|lets|letting) (it|that|this|them|the \w+|[\w./-]+) |` +
           String.raw`\b(does|do|will|would|did|can|could|should) (it|that|this|they|the \w+) (get|go|make it) )` +
           String.raw`through\s*[?!.]*\s*$`,
+      ),
+      2,
+    ],
+    // "and api → db-0 on 5432, does that one pass?": whether the flow just said passes is its verdict
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`(?<!\b(which|what|where|how)\b[^?.,;—–]*)\b(does|do|will|would|did) ` +
+          String.raw`(it|that|this|they|that one|this one|those|these) (still )?(pass|get through)\s*[?!.]*\s*$`,
       ),
       2,
     ],
@@ -98,10 +110,25 @@ export const spec: IntentSpec<'policy'> = {
       /\b(refused|rejected|dropped|denied)\s*\?|\b(get|gets|getting|got) (refused|rejected|dropped|denied|blocked)\b/,
       2,
     ],
+    // "does api get to db-0 on 5432?", "does web get through to 8.8.8.8 on 443?": whether one party gets to another on a
+    // port is the verdict on that flow; how or by which way it gets there is its path
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`(?<!\b(which|what|where|how|why)\b[^?.]*)\b(does|do|did|will|would) [\w./-]+( pods?)? ` +
+          String.raw`(still |actually |even |really )?get (through )?(to|into|in to) [\w./-]+( pods?)?` +
+          String.raw`(\s+(on|over|at)( port| tcp| udp)?\s*|:)\d{1,5}\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
-    [/\b(anything|something) (standing |sitting |getting )?in the way\b/, 2],
+    // ("is that rule the only thing in the way of api → 8.8.8.8?", "what's in the way of …": what stands between)
+    [
+      /\b(anything|something|(only|one|other) things?|what('s| is| else is)?) (standing |sitting |getting )?in the way\b/,
+      2,
+    ],
     // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
     [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
     /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
