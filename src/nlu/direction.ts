@@ -140,7 +140,8 @@ function keptFrom(before: string, between: string): 'forward' | undefined {
 
 const KEPT_BETWEEN = new RegExp(
   String.raw`^(?:['’]s)?\s+(?:(?:pods?|service|svc)\s+)?(?:(?:at|on)\s+\d{1,3}(?:\.\d{1,3}){3}\s+)?` +
-    String.raw`from\s+(?:the\s+)?$`,
+    // ("does any policy keep the dns-default pods away from server?", "keeps web out of db-0": kept away or out)
+    String.raw`(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$`,
 );
 
 /** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other
