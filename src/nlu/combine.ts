@@ -76,6 +76,11 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // (east-west) has no second party to answer with
   if (evidence.includes('route-of-one-called') && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a route called from outside' };
+  // "10.0.2.10 — what's behind that frontend?": the address is a load balancer frontend in the inventory, which the
+  // model (reading words alone) cannot know; what is behind a frontend is its backend pool, not what the address is
+  // (https://learn.microsoft.com/azure/load-balancer/components)
+  if (evidence.includes('pods-behind-the-lb') && rules.kind === 'load-balancers')
+    return { ...rules, decided: 'rules: the backends of a frontend of ours' };
   return undefined;
 }
 

@@ -2343,8 +2343,12 @@ const LB_SAID = /\b(lbs?|load ?balancers?)\b/;
  * address, asks for the backends the rule sends to https://learn.microsoft.com/azure/load-balancer/components */
 const BACKENDS_SAID = /\b(lbs?|load ?balancers?|frontends?)\b|\bbehind (it|that|this|them)\b/;
 
+// ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
+// https://learn.microsoft.com/azure/load-balancer/components)
+const PODS_OR_BEHIND =
+  /\b(which|what) pods?\b|\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b/;
 function podsBehindFrontend(s: Seen): boolean {
-  return !!s.intent.frontendIps?.length && /\b(which|what) pods?\b/.test(s.t) && !s.both.length;
+  return !!s.intent.frontendIps?.length && PODS_OR_BEHIND.test(s.t) && !s.both.length;
 }
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
