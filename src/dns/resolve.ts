@@ -172,8 +172,23 @@ const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsP
 function clientSaid(intent: Intent): string | undefined {
   const ran = intent.asks?.lookupIn;
   const said =
-    intent.from ?? (ran && intent.names.includes(ran) ? ran : undefined) ?? finder(intent) ?? soleAsker(intent);
+    intent.from ??
+    (ran && intent.names.includes(ran) ? ran : undefined) ??
+    finder(intent) ??
+    insideOne(intent) ??
+    soleAsker(intent);
   return said && !describedOnly(intent, said) ? said : undefined;
+}
+
+/** "inside web-…, is shop.contoso.com answered with …?": the pod a lookup is made inside is the one asking; each pod's
+ * resolv.conf decides its answers (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
+function insideOne(intent: Intent): string | undefined {
+  const inside = (intent.entities ?? []).filter(
+    (e) =>
+      (e.kind === 'pod' || e.kind === 'workload') &&
+      new RegExp(String.raw`\b(inside|within|from inside|from within) (the )?${escapeRe(e.text)}\b`).test(intent.text),
+  );
+  return inside.length === 1 ? inside[0].text : undefined;
 }
 
 /** "our IMS pod resolves db.shop", "nslookup web.shop from a debug pod": a pod described by a plain word that names
