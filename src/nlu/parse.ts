@@ -542,6 +542,8 @@ const ACTION = new RegExp(
     // ("scale question later, but first: …": the verb's word as a noun, a topic put off, orders nothing)
     String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
     String.raw`(?!\s+(?:questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
+    // ("patch night for vmss000000: list …", "upgrade window": the verb's word naming when it happens, no order)
+    String.raw`(?!\s+(?:night|nights|day|days|window|windows|weekend|week|schedule|calendar)\b)` +
     String.raw`(?!(?<=change)\s+(?:rfc|chg|cr|crq|req|ritm|inc)-?\d{3,}\b)`,
 );
 

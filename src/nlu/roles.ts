@@ -110,7 +110,9 @@ const ORDERED = new RegExp(
     // ("security team asks: block 203.0.113.66 on the firewall asap": an address blocked is a rule changed)
     String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock) ` +
     // ("scale question later, but first: …": the word as a noun, a topic put off, orders nothing)
-    String.raw`(?!(questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)\S`,
+    String.raw`(?!(questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
+    // ("patch night for vmss000000: list …": the word naming when it happens orders nothing)
+    String.raw`(?!(night|nights|day|days|window|windows|weekend|week|schedule|calendar)\b)\S`,
 );
 
 // the bill as the reason for a network question ("which public ip do the web pods bill their outbound traffic

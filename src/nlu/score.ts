@@ -2015,7 +2015,9 @@ export const EVIDENCE: readonly Row[] = [
       // "which load balancer gives the public IP the workers go out with": one asked for by what it does
       // "for the cost review, could you list the load balancers …": a purpose and a polite ask may come first
       new RegExp(
-        String.raw`^\W*([^.?!,]{0,40},\s*)?((can|could|would) (you|u) (please )?)?(which|what|list|show( me)?) ` +
+        // ("the public IP our nodes go out with — which LB owns it?": or the topic before a dash)
+        String.raw`^\W*([^.?!,]{0,40},\s*|[^.?!—–]{0,80}\s[—–-]{1,2}\s+)?((can|could|would) (you|u) (please )?)?` +
+          String.raw`(which|what|list|show( me)?) ` +
           String.raw`(all |the |our )?(azure )?(load ?balancers?|lbs?)\b`,
       ).test(s.intent.asking ?? s.t),
   },
