@@ -65,7 +65,9 @@ export async function findPod(
   const nsProblem = await namespaceProblem(intent, ctx, spec, pods);
   if (nsProblem) return nsProblem;
   const typed = intent.typed.filter((t) => POD_TYPES.includes(t.type)).map((t) => t.name);
-  const candidates = (names ?? podCandidates(intent, typed, spec.kind === 'egress')).map((n) => servicePods(intent, n));
+  const candidates = (names ?? podCandidates(intent, typed, spec.kind === 'egress')).map(
+    (n) => servicePods(intent, n) ?? selectedWorkload(intent, n, pods) ?? n,
+  );
   if (candidates.length === 0) {
     return result(spec.kind, 'not-understood', `Which pod? Name it, for example: "${spec.examples[0]}".`);
   }
@@ -99,10 +101,20 @@ const alikeWorkloads = (name: string, pods: Pod[]): string[] =>
   alike(name, pods.filter((p) => !isPlatformNamespace(p.metadata.namespace) && !isDeployerPod(p)).map(workloadOf));
 
 /** "web.shop" where a pod is asked for: the pods behind Service web in shop, as "shop/web". */
-function servicePods(intent: Intent, name: string): string {
-  if (!name.includes('.')) return name;
+function servicePods(intent: Intent, name: string): string | undefined {
+  if (!name.includes('.')) return undefined;
   const svc = (intent.entities ?? []).find((e) => e.text === name && e.kind === 'service' && e.pods?.length);
   return svc?.matched ?? name;
+}
+
+/** "web-internal pods": a Service named where pods are asked for, no workload of that name, stands for the one
+ * workload whose pods it selects, as "ns/workload" (https://kubernetes.io/docs/concepts/services-networking/service/) */
+function selectedWorkload(intent: Intent, name: string, pods: Pod[]): string | undefined {
+  const said = (intent.entities ?? []).filter((e) => e.text === name);
+  if (said.length !== 1 || said[0].kind !== 'service' || !said[0].pods?.length) return undefined;
+  const selected = pods.filter((p) => said[0].pods!.includes(`${p.metadata.namespace}/${p.metadata.name}`));
+  const owners = new Set(selected.map((p) => `${p.metadata.namespace}/${workloadOf(p)}`));
+  return owners.size === 1 && ![...owners][0].endsWith(`/${name}`) ? [...owners][0] : undefined;
 }
 
 const matchedPods = (intent: Intent): Set<string> =>
