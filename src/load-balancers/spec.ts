@@ -51,6 +51,9 @@ export const spec: IntentSpec<'load-balancers'> = {
     // "which backend pools and which nodes are in them?": the pools are the load balancer's own configuration
     // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
     [/\bbackend ?pools?\b/, 2],
+    // "app gateway backend: which pods get its traffic?": an Application Gateway's (or a load balancer's) backends are
+    // its pools https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools
+    [/\b(app(lication)? ?gateway|appgw|agw|lbs?|load ?balancers?)('s)? backends?\b/, 2],
     // "who is behind the load balancer frontend of the router?": the frontend and its backends are the load
     // balancer's own https://learn.microsoft.com/azure/load-balancer/components
     [/\b(who|what)('s| is| are|s)? (sits? )?behind (the |this |that |our )?(lb|load ?balancer)\b/, 2],
