@@ -930,6 +930,12 @@ const PODS_BEHIND_IP = new RegExp(
 // ("what exactly is …": an adverb that stresses the ask asks the same)
 const ONLY_WHAT_IS =
   /^\W*(what|who)(?:'s| (?:exactly |actually |really )?is)\s+(?:the\s+|this\s+)?[a-z0-9][\w.-]*\s*[?!.]*\s*$/;
+/** "… see <endpoint>.z01.azurefd.net in their browser console — what exactly is that host?": the host said before,
+ * then asked what it is (its resource), not the way in through it */
+const WHAT_IS_THAT_HOST = new RegExp(
+  String.raw`(^|[.?!:—–-]\s)\W*(what|who)(?:'s| (?:exactly |actually |really )?is) (that|this) ` +
+    String.raw`(host|hostname|name|endpoint|domain|fqdn|url|thing)( exactly)?\s*[?!.]*\s*$`,
+);
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
 
 /** "<pasted kubectl get svc> how does a request to web's external ip get in?": the rows of a pasted table are
@@ -2077,7 +2083,8 @@ export const EVIDENCE: readonly Row[] = [
       ['east-west', 'unknown'].includes(s.cue) &&
       s.both.length < 2 &&
       s.intent.names.some((n) => AZURE_WAY_IN.test(n)) &&
-      !ONLY_WHAT_IS.test(s.t),
+      !ONLY_WHAT_IS.test(s.t) &&
+      !WHAT_IS_THAT_HOST.test(s.t),
   },
   // "Front Door endpoint <endpoint>.z01.azurefd.net → what happens next until the sqlapi pod answers?": the Azure
   // front end said before the workload is where requests start, not a place the workload calls out to

@@ -14,6 +14,9 @@ export const spec: IntentSpec<'what-is'> = {
     new RegExp(String.raw`${IP}\b.{0,20}\b(belong|is it|owned)`),
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(what is it|who owns|whose|what's that|what is that|who is that)\b)`),
     /\bwhat('s| is) (this|that) (ip|address)\b/,
+    // "… sqlapi-ep-….azurefd.net in their browser console — what exactly is that host?": a host said, then asked what
+    // it is: the resource that holds the name (https://learn.microsoft.com/azure/frontdoor/endpoint)
+    [/\bwhat('s| (exactly |actually |really )?is) (this|that) (host|hostname|endpoint|domain|fqdn)\b(?!['’]s)/, 2],
     // "<pasted az public-ip list> what uses this one?", "… is that your cluster and what uses it?": the one address
     // said, pointed back at, asked what uses or owns it
     [
