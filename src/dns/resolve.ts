@@ -80,7 +80,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const from = clientSaid(intent);
   const fromPod = from ? await findPod(intent, ctx, spec, [from]) : undefined;
   if (fromPod && isReply(fromPod)) return fromPod;
-  const candidates = intent.names.filter((n) => n !== from);
+  const candidates = intent.names.filter((n) => n !== from && !ownDescribed(intent, n));
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
   const dotted = candidates.find((n) => n.includes('.'));
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
@@ -160,6 +160,12 @@ const WHETHER = new RegExp(
     String.raw`(does|do|will|would|can|is|should)\b(?!.*\b(what|which)\b).*` +
     String.raw`\b(work|works|resolve|resolves|resolvable)\b`,
 );
+
+/** "how does it resolve its db host?": a word said as the pod's own kind of host describes a name not given, which
+ * the pod's resolver path answers for any name (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */
+const ownDescribed = (intent: Intent, n: string): boolean =>
+  !(intent.entities ?? []).some((e) => e.text === n) &&
+  new RegExp(String.raw`\b(its|their) ${escapeRe(n)} (host|hostname|server|backend|endpoint)\b`).test(intent.text);
 
 /** The replicas of the workload a name is looked up from ("when the web pods resolve …"): one resolver path */
 const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsPathAsk['replicas'] =>
