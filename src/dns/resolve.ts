@@ -318,7 +318,9 @@ function pronounFinder(intent: Intent): string | undefined {
   // ("when it wants to resolve api", "when it want resolve api": the verb after a wish or a try is still its own)
   const wish = String.raw`(?:(?:wants?|needs?|tries|tried|try|is trying|are trying)(?: to)? )?`;
   // ("sqlapi — how does it resolve its db host?": the name may be said as its own)
-  const verb = String.raw`\b(it|they) ${wish}(finds?|locates?|discovers?|looks? up|resolves?|knows? where)( the| its| their)? `;
+  const verb =
+    String.raw`\b(it|they) ${wish}(finds?|locates?|discovers?|looks? up|resolves?|knows? where)` +
+    String.raw`( the| its| their)? `;
   const looked = intent.names.find((y) => new RegExp(`${verb}${escapeRe(y)}(?![\\w-]|\\.\\w)`).test(intent.text));
   if (!looked) return undefined;
   const at = intent.text.search(new RegExp(verb));

@@ -151,7 +151,9 @@ export function followedUp(said: string, namesOf: (s: string) => string[]): stri
   return fixed === undefined ? said : `${fixed}${rest}`;
 }
 
-const GOES = String.raw`((can|could|may)(not|n't)? |is allowed to |does )?(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b`;
+const GOES =
+  String.raw`((can|could|may)(not|n't)? |is allowed to |does )?` +
+  String.raw`(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b`;
 // "— and z/b, is it allowed too?": the name said goes on as the subject ("it") of the question asked of it
 const ITS_OWN = /^\W*(is|can|could|does|do|will|would) (it|that one|they)\b/i;
 

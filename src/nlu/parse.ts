@@ -1142,7 +1142,8 @@ function portSaid(rest: Rest): string | undefined {
       new RegExp(
         // ("en el 5432": the article, read as "the", before the number)
         // (and Norwegian "på", Swahili "kwenye", Tagalog "sa")
-        String.raw`(?<![\w-])(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort|porcie|på|kwenye|sa)\s+(\d{1,5})\b` +
+        String.raw`(?<![\w-])(?:auf|sur|en(?:\s+(?:the|el))?|puerto|porta|porto|poort|porcie|på|kwenye|sa)\s+` +
+          String.raw`(\d{1,5})\b` +
           String.raw`(?![.:]\d|\s*(?:${UNITS}|minutos?|segundos?|horas?|minuten|stunden)\b)`,
       ),
     )?.[1] ??
@@ -1154,10 +1155,6 @@ function portSaid(rest: Rest): string | undefined {
     // "the db at 5432", "5432 端口", "the 5432 port": a number said with where it is or as a port after it
     rest.take(/\bat\s+([1-9]\d{1,4})\b(?![.:]\d|\s*(?:am|pm|h|hrs?|min|utc)\b)/)?.[1] ??
     rest.take(/\b(\d{2,5})\s*(?:端口|-?port\b)/)?.[1] ??
-    // "when sqlapi opens its 1433 connection", "api → db-0, same 5432": a number said as the flow's, or as the port
-    // said before
-    rest.take(/\b(?:its|their|the|a|an|same)\s+([1-9]\d{1,4})\s+(?:connections?|traffic|flows?|sessions?)\b/)?.[1] ??
-    rest.take(/\bsame\s+(?:port\s+)?([1-9]\d{1,4})\b(?![.:]\d)/)?.[1] ??
     // "open 1433 to the server pod", "open a connection on 5432"
     // (never the first part of an address: "we open 20.31.46.20 in a browser")
     // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
@@ -1179,10 +1176,17 @@ const PORT_FROM = new RegExp(
  * (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml) */
 const withProtocol = (rest: Rest): string | undefined => rest.take(/\b([1-9]\d{0,4})\/(?:tcp|udp|sctp)\b/)?.[1];
 
+/** "when sqlapi opens its 1433 connection", "api → db-0, same 5432": a number said as the flow's, or as the port said
+ * before */
+const portOfFlow = (rest: Rest): string | undefined =>
+  rest.take(/\b(?:its|their|the|a|an|same)\s+([1-9]\d{1,4})\s+(?:connections?|traffic|flows?|sessions?)\b/)?.[1] ??
+  rest.take(/\bsame\s+(?:port\s+)?([1-9]\d{1,4})\b(?![.:]\d)/)?.[1];
+
 /** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
 function portSaidApart(rest: Rest): string | undefined {
   return (
     withProtocol(rest) ??
+    portOfFlow(rest) ??
     // "permit tcp host api host db-0 eq 5432": an access-list entry's destination port
     // (https://learn.microsoft.com/en-us/azure/network-watcher/network-watcher-ip-flow-verify-overview names the same
     // five fields an ACL line matches)

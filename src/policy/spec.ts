@@ -110,8 +110,8 @@ export const spec: IntentSpec<'policy'> = {
       /\b(refused|rejected|dropped|denied)\s*\?|\b(get|gets|getting|got) (refused|rejected|dropped|denied|blocked)\b/,
       2,
     ],
-    // "does api get to db-0 on 5432?", "does web get through to 8.8.8.8 on 443?": whether one party gets to another on a
-    // port is the verdict on that flow; how or by which way it gets there is its path
+    // "does api get to db-0 on 5432?", "does web get through to 8.8.8.8 on 443?": whether one party gets to another
+    // on a port is the verdict on that flow; how or by which way it gets there is its path
     // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
     [
       new RegExp(
@@ -126,7 +126,10 @@ export const spec: IntentSpec<'policy'> = {
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
     // ("is that rule the only thing in the way of api → 8.8.8.8?", "what's in the way of …": what stands between)
     [
-      /\b(anything|something|(only|one|other) things?|what('s| is| else is)?) (standing |sitting |getting )?in the way\b/,
+      new RegExp(
+        String.raw`\b(anything|something|(only|one|other) things?|what('s| is| else is)?) ` +
+          String.raw`(standing |sitting |getting )?in the way\b`,
+      ),
       2,
     ],
     // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
