@@ -1179,13 +1179,13 @@ const withProtocol = (rest: Rest): string | undefined => rest.take(/\b([1-9]\d{0
 /** "when sqlapi opens its 1433 connection", "api → db-0, same 5432": a number said as the flow's, or as the port said
  * before */
 const portOfFlow = (rest: Rest): string | undefined =>
+  withProtocol(rest) ??
   rest.take(/\b(?:its|their|the|a|an|same)\s+([1-9]\d{1,4})\s+(?:connections?|traffic|flows?|sessions?)\b/)?.[1] ??
   rest.take(/\bsame\s+(?:port\s+)?([1-9]\d{1,4})\b(?![.:]\d)/)?.[1];
 
 /** A port said apart from its words: after a colon or a comma, at the end, after the target, in a pasted table. */
 function portSaidApart(rest: Rest): string | undefined {
   return (
-    withProtocol(rest) ??
     portOfFlow(rest) ??
     // "permit tcp host api host db-0 eq 5432": an access-list entry's destination port
     // (https://learn.microsoft.com/en-us/azure/network-watcher/network-watcher-ip-flow-verify-overview names the same
