@@ -79,7 +79,7 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // "10.0.2.10 — what's behind that frontend?": the address is a load balancer frontend in the inventory, which the
   // model (reading words alone) cannot know; what is behind a frontend is its backend pool, not what the address is
   // (https://learn.microsoft.com/azure/load-balancer/components)
-  if (evidence.includes('pods-behind-the-lb') && rules.kind === 'load-balancers')
+  if (evidence.includes('behind-our-frontend') && rules.kind === 'load-balancers')
     return { ...rules, decided: 'rules: the backends of a frontend of ours' };
   return undefined;
 }

@@ -1892,6 +1892,7 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'load-balancers': 17 },
     when: (s) => podsBehindFrontend(s) && BACKENDS_SAID.test(s.t),
   },
+  { id: 'behind-our-frontend', says: { 'load-balancers': 17 }, when: behindOurFrontend },
   // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
   // someone outside, said at an address, calling in is the way in, whatever is said of the public IP
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
@@ -2352,12 +2353,14 @@ const LB_SAID = /\b(lbs?|load ?balancers?)\b/;
  * address, asks for the backends the rule sends to https://learn.microsoft.com/azure/load-balancer/components */
 const BACKENDS_SAID = /\b(lbs?|load ?balancers?|frontends?)\b|\bbehind (it|that|this|them)\b/;
 
+function podsBehindFrontend(s: Seen): boolean {
+  return !!s.intent.frontendIps?.length && /\b(which|what) pods?\b/.test(s.t) && !s.both.length;
+}
 // ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
 // https://learn.microsoft.com/azure/load-balancer/components)
-const PODS_OR_BEHIND =
-  /\b(which|what) pods?\b|\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b/;
-function podsBehindFrontend(s: Seen): boolean {
-  return !!s.intent.frontendIps?.length && PODS_OR_BEHIND.test(s.t) && !s.both.length;
+const BEHIND_FRONTEND = /\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b/;
+function behindOurFrontend(s: Seen): boolean {
+  return !!s.intent.frontendIps?.length && BEHIND_FRONTEND.test(s.t) && !s.both.length && !comesIn(s.t);
 }
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
