@@ -23,6 +23,15 @@ export const spec: IntentSpec<'pod'> = {
       String.raw`^\W*((which|what|all|all the|the) )?pods (are |run |live )?(of|in|under) (the )?` +
         String.raw`(namespace |project |ns )?[\w-]+( (pls|please|plz))?\s*[?!.]*\s*$`,
     ),
+    // "ingress-nginx namespace: what pods are in there?": the namespace said first, its pods asked of it after
+    // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
+    [
+      new RegExp(
+        String.raw`^\W*(the )?[\w-]+ (namespace|project|ns)\s*[:,;—–-]\s*(which|what) pods ` +
+          String.raw`(are |run |live |are running )?(in there|in it|there|inside( it)?)\s*[?!.]*\s*$`,
+      ),
+      2,
+    ],
     // "what's running in the ingress-nginx namespace?": what a namespace runs is its pods
     // https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
     [
