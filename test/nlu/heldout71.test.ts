@@ -20,7 +20,8 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at b92be0b (the parser and model of 7277722), before any change to the parser made after it
- * was written: 310/319 (97.2 %), 3 confident misroutes. Floors: the latest measure, rounded down. */
+ * was written: 310/319 (97.2 %), 3 confident misroutes. Floors: the latest measure, rounded down.
+ * Round 59 (tuned on set 70, not on this one): 311/319 (97.5 %), 2 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 97,
   egress: 95,
@@ -34,6 +35,6 @@ const FLOOR: Record<string, number> = {
   help: 96,
   unknown: 100,
 };
-const MISROUTES = 3;
+const MISROUTES = 2;
 
 heldoutTest(71, FLOOR, MISROUTES, { coverage: [26, 26] });

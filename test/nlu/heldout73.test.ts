@@ -21,7 +21,8 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 9961202 (the parser and model of 7277722), before any change to the parser made after it
- * was written: 298/317 (94.0 %), 9 confident misroutes. Floors: the latest measure, rounded down. */
+ * was written: 298/317 (94.0 %), 9 confident misroutes. Floors: the latest measure, rounded down.
+ * Round 59 (tuned on set 70, not on this one): 298/317 (94.0 %), 9 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 94,
   egress: 94,
