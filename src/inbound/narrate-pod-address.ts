@@ -19,7 +19,7 @@ export function narratePodAddress(p: Routable): PathResult {
   const unsure = !certain && nsgDeny?.unsure ? { rule: nsgDeny.unsure, by: `NSG ${nsgRuleText(nsgDeny)}` } : undefined;
   const open = layers.filter((l) => l.verdict === 'not-visible' || l.verdict === 'not-evaluated');
   const r = result('inbound', 'answered', `${verdictWords(p.client, to, certain, unsure, open)} ${pathWords(p)}`, {
-    title: `${certain ? 'Denied' : 'Direct'}: ${p.client} → ${p.pod.metadata.name} (${p.podIp})`,
+    title: `${certain ? 'Denied' : unsure || open.length ? 'Not sure' : 'Allowed'}: ${p.client} → ${pod} (${p.podIp})`,
     hops: [
       { kind: 'client', name: p.client, ip: p.client, src: p.client, dst: p.podIp, note: clientNote(p) },
       { kind: 'pod', name: pod, ip: p.podIp, port: p.port, src: p.client, dst: p.podIp, note: 'sees the client IP' },
@@ -40,7 +40,9 @@ function verdictWords(client: string, to: string, denied?: LayerVerdict, unsure?
   // an allow rule before the deny that might cover the client leaves the verdict open
   if (unsure)
     return (
-      `Not sure: NSG rule ${unsure.rule} — where it applies it lets ${client} in; ` + `otherwise ${unsure.by} drops it.`
+      // (the rule alone: why it may apply is the warning's, the card's headline stays one sentence)
+      `Not sure: ${client} gets in only if NSG rule ${unsure.rule.split(' might apply')[0]} applies; ` +
+      `otherwise ${unsure.by} drops it.`
     );
   if (denied) return `No: ${client} cannot reach ${to} — ${denied.by} drops it (${denied.note}).`;
   if (open.length)
@@ -128,7 +130,7 @@ function routeLayer(p: Routable): LayerVerdict | undefined {
 function details(r: PathResult, p: Routable, open: LayerVerdict[]): void {
   for (const x of p.nsg.decisions) if (x.unsure) r.warnings.push(`NSG verdict unsure: ${x.unsure}`);
   for (const l of open) r.warnings.push(`Not checked (${l.layer}): ${noteOf(l)}`);
-  r.warnings.push(`The NSG on ${p.client}'s own network interface is not read (it is no node of the cluster)`);
+  r.facts.push({ label: 'Not read', value: `the NSG on ${p.client}'s own network interface (no node of the cluster)` });
   if (p.enforcement.enforced === undefined && p.netpol.policies.length) r.warnings.push(p.enforcement.why);
   const by = allowedBy(p.nsg.decisions);
   if (by) r.facts.push({ label: 'NSG', value: `allowed by ${by}` });
