@@ -195,11 +195,11 @@ function withPods(gate: Exclude<Gate, { kind: 'door' }>, s: InboundSubjects, f: 
   const svc = gate.service;
   const eps = endpointsOf(svc, pickServicePort(svc), f.slices, f.endpoints, f.pods).filter((e) => e.ready);
   const pods = [...new Set(eps.map((e) => e.podName).filter((n): n is string => !!n))];
-  const input = { ...f, client: s.clientIp!, service: svc, named: s.pod, port: s.portSaid };
-  const at =
-    f.podAddress &&
-    decidePodAddress({ ...input, policies: f.policies ?? [], namespaces: f.namespaces ?? [] }, f.podAddress);
-  return { ...gate, pods, ...(at ? { podAddress: at } : {}) };
+  if (!f.podAddress || !s.clientIp) return { ...gate, pods };
+  const [policies, namespaces] = [f.policies ?? [], f.namespaces ?? []];
+  const input = { ...f, client: s.clientIp, service: svc, named: s.pod, port: s.portSaid, policies, namespaces };
+  const podAddress = decidePodAddress(input, f.podAddress);
+  return { ...gate, pods, ...(podAddress ? { podAddress } : {}) };
 }
 
 /** A node port asked about: client → node → pod, no load balancer. */

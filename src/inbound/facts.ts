@@ -168,7 +168,6 @@ async function withNsgOf(g: SubnetNodes, { inv, trace }: Ctx): Promise<SubnetNod
   return nsg ? { ...g, nsg } : { ...g, unseen: idKey(id) };
 }
 
-/** The subscription to look for the gateway in: the cluster's, else the nodes'. */
 /** A private client and a Service not exposed: the pod's node (and pod subnet), and the client's subnet where it is
  * one of the pod's VNet, with its NSG and route table. */
 async function podAddressFacts(s: InboundSubjects, service: Service, f: InboundFacts, ctx: Ctx) {
@@ -182,6 +181,7 @@ async function podAddressFacts(s: InboundSubjects, service: Service, f: InboundF
   return { end, ...(subnet ? { client: { subnet, ...(await subnetFilters(ctx.inv, subnet, ctx.trace)) } } : {}) };
 }
 
+/** The subscription to look for the gateway in: the cluster's, else the nodes'. */
 function clusterSubscription(f: InboundFacts): string | undefined {
   const sub = [f.cluster?.id, ...f.nodes.map((n) => n.spec?.providerID)].map(subscriptionOf).find(Boolean);
   return sub ? `/subscriptions/${sub}` : undefined;
