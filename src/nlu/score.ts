@@ -2359,8 +2359,12 @@ function podsBehindFrontend(s: Seen): boolean {
 // ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
 // https://learn.microsoft.com/azure/load-balancer/components)
 const BEHIND_FRONTEND = /\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b/;
+// ("what's sitting in the backend of 20.31.46.88", "20.31.46.20 frontend: which backends are ready?": the backends
+// asked of a frontend are its backend pool https://learn.microsoft.com/azure/load-balancer/backend-pool-management)
+const BACKENDS_ASKED = /\b(what|which|who|list|show)\b[^.?!,;:]{0,30}\bback[ -]?ends?( pools?)?\b/;
 function behindOurFrontend(s: Seen): boolean {
-  return !!s.intent.frontendIps?.length && BEHIND_FRONTEND.test(s.t) && !s.both.length && !comesIn(s.t);
+  const asked = BEHIND_FRONTEND.test(s.t) || BACKENDS_ASKED.test(s.t);
+  return !!s.intent.frontendIps?.length && asked && !s.both.length && !comesIn(s.t);
 }
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
