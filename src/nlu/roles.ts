@@ -33,6 +33,8 @@ const PRICES = new RegExp(
     String.raw`per month|monthly|each month|a month|spend(?:s|ing)? on|` +
     // ("how much egress bandwidth will we be billed for": what is billed or charged is a price)
     String.raw`(we|i|you|they|us) pay|pay (for|per|each)|paying for|expensive|per gb|invoice|bill(?! of)|billed|` +
+    // ("is a NAT gateway cheaper than LB outbound rules?": two ways compared by price is a price asked)
+    String.raw`cheap(er|est)?|` +
     String.raw`charged)\b`,
 );
 const CHANGES = new RegExp(
@@ -145,7 +147,8 @@ const NETWORK_ASKED = new RegExp(
     String.raw`firewalls?|nodes?|pods?)\b`,
 );
 const AMOUNT_ASKED = new RegExp(
-  String.raw`\bhow (much|expensive)\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
+  // ("which is cheaper for egress: …?": two ways compared by price asks an amount, whatever way is named)
+  String.raw`\bhow (much|expensive)\b|\bcheap(er|est)\b|(more|less) expensive\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
     String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
 );
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
