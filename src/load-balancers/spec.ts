@@ -5,6 +5,10 @@ import { SNAT_PORTS, SNAT_QUESTION } from '../snat/question';
 export const SNAT_BUDGET = new RegExp(
   String.raw`\bsnat ports?\b.{0,40}\b(limits?|total|budget|enough|headroom)\b|` +
     String.raw`\bhow many snat ports?\b|\bsnat (port )?alloc(ation)?s?\b|` +
+    // ("NAT gateway SNAT: how many ports in total, close to the limit?": SNAT said as the topic, its ports counted
+    // after it https://learn.microsoft.com/azure/nat-gateway/nat-gateway-snat)
+    String.raw`\bsnat\b[^?!]{0,20}\b(how many|total( number of)?) ([\w-]+ )?ports?\b|` +
+    String.raw`\bsnat\b[^?!]{0,40}\bports?\b[^?!]{0,40}\b(limits?|total|budget|headroom|cap)\b|` +
     // "outbound ports per instance", "snat ports each node gets": the allocation per backend instance
     String.raw`\b(snat|outbound) ports?\b.{0,30}\b(per|each|every) (instance|node|vm|backend)\b`,
 );
