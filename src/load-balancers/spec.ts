@@ -9,6 +9,10 @@ export const SNAT_BUDGET = new RegExp(
     // after it https://learn.microsoft.com/azure/nat-gateway/nat-gateway-snat)
     String.raw`\bsnat\b[^?!]{0,20}\b(how many|total( number of)?) ([\w-]+ )?ports?\b|` +
     String.raw`\bsnat\b[^?!]{0,40}\bports?\b[^?!]{0,40}\b(limits?|total|budget|headroom|cap)\b|` +
+    // ("if we add a 5th node will it get any outbound ports?": the ports a node is allocated, the same budget
+    // https://learn.microsoft.com/azure/load-balancer/outbound-rules#snatports)
+    String.raw`\b(nodes?|instances?|vms?)\b[^?!.]{0,40}\b(get|gets|receive|receives|be (allocated|given)|have) ` +
+    String.raw`(any |enough |its |their |some )?(own )?(snat|outbound|source) ports?\b|` +
     // "outbound ports per instance", "snat ports each node gets": the allocation per backend instance
     String.raw`\b(snat|outbound) ports?\b.{0,30}\b(per|each|every) (instance|node|vm|backend)\b`,
 );
