@@ -104,6 +104,10 @@ const CAN = new RegExp(
     String.raw`confirm (that |whether |if )?(?!how|what|which|where|why)[\w./-]+ ` +
     String.raw`(reaches|talks to|connects to|gets to)|` +
     String.raw`check access|` +
+    // an audit's "api to db-0 tcp 5432 should pass, web to db-0 should fail": the outcome expected of a flow is its
+    // verdict checked https://kubernetes.io/docs/concepts/services-networking/network-policies/
+    String.raw`(?<!\bhow )(should|must|is supposed to|are supposed to|ought to|expected to) (still )?` +
+    String.raw`(pass|fail|succeed|be (let through|let in|refused|rejected|accepted))|` +
     // "does y/c have permission to connect to x/a?": whether it may is the verdict
     String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*)|` +
     // "api to db-0 5432 with the ASG rules?": a flow held against the security rules is their verdict asked
