@@ -503,7 +503,10 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   // "the database sees the connection from api": the word "database" (never one that may be a name) said with
   // another workload is the other party
   const others = entities.some((e) => e.kind !== 'namespace');
-  const at = refs.findIndex((r) => (others ? r.name === 'database' : Object.hasOwn(DATABASE_WORDS, r.name)));
+  // ("keep web out of the postgres pod": an engine said with its type, no pod so named, is the pod running it)
+  const typedPod = (n: string) => intent.typed.some((t) => t.name === n && /^(pods?|workloads?)$/.test(t.type));
+  const word = (n: string) => Object.hasOwn(DATABASE_WORDS, n) && (!others || n === 'database' || typedPod(n));
+  const at = refs.findIndex((r) => word(r.name));
   // "the database team says …", "the db admins": people who run a database, not the workload
   if (
     at < 0 ||
@@ -523,6 +526,8 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   if (!e) return;
   entities.push(e);
   intent.notes = [...(intent.notes ?? []), `"${refs[at].name}" taken as ${name} (${podNs})`];
+  // (said as a pod among others, the workload's name where the word was: who is the client is read from the text)
+  if (others) intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}\b`), e.text);
   refs.splice(at, 1, { name, namespace: podNs });
 }
 

@@ -88,7 +88,8 @@ const CAN = new RegExp(
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
     String.raw`drop(s|ped|ping)?|isolat(e|es|ed|ing|ion)|` +
     // "are the web pods kept out of db-0?": whether one is let into the other
-    String.raw`(kept|keeps|keep|locked|shut) out of|` +
+    // ("are web pods kept away from the postgres pod?": the same, said with "away from")
+    String.raw`(kept|keeps|keep|keeping|locked|shut) (out of|away from)|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
     // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
