@@ -279,6 +279,11 @@ const REACHED_FROM_OUTSIDE = new RegExp(
     // "is port 80 on 20.31.46.20 open to the internet?": a port open to the Internet lets the Internet in (an NSG's
     // inbound rule from the Internet service tag https://learn.microsoft.com/azure/virtual-network/service-tags-overview)
     String.raw`\b(open|opened) (to|for|from) (the |any )?(public|outside|internet|world)\b|` +
+    // ("how do outside readers reach it?", "can external subscribers get to web-internal?": people said outside,
+    // whatever they are called, reaching ours come in https://learn.microsoft.com/azure/aks/concepts-network-ingress)
+    String.raw`\b(outside|external|public|internet|remote|off-?site) ([a-z]+(ers|ors|ants|ents|ees)|users|people|` +
+    String.raw`customers|visitors|partners|folks)\b.{0,20}\b(reach|reaches|get (to|at|into)|access|connect to|call|` +
+    String.raw`hit|open|browse|use|see)\b|` +
     // "people on the internet say shop-agw.contoso.com times out": who is on the Internet is a client coming in
     String.raw`\b(people|users?|customers?|clients?|visitors?|someone|anyone) (on|from) (the )?(public )?internet\b|` +
     String.raw`\bexpos(e|es|ed|ing) [\w./-]+ (to|for) (the )?(public|outside|` +
