@@ -473,7 +473,18 @@ function filteredFarEnd(s: Seen): boolean {
   return true;
 }
 
-const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s);
+/** "is web's outbound to Azure Storage blocked somewhere?": a verdict asked of one workload's way out, with no filter
+ * said, is the policy verdict over every layer on the way (NetworkPolicy egress, NSG outbound rules, firewall)
+ * https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview */
+const VERDICT_SAID = String.raw`(blocked|allowed|denied|dropped|permitted|filtered|let (out|through))\b`;
+const OUT_VERDICT = new RegExp(
+  String.raw`^\W*(is|are|was|were|will|would)\b[^.?!]{0,30}\b(outbound|egress|outgoing)\b[^.?!]{0,50}\b${VERDICT_SAID}|` +
+    String.raw`\b(outbound|egress|outgoing)\b[^.?!]{0,50}\b(is|are|gets?|getting|being)( it| they)? ${VERDICT_SAID}`,
+);
+const outVerdict = (s: Seen): boolean =>
+  onePartyWithPods(s) && OUT_VERDICT.test(s.t) && !s.hosts.length && !ASKS_ADDRESS.test(s.t) && !SOURCE_OF_ONE.test(s.t);
+
+const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s);
 
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
@@ -1798,6 +1809,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
   { id: 'filter-lets-one-out', says: { policy: 19 }, when: filterLetsOut },
+  { id: 'verdict-on-the-way-out', says: { policy: 19 }, when: outVerdict },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
