@@ -607,6 +607,10 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
     replaced.has(e.text) || (named && loose(ix, e) && !intent.marked.includes(e.text.split('/').pop()!));
   const dropped = new Set(entities.filter(drop).map((e) => e.text));
   if (intent.from && replaced.has(intent.from)) intent.from = replaced.get(intent.from)!.split('/').pop();
+  // ("the pod IP of sqlapi-1-8jgx8 … router -> sqlapi": the workload said again is that pod, where it was said, so who
+  // is the client of a pair drawn to it is still read from the text)
+  for (const [w, pod] of replaced)
+    intent.text = intent.text.replace(new RegExp(String.raw`(?<![\w./-])${escapeRe(w)}(?![\w-])`, 'g'), pod);
   const said = (r: NameRef) => (pasted.has(r.name) ? 1 : 0);
   return {
     entities: entities.filter((e) => !dropped.has(e.text)).sort((a, b) => +pasted.has(a.text) - +pasted.has(b.text)),
