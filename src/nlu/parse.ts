@@ -461,6 +461,9 @@ function swapped(v: string, w: string): boolean {
   return v[i] === w[i + 1] && v[i + 1] === w[i] && v.slice(i + 2) === w.slice(i + 2);
 }
 
+// Words fixed only for two letters swapped ("wroker"): one edit of any other kind makes other words of them
+// ("worked", "broker")
+const SWAPS_ONLY = ['worker', 'workers', 'namespace', 'cluster'];
 function fixTypos(text: string): string {
   // whole words only: never a part of a name such as router-default or db-0.db
   return text.replace(/(^|\s)([a-z]+)(?=$|[\s?!.,;:])/g, (all, pre: string, w: string) => {
@@ -475,7 +478,7 @@ function fixTypos(text: string): string {
           !w.startsWith(v) &&
           editDistance(v, w) <= (w.length >= 9 ? 2 : 1)),
     );
-    return pre + (near ?? w);
+    return pre + (near ?? SWAPS_ONLY.find((v) => swapped(v, w)) ?? w);
   });
 }
 
