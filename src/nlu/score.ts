@@ -768,7 +768,11 @@ const ITS_CHECKS =
   String.raw`\bwhat (exactly |else )?(checks|lookups|tests|traces) (can|could|do|will) (you|u|it|the bot|this bot) ` +
   String.raw`(run|do|make|perform)\b|\bwhat (exactly |else )?(can|could) (you|u|it|the bot|this bot) ` +
   String.raw`(check|see|trace|look at|read)\b|\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) ` +
-  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b|${ITS_VERDICTS}`;
+  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b|${ITS_VERDICTS}|` +
+  // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
+  // thing asked whether the bot covers it)
+  String.raw`\b(something|a thing|anything|stuff) (that )?(you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+  String.raw`((can|could|do|does) )?(follow|trace|handle|see|check|read|cover|support|understand|explain)s?\b`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
 const BOT_AWARE =
   String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
