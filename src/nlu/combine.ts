@@ -81,6 +81,10 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // (https://learn.microsoft.com/azure/load-balancer/components)
   if (evidence.includes('behind-our-frontend') && rules.kind === 'load-balancers')
     return { ...rules, decided: 'rules: the backends of a frontend of ours' };
+  // "what does api-deny-all do?": the name is a NetworkPolicy of the inventory, which the model cannot know
+  // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+  if (evidence.includes('network-policy-named') && rules.kind === 'policy')
+    return { ...rules, decided: 'rules: a NetworkPolicy of ours named' };
   return undefined;
 }
 

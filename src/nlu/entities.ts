@@ -986,6 +986,17 @@ export async function findEntities(intent: Intent, inv: Inventory): Promise<void
   namedPortsOf(k, intent);
   const names = new Set(intent.refs.map((r) => r.name));
   intent.names = [...names];
+  await policiesNamed(inv, intent, names);
   intent.typed = intent.typed.filter((t) => names.has(t.name));
   if (intent.from && !names.has(intent.from)) intent.from = undefined;
+}
+
+/** "explain api-deny-all to me": a name no pod, Service or namespace has that a NetworkPolicy of the inventory has
+ * is that policy https://kubernetes.io/docs/concepts/services-networking/network-policies/ */
+async function policiesNamed(inv: Inventory, intent: Intent, names: Set<string>): Promise<void> {
+  const free = [...names].filter((n) => n.includes('-') && !(intent.entities ?? []).some((e) => e.text === n));
+  if (!free.length) return;
+  const policies = await listOrNone(inv, 'NetworkPolicy');
+  const named = free.filter((n) => policies.some((p) => p.metadata.name.toLowerCase() === n));
+  if (named.length) intent.policiesNamed = named;
 }

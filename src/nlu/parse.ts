@@ -73,6 +73,8 @@ export interface Intent {
   clusterIps?: string[];
   /** addresses said that are a LoadBalancer Service's frontend (filled by entities.ts): ours, a way in */
   frontendIps?: string[];
+  /** names said that are a NetworkPolicy's in the inventory ("explain api-deny-all") */
+  policiesNamed?: string[];
   /** of those, the ones whose load balancer proxies (ipMode Proxy, filled by entities.ts): a pod calling one goes out
    * through the load balancer https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-ip-mode */
   proxiedIps?: string[];

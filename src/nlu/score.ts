@@ -2212,6 +2212,13 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'what-is': 3 },
     when: (s) => s.cue === 'pod' && !s.entities.length && s.intent.ips.length === 1 && !s.intent.names.length,
   },
+  // "explain api-deny-all to me", "what does api-deny-all do?": a NetworkPolicy of ours named, no other party, is that
+  // policy described https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  {
+    id: 'network-policy-named',
+    says: { policy: 19 },
+    when: (s) => !!s.intent.policiesNamed?.length && !s.both.length && !s.hosts.length && !s.intent.ips.length,
+  },
   // "what does aro2-p8bjm-internal do?": a name written as one that is nothing in the cluster is an Azure resource
   {
     id: 'unknown-resource-role',
@@ -2219,7 +2226,8 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) => {
       const behind = WHAT_IS_BEHIND.exec(s.t);
       const named = WHAT_DOES.exec(s.t)?.[3] ?? behind?.[2] ?? behind?.[9];
-      return s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length;
+      const ours = s.intent.policiesNamed?.includes(named ?? '');
+      return s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length && !ours;
     },
   },
   // "what ip is s-z-c.z?": a Service written with its namespace, asked for its address
