@@ -527,7 +527,7 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   entities.push(e);
   intent.notes = [...(intent.notes ?? []), `"${refs[at].name}" taken as ${name} (${podNs})`];
   // (said as a pod among others, the workload's name where the word was: who is the client is read from the text)
-  if (others) intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}\b`), e.text);
+  if (others) intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}(?= pods?\b)`), e.text);
   refs.splice(at, 1, { name, namespace: podNs });
 }
 
@@ -609,8 +609,11 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
   if (intent.from && replaced.has(intent.from)) intent.from = replaced.get(intent.from)!.split('/').pop();
   // ("the pod IP of sqlapi-1-8jgx8 … router -> sqlapi": the workload said again is that pod, where it was said, so who
   // is the client of a pair drawn to it is still read from the text)
-  for (const [w, pod] of replaced)
-    intent.text = intent.text.replace(new RegExp(String.raw`(?<![\w./-])${escapeRe(w)}(?![\w-])`, 'g'), pod);
+  // (never a word labelling an address: "hub db 10.100.2.10" is a far end, not the pod)
+  for (const [w, pod] of replaced) {
+    const said = new RegExp(String.raw`(?<![\w./-])${escapeRe(w)}(?![\w-])(?!\s+(at\s+)?\d{1,3}(\.\d{1,3}){3})`, 'g');
+    intent.text = intent.text.replace(said, pod);
+  }
   const said = (r: NameRef) => (pasted.has(r.name) ? 1 : 0);
   return {
     entities: entities.filter((e) => !dropped.has(e.text)).sort((a, b) => +pasted.has(a.text) - +pasted.has(b.text)),

@@ -2396,8 +2396,10 @@ const BEHIND_FRONTEND = /\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (th
 // ("what's sitting in the backend of 20.31.46.88", "20.31.46.20 frontend: which backends are ready?": the backends
 // asked of a frontend are its backend pool https://learn.microsoft.com/azure/load-balancer/backend-pool-management)
 const BACKENDS_ASKED = /\b(what|which|who|list|show)\b[^.?!,;:]{0,30}\bback[ -]?ends?( pools?)?\b/;
+// (never of traffic followed in: "traffic to 10.0.2.10:8080 — which backend pod, is it DNATed?" asks the way in)
+const FLOW_FOLLOWED = /\b(traffic|dnat\w*|snat\w*|source|src|preserved|path|hops?|requests?)\b/;
 function behindOurFrontend(s: Seen): boolean {
-  const asked = BEHIND_FRONTEND.test(s.t) || BACKENDS_ASKED.test(s.t);
+  const asked = BEHIND_FRONTEND.test(s.t) || (BACKENDS_ASKED.test(s.t) && !FLOW_FOLLOWED.test(s.t));
   return !!s.intent.frontendIps?.length && asked && !s.both.length && !comesIn(s.t);
 }
 
