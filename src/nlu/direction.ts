@@ -158,7 +158,9 @@ const KEPT_FROM = new RegExp(
   // ("will legacy-0 still be blocked from db-0": the copula after a modal)
   String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+)?` +
     // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
-    String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off)\s+from|(?:kept|locked|shut) out of)` +
+    // ("would web be stopped from db-0": stopped or prevented from it is kept from it)
+    String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented)\s+from|` +
+    String.raw`(?:kept|locked|shut) out of)` +
     String.raw`\s+(?:the\s+)?$`,
   'i',
 );

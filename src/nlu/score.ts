@@ -90,6 +90,10 @@ const CAN = new RegExp(
     // "are the web pods kept out of db-0?": whether one is let into the other
     // ("are web pods kept away from the postgres pod?": the same, said with "away from")
     String.raw`(kept|keeps|keep|keeping|locked|shut) (out of|away from)|` +
+    // ("would the web pods be stopped if they tried db-0?", "which rule kills it?": stopped or killed is not let
+    // through; never a symptom, "it stopped working")
+    String.raw`stop(s|ped|ping)?(?! (working|responding|answering|serving|running|listening))|` +
+    String.raw`kill(s|ed|ing)? (it|them|that|this|the (traffic|connection|flow|packets?|session))|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
     // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
@@ -452,7 +456,8 @@ const VERDICT_VERB = new RegExp(
     String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't|` +
     // ("would the firewall pass it?", "which firewall rule decides that?": the rule that matches first decides
     // https://learn.microsoft.com/azure/firewall/rule-processing)
-    String.raw`pass|passes|passed|decides?|deciding)\b`,
+    // ("which rule kills it?": a rule that kills the flow drops it)
+    String.raw`pass|passes|passed|decides?|deciding|kills?|killed|killing)\b`,
 );
 const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
