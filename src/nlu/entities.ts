@@ -607,13 +607,14 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
     replaced.has(e.text) || (named && loose(ix, e) && !intent.marked.includes(e.text.split('/').pop()!));
   const dropped = new Set(entities.filter(drop).map((e) => e.text));
   if (intent.from && replaced.has(intent.from)) intent.from = replaced.get(intent.from)!.split('/').pop();
-  // ("the pod IP of sqlapi-1-8jgx8 … router -> sqlapi": the workload said again is that pod, where it was said, so who
-  // is the client of a pair drawn to it is still read from the text)
-  // (never a word labelling an address: "hub db 10.100.2.10" is a far end, not the pod)
-  for (const [w, pod] of replaced) {
-    const said = new RegExp(String.raw`(?<![\w./-])${escapeRe(w)}(?![\w-])(?!\s+(at\s+)?\d{1,3}(\.\d{1,3}){3})`, 'g');
-    intent.text = intent.text.replace(said, pod);
-  }
+  // ("the pod IP of sqlapi-1-8jgx8 … router -> sqlapi": the workload said again is that pod where it was said, so the
+  // client of a pair drawn to it is still read from the text)
+  // (only where drawn into a pair: "the api call arriving" or "the db node" describe, they draw nothing)
+  const drawn = (w: string) =>
+    new RegExp(String.raw`(->|→|\bto|\bcalls?|\breach(es)?)\s+(the\s+)?${escapeRe(w)}(?![\w-])|` +
+      String.raw`(?<![\w./-])${escapeRe(w)}\s*(->|→)`).test(intent.text);
+  for (const [w, pod] of [...replaced].filter(([w]) => drawn(w)))
+    intent.saidAs = { ...intent.saidAs, [pod]: [...(intent.saidAs?.[pod] ?? []), w] };
   const said = (r: NameRef) => (pasted.has(r.name) ? 1 : 0);
   return {
     entities: entities.filter((e) => !dropped.has(e.text)).sort((a, b) => +pasted.has(a.text) - +pasted.has(b.text)),

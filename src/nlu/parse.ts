@@ -73,6 +73,8 @@ export interface Intent {
   clusterIps?: string[];
   /** addresses said that are a LoadBalancer Service's frontend (filled by entities.ts): ours, a way in */
   frontendIps?: string[];
+  /** a pod named in full, and the workload names said for it elsewhere ("sqlapi-1-8jgx8 … -> sqlapi") */
+  saidAs?: Record<string, string[]>;
   /** names said that are a NetworkPolicy's in the inventory ("explain api-deny-all") */
   policiesNamed?: string[];
   /** of those, the ones whose load balancer proxies (ipMode Proxy, filled by entities.ts): a pod calling one goes out
@@ -157,7 +159,8 @@ const STOP = new Set(
    expects expect hop hops requested stand-up standup blocker blockers cluster return returns returned audit audits
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
    nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
-   dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able`.split(/\s+/),
+   dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able
+   opening accessing contacting establishing initiating`.split(/\s+/),
 );
 /** A common word of a question, never a name on its own. */
 export const isStopWord = (w: string): boolean => STOP.has(w);

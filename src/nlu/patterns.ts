@@ -4,3 +4,8 @@ export const IP_PATTERN = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 export const IPV6_PATTERN =
   String.raw`(?<![\w:.])(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}|` +
   String.raw`(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?)(?![\w:])`;
+/** "maintenance on qt8l7 tonight: list the pods living there", "show me all pods on it": the pods asked of the node
+ * said before, pointed back at (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/) */
+export const PODS_POINTED_BACK =
+  String.raw`\b(list|show( me)?|give me|get( me)?)( the| all( the)?| every)? pods?\b[^.?!]{0,30}` +
+  String.raw`\b(there|on (it|that|this)( (node|one|box|vm|machine))?)( (pls|please|thanks|thx))?\s*([.?!]|$)`;

@@ -423,7 +423,10 @@ export function partiesOf(intent: Intent): {
   );
   const named = intent.refs
     .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
-    .map((r) => ({ p: r.namespace ? `${r.namespace}/${r.name}` : r.name, forms: sideForms(r) }));
+    .map((r) => ({
+      p: r.namespace ? `${r.namespace}/${r.name}` : r.name,
+      forms: [...sideForms(r), ...(intent.saidAs?.[r.name] ?? [])],
+    }));
   // a pod said by name and by its address in a pasted `get pods -o wide` row ("api-5f6d… 1/1 Running 0 6d
   // 10.244.2.15") is one party
   const rowOf = (e: Entity) =>

@@ -9,6 +9,7 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
+import { PODS_POINTED_BACK } from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -92,7 +93,7 @@ const CAN = new RegExp(
     String.raw`(kept|keeps|keep|keeping|locked|shut) (out of|away from)|` +
     // ("would the web pods be stopped if they tried db-0?", "which rule kills it?": stopped or killed is not let
     // through; never a symptom, "it stopped working")
-    String.raw`stop(s|ped|ping)?(?! (working|responding|answering|serving|running|listening))|` +
+    String.raw`stop(s|ped|ping)?(?! (working|responding|answering|serving|running|listening))|prevent(s|ed|ing)?|` +
     String.raw`kill(s|ed|ing)? (it|them|that|this|the (traffic|connection|flow|packets?|session))|` +
     // "does api get through to db-0?", a ticket's "access check: X to Y": whether it is let through
     // "does y/c get into x/a on 81?" between two pods: whether the connection is let in
@@ -1299,6 +1300,8 @@ const PODS_ON = new RegExp(
     // ("draining vmss000001 tonight, what pods live there?": the pods asked of the node said before)
     String.raw`\b(?:which|what|any) (?:of (?:our|the|my) )?pods? (?:still |actually )?` +
     String.raw`(?:live|run|sit|reside|are|are running|are scheduled|is running) there\b|` +
+    // ("… tonight: list the pods living there": the pods asked of the node said before)
+    String.raw`${PODS_POINTED_BACK}|` +
     // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
@@ -2222,7 +2225,13 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'network-policy-named',
     says: { policy: 19 },
-    when: (s) => !!s.intent.policiesNamed?.length && !s.both.length && !s.hosts.length && !s.intent.ips.length,
+    // (asked about, never a change ordered: "CHG-4471 removes db-allow-api, please do it for us")
+    when: (s) =>
+      !!s.intent.policiesNamed?.length &&
+      POLICY_ASKED.test(s.t) &&
+      !s.both.length &&
+      !s.hosts.length &&
+      !s.intent.ips.length,
   },
   // "what does aro2-p8bjm-internal do?": a name written as one that is nothing in the cluster is an Azure resource
   {
@@ -2388,6 +2397,7 @@ const MARGIN = LEAN;
 
 /** Which pods a LoadBalancer Service's frontend (said by its address) sends to. */
 const LB_SAID = /\b(lbs?|load ?balancers?)\b/;
+const POLICY_ASKED = /\?|\b(explain|describe|what|which|how|show|tell|walk|why|summari[sz]e|details?)\b/;
 /** "20.67.170.10 frontend → which pods behind it?": a load balancer, or its frontend, or what stands behind the
  * address, asks for the backends the rule sends to https://learn.microsoft.com/azure/load-balancer/components */
 const BACKENDS_SAID = /\b(lbs?|load ?balancers?|frontends?)\b|\bbehind (it|that|this|them)\b/;

@@ -2,6 +2,7 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
+import { PODS_POINTED_BACK } from '../nlu/patterns';
 import { comparedPods, findPod } from '../nlu/subjects';
 import { isClusterDnsPod } from '../path/dns';
 import type { PathResult } from '../path/result';
@@ -105,6 +106,8 @@ const PODS_ON_NODE = new RegExp(
     // ("draining vmss000001 tonight, what pods live there?": the pods asked of the node said before)
     String.raw`\b(?:which|what|any) (?:of (?:our|the|my) )?pods? (?:still |actually )?` +
     String.raw`(?:live|run|sit|reside|are|are running|are scheduled|is running) there\b|` +
+    // ("… tonight: list the pods living there": the pods asked of the node said before)
+    String.raw`${PODS_POINTED_BACK}|` +
     // ("vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
