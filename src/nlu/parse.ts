@@ -160,7 +160,7 @@ const STOP = new Set(
    auditor auditors evidence allowlist allowlisted whitelist whitelisted coming supplier suppliers
    nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
    dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able
-   opening accessing contacting establishing initiating`.split(/\s+/),
+   opening accessing contacting establishing initiating sources destinations peers`.split(/\s+/),
 );
 /** A common word of a question, never a name on its own. */
 export const isStopWord = (w: string): boolean => STOP.has(w);
@@ -1480,7 +1480,11 @@ const saysWho = (words: string[], i: number): boolean =>
     !TYPE_WORDS[words[i - 1]] &&
     !words[i].includes('.') &&
     !THEIR_OWN.test(words.slice(i + 2).join(' '))) ||
+  FIREWALL_OBJECT.test(words.slice(i + 1, i + 3).join(' ')) ||
   outsideParty(words, i);
+// ("for the FortiGate address group: which public IPs …": the word says whose list of addresses, a firewall's object
+// https://learn.microsoft.com/azure/firewall/ip-groups)
+const FIREWALL_OBJECT = /^(address (groups?|objects?|lists?)|ip (groups?|lists?)|object groups?|(allow|white)lists?)\b/;
 // ("sqlapi devs ask: … whose address lands in their access log?": the log, pods or app of the people said is their
 // workload's, then the one asked about)
 const THEIR_OWN = /\btheir (own )?(access |app |server )?(logs?|pods?|apps?|service|workload|deployment|containers?)\b/;
