@@ -122,7 +122,9 @@ const CAN = new RegExp(
     String.raw`(acls?|nsgs?|asgs?|firewall|security)( rules?)? (check|checks|hits?|verdicts?|lookup|match(es)?)|` +
     // "web on 8080 from api — does that work?": whether the flow said works is its verdict (not "how does this work")
     // (never where a question word asks what it goes through: "which nodes does it go through?" asks for the path)
-    String.raw`(?<!\bhow )(?<!\b(which|what)( [\w./-]+){0,2} )(does|do|will|would) (that|it|this) (work|go through)` +
+    // ("and api → db-0 on 5432, does that one pass?": the flow pointed back at, passing, is its verdict)
+    String.raw`(?<!\bhow )(?<!\b(which|what)( [\w./-]+){0,2} )(does|do|will|would) (that|it|this)( one| flow)? ` +
+    String.raw`(work|go through|pass)` +
     String.raw`(?! like)(?=\W*($|\?|or\b)))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
@@ -1358,6 +1360,8 @@ const asksCan = (t: string): boolean =>
 
 /** The message without its quoted "> …" lines: a verdict quoted from an earlier answer ("> Yes: x can reach y") is
  * what was said before, not what is asked now */
+/** "does that one pass?", "would that flow go through?": a flow pointed back at, asked whether it passes */
+const PASSES = /\b(does|do|will|would) (that|it|this)( one| flow)? (pass|go through|get through)\W*$/;
 const ownWords = (s: Seen): string =>
   s.t
     .split(/(?<=[.?!])\s+/)
@@ -1993,6 +1997,15 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'pair-one-missing', says: { 'east-west': 18 }, when: (s) => oneMissing(s) && !asksCan(ownWords(s)) },
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && (asksCan(ownWords(s)) || verdictGoesOn(s)) },
   { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) && !verdictGoesOn(s) },
+  // "ok thx. and what about api → db-0 on 5432, does that one pass?": a pair drawn with its direction and its verdict
+  // asked is the policy question, whatever pleasantry opens it
+  // https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  {
+    id: 'drawn-pair-verdict',
+    says: { policy: 18 },
+    when: (s) =>
+      s.cue === 'policy' && s.directed && s.both.length === 2 && !s.hosts.length && PASSES.test(ownWords(s)),
+  },
   // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
   {
     id: 'service-name-no-pod',
