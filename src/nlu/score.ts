@@ -796,6 +796,8 @@ const ITS_USE = new RegExp(
     // "can you check IPv6 paths?": whether the bot checks a kind of path, said in general (no article: never "can you
     // check the network for me")
     String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see|do) [a-z0-9-]+ (paths|flows|routes|traffic)\b|` +
+    // ("can you check vWAN routing intent?": a kind of routing said in one or two words, no article, the whole ask)
+    String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see) ([a-z0-9-]+ ){1,2}routing( intent)?\s*[?!.]*\s*$|` +
     // "what you can check regarding NSGs": what the bot looks at, said of itself
     String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
