@@ -611,8 +611,10 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
   // client of a pair drawn to it is still read from the text)
   // (only where drawn into a pair: "the api call arriving" or "the db node" describe, they draw nothing)
   const drawn = (w: string) =>
-    new RegExp(String.raw`(->|→|\bto|\bcalls?|\breach(es)?)\s+(the\s+)?${escapeRe(w)}(?![\w-])|` +
-      String.raw`(?<![\w./-])${escapeRe(w)}\s*(->|→)`).test(intent.text);
+    new RegExp(
+      String.raw`(->|→|\bto|\bcalls?|\breach(es)?)\s+(the\s+)?${escapeRe(w)}(?![\w-])|` +
+        String.raw`(?<![\w./-])${escapeRe(w)}\s*(->|→)`,
+    ).test(intent.text);
   for (const [w, pod] of [...replaced].filter(([w]) => drawn(w)))
     intent.saidAs = { ...intent.saidAs, [pod]: [...(intent.saidAs?.[pod] ?? []), w] };
   const said = (r: NameRef) => (pasted.has(r.name) ? 1 : 0);

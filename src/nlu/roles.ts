@@ -148,7 +148,8 @@ const NETWORK_ASKED = new RegExp(
 );
 const AMOUNT_ASKED = new RegExp(
   // ("which is cheaper for egress: …?": two ways compared by price asks an amount, whatever way is named)
-  String.raw`\bhow (much|expensive)\b|\bcheap(er|est)\b|(more|less) expensive\b|\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
+  String.raw`\bhow (much|expensive)\b|\bcheap(er|est)\b|(more|less) expensive\b|` +
+    String.raw`\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
     String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
 );
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
@@ -421,12 +422,7 @@ export function partiesOf(intent: Intent): {
   const places = new Set(
     (intent.entities ?? []).filter((e) => e.kind === 'namespace' || e.kind === 'node').map((e) => e.text),
   );
-  const named = intent.refs
-    .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
-    .map((r) => ({
-      p: r.namespace ? `${r.namespace}/${r.name}` : r.name,
-      forms: [...sideForms(r), ...(intent.saidAs?.[r.name] ?? [])],
-    }));
+  const named = namedSides(intent, places);
   // a pod said by name and by its address in a pasted `get pods -o wide` row ("api-5f6d… 1/1 Running 0 6d
   // 10.244.2.15") is one party
   const rowOf = (e: Entity) =>
@@ -480,6 +476,15 @@ export function partiesOf(intent: Intent): {
     ...severalOf(several),
   };
 }
+
+/** The names said as sides, with the workload names said for a pod named in full ("sqlapi-1-8jgx8 … -> sqlapi") */
+const namedSides = (intent: Intent, places: Set<string>): { p: string; forms: string[] }[] =>
+  intent.refs
+    .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
+    .map((r) => ({
+      p: r.namespace ? `${r.namespace}/${r.name}` : r.name,
+      forms: [...sideForms(r), ...(intent.saidAs?.[r.name] ?? [])],
+    }));
 
 /** "server:1433 — sqlapi allowed?": of two parties with no link word between them, the one written host:port is
  * where the connection goes, the other its client (a Service is reached on its port:

@@ -486,11 +486,16 @@ function filteredFarEnd(s: Seen): boolean {
  * https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview */
 const VERDICT_SAID = String.raw`(blocked|allowed|denied|dropped|permitted|filtered|let (out|through))\b`;
 const OUT_VERDICT = new RegExp(
-  String.raw`^\W*(is|are|was|were|will|would)\b[^.?!]{0,30}\b(outbound|egress|outgoing)\b[^.?!]{0,50}\b${VERDICT_SAID}|` +
+  String.raw`^\W*(is|are|was|were|will|would)\b[^.?!]{0,30}\b(outbound|egress|outgoing)\b` +
+    String.raw`[^.?!]{0,50}\b${VERDICT_SAID}|` +
     String.raw`\b(outbound|egress|outgoing)\b[^.?!]{0,50}\b(is|are|gets?|getting|being)( it| they)? ${VERDICT_SAID}`,
 );
 const outVerdict = (s: Seen): boolean =>
-  onePartyWithPods(s) && OUT_VERDICT.test(s.t) && !s.hosts.length && !ASKS_ADDRESS.test(s.t) && !SOURCE_OF_ONE.test(s.t);
+  onePartyWithPods(s) &&
+  OUT_VERDICT.test(s.t) &&
+  !s.hosts.length &&
+  !ASKS_ADDRESS.test(s.t) &&
+  !SOURCE_OF_ONE.test(s.t);
 
 const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s);
 
@@ -797,7 +802,8 @@ const ITS_USE = new RegExp(
     // check the network for me")
     String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see|do) [a-z0-9-]+ (paths|flows|routes|traffic)\b|` +
     // ("can you check vWAN routing intent?": a kind of routing said in one or two words, no article, the whole ask)
-    String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see) ([a-z0-9-]+ ){1,2}routing( intent)?\s*[?!.]*\s*$|` +
+    String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see) ([a-z0-9-]+ ){1,2}` +
+    String.raw`routing( intent)?\s*[?!.]*\s*$|` +
     // "what you can check regarding NSGs": what the bot looks at, said of itself
     String.raw`\bwhat (you|u) (can|could) (check|see|trace|look at|read|tell)\b|` +
     // "can you tell me about DNS too?": a family asked about as a topic, never a thing of ours
@@ -2005,8 +2011,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'drawn-pair-verdict',
     says: { policy: 18 },
-    when: (s) =>
-      s.cue === 'policy' && s.directed && s.both.length === 2 && !s.hosts.length && PASSES.test(ownWords(s)),
+    when: (s) => s.cue === 'policy' && s.directed && s.both.length === 2 && !s.hosts.length && PASSES.test(ownWords(s)),
   },
   // "the cluster ip behind server.project1": a Service's name and no pod is what the name resolves to
   {
@@ -2256,7 +2261,9 @@ export const EVIDENCE: readonly Row[] = [
       const behind = WHAT_IS_BEHIND.exec(s.t);
       const named = WHAT_DOES.exec(s.t)?.[3] ?? behind?.[2] ?? behind?.[9];
       const ours = s.intent.policiesNamed?.includes(named ?? '');
-      return s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length && !ours;
+      return (
+        s.cue === 'unknown' && !!named && s.intent.marked.includes(named) && !s.both.length && !s.hosts.length && !ours
+      );
     },
   },
   // "what ip is s-z-c.z?": a Service written with its namespace, asked for its address
