@@ -22,7 +22,8 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 9961202 (the parser and model of 7277722), before any change to the parser made after it
  * was written: 298/317 (94.0 %), 9 confident misroutes. Floors: the latest measure, rounded down.
- * Round 59 (tuned on set 70, not on this one): 298/317 (94.0 %), 9 confident misroutes. */
+ * Round 59 (tuned on set 70, not on this one): 298/317 (94.0 %), 9 confident misroutes.
+ * Round 60 (tuned on set 72, not on this one): 298/317 (94.0 %), 8 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 94,
   egress: 94,
@@ -36,6 +37,6 @@ const FLOOR: Record<string, number> = {
   help: 100,
   unknown: 96,
 };
-const MISROUTES = 9;
+const MISROUTES = 8;
 
 heldoutTest(73, FLOOR, MISROUTES, { coverage: [26, 26] });
