@@ -1400,7 +1400,10 @@ const OUTBOUND_RULE_SETTINGS = new RegExp(
 /** Which rule (of an NSG, a firewall, a policy) decides, matches or wins. */
 const RULE_ASKED = new RegExp(
   String.raw`\b(which|what) (nsg |asg |security |firewall |network ?policy |deny |allow )?rules? ` +
-    String.raw`(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|denies|rejects?)\b|` +
+    // ("which rule kills it?", "which rule is dropping it?": the rule that ends the flow is the deciding one
+    // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
+    String.raw`((is|was) )?(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|` +
+    String.raw`denies|rejects?|kills?|killed|killing|dropping|blocking|denying|rejecting|stopping)\b|` +
     String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b|` +
     // "DENY a → b — which rule is that?": the rule behind a verdict shown (NSG rules are evaluated by priority
     // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
