@@ -457,6 +457,8 @@ const FILTER_SAID = /\b(firewall|fw|azfw|nsgs?|network security groups?|network 
 const VERDICT_VERB = new RegExp(
   String.raw`\b(let|lets|letting|allows?|allowed|permits?|permitted|block|blocks|blocked|blocking|deny|denies|` +
     String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't|` +
+    // ("is there a firewall rule allowing that?": a rule asked for as what allows the flow decides it)
+    String.raw`allowing|permitting|denying|dropping|stopping|rejecting|` +
     // ("would the firewall pass it?", "which firewall rule decides that?": the rule that matches first decides
     // https://learn.microsoft.com/azure/firewall/rule-processing)
     // ("which rule kills it?": a rule that kills the flow drops it)
@@ -497,7 +499,28 @@ const outVerdict = (s: Seen): boolean =>
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
 
-const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s);
+/** "does any NSG stop web pushing to x.blob.core.windows.net?", "is an NSG outbound rule to Storage in the way?": a
+ * filter asked whether it stops one workload's way out to a service outside (a host, an Azure service) is the policy
+ * verdict; NSG outbound rules name such services by service tag
+ * https://learn.microsoft.com/azure/virtual-network/service-tags-overview */
+const FILTER_IN_WAY = new RegExp(
+  FILTER_SAID.source +
+    String.raw`[^.?!]{0,40}\b(stops?|stopping|blocks?|blocking|drops?|dropping|denies|denying|rejects?|rejecting|` +
+    String.raw`kills?|killing|in the way|allows?|allowing|lets?|letting|permits?|permitting)\b`,
+);
+const SERVICE_FAR = new RegExp(
+  String.raw`\b(to|towards|into|reach\w*|push\w*|upload\w*)\s+(the\s+)?(azure\s+)?(blob\s+|file\s+)?` +
+    String.raw`(storage|key ?vault|sql( database)?|service bus|event ?hubs?|container registry|acr)\b`,
+);
+const filterOnWayOut = (s: Seen): boolean =>
+  onePartyWithPods(s) &&
+  FILTER_IN_WAY.test(s.t) &&
+  (outsideHostNamed(s) || SERVICE_FAR.test(s.t)) &&
+  !comesIn(s.t) &&
+  !ASKS_ADDRESS.test(s.t) &&
+  !SOURCE_OF_ONE.test(s.t);
+
+const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s);
 
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
@@ -1836,6 +1859,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'outside-address-reaches-public', says: { inbound: 19 }, when: outsideAddressReachesPublic },
   // one workload and a far end outside the cluster
   { id: 'filter-lets-one-out', says: { policy: 19 }, when: filterLetsOut },
+  { id: 'filter-on-way-out', says: { policy: 19 }, when: filterOnWayOut },
   { id: 'verdict-on-the-way-out', says: { policy: 19 }, when: outVerdict },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
