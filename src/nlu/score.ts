@@ -1966,6 +1966,7 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) => podsBehindFrontend(s) && BACKENDS_SAID.test(s.t),
   },
   { id: 'behind-our-frontend', says: { 'load-balancers': 17 }, when: behindOurFrontend },
+  { id: 'way-in-backends', says: { 'load-balancers': 17 }, when: wayInBackends },
   // "a partner at 198.51.100.30 calls shop-agc.contoso.com", "pen tester at 192.0.2.50 will hit web's public IP":
   // someone outside, said at an address, calling in is the way in, whatever is said of the public IP
   // https://learn.microsoft.com/azure/aks/load-balancer-standard
@@ -2465,6 +2466,23 @@ const FLOW_FOLLOWED = /\b(traffic|dnat\w*|snat\w*|source|src|preserved|path|hops
 function behindOurFrontend(s: Seen): boolean {
   const asked = BEHIND_FRONTEND.test(s.t) || (BACKENDS_ASKED.test(s.t) && !FLOW_FOLLOWED.test(s.t));
   return !!s.intent.frontendIps?.length && asked && !s.both.length && !comesIn(s.t);
+}
+
+/** "app gateway aks-agw - backend pods?", "the ingress LB: its backends?": the backends asked of a way in said by its
+ * kind or by a name with its kind in it are its backend pool, when no flow through it is followed
+ * https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools */
+const WAY_IN_KIND = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
+const BACKENDS_OF = /\bback[ -]?ends?( pods?| pools?| members?| targets?| servers?)?\b/;
+function wayInBackends(s: Seen): boolean {
+  const wayIn = WAY_IN_KIND.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
+  return (
+    wayIn &&
+    BACKENDS_OF.test(s.t) &&
+    !FLOW_FOLLOWED.test(s.t) &&
+    !s.both.length &&
+    !comesIn(s.t) &&
+    !/\bhow\b/.test(s.t)
+  );
 }
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
