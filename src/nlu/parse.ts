@@ -404,7 +404,8 @@ const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 const VOCABULARY =
   `public egress outbound inbound ingress policy policies reach reachable resolve resolves nslookup where which what
   path load balancer balancers loadbalancers address addresses internet source allowed blocked denied traffic
-  route service leave leaves outgoing connect connects private external commands questions network loadbalancer`
+  route service leave leaves outgoing connect connects private external commands questions network loadbalancer
+  gateway gateways running`
     .split(/\s+/)
     .filter(Boolean);
 const ALIASES: Record<string, string> = {
