@@ -1366,8 +1366,11 @@ const NODE_OF = /\bnodes?(?: names?| ips?| addresses)? (?:of|for) (?:the )?(?:po
  * answered by the node it runs on */
 const ON_NODE_DESCRIBED = new RegExp(
   String.raw`\b(?:is|are) (?:it|they|(?:the )?[\w./-]+(?: pods?)?) (?:still |really |actually )?` +
-    String.raw`(?:running |scheduled |placed )?on the (?:same )?node ` +
-    String.raw`(?:that|which|where|with|holding|hosting|running)\b`,
+    String.raw`(?:running |scheduled |placed )?on the (?:same )?(?:node|worker|box|host|vm|machine) ` +
+    String.raw`(?:that|which|where|with|holding|hosting|running)\b|` +
+    // ("sqlapi's worker - same box as the one with the egress IP on it?": its node held against a node described)
+    String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame (?:node |worker |box |host |vm |machine )?` +
+    String.raw`as the (?:one|node|worker|box|host|vm|machine) (?:that|which|where|with|holding|hosting|running|carrying)\b`,
 );
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
