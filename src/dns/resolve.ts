@@ -252,7 +252,9 @@ function finder(intent: Intent): string | undefined {
         String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
         // ("how does sqlapi find its database server": the one found may be said with its owner)
         // ("what ip will sqlapi get for sqlapi.project1…": the one an address is got for a name by)
-        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3})?(?: back)? for)( the| its| their| just| only)? ` +
+        // ("does the api pod get the same address for shop.contoso.com …?": the answer got may be said in words)
+        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3}| (?:the same|the|an?|which|what|its) ` +
+        String.raw`(?:addresse?s?|ips?|answers?|records?))?(?: back)? for)( the| its| their| just| only)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
     ).test(intent.text);
