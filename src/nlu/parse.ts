@@ -1756,7 +1756,12 @@ function dropCommonNouns(intent: Intent, t: string): void {
         return (
           // ("(their server is …)": a bracket before the article changes nothing)
           article(two.replace(/^\W+/, '')) ||
-          (article(one.replace(/^\W+/, '')) && !STOP.has(two.trim()) && !TYPE_WORDS[two.trim()] && two !== 'own ')
+          // ("the vendor form: api's egress ip": a colon or comma closes the phrase the article opened)
+          (article(one.replace(/^\W+/, '')) &&
+            !/[:;,!?]\s*$/.test(two) &&
+            !STOP.has(two.trim()) &&
+            !TYPE_WORDS[two.trim()] &&
+            two !== 'own ')
         );
       })
     );
