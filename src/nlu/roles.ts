@@ -466,7 +466,7 @@ export function partiesOf(intent: Intent): {
   const entities = intent.entities ?? [];
   const parties = saidParties.filter((p) => p === from || (!sameParty(entities, p, from) && !letIn(p)));
   const ips = addressesAsked(intent, podIps);
-  const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? []);
+  const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? [], intent.text);
   const pin = pinnedPod(entities, podIps);
   return {
     parties: [...new Set(parties.map(pin))],
@@ -525,17 +525,23 @@ const pinnedPod =
 type Pair = { client: string; target: string; asks?: boolean };
 
 /** The pairs that name other pods (a workload said by name and one of its pods by its name are the same party). */
-function distinctPairs(entities: Entity[], pairs: Pair[]): Pair[] {
+function distinctPairs(entities: Entity[], pairs: Pair[], text: string): Pair[] {
   const pods = (p: string) => {
     const e = entities.find((x) => x.text === p || x.matched === p);
     return e?.pods ?? [e?.matched ?? p];
   };
   const meets = (a: string, b: string) => pods(a).some((x) => pods(b).includes(x));
   // (the same two said the other way round are the same pair: "db refused from web … web -> db:5432"; unless each
-  // way is asked on its own, "can api reach db and can db reach api?")
+  // way is asked on its own, "can api reach db and can db reach api?", or each way has a port of its own: "sqlapi →
+  // server:1433, and server → sqlapi:8080" are two flows, a connection is one port's
+  // https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors)
+  const ported = (x: Pair, y: Pair) => {
+    const [a, b] = [portAfter(text, x.target), portAfter(text, y.target)];
+    return a !== undefined && b !== undefined && a !== b;
+  };
   const same = (x: Pair, y: Pair) =>
     (meets(x.client, y.client) && meets(x.target, y.target)) ||
-    (meets(x.client, y.target) && meets(x.target, y.client) && !(x.asks && y.asks));
+    (meets(x.client, y.target) && meets(x.target, y.client) && !(x.asks && y.asks) && !ported(x, y));
   return pairs.filter((x, i) => !pairs.slice(i + 1).some((y) => same(x, y)));
 }
 
@@ -552,12 +558,18 @@ function asksSeveral(intent: Intent, several: Pair[] | undefined): boolean {
  * several pairs asked and nothing singles one out; each is offered (with the port written after its target). */
 function severalPairs(intent: Intent, several: Pair[]): NonNullable<Intent['pairs']> {
   return several.map(({ client, target }) => {
-    const short = escapeRe(target.split('/').pop()!);
-    const port = new RegExp(String.raw`\b${short}(?::|\s+on\s+(?:tcp\s+|port\s+)*|\s+port\s+|\s+)(\d{1,5})\b`).exec(
-      intent.text,
-    )?.[1];
-    return { client, target, ...(port ? { port: Number(port) } : {}) };
+    const port = portAfter(intent.text, target);
+    return { client, target, ...(port !== undefined ? { port } : {}) };
   });
+}
+
+/** The port written after a target ("db-0:5432", "db-0 on tcp 5432", "db-0 port 5432"). */
+function portAfter(text: string, target: string): number | undefined {
+  const short = escapeRe(target.split('/').pop()!);
+  const port = new RegExp(String.raw`\b${short}(?::|\s+on\s+(?:tcp\s+|port\s+)*|\s+port\s+|\s+)(\d{1,5})\b`).exec(
+    text,
+  )?.[1];
+  return port ? Number(port) : undefined;
 }
 
 /** A pasted client error names where it tried to go: "connection to server at "X" (ip) … failed", "dial tcp X:5432",
