@@ -9,3 +9,8 @@ export const IPV6_PATTERN =
 export const PODS_POINTED_BACK =
   String.raw`\b(list|show( me)?|give me|get( me)?)( the| all( the)?| every)? pods?\b[^.?!]{0,30}` +
   String.raw`\b(there|on (it|that|this)( (node|one|box|vm|machine))?)( (pls|please|thanks|thx))?\s*([.?!]|$)`;
+/** "h9rzp worker - what pods does it host?": the pods a node said is asked to host or carry
+ * https://kubernetes.io/docs/concepts/architecture/nodes/ */
+export const PODS_HOSTED =
+  String.raw`\b(?:which|what) pods? (?:does|do|is|are) (?:it|that|this|the (?:[\w-]+ )?(?:node|worker|vm|box|host))? ?` +
+  String.raw`(?:host(?:s|ing)?|run(?:s|ning)?|carr(?:y|ies|ying)|ha(?:ve|s))\b`;

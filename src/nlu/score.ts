@@ -9,7 +9,7 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
-import { PODS_POINTED_BACK } from './patterns';
+import { PODS_HOSTED, PODS_POINTED_BACK } from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -1337,7 +1337,8 @@ const PODS_ON = new RegExp(
     String.raw`${PODS_POINTED_BACK}|` +
     // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
-    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b|` +
+    PODS_HOSTED,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
 const onTheNode = (s: Seen): boolean =>

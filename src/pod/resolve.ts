@@ -2,7 +2,7 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { PODS_POINTED_BACK } from '../nlu/patterns';
+import { PODS_HOSTED, PODS_POINTED_BACK } from '../nlu/patterns';
 import { comparedPods, findPod } from '../nlu/subjects';
 import { isClusterDnsPod } from '../path/dns';
 import type { PathResult } from '../path/result';
@@ -110,7 +110,8 @@ const PODS_ON_NODE = new RegExp(
     String.raw`${PODS_POINTED_BACK}|` +
     // ("vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
-    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b`,
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b|` +
+    PODS_HOSTED,
 );
 
 /** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */
