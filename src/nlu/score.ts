@@ -1818,6 +1818,8 @@ export const EVIDENCE: readonly Row[] = [
       // ("the LB for ingress-nginx — which nodes are healthy in its pool": the pool said as the LB's)
       (LB_PART.test(s.t) ||
         /\bfrontend\b/.test(s.t) ||
+        // ("behind 20.31.46.20 - which VMs does the health probe mark as up?": a frontend of ours said by its address)
+        !!s.intent.frontendIps?.length ||
         (LB_SAID.test(s.t) && /\b(its|their) (backend )?pools?\b/.test(s.t)) ||
         // ("ingress-nginx LB vs web LB: … which nodes pass the web probe?": the probe of a load balancer said)
         (LB_SAID.test(s.t) && /\bnodes?\b.{0,20}\b(pass(es)?|fail(s)?)\b.{0,20}\bprobes?\b/.test(s.t))) &&
