@@ -2116,6 +2116,21 @@ export const EVIDENCE: readonly Row[] = [
           String.raw`(all |the |our )?(azure )?(load ?balancers?|lbs?)\b`,
       ).test(s.intent.asking ?? s.t),
   },
+  // "the control-plane VMs go out to the internet through which LB?": the load balancer asked for as the one the
+  // traffic of no workload of ours (nodes, VMs) goes through https://learn.microsoft.com/azure/load-balancer/components
+  {
+    id: 'load-balancer-gone-through',
+    says: { 'load-balancers': 16 },
+    when: (s) => !s.both.length && !s.hosts.length && !s.intent.ips.length && LB_GONE_THROUGH.test(s.t),
+  },
+  // "what health check does Azure run against the router frontend?": the health probe asked of a frontend or a load
+  // balancer is the load balancer's (never a pod's readiness or liveness probe, the kubelet's)
+  // https://learn.microsoft.com/azure/load-balancer/load-balancer-custom-probe-overview
+  {
+    id: 'lb-probe-asked',
+    says: { 'load-balancers': 16 },
+    when: (s) => LB_PROBE_ASKED.test(s.t) && (FRONTEND_OR_LB.test(s.t) || !!s.intent.frontendIps?.length),
+  },
   // "idle timeout and ports per instance on the outbound rule", "max node count the outbound SNAT config supports":
   // an outbound rule's settings are the load balancer's, whichever workload uses them
   // https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
@@ -2490,6 +2505,11 @@ function wayInBackends(s: Seen): boolean {
     !/\bhow\b/.test(s.t)
   );
 }
+
+const LB_GONE_THROUGH = /\b(through|via|over|using|behind|by) (which|what) (azure )?(load ?balancers?|lbs?)\b/;
+const LB_PROBE_ASKED =
+  /\b(what|which|how)\b[^.?!]{0,30}\b(?<!(readiness|liveness|startup) )(health ?checks?|health ?probes?|probes?)\b/;
+const FRONTEND_OR_LB = /\b(frontends?|lbs?|load ?balancers?|azure)\b/;
 
 /** The top family when it clearly wins; otherwise the close ones (up to three), to be offered as buttons. */
 export function choose(scores: Scores, evidence: string[]): { kind: IntentKind | 'unknown'; close?: IntentKind[] } {
