@@ -1144,7 +1144,8 @@ function portSaid(rest: Rest): string | undefined {
     // "on the http port (8080)": the number in brackets after the port's name too
     // (never a conntrack entry's protocol number before its timeout: "tcp 6 86399 ESTABLISHED src=…"
     // https://man7.org/linux/man-pages/man8/conntrack.8.html)
-    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)(?!\s+\d+\s+(?:[a-z_]+\s+)?src=)/i)?.[1] ??
+    // (its state may read as two words once its underscore is a space: "tcp 6 117 syn sent src=…")
+    rest.take(/\b(?:port|on|tcp\/?|udp\/?)\s*\(?(\d{1,5})\b(?!\.\d)(?!\s+\d+\s+(?:[a-z_]+\s+){0,2}src=)/i)?.[1] ??
     // "die db-0 auf 5432", "sur 443", "por el puerto 5432", "na porcie 5432": "on" and "port" in German, French,
     // Spanish, Portuguese, Italian, Dutch and Polish (never an amount: "en 5 minutos")
     rest.take(
