@@ -447,7 +447,7 @@ export function partiesOf(intent: Intent): {
   const fromIp =
     /\b(?:from|when|logs?|logged|logging|sees?|seeing|src|source)\s*[=:]?\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
       intent.text,
-    )?.[1];
+    )?.[1] ?? peerSaid(intent.text);
   // only what the inventory knows (or a DNS name) takes a side: "x/b cannot talk to x/a" is not from "cannot"
   const known = (p: string) => p.includes('.') || (intent.entities ?? []).some((e) => e.text === p || e.matched === p);
   const sides = all.filter((x) => known(x.p));
@@ -561,6 +561,15 @@ function severalPairs(intent: Intent, several: Pair[]): NonNullable<Intent['pair
     const port = portAfter(intent.text, target);
     return { client, target, ...(port !== undefined ? { port } : {}) };
   });
+}
+
+/** "<ss -tn on db-0> that peer connecting to db-0 on 5432 …": a socket listing's peer address, pointed back at as the
+ * one connecting, is the client (ss lists the local address, then the peer's: https://man7.org/linux/man-pages/man8/ss.8.html) */
+function peerSaid(text: string): string | undefined {
+  if (!/\blocal address:port\s+peer address:port\b/.test(text)) return undefined;
+  if (!/\b(the|that|this) peer\b[^.?!]{0,20}\b(connect\w*|call\w*|talk\w*|hit\w*|reach\w*|open\w*)\b/.test(text))
+    return undefined;
+  return /\b\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}\s+(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}\b/.exec(text)?.[1];
 }
 
 /** The port written after a target ("db-0:5432", "db-0 on tcp 5432", "db-0 port 5432"). */

@@ -1122,7 +1122,13 @@ function pairable(s: Seen): boolean {
   if (cue === 'unknown') return PAIR.test(t) || CAN.test(t) || !!s.from;
   if (cue === 'changes') return verdictOverChange(s);
   // a pod question never asks what one side sees of the other
-  if (cue === 'pod') return (/\b(sees?|seen)\b/.test(t) || s.directed) && !/\b(which|what) pod\b/.test(t);
+  // ("that peer connecting to db-0 - which nodes is that connection passing through?": the nodes a connection
+  // crosses are its path, a client said)
+  if (cue === 'pod')
+    return (
+      (/\b(sees?|seen)\b/.test(t) || s.directed || (!!s.from && NODES_CROSSED.test(t))) &&
+      !/\b(which|what) pod\b/.test(t)
+    );
   // "from sqlapi to server on 1433, does the traffic leave the node?": two parties in a direction are a pair
   if (cue === 'egress') return egressWordsPair(s);
   // two parties and a word for coming in or load balancers: a pair only when something links them
@@ -1132,6 +1138,9 @@ function pairable(s: Seen): boolean {
     (PAIR.test(t) || CAN.test(t) || s.directed || !!s.from)
   );
 }
+
+const NODES_CROSSED =
+  /\b(which|what) nodes?\b[^.?!]{0,40}\b(pass(es|ing)?|go(es|ing)?|cross(es|ing)?|travel(s|ling)?) (through|via|over)\b/;
 
 /** "from sqlapi to server on 1433, does the traffic leave the node?": words for going out said of a directed pair */
 const egressWordsPair = ({ t, directed }: Seen): boolean =>
