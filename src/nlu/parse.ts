@@ -499,6 +499,9 @@ const ACTION_VERBS = [
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   // "buy more public IPs for the LB": buying capacity is a change to the subscription
   'buy|purchase',
+  // ("purge the Front Door cache": clearing a cache changes what it serves
+  // https://learn.microsoft.com/azure/frontdoor/front-door-caching)
+  'purge|invalidate',
   // ("permit tcp host 10.244.2.15 host 10.244.1.9 eq 5432": an access-list entry quoted, the five fields of a flow to
   // check, no order: https://learn.microsoft.com/azure/network-watcher/ip-flow-verify-overview)
   String.raw`allow|permit(?!\s+(?:tcp|udp|ip|icmp)\s+(?:host|any)\b)|unblock|whitelist|allowlist|attach|detach|` +
