@@ -39,7 +39,10 @@ export const spec: IntentSpec<'pod'> = {
         // ("everything running in project1 pls": all it runs, asked in shorthand)
         String.raw`\b(what|everything|all)('s| is| are| runs| is running| gets? deployed| that'?s)? ` +
           String.raw`?(running|deployed|runs|lives)? ?(in|under) (the )?(namespace |project |ns )?[\w-]+` +
-          String.raw`( namespace| project| ns)?( (pls|please|plz))?\s*[?!.]*\s*$`,
+          String.raw`( namespace| project| ns)?` +
+          // ("what's deployed in ingress-nginx, pod by pod?": each pod of it asked for)
+          String.raw`(\s*[,;:—–-]?\s*(pod by pod|one by one|per pod|each pod|every pod))?` +
+          String.raw`( (pls|please|plz))?\s*[?!.]*\s*$`,
       ),
       2,
     ],
