@@ -528,6 +528,7 @@ function goesOut(s: Seen): boolean {
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (movableOut(s)) return true;
+  if (sourceOnTheWire(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
@@ -536,6 +537,13 @@ function goesOut(s: Seen): boolean {
   if (intent.towards && isPublic(intent.towards) && ASKS_ADDRESS.test(t) && s.cue === 'policy') return true;
   return (outsideHostNamed(s) || farPartySeesSource(s)) && ['east-west', 'unknown'].includes(s.cue);
 }
+
+/** "web calling 10.100.2.10 in the hub - pod IP or node IP on the wire?": the source one workload shows to an address
+ * outside the cluster is its way out (an overlay's pod IPs are SNATed to the node's leaving it
+ * https://learn.microsoft.com/azure/aks/azure-cni-overlay) */
+const POD_OR_NODE_IP =
+  /\bpod (ip|address)\b.{0,20}\bnode (ip|address)\b|\bnode (ip|address)\b.{0,20}\bpod (ip|address)\b/;
+const sourceOnTheWire = (s: Seen): boolean => POD_OR_NODE_IP.test(s.t) && !!farEndGoneTo(s) && !comesIn(s.t);
 
 /** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
 function dialsOutside({ intent, entities, t }: Seen): boolean {
@@ -606,7 +614,8 @@ function farEndGoneTo(s: Seen): string | undefined {
   // https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview
   if (nextHop(s.t, ip)) return undefined;
   const to = new RegExp(
-    String.raw`(->|→|\bto|\btowards?|\breach(es)?|\bcalls?|\bhits?)\s+(the\s+)?` +
+    // ("web calling 10.100.2.10 in the hub": the verb in any form)
+    String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?)\s+(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
       String.raw`${esc(ip)}\b(?!/\d)`,
   );
@@ -1546,7 +1555,10 @@ function addressKindAsked(s: Seen): boolean {
   // a name said only around the question ("seeing it as src on the DB side") is context, unless the address is where
   // it goes ("… when api-… opens 10.100.7.7. pod ip or node ip?": the address it shows there)
   const flowTo =
-    ip && new RegExp(String.raw`\b(to|at|opens?|reach(es)?|calls?|hits?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`).test(t);
+    ip &&
+    new RegExp(
+      String.raw`\b(to|at|opens?|reach(es|ing)?|call(s|ing)?|hit(s|ting)?|dial(s|ing)?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`,
+    ).test(t);
   const said = flowTo ? t : (s.intent.asking ?? s.t);
   // "10.0.118.42 as dst in the web pods' conntrack": the workload whose records show the address is where it was
   // seen, not a party asked about
