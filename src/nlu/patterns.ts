@@ -12,5 +12,6 @@ export const PODS_POINTED_BACK =
 /** "h9rzp worker - what pods does it host?": the pods a node said is asked to host or carry
  * https://kubernetes.io/docs/concepts/architecture/nodes/ */
 export const PODS_HOSTED =
-  String.raw`\b(?:which|what) pods? (?:does|do|is|are) (?:it|that|this|the (?:[\w-]+ )?(?:node|worker|vm|box|host))? ?` +
+  String.raw`\b(?:which|what) pods? (?:does|do|is|are) ` +
+  String.raw`(?:it|that|this|the (?:[\w-]+ )?(?:node|worker|vm|box|host))? ?` +
   String.raw`(?:host(?:s|ing)?|run(?:s|ning)?|carr(?:y|ies|ying)|ha(?:ve|s))\b`;

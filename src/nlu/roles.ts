@@ -443,11 +443,7 @@ export function partiesOf(intent: Intent): {
   const kept = both.filter((x) => !works || !x.forms.includes(works));
   const all = works && new Set(kept.map((x) => x.p)).size >= 2 ? kept : both;
   const said = [...new Set(all.sort((a, b) => a.at - b.at).map((x) => x.p))];
-  // "tcpdump on db-0 shows src 10.244.2.15", "src=10.244.2.15" in a flow log: the source address is the client's
-  const fromIp =
-    /\b(?:from|when|logs?|logged|logging|sees?|seeing|src|source)\s*[=:]?\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
-      intent.text,
-    )?.[1] ?? peerSaid(intent.text);
+  const fromIp = sourceSaid(intent.text);
   // only what the inventory knows (or a DNS name) takes a side: "x/b cannot talk to x/a" is not from "cannot"
   const known = (p: string) => p.includes('.') || (intent.entities ?? []).some((e) => e.text === p || e.matched === p);
   const sides = all.filter((x) => known(x.p));
@@ -562,6 +558,12 @@ function severalPairs(intent: Intent, several: Pair[]): NonNullable<Intent['pair
     return { client, target, ...(port !== undefined ? { port } : {}) };
   });
 }
+
+/** "tcpdump on db-0 shows src 10.244.2.15", "src=10.244.2.15" in a flow log: the source address is the client's */
+const sourceSaid = (text: string): string | undefined =>
+  /\b(?:from|when|logs?|logged|logging|sees?|seeing|src|source)\s*[=:]?\s*(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
+    text,
+  )?.[1] ?? peerSaid(text);
 
 /** "<ss -tn on db-0> that peer connecting to db-0 on 5432 …": a socket listing's peer address, pointed back at as the
  * one connecting, is the client (ss lists the local address, then the peer's: https://man7.org/linux/man-pages/man8/ss.8.html) */

@@ -527,8 +527,7 @@ function goesOut(s: Seen): boolean {
   if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
-  if (movableOut(s)) return true;
-  if (sourceOnTheWire(s)) return true;
+  if (outWithItsSource(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
@@ -543,6 +542,7 @@ function goesOut(s: Seen): boolean {
  * https://learn.microsoft.com/azure/aks/azure-cni-overlay) */
 const POD_OR_NODE_IP =
   /\bpod (ip|address)\b.{0,20}\bnode (ip|address)\b|\bnode (ip|address)\b.{0,20}\bpod (ip|address)\b/;
+const outWithItsSource = (s: Seen): boolean => movableOut(s) || sourceOnTheWire(s);
 const sourceOnTheWire = (s: Seen): boolean => POD_OR_NODE_IP.test(s.t) && !!farEndGoneTo(s) && !comesIn(s.t);
 
 /** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
@@ -1148,8 +1148,10 @@ function pairable(s: Seen): boolean {
   );
 }
 
-const NODES_CROSSED =
-  /\b(which|what) nodes?\b[^.?!]{0,40}\b(pass(es|ing)?|go(es|ing)?|cross(es|ing)?|travel(s|ling)?) (through|via|over)\b/;
+const NODES_CROSSED = new RegExp(
+  String.raw`\b(which|what) nodes?\b[^.?!]{0,40}\b(pass(es|ing)?|go(es|ing)?|cross(es|ing)?|travel(s|ling)?) ` +
+    String.raw`(through|via|over)\b`,
+);
 
 /** "from sqlapi to server on 1433, does the traffic leave the node?": words for going out said of a directed pair */
 const egressWordsPair = ({ t, directed }: Seen): boolean =>
@@ -1355,7 +1357,8 @@ const PODS_ON = new RegExp(
     String.raw`${PODS_POINTED_BACK}|` +
     // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
-    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b|` +
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}` +
+    String.raw`\b(?:evicted|drained|rescheduled|disrupted)\b|` +
     PODS_HOSTED,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
@@ -1388,8 +1391,9 @@ const ON_NODE_DESCRIBED = new RegExp(
     String.raw`(?:running |scheduled |placed )?on the (?:same )?(?:node|worker|box|host|vm|machine) ` +
     String.raw`(?:that|which|where|with|holding|hosting|running)\b|` +
     // ("sqlapi's worker - same box as the one with the egress IP on it?": its node held against a node described)
-    String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame (?:node |worker |box |host |vm |machine )?` +
-    String.raw`as the (?:one|node|worker|box|host|vm|machine) (?:that|which|where|with|holding|hosting|running|carrying)\b`,
+    String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame ` +
+    String.raw`(?:node |worker |box |host |vm |machine )?as the (?:one|node|worker|box|host|vm|machine) ` +
+    String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b`,
 );
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
@@ -1557,7 +1561,8 @@ function addressKindAsked(s: Seen): boolean {
   const flowTo =
     ip &&
     new RegExp(
-      String.raw`\b(to|at|opens?|reach(es|ing)?|call(s|ing)?|hit(s|ting)?|dial(s|ing)?)\s+${esc(ip)}\b|(->|→)\s*${esc(ip)}\b`,
+      String.raw`\b(to|at|opens?|reach(es|ing)?|call(s|ing)?|hit(s|ting)?|dial(s|ing)?)\s+${esc(ip)}\b|` +
+        String.raw`(->|→)\s*${esc(ip)}\b`,
     ).test(t);
   const said = flowTo ? t : (s.intent.asking ?? s.t);
   // "10.0.118.42 as dst in the web pods' conntrack": the workload whose records show the address is where it was

@@ -110,7 +110,8 @@ const PODS_ON_NODE = new RegExp(
     String.raw`${PODS_POINTED_BACK}|` +
     // ("vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
-    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}\b(?:evicted|drained|rescheduled|disrupted)\b|` +
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}` +
+    String.raw`\b(?:evicted|drained|rescheduled|disrupted)\b|` +
     PODS_HOSTED,
 );
 
