@@ -23,7 +23,8 @@ import { heldoutTest } from './heldout-check';
  * was written: 310/319 (97.2 %), 3 confident misroutes. Floors: the latest measure, rounded down.
  * Round 59 (tuned on set 70, not on this one): 311/319 (97.5 %), 2 confident misroutes.
  * Round 60 (tuned on set 72, not on this one): 310/319 (97.2 %), 3 confident misroutes — "the radio encoder in
- * the shared spoke, 10.130.1.5 - which source does it see from api?" is now read as another pair. */
+ * the shared spoke, 10.130.1.5 - which source does it see from api?" is now read as another pair.
+ * Round 61 (tuned on set 73, not on this one): 311/319 (97.5 %), 2 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 97,
   egress: 92,
@@ -32,11 +33,11 @@ const FLOOR: Record<string, number> = {
   policy: 94,
   dns: 100,
   'what-is': 100,
-  'load-balancers': 92,
+  'load-balancers': 96,
   pod: 97,
   help: 96,
   unknown: 100,
 };
-const MISROUTES = 3;
+const MISROUTES = 2;
 
 heldoutTest(71, FLOOR, MISROUTES, { coverage: [26, 26] });

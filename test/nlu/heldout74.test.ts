@@ -25,20 +25,21 @@ import { heldoutTest } from './heldout-check';
  * was written: 297/320 (92.8 %), 11 confident misroutes. Floors: the latest measure, rounded down.
  * Round 60 (tuned on set 72, not on this one): 299/320 (93.4 %), 13 confident misroutes — two more right, and two
  * lines not understood before now answered in the wrong family (a pair said in Dutch-flavoured English, a pasted
- * traceroute). */
+ * traceroute).
+ * Round 61 (tuned on set 73, not on this one): 301/320 (94.1 %), 12 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 92,
+  all: 94,
   egress: 95,
   inbound: 90,
   'east-west': 93,
-  policy: 81,
+  policy: 84,
   dns: 94,
   'what-is': 96,
-  'load-balancers': 92,
+  'load-balancers': 96,
   pod: 96,
   help: 93,
   unknown: 100,
 };
-const MISROUTES = 13;
+const MISROUTES = 12;
 
 heldoutTest(74, FLOOR, MISROUTES, { coverage: [26, 26] });
