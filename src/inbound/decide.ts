@@ -6,7 +6,7 @@ import type { LbRule } from '../inventory/azure-model';
 import type { Ingress, Node, Pod, Route, Service, ServicePort } from '../inventory/k8s-types';
 import { dialedServicePort, endpointsOf, pickServicePort, podOfEndpoint, type Endpoint } from '../path/endpoints';
 import { nodeIp, nodeRole, podIp } from '../path/kube';
-import { isPrivateIp } from '../path/ip';
+import { arrivesSnatted } from '../path/ip';
 import { isInternalService, lbIngressIps, rulesOf, type FrontendHit } from '../path/lb';
 import { decideAppGateway, isAgic, type AppGatewayFacts, type AppGatewayPath } from './app-gateway';
 import { agcNsg, appGatewayNsg } from './app-gateway-nsg';
@@ -307,7 +307,7 @@ function entryOf(door: Door, front: Service, client: string | undefined, appsDom
     front,
     internal,
     client,
-    arrivesAs: client && !internal && isPrivateIp(client) ? `${client}'s public address (SNAT)` : client,
+    arrivesAs: arrivesSnatted(client, !internal) ? `${client}'s public address (SNAT)` : client,
     wildcard,
     ip: lbIngressIps(front)[0],
     svcPort,

@@ -212,8 +212,7 @@ function entryHops(door: Door, e: Entry, out: Out): void {
   out.verify.push(`nslookup ${host}`);
 }
 
-// a private address reaching a public IP leaves its network SNATed to that network's public address; an internal load
-// balancer keeps private clients' addresses https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections
+// (`arrivesSnatted`, src/path/ip.ts); an internal load balancer keeps private clients' addresses
 const privateSnatWords = (e: Entry): string =>
   `${e.client} is a private address dialling the public frontend ${e.ip}: it leaves its own network SNATed to that ` +
   "network's public address (its NAT gateway, firewall or outbound IP), which the load balancer, the NSGs and the " +

@@ -5,7 +5,7 @@
 // https://learn.microsoft.com/azure/load-balancer/load-balancer-overview#securebydefault
 import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { idKey, resourceGroupOf } from '../inventory/ids';
-import { AZURE_PLATFORM_IP, isPrivateIp } from '../path/ip';
+import { AZURE_PLATFORM_IP, arrivesSnatted } from '../path/ip';
 import {
   allowedBy,
   evaluatePath,
@@ -116,13 +116,13 @@ export function nodePortNsg(
   return { ...g.said, node: node.name, packet, decisions: g.judge(packet) };
 }
 
-/** The client named by address, else any client of a kind. A private address dialling a public frontend leaves its
- * own network SNATed to that network's public address, which is what the NSG sees
- * (https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections). */
+/** The client named by address, else any client of a kind (a private client dialling a public frontend arrives
+ * SNATed: `arrivesSnatted`). */
 export function clientOf(client: string | undefined, kind: SourceKind): Pick<NsgPacket, 'src' | 'srcAny'> {
   if (!client) return { src: kind === 'Internet' ? 'a client on the Internet' : 'a client in the VNet', srcAny: kind };
-  const snatted = kind === 'Internet' && isPrivateIp(client);
-  return snatted ? { src: `${client} (arriving as its own network's public address)`, srcAny: kind } : { src: client };
+  return arrivesSnatted(client, kind === 'Internet')
+    ? { src: `${client} (arriving as its own network's public address)`, srcAny: kind }
+    : { src: client };
 }
 
 /** The `az` command that lists an NSG's rules. */

@@ -6,13 +6,13 @@
 import type { NetworkSecurityGroup, RouteTable, Subnet, VnetPeering } from '../inventory/azure-model';
 import type { ClusterInfo } from '../inventory/inventory';
 import type { Namespace, NetworkPolicy, Node, Pod, Service } from '../inventory/k8s-types';
-import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
+import { inVnet, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { endpointsOf, pickServicePort, type Endpoint } from '../path/endpoints';
 import { cidrContains, isPrivateIp } from '../path/ip';
 import { fullName, nodeIp, podIp } from '../path/kube';
 import { evaluatePath, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { enforcementOf, verdict, type Enforcement, type Verdict } from '../path/policy';
-import { candidatesOf, selectRoute, userRoutes, type Candidate } from '../path/routes';
+import { candidatesOf, selectRoute, systemRoutes, userRoutes, type Candidate } from '../path/routes';
 
 /** The client's own subnet, when it is one of the pod's VNet: its NSG and route table. */
 export interface ClientSubnet {
@@ -91,10 +91,7 @@ export function decidePodAddress(i: PodAddressInput, f: PodAddressFacts): PodAdd
   const { pod } = chosen;
   const vnet = f.end.vnet;
   if (!vnet) return undefined;
-  // Azure CNI gives pods addresses of the VNet, reachable from it and its peerings; kubenet and overlay pods have
-  // addresses apart from the VNet, reachable only through the nodes
-  // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
-  if (!vnet.prefixes.some((p) => cidrContains(p, ip))) {
+  if (!inVnet(vnet, ip)) {
     // kubenet's route table sends each node's pod range to that node: a client on a subnet carrying it gets there
     // https://learn.microsoft.com/azure/aks/configure-kubenet
     const route = f.client && selectRoute(userRoutes(f.client.routeTable), ip);
@@ -120,17 +117,17 @@ export function decidePodAddress(i: PodAddressInput, f: PodAddressFacts): PodAdd
   };
 }
 
-/** The client's address: in the VNet (its subnet's route to the pod), in a peered VNet, or elsewhere. */
+/** The client's address as the pod's VNet routes to it (the way back mirrors the way in): its own space (then the
+ * client subnet's route to the pod), a Connected peering, a peering that is not, or neither. */
 function reachOf(client: string, dst: string, f: PodAddressFacts): Reach {
   const vnet = f.end.vnet!;
-  if (vnet.prefixes.some((p) => cidrContains(p, client))) {
+  const back = selectRoute(systemRoutes(vnet), client);
+  if (back?.nextHopType === 'VnetLocal') {
     const c = f.client;
     const route = c ? selectRoute(candidatesOf(vnet, c.routeTable, undefined).candidates, dst) : undefined;
     return { kind: 'same-vnet', vnet: vnet.name, subnet: c?.subnet.name, route };
   }
-  // a peering joins the two address spaces with system routes
-  // https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview
-  const peering = vnet.peerings.find((p) => p.remotePrefixes.some((x) => cidrContains(x, client)));
+  const peering = back?.peering ?? vnet.peerings.find((p) => p.remotePrefixes.some((x) => cidrContains(x, client)));
   return peering ? { kind: 'peered', peering } : { kind: 'unknown' };
 }
 

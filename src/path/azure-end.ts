@@ -100,6 +100,11 @@ export const vnetTagSpaceVia = (end: AzureEnd | undefined, route: Candidate | un
   ...new Set([...vnetTagSpace(end?.vnet, end?.routeTable), ...(route?.origin === 'bgp' ? [route.prefix] : [])]),
 ];
 
+/** An address of the VNet's own space. Azure CNI gives pods such addresses; kubenet and overlay pods have addresses
+ * apart from it, reachable only through the nodes https://learn.microsoft.com/azure/aks/concepts-network-cni-overview */
+export const inVnet = (vnet: VirtualNetwork | undefined, ip: string | undefined): boolean =>
+  !!ip && (vnet?.prefixes ?? []).some((p) => cidrContains(p, ip));
+
 /** The subnet of a VNet that holds an address. */
 export const subnetHolding = (vnet: VirtualNetwork | undefined, ip: string | undefined): Subnet | undefined =>
   ip ? vnet?.subnets.find((x) => x.prefixes.some((c) => cidrContains(c, ip))) : undefined;

@@ -37,6 +37,12 @@ export function cidrContains(cidr: string, ip: string): boolean {
 export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
 export const isPrivateIp = (ip: string): boolean => PRIVATE_RANGES.some((r) => cidrContains(r, ip));
 
+/** A private address dialling a public one leaves its own network SNATed to that network's public address: what the
+ * far end (load balancer, NSG, pod) sees is not the address said
+ * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections */
+export const arrivesSnatted = (client: string | undefined, toPublic: boolean): client is string =>
+  toPublic && !!client && isPrivateIp(client);
+
 export const prefixLength = (cidr: string): number => parseCidr(cidr)?.bits ?? -1;
 
 /** The network address of a CIDR ("10.20.0.0/16" → "10.20.0.0"). */

@@ -4,8 +4,7 @@
 // client's subnet — and what could not be seen. Pure.
 import { decide as decidePair, type EastWestDecision, type PathDecision } from '../east-west/decide';
 import type { EastWestSubjects } from '../east-west/resolve';
-import { tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
-import { cidrContains } from '../path/ip';
+import { inVnet, tagsOf, vnetTagSpace, type AzureEnd } from '../path/azure-end';
 import { evaluatePath, type NsgContext, type NsgDecision, type NsgPacket } from '../path/nsg';
 import { candidatesOf, selectRoute, type Candidate } from '../path/routes';
 import { inbound } from '../inbound';
@@ -115,9 +114,10 @@ function wireOf(d: PathDecision, az: ReachAzure): Wire {
     return { kind: 'tunnel', tunnel: tunnel.name, packet: { src: cIp, dst: sIp, port: tunnel.port, protocol: 'UDP' } };
   // kubenet routes pod IPs through the VNet (UDR per node); Azure CNI gives pods VNet addresses: the NSGs see pod IPs
   // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
-  const inVnet = (ip?: string) => !!ip && (az.client.vnet?.prefixes ?? []).some((p) => cidrContains(p, ip));
+  const vnet = az.client.vnet;
   const routed =
-    d.transport === 'kubenet' || (d.transport === 'azure-cni' && inVnet(d.client.ip) && inVnet(d.server.ip));
+    d.transport === 'kubenet' ||
+    (d.transport === 'azure-cni' && inVnet(vnet, d.client.ip) && inVnet(vnet, d.server.ip));
   if (routed && d.client.ip && d.server.ip)
     return { kind: 'pods', packet: { src: d.client.ip, dst: d.server.ip, port: d.dst.port, protocol } };
   // Azure CNI overlay (pod IPs outside the VNet) and other plugins: the packet NSGs see is not modelled here
