@@ -1,4 +1,5 @@
 import { escapeRe } from '../regex';
+import { ASIDE_WORDS } from './patterns';
 /**
  * A writer who takes a word back mid-message ("where does server run... no, sqlapi", "whats 10.129.2.4... no sorry,
  * 10.131.0.5", "from the router pods.. no wait, from sqlapi"): in English the correction replaces what it follows,
@@ -125,35 +126,61 @@ export function readingsOf(said: string, namesOf: (s: string) => string[]): [str
   return [last, first];
 }
 
-// "you said db-0 is denied from web — and from api?": what the bot said, recalled, then "and" with what changes
-const RECAP = new RegExp(
-  String.raw`^\s*(?:earlier\s+|so\s+)?you\s+(?:said|told me|answered|wrote)\b` +
-    String.raw`(?:\s+(?:that|earlier|before|yesterday))*` +
-    String.raw`[\s:,"“]*([^—–;]{3,200}?)["”]?\s*(?:[—–;]|\s-{1,2}\s|\.\s)\s*(?:and|what about|how about|same for)\s+` +
-    String.raw`([^—–;]{2,200})$`,
+// "you said db-0 is denied from web — and from api?", "earlier answer said web gets blocked going into db-0. does api
+// get the same treatment?", "> Yes: api can reach db-0\nok, and web?": what the bot said, recalled in the writer's
+// words or quoted, then what changes
+const RECALLED =
+  String.raw`^\s*(?:(?:earlier|so|before)[\s,]+)?(?:` +
+  String.raw`you\s+(?:said|told me|answered|wrote|replied|mentioned|confirmed)|` +
+  String.raw`(?:(?:the|your|that|an?)\s+)?(?:earlier|last|previous|prior)\s+(?:answer|reply|response)\s+` +
+  String.raw`(?:said|says|was|told me)|(>)\s*(?:yes|no)\b[\s:,.—–-]*)` +
+  String.raw`(?:\s+(?:that|earlier|before|yesterday))*[\s:,"“]*([^—–;\n]{3,200}?)["”]?\s*(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*`;
+// (the writer's interjection before it: "ok, and …", "hm, what about …")
+const ASIDE = String.raw`(?:${ASIDE_WORDS}[\s,.!]+)?`;
+const RECAP = new RegExp(String.raw`${RECALLED}${ASIDE}(?:and|what about|how about|same for)\s+([^—–;]{2,200})$`, 'i');
+// "does api get the same treatment?", "is api the same?", "api too?": one party asked to take the recalled one's place
+const SAME_FOR = new RegExp(
+  String.raw`${RECALLED}${ASIDE}(?:(?:does|do|did|is|are|will|would|can|could)\s+)?` +
+    String.raw`((?:the\s+)?[a-z0-9][\w./-]*(?:\s+(?:pods?|service|app))?)\s+(?:(?:get|gets|have|has|face|see)\s+)?` +
+    String.raw`(?:(?:the\s+)?same(?:\s+(?:treatment|verdict|answer|result|outcome|fate|thing|deal))?|too|as well)` +
+    String.raw`\s*([?!.]*)\s*$`,
   'i',
 );
 
 /**
  * A follow-up to an answer recalled in the same message asks the recalled question again with what the follow-up
  * changes: "you said db-0 is denied from web — and from api?" asks whether db-0 is denied from api; a follow-up that
- * names a pair of its own ("— and api → db-0, what happens there?") is a question of its own.
+ * names a pair of its own ("— and api → db-0, what happens there?") is a question of its own (an answer quoted as
+ * "> …" stays in the message: its pairs are told apart from the writer's own where they are read).
  */
 export function followedUp(said: string, namesOf: (s: string) => string[]): string {
+  const same = SAME_FOR.exec(said);
+  if (same) return swappedIn(said, same[2], same[3], same[4] || '?', namesOf);
   const m = RECAP.exec(said);
   if (!m) return said;
-  const [, recap, follow] = m;
-  if (namesOf(follow).length >= 2) return follow;
+  const [, quotedAnswer, recap, follow] = m;
+  if (namesOf(follow).length >= 2) return quotedAnswer ? said : follow;
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
-  const rest = follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0);
-  const fixed = (ITS_OWN.test(rest) && asSubject(recap, fix, namesOf)) || replaced(recap, fix, namesOf);
+  return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf);
+}
+
+/** The recalled sentence with the one name said after it in place: a bare name ("— and api?", "does api get the same
+ * treatment?") takes the place of a subject that goes to the other ("web gets dropped … on its way to db-0"), as an
+ * English clause left unsaid repeats the one before it with a new subject; a name said with its preposition ("and
+ * from api?") or one of a sentence with no such subject replaces the name it stands against. */
+function swappedIn(said: string, recap: string, fix: string, rest: string, namesOf: (s: string) => string[]) {
+  const bare = !PREPOSITION.test(fix) && (ITS_OWN.test(rest) || /^[\s?!.,]*$/.test(rest));
+  const fixed = (bare && asSubject(recap, fix, namesOf)) || replaced(recap, fix, namesOf);
   return fixed === undefined ? said : `${fixed}${rest}`;
 }
 
 const GOES =
-  String.raw`((can|could|may)(not|n't)? |is allowed to |does )?` +
-  String.raw`(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b`;
+  String.raw`((can|could|may)(not|n't|'t|’t)? |cant |is allowed to |does )?` +
+  String.raw`(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b|` +
+  // ("web is blocked by an NSG going to db-0": a verdict said of the one on its way to the other, its client)
+  String.raw`(is|are|was|were|got) (\w+ )?(blocked|dropped|denied|refused|rejected|stopped|allowed)\b[^.?!]{0,40}` +
+  String.raw`\b(going|on (its|their|the) way|trying|headed|heading|when (calling|connecting))\b`;
 // "— and z/b, is it allowed too?": the name said goes on as the subject ("it") of the question asked of it
 const ITS_OWN = /^\W*(is|can|could|does|do|will|would) (it|that one|they)\b/i;
 
@@ -164,8 +191,19 @@ function asSubject(recap: string, fix: string, namesOf: (s: string) => string[])
   const [first] = namesOf(recap);
   if (namesOf(fix).length !== 1 || !first || first === by) return undefined;
   // (only a subject that goes to the other, the client: in "db-0 is denied from web" the one said after "from" is)
-  const at = new RegExp(String.raw`(^|[^a-z0-9./-])${escapeRe(first)}\s+${GOES}`, 'i').exec(recap);
+  // ("the web pods get blocked going into db-0", "web → db-0 is denied": its kind may follow it, an arrow draws it)
+  const at = new RegExp(
+    String.raw`(^|[^a-z0-9./-])((?:the\s+)?${escapeRe(first)}(?:\s+(?:pods?|service|app))?)\s*(?:->|→|${GOES})`,
+    'i',
+  ).exec(recap);
   if (!at) return undefined;
+  // (the name said as it was said: "does the router get the same verdict?" keeps "the router")
   const from = at.index + at[1].length;
-  return recap.slice(0, from) + by + recap.slice(from + first.length);
+  const as = fix.replace(/[?!.,\s]+$/, '');
+  const who = as.includes(by.split('/').pop()!) ? as : by;
+  const after = recap.slice(from + at[2].length);
+  // ("the router can reach server" → "can the router reach server": asked as the question it now is)
+  const modal = /^\s+(can(?:not|n't|'t|’t)?|cant|could(?:n't)?)\s+/i.exec(after);
+  if (modal) return `${recap.slice(0, from)}can ${who} ${after.slice(modal[0].length)}`;
+  return recap.slice(0, from) + who + after;
 }

@@ -612,7 +612,7 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
   // (only where drawn into a pair: "the api call arriving" or "the db node" describe, they draw nothing)
   const drawn = (w: string) =>
     new RegExp(
-      String.raw`(->|→|\bto|\bcalls?|\breach(es)?)\s+(the\s+)?${escapeRe(w)}(?![\w-])|` +
+      String.raw`(->|→|\bto|\binto|\bcalls?|\breach(es)?)\s+(the\s+)?${escapeRe(w)}(?![\w-])|` +
         String.raw`(?<![\w./-])${escapeRe(w)}\s*(->|→)`,
     ).test(intent.text);
   for (const [w, pod] of [...replaced].filter(([w]) => drawn(w)))

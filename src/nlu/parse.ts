@@ -4,7 +4,7 @@ import { corrected, followedUp, readingsOf } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
-import { IPV6_PATTERN } from './patterns';
+import { ASIDE_WORDS, IPV6_PATTERN } from './patterns';
 import { asksOf } from './asks';
 import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
@@ -152,7 +152,7 @@ const STOP = new Set(
    third-party banks keep keeps preserve preserves lose loses open something anything nothing everything menu
    cannot couldn't anymore speak speaks speaking permitted permit inside showing sender caller resolution
    resolver resolvers lookups query queries netpols document whether openshift resolv.conf on-prem on-premises
-   too also said
+   too also said because
    on-premise scale gets got getting seeing receives receiving incl confirm subnet subnets azure
    know wants want us reviewing each itself themselves quarterly monthly weekly yearly annual review may
    might must only packet-path hub hub-side spoke not kept theirs ours mine yours think thinks believe believes
@@ -1678,6 +1678,7 @@ const ARROW_TO_ITS_KIND = new RegExp(
     String.raw`(?:a |the )?(?:pod|node|svc|service|vm|ip|lb|load balancer|host|box)s?\s*(?:or [\w ]{1,20})?\?)`,
   'gi',
 );
+const GOES_ON = new RegExp(String.raw`^\W*(${ASIDE_WORDS}\W+)?(and|but|what about|how about|same)\b`);
 function askingCues(t: string): { cues: Scores; asking?: string } {
   // a sentence may open with an address ("… reset by peer. 172.30.138.47 svc or pod?")
   const all = t.split(SENTENCE_BREAK).filter((s) => /[a-z]/.test(s));
@@ -1710,10 +1711,12 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   )
     start--;
   const asking = at < 0 ? undefined : sentences.slice(start, at + 1).join(' ');
-  const cues = asking && all.length > 1 ? cueScores(asking.replace(CLUSTER_SAID, ' ')) : {};
   // (the cue words of the whole message leave out the quoted lines where the reply asks in its own sentences)
-  // (never a reply that goes on with the quoted question: "> db-0 is allowed from api. and from web?")
-  const goesOn = /^\W*((right|ok|okay|thanks|cool|so)\W+)?(and|but|what about|how about|same)\b/.test(own.join(' '));
+  // (never a reply that goes on with the quoted question: "> db-0 is allowed from api. and from web?", whose family
+  // the quoted words carry: "> No: … cannot reach … / hm, what about router → sqlapi?")
+  const goesOn = GOES_ON.test(own.join(' '));
+  const cueing = goesOn && own.length < all.length ? t : asking;
+  const cues = cueing && all.length > 1 ? cueScores(cueing.replace(CLUSTER_SAID, ' ')) : {};
   const whole = at >= 0 && own.length && own.length < all.length && !goesOn ? own.join(' ') : t;
   return {
     cues: topKind(cues) === 'unknown' ? cueScores(whole.replace(CLUSTER_SAID, ' ')) : cues,

@@ -15,3 +15,5 @@ export const PODS_HOSTED =
   String.raw`\b(?:which|what) pods? (?:does|do|is|are) ` +
   String.raw`(?:it|that|this|the (?:[\w-]+ )?(?:node|worker|vm|box|host))? ?` +
   String.raw`(?:host(?:s|ing)?|run(?:s|ning)?|carr(?:y|ies|ying)|ha(?:ve|s))\b`;
+/** A writer's word before going on after an answer ("ok, and …", "hm, what about …", "thanks. does …"). */
+export const ASIDE_WORDS = String.raw`(?:right|ok|okay|thanks|thx|cool|got it|i see|so|hm+|ah|alright)`;

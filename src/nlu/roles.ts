@@ -477,10 +477,12 @@ export function partiesOf(intent: Intent): {
 const namedSides = (intent: Intent, places: Set<string>): { p: string; forms: string[] }[] =>
   intent.refs
     .filter((r) => !places.has(r.namespace ? `${r.namespace}/${r.name}` : r.name))
-    .map((r) => ({
-      p: r.namespace ? `${r.namespace}/${r.name}` : r.name,
-      forms: [...sideForms(r), ...(intent.saidAs?.[r.name] ?? [])],
-    }));
+    .map((r) => {
+      const p = r.namespace ? `${r.namespace}/${r.name}` : r.name;
+      // (a pod written with its namespace, "project1/server-1-ppl25", is said again by its workload's word under
+      // that whole name: "> Yes: …/server-1-ppl25 … / and the router to server?")
+      return { p, forms: [...sideForms(r), ...new Set([...(intent.saidAs?.[r.name] ?? []), ...(intent.saidAs?.[p] ?? [])])] };
+    });
 
 /** "server:1433 — sqlapi allowed?": of two parties with no link word between them, the one written host:port is
  * where the connection goes, the other its client (a Service is reached on its port:

@@ -9,7 +9,7 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
-import { PODS_HOSTED, PODS_POINTED_BACK } from './patterns';
+import { ASIDE_WORDS, PODS_HOSTED, PODS_POINTED_BACK } from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -1427,9 +1427,11 @@ const ownWords = (s: Seen): string =>
 
 /** "> No: web cannot reach db-0 … drops it. / right, and api to db-0 on the same port?": under a quoted verdict (the
  * bot's answer opens with yes or no), a reply that goes on with "and …" asks the same question of another pair */
+// (or that asks whether the verdict is the same: "router → sqlapi on 8080 - same answer?")
 const verdictGoesOn = (s: Seen): boolean =>
   /^>\s*(yes|no)\b/m.test(s.t) &&
-  /^\W*((right|ok|okay|thanks|cool|got it|i see|so)\W+)?(and|what about|how about)\b/.test(ownWords(s));
+  (new RegExp(String.raw`^\W*(${ASIDE_WORDS}\W+)?(and|what about|how about)\b`).test(ownWords(s)) ||
+    /\bsame (verdict|answer|result|outcome)\W*$/.test(ownWords(s)));
 
 /** Words of a flow between two parties (not of a name looked up). */
 const FLOW_SAID = new RegExp(
@@ -2065,6 +2067,14 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'pair-one-missing', says: { 'east-west': 18 }, when: (s) => oneMissing(s) && !asksCan(ownWords(s)) },
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && (asksCan(ownWords(s)) || verdictGoesOn(s)) },
   { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) && !verdictGoesOn(s) },
+  // "> No: server cannot reach sqlapi … / hm, what about router → sqlapi - same answer?": another pair drawn under a
+  // quoted verdict asks the verdict again, whatever its own words cue
+  // https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  {
+    id: 'quoted-verdict-pair',
+    says: { policy: 18 },
+    when: (s) => s.directed && s.both.length >= 2 && !s.hosts.length && verdictGoesOn(s),
+  },
   // "ok thx. and what about api → db-0 on 5432, does that one pass?": a pair drawn with its direction and its verdict
   // asked is the policy question, whatever pleasantry opens it
   // https://kubernetes.io/docs/concepts/services-networking/network-policies/
