@@ -817,7 +817,12 @@ const ITS_CHECKS =
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)
   String.raw`\b(something|a thing|anything|stuff) (that )?(you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
-  String.raw`((can|could|do|does) )?(follow|trace|handle|see|check|read|cover|support|understand|explain)s?\b`;
+  // ("custom DNS servers on the VNet — is that something you look at?": looked at, looked into, inspected)
+  String.raw`((can|could|do|does) )?((follow|trace|handle|see|check|read|cover|support|understand|explain)s?|` +
+  String.raw`looks? (at|into)|inspects?|considers?|takes? into account)\b|` +
+  // ("what do I get from you for DNS questions?": what the bot gives back for a kind of question, asked of it)
+  String.raw`\bwhat (do|does|will|would|can|could) (i|we|one|people) (get|receive|see) (back )?from ` +
+  String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
 const BOT_AWARE =
   String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
@@ -871,7 +876,8 @@ const COVERS =
       String.raw`or (only|just)|` +
       // "…, or is that not something you know?", "are you able to check …", "what else can you do": whether the bot
       // can, asked of the bot itself (a topic named is then an example of what it might do)
-      String.raw`(is|isn'?t) (that|this|it) (not )?(something|anything) (you|u) (know|can|do|see|cover|answer)|` +
+      String.raw`(is|isn'?t) (that|this|it) (not )?(something|anything) (you|u) ` +
+      String.raw`(know|can|do|see|cover|answer|look at|look into|inspect)|` +
       String.raw`^\W*(are|r) (you|u) able to|what else (can|could|do) (you|u)|` +
       // "could you kindly describe the services you offer?": the bot's own services, asked of it
       String.raw`services? (you|u) (offer|provide|render)|what (can|could) (it|this bot) answer|` +
