@@ -164,9 +164,12 @@ const FAMILY_WORDS: [RegExp, (name: string) => string][] = [
 const FAMILY_WORD =
   String.raw`(dns|egress(?: ip)?|egr|outbound(?: ip)?|snat|public ip|` +
   String.raw`netpols?|polic(?:y|ies)|node|placement)`;
+// ("egress ip and dns path for api": what of the family is wanted may follow its word, the path, the chain, the address)
+const ASPECT = String.raw`(?:\s+(?:path|paths|chain|ips?|address(?:es)?|resolvers?|lookups?|details|info|setup|config))?`;
 /** "pls chk dns + egr 4 sqlapi", "egress and DNS for server, I need both": two families asked of one name */
 const TWO_FAMILIES = new RegExp(
-  String.raw`\b${FAMILY_WORD}\s*(?:\+|&|/|\band\b)\s*${FAMILY_WORD}\s+(?:for|of|4|on)\s+(?:the\s+)?` +
+  String.raw`\b${FAMILY_WORD}${ASPECT}\s*(?:\+|&|/|\band\b)\s*(?:the\s+)?${FAMILY_WORD}${ASPECT}\s+` +
+    String.raw`(?:for|of|4|on)\s+(?:the\s+)?` +
     String.raw`([a-z0-9][\w./-]*[a-z0-9])`,
   'i',
 );
