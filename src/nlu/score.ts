@@ -125,7 +125,10 @@ const CAN = new RegExp(
     // ("and api → db-0 on 5432, does that one pass?": the flow pointed back at, passing, is its verdict)
     String.raw`(?<!\bhow )(?<!\b(which|what)( [\w./-]+){0,2} )(does|do|will|would) (that|it|this)( one| flow)? ` +
     String.raw`(work|go through|pass)` +
-    String.raw`(?! like)(?=\W*($|\?|or\b)))\b`,
+    String.raw`(?! like)(?=\W*($|\?|or\b))|` +
+    // "x/c → x/a vs y/c → x/a — which one passes?": of flows set side by side, the one let through is each one's verdict
+    String.raw`\bwhich( (one|flow|connection|of (them|the two|those|these|both)))?( of them)? ` +
+    String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|is (allowed|blocked|denied|let (through|in)))(?=\W*$))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(

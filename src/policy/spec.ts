@@ -15,6 +15,15 @@ export const spec: IntentSpec<'policy'> = {
     /^\s*(policy|canreach|can-reach)\s/,
     /\bnetworkpolicy\b/,
     /\bwhy (can't|cant|can not|cannot)\b/,
+    // "x/c into x/a vs y/c into x/a — which one passes?": flows set side by side, asked which is let through
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`\bwhich( (one|flow|connection|of (them|the two|those|these|both)))?( of them)? ` +
+          String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|is (allowed|blocked|denied|let (through|in)))\W*$`,
+      ),
+      2,
+    ],
     // a ticket's "Access check: A → B tcp/5432" asks for the verdict on the pair
     // (and "access request check", "connectivity review": the kind of ticket may come between)
     [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
