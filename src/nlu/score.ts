@@ -1398,7 +1398,11 @@ const NODE_OF = /\bnodes?(?: names?| ips?| addresses)? (?:of|for) (?:the )?(?:po
 const ON_NODE_DESCRIBED = new RegExp(
   String.raw`\b(?:is|are) (?:it|they|(?:the )?[\w./-]+(?: pods?)?) (?:still |really |actually )?` +
     String.raw`(?:running |scheduled |placed )?on the (?:same )?(?:node|worker|box|host|vm|machine) ` +
-    String.raw`(?:that|which|where|with|holding|hosting|running)\b|` +
+    String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b|` +
+    // ("does server run on the same worker that carries the EgressIP?": said with its own verb of running or sitting)
+    String.raw`\b(?:does|do|did) (?:it|they|(?:the )?[\w./-]+(?: pods?)?) (?:still |really |actually )?` +
+    String.raw`(?:run|sit|live|land|reside|get scheduled) (?:on|in) the (?:same )?(?:node|worker|box|host|vm|machine) ` +
+    String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b|` +
     // ("sqlapi's worker - same box as the one with the egress IP on it?": its node held against a node described)
     String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame ` +
     String.raw`(?:node |worker |box |host |vm |machine )?as the (?:one|node|worker|box|host|vm|machine) ` +
