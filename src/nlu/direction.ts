@@ -49,6 +49,8 @@ const FORWARD = new RegExp(
     // "a from namespace y cannot open port 81 on x/a": the one opening a port on the other is the client
     // "y/a on port 81 into x/a": the one that gets into the other is the client
     String.raw`\bconnect(?:s|ing)?|\bopen(?:s|ing)?|\binto|` +
+    // ("how does the web pod come at the api service?": the one that comes or gets at the other reaches it)
+    String.raw`\b(?:come|comes|coming|came|get|gets|getting|got) at|` +
     // "when the web tier establishes a connection with the API tier": the one establishing it is the client
     // (https://kubernetes.io/docs/concepts/services-networking/service/)
     String.raw`\bestablish(?:es|ed|ing)?(?:\s+(?:new|tcp))?\s+connections?\s+(?:to|with))$`,
