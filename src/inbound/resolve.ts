@@ -19,6 +19,7 @@ import {
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import { closest } from '../nlu/names';
+import { whereClientGoes } from '../nlu/parse';
 import { outsideHosts } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
@@ -126,6 +127,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   // router's address the way it comes in
   const routeNamed = intent.typed.some((t) => t.type === 'route' && routes.some((r) => r.metadata.name === t.name));
   const pods = await trace.list('pods', () => inv.list('Pod'));
+  const published = !lbByIp && (await firewallToNamed(intent, ctx, services, pods, clientIp));
+  if (published) return published;
   if (lbByIp && (!intent.names.length || toLb) && !routeNamed)
     return { clientIp, ...(await lbWayIn(intent, ctx, cat, pods, lbByIp)) };
   const byPort = !lbByIp && (await viaNodePort(intent, ctx, services, clientIp));
@@ -149,6 +152,27 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   return notFound(intent, cat);
 }
 
+/** The port an address is dialled on: the one said, else its URL's scheme's ("post to https://51.104.20.30": 443,
+ * https://www.rfc-editor.org/rfc/rfc9110#section-4.2.2) */
+const dialledPort = (intent: Intent, clientIp?: string): number | undefined =>
+  intent.port ?? intent.ips.filter((ip) => ip !== clientIp).map((ip) => intent.urlPorts?.[ip]).find((p) => p);
+
+/** "users hit our firewall public ip 51.104.20.30 on 443 — how do they land on web?": a firewall's address said as
+ * where the client goes, whose DNAT rule leads to a Service of the workload named, is that workload's way in
+ * (https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat) */
+async function firewallToNamed(intent: Intent, ctx: Ctx, services: Service[], pods: Pod[], clientIp?: string) {
+  const named = new Set((intent.entities ?? []).flatMap((e) => (e.kind === 'pod' || e.kind === 'workload' ? e.pods ?? [] : [])));
+  const dialled = intent.ips.filter((ip) => ip !== clientIp && whereClientGoes(intent.text, ip));
+  if (!named.size || !dialled.length) return undefined;
+  const found = await firewallWayIn(dialled, dialledPort(intent, clientIp), clientIp, services, ctx);
+  if (!found || isReply(found)) return undefined;
+  const selects = (p: Pod) =>
+    p.metadata.namespace === found.service.metadata.namespace &&
+    !!found.service.spec?.selector &&
+    matchesSelector(p.metadata.labels, { matchLabels: found.service.spec.selector });
+  return pods.some((p) => named.has(fullName(p)) && selects(p)) ? { clientIp, ...found } : undefined;
+}
+
 /** "can 10.10.3.5 reach 10.10.2.10 on 5432?": a pod's own address dialled by a client, asked as its Service not
  * exposed (the not-exposed answer says whether the pod's address is reachable from the client's network). */
 function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: string): InboundSubjects | undefined {
@@ -170,7 +194,7 @@ async function byAddressOrSite(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod
   if (byAddress) return { clientIp, ...(await withWays({ ingress: byAddress }, intent, ctx, cat, pods)) };
   const site = siteWayIn(intent, cat);
   if (site) return { clientIp, ...(await withWays(site, intent, ctx, cat, pods)) };
-  const viaFirewall = await firewallWayIn(intent.ips, intent.port, clientIp, cat.services, ctx);
+  const viaFirewall = await firewallWayIn(intent.ips, dialledPort(intent, clientIp), clientIp, cat.services, ctx);
   if (viaFirewall) return isReply(viaFirewall) ? viaFirewall : { clientIp, ...viaFirewall };
   return undefined;
 }

@@ -1,9 +1,25 @@
 import type { IntentSpec } from '../family';
+import { IP_PATTERN } from '../nlu/patterns';
+
+// an address with the port it is asked on ("51.104.20.30 on 8443", "20.31.46.20:80", "… port 443")
+const ADDRESS_PORT = String.raw`${IP_PATTERN}(:\d{1,5}| (on |at )?(port |tcp |tcp\/)?\d{1,5})`;
 
 export const spec: IntentSpec<'inbound'> = {
   kind: 'inbound',
   title: 'How traffic reaches a route, host, ingress or LoadBalancer Service',
   triggers: [
+    // "does 51.104.20.30 on 8443 lead anywhere?", "where does 20.31.46.20:80 go to?": where an address on a port leads
+    // is the way in behind it (a firewall's DNAT rule, a load balancer rule: both translate the destination
+    // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+    [
+      new RegExp(
+        String.raw`\b(does|do|will|would)( traffic (to|for))? ${ADDRESS_PORT} (leads?|go|goes|forwards?|end up|lands?|` +
+          String.raw`gets? (sent|forwarded)) (anywhere|somewhere|to (something|anything)|through)\b|` +
+          String.raw`\bwhere (does|do|will|would)( traffic (to|for))? ${ADDRESS_PORT} (leads?|go|end up|land|` +
+          String.raw`get (sent|forwarded)|forward)( to)?\b`,
+      ),
+      3,
+    ],
     // "how a request finds the web pods", "how the traffic makes its way to the app"
     [
       new RegExp(

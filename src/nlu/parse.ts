@@ -1841,7 +1841,8 @@ export function whereClientGoes(t: string, ip: string): boolean {
   const at = escapeRe(ip);
   return (
     // ("51.104.20.30 (port 443)": the port in brackets after it)
-    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+\(?(?:on\s+)?(?:port|tcp|udp)\s*\/?\d)`).test(t) ||
+    // ("does 51.104.20.30 on 8443 lead anywhere?": or "on" and the number alone)
+    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+\(?(?:(?:on\s+)?(?:port|tcp|udp)\s*\/?|on\s+)\d)`).test(t) ||
     new RegExp(
       String.raw`\b(?:published|exposed|served|listening|hosted)\s+(?:on|at|via|through|behind)\s+` +
         String.raw`(?:[\w-]+\s+){0,3}(?:at\s+)?${at}(?![\d.])`,
