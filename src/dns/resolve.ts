@@ -182,8 +182,23 @@ function clientSaid(intent: Intent): string | undefined {
     (ran && intent.names.includes(ran) ? ran : undefined) ??
     finder(intent) ??
     insideOne(intent) ??
-    soleAsker(intent);
+    soleAsker(intent) ??
+    namesInGeneral(intent);
   return said && !describedOnly(intent, said) ? said : undefined;
+}
+
+/** "sqlapi looks up on-prem names — does its DNS traffic ride the VPN gateway?": one pod or workload of ours said
+ * looking up names in general (no name given) is the one asking; its resolver path answers for any name
+ * (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy) */
+function namesInGeneral(intent: Intent): string | undefined {
+  const ours = (intent.entities ?? []).filter((e) => e.kind === 'pod' || e.kind === 'workload');
+  const asking = ours.filter((e) =>
+    new RegExp(
+      String.raw`\b${escapeRe(e.text.split('/').pop()!)}( pods?)? ${MODAL}(looks? up|resolv(?:es?|ing)|quer(?:y|ies)) ` +
+        String.raw`(?:(?:the|its|their|our|some|other|[\w-]+)\s+){0,2}(names|hostnames|hosts|domains|fqdns|records)\b`,
+    ).test(intent.text),
+  );
+  return new Set(asking.map((e) => e.matched)).size === 1 && intent.names.length === 1 ? asking[0].text : undefined;
 }
 
 /** "inside web-…, is shop.contoso.com answered with …?": the pod a lookup is made inside is the one asking; each pod's
