@@ -525,12 +525,22 @@ const filterOnWayOut = (s: Seen): boolean =>
 
 const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s);
 
+/** "traceroute 10.20.1.5 from web-… / 1 10.224.0.4 / 2 * * * / why does it die right after the node?": a trace from
+ * one workload of ours to an address outside the cluster follows its way out (the node's routes, then what they send
+ * it to: https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
+const TRACED_TO = /\b(traceroute|tracert|tracepath|mtr)\s+(-\S+\s+)*(\d{1,3}(?:\.\d{1,3}){3})\b/;
+const tracedOut = (s: Seen): boolean => {
+  const to = TRACED_TO.exec(s.t)?.[3];
+  return !!to && to === s.intent.towards && !!s.intent.elsewhereIps?.includes(to) && ['unknown', 'pod'].includes(s.cue);
+};
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (outWithItsSource(s)) return true;
+  if (tracedOut(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
