@@ -194,7 +194,8 @@ function namesInGeneral(intent: Intent): string | undefined {
   const ours = (intent.entities ?? []).filter((e) => e.kind === 'pod' || e.kind === 'workload');
   const asking = ours.filter((e) =>
     new RegExp(
-      String.raw`\b${escapeRe(e.text.split('/').pop()!)}( pods?)? ${MODAL}(looks? up|resolv(?:es?|ing)|quer(?:y|ies)) ` +
+      String.raw`\b${escapeRe(e.text.split('/').pop()!)}( pods?)? ${MODAL}` +
+        String.raw`(looks? up|resolv(?:es?|ing)|quer(?:y|ies)) ` +
         String.raw`(?:(?:the|its|their|our|some|other|[\w-]+)\s+){0,2}(names|hostnames|hosts|domains|fqdns|records)\b`,
     ).test(intent.text),
   );

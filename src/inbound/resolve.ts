@@ -127,7 +127,7 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   // router's address the way it comes in
   const routeNamed = intent.typed.some((t) => t.type === 'route' && routes.some((r) => r.metadata.name === t.name));
   const pods = await trace.list('pods', () => inv.list('Pod'));
-  const published = !lbByIp && (await firewallToNamed(intent, ctx, services, pods, clientIp));
+  const published = await firewallToNamed(intent, ctx, services, pods, clientIp);
   if (published) return published;
   if (lbByIp && (!intent.names.length || toLb) && !routeNamed)
     return { clientIp, ...(await lbWayIn(intent, ctx, cat, pods, lbByIp)) };
@@ -155,14 +155,22 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
 /** The port an address is dialled on: the one said, else its URL's scheme's ("post to https://51.104.20.30": 443,
  * https://www.rfc-editor.org/rfc/rfc9110#section-4.2.2) */
 const dialledPort = (intent: Intent, clientIp?: string): number | undefined =>
-  intent.port ?? intent.ips.filter((ip) => ip !== clientIp).map((ip) => intent.urlPorts?.[ip]).find((p) => p);
+  intent.port ??
+  intent.ips
+    .filter((ip) => ip !== clientIp)
+    .map((ip) => intent.urlPorts?.[ip])
+    .find((p) => p);
 
 /** "users hit our firewall public ip 51.104.20.30 on 443 — how do they land on web?": a firewall's address said as
  * where the client goes, whose DNAT rule leads to a Service of the workload named, is that workload's way in
  * (https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat) */
 async function firewallToNamed(intent: Intent, ctx: Ctx, services: Service[], pods: Pod[], clientIp?: string) {
-  const named = new Set((intent.entities ?? []).flatMap((e) => (e.kind === 'pod' || e.kind === 'workload' ? e.pods ?? [] : [])));
-  const dialled = intent.ips.filter((ip) => ip !== clientIp && whereClientGoes(intent.text, ip));
+  const named = new Set(
+    (intent.entities ?? []).flatMap((e) => (e.kind === 'pod' || e.kind === 'workload' ? (e.pods ?? []) : [])),
+  );
+  // (a load balancer's own address is its Service's way in: never a firewall's)
+  const ours = (ip: string) => services.some((svc) => lbIngressIps(svc).includes(ip));
+  const dialled = intent.ips.filter((ip) => ip !== clientIp && !ours(ip) && whereClientGoes(intent.text, ip));
   if (!named.size || !dialled.length) return undefined;
   const found = await firewallWayIn(dialled, dialledPort(intent, clientIp), clientIp, services, ctx);
   if (!found || isReply(found)) return undefined;

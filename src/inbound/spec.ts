@@ -13,7 +13,8 @@ export const spec: IntentSpec<'inbound'> = {
     // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
     [
       new RegExp(
-        String.raw`\b(does|do|will|would)( traffic (to|for))? ${ADDRESS_PORT} (leads?|go|goes|forwards?|end up|lands?|` +
+        String.raw`\b(does|do|will|would)( traffic (to|for))? ${ADDRESS_PORT} ` +
+          String.raw`(leads?|go|goes|forwards?|end up|lands?|` +
           String.raw`gets? (sent|forwarded)) (anywhere|somewhere|to (something|anything)|through)\b|` +
           String.raw`\bwhere (does|do|will|would)( traffic (to|for))? ${ADDRESS_PORT} (leads?|go|end up|land|` +
           String.raw`get (sent|forwarded)|forward)( to)?\b`,

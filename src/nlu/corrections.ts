@@ -134,7 +134,8 @@ const RECALLED =
   String.raw`you\s+(?:said|told me|answered|wrote|replied|mentioned|confirmed)|` +
   String.raw`(?:(?:the|your|that|an?)\s+)?(?:earlier|last|previous|prior)\s+(?:answer|reply|response)\s+` +
   String.raw`(?:said|says|was|told me)|(>)\s*(?:yes|no)\b[\s:,.—–-]*)` +
-  String.raw`(?:\s+(?:that|earlier|before|yesterday))*[\s:,"“]*([^—–;\n]{3,200}?)["”]?\s*(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*`;
+  String.raw`(?:\s+(?:that|earlier|before|yesterday))*[\s:,"“]*([^—–;\n]{3,200}?)["”]?\s*` +
+  String.raw`(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*`;
 // (the writer's interjection before it: "ok, and …", "hm, what about …")
 const ASIDE = String.raw`(?:${ASIDE_WORDS}[\s,.!]+)?`;
 const RECAP = new RegExp(String.raw`${RECALLED}${ASIDE}(?:and|what about|how about|same for)\s+([^—–;]{2,200})$`, 'i');

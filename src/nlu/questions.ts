@@ -164,8 +164,9 @@ const FAMILY_WORDS: [RegExp, (name: string) => string][] = [
 const FAMILY_WORD =
   String.raw`(dns|egress(?: ip)?|egr|outbound(?: ip)?|snat|public ip|` +
   String.raw`netpols?|polic(?:y|ies)|node|placement)`;
-// ("egress ip and dns path for api": what of the family is wanted may follow its word, the path, the chain, the address)
-const ASPECT = String.raw`(?:\s+(?:path|paths|chain|ips?|address(?:es)?|resolvers?|lookups?|details|info|setup|config))?`;
+// ("egress ip and dns path for api": what of the family is wanted may follow its word: the path, the chain, the IP)
+const ASPECTS = 'path|paths|chain|ips?|address(?:es)?|resolvers?|lookups?|details|info|setup|config';
+const ASPECT = String.raw`(?:\s+(?:${ASPECTS}))?`;
 /** "pls chk dns + egr 4 sqlapi", "egress and DNS for server, I need both": two families asked of one name */
 const TWO_FAMILIES = new RegExp(
   String.raw`\b${FAMILY_WORD}${ASPECT}\s*(?:\+|&|/|\band\b)\s*(?:the\s+)?${FAMILY_WORD}${ASPECT}\s+` +

@@ -481,7 +481,10 @@ const namedSides = (intent: Intent, places: Set<string>): { p: string; forms: st
       const p = r.namespace ? `${r.namespace}/${r.name}` : r.name;
       // (a pod written with its namespace, "project1/server-1-ppl25", is said again by its workload's word under
       // that whole name: "> Yes: …/server-1-ppl25 … / and the router to server?")
-      return { p, forms: [...sideForms(r), ...new Set([...(intent.saidAs?.[r.name] ?? []), ...(intent.saidAs?.[p] ?? [])])] };
+      return {
+        p,
+        forms: [...sideForms(r), ...new Set([...(intent.saidAs?.[r.name] ?? []), ...(intent.saidAs?.[p] ?? [])])],
+      };
     });
 
 /** "server:1433 — sqlapi allowed?": of two parties with no link word between them, the one written host:port is

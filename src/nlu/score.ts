@@ -126,9 +126,10 @@ const CAN = new RegExp(
     String.raw`(?<!\bhow )(?<!\b(which|what)( [\w./-]+){0,2} )(does|do|will|would) (that|it|this)( one| flow)? ` +
     String.raw`(work|go through|pass)` +
     String.raw`(?! like)(?=\W*($|\?|or\b))|` +
-    // "x/c → x/a vs y/c → x/a — which one passes?": of flows set side by side, the one let through is each one's verdict
+    // "x/c → x/a vs y/c → x/a — which one passes?": of flows set side by side, the one let through is each's verdict
     String.raw`\bwhich( (one|flow|connection|of (them|the two|those|these|both)))?( of them)? ` +
-    String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|is (allowed|blocked|denied|let (through|in)))(?=\W*$))\b`,
+    String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|` +
+    String.raw`is (allowed|blocked|denied|let (through|in)))(?=\W*$))\b`,
 );
 /** Requests that come in through the router / ingress controller: an inbound question about the workload. */
 const THROUGH_ROUTER = new RegExp(
@@ -534,13 +535,15 @@ const tracedOut = (s: Seen): boolean => {
   return !!to && to === s.intent.towards && !!s.intent.elsewhereIps?.includes(to) && ['unknown', 'pod'].includes(s.cue);
 };
 
+/** The way out said: with its source asked, or traced */
+const outSaid = (s: Seen): boolean => outWithItsSource(s) || tracedOut(s);
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
   if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
-  if (outWithItsSource(s)) return true;
-  if (tracedOut(s)) return true;
+  if (outSaid(s)) return true;
   // "what source ip will the web pods have when they reach 8.8.8.8": a public address as the far end
   const requestsTo = new RegExp(String.raw`\brequests? (sent )?(to|for|hitting) ${intent.towards}\b`).test(t);
   if (intent.towards && isPublic(intent.towards) && ['east-west', 'unknown'].includes(s.cue) && !requestsTo)
@@ -1411,7 +1414,8 @@ const ON_NODE_DESCRIBED = new RegExp(
     String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b|` +
     // ("does server run on the same worker that carries the EgressIP?": said with its own verb of running or sitting)
     String.raw`\b(?:does|do|did) (?:it|they|(?:the )?[\w./-]+(?: pods?)?) (?:still |really |actually )?` +
-    String.raw`(?:run|sit|live|land|reside|get scheduled) (?:on|in) the (?:same )?(?:node|worker|box|host|vm|machine) ` +
+    String.raw`(?:run|sit|live|land|reside|get scheduled) (?:on|in) the ` +
+    String.raw`(?:same )?(?:node|worker|box|host|vm|machine) ` +
     String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b|` +
     // ("sqlapi's worker - same box as the one with the egress IP on it?": its node held against a node described)
     String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame ` +

@@ -20,7 +20,8 @@ export const spec: IntentSpec<'policy'> = {
     [
       new RegExp(
         String.raw`\bwhich( (one|flow|connection|of (them|the two|those|these|both)))?( of them)? ` +
-          String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|is (allowed|blocked|denied|let (through|in)))\W*$`,
+          String.raw`(pass(es)?|fails?|gets? (through|in)|goes through|` +
+          String.raw`is (allowed|blocked|denied|let (through|in)))\W*$`,
       ),
       2,
     ],
