@@ -21,20 +21,21 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 381ec45 (the parser and model of round 61), before any change to the parser made after it
- * was written: 290/319 (90.9 %), 13 confident misroutes. Floors: the latest measure, rounded down. */
+ * was written: 290/319 (90.9 %), 13 confident misroutes. Floors: the latest measure, rounded down.
+ * Round 63 (tuned on set 74, not on this one): 292/319 (91.5 %), 11 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 90,
+  all: 91,
   egress: 95,
-  inbound: 83,
+  inbound: 87,
   'east-west': 96,
   policy: 80,
   dns: 93,
   'what-is': 97,
   'load-balancers': 96,
-  pod: 83,
+  pod: 87,
   help: 85,
   unknown: 96,
 };
-const MISROUTES = 13;
+const MISROUTES = 11;
 
 heldoutTest(76, FLOOR, MISROUTES, { coverage: [26, 26] });
