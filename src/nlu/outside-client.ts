@@ -18,12 +18,35 @@ export function askedWhetherReaches(text: string): string | undefined {
   return asked && isIpv4(asked) && !isPrivateIp(asked) ? asked : undefined;
 }
 
+/** "10.100.4.9 in the hub", "10.10.1.50 on the app subnet": where the client sits, said after its address */
+const WHERE_IT_SITS = String.raw`(?:(?:in|on|at|from)\s+(?:the\s+|our\s+)?[\w-]+(?:\s+(?:vnet|subnet|network))?\s+)?`;
+
+/** Only where the machine is may come between it and its verb ("sits in the hub vnet and", ", in the hub vnet,",
+ * "(hub)"): another subject there ("10.100.2.10 see when web calls it") is the one that opens */
+const PLACED =
+  String.raw`(?:\([\w\s-]+\)\s+|(?:(?:sits|sitting|is|lives|living|located)\s+)?(?:in|on|at|from)\s+` +
+  String.raw`(?:the\s+|our\s+)?[\w-]+(?:\s+(?:vnet|subnet|network))?,?\s+)?`;
+/** A machine of the user's, said as one ("our jump host 10.100.4.9", "a VM in app-subnet, 10.10.1.50,") */
+const CLIENT_MACHINE =
+  // (never one gone to: "web calls the host 10.100.2.10, which connects …")
+  String.raw`(?<!\b(?:to|reach\w*|call\w*|hit\w*|open\w*|dial\w*|at|via)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?)` +
+  String.raw`\b(?:vm|virtual machine|jump ?host|jumpbox|bastion|box|machine|host|laptop|workstation|server)`;
+/** "our jump host 10.100.4.9 sits in the hub vnet and connects to sqlapilb", "a VM in app-subnet, 10.10.1.50, wants
+ * postgres on db-0": a machine said at its address, then said to open a connection in the same sentence, is the
+ * client (the client is whoever opens the connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
+export const saidToOpen = (text: string, ip: string): boolean =>
+  new RegExp(
+    CLIENT_MACHINE +
+      String.raw`(?:\s+[\w-]+){0,3}?[\s,(]+${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
+      String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
+  ).test(text);
+
 /** "can 198.51.100.7 reach web on 80?", "could the office at 198.51.100.7 connect to web": the address asked whether it
  * opens a connection is the client, never the far end a workload goes out to (the client is whoever opens the
  * connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
 export const askedWhetherOpens = (text: string, ip: string): boolean =>
   new RegExp(
     String.raw`\b(can|could|may|will|would|does|do|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?` +
-      String.raw`${escapeRe(ip)}\)?\s+(?:be\s+)?(?:able\s+to\s+)?` +
+      String.raw`${escapeRe(ip)}\)?\s+${WHERE_IT_SITS}(?:be\s+)?(?:able\s+to\s+)?` +
       String.raw`(reach|connect|talk|access|get|hit|open|call|curl|send)\w*\b`,
-  ).test(text);
+  ).test(text) || saidToOpen(text, ip);

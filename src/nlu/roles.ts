@@ -6,7 +6,7 @@ import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import { saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
-import { askedWhetherOpens } from './outside-client';
+import { askedWhetherOpens, saidToOpen } from './outside-client';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
 import { escapeRe } from '../regex';
@@ -242,7 +242,10 @@ export function reconsider(intent: Intent): void {
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   if (intent.kind === 'egress') egressDestination(intent);
-  const outsider = ['policy', 'east-west', 'unknown'].includes(intent.kind) ? outsiderOpens(intent) : undefined;
+  const outsider = ['policy', 'east-west', 'unknown'].includes(intent.kind)
+    ? outsiderOpens(intent)
+    : // ("our on-prem server 10.100.4.9 … talks to the sqlapilb svc": a machine said to open it is no way out)
+      intent.kind === 'egress' && (intent.elsewhereIps ?? []).find((ip) => saidToOpen(intent.text, ip));
   if (outsider) Object.assign(intent, { kind: 'inbound', clientIp: outsider });
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
@@ -255,6 +258,9 @@ export function reconsider(intent: Intent): void {
           isPublic(ip) && ip !== intent.towards && !whereClientGoes(intent.text, ip) && !intent.urlHosts?.includes(ip),
       ),
     );
+  // ("our jump host 10.100.4.9 … connects to the sqlapilb service": a private machine said to open it is the client)
+  if (intent.kind === 'inbound' && !intent.clientIp)
+    intent.clientIp = (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip));
   if (intent.kind === 'inbound') clientNotOurs(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);
