@@ -85,6 +85,11 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
   if (evidence.includes('network-policy-named') && rules.kind === 'policy')
     return { ...rules, decided: 'rules: a NetworkPolicy of ours named' };
+  // "which NSG rule decides whether 203.0.113.9 can open 20.31.46.88:443?": an address outside opening a frontend the
+  // inventory holds is a way in, which the model (reading words alone) cannot know; the inbound answer gives each
+  // NSG's verdict on the way in (https://learn.microsoft.com/azure/load-balancer/components)
+  if (evidence.includes('frontend-reached-from-outside') && rules.kind === 'inbound')
+    return { ...rules, decided: 'rules: a frontend of ours opened from outside' };
   return undefined;
 }
 

@@ -12,7 +12,8 @@ export function askedWhetherReaches(text: string): string | undefined {
       String.raw`\b(?:can|could|cannot|can't|does|do|will|would|is|are)\s+(${IP})\s+(?:still\s+|not\s+)?${reach}`,
     ).exec(text)?.[1] ??
     new RegExp(
-      String.raw`(?:^|[\s(])(${IP})\s+(?:can|cannot|can't|could|couldn't|could not|won't|doesn't|does not|still)\s+` +
+      String.raw`(?:^|[\s(])(${IP})\s+(?:can|cannot|can't|could|couldn't|could not|won't|doesn't|does not|still|` +
+        String.raw`may|might)\s+` +
         String.raw`(?:not\s+|still\s+)?${reach}`,
     ).exec(text)?.[1];
   return asked && isIpv4(asked) && !isPrivateIp(asked) ? asked : undefined;

@@ -1086,6 +1086,9 @@ const frontendReached = (s: Seen): boolean => {
         // ("and 20.31.46.88 port 80 from the internet?", "… port 80 from home — blocked??": our address said with
         // where its callers are is reached)
         String.raw`\b${esc(ip)}\b[^.?!]{0,40}\bfrom ((the )?(public )?(internet|outside)|home)\b|` +
+        // ("port 80 of 20.31.46.88: can anyone on the internet get through?": who is on the Internet, said after it)
+        String.raw`\b${esc(ip)}\b[^.?!]{0,40}\b(anyone|anybody|someone|somebody|people|users?|clients?) on ` +
+        String.raw`(the )?(public )?internet\b|` +
         // "can open the web service directly with the IP 20.31.46.20": what is opened, then its address
         String.raw`\b(open|opens|opening|curl\w*|brows\w*|visit\w*|reach\w*|access\w*|connect\w*)\b[^.?!]{0,50}` +
         String.raw`\b${esc(ip)}\b|` +
@@ -1655,7 +1658,11 @@ export const INTERNET_LET_IN = new RegExp(
     String.raw`\b(open|opened|allowed|permitted|blocked) from (the )?(public )?internet\b|` +
     // "does shop-agw.contoso.com work from the internet …, or does an NSG stop them?": whether it works for the
     // Internet is whether the Internet gets in
-    String.raw`\b(works?|working|reachable|accessible|loads?|up) from (the )?(public )?internet\b`,
+    String.raw`\b(works?|working|reachable|accessible|loads?|up) from (the )?(public )?internet\b|` +
+    // "internet clients on 443 to the ingress controller: does the node NSG allow them?": the clients outside said
+    // first, then a verdict asked with them as its object
+    String.raw`\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b` +
+    String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|drop|drops) (them|those)\b`,
 );
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
