@@ -120,6 +120,8 @@ const CAN = new RegExp(
     String.raw`(with|under|given|per|against) (the |our |its |their )?((nsg|asg|security) rules?|nsgs|asgs)|` +
     // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the rules' verdict on the flow
     String.raw`(acls?|nsgs?|asgs?|firewall|security)( rules?)? (check|checks|hits?|verdicts?|lookup|match(es)?)|` +
+    // ("ASG rules: does api get to db-0 on tcp/5432?": the rules said as the heading of a flow asked are its judge)
+    String.raw`\b(acls?|nsgs?|asgs?|(acl|nsg|asg|security|firewall) rules?)\s*:\s*(do|does|can|will|would|is|are) |` +
     // "web on 8080 from api — does that work?": whether the flow said works is its verdict (not "how does this work")
     // (never where a question word asks what it goes through: "which nodes does it go through?" asks for the path)
     // ("and api → db-0 on 5432, does that one pass?": the flow pointed back at, passing, is its verdict)
@@ -1295,7 +1297,9 @@ const WAY_IN = new RegExp(
     String.raw`(openshift |nginx |azure |public )?` +
     // "via aks-agw": a gateway said by its Azure resource name, the kind at its end
     String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
-    String.raw`front ?door|afd|route)\b`,
+    // ("via AGC, which address does web see as the client?": Application Gateway for Containers is a way in
+    // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
+    String.raw`agc|front ?door|afd|route)\b`,
 );
 const isWhat = (t: string, ip: string): boolean => {
   const at = ip.replace(/\./g, '\\.');
