@@ -262,11 +262,26 @@ export function reconsider(intent: Intent): void {
   if (intent.kind === 'inbound' && !intent.clientIp)
     intent.clientIp = (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip));
   if (intent.kind === 'inbound') clientNotOurs(intent);
+  if (!['east-west', 'policy'].includes(intent.kind)) ownBeforeQuoted(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);
   // "api service from web, what path": no port said, the target Service's only port is the one used
   const target = (intent.entities ?? []).find((e) => e.text === intent.roles?.target && e.kind === 'service');
   if (intent.port === undefined && target?.ports?.length === 1) intent.port = target.ports[0];
+}
+
+/** "> sqlapi-1-8jgx8 … reaches the Internet as 20.105.84.161. ok, and the router pods? do they go out …?": a quoted
+ * line is the answer replied to, so a party the reply's own sentences name comes first, as the one asked about now */
+function ownBeforeQuoted(intent: Intent): void {
+  const own = intent.text
+    .split(/(?<=[.?!])\s+/)
+    .filter((x) => !x.startsWith('>'))
+    .join(' ');
+  const entities = intent.entities ?? [];
+  const saysIt = (e: Entity) => new RegExp(String.raw`(^|[^\w-])${escapeRe(e.text)}(?![\w-])`).test(own);
+  const parties = entities.filter((e) => e.kind !== 'namespace');
+  if (own.length === intent.text.length || !parties.some(saysIt) || parties.every(saysIt)) return;
+  intent.entities = [...entities.filter(saysIt), ...entities.filter((e) => !saysIt(e))];
 }
 
 /** "the source address presented to db-0 by api": the egress family answers what the Internet sees, so where one of
