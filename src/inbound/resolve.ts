@@ -137,6 +137,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   const via = await viaGatewayOrDoor(intent, ctx, cat);
   if (via) return isReply(via) ? via : { clientIp, ...(await withWays(via, intent, ctx, cat, pods)) };
   const found = byNames(intent, cat, pods);
+  const viaFirewall = found && !isReply(found) && (await firewallOfNamed(intent, ctx, cat, pods, clientIp));
+  if (viaFirewall) return viaFirewall;
   if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
   const other = await byAddressOrSite(intent, ctx, cat, pods, clientIp);
@@ -194,6 +196,23 @@ function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: stri
       matchesSelector(pod?.metadata.labels, { matchLabels: s.spec.selector }),
   );
   return pod && service ? { clientIp, service, pod: fullName(pod) } : undefined;
+}
+
+/** "kiosks post to https://51.104.20.30 - how does that land on the web pods?": a firewall's address said with a
+ * workload is the way in asked about, when its DNAT rule leads to a Service of that workload's pods
+ * (https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat) */
+async function firewallOfNamed(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], clientIp?: string) {
+  const said = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip));
+  // (the firewall's own address is never the client: "traffic hitting 51.104.20.30 on 443")
+  const ips = said.length > 1 ? said.filter((ip) => ip !== clientIp) : said;
+  if (ips.length !== 1) return undefined;
+  const client = clientIp === ips[0] ? undefined : clientIp;
+  const via = await firewallWayIn(ips, intent.port ?? intent.urlPorts?.[ips[0]], client, cat.services, ctx);
+  if (!via || isReply(via)) return undefined;
+  const named = new Set((intent.entities ?? []).flatMap((e) => e.pods ?? []));
+  const selector = { matchLabels: via.service.spec?.selector ?? {} };
+  const serves = pods.some((p) => named.has(fullName(p)) && matchesSelector(p.metadata.labels, selector));
+  return serves && via.service.spec?.selector ? { clientIp: client, ...via } : undefined;
 }
 
 /** An ingress's own address, a site said in words, or a firewall's address whose DNAT rule leads to one of ours. */
@@ -310,8 +329,12 @@ const internalOnly = (base: Service[]) =>
 
 /** Asked from the Internet, the one firewall DNAT rule publishing the internal way in is the way in walked. */
 async function fromTheInternet(found: Found, intent: Intent, published: Published[], ctx: Ctx, cat: Catalog) {
-  if (published.length !== 1 || !FROM_INTERNET.test(intent.text) || found.firewallDnat) return undefined;
-  const via = await firewallWayIn([published[0].ip], published[0].port, undefined, cat.services, ctx);
+  // ("kiosks post to https://51.104.20.30 - how does that land on the web pods?": the firewall's address said is the
+  // way in asked about, whoever is said to open it)
+  const said = published.filter((p) => intent.ips.includes(p.ip));
+  const one = said.length === 1 ? said : published.length === 1 && FROM_INTERNET.test(intent.text) ? published : [];
+  if (!one.length || found.firewallDnat) return undefined;
+  const via = await firewallWayIn([one[0].ip], one[0].port, undefined, cat.services, ctx);
   return via && !isReply(via) ? via : undefined;
 }
 
