@@ -1,3 +1,5 @@
+import { escapeRe } from '../regex';
+
 /** An IPv4-looking token inside a trigger phrase (validated later by isIpv4). */
 export const IP_PATTERN = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 /** An IPv6 address: eight groups, or fewer with "::" ("2001:db8:4c::17", "fe80::1"); never a time ("02:10"). */
@@ -17,3 +19,12 @@ export const PODS_HOSTED =
   String.raw`(?:host(?:s|ing)?|run(?:s|ning)?|carr(?:y|ies|ying)|ha(?:ve|s))\b`;
 /** A writer's word before going on after an answer ("ok, and …", "hm, what about …", "thanks. does …"). */
 export const ASIDE_WORDS = String.raw`(?:right|ok|okay|thanks|thx|cool|got it|i see|so|hm+|ah|alright)`;
+/** "vmss000001 pods?", "vmss000000: list its pods", "the node's pods": the pods asked of a node said with them, by its
+ * name right before them or pointed back at (https://kubernetes.io/docs/concepts/architecture/nodes/) */
+export const podsOfNodeSaid = (t: string, nodes: string[]): boolean =>
+  /\b(?:its|the (?:node|worker|vm)(?:'?s)?) pods\b/.test(t) ||
+  nodes.some((n) =>
+    new RegExp(
+      String.raw`(?:^|[\s(])${escapeRe(n)}(?:'s)?:?\s+(?:running\s+)?pods\s*(?:pls|please|thx|thanks)?\s*(?:[?.!]|$)`,
+    ).test(t),
+  );

@@ -9,7 +9,7 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
-import { ASIDE_WORDS, PODS_HOSTED, PODS_POINTED_BACK } from './patterns';
+import { ASIDE_WORDS, PODS_HOSTED, PODS_POINTED_BACK, podsOfNodeSaid } from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -1404,10 +1404,11 @@ const onTheNode = (s: Seen): boolean =>
 const nodeByAddressOnly = (s: Seen): boolean =>
   s.entities.every((e) => e.kind !== 'node' || /^\d{1,3}(\.\d{1,3}){3}$/.test(e.text)) &&
   !/\b(pods?|containers?|workloads?)\b/.test(s.intent.asking ?? s.t);
+const nodeTexts = (s: Seen): string[] => s.entities.filter((e) => e.kind === 'node').map((e) => e.text);
 const podsOnANode = (s: Seen): boolean =>
   s.entities.some((e) => e.kind === 'node') &&
   !nodeByAddressOnly(s) &&
-  (PODS_ON.test(s.intent.asking ?? s.t) || onTheNode(s)) &&
+  (PODS_ON.test(s.intent.asking ?? s.t) || onTheNode(s) || podsOfNodeSaid(s.t, nodeTexts(s))) &&
   !PAIR.test(s.t) &&
   !asksCan(s.t) &&
   !OUT.test(s.t);

@@ -2,7 +2,7 @@
 import { isReply, type Ctx, type Noted } from '../family';
 import type { Pod } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { PODS_HOSTED, PODS_POINTED_BACK } from '../nlu/patterns';
+import { PODS_HOSTED, PODS_POINTED_BACK, podsOfNodeSaid } from '../nlu/patterns';
 import { comparedPods, findPod } from '../nlu/subjects';
 import { isClusterDnsPod } from '../path/dns';
 import type { PathResult } from '../path/result';
@@ -118,7 +118,8 @@ const PODS_ON_NODE = new RegExp(
 /** The pods scheduled on a node the message names (its full name), when the question asks which pods run there. */
 async function podsOnNode(intent: Intent, ctx: Ctx): Promise<PodSubjects | undefined> {
   const asking = intent.asking ?? intent.text;
-  if (!PODS_ON_NODE.test(asking)) return undefined;
+  const nodeWords = (intent.entities ?? []).filter((e) => e.kind === 'node').map((e) => e.text);
+  if (!PODS_ON_NODE.test(asking) && !podsOfNodeSaid(intent.text, nodeWords)) return undefined;
   const nodes = await ctx.trace.list('nodes', () => ctx.inv.list('Node'));
   // the node by its full name, or by the suffix the parser matched to one node alone ("vmss000000")
   const said = (intent.entities ?? []).filter((e) => e.kind === 'node').map((e) => e.matched);
