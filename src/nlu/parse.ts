@@ -1396,6 +1396,9 @@ function inRole(text: string, name: string): boolean {
   // ("the scheduler is published on the hub firewall": a passive verb after "is" says what is done, never a name)
   if (new RegExp(String.raw`\b(is|are|was|were|gets?|got) ${escapeRe(name)}\b`).test(text) && PASSIVE.test(name))
     return false;
+  // ("partner is building an allowlist": a verb going on after "is", with its object, says what is done)
+  if (PROGRESSIVE.test(name) && new RegExp(String.raw`\b(is|are|was|were|am) ${name} ${OBJECT_OPENS}`).test(text))
+    return false;
   // each place the name is said, its neighbours read with two compiled patterns (not two new ones per name)
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
@@ -1412,6 +1415,8 @@ function inRole(text: string, name: string): boolean {
   return false;
 }
 const PASSIVE = /^[a-z]{3,}(?<!e)ed$/;
+const PROGRESSIVE = /^[a-z]{2,}ing$/;
+const OBJECT_OPENS = String.raw`(a|an|the|our|their|its|your|my|some|up|out|to|for)\b`;
 const DEVICE = /^(mobile|smartphone|phone|iphone|ipad|ios|android|tablet|desktop|handheld)$/;
 const NOT_NAMES_IN_ROLE =
   /^(whole|entire|same|other|own|main|only|usual|default|short|full|real|actual|current|first|last|next|previous)$/;
