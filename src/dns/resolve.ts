@@ -177,8 +177,11 @@ const replicasOf = (from: string | undefined, found: FoundPod | undefined): DnsP
  * getent hosts db.shop" ran the lookup in. */
 function clientSaid(intent: Intent): string | undefined {
   const ran = intent.asks?.lookupIn;
+  // ("that's from a shell inside sqlapi": a client the inventory lacks, said inside a pod of ours, is that pod's)
+  const inside = insideOne(intent);
+  const known = (intent.entities ?? []).some((e) => e.text === intent.from);
   const said =
-    intent.from ??
+    (inside && !known ? inside : intent.from) ??
     (ran && intent.names.includes(ran) ? ran : undefined) ??
     finder(intent) ??
     insideOne(intent) ??

@@ -46,6 +46,9 @@ const RESOLVER_PATH = new RegExp(
     // "who does it ask for DNS", "WHO DO THEY ASK": the server a pod sends its lookups to
     // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
     String.raw`\bwho (do|does|did|will|would) (it|they|the [\w-]+ pods?|[\w-]+) ask\b`,
+    // ("that's from a shell inside sqlapi. who is it even asking?": the server it is asking, said going on)
+    String.raw`\bwho (is|are|was|were) (it|they|the [\w-]+ pods?|[\w-]+) (even |actually |really |then )?` +
+      String.raw`(asking|querying|sending (it|them|its lookups|its queries) to)\b`,
     String.raw`\bask\w* (the |a )?[\w ]{0,30}\bfor (dns|name resolution)\b`,
     String.raw`\b(walk|take|talk) (me|us) through (the |its |their )?(dns|(name |dns )?(lookups?|resolution))\b`,
     // "where does dns-default send names outside the cluster?": names in general, not one name
