@@ -5,6 +5,8 @@ export const spec: IntentSpec<'policy'> = {
   title: 'Can pod A reach B? (NetworkPolicy verdict)',
   triggers: [
     /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
+    // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
+    /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship)(ing)? ([\w-]+ ){0,2}to\b/,
     /\b(allowed|allows?|blocked|denied|permitted|reachable|blocking|blocks)\b/,
     // "which rule drops web's connection to db?": a rule that drops or rejects is a policy verdict
     [/\b(which|what) (rule|policy|nsg|firewall)\b.{0,30}\b(drops?|dropping|rejects?|rejecting|denies|denying)\b/, 2],
