@@ -1672,6 +1672,12 @@ export const INTERNET_LET_IN = new RegExp(
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
 
+/** "internet clients on port 80 to the app gateway": the Internet's clients said going to a way in by its kind */
+const CLIENTS_TO_A_WAY_IN = new RegExp(
+  String.raw`\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b` +
+    String.raw`[^.?!]{0,30}\b(to|into|through|via|hitting|reaching) (the |our )?${WAYS}\b`,
+);
+
 /** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
 const REQUESTS_REACH = new RegExp(
   // the words between may name a host ("the request for shop.contoso.com is arriving to the web pods")
@@ -1972,6 +1978,14 @@ export const EVIDENCE: readonly Row[] = [
       (s.both.length === 1 || (!s.both.length && s.hosts.length === 1)) &&
       INTERNET_LET_IN.test(s.t) &&
       !GOES_OUT_SAID.test(s.t),
+  },
+  // "for internet clients on port 80 to the app gateway, which rule on the gateway subnet's NSG decides?": the
+  // Internet's clients going to a way in said by its kind come in (the inbound answer gives each NSG's verdict)
+  // https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#network-security-groups
+  {
+    id: 'outside-clients-to-a-way-in',
+    says: { inbound: 19 },
+    when: (s) => s.both.length <= 1 && !s.hosts.length && CLIENTS_TO_A_WAY_IN.test(s.t) && !GOES_OUT_SAID.test(s.t),
   },
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows
