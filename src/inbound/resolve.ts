@@ -136,10 +136,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
   const via = await viaGatewayOrDoor(intent, ctx, cat);
   if (via) return isReply(via) ? via : { clientIp, ...(await withWays(via, intent, ctx, cat, pods)) };
-  const found = byNames(intent, cat, pods);
-  const viaFirewall = found && !isReply(found) && (await firewallOfNamed(intent, ctx, cat, pods, clientIp));
-  if (viaFirewall) return viaFirewall;
-  if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
+  const found = await namedWay(intent, ctx, cat, pods, clientIp);
+  if (found) return found;
   if (lbByIp) return { clientIp, service: lbByIp };
   const other = await byAddressOrSite(intent, ctx, cat, pods, clientIp);
   if (other) return other;
@@ -196,6 +194,14 @@ function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: stri
       matchesSelector(pod?.metadata.labels, { matchLabels: s.spec.selector }),
   );
   return pod && service ? { clientIp, service, pod: fullName(pod) } : undefined;
+}
+
+/** The way in of what the question names: a firewall's address said with it first, else its own ways in. */
+async function namedWay(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], clientIp?: string) {
+  const found = byNames(intent, cat, pods);
+  if (!found || isReply(found)) return found;
+  const viaFirewall = await firewallOfNamed(intent, ctx, cat, pods, clientIp);
+  return viaFirewall ?? { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
 }
 
 /** "kiosks post to https://51.104.20.30 - how does that land on the web pods?": a firewall's address said with a

@@ -56,7 +56,8 @@ const RESOLVER_PATH = new RegExp(
     // "the api pod's lookups of external names": the pod's lookups of names in general, not one name
     String.raw`\b(lookups?|quer(y|ies)|resolution) (of|for) (external |public |outside |internet |other )?names\b`,
     // "api's external lookups: do they cross hub-fw?": a pod's lookups of names outside, in general
-    String.raw`\b(external|public|outside|internet|outbound|non-cluster) (dns )?(lookups?|quer(y|ies)|resolution|names)\b`,
+    String.raw`\b(external|public|outside|internet|outbound|non-cluster) (dns )?` +
+      String.raw`(lookups?|quer(y|ies)|resolution|names)\b`,
     // "do the web pods resolve them through the hub DNS?": the server a lookup goes through is the resolver path
     String.raw`\bresolv(e|es|ed|ing)\b.{0,30}\b(through|via) (the |our |their |its )?([\w-]+ ){0,2}` +
       String.raw`(dns|resolvers?|name ?servers?)\b`,

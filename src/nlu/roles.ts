@@ -212,6 +212,21 @@ function egressDestination(intent: Intent): void {
   intent.ips = intent.ips.filter((ip) => ip !== far);
 }
 
+/** The address outside said to open a connection to ours, where the family read would have it otherwise. */
+const outsiderOf = (intent: Intent): string | undefined =>
+  ['policy', 'east-west', 'unknown'].includes(intent.kind)
+    ? outsiderOpens(intent)
+    : // ("our on-prem server 10.100.4.9 … talks to the sqlapilb svc": a machine said to open it is no way out)
+      intent.kind === 'egress'
+      ? (intent.elsewhereIps ?? []).find((ip) => saidToOpen(intent.text, ip))
+      : undefined;
+
+/** "our jump host 10.100.4.9 … connects to the sqlapilb service": a private machine said to open it is the client */
+function privateClient(intent: Intent): void {
+  if (intent.kind === 'inbound' && !intent.clientIp)
+    intent.clientIp = (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip));
+}
+
 /** An address outside the cluster asked whether it opens a connection to a workload of ours: a client coming in. */
 const outsiderOpens = (intent: Intent): string | undefined =>
   (intent.entities ?? []).some((e) => e.pods?.length)
@@ -242,10 +257,7 @@ export function reconsider(intent: Intent): void {
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   if (intent.kind === 'egress') egressDestination(intent);
-  const outsider = ['policy', 'east-west', 'unknown'].includes(intent.kind)
-    ? outsiderOpens(intent)
-    : // ("our on-prem server 10.100.4.9 … talks to the sqlapilb svc": a machine said to open it is no way out)
-      intent.kind === 'egress' && (intent.elsewhereIps ?? []).find((ip) => saidToOpen(intent.text, ip));
+  const outsider = outsiderOf(intent);
   if (outsider) Object.assign(intent, { kind: 'inbound', clientIp: outsider });
   // read as inbound only now: an address said with it is the client's ("when 198.51.100.7 opens shop.contoso.com")
   if (intent.kind === 'inbound' && !intent.clientIp)
@@ -258,11 +270,9 @@ export function reconsider(intent: Intent): void {
           isPublic(ip) && ip !== intent.towards && !whereClientGoes(intent.text, ip) && !intent.urlHosts?.includes(ip),
       ),
     );
-  // ("our jump host 10.100.4.9 … connects to the sqlapilb service": a private machine said to open it is the client)
-  if (intent.kind === 'inbound' && !intent.clientIp)
-    intent.clientIp = (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip));
+  privateClient(intent);
   if (intent.kind === 'inbound') clientNotOurs(intent);
-  if (!['east-west', 'policy'].includes(intent.kind)) ownBeforeQuoted(intent);
+  ownBeforeQuoted(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);
   // "api service from web, what path": no port said, the target Service's only port is the one used
@@ -273,6 +283,7 @@ export function reconsider(intent: Intent): void {
 /** "> sqlapi-1-8jgx8 … reaches the Internet as 20.105.84.161. ok, and the router pods? do they go out …?": a quoted
  * line is the answer replied to, so a party the reply's own sentences name comes first, as the one asked about now */
 function ownBeforeQuoted(intent: Intent): void {
+  if (['east-west', 'policy'].includes(intent.kind)) return;
   const own = intent.text
     .split(/(?<=[.?!])\s+/)
     .filter((x) => !x.startsWith('>'))
