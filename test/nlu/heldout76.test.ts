@@ -22,13 +22,16 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 381ec45 (the parser and model of round 61), before any change to the parser made after it
  * was written: 290/319 (90.9 %), 13 confident misroutes. Floors: the latest measure, rounded down.
- * Round 63 (tuned on set 74, not on this one): 292/319 (91.5 %), 11 confident misroutes. */
+ * Round 63 (tuned on set 74, not on this one): 292/319 (91.5 %), 11 confident misroutes.
+ * Round 62 (tuned on set 75, not on this one) merged after it: 294/319 (92.2 %), 11 confident misroutes — five more
+ * right, and a pair that was answered is now asked about ("the … relay (web) posts positions to api on 8080 — does that
+ * detour via the NVA?": the retrained model reads egress at 0.68 and disputes the pair). */
 const FLOOR: Record<string, number> = {
-  all: 91,
+  all: 92,
   egress: 95,
-  inbound: 87,
-  'east-west': 96,
-  policy: 80,
+  inbound: 93,
+  'east-west': 92,
+  policy: 83,
   dns: 93,
   'what-is': 97,
   'load-balancers': 96,
