@@ -136,8 +136,8 @@ async function resolveWay(intent: Intent, ctx: Ctx): Promise<InboundSubjects | P
   // a host or route served through the Gateway API (HTTPRoute), or a Front Door endpoint in front of a way in
   const via = await viaGatewayOrDoor(intent, ctx, cat);
   if (via) return isReply(via) ? via : { clientIp, ...(await withWays(via, intent, ctx, cat, pods)) };
-  const found = await namedWay(intent, ctx, cat, pods, clientIp);
-  if (found) return found;
+  const found = byNames(intent, cat, pods);
+  if (found) return isReply(found) ? found : { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
   if (lbByIp) return { clientIp, service: lbByIp };
   const other = await byAddressOrSite(intent, ctx, cat, pods, clientIp);
   if (other) return other;
@@ -161,24 +161,39 @@ const dialledPort = (intent: Intent, clientIp?: string): number | undefined =>
     .map((ip) => intent.urlPorts?.[ip])
     .find((p) => p);
 
-/** "users hit our firewall public ip 51.104.20.30 on 443 — how do they land on web?": a firewall's address said as
- * where the client goes, whose DNAT rule leads to a Service of the workload named, is that workload's way in
+/** "users hit our firewall public ip 51.104.20.30 on 443 — how do they land on web?", "kiosks post to
+ * https://51.104.20.30 - how does that land on the web pods?": a firewall's address said with a workload, whose DNAT rule
+ * leads to a Service of the workload's pods, is that workload's way in
  * (https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat) */
 async function firewallToNamed(intent: Intent, ctx: Ctx, services: Service[], pods: Pod[], clientIp?: string) {
   const named = new Set(
     (intent.entities ?? []).flatMap((e) => (e.kind === 'pod' || e.kind === 'workload' ? (e.pods ?? []) : [])),
   );
-  // (a load balancer's own address is its Service's way in: never a firewall's)
+  if (!named.size) return undefined;
+  for (const [ips, client] of firewallAddressesSaid(intent, services, clientIp)) {
+    const found = await firewallWayIn(ips, dialledPort(intent, client), client, services, ctx);
+    if (!found || isReply(found)) continue;
+    const selects = (p: Pod) =>
+      p.metadata.namespace === found.service.metadata.namespace &&
+      !!found.service.spec?.selector &&
+      matchesSelector(p.metadata.labels, { matchLabels: found.service.spec.selector });
+    if (pods.some((p) => named.has(fullName(p)) && selects(p))) return { clientIp: client, ...found };
+  }
+  return undefined;
+}
+
+/** The addresses a client is said to dial, with the client then: those said as where the client goes (a load
+ * balancer's own address is its Service's way in, never a firewall's), else the one address said outside the cluster
+ * (the firewall's own address is never the client: "traffic hitting 51.104.20.30 on 443") */
+function firewallAddressesSaid(intent: Intent, services: Service[], clientIp?: string): [string[], string?][] {
   const ours = (ip: string) => services.some((svc) => lbIngressIps(svc).includes(ip));
   const dialled = intent.ips.filter((ip) => ip !== clientIp && !ours(ip) && whereClientGoes(intent.text, ip));
-  if (!named.size || !dialled.length) return undefined;
-  const found = await firewallWayIn(dialled, dialledPort(intent, clientIp), clientIp, services, ctx);
-  if (!found || isReply(found)) return undefined;
-  const selects = (p: Pod) =>
-    p.metadata.namespace === found.service.metadata.namespace &&
-    !!found.service.spec?.selector &&
-    matchesSelector(p.metadata.labels, { matchLabels: found.service.spec.selector });
-  return pods.some((p) => named.has(fullName(p)) && selects(p)) ? { clientIp, ...found } : undefined;
+  const said = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip));
+  const outside = said.length > 1 ? said.filter((ip) => ip !== clientIp) : said;
+  const out: [string[], string?][] = [];
+  if (dialled.length) out.push([dialled, clientIp]);
+  if (outside.length === 1) out.push([outside, clientIp === outside[0] ? undefined : clientIp]);
+  return out;
 }
 
 /** "can 10.10.3.5 reach 10.10.2.10 on 5432?": a pod's own address dialled by a client, asked as its Service not
@@ -194,31 +209,6 @@ function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: stri
       matchesSelector(pod?.metadata.labels, { matchLabels: s.spec.selector }),
   );
   return pod && service ? { clientIp, service, pod: fullName(pod) } : undefined;
-}
-
-/** The way in of what the question names: a firewall's address said with it first, else its own ways in. */
-async function namedWay(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], clientIp?: string) {
-  const found = byNames(intent, cat, pods);
-  if (!found || isReply(found)) return found;
-  const viaFirewall = await firewallOfNamed(intent, ctx, cat, pods, clientIp);
-  return viaFirewall ?? { clientIp, ...(await withWays(found, intent, ctx, cat, pods)) };
-}
-
-/** "kiosks post to https://51.104.20.30 - how does that land on the web pods?": a firewall's address said with a
- * workload is the way in asked about, when its DNAT rule leads to a Service of that workload's pods
- * (https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat) */
-async function firewallOfNamed(intent: Intent, ctx: Ctx, cat: Catalog, pods: Pod[], clientIp?: string) {
-  const said = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip));
-  // (the firewall's own address is never the client: "traffic hitting 51.104.20.30 on 443")
-  const ips = said.length > 1 ? said.filter((ip) => ip !== clientIp) : said;
-  if (ips.length !== 1) return undefined;
-  const client = clientIp === ips[0] ? undefined : clientIp;
-  const via = await firewallWayIn(ips, intent.port ?? intent.urlPorts?.[ips[0]], client, cat.services, ctx);
-  if (!via || isReply(via)) return undefined;
-  const named = new Set((intent.entities ?? []).flatMap((e) => e.pods ?? []));
-  const selector = { matchLabels: via.service.spec?.selector ?? {} };
-  const serves = pods.some((p) => named.has(fullName(p)) && matchesSelector(p.metadata.labels, selector));
-  return serves && via.service.spec?.selector ? { clientIp: client, ...via } : undefined;
 }
 
 /** An ingress's own address, a site said in words, or a firewall's address whose DNAT rule leads to one of ours. */
