@@ -120,7 +120,9 @@ const NEW_CLAUSE = new RegExp(
 /** "db on 5432 — can the api pods get there?": the party before the break is the target, "there" points back to it. */
 const POINTS_BACK = new RegExp(
   String.raw`^(?:\s+(?:pods?|service|app|deployment))?\s+(?:\S+\s+)?` +
-    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit)(?:\s+(?:to|into))?\s+(?:there|it|that|them|this)\b`,
+    // ("… lives in x.blob.core.windows.net — can api write to it?": what is written or posted to is gone to)
+    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:\s+(?:to|into))?\s+` +
+    String.raw`(?:there|it|that|them|this)\b`,
 );
 
 /** What "it" points back to: the party said before it ("db on 5432 — can the api pods get there?"), unless that one

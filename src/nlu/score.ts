@@ -9,7 +9,7 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
-import { ASIDE_WORDS, PODS_HOSTED, PODS_POINTED_BACK, podsOfNodeSaid } from './patterns';
+import { ASIDE_WORDS, FLOW_WORKS_ASKED, PODS_HOSTED, PODS_POINTED_BACK, podsOfNodeSaid } from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -100,6 +100,13 @@ const CAN = new RegExp(
     // ("how does sqlapi get through to the database": how it gets there is the path, not whether)
     String.raw`(?<!\bhow )(do|does|did|will|would) [\w./-]+ get (through|into|in to)|` +
     String.raw`access (check|test|verification)|` +
+    // "does pod b in namespace y get to pod a in x on port 80?": a yes/no question of a flow, asking nothing of the
+    // way it goes (no "directly or through …", "across nodes", "which …" then or after), asks whether it is let through
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/
+    String.raw`(?<=(?:^|[.?!:;,—–])\s*)(do|does|did|will|would) (?!(?:you|u|i|we)\b)([\w./-]+ ){1,6}?` +
+    String.raw`(get to|gets to|reach|get through to|connect to)\s+` +
+    String.raw`(?![^]*\b(directly|through|thru|via|across|path|hops?|which|what|how|where|or (?!not\b)))` +
+    String.raw`[^?.!]*(?=\s*(\?|$))|` +
     // "x/b → x/a:81 approved?", "is api → db-0 permitted or not": whether the flow is approved is its verdict
     // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
     String.raw`(approved|authori[sz]ed|whitelisted|allowlisted)(?=\s*(\?|or not\b))|` +
@@ -468,7 +475,10 @@ const VERDICT_VERB = new RegExp(
     // ("would the firewall pass it?", "which firewall rule decides that?": the rule that matches first decides
     // https://learn.microsoft.com/azure/firewall/rule-processing)
     // ("which rule kills it?": a rule that kills the flow drops it)
-    String.raw`pass|passes|passed|decides?|deciding|kills?|killed|killing)\b`,
+    String.raw`pass|passes|passed|decides?|deciding|kills?|killed|killing|` +
+    // ("which rule on hub-fw would web hit when it calls out …": the rule a flow hits or matches is the one that
+    // decides it, rules being read in order https://learn.microsoft.com/azure/firewall/rule-processing)
+    String.raw`rules?\b[^.?!]{0,40}\b(hit|hits|hitting|match|matches|matching|matched))\b`,
 );
 const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
@@ -500,7 +510,7 @@ const OUT_VERDICT = new RegExp(
 );
 const outVerdict = (s: Seen): boolean =>
   onePartyWithPods(s) &&
-  OUT_VERDICT.test(s.t) &&
+  (OUT_VERDICT.test(s.t) || (new RegExp(FLOW_WORKS_ASKED).test(s.t) && filteredFarEnd(s))) &&
   !s.hosts.length &&
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
@@ -633,7 +643,8 @@ function farEndGoneTo(s: Seen): string | undefined {
   if (nextHop(s.t, ip)) return undefined;
   const to = new RegExp(
     // ("web calling 10.100.2.10 in the hub": the verb in any form)
-    String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?)\s+(the\s+)?` +
+    // ("the api pod needs 52.239.140.10:443": what a workload needs is where it goes)
+    String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?|\bneeds)\s+(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
       String.raw`${esc(ip)}\b(?!/\d)`,
   );

@@ -1,3 +1,4 @@
+import { FLOW_WORKS_ASKED } from '../nlu/patterns';
 import type { IntentSpec } from '../family';
 
 export const spec: IntentSpec<'policy'> = {
@@ -6,7 +7,8 @@ export const spec: IntentSpec<'policy'> = {
   triggers: [
     /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
     // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
-    /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship)(ing)? ([\w-]+ ){0,2}to\b/,
+    // ("can api write to it over 443?": writing to a store is sending to it)
+    /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship|write|copy)(ing)? ([\w-]+ ){0,2}to\b/,
     /\b(allowed|allows?|blocked|denied|permitted|reachable|blocking|blocks)\b/,
     // "which rule drops web's connection to db?": a rule that drops or rejects is a policy verdict
     [/\b(which|what) (rule|policy|nsg|firewall)\b.{0,30}\b(drops?|dropping|rejects?|rejecting|denies|denying)\b/, 2],
@@ -133,6 +135,8 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
+    // "api needs 52.239.140.10:443 — will that work from this cluster?": a flow said with its port, asked whether it works
+    new RegExp(FLOW_WORKS_ASKED),
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
