@@ -12,6 +12,7 @@ import { IMAGE_SAID, isStopWord, parse, type Entity, type Intent, type NameRef }
 import { isDeployerPod, workloadOf } from './resolve';
 import { DATABASE_WORDS } from './subjects';
 import { escapeRe } from '../regex';
+import { PODS_HOSTED } from './patterns';
 
 /** What the inventory knows, listed once per question (a failed listing is empty here; the family reports it). */
 interface Known {
@@ -316,7 +317,9 @@ function nodesByAddress(k: Known, intent: Intent): Entity[] {
     const at = ip.replace(/\./g, '\\.');
     const said = new RegExp(
       String.raw`\b(?:on|at)\s+(?:the\s+)?(?:(?:node|host|vm|machine)\s+)?` +
-        String.raw`(?:with\s+(?:the\s+)?(?:ip|address)\s+)?${at}(?![\d.])`,
+        String.raw`(?:with\s+(?:the\s+)?(?:ip|address)\s+)?${at}(?![\d.])|` +
+        // ("10.224.0.5 — which pods does that node carry?": the address said, then the pods it hosts asked of it)
+        String.raw`\b${at}(?![\d.])\s*[:—–,-]+\s*${PODS_HOSTED}`,
     );
     const node = k.pods.find((p) => p.status?.hostIP === ip && p.spec?.nodeName)?.spec?.nodeName;
     return node && said.test(intent.text) ? [{ text: ip, kind: 'node' as const, matched: node }] : [];

@@ -15,7 +15,8 @@ export const PODS_POINTED_BACK =
  * https://kubernetes.io/docs/concepts/architecture/nodes/ */
 export const PODS_HOSTED =
   String.raw`\b(?:which|what) pods? (?:does|do|is|are) ` +
-  String.raw`(?:it|that|this|the (?:[\w-]+ )?(?:node|worker|vm|box|host))? ?` +
+  // ("10.224.0.5 — which pods does that node carry?": the node pointed back at by "that node")
+  String.raw`(?:it|(?:that|this|the) (?:[\w-]+ )?(?:node|worker|vm|box|host)|that|this)? ?` +
   String.raw`(?:host(?:s|ing)?|run(?:s|ning)?|carr(?:y|ies|ying)|ha(?:ve|s))\b`;
 /** A writer's word before going on after an answer ("ok, and …", "hm, what about …", "thanks. does …"). */
 export const ASIDE_WORDS = String.raw`(?:right|ok|okay|thanks|thx|cool|got it|i see|so|hm+|ah|alright)`;
@@ -25,7 +26,9 @@ export const podsOfNodeSaid = (t: string, nodes: string[]): boolean =>
   /\b(?:its|the (?:node|worker|vm)(?:'?s)?) pods\b/.test(t) ||
   nodes.some((n) =>
     new RegExp(
-      String.raw`(?:^|[\s(])${escapeRe(n)}(?:'s)?:?\s+(?:running\s+)?pods\s*(?:pls|please|thx|thanks)?\s*(?:[?.!]|$)`,
+      // ("vmss000002: which pods?", "vmss000000 pod list": the pods asked right after the node, in another word order)
+      String.raw`(?:^|[\s(])${escapeRe(n)}(?:'s)?\s*[:—–-]?\s+(?:(?:running\s+)?pods|(?:which|what|any)\s+pods|` +
+        String.raw`pods?\s+list|list\s+(?:of\s+)?pods)\s*(?:pls|please|thx|thanks)?\s*(?:[?.!]|$)`,
     ).test(t),
   );
 /** "api needs 52.239.140.10:443 — will that work from this cluster?": a flow said with its port, then asked whether it
