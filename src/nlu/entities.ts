@@ -576,8 +576,14 @@ function describedInBrackets(intent: Intent, entities: Entity[], refs: NameRef[]
   const text = intent.text.toLowerCase();
   // (a namespace in brackets, "web (shop)", says where the name before it lives)
   const party = (e: Entity) => ['pod', 'workload', 'service'].includes(e.kind);
+  // ("xlkxx (router)", "q9w3z (nginx)": a pod followed by its own workload in brackets is that pod, said with whose
+  // replica it is https://kubernetes.io/docs/concepts/workloads/controllers/replicaset/)
+  const ownWorkload = (e: Entity, x: Entity) => !!e.pods?.length && e.pods.every((p) => x.pods?.includes(p));
   const named = (e: Entity) =>
-    party(e) && entities.some((x) => party(x) && x.matched !== e.matched && bracketed(text, e.text, x.text));
+    party(e) &&
+    entities.some(
+      (x) => party(x) && x.matched !== e.matched && !ownWorkload(e, x) && bracketed(text, e.text, x.text),
+    );
   const described = entities.filter(named);
   if (!described.length || described.length === entities.length) return;
   for (const e of described) {
