@@ -492,9 +492,14 @@ function labelsFarAddress(k: Known, intent: Intent, word: string): boolean {
     (ip) =>
       !podsWithIp(k.pods, ip).length &&
       // ("the hub database 10.100.2.10 will see …": the address right after the word)
-      new RegExp(
+      (new RegExp(
         String.raw`\b${word}( (in|at|on|behind)( the)?( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
-      ).test(intent.text),
+      ).test(intent.text) ||
+        // ("api → 198.51.100.20 on 1433 for the food bank donor database": the address, its port, then what it is for)
+        new RegExp(
+          String.raw`\b${ip.replace(/\./g, '\\.')}\b(?![./]\d)(:\d{1,5}| (on )?(port |tcp\/?)?\d{1,5})?` +
+            String.raw`,? (for|is|=|\(?(that is|that's|which is)) (the|our|their|a|an) ([a-z-]+ ){0,4}${word}\b`,
+        ).test(intent.text)),
   );
 }
 
