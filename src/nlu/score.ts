@@ -836,6 +836,17 @@ const ITS_VERDICTS =
   String.raw`\b(can|could|does|do|will) (you|u|it|the bot|this bot|the tool|this tool) ` +
   String.raw`(explain|evaluate|assess|judge|tell (me|us) (whether|if)) ` +
   String.raw`(?!(the|my|our|your|this|that|these|those|why|how|where|what|who|when|which|it|its|anything|something)\b)`;
+/** "is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?", "ASGs inside NSG
+ * rules — are those understood by you?", "is SNAT capacity among the things you report on?": a kind of thing asked
+ * whether the bot covers it (the topic it names cues a family: it is the topic asked about, not a question of it) */
+const THING_THE_BOT_COVERS =
+  String.raw`\b(something|a thing|anything|stuff|(among|one of) the (things|topics|areas)) (that )?` +
+  String.raw`(you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+  // ("custom DNS servers on the VNet — is that something you look at?": looked at, looked into, inspected)
+  String.raw`((can|could|do|does) )?((follow|trace|handle|see|check|read|cover|support|understand|explain)s?|` +
+  String.raw`looks? (at|into)|inspects?|considers?|takes? into account|reports? on|answers?)\b|` +
+  String.raw`\b(are|is) (those|these|they|that|this|it) (understood|covered|handled|supported) by ` +
+  String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
 /** "what checks can you run?", "what exactly can you check?", "can the bot follow a UDR …?": what the bot can check,
  * or a kind of thing ("a", "an", "any": none of ours named) it can follow, asked of the bot itself */
 const ITS_CHECKS =
@@ -845,10 +856,7 @@ const ITS_CHECKS =
   String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b|${ITS_VERDICTS}|` +
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)
-  String.raw`\b(something|a thing|anything|stuff) (that )?(you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
-  // ("custom DNS servers on the VNet — is that something you look at?": looked at, looked into, inspected)
-  String.raw`((can|could|do|does) )?((follow|trace|handle|see|check|read|cover|support|understand|explain)s?|` +
-  String.raw`looks? (at|into)|inspects?|considers?|takes? into account)\b|` +
+  `${THING_THE_BOT_COVERS}|` +
   // ("what do I get from you for DNS questions?": what the bot gives back for a kind of question, asked of it)
   String.raw`\bwhat (do|does|will|would|can|could) (i|we|one|people) (get|receive|see) (back )?from ` +
   String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
@@ -938,10 +946,16 @@ function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
-  const scope = COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t);
+  const scope = COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(THING_THE_BOT_COVERS).test(t);
   return (
     (!others.length || scope) &&
-    !s.entities.some((e) => !PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
+    // ("private subnets without default outbound access — something you can explain?": a namespace's word said as plain
+    // English, never written as a name, names nothing of ours)
+    !s.entities.some(
+      (e) =>
+        (!PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
+        (e.kind !== 'namespace' || s.intent.marked.includes(e.text)),
+    ) &&
     !s.intent.ips.length &&
     ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) ||
       SCOPE_OPENS.test(t) ||
