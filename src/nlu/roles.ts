@@ -110,7 +110,12 @@ const ORDERED = new RegExp(
     // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
     // ("security team asks: block 203.0.113.66 on the firewall asap": an address blocked is a rule changed)
-    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock) ` +
+    String.raw`turn (?:off|on)|switch (?:off|on)|disable|enable|block|unblock|` +
+    // ("order a /29 prefix for the outbound rule please", "attach a NAT gateway to aks-subnet": a resource ordered,
+    // made or attached is a change)
+    // (its object said with an article or a count: "create time of the rule?" orders nothing)
+    String.raw`(?:order|buy|purchase|provision|allocate|reserve|attach|detach|create|add|increase|decrease)` +
+    String.raw`(?= (?:a|an|the|another|new|extra|more|some|our|one|two|\d)\b)) ` +
     // ("scale question later, but first: …": the word as a noun, a topic put off, orders nothing)
     String.raw`(?!(questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
     // ("patch night for vmss000000: list …": the word naming when it happens orders nothing)
