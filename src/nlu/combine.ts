@@ -93,6 +93,15 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   return undefined;
 }
 
+/** "the relay (web) posts positions to api on 8080 — does that detour via the NVA?": two workloads of ours said as a
+ * pair on a port (no host, no address outside, no word of going out) leave the model's way-out reading no far end to answer with; the pair's path
+ * (with the hops an NVA's route adds) answers https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
+const ownPairOut = (rules: Chosen, evidence: string[], m: Kind): boolean =>
+  m === 'egress' &&
+  ['east-west', 'policy'].includes(rules.kind) &&
+  (evidence.includes('pair') || evidence.includes('pair-can')) &&
+  evidence.includes('pair-on-a-port');
+
 function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
@@ -108,6 +117,7 @@ function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Deci
     m !== kind && !samePair(m, kind) && pKind <= t.dispute && first.p >= (m === 'unknown' ? t.nothing : least);
   // a sure model answers where it disputes the evidence: on questions no rule was written for, it is the one right
   const sure = m !== 'unknown' && first.p >= t.answers;
+  if (ownPairOut(rules, evidence, m)) return { ...rules, decided: 'rules: a pair of ours, no way out asked' };
   if (settles(evidence)) return contested(rules, disputed(t.contest), sure ? m : undefined, other(top, kind));
   if (kind === 'help') return { ...rules, decided: 'rules: help' };
   if (m === kind) return { ...rules, decided: 'rules and model agree' };

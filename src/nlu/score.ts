@@ -1475,6 +1475,16 @@ const ROUTING_AFFECTS = new RegExp(
 const asksCan = (t: string): boolean =>
   CAN.test(t.replace(POLITE, ' ').replace(ROUTING_AFFECTS, ' ')) && !THROUGH_WHAT.test(t);
 
+/** "the relay (web) posts positions to api on 8080 — does that detour via the NVA?": two parties of ours, a port, no
+ * host, no address outside and no word of going out: a flow inside the cluster */
+const pairOnAPort = (s: Seen): boolean =>
+  s.intent.port !== undefined &&
+  s.both.length === 2 &&
+  !s.hosts.length &&
+  !s.intent.elsewhereIps?.length &&
+  !OUT.test(s.t) &&
+  !/(internet|public|external(ly)?|egress|outbound)/.test(s.t);
+
 /** The message without its quoted "> …" lines: a verdict quoted from an earlier answer ("> Yes: x can reach y") is
  * what was said before, not what is asked now */
 /** "does that one pass?", "would that flow go through?": a flow pointed back at, asked whether it passes */
@@ -2145,6 +2155,8 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'pair-one-missing', says: { 'east-west': 18 }, when: (s) => oneMissing(s) && !asksCan(ownWords(s)) },
   { id: 'pair-can', says: { policy: 18 }, when: (s) => pairable(s) && (asksCan(ownWords(s)) || verdictGoesOn(s)) },
   { id: 'pair', says: { 'east-west': 18 }, when: (s) => pairable(s) && !asksCan(ownWords(s)) && !verdictGoesOn(s) },
+  // (and a pair of ours said with its port, no word of going out: combine.ts keeps it over a way-out reading)
+  { id: 'pair-on-a-port', says: {}, when: pairOnAPort },
   // "> No: server cannot reach sqlapi … / hm, what about router → sqlapi - same answer?": another pair drawn under a
   // quoted verdict asks the verdict again, whatever its own words cue
   // https://kubernetes.io/docs/concepts/services-networking/network-policies/
