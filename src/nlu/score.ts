@@ -2604,7 +2604,11 @@ function podsBehindFrontend(s: Seen): boolean {
 }
 // ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
 // https://learn.microsoft.com/azure/load-balancer/components)
-const BEHIND_FRONTEND = /\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b/;
+const BEHIND_FRONTEND = new RegExp(
+  String.raw`\b(what|who)('s| is| are|s)? (sits? |runs? )?behind (that|this|the|its) frontend\b|` +
+    // ("behind 20.31.46.88 there is what exactly? pods pls": the address said first, what is behind it asked after)
+    String.raw`\bbehind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,30}\b(what|who|which)\b`,
+);
 // ("what's sitting in the backend of 20.31.46.88", "20.31.46.20 frontend: which backends are ready?": the backends
 // asked of a frontend are its backend pool https://learn.microsoft.com/azure/load-balancer/backend-pool-management)
 const BACKENDS_ASKED = /\b(what|which|who|list|show)\b[^.?!,;:]{0,30}\bback[ -]?ends?( pools?)?\b/;
