@@ -1368,7 +1368,11 @@ const WHAT_AN_IP_IS = new RegExp(
 const SIDE = String.raw`(inside|outside|internal(ly)?|external(ly)?|in the cluster|from the internet|on-?prem)`;
 const SAME_ANSWER_BOTH_SIDES = new RegExp(
   String.raw`\b(same|different|other) (ip|address|answer|record|result)s?\b.{0,40}\b${SIDE}\b|` +
-    String.raw`\b${SIDE}\b.{0,60}\b(same|different) (ip|address|answer|record|result)s?\b`,
+    String.raw`\b${SIDE}\b.{0,60}\b(same|different) (ip|address|answer|record|result)s?\b|` +
+    // ("does the api pod get 20.31.46.88 for shop.contoso.com, same as people outside?": the address a name gives,
+    // weighed against what another side gets)
+    String.raw`\b(get|gets|receive|receives|see|sees) \d{1,3}(\.\d{1,3}){3} (back )?for [\w-]+(\.[\w-]+)+\b` +
+    String.raw`.{0,40}\b(same|different|other) (as|than|from)\b.{0,30}\b(${SIDE}|people|users|clients)\b`,
 );
 const LB_PART = /\b(lbs?|load ?balancers?)('s)? (rules?|frontends?|pools?|backend pools?)\b/;
 // ("which workers are in rotation?": OpenShift's worker nodes, https://learn.microsoft.com/azure/openshift/concepts-networking)
