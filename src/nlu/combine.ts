@@ -94,8 +94,9 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
 }
 
 /** "the relay (web) posts positions to api on 8080 — does that detour via the NVA?": two workloads of ours said as a
- * pair on a port (no host, no address outside, no word of going out) leave the model's way-out reading no far end to answer with; the pair's path
- * (with the hops an NVA's route adds) answers https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
+ * pair on a port (no host, no address outside, no word of going out) leave the model's way-out reading no far end
+ * to answer with; the pair's path (with the hops an NVA's route adds) answers
+ * https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
 const ownPairOut = (rules: Chosen, evidence: string[], m: Kind): boolean =>
   m === 'egress' &&
   ['east-west', 'policy'].includes(rules.kind) &&

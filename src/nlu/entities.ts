@@ -586,9 +586,7 @@ function describedInBrackets(intent: Intent, entities: Entity[], refs: NameRef[]
   const ownWorkload = (e: Entity, x: Entity) => !!e.pods?.length && e.pods.every((p) => x.pods?.includes(p));
   const named = (e: Entity) =>
     party(e) &&
-    entities.some(
-      (x) => party(x) && x.matched !== e.matched && !ownWorkload(e, x) && bracketed(text, e.text, x.text),
-    );
+    entities.some((x) => party(x) && x.matched !== e.matched && !ownWorkload(e, x) && bracketed(text, e.text, x.text));
   const described = entities.filter(named);
   if (!described.length || described.length === entities.length) return;
   for (const e of described) {

@@ -644,7 +644,8 @@ function farEndGoneTo(s: Seen): string | undefined {
   const to = new RegExp(
     // ("web calling 10.100.2.10 in the hub": the verb in any form)
     // ("the api pod needs 52.239.140.10:443": what a workload needs is where it goes)
-    String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?|\bneeds)\s+(the\s+)?` +
+    String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?|\bneeds)` +
+      String.raw`\s+(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
       String.raw`${esc(ip)}\b(?!/\d)`,
   );
@@ -935,6 +936,13 @@ const EARLIER_ANSWER = new RegExp(
   String.raw`\b(your|the|that) (last|previous|earlier) (answer|reply|response|message)\b|\bdid you mean\b|` +
     String.raw`\byou (just )?(said|answered)\b`,
 );
+/** The topics named are what the bot is asked to cover: listed, alone, or a kind of thing asked whether it covers */
+const scopeAsked = (t: string): boolean =>
+  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(THING_THE_BOT_COVERS).test(t);
+/** A thing of ours said in a message to the bot: never the platform said in general ("Kubernetes stuff"), nor a
+ * namespace's word said as plain English, never written as a name ("… without default outbound access") */
+const namesOurs = (s: Seen, e: Entity, t: string): boolean =>
+  (!PLATFORM_SAID.test(t) || e.text !== 'kubernetes') && (e.kind !== 'namespace' || s.intent.marked.includes(e.text));
 function aboutTheBot(s: Seen): boolean {
   // "> @bot what is 10.244.1.9?\nsaw someone ask that. what else can you answer?": a quoted line is someone else's
   // question, context; the sentence that asks is about the bot
@@ -946,16 +954,10 @@ function aboutTheBot(s: Seen): boolean {
   const others = Object.keys(s.intent.cues ?? {}).filter((k) => k !== 'help');
   const t = s.t.replace(/\bthank(s| you)\b.*?(?=[.?!]|$)/g, ' ');
   // "what does this tool cover? egress, NSGs, DNS?": the families listed are the topics asked about, not questions
-  const scope = COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(THING_THE_BOT_COVERS).test(t);
+  const scope = scopeAsked(t);
   return (
     (!others.length || scope) &&
-    // ("private subnets without default outbound access — something you can explain?": a namespace's word said as plain
-    // English, never written as a name, names nothing of ours)
-    !s.entities.some(
-      (e) =>
-        (!PLATFORM_SAID.test(t) || e.text !== 'kubernetes') &&
-        (e.kind !== 'namespace' || s.intent.marked.includes(e.text)),
-    ) &&
+    !s.entities.some((e) => namesOurs(s, e, t)) &&
     !s.intent.ips.length &&
     ((TO_THE_BOT.test(t) && (ITS_USE.test(t) || TOO_OR_JUST.test(t))) ||
       SCOPE_OPENS.test(t) ||
@@ -1487,7 +1489,7 @@ const pairOnAPort = (s: Seen): boolean =>
   !s.hosts.length &&
   !s.intent.elsewhereIps?.length &&
   !OUT.test(s.t) &&
-  !/(internet|public|external(ly)?|egress|outbound)/.test(s.t);
+  !/\b(internet|public|external(ly)?|egress|outbound)\b/.test(s.t);
 
 /** The message without its quoted "> …" lines: a verdict quoted from an earlier answer ("> Yes: x can reach y") is
  * what was said before, not what is asked now */

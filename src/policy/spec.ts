@@ -135,7 +135,7 @@ export const spec: IntentSpec<'policy'> = {
       ),
       2,
     ],
-    // "api needs 52.239.140.10:443 — will that work from this cluster?": a flow said with its port, asked whether it works
+    // "api needs 52.239.140.10:443 — will that work from this cluster?": a flow with its port, asked whether it works
     new RegExp(FLOW_WORKS_ASKED),
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
