@@ -21,13 +21,14 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at de05a28 (the parser and model of rounds 62 and 63), before any change to the parser made
- * after it was written: 303/318 (95.3 %), 5 confident misroutes. Floors: the latest measure, rounded down. */
+ * after it was written: 303/318 (95.3 %), 5 confident misroutes. Floors: the latest measure, rounded down.
+ * Round 64 (tuned on set 76, not on this one): 304/318 (95.6 %), 4 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 95,
   egress: 100,
   inbound: 84,
   'east-west': 100,
-  policy: 88,
+  policy: 91,
   dns: 96,
   'what-is': 100,
   'load-balancers': 93,
@@ -35,6 +36,6 @@ const FLOOR: Record<string, number> = {
   help: 96,
   unknown: 96,
 };
-const MISROUTES = 5;
+const MISROUTES = 4;
 
 heldoutTest(77, FLOOR, MISROUTES, { coverage: [26, 26] });
