@@ -23,7 +23,7 @@ import { whereClientGoes } from '../nlu/parse';
 import { outsideHosts } from '../nlu/score';
 import { escapeRe } from '../regex';
 import type { Intent } from '../nlu/parse';
-import { fullName, matchesSelector, podIp } from '../path/kube';
+import { fullName, matchesSelector, podIp, serviceSelects } from '../path/kube';
 import { isPrivateIp } from '../path/ip';
 import { lbIngressIps } from '../path/lb';
 import { result, type PathResult } from '../path/result';
@@ -173,11 +173,8 @@ async function firewallToNamed(intent: Intent, ctx: Ctx, services: Service[], po
   for (const [ips, client] of firewallAddressesSaid(intent, services, clientIp)) {
     const found = await firewallWayIn(ips, dialledPort(intent, client), client, services, ctx);
     if (!found || isReply(found)) continue;
-    const selects = (p: Pod) =>
-      p.metadata.namespace === found.service.metadata.namespace &&
-      !!found.service.spec?.selector &&
-      matchesSelector(p.metadata.labels, { matchLabels: found.service.spec.selector });
-    if (pods.some((p) => named.has(fullName(p)) && selects(p))) return { clientIp: client, ...found };
+    if (pods.some((p) => named.has(fullName(p)) && serviceSelects(found.service, p)))
+      return { clientIp: client, ...found };
   }
   return undefined;
 }
@@ -200,14 +197,8 @@ function firewallAddressesSaid(intent: Intent, services: Service[], clientIp?: s
  * exposed (the not-exposed answer says whether the pod's address is reachable from the client's network). */
 function podAtAddress(intent: Intent, cat: Catalog, pods: Pod[], clientIp?: string): InboundSubjects | undefined {
   const pod = pods.find((p) => !p.spec?.hostNetwork && intent.ips.some((ip) => ip !== clientIp && podIp(p) === ip));
-  const ns = pod?.metadata.namespace;
-  const service = cat.services.find(
-    (s) =>
-      s.metadata.namespace === ns &&
-      (s.spec?.type ?? 'ClusterIP') === 'ClusterIP' &&
-      !!s.spec?.selector &&
-      matchesSelector(pod?.metadata.labels, { matchLabels: s.spec.selector }),
-  );
+  const service =
+    pod && cat.services.find((s) => (s.spec?.type ?? 'ClusterIP') === 'ClusterIP' && serviceSelects(s, pod));
   return pod && service ? { clientIp, service, pod: fullName(pod) } : undefined;
 }
 
@@ -458,13 +449,11 @@ const throughWayIn = (intent: Intent, found: Found): boolean =>
 /** The route (spec.to) or ingress (a rule's backend.service) in front of the Services selecting a Service's pods. */
 function wayInOf(svc: Service, cat: Catalog, pods: Pod[]): Found | undefined {
   const { namespace } = svc.metadata;
-  const selects = (s: Service) => (p: Pod) =>
-    p.metadata.namespace === namespace &&
-    !!s.spec?.selector &&
-    matchesSelector(p.metadata.labels, { matchLabels: s.spec.selector });
-  const mine = pods.filter(selects(svc));
+  const mine = pods.filter((p) => serviceSelects(svc, p));
   const names = new Set(
-    cat.services.filter((s) => s.metadata.namespace === namespace && mine.some(selects(s))).map((s) => s.metadata.name),
+    cat.services
+      .filter((s) => s.metadata.namespace === namespace && mine.some((p) => serviceSelects(s, p)))
+      .map((s) => s.metadata.name),
   );
   const route = cat.routes.find((r) => r.metadata.namespace === namespace && names.has(r.spec?.to?.name ?? ''));
   if (route) return { route };

@@ -5,7 +5,7 @@
 import type { FrontDoor } from '../inventory/front-door';
 import type { HTTPRoute, Ingress, Pod, Route, Service } from '../inventory/k8s-types';
 import type { Intent } from '../nlu/parse';
-import { matchesSelector } from '../path/kube';
+import { serviceSelects } from '../path/kube';
 import { lbIngressIps } from '../path/lb';
 import { isAgic } from './app-gateway';
 
@@ -101,12 +101,8 @@ const nsFlag = (o: { metadata: { namespace?: string } }) => (o.metadata.namespac
 /** The Services of the namespace that select any pod the given Services select. */
 function siblings(base: Service[], cat: WaysCatalog, pods: Pod[]): Service[] {
   const ns = base[0]?.metadata.namespace;
-  const selects = (s: Service) => (p: Pod) =>
-    p.metadata.namespace === ns &&
-    !!s.spec?.selector &&
-    matchesSelector(p.metadata.labels, { matchLabels: s.spec.selector });
-  const mine = pods.filter((p) => base.some((s) => selects(s)(p)));
-  const more = cat.services.filter((s) => s.metadata.namespace === ns && mine.some(selects(s)));
+  const mine = pods.filter((p) => base.some((s) => s.metadata.namespace === ns && serviceSelects(s, p)));
+  const more = cat.services.filter((s) => s.metadata.namespace === ns && mine.some((p) => serviceSelects(s, p)));
   return [...new Set([...base, ...more])];
 }
 

@@ -1,5 +1,5 @@
 // Small readings of Kubernetes objects shared by every question.
-import type { EgressIP, LabelSelector, Namespace, Node, Pod } from '../inventory/k8s-types';
+import type { EgressIP, LabelSelector, Namespace, Node, Pod, Service } from '../inventory/k8s-types';
 
 export const podIp = (p: Pod): string | undefined => p.status?.podIP ?? p.status?.podIPs?.[0]?.ip;
 
@@ -37,6 +37,13 @@ function readRole(n: Node): string {
 
 export const fullName = (o: { metadata: { name: string; namespace?: string } }): string =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+
+/** A Service's selector picks pods of its own namespace; a Service without one selects no pod by itself
+ * (https://kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors) */
+export const serviceSelects = (svc: Service, p: Pod): boolean =>
+  p.metadata.namespace === svc.metadata.namespace &&
+  !!svc.spec?.selector &&
+  matchesSelector(p.metadata.labels, { matchLabels: svc.spec.selector });
 
 /** Kubernetes label selector semantics (matchLabels AND matchExpressions); an empty selector selects all. */
 export function matchesSelector(labels: Record<string, string> | undefined, sel: LabelSelector | undefined): boolean {
