@@ -173,7 +173,7 @@ function viewOf(lb: LoadBalancer, f: LbFacts): LbView {
     members,
     membersText: others?.length ? `${membersText}: ${others.join(', ')}` : membersText,
     rules: lb.rules,
-    outbound: lb.outboundRules.flatMap((o) => outboundCapacity(lb, o) ?? []),
+    outbound: lb.outboundRules.flatMap((o) => outboundCapacity(lb, o, f.prefixes) ?? []),
     probes: lb.probes,
     poolAddresses: [...new Set(lb.pools.flatMap((p) => p.addresses))],
     pools: lb.pools.map((p) => ({ name: p.name, size: p.ipConfigIds.length + p.addresses.length })),

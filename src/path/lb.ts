@@ -8,7 +8,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Node, Service } from '../inventory/k8s-types';
 import { nodeNamed, nodesWithAddress } from './index';
 import { nodeRole } from './kube';
-import { defaultText, snatCapacity } from './snat';
+import { addressCount, defaultText, snatCapacity } from './snat';
 import { nodeResourceGroups } from './scope';
 import type { Trace } from './trace';
 
@@ -335,21 +335,31 @@ function portsText(lb: LoadBalancer, o: OutboundRule): string {
 }
 
 /** "outboundrule serves at most 62 nodes (1 frontend IP × 64,000 / 1024 ports)": a set allocation shares out 64,000
- * ports per frontend IP (a prefix's size is not read here, so a prefix frontend says nothing); Azure's default
+ * ports per frontend IP, a prefix frontend's per address of its range (an unread range says nothing); Azure's default
  * allocation shrinks the ports per node as the pool grows, to the table's largest pool
  * https://learn.microsoft.com/azure/load-balancer/outbound-rules#scale
  * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections#preallocatedports */
-export function outboundCapacity(lb: LoadBalancer, o: OutboundRule): string | undefined {
+export function outboundCapacity(lb: LoadBalancer, o: OutboundRule, ranges?: Map<string, string>): string | undefined {
   const fronts = lb.frontends.filter((fe) => o.frontendIds.some((id) => sameId(id, fe.id)));
   const ports = o.allocatedOutboundPorts;
   if (!ports && fronts.length) {
     const most = snatCapacity(0, fronts.length, 0).maxInstances.toLocaleString('en-US');
     return `${o.name} serves up to ${most} nodes (Azure's default allocation: fewer ports per node as the pool grows)`;
   }
-  if (!ports || !fronts.length || fronts.some((fe) => !fe.publicIpId || fe.publicIpPrefixId)) return undefined;
-  const ips = `${fronts.length} frontend IP${fronts.length === 1 ? '' : 's'}`;
-  const most = snatCapacity(ports, fronts.length, 0).maxInstances;
-  return `${o.name} serves at most ${most} nodes (${ips} × 64,000 / ${ports} ports)`;
+  const counts = fronts.map((fe) => frontendAddresses(fe, ranges));
+  if (!ports || !fronts.length || counts.some((n) => n === undefined)) return undefined;
+  const n = counts.reduce((a: number, c) => a + c!, 0);
+  const prefixes = fronts.flatMap((fe) => (fe.publicIpPrefixId ? [ranges!.get(idKey(fe.publicIpPrefixId))] : []));
+  const from = prefixes.length ? ` from prefix ${prefixes.join(', ')}` : '';
+  const most = snatCapacity(ports, n, 0).maxInstances;
+  return `${o.name} serves at most ${most} nodes (${n} ${plural('frontend IP', n)}${from} × 64,000 / ${ports} ports)`;
+}
+
+/** The public addresses a frontend gives outbound rules: one, or each of its prefix's range when that was read. */
+function frontendAddresses(fe: Frontend, ranges?: Map<string, string>): number | undefined {
+  if (fe.publicIpId) return 1;
+  const range = fe.publicIpPrefixId ? ranges?.get(idKey(fe.publicIpPrefixId)) : undefined;
+  return range ? addressCount(range) : undefined;
 }
 
 function readPurpose(lb: LoadBalancer, fe: Frontend, services: Service[], membersText: string): string {

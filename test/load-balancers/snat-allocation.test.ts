@@ -59,4 +59,8 @@ test("the load balancer list says each outbound rule's node capacity, set or Azu
     JSON.stringify(await ask('max node count the outbound SNAT config supports', inv));
   expect(await said(SnapshotInventory.demo())).toMatch(/outboundrule serves at most 62 nodes/);
   expect(await said(load('aks-lb'))).toMatch(/aksOutboundRule serves up to 1,000 nodes \(Azure's default allocation/);
+  // a prefix frontend counts each address of its range
+  expect(await said(load('aks-lb-prefix'))).toMatch(
+    /aksOutboundRule serves at most 16 nodes \(4 frontend IPs from prefix 20\.31\.44\.0\/30 × 64,000 \/ 16000 ports\)/,
+  );
 });
