@@ -37,7 +37,9 @@ const CLOUD = String.raw`(?:aws|amazon|gcp|google cloud|eks|gke)`;
 const BACKGROUND = new RegExp(
   String.raw`\b(?:coming|came|moving|moved|switching|switched|migrated) (?:over )?from ${CLOUD}` +
     String.raw`(?: land| world| side)?\b|` +
-    String.raw`\b(?:in|on|at|with) ${CLOUD},? (?:we|i|you|one)(?:'d| had| used| would| just| did| were| was)\b` +
+    // ("In AWS land I'd check the NAT instance's elastic IP.": the cloud said as a place)
+    String.raw`\b(?:in|on|at|with) ${CLOUD}(?: land| world| side)?,? (?:we|i|you|one)` +
+    String.raw`(?:'d|’d| had| used| would| just| did| were| was)\b` +
     String.raw`[^.?!]*[.!]|` +
     // "on GKE I'd just look at Cloud NAT — what's the equivalent here", "in GKE kube-dns answers everything — which
     // resolver does api use here": a clause on the other cloud, set apart by a dash, before what is asked of this one
