@@ -121,7 +121,9 @@ const NEW_CLAUSE = new RegExp(
 const POINTS_BACK = new RegExp(
   String.raw`^(?:\s+(?:pods?|service|app|deployment))?\s+(?:\S+\s+)?` +
     // ("… lives in x.blob.core.windows.net — can api write to it?": what is written or posted to is gone to)
-    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:\s+(?:to|into))?\s+` +
+    // ("api writes to it on 5432": the verb in any form)
+    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:s|es|ing)?` +
+    String.raw`(?:\s+(?:to|into))?\s+` +
     String.raw`(?:there|it|that|them|this)\b`,
 );
 
