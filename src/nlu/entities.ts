@@ -744,6 +744,8 @@ function namespaceAsScope(intent: Intent, entities: Entity[], refs: NameRef[]): 
   for (let i = refs.length - 1; i >= 0; i--) if (refs[i].name === name && !refs[i].namespace) refs.splice(i, 1);
 }
 
+const POD_SHAPED = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z0-9]{1,10}-[a-z0-9]{5}$/;
+
 /** A workload matched by a part of its name only ("proxy" → kube-proxy). */
 const loose = (ix: PodIndex, e: Entity): boolean =>
   e.kind === 'workload' && !ix.byWorkload.has(e.text.split('/').pop()!);
@@ -762,6 +764,10 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
   // "how does sqlapi reach the redis pod": a name said as a pod's that matches nothing is a missing party too
   const typedPods = intent.typed.filter((t) => t.type === 'pod' && !entities.some((e) => e.text === t.name));
   missing.push(...typedPods.filter((t) => refs.some((r) => r.name === t.name && !r.namespace)).map((t) => t.name));
+  // ("how does sqlapi reach redis-1-abcde?": and so is a name written as a Deployment's pod is, its ReplicaSet's hash
+  // and five characters after it https://kubernetes.io/docs/concepts/workloads/controllers/deployment/)
+  const podShaped = refs.filter((r) => !r.namespace && POD_SHAPED.test(r.name) && !entities.some((e) => e.text === r.name));
+  missing.push(...podShaped.map((r) => r.name).filter((n) => !missing.includes(n)));
   if (missing.length) intent.missing = missing;
 }
 
