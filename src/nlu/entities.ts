@@ -815,6 +815,7 @@ function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: Nam
   const described = (i: number) => {
     const m = /\b(?:the|a|an|their|our)\s+((?:[a-z][\w-]*\s+){1,2})$/.exec(text.slice(0, i));
     if (!m || m[1].trim().split(/\s+/).some(ours) || KIND_AFTER.test(text.slice(i + 3))) return false;
+    if (onOurPort(k, entities, text.slice(i + 3))) return false;
     // (only one called: "egress ip of the tank-telemetry api" asks of ours, however it is described)
     return FAR_BEFORE.test(text.slice(0, m.index)) || FAR_AFTER.test(text.slice(i + 3));
   };
@@ -824,6 +825,15 @@ function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: Nam
   for (let i = entities.length - 1; i >= 0; i--)
     if (entities[i].text === 'api' && entities[i].kind === 'workload') entities.splice(i, 1);
   for (let i = refs.length - 1; i >= 0; i--) if (refs[i].name === 'api' && !refs[i].namespace) refs.splice(i, 1);
+}
+/** "calls the metadata api on 8080": the API said with a port our api's pods declare is ours, however it is described
+ * (a container's declared ports https://kubernetes.io/docs/concepts/services-networking/connect-applications-service/) */
+function onOurPort(k: Known, entities: Entity[], after: string): boolean {
+  const port = /^\s*(?:on |at |port |:)?(?:port |tcp\/?)?(\d{1,5})\b/.exec(after)?.[1];
+  const api = entities.find((e) => e.text === 'api' && e.kind === 'workload');
+  if (!port || !api) return false;
+  const pods = k.pods.filter((p) => api.pods?.includes(`${p.metadata.namespace}/${p.metadata.name}`));
+  return pods.some((p) => (p.spec?.containers ?? []).some((c) => c.ports?.some((x) => `${x.containerPort}` === port)));
 }
 const PLAIN_ADJECTIVES = new RegExp(
   String.raw`^(own|same|main|internal|actual|old|new|current|whole|kubernetes|k8s|aro|aks|cluster|pods?|app|` +
