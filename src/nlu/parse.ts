@@ -612,7 +612,8 @@ function pastedPods(text: string): string {
     return text;
   const owner = (n: string) => n.replace(/-[a-z0-9]{1,10}$/, '');
   const shared = rows.length > 1 && rows.every((r) => owner(r) === owner(rows[0]) && owner(r) !== r);
-  const listed = shared ? ` the ${owner(rows[0])} pods ` : ` ${rows.join(' ')} `;
+  const picked = rowPicked(text.replace(TABLE_ROW, ' '), rows);
+  const listed = picked ? ` ${picked} ` : shared ? ` the ${owner(rows[0])} pods ` : ` ${rows.join(' ')} `;
   let first = true;
   return (
     text
@@ -624,6 +625,21 @@ function pastedPods(text: string): string {
       .replace(TABLE_HEADER, ' ')
       .replace(TABLE_ROW, () => (first ? ((first = false), listed) : ' '))
   );
+}
+
+/** "second row - which public ip does it go out with?", "the pod on line 2", "last one in that list": one row of
+ * the table picked by its place stands for that pod alone */
+const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3 };
+const ROW_PICKED = new RegExp(
+  String.raw`\b(first|1st|second|2nd|third|3rd|fourth|last)\s+(row|line|entry|pod|one)\b|` +
+    String.raw`\b(row|line|entry)\s*(?:#|no\.?\s*)?([1-9])\b`,
+  'i',
+);
+function rowPicked(said: string, rows: string[]): string | undefined {
+  const m = ROW_PICKED.exec(said);
+  if (!m) return undefined;
+  const word = m[1]?.toLowerCase();
+  return rows[word === 'last' ? rows.length - 1 : word ? ORDINALS[word] : +m[4] - 1];
 }
 
 /** A pasted `kubectl get svc` table: its header and the command that listed it ("get svc" asks nothing). */
