@@ -878,6 +878,8 @@ const BARE_PORT = new RegExp(
   // ("does any policy stop web from calling api 8080": the verb said as going on)
   String.raw`((?:(?:->|→|<-|←)\s*|(?:\breach(?:es|ing)?|\bto|\binto|\baccess(?:es|ing)?|\bhits?|\bhitting|` +
     String.raw`\bcall(?:s|ing)?|` +
+    // ("confirm web cannot open db-0 5432": a connection opened to the target, said with its port)
+    String.raw`\bopen(?:s|ing)?|` +
     String.raw`\b(?:blocked|kept|cut off|locked out|firewalled) from|` +
     // ("connection refused on db 5432", "timing out to api 8080": where a connection fails, said with its port)
     String.raw`\b(?:refused|reset|dropped|rejected|timed out|times out|timing out) (?:on|to|at|from))\s+)` +
