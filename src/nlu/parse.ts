@@ -1444,11 +1444,17 @@ const MODIFIES = /^ (callbacks?|webhooks?|calls|requests|feeds?|uploads?|notific
 const AFTER_NAME = new RegExp(`^${ROLE_AFTER}`);
 
 const AZ_OPTION = /^(-g|-o|--resource-group|--output|--subscription|--query|--[a-z-]*-name)$/;
+/** The command groups an `az` command starts with ("which az command shows …" says the CLI's name in prose)
+ * https://learn.microsoft.com/cli/azure/reference-index */
+const AZ_GROUP = new RegExp(
+  String.raw`^(network|aks|vm|vmss|group|account|resource|monitor|role|ad|acr|keyvault|storage|login|extension|` +
+    String.raw`feature|provider|deployment|sql|webapp|graph|rest|disk|snapshot|identity|aro|afd|cdn|policy|lock|tag)$`,
+);
 /** The positions of an `az` command's words before its first option. */
 function azCommandWords(words: string[]): Set<number> {
   const out = new Set<number>();
   words.forEach((w, i) => {
-    if (w !== 'az' || !/^[a-z]/.test(words[i + 1] ?? '')) return;
+    if (w !== 'az' || !AZ_GROUP.test(words[i + 1] ?? '')) return;
     for (let j = i + 1; j < words.length && !words[j].startsWith('-'); j++) out.add(j);
   });
   return out;
