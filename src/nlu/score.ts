@@ -325,8 +325,26 @@ const REACHED_FROM_OUTSIDE = new RegExp(
 /** "which way does it come in": plain English for arriving (not "… is coming in the sqlapi log") */
 const COMES_IN_SAID = /\b(come|comes|coming) in(to)?\b(?! (the |our )?[\w'-]+ logs?\b)/;
 const comesIn = (t: string): boolean =>
-  (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t) || COMES_IN_SAID.test(t)) && !GOES_OUT_SAID.test(t);
+  (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t) || COMES_IN_SAID.test(t) || DRAWN_FROM_OUTSIDE.test(t)) &&
+  !GOES_OUT_SAID.test(t.replace(EGRESS_SETUP, ' '));
+/** "from the internet to web", "internet -> web": the flow drawn from outside to ours */
+const DRAWN_FROM_OUTSIDE = /\bfrom (the )?(public )?(internet|outside( world)?)\s*(to|into|->|→)\s|\binternet\s*(->|→)\s*\w/;
+/** "path from the internet to web when the cluster egress is through the NVA": how the cluster's way out is set up,
+ * said as a condition, is context of the flow asked, never that flow (an outbound type routes replies and calls out,
+ * not who opens the connection https://learn.microsoft.com/azure/aks/egress-outboundtype) */
+const EGRESS_SETUP = new RegExp(
+  String.raw`\b(when|while|if|given( that)?|now that|since|with|as|where) (the |our |its )?(cluster('s)? |aks |` +
+    String.raw`nodes?'? )?(egress|outbound)( traffic)? (is |are |goes |going |gets |being |forced |routed |sent )*` +
+    String.raw`(through|via|over|to|forced)\b[^.?!,;]*`,
+  'g',
+);
 
+/** "blood bank auditor: explain address …", "partner-bank support team: …": a label that opens the message naming who
+ * asks (a role, a team) says who they are, never where the traffic goes */
+const WHO_ASKS = new RegExp(
+  String.raw`^[a-z][\w -]{0,40}\b(auditors?|team|ops|desk|engineers?|managers?|leads?|testers?|admins?|owners?|` +
+    String.raw`analysts?|sre|devs?|developers?|architects?|support|on-?call|staff|officers?|clerks?)\s*:\s`,
+);
 /** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
  * family that one workload and a far end can overrule. */
 function movableOut(s: Seen): boolean {
@@ -340,7 +358,7 @@ function movableOut(s: Seen): boolean {
   const client =
     s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards && !farLabel(t, ip));
   // ("… to internet users": people on the Internet come in, no way out)
-  const out = t.replace(USERS_OUTSIDE, ' ');
+  const out = t.replace(USERS_OUTSIDE, ' ').replace(WHO_ASKS, ' ');
   return (
     ((OUT.test(out) || TO_INTERNET.test(out)) && !client && !snatElsewhere(s)) || sourceAtFarEnd(s) || farEndOut(s)
   );
