@@ -614,8 +614,11 @@ const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
 /** "the api pod calls APNs — from which source address?", "siteminder sees which source IP when the web pods push":
  * a party said by a name none of ours, that the one workload calls or that sees its calls, is outside: the source
  * it sees is the workload's way out (https://learn.microsoft.com/azure/aks/egress-outboundtype) */
-const ASKS_SOURCE =
-  /\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|\bsees? as our\b/;
+const ASKS_SOURCE = new RegExp(
+  String.raw`\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|\bsees? as our\b|` +
+    // ("… — what is the source address there?": the source asked after the flow is said)
+    String.raw`\bwhat('s| is| will be| would be) (the |our )?(source|src)( ip| address)?\b`,
+);
 function farPartySeesSource(s: Seen): boolean {
   if (!ASKS_SOURCE.test(s.t)) return false;
   const outside = (n: string | undefined) =>
@@ -626,9 +629,16 @@ function farPartySeesSource(s: Seen): boolean {
     outside(called.exec(s.t)?.[2]) ||
     outside(sees.exec(s.t)?.[1]) ||
     outside(SEES_OURS.exec(s.t)?.[1]) ||
-    outside(SEES_FROM.exec(s.t)?.[1])
+    outside(SEES_FROM.exec(s.t)?.[1]) ||
+    oneAddressOutside(s)
   );
 }
+/** "10.130.1.5 in the shared spoke — which source does it see from api?", "sqlapi opens a connection to 10.0.0.4
+ * inside the vnet - what is the source address there?": the one address said is outside the cluster (a peered
+ * spoke, a VM of the VNet), never said as the client: the source it sees is the workload's way out, which its
+ * routes decide https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview */
+const oneAddressOutside = (s: Seen): boolean =>
+  s.intent.ips.length === 1 && s.intent.elsewhereIps?.[0] === s.intent.ips[0] && !clientOutside(s);
 // "what source address will the hat maker's payment gateway see from 10.129.2.7?": a party none of ours that sees
 // the calls from one of ours is outside, and what it sees is our way out
 const SEES_FROM = new RegExp(
@@ -665,7 +675,8 @@ function farEndGoneTo(s: Seen): string | undefined {
     String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?|\bneeds)` +
       String.raw`\s+(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
-      String.raw`${esc(ip)}\b(?!/\d)`,
+      // ("calls the vm at 10.0.0.4": where the thing is said to be)
+      String.raw`(at\s+)?${esc(ip)}\b(?!/\d)`,
   );
   return to.test(s.t) ? ip : undefined;
 }
@@ -1354,6 +1365,8 @@ const isWhat = (t: string, ip: string): boolean => {
       String.raw`\bwhat (the )?(ip |address )?${at} (really |actually )?is( here| in this cluster)?\s*[?!.]*\s*$`,
   ).test(t);
 };
+const SOURCE_ASKED_AT_END = /\b(what|who)('s| is) (the )?(source|src)( ip| address)?( here| there)?\s*[?!.]*\s*$/;
+const sourceOfOurFlowAsked = (s: Seen): boolean => SOURCE_ASKED_AT_END.test(s.t) && !!farEndGoneTo(s);
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
     // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
@@ -1905,7 +1918,9 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'which-address-is-what',
     says: { 'what-is': 21 },
-    when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t),
+    // (never the source asked of a flow from one of ours to the address: "sqlapi opens a connection to 10.0.0.4 - what
+    // is the source address there?" asks its way out, the address being where it goes)
+    when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t) && !sourceOfOurFlowAsked(s),
   },
   // "dial tcp: lookup api.shop on 10.0.0.10:53: … i/o timeout\nwhat is 10.0.0.10?": the sentence that asks is only
   // what one address is; the pasted lines (a name looked up) are context
