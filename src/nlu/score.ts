@@ -883,7 +883,11 @@ const ITS_CHECKS =
   String.raw`\bwhat (exactly |else )?(checks|lookups|tests|traces) (can|could|do|will) (you|u|it|the bot|this bot) ` +
   String.raw`(run|do|make|perform)\b|\bwhat (exactly |else )?(can|could) (you|u|it|the bot|this bot) ` +
   String.raw`(check|see|trace|look at|read)\b|\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) ` +
-  String.raw`(follow|trace|handle|see|check|read|walk) (a|an|any)\b|${ITS_VERDICTS}|` +
+  String.raw`(follow|trace|handle|see|check|read|walk) ` +
+  // ("can you trace traffic through a hub firewall that lives in another subscription?": the flow through a kind of
+  // thing, said in general)
+  String.raw`((traffic|flows?|packets?|paths?|connections?) (through|via|across|behind|over) )?(a|an|any)\b|` +
+  String.raw`${ITS_VERDICTS}|` +
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)
   `${THING_THE_BOT_COVERS}|` +
