@@ -1361,6 +1361,14 @@ const WAY_IN = new RegExp(
     // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
     String.raw`agc|front ?door|afd|route)\b`,
 );
+/** "via gateway-01, which source address does web see?": a way in said by a name with its kind written into it (an
+ * AGC Gateway, an Application Gateway) and no workload of ours is the way in, as its kind said would be
+ * https://learn.microsoft.com/azure/application-gateway/for-containers/overview */
+const VIA_NAMED = /\b(through|via|behind|from) (the |our |its )?([a-z0-9]+(?:-[a-z0-9]+)+)\b/g;
+function viaWayInNamed(s: Seen): boolean {
+  const known = new Set(s.entities.map((e) => e.text.split('/').pop()!));
+  return [...s.t.matchAll(VIA_NAMED)].some((m) => WAY_IN_NAME.test(m[3]) && !known.has(m[3]));
+}
 const isWhat = (t: string, ip: string): boolean => {
   const at = ip.replace(/\./g, '\\.');
   return new RegExp(
@@ -1908,7 +1916,8 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'seen-behind-the-way-in',
     says: { inbound: 20 },
-    when: (s) => !!s.workloads.length && SEEN.test(s.t) && WAY_IN.test(s.t) && !CAN.test(s.t) && !routerIsClient(s),
+    when: (s) =>
+      !!s.workloads.length && SEEN.test(s.t) && (WAY_IN.test(s.t) || viaWayInNamed(s)) && !CAN.test(s.t) && !routerIsClient(s),
   },
   // "true or false: 51.104.20.30 is the web service's public IP", "quiz: 20.31.46.88 is a) … b) …", "IOC list …
   // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what
