@@ -147,6 +147,9 @@ const NETWORK_ASKED = new RegExp(
     String.raw`\bwhy (do|are|would|should) (we|i|you) (pay|paying|be billed|billed|charged) for (the |our |these |` +
     String.raw`those |this |that |two |three |four |five |\d+ )*(public ips?|ips?|addresses|load ?balancers?|lbs?|` +
     String.raw`frontends?|nat gateways?|firewalls?|nodes?)\b|` +
+    // ("the bill shows four LBs, why do we need all of them?": what things on the bill are needed for is what they do)
+    String.raw`\bwhy (do|does|would|did) (we|i|you|they|it) (really |even |actually )?need (all |both |each |every |` +
+    String.raw`these|those|them|it|this|that|so many|two|three|four|five|\d+)|` +
     // "how many load balancers are we paying for": a count of things of ours is read, the bill the reason for asking
     String.raw`\bhow many (public |outbound |egress )?(ips?|addresses|load ?balancers?|lbs?|frontends?|nat gateways?|` +
     String.raw`firewalls?|nodes?|pods?)\b`,
@@ -238,10 +241,35 @@ const outsiderOpens = (intent: Intent): string | undefined =>
     ? (intent.elsewhereIps ?? []).find((ip) => askedWhetherOpens(intent.text, ip))
     : undefined;
 
+/** "how many blood units do we have in stock", "how many claims came in": a count asked of things that are no
+ * part of a network path nor anything named in the cluster is out of scope (the bot counts load balancers, SNAT
+ * ports, nodes, pods, addresses: https://learn.microsoft.com/azure/aks/concepts-network) */
+const COUNTED = /\bhow many ([\w.-]+)(?: ([\w.-]+))?/;
+const COUNTABLE_OF_OURS = new RegExp(
+  String.raw`^(snat|ports?|nodes?|workers?|load|balancers?|lbs?|frontends?|backends?|ips?|ipv[46]|address(es)?|` +
+    String.raw`public|private|outbound|inbound|egress|ingress(es)?|replicas?|pods?|instances?|vms?|vmss|machines?|` +
+    String.raw`connections?|conns|flows?|packets?|requests?|calls?|clients?|callers?|rules?|polic(y|ies)|routes?|` +
+    String.raw`services?|svcs?|hosts?|hostnames?|domains?|records?|zones?|dns|subnets?|vnets?|nsgs?|asgs?|hops?|` +
+    String.raw`probes?|prefix(es)?|peerings?|endpoints?|namespaces?|clusters?|workloads?|deployments?|containers?|` +
+    String.raw`gateways?|nat|firewalls?|nvas?|appliances?|nics?|interfaces?|cidrs?|ranges?|spokes?|hubs?|tunnels?|` +
+    String.raw`sessions?|sockets?|listeners?|certs?|certificates?|tls|https?|tcp|udp|azure|network|networks|` +
+    // (words that count nothing yet: "how many more", "how many of them", "how many times")
+    String.raw`more|of|do|does|did|is|are|was|were|can|could|would|will|per|each|times|the|our|different|distinct|` +
+    String.raw`separate|total|active|concurrent|simultaneous|open|parallel|new|extra|additional|max|maximum|exactly)$`,
+);
+function countsOtherThings(intent: Intent): boolean {
+  const m = COUNTED.exec(intent.text);
+  if (!m) return false;
+  const named = new Set([...intent.names, ...(intent.entities ?? []).map((e) => e.text.split('/').pop()!)]);
+  const words = [m[1], m[2]].filter((w): w is string => !!w);
+  // (a word with a digit, a dash or a dot in it is a name: "how many db-0 connections")
+  return words.every((w) => /^[a-z]+$/.test(w) && !COUNTABLE_OF_OURS.test(w) && !named.has(w)) && !intent.ips.length;
+}
+
 /** The intent once the entities are known (the text's cues alone can misread who is asking what). */
 export function reconsider(intent: Intent): void {
   const t = intent.text;
-  if (wholeListIs(t, outOfScope)) {
+  if (wholeListIs(t, outOfScope) || countsOtherThings(intent)) {
     intent.outOfScope = true;
     intent.kind = 'unknown';
     return;
