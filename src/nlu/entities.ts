@@ -766,7 +766,9 @@ function missingParties(k: Known, intent: Intent, entities: Entity[], refs: Name
   missing.push(...typedPods.filter((t) => refs.some((r) => r.name === t.name && !r.namespace)).map((t) => t.name));
   // ("how does sqlapi reach redis-1-abcde?": and so is a name written as a Deployment's pod is, its ReplicaSet's hash
   // and five characters after it https://kubernetes.io/docs/concepts/workloads/controllers/deployment/)
-  const podShaped = refs.filter((r) => !r.namespace && POD_SHAPED.test(r.name) && !entities.some((e) => e.text === r.name));
+  const podShaped = refs.filter(
+    (r) => !r.namespace && POD_SHAPED.test(r.name) && !entities.some((e) => e.text === r.name),
+  );
   missing.push(...podShaped.map((r) => r.name).filter((n) => !missing.includes(n)));
   if (missing.length) intent.missing = missing;
 }

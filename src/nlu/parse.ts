@@ -505,8 +505,8 @@ const ACTION_VERBS = [
   // ("permit tcp host 10.244.2.15 host 10.244.1.9 eq 5432": an access-list entry quoted, the five fields of a flow to
   // check, no order: https://learn.microsoft.com/azure/network-watcher/ip-flow-verify-overview)
   // (its source a range and a wildcard mask: "permit ip 10.224.0.0 0.0.255.255 host 10.100.0.4")
-  String.raw`allow|permit(?!\s+(?:tcp|udp|ip|icmp)\s+(?:host|any|\d{1,3}(?:\.\d{1,3}){3})\b)|unblock|whitelist|allowlist|attach|detach|` +
-    'associate|assign',
+  String.raw`allow|permit(?!\s+(?:tcp|udp|ip|icmp)\s+(?:host|any|\d{1,3}(?:\.\d{1,3}){3})\b)|` +
+    'unblock|whitelist|allowlist|attach|detach|associate|assign',
   // "can you point your DNS at our edge": a record or a name pointed somewhere is a change
   String.raw`(?:re)?point(?= (?:[\w.-]+ ){1,4}(?:at|to)\b)`,
   // "block 203.0.113.45 at the firewall": a block asked for (a pasted log line opens with "Deny", never "block")

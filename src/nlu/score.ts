@@ -328,7 +328,8 @@ const comesIn = (t: string): boolean =>
   (COMES_IN.test(t) || REACHED_FROM_OUTSIDE.test(t) || COMES_IN_SAID.test(t) || DRAWN_FROM_OUTSIDE.test(t)) &&
   !GOES_OUT_SAID.test(t.replace(EGRESS_SETUP, ' '));
 /** "from the internet to web", "internet -> web": the flow drawn from outside to ours */
-const DRAWN_FROM_OUTSIDE = /\bfrom (the )?(public )?(internet|outside( world)?)\s*(to|into|->|→)\s|\binternet\s*(->|→)\s*\w/;
+const DRAWN_FROM_OUTSIDE =
+  /\bfrom (the )?(public )?(internet|outside( world)?)\s*(to|into|->|→)\s|\binternet\s*(->|→)\s*\w/;
 /** "path from the internet to web when the cluster egress is through the NVA": how the cluster's way out is set up,
  * said as a condition, is context of the flow asked, never that flow (an outbound type routes replies and calls out,
  * not who opens the connection https://learn.microsoft.com/azure/aks/egress-outboundtype) */
@@ -615,7 +616,8 @@ const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
  * a party said by a name none of ours, that the one workload calls or that sees its calls, is outside: the source
  * it sees is the workload's way out (https://learn.microsoft.com/azure/aks/egress-outboundtype) */
 const ASKS_SOURCE = new RegExp(
-  String.raw`\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|\bsees? as our\b|` +
+  String.raw`\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|` +
+    String.raw`\bsees? as our\b|` +
     // ("… — what is the source address there?": the source asked after the flow is said)
     String.raw`\bwhat('s| is| will be| would be) (the |our )?(source|src)( ip| address)?\b`,
 );
@@ -1917,7 +1919,11 @@ export const EVIDENCE: readonly Row[] = [
     id: 'seen-behind-the-way-in',
     says: { inbound: 20 },
     when: (s) =>
-      !!s.workloads.length && SEEN.test(s.t) && (WAY_IN.test(s.t) || viaWayInNamed(s)) && !CAN.test(s.t) && !routerIsClient(s),
+      !!s.workloads.length &&
+      SEEN.test(s.t) &&
+      (WAY_IN.test(s.t) || viaWayInNamed(s)) &&
+      !CAN.test(s.t) &&
+      !routerIsClient(s),
   },
   // "true or false: 51.104.20.30 is the web service's public IP", "quiz: 20.31.46.88 is a) … b) …", "IOC list …
   // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what
