@@ -278,6 +278,7 @@ export function reconsider(intent: Intent): void {
   dropExcluded(intent);
   const pair = partiesOf(intent);
   const { evidence } = decideKeepingFirst(intent, pair);
+  destinationAsked(intent);
   if (asksSeveral(intent, pair.several)) return;
   seenByOurPod(intent, evidence);
   eachListed(intent);
@@ -335,6 +336,15 @@ function seenByOurPod(intent: Intent, evidence: string[]): void {
   if (intent.kind !== 'egress' || !evidence.includes('source-seen-by-a-pod') || intent.destination) return;
   intent.kind = 'east-west';
   if (intent.model) intent.model.decided = 'rules: a pod of ours sees the source';
+}
+
+/** "can api send mail straight out, tcp 25 to 203.0.113.25?": the far end the text's way-out words made a destination
+ * is, once another family is decided (a verdict asked of the flow), the address that question is about */
+function destinationAsked(intent: Intent): void {
+  const far = intent.destination;
+  if (intent.kind === 'egress' || intent.kind === 'unknown' || !far || intent.ips.includes(far)) return;
+  intent.ips = [...intent.ips, far];
+  delete intent.destination;
 }
 
 /** "outbound public IP for web, api and db-0": one ask of each workload listed, answered in turn */
