@@ -941,6 +941,8 @@ const COVERS =
       String.raw`(questions|queries|checks?|lookups?|traces?|verdicts?|paths)|` +
       // "do you answer questions about load balancers and SNAT ports?": the topics the bot's questions are about
       String.raw`(questions|queries) (about|on|regarding|around)|` +
+      // ("which questions can I ask on egress?": the questions one may put to the bot, a family named their kind)
+      String.raw`(which|what) (questions|queries) (can|could|may|should) (i|we) |` +
       // "what you can check regarding load balancers and SNAT": the topics the bot's checks cover, asked of it
       String.raw`what (you|u) (can|could) (check|see|trace|look at|read|tell|answer) ` +
       String.raw`(regarding|about|around|concerning|on|for)|` +

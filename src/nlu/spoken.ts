@@ -351,6 +351,31 @@ const GLOSS: [string, string][] = [
   ['soruları', 'questions'],
   ['sorular', 'questions'],
   ['sorabilirim', 'can i ask'],
+  // ("erişebilir mi?": can it reach?; "mi", "mı", "mu", "mü" only mark the question)
+  ['erişebilir', 'can reach'],
+  ['mi', ''],
+  ['mı', ''],
+  ['mu', ''],
+  ['mü', ''],
+  // Italian: "percorso" is the path, "quali domande" which questions, "spiega" explains
+  ['percorso', 'path'],
+  ['quali', 'which'],
+  ['domande', 'questions'],
+  ['spiega', 'explains'],
+  ['posso', 'can i'],
+  // Polish: "ścieżka" is the path, "na porcie" on port, "jak" how, "jakie" which, "źródłowe" source, "widzi" sees,
+  // "pytać" ask, "przykłady" examples
+  ['ścieżka', 'path'],
+  ['na porcie', 'on port'],
+  ['jak', 'how'],
+  ['jakie', 'which'],
+  ['źródłowe', 'source'],
+  ['widzi', 'sees'],
+  ['pytać', 'ask'],
+  ['przykłady', 'examples'],
+  ['cię', 'you'],
+  ['pytań', 'questions'],
+  ['pytania', 'questions'],
   // Vietnamese: "đường đi" is the path, "từ … tới/đến …" from … to …, "qua" via, "cổng" the port
   ['xin chào', 'hello'],
   ['đường đi', 'path'],
@@ -396,7 +421,8 @@ const FOREIGN = new RegExp(
     String.raw`서버는|서버|뭐예요|뭐에요|무엇인가요|맞나요|맞아요|어디|노드|포트|경로|` +
     String.raw`qual|quale|saída|saida|uscita|preciso|pode|può|falar|porta|você|voce|fazer|ajuda|hoe|komt|welke|` +
     String.raw`poort|uitgaande|peut|joindre|atteindre|chega|benutzt|verwendet|arasındaki|nedir|hangi|nerede|` +
-    String.raw`yardım|sorabilirim|` +
+    String.raw`yardım|sorabilirim|erişebilir|percorso|quali|domande|ścieżka|porcie|jakie|źródłowe|pytać|pytań|` +
+    String.raw`pytania|przykłady|` +
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
     String.raw`đường|từ|tới|đến|nào|cổng|` +
     String.raw`bisa|saja|bagaimana|gimana|dimana|tolong|` +
@@ -417,7 +443,15 @@ export function glossed(t: string): string {
     // and Turkish "between" ("sqlapi ile server arasındaki yol": the path between sqlapi and server)
     // and Vietnamese "which" after its noun ("qua node nào": via which node)
     .replace(/(?<![\p{L}\d-])([\w./-]+) nào(?![\p{L}\d-])/gu, 'which $1')
-    .replace(/(?<![\p{L}\d-])([\w./-]+) ile ([\w./-]+) arasındaki(?![\p{L}\d-])/gu, 'between $1 and $2');
+    .replace(/(?<![\p{L}\d-])([\w./-]+) ile ([\w./-]+) arasındaki(?![\p{L}\d-])/gu, 'between $1 and $2')
+    // and Polish "from … to …" ("od web do api"; "do" alone may be English)
+    .replace(/(?<![\p{L}\d-])od ([\w./-]+) do ([\w./-]+)(?![\p{L}\d-])/gu, 'from $1 to $2')
+    // Turkish joins a case ending to a name with an apostrophe ("x/a'ya": to x/a, "web'den": from web, "pod'u": the
+    // pod), and to "port" without one ("80 portundan", "portuna"): the name, the way said as an English preposition
+    .replace(/([\w./-]+)['’](?:y?[ae])(?![\p{L}\d-])/gu, 'to $1')
+    .replace(/([\w./-]+)['’](?:[dt][ae]n)(?![\p{L}\d-])/gu, 'from $1')
+    .replace(/([\w./-]+)['’](?:n?[ıiuü]n|y?[ıiuü]|[dt][ae])(?![\p{L}\d-])/gu, '$1')
+    .replace(/\b(\d{2,5}) port(?:u|una|undan|unda)(?![\p{L}\d-])/gu, 'on port $1');
   const read = ordered.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
   return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
 }
