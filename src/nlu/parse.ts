@@ -4,7 +4,7 @@ import { corrected, followedUp, readingsOf } from './corrections';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
-import { ASIDE_WORDS, IPV6_PATTERN } from './patterns';
+import { ASIDE_WORDS, IPV6_PATTERN, RECALLED } from './patterns';
 import { asksOf } from './asks';
 import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
@@ -1713,7 +1713,8 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   // a sentence may open with an address ("… reset by peer. 172.30.138.47 svc or pod?")
   const all = t.split(SENTENCE_BREAK).filter((s) => /[a-z]/.test(s));
   // a quoted line ("> are we out of snat?") is what someone else asked: the reply's own sentences ask
-  const own = all.filter((s) => !/^>/.test(s));
+  // (and so is the bot's earlier answer recalled in the writer's words: "earlier answer said sqlapi is on qt8l7.")
+  const own = all.filter((s) => !/^>/.test(s) && !RECALLED.test(s));
   const sentences = own.length ? own : all;
   const found = sentences.findLastIndex((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
   const at = found < 0 && own.length < all.length ? sentences.length - 1 : found;

@@ -37,3 +37,12 @@ export const FLOW_WORKS_ASKED =
   String.raw`(:\d{1,5}|\b(on|port|tcp|udp)[ /]?\d{1,5})\b((?!\b(which|what|where|how)\b)[^?]){0,40}` +
   String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? (work|go through|pass)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
+
+/** "earlier answer said sqlapi is on qt8l7.", "you told me web runs on node 2.": the bot's earlier answer, recalled in
+ * the writer's words, is what a quoted line is */
+export const RECALLED = new RegExp(
+  String.raw`^\W*(?:(?:the|your|that|an?|my) )?(?:earlier|last|previous|prior|first|other) ` +
+    String.raw`(?:answer|reply|response|message)s? (?:said|says|told|showed|shows|claimed|had)\b|` +
+    String.raw`^\W*(?:you|the bot|packet-path) (?:just )?` +
+    String.raw`(?:said|told (?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)\b`,
+);

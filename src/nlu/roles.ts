@@ -7,6 +7,7 @@ import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import { saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
 import { askedWhetherOpens, saidToOpen } from './outside-client';
+import { RECALLED } from './patterns';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
 import { escapeRe } from '../regex';
@@ -320,7 +321,7 @@ function ownBeforeQuoted(intent: Intent): void {
   if (['east-west', 'policy'].includes(intent.kind)) return;
   const own = intent.text
     .split(/(?<=[.?!])\s+/)
-    .filter((x) => !x.startsWith('>'))
+    .filter((x) => !x.startsWith('>') && !RECALLED.test(x))
     .join(' ');
   const entities = intent.entities ?? [];
   const saysIt = (e: Entity) => new RegExp(String.raw`(^|[^\w-])${escapeRe(e.text)}(?![\w-])`).test(own);
