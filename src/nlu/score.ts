@@ -1463,9 +1463,9 @@ const PODS_ON = new RegExp(
     // ("… tonight: list the pods living there": the pods asked of the node said before)
     String.raw`${PODS_POINTED_BACK}|` +
     // "vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
-    // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/)
+    // (https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/) ("which pods will have to move?": so)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}` +
-    String.raw`\b(?:evicted|drained|rescheduled|disrupted)\b|` +
+    String.raw`\b(?:evicted|drained|rescheduled|disrupted|move|moved|moving|relocated?)\b|` +
     PODS_HOSTED,
 );
 /** "is kube-proxy on the new node vmss000003?": a node said as the place something is on */
