@@ -1508,6 +1508,19 @@ const ON_NODE_DESCRIBED = new RegExp(
     String.raw`(?:node |worker |box |host |vm |machine )?as the (?:one|node|worker|box|host|vm|machine) ` +
     String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b`,
 );
+/** the node two pods run on, held against each other: the same one, others, or spread over several */
+const SAME_NODE = new RegExp(
+  String.raw`\b(same|different|separate|one|other) (node|host|vm|machine|worker|box)s?\b|` +
+    String.raw`\bshare (a|the|one) (node|host|vm|machine|worker|box)\b|\bspread (out|across|over)\b|\bco-?located\b`,
+);
+// (never where their traffic, an address or a filter is what is asked: "same node — does it cross the NSG?")
+const placedTogether = (s: Seen): boolean =>
+  s.workloadSet.size >= 2 &&
+  SAME_NODE.test(s.intent.asking ?? s.t) &&
+  !PAIR.test(s.t) &&
+  !FLOW_ASKED.test(s.t) &&
+  !/\b(traffic|packets?|nsgs?|firewalls?|polic(y|ies)|dns|ips?|address(es)?|through|via)\b/.test(s.t) &&
+  !s.intent.ips.length;
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
   const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
@@ -2041,6 +2054,9 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'pods-on-a-node', says: { pod: 19 }, when: podsOnANode },
   // "node of db-0", "pod ip + node of web-…": the node a pod runs on
   { id: 'node-of-a-pod', says: { pod: 19 }, when: nodeOfAPod },
+  // "sqlapi + server - same VM or spread out?", "do web and api share a node?": two workloads' pods compared by the
+  // node they run on (https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/)
+  { id: 'pods-placed-together', says: { pod: 19 }, when: placedTogether },
   // "10.129.2.4 -- pod IP or node IP?", "20.93.20.5, whose public IP is that?": what kind of thing one address is
   { id: 'address-kind-asked', says: { 'what-is': 20 }, when: addressKindAsked },
   // "20.31.46.20 vs 20.31.45.117 — which one is inbound and which is outbound?": two addresses set against each other,

@@ -85,6 +85,8 @@ async function listedPods(intent: Intent, ctx: Ctx, first: Pod): Promise<Pod[] |
 const SAME_PLACE = new RegExp(
   String.raw`\b(same|different|separate) (node|host|vm|machine|worker)s?\b|` +
     String.raw`\bshare (a|the|one) (node|host|vm|machine|worker)\b|` +
+    // ("… on another worker?", "spread out?", "co-located?": the same, said of where each runs)
+    String.raw`\b(another|other) (node|host|vm|machine|worker|box)\b|\bspread (out|across|over)\b|\bco-?located\b|` +
     String.raw`\bnode\b.*\bsame one\b`,
 );
 
