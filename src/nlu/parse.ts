@@ -553,7 +553,9 @@ const ACTION = new RegExp(
     // ("Change RFC-2219 asks to confirm …": a change named by its ticket's id is the ticket)
     // (never "drain vmss000002": a node's name is what the order is about)
     // ("scale question later, but first: …": the verb's word as a noun, a topic put off, orders nothing)
+    // ("can you change anything in the cluster?": a verb with no object of ours asks what the bot may do, orders none)
     String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
+    String.raw`(?!\s+(?:anything|something|things|stuff)\b)` +
     String.raw`(?!\s+(?:questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
     // ("patch night for vmss000000: list …", "upgrade window": the verb's word naming when it happens, no order)
     String.raw`(?!\s+(?:night|nights|day|days|window|windows|weekend|week|schedule|calendar)\b)` +
@@ -815,7 +817,10 @@ function perNameNamespaces(text: string): string {
 function readScope(rest: Rest, intent: Intent): void {
   const cluster =
     rest.take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
-    rest.take(/\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+([a-z0-9][a-z0-9._-]*)/);
+    // ("in the cluster or do you only read": a joining word after "the cluster" is no cluster's name)
+    rest.take(
+      /\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+(?!(?:or|and|but|so|if|is|are|was|to|from|with|as|by|via)\b)([a-z0-9][a-z0-9._-]*)/,
+    );
   if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
   rest.text = perNameNamespaces(rest.text);
   const ns =

@@ -41,7 +41,10 @@ const PRICES = new RegExp(
 const CHANGES = new RegExp(
   String.raw`\b(can|could|would) you (please )?(create|add|delete|remove|open|close|change|apply|write|set up|scale|` +
     // ("… and can you change anything?": whether the bot can, asked of nothing in particular, is about the bot)
-    String.raw`fix|repair|restart)\b(?! (anything|something|things|stuff)( at all| for us| for me)?\s*[?!.]*\s*$)|` +
+    // ("can you change anything in the cluster or do you only read?": so is one said of a place, or weighed)
+    String.raw`fix|repair|restart)\b(?! (anything|something|things|stuff)( at all| for us| for me)?` +
+    String.raw`( (in|on|to) (the |our |my )?(cluster|network|azure|subscription|environment|setup))?` +
+    String.raw`\s*([?!.,]|\bor\b|$))|` +
     // "would it be possible to move the EgressIP onto another node": a change asked politely
     // ("would it be possible for you to raise the idle timeout": whoever is asked to, a setting raised is a change)
     String.raw`\b(would|is) it (be )?possible (for (you|u|the bot) )?to (move|migrate|relocate|change|add|remove|` +

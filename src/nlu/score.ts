@@ -908,6 +908,9 @@ const ITS_USE = new RegExp(
     String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq|` +
     // "kindly inform the functions of this bot": what it is for
     String.raw`functions?|functionality|purpose)\b|` +
+    // "can you change anything in the cluster?": whether the bot writes at all, nothing of ours named (read-only)
+    String.raw`\b(can|could|do|will|would) (you|u|it|the bot) (change|edit|delete|remove|fix|restart|write|touch|` +
+    String.raw`break) (anything|something|things|stuff)\b|` +
     // "can you check IPv6 paths?": whether the bot checks a kind of path, said in general (no article: never "can you
     // check the network for me")
     String.raw`\b(can|could|do) (you|u) (check|trace|handle|follow|see|do) [a-z0-9-]+ (paths|flows|routes|traffic)\b|` +
