@@ -857,7 +857,9 @@ const CLIENT_IN = new RegExp(
 // ("does this thing understand Front Door?": the bot said as a thing)
 // ("does it understand CNI overlay?", "can it explain egress IPs at all?": "it" that understands or explains is the
 // bot; a pod or a load balancer neither understands nor explains)
-const IT_KNOWS = String.raw`\b(can|could|does|do|will|would) it (explain|understand)\b`;
+// ("can it tell me anything about EgressIPs?": what it can tell of a topic, nothing in particular asked)
+const IT_KNOWS =
+  String.raw`\b(can|could|does|do|will|would) it (explain|understand|tell (me|us) (anything|something|much))\b`;
 const TO_THE_BOT = new RegExp(
   String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|` +
     IT_KNOWS,
@@ -896,6 +898,8 @@ const ITS_CHECKS =
   // ("what do I get from you for DNS questions?": what the bot gives back for a kind of question, asked of it)
   String.raw`\bwhat (do|does|will|would|can|could) (i|we|one|people) (get|receive|see) (back )?from ` +
   String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
+/** "…, or is that out of its league?": a topic asked whether it lies beyond what the bot does */
+const BEYOND_IT = String.raw`(out of|beyond|outside) (your|its|the bot(?:'?s)?) (league|scope|depth|remit|reach)`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
 const BOT_AWARE =
   String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
@@ -905,7 +909,8 @@ const ITS_USE = new RegExp(
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
     String.raw`understands?|` +
     String.raw`show|shows|information|info|modif\w*|read[- ]only|examples?|` +
-    String.raw`capabilit(y|ies)|able|features?|scope|supports?|supported|work|works|covers?|provides?|offers?|faq|` +
+    String.raw`capabilit(y|ies)|able|features?|scope|league|remit|supports?|supported|work|works|covers?|provides?|` +
+    String.raw`offers?|faq|` +
     // "kindly inform the functions of this bot": what it is for
     String.raw`functions?|functionality|purpose)\b|` +
     // "can you change anything in the cluster?": whether the bot writes at all, nothing of ours named (read-only)
@@ -963,7 +968,8 @@ const COVERS =
       String.raw`(info|information|details) (can|could|does|will|would) (you|u|your bot|the bot|this bot|this tool) ` +
       String.raw`(give|provide|show|tell|offer)|` +
       // "does the bot know about OpenShift EgressIPs?", "do you know about NSGs?": a topic asked of the bot's knowledge
-      String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of))\b|` +
+      String.raw`(do|does) (you|u|the bot|this bot|the tool|this tool|packet-path) (know|understand) (about|of)|` +
+      `${BEYOND_IT})\\b|` +
       String.raw`${ITS_CHECKS}|${BOT_AWARE}`,
   );
 /** "can you tell me DNS paths too or just egress?": one topic weighed against another, asked of what the bot does */
@@ -1008,7 +1014,7 @@ function aboutTheBot(s: Seen): boolean {
 }
 
 /** The bot asked what it knows or checks, or one topic weighed against another (nothing of ours named) */
-const BOT_SCOPE = new RegExp(String.raw`${ITS_CHECKS}|${BOT_AWARE}|\bor (only|just)\b`);
+const BOT_SCOPE = new RegExp(String.raw`${ITS_CHECKS}|${BOT_AWARE}|\bor (only|just)\b|\b${BEYOND_IT}\b`);
 const botScopeAsked = (s: Seen): boolean => !EARLIER_ANSWER.test(s.t) && BOT_SCOPE.test(s.t) && aboutTheBot(s);
 
 // "or only Kubernetes stuff?": Kubernetes said with a word for things in general is the platform, not the Service or
