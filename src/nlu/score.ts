@@ -1104,7 +1104,8 @@ const ONLY_WHAT_IS =
  * then asked what it is (its resource), not the way in through it */
 const WHAT_IS_THAT_HOST = new RegExp(
   String.raw`(^|[.?!:—–-]\s)\W*(what|who)(?:'s| (?:exactly |actually |really )?is) (that|this) ` +
-    String.raw`(host|hostname|name|endpoint|domain|fqdn|url|thing)( exactly)?\s*[?!.]*\s*$`,
+    // ("<endpoint>.z01.azurefd.net - what is this one?": the host pointed back at as one of several)
+    String.raw`(host|hostname|name|endpoint|domain|fqdn|url|thing|one)( exactly)?\s*[?!.]*\s*$`,
 );
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
 
@@ -2031,7 +2032,7 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) =>
       [...(s.intent.urlHosts ?? []), ...s.intent.names].some((h) => /\.azurefd\.net\.?$/.test(h)) &&
       // ("… whether to allow <endpoint>.z01.azurefd.net in their proxy. what is it?": the host pointed back at)
-      (WHAT_HOST.test(s.intent.asking ?? s.t) || /\bwhat(?:'s| is) (it|this|that)\s*[?!.]*\s*$/.test(s.t)),
+      (WHAT_HOST.test(s.intent.asking ?? s.t) || /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t)),
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
