@@ -434,7 +434,8 @@ const FOREIGN = new RegExp(
 const LAST_VERB = /(?<![\p{L}\d-])(skalieren|löschen|öffnen)\W*$/u;
 
 export function glossed(t: string): string {
-  if (!FOREIGN.test(t)) return t;
+  // (Japanese kana join the words around them with no space: any of them marks the message)
+  if (!FOREIGN.test(t) && !/[\u3040-\u30ff]/u.test(t)) return t;
   const verb = LAST_VERB.exec(t)?.[1];
   // Hindi puts "from" and "to" after their nouns ("api se db-0 tak", "5432 pe"): read in English order
   const ordered = t
@@ -444,6 +445,12 @@ export function glossed(t: string): string {
     // and Vietnamese "which" after its noun ("qua node nào": via which node)
     .replace(/(?<![\p{L}\d-])([\w./-]+) nào(?![\p{L}\d-])/gu, 'which $1')
     .replace(/(?<![\p{L}\d-])([\w./-]+) ile ([\w./-]+) arasındaki(?![\p{L}\d-])/gu, 'between $1 and $2')
+    // and Japanese "from … to …" after their nouns ("internet から sqlapi pod まで": from the internet to sqlapi)
+    .replace(/(?<![\p{L}\d-])([\w./-]+)\s*から\s*([\w./-]+(?: service| pods?| svc)?)\s*まで/gu, 'from $1 to $2 ')
+    // ("どう" is how, "教えてください" please tell; "は", "を" only mark the noun before them)
+    .replace(/どう/gu, ' how ')
+    .replace(/教えてください/gu, ' please show ')
+    .replace(/(?<=[\w\s])[はを](?=\s|$)/gu, ' ')
     // and Polish "from … to …" ("od web do api"; "do" alone may be English)
     .replace(/(?<![\p{L}\d-])od ([\w./-]+) do ([\w./-]+)(?![\p{L}\d-])/gu, 'from $1 to $2')
     // Turkish joins a case ending to a name with an apostrophe ("x/a'ya": to x/a, "web'den": from web, "pod'u": the
