@@ -813,14 +813,16 @@ function perNameNamespaces(text: string): string {
   );
 }
 
+const CLUSTER_NAMED = new RegExp(
+  String.raw`\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+` +
+    String.raw`(?!(?:or|and|but|so|if|is|are|was|to|from|with|as|by|via)\b)([a-z0-9][a-z0-9._-]*)`,
+);
 /** "--cluster X", "on cluster X"; "-n ns", "in project ns", "… in ns?" at the end. */
 function readScope(rest: Rest, intent: Intent): void {
   const cluster =
     rest.take(/(?:^|\s)--cluster(?:=|\s+)([a-z0-9][a-z0-9._-]*)/) ??
     // ("in the cluster or do you only read": a joining word after "the cluster" is no cluster's name)
-    rest.take(
-      /\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+(?!(?:or|and|but|so|if|is|are|was|to|from|with|as|by|via)\b)([a-z0-9][a-z0-9._-]*)/,
-    );
+    rest.take(CLUSTER_NAMED);
   if (cluster) intent.cluster = cluster[1].replace(/[.]+$/, '');
   rest.text = perNameNamespaces(rest.text);
   const ns =

@@ -859,7 +859,8 @@ const CLIENT_IN = new RegExp(
 // bot; a pod or a load balancer neither understands nor explains)
 // ("can it tell me anything about EgressIPs?": what it can tell of a topic, nothing in particular asked)
 const IT_KNOWS =
-  String.raw`\b(can|could|does|do|will|would) it (explain|understand|tell (me|us) (anything|something|much))\b`;
+  String.raw`\b(can|could|does|do|will|would) it ` +
+  String.raw`(explain|understand|tell (me|us) (anything|something|much))\b`;
 const TO_THE_BOT = new RegExp(
   String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|` +
     IT_KNOWS,
@@ -2032,7 +2033,8 @@ export const EVIDENCE: readonly Row[] = [
     when: (s) =>
       [...(s.intent.urlHosts ?? []), ...s.intent.names].some((h) => /\.azurefd\.net\.?$/.test(h)) &&
       // ("… whether to allow <endpoint>.z01.azurefd.net in their proxy. what is it?": the host pointed back at)
-      (WHAT_HOST.test(s.intent.asking ?? s.t) || /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t)),
+      (WHAT_HOST.test(s.intent.asking ?? s.t) ||
+        /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t)),
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
