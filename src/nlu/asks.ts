@@ -73,6 +73,9 @@ const RESOLVER_PATH = new RegExp(
     String.raw`\bsend(s|ing)? (its|their|the|th(at|is|ose|ese)) (dns( quer(y|ies)| lookups?| requests?)?|lookups?)\b`,
     String.raw`\bforward(s|ed|er|ers|ing)?\b`,
     String.raw`\bqueries\b`,
+    // ("do api's DNS lookups pass the hub firewall?": a pod's lookups, plural, are its resolver path, never one name's
+    // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy)
+    String.raw`\blookups\b(?! (of|for) [\w-]+\.[\w.-]+)`,
     String.raw`\bservfail\b`,
     String.raw`\bcoredns\b`,
     String.raw`\bkube-dns\b`,
