@@ -1532,10 +1532,25 @@ const placedTogether = (s: Seen): boolean =>
   !FLOW_ASKED.test(s.t) &&
   !/\b(traffic|packets?|nsgs?|firewalls?|polic(y|ies)|dns|ips?|address(es)?|through|via)\b/.test(s.t) &&
   !s.intent.ips.length;
+// ("sqlapi — is its node the one carrying the EgressIP?", "the node with the egress IP: is it api's node?"): the
+// pod's own node held against a node described by what it carries, in either order
+// https://docs.openshift.com/container-platform/4.14/networking/ovn_kubernetes_network_provider/configuring-egress-ips-ovn.html
+const NODE_DESCRIBED = new RegExp(
+  String.raw`\b(?:the|that) (?:one|node|worker|box|host|vm|machine) ` +
+    String.raw`(?:that|which|where|with|holding|hosting|carrying|having|has)\b`,
+);
+const OWN_NODE = [
+  /\b(its|their|[\w.-]+) (?:node|worker|box|host|vm|machine)\b(?! ?(ips?|address(es)?)\b)/g,
+  /\b(?:node|worker) of (it|them|[\w.-]+)/g,
+];
+const ownOrNamed = (said: string, pods: string[]): boolean => /^(its|their|it|them)$/.test(said) || pods.includes(said);
+const ownNodeDescribed = (s: Seen, pods: string[]): boolean =>
+  NODE_DESCRIBED.test(s.t) && OWN_NODE.some((re) => [...s.t.matchAll(re)].some((m) => ownOrNamed(m[1], pods)));
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
   const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
-  if (ON_NODE_DESCRIBED.test(s.t) && s.workloadSet.size === 1 && !PAIR.test(s.t)) return true;
+  const described = ON_NODE_DESCRIBED.test(s.t) || ownNodeDescribed(s, pods.map((e) => e.text));
+  if (described && s.workloadSet.size === 1 && !PAIR.test(s.t)) return true;
   return !!said && pods.some((e) => e.text === said || e.text.split('/').pop() === said) && !PAIR.test(s.t);
 }
 /** "can you show me how…" asks for something, not whether it can happen. */
