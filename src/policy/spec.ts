@@ -81,10 +81,15 @@ export const spec: IntentSpec<'policy'> = {
       new RegExp(
         // ("is app-nsg going to block that?", "will the NSGs let it out?": an NSG said by its name, a filter letting
         // the flow out or in https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
-        String.raw`\b(would|will|does|do|did|could|might|can|is|are) ((an?|the|any|our|some) )?(azure )?(nsgs?|` +
+        String.raw`\b(would|will|does|do|did|could|might|can|is|are) ((an?|the|any|our|some) )?` +
+          String.raw`(azure |subnet |nic |node )?(nsgs?|` +
           String.raw`[\w-]+-nsg|firewall|fw|network ?polic(y|ies)|net ?pols?|security rules?)( rules?)? ` +
-          String.raw`(going to |gonna )?((stop|block|drop|deny|reject)s? (it|that|this|them|those|these)\b|` +
-          String.raw`(let|allow)s? (it|that|this|them|those|these) (out|in|through)\b)`,
+          String.raw`(going to |gonna )?` +
+          String.raw`((stop|block|drop|deny|reject|affect|impact)s? (it|that|this|them|those|these)\b|` +
+          String.raw`(let|allow)s? (it|that|this|them|those|these) (out|in|through)\b)|` +
+          // ("is web → api 8080 affected by the subnet NSG?": the flow said first, the filter after, in the passive)
+          String.raw`\b(affected|impacted|blocked|stopped|dropped|denied|filtered) by ((an?|the|any|our|some) )?` +
+          String.raw`(azure |subnet |nic |node )?(nsgs?|[\w-]+-nsg|network ?polic(y|ies)|net ?pols?|security rules?)\b`,
       ),
       2,
     ],
