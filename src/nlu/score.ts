@@ -1027,6 +1027,9 @@ const PLATFORM_SAID = /\bkubernetes (stuff|things|side|objects|resources|bits|le
 const TOPIC_ALONE = new RegExp(
   String.raw`^\W*(can|could|do) (you|u) (check|handle|do|read|explain|look at|see|trace) (the )?` +
     String.raw`(network ?polic(y|ies)|netpols?|nsgs?|nsg rules|dns|egress|load ?balancers?|lbs?|udrs?|route tables?)` +
+    // ("can you check load balancer things like health probes?": the topic's kind of thing, examples of it after)
+    String.raw`( (things|stuff|bits|features|questions)` +
+    String.raw`(,? (like|such as|e\.?g\.?|including|for example) [\w ,/&-]{1,50})?)?` +
     String.raw`\s*[?!.]*\s*$|` +
     // "can you tell if a network policy blocks something?": "something" names no party, so the bot's reach is asked
     String.raw`^\W*(can|could|do) (you|u) (tell|check|see|say|find out|know) (if|whether) (a |an |any |the )?` +
