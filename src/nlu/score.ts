@@ -2724,8 +2724,12 @@ const BACKENDS_ASKED = /\b(what|which|who|list|show)\b[^.?!,;:]{0,30}\bback[ -]?
 const FLOW_FOLLOWED = /\b(traffic|dnat\w*|snat\w*|source|src|preserved|path|hops?|requests?)\b/;
 function behindOurFrontend(s: Seen): boolean {
   const asked = BEHIND_FRONTEND.test(s.t) || (BACKENDS_ASKED.test(s.t) && !FLOW_FOLLOWED.test(s.t));
-  return !!s.intent.frontendIps?.length && asked && !s.both.length && !comesIn(s.t);
+  return lbFrontendSaid(s) && asked && !s.both.length && !comesIn(s.t);
 }
+/** A LoadBalancer Service's frontend said: an address of ours, never an Ingress's (an Application Gateway's under AGIC
+ * is outside the cluster's load balancer) https://learn.microsoft.com/azure/aks/load-balancer-standard */
+const lbFrontendSaid = (s: Seen): boolean =>
+  !!s.intent.frontendIps?.some((ip) => !s.intent.elsewhereIps?.includes(ip));
 
 /** "app gateway aks-agw - backend pods?", "the ingress LB: its backends?": the backends asked of a way in said by its
  * kind or by a name with its kind in it are its backend pool, when no flow through it is followed
