@@ -1377,7 +1377,10 @@ const WAY_IN = new RegExp(
     String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
     // ("via AGC, which address does web see as the client?": Application Gateway for Containers is a way in
     // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
-    String.raw`agc|front ?door|afd|route)\b`,
+    String.raw`agc|front ?door|afd|route|` +
+    // ("via gateway-01, what source IP does web see?": a Gateway API Gateway said by its name, the kind first; never a
+    // NAT or VPN gateway https://gateway-api.sigs.k8s.io/api-types/gateway/)
+    String.raw`(?<!\b(nat|vpn|er|expressroute|vnet|local)-)gateway(-[a-z0-9]+)+)\b`,
 );
 /** "via gateway-01, which source address does web see?": a way in said by a name with its kind written into it (an
  * AGC Gateway, an Application Gateway) and no workload of ours is the way in, as its kind said would be
