@@ -87,8 +87,11 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
     return { ...rules, decided: 'rules: a NetworkPolicy of ours named' };
   // "which NSG rule decides whether 203.0.113.9 can open 20.31.46.88:443?": an address outside opening a frontend the
   // inventory holds is a way in, which the model (reading words alone) cannot know; the inbound answer gives each
-  // NSG's verdict on the way in (https://learn.microsoft.com/azure/load-balancer/components)
-  if (evidence.includes('frontend-reached-from-outside') && rules.kind === 'inbound')
+  // NSG's verdict on the way in (https://learn.microsoft.com/azure/load-balancer/components); so is a frontend of ours
+  // asked whether it is open, or what its NSG does to what comes to it ("does appgw-nsg block anything for 20.31.50.10
+  // on port 80?")
+  const frontendOurs = ['frontend-reached-from-outside', 'frontend-filtered'].some((e) => evidence.includes(e));
+  if (frontendOurs && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a frontend of ours opened from outside' };
   return undefined;
 }

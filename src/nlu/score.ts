@@ -1201,6 +1201,27 @@ function frontendReachesPods(s: Seen): boolean {
   );
 }
 
+// (open to the world or the Internet; a filter stopping or letting traffic through, said either way round)
+// https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
+const FRONTEND_VERDICT = new RegExp(
+  String.raw`\b(open|opened|exposed|reachable|accessible) (to|for|from) (the )?(whole |public |entire )?` +
+    String.raw`(world|internet|public|everyone|everybody|anyone|outside)\b|` +
+    String.raw`\b(nsgs?|[\w-]+-nsg|network security groups?|security rules?|waf)\b[^.?!]{0,20}?` +
+    String.raw`\b(stop|block|drop|deny|denie|reject|filter|allow|let|permit)s?\b|` +
+    String.raw`\b(stopped|blocked|dropped|denied|rejected|filtered|allowed|let through|permitted) by ` +
+    String.raw`((the|an?|any|our) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b`,
+);
+/** A frontend of ours, and no party or host, asked whether it is open or what a filter does to what comes to it */
+const frontendFiltered = (s: Seen): boolean =>
+  !!s.intent.frontendIps?.length &&
+  !s.both.length &&
+  !s.hosts.length &&
+  !s.intent.clientIp &&
+  // (what the address is, or the load balancer's settings, asked by other words: "what is 20.31.46.88 and is it open…")
+  !['load-balancers', 'what-is'].includes(s.cue) &&
+  FRONTEND_VERDICT.test(s.t) &&
+  !GOES_OUT_SAID.test(s.t);
+
 /** The client address (said after "from", or as a machine that opens) is outside the cluster and reaches the one
  * party named. */
 function outsideAddressReaches(s: Seen): boolean {
@@ -2181,6 +2202,10 @@ export const EVIDENCE: readonly Row[] = [
   // "how does 20.31.46.88 reach the ingress pods?", "how does traffic to 20.31.46.20 reach web?": a frontend of ours
   // said as what reaches our pods is the way in through it https://learn.microsoft.com/azure/load-balancer/components
   { id: 'frontend-reaches-pods', says: { inbound: 19 }, when: frontendReachesPods },
+  // "is 20.31.46.88:443 open to the world, or does aks-subnet-nsg stop it?", "does appgw-nsg block anything for
+  // 20.31.50.10 on port 80?": a frontend of ours asked whether it is open, or whether a filter stops what comes to it,
+  // is the way in's verdict (each NSG's on the way in) https://learn.microsoft.com/azure/load-balancer/components
+  { id: 'frontend-filtered', says: { inbound: 19 }, when: frontendFiltered },
   // "the path from AFD to the pods", "from the app gateway to the pods here": from a way in to what it sends to is the
   // way in https://learn.microsoft.com/azure/frontdoor/front-door-overview
   {
