@@ -342,8 +342,9 @@ function seenByOurPod(intent: Intent, evidence: string[]): void {
   if (intent.model) intent.model.decided = 'rules: a pod of ours sees the source';
 }
 
-/** "can api send mail straight out, tcp 25 to 203.0.113.25?": the far end the text's way-out words made a destination
- * is, once another family is decided (a verdict asked of the flow), the address that question is about */
+/** "can api send mail straight out, tcp 25 to 203.0.113.25?", "can web-… get to 8.8.8.8 on 443 with the forced tunnel
+ * in place?": the far end the text's way-out words made a destination is, once another family is decided (a verdict
+ * or path asked of the flow), the address that question is about */
 function destinationAsked(intent: Intent): void {
   const far = intent.destination;
   if (intent.kind === 'egress' || intent.kind === 'unknown' || !far || intent.ips.includes(far)) return;
