@@ -171,8 +171,9 @@ for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
 // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
 for (const range of ['prefix', 'prefixes']) STOP.add(range);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
+// ("are the pods of namespace z let into x/a on 80?": the passive too, said after the party let in)
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
-for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits']) STOP.add(verb);
+for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits', 'let', 'admitted']) STOP.add(verb);
 // "please advise so we can reply to them": the asker's own reply to whoever asked them is no name
 for (const verb of ['reply', 'replies', 'respond', 'responds', 'advise']) STOP.add(verb);
 // words that are common English but also plausible workload names: kept as names

@@ -221,7 +221,10 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
         // and the people or apps of a namespace: "a new team in namespace z wants to call x/a"
         String.raw`\b(pods?|workloads?|anything|everything|teams?|folks|people|squad|devs|apps?|clients?|callers?)\s+` +
         String.raw`(in|of|from)\s+(the\s+)?(${words}\s+)?${ns}\b(?!/)` +
-        String.raw`[^.?!]{0,40}\b(reach|talk|connect|access|get to|call)\w*|` +
+        // ("are the pods of namespace z let into x/a on 80?": let in, said in the passive, as the verb
+        // https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors)
+        String.raw`[^.?!]{0,40}\b((reach|talk|connect|access|get to|call)\w*|` +
+        String.raw`(let|allowed|permitted|admitted)\s+(in|into|through|to)\b)|` +
         // "ns y -> x/a:81": the namespace drawn as the start of the arrow
         String.raw`\b${words}\s+${ns}\s*(->|→)|` +
         // "is namespace z kept out of x/a?", "is ns y allowed to reach x/a?": the namespace is who would connect
