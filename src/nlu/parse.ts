@@ -174,6 +174,11 @@ for (const range of ['prefix', 'prefixes']) STOP.add(range);
 // ("are the pods of namespace z let into x/a on 80?": the passive too, said after the party let in)
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
 for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits', 'let', 'admitted']) STOP.add(verb);
+// "AFD → router → pod: walk me through that path": asking to be taken through an answer, never a workload "walk"
+for (const verb of ['walk', 'walkthrough']) STOP.add(verb);
+// "AFD → ARO router → pod": the platform's name said before its router, as "openshift" is, never a name of ours
+// https://learn.microsoft.com/azure/openshift/intro-openshift
+STOP.add('aro');
 // "please advise so we can reply to them": the asker's own reply to whoever asked them is no name
 for (const verb of ['reply', 'replies', 'respond', 'responds', 'advise']) STOP.add(verb);
 // words that are common English but also plausible workload names: kept as names

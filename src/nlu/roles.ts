@@ -288,10 +288,7 @@ export function reconsider(intent: Intent): void {
   eachListed(intent);
   // requests through the router to a workload: the router is the way in, not what the question is about
   // ("'Front Door -> ARO router -> sqlapi pods', is that the inbound chain?": a chain drawn ends at what is reached)
-  if (intent.kind === 'inbound' && routerIsTheWayIn(t, evidence)) {
-    const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n));
-    if (about.length) intent.names = about;
-  }
+  if (intent.kind === 'inbound' && routerIsTheWayIn(t, evidence)) wayInNotAbout(intent);
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
   if (intent.kind === 'egress') egressDestination(intent);
@@ -440,6 +437,18 @@ const ROUTER_FOR =
     String.raw`\b(?:the |openshift |default )?router(?: pods?)?(?: (?:sits?|sitting|is|are|stands?))? ` +
       String.raw`(?:for|of|in front of) (?:the )?(?:route |app )?[a-z0-9][\w-]*`,
   );
+/** The router, and an Azure way in said by its kind ("AFD → router → pod: walk me through that path"), are hops of the
+ * way in, not what is asked about; with nothing else named, the way in the inventory holds is followed to its pods
+ * https://learn.microsoft.com/azure/openshift/howto-secure-openshift-with-front-door */
+function wayInNotAbout(intent: Intent): void {
+  const about = intent.names.filter((n) => !/^(router|routers|ingress|route)$/.test(n) && !AZURE_KIND.test(n));
+  if (about.length) intent.names = about;
+  else if (intent.names.some((n) => AZURE_KIND.test(n))) {
+    intent.names = [];
+    intent.entities = (intent.entities ?? []).filter((e) => !WAY_IN_POD.test(e.matched));
+  }
+}
+const AZURE_KIND = /^(afd|front-?door|agc|app-?gw|agw)$/;
 /** Evidence that the ingress controller's pods named are hops of the way in, not what is asked about */
 const WAYS_DRAWN = ['client-drawn-in', 'ways-in-weighed'];
 

@@ -1237,15 +1237,22 @@ const REACHES_IN = new RegExp(
 );
 
 /** Words of a way in written into a name ("gateway-01", "shop-agw", "appgw-prod"): never a workload's own. */
-const WAY_IN_NAME = /(^|-)(gateway|gw|agw|appgw|agc|alb|afd|frontdoor|fd|waf|ingress|router|lb|ilb)(-|\d|$)/;
+const WAY_IN_NAME =
+  /(^|-|\s)(gateway|gw|agw|appgw|agc|alb|afd|frontdoor|front door|fd|waf|ingress|router|lb|ilb)(-|\d|$)/;
 function wayInDrawn(s: Seen): boolean {
   if (!s.both.length || s.hosts.length || !['east-west', 'unknown', 'inbound'].includes(s.cue)) return false;
   const known = new Set(s.entities.map((e) => e.text.split('/').pop()!));
   // (the party it is drawn to is ours; another one said after, "does kube-proxy get involved", is a hop asked about)
+  // ("the path AFD → ARO router → pod": the platform's word may come before the one drawn to)
   const drawnTo = (n: string) =>
-    new RegExp(String.raw`(^|\s)${escapeRe(n)}\s*(->|→)\s*(the\s+)?([a-z0-9][\w.-]*)`).exec(s.t)?.[4] ?? '';
-  return s.intent.names.some((n) => !known.has(n) && WAY_IN_NAME.test(n) && known.has(drawnTo(n)));
+    new RegExp(String.raw`(^|\s)${escapeRe(n)}\s*(->|→)\s*(the\s+|aro\s+|openshift\s+)*([a-z0-9][\w.-]*)`).exec(
+      s.t,
+    )?.[4] ?? '';
+  // ("Front Door → router → sqlapi": a way in said by its kind, in words, drawn the same way)
+  const kinds = [...s.t.matchAll(WAY_IN_KIND_DRAWN)].map((m) => m[1]);
+  return [...s.intent.names, ...kinds].some((n) => !known.has(n) && WAY_IN_NAME.test(n) && known.has(drawnTo(n)));
 }
+const WAY_IN_KIND_DRAWN = /\b(front ?door|app(?:lication)? ?gateway)(?=\s*(?:->|→))/g;
 
 /** Two parties named in a question that may be about the pair. */
 function pairable(s: Seen): boolean {
