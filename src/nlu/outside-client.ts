@@ -35,10 +35,12 @@ const CLIENT_MACHINE =
 /** "our jump host 10.100.4.9 sits in the hub vnet and connects to sqlapilb", "a VM in app-subnet, 10.10.1.50, wants
  * postgres on db-0": a machine said at its address, then said to open a connection in the same sentence, is the
  * client (the client is whoever opens the connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
+// ("the parcel lockers kiosk sits at 10.0.3.40 in our vnet and calls 10.0.2.10:8080": whatever device is said to sit at
+// the address is a machine there, whatever its word)
 export const saidToOpen = (text: string, ip: string): boolean =>
   new RegExp(
-    CLIENT_MACHINE +
-      String.raw`(?:\s+[\w-]+){0,3}?[\s,(]+${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
+    String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?[\s,(]+|\b(?:sits|sitting|lives|living|located|runs|running)` +
+      String.raw`\s+(?:at|on)\s+)${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
       String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
   ).test(text);
 
