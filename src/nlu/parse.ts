@@ -505,6 +505,9 @@ const ACTION_VERBS = [
   'bump|rotate|renew|resize|reset|enable|disable|rename|revoke|grant|modify|bounce|redeploy|rollback|roll back',
   // "buy more public IPs for the LB": buying capacity is a change to the subscription
   'buy|purchase',
+  // ("customer asks: publish 8443 on hub-fw to web-internal by friday": publishing a port is a DNAT rule added
+  // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+  'publish|unpublish',
   // ("purge the Front Door cache": clearing a cache changes what it serves
   // https://learn.microsoft.com/azure/frontdoor/front-door-caching)
   'purge|invalidate',
