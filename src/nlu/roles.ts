@@ -142,8 +142,9 @@ const NETWORK_ASKED = new RegExp(
     String.raw`\bwhat (does|do) (each|every|it|they|this|that|the [\w-]+)( [\w-]+){0,2} (do|serve|carry)\b|` +
     // ("the bill shows 4 load balancers. what is each one doing?")
     // ("what is each one actually doing?": a word on how much may come before it)
-    String.raw`\bwhat (is|are) (each|every|it|they|this|that)( one| of (them|those|these))?( actually| really)? ` +
-    String.raw`(doing|for|there for)\b|` +
+    // ("four outbound public IPs on the bill — what are they all for?": all of them, each asked what it is for)
+    String.raw`\bwhat (is|are) (each|every|it|they|this|that|these|those)( all| both| each)?` +
+    String.raw`( one| of (them|those|these))?( actually| really)? (doing|for|there for)\b|` +
     // ("we're paying for a fourth node — what's actually running on it?")
     String.raw`\bwhat(?:'s| is)? (actually |really )?(runs?|running|is running) on\b|` +
     // "why do we pay for three public IPs on the kubernetes load balancer?": why a thing of ours is there asks what
