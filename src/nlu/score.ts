@@ -1030,6 +1030,8 @@ const TOPIC_ALONE = new RegExp(
     // ("can you check load balancer things like health probes?": the topic's kind of thing, examples of it after)
     String.raw`( (things|stuff|bits|features|questions)` +
     String.raw`(,? (like|such as|e\.?g\.?|including|for example) [\w ,/&-]{1,50})?)?` +
+    // ("can you check NSGs on an application gateway subnet?": said of any one thing, none of ours named)
+    String.raw`( (on|in|for|of|behind) (an?|any) [\w -]{1,40})?` +
     String.raw`\s*[?!.]*\s*$|` +
     // "can you tell if a network policy blocks something?": "something" names no party, so the bot's reach is asked
     String.raw`^\W*(can|could|do) (you|u) (tell|check|see|say|find out|know) (if|whether) (a |an |any |the )?` +
