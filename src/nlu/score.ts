@@ -2748,9 +2748,13 @@ function podsBehindFrontend(s: Seen): boolean {
 // ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
 // https://learn.microsoft.com/azure/load-balancer/components)
 const BEHIND_FRONTEND = new RegExp(
-  // ("what's sitting behind 20.31.46.88, down to the pods?": any verb of standing between the question and the frontend)
-  String.raw`\b(what|who)('s| is| are|s)?( [\w']+){0,3} behind ((that|this|the|its|our) frontend\b|` +
-    String.raw`(the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/))|` +
+  // ("what's sitting behind 20.31.46.88, down to the pods?": any verb of standing between the question and the
+  // frontend, or its pods asked after; never "what's behind 20.31.46.20" alone, which asks what the address is)
+  String.raw`\b(what|who)('s| is| are|s)?( [\w']+){0,3} behind (that|this|the|its|our) frontend\b|` +
+    String.raw`\b(what|who)('s| is| are|s)?( (?!is\b|are\b)[\w']+){1,3} behind (the |our )?` +
+    String.raw`\d{1,3}(\.\d{1,3}){3}\b(?!/)|` +
+    String.raw`\b(what|who)('s| is| are|s)? behind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,40}` +
+    String.raw`\b(pods?|backends?|nodes?)\b|` +
     // ("behind 20.31.46.88 there is what exactly? pods pls": the address said first, what is behind it asked after)
     String.raw`\bbehind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,30}\b(what|who|which)\b`,
 );
