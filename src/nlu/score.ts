@@ -1585,7 +1585,8 @@ const ownNodeDescribed = (s: Seen, pods: string[]): boolean =>
 function nodeOfAPod(s: Seen): boolean {
   const said = NODE_OF.exec(s.t)?.[1];
   const pods = s.entities.filter((e) => e.kind === 'pod' || e.kind === 'workload');
-  const described = ON_NODE_DESCRIBED.test(s.t) || ownNodeDescribed(s, pods.map((e) => e.text));
+  const podNames = pods.map((e) => e.text);
+  const described = ON_NODE_DESCRIBED.test(s.t) || ownNodeDescribed(s, podNames);
   if (described && s.workloadSet.size === 1 && !PAIR.test(s.t)) return true;
   return !!said && pods.some((e) => e.text === said || e.text.split('/').pop() === said) && !PAIR.test(s.t);
 }
@@ -2769,8 +2770,7 @@ function behindOurFrontend(s: Seen): boolean {
 }
 /** A LoadBalancer Service's frontend said: an address of ours, never an Ingress's (an Application Gateway's under AGIC
  * is outside the cluster's load balancer) https://learn.microsoft.com/azure/aks/load-balancer-standard */
-const lbFrontendSaid = (s: Seen): boolean =>
-  !!s.intent.frontendIps?.some((ip) => !s.intent.elsewhereIps?.includes(ip));
+const lbFrontendSaid = (s: Seen): boolean => !!s.intent.frontendIps?.some((ip) => !s.intent.elsewhereIps?.includes(ip));
 
 /** "app gateway aks-agw - backend pods?", "the ingress LB: its backends?": the backends asked of a way in said by its
  * kind or by a name with its kind in it are its backend pool, when no flow through it is followed
