@@ -171,9 +171,9 @@ for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
 // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
 for (const range of ['prefix', 'prefixes']) STOP.add(range);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
-// ("are the pods of namespace z let into x/a on 80?": the passive too, said after the party let in)
+// ("pods from ns z admitted into x/a:80?": the passive too, said after the party let in)
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
-for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits', 'let', 'admitted']) STOP.add(verb);
+for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits', 'admitted']) STOP.add(verb);
 // "AFD → router → pod: walk me through that path": asking to be taken through an answer, never a workload "walk"
 for (const verb of ['walk', 'walkthrough']) STOP.add(verb);
 // "AFD → ARO router → pod": the platform's name said before its router, as "openshift" is, never a name of ours
