@@ -25,20 +25,21 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 83f5e4a (the parser and model of round 64), before any change to the parser made after it
- * was written: 303/319 (95.0 %), 8 confident misroutes. Floors: the latest measure, rounded down. */
+ * was written: 303/319 (95.0 %), 8 confident misroutes. Floors: the latest measure, rounded down.
+ * Rounds 65, 66 and 67 (tuned on sets 77, 78, 71 and 37, not on this one): 305/319 (95.6 %), 7 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 94,
+  all: 95,
   egress: 97,
-  inbound: 91,
+  inbound: 94,
   'east-west': 96,
   policy: 85,
-  dns: 96,
+  dns: 100,
   'what-is': 100,
   'load-balancers': 96,
   pod: 92,
   help: 96,
   unknown: 96,
 };
-const MISROUTES = 8;
+const MISROUTES = 7;
 
 heldoutTest(80, FLOOR, MISROUTES, { coverage: [26, 26] });
