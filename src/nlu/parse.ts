@@ -1897,7 +1897,11 @@ export function whereClientGoes(t: string, ip: string): boolean {
   );
 }
 
-const inRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d{1,2}\b`).test(t);
+// a range is a prefix ("198.51.100.0/24") or, in an access-list line, an address and its wildcard mask
+// ("198.51.100.0 0.0.0.255"); a mask (0.x.x.x, "this network") is no host that opens a connection
+export const inRange = (t: string, ip: string): boolean =>
+  ip.startsWith('0.') ||
+  new RegExp(String.raw`\b${escapeRe(ip)}(?:/\d{1,2}|\s+0\.\d{1,3}\.\d{1,3}\.\d{1,3})\b`).test(t);
 
 /** "what is 10.128.0.0/14", "what is 10.0.0.0/16 in this cluster": one address said, with a prefix length, asked what
  * it is, is a range asked about: the range is kept whole (its network address alone would be one machine's) */

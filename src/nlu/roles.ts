@@ -5,7 +5,7 @@ import { combine } from './combine';
 import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
-import { saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
+import { inRange, saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
 import { askedWhetherOpens, saidToOpen } from './outside-client';
 import { RECALLED } from './patterns';
 import { eachSubject, wholeListIs } from './questions';
@@ -201,8 +201,6 @@ const NOT_THE_FAR_END =
   String.raw`(allow|white)[- ]?list(ed)?)\s+((the|our|it|ip|address|is|of)\s+){0,2})`;
 
 /** "10.50.0.0/16": the address starts a range */
-const isRange = (t: string, ip: string): boolean => new RegExp(String.raw`\b${escapeRe(ip)}/\d`).test(t);
-
 /** The one address outside the cluster said in an egress question, where the traffic goes ("api -> on-prem
  * 192.168.10.5, what source ip?", "calls the payment provider 198.51.100.20"): its route, not the Internet's,
  * decides the way out (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
@@ -211,7 +209,7 @@ function farEnd(intent: Intent): string | undefined {
   // ("public ip for the internet? and for the partner 198.51.100.20?": two questions, the Internet's answered)
   if (/\binternet\b/.test(t)) return undefined;
   const said = (ip: string) => new RegExp(NOT_THE_FAR_END + escapeRe(ip) + String.raw`\b`).test(t);
-  const outside = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip) && !said(ip) && !isRange(t, ip));
+  const outside = (intent.elsewhereIps ?? []).filter((ip) => intent.ips.includes(ip) && !said(ip) && !inRange(t, ip));
   return outside.length === 1 ? outside[0] : undefined;
 }
 
@@ -219,7 +217,7 @@ function farEnd(intent: Intent): string | undefined {
  * a subject; an address said beats a range's ("the spoke 10.50.0.0/16 … from api to 10.50.1.5:443"). */
 function egressDestination(intent: Intent): void {
   const first = intent.destination ?? intent.towards;
-  const far = (first && isRange(intent.text, first) ? farEnd(intent) : undefined) ?? first ?? farEnd(intent);
+  const far = (first && inRange(intent.text, first) ? farEnd(intent) : undefined) ?? first ?? farEnd(intent);
   if (!far) return;
   intent.destination = far;
   intent.ips = intent.ips.filter((ip) => ip !== far);
@@ -423,7 +421,10 @@ function dropExcluded(intent: Intent): void {
 function clientNotOurs(intent: Intent): void {
   const ours = [...(intent.frontendIps ?? []), ...(intent.clusterIps ?? [])];
   if (intent.clientIp && ours.includes(intent.clientIp))
-    intent.clientIp = intent.ips.find((ip) => !ours.includes(ip) && ip !== intent.towards);
+    intent.clientIp = saidClient(
+      intent.text,
+      intent.ips.filter((ip) => !ours.includes(ip) && ip !== intent.towards),
+    );
 }
 
 const CHAIN = /(->|→)[^>→]+(->|→)/;

@@ -145,3 +145,13 @@ test('several asks about one subject: each written out with its subject, answere
   ])
     expect([q, (await understandWith(q, agic)).questions]).toEqual([q, undefined]);
 });
+
+test('an access-list line quoted: its range (address and wildcard mask, or a prefix) is never the client', async () => {
+  const acl = 'permit tcp 198.51.100.0 0.0.0.255 host 20.31.46.20 eq 80 - partner DC 198.51.100.14 to the web service';
+  for (const q of [`${acl}, what path and what source does web see?`, `${acl} — how does that reach web?`]) {
+    const r = await ask(q, aksLb);
+    expect([q, r.intent, r.hops[0]?.ip]).toEqual([q, 'inbound', '198.51.100.14']);
+  }
+  const cidr = await ask('partner range 198.51.100.0/24, their DC 198.51.100.14 opens 20.31.46.20 on 80: path?', aksLb);
+  expect(cidr.hops[0]?.ip).toBe('198.51.100.14');
+});
