@@ -181,9 +181,12 @@ const GOES =
   String.raw`(gets?|reach(es)?|talks?|connects?|calls?|hits?)\b|` +
   // ("web is blocked by an NSG going to db-0": a verdict said of the one on its way to the other, its client)
   String.raw`(is|are|was|were|got) (\w+ )?(blocked|dropped|denied|refused|rejected|stopped|allowed)\b[^.?!]{0,40}` +
-  String.raw`\b(going|on (its|their|the) way|trying|headed|heading|when (calling|connecting))\b`;
-// "— and z/b, is it allowed too?": the name said goes on as the subject ("it") of the question asked of it
-const ITS_OWN = /^\W*(is|can|could|does|do|will|would) (it|that one|they)\b/i;
+  String.raw`\b(going|on (its|their|the) way|trying|headed|heading|when (calling|connecting))\b|` +
+  // ("you said sqlapi runs on qt8l7 — and server-1-ppl25, which node?": where the one said first runs, a new one asked)
+  String.raw`(runs?|is|sits?|lives?|was|got) (running |scheduled |placed )?(on|in)\b`;
+// "— and z/b, is it allowed too?", "— and server, which node?": the name said goes on as the subject ("it") of the
+// question asked of it, or one asked of where or what it is
+const ITS_OWN = /^\W*((is|can|could|does|do|will|would) (it|that one|they)|(which|where|what)\b)/i;
 
 /** "you said y/b gets into x/a on 80 — and z/b, is it …?": one name said of its own takes the place of the recalled
  * sentence's subject, its first name */

@@ -155,3 +155,17 @@ test('an access-list line quoted: its range (address and wildcard mask, or a pre
   const cidr = await ask('partner range 198.51.100.0/24, their DC 198.51.100.14 opens 20.31.46.20 on 80: path?', aksLb);
   expect(cidr.hops[0]?.ip).toBe('198.51.100.14');
 });
+
+test('an answer recalled about where a pod runs, then another pod asked: the new pod is the subject, not the node', async () => {
+  const demo = SnapshotInventory.demo();
+  for (const q of [
+    'you said sqlapi runs on qt8l7. and server-1-ppl25, which node?',
+    'you said sqlapi is on qt8l7. and server, where?',
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.intent, r.answer]).toEqual([q, 'pod', expect.stringMatching(/^server-1-ppl25 \(project1\) runs on/)]);
+  }
+  // a verdict recalled: the name said replaces the party it stands against, as before
+  const v = await ask('you said db-0 is denied from web — and api, what about it?', aksLb);
+  expect(v.answer).toMatch(/^Yes: shop\/api-5f6d7c8b9-klmno can reach shop\/db-0/);
+});
