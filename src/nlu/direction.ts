@@ -89,8 +89,9 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (/^:?\s*(<-|←)$/.test(words)) return 'back';
   // "the sqlapi service is called by the server pod": the one after "by" is the client
   // (with the client's kind between: "called by the router pod xlkxx")
-  if (/\b(called|reached|accessed|hit|used|contacted|queried|requested|consumed) by( [a-z0-9-]+)?$/.test(words))
-    return 'back';
+  // ("db-0 5432 can't be opened by web": the one that opens the connection is its client)
+  const verb = String.raw`called|reached|accessed|hit|used|contacted|queried|requested|consumed|opened|dialled|dialed`;
+  if (new RegExp(String.raw`\b(${verb}) by( [a-z0-9-]+)?$`).test(words)) return 'back';
   // "db-0 should still accept api on 5432", "db-0 admits web": the one that accepts or admits is the target, the one
   // it lets in the client (what a NetworkPolicy's ingress rule allows in
   // https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource)

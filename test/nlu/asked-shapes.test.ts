@@ -169,3 +169,17 @@ test('an answer recalled about where a pod runs, then another pod asked: the new
   const v = await ask('you said db-0 is denied from web — and api, what about it?', aksLb);
   expect(v.answer).toMatch(/^Yes: shop\/api-5f6d7c8b9-klmno can reach shop\/db-0/);
 });
+
+test('a target said opened by a client, in the passive: the one after "by" opens the connection', async () => {
+  const cni = fx('aks-cni-nsg');
+  for (const q of [
+    "SEC-771 - please verify that db-0 5432 can't be opened by web",
+    "verify db-0 on 5432 can't be opened by web",
+  ]) {
+    const r = await ask(q, cni);
+    expect([q, r.answer]).toEqual([
+      q,
+      expect.stringMatching(/^No: shop\/web-5b8c7d6e4-x7y8z cannot reach shop\/db-0 on tcp:5432/),
+    ]);
+  }
+});
