@@ -1,5 +1,5 @@
 import { escapeRe } from '../regex';
-import { ASIDE_WORDS } from './patterns';
+import { ASIDE_WORDS, RECALL_WORDS } from './patterns';
 /**
  * A writer who takes a word back mid-message ("where does server run... no, sqlapi", "whats 10.129.2.4... no sorry,
  * 10.131.0.5", "from the router pods.. no wait, from sqlapi"): in English the correction replaces what it follows,
@@ -130,10 +130,7 @@ export function readingsOf(said: string, namesOf: (s: string) => string[]): [str
 // get the same treatment?", "> Yes: api can reach db-0\nok, and web?": what the bot said, recalled in the writer's
 // words or quoted, then what changes
 const RECALLED =
-  String.raw`^\s*(?:(?:earlier|so|before)[\s,]+)?(?:` +
-  String.raw`you\s+(?:said|told me|answered|wrote|replied|mentioned|confirmed)|` +
-  String.raw`(?:(?:the|your|that|an?)\s+)?(?:earlier|last|previous|prior)\s+(?:answer|reply|response)\s+` +
-  String.raw`(?:said|says|was|told me)|(>)\s*(?:yes|no)\b[\s:,.—–-]*)` +
+  String.raw`^\s*(?:(?:earlier|so|before)[\s,]+)?(?:${RECALL_WORDS}|(>)\s*(?:yes|no)\b[\s:,.—–-]*)` +
   String.raw`(?:\s+(?:that|earlier|before|yesterday))*[\s:,"“]*([^—–;\n]{3,200}?)["”]?\s*` +
   String.raw`(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*`;
 // (the writer's interjection before it: "ok, and …", "hm, what about …")

@@ -5,7 +5,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { HTTPRoute, Ingress, KubeKind, KubeKinds, Pod, Route, Service } from '../inventory/k8s-types';
 import { podsWithIp } from '../path/index';
 import { lbIngressIps } from '../path/lb';
-import { portByName } from '../path/ports';
+import { declaredPorts, portByName } from '../path/ports';
 import { fullName, isRunning, matchesSelector } from '../path/kube';
 import { closest, editDistance } from './names';
 import { IMAGE_SAID, isStopWord, parse, type Entity, type Intent, type NameRef } from './parse';
@@ -828,6 +828,7 @@ function modifiedOutside(k: Known, intent: Intent, entities: Entity[], refs: Nam
     if (entities[i].text === 'api' && entities[i].kind === 'workload') entities.splice(i, 1);
   for (let i = refs.length - 1; i >= 0; i--) if (refs[i].name === 'api' && !refs[i].namespace) refs.splice(i, 1);
 }
+
 /** "calls the metadata api on 8080": the API said with a port our api's pods declare is ours, however it is described
  * (a container's declared ports https://kubernetes.io/docs/concepts/services-networking/connect-applications-service/) */
 function onOurPort(k: Known, entities: Entity[], after: string): boolean {
@@ -835,8 +836,9 @@ function onOurPort(k: Known, entities: Entity[], after: string): boolean {
   const api = entities.find((e) => e.text === 'api' && e.kind === 'workload');
   if (!port || !api) return false;
   const pods = k.pods.filter((p) => api.pods?.includes(`${p.metadata.namespace}/${p.metadata.name}`));
-  return pods.some((p) => (p.spec?.containers ?? []).some((c) => c.ports?.some((x) => `${x.containerPort}` === port)));
+  return pods.some((p) => declaredPorts(p).includes(+port));
 }
+
 const PLAIN_ADJECTIVES = new RegExp(
   String.raw`^(own|same|main|internal|actual|old|new|current|whole|kubernetes|k8s|aro|aks|cluster|pods?|app|` +
     String.raw`application|service|backend|frontend|rest|http|grpc|web|node|hop|list|path|our|shop|system|` +

@@ -38,11 +38,14 @@ export const FLOW_WORKS_ASKED =
   String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? (work|go through|pass)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
 
+/** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
+ * just said" */
+export const RECALL_WORDS =
+  String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other)\s+` +
+  String.raw`(?:answer|reply|response|message)s?\s+` +
+  String.raw`(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|` +
+  String.raw`(?:you|the bot|packet-path)\s+(?:just\s+)?` +
+  String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)`;
 /** "earlier answer said sqlapi is on qt8l7.", "you told me web runs on node 2.": the bot's earlier answer, recalled in
  * the writer's words, is what a quoted line is */
-export const RECALLED = new RegExp(
-  String.raw`^\W*(?:(?:the|your|that|an?|my) )?(?:earlier|last|previous|prior|first|other) ` +
-    String.raw`(?:answer|reply|response|message)s? (?:said|says|told|showed|shows|claimed|had)\b|` +
-    String.raw`^\W*(?:you|the bot|packet-path) (?:just )?` +
-    String.raw`(?:said|told (?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)\b`,
-);
+export const RECALLED = new RegExp(String.raw`^\W*(?:${RECALL_WORDS})\b`);

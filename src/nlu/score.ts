@@ -1407,18 +1407,20 @@ const WAY_IN = new RegExp(
     String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
     // ("via AGC, which address does web see as the client?": Application Gateway for Containers is a way in
     // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
-    String.raw`agc|front ?door|afd|route|` +
-    // ("via gateway-01, what source IP does web see?": a Gateway API Gateway said by its name, the kind first; never a
-    // NAT or VPN gateway https://gateway-api.sigs.k8s.io/api-types/gateway/)
-    String.raw`(?<!\b(nat|vpn|er|expressroute|vnet|local)-)gateway(-[a-z0-9]+)+)\b`,
+    String.raw`agc|front ?door|afd|route)\b`,
 );
 /** "via gateway-01, which source address does web see?": a way in said by a name with its kind written into it (an
  * AGC Gateway, an Application Gateway) and no workload of ours is the way in, as its kind said would be
  * https://learn.microsoft.com/azure/application-gateway/for-containers/overview */
 const VIA_NAMED = /\b(through|via|behind|from) (the |our |its )?([a-z0-9]+(?:-[a-z0-9]+)+)\b/g;
+// (a Gateway API Gateway, never a NAT, VPN or ExpressRoute gateway, which no request comes in through
+// https://gateway-api.sigs.k8s.io/api-types/gateway/)
+const NOT_A_WAY_IN = /\b(nat|vpn|er|expressroute|vnet|local)-?(gateway|gw)\b/;
 function viaWayInNamed(s: Seen): boolean {
   const known = new Set(s.entities.map((e) => e.text.split('/').pop()!));
-  return [...s.t.matchAll(VIA_NAMED)].some((m) => WAY_IN_NAME.test(m[3]) && !known.has(m[3]));
+  return [...s.t.matchAll(VIA_NAMED)].some(
+    (m) => WAY_IN_NAME.test(m[3]) && !NOT_A_WAY_IN.test(m[3]) && !known.has(m[3]),
+  );
 }
 const isWhat = (t: string, ip: string): boolean => {
   const at = ip.replace(/\./g, '\\.');
