@@ -103,8 +103,10 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
 const ownPairOut = (rules: Chosen, evidence: string[], m: Kind): boolean =>
   m === 'egress' &&
   ['east-west', 'policy'].includes(rules.kind) &&
-  (evidence.includes('pair') || evidence.includes('pair-can')) &&
-  evidence.includes('pair-on-a-port');
+  (((evidence.includes('pair') || evidence.includes('pair-can')) && evidence.includes('pair-on-a-port')) ||
+    // (or one said to log the other's address: "db-0's logs: which address do api's connections arrive from?";
+    // pod to pod keeps the pod IP https://learn.microsoft.com/azure/aks/concepts-network)
+    evidence.includes('source-seen-by-a-pod'));
 
 function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Decision {
   const [first] = top;

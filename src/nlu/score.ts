@@ -2651,7 +2651,11 @@ export const EVIDENCE: readonly Row[] = [
 const SOURCE_ASKED = new RegExp(
   String.raw`\b(source|src|client|address|ip)\b.{0,80}` +
     String.raw`\b(sees?|seen|presented|shown|shows? up|appears?|logs?|logged)\b|` +
-    String.raw`\b(sees?|presented|shown|shows? up|appears?)\b.{0,80}\b(source|src|address|ip)\b`,
+    // ("db-0's logs: which address do api's connections arrive from?": the log said first, the address asked after)
+    String.raw`\b(sees?|presented|shown|shows? up|appears?|logs?)\b.{0,80}\b(source|src|address|ip)\b|` +
+    // ("which address do api's connections arrive at db-0 from?": where what comes is said to come from)
+    String.raw`\b(which|what) (source |src |client )?(ip|address)\b.{0,60}\b(arrives?|arriving|comes?|coming) ` +
+    String.raw`([\w-]+ ){0,3}from\b`,
   'i',
 );
 
@@ -2661,9 +2665,15 @@ function seesSource(text: string, p: string): boolean {
   return new RegExp(
     String.raw`\b(?:does|do|will|would|did) (?:the )?${n}(?: pods?| server| database| db| box| vm| machine)? ` +
       String.raw`(?:sees?|logs?|records?)\b|` +
+      // ("db-0 sees api's connections coming from which ip?": said as a statement, the one that sees it first)
+      String.raw`(?:^|[\s(])(?:the )?${n}(?: pods?)? (?:sees?|saw|records?|logs) (?!(?:it|no|nothing|in|on|into)\b)|` +
       String.raw`\b(?:presented|shown|visible) to (?:the )?${n}(?![\w-])|` +
       String.raw`\bon (?:the )?(?:[\w-]+ ){0,3}\(?${n}\)?(?![\w-])[^.?!]{0,40}\b(?:shows? up|appears?|logs?)\b|` +
-      String.raw`\b${n}['’]s (?:access |connection |request )?logs?\b`,
+      // ("db-0's logs", "in the db-0 access log": the parser drops the possessive; kubectl's "logs db-0" stays apart)
+      // (never "when api logs in": signing in is no log)
+      String.raw`\b${n}(?:['’]s)? (?:access |connection |request )?logs?\b(?! (?:in|on|into)\b)|` +
+      // ("which address do api's connections arrive at db-0 from?": where the connections arrive sees their source)
+      String.raw`\b(?:arrives?|arriving|lands?|landing|shows? up|comes? in) (?:at|on|in) (?:the )?${n}(?![\w-])`,
     'i',
   ).test(text);
 }
