@@ -123,8 +123,10 @@ const POINTS_BACK = new RegExp(
   String.raw`^(?:\s+(?:pods?|service|app|deployment))?\s+(?:\S+\s+)?` +
     // ("… lives in x.blob.core.windows.net — can api write to it?": what is written or posted to is gone to)
     // ("api writes to it on 5432": the verb in any form)
-    String.raw`(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:s|es|ing)?` +
-    String.raw`(?:\s+(?:to|into))?\s+` +
+    String.raw`(?:(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:s|es|ing)?` +
+    String.raw`(?:\s+(?:to|into))?|` +
+    // ("db-0 runs postgres — is the web app blocked from it?": the one kept from it would reach it)
+    String.raw`(?:blocked|cut off|locked out|firewalled|kept away|stopped|prevented)\s+from)\s+` +
     String.raw`(?:there|it|that|them|this)\b`,
 );
 
@@ -151,6 +153,13 @@ const KEPT_BETWEEN = new RegExp(
     String.raw`(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$`,
 );
 
+// "is the web tier blocked from db-0": the first party's kind said after its name (a tier, its app, its pods)
+const PARTY_KIND = String.raw`(?:pods?|service|svc|deployment|tiers?|apps?|workload|replicas)`;
+// "is web blocked from postgres on db-0", "kept from port 5432 on db-0": what is served on the other said before it
+// (a port by its protocol's IANA name https://www.iana.org/assignments/service-names-port-numbers)
+const SERVED_ON = String.raw`(?:(?:(?:https?|postgres(?:ql)?|mysql|mssql|redis|grpc)(?:\s+port)?|` +
+  String.raw`(?:tcp\s+|udp\s+)?port\s+\d{1,5})\s+(?:on|at|of)\s+(?:the\s+)?)?`;
+
 /** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other
  * (the copula before it) is the client, as in "is web blocked from reaching db-0" */
 function blockedFrom(before: string, between: string): 'forward' | undefined {
@@ -159,16 +168,18 @@ function blockedFrom(before: string, between: string): 'forward' | undefined {
   return (copula && KEPT_FROM.test(between)) || KEPT_FROM.test(between.replace(STATED, ' ')) ? 'forward' : undefined;
 }
 // ("api isn't blocked from db, is it?": denied, it is the same statement of who is kept from whom)
-const STATED =
-  /^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:is|are|was|were|stays?|remains?)(?:n['’]t|\s+not)?(?=\s)/i;
+const STATED = new RegExp(
+  String.raw`^\s+(?:${PARTY_KIND}\s+)?(?:is|are|was|were|stays?|remains?)(?:n['’]t|\s+not)?(?=\s)`,
+  'i',
+);
 const KEPT_FROM = new RegExp(
   // ("will legacy-0 still be blocked from db-0": the copula after a modal)
-  String.raw`^\s+(?:(?:pods?|service|svc|deployment)\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+)?` +
+  String.raw`^\s+(?:${PARTY_KIND}\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+|get\s+|gets\s+|got\s+)?` +
     // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
     // ("would web be stopped from db-0": stopped or prevented from it is kept from it)
     String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented)\s+from|` +
     String.raw`(?:kept|locked|shut) out of)` +
-    String.raw`\s+(?:the\s+)?$`,
+    String.raw`\s+(?:the\s+)?${SERVED_ON}$`,
   'i',
 );
 

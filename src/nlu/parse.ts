@@ -1274,7 +1274,9 @@ const portFrom = (rest: Rest): string | undefined =>
  * question about two parties, is the port they talk on */
 function bracketedPort(rest: Rest): string | undefined {
   // ("is the api pod allowed into the postgres pod (5432)?": let into another is a pair too)
-  if (!/(?:->|→|<-|←|\b(?:to|into|between|reach\w*|talks?|calls?|hits?|connects?)\b)/.test(rest.text)) return undefined;
+  // ("is the web tier blocked from postgres on db-0 (5432)?": one kept from the other is a pair too)
+  const pair = /(?:->|→|<-|←|\b(?:to|into|between|reach\w*|talks?|calls?|hits?|connects?|(?:blocked|kept) from)\b)/;
+  if (!pair.test(rest.text)) return undefined;
   // ("the lesson API (api svc, 8080)": or after the name it is the port of, in the same brackets)
   return rest.take(
     new RegExp(
@@ -1606,12 +1608,14 @@ const namedBefore = (words: string[], i: number): boolean =>
   /^[a-z0-9][\w./-]*$/.test(words[i - 1] ?? '') && !STOP.has(words[i - 1]) && !DETERMINERS.test(words[i - 1]);
 
 /** The names said as the client: "from X", "when X connects", "in the X pod I call …", "X's connection string". */
+const NOT_KEPT = String.raw`(?<!\b(?:blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented)\s+)`;
 function clientsSaid(text: string): string[] {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
   // ("from inside web, does … resolve": where the asker stands, said after "from")
+  // (never after a verb of keeping: "are they blocked from postgres on db-0" names what they are kept from, the target)
   const fromRe = new RegExp(
-    String.raw`\b(?:from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
+    String.raw`\b(?:${NOT_KEPT}from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
       String.raw`(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
       String.raw`([a-z0-9][\w./:-]*)`,
     'g',
