@@ -42,6 +42,15 @@ export const saidToOpen = (text: string, ip: string): boolean =>
     String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?[\s,(]+|\b(?:sits|sitting|lives|living|located|runs|running)` +
       String.raw`\s+(?:at|on)\s+)${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
       String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
+  ).test(text) || openedFrom(text, ip);
+
+/** "from the DBA bastion at 10.100.6.21 (hub side) we open sqlapilb:8080": the people who open the connection from a
+ * machine at the address make it the client (https://kubernetes.io/docs/tutorials/services/source-ip/) */
+const openedFrom = (text: string, ip: string): boolean =>
+  new RegExp(
+    String.raw`\bfrom\s+(?:the\s+|our\s+|an?\s+|my\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?${escapeRe(ip)}\)?,?\s+` +
+      String.raw`${PLACED}(?:we|i|they|you|someone|users?)\s+(?:(?:then|also|can|can't|cannot|could|try to|tried to)\s+)?` +
+      String.raw`(?:open|opened|connect|connected|reach|reached|call|called|hit|dial|dialled|dialed|curl|curled|ssh)\b`,
   ).test(text);
 
 /** "can 198.51.100.7 reach web on 80?", "could the office at 198.51.100.7 connect to web": the address asked whether it

@@ -1042,7 +1042,9 @@ function readClient(text: string, intent: Intent): void {
   const client = new RegExp(
     String.raw`\b(?:from|client)\s+(?:(?:our|the|my|an?)\s+)?` +
       // "from the hub VM 10.100.4.9": the network of ours it sits in may be said before the machine
-      String.raw`(?:(?:hub|spoke|on-?prem\w*|peered|office|branch)\s+(?=vm|machine|server|host|box|jump|bastion|pc))?` +
+      // ("from the DBA bastion at 10.100.6.21": or what the machine is for)
+      String.raw`(?:(?:hub|spoke|on-?prem\w*|peered|office|branch|[a-z]{2,12})\s+` +
+      String.raw`(?=vm|machine|server|host|box|jump|bastion|pc|laptop|workstation))?` +
       String.raw`(?:(?:jump ?box|jump ?host|bastion|laptop|desktop|workstation|pc|vm|machine|server|host|box|` +
       String.raw`internet)\s+)?` +
       // "from our branch office 192.0.2.77", "from our datacentre …": a site of ours outside the cluster, said before
@@ -1497,6 +1499,12 @@ const describesPod = (words: string[], i: number, text: string): boolean =>
   REPLICA_NAME.test(words[i + 2] ?? '') &&
   new RegExp(String.raw`(^|\s)${escapeRe(words[i])} pod ${escapeRe(words[i + 2])}\b`).test(text);
 const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
+/** "from the DBA bastion at 10.100.6.21", "our ops vm 10.100.6.21": a word before a machine said at its address says
+ * what the machine is for, never a name of ours (the machine at the address is the party) */
+const describesMachine = (w: string, text: string): boolean =>
+  new RegExp(
+    String.raw`(^|\s)${escapeRe(w)} (vm|jump ?host|jumpbox|bastion|laptop|workstation) (at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
+  ).test(text);
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
 // ("list pods in namespace shop", "what do pods in project1 …": a verb is never the pods' name, and only after "the"
@@ -1693,6 +1701,7 @@ function readNames(rest: Rest, intent: Intent): void {
     // and the people themselves, said with where they are or what they want ("a new team in namespace z wants …")
     if (PEOPLE.test(w) && /^(in|of|from|at|wants?|needs?|would|will)$/.test(words[i + 1] ?? '')) return;
     if (notAWord(i) || productWord(words, i, rest.text) || describesPod(words, i, rest.text)) return;
+    if (describesMachine(w, rest.text)) return;
     const type =
       words[i - 1] === 'route' && typeWord(i) === 'route' && (arrowAfter(w) || takerAfter(i)) ? undefined : typeWord(i);
     if (wordOfTheType(words, i, type)) return;

@@ -834,7 +834,9 @@ const CLIENT_ACTS = new RegExp(
     // "client 203.0.113.9 -> 20.31.46.20:80", "client -> 10.224.0.5:31380": the client's flow drawn as an arrow
     String.raw`(->|→))|` +
     // "from on-prem 192.168.10.20 we hit 10.0.2.10:8080": a client in our other networks comes in
-    String.raw`\bfrom (the )?(on-?prem(ises)?|office|branch|data ?cent(?:er|re)|peered vnet)\b.{0,40}` +
+    // ("from the DBA bastion at 10.100.6.21 (hub side) we open sqlapilb:8080": or from a machine there, by its kind)
+    String.raw`\bfrom (the |our |a )?([\w-]+ ){0,2}(on-?prem(ises)?|office|branch|data ?cent(?:er|re)|peered vnet|` +
+    String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation)\b.{0,40}` +
     String.raw`\b(hit|hits|connect|connects|reach|reaches|call|calls|open|opens)\b`,
 );
 
