@@ -33,9 +33,10 @@ export const podsOfNodeSaid = (t: string, nodes: string[]): boolean =>
   );
 /** "api needs 52.239.140.10:443 — will that work from this cluster?": a flow said with its port, then asked whether it
  * works (never how it works, nor which nodes it passes), asks whether it is let through https://learn.microsoft.com/azure/firewall/rule-processing */
+// ("api → 1.1.1.1:443, will it connect?": whether it connects is whether it is let through)
 export const FLOW_WORKS_ASKED =
   String.raw`(:\d{1,5}|\b(on|port|tcp|udp)[ /]?\d{1,5})\b((?!\b(which|what|where|how)\b)[^?]){0,40}` +
-  String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? (work|go through|pass)` +
+  String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? (work|go through|pass|connect|get through)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
 
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot

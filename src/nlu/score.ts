@@ -348,13 +348,23 @@ const WHO_ASKS = new RegExp(
 );
 /** Words for going out (or an address the pod goes to, said with the source) where the cue words chose another
  * family that one workload and a far end can overrule. */
+/** "can api get out to 52.239.140.10 on 443?": permission asked of a flow to a public address on a port is the policy
+ * verdict on the way out (egress NetworkPolicy, NSGs, a firewall on the route), as "can api reach 8.8.8.8 on 443?"
+ * https://learn.microsoft.com/azure/aks/outbound-rules-control-egress */
+const permissionToFarEnd = (s: Seen): boolean =>
+  s.cue === 'policy' &&
+  s.intent.port !== undefined &&
+  !!s.intent.towards &&
+  isPublic(s.intent.towards) &&
+  !SOURCE_OF_ONE.test(s.t) &&
+  !ASKS_ADDRESS.test(s.t);
 function movableOut(s: Seen): boolean {
   const { intent, t } = s;
   const movable =
     ['inbound', 'east-west', 'load-balancers', 'unknown', 'policy'].includes(s.cue) ||
     s.weakPod ||
     SOURCE_OF_ONE.test(t);
-  if (!movable) return false;
+  if (!movable || permissionToFarEnd(s)) return false;
   // a public address in a question about coming in is the client's; with no such cue it may be the egress IP checked
   const client =
     s.cue !== 'unknown' && intent.ips.some((ip) => isPublic(ip) && ip !== intent.towards && !farLabel(t, ip));

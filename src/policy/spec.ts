@@ -5,7 +5,8 @@ export const spec: IntentSpec<'policy'> = {
   kind: 'policy',
   title: 'Can pod A reach B? (NetworkPolicy verdict)',
   triggers: [
-    /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get to)\b/,
+    // ("can api get out to 52.239.140.10 on 443?": getting out to somewhere is reaching it)
+    /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get (out )?to|go out to)\b/,
     // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
     // ("can api write to it over 443?": writing to a store is sending to it)
     /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship|write|copy)(ing)? ([\w-]+ ){0,2}to\b/,
