@@ -1567,7 +1567,11 @@ const ON_NODE_DESCRIBED = new RegExp(
     // ("sqlapi's worker - same box as the one with the egress IP on it?": its node held against a node described)
     String.raw`\b(?:nodes?|workers?|box|host|vm|machine)\b[^.?!]{0,30}\bsame ` +
     String.raw`(?:node |worker |box |host |vm |machine )?as the (?:one|node|worker|box|host|vm|machine) ` +
-    String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b`,
+    String.raw`(?:that|which|where|with|holding|hosting|running|carrying)\b|` +
+    // ("server-1-ppl25 — same node as the egress ip holder?", "… same worker as whatever holds the EgressIP?": the node
+    // described by what it holds, said as its holder)
+    String.raw`\bsame (?:node|worker|box|host|vm|machine) as (?:the )?(?:(?:[\w-]+ ){1,3}(?:holder|owner)\b|` +
+    String.raw`(?:one|whatever|whichever)(?: node| worker)? (?:that )?(?:holds|has|carries|hosts|owns)\b)`,
 );
 /** the node two pods run on, held against each other: the same one, others, or spread over several */
 const SAME_NODE = new RegExp(
