@@ -2805,12 +2805,18 @@ const lbFrontendSaid = (s: Seen): boolean => !!s.intent.frontendIps?.some((ip) =
  * https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools */
 const WAY_IN_KIND = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
 const BACKENDS_OF = /\bback[ -]?ends?( pods?| pools?| members?| targets?| servers?)?\b/;
+// ("the application gateway — which pods is it sending traffic to?", "which pods sit behind the app gateway?": the
+// pods it sends to, said in words, are its backends)
+const PODS_IT_FEEDS = new RegExp(
+  String.raw`\b(which|what) pods?\b[^.?!]{0,40}\b(send(s|ing)?|forward(s|ing)?|rout(e|es|ing)|balanc(e|es|ing)|` +
+    String.raw`spread(s|ing)?|distribut\w*)( the| its)?( traffic| requests?)? (to|over|across)\W*$|` +
+    String.raw`\b(which|what) pods? (sit|sits|are|is|live|lives) behind\b`,
+);
 function wayInBackends(s: Seen): boolean {
   const wayIn = WAY_IN_KIND.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
   return (
     wayIn &&
-    BACKENDS_OF.test(s.t) &&
-    !FLOW_FOLLOWED.test(s.t) &&
+    ((BACKENDS_OF.test(s.t) && !FLOW_FOLLOWED.test(s.t)) || PODS_IT_FEEDS.test(s.t)) &&
     !s.both.length &&
     !comesIn(s.t) &&
     !/\bhow\b/.test(s.t)
