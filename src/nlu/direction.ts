@@ -157,7 +157,8 @@ const KEPT_BETWEEN = new RegExp(
 const PARTY_KIND = String.raw`(?:pods?|service|svc|deployment|tiers?|apps?|workload|replicas)`;
 // "is web blocked from postgres on db-0", "kept from port 5432 on db-0": what is served on the other said before it
 // (a port by its protocol's IANA name https://www.iana.org/assignments/service-names-port-numbers)
-const SERVED_ON = String.raw`(?:(?:(?:https?|postgres(?:ql)?|mysql|mssql|redis|grpc)(?:\s+port)?|` +
+const SERVED_ON =
+  String.raw`(?:(?:(?:https?|postgres(?:ql)?|mysql|mssql|redis|grpc)(?:\s+port)?|` +
   String.raw`(?:tcp\s+|udp\s+)?port\s+\d{1,5})\s+(?:on|at|of)\s+(?:the\s+)?)?`;
 
 /** "is web blocked from db-0 on 5432", "is sqlapi blocked from server port 1433": the one said kept from the other

@@ -49,7 +49,8 @@ export const saidToOpen = (text: string, ip: string): boolean =>
 const openedFrom = (text: string, ip: string): boolean =>
   new RegExp(
     String.raw`\bfrom\s+(?:the\s+|our\s+|an?\s+|my\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?${escapeRe(ip)}\)?,?\s+` +
-      String.raw`${PLACED}(?:we|i|they|you|someone|users?)\s+(?:(?:then|also|can|can't|cannot|could|try to|tried to)\s+)?` +
+      String.raw`${PLACED}(?:we|i|they|you|someone|users?)\s+` +
+      String.raw`(?:(?:then|also|can|can't|cannot|could|try to|tried to)\s+)?` +
       String.raw`(?:open|opened|connect|connected|reach|reached|call|called|hit|dial|dialled|dialed|curl|curled|ssh)\b`,
   ).test(text);
 

@@ -1503,7 +1503,8 @@ const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
  * what the machine is for, never a name of ours (the machine at the address is the party) */
 const describesMachine = (w: string, text: string): boolean =>
   new RegExp(
-    String.raw`(^|\s)${escapeRe(w)} (vm|jump ?host|jumpbox|bastion|laptop|workstation) (at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
+    String.raw`(^|\s)${escapeRe(w)} (vm|jump ?host|jumpbox|bastion|laptop|workstation) ` +
+      String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
   ).test(text);
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */

@@ -36,7 +36,8 @@ export const podsOfNodeSaid = (t: string, nodes: string[]): boolean =>
 // ("api → 1.1.1.1:443, will it connect?": whether it connects is whether it is let through)
 export const FLOW_WORKS_ASKED =
   String.raw`(:\d{1,5}|\b(on|port|tcp|udp)[ /]?\d{1,5})\b((?!\b(which|what|where|how)\b)[^?]){0,40}` +
-  String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? (work|go through|pass|connect|get through)` +
+  String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? ` +
+  String.raw`(work|go through|pass|connect|get through)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
 
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
