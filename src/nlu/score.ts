@@ -1280,10 +1280,13 @@ function pairable(s: Seen): boolean {
   // a pod question never asks what one side sees of the other
   // ("that peer connecting to db-0 - which nodes is that connection passing through?": the nodes a connection
   // crosses are its path, a client said)
+  // ("api calling web service on 80, where's the dnat and which pod ip?": the DNAT of a flow between the two is a hop
+  // of it, the pod asked the one it picks https://kubernetes.io/docs/reference/networking/virtual-ips/)
   if (cue === 'pod')
     return (
-      (/\b(sees?|seen)\b/.test(t) || s.directed || (!!s.from && NODES_CROSSED.test(t))) &&
-      !/\b(which|what) pod\b/.test(t)
+      /\bd-?nat(s|ed|'?d|ing)?\b/.test(t) ||
+      ((/\b(sees?|seen)\b/.test(t) || s.directed || (!!s.from && NODES_CROSSED.test(t))) &&
+        !/\b(which|what) pod\b/.test(t))
     );
   // "from sqlapi to server on 1433, does the traffic leave the node?": two parties in a direction are a pair
   if (cue === 'egress') return egressWordsPair(s);
