@@ -372,6 +372,9 @@ function normalizeText(text: string): string {
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
       // appended to short names, never names looked up (https://man7.org/linux/man-pages/man5/resolv.conf.5.html)
       .replace(/(^|\n)[ \t]*search((?:[ \t]+[a-z0-9][a-z0-9.-]{0,252}){1,6})[ \t]*(?=\n|$)/gi, '$1search domains')
+      // "the short name server resolves to?": the word after "short name" is the name looked up with the search list,
+      // never a "name server" https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+      .replace(SHORT_NAME_BARE, "$1 '$2'")
       // "/etc/resolv.conf" is the pod's resolver file, never a Service resolv in namespace conf
       .replace(/(?:\/etc\/)?\bresolv\.conf\b/gi, ' resolv.conf ')
       // "i/o timeout" in a pasted Go error is not namespace i, name o
@@ -1592,6 +1595,9 @@ const LOOKS_UP = new RegExp(
   'g',
 );
 
+const SHORT_NAME = String.raw`\b((?:short|bare|unqualified|single-label) (?:host ?)?name)`;
+const SHORT_NAME_BARE = new RegExp(String.raw`${SHORT_NAME} ([a-z0-9][a-z0-9-]*)\b(?![.'"\`-])`, 'gi');
+const SHORT_NAME_QUOTED = new RegExp(String.raw`${SHORT_NAME} '([a-z0-9][a-z0-9-]*)'`, 'g');
 const NAME_SAID =
   /\bthe (?:short |full |dns |host |service )?name ['"]?([a-z0-9][a-z0-9-]*)['"]?(?=\s*(?:[,?!;:]|\.(?:\s|$)|$))/g;
 /** "every node", "if node X dies", "which pod answers?": a determiner before the type word, or a verb after it */
@@ -1632,9 +1638,24 @@ function clientsSaid(text: string): string[] {
   // where the asker stands: "in the web pod I call api", "inside my api container, curl db" (the caller)
   const insideRe = /\b(?:in|inside|within)\s+(?:the\s+|my\s+|our\s+|a\s+)?([a-z0-9][\w./-]*)\s+(?:pod|container)\b/g;
   // ("when the App Gateway backend pod web-7d4b9c8f6d-abcde calls it": what the pod is may be said before it)
-  const describedRe = /\b(?:from|when)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}pod\s+([a-z0-9][\w.-]*)/g;
+  // ("in the web pod web-7d4b9c8f6d-abcde I call api": where the asker stands, the replica named after the type word)
+  const describedRe = new RegExp(
+    String.raw`\b(?:from|when|in|inside|within)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+)?` +
+      String.raw`(?:[a-z][\w-]*\s+){0,3}pod\s+([a-z0-9][\w.-]*)`,
+    'g',
+  );
+  // ("in web-7d4b9c8f6d-abcde, what does api resolve to", "when i exec into web-…": a replica opening the question, or
+  // the one a shell is opened in, https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/)
+  const standsRe = new RegExp(
+    String.raw`(?:^|[.?!;:])\s*(?:in|inside|within)\s+([a-z0-9][\w.-]*)|` +
+      String.raw`\b(?:exec|shell)(?:ed)?\s+into\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}pod\s+)?([a-z0-9][\w.-]*)`,
+    'g',
+  );
   return [
     ...[...text.matchAll(describedRe)].filter((m) => REPLICA_NAME.test(m[1].replace(/[.:]+$/, ''))),
+    ...[...text.matchAll(standsRe)]
+      .map((m) => [m[0], (m[1] ?? m[2]).replace(/[.:]+$/, '')])
+      .filter((m) => REPLICA_NAME.test(m[1])),
     ...text.matchAll(fromRe),
     ...text.matchAll(LOOKS_UP),
     ...text.matchAll(insideRe),
@@ -1664,6 +1685,7 @@ function readNames(rest: Rest, intent: Intent): void {
     [
       ...rest.text.matchAll(/(?<![\w'"])['"‘“]([a-z0-9][a-z0-9-]*)['"’”]\s+(?:containers?|pods?)\b/g),
       ...rest.text.matchAll(NAME_SAID),
+      ...[...rest.text.matchAll(SHORT_NAME_QUOTED)].map((m) => [m[0], m[2]]),
     ].map((m) => m[1]),
   );
   // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
