@@ -372,9 +372,6 @@ function normalizeText(text: string): string {
       // a pasted resolv.conf's "search shop.svc.cluster.local svc.cluster.local …" line lists the search domains
       // appended to short names, never names looked up (https://man7.org/linux/man-pages/man5/resolv.conf.5.html)
       .replace(/(^|\n)[ \t]*search((?:[ \t]+[a-z0-9][a-z0-9.-]{0,252}){1,6})[ \t]*(?=\n|$)/gi, '$1search domains')
-      // "the short name server resolves to?": the word after "short name" is the name looked up with the search list,
-      // never a "name server" https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
-      .replace(SHORT_NAME_BARE, "$1 '$2'")
       // "/etc/resolv.conf" is the pod's resolver file, never a Service resolv in namespace conf
       .replace(/(?:\/etc\/)?\bresolv\.conf\b/gi, ' resolv.conf ')
       // "i/o timeout" in a pasted Go error is not namespace i, name o
@@ -702,6 +699,7 @@ function clean(text: string): string {
     .slice(0, 2000)
     .toLowerCase()
     .replace(ARROW_TO_ITS_KIND, '$1: ')
+    .replace(SHORT_NAME_BARE, "$1 '$2'")
     .replace(TEST_NAME, (name) => name.replace(/(?<!\d)(\d{1,3})_(\d{1,3})_(\d{1,3})_(\d{1,3})(?!\d)/g, '$1.$2.$3.$4'))
     .replace(/_/g, ' ')
     // "Server=tcp:db.example.svc.cluster.local,1433": a SQL connection string's protocol prefix is no part of the host
@@ -1595,6 +1593,8 @@ const LOOKS_UP = new RegExp(
   'g',
 );
 
+// "the short name server resolves to?": the word after "short name" is the name looked up with the search list, quoted
+// as a name, never a "name server" https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
 const SHORT_NAME = String.raw`\b((?:short|bare|unqualified|single-label) (?:host ?)?name)`;
 const SHORT_NAME_BARE = new RegExp(String.raw`${SHORT_NAME} ([a-z0-9][a-z0-9-]*)\b(?![.'"\`-])`, 'gi');
 const SHORT_NAME_QUOTED = new RegExp(String.raw`${SHORT_NAME} '([a-z0-9][a-z0-9-]*)'`, 'g');

