@@ -139,7 +139,9 @@ const RECAP = new RegExp(String.raw`${RECALLED}${ASIDE}(?:and|what about|how abo
 // "does api get the same treatment?", "is api the same?", "api too?": one party asked to take the recalled one's place
 const SAME_FOR = new RegExp(
   String.raw`${RECALLED}${ASIDE}(?:(?:does|do|did|is|are|will|would|can|could)\s+)?` +
-    String.raw`((?:the\s+)?[a-z0-9][\w./-]*(?:\s+(?:pods?|service|app))?)\s+(?:(?:get|gets|have|has|face|see)\s+)?` +
+    // ("does the router pod lcxtl get …": a name may follow its kind)
+    String.raw`((?:the\s+)?(?:[a-z0-9][\w-]*\s+(?:pods?|service|app)\s+)?[a-z0-9][\w./-]*(?:\s+(?:pods?|service|app))?)` +
+    String.raw`\s+(?:(?:get|gets|have|has|face|see)\s+)?` +
     String.raw`(?:(?:the\s+)?same(?:\s+(?:treatment|verdict|answer|result|outcome|fate|thing|deal))?|too|as well)` +
     String.raw`\s*([?!.]*)\s*$`,
   'i',
@@ -151,25 +153,35 @@ const SAME_FOR = new RegExp(
  * names a pair of its own ("— and api → db-0, what happens there?") is a question of its own (an answer quoted as
  * "> …" stays in the message: its pairs are told apart from the writer's own where they are read).
  */
-export function followedUp(said: string, namesOf: (s: string) => string[]): string {
+export function followedUp(said: string, namesOf: (s: string) => string[], clientOf?: ClientOf): string {
   const same = SAME_FOR.exec(said);
-  if (same) return swappedIn(said, same[2], same[3], same[4] || '?', namesOf);
+  if (same) return swappedIn(said, same[2], same[3], same[4] || '?', namesOf, clientOf);
   const m = RECAP.exec(said);
   if (!m) return said;
   const [, quotedAnswer, recap, follow] = m;
   if (namesOf(follow).length >= 2) return quotedAnswer ? said : follow;
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
-  return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf);
+  return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf, clientOf);
 }
+/** The client the parser finds in a sentence (the one going to the other), as said. */
+type ClientOf = (s: string) => string | undefined;
 
 /** The recalled sentence with the one name said after it in place: a bare name ("— and api?", "does api get the same
  * treatment?") takes the place of a subject that goes to the other ("web gets dropped … on its way to db-0"), as an
  * English clause left unsaid repeats the one before it with a new subject; a name said with its preposition ("and
  * from api?") or one of a sentence with no such subject replaces the name it stands against. */
-function swappedIn(said: string, recap: string, fix: string, rest: string, namesOf: (s: string) => string[]) {
+function swappedIn(
+  said: string,
+  recap: string,
+  fix: string,
+  rest: string,
+  namesOf: (s: string) => string[],
+  clientOf?: ClientOf,
+) {
   const bare = !PREPOSITION.test(fix) && (ITS_OWN.test(rest) || /^[\s?!.,]*$/.test(rest));
-  const fixed = (bare && asSubject(recap, fix, namesOf)) || replaced(recap, fix, namesOf);
+  const own = bare && (asSubject(recap, fix, namesOf) ?? asClient(recap, fix, namesOf, clientOf));
+  const fixed = own || replaced(recap, fix, namesOf);
   return fixed === undefined ? said : `${fixed}${rest}`;
 }
 
@@ -185,12 +197,33 @@ const GOES =
 // question asked of it, or one asked of where or what it is
 const ITS_OWN = /^\W*((is|can|could|does|do|will|would) (it|that one|they)|(which|where|what)\b)/i;
 
+/** The one name a follow-up says: "api", "the router pod lcxtl" (a word describing it may come before its kind) */
+function oneName(fix: string, namesOf: (s: string) => string[]): string | undefined {
+  const names = namesOf(fix);
+  const last = /\b(?:pods?|service|app)\s+([a-z0-9][\w./-]*)$/i.exec(fix.replace(/[?!.,\s]+$/, ''))?.[1];
+  return names.length === 1 ? names[0] : names.length === 2 && last === names[1] ? last : undefined;
+}
+
+/** "you told me z/c is kept out of x/a on 80. and y/b?", "… web is denied into db-0 by db-nsg. does api get the same
+ * treatment?": however the verdict is worded, one bare name said after it stands against the recalled client (the one
+ * the parser finds going to the other, said first) and takes its place; the target and the port stay */
+function asClient(recap: string, fix: string, namesOf: (s: string) => string[], clientOf?: ClientOf) {
+  const client = clientOf?.(recap);
+  const by = oneName(fix, namesOf);
+  const said = namesOf(recap);
+  // (only the subject of the recalled clause: in "db-0 is closed to web" no client is read with certainty)
+  const named = client && (said[0] === client || said[0]?.split('/').pop() === client);
+  if (!named || !by || said.includes(by)) return undefined;
+  const as = fix.replace(/[?!.,\s]+$/, '');
+  return replaceLast(recap, client, as.includes(by.split('/').pop()!) ? as : by);
+}
+
 /** "you said y/b gets into x/a on 80 — and z/b, is it …?": one name said of its own takes the place of the recalled
  * sentence's subject, its first name */
 function asSubject(recap: string, fix: string, namesOf: (s: string) => string[]): string | undefined {
-  const [by] = namesOf(fix);
+  const by = oneName(fix, namesOf);
   const [first] = namesOf(recap);
-  if (namesOf(fix).length !== 1 || !first || first === by) return undefined;
+  if (!by || !first || first === by) return undefined;
   // (only a subject that goes to the other, the client: in "db-0 is denied from web" the one said after "from" is)
   // ("the web pods get blocked going into db-0", "web → db-0 is denied": its kind may follow it, an arrow draws it)
   const at = new RegExp(

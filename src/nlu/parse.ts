@@ -1,6 +1,7 @@
 // Text → Intent: deterministic and pure (no inventory). Names found here are
 // only candidates; resolve.ts matches them against the inventory.
 import { corrected, followedUp, readingsOf } from './corrections';
+import { direction } from './direction';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
@@ -1797,7 +1798,11 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   // (the cue words of the whole message leave out the quoted lines where the reply asks in its own sentences)
   // (never a reply that goes on with the quoted question: "> db-0 is allowed from api. and from web?", whose family
   // the quoted words carry: "> No: … cannot reach … / hm, what about router → sqlapi?")
-  const goesOn = GOES_ON.test(own.join(' '));
+  // (an aside of the writer's own may come first: "> No: … / ok that matches the design. and the api pod to db-0?")
+  const asides = own.slice(0, own.indexOf(sentences[at]));
+  const goesOn =
+    GOES_ON.test(own.join(' ')) ||
+    (at >= 0 && GOES_ON.test(sentences[at]) && !asides.some((s) => /\?\s*$/.test(s) || QUESTION_START.test(s)));
   const cueing = goesOn && own.length < all.length ? t : asking;
   const cues = cueing && all.length > 1 ? cueScores(cueing.replace(CLUSTER_SAID, ' ')) : {};
   const whole = at >= 0 && own.length && own.length < all.length && !goesOn ? own.join(' ') : t;
@@ -2000,7 +2005,9 @@ export function parse(said: string): Intent {
     const { names, refs } = parseText(s);
     return names.map((n) => refs.find((r) => r.name === n && r.namespace)?.namespace?.concat('/', n) ?? n);
   };
-  const recalled = followedUp(said, qualified);
+  // (the recalled sentence's client, as the words between its two parties direct them, whatever its verb)
+  const clientOf = (s: string) => direction(parseText(s).text, qualified(s).map((n) => ({ p: n, forms: [n] })))?.client;
+  const recalled = followedUp(said, qualified, clientOf);
   const intent = parseText(corrected(recalled, namesOf));
   const readings = readingsOf(recalled, namesOf);
   if (readings) intent.readings = readings;

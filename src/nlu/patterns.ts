@@ -46,7 +46,7 @@ export const RECALL_WORDS =
   String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other)\s+` +
   String.raw`(?:answer|reply|response|message)s?\s+` +
   String.raw`(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|` +
-  String.raw`(?:you|the bot|packet-path)\s+(?:just\s+)?` +
+  String.raw`(?:you|u|the bot|packet-path)\s+(?:just\s+)?` +
   String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)`;
 /** "earlier answer said sqlapi is on qt8l7.", "you told me web runs on node 2.": the bot's earlier answer, recalled in
  * the writer's words, is what a quoted line is */
