@@ -147,10 +147,17 @@ export const spec: IntentSpec<'policy'> = {
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
     // ("is that rule the only thing in the way of api → 8.8.8.8?", "what's in the way of …": what stands between)
+    // ("does any NSG sit between api and db-0 on 5432?", "the subnet NSG — does it get in the way of web calling
+    // api?": a filter named as standing between, or in the way, is asked whether it stops the flow; never "which NSG
+    // sits between", a listing, nor "any firewall in between?" after a path asked: what is on the path
+    // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
     [
       new RegExp(
         String.raw`\b(anything|something|(only|one|other) things?|what('s| is| else is)?) ` +
-          String.raw`(standing |sitting |getting )?in the way\b`,
+          String.raw`(standing |sitting |getting )?in the way\b|` +
+          String.raw`(?<!\b(which|what) )\b(nsgs?|[\w-]+-nsg|network security groups?|firewalls?|network ?polic(y|ies)|` +
+          String.raw`netpols?)\b[^.?!]{0,20}?\b((sits?|sitting|stands?|standing|lies|lying)( in)? between|` +
+          String.raw`(gets?|getting|got|stands?|standing|sits?|sitting|is|are) in (the|its|their) way)\b`,
       ),
       2,
     ],
