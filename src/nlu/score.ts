@@ -454,7 +454,8 @@ function outsideAddressReachesOurLb(s: Seen): boolean {
   if (outside.length !== 1 || s.intent.ips.length !== 1 || !s.entities.some((e) => e.kind === 'service')) return false;
   const at = esc(outside[0]);
   return new RegExp(
-    String.raw`(?:\b${at}\s+|\bfrom\b[^.?!]{0,30}\b${at}\b[^.?!]{0,30}?\s)` +
+    // ("pool turnstiles (198.51.100.7) cannot reach the web LB": the clients said with their address in brackets)
+    String.raw`(?:\b${at}\)?\s+|\bfrom\b[^.?!]{0,30}\b${at}\b[^.?!]{0,30}?\s)` +
       String.raw`(?:(?:can|could|cannot|can't|still|we|i|they)\s+)*` +
       String.raw`(?:reach|hit|open|connect to|get to|browse to|access)\s+` +
       String.raw`(?:the\s+)?[a-z0-9-]+(?:'s)?\s+(?:public\s+)?(?:lb|load ?balancer)\b`,
