@@ -140,7 +140,8 @@ const RECAP = new RegExp(String.raw`${RECALLED}${ASIDE}(?:and|what about|how abo
 const SAME_FOR = new RegExp(
   String.raw`${RECALLED}${ASIDE}(?:(?:does|do|did|is|are|will|would|can|could)\s+)?` +
     // ("does the router pod lcxtl get …": a name may follow its kind)
-    String.raw`((?:the\s+)?(?:[a-z0-9][\w-]*\s+(?:pods?|service|app)\s+)?[a-z0-9][\w./-]*(?:\s+(?:pods?|service|app))?)` +
+    String.raw`((?:the\s+)?(?:[a-z0-9][\w-]*\s+(?:pods?|service|app)\s+)?` +
+    String.raw`[a-z0-9][\w./-]*(?:\s+(?:pods?|service|app))?)` +
     String.raw`\s+(?:(?:get|gets|have|has|face|see)\s+)?` +
     String.raw`(?:(?:the\s+)?same(?:\s+(?:treatment|verdict|answer|result|outcome|fate|thing|deal))?|too|as well)` +
     String.raw`\s*([?!.]*)\s*$`,

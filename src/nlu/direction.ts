@@ -76,9 +76,7 @@ function link(between: string): 'forward' | 'back' | undefined {
   // "can api reach db and can foo reach bar?": a clause joined by "and" that asks again has a subject of its own
   if (NEW_CLAUSE.test(between)) return undefined;
   // "web keeps getting 502s from api": errors come back from the one it called
-  // ("web gets connection refused from postgres on db-0": the target's kind or role may be said before it)
-  if (/\b(5\d\d|timeouts?|resets?|errors?|refused|rsts?)\b.*\bfrom(\s+(the\s+)?[a-z-]+){0,2}?(\s+(on|at))?\s*$/.test(between))
-    return 'forward';
+  if (ERRORS_FROM.test(between)) return 'forward';
   // (a name set in code quotes, "`web` → `db-0`", is the name alone)
   const words = between.replace(/`/g, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
@@ -113,6 +111,10 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';
   return FORWARD.test(words) ? 'forward' : undefined;
 }
+
+// ("web gets connection refused from postgres on db-0": the target's kind or role may be said before it)
+const ERRORS_FROM =
+  /\b(5\d\d|timeouts?|resets?|errors?|refused|rsts?)\b.*\bfrom(\s+(the\s+)?[a-z-]+){0,2}?(\s+(on|at))?\s*$/;
 
 const NEW_CLAUSE = new RegExp(
   String.raw`^\s*(?:and|but|or|then|also|plus|&)\s+(?:also\s+)?` +

@@ -1798,11 +1798,7 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
   // (the cue words of the whole message leave out the quoted lines where the reply asks in its own sentences)
   // (never a reply that goes on with the quoted question: "> db-0 is allowed from api. and from web?", whose family
   // the quoted words carry: "> No: … cannot reach … / hm, what about router → sqlapi?")
-  // (an aside of the writer's own may come first: "> No: … / ok that matches the design. and the api pod to db-0?")
-  const asides = own.slice(0, own.indexOf(sentences[at]));
-  const goesOn =
-    GOES_ON.test(own.join(' ')) ||
-    (at >= 0 && GOES_ON.test(sentences[at]) && !asides.some((s) => /\?\s*$/.test(s) || QUESTION_START.test(s)));
+  const goesOn = goesOnQuoted(own, sentences[at]);
   const cueing = goesOn && own.length < all.length ? t : asking;
   const cues = cueing && all.length > 1 ? cueScores(cueing.replace(CLUSTER_SAID, ' ')) : {};
   const whole = at >= 0 && own.length && own.length < all.length && !goesOn ? own.join(' ') : t;
@@ -1810,6 +1806,13 @@ function askingCues(t: string): { cues: Scores; asking?: string } {
     cues: topKind(cues) === 'unknown' ? cueScores(whole.replace(CLUSTER_SAID, ' ')) : cues,
     asking: all.length > 1 ? asking : undefined,
   };
+}
+/** The reply's own sentences go on with the quoted question ("and …", "what about …"); an aside of the writer's own
+ * that asks nothing may come first ("> No: … / ok that matches the design. and the api pod to db-0?") */
+function goesOnQuoted(own: string[], asking: string | undefined): boolean {
+  if (GOES_ON.test(own.join(' '))) return true;
+  if (asking === undefined || !GOES_ON.test(asking)) return false;
+  return !own.slice(0, own.indexOf(asking)).some((s) => /\?\s*$/.test(s) || QUESTION_START.test(s));
 }
 /** "on the egressip cluster", "on the cluster with the custom DNS": which cluster, said by what it has, is no cue of
  * what is asked about it */
@@ -2006,7 +2009,11 @@ export function parse(said: string): Intent {
     return names.map((n) => refs.find((r) => r.name === n && r.namespace)?.namespace?.concat('/', n) ?? n);
   };
   // (the recalled sentence's client, as the words between its two parties direct them, whatever its verb)
-  const clientOf = (s: string) => direction(parseText(s).text, qualified(s).map((n) => ({ p: n, forms: [n] })))?.client;
+  const clientOf = (s: string) =>
+    direction(
+      parseText(s).text,
+      qualified(s).map((n) => ({ p: n, forms: [n] })),
+    )?.client;
   const recalled = followedUp(said, qualified, clientOf);
   const intent = parseText(corrected(recalled, namesOf));
   const readings = readingsOf(recalled, namesOf);
