@@ -155,8 +155,10 @@ export const spec: IntentSpec<'policy'> = {
       new RegExp(
         String.raw`\b(anything|something|(only|one|other) things?|what('s| is| else is)?) ` +
           String.raw`(standing |sitting |getting )?in the way\b|` +
-          String.raw`(?<!\b(which|what) )\b(nsgs?|[\w-]+-nsg|network security groups?|firewalls?|` +
-          String.raw`network ?polic(y|ies)|netpols?)\b[^.?!]{0,20}?\b` +
+          // (nor when a path is asked with it: "path api -> db-0 — does the hub firewall sit in between?")
+          String.raw`(?<!\b(which|what) |\bpath\b[^]*)(?![^]*\bpath\b)` +
+          String.raw`\b(nsgs?|[\w-]+-nsg|network security groups?|firewalls?|network ?polic(y|ies)|netpols?)\b` +
+          String.raw`[^.?!]{0,20}?\b` +
           String.raw`((sits?|sitting|stands?|standing|lies|lying)( in)? between|` +
           String.raw`(gets?|getting|got|stands?|standing|sits?|sitting|is|are) in (the|its|their) way)\b`,
       ),
