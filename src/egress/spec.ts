@@ -36,6 +36,12 @@ export const spec: IntentSpec<'egress'> = {
       2,
     ],
     [/\b(get|gets|talk|talks|reach|reaches|go|goes|going) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
+    // "goes out via the load balancer": the device said as the way out (an outbound rule, a NAT gateway, a firewall)
+    // https://learn.microsoft.com/azure/aks/egress-outboundtype
+    new RegExp(
+      String.raw`\b(go|goes|going|gets?|leaves?) out (via|through|over|by) (the |an? |our )?` +
+        String.raw`(load ?balancer|lb|nat ?gateway|nat gw|firewall)\b`,
+    ),
     // "going to the internet with the same IP as the web pods?": one workload's way out compared with another's
     [
       new RegExp(

@@ -108,6 +108,16 @@ const ownPairOut = (rules: Chosen, evidence: string[], m: Kind): boolean =>
     // pod to pod keeps the pod IP https://learn.microsoft.com/azure/aks/concepts-network)
     evidence.includes('source-seen-by-a-pod'));
 
+/** Where the model's reading of a flow has no party to answer with, the rules' reading stands. */
+function keptOut(rules: Chosen, evidence: string[], m: Kind): string | undefined {
+  if (ownPairOut(rules, evidence, m)) return 'rules: a pair of ours, no way out asked';
+  // "how does api reach api.stripe.com?": the host is no name the inventory holds, which the model cannot know; its
+  // pair reading has no second party of ours (https://learn.microsoft.com/azure/aks/egress-outboundtype)
+  if (m === 'east-west' && rules.kind === 'egress' && evidence.includes('workload-dials-outside-host'))
+    return 'rules: a workload dials a host outside';
+  return undefined;
+}
+
 function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Decision {
   const [first] = top;
   if (!first) return { ...rules, decided: 'rules (no model)' };
@@ -123,7 +133,8 @@ function weigh(rules: Chosen, evidence: string[], top: Top, t: Thresholds): Deci
     m !== kind && !samePair(m, kind) && pKind <= t.dispute && first.p >= (m === 'unknown' ? t.nothing : least);
   // a sure model answers where it disputes the evidence: on questions no rule was written for, it is the one right
   const sure = m !== 'unknown' && first.p >= t.answers;
-  if (ownPairOut(rules, evidence, m)) return { ...rules, decided: 'rules: a pair of ours, no way out asked' };
+  const kept = keptOut(rules, evidence, m);
+  if (kept) return { ...rules, decided: kept };
   if (settles(evidence)) return contested(rules, disputed(t.contest), sure ? m : undefined, other(top, kind));
   if (kind === 'help') return { ...rules, decided: 'rules: help' };
   if (m === kind) return { ...rules, decided: 'rules and model agree' };

@@ -160,7 +160,7 @@ export function followedUp(said: string, namesOf: (s: string) => string[], clien
   const m = RECAP.exec(said);
   if (!m) return said;
   const [, quotedAnswer, recap, follow] = m;
-  if (namesOf(follow).length >= 2) return quotedAnswer ? said : follow;
+  if (namesOf(follow.replace(SAME_PORT, '')).length >= 2) return quotedAnswer ? said : follow;
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
   return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf, clientOf);
@@ -194,9 +194,11 @@ const GOES =
   String.raw`\b(going|on (its|their|the) way|trying|headed|heading|when (calling|connecting))\b|` +
   // ("you said sqlapi runs on qt8l7 — and server-1-ppl25, which node?": where the one said first runs, a new one asked)
   String.raw`(runs?|is|sits?|lives?|was|got) (running |scheduled |placed )?(on|in)\b`;
-// "— and z/b, is it allowed too?", "— and server, which node?": the name said goes on as the subject ("it") of the
-// question asked of it, or one asked of where or what it is
-const ITS_OWN = /^\W*((is|can|could|does|do|will|would) (it|that one|they)|(which|where|what)\b)/i;
+// "— and z/b, is it allowed too?", "— and server, which node?", "what about z/b, same port?": the name said goes on
+// as the subject ("it") of the question asked of it, one asked of where or what it is, or the recalled flow kept
+const ITS_OWN =
+  /^\W*((is|can|could|does|do|will|would) (it|that one|they)|(which|where|what)\b|(on )?(the )?same port)/i;
+const SAME_PORT = /\b(on )?(the )?same port\b/i;
 
 /** The one name a follow-up says: "api", "the router pod lcxtl" (a word describing it may come before its kind) */
 function oneName(fix: string, namesOf: (s: string) => string[]): string | undefined {

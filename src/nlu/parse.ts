@@ -532,10 +532,10 @@ const ACTION_VERBS = [
     String.raw`ignore (?:previous|prior|all|any|your|the) (?:\w+ )?(?:instructions|rules)`,
   // "double the SNAT ports on the outbound rule": an amount multiplied is a setting changed
   String.raw`double|triple|halve|quadruple`,
-  // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node": a thing
-  // moved from one state or place to another is a change
+  // "switch our ingest from TCP to SRT", "migrate db-0 to a separate subnet", "move db-0 to another node", "convert the
+  // cluster from overlay to a pod subnet": a thing moved from one state or place to another is a change
   // ("shift the egress IP to worker h9rzp")
-  String.raw`(?:switch|migrate|move|shift)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
+  String.raw`(?:switch|migrate|move|shift|convert)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
   // "[CHG-5531] Replace the NAT gateway public IPs with a prefix": one thing put in another's place
   String.raw`(?:replace|swap)(?= (?:[\w./-]+ ){1,6}(?:with|for|by)\b)`,
 ].join('|');

@@ -170,6 +170,21 @@ test('an answer recalled about where a pod runs, then another pod asked: the new
   expect(v.answer).toMatch(/^Yes: shop\/api-5f6d7c8b9-klmno can reach shop\/db-0/);
 });
 
+test('a recalled verdict, then "what about <pod>, same port?": the pod takes the recalled client\'s place', async () => {
+  const e2e = fx('netpol-e2e');
+  for (const q of [
+    'earlier you told me y/b → x/a:80 is fine. what about z/b, same port?',
+    'you said y/b can reach x/a on 80 — and z/b, on the same port?',
+  ]) {
+    const r = await ask(q, e2e);
+    expect([q, r.intent, r.answer]).toEqual([
+      q,
+      'policy',
+      expect.stringMatching(/^No: z\/b cannot reach x\/a on tcp:80/),
+    ]);
+  }
+});
+
 test('a target said opened by a client, in the passive: the one after "by" opens the connection', async () => {
   const cni = fx('aks-cni-nsg');
   for (const q of [
