@@ -2,6 +2,7 @@
 // "allow X to reach Y", "X can reach Y", "X connecting to Y", "Y from X". The last such pair said wins: in "from
 // web to api … path web-7d4b9c8f6d-fghij -> api" the exact pod of the command is the client.
 import { escapeRe } from '../regex';
+import { KEPT_WORDS } from './patterns';
 
 interface Party {
   /** the party as the resolvers take it: "name", "ns/name" or a pod's ns/name for a pod IP */
@@ -130,7 +131,7 @@ const POINTS_BACK = new RegExp(
     String.raw`(?:(?:get|go|connect|talk|send|reach|access|call|hit|write|upload|post|push|copy)(?:s|es|ing)?` +
     String.raw`(?:\s+(?:to|into))?|` +
     // ("db-0 runs postgres — is the web app blocked from it?": the one kept from it would reach it)
-    String.raw`(?:blocked|cut off|locked out|firewalled|kept away|stopped|prevented)\s+from)\s+` +
+    String.raw`(?:${KEPT_WORDS})\s+from)\s+` +
     String.raw`(?:there|it|that|them|this)\b`,
 );
 
@@ -182,7 +183,7 @@ const KEPT_FROM = new RegExp(
   String.raw`^\s+(?:${PARTY_KIND}\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+|get\s+|gets\s+|got\s+)?` +
     // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
     // ("would web be stopped from db-0": stopped or prevented from it is kept from it)
-    String.raw`(?:(?:blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented)\s+from|` +
+    String.raw`(?:(?:${KEPT_WORDS})\s+from|` +
     String.raw`(?:kept|locked|shut) out of)` +
     String.raw`\s+(?:the\s+)?${SERVED_ON}$`,
   'i',

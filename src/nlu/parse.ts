@@ -5,7 +5,7 @@ import { direction } from './direction';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
-import { ASIDE_WORDS, IPV6_PATTERN, RECALLED } from './patterns';
+import { ASIDE_WORDS, IPV6_PATTERN, KEPT_WORDS, RECALLED } from './patterns';
 import { asksOf } from './asks';
 import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
@@ -1624,7 +1624,7 @@ const namedBefore = (words: string[], i: number): boolean =>
   /^[a-z0-9][\w./-]*$/.test(words[i - 1] ?? '') && !STOP.has(words[i - 1]) && !DETERMINERS.test(words[i - 1]);
 
 /** The names said as the client: "from X", "when X connects", "in the X pod I call …", "X's connection string". */
-const NOT_KEPT = String.raw`(?<!\b(?:blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented)\s+)`;
+const NOT_KEPT = String.raw`(?<!\b(?:${KEPT_WORDS})\s+)`;
 function clientsSaid(text: string): string[] {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)

@@ -42,6 +42,8 @@ export const FLOW_WORKS_ASKED =
 
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
  * just said" */
+/** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
+export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
 export const RECALL_WORDS =
   String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other)\s+` +
   String.raw`(?:answer|reply|response|message)s?\s+` +
