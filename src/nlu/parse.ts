@@ -5,7 +5,7 @@ import { direction } from './direction';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
-import { ASIDE_WORDS, IPV6_PATTERN, KEPT_WORDS, RECALLED } from './patterns';
+import { ASIDE_WORDS, IPV6_PATTERN, KEPT_WORDS, MACHINE_WORDS, RECALLED } from './patterns';
 import { asksOf } from './asks';
 import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
@@ -1505,8 +1505,7 @@ const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
  * what the machine is for, never a name of ours (the machine at the address is the party) */
 const describesMachine = (w: string, text: string): boolean =>
   new RegExp(
-    String.raw`(^|\s)${escapeRe(w)} (vm|jump ?host|jumpbox|bastion|laptop|workstation) ` +
-      String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
+    String.raw`(^|\s)${escapeRe(w)} (${MACHINE_WORDS}) ` + String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
   ).test(text);
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */

@@ -42,6 +42,8 @@ export const FLOW_WORKS_ASKED =
 
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
  * just said" */
+/** "from the DBA bastion at 10.100.6.21": a machine said by its kind, the party at the address */
+export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation`;
 /** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
 export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
 export const RECALL_WORDS =

@@ -9,7 +9,14 @@ import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
 import { askedWhetherReaches } from './outside-client';
-import { ASIDE_WORDS, FLOW_WORKS_ASKED, PODS_HOSTED, PODS_POINTED_BACK, podsOfNodeSaid } from './patterns';
+import {
+  ASIDE_WORDS,
+  FLOW_WORKS_ASKED,
+  MACHINE_WORDS,
+  PODS_HOSTED,
+  PODS_POINTED_BACK,
+  podsOfNodeSaid,
+} from './patterns';
 import { escapeRe } from '../regex';
 
 /**
@@ -847,7 +854,7 @@ const CLIENT_ACTS = new RegExp(
     // "from on-prem 192.168.10.20 we hit 10.0.2.10:8080": a client in our other networks comes in
     // ("from the DBA bastion at 10.100.6.21 (hub side) we open sqlapilb:8080": or from a machine there, by its kind)
     String.raw`\bfrom (the |our |a )?([\w-]+ ){0,2}(on-?prem(ises)?|office|branch|data ?cent(?:er|re)|peered vnet|` +
-    String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation)\b.{0,40}` +
+    String.raw`${MACHINE_WORDS})\b.{0,40}` +
     String.raw`\b(hit|hits|connect|connects|reach|reaches|call|calls|open|opens)\b`,
 );
 
