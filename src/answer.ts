@@ -6,7 +6,7 @@ import { familyOf, type IntentKind } from './families';
 import { help } from './help';
 import type { Inventory } from './inventory/inventory';
 import { findEntities } from './nlu/entities';
-import { GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
+import { forReplica, GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
 import { leftOut } from './nlu/left-out';
 import { keepRange, parse, type Intent } from './nlu/parse';
@@ -51,9 +51,9 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
   if (isGrouped(subjects)) {
     // every replica answered; the note "they share this answer unless…" is replaced by the check itself
     const pods = subjects.group.slice(0, GROUP_LIMIT);
-    const results = await Promise.all(pods.map((pod) => steps({ ...subjects, pod, notes: [] })));
+    const results = await Promise.all(pods.map((pod) => steps(forReplica(subjects, pod))));
     r = mergeGroup(pods, results, subjects.group.length, subjects.scope);
-    subjects.notes = [];
+    subjects.notes = subjects.shared ?? [];
   } else r = await steps(subjects);
   withErrors(r, ctx.trace.errors);
   r.warnings.unshift(...[...(intent.notes ?? []), ...(subjects.notes ?? [])].filter((n): n is string => !!n));

@@ -27,6 +27,10 @@ export interface PairTarget {
 
 export interface PairSubjects extends Noted {
   from: Pod;
+  /** a workload's replicas dialling an address outside the cluster: each is answered (its node decides its way out) */
+  pod?: Pod;
+  group?: Pod[];
+  shared?: string[];
   to: PairTarget;
   port?: number;
   /** TCP unless said otherwise */
@@ -59,14 +63,14 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   if (isReply(client.found)) return client.found;
   const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
   const from = client.found.pod;
-  const pair = new Pair(from, intent.port, client.found.note);
+  const pair = new Pair(from, intent.port, client.found.note, client.found.group);
   // "X -> Y" said: Y is the target, not another name said around it ("resets between api and db … api-… -> db-0")
   const others = directed && client.index === 0 ? parties.slice(1, 2) : parties.filter((_, i) => i !== client.index);
   const byName = await namedTarget(spec, pair, others, { intent, pods, services, ctx });
   if (byName && !isReply(byName) && !said && talksToItself(intent, byName))
     return result(spec.kind, 'not-understood', `From which client? For example: "${example}".`);
   if (byName) return byName;
-  if (ips[0]) return pair.to({ ip: ips[0] });
+  if (ips[0]) return outsideOurs(ips[0], pods, services) ? pair.out(ips[0]) : pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
   if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
   // (never a name typed as a Service: "path from sqlapi to service mssql" names a Service that is not there)
@@ -144,13 +148,18 @@ async function hostDialed(
     const resolves = `${name} is served by ${a.by}: public DNS resolves it to ${a.ip}${front}`;
     const services = await ctx.trace.list('services', () => ctx.inv.list('Service'));
     const port = pair.port ?? urlPorts[name];
-    const dialed = (note: string) => ({ ...pair.to({ ip: a.ip }, note), ...(port ? { port } : {}) });
+    const ported = (s: PairSubjects) => ({ ...s, ...(port ? { port } : {}) });
     // a router / ingress controller proxies: it opens its own connection to the backends
     // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
     if (serviceFrontAt(services, a.ip))
-      return dialed(`${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`);
+      return ported(
+        pair.to(
+          { ip: a.ip },
+          `${resolves}; the proxy pod it reaches opens its own connection to the backends of ${a.by}`,
+        ),
+      );
     // a public front door: the way out to it, judged layer by layer (the policy family's outside answer)
-    if (!isPrivateIp(a.ip)) return dialed(`${resolves}, outside the cluster: the way out to it`);
+    if (!isPrivateIp(a.ip)) return ported(pair.out(a.ip, `${resolves}, outside the cluster: the way out to it`));
     const out = `outside the cluster: answered as ${pair.from.metadata.name}'s way out to it`;
     return { internet: true, from: pair.from, destination: a.ip, notes: [`${resolves}, ${out}`] };
   }
@@ -188,14 +197,29 @@ async function policySelects(ctx: Ctx, parties: string[]): Promise<string[]> {
 }
 
 /** The client and the notes on how the question was read, joined into one warning as the pair is made. */
+/** An address no pod or Service of ours has: outside the cluster (or a node's, which the facts tell apart). */
+const outsideOurs = (ip: string, pods: Pod[], services: Service[]) =>
+  !pods.some((p) => p.status?.podIP === ip || p.status?.podIPs?.some((x) => x.ip === ip)) &&
+  !services.some((s) => s.spec?.clusterIP === ip || s.status?.loadBalancer?.ingress?.some((x) => x.ip === ip));
+
 class Pair {
   private readonly notes: (string | undefined)[];
   constructor(
     readonly from: Pod,
     readonly port: number | undefined,
     note?: string,
+    private readonly group?: Pod[],
   ) {
     this.notes = [note];
+  }
+  /** To an address outside the cluster: every replica is answered, its own node's way out deciding (a route table,
+   * NSG or NAT gateway is per subnet: https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
+  out(ip: string, note?: string): PairSubjects {
+    const s = this.to({ ip }, note);
+    if (!this.group || this.group.length < 2) return s;
+    // (the client's note, "2 replicas of web; they share …", gives way to the check; the others hold for each)
+    const shared = this.notes.slice(1).filter(Boolean).join('; ');
+    return { ...s, pod: this.from, group: this.group, shared: shared ? [shared] : [] };
   }
   note(n: string | undefined): void {
     this.notes.push(n);

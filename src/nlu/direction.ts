@@ -189,18 +189,21 @@ const KEPT_FROM = new RegExp(
   'i',
 );
 
-/** "is x/a open to y/b?", "are the db pods exposed to web?": a state of the first said to the second (the copula
- * before it), so the second is the client; never "x/a opens a connection to y/b", where the first acts. */
+/** "is x/a open to y/b?", "are the db pods exposed to web?", "db-0 on 5432 is closed to web": a state of the first
+ * said to the second (the copula before it or between), so the second is the client; never "x/a opens a connection
+ * to y/b", where the first acts. */
 function openTo(before: string, between: string): 'back' | undefined {
   const copula = /\b(?:is|are|was|were|be)\s+(?:the\s+)?$/i.test(before);
-  return copula && OPEN_TO.test(between) ? 'back' : undefined;
+  const m = OPEN_TO.exec(between);
+  return m && (copula || m[1]) ? 'back' : undefined;
 }
 const OPEN_TO = new RegExp(
   // (a port may come between: "is x/a:80 open to y/b", "is x/a on port 81 open to y/b")
   // ("are x/b pods open to z/a": the kind of the first may follow it)
   String.raw`^\s*(?:(?:pods?|service|svc|deployment)\s+)?(?::\d{1,5}\s*)?` +
     String.raw`(?:(?:on\s+)?(?:tcp\s+|udp\s+)?(?:port\s+)?\d{1,5}\s+)?` +
-    String.raw`(?:open|opened|exposed|accessible|available)\s+to\s+(?:the\s+)?$`,
+    String.raw`((?:is|are|was|were|stays?|remains?)\s+(?:still\s+|now\s+)?)?` +
+    String.raw`(?:open|opened|exposed|accessible|available|closed|shut|off[ -]limits)\s+to\s+(?:the\s+)?$`,
   'i',
 );
 

@@ -12,6 +12,8 @@ export interface Grouped {
   pod: Pod;
   group?: Pod[];
   notes?: (string | undefined)[];
+  /** notes that hold for every replica, kept once the replicas' own notes give way to the check */
+  shared?: string[];
   /** the group is a sample standing for a namespace or the cluster ("one pod on each node"), not one workload */
   scope?: Scope;
 }
@@ -23,6 +25,10 @@ export interface Scope {
   how: string;
   title: string;
 }
+
+/** The subjects answered for one replica: a pair's client is its `from`. */
+export const forReplica = <S extends Grouped>(s: S, pod: Pod): S =>
+  'from' in s ? { ...s, pod, from: pod, notes: [] } : { ...s, pod, notes: [] };
 
 export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
   !!s && typeof s === 'object' && 'pod' in s && Array.isArray((s as Grouped).group) && (s as Grouped).group!.length > 1;
@@ -48,15 +54,25 @@ export function mergeGroup(pods: Pod[], results: PathResult[], total: number, sc
     const read = `${pods.length} ${what} checked${unchecked}: they share this answer`;
     return {
       ...base,
-      answer: `${all}\n${base.answer}`,
+      // a verdict (Yes / No) stays the first word read
+      answer: base.verdict || base.layers ? `${base.answer}\n${all}` : `${all}\n${base.answer}`,
       title: base.title && `${replicas ? workload : 'pods'} ×${pods.length}: ${base.title}`,
       warnings: [read, ...base.warnings],
     };
   }
   const each = results.map((r, i) => `• ${names[i]}: ${r.answer}`).join('\n');
+  // one verdict for all, each by its own way (the source its far end sees is its own node's): the verdict first
+  const word = /^(Yes|No|Not sure):/.exec(base.answer)?.[1];
+  const head = word && results.every((r) => r.answer.startsWith(`${word}:`)) ? `${word} for all ` : '';
+  const seen = [...new Set(results.flatMap((r) => r.seenAs ?? []))];
+  // one verdict stands for the group only when every replica got it
+  const agreed = results.every((r) => JSON.stringify(r.verdict) === JSON.stringify(base.verdict));
   return {
     ...base,
-    answer: `${pods.length} ${what}${unchecked}, with different answers:\n${each}`,
+    seenAs: seen.length ? seen : undefined,
+    verdict: agreed ? base.verdict : undefined,
+    layers: agreed ? base.layers : undefined,
+    answer: `${head}${pods.length} ${what}${unchecked}, with different answers:\n${each}`,
     title: `${pods.length} ${what}`,
     warnings: [...new Set(results.flatMap((r) => r.warnings))],
     errors: results.flatMap((r) => r.errors),

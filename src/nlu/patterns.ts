@@ -40,16 +40,17 @@ export const FLOW_WORKS_ASKED =
   String.raw`(work|go through|pass|connect|get through)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
 
-/** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
- * just said" */
 /** "from the DBA bastion at 10.100.6.21": a machine said by its kind, the party at the address */
 export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation`;
 /** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
 export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
+/** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
+ * just said" */
 export const RECALL_WORDS =
   String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other)\s+` +
-  String.raw`(?:answer|reply|response|message)s?\s+` +
-  String.raw`(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|` +
+  String.raw`(?:answer|reply|response|message)s?` +
+  // ("earlier answer: web is denied …": the recalled words after a colon)
+  String.raw`(?:\s+(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|(?=\s*:))|` +
   String.raw`(?:you|u|the bot|packet-path)\s+(?:just\s+)?` +
   String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)`;
 /** "earlier answer said sqlapi is on qt8l7.", "you told me web runs on node 2.": the bot's earlier answer, recalled in

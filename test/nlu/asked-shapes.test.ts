@@ -198,3 +198,23 @@ test('a target said opened by a client, in the passive: the one after "by" opens
     ]);
   }
 });
+
+test('a recalled answer after a colon, and "X is closed to Y": the new name is the client, Y the one kept out', async () => {
+  const nsg = fx('aks-lb-byo-nsg');
+  for (const q of [
+    'earlier answer: web is denied into db-0 on 5432. and api?',
+    'your last reply: web cannot reach db-0 on 5432 — what about api?',
+    'previous answer: db-0 on 5432 is closed to web. does api get the same?',
+  ]) {
+    const r = await ask(q, nsg);
+    expect([q, r.intent, r.answer]).toEqual([
+      q,
+      'policy',
+      expect.stringMatching(/^Yes: shop\/api-5f6d7c8b9-klmno can reach shop\/db-0 on tcp:5432/),
+    ]);
+  }
+  for (const q of ['db-0 on 5432 is closed to web', 'is db-0 closed to web on 5432?']) {
+    const r = await ask(q, nsg);
+    expect([q, r.answer]).toEqual([q, expect.stringMatching(/^No: shop\/web-\S+ cannot reach shop\/db-0 on tcp:5432/)]);
+  }
+});

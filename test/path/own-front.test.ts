@@ -84,7 +84,9 @@ test("a host an Application Gateway serves is reached on the pod's way out, seen
   const inv = SnapshotInventory.load(fixture('aks-agic'));
   const r = await ask('how does web reach shop-agw.contoso.com', inv);
   expect(r.intent).toBe('east-west');
-  expect(r.answer).toMatch(/^web-7d4b9c8f6d-abcde \(shop\) reaches 20\.31\.50\.10 as 20\.31\.45\.117/);
+  expect(r.answer).toMatch(
+    /^All 2 replicas of web .*\nweb-7d4b9c8f6d-abcde \(shop\) reaches 20\.31\.50\.10 as 20\.31\.45\.117/,
+  );
   expect(r.warnings.join('\n')).toMatch(/shop-agw\.contoso\.com is served by ingress .*Application Gateway/);
   // asked as a verdict: the way out judged
   const v = await ask('is web allowed to call https://shop-agw.contoso.com', inv);

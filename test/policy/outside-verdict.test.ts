@@ -134,7 +134,8 @@ test('the way out decides when nothing else does: no outbound path, a route to N
     /^Not sure: .* but the packet is routed to a firewall \/ appliance whose rules are not read/,
   );
   expect(nva.verdict).toBeUndefined();
-  const tunnel = await ask('can web reach 8.8.8.8 on 443?', fixture('aks-effective-routes'));
+  // (the replica on vmss000000, whose effective routes send 0.0.0.0/0 to the VPN gateway)
+  const tunnel = await ask('can web-7d4b9c8f6d-abcde reach 8.8.8.8 on 443?', fixture('aks-effective-routes'));
   expect(tunnel.answer).toMatch(/^Not sure: .* but it leaves through the virtual network gateway/);
   expect(tunnel.layers?.at(-1)).toMatchObject({ layer: 'route', verdict: 'not-visible' });
 });
@@ -153,4 +154,27 @@ test('between two pods, an NSG on the way that is not in the data makes the verd
     /^Not sure: .* allowed by NetworkPolicy db-allow-api\. But it may still be dropped: pod/,
   );
   expect(overlay.verdict).toBeUndefined();
+});
+
+test("a workload's replicas to an outside address: each replica is judged on its own node's way out", async () => {
+  // vmss000000 has BGP routes to the VPN gateway, vmss000001 only the system routes: web has a replica on each
+  const r = await ask('can web reach 192.168.10.5 on 443?', fixture('aks-effective-routes'));
+  expect(r.intent).toBe('policy');
+  expect(r.answer).toMatch(/^2 replicas of web, with different answers:/);
+  expect(r.answer).toMatch(/• web-7d4b9c8f6d-abcde: Not sure: .*virtual network gateway/);
+  expect(r.answer).toMatch(/• web-7d4b9c8f6d-fghij: No: .*DenyAllOutBound/);
+  // no one verdict stands for both
+  expect(r.verdict).toBeUndefined();
+  const same = await ask('is web allowed out to 203.0.113.25 on 25 through the firewall?', fixture('aks-fw-dnat'));
+  expect(same.answer).toMatch(
+    /^No: shop\/web-7d4b9c8f6d-abcde cannot reach 203\.0\.113\.25 on tcp:25 — Azure Firewall/,
+  );
+  expect(same.answer).toMatch(
+    /\nAll 2 replicas of web \(web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij\) share this answer/,
+  );
+  expect(same.verdict).toEqual({
+    allowed: false,
+    by: ['hub-fw/DefaultNetworkRuleCollectionGroup / deny-mail / no-smtp'],
+  });
+  expect(same.warnings).not.toContainEqual(expect.stringMatching(/unless they run on differently connected nodes/));
 });
