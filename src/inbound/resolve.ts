@@ -535,15 +535,24 @@ function otherLb(found: Found, lb: Service, cat: Catalog): string | undefined {
   );
 }
 
-/** Names to try, typed ones first, then the one said as served, then host-like names, then the rest. */
+/** Names to try, typed ones first, then the one said as served, then host-like names, then a chain's end, then the
+ * rest. */
 const candidates = (intent: Intent): string[] => [
   ...new Set([
     ...intent.typed.filter((t) => ['route', 'ingress', 'service', 'host'].includes(t.type)).map((t) => t.name),
     ...intent.names.filter((n) => served(intent.text, n)),
     ...intent.names.filter((n) => n.includes('.')),
+    ...intent.names.filter((n) => chainEnd(intent.text, n)),
     ...intent.names,
   ]),
 ];
+
+/** "internet → ingress-nginx → web: walk me through it": a chain drawn hop by hop ends at the one reached, the names
+ * before it being the way there */
+const chainEnd = (text: string, name: string): boolean => {
+  const last = Math.max(text.lastIndexOf('->'), text.lastIndexOf('→'));
+  return last >= 0 && new RegExp(String.raw`^(?:->|→)\s*(?:the\s+)?${escapeRe(name)}(?![\w.-])`).test(text.slice(last));
+};
 
 /** "nginx or the app gateway — which one serves web?": the ways in are weighed, the name served is the subject */
 const served = (text: string, name: string): boolean =>

@@ -218,3 +218,17 @@ test('a recalled answer after a colon, and "X is closed to Y": the new name is t
     expect([q, r.answer]).toEqual([q, expect.stringMatching(/^No: shop\/web-\S+ cannot reach shop\/db-0 on tcp:5432/)]);
   }
 });
+
+test('a way in drawn hop by hop from outside ends at the one reached: the proxies before it are the way', async () => {
+  const lb = fx('aks-lb');
+  for (const q of [
+    'path in: internet -> ingress-nginx -> web',
+    'internet → ingress-nginx → web: which nodes does a request pass through?',
+    'users -> ingress-nginx -> the web pods?',
+  ]) {
+    const r = await ask(q, lb);
+    expect([q, r.intent, r.hops.at(-1)?.name]).toEqual([q, 'inbound', expect.stringMatching(/^shop\/web-/)]);
+  }
+  const r = await ask('internet -> router-default -> sqlapi', SnapshotInventory.demo());
+  expect(r.hops.at(-1)?.name).toMatch(/^project1\/sqlapi-1-8jgx8/);
+});
