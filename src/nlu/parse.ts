@@ -812,7 +812,9 @@ const NAME_THEN_NAMESPACE = new RegExp(
 /** "b -n y", "b in namespace y" → "y/b": each name keeps its own namespace ("… b -n y to c -n z"). */
 function perNameNamespaces(text: string): string {
   // (never a number: "reach db on 5432 in namespace billing" says the port, then the namespace of the pair)
-  const isName = (w: string) => !/^\d+$/.test(w) && (w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]));
+  // ("which policies exist in namespace shop", "what runs in project1": a verb of being there is no name)
+  const isName = (w: string) =>
+    !/^\d+$/.test(w) && !BEING_THERE.test(w) && (w.length === 1 || !(STOP.has(w) || TYPE_WORDS[w]));
   // "kubectl exec -n shop api-…": the command's verb is no name in that namespace
   const verb = (str: string, at: number) => /\b(kubectl|oc)\s*$/.test(str.slice(0, at));
   return BEFORE_NS.reduce(
@@ -823,6 +825,8 @@ function perNameNamespaces(text: string): string {
     text,
   );
 }
+
+const BEING_THERE = /^(exists?|existing|lives?|living|sits?|sitting|resides?|residing|runs?|running|deployed|hosted)$/;
 
 const CLUSTER_NAMED = new RegExp(
   String.raw`\b(?:in|on|for|of)\s+(?:the\s+)?cluster\s+` +
@@ -1445,9 +1449,10 @@ function inRole(text: string, name: string): boolean {
     const end = at + name.length;
     // ("the SNAT address to put in an address object": a verb after "to", a thing put somewhere after it)
     // ("what do they need to put on their allowlist?": or on one that is theirs)
+    // ("I need to update the hub firewall's objects": a word between "to" and a determiner is a verb)
     const verb =
       /\bto $/.test(text.slice(Math.max(0, at - 3), at)) &&
-      /^ (in|into|on|onto) (an?|the|their|our|its|your|my) /.test(text.slice(end));
+      /^ ((in|into|on|onto) )?(an?|the|their|our|its|your|my) /.test(text.slice(end));
     const role = !verb && BEFORE_NAME.test(text.slice(Math.max(0, at - 60), at));
     if (role && /^($|[\s?!.,:;])/.test(text.slice(end, end + 1)) && !MODIFIES.test(text.slice(end, end + 30)))
       return true;

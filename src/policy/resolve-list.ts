@@ -71,7 +71,9 @@ export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubject
 
 /** One pod or workload, a namespace's pods, or one unknown name (the pod lookup then says what was meant). */
 async function oneParty(intent: Intent, ctx: Ctx, known: string[], unknown: string[]) {
-  const cued = LISTING.test(intent.asking ?? intent.text);
+  // ("which policies exist in shop. can you list them?": the asking sentence pointing back to the one before)
+  const back = !!intent.asking && /\b(them|those|these|they|it)\b/.test(intent.asking);
+  const cued = LISTING.test(intent.asking ?? intent.text) || (back && LISTING.test(intent.text));
   // "can it reach the db?": a pair with one party missing, asked again as a pair ("between which two?")
   if (!cued && PAIR.test(intent.asking ?? intent.text)) return undefined;
   if (known.length === 1 && (!unknown.length || cued)) return selectsOf(intent, ctx, known[0]);

@@ -232,3 +232,15 @@ test('a way in drawn hop by hop from outside ends at the one reached: the proxie
   const r = await ask('internet -> router-default -> sqlapi', SnapshotInventory.demo());
   expect(r.hops.at(-1)?.name).toMatch(/^project1\/sqlapi-1-8jgx8/);
 });
+
+test('words around a listing are no names: "to update the …", "policies exist in namespace …", "list them"', async () => {
+  const lb = fx('aks-lb');
+  const pods = await ask("I need to update the hub firewall's address objects: list pods in namespace shop", lb);
+  expect([pods.intent, pods.status, pods.answer]).toEqual(['pod', 'answered', expect.stringMatching(/web-7d4b9c8f6d/)]);
+  const q = 'which network policies exist in namespace project1 and what they allow. can you list them?';
+  const listed = await ask(q, SnapshotInventory.demo());
+  expect([listed.intent, listed.answer]).toEqual([
+    'policy',
+    expect.stringMatching(/^No NetworkPolicy selects namespace project1/),
+  ]);
+});
