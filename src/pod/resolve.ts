@@ -91,8 +91,10 @@ const SAME_PLACE = new RegExp(
 );
 
 /** "which pods run on that node?", "what pods are on aks-…-vmss000002": the pods asked by the node they run on */
+// ("what workloads live there?": pods said as the workloads, apps or containers they run)
+const RUNNERS = String.raw`(?:pods?|workloads?|apps?|containers?)`;
 const PODS_ON_NODE = new RegExp(
-  String.raw`\b(which|what|any|list( the)?|all( the)?) pods?\b.{0,40}\b(on|in)\b|` +
+  String.raw`\b(which|what|any|list( the)?|all( the)?) ${RUNNERS}\b.{0,40}\b(on|in)\b|` +
     // "what's on node …", "what is running on vmss000001"
     String.raw`\bwhat(?:'s| is| runs)?(?: running| scheduled| living)? on\b|` +
     // ("the pod on aks-dbpool-…-vmss000000 — what is it?": a pod said by its node alone, no name of its own)
@@ -106,14 +108,14 @@ const PODS_ON_NODE = new RegExp(
     // (https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/)
     String.raw`\bwhat(?:'s| is)? (?:still |actually )?(?:running|scheduled|living|runs|lives) there\b|` +
     // ("draining vmss000001 tonight, what pods live there?": the pods asked of the node said before)
-    String.raw`\b(?:which|what|any) (?:of (?:our|the|my) )?pods? (?:still |actually )?` +
+    String.raw`\b(?:which|what|any) (?:of (?:our|the|my) )?${RUNNERS} (?:still |actually )?` +
     String.raw`(?:live|run|sit|reside|are|are running|are scheduled|is running) there\b|` +
     // ("… tonight: list the pods living there": the pods asked of the node said before)
     String.raw`${PODS_POINTED_BACK}|` +
     // ("vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/; "which pods will have to move?": so)
-    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?pods?\b.{0,30}` +
-    String.raw`\b(?:evicted|drained|rescheduled|disrupted|move|moved|moving|relocated?)\b|` +
+    String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?${RUNNERS}\b.{0,30}` +
+    String.raw`\b(?:evicted|drained|rescheduled|disrupted|affected|impacted|move|moved|moving|relocated?)\b|` +
     PODS_HOSTED,
 );
 

@@ -244,3 +244,14 @@ test('words around a listing are no names: "to update the …", "policies exist 
     expect.stringMatching(/^No NetworkPolicy selects namespace project1/),
   ]);
 });
+
+test('the pods of a node asked as its workloads, apps or containers', async () => {
+  const lb = fx('aks-lb');
+  for (const q of [
+    'patching aks-nodepool1-12345678-vmss000002 tonight — what workloads live there?',
+    'which containers run on aks-nodepool1-12345678-vmss000002?',
+  ]) {
+    const r = await ask(q, lb);
+    expect([q, r.intent, r.answer]).toEqual([q, 'pod', expect.stringMatching(/^3 pods/)]);
+  }
+});
