@@ -182,7 +182,9 @@ export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): 
   const asking = intent.asking ?? intent.text;
   // ("do sqlapi and server share a node? if one VM dies, does the site lose both?": a sentence that asks about "both"
   // of them asks the comparison said before it)
-  const both = /\b(both|either)\b/.test(asking) && compares.test(intent.text);
+  // ("… share a VM? if one worker dies, does the schedule go down?": or names none of its own)
+  const namesNone = !(intent.entities ?? []).some((e) => asking.includes(e.text.split('/').pop()!));
+  const both = (/\b(both|either)\b/.test(asking) || namesNone) && compares.test(intent.text);
   if (!compares.test(asking) && !both) return undefined;
   // (the parties of the sentence that asks: a quoted answer before it is context; "which node is 10.244.2.6 on, is
   // that the same one as api?": a sentence that points back with "that" takes in the one before it)

@@ -255,3 +255,9 @@ test('the pods of a node asked as its workloads, apps or containers', async () =
     expect([q, r.intent, r.answer]).toEqual([q, 'pod', expect.stringMatching(/^3 pods/)]);
   }
 });
+
+test('a comparison, then a sentence that names nobody: the comparison is what is asked', async () => {
+  const q = 'do sqlapi and server share a VM? if one worker dies, does the feeding schedule go down completely?';
+  const r = await ask(q, SnapshotInventory.demo());
+  expect([r.intent, r.answer]).toEqual(['pod', expect.stringMatching(/^2 pods.*\n.*qt8l7[^]*server-1-ppl25.*wl4vw/)]);
+});
