@@ -666,7 +666,11 @@ function frontendResourceNames(k: Known, intent: Intent): void {
  */
 function contextSlash(k: Known, intent: Intent): void {
   const pairs = intent.refs.filter((r) => r.namespace && !k.namespaces.has(r.namespace));
-  const context = pairs.filter((r) => intent.asking && !intent.asking.includes(`${r.namespace}/${r.name}`));
+  // (only a pair written with its slash: "payments-db in namespace ledger" is a namespace said, missing or not)
+  const slashed = (r: NameRef) => intent.text.includes(`${r.namespace}/${r.name}`);
+  const context = pairs.filter(
+    (r) => intent.asking && slashed(r) && !intent.asking.includes(`${r.namespace}/${r.name}`),
+  );
   if (!context.length) return;
   const gone = new Set(context.map((r) => r.name));
   intent.refs = intent.refs.filter((r) => !context.includes(r));

@@ -261,3 +261,9 @@ test('a comparison, then a sentence that names nobody: the comparison is what is
   const r = await ask(q, SnapshotInventory.demo());
   expect([r.intent, r.answer]).toEqual(['pod', expect.stringMatching(/^2 pods.*\n.*qt8l7[^]*server-1-ppl25.*wl4vw/)]);
 });
+
+test('a name said "in namespace X" where X does not exist, then a sentence more: the namespace is said missing', async () => {
+  const q = 'can the api pod reach payments-db in namespace ledger on 5432? the refunds job needs it';
+  const r = await ask(q, fx('aks-lb'));
+  expect([r.status, r.answer]).toEqual(['not-found', 'There is no namespace "ledger".']);
+});
