@@ -596,8 +596,11 @@ function describedInBrackets(intent: Intent, entities: Entity[], refs: NameRef[]
   }
 }
 
+// ("the oven controller backend (api)": up to two words of the description may follow the one matched)
 const bracketed = (text: string, word: string, name: string): boolean =>
-  new RegExp(String.raw`(?:^|[^\w/-])${escapeRe(word)}\s*\(\s*(?:the\s+)?${escapeRe(name)}\s*\)`).test(text);
+  new RegExp(
+    String.raw`(?:^|[^\w/-])${escapeRe(word)}(?:\s+[a-z][a-z-]*){0,2}\s*\(\s*(?:the\s+)?${escapeRe(name)}\s*\)`,
+  ).test(text);
 
 /**
  * What the user named exactly wins over a looser reading of other words: a pod named by its name or the end of it

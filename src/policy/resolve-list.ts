@@ -39,7 +39,10 @@ const LISTING = new RegExp(
     String.raw`\b(which|what) ((pods?|workloads?|clients?|sources?|traffic|else) )?` +
     String.raw`(can|could|may|(is|are) allowed to) ` +
     String.raw`(reach|access|connect to|talk to|get to|open (a |any )?connections? to)\b|` +
-    String.raw`\bwhat('s| is| else is)? (allowed|permitted|let) (in|into)\b`,
+    String.raw`\bwhat('s| is| else is)? (allowed|permitted|let) (in|into)\b|` +
+    // ("list everything that's allowed to connect to db-0": the same sources, asked as a list)
+    String.raw`\b(list|show|name|give)( me| us)? (everything|everyone|anything|anyone|all|whatever|whoever)\b.{0,20}` +
+    String.raw`\b(allowed|permitted|able) to (reach|access|connect( to)?|talk to|get (to|into))\b`,
 );
 /** A sentence that asks of policies in general ("are networkpolicies enforced?", "is it even applied?"). */
 const ABOUT_POLICIES = new RegExp(

@@ -267,3 +267,21 @@ test('a name said "in namespace X" where X does not exist, then a sentence more:
   const r = await ask(q, fx('aks-lb'));
   expect([r.status, r.answer]).toEqual(['not-found', 'There is no namespace "ledger".']);
 });
+
+test('"list everything allowed to connect to X" lists its sources; a description then a name in brackets is the name', async () => {
+  const q =
+    "the security architect wants an inventory: list everything that's allowed to connect to db-0, policy by policy";
+  const r = await ask(q, fx('aks-lb'));
+  expect([r.intent, r.answer]).toEqual([
+    'policy',
+    expect.stringMatching(/^shop\/db-0 is isolated for ingress by 1 policy/),
+  ]);
+  const e = await ask(
+    'NAT gw or LB for the oven controller backend (api) when it calls the firmware server?',
+    fx('aks-natgw'),
+  );
+  expect([e.intent, e.answer]).toEqual([
+    'egress',
+    expect.stringMatching(/^api-5f6d7c8b9-klmno \(shop\) reaches the Internet/),
+  ]);
+});
