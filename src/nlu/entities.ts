@@ -669,10 +669,13 @@ function frontendResourceNames(k: Known, intent: Intent): void {
  */
 function contextSlash(k: Known, intent: Intent): void {
   const pairs = intent.refs.filter((r) => r.namespace && !k.namespaces.has(r.namespace));
-  // (only a pair written with its slash: "payments-db in namespace ledger" is a namespace said, missing or not)
-  const slashed = (r: NameRef) => intent.text.includes(`${r.namespace}/${r.name}`);
+  // (never "payments-db in namespace ledger" in the sentence that asks: a namespace said, missing or not)
+  const inNamespace = (r: NameRef) =>
+    new RegExp(
+      String.raw`${escapeRe(r.name)}\s+in\s+(?:the\s+)?(?:namespace|project|ns)\s+${escapeRe(r.namespace!)}\b`,
+    ).test(intent.asking ?? '');
   const context = pairs.filter(
-    (r) => intent.asking && slashed(r) && !intent.asking.includes(`${r.namespace}/${r.name}`),
+    (r) => intent.asking && !inNamespace(r) && !intent.asking.includes(`${r.namespace}/${r.name}`),
   );
   if (!context.length) return;
   const gone = new Set(context.map((r) => r.name));
