@@ -476,7 +476,7 @@ function swapped(v: string, w: string): boolean {
 
 // Words fixed only for two letters swapped ("wroker"): one edit of any other kind makes other words of them
 // ("worked", "broker")
-const SWAPS_ONLY = ['worker', 'workers', 'namespace', 'cluster'];
+const SWAPS_ONLY = ['worker', 'workers', 'namespace', 'cluster', 'resolver', 'resolvers'];
 function fixTypos(text: string): string {
   // whole words only: never a part of a name such as router-default or db-0.db
   return text.replace(/(^|\s)([a-z]+)(?=$|[\s?!.,;:])/g, (all, pre: string, w: string) => {

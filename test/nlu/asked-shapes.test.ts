@@ -285,3 +285,11 @@ test('"list everything allowed to connect to X" lists its sources; a description
     expect.stringMatching(/^api-5f6d7c8b9-klmno \(shop\) reaches the Internet/),
   ]);
 });
+
+test('"reslover" is the resolver (two letters swapped): the pod\'s resolver path, not a lookup of its name', async () => {
+  const r = await ask('dns reslover for sqlapi?', SnapshotInventory.demo());
+  expect([r.intent, r.answer]).toEqual([
+    'dns',
+    expect.stringMatching(/^sqlapi-1-8jgx8 in project1 \(dnsPolicy ClusterFirst\)/),
+  ]);
+});
