@@ -1122,9 +1122,16 @@ function readPorts(rest: Rest, intent: Intent): void {
   for (const m of rest.text.matchAll(IP_RE)) if (isIpv4(m[0])) intent.ips.push(m[0]);
   // IPv6 addresses after the IPv4 ones: a dual-stack cluster has both ("fe80::4 and 2001:db8:1::9 in the logs")
   intent.ips.push(...ipv6s(rest.text));
-  intent.port ??= schemePort(rest.text);
+  intent.port ??= schemePort(rest.text) ?? urlPort(intent);
   if (intent.port === undefined) intent.portName = portNameSaid(rest.text);
 }
+
+/** "post to https://51.104.20.30/scan": a URL without a port is dialled on its scheme's default port (http 80, https
+ * 443) https://www.rfc-editor.org/rfc/rfc9110#section-4.2 — only when every URL said agrees on it */
+const urlPort = (intent: Intent): number | undefined => {
+  const ports = new Set(Object.values(intent.urlPorts ?? {}));
+  return ports.size === 1 ? [...ports][0] : undefined;
+};
 
 /** What a message says after a sentence opening with "now" ("… approved yesterday. now y/a -> x/a:81"), or nothing. */
 const saidNow = (t: string): string => {
