@@ -12,6 +12,7 @@ import { subjectHop } from './listing';
 import type { ListSubjects } from './resolve';
 import { spec } from './spec';
 import { escapeRe } from '../regex';
+import { direction } from '../nlu/direction';
 
 const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|networkpolic(y|ies))`;
 /** Words that ask for the policies themselves, when a word that is no name was read as a party ("isolated"). */
@@ -216,6 +217,8 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
   // "from namespace z to x/a" is read as the question's namespace (the pod lookup checks that it exists)
   if (intent.namespace) spaces.push(intent.namespace);
   if (!known.length) return undefined;
+  const paired = spaces.find((n) => namespaceClient(intent, n, known[0]));
+  if (paired) return paired;
   return spaces.find((n) => {
     const ns = escapeRe(n);
     const words = String.raw`(ns|namespace|project)`;
@@ -237,6 +240,18 @@ function sourceNamespace(intent: Intent, known: string[]): string | undefined {
         String.raw`allowed into|permitted to|able to)\b`,
     ).test(intent.text);
   });
+}
+
+/** "anything running in namespace z — will it get into x/a?", "x/a on 80, reachable from namespace z?": the namespace
+ * is the client side of the pair it forms with the pod (a policy's namespaceSelector peer is every pod of it
+ * https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors) */
+function namespaceClient(intent: Intent, ns: string, party: string): boolean {
+  const forms = ['namespace', 'ns', 'project'].flatMap((w) => [`${w} ${ns}`, `${ns} ${w}`]);
+  const pair = direction(intent.text, [
+    { p: `namespace ${ns}`, forms },
+    { p: party, forms: [party] },
+  ]);
+  return pair?.client === `namespace ${ns}` && !pair.several;
 }
 
 async function selectsOf(intent: Intent, ctx: Ctx, party: string): Promise<ListSubjects | PathResult> {
