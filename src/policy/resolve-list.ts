@@ -46,8 +46,11 @@ const LISTING = new RegExp(
     String.raw`\b(allowed|permitted|able) to (reach|access|connect( to)?|talk to|get (to|into))\b`,
 );
 /** A sentence that asks of policies in general ("are networkpolicies enforced?", "is it even applied?"). */
+// ("copied allow-ns-y-to-a from a blog. what does it let in, and who is left out?": what the policy pointed back at
+// admits, its ingress rules https://kubernetes.io/docs/concepts/services-networking/network-policies/)
 const ABOUT_POLICIES = new RegExp(
-  String.raw`\b(${POLICY_WORD}|it|they|that|this|them)\b.{0,40}\b(enforc\w*|applied)\b`,
+  String.raw`\b(${POLICY_WORD}|it|they|that|this|them)\b.{0,40}\b(enforc\w*|applied|` +
+    String.raw`(lets?|letting|allows?|allowing|admits?|admitting|keeps?|leaves?) (in|out)|left out|shut out)\b`,
 );
 const PAIR = /\b(reach(es|ing|able)?|talk(s|ing)?|connect(s|ing)?|get to|ping|access)\b/;
 const VERDICT = /\b(block(s|ed|ing)?|den(y|ies|ied)|drop(s|ped|ping)?|allow(s|ed|ing)?|lets?)\b/;
