@@ -503,7 +503,10 @@ function loggedToOurs(s: Seen): string | undefined {
  * filter on the way out (a firewall, an NSG, a NetworkPolicy) asked whether it lets one workload out to an address on
  * a port is the policy verdict, whose layers include the firewall's rules, not the way out alone
  * https://learn.microsoft.com/azure/firewall/rule-processing */
-const FILTER_SAID = /\b(firewall|fw|azfw|nsgs?|network security groups?|network ?polic(y|ies)|netpols?)\b/;
+// ("past the NVAs, or do the appliances decide that?": a network virtual appliance on the route filters as a firewall
+// https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability)
+const FILTER_SAID =
+  /\b(firewall|fw|azfw|nsgs?|network security groups?|network ?polic(y|ies)|netpols?|nvas?|(virtual )?appliances?)\b/;
 const VERDICT_VERB = new RegExp(
   String.raw`\b(let|lets|letting|allows?|allowed|permits?|permitted|block|blocks|blocked|blocking|deny|denies|` +
     String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't|` +
@@ -573,7 +576,9 @@ const filterOnWayOut = (s: Seen): boolean =>
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
 
-const neverOut = (s: Seen): boolean => staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s);
+// ("can db-0 get out to 151.101.1.69 on 443 at all?": permission asked of a flow to a public address, never the way out)
+const neverOut = (s: Seen): boolean =>
+  staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s) || permissionToFarEnd(s);
 
 /** "traceroute 10.20.1.5 from web-… / 1 10.224.0.4 / 2 * * * / why does it die right after the node?": a trace from
  * one workload of ours to an address outside the cluster follows its way out (the node's routes, then what they send
