@@ -2698,7 +2698,8 @@ function seesSource(text: string, p: string): boolean {
     String.raw`\b(?:does|do|will|would|did) (?:the )?${n}(?: pods?| server| database| db| box| vm| machine)? ` +
       String.raw`(?:sees?|logs?|records?)\b|` +
       // ("db-0 sees api's connections coming from which ip?": said as a statement, the one that sees it first)
-      String.raw`(?:^|[\s(])(?:the )?${n}(?: pods?)? (?:sees?|saw|records?|logs) (?!(?:it|no|nothing|in|on|into)\b)|` +
+      // ("the mssql box (server-1-ppl25) logs every connection": or its name in brackets after its kind)
+      String.raw`(?:^|[\s(])(?:the )?${n}\)?(?: pods?)? (?:sees?|saw|records?|logs) (?!(?:it|no|nothing|in|on|into)\b)|` +
       String.raw`\b(?:presented|shown|visible) to (?:the )?${n}(?![\w-])|` +
       String.raw`\bon (?:the )?(?:[\w-]+ ){0,3}\(?${n}\)?(?![\w-])[^.?!]{0,40}\b(?:shows? up|appears?|logs?)\b|` +
       // ("db-0's logs", "in the db-0 access log": the parser drops the possessive; kubectl's "logs db-0" stays apart)
