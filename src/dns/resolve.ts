@@ -46,6 +46,10 @@ export interface DnsPathAsk {
 // https://docs.openshift.com/container-platform/latest/networking/routes/route-configuration.html
 const clusterForm = (n: string) => /\.svc(\.cluster\.local)?\.?$/.test(n);
 
+// "the full svc.cluster.local name": the cluster domain (or a namespace's search domain in it) alone is where names
+// live, no name looked up https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services
+const CLUSTER_DOMAIN = /^(([a-z0-9-]+\.)?svc\.)?cluster\.local\.?$/;
+
 export async function externalHost(name: string, ctx: Ctx): Promise<InboundSubjects | undefined> {
   if (!name.includes('.') || clusterForm(name)) return undefined;
   const [routes, ingresses, httpRoutes] = await Promise.all([
@@ -80,7 +84,7 @@ export async function resolve(intent: Intent, ctx: Ctx): Promise<DnsSubjects | P
   const from = clientSaid(intent);
   const fromPod = from ? await findPod(intent, ctx, spec, [from]) : undefined;
   if (fromPod && isReply(fromPod)) return fromPod;
-  const candidates = intent.names.filter((n) => n !== from && !ownDescribed(intent, n));
+  const candidates = intent.names.filter((n) => n !== from && !ownDescribed(intent, n) && !CLUSTER_DOMAIN.test(n));
   // a dotted name first, then a route's or ingress's host ("the sqlapilb route"), then a Service, then the first
   const dotted = candidates.find((n) => n.includes('.'));
   const service = candidates.find((n) => services.some((s) => s.metadata.name === n));
