@@ -6,6 +6,7 @@ import type { EgressIP, Namespace, Pod } from '../inventory/k8s-types';
 import type { Scope } from '../nlu/groups';
 import type { Intent } from '../nlu/parse';
 import { egressIpsFor, isPlatformNamespace, isRunning } from '../path/kube';
+import { escapeRe } from '../regex';
 
 /** Words that ask about every workload rather than one ("our egress IPs", "what the customer must allowlist"). */
 const WIDE =
@@ -22,8 +23,20 @@ export function asksScope(intent: Intent): boolean {
   if (intent.typed.length || intent.ips.length) return false;
   const namespaces = new Set((intent.entities ?? []).filter((e) => e.kind === 'namespace').map((e) => e.text));
   if ((intent.entities ?? []).some((e) => e.kind !== 'namespace')) return false;
-  return intent.names.every((n) => namespaces.has(n) || n === intent.namespace || WIDE_WORD.test(n));
+  const every = EVERY_POD.test(text);
+  return intent.names.every(
+    (n) => namespaces.has(n) || n === intent.namespace || WIDE_WORD.test(n) || (every && !saidAsPod(text, n)),
+  );
 }
+
+/** "every source address your cluster can come from — all pods, not just one": every pod asked in words; then a name
+ * the inventory does not know ("the co-op's firewall") is no workload, unless said as a pod's ("all pods of x") */
+const EVERY_POD =
+  /\b(all|every|each|any) (of (the|your|our) )?(pods?|workloads?|nodes?|apps?|namespaces?)\b|\bnot (just|only) one\b/;
+const saidAsPod = (text: string, n: string): boolean =>
+  new RegExp(
+    String.raw`\b${escapeRe(n)}('s)? (pods?|workloads?|deployments?|apps?)\b|\b(pods?|of|in) ${escapeRe(n)}\b`,
+  ).test(text);
 
 /** The namespace asked about: said as one ("namespace project1"), or a namespace's name said alone ("the outbound
  * IP for project1": it names the namespace's pods,
