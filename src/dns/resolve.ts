@@ -185,7 +185,7 @@ function clientSaid(intent: Intent): string | undefined {
   const inside = insideOne(intent);
   const known = (intent.entities ?? []).some((e) => e.text === intent.from);
   const said =
-    (inside && !known ? inside : intent.from) ??
+    (inside && !known ? inside : known || !ownResolver(intent) ? intent.from : undefined) ??
     (ran && intent.names.includes(ran) ? ran : undefined) ??
     finder(intent) ??
     insideOne(intent) ??
@@ -193,6 +193,14 @@ function clientSaid(intent: Intent): string | undefined {
     namesInGeneral(intent);
   return said && !describedOnly(intent, said) ? said : undefined;
 }
+
+/** "which nameserver does legacy-0 hit, given its own dns config from the old order system?": the resolver of the one
+ * pod of ours said is asked (its dnsConfig nameservers
+ * https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-dns-config); a word the inventory does
+ * not know after "from" says where the config came from, no other pod */
+const ownResolver = (intent: Intent): boolean =>
+  new Set((intent.entities ?? []).filter((e) => e.kind === 'pod' || e.kind === 'workload').map((e) => e.matched))
+    .size === 1 && /\b(name ?servers?|dns ?servers?|resolvers?|dns ?config\w*|resolv\.conf)\b/.test(intent.text);
 
 /** "sqlapi looks up on-prem names — does its DNS traffic ride the VPN gateway?": one pod or workload of ours said
  * looking up names in general (no name given) is the one asking; its resolver path answers for any name
