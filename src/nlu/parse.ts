@@ -1485,12 +1485,18 @@ const AZ_GROUP = new RegExp(
   String.raw`^(network|aks|vm|vmss|group|account|resource|monitor|role|ad|acr|keyvault|storage|login|extension|` +
     String.raw`feature|provider|deployment|sql|webapp|graph|rest|disk|snapshot|identity|aro|afd|cdn|policy|lock|tag)$`,
 );
-/** The positions of an `az` command's words before its first option. */
-function azCommandWords(words: string[]): Set<number> {
+// ("from az network nic show-effective-route-table: <its output> so where does api's traffic go?": a command ends
+// where punctuation does, its output and the question after it are no part of it)
+const AZ_COMMAND = new RegExp(String.raw`\baz (${AZ_GROUP.source.slice(1, -1)}(?: (?!-)[\w.-]+)*)`, 'g');
+/** The positions of an `az` command's words before its first option or the punctuation that ends it. */
+function azCommandWords(words: string[], text: string): Set<number> {
   const out = new Set<number>();
+  const lengths = [...text.matchAll(AZ_COMMAND)].map((m) => m[1].split(' ').length);
+  let k = 0;
   words.forEach((w, i) => {
     if (w !== 'az' || !AZ_GROUP.test(words[i + 1] ?? '')) return;
-    for (let j = i + 1; j < words.length && !words[j].startsWith('-'); j++) out.add(j);
+    const end = i + 1 + (lengths[k++] ?? words.length);
+    for (let j = i + 1; j < Math.min(words.length, end) && !words[j].startsWith('-'); j++) out.add(j);
   });
   return out;
 }
@@ -1718,7 +1724,7 @@ function readNames(rest: Rest, intent: Intent): void {
   // not an OpenShift Route
   // (https://docs.openshift.com/container-platform/4.14/networking/routes/route-configuration.html)
   const takerAfter = (i: number) => /^(takes|took|uses|used|follows|followed)$/.test(words[i + 1] ?? '');
-  const azCommand = azCommandWords(words);
+  const azCommand = azCommandWords(words, rest.text);
   // a pasted az command: its groups ("network lb outbound-rule list"), resource group, output format and Azure
   // resource names ("--lb-name kubernetes") are Azure's, never a Kubernetes name
   // ("from home", "at home": where a person sits, on the Internet, never a workload)
