@@ -543,12 +543,14 @@ export function partiesOf(intent: Intent): {
   const excluded = excludedAsked(intent.text, saidParties.filter(known));
   const letIn = (p: string) => !!excluded && onlyLetIn(intent, p);
   // ("every connection from the turbine log API … for sqlapi": a word the inventory does not know, said after "from"
-  // where two known parties are said, describes one of them; it takes no side)
+  // where two known parties, a whole pair, are said, describes one of them; it takes no side)
   const from =
     excluded ??
     pair?.client ??
     podIps.find((e) => e.text === fromIp)?.matched ??
-    saidParties.find((p) => p.split('/').pop() === intent.from && (known(p) || saidParties.filter(known).length < 2)) ??
+    saidParties.find(
+      (p) => p.split('/').pop() === intent.from && (known(p) || saidParties.filter(known).length !== 2),
+    ) ??
     clientOfPorted(intent.text, sides) ??
     databaseClient(intent, saidParties.filter(known));
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
