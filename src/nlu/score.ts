@@ -576,7 +576,7 @@ const filterOnWayOut = (s: Seen): boolean =>
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
 
-// ("can db-0 get out to 151.101.1.69 on 443 at all?": permission asked of a flow to a public address, never the way out)
+// ("can db-0 get out to 151.101.1.69 on 443 at all?": permission asked of a flow to a public address, not the way out)
 const neverOut = (s: Seen): boolean =>
   staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s) || permissionToFarEnd(s);
 
@@ -2699,7 +2699,8 @@ function seesSource(text: string, p: string): boolean {
       String.raw`(?:sees?|logs?|records?)\b|` +
       // ("db-0 sees api's connections coming from which ip?": said as a statement, the one that sees it first)
       // ("the mssql box (server-1-ppl25) logs every connection": or its name in brackets after its kind)
-      String.raw`(?:^|[\s(])(?:the )?${n}\)?(?: pods?)? (?:sees?|saw|records?|logs) (?!(?:it|no|nothing|in|on|into)\b)|` +
+      String.raw`(?:^|[\s(])(?:the )?${n}\)?(?: pods?)? (?:sees?|saw|records?|logs) ` +
+      String.raw`(?!(?:it|no|nothing|in|on|into)\b)|` +
       String.raw`\b(?:presented|shown|visible) to (?:the )?${n}(?![\w-])|` +
       String.raw`\bon (?:the )?(?:[\w-]+ ){0,3}\(?${n}\)?(?![\w-])[^.?!]{0,40}\b(?:shows? up|appears?|logs?)\b|` +
       // ("db-0's logs", "in the db-0 access log": the parser drops the possessive; kubectl's "logs db-0" stays apart)
