@@ -45,9 +45,9 @@ export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|wor
 /** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
 export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
- * just said" */
+ * just said", "yesterday's answer:" */
 export const RECALL_WORDS =
-  String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other)\s+` +
+  String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other|yesterday'?s|this morning'?s)\s+` +
   String.raw`(?:answer|reply|response|message)s?` +
   // ("earlier answer: web is denied …": the recalled words after a colon)
   String.raw`(?:\s+(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|(?=\s*:))|` +
