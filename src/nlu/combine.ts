@@ -115,6 +115,10 @@ function keptOut(rules: Chosen, evidence: string[], m: Kind): string | undefined
   // pair reading has no second party of ours (https://learn.microsoft.com/azure/aks/egress-outboundtype)
   if (m === 'east-west' && rules.kind === 'egress' && evidence.includes('workload-dials-outside-host'))
     return 'rules: a workload dials a host outside';
+  // (so is an address that is no pod's, node's or Service's: "packets from db-0 to 10.20.1.5"
+  // https://learn.microsoft.com/azure/aks/egress-outboundtype)
+  if (m === 'east-west' && rules.kind === 'egress' && evidence.includes('workload-to-address-outside'))
+    return 'rules: a workload goes to an address outside';
   return undefined;
 }
 

@@ -629,6 +629,19 @@ function dialsOutside({ intent, entities, t }: Seen): boolean {
   );
 }
 
+/** "which route do packets from db-0 to 10.20.1.5 take?": a flow drawn from one workload to an address that is no
+ * pod's, node's or Service's leaves the cluster by the node's routes (its way out, however private the address)
+ * https://learn.microsoft.com/azure/aks/egress-outboundtype */
+function toAddressOutside(s: Seen): boolean {
+  const far = s.intent.towards;
+  if (!far || !s.intent.elsewhereIps?.includes(far) || s.hosts.length || s.intent.clientIp) return false;
+  if (!onePartyWithPods(s) || s.both.length !== 1 || comesIn(s.t)) return false;
+  const name = escapeRe(s.both[0].text.split('/').pop()!);
+  return new RegExp(
+    String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${esc(far)}\b|\b${name}( pods?)?\s*(->|→)\s*${esc(far)}\b`,
+  ).test(s.t);
+}
+
 /** a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com") */
 const outsideHostNamed = ({ intent, entities }: Seen): boolean =>
   [...(intent.urlHosts ?? []), ...intent.names.filter(isPublicDomain)].some(
@@ -1755,6 +1768,12 @@ function podOpensOurHost(s: Seen): boolean {
       String.raw`( pods?)?\s*(->|→)\s*)(${hosts})\b`,
   ).test(s.t);
 }
+// ("does that actually leave the cluster?": whether a hairpin goes out is asked of the path, not of the way out)
+const WHETHER_IT_LEAVES = new RegExp(
+  String.raw`\b(does|do|will|would|is|are) (that|it|this|they|the (traffic|packets?|calls?|requests?))` +
+    String.raw`( (really|actually|even|ever))? (leav(e|ing)|go(ing)? out|exit(ing)?)( (of )?the cluster)?\b`,
+  'g',
+);
 /** "sqlapi calls our own public frontend 20.67.170.10 – source ip on arrival?": a workload of ours calling one of our
  * load balancer frontends is taken by the service proxy on its own node (the packet never goes out to the load
  * balancer, so no outbound SNAT applies) and lands on the Service's pods: a path inside the cluster, unless the way
@@ -1765,7 +1784,8 @@ function podCallsOurFrontend(s: Seen): boolean {
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
   // (a load balancer that proxies, ipMode Proxy, is reached by going out to it)
   if (s.intent.proxiedIps?.includes(ips[0])) return false;
-  if (s.hosts.length || s.intent.clientIp || OUT.test(s.t) || GOES_OUT_SAID.test(s.t)) return false;
+  const t = s.t.replace(WHETHER_IT_LEAVES, ' ');
+  if (s.hosts.length || s.intent.clientIp || OUT.test(t) || GOES_OUT_SAID.test(t)) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
   return (
     new RegExp(
@@ -2148,6 +2168,8 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'verdict-on-the-way-out', says: { policy: 19 }, when: outVerdict },
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
+  // (and a flow drawn from one workload to an address outside: combine.ts keeps its way out over a pair reading)
+  { id: 'workload-to-address-outside', says: {}, when: toAddressOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
   { id: 'pods-on-a-node', says: { pod: 19 }, when: podsOnANode },
   // "node of db-0", "pod ip + node of web-…": the node a pod runs on
