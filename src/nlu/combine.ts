@@ -90,7 +90,11 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // NSG's verdict on the way in (https://learn.microsoft.com/azure/load-balancer/components); so is a frontend of ours
   // asked whether it is open, or what its NSG does to what comes to it ("does appgw-nsg block anything for 20.31.50.10
   // on port 80?")
-  const frontendOurs = ['frontend-reached-from-outside', 'frontend-filtered'].some((e) => evidence.includes(e));
+  // (and so is a public address asked what its DNAT sends in: "51.104.20.30:8443 — any DNAT behind it?"
+  // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+  const frontendOurs = ['frontend-reached-from-outside', 'frontend-filtered', 'dnat-of-an-address'].some((e) =>
+    evidence.includes(e),
+  );
   if (frontendOurs && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a frontend of ours opened from outside' };
   return undefined;

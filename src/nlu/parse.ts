@@ -1001,7 +1001,8 @@ function drawnOrAsked(text: string): string | undefined {
   // "1.2.3.4 -> 20.31.46.20:80": a flow drawn from a public address, a client on the Internet (a pod or node of ours
   // goes out through SNAT, so it is never the source a flow is drawn from there:
   // https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections)
-  const drawn = new RegExp(String.raw`(?:^|[\s(])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
+  // (a pasted log line may sit in a code span: "`203.0.113.50:51022 -> 51.104.20.30:2222`" https://github.github.com/gfm/#code-spans)
+  const drawn = new RegExp(String.raw`(?:^|[\s(\`])(${IP})(?::\d{1,5})?\s*(?:->|→)\s*${IP}\b`).exec(text);
   if (drawn && isIpv4(drawn[1]) && !isPrivateIp(drawn[1])) return drawn[1];
   const asked = askedWhetherReaches(text);
   if (asked) return asked;
@@ -1950,10 +1951,19 @@ export function whereClientGoes(t: string, ip: string): boolean {
   return (
     // ("51.104.20.30 (port 443)": the port in brackets after it)
     // ("does 51.104.20.30 on 8443 lead anywhere?": or "on" and the number alone)
-    new RegExp(String.raw`(?<![\d.])${at}(?::\d|\s+\(?(?:(?:on\s+)?(?:port|tcp|udp)\s*\/?|on\s+)\d)`).test(t) ||
+    // ("51.104.20.30 8443/tcp filtered": or as a port scan lists it https://nmap.org/book/man-port-scanning-basics.html)
+    new RegExp(
+      String.raw`(?<![\d.])${at}(?::\d|\s+\(?(?:(?:on\s+)?(?:port|tcp|udp)\s*\/?|on\s+)\d|\s+\d{1,5}\/(?:tcp|udp)\b)`,
+    ).test(t) ||
     new RegExp(
       String.raw`\b(?:published|exposed|served|listening|hosted)\s+(?:on|at|via|through|behind)\s+` +
         String.raw`(?:[\w-]+\s+){0,3}(?:at\s+)?${at}(?![\d.])`,
+    ).test(t) ||
+    // ("does 51.104.20.30 dnat 2222 anywhere?", "any DNAT on 51.104.20.30?": the address a DNAT rule translates
+    // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+    new RegExp(
+      String.raw`(?<![\d.])${at}\s+(?:dnats?|port[- ]?forwards?)\b|` +
+        String.raw`\b(?:dnat\w*|destination nat|port[- ]?forward\w*)\s+(?:on|at|of|behind|for)\s+${at}(?![\d.])`,
     ).test(t)
   );
 }

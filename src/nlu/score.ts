@@ -1262,6 +1262,18 @@ const frontendFiltered = (s: Seen): boolean =>
   FRONTEND_VERDICT.test(s.t) &&
   !GOES_OUT_SAID.test(s.t);
 
+/** A public address outside the cluster (a firewall's, a NAT device's), no party of ours said, asked what its
+ * destination NAT or port forwarding sends in: that is a way in (DNAT rewrites where a packet coming in goes) */
+const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*|forwarded)\b/;
+const dnatOfAnAddress = (s: Seen): boolean =>
+  s.intent.ips.length === 1 &&
+  !!s.intent.elsewhereIps?.includes(s.intent.ips[0]) &&
+  isPublic(s.intent.ips[0]) &&
+  !s.both.length &&
+  !s.hosts.length &&
+  DNAT_ASKED.test(s.t) &&
+  !GOES_OUT_SAID.test(s.t);
+
 /** The client address (said after "from", or as a machine that opens) is outside the cluster and reaches the one
  * party named. */
 function outsideAddressReaches(s: Seen): boolean {
@@ -2272,6 +2284,9 @@ export const EVIDENCE: readonly Row[] = [
   // 20.31.50.10 on port 80?": a frontend of ours asked whether it is open, or whether a filter stops what comes to it,
   // is the way in's verdict (each NSG's on the way in) https://learn.microsoft.com/azure/load-balancer/components
   { id: 'frontend-filtered', says: { inbound: 19 }, when: frontendFiltered },
+  // "51.104.20.30:8443 filtered. is there any DNAT behind it?": what a public address forwards in, asked by its DNAT
+  // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat
+  { id: 'dnat-of-an-address', says: { inbound: 19 }, when: dnatOfAnAddress },
   // "the path from AFD to the pods", "from the app gateway to the pods here": from a way in to what it sends to is the
   // way in https://learn.microsoft.com/azure/frontdoor/front-door-overview
   {
