@@ -42,15 +42,17 @@ const addressesOf = (g: Gateway): string[] =>
   );
 
 /**
- * A Gateway's address named (AGC: the frontend FQDN in status.addresses): the HTTPRoute attached to it whose backend
- * is another name of the question, else its first route.
+ * A Gateway's address named (AGC: the frontend FQDN in status.addresses), or its name ("… comes in via gateway-01"):
+ * the HTTPRoute attached to it whose backend is another name of the question, else its first route.
  * https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
  */
 async function byGatewayAddress(intent: Intent, ctx: Ctx, routes: HTTPRoute[]): Promise<GatewaySubjects | undefined> {
   const said = [...(intent.urlHosts ?? []), ...intent.names, ...intent.ips].map((n) => n.toLowerCase());
-  if (!routes.length || !said.some((n) => n.includes('.'))) return undefined;
+  if (!routes.length || !said.length) return undefined;
   const gateways = await ctx.trace.list('Gateways', () => ctx.inv.list('Gateway'));
-  const gw = gateways.find((g) => addressesOf(g).some((a) => said.includes(a)));
+  const named = (g: Gateway) =>
+    said.includes(g.metadata.name) && (!intent.namespace || intent.namespace === g.metadata.namespace);
+  const gw = gateways.find((g) => addressesOf(g).some((a) => said.includes(a))) ?? gateways.find(named);
   if (!gw) return undefined;
   const attached = routes.filter((r) =>
     (r.spec?.parentRefs ?? []).some(
