@@ -1143,7 +1143,11 @@ const saidNow = (t: string): string => {
 /** "https to 20.31.46.88 from the internet", "https on 20.31.46.88": a scheme said as what travels to (or arrives on)
  * an address is its well-known port https://www.rfc-editor.org/rfc/rfc9110#section-4.2 */
 function schemePort(text: string): number | undefined {
-  const scheme = /(?:^|[.?!]\s)\W*(https?)\s+(?:traffic\s+|requests?\s+)?(?:to|into|towards|on|at)\s+\d/.exec(text);
+  // ("https on the ingress IP 20.31.46.88": the address may be said with what it is)
+  const scheme = new RegExp(
+    String.raw`(?:^|[.?!]\s)\W*(https?)\s+(?:traffic\s+|requests?\s+)?(?:to|into|towards|on|at)\s+` +
+      String.raw`(?:\d|(?:(?:the|our|its)\s+)?(?:[a-z-]+\s+){0,3}${IP}\b)`,
+  ).exec(text);
   if (!scheme) return undefined;
   return scheme[1] === 'https' ? 443 : 80;
 }
