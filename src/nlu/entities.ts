@@ -174,13 +174,7 @@ function routeNamed(k: Known, name: string, ns?: string): Omit<Entity, 'text'> |
   const route = k.routes.find(named) ?? k.httpRoutes.find(named);
   if (route) return { kind: 'route', matched: fullName(route) };
   const ing = k.ingresses.find(named);
-  if (ing) return { kind: 'ingress', matched: fullName(ing) };
-  // a Gateway by its name ("… comes in via gateway-01"): the way in of the HTTPRoute attached to it
-  // https://gateway-api.sigs.k8s.io/api-types/httproute/#parentrefs
-  const attached = k.httpRoutes.find((r) =>
-    (r.spec?.parentRefs ?? []).some((p) => p.name === name && (!ns || (p.namespace ?? r.metadata.namespace) === ns)),
-  );
-  return attached ? { kind: 'route', matched: fullName(attached) } : undefined;
+  return ing ? { kind: 'ingress', matched: fullName(ing) } : undefined;
 }
 
 /** A Service and the running pods it selects. */

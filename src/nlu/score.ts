@@ -1477,6 +1477,14 @@ function viaWayInNamed(s: Seen): boolean {
     (m) => WAY_IN_NAME.test(m[3]) && !NOT_A_WAY_IN.test(m[3]) && !known.has(m[3]),
   );
 }
+/** "via gateway-01, which pods answer?", "gateway-01 sends to which backends?": a gateway said by a name with its
+ * kind written into it, nothing of ours named, asked which pods it sends to, is that way in (a load balancer's
+ * backends are its own question) https://learn.microsoft.com/azure/application-gateway/for-containers/overview */
+const wayInNamedServes = (s: Seen): boolean =>
+  !s.entities.length &&
+  !s.intent.ips.length &&
+  s.intent.names.some((n) => WAY_IN_NAME.test(n) && !/(^|-)(i?lb|alb)(-|\d|$)/.test(n) && !NOT_A_WAY_IN.test(n)) &&
+  WHO_GETS_IT.test(s.t);
 const isWhat = (t: string, ip: string): boolean => {
   const at = ip.replace(/\./g, '\\.');
   return new RegExp(
@@ -2351,6 +2359,7 @@ export const EVIDENCE: readonly Row[] = [
   // workload is the way in to it, even where the inventory does not list it as a workload
   // https://learn.microsoft.com/azure/application-gateway/for-containers/overview
   { id: 'way-in-drawn-to-one', says: { inbound: 17 }, when: wayInDrawn },
+  { id: 'way-in-named-serves', says: { inbound: 17 }, when: wayInNamedServes },
   // "what are your commands", "how to use this bot": said to the bot about itself, with nothing else named
   { id: 'client-drawn-in', says: { inbound: 19 }, when: clientDrawnIn },
   // "our smartphone app is calling the route of sqlapi: which way to the pod?": the route of the one workload named,
