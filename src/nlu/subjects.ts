@@ -188,7 +188,8 @@ export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): 
   if (!compares.test(asking) && !both) return undefined;
   // (the parties of the sentence that asks: a quoted answer before it is context; "which node is 10.244.2.6 on, is
   // that the same one as api?": a sentence that points back with "that" takes in the one before it)
-  const scope = both || /\b(that|it|this)\b/.test(asking) ? intent.text : asking;
+  // ("<pasted get pods table> what public ip do these two leave with?": or with "these", "those", "them")
+  const scope = both || /\b(that|it|this|these|those|them)\b/.test(asking) ? intent.text : asking;
   const named = (intent.entities ?? []).filter(
     (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && scope.includes(e.text.split('/').pop()!),
   );
