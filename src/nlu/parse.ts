@@ -564,7 +564,9 @@ const ACTION = new RegExp(
     // (never "drain vmss000002": a node's name is what the order is about)
     // ("scale question later, but first: …": the verb's word as a noun, a topic put off, orders nothing)
     // ("can you change anything in the cluster?": a verb with no object of ours asks what the bot may do, orders none)
-    String.raw`(${ACTION_VERBS})\b(?!-)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
+    // ("exec'd into sqlapi: <output>": a verb written with 'd is what was done already, the output it gave pasted
+    // https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/)
+    String.raw`(${ACTION_VERBS})\b(?!-|['’]d\b)(?!\s+(?:request|requests|req|ticket|task|approvals?|review)\b)` +
     String.raw`(?!\s+(?:anything|something|things|stuff)\b)` +
     String.raw`(?!\s+(?:questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
     // ("patch night for vmss000000: list …", "upgrade window": the verb's word naming when it happens, no order)
