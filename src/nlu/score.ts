@@ -1266,7 +1266,7 @@ const frontendFiltered = (s: Seen): boolean =>
 
 /** A public address outside the cluster (a firewall's, a NAT device's), no party of ours said, asked what its
  * destination NAT or port forwarding sends in: that is a way in (DNAT rewrites where a packet coming in goes) */
-const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*|forwarded)\b/;
+const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*)\b/;
 const dnatOfAnAddress = (s: Seen): boolean =>
   s.intent.ips.length === 1 &&
   !!s.intent.elsewhereIps?.includes(s.intent.ips[0]) &&
