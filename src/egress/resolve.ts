@@ -50,9 +50,12 @@ function outsideHost(intent: Intent): string | undefined {
 }
 
 /** "egress web vs egress api -- same public ip?": two workloads' ways out compared; so are the pods a list said
- * before is pointed back at ("these two", "those pods", "each of them") https://learn.microsoft.com/azure/aks/egress-outboundtype */
-const COMPARED =
-  /\b(vs\.?|versus|same|both|compared?|differ\w*|(these|those) (two|three|four|pods|ones)|each of (them|these|those))\b/;
+ * before is pointed back at ("these two", "those pods", "each of them")
+ * https://learn.microsoft.com/azure/aks/egress-outboundtype */
+const COMPARED = new RegExp(
+  String.raw`\b(vs\.?|versus|same|both|compared?|differ\w*|` +
+    String.raw`(these|those) (two|three|four|pods|ones)|each of (them|these|those))\b`,
+);
 
 /** A namespace's or the whole cluster's ways out (no pod named); none when it has no running pod to check. */
 async function scoped(intent: Intent, ctx: Ctx): Promise<EgressSubjects | undefined> {

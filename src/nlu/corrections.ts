@@ -136,7 +136,10 @@ const RECALLED =
 // (the writer's interjection before it: "ok, and …", "hm, what about …")
 const ASIDE = String.raw`(?:${ASIDE_WORDS}[\s,.!]+)?`;
 // (the follow-up may go on after a dash: "and web, same port — which rule decides that one?")
-const RECAP = new RegExp(String.raw`${RECALLED}${ASIDE}(?:(?:and\s+)?(?:what|how) about|same for|and)\s+([^;]{2,200})$`, 'i');
+const RECAP = new RegExp(
+  String.raw`${RECALLED}${ASIDE}(?:(?:and\s+)?(?:what|how) about|same for|and)\s+([^;]{2,200})$`,
+  'i',
+);
 // "does api get the same treatment?", "is api the same?", "api too?": one party asked to take the recalled one's place
 const SAME_FOR = new RegExp(
   String.raw`${RECALLED}${ASIDE}(?:(?:does|do|did|is|are|will|would|can|could)\s+)?` +
@@ -162,7 +165,8 @@ export function followedUp(said: string, namesOf: (s: string) => string[], clien
   if (!m) return said;
   const [, quotedAnswer, recap, follow] = m;
   // (the names the follow-up says before a dash: the question after it is no name)
-  if (namesOf(follow.split(/[—–]|\s-{1,2}\s/)[0].replace(SAME_PORT, '')).length >= 2) return quotedAnswer ? said : follow;
+  if (namesOf(follow.split(/[—–]|\s-{1,2}\s/)[0].replace(SAME_PORT, '')).length >= 2)
+    return quotedAnswer ? said : follow;
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
   return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf, clientOf);

@@ -47,7 +47,8 @@ export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept 
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
  * just said", "yesterday's answer:" */
 export const RECALL_WORDS =
-  String.raw`(?:(?:the|your|that|an?|my)\s+)?(?:earlier|last|previous|prior|first|other|yesterday'?s|this morning'?s)\s+` +
+  String.raw`(?:(?:the|your|that|an?|my)\s+)?` +
+  String.raw`(?:earlier|last|previous|prior|first|other|yesterday'?s|this morning'?s)\s+` +
   String.raw`(?:answer|reply|response|message)s?` +
   // ("earlier answer: web is denied …": the recalled words after a colon)
   String.raw`(?:\s+(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|(?=\s*:))|` +

@@ -505,7 +505,7 @@ function loggedToOurs(s: Seen): string | undefined {
  * https://learn.microsoft.com/azure/firewall/rule-processing */
 // ("past the NVAs, or do the appliances decide that?": a network virtual appliance on the route filters as a firewall
 // https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability)
-// ("will afw-vhub-weu pass it?": a name carrying a filter's type abbreviation, afw for Azure Firewall, names that filter
+// ("will afw-vhub-weu pass it?": a name carrying a filter's type abbreviation, afw for Azure Firewall, names it
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations)
 const FILTER_SAID =
   /\b(firewall|fw|azfw|afwp?|nsgs?|network security groups?|network ?polic(y|ies)|netpols?|nvas?|(virtual )?appliances?)\b/;
