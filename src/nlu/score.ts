@@ -631,12 +631,14 @@ function dialsOutside({ intent, entities, t }: Seen): boolean {
   );
 }
 
-/** "which route do packets from db-0 to 10.20.1.5 take?": a flow drawn from one workload to an address that is no
- * pod's, node's or Service's leaves the cluster by the node's routes (its way out, however private the address)
- * https://learn.microsoft.com/azure/aks/egress-outboundtype */
+/** "which route do packets from db-0 to 10.20.1.5 take?": the route asked of a flow drawn from one workload to an
+ * address that is no pod's, node's or Service's is its way out by the node's routes, however private the address
+ * (a path asked is the pair's) https://learn.microsoft.com/azure/aks/egress-outboundtype */
+const ROUTE_ASKED = /\b(routes?|routing|route table|udr|next ?hop|(which|what) way)\b/;
 function toAddressOutside(s: Seen): boolean {
   const far = s.intent.towards;
   if (!far || !s.intent.elsewhereIps?.includes(far) || s.hosts.length || s.intent.clientIp) return false;
+  if (!ROUTE_ASKED.test(s.t)) return false;
   if (!onePartyWithPods(s) || s.both.length !== 1 || comesIn(s.t)) return false;
   const name = escapeRe(s.both[0].text.split('/').pop()!);
   return new RegExp(
