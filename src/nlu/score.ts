@@ -507,8 +507,10 @@ function loggedToOurs(s: Seen): string | undefined {
 // https://learn.microsoft.com/azure/architecture/networking/guide/network-virtual-appliance-high-availability)
 // ("will afw-vhub-weu pass it?": a name carrying a filter's type abbreviation, afw for Azure Firewall, names it
 // https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-abbreviations)
-const FILTER_SAID =
-  /\b(firewall|fw|azfw|afwp?|nsgs?|network security groups?|network ?polic(y|ies)|netpols?|nvas?|(virtual )?appliances?)\b/;
+const FILTER_SAID = new RegExp(
+  String.raw`\b(firewall|fw|azfw|afwp?|nsgs?|network security groups?|network ?polic(y|ies)|netpols?|nvas?|` +
+    String.raw`(virtual )?appliances?)\b`,
+);
 const VERDICT_VERB = new RegExp(
   String.raw`\b(let|lets|letting|allows?|allowed|permits?|permitted|block|blocks|blocked|blocking|deny|denies|` +
     String.raw`denied|drops?|dropped|stops?|rejects?|can|cannot|can't|` +
