@@ -1278,6 +1278,8 @@ const dnatOfAnAddress = (s: Seen): boolean =>
   !s.both.length &&
   !s.hosts.length &&
   DNAT_ASKED.test(s.t) &&
+  // ("which DNAT rules sit on that address?": the rules themselves, listed by what the address is)
+  !/\b(which|what|list|show)\b[^.?!]{0,20}\b(dnat|nat|port[- ]?forward\w*) rules?\b/.test(s.t) &&
   !GOES_OUT_SAID.test(s.t);
 
 /** The client address (said after "from", or as a machine that opens) is outside the cluster and reaches the one
@@ -1805,6 +1807,9 @@ const WHETHER_IT_LEAVES = new RegExp(
  * balancer, so no outbound SNAT applies) and lands on the Service's pods: a path inside the cluster, unless the way
  * out is what is asked ("what source does it leave with?")
  * https://kubernetes.io/docs/reference/networking/virtual-ips/#load-balancer-ip-mode */
+const NO_OTHER_CALLER =
+  String.raw`(?:(?!\b(?:when|whenever|if|while|once|after|someone|somebody|anyone|customers?|` +
+  String.raw`users?|clients?|people|visitors?)\b)[^.?!])`;
 function podCallsOurFrontend(s: Seen): boolean {
   const ips = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
@@ -1820,9 +1825,10 @@ function podCallsOurFrontend(s: Seen): boolean {
     ).test(s.t) ||
     // ("what source ip does sqlapi have when it calls 20.67.170.10?", "sqlapi hairpins to our own router address …":
     // the call said a few words on, or as a hairpin)
+    // (never with another one calling in between: "what does web see when a customer opens 20.31.46.20?")
     new RegExp(
-      String.raw`\b(${names})\b[^.?!]{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|hitting|` +
-        String.raw`connects?|connecting|opens?|opening)\b[^.?!]{0,40}?\b${esc(ips[0])}\b`,
+      String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|` +
+        String.raw`hitting|connects?|connecting|opens?|opening)\b[^.?!]{0,40}?\b${esc(ips[0])}\b`,
     ).test(s.t)
   );
 }
@@ -2743,6 +2749,10 @@ const SOURCE_ASKED = new RegExp(
   'i',
 );
 
+// (never "web sends logs to api", "api and its logs": a verb, a joining word or a determiner is no kind of log)
+const NOT_LOG_KIND =
+  String.raw`(?:sends?|writes?|ships?|pushes?|forwards?|streams?|gets?|has|have|reads?|to|from|` +
+  String.raw`and|or|the|its|their|our|with|in|on|of)\b`;
 /** The party said as the one that sees (or logs) the address of the other. */
 function seesSource(text: string, p: string): boolean {
   const n = escapeRe(p.split('/').pop()!);
@@ -2758,6 +2768,8 @@ function seesSource(text: string, p: string): boolean {
       // ("db-0's logs", "in the db-0 access log": the parser drops the possessive; kubectl's "logs db-0" stays apart)
       // (never "when api logs in": signing in is no log)
       String.raw`\b${n}(?:['’]s)? (?:access |connection |request )?logs?\b(?! (?:in|on|into)\b)|` +
+      // ("server-1-ppl25's MSSQL error log": the log its own, said with what writes it; the parser drops the "'s")
+      String.raw`\b${n}(?:['’]s)? (?:(?!${NOT_LOG_KIND})[a-z][\w-]* ){1,2}logs?\b(?! (?:in|on|into)\b)|` +
       // ("which address do api's connections arrive at db-0 from?": where the connections arrive sees their source)
       String.raw`\b(?:arrives?|arriving|lands?|landing|shows? up|comes? in) (?:at|on|in) (?:the )?${n}(?![\w-])`,
     'i',

@@ -293,3 +293,17 @@ test('"reslover" is the resolver (two letters swapped): the pod\'s resolver path
     expect.stringMatching(/^sqlapi-1-8jgx8 in project1 \(dnsPolicy ClusterFirst\)/),
   ]);
 });
+
+test('merged rounds: a viewer seeing an outsider open our frontend, a log said with its kind, DNAT rules listed', async () => {
+  const lb = fx('aks-lb');
+  const seen = await ask(
+    'what client IP ends up in the web app log when someone from the office opens 20.31.46.20?',
+    lb,
+  );
+  expect(seen.intent).toBe('inbound');
+  const q = "server-1-ppl25's MSSQL error log: which client address do sqlapi's connections arrive from?";
+  const log = await ask(q, SnapshotInventory.demo());
+  expect(log.answer).toMatch(/^server-1-ppl25 sees 10\.129\.2\.7 \(the pod IP of sqlapi-1-8jgx8\)/);
+  const rules = await ask('51.104.20.30 — which DNAT rules sit on that address?', fx('aks-fw-dnat'));
+  expect([rules.intent, rules.answer]).toEqual(['what-is', expect.stringMatching(/^51\.104\.20\.30 is the public IP/)]);
+});
