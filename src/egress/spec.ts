@@ -36,6 +36,9 @@ export const spec: IntentSpec<'egress'> = {
       2,
     ],
     [/\b(get|gets|talk|talks|reach|reaches|go|goes|going) (out )?(to )?(the )?(public )?(internet|outside world)\b/, 2],
+    // "where does web's internet traffic go?": a workload's traffic to the Internet is its way out (never traffic
+    // said coming in) https://learn.microsoft.com/azure/aks/egress-outboundtype
+    [/(?<!\b(inbound|incoming) )\b(internet|outbound|outgoing) traffic\b(?! (comes?|coming|arriv\w*|into|in)\b)/, 2],
     // "goes out via the load balancer": the device said as the way out (an outbound rule, a NAT gateway, a firewall)
     // https://learn.microsoft.com/azure/aks/egress-outboundtype
     new RegExp(

@@ -621,10 +621,14 @@ const sourceOnTheWire = (s: Seen): boolean => POD_OR_NODE_IP.test(s.t) && !!farE
 
 /** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
 function dialsOutside({ intent, entities, t }: Seen): boolean {
-  const hosts = outsideHosts(intent);
-  const ours = entities.filter((e) => WORKLOADS.includes(e.kind));
+  // (or a public address that is nothing of ours: "how does web reach 8.8.8.8?" is its way out, never the way in)
+  const ours = (ip: string) => intent.frontendIps?.includes(ip) || intent.clientIp === ip;
+  // (a port said asks whether that flow gets through: the verdict's, not the way out)
+  const outside = intent.port ? [] : (intent.elsewhereIps ?? []).filter((ip) => isPublic(ip) && !ours(ip));
+  const hosts = [...outsideHosts(intent), ...outside];
+  const workloads = entities.filter((e) => WORKLOADS.includes(e.kind));
   return hosts.some((h) =>
-    ours.some((w) =>
+    workloads.some((w) =>
       new RegExp(
         String.raw`\b${escapeRe(w.text)}( pods?)? (\w+ ){0,2}(reach|call|connect|hit|talk|send|post|push)\w*\b` +
           String.raw`[^.?!]{0,40}${escapeRe(h)}`,
@@ -1807,9 +1811,10 @@ const WHETHER_IT_LEAVES = new RegExp(
  * balancer, so no outbound SNAT applies) and lands on the Service's pods: a path inside the cluster, unless the way
  * out is what is asked ("what source does it leave with?")
  * https://kubernetes.io/docs/reference/networking/virtual-ips/#load-balancer-ip-mode */
+// ("… sqlapi have when it calls 20.67.170.10?": "it" is the workload itself)
 const NO_OTHER_CALLER =
-  String.raw`(?:(?!\b(?:when|whenever|if|while|once|after|someone|somebody|anyone|customers?|` +
-  String.raw`users?|clients?|people|visitors?)\b)[^.?!])`;
+  String.raw`(?:(?!\b(?:(?:when|whenever|if|while|once|after)\s+(?!(?:it|they)\b)|(?:someone|somebody|anyone|` +
+  String.raw`customers?|users?|clients?|people|visitors?)\b))[^.?!])`;
 function podCallsOurFrontend(s: Seen): boolean {
   const ips = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;

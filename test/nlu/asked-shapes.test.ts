@@ -307,3 +307,15 @@ test('merged rounds: a viewer seeing an outsider open our frontend, a log said w
   const rules = await ask('51.104.20.30 — which DNAT rules sit on that address?', fx('aks-fw-dnat'));
   expect([rules.intent, rules.answer]).toEqual(['what-is', expect.stringMatching(/^51\.104\.20\.30 is the public IP/)]);
 });
+
+test('a workload reaching a public address of nobody of ours is its way out; its internet traffic too', async () => {
+  const fw = fx('aks-fw-dnat');
+  const out = await ask('how does web-7d4b9c8f6d-abcde reach 8.8.8.8?', fw);
+  expect([out.intent, out.answer]).toEqual(['egress', expect.stringMatching(/reaches 8\.8\.8\.8 as 51\.104\.20\.30/)]);
+  // a port said asks the verdict
+  const verdict = await ask('can web reach 8.8.8.8 on 25?', fw);
+  expect(verdict.intent).toBe('policy');
+  const q = "where does web-7d4b9c8f6d-abcde's internet traffic go with the BGP default route?";
+  const bgp = await ask(q, fx('aks-effective-routes'));
+  expect([bgp.intent, bgp.answer]).toEqual(['egress', expect.stringMatching(/virtual network gateway/)]);
+});
