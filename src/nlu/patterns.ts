@@ -44,6 +44,9 @@ export const FLOW_WORKS_ASKED =
 export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation`;
 /** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
 export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
+/** "… can you list them?", "is that the same one as api?", "these two": a sentence pointing back to what the one
+ * before it said */
+export const POINTS_BACK_WORDS = /\b(that|it|this|these|those|them|they)\b/;
 /** Words recalling the bot's earlier answer: "earlier answer said", "your last reply was", "you told me", "the bot
  * just said", "yesterday's answer:" */
 export const RECALL_WORDS =

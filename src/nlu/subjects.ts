@@ -7,6 +7,7 @@ import { podNamespaces, podsInNamespace } from '../path/index';
 import { isPlatformNamespace } from '../path/kube';
 import { result, type PathResult } from '../path/result';
 import { alike, closest } from './names';
+import { POINTS_BACK_WORDS } from './patterns';
 import type { Intent } from './parse';
 import { isDeployerPod, resolvePod, workloadOf } from './resolve';
 import { escapeRe } from '../regex';
@@ -189,7 +190,7 @@ export async function comparedPods(intent: Intent, ctx: Ctx, compares: RegExp): 
   // (the parties of the sentence that asks: a quoted answer before it is context; "which node is 10.244.2.6 on, is
   // that the same one as api?": a sentence that points back with "that" takes in the one before it)
   // ("<pasted get pods table> what public ip do these two leave with?": or with "these", "those", "them")
-  const scope = both || /\b(that|it|this|these|those|them)\b/.test(asking) ? intent.text : asking;
+  const scope = both || POINTS_BACK_WORDS.test(asking) ? intent.text : asking;
   const named = (intent.entities ?? []).filter(
     (e) => ['pod', 'workload', 'pod-ip'].includes(e.kind) && scope.includes(e.text.split('/').pop()!),
   );

@@ -13,6 +13,7 @@ import type { ListSubjects } from './resolve';
 import { spec } from './spec';
 import { escapeRe } from '../regex';
 import { direction } from '../nlu/direction';
+import { POINTS_BACK_WORDS } from '../nlu/patterns';
 
 const POLICY_WORD = String.raw`(polic(y|ies)|netpols?|network ?polic(y|ies)|networkpolic(y|ies))`;
 /** Words that ask for the policies themselves, when a word that is no name was read as a party ("isolated"). */
@@ -79,7 +80,7 @@ export async function resolveList(intent: Intent, ctx: Ctx): Promise<ListSubject
 /** One pod or workload, a namespace's pods, or one unknown name (the pod lookup then says what was meant). */
 async function oneParty(intent: Intent, ctx: Ctx, known: string[], unknown: string[]) {
   // ("which policies exist in shop. can you list them?": the asking sentence pointing back to the one before)
-  const back = !!intent.asking && /\b(them|those|these|they|it)\b/.test(intent.asking);
+  const back = !!intent.asking && POINTS_BACK_WORDS.test(intent.asking);
   const cued = LISTING.test(intent.asking ?? intent.text) || (back && LISTING.test(intent.text));
   // "can it reach the db?": a pair with one party missing, asked again as a pair ("between which two?")
   if (!cued && PAIR.test(intent.asking ?? intent.text)) return undefined;
