@@ -1775,7 +1775,9 @@ const ADDRESS_KIND = new RegExp(
 /** "a flow log shows 10.224.0.6 talking a lot — which VM is that?": the one address said, then which machine it is,
  * pointed back at, whatever it was seen doing (a flow log names only addresses:
  * https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview) */
-const WHICH_MACHINE_THAT = /\b(which|what) (machine|vm|host|node|device|box|server)( is| was) (that|it|this)\b/;
+// (never "10.129.2.7 — which node is it on?": the node a pod's address is on asks where it runs)
+const WHICH_MACHINE_THAT =
+  /\b(which|what) (machine|vm|host|node|device|box|server)( is| was) (that|it|this)\b(?!\s+(running |scheduled )?on\b)/;
 /** "is that the ingress or the web LB?", "is it a node or a pod?": which of two things an address is */
 // (or the address itself, then a thing: "is 20.67.170.10 the Front Door or the router LB?", never "is 10.0.0.4
 // reachable from web or not?")

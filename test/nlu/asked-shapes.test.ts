@@ -319,3 +319,8 @@ test('a workload reaching a public address of nobody of ours is its way out; its
   const bgp = await ask(q, fx('aks-effective-routes'));
   expect([bgp.intent, bgp.answer]).toEqual(['egress', expect.stringMatching(/virtual network gateway/)]);
 });
+
+test('"<pod address> — which node is it on?" asks where that pod runs, never what the address is', async () => {
+  const r = await ask('10.129.2.7 — which node is it on?', SnapshotInventory.demo());
+  expect([r.intent, r.answer]).toEqual(['pod', expect.stringMatching(/^sqlapi-1-8jgx8 \(project1\) runs on node/)]);
+});
