@@ -34,7 +34,15 @@ export const spec: IntentSpec<'policy'> = {
     // (and "access request check", "connectivity review": the kind of ticket may come between)
     [/\b((access|connectivity)( request)? (check|test|verification|review)|check access)\b/, 2],
     // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the security rules' verdict asked
-    [/\b(acls?|nsgs?|asgs?|security)( rules?)? (check|checks|hits?|lookup|match(es)?)\b/, 2],
+    // ("web → db-0 5432 with the ASGs?", "api to db-0 under our NSG rules?": a flow held against the rules)
+    [
+      new RegExp(
+        String.raw`\b(acls?|nsgs?|asgs?|security)( rules?)? (check|checks|hits?|lookup|match(es)?)\b|` +
+          String.raw`(->|→|\bto\b)[^?.!]*\b(with|under|given|per|against) (the |our |its |their )?` +
+          String.raw`((nsg|asg|security|acl) rules?|nsgs|asgs|acls|network ?policies|netpols)\s*(\?|$)`,
+      ),
+      2,
+    ],
     // "two checks pls: x/c → x/a 80, y/b → x/a 80": pairs listed as checks, nothing else asked, ask their verdicts
     // ("east-west check: api → web:80, any NAT along the way?": translation on the way is the path's, not a verdict)
     [
@@ -136,13 +144,34 @@ export const spec: IntentSpec<'policy'> = {
     [
       new RegExp(
         String.raw`(?<!\b(which|what|where|how|why)\b[^?.]*)\b(does|do|did|will|would) [\w./-]+( pods?)? ` +
-          String.raw`(still |actually |even |really )?get (through )?(to|into|in to) [\w./-]+( pods?)?` +
+          // ("will web get out to 140.82.112.3 on 443?": getting out to a far end on a port is the same verdict)
+          String.raw`(still |actually |even |really )?get (through |out )?(to|into|in to) [\w./-]+( pods?)?` +
           String.raw`(\s+(on|over|at)( port| tcp| udp)?\s*|:)\d{1,5}\b`,
       ),
       2,
     ],
     // "api needs 52.239.140.10:443 — will that work from this cluster?": a flow with its port, asked whether it works
     new RegExp(FLOW_WORKS_ASKED),
+    // "do the web pods have any way into db-0?", "is there no way for api to reach db-0 on 5432?": whether one party
+    // can get into another at all is the verdict on the flow, never the way it goes ("which way", "the way to")
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`\b(any|no|some) (possible )?way (in ?to|through to|to (reach|get (in)?to|connect to|talk to)|` +
+          String.raw`for [\w./-]+( pods?)? to (reach|get (in)?to|connect to|talk to))\b`,
+      ),
+      2,
+    ],
+    // an audit's "api to db-0 5432 should be open, web to db-0 5432 should be shut": the state a flow is expected in
+    // is its verdict checked (https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    [
+      new RegExp(
+        String.raw`[\w./-]+ (to|->|→|into) [\w./-]+( (on |port |tcp\/?)?\d{1,5})?,? ` +
+          String.raw`(should|must|ought to|is supposed to|are supposed to) (still )?be ` +
+          String.raw`(open|opened|shut|closed|reachable|unreachable|allowed|blocked|denied|let through)\b`,
+      ),
+      2,
+    ],
     // "anything dropping api -> db?"
     /\b(anything|something|what('s| is)?) (dropping|blocking|rejecting|filtering|denying)\b/,
     // "sqlapi → server on 1433, anything in the way?": something that stands between two parties stops the flow
