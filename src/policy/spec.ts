@@ -195,7 +195,8 @@ export const spec: IntentSpec<'policy'> = {
     ],
     // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
     [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
-    /\b(be|is|are) able to (reach|talk|connect|access|call|get to)\b/,
+    // ("is db-0 able to reach 151.101.0.223?": the party said between; never "how is it able to reach …", its path)
+    /(?<!\bhow )\b(be|is|are|was|were)( (?!not\b)[\w./-]+){0,3}? able to (reach|talk|connect|access|call|get (out )?to)\b/,
     // "is namespace ingress-nginx kept out of db-0?": whether one is let into the other
     /\b(kept|keeps|keep|locked|shut) out of\b/,
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
