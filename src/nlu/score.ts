@@ -2868,7 +2868,9 @@ function podsBehindFrontend(s: Seen): boolean {
 const BEHIND_FRONTEND = new RegExp(
   // ("what's sitting behind 20.31.46.88, down to the pods?": any verb of standing between the question and the
   // frontend, or its pods asked after; never "what's behind 20.31.46.20" alone, which asks what the address is)
-  String.raw`\b(what|who)('s| is| are|s)?( [\w']+){0,3} behind (that|this|the|its|our) frontend\b|` +
+  // ("10.110.0.68 — which boxes are behind that frontend?": which ones, said of a frontend of ours, are its backends)
+  String.raw`\b(what|who|which)('s| is| are|s)?( [\w']+){0,3} behind (that|this|the|its|our) ` +
+    String.raw`(frontend|vip|(ip|frontend) address)\b|` +
     String.raw`\b(what|who)('s| is| are|s)?( (?!is\b|are\b)[\w']+){1,3} behind (the |our )?` +
     String.raw`\d{1,3}(\.\d{1,3}){3}\b(?!/)|` +
     String.raw`\b(what|who)('s| is| are|s)? behind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,40}` +
@@ -2883,7 +2885,10 @@ const BACKENDS_ASKED = /\b(what|which|who|list|show)\b[^.?!,;:]{0,30}\bback[ -]?
 const FLOW_FOLLOWED = /\b(traffic|dnat\w*|snat\w*|source|src|preserved|path|hops?|requests?)\b/;
 function behindOurFrontend(s: Seen): boolean {
   const asked = BEHIND_FRONTEND.test(s.t) || (BACKENDS_ASKED.test(s.t) && !FLOW_FOLLOWED.test(s.t));
-  return lbFrontendSaid(s) && asked && !s.both.length && !comesIn(s.t);
+  // (or an address the message itself calls a frontend: an Azure load balancer's outside the cluster, an NVA's ILB
+  // https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
+  const frontend = lbFrontendSaid(s) || (s.intent.ips.length === 1 && /\bfrontend\b/.test(s.t));
+  return frontend && asked && !s.both.length && !comesIn(s.t);
 }
 /** A LoadBalancer Service's frontend said: an address of ours, never an Ingress's (an Application Gateway's under AGIC
  * is outside the cluster's load balancer) https://learn.microsoft.com/azure/aks/load-balancer-standard */
