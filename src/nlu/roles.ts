@@ -53,7 +53,9 @@ const CHANGES = new RegExp(
 // how to configure, set up or write something ("how do I configure …", "generate a NetworkPolicy YAML"): the bot reads
 // the network as it is and writes no configuration
 const HOW_TO = new RegExp(
-  String.raw`\bhow (do|can|should|would|could) (i|we|you) (configure|set up|setup|install|enable|implement|write|` +
+  // (never the bot's own terse form written: "how do I write the terse form for a path?" asks how to ask it)
+  String.raw`\bhow (do|can|should|would|could) (i|we|you) (configure|set up|setup|install|enable|implement|` +
+    String.raw`write(?! (the |a |that )?(terse|short)( command)? (forms?|syntax|notation))|` +
     String.raw`migrate|roll out|turn on)\b|` +
     String.raw`\b(generate|write|draft|produce|give me|create|author) (me |us )?(an? |the |some )?([\w-]+ ){0,3}` +
     String.raw`(yaml|manifests?|helm chart|terraform|bicep|arm template)\b`,

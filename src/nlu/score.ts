@@ -909,9 +909,11 @@ const CLIENT_IN = new RegExp(
 const IT_KNOWS =
   String.raw`\b(can|could|does|do|will|would) it ` +
   String.raw`(explain|understand|tell (me|us) (anything|something|much))\b`;
+// ("how do I write the terse form for a path?": the bot's terse commands are its own, how to write them its use)
+const TERSE_FORM = String.raw`\b(terse|short)( command)? (forms?|syntax|notation)\b`;
 const TO_THE_BOT = new RegExp(
   String.raw`\b(you|your|yours|u|ur|yourself)\b|\b(bot|assistant|packet-path)\b|\b(this|the) (tool|thing)\b|` +
-    IT_KNOWS,
+    `${IT_KNOWS}|${TERSE_FORM}`,
 );
 /** "can the bot explain NSG verdicts?", "can you tell me whether an NSG or a network policy blocks a flow?": whether
  * the bot judges a kind of thing, said in general (no "the", "our", "why", "it": never one flow of ours) */
@@ -951,8 +953,9 @@ const ITS_CHECKS =
 const BEYOND_IT = String.raw`(out of|beyond|outside) (your|its|the bot(?:'?s)?) (league|scope|depth|remit|reach)`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
 const BOT_AWARE =
-  String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
-  String.raw`(know|understand|aware)\b|${IT_KNOWS}`;
+  // ("do you also know about health probes?": the same, a topic beside the ones asked before)
+  String.raw`\b(do|does|is|are) (you|u|it|the bot|this bot|the tool|this tool|packet-path)( also| even| too)? ` +
+  String.raw`(know|understand|aware)\b|${IT_KNOWS}|${TERSE_FORM}`;
 const ITS_USE = new RegExp(
   // ("what information can you show me … is anything you show modifiable?": what it shows and whether it changes)
   String.raw`\b(commands?|questions?|ask|asking|answers?|use|using|usage|help|helps|know|knows|doing|do|does|` +
