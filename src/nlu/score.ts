@@ -1753,7 +1753,8 @@ const WHICH_LB = /\b(which|what) ((public|internal|private|external|standard) )?
 const KINDS =
   String.raw`(pod|node|service|svc|cluster|lb|load ?balancer|frontend|public|private|nat ?gw|nat gateway|` +
   String.raw`firewall|afw|gateway|vip|` +
-  String.raw`azfw|vm|nic|nva|ilb|internal)`;
+  // (the cluster's API server has a public address of its own https://learn.microsoft.com/azure/aks/api-server-vnet-integration)
+  String.raw`azfw|vm|nic|nva|ilb|internal|control ?plane|api ?server|kube-?apiserver)`;
 /** What may stand between the kind and "or": "node primary ip", "node nic", "nva trust interface" */
 const KIND_TAIL =
   String.raw`( (primary|secondary|trust|untrust|public|private))?` +
@@ -1787,6 +1788,11 @@ const WHICH_MACHINE_THAT =
 const THIS_OR_THAT = new RegExp(
   String.raw`\b(is|was) ((that|it|this) (the |an? |our )?|\d{1,3}(\.\d{1,3}){3} (the|an?|our) )[\w -]{1,30} or ` +
     String.raw`(the |an? |our )?[\w -]{1,30}\?`,
+);
+// ("20.105.84.12 — control plane address or our egress?": our way out weighed as one kind the address may be)
+const KIND_OR_WAY_OUT = new RegExp(
+  String.raw`\b${KINDS}${KIND_TAIL} or (our |the |an? )?(egress|outbound|snat)( ips?| address)?\s*([?!.]|$)|` +
+    String.raw`\b(egress|outbound|snat)( ips?| address)? or (an? |the |our )?${KINDS}${KIND_TAIL}\s*([?!.]|$)`,
 );
 const ITS_WAY_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing)|internet|calls?|reach(es)?)\b/;
 const esc = (ip: string): string => ip.replace(/\./g, '\\.');
@@ -1880,7 +1886,7 @@ function addressKindAsked(s: Seen): boolean {
     ips.size === 1 &&
     !others.length &&
     (WHICH_MACHINE_THAT.test(t) ||
-      (((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t)) &&
+      (((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t) || KIND_OR_WAY_OUT.test(t)) &&
         !PAIR.test(t.replace(/\btcp\b/g, ' '))))
   );
 }
