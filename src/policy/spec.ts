@@ -197,6 +197,9 @@ export const spec: IntentSpec<'policy'> = {
     [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
     // ("is db-0 able to reach 151.101.0.223?": the party said between; never "how is it able to reach …", its path)
     /(?<!\bhow )\b(be|is|are|was|were)( (?!not\b)[\w./-]+){0,3}? able to (reach|talk|connect|access|call|get (out )?to)\b/,
+    // "which pods are let into x/a, and on which ports?": the peers a pod's ingress rules admit, with their ports
+    // (https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource)
+    /\b(are|is|get|gets|got|being|be) let (in ?to|through to|in\b)/,
     // "is namespace ingress-nginx kept out of db-0?": whether one is let into the other
     /\b(kept|keeps|keep|locked|shut) out of\b/,
     /\b(is|are)\b.{0,25}\b(open|closed)\b.{0,20}\b(from|to|between|for)\b/,
