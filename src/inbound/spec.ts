@@ -147,6 +147,15 @@ export const spec: IntentSpec<'inbound'> = {
         String.raw`\b(in front|handles?|serves?|fronts?)\b`,
     ),
     /\bhow is\b.{0,60}\b(served|exposed|published)\b/,
+    // "is anything published on 51.104.20.30 port 8080?": what a public address of ours publishes on a port is the way
+    // in there (a firewall's DNAT rule, a load balancer's rule) https://learn.microsoft.com/azure/firewall/features#inbound-dnat-support
+    [
+      new RegExp(
+        String.raw`\b(anything|something|what('s| is)?|which (app|service|workload|pod)s?)( is| gets?| still)? ` +
+          String.raw`(published|exposed|listening|served|forwarded|dnat'?ed)( on| at| behind| via)\b`,
+      ),
+      2,
+    ],
     /\b(lands?|arrives?|enters?)\b.{0,20}\b(on|at|in|through|via)\b/,
     /\b(trace|follow)\b.{0,15}\brequests?\b.{0,80}\b(to|down to) the pods?\b/,
     [/\b(clients?|customers?|users?|visitors?)\s+(at\s+|ip\s+|address\s+|on\s+)?\d{1,3}(\.\d{1,3}){3}\b/, 2],
