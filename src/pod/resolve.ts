@@ -116,6 +116,12 @@ const PODS_ON_NODE = new RegExp(
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/; "which pods will have to move?": so)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?${RUNNERS}\b.{0,30}` +
     String.raw`\b(?:evicted|drained|rescheduled|disrupted|affected|impacted|move|moved|moving|relocated?)\b|` +
+    // ("what's on worker-…-qt8l7? if it goes away, what breaks?": what breaks with a node lost is the pods on it
+    // https://kubernetes.io/docs/concepts/architecture/nodes/#node-status)
+    String.raw`\b(?:if|when|once) (?:it|that|this|the node|that node|this node|[\w-]+) (?:goes|went|would go) ` +
+    String.raw`(?:away|down|offline)\b[^?]{0,40}\bwhat (?:breaks|would break|will break|goes down|stops)\b|` +
+    String.raw`\bwhat (?:breaks|would break|will break|goes down|stops)\b[^?]{0,10}\b(?:if|when|once) ` +
+    String.raw`(?:it|that|this|the node|that node|this node|[\w-]+) (?:goes|went|would go) (?:away|down|offline)\b|` +
     PODS_HOSTED,
 );
 
