@@ -665,7 +665,10 @@ const ASKS_SOURCE = new RegExp(
   String.raw`\b(which|what) (source|src)( ip| address)?\b|\bfrom (which|what) (source )?(ip|address)\b|` +
     String.raw`\bsees? as our\b|` +
     // ("… — what is the source address there?": the source asked after the flow is said)
-    String.raw`\bwhat('s| is| will be| would be) (the |our )?(source|src)( ip| address)?\b`,
+    String.raw`\bwhat('s| is| will be| would be) (the |our )?(source|src)( ip| address)?\b|` +
+    // ("which address does the registry see it coming from?": the address it is seen coming from is its source)
+    String.raw`\b(which|what) (ip|address|ip address)\b[^?.!]{0,50}\bsees?\b[^?.!]{0,20}\b(coming|come|connecting)` +
+    String.raw` (in )?from\b`,
 );
 function farPartySeesSource(s: Seen): boolean {
   if (!ASKS_SOURCE.test(s.t)) return false;
