@@ -284,7 +284,8 @@ function finder(intent: Intent): string | undefined {
         // ("how does sqlapi find its database server": the one found may be said with its owner)
         // ("what ip will sqlapi get for sqlapi.project1…": the one an address is got for a name by)
         // ("does the api pod get the same address for shop.contoso.com …?": the answer got may be said in words)
-        String.raw`gets?(?: \d{1,3}(?:\.\d{1,3}){3}| (?:the same|the|an?|which|what|its) ` +
+        // ("what should api be getting back for db?": the answer it should be getting, said going on)
+        String.raw`(?:be )?get(?:s|ting)?(?: \d{1,3}(?:\.\d{1,3}){3}| (?:the same|the|an?|which|what|its) ` +
         String.raw`(?:addresse?s?|ips?|answers?|records?))?(?: back)? for)( the| its| their| just| only)? ` +
         String.raw`['"‘“\`]?${y}` +
         String.raw`(?![\w-]|\.\w)`,
