@@ -262,7 +262,7 @@ function soleAsker(intent: Intent): string | undefined {
 // a modal or a failure between the one that looks up and its verb ("api can't resolve db", "sqlapi will still resolve")
 const MODAL =
   String.raw`(?:(?:can(?:no|')?t|can not|could(?:n'?t| not)?|fail(?:s|ed)? to|does(?:n'?t| not)|did(?:n'?t| not)|` +
-  String.raw`won'?t|will(?: not)?|would|should|still|now|suddenly) )*`;
+  String.raw`won'?t|will(?: not)?|would|should|still|now|suddenly|(?:is |are )?(?:meant|supposed) to) )*`;
 
 /** "how does api find db?", "web looks up api how?": of two names, the one that finds the other looks it up (a
  * Service is found by its DNS name https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/) */

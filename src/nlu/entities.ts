@@ -492,8 +492,11 @@ function labelsFarAddress(k: Known, intent: Intent, word: string): boolean {
     (ip) =>
       !podsWithIp(k.pods, ip).length &&
       // ("the hub database 10.100.2.10 will see …": the address right after the word)
+      // (never a pasted "lookup db on 10.0.0.10:53": the name looked up, on the resolver asked
+      // https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/)
       (new RegExp(
-        String.raw`\b${word}( (in|at|on|behind)( the)?( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
+        String.raw`(?<!\blookup )\b${word}( (in|at|on|behind)( the)?( [a-z-]+){0,2})? ` +
+          String.raw`${ip.replace(/\./g, '\\.')}\b(?!/\d)`,
       ).test(intent.text) ||
         // ("api → 198.51.100.20 on 1433 for the food bank donor database": the address, its port, then what it is for)
         new RegExp(

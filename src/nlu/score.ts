@@ -221,7 +221,9 @@ export function labelsAnAddress(e: Entity, intent: Intent): boolean {
       // "the API server frontend at 10.0.0.4": what of it sits there may come between
       new RegExp(
         // ("our own router address 20.67.170.10": the address a workload's word labels is the party said)
-        String.raw`\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance|address|ip))?` +
+        // (never a pasted "lookup db on 10.0.0.10:53": the name looked up, on the resolver it asked
+        // https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/)
+        String.raw`(?<!\blookup )\b${short}( (frontend|endpoint|vip|vm|host|box|instance|appliance|address|ip))?` +
           String.raw`( (in|at|on|behind)( the)?` +
           // (never a prefix: "web abcde 0.0.0.0/0 goes to the NVA" is a route of the pod's)
           String.raw`( [a-z-]+){0,2})? ${ip.replace(/\./g, '\\.')}\b(?!/\d)|` +
