@@ -1938,7 +1938,8 @@ export const INTERNET_LET_IN = new RegExp(
     // "internet clients on 443 to the ingress controller: does the node NSG allow them?": the clients outside said
     // first, then a verdict asked with them as its object
     String.raw`\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b` +
-    String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|drop|drops) (them|those)\b|` +
+    String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|drop|drops) ` +
+    String.raw`(them|those)\b|` +
     // ("ingress-nginx on 443 from anywhere on the internet — does the subnet nsg allow it?": the flow from the
     // Internet said first, then a filter asked whether it lets that in)
     String.raw`\bfrom (anywhere |any ?where |any host |anyone )?(on |in |from )?(the )?(public )?internet\b` +

@@ -196,7 +196,10 @@ export const spec: IntentSpec<'policy'> = {
     // "could the router pods open a connection to server 1433?": whether a connection may be opened is its verdict
     [/\b(can|could|may|would)\b.{0,40}\bopen (a |any )?(tcp |new )?connections? (to|with|into)\b/, 2],
     // ("is db-0 able to reach 151.101.0.223?": the party said between; never "how is it able to reach …", its path)
-    /(?<!\bhow )\b(be|is|are|was|were)( (?!not\b)[\w./-]+){0,3}? able to (reach|talk|connect|access|call|get (out )?to)\b/,
+    new RegExp(
+      String.raw`(?<!\bhow )\b(be|is|are|was|were)( (?!not\b)[\w./-]+){0,3}? able to ` +
+        String.raw`(reach|talk|connect|access|call|get (out )?to)\b`,
+    ),
     // "which pods are let into x/a, and on which ports?": the peers a pod's ingress rules admit, with their ports
     // (https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource)
     /\b(are|is|get|gets|got|being|be) let (in ?to|through to|in\b)/,
