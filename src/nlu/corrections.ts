@@ -132,7 +132,9 @@ export function readingsOf(said: string, namesOf: (s: string) => string[]): [str
 const RECALLED =
   String.raw`^\s*(?:(?:earlier|so|before)[\s,]+)?(?:${RECALL_WORDS}|(>)\s*(?:yes|no)\b[\s:,.—–-]*)` +
   String.raw`(?:\s+(?:that|earlier|before|yesterday))*[\s:,"“]*([^—–;\n]{3,200}?)["”]?\s*` +
-  String.raw`(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*`;
+  String.raw`(?:[—–;\n]|\s-{1,2}\s|\.\s)\s*` +
+  // ("> No: web cannot reach db-0 — NSG … drops it\nand api?": a quoted answer's reason goes on to the end of its line)
+  String.raw`(?:(?<=^\s*>[^\n]*)[^\n]*\n\s*)?`;
 // (the writer's interjection before it: "ok, and …", "hm, what about …")
 const ASIDE = String.raw`(?:${ASIDE_WORDS}[\s,.!]+)?`;
 // (the follow-up may go on after a dash: "and web, same port — which rule decides that one?")
@@ -166,11 +168,28 @@ export function followedUp(said: string, namesOf: (s: string) => string[], clien
   const [, quotedAnswer, recap, follow] = m;
   // (the names the follow-up says before a dash: the question after it is no name)
   if (namesOf(follow.split(/[—–]|\s-{1,2}\s/)[0].replace(SAME_PORT, '')).length >= 2)
-    return quotedAnswer ? said : follow;
+    return quotedAnswer ? said : (pairSwapped(recap, follow, namesOf) ?? follow);
   const fix = CORRECTION.exec(follow)?.[0].trim();
   if (!fix || fix.split(/\s+/).length > SHORT) return said;
   return swappedIn(said, recap, fix, follow.slice(CORRECTION.exec(follow)?.[0].length ?? 0), namesOf, clientOf);
 }
+/** "earlier answer said web → db-0 on 5432 is denied. and api → db-0?": a bare pair said again with one party changed
+ * asks the recalled question of the new pair, its port and verdict kept (a pair asked more of is its own question) */
+function pairSwapped(recap: string, follow: string, namesOf: (s: string) => string[]): string | undefined {
+  const [pair, recalled] = [namesOf(follow.replace(SAME_PORT, '')), namesOf(recap)];
+  const fresh = pair.filter((n) => !recalled.includes(n));
+  // (the recalled pair is its first two names: a word read as a name after them is no party)
+  const taken = recalled.slice(0, 2).filter((n) => !pair.includes(n));
+  const bare = new RegExp(
+    String.raw`${escapeRe(pair[pair.length - 1] ?? '')}([\s,]+(on )?(the )?same port)?[\s?!.]*$`,
+    'i',
+  );
+  if (pair.length !== 2 || fresh.length !== 1 || taken.length !== 1 || !bare.test(follow)) return undefined;
+  const swapped = replaceLast(recap, taken[0], fresh[0]) ?? replaceLast(recap, short(taken[0]), short(fresh[0]));
+  return swapped && `${swapped.trimEnd().replace(/[.!]$/, '')}?`;
+}
+const short = (n: string) => n.split('/').pop() ?? n;
+
 /** The client the parser finds in a sentence (the one going to the other), as said. */
 type ClientOf = (s: string) => string | undefined;
 
