@@ -81,6 +81,9 @@ function link(between: string): 'forward' | 'back' | undefined {
   // (a name set in code quotes, "`web` → `db-0`", is the name alone)
   const words = between.replace(/`/g, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   if (!words || words.split(' ').length > 5) return undefined;
+  // ("web gets timeouts to postgres on db-0", "web -> postgres at db-0": what is served on the other, said before it)
+  const served = between.replace(SERVED_BEFORE_SAID, ' ');
+  if (SERVED_BEFORE.test(words) && served !== between) return link(served);
   // "api reads stock from db-0", "web pulls datasets from api": the reader opens the connection, so it is the client
   // (never "db-0 gets connections from api", where what comes is the other's traffic)
   if (READS_FROM.test(words)) return 'forward';
@@ -112,6 +115,10 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (/^--\s+(curl|wget|nc|ncat|telnet|ping|psql|mysql|sqlcmd|redis-cli)\b/.test(words)) return 'forward';
   return FORWARD.test(words) ? 'forward' : undefined;
 }
+
+// (a port by its protocol's IANA name https://www.iana.org/assignments/service-names-port-numbers)
+const SERVED_BEFORE = /\S\s(?:https?|postgres(?:ql)?|mysql|mssql|redis|grpc)(?:\s(?:at|of))?$/;
+const SERVED_BEFORE_SAID = /\s(?:https?|postgres(?:ql)?|mysql|mssql|redis|grpc)(?:\s+(?:on|at|of))\s*(?:the\s+)?$/i;
 
 // ("web gets connection refused from postgres on db-0": the target's kind or role may be said before it)
 const ERRORS_FROM =
@@ -180,7 +187,9 @@ const STATED = new RegExp(
 );
 const KEPT_FROM = new RegExp(
   // ("will legacy-0 still be blocked from db-0": the copula after a modal)
-  String.raw`^\s+(?:${PARTY_KIND}\s+)?(?:still\s+|now\s+)?(?:be\s+|stay\s+|remain\s+|get\s+|gets\s+|got\s+)?` +
+  // ("is the web tier currently blocked from db-0": an adverb of time said between)
+  String.raw`^\s+(?:${PARTY_KIND}\s+)?(?:(?:still|now|currently|presently|already|right now|at the moment)\s+)?` +
+    String.raw`(?:be\s+|stay\s+|remain\s+|get\s+|gets\s+|got\s+)?` +
     // "are the web pods kept out of db-0": kept out of a place is kept from reaching it
     // ("would web be stopped from db-0": stopped or prevented from it is kept from it)
     String.raw`(?:(?:${KEPT_WORDS})\s+from|` +

@@ -498,7 +498,9 @@ const WAY_IN_POD = /(^|\/)(router|[a-z0-9-]*ingress[a-z0-9-]*)[/-]/;
 // only where the clause ends there or points back ("but api can", "but api can reach it"): "but web can still call
 // api on 8080" says the pair itself
 const CONTRAST = new RegExp(
-  String.raw`\bbut\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?(?:can|does|do|works?|is fine|connects?|` +
+  // ("web gets timeouts … while api is fine": said of another at the same time, it is set against the one failing)
+  String.raw`\b(?:but|while|whereas|whilst)\s+(?:the\s+)?([a-z0-9][\w./-]*)\s+(?:pods?\s+)?` +
+    String.raw`(?:can|does|do|works?|is fine|connects?|` +
     String.raw`gets? through)\b(?=\s*(?:$|[.,;!?)]|(?:[a-z']+\s+){0,2}(?:it|them|that|there|fine|ok|too)\b))`,
 );
 
