@@ -1397,6 +1397,8 @@ const notAName = (w: string): boolean =>
   /^\d+(st|nd|rd|th)$/.test(w) ||
   w.startsWith('-') ||
   HTTP_HEADER.test(w) ||
+  // ("pg_hba.conf on db-0", "nginx.conf", "values.yaml": a file said by its name is where a setting lives, no host)
+  /\.(conf|cfg|ini|ya?ml|toml|properties|log|txt|pcap|csv)$/.test(w) ||
   /.-wise$/.test(w);
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */

@@ -739,11 +739,23 @@ function databaseClient(intent: Intent, parties: string[]): string | undefined {
     new RegExp(String.raw`\b${escapeRe(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
   );
   if (db.length === 1) return parties.find((p) => p !== db[0]);
+  // "what source address do api's connections arrive with on 5432?": the one whose connections arrive opens them
+  const opens = parties.filter((p) => arrivingOf(p).test(intent.text));
+  if (opens.length === 1) return opens[0];
   // "the source address presented to db-0 by api", "on the db server (db-0), what address will web show up as",
   // "what source IP does web see": the one that sees or logs the source receives the connection, the other makes it
   const viewer = viewerOf(intent.text, parties);
   return viewer.length === 1 ? parties.find((p) => p !== viewer[0]) : undefined;
 }
+
+/** "api's connections arrive", "the web requests land": what a party sends, said to arrive at the other */
+const arrivingOf = (p: string) =>
+  new RegExp(
+    String.raw`\b${escapeRe(p.split('/').pop()!)}(?:['’]s)? (?:pods?['’]?s? )?` +
+      String.raw`(?:connections?|requests?|calls?|traffic|packets|queries|sessions?) ` +
+      String.raw`(?:[\w-]+ ){0,2}?(?:arrives?|arriving|lands?|landing|shows? up|comes? in|coming in)\b`,
+    'i',
+  );
 
 /** A party that stands only for the client's own pod ("api", one replica, and the api pod its address matched). */
 function sameParty(entities: Entity[], a: string, client: string | undefined): boolean {
