@@ -2007,10 +2007,15 @@ const ADDRESS_CLAIMED = new RegExp(
 );
 const ADDRESS_OURS = new RegExp(
   String.raw`\b(?:is (?:that|this|it)|are (?:these|they|those)|` +
-    String.raw`(?:any|one|some) of (?:these|them|those)(?: are| is)?)\s+` +
+    String.raw`(?:any|one|some) of (?:these|them|those)(?: are| is)?)` +
+    // ("is that really us?", "is it even ours": said with a doubt, the same question of ownership)
+    String.raw`(?:\s+(?:really|actually|even|truly|definitely|indeed))?\s+` +
     String.raw`(?:in (?:our|the cluster's|the vnet's) (?:ranges?|address space|space|networks?|vnet|prefix(?:es)?)|` +
-    String.raw`ours|one of ours)\b`,
+    String.raw`ours|one of ours|us)\b|\b(?:does|do) (?:that|this|it|they) (?:really |actually )?belong to us\b`,
 );
+// "20.67.170.10 is billed every month. what does it actually do for us?": what the one address said serves, asked
+const ADDRESS_DOES =
+  /\bwhat (?:does|do) (?:it|this|that|this ip|that ip)(?: \w+ly| even| really)? do(?: for us)?\s*[?!.]*$/;
 const THIS_ADDRESS_FOR = new RegExp(
   String.raw`\bwhat(?: is|'s) (?:this|that) (?:ip|address)(?: used for| for)?\b|` +
     String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b|` +
@@ -2120,7 +2125,14 @@ export const EVIDENCE: readonly Row[] = [
   // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what
   // is this IP used for?", "the DNS server 10.100.2.4 — what is that?": what an address is, asked as a claim to check,
   // a question of ownership or of the one address said; the answers offered are no cue
-  { id: 'address-framed', says: { 'what-is': 24 }, when: (s) => addressFramed(s.t, s.intent.ips) },
+  // (and "… what does it actually do for us?", the one address said with nothing of ours named)
+  {
+    id: 'address-framed',
+    says: { 'what-is': 24 },
+    when: (s) =>
+      addressFramed(s.t, s.intent.ips) ||
+      (new Set(s.intent.ips).size === 1 && !s.entities.length && ADDRESS_DOES.test(s.intent.asking ?? s.t)),
+  },
   // "is 10.0.2.10 a load balancer or a pod?": what an address is
   { id: 'address-is-what', says: { 'what-is': 19 }, when: (s) => s.intent.ips.some((ip) => isWhat(s.t, ip)) },
   // "… 10.244.2.15:43122 -> 52.1.2.3:443. what is the source?", "… from 10.244.0.7, who is that?": the question
