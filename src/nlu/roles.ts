@@ -559,8 +559,11 @@ export function partiesOf(intent: Intent): {
     databaseClient(intent, saidParties.filter(known));
   // the client's own pods said again (its address: "does db-0 see 10.225.2.15", api's) are no other party
   const entities = intent.entities ?? [];
-  const parties = saidParties.filter((p) => p === from || (!sameParty(entities, p, from) && !letIn(p)));
   const ips = addressesAsked(intent, podIps);
+  const aside = asideOfReached(intent.text, ips, all);
+  const parties = saidParties.filter(
+    (p) => p === from || (!sameParty(entities, p, from) && !letIn(p) && !aside.has(p)),
+  );
   const several = distinctPairs(entities, (pair as { several?: Pair[] } | undefined)?.several ?? [], intent.text);
   const pin = pinnedPod(entities, podIps);
   return {
@@ -571,6 +574,24 @@ export function partiesOf(intent: Intent): {
     ...severalOf(several),
   };
 }
+
+/** "can api reach 10.100.2.10 on 1433 in the hub? the MRI DB replica sits there": an address said as what the client
+ * reaches is the far end; a name said only in another sentence (one describing the place) is no party to it */
+function asideOfReached(text: string, ips: string[], all: { p: string; at: number }[]): Set<string> {
+  const reached = ips.map((a) => REACHED_ADDRESS(a).exec(text)).find((m) => m);
+  if (!reached) return new Set();
+  const sentence = (at: number) => text.slice(0, at).split(/[.?!](?:\s|$)/).length;
+  const own = new Set(all.filter((x) => sentence(x.at) === sentence(reached.index)).map((x) => x.p));
+  // (only with the client said in that sentence, before the address)
+  if (!all.some((x) => own.has(x.p) && x.at < reached.index)) return new Set();
+  return new Set(all.filter((x) => !own.has(x.p)).map((x) => x.p));
+}
+// (a flow's verb right before the address: https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+const REACHED_ADDRESS = (ip: string) =>
+  new RegExp(
+    String.raw`\b(?:reach|access|connect to|talk to|get to|hit|open|call)\s+(?:the\s+)?(?:ip\s+|address\s+)?` +
+      String.raw`${escapeRe(ip)}(?![\d.])`,
+  );
 
 /** The names said as sides, with the workload names said for a pod named in full ("sqlapi-1-8jgx8 … -> sqlapi") */
 const namedSides = (intent: Intent, places: Set<string>): { p: string; forms: string[] }[] =>
