@@ -27,6 +27,10 @@ const RESOLVER_PATH = new RegExp(
     // ("how does web look names up", "how web resolves names": the particle after the names, any tense)
     String.raw`\blook(s|ed|ing)? ?up (host ?|dns )?names\b|\blook(s|ed|ing)? (host ?|dns )?names up\b`,
     String.raw`\b(udp|tcp)\/53\b`,
+    // ("does web's DNS towards Azure go through the hub firewall?": DNS said with the way it goes is the resolver path
+    // https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16)
+    String.raw`\bdns (traffic |quer(y|ies) |lookups? |requests? )?((towards|to|for) [\w ./-]{1,30}? )?` +
+      String.raw`(go|goes|going|pass(es)?|passing|travels?|leaves?|flows?|routed|sent) (through|via|over|out|across)\b`,
     String.raw`\bresolvers?\b`,
     String.raw`resolv\.conf`,
     String.raw`\b(dns|name) ?(path|policy|policies|config|settings|flow|chain|route|resolution)\b`,
