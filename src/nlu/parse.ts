@@ -1382,12 +1382,17 @@ function pairedWords(a: string, b: string): boolean {
   const common = (x: string) => STOP.has(x) || FILTER_WORDS.has(x);
   // "L3/L4", "L4/L7": network layers (https://learn.microsoft.com/azure/architecture/guide/technology-choices/load-balancing-overview)
   if (/^l[1-7]$/.test(a) && /^l[1-7]$/.test(b)) return true;
+  // ("a/allowlist.txt" in a pasted diff: a directory and a file)
+  if (FILE_NAME.test(b)) return true;
   return SLASH_WORDS.has(a) || SLASH_WORDS.has(b) || [a, b].some((x) => /^\d+$/.test(x)) || (common(a) && common(b));
 }
 
 // the headers proxies and Front Door add (https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol)
 const HTTP_HEADER =
   /^x-(forwarded-(for|proto|host|port)|real-ip|client-ip|original-[a-z-]+|azure-[a-z]+|envoy-[a-z-]+)$/;
+
+// ("pg_hba.conf", "a/allowlist.txt": a file, by its name or its path, never a host or a namespace's name)
+const FILE_NAME = /\.(conf|cfg|ini|ya?ml|toml|properties|log|txt|pcap|csv)$/;
 
 // "a 10.x address" is an address range said loosely, not a host name; an HTTP header ("the client IP in
 // X-Forwarded-For") is where an address travels, never a name of ours
@@ -1400,7 +1405,7 @@ const notAName = (w: string): boolean =>
   w.startsWith('-') ||
   HTTP_HEADER.test(w) ||
   // ("pg_hba.conf on db-0", "nginx.conf", "values.yaml": a file said by its name is where a setting lives, no host)
-  /\.(conf|cfg|ini|ya?ml|toml|properties|log|txt|pcap|csv)$/.test(w) ||
+  FILE_NAME.test(w) ||
   /.-wise$/.test(w);
 
 /** One word: a valid DNS name that is not a stop word becomes a candidate name. */
