@@ -174,7 +174,7 @@ for (const range of ['prefix', 'prefixes']) STOP.add(range);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
 // ("pods from ns z admitted into x/a:80?": the passive too, said after the party let in)
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
-for (const verb of ['lets', 'allows', 'denies', 'permits', 'admits', 'admitted']) STOP.add(verb);
+for (const verb of ['lets', 'let', 'allows', 'denies', 'permits', 'admits', 'admitted']) STOP.add(verb);
 // "AFD → router → pod: walk me through that path": asking to be taken through an answer, never a workload "walk"
 for (const verb of ['walk', 'walkthrough']) STOP.add(verb);
 // "AFD → ARO router → pod": the platform's name said before its router, as "openshift" is, never a name of ours
@@ -864,6 +864,8 @@ function readScope(rest: Rest, intent: Intent): void {
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
           // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)
           String.raw`(?!(?:but|so|yet|is|are|was|were|has|have|had|runs?|uses?|looks?|seems?|itself|too|also)\b)` +
+          // ("ingress namespace not isolated from data tier": a negation is a word of the sentence)
+          String.raw`(?!(?:not|never|isn't|wasn't|aren't)\b)` +
           String.raw`(?!(?:can|cannot|could|will|would|should|must|may|might|does|do)\b)` +
           // (a colon after the name stays: "namespace z: pods …" puts no word of the sentence next to the name)
           String.raw`([^\s?!,;:]+)`,
@@ -1749,6 +1751,8 @@ function readNames(rest: Rest, intent: Intent): void {
     (words[i] === 'home' && /^(from|at)$/.test(words[i - 1] ?? '')) ||
     AZ_OPTION.test(words[i - 1] ?? '') ||
     verbAfterType(words, i) ||
+    // ("we want to retire that instance", "need to check": the word after a wish's "to" is its verb, never a name)
+    (words[i - 1] === 'to' && WISH.test(words[i - 2] ?? '') && !quoted.has(words[i])) ||
     // ("all pods in shop", "every node": how many of a kind, never a name)
     (QUANTIFIER.test(words[i]) && KIND_WORD.test(words[i + 1] ?? '') && !quoted.has(words[i]));
   words.forEach((w, i) => {
@@ -1933,6 +1937,9 @@ const OWN_SECRETS = new RegExp(
     String.raw`\byour (?:own )?(?:env(?:ironment)? ?(?:vars?|variables)|secrets|api keys?|access tokens?|` +
     String.raw`credentials|system prompt)\b`,
 );
+
+const WISH =
+  /^(want|wants|wanted|need|needs|needed|have|has|had|about|trying|tried|try|plan|planning|plans|hope|hoping)$/;
 
 /** Readings that depend on the intent: destinations, refusals, inbound with a client address. */
 function settle(intent: Intent, t: string, dest: RegExpExecArray | null): void {
