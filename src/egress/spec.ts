@@ -39,6 +39,9 @@ export const spec: IntentSpec<'egress'> = {
     // "where does web's internet traffic go?": a workload's traffic to the Internet is its way out (never traffic
     // said coming in) https://learn.microsoft.com/azure/aks/egress-outboundtype
     [/(?<!\b(inbound|incoming) )\b(internet|outbound|outgoing) traffic\b(?! (comes?|coming|arriv\w*|into|in)\b)/, 2],
+    // ("db-0 can't open anything on 10.20.1.5 … where does that traffic go?": where a workload's traffic goes is its
+    // way out, by the node's routes https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview)
+    [/\bwhere (does|do|did|will) (that|this|the|its|their|his|her) (traffic|packets?|connections?) (go|end up)\b/, 2],
     // "goes out via the load balancer": the device said as the way out (an outbound rule, a NAT gateway, a firewall)
     // https://learn.microsoft.com/azure/aks/egress-outboundtype
     new RegExp(

@@ -1305,7 +1305,9 @@ function outsideAddressReaches(s: Seen): boolean {
 // ("how does it flow", "which way does it come in", "… posts to it": a flow or a request said in plain words)
 const REACHES_IN = new RegExp(
   String.raw`\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|` +
-    String.raw`traffic|flows?|come in|posts?)\b`,
+    String.raw`traffic|flows?|come in|posts?)\b|` +
+    // ("from the office 198.51.100.7 to the web LB, which rules let it in?": the client let in)
+    String.raw`\blet(s|ting)? (it|them|that|this|us|him|her|the \w+) in\b`,
 );
 
 /** Words of a way in written into a name ("gateway-01", "shop-agw", "appgw-prod"): never a workload's own. */

@@ -324,3 +324,15 @@ test('"<pod address> — which node is it on?" asks where that pod runs, never w
   const r = await ask('10.129.2.7 — which node is it on?', SnapshotInventory.demo());
   expect([r.intent, r.answer]).toEqual(['pod', expect.stringMatching(/^sqlapi-1-8jgx8 \(project1\) runs on node/)]);
 });
+
+test('an outside client "let in" to our frontend comes in; where a workload\'s traffic goes is its way out', async () => {
+  const q = 'from the office 198.51.100.7 to the web LB, which rules let it in?';
+  const r = await ask(q, fx('aks-lb-byo-nsg'));
+  expect(r.intent).toBe('inbound');
+  const q2 = "db-0 can't open anything on 10.20.1.5, connections just sit in SYN_SENT. where does that traffic go?";
+  const out = await ask(q2, fx('hub-spoke-firewall'));
+  expect([out.intent, out.answer]).toEqual([
+    'egress',
+    expect.stringMatching(/^db-0 \(shop\) cannot reach 10\.20\.1\.5/),
+  ]);
+});
