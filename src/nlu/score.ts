@@ -1928,6 +1928,9 @@ const oneBehindWaysIn = (s: Seen): boolean => {
   return behind.length === 1 && !new RegExp(String.raw`\b${escapeRe(name)} (lb|load ?balancer)\b`).test(s.t);
 };
 
+/** A filter's verdict asked a few words on, of what was said before it ("… does the node NSG allow them?") */
+const FILTER_VERDICT_ON =
+  String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|` + String.raw`drop|drops) `;
 /** People on the Internet: they come in ("which one fronts web for internet users?") */
 export const INTERNET_LET_IN = new RegExp(
   String.raw`\b(let|lets|letting|allow|allows|allowing|permit|permits|admit|admits) (the |traffic from the )?` +
@@ -1940,13 +1943,11 @@ export const INTERNET_LET_IN = new RegExp(
     // "internet clients on 443 to the ingress controller: does the node NSG allow them?": the clients outside said
     // first, then a verdict asked with them as its object
     String.raw`\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b` +
-    String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|drop|drops) ` +
-    String.raw`(them|those)\b|` +
+    String.raw`${FILTER_VERDICT_ON}(them|those)\b|` +
     // ("ingress-nginx on 443 from anywhere on the internet — does the subnet nsg allow it?": the flow from the
     // Internet said first, then a filter asked whether it lets that in)
     String.raw`\bfrom (anywhere |any ?where |any host |anyone )?(on |in |from )?(the )?(public )?internet\b` +
-    String.raw`[^?!]{0,80}\b(allow|allows|let|lets|permit|permits|admit|admits|block|blocks|drop|drops) ` +
-    String.raw`(it|that|this|them|those)\b`,
+    String.raw`${FILTER_VERDICT_ON}(it|that|this|them|those)\b`,
 );
 const USERS_OUTSIDE =
   /\b(internet|public|external|outside) (users?|clients?|customers?|visitors?|browsers?|callers?)\b/g;
