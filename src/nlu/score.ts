@@ -624,6 +624,7 @@ const sourceOnTheWire = (s: Seen): boolean => POD_OR_NODE_IP.test(s.t) && !!farE
 /** "how does api reach api.stripe.com?": the one workload dialing a public host none of ours is its way out. */
 function dialsOutside({ intent, entities, t }: Seen): boolean {
   // (or a public address that is nothing of ours: "how does web reach 8.8.8.8?" is its way out, never the way in)
+  // https://learn.microsoft.com/azure/aks/egress-outboundtype
   const ours = (ip: string) => intent.frontendIps?.includes(ip) || intent.clientIp === ip;
   // (a port said asks whether that flow gets through: the verdict's, not the way out)
   const outside = intent.port ? [] : (intent.elsewhereIps ?? []).filter((ip) => isPublic(ip) && !ours(ip));
