@@ -215,11 +215,7 @@ class Pair {
   /** To an address outside the cluster: every replica is answered, its own node's way out deciding (a route table,
    * NSG or NAT gateway is per subnet: https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) */
   out(ip: string, note?: string): PairSubjects {
-    const s = this.to({ ip }, note);
-    if (!this.group || this.group.length < 2) return s;
-    // (the client's note, "2 replicas of web; they share …", gives way to the check; the others hold for each)
-    const shared = this.notes.slice(1).filter(Boolean).join('; ');
-    return { ...s, pod: this.from, group: this.group, shared: shared ? [shared] : [] };
+    return this.to({ ip }, note);
   }
   note(n: string | undefined): void {
     this.notes.push(n);
@@ -229,7 +225,13 @@ class Pair {
     const served = this.port === undefined && to.pod ? onlyPort(to.pod) : undefined;
     if (served) this.note(`judged on tcp:${served}, the one port ${to.pod!.metadata.name} declares (no port was said)`);
     const joined = this.notes.filter(Boolean).join('; ') || undefined;
-    return { from: this.from, to, port: this.port ?? served, notes: [joined] };
+    const s: PairSubjects = { from: this.from, to, port: this.port ?? served, notes: [joined] };
+    // a workload's replicas each judged: a NetworkPolicy selects by labels, but the NSG, route table or node between
+    // is each replica's own (NSGs filter per subnet or NIC: https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview)
+    if (!this.group || this.group.length < 2) return s;
+    // (the client's note, "2 replicas of web; they share …", gives way to the check; the others hold for each)
+    const shared = this.notes.slice(1).filter(Boolean).join('; ');
+    return { ...s, pod: this.from, group: this.group, shared: shared ? [shared] : [] };
   }
 }
 

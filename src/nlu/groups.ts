@@ -33,9 +33,21 @@ export const forReplica = <S extends Grouped>(s: S, pod: Pod): S =>
 export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
   !!s && typeof s === 'object' && 'pod' in s && Array.isArray((s as Grouped).group) && (s as Grouped).group!.length > 1;
 
-/** What makes two replicas' answers the same: what the far end sees (egress), else the whole answer. */
-const key = (r: PathResult, pod: Pod) =>
-  r.seenAs?.length ? r.seenAs.join(',') : r.answer.split(pod.metadata.name).join('<pod>');
+/** What makes two replicas' answers the same: what the far end sees (a replica's own pod address counting as the
+ * same), the verdict and every layer that did not allow it (nor was passed by), else the whole answer. */
+function key(r: PathResult, pod: Pod): string {
+  const own = (a: string) => (a === pod.status?.podIP ? '<pod ip>' : a);
+  if (!r.seenAs?.length) return r.answer.split(pod.metadata.name).join('<pod>');
+  return JSON.stringify([
+    r.seenAs.map(own),
+    r.verdict?.allowed,
+    r.layers?.filter((l) => !['allowed', 'not-applicable'].includes(l.verdict)),
+  ]);
+}
+
+/** The first replica's title said of the group ("Denied: web ×2 → db-0"), its verdict still the first word. */
+const groupTitle = (title: string, pod: Pod, group: string) =>
+  title.includes(pod.metadata.name) ? title.replace(pod.metadata.name, group) : `${group}: ${title}`;
 
 /** One answer for the group: shared when every replica's answer is the same, each distinct one otherwise. */
 export function mergeGroup(pods: Pod[], results: PathResult[], total: number, scope?: Scope): PathResult {
@@ -49,14 +61,18 @@ export function mergeGroup(pods: Pod[], results: PathResult[], total: number, sc
   const unchecked = total > pods.length ? ` (${total - pods.length} more not checked)` : '';
   const same = results.every((r, i) => key(r, pods[i]) === key(base, pods[0]) && r.status === base.status);
   if (same) {
-    const all = `All ${pods.length} ${what}${unchecked} (${names.join(', ')}) share this answer.`;
+    // in the cluster each replica is seen as its own pod address: the same answer, said with every address
+    const seen = [...new Set(results.flatMap((r) => r.seenAs ?? []))];
+    const own = seen.length > 1 ? `, each seen as its own address (${seen.join(', ')})` : '';
+    const all = `All ${pods.length} ${what}${unchecked} (${names.join(', ')}) share this answer${own}.`;
     // how the question was read comes first among the warnings, as for any subject
     const read = `${pods.length} ${what} checked${unchecked}: they share this answer`;
     return {
       ...base,
+      seenAs: seen.length ? seen : undefined,
       // a verdict (Yes / No) stays the first word read
       answer: base.verdict || base.layers ? `${base.answer}\n${all}` : `${all}\n${base.answer}`,
-      title: base.title && `${replicas ? workload : 'pods'} ×${pods.length}: ${base.title}`,
+      title: base.title && groupTitle(base.title, pods[0], `${replicas ? workload : 'pods'} ×${pods.length}`),
       warnings: [read, ...base.warnings],
     };
   }
