@@ -24,7 +24,9 @@ test('two verdicts asked at once: both answered, each with its own verdict', asy
     ['shop/web-7d4b9c8f6d-abcde', 'shop/db-0', false],
     ['shop/api-5f6d7c8b9-klmno', 'shop/db-0', true],
   ]);
-  expect(r.answer).toMatch(/^2 pairs asked.*\n1\. web → db-0:5432: No: .*\nAll 2 replicas of web .*\n2\. api → db-0:5432: Yes: /);
+  expect(r.answer).toMatch(
+    /^2 pairs asked.*\n1\. web → db-0:5432: No: .*\nAll 2 replicas of web .*\n2\. api → db-0:5432: Yes: /,
+  );
   expect([r.verdict, r.layers, r.seenAs]).toEqual([undefined, undefined, undefined]);
   // the text gives each pair's path; the card a section each
   expect(renderText(r)).toMatch(

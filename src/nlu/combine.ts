@@ -83,8 +83,10 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
     return { ...rules, decided: 'rules: the backends of a frontend of ours' };
   // "server calls back into our router address 20.67.170.10 (hairpin): does that leave the cluster?": the address is
   // a frontend of ours, which the model cannot know; the service proxy takes it on the node, a path inside
-  // (https://kubernetes.io/docs/reference/networking/virtual-ips/#load-balancer-ip-mode)
-  if (evidence.includes('our-pod-calls-our-frontend') && rules.kind === 'east-west')
+  // (https://kubernetes.io/docs/reference/networking/virtual-ips/#load-balancer-ip-mode); so is a host we serve
+  // ("sqlapi posts to its own public hostname sqlapilb-…")
+  const callsOurs = ['our-pod-calls-our-frontend', 'our-pod-opens-our-host'].some((e) => evidence.includes(e));
+  if (callsOurs && rules.kind === 'east-west')
     return { ...rules, decided: 'rules: a pod of ours calls a frontend of ours' };
   // "what does api-deny-all do?": the name is a NetworkPolicy of the inventory, which the model cannot know
   // (https://kubernetes.io/docs/concepts/services-networking/network-policies/)

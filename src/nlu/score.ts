@@ -1807,17 +1807,27 @@ const esc = (ip: string): string => ip.replace(/\./g, '\\.');
 
 /** A workload that opens, calls or reaches a host we serve, no client outside said: it is the client (the path stays
  * in the cluster or hairpins through our own load balancer) */
-const OPENS_HOST = String.raw`( pods?)? (opens?|opening|reach(es)?|calls?|curls?|hits?|(connects?|talks?|goes) to) `;
+const OPENS_HOST =
+  String.raw`( pods?)? (opens?|opening|reach(es)?|calls?|curls?|hits?|dials?|` +
+  String.raw`(connects?|talks?|goes|posts?) to) `;
+/** "when it calls", "posts to", "hairpins to": a call said a few words after the workload */
+const CALLS = String.raw`(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|hitting|connects?|connecting|`;
+const CALLS_ON = String.raw`${CALLS}opens?|opening|posts?|posting|dials?|dialling|curls?|fetch(es|ing)?)\b`;
 function podOpensOurHost(s: Seen): boolean {
   if (!s.hosts.length || s.workloadSet.size !== 1 || s.intent.clientIp) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
   const hosts = s.hosts.map((h) => esc(h.text)).join('|');
   // ("api → shop.contoso.com from inside the cluster: does it hairpin out?": or drawn from the pod to the host)
-  return new RegExp(
-    // ("sqlapi calls its own route host sqlapilb-…": the host said as its own)
-    String.raw`\b(${names})(${OPENS_HOST}(the |its |our )?(own )?(route host |host |route |url )?|` +
-      String.raw`( pods?)?\s*(->|→)\s*)(${hosts})\b`,
-  ).test(s.t);
+  return (
+    new RegExp(
+      // ("sqlapi calls its own public route host sqlapilb-…": the host said as its own, with a few words for it)
+      String.raw`\b(${names})(${OPENS_HOST}(the |its |our )?(own )?([\w-]+ ){0,3}|` +
+        String.raw`( pods?)?\s*(->|→)\s*)(${hosts})\b`,
+    ).test(s.t) ||
+    // ("which source does sqlapi show when it calls its own host …": the call said a few words on, never with another
+    // one calling in between: "what does web see when a customer opens shop.contoso.com?")
+    new RegExp(String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b${CALLS_ON}[^.?!]{0,40}?\b(${hosts})\b`).test(s.t)
+  );
 }
 // ("does that actually leave the cluster?": whether a hairpin goes out is asked of the path, not of the way out)
 const WHETHER_IT_LEAVES = new RegExp(
@@ -1833,7 +1843,7 @@ const WHETHER_IT_LEAVES = new RegExp(
 // ("… sqlapi have when it calls 20.67.170.10?": "it" is the workload itself)
 const NO_OTHER_CALLER =
   String.raw`(?:(?!\b(?:(?:when|whenever|if|while|once|after)\s+(?!(?:it|they)\b)|(?:someone|somebody|anyone|` +
-  String.raw`customers?|users?|clients?|people|visitors?)\b))[^.?!])`;
+  String.raw`customers?|users?|clients?|people|visitors?|consumers?|callers?|partners?|buyers?|shoppers?)\b))[^.?!])`;
 function podCallsOurFrontend(s: Seen): boolean {
   const ips = s.intent.frontendIps?.filter((ip) => s.intent.ips.includes(ip)) ?? [];
   if (ips.length !== 1 || s.intent.ips.length !== 1 || s.workloadSet.size !== 1 || s.both.length !== 1) return false;
@@ -1851,8 +1861,7 @@ function podCallsOurFrontend(s: Seen): boolean {
     // the call said a few words on, or as a hairpin)
     // (never with another one calling in between: "what does web see when a customer opens 20.31.46.20?")
     new RegExp(
-      String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b(calls?|calling|hairpins?|hairpinning|reach(es|ing)?|hits?|` +
-        String.raw`hitting|connects?|connecting|opens?|opening)\b[^.?!]{0,40}?\b${esc(ips[0])}\b`,
+      String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b${CALLS}opens?|opening)\b[^.?!]{0,40}?\b${esc(ips[0])}\b`,
     ).test(s.t)
   );
 }
@@ -2123,7 +2132,9 @@ export const EVIDENCE: readonly Row[] = [
       SEEN.test(s.t) &&
       (WAY_IN.test(s.t) || viaWayInNamed(s)) &&
       !CAN.test(s.t) &&
-      !routerIsClient(s),
+      !routerIsClient(s) &&
+      // (never where the workload itself calls our host: "sqlapi posts to its own hostname …, which source …?")
+      !podOpensOurHost(s),
   },
   // "true or false: 51.104.20.30 is the web service's public IP", "quiz: 20.31.46.88 is a) … b) …", "IOC list …
   // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what

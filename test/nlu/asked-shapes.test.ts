@@ -336,3 +336,19 @@ test('an outside client "let in" to our frontend comes in; where a workload\'s t
     expect.stringMatching(/^db-0 \(shop\) cannot reach 10\.20\.1\.5/),
   ]);
 });
+
+test('a workload calling our own host, said with words for the host or a few words on, is the path inside', async () => {
+  const demo = SnapshotInventory.demo();
+  const host = 'sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
+  for (const q of [
+    `sqlapi calls its own public route host ${host} for a callback. does it leave the cluster, and from which source?`,
+    `which address will the router log when sqlapi dials ${host} from inside?`,
+    `our sqlapi pod fetches https://${host}/health every minute - does it hairpin?`,
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.intent, r.answer]).toEqual([q, 'east-west', expect.stringMatching(/sees 10\.129\.2\.7 \(the pod IP/)]);
+  }
+  // someone else opening it is the way in
+  const r = await ask(`what does sqlapi see when a customer opens ${host}?`, demo);
+  expect(r.intent).toBe('inbound');
+});
