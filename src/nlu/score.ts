@@ -1825,10 +1825,15 @@ function podOpensOurHost(s: Seen): boolean {
         String.raw`( pods?)?\s*(->|→)\s*)(${hosts})\b`,
     ).test(s.t) ||
     // ("which source does sqlapi show when it calls its own host …": the call said a few words on, never with another
-    // one calling in between: "what does web see when a customer opens shop.contoso.com?")
-    new RegExp(String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b${CALLS_ON}[^.?!]{0,40}?\b(${hosts})\b`).test(s.t)
+    // one calling in between: "what does web see when a customer opens shop.contoso.com?"), no verdict nor way out
+    // asked ("is web allowed to call …", "which public ip does web use to call …": the family's resolver decides)
+    (!VERDICT_OR_WAY_OUT.test(s.t.replace(WHETHER_IT_LEAVES, ' ')) &&
+      new RegExp(String.raw`\b(${names})\b${NO_OTHER_CALLER}{0,40}?\b${CALLS_ON}[^.?!]{0,40}?\b(${hosts})\b`).test(s.t))
   );
 }
+const VERDICT_OR_WAY_OUT = new RegExp(
+  `${CAN.source}|${OUT.source}|${GOES_OUT_SAID.source}|\\b(public|egress|outbound|snat)( source)? (ip|address)`,
+);
 // ("does that actually leave the cluster?": whether a hairpin goes out is asked of the path, not of the way out)
 const WHETHER_IT_LEAVES = new RegExp(
   String.raw`\b(does|do|will|would|is|are) (that|it|this|they|the (traffic|packets?|calls?|requests?))` +
