@@ -1205,6 +1205,13 @@ const IS_PORT_OPEN = new RegExp(
     String.raw`(?=\s+(?:(?:to|into|on)(?:\s+[\w.-]+){1,3}\s+)?(?:open|closed|blocked|allowed|reachable)\b)`,
 );
 
+/** "api needs 443 to 1.1.1.1", "the job requires 5432 towards db-0": a number a workload needs (or uses) to a target is
+ * the port of that flow https://learn.microsoft.com/azure/firewall/rule-processing */
+const NEEDS_PORT = new RegExp(
+  String.raw`\b(?:needs?|needing|requires?|requiring|wants?|uses?|using)\s+(?:port\s+|tcp\/?\s*|udp\/?\s*)?` +
+    String.raw`([1-9]\d{1,4})\b(?![.:]\d)(?=\s+(?:out(?:bound)?\s+)?(?:to|towards|into)\s+[\w.-])`,
+);
+
 /** "on 1433", "tcp/5432"; or a bare number right after the target ("sqlapi → server 1433", "reach db 5432"). */
 function portSaid(rest: Rest): string | undefined {
   return (
@@ -1238,6 +1245,7 @@ function portSaid(rest: Rest): string | undefined {
     // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
     rest.take(OPENS_PORT)?.[1] ??
     rest.take(IS_PORT_OPEN)?.[1] ??
+    rest.take(NEEDS_PORT)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     // (or before a dash that goes on: "writes to db-0 over 5432 — which route"; or a sentence's full stop: "web pulls
     // photos from api over 8080. who does api think is calling?")

@@ -39,6 +39,12 @@ export const FLOW_WORKS_ASKED =
   String.raw`\b(does|do|will|would) (that|it|this)( one| flow| connection)? ` +
   String.raw`(work|go through|pass|connect|get through)` +
   String.raw`( from (here|(this|the|our) [\w-]+))?\W*$`;
+/** "… with the nva in the path, is that going to work?", "will it connect?": whether the flow said works, asked at the
+ * end (never how it works) https://learn.microsoft.com/azure/firewall/rule-processing */
+export const WORKS_ASKED_END =
+  String.raw`(?<!\bhow )\b((does|do|will|would) (that|it|this)( one| flow| connection)? ` +
+  String.raw`(work|go through|pass|connect|get through)|(is|are) (that|it|this)( one| flow| connection)? ` +
+  String.raw`going to (work|go through|pass|connect|get through))( from (here|(this|the|our) [\w-]+))?\W*$`;
 
 /** "from the DBA bastion at 10.100.6.21": a machine said by its kind, the party at the address */
 export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation`;

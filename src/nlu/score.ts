@@ -13,6 +13,7 @@ import {
   ASIDE_WORDS,
   FLOW_WORKS_ASKED,
   MACHINE_WORDS,
+  WORKS_ASKED_END,
   PODS_HOSTED,
   PODS_POINTED_BACK,
   podsOfNodeSaid,
@@ -554,9 +555,12 @@ const OUT_VERDICT = new RegExp(
     String.raw`[^.?!]{0,50}\b${VERDICT_SAID}|` +
     String.raw`\b(outbound|egress|outgoing)\b[^.?!]{0,50}\b(is|are|gets?|getting|being)( it| they)? ${VERDICT_SAID}`,
 );
+// (or the port the parser found, with whether it works asked last: "api needs 443 to 1.1.1.1 … is that going to work?")
+const flowWorksAsked = (s: Seen): boolean =>
+  new RegExp(FLOW_WORKS_ASKED).test(s.t) || (s.intent.port !== undefined && new RegExp(WORKS_ASKED_END).test(s.t));
 const outVerdict = (s: Seen): boolean =>
   onePartyWithPods(s) &&
-  (OUT_VERDICT.test(s.t) || (new RegExp(FLOW_WORKS_ASKED).test(s.t) && filteredFarEnd(s))) &&
+  (OUT_VERDICT.test(s.t) || (flowWorksAsked(s) && filteredFarEnd(s))) &&
   !s.hosts.length &&
   !ASKS_ADDRESS.test(s.t) &&
   !SOURCE_OF_ONE.test(s.t);
