@@ -1977,6 +1977,19 @@ const CLIENTS_TO_A_WAY_IN = new RegExp(
     String.raw`[^.?!]{0,30}\b(to|into|through|via|hitting|reaching) (the |our )?${WAYS}\b`,
 );
 
+/** A public client address (none of our frontends) going to the one party said by name with a way-in kind after it
+ * ("to the web LB", "hitting web's load balancer") */
+// (the client said as such, or the one public address said before it: "is 198.51.100.7 allowed into the web lb?")
+function outsideAddressToNamedWayIn(s: Seen): boolean {
+  const ours = s.intent.frontendIps ?? [];
+  const ip = s.intent.clientIp ?? s.intent.ips.find((a) => isPublic(a) && !ours.includes(a));
+  if (!ip || !isPublic(ip) || ours.includes(ip) || s.both.length !== 1 || s.hosts.length) return false;
+  const name = escapeRe(s.both[0].text.split('/').pop()!);
+  const toWayIn = String.raw`\b(to|into|reach\w*|hit\w*|open\w*|access\w*|get\w* (in)?to) (the |our )?`;
+  const m = new RegExp(String.raw`${toWayIn}${name}('s)? ${WAYS}\b`).exec(s.t);
+  return !!m && s.t.indexOf(ip) < m.index && !GOES_OUT_SAID.test(s.t);
+}
+
 /** "how do requests get to web?", "how is the request supposed to reach the pod?": requests are what comes in */
 const REQUESTS_REACH = new RegExp(
   // the words between may name a host ("the request for shop.contoso.com is arriving to the web pods")
@@ -2313,6 +2326,10 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 19 },
     when: (s) => s.both.length <= 1 && !s.hosts.length && CLIENTS_TO_A_WAY_IN.test(s.t) && !GOES_OUT_SAID.test(s.t),
   },
+  // "from 198.51.100.7 to the web LB on 80, allowed?": a public client address going to one of our Services said as
+  // a way in ("web LB") comes in; the inbound answer judges that client against each NSG on the way in
+  // https://learn.microsoft.com/azure/aks/load-balancer-standard#restrict-inbound-traffic-to-specific-ip-ranges
+  { id: 'outside-address-to-a-named-way-in', says: { inbound: 19 }, when: outsideAddressToNamedWayIn },
   // "… that's web's access log. how do requests get to web?": requests reaching the one party the asking sentence
   // names come in, whatever address a pasted line shows
   { id: 'requests-come-in', says: { inbound: 19 }, when: requestsComeIn },
