@@ -558,7 +558,8 @@ const ACTION = new RegExp(
     // "HIPAA audit: migrate …": the audit or rule the change is for, said as a label
     String.raw`(?:(?:[a-z]+ )?(?:audit|compliance|hipaa|pci|sox|gdpr|security)\s*:\s*)?` +
     // "match day: double …", "black friday: scale …": the occasion the change is for, said as a label
-    String.raw`(?:(?:[a-z]+ )?(?:day|week|weekend|night|sale|launch|event|friday|monday|season|peak)\s*:\s*)?` +
+    String.raw`(?:(?:[a-z]+ )?(?:day|week|weekend|night|sale|launch|event|friday|monday|season|peak|` +
+    String.raw`freeze|blackout)\s*:\s*)?` +
     // "please you can increase …": the polite words in either order
     // ("please to increase …": the polite word as a learner writes it)
     String.raw`(?:(?:hey|hi|ok|please to|please|pls|kindly|bot|can you|could you|would you|will you|you can|` +
@@ -576,7 +577,9 @@ const ACTION = new RegExp(
     String.raw`(?!\s+(?:anything|something|things|stuff)\b)` +
     String.raw`(?!\s+(?:questions?|issues?|topics?|problems?|concerns?|discussion|stuff|later)\b)` +
     // ("patch night for vmss000000: list …", "upgrade window": the verb's word naming when it happens, no order)
-    String.raw`(?!\s+(?:night|nights|day|days|window|windows|weekend|week|schedule|calendar)\b)` +
+    // ("deploy freeze is on, so no changes, but …": a freeze or blackout is a time of no changes, no order)
+    String.raw`(?!\s+(?:night|nights|day|days|window|windows|weekend|week|schedule|calendar|freeze|freezes|` +
+    String.raw`blackout|moratorium)\b)` +
     String.raw`(?!(?<=change)\s+(?:rfc|chg|cr|crq|req|ritm|inc)-?\d{3,}\b)`,
 );
 
