@@ -747,7 +747,8 @@ function clean(text: string): string {
     .replace(/(?<=[\w\s])\s*(?:<->|<=>|=>)\s*(?=[\w\s])/g, ' → ')
     // emoji said as the words they picture (Unicode's names for them): a globe is the internet, a plug the port, a
     // magnifier a look-up, a check mark or a cross allowed or denied; a robot asked alone asks what the bot does
-    .replace(/^\s*🤖\uFE0F?\s*[❓?]\uFE0F?\s*$/u, 'what can you do?')
+    // (in either order, the marks repeated: "❓🤖", "🤖 ??")
+    .replace(/^(?=[^]*🤖)(?=[^]*[❓❔?])[\s🤖❓❔?\uFE0F]+$/u, 'what can you do?')
     // (an arrow from the globe or to it: from the internet, to the internet)
     .replace(/\s*[🌍🌎🌏🌐]\uFE0F?\s*→\s*/gu, ' from the internet to ')
     .replace(/\s*→\s*[🌍🌎🌏🌐]\uFE0F?\s*/gu, ' to the internet ')
