@@ -167,9 +167,11 @@ async function podsOfNamespace(intent: Intent, ctx: Ctx): Promise<PodSubjects | 
   const others = intent.names.filter((n) => n !== ns);
   // ("what's running in the ingress-nginx namespace?": what runs there is its pods)
   // ("everything running in project1": all it runs, said in shorthand)
-  const asked = /\bpods\b|\b(?:what|everything|all)(?:'s| is| that'?s)? (?:running|runs|deployed) in\b/.test(
-    intent.asking ?? intent.text,
-  );
+  // ("node + ip for every pod in shop": each pod of it, said one at a time)
+  const said = intent.asking ?? intent.text;
+  const asked =
+    /\bpods\b|\b(?:what|everything|all)(?:'s| is| that'?s)? (?:running|runs|deployed) in\b/.test(said) ||
+    /\b(?:every|each|all(?: the)?) pod\b/.test(said);
   if (!ns || others.length || intent.ips.length || !asked) return undefined;
   const pods = await ctx.trace.list('pods', () => ctx.inv.list('Pod'));
   const inNs = pods.filter((p) => p.metadata.namespace === ns);
