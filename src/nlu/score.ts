@@ -1207,6 +1207,8 @@ const OUTSIDE_CLIENT = new RegExp(
     // ("from our branch office", "from the main site": a site of ours outside the cluster)
     String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
     String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me|` +
+    // ("does http://20.31.46.20 still work for the public?": the public it works for)
+    String.raw`for (the )?(public|everyone|everybody|anyone( outside)?)|` +
     // ("someone on the internet", "anyone from the internet": a person said by where they are)
     String.raw`(someone|somebody|anyone|anybody) (on|from) the internet|` +
     // ("zones: INTERNET -> 20.31.46.88:443": the Internet (a firewall's untrust zone) drawn as where the arrow starts
@@ -1216,6 +1218,10 @@ const OUTSIDE_CLIENT = new RegExp(
     // on to our public frontend https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
     String.raw`(edge|border|perimeter) (routers?|firewalls?))\b`,
 );
+/** "… for the public", "for internet users", "for everyone outside": those outside, the ones it should work for */
+const FOR_OUTSIDERS =
+  String.raw`(works?|working|reachable|accessible|available|loads?|up|open|ok)\b[^.?!]{0,10}\bfor (the )?` +
+  String.raw`(public|internet|everyone|everybody|anyone|outside( world)?|(external|outside|internet|public) \w+)\b`;
 /** A Service's frontend address said, reached from outside (a client address or someone outside said), one party. */
 const frontendReached = (s: Seen): boolean => {
   const opened = (s.intent.frontendIps ?? []).some((ip) =>
@@ -1229,6 +1235,9 @@ const frontendReached = (s: Seen): boolean => {
         // ("and 20.31.46.88 port 80 from the internet?", "… port 80 from home — blocked??": our address said with
         // where its callers are is reached)
         String.raw`\b${esc(ip)}\b[^.?!]{0,40}\bfrom ((the )?(public )?(internet|outside)|home)\b|` +
+        // ("does http://20.31.46.20 still work for the public?": whether it works for those outside is whether they
+        // reach it https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations)
+        String.raw`\b${esc(ip)}\b[^.?!]{0,40}\b${FOR_OUTSIDERS}|` +
         // ("port 80 of 20.31.46.88: can anyone on the internet get through?": who is on the Internet, said after it)
         String.raw`\b${esc(ip)}\b[^.?!]{0,40}\b(anyone|anybody|someone|somebody|people|users?|clients?) on ` +
         String.raw`(the )?(public )?internet\b|` +
