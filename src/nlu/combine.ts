@@ -99,9 +99,15 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
   // on port 80?")
   // (and so is a public address asked what its DNAT sends in: "51.104.20.30:8443 — any DNAT behind it?"
   // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
-  const frontendOurs = ['frontend-reached-from-outside', 'frontend-filtered', 'dnat-of-an-address'].some((e) =>
-    evidence.includes(e),
-  );
+  // (and so is a node's address on a Service's node port, a way in only the inventory knows: "someone in the vnet
+  // hits 10.224.0.6:31380" https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport)
+  const frontendOurs = [
+    'frontend-reached-from-outside',
+    'frontend-filtered',
+    'dnat-of-an-address',
+    'node-port-reached',
+    'outside-dials-node-port',
+  ].some((e) => evidence.includes(e));
   if (frontendOurs && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a frontend of ours opened from outside' };
   return undefined;

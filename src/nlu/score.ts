@@ -291,6 +291,17 @@ const WHO_GETS_IT = new RegExp(
     // ("trace how that reaches a pod": the pod it gets to)
     String.raw`\bhow (that|it|this|the \w+) (reaches|gets to|gets into) (a|the|our|which) pods?\b`,
 );
+/** A node's address on a Service's node port, asked who gets it or where it goes ("someone in the vnet hits
+ * 10.224.0.6:31380 — where does that go, given there's no web pod on that node?"): a party said only after the
+ * address is where it may land, never the one who dials it https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport */
+const WHERE_IT_GOES = /\bwhere (does|do|will|would) (that|it|this|they|the \w+) (go|goes|end up|land|get sent)\b/;
+function nodePortReached(s: Seen): boolean {
+  if (!s.intent.nodePortHit || s.both.length > 1) return false;
+  const asked = s.intent.asking ?? s.t;
+  if (!WHO_GETS_IT.test(asked) && !WHERE_IT_GOES.test(asked)) return false;
+  const at = Math.min(...s.intent.ips.map((ip) => s.t.indexOf(ip)).filter((i) => i >= 0));
+  return s.both.every((p) => s.t.indexOf(p.text.split('/').pop()!) > at);
+}
 /** A host name with a public-looking domain ("shop-admin.contoso.com"), never a cluster name ("db.shop.svc…") */
 const outsideHost = (n: string): boolean => /\.[a-z]{2,}$/.test(n) && !/\.svc(\.|$)|\.local$|\.internal$/.test(n);
 /** Going out, said with its direction: the workload is the one that reaches out. */
@@ -2348,7 +2359,7 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'node-port-reached',
     says: { inbound: 19 },
-    when: (s) => !!s.intent.nodePortHit && !s.both.length && WHO_GETS_IT.test(s.intent.asking ?? s.t),
+    when: nodePortReached,
   },
   // "198.51.100.7 -> 10.224.0.4:31380": an outside address dialling a node's address on a Service's node port is
   // that Service's way in, not a pair of our pods (same page)
