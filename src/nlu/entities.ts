@@ -538,7 +538,10 @@ function databaseWord(k: Known, intent: Intent, entities: Entity[], refs: NameRe
   entities.push(e);
   intent.notes = [...(intent.notes ?? []), `"${refs[at].name}" taken as ${name} (${podNs})`];
   // (said as a pod among others, the workload's name where the word was: who is the client is read from the text)
-  if (others) intent.text = intent.text.replace(new RegExp(String.raw`\b${refs[at].name}(?= pods?\b)`), e.text);
+  // (and in the sentence that asks: "are sqlapi and the mssql pod on the same worker? worried …" compares both)
+  const said = new RegExp(String.raw`\b${refs[at].name}(?= pods?\b)`);
+  if (others) intent.text = intent.text.replace(said, e.text);
+  if (others && intent.asking) intent.asking = intent.asking.replace(said, e.text);
   refs.splice(at, 1, { name, namespace: podNs });
 }
 
