@@ -62,7 +62,9 @@ export const RECALL_WORDS =
   // ("earlier answer: web is denied …": the recalled words after a colon)
   String.raw`(?:\s+(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|(?=\s*:))|` +
   String.raw`(?:you|u|the bot|packet-path)\s+(?:just\s+)?` +
-  String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed)`;
+  String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed|` +
+  // ("earlier you put sqlapi on qt8l7": where the answer placed or found a pod is what it said)
+  String.raw`put|placed|located|found|listed)`;
 /** "earlier answer said sqlapi is on qt8l7.", "you told me web runs on node 2.": the bot's earlier answer, recalled in
  * the writer's words, is what a quoted line is */
 export const RECALLED = new RegExp(String.raw`^\W*(?:${RECALL_WORDS})\b`);
