@@ -748,7 +748,7 @@ function clean(text: string): string {
     // emoji said as the words they picture (Unicode's names for them): a globe is the internet, a plug the port, a
     // magnifier a look-up, a check mark or a cross allowed or denied; a robot asked alone asks what the bot does
     // (in either order, the marks repeated: "❓🤖", "🤖 ??")
-    .replace(/^(?=[^]*🤖)(?=[^]*[❓❔?])[\s🤖❓❔?\uFE0F]+$/u, 'what can you do?')
+    .replace(/^(?=[^]*🤖)(?=[^]*[❓❔?])(?:\s|🤖|❓|❔|\?|\uFE0F)+$/u, 'what can you do?')
     // (an arrow from the globe or to it: from the internet, to the internet)
     .replace(/\s*[🌍🌎🌏🌐]\uFE0F?\s*→\s*/gu, ' from the internet to ')
     .replace(/\s*→\s*[🌍🌎🌏🌐]\uFE0F?\s*/gu, ' to the internet ')
@@ -1249,7 +1249,6 @@ function portSaid(rest: Rest): string | undefined {
     // ("when sqlapi opens 1433 to it": the pod that opens a port said with it)
     rest.take(OPENS_PORT)?.[1] ??
     rest.take(IS_PORT_OPEN)?.[1] ??
-    rest.take(NEEDS_PORT)?.[1] ??
     // "call their db over 5432, is that allowed?" (never "over 2000 errors": only at the end of a clause)
     // (or before a dash that goes on: "writes to db-0 over 5432 — which route"; or a sentence's full stop: "web pulls
     // photos from api over 8080. who does api think is calling?")
@@ -1270,6 +1269,7 @@ const withProtocol = (rest: Rest): string | undefined => rest.take(/\b([1-9]\d{0
  * before */
 const portOfFlow = (rest: Rest): string | undefined =>
   withProtocol(rest) ??
+  rest.take(NEEDS_PORT)?.[1] ??
   rest.take(/\b(?:its|their|the|a|an|same)\s+([1-9]\d{1,4})\s+(?:connections?|traffic|flows?|sessions?)\b/)?.[1] ??
   rest.take(/\bsame\s+(?:port\s+)?([1-9]\d{1,4})\b(?![.:]\d)/)?.[1];
 
