@@ -293,7 +293,8 @@ const WHO_GETS_IT = new RegExp(
 );
 /** A node's address on a Service's node port, asked who gets it or where it goes ("someone in the vnet hits
  * 10.224.0.6:31380 — where does that go, given there's no web pod on that node?"): a party said only after the
- * address is where it may land, never the one who dials it https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport */
+ * address is where it may land, never the one who dials it
+ * https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport */
 const WHERE_IT_GOES = /\bwhere (does|do|will|would) (that|it|this|they|the \w+) (go|goes|end up|land|get sent)\b/;
 function nodePortReached(s: Seen): boolean {
   if (!s.intent.nodePortHit || s.both.length > 1) return false;
