@@ -542,6 +542,11 @@ const ACTION_VERBS = [
   // cluster from overlay to a pod subnet": a thing moved from one state or place to another is a change
   // ("shift the egress IP to worker h9rzp")
   String.raw`(?:switch|migrate|move|shift|convert)(?= (?:[\w./-]+ ){1,5}(?:from|to|into|behind|onto)\b)`,
+  // "CHG-4410: route api's egress straight to the Internet": traffic sent another way is a route changed
+  // (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview); the noun ("route from api
+  // to db-0?", "route table for …", "route api takes to the internet?") asks the way, orders nothing
+  String.raw`(?:(?:re)?route|redirect)(?! (?:from|of|for|to|between|tables?|entry|entries|is|was)\b)(?![^?]*\?)` +
+    String.raw`(?= (?:[\w./'’-]+ ){1,5}(?:to|into|through|via|around|out|onto|over)\b)`,
   // "[CHG-5531] Replace the NAT gateway public IPs with a prefix": one thing put in another's place
   String.raw`(?:replace|swap)(?= (?:[\w./-]+ ){1,6}(?:with|for|by)\b)`,
 ].join('|');
