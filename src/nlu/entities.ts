@@ -625,7 +625,8 @@ function explicitFirst(k: Known, intent: Intent, entities: Entity[], refs: NameR
   }
   const named = exact.some((e) => intent.marked.includes(e.text.split('/').pop()!));
   const drop = (e: Entity) =>
-    replaced.has(e.text) || (named && loose(ix, e) && !intent.marked.includes(e.text.split('/').pop()!));
+    replaced.has(e.text) ||
+    (named && loose(ix, e) && !intent.marked.includes(e.text.split('/').pop()!) && !twoPartsSaid(intent.text, e));
   const dropped = new Set(entities.filter(drop).map((e) => e.text));
   if (intent.from && replaced.has(intent.from)) intent.from = replaced.get(intent.from)!.split('/').pop();
   // ("the pod IP of sqlapi-1-8jgx8 … router -> sqlapi": the workload said again is that pod where it was said, so the
@@ -708,6 +709,14 @@ function namedPortsOf(k: Known, intent: Intent): void {
     if (n !== undefined) out[e.text] = n;
   }
   if (Object.keys(out).length) intent.namedPorts = out;
+}
+
+/** "the nginx controllers": a word said with the next part of its workload's pod names (plural or not) names that
+ * workload as written, as "ingress-nginx-controller" would (a Deployment's pods carry its name:
+ * https://kubernetes.io/docs/concepts/workloads/controllers/deployment/) */
+function twoPartsSaid(text: string, e: Entity): boolean {
+  const m = new RegExp(String.raw`(?<![\w./-])${escapeRe(e.text)} ([a-z][a-z0-9]+?)s?\b`).exec(text);
+  return !!m && m[1] !== e.text && (e.pods ?? []).some((p) => p.split('/').pop()!.split('-').includes(m[1]));
 }
 
 /**

@@ -754,7 +754,10 @@ function sideForms(r: NameRef): string[] {
 
 /** "connection logs on the server database … which address sqlapi appears as": of two parties, the one said as the
  * database receives the connection, the other makes it. */
-function databaseClient(intent: Intent, parties: string[]): string | undefined {
+function databaseClient(intent: Intent, said: string[]): string | undefined {
+  // ("…, and does kube-proxy rewrite anything on the way?": a party said to rewrite the packets is a hop on the way,
+  // no end of the connection https://kubernetes.io/docs/reference/networking/virtual-ips/)
+  const parties = said.filter((p) => !rewriterSaid(intent.text, p));
   if (parties.length !== 2) return undefined;
   const db = parties.filter((p) =>
     new RegExp(String.raw`\b${escapeRe(p.split('/').pop()!)} (database|db)(?![\w.-])`).test(intent.text),
@@ -768,6 +771,17 @@ function databaseClient(intent: Intent, parties: string[]): string | undefined {
   const viewer = viewerOf(intent.text, parties);
   return viewer.length === 1 ? parties.find((p) => p !== viewer[0]) : undefined;
 }
+
+/** "does kube-proxy rewrite anything", "is it SNATed by the firewall": a party said to rewrite or translate */
+const rewriterSaid = (text: string, p: string): boolean => {
+  const n = escapeRe(p.split('/').pop()!);
+  return new RegExp(
+    String.raw`\b${n}(?:['’]s)? (?:(?:still|also|ever|even|really) )?(?:rewrites?|rewriting|s?nats?|s?natting|` +
+      String.raw`dnats?|translates?|translating|masquerades?|mangles?|changes? the (?:source|src|address))\b|` +
+      String.raw`\b(?:rewritten|s?natt?ed|dnatt?ed|translated|masqueraded|changed) (?:\w+ )?by (?:the )?${n}\b`,
+    'i',
+  ).test(text);
+};
 
 /** "api's connections arrive", "the web requests land": what a party sends, said to arrive at the other */
 const arrivingOf = (p: string) =>
