@@ -26,10 +26,15 @@ const listed = (text: string): string[] => {
   const lines = [...text.matchAll(ITEM)].map((m) => m[1].trim());
   return lines.length >= 2 ? lines : inline(text);
 };
+const LIST_OPENS = /^\s*(?:[^:?\n]{1,80}:\s+)?1[.)]\s+/;
+/** "for the server pod: 1) … 2) …", "server pod:\n1. …": what is said before the list's colon */
+const LIST_PREFACE = /^\s*([^:?\n]{1,80}):\s*\n?\s*1[.)]\s/;
 /** "1. egress IP of web 2. which node is db-0 on": a numbered list written on one line, its numbers in order from 1 */
 function inline(text: string): string[] {
-  if (!/^\s*1[.)]\s/.test(text) || text.includes('\n')) return [];
+  // ("two things for the runbook: 1) … 2) …": a preface before the colon may open the list)
+  if (!LIST_OPENS.test(text) || text.includes('\n')) return [];
   const pieces = text
+    .replace(LIST_OPENS, '1) ')
     .trim()
     .split(/(?:^|\s+)(\d{1,2})[.)]\s+/)
     .slice(1);
@@ -54,10 +59,14 @@ export const wholeListIs = (text: string, out: (s: string) => boolean): boolean 
 };
 const joined = (text: string): string[] => text.split(JOINED).map((s) => s.trim().replace(/[?.!]+$/, ''));
 
+const oneName = (r: Reading): string[] =>
+  r.marked.length === 1 ? r.marked : !r.marked.length && r.names.length === 1 ? r.names : [];
+
 /** Each part with its subject named: the pronoun replaced, or the subject added when the part names nothing. */
+// ("which worker it's scheduled on": "it's" is "it is", never "its")
 function writtenOut(part: string, subject: string): string {
-  if (PRONOUN.test(part))
-    return part.replace(new RegExp(PRONOUN.source, 'gi'), (w) => (w.toLowerCase() === 'it' ? subject : `${subject}'s`));
+  const said = (w: string) => ({ it: subject, "it's": `${subject} is` })[w.toLowerCase()] ?? `${subject}'s`;
+  if (PRONOUN.test(part)) return part.replace(new RegExp(PRONOUN.source, 'gi'), said);
   return `${part} of ${subject}`;
 }
 
@@ -89,12 +98,16 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
   // balancers exist") is no subject to carry over
   // ("which dns server do pods in shop use, and where does it forward to?": the resolver asked of, no subject)
-  const [subject] = first.marked.length === 1 && !saidAsResolver(parts[0], first.marked[0]) ? first.marked : [];
+  const [own1] = first.marked.length === 1 && !saidAsResolver(parts[0], first.marked[0]) ? first.marked : [];
+  // ("for the server pod: 1) public source address 2) which worker": a list's subject said only in its preface)
+  const preface = listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1] : undefined;
+  // (there the one name said is it: "two facts on sqlapi for the audit: 1. …")
+  const [subject] = own1 ? [own1] : preface ? oneName(read(preface)) : [];
   if (!subject) return undefined;
   const out = parts.map((p, i) => {
     const own = read(p);
     // a part saying "it" is about the subject whatever else its words look like ("its dns server")
-    const said = i === 0 || (!PRONOUN.test(p) && own.names.length === 1) ? p : writtenOut(p, subject);
+    const said = (i === 0 && own1) || (!PRONOUN.test(p) && own.names.length === 1) ? p : writtenOut(p, subject);
     if (i > 0 && said !== p && subjects(p, own.names) > 1) return undefined;
     // a clause joined without naming anything or saying "it" is more of the same question ("… and which src IP
     // shows up upstream"); only a list's items stand alone
