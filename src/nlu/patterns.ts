@@ -61,6 +61,8 @@ export const RECALL_WORDS =
   String.raw`(?:answer|reply|response|message)s?` +
   // ("earlier answer: web is denied …": the recalled words after a colon)
   String.raw`(?:\s+(?:said|says|was|told(?:\s+(?:me|us))?|showed|shows|claimed|had)|(?=\s*:))|` +
+  // ("earlier you told me sqlapi sits on …", "yesterday the bot said …": when it was said may come first)
+  String.raw`(?:(?:earlier|before|previously|yesterday|this morning|last time|just now|a (?:bit|while) ago)[,\s]+)?` +
   String.raw`(?:you|u|the bot|packet-path)\s+(?:just\s+)?` +
   String.raw`(?:said|told\s+(?:me|us)|answered|showed|claimed|wrote|replied|mentioned|confirmed|` +
   // ("earlier you put sqlapi on qt8l7": where the answer placed or found a pod is what it said)
