@@ -168,7 +168,9 @@ const KEPT_BETWEEN = new RegExp(
 // "is the web tier blocked from db-0": the first party's kind said after its name (a tier, its app, its pods)
 // ("are the nginx controllers blocked from db-0", "the nginx controller pods": an ingress controller is a workload
 // https://kubernetes.io/docs/concepts/services-networking/ingress-controllers/)
-const PARTY_KIND = String.raw`(?:(?:controller\s+)?(?:pods?|service|svc|deployment|tiers?|apps?|workload|replicas|controllers?))`;
+const PARTY_KIND =
+  String.raw`(?:(?:controller\s+)?` +
+  String.raw`(?:pods?|service|svc|deployment|tiers?|apps?|workload|replicas|controllers?))`;
 // "is web blocked from postgres on db-0", "kept from port 5432 on db-0": what is served on the other said before it
 // (a port by its protocol's IANA name https://www.iana.org/assignments/service-names-port-numbers)
 const SERVED_ON =

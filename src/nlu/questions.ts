@@ -59,6 +59,20 @@ export const wholeListIs = (text: string, out: (s: string) => boolean): boolean 
 };
 const joined = (text: string): string[] => text.split(JOINED).map((s) => s.trim().replace(/[?.!]+$/, ''));
 
+/** The subject of a message's questions: the one name the first says, or a list's preface says. */
+function subjectOf(text: string, part: string, listedItems: boolean, read: (s: string) => Reading) {
+  const first = read(part);
+  // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
+  // balancers exist") is no subject to carry over
+  // ("which dns server do pods in shop use, and where does it forward to?": the resolver asked of, no subject)
+  const [own1] = first.marked.length === 1 && !saidAsResolver(part, first.marked[0]) ? first.marked : [];
+  // ("for the server pod: 1) public source address 2) which worker": a list's subject said only in its preface)
+  const preface = listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1] : undefined;
+  // (there the one name said is it: "two facts on sqlapi for the audit: 1. …")
+  const [subject] = own1 ? [own1] : preface ? oneName(read(preface)) : [];
+  return { own1, subject };
+}
+
 const oneName = (r: Reading): string[] =>
   r.marked.length === 1 ? r.marked : !r.marked.length && r.names.length === 1 ? r.names : [];
 
@@ -94,15 +108,7 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // whom; the first ask is what follows, when that names its one subject
   const asked = parts[0].replace(PREFACE, '');
   if (asked !== parts[0] && read(asked).marked.length === 1) parts[0] = asked;
-  const first = read(parts[0]);
-  // the subject is written as a name ("for api", "web-…", "shop/db-0"): a word only taken for one ("what load
-  // balancers exist") is no subject to carry over
-  // ("which dns server do pods in shop use, and where does it forward to?": the resolver asked of, no subject)
-  const [own1] = first.marked.length === 1 && !saidAsResolver(parts[0], first.marked[0]) ? first.marked : [];
-  // ("for the server pod: 1) public source address 2) which worker": a list's subject said only in its preface)
-  const preface = listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1] : undefined;
-  // (there the one name said is it: "two facts on sqlapi for the audit: 1. …")
-  const [subject] = own1 ? [own1] : preface ? oneName(read(preface)) : [];
+  const { own1, subject } = subjectOf(text, parts[0], listedItems, read);
   if (!subject) return undefined;
   const out = parts.map((p, i) => {
     const own = read(p);
