@@ -70,7 +70,7 @@ function subjectOf(text: string, part: string, listedItems: boolean, read: (s: s
   const preface = listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1] : undefined;
   // (there the one name said is it: "two facts on sqlapi for the audit: 1. …")
   const [subject] = own1 ? [own1] : preface ? oneName(read(preface)) : [];
-  return { own1, subject };
+  return { first, own1, subject };
 }
 
 const oneName = (r: Reading): string[] =>
@@ -108,7 +108,7 @@ export function questionsOf(text: string, read: (s: string) => Reading): { text:
   // whom; the first ask is what follows, when that names its one subject
   const asked = parts[0].replace(PREFACE, '');
   if (asked !== parts[0] && read(asked).marked.length === 1) parts[0] = asked;
-  const { own1, subject } = subjectOf(text, parts[0], listedItems, read);
+  const { first, own1, subject } = subjectOf(text, parts[0], listedItems, read);
   if (!subject) return undefined;
   const out = parts.map((p, i) => {
     const own = read(p);
