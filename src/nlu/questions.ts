@@ -73,8 +73,8 @@ function subjectOf(text: string, part: string, listedItems: boolean, read: (s: s
   return { first, own1, subject };
 }
 
-const oneName = (r: Reading): string[] =>
-  r.marked.length === 1 ? r.marked : !r.marked.length && r.names.length === 1 ? r.names : [];
+// (one word said as a name: "the sauna queue api" is a description, its words read as names, resolved later)
+const oneName = (r: Reading): string[] => (r.names.length === 1 ? r.names : []);
 
 /** Each part with its subject named: the pronoun replaced, or the subject added when the part names nothing. */
 // ("which worker it's scheduled on": "it's" is "it is", never "its")
