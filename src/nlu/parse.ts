@@ -1807,7 +1807,8 @@ function readNames(rest: Rest, intent: Intent): void {
  * hyphen set apart by spaces, before a question's opening word ends what was reported, as a stop does; never before a
  * question that points back at what the dash follows: "10.100.0.4 — which box is that?") */
 const SENTENCE_BREAK = new RegExp(
-  String.raw`(?<=[.?!])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
+  // (a semicolon joins two sentences: "earlier you said sqlapi is on qt8l7; where is server-1-ppl25?")
+  String.raw`(?<=[.?!;])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
     String.raw`\s[—–-]\s+(?=(?:what|which|where|who|how|why)\b` +
     String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b))`,
 );

@@ -352,3 +352,16 @@ test('a workload calling our own host, said with words for the host or a few wor
   const r = await ask(`what does sqlapi see when a customer opens ${host}?`, demo);
   expect(r.intent).toBe('inbound');
 });
+
+test('a recalled placement ("you found sqlapi on qt8l7", "…; where is …") then another pod: the new pod is asked', async () => {
+  const demo = SnapshotInventory.demo();
+  for (const q of [
+    'you placed sqlapi on qt8l7 earlier; the mssql pod - which node is it on?',
+    'the bot found sqlapi on qt8l7. and the mssql pod, where does it run?',
+    'earlier you found sqlapi on qt8l7 - and what about the server pod?',
+    'earlier you said sqlapi is on qt8l7; where is server-1-ppl25?',
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.intent, r.answer]).toEqual([q, 'pod', expect.stringMatching(/^server-1-ppl25 \(project1\) runs on/)]);
+  }
+});
