@@ -67,12 +67,19 @@ function subjectOf(text: string, part: string, listedItems: boolean, read: (s: s
   // ("which dns server do pods in shop use, and where does it forward to?": the resolver asked of, no subject)
   const [own1] = first.marked.length === 1 && !saidAsResolver(part, first.marked[0]) ? first.marked : [];
   // ("for the server pod: 1) public source address 2) which worker": a list's subject said only in its preface)
-  const preface = listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1] : undefined;
+  const preface =
+    listedItems && !own1 && !first.names.length ? LIST_PREFACE.exec(text)?.[1].replace(HOW_MANY, ' ') : undefined;
   // (there the one name said is it: "two facts on sqlapi for the audit: 1. …")
   const [subject] = own1 ? [own1] : preface ? oneName(read(preface)) : [];
   return { first, own1, subject };
 }
 
+/** "two things for", "need three facts on", "a couple of questions about": how many asks follow, never a name */
+const HOW_MANY = new RegExp(
+  String.raw`\b(?:(?:i |we )?(?:need|have|got)\s+)?(?:two|three|four|2|3|4|a few|a couple(?: of)?|some)\s+` +
+    String.raw`(?:quick\s+)?(?:things|questions|facts|asks|items|points|checks)\b(?:\s+(?:about|on|for|re|regarding))?`,
+  'i',
+);
 // (one word said as a name: "the sauna queue api" is a description, its words read as names, resolved later)
 const oneName = (r: Reading): string[] => (r.names.length === 1 ? r.names : []);
 

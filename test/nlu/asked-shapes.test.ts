@@ -365,3 +365,17 @@ test('a recalled placement ("you found sqlapi on qt8l7", "…; where is …") th
     expect([q, r.intent, r.answer]).toEqual([q, 'pod', expect.stringMatching(/^server-1-ppl25 \(project1\) runs on/)]);
   }
 });
+
+test('a numbered list after "two questions about <pod>:": every item is asked of that pod', async () => {
+  const demo = SnapshotInventory.demo();
+  for (const q of [
+    'two questions about sqlapi: 1. which node is it on 2. what is its egress ip',
+    'need two facts on sqlapi for the audit: 1. which node runs it 2. its egress ip',
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.answer]).toEqual([
+      q,
+      expect.stringMatching(/^2 questions asked.*\n1\. .*qt8l7.*\n2\. .*20\.105\.84\.161/),
+    ]);
+  }
+});
