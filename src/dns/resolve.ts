@@ -280,7 +280,8 @@ function finder(intent: Intent): string | undefined {
       // looks up, whatever the tense or a failure said before the verb)
       // ("the 'controller' container resolves web.shop": a pod named by its container, the container looks it up)
       // ("web pods get 10.0.201.17 back for api.shop": the one an answer comes back to for a name asked for it)
-      String.raw`\b${escapeRe(x)}['"’]?\)?( pods?| containers?)? ${ours(x) ? MODAL : ''}` +
+      // ("if web itself looks up shop.contoso.com": the one said with "itself" is the one)
+      String.raw`\b${escapeRe(x)}['"’]?\)?( pods?| containers?)?( itself| themselves)? ${ours(x) ? MODAL : ''}` +
         String.raw`(finds?|locates?|discovers?|looks? up|resolv(?:es?|ing)|knows? where|` +
         // ("how does sqlapi find its database server": the one found may be said with its owner)
         // ("what ip will sqlapi get for sqlapi.project1…": the one an address is got for a name by)

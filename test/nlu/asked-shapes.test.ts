@@ -379,3 +379,13 @@ test('a numbered list after "two questions about <pod>:": every item is asked of
     ]);
   }
 });
+
+test('a pod "itself" looking a host up is the one asking: its resolver path, with what the host resolves to', async () => {
+  for (const q of [
+    'if web itself looks up shop.contoso.com, does it get the LB address or something private?',
+    'does api itself resolve shop.contoso.com to the LB or to something private?',
+  ]) {
+    const r = await ask(q, aksLb);
+    expect([q, r.intent, r.answer]).toEqual([q, 'dns', expect.stringMatching(/sends DNS queries to .*20\.31\.46\.88/)]);
+  }
+});
