@@ -389,3 +389,14 @@ test('a pod "itself" looking a host up is the one asking: its resolver path, wit
     expect([q, r.intent, r.answer]).toEqual([q, 'dns', expect.stringMatching(/sends DNS queries to .*20\.31\.46\.88/)]);
   }
 });
+
+test('"when a pod looks it up", "another pod asks for it": a Service FQDN looked up by any pod, no pod named', async () => {
+  const demo = SnapshotInventory.demo();
+  for (const q of [
+    'what does sqlapi.project1.svc.cluster.local come back as when a pod looks it up?',
+    'when another pod asks for sqlapi.project1.svc.cluster.local, what does it get?',
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.intent, r.answer]).toEqual([q, 'dns', expect.stringMatching(/resolves to 172\.30\.91\.5/)]);
+  }
+});
