@@ -112,6 +112,9 @@ const PODS_ON_NODE = new RegExp(
     String.raw`(?:live|run|sit|reside|are|are running|are scheduled|is running) there\b|` +
     // ("… tonight: list the pods living there": the pods asked of the node said before)
     String.raw`${PODS_POINTED_BACK}|` +
+    // ("maintenance on aks-apppool-…-vmss000000: which pods share that VM?": the node said, its VM pointed at)
+    String.raw`\b(?:which|what) (?:other )?${RUNNERS} (?:share|are on|sit on|live on|run on) ` +
+    String.raw`(?:that|this|the|its) (?:node|vm|machine|host|worker|box|instance)\b|` +
     // ("vmss000002 goes into maintenance. which of our pods get evicted?": a node drained evicts the pods it runs
     // https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/; "which pods will have to move?": so)
     String.raw`\b(?:which|what) (?:of (?:our|the|its|my) )?${RUNNERS}\b.{0,30}` +

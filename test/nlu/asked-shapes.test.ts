@@ -400,3 +400,10 @@ test('"when a pod looks it up", "another pod asks for it": a Service FQDN looked
     expect([q, r.intent, r.answer]).toEqual([q, 'dns', expect.stringMatching(/resolves to 172\.30\.91\.5/)]);
   }
 });
+
+test('a node named, then "which pods share that VM?": the pods on that node', async () => {
+  const q = 'planning maintenance on aks-apppool-23456789-vmss000000: which pods share that VM?';
+  const r = await ask(q, fx('aks-cni-nsg'));
+  expect([r.intent, r.status, r.answer]).toEqual(['pod', 'answered', expect.stringMatching(/^2 pods/)]);
+  expect(r.answer).toMatch(/api-6c9d8b7f5-k2m4p \(shop\) runs on node aks-apppool-23456789-vmss000000/);
+});
