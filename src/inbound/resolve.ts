@@ -639,15 +639,20 @@ function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
     !typedOther ||
     typedAs(intent, type).includes(name) ||
     (type === 'route' && noIngress && typedAs(intent, 'ingress').includes(name));
-  const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
-  if (route) return { route };
-  const ingress = wants('ingress') && inNs(intent, cat.ingresses).find((i) => i.metadata.name === name);
-  if (ingress) return { ingress };
   const services = inNs(intent, cat.services);
   const service =
     wants('service') &&
     (services.find((s) => s.metadata.name === name && s.spec?.type === 'LoadBalancer') ??
       services.find((s) => s.metadata.name === name));
+  // "sqlapilb:8080" where a route and a Service share the name: a port only the Service serves is the Service's (a
+  // router or ingress controller listens on 80 and 443
+  // https://docs.openshift.com/container-platform/4.16/networking/ingress-operator.html)
+  const servedPort = !!service && !!intent.port && ![80, 443].includes(intent.port);
+  if (servedPort && (service.spec?.ports ?? []).some((p) => p.port === intent.port)) return { service };
+  const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
+  if (route) return { route };
+  const ingress = wants('ingress') && inNs(intent, cat.ingresses).find((i) => i.metadata.name === name);
+  if (ingress) return { ingress };
   return service ? { service } : undefined;
 }
 

@@ -969,6 +969,13 @@ function machineClient(text: string): string | undefined {
       String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
   ).exec(text);
   if (machine && isIpv4(machine[1])) return machine[1];
+  // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": a machine said at its address, and how it calls)
+  const at = new RegExp(
+    String.raw`\b(?:vm|server|machine|host|box|pc|laptop|workstation)\s+at\s+(${IP})\s+` +
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|quer(?:y|ies)|(?:pulls?|reads?|fetch(?:es)?)` +
+      String.raw`(?:\s+[a-z]+)?\s+from)\b`,
+  ).exec(text);
+  if (at && isIpv4(at[1])) return at[1];
   // "our office proxy 203.0.113.40 opens this address": a machine of ours elsewhere (or a partner's), said with where
   // it is and what it is, then its address, that opens or calls is the client
   const labelled = new RegExp(
@@ -1564,7 +1571,10 @@ const REPLICA_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*-(?:[a-z0-9]{5}|\d{1,3})$/;
  * what the machine is for, never a name of ours (the machine at the address is the party) */
 const describesMachine = (w: string, text: string): boolean =>
   new RegExp(
-    String.raw`(^|\s)${escapeRe(w)} (${MACHINE_WORDS}) ` + String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b`,
+    String.raw`(^|\s)${escapeRe(w)} (${MACHINE_WORDS}) ` +
+      String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b|` +
+      // ("the bottling-line PCs sit inside the VNet": a word before machines of the site's says which ones)
+      String.raw`(^|\s)${escapeRe(w)} (pcs|laptops|workstations|desktops|terminals|kiosks|tablets|handhelds|tills)\b`,
   ).test(text);
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */

@@ -468,6 +468,17 @@ function outsiderToOurFrontend(s: Seen): boolean {
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
+const SITE_MACHINES = String.raw`(pcs|laptops|workstations|desktops|terminals|kiosks|tablets|handhelds|tills|vms)`;
+const ON_THE_SITE = String.raw`(inside|in|on|within) (the |our )?(vnet|virtual network|lan|office|hub|on-?prem(ises)?)`;
+const MACHINES_CALL = new RegExp(
+  String.raw`\b${SITE_MACHINES}\b[^.?!]{0,40}\b${ON_THE_SITE}\b[^.?!]{0,20}\b` +
+    String.raw`(talk to|talks to|connect to|call|calls|open|opens|hit|reach|use|query|pull from)\b`,
+);
+function siteMachinesCallOurService(s: Seen): boolean {
+  const services = new Set(s.entities.filter((e) => e.kind === 'service').map((e) => e.matched));
+  return services.size === 1 && s.both.length === 1 && MACHINES_CALL.test(s.t);
+}
+
 /** "can our office 198.51.100.7 reach web's LB?", "from the office range, 198.51.100.7, can we browse to the web
  * LB?": an address none of ours reaching a Service's load balancer comes in through it
  * https://learn.microsoft.com/azure/aks/load-balancer-standard */
@@ -791,7 +802,9 @@ function clientOutside(s: Seen): string | undefined {
 const ACTS = (ip: string) =>
   new RegExp(
     String.raw`\b${esc(ip)}\)? ((needs?|has|have|wants?|tries|try) to |(must|will|would|should) )?` +
-      String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?)\b`,
+      String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?|quer(y|ies)|` +
+      // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": it reads from ours, so it calls in)
+      String.raw`(pulls?|reads?|fetch(es)?)( [a-z]+)? from)\b`,
   );
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
@@ -1331,7 +1344,7 @@ function outsideAddressReaches(s: Seen): boolean {
 // ("how does it flow", "which way does it come in", "… posts to it": a flow or a request said in plain words)
 const REACHES_IN = new RegExp(
   String.raw`\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|` +
-    String.raw`traffic|flows?|come in|posts?)\b|` +
+    String.raw`traffic|flows?|come in|posts?|quer(y|ies)|(pulls?|reads?|fetch(es)?)( [a-z]+)? from)\b|` +
     // ("from the office 198.51.100.7 to the web LB, which rules let it in?": the client let in)
     String.raw`\blet(s|ting)? (it|them|that|this|us|him|her|the \w+) in\b`,
 );
@@ -2433,6 +2446,10 @@ export const EVIDENCE: readonly Row[] = [
     says: { inbound: 19 },
     when: (s) => !!s.intent.clientIp && OUTSIDER_CALLS.test(s.t),
   },
+  // "the bottling-line PCs inside the VNet talk to the sqlapilb service on 8080": machines of the site, none of the
+  // cluster's, calling one Service of ours come in through its load balancer
+  // https://learn.microsoft.com/azure/aks/internal-lb
+  { id: 'site-machines-call-our-service', says: { inbound: 19 }, when: siteMachinesCallOurService },
   // "which pods sit behind 20.31.77.5", "which pods answer behind …": what is behind an address is its load
   // balancer's backends, as "who is behind 20.31.46.88" is, unless a client is said coming in
   // https://learn.microsoft.com/azure/load-balancer/backend-pool-management

@@ -407,3 +407,20 @@ test('a node named, then "which pods share that VM?": the pods on that node', as
   expect([r.intent, r.status, r.answer]).toEqual(['pod', 'answered', expect.stringMatching(/^2 pods/)]);
   expect(r.answer).toMatch(/api-6c9d8b7f5-k2m4p \(shop\) runs on node aks-apppool-23456789-vmss000000/);
 });
+
+test('machines of the site (not the cluster) calling a Service of ours by name and port come in', async () => {
+  const demo = SnapshotInventory.demo();
+  for (const q of [
+    'the finance PCs inside the VNet talk to the sqlapilb service on 8080. how do they get to it, hop by hop?',
+    'the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080 every night. what client address does sqlapi see?',
+    // a port only the Service serves is the Service's, never the route of the same name
+    'our warehouse laptops on the vnet open sqlapilb:8080 - what path do they take?',
+  ]) {
+    const r = await ask(q, demo);
+    expect([q, r.intent, r.answer]).toEqual([
+      q,
+      'inbound',
+      expect.stringMatching(/^Traffic reaches project1\/sqlapilb at 10\.0\.2\.10:8080/),
+    ]);
+  }
+});
