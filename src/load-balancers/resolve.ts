@@ -99,6 +99,12 @@ const SNAT_ALLOCATION = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
 );
 
+/** "which LB is the membership-cards service published on?": the one name said with "service" after it */
+function serviceSaid(intent: Intent): string | undefined {
+  const said = (intent.typed ?? []).filter((t) => t.after && /^(service|svc)$/.test(t.type)).map((t) => t.name);
+  return said.length === 1 ? said[0] : undefined;
+}
+
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
   // "lb X", "what does X do?": the name must be a load balancer's
   const said = [AFTER_LB, QUOTED_BEFORE_LB, LB_NAME].map((re) => re.exec(intent.text)?.[1]);
@@ -118,7 +124,7 @@ export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | P
     explicit,
     behind: BEHIND_IP.exec(intent.text)?.[1],
     at: !explicit && intent.ips?.length ? intent.ips : undefined,
-    service: FOR_SERVICE.exec(intent.text)?.[1],
+    service: FOR_SERVICE.exec(intent.text)?.[1] ?? serviceSaid(intent),
     nva: NVA_SAID.test(asked) || undefined,
     nvaToo: (NVA_SAID.test(asked) && ALSO_SAID.test(asked)) || undefined,
     snat: [SNAT_QUESTION, SNAT_BUDGET, SNAT_SHORT, SNAT_ALLOCATION].some((r) => r.test(intent.text)) || undefined,

@@ -424,3 +424,12 @@ test('machines of the site (not the cluster) calling a Service of ours by name a
     ]);
   }
 });
+
+test('a Service said with "service" after it, asked which load balancer publishes it: missing is said missing', async () => {
+  const r = await ask('which LB is the membership-cards service published on?', fx('aks-agic'));
+  expect([r.intent, r.status, r.answer]).toEqual([
+    'load-balancers',
+    'not-found',
+    expect.stringMatching(/^There is no Service "membership-cards" in this cluster/),
+  ]);
+});
