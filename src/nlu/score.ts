@@ -1946,7 +1946,11 @@ function addressKindAsked(s: Seen): boolean {
     ips.size === 1 &&
     !others.length &&
     (WHICH_MACHINE_THAT.test(t) ||
-      (((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(t)) || ADDRESS_IS_A.test(t) || KIND_OR_WAY_OUT.test(t)) &&
+      // (the way out said only in a sentence around the one that asks is context: "20.93.10.1 — firewall pip? we
+      // never see it on outbound traffic")
+      (((ADDRESS_KIND.test(t) && !ITS_WAY_OUT.test(s.intent.asking ?? t)) ||
+        ADDRESS_IS_A.test(t) ||
+        KIND_OR_WAY_OUT.test(t)) &&
         !PAIR.test(t.replace(/\btcp\b/g, ' '))))
   );
 }

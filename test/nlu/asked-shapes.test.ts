@@ -433,3 +433,14 @@ test('a Service said with "service" after it, asked which load balancer publishe
     expect.stringMatching(/^There is no Service "membership-cards" in this cluster/),
   ]);
 });
+
+test('an address asked what kind it is, the way out said only in the sentence after: what the address is', async () => {
+  const hub = fx('hub-spoke-firewall');
+  for (const q of [
+    '20.93.10.1 — firewall pip? we never see it on outbound traffic',
+    '20.93.10.1: firewall public ip? it never shows up as our egress',
+  ]) {
+    const r = await ask(q, hub);
+    expect([q, r.intent, r.answer]).toEqual([q, 'what-is', expect.stringMatching(/^20\.93\.10\.1 is the public IP/)]);
+  }
+});
