@@ -173,6 +173,14 @@ export const spec: IntentSpec<'inbound'> = {
       /\b(reached|reachable|accessible) from (the )?(internet|outside)\b|\b(the )?internet (reach|access|hit|get to)\b/,
       2,
     ],
+    // "does web get the buyer's IP or a proxy one?": the one calling in, said as whoever they are, and their address
+    [
+      new RegExp(
+        String.raw`\b(sees?|gets?|receives?|logs?)\b.{0,20}\b(buyer|customer|visitor|user|caller|shopper|player|` +
+          String.raw`member|patient|guest)('?s'?)? (real |original |own |public )?(ips?|address(es)?)\b`,
+      ),
+      2,
+    ],
     /\b(terminates?|terminating|termination)\b.{0,10}\b(tls|ssl|https)\b|\b(tls|ssl|https) (is )?terminat/,
     /\binbound\b/,
     // "AGC frontend <id>.<zone>.alb.azure.com -> web": an App Gateway for Containers frontend's FQDN is a way in

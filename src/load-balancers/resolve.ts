@@ -1,3 +1,4 @@
+import { escapeRe } from '../regex';
 // Which load balancers the question is about: all, or one it names.
 import type { Ctx, Noted } from '../family';
 import type { Intent } from '../nlu/parse';
@@ -99,10 +100,16 @@ const SNAT_ALLOCATION = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
 );
 
-/** "which LB is the membership-cards service published on?": the one name said with "service" after it */
+/** "which LB is the membership-cards service published on?": the one name said with the word "service" after it,
+ * matching nothing the inventory holds (a Service of ours is found by its entities) */
 function serviceSaid(intent: Intent): string | undefined {
-  const said = (intent.typed ?? []).filter((t) => t.after && /^(service|svc)$/.test(t.type)).map((t) => t.name);
-  return said.length === 1 ? said[0] : undefined;
+  const said = (intent.typed ?? []).filter(
+    (t) =>
+      t.after &&
+      new RegExp(String.raw`\b${escapeRe(t.name)}\s+(service|svc)\b`).test(intent.text) &&
+      !(intent.entities ?? []).some((e) => e.text === t.name),
+  );
+  return said.length === 1 ? said[0].name : undefined;
 }
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {

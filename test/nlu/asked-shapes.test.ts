@@ -444,3 +444,9 @@ test('an address asked what kind it is, the way out said only in the sentence af
     expect([q, r.intent, r.answer]).toEqual([q, 'what-is', expect.stringMatching(/^20\.93\.10\.1 is the public IP/)]);
   }
 });
+
+test('"does web get the buyer\'s IP or a proxy one?": whether the caller\'s address reaches the pod is the way in', async () => {
+  const q = "tickets go through gateway-01 to web. does web get the buyer's IP or a proxy one?";
+  const r = await ask(q, fx('aks-agc'));
+  expect([r.intent, r.answer]).toEqual(['inbound', expect.stringMatching(/client IP in X-Forwarded-For/)]);
+});
