@@ -7,6 +7,13 @@ export const spec: IntentSpec<'policy'> = {
   triggers: [
     // ("can api get out to 52.239.140.10 on 443?": getting out to somewhere is reaching it)
     /\bcan\b.{0,40}\b(reach|talk|connect|access|call|ping|get (out )?to|go out to)\b/,
+    // ("will the api pod get out to 8.8.8.8 on tcp 25?", "would api connect to 8.8.8.8:5432?": a flow asked yes or
+    // no, its far end and port ending the question, is the same verdict; "how will" or a "via …" after is the path)
+    // https://learn.microsoft.com/azure/firewall/rule-processing
+    new RegExp(
+      String.raw`(?<!\bhow )\b(will|would)\b.{0,40}\b(reach|connect to|get (out )?to|go out to)\s+(the\s+)?[\w.-]+` +
+        String.raw`(:\d{1,5}|\s+(on\s+)?(port|tcp|udp)\s*\/?\s*\d{1,5}|\s+on\s+\d{1,5})\s*\?`,
+    ),
     // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
     // ("can api write to it over 443?": writing to a store is sending to it)
     /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship|write|copy)(ing)? ([\w-]+ ){0,2}to\b/,
