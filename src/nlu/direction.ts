@@ -63,8 +63,10 @@ const NOT_READ =
   String.raw`(?!(?:traffic|requests?|calls?|connections?|hits?|packets|queries|errors?|[45]\d\d|` +
   String.raw`client|source|src|ips?|address(?:es)?)\b)[a-z-]+`;
 // ("my notebook runs in the api pod and reads from db-0": the reading said as the pod's second verb)
+// ("web wants to read batch data straight from db-0", "allowed to pull rows from": a wish or leave to read is reading)
 const READS_FROM = new RegExp(
-  String.raw`^\)?\s*(?:and )?(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|` +
+  String.raw`^\)?\s*(?:and )?(?:(?:wants?|needs?|tries|trying|has|have|going|got) )?(?:to )?` +
+    String.raw`(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|` +
     String.raw`downloading|retrieves?|queries|querying|syncs?|syncing)(?: ${NOT_READ}){0,3}|` +
     String.raw`(?:gets?|getting)(?: ${NOT_READ}){1,3})` +
     String.raw` from$`,
@@ -80,7 +82,7 @@ function link(between: string): 'forward' | 'back' | undefined {
   if (ERRORS_FROM.test(between)) return 'forward';
   // (a name set in code quotes, "`web` → `db-0`", is the name alone)
   const words = between.replace(/`/g, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
-  if (!words || words.split(' ').length > 5) return undefined;
+  if (!words || (words.split(' ').length > 5 && !READS_FROM.test(words))) return undefined;
   // ("web gets timeouts to postgres on db-0", "web -> postgres at db-0": what is served on the other, said before it)
   const served = between.replace(SERVED_BEFORE_SAID, ' ');
   if (SERVED_BEFORE.test(words) && served !== between) return link(served);

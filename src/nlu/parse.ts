@@ -1692,13 +1692,18 @@ const namedBefore = (words: string[], i: number): boolean =>
 
 /** The names said as the client: "from X", "when X connects", "in the X pod I call …", "X's connection string". */
 const NOT_KEPT = String.raw`(?<!\b(?:${KEPT_WORDS})\s+)`;
+// ("web wants to read batch data straight from db-0": what is read from is the server; the reader opens the connection
+// https://kubernetes.io/docs/concepts/services-networking/service/)
+const NOT_READ_FROM =
+  String.raw`(?<!\b(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|downloads?|downloading|retrieves?|retrieving|` +
+  String.raw`quer(?:y|ies|ying)|syncs?|syncing)(?:\s+(?!(?:traffic|requests?|calls?|connections?)\b)[a-z-]+){0,3}\s+)`;
 function clientsSaid(text: string): string[] {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)
   // ("from inside web, does … resolve": where the asker stands, said after "from")
   // (never after a verb of keeping: "are they blocked from postgres on db-0" names what they are kept from, the target)
   const fromRe = new RegExp(
-    String.raw`\b(?:${NOT_KEPT}from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
+    String.raw`\b(?:${NOT_KEPT}${NOT_READ_FROM}from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
       String.raw`(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
       String.raw`([a-z0-9][\w./:-]*)`,
     'g',
