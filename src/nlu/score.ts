@@ -2980,18 +2980,20 @@ function podsBehindFrontend(s: Seen): boolean {
 }
 // ("10.0.2.10 — what's behind that frontend?": what stands behind a frontend is its backend pool
 // https://learn.microsoft.com/azure/load-balancer/components)
+// ("behind the nginx frontend 20.31.46.88": what the frontend is may be said before its address)
+const FRONTEND_WORDS = String.raw`(the |our |that |this )?([\w-]+ ){0,2}?`;
 const BEHIND_FRONTEND = new RegExp(
   // ("what's sitting behind 20.31.46.88, down to the pods?": any verb of standing between the question and the
   // frontend, or its pods asked after; never "what's behind 20.31.46.20" alone, which asks what the address is)
   // ("10.110.0.68 — which boxes are behind that frontend?": which ones, said of a frontend of ours, are its backends)
-  String.raw`\b(what|who|which)('s| is| are|s)?( [\w']+){0,3} behind (that|this|the|its|our) ` +
+  String.raw`\b(what|who|which)('s| is| are|s)?( [\w']+){0,3} behind (that|this|the|its|our) ([\w-]+ ){0,2}?` +
     String.raw`(frontend|vip|(ip|frontend) address)\b|` +
-    String.raw`\b(what|who)('s| is| are|s)?( (?!is\b|are\b)[\w']+){1,3} behind (the |our )?` +
+    String.raw`\b(what|who)('s| is| are|s)?( (?!is\b|are\b)[\w']+){1,3} behind ${FRONTEND_WORDS}` +
     String.raw`\d{1,3}(\.\d{1,3}){3}\b(?!/)|` +
-    String.raw`\b(what|who)('s| is| are|s)? behind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,40}` +
+    String.raw`\b(what|who)('s| is| are|s)? behind ${FRONTEND_WORDS}\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,40}` +
     String.raw`\b(pods?|backends?|nodes?)\b|` +
     // ("behind 20.31.46.88 there is what exactly? pods pls": the address said first, what is behind it asked after)
-    String.raw`\bbehind (the |our )?\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,30}\b(what|who|which)\b`,
+    String.raw`\bbehind ${FRONTEND_WORDS}\d{1,3}(\.\d{1,3}){3}\b(?!/)[^.?!]{0,30}\b(what|who|which)\b`,
 );
 // ("what's sitting in the backend of 20.31.46.88", "20.31.46.20 frontend: which backends are ready?": the backends
 // asked of a frontend are its backend pool https://learn.microsoft.com/azure/load-balancer/backend-pool-management)
