@@ -106,10 +106,15 @@ function unknownAsked(s: LbSubjects, f: LbFacts, resourceGroups: string[], known
     return { outcome: 'not-found', name: s.behind, resourceGroups, known: f.lbs.map((l) => l.name) };
   // a Service named as the load balancer's that the cluster does not have: no load balancer is its
   const svc = s.service?.toLowerCase();
-  if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc))
+  if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc) && !shortFor(svc, f))
     return { outcome: 'not-found', name: svc, resourceGroups, known: f.lbs.map((l) => l.name), service: true };
   return undefined;
 }
+
+/** "the nginx LB frontend": a word of one LoadBalancer Service's name ("ingress-nginx-controller") says that one
+ * https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer */
+const shortFor = (word: string, f: LbFacts): boolean =>
+  f.services.filter((x) => x.spec?.type === 'LoadBalancer' && x.metadata.name.split('-').includes(word)).length === 1;
 
 /** The one load balancer with a frontend on an address the question gives ("what's behind 10.110.0.68?"). */
 function holding(at: string[] | undefined, f: LbFacts): string | undefined {
