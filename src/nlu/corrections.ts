@@ -218,7 +218,9 @@ const GOES =
   String.raw`(is|are|was|were|got) (\w+ )?(blocked|dropped|denied|refused|rejected|stopped|allowed)\b[^.?!]{0,40}` +
   String.raw`\b(going|on (its|their|the) way|trying|headed|heading|when (calling|connecting))\b|` +
   // ("you said sqlapi runs on qt8l7 — and server-1-ppl25, which node?": where the one said first runs, a new one asked)
-  String.raw`(runs?|is|sits?|lives?|was|got) (running |scheduled |placed )?(on|in)\b|` +
+  // ("api lands on vmss000002", "ended up on": where the scheduler placed it, said as where it arrived
+  // https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/)
+  String.raw`(runs?|is|sits?|lives?|was|got|lands?|landed|ended up|ends up) (running |scheduled |placed )?(on|in)\b|` +
   // ("earlier you found sqlapi on qt8l7 — and the server pod?": the place said with no verb, after what was found;
   // never a port: "db-0 on 5432 is closed to web")
   String.raw`(on|in)\s+(?!(port\s+|tcp\W?|udp\W?)?\d)`;
