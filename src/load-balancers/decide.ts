@@ -1,3 +1,4 @@
+import { escapeRe } from '../regex';
 // Which load balancers there are and what each does: kind, members behind the
 // pools, and each frontend's address and purpose. Pure.
 import type { Frontend, LbRule, LoadBalancer, Probe } from '../inventory/azure-model';
@@ -111,10 +112,14 @@ function unknownAsked(s: LbSubjects, f: LbFacts, resourceGroups: string[], known
   return undefined;
 }
 
-/** "the nginx LB frontend": a word of one LoadBalancer Service's name ("ingress-nginx-controller") says that one
+/** "the nginx LB frontend", "the ingress-nginx service", "the internal LB": words of a LoadBalancer Service's name
+ * ("ingress-nginx-controller") or a load balancer's say one of ours, never a missing Service
  * https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer */
-const shortFor = (word: string, f: LbFacts): boolean =>
-  f.services.filter((x) => x.spec?.type === 'LoadBalancer' && x.metadata.name.split('-').includes(word)).length === 1;
+const shortFor = (word: string, f: LbFacts): boolean => {
+  const part = new RegExp(String.raw`(^|-)${escapeRe(word)}(-|$)`);
+  const lbServices = f.services.filter((x) => x.spec?.type === 'LoadBalancer').map((x) => x.metadata.name);
+  return [...lbServices, ...f.lbs.map((l) => l.name.toLowerCase())].some((n) => part.test(n));
+};
 
 /** The one load balancer with a frontend on an address the question gives ("what's behind 10.110.0.68?"). */
 function holding(at: string[] | undefined, f: LbFacts): string | undefined {

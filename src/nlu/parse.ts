@@ -1703,7 +1703,8 @@ function clientsSaid(text: string): string[] {
   // ("from inside web, does … resolve": where the asker stands, said after "from")
   // (never after a verb of keeping: "are they blocked from postgres on db-0" names what they are kept from, the target)
   const fromRe = new RegExp(
-    String.raw`\b(?:${NOT_KEPT}${NOT_READ_FROM}from(?:\s+(?:inside|within)(?:\s+of)?)?|when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
+    String.raw`\b(?:${NOT_KEPT}${NOT_READ_FROM}from(?:\s+(?:inside|within)(?:\s+of)?)?|` +
+      String.raw`when(?!\s+[a-z]+(?:ed|ing)\b))\s+` +
       String.raw`(?:the\s+|a\s+|an\s+)?(?:pod\s+|deployment\s+|dc\s+)?` +
       String.raw`([a-z0-9][\w./:-]*)`,
     'g',
