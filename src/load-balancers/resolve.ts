@@ -100,16 +100,18 @@ const SNAT_ALLOCATION = new RegExp(
     String.raw`\b(snat|outbound) ports?\b.{0,40}\b(room|headroom|capacity|scale|scaling)\b`,
 );
 
-/** "which LB is the membership-cards service published on?": the one name said with the word "service" after it,
- * matching nothing the inventory holds (a Service of ours is found by its entities) */
+const serviceWordAfter = (text: string, name: string): boolean =>
+  new RegExp(String.raw`(^|[^\w-])${escapeRe(name)}['"’”\x60]?\s+(service|svc)\b`, 'i').test(text);
+
+/** "which LB is the membership-cards service published on?": the one name said with "service" after it */
 function serviceSaid(intent: Intent): string | undefined {
-  const said = (intent.typed ?? []).filter(
-    (t) =>
-      t.after &&
-      new RegExp(String.raw`\b${escapeRe(t.name)}\s+(service|svc)\b`).test(intent.text) &&
-      !(intent.entities ?? []).some((e) => e.text === t.name),
-  );
-  return said.length === 1 ? said[0].name : undefined;
+  // (the word "service" itself after the name: "the nginx LB", "lb list" type a Service by the LB word, no name said)
+  const said = (intent.typed ?? [])
+    .filter((t) => t.after && /^(service|svc)$/.test(t.type) && serviceWordAfter(intent.text, t.name))
+    // (a Service of ours is found by its entities)
+    .filter((t) => !(intent.entities ?? []).some((e) => e.text === t.name))
+    .map((t) => t.name);
+  return said.length === 1 ? said[0] : undefined;
 }
 
 export async function resolve(intent: Intent, _ctx: Ctx): Promise<LbSubjects | PathResult> {
