@@ -1,9 +1,9 @@
-import { escapeRe } from '../regex';
 // Which load balancers the question is about: all, or one it names.
 import type { Ctx, Noted } from '../family';
 import type { Intent } from '../nlu/parse';
 import { WHAT_DOES } from '../nlu/roles';
 import type { PathResult } from '../path/result';
+import { escapeRe } from '../regex';
 import { SNAT_QUESTION } from '../snat/question';
 import { SNAT_BUDGET, SNAT_SHORT } from './spec';
 
