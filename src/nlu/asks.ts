@@ -71,8 +71,10 @@ const RESOLVER_PATH = new RegExp(
     // "split horizon: from web, does shop.contoso.com resolve to the ingress IP or something internal?": which
     // server answers the pod decides which view of the name it gets
     String.raw`\bsplit[- ]horizon\b`,
-    // "where does its dns go?", "where do the lookups end up"
-    String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (go|goes|going|end up|ends up|lands?)\b`,
+    // "where does its dns go?", "where do the lookups end up" ("does its DNS still end up at 168.63.129.16?": an
+    // adverb between https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16)
+    String.raw`\b(dns|lookups?|quer(y|ies))( traffic| requests?)? (still |actually |really |now |then |ever )?` +
+      String.raw`(go|goes|going|end up|ends up|ending up|lands?|landing)\b`,
     // "where does web send that lookup?", "where does db-0 send its dns?": the server the pod's lookups are sent to
     String.raw`\bsend(s|ing)? (its|their|the|th(at|is|ose|ese)) (dns( quer(y|ies)| lookups?| requests?)?|lookups?)\b`,
     String.raw`\bforward(s|ed|er|ers|ing)?\b`,

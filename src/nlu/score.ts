@@ -1474,6 +1474,13 @@ const RESOLVER_ASKED = new RegExp(
     String.raw`dns (quer(y|ies)|lookups?) from [\w./-]+ [^?]{0,30}\b(go|goes|leave|leaves|exit|exits) out|` +
     String.raw`(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*|send\w*|relay\w*))\b`,
 );
+/** "where are its lookups actually going?", "does sqlapi's DNS still end up at 168.63.129.16?": where a pod's own DNS
+ * goes is its resolver path https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy */
+const DNS_GOES = new RegExp(
+  String.raw`\b(dns|(its|their|the pods?['’]?s?) (dns )?(lookups|quer(y|ies)))( traffic| requests?)? ` +
+    // ("the DNS of sqlapi is actually going …": its owner and a tense may come between)
+    String.raw`((of|for|from) (the )?[\w-]+( pods?)? )?(is |are |was |were )?(still |actually |really |now |then |ever )?(go|goes|going|end up|ends up|ending up|lands?|landing)\b`,
+);
 /** "coredns upstream for web-… — where does google.com get sent?": the cluster DNS's way out said names the
  * question's family, whatever the words of the question after it */
 const CLUSTER_DNS_UPSTREAM = /\b(coredns|kube-dns|dns-default|node-local-?dns) (upstream|forward\w*)\b/;
@@ -2120,7 +2127,8 @@ export const EVIDENCE: readonly Row[] = [
     says: { dns: 17 },
     when: (s) =>
       (((s.intent.cues?.dns ?? 0) >= 2 && RESOLVER_ASKED.test(s.intent.asking ?? s.t)) ||
-        CLUSTER_DNS_UPSTREAM.test(s.t)) &&
+        CLUSTER_DNS_UPSTREAM.test(s.t) ||
+        DNS_GOES.test(s.intent.asking ?? s.t)) &&
       s.entities.some((e) => ['pod', 'workload', 'pod-ip'].includes(e.kind)),
   },
   // "how do pods on this cluster look up names? e.g. web", "tcpdump on web shows udp/53 going to 10.0.0.10. who
