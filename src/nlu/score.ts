@@ -1788,7 +1788,10 @@ const RULE_ASKED = new RegExp(
     // ("which rule kills it?", "which rule is dropping it?": the rule that ends the flow is the deciding one
     // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
     String.raw`((is|was) )?(matches|match|applies|apply|wins|win|hits?|decides?|blocks?|allows?|drops?|stops?|` +
-    String.raw`denies|rejects?|kills?|killed|killing|dropping|blocking|denying|rejecting|stopping)\b|` +
+    String.raw`denies|rejects?|kills?|killed|killing|dropping|blocking|denying|rejecting|stopping|` +
+    // ("which NSG rule is eating it?", "which rule swallows the packets?": other verbs for the rule that ends it)
+    String.raw`eats?|eating|swallows?|swallowing|refuses|refusing|filters|filtering|catches|catching|cuts|cutting|` +
+    String.raw`responsible)\b|` +
     String.raw`\b(nsg|security) rules?\b.{0,30}\b(match(es)?|applies|wins|first|priority)\b|` +
     // "DENY a → b — which rule is that?": the rule behind a verdict shown (NSG rules are evaluated by priority
     // https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works)
