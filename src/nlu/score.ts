@@ -131,6 +131,10 @@ const CAN = new RegExp(
     String.raw`(pass|fail|succeed|be (let through|let in|refused|rejected|accepted))|` +
     // "does y/c have permission to connect to x/a?": whether it may is the verdict
     String.raw`permissions? (to|for) (connect\w*|reach\w*|access\w*|talk\w*|call\w*|open\w*|hit\w*)|` +
+    // ("do any of the nginx pods have a way into the postgres pod?": a way in or access held is whether it may
+    // https://kubernetes.io/docs/concepts/services-networking/network-policies/)
+    String.raw`(have|has|had|get|gets|got|gain|gains) (a |any |some |direct |network )?(way|access) ` +
+    String.raw`(in|into|in to|through to|to)\b|\b(any|no) (way|access) (in|into|in to)\b|` +
     // "api to db-0 5432 with the ASG rules?": a flow held against the security rules is their verdict asked
     String.raw`(with|under|given|per|against) (the |our |its |their )?((nsg|asg|security) rules?|nsgs|asgs)|` +
     // a network engineer's "ACL hits for A → B", "asg rule check: api to db-0": the rules' verdict on the flow
