@@ -562,7 +562,10 @@ const filterLetsOut = (s: Seen): boolean =>
   filteredFarEnd(s) &&
   !s.hosts.length &&
   !ASKS_ADDRESS.test(s.t) &&
-  !SOURCE_OF_ONE.test(s.t);
+  !SOURCE_OF_ONE.test(s.t) &&
+  // (our frontend reached from the Internet is the way in, its NSG verdicts on it
+  // https://learn.microsoft.com/azure/aks/load-balancer-standard#restrict-inbound-traffic-to-specific-ip-ranges)
+  !frontendReached(s);
 /** The far end a filter is asked about: the address said as where the workload goes ("to 8.8.8.8", "api -> 8.8.8.8")
  * ("is web allowed out to 10.130.1.5 tcp 443 through the hub firewall?": or a private address outside the cluster,
  * another spoke behind the hub's firewall https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke) */
@@ -1235,7 +1238,8 @@ const OUTSIDE_CLIENT = new RegExp(
     String.raw`branch|spoke|peered vnet)|` +
     // ("from our branch office", "from the main site": a site of ours outside the cluster)
     String.raw`from (home|(the|our)( branch| head| main| remote| regional)? (office|site|campus|hq|store)|outside|` +
-    String.raw`the internet|on-?prem\w*)|(see|sees|log|logs) me|` +
+    // ("from the open internet": the Internet with a word for how wide it is)
+    String.raw`the (open |public |wide |whole |big |entire )?internet|on-?prem\w*)|(see|sees|log|logs) me|` +
     // ("does http://20.31.46.20 still work for the public?": the public it works for)
     String.raw`for (the )?(public|everyone|everybody|anyone( outside)?)|` +
     // ("someone on the internet", "anyone from the internet": a person said by where they are)
