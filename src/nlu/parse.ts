@@ -162,7 +162,7 @@ const STOP = new Set(
    nsg nsgs asg asgs opens opened vip vips uploading downloading pushing pulling posting fetching writing
    dropping cordon cordoning cordoned uncordon drain draining drained patching count counts able
    opening accessing contacting establishing initiating sources destinations peers another looks looked asked never
-   always sometimes ever often`.split(/\s+/),
+   always sometimes ever often manage manages managed managing`.split(/\s+/),
 );
 /** A common word of a question, never a name on its own. */
 export const isStopWord = (w: string): boolean => STOP.has(w);

@@ -90,7 +90,7 @@ const CAN = new RegExp(
     // (an Azure Firewall or WAF policy is a resource on the way, not a verdict asked: "before we add the firewall
     // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets; nor is a
     // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
-    String.raw`able to|(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
+    String.raw`able to|(?<!\bhow\b[^?.!]{0,30})(manage[sd]?|managing) to |(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
     // ("get refused?" asks whether; a "connection refused" said is the symptom seen)
     String.raw`refus(e|es|ing)|(?<!connection )refused|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?", "what isolates it?") is the verdict's question
