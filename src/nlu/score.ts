@@ -984,6 +984,12 @@ const ITS_CHECKS =
   // ("can you trace traffic through a hub firewall that lives in another subscription?": the flow through a kind of
   // thing, said in general)
   String.raw`((traffic|flows?|packets?|paths?|connections?) (through|via|across|behind|over) )?(a|an|any)\b|` +
+  // ("can you see DNAT rules on the hub firewall?", "can you work out SNAT ports per node?": a kind of thing said
+  // bare and plural, none of ours, asked whether the bot gets at it)
+  String.raw`\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) (also |even )?(see|read|` +
+  // (never a polite request: "can you show SNAT ports?", "can you check NSGs?" ask for them)
+  String.raw`follow|work out|figure out|calculate|compute|report) ([a-z0-9-]+ ){0,2}[a-z0-9-]+s` +
+  String.raw`(?=[?!.,]|$| (on|in|for|of|per|behind|across|when|too|as well)\b)|` +
   String.raw`${ITS_VERDICTS}|` +
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)
@@ -1131,8 +1137,9 @@ const TOPIC_ALONE = new RegExp(
     String.raw`[\w -]{0,30}\b(blocks?|allows?|drops?|denies|stops?) (something|anything)\s*[?!.]*\s*$|` +
     // "can you tell me if an IP is ours?", "is it true you can tell me what an attacker on the internet could reach?":
     // a party said with "a" or "an" is any one, none named, so what the bot can tell is asked
-    String.raw`^\W*(is it true (that )?(you|u) can|(can|could) (you|u)) (tell|show|say|find out)( me| us)? ` +
-    String.raw`(if|whether|what|which|who) (a|an) [a-z-]+\b[^?.!]*[?!.]*\s*$`,
+    // ("can the bot tell me which NSG rule wins for an inbound connection?": the one asked of may come after)
+    String.raw`^\W*(is it true (that )?(you|u) can|(can|could) (you|u|the bot|this bot|it)) (tell|show|say|find out)` +
+    String.raw`( me| us)? (if|whether|what|which|who) ([\w-]+ ){0,5}?(a|an) [a-z-]+\b[^?.!]*[?!.]*\s*$`,
 );
 /** "show me an example egress question", "sample policy commands?": questions to ask the bot, asked for as examples
  * (a family named is the kind of example wanted; never "sample DNS queries", which DNS itself answers) */
