@@ -107,7 +107,11 @@ function unknownAsked(s: LbSubjects, f: LbFacts, resourceGroups: string[], known
     return { outcome: 'not-found', name: s.behind, resourceGroups, known: f.lbs.map((l) => l.name) };
   // a Service named as the load balancer's that the cluster does not have: no load balancer is its
   const svc = s.service?.toLowerCase();
-  if (svc && !known.has(svc) && !f.services.some((x) => x.metadata.name === svc) && !shortFor(svc, f))
+  // (a load balancer of ours named too is the one asked: "what's behind kubernetes-internal? ops call it 'the gate
+  // LB'": the other name is what people call it https://learn.microsoft.com/azure/aks/load-balancer-standard)
+  const lbNamed = s.pick.some((n) => known.has(n.toLowerCase()));
+  const ours = known.has(svc ?? '') || lbNamed || f.services.some((x) => x.metadata.name === svc);
+  if (svc && !ours && !shortFor(svc, f))
     return { outcome: 'not-found', name: svc, resourceGroups, known: f.lbs.map((l) => l.name), service: true };
   return undefined;
 }
