@@ -1765,8 +1765,10 @@ function readNames(rest: Rest, intent: Intent): void {
   // the type word before the name ("service web") or after it ("the web service", "the web LoadBalancer service")
   const typeWord = (i: number) => {
     // "the web LB" is the web LoadBalancer Service
+    // (never across a colon or a dash: "building the CMDB: LB inventory please" says what is wanted after it)
+    const apart = new RegExp(String.raw`\b${escapeRe(words[i])}\s*[:;,—–]\s*(lb|loadbalancer)\b`);
     if (['lb', 'loadbalancer'].includes(words[i + 1]) && !TYPE_WORDS[words[i + 2]] && !TYPE_WORDS[words[i - 1]])
-      return 'service';
+      return apart.test(rest.text) ? words[i - 1] : 'service';
     // "an ingress called web", "the route named sqlapilb": the type said before the naming word
     if (/^(called|named)$/.test(words[i - 1] ?? '') && TYPE_WORDS[words[i - 2]]) return words[i - 2];
     const next = SERVICE_TYPES.has(words[i + 1]) ? words[i + 2] : words[i + 1];
