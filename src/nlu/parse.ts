@@ -172,6 +172,9 @@ for (const setting of ['hostnetwork', 'host-network']) STOP.add(setting);
 // "we moved outbound to the prefix": a public IP prefix is Azure's range of addresses, never a name of ours
 // https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
 for (const range of ['prefix', 'prefixes']) STOP.add(range);
+// "with the ratings host header", "the X-Forwarded-For header": an HTTP header is what a request carries, never a host
+// or a workload of that name https://www.rfc-editor.org/rfc/rfc9110#section-7.2
+for (const header of ['header', 'headers']) STOP.add(header);
 // "the policy lets web in", "the policy allows …": what a policy does, said after the word that names it, is a verb
 // ("pods from ns z admitted into x/a:80?": the passive too, said after the party let in)
 // https://kubernetes.io/docs/concepts/services-networking/network-policies/
