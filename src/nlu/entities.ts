@@ -450,7 +450,10 @@ function homoglyphsOf(d: string, named: (n: string) => boolean): string[] {
  * one running workload's name (two letters swapped, or one edit in a long name) is taken as it, with a note.
  */
 function misspelt(k: Known, intent: Intent, entities: Entity[], refs: NameRef[], dropped: string[]): void {
-  if (entities.some((e) => e.kind !== 'namespace') || intent.ips.length) return;
+  // ("how does sqlpai resolve server.project1?": a Service's dotted DNS name is the name looked up, never a workload
+  // that could be the one misspelt https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/)
+  const looked = (e: Entity) => e.kind === 'service' && e.text.includes('.');
+  if (entities.some((e) => e.kind !== 'namespace' && !looked(e)) || intent.ips.length) return;
   const ix = podIndex(k);
   // words dropped, and words written as names that matched nothing ("where is sqlpai running"); a name said with its
   // type ("pod sqlpai") is the user's exact word: it is answered "not found, did you mean…" with buttons instead
