@@ -147,6 +147,11 @@ const NETWORK_ASKED = new RegExp(
     // ("four outbound public IPs on the bill — what are they all for?": all of them, each asked what it is for)
     String.raw`\bwhat (is|are) (each|every|it|they|this|that|these|those)( all| both| each)?` +
     String.raw`( one| of (them|those|these))?( actually| really)? (doing|for|there for)\b|` +
+    // ("what job does each one do?", "what do the two public load balancers on our bill each do?": the job of each
+    // thing on the bill is what it does https://learn.microsoft.com/azure/aks/load-balancer-standard)
+    String.raw`\bwhat (jobs?|roles?|purposes?|functions?) (does|do|is|are) (each|every|it|they|this|that|these|those)` +
+    String.raw`( one| of (them|those|these))? (do|does|doing|serve|serves|play|plays|have|has)\b|` +
+    String.raw`\beach( one| of (them|those|these))? (do|does|doing|serve|serves|is for|is there for)\b|` +
     // ("we're paying for a fourth node — what's actually running on it?")
     String.raw`\bwhat(?:'s| is)? (actually |really )?(runs?|running|is running) on\b|` +
     // "why do we pay for three public IPs on the kubernetes load balancer?": why a thing of ours is there asks what
@@ -165,7 +170,9 @@ const AMOUNT_ASKED = new RegExp(
   // ("which is cheaper for egress: …?": two ways compared by price asks an amount, whatever way is named)
   String.raw`\bhow (much|expensive)\b|\bcheap(er|est)\b|(more|less) expensive\b|` +
     String.raw`\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
-    String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
+    // (never the bill as where things show: "what do the two LBs on our bill each do?")
+    String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(?<!\b(on|in) (the |our |this |my |their )?)` +
+    String.raw`(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
 );
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
 // "finance asks what 20.50.61.11 is and why we pay for it": what the address is, the bill the reason for asking
