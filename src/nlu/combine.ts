@@ -107,6 +107,9 @@ function undisputed(rules: Chosen, evidence: string[]): Decision | undefined {
     'dnat-of-an-address',
     'node-port-reached',
     'outside-dials-node-port',
+    // ("browser → shop.contoso.com → nginx → web": a client outside drawn to a host the inventory serves
+    // https://kubernetes.io/docs/concepts/services-networking/ingress/)
+    'client-drawn-to-host',
   ].some((e) => evidence.includes(e));
   if (frontendOurs && rules.kind === 'inbound')
     return { ...rules, decided: 'rules: a frontend of ours opened from outside' };
