@@ -90,7 +90,8 @@ const CAN = new RegExp(
     // (an Azure Firewall or WAF policy is a resource on the way, not a verdict asked: "before we add the firewall
     // policy, is the firewall in that path?" https://learn.microsoft.com/azure/firewall/policy-rule-sets; nor is a
     // Service's traffic policy https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies)
-    String.raw`able to|(?<!\bhow\b[^?.!]{0,30})(manage[sd]?|managing) to |(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
+    String.raw`able to|(?<!\bhow\b[^?.!]{0,30})(manage[sd]?|managing) to |` +
+    String.raw`(?<!\b(?:firewall|fw|waf|traffic) )polic(y|ies)|open (for|from|to)|verdicts?|possible|` +
     // ("get refused?" asks whether; a "connection refused" said is the symptom seen)
     String.raw`refus(e|es|ing)|(?<!connection )refused|reject(s|ed|ing)?|` +
     // NetworkPolicy isolation ("or is ingress isolated?", "what isolates it?") is the verdict's question
@@ -1494,7 +1495,8 @@ const RESOLVER_ASKED = new RegExp(
 const DNS_GOES = new RegExp(
   String.raw`\b(dns|(its|their|the pods?['’]?s?) (dns )?(lookups|quer(y|ies)))( traffic| requests?)? ` +
     // ("the DNS of sqlapi is actually going …": its owner and a tense may come between)
-    String.raw`((of|for|from) (the )?[\w-]+( pods?)? )?(is |are |was |were )?(still |actually |really |now |then |ever )?(go|goes|going|end up|ends up|ending up|lands?|landing)\b`,
+    String.raw`((of|for|from) (the )?[\w-]+( pods?)? )?(is |are |was |were )?` +
+    String.raw`(still |actually |really |now |then |ever )?(go|goes|going|end up|ends up|ending up|lands?|landing)\b`,
 );
 /** "coredns upstream for web-… — where does google.com get sent?": the cluster DNS's way out said names the
  * question's family, whatever the words of the question after it */

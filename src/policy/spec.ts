@@ -16,7 +16,10 @@ export const spec: IntentSpec<'policy'> = {
     ),
     // ("would api manage to open 443 to 1.2.3.4?", "be able to reach": whether it succeeds is whether it may
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/)
-    /(?<!\bhow\b[^?.!]{0,30})\b(manage[sd]?|managing|able) to\b.{0,20}\b(reach|talk|connect|access|call|ping|open|get (out )?to|go out to)\b/,
+    new RegExp(
+      String.raw`(?<!\bhow\b[^?.!]{0,30})\b(manage[sd]?|managing|able) to\b.{0,20}` +
+        String.raw`\b(reach|talk|connect|access|call|ping|open|get (out )?to|go out to)\b`,
+    ),
     // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
     // ("can api write to it over 443?": writing to a store is sending to it)
     /(?<!\bhow )\b(can|could|may)\b.{0,40}\b(send|post|push|upload|stream|ship|write|copy)(ing)? ([\w-]+ ){0,2}to\b/,
