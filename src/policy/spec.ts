@@ -14,10 +14,10 @@ export const spec: IntentSpec<'policy'> = {
       String.raw`(?<!\bhow )\b(will|would)\b.{0,40}\b(reach|connect to|get (out )?to|go out to)\s+(the\s+)?[\w.-]+` +
         String.raw`(:\d{1,5}|\s+(on\s+)?(port|tcp|udp)\s*\/?\s*\d{1,5}|\s+on\s+\d{1,5})\s*\?`,
     ),
-    // ("would api manage to open 443 to 1.2.3.4?", "be able to reach": whether it succeeds is whether it may
+    // ("would api manage to open 443 to 1.2.3.4?": whether it succeeds is whether it may
     // https://kubernetes.io/docs/concepts/services-networking/network-policies/)
     new RegExp(
-      String.raw`(?<!\bhow\b[^?.!]{0,30})\b(manage[sd]?|managing|able) to\b.{0,20}` +
+      String.raw`(?<!\bhow\b[^?.!]{0,30})\b(manage[sd]?|managing) to\b.{0,20}` +
         String.raw`\b(reach|talk|connect|access|call|ping|open|get (out )?to|go out to)\b`,
     ),
     // "can db-0 send mail to 203.0.113.25 port 25?": whether it may send something somewhere is the verdict asked
