@@ -18,6 +18,9 @@ export const spec: IntentSpec<'egress'> = {
     /\b(public|egress|outbound|outgoing|exit|external|snat|nat(ted)?)\b.{0,40}\b(ip|ips|address|addresses)\b/,
     /\bsource\b.{0,20}\b(ip|address)\b.{0,40}\b(internet|outside|world|remote)\b/,
     /\b(egress|outbound|snat)\b/,
+    // ("where's the outbound NAT for api, the natgw?": the NAT a workload goes out through
+    // https://learn.microsoft.com/azure/nat-gateway/nat-overview)
+    [/\b(outbound|egress|source) nat\b.{0,20}\bfor\b/, 2],
     // "… follow 0/0 → 10.100.0.4? public src?": the public address it leaves with, asked short
     [/\bpublic (src|source)( ip| address)?\s*\?/, 2],
     /\b(leave|leaves|leaving|go(es)? out|get(s)? out|exit(s)?)\b.{0,40}\b(internet|cluster|world|outside)\b/,

@@ -14,7 +14,8 @@ export const spec: IntentSpec<'help'> = {
     /^\s*$/,
     // "pharmacy chain on-call: usage pls", "drive-in cinema on-call: commands": who writes, as a label, then the word
     // that asks for help alone
-    /^[\w' -]{1,40}:\s*(help|commands|usage|examples)\s*(pls|plz|please)?\s*[?!.]*\s*$/,
+    // ("wind farm ops: capabilities list pls": what the bot can do, listed)
+    /^[\w' -]{1,40}:\s*(help|commands|usage|examples|capabilit(y|ies)( list)?)\s*(pls|plz|please)?\s*[?!.]*\s*$/,
     /\bwhat (can|do) (you|u) (do|know|answer)\b/,
     /\bwhat (kinds? of |sorts? of )?(questions|commands)\b/,
     /\bwhat (kinds? of |sorts? of )(stuff|things)\b.{0,20}\b(can|do|could) (you|u|i)\b/,

@@ -12,6 +12,8 @@ export const spec: IntentSpec<'what-is'> = {
     new RegExp(String.raw`^\s*(whatis|what-is|whois)\s+${IP}`),
     new RegExp(String.raw`^\s*${IP}\s*\??\s*$`),
     new RegExp(String.raw`${IP}\b.{0,20}\b(belong|is it|owned)`),
+    // ("proxy logs show sqlapi-ep-….azurefd.net — is that ours, and where does it point?": whose a host said is)
+    [/\bis (that|this|it) (really )?(one of )?(ours|us)\b/, 2],
     new RegExp(String.raw`^(?=.*${IP})(?=.*\b(what is it|who owns|whose|what's that|what is that|who is that)\b)`),
     /\bwhat('s| is) (this|that) (ip|address)\b/,
     // "… sqlapi-ep-….azurefd.net in their browser console — what exactly is that host?": a host said, then asked what
