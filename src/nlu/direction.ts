@@ -2,7 +2,7 @@
 // "allow X to reach Y", "X can reach Y", "X connecting to Y", "Y from X". The last such pair said wins: in "from
 // web to api … path web-7d4b9c8f6d-fghij -> api" the exact pod of the command is the client.
 import { escapeRe } from '../regex';
-import { KEPT_WORDS } from './patterns';
+import { KEPT_WORDS, READ_VERBS } from './patterns';
 
 interface Party {
   /** the party as the resolvers take it: "name", "ns/name" or a pod's ns/name for a pod IP */
@@ -66,8 +66,7 @@ const NOT_READ =
 // ("web wants to read batch data straight from db-0", "allowed to pull rows from": a wish or leave to read is reading)
 const READS_FROM = new RegExp(
   String.raw`^\)?\s*(?:and )?(?:(?:wants?|needs?|tries|trying|has|have|going|got) )?(?:to )?` +
-    String.raw`(?:(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|` +
-    String.raw`downloading|retrieves?|queries|querying|syncs?|syncing)(?: ${NOT_READ}){0,3}|` +
+    String.raw`(?:${READ_VERBS}(?: ${NOT_READ}){0,3}|` +
     String.raw`(?:gets?|getting)(?: ${NOT_READ}){1,3})` +
     String.raw` from$`,
 );

@@ -5,7 +5,15 @@ import { direction } from './direction';
 import { inAzureWords } from './clouds';
 import { glossed, spoken } from './spoken';
 import { isIpv4, isPrivateIp } from '../path/ip';
-import { ASIDE_WORDS, IPV6_PATTERN, KEPT_WORDS, MACHINE_WORDS, RECALLED } from './patterns';
+import {
+  ASIDE_WORDS,
+  IPV6_PATTERN,
+  KEPT_WORDS,
+  MACHINE_WORDS,
+  READ_VERBS,
+  RECALLED,
+  SITE_MACHINE_WORDS,
+} from './patterns';
 import { asksOf } from './asks';
 import { askedWhetherReaches } from './outside-client';
 import { changedThenNow, eachFamily, questionsOf, wholeListIs } from './questions';
@@ -974,8 +982,8 @@ function machineClient(text: string): string | undefined {
   // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": a machine said at its address, and how it calls)
   const at = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box|pc|laptop|workstation)\s+at\s+(${IP})\s+` +
-      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|quer(?:y|ies)|(?:pulls?|reads?|fetch(?:es)?)` +
-      String.raw`(?:\s+[a-z]+)?\s+from)\b`,
+      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|` +
+      String.raw`${READ_VERBS}(?:\s+[a-z]+)?\s+from)\b`,
   ).exec(text);
   if (at && isIpv4(at[1])) return at[1];
   // "our office proxy 203.0.113.40 opens this address": a machine of ours elsewhere (or a partner's), said with where
@@ -1576,7 +1584,7 @@ const describesMachine = (w: string, text: string): boolean =>
     String.raw`(^|\s)${escapeRe(w)} (${MACHINE_WORDS}) ` +
       String.raw`(at |on )?\(?\d{1,3}(\.\d{1,3}){3}\b|` +
       // ("the bottling-line PCs sit inside the VNet": a word before machines of the site's says which ones)
-      String.raw`(^|\s)${escapeRe(w)} (pcs|laptops|workstations|desktops|terminals|kiosks|tablets|handhelds|tills)\b`,
+      String.raw`(^|\s)${escapeRe(w)} (${SITE_MACHINE_WORDS})\b`,
   ).test(text);
 /** "the dns pods in openshift-dns": a common word said as the pods' name where a namespace is said; never a word that
  * points at a pod said elsewhere ("why does db.shop not resolve from this pod?") */
@@ -1698,8 +1706,7 @@ const NOT_KEPT = String.raw`(?<!\b(?:${KEPT_WORDS})\s+)`;
 // ("web wants to read batch data straight from db-0": what is read from is the server; the reader opens the connection
 // https://kubernetes.io/docs/concepts/services-networking/service/)
 const NOT_READ_FROM =
-  String.raw`(?<!\b(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|downloads?|downloading|retrieves?|retrieving|` +
-  String.raw`quer(?:y|ies|ying)|syncs?|syncing)(?:\s+(?!(?:traffic|requests?|calls?|connections?)\b)[a-z-]+){0,3}\s+)`;
+  String.raw`(?<!\b${READ_VERBS}` + String.raw`(?:\s+(?!(?:traffic|requests?|calls?|connections?)\b)[a-z-]+){0,3}\s+)`;
 function clientsSaid(text: string): string[] {
   // the client of an east-west question: "from X", "when X connects"
   // never a verb after "when" ("when looked up from web": web is the client, "looked" no name)

@@ -48,6 +48,14 @@ export const WORKS_ASKED_END =
 
 /** "from the DBA bastion at 10.100.6.21": a machine said by its kind, the party at the address */
 export const MACHINE_WORDS = String.raw`vm|jump ?host|jumpbox|bastion|laptop|workstation`;
+/** "the bottling-line PCs", "the finance laptops": machines of a site, none of the cluster's */
+export const SITE_MACHINE_WORDS =
+  String.raw`pcs|laptops|workstations|desktops|` + String.raw`terminals|kiosks|tablets|handhelds|tills`;
+/** "reads from", "pulls rows from", "fetches … from": what is read from is the server; the reader opens the
+ * connection */
+export const READ_VERBS =
+  String.raw`(?:reads?|reading|fetch(?:es|ing)?|pulls?|pulling|loads?|loading|downloads?|downloading|retrieves?|` +
+  String.raw`retrieving|quer(?:y|ies|ying)|syncs?|syncing)`;
 /** "web is blocked from db-0", "kept away from it": the words for one party kept from reaching the other */
 export const KEPT_WORDS = String.raw`blocked|cut off|locked out|firewalled|kept away|shut off|stopped|prevented`;
 /** "… can you list them?", "is that the same one as api?", "these two": a sentence pointing back to what the one

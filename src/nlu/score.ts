@@ -17,6 +17,8 @@ import {
   PODS_HOSTED,
   PODS_POINTED_BACK,
   podsOfNodeSaid,
+  READ_VERBS,
+  SITE_MACHINE_WORDS,
 } from './patterns';
 import { escapeRe } from '../regex';
 
@@ -473,7 +475,7 @@ function outsiderToOurFrontend(s: Seen): boolean {
   return !s.entities.some((e) => new RegExp(String.raw`\b${escapeRe(e.text.split('/').pop()!)}\b`).test(m[1]));
 }
 
-const SITE_MACHINES = String.raw`(pcs|laptops|workstations|desktops|terminals|kiosks|tablets|handhelds|tills|vms)`;
+const SITE_MACHINES = String.raw`(${SITE_MACHINE_WORDS}|vms)`;
 const ON_THE_SITE = String.raw`(inside|in|on|within) (the |our )?(vnet|virtual network|lan|office|hub|on-?prem(ises)?)`;
 const MACHINES_CALL = new RegExp(
   String.raw`\b${SITE_MACHINES}\b[^.?!]{0,40}\b${ON_THE_SITE}\b[^.?!]{0,20}\b` +
@@ -812,7 +814,7 @@ const ACTS = (ip: string) =>
     String.raw`\b${esc(ip)}\)? ((needs?|has|have|wants?|tries|try) to |(must|will|would|should) )?` +
       String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?|quer(y|ies)|` +
       // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": it reads from ours, so it calls in)
-      String.raw`(pulls?|reads?|fetch(es)?)( [a-z]+)? from)\b`,
+      String.raw`${READ_VERBS}( [a-z]+)? from)\b`,
   );
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
@@ -1360,7 +1362,7 @@ function outsideAddressReaches(s: Seen): boolean {
 // ("how does it flow", "which way does it come in", "… posts to it": a flow or a request said in plain words)
 const REACHES_IN = new RegExp(
   String.raw`\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|` +
-    String.raw`traffic|flows?|come in|posts?|quer(y|ies)|(pulls?|reads?|fetch(es)?)( [a-z]+)? from)\b|` +
+    String.raw`traffic|flows?|come in|posts?|quer(y|ies)|${READ_VERBS}( [a-z]+)? from)\b|` +
     // ("from the office 198.51.100.7 to the web LB, which rules let it in?": the client let in)
     String.raw`\blet(s|ting)? (it|them|that|this|us|him|her|the \w+) in\b`,
 );
