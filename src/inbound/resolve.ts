@@ -26,6 +26,7 @@ import type { Intent } from '../nlu/parse';
 import { fullName, matchesSelector, podIp, serviceSelects } from '../path/kube';
 import { isPrivateIp } from '../path/ip';
 import { lbIngressIps } from '../path/lb';
+import { ROUTER_PORTS } from '../path/ports';
 import { result, type PathResult } from '../path/result';
 import { spec } from './spec';
 import { ingressIpsOf } from './decide';
@@ -644,10 +645,8 @@ function byName(name: string, intent: Intent, cat: Catalog): Found | undefined {
     wants('service') &&
     (services.find((s) => s.metadata.name === name && s.spec?.type === 'LoadBalancer') ??
       services.find((s) => s.metadata.name === name));
-  // "sqlapilb:8080" where a route and a Service share the name: a port only the Service serves is the Service's (a
-  // router or ingress controller listens on 80 and 443
-  // https://docs.openshift.com/container-platform/4.16/networking/ingress-operator.html)
-  const servedPort = !!service && !!intent.port && ![80, 443].includes(intent.port);
+  // "sqlapilb:8080" where a route and a Service share the name: a port only the Service serves is the Service's
+  const servedPort = !!service && !!intent.port && !ROUTER_PORTS.includes(intent.port);
   if (servedPort && (service.spec?.ports ?? []).some((p) => p.port === intent.port)) return { service };
   const route = wants('route') && inNs(intent, cat.routes).find((r) => r.metadata.name === name);
   if (route) return { route };

@@ -972,20 +972,15 @@ function hostCommaPort(rest: Rest): string | undefined {
 
 /** "a VM in the hub (10.100.4.9) calls 10.0.2.10:8080": a machine in another network of ours, said with its address,
  * that calls is the client */
+// ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": or said at its address alone, reading from ours)
 function machineClient(text: string): string | undefined {
   const machine = new RegExp(
-    String.raw`\b(?:vm|server|machine|host|box)\s+(?:in|on|at)\s+(?:the\s+|our\s+)?` +
-      String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(?:at\s+)?(${IP})\s*[),]?\s+` +
-      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?)\b`,
-  ).exec(text);
-  if (machine && isIpv4(machine[1])) return machine[1];
-  // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": a machine said at its address, and how it calls)
-  const at = new RegExp(
-    String.raw`\b(?:vm|server|machine|host|box|pc|laptop|workstation)\s+at\s+(${IP})\s+` +
-      String.raw`(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|` +
+    String.raw`\b(?:vm|server|machine|host|box|pc|laptop|workstation)\s+(?:(?:in|on|at)\s+(?:the\s+|our\s+)?` +
+      String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(?:at\s+)?|at\s+)` +
+      String.raw`(${IP})\s*[),]?\s+(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|` +
       String.raw`${READ_VERBS}(?:\s+[a-z]+)?\s+from)\b`,
   ).exec(text);
-  if (at && isIpv4(at[1])) return at[1];
+  if (machine && isIpv4(machine[1])) return machine[1];
   // "our office proxy 203.0.113.40 opens this address": a machine of ours elsewhere (or a partner's), said with where
   // it is and what it is, then its address, that opens or calls is the client
   const labelled = new RegExp(

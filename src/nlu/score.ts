@@ -809,12 +809,13 @@ function clientOutside(s: Seen): string | undefined {
 }
 // ("the jumpbox in the hub (10.100.4.9) needs to call …": or said as what it has to do; a VM in a peered hub is a
 // client outside the cluster https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke)
+/** "queries sqlapilb", "pulls data from sqlapilb": a client asking a server of ours for something */
+const QUERIES_OR_READS = String.raw`quer(y|ies)|${READ_VERBS}( [a-z]+)? from`;
 const ACTS = (ip: string) =>
   new RegExp(
     String.raw`\b${esc(ip)}\)? ((needs?|has|have|wants?|tries|try) to |(must|will|would|should) )?` +
-      String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?|quer(y|ies)|` +
       // ("the reporting VM at 10.100.7.21 pulls data from sqlapilb:8080": it reads from ours, so it calls in)
-      String.raw`${READ_VERBS}( [a-z]+)? from)\b`,
+      String.raw`(calls?|connects?|hits?|opens?|curls?|reach(es)?|sends?|posts?|pushes?|${QUERIES_OR_READS})\b`,
   );
 
 /** "resolv.conf ndots 5 + search list, so vendor.example gets 3 lookups first?": a pod's resolver settings asked
@@ -1362,7 +1363,7 @@ function outsideAddressReaches(s: Seen): boolean {
 // ("how does it flow", "which way does it come in", "… posts to it": a flow or a request said in plain words)
 const REACHES_IN = new RegExp(
   String.raw`\b(reach\w*|get (to|in)|access\w*|opens?|connect\w*|calls?|hits?|curl\w*|arriv\w*|path|packets?|` +
-    String.raw`traffic|flows?|come in|posts?|quer(y|ies)|${READ_VERBS}( [a-z]+)? from)\b|` +
+    String.raw`traffic|flows?|come in|posts?|${QUERIES_OR_READS})\b|` +
     // ("from the office 198.51.100.7 to the web LB, which rules let it in?": the client let in)
     String.raw`\blet(s|ting)? (it|them|that|this|us|him|her|the \w+) in\b`,
 );

@@ -17,6 +17,10 @@ const WELL_KNOWN: Record<string, number> = {
   dns: 53,
 };
 
+/** The ports an OpenShift router or an ingress controller serves routes and ingresses on: http and https
+ * https://docs.openshift.com/container-platform/4.16/networking/ingress-operator.html */
+export const ROUTER_PORTS: readonly number[] = [80, 443];
+
 /** The only number of a list, or none when it holds two different ones (a name that is not one port). */
 const only = (xs: number[]): number | undefined => (new Set(xs).size === 1 ? xs[0] : undefined);
 
