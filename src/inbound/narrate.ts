@@ -11,6 +11,7 @@ import { narrateGateway } from './narrate-gateway';
 import { narrateNodePort } from './narrate-node-port';
 import { narratePodAddress } from './narrate-pod-address';
 import { routeText } from '../path/routes';
+import { fullName } from '../path/kube';
 import type { PodAddress } from './pod-address';
 import { withNsg, type InboundNsg } from './nsg';
 import { withPolicy } from './narrate-policy';
@@ -121,17 +122,22 @@ function narrateWayIn(d: InboundDecision): PathResult {
 
 // kubenet and overlay pods have addresses apart from the VNet: only the nodes route to them, and a client's subnet only
 // through a user route (kubenet's route table) https://learn.microsoft.com/azure/aks/configure-kubenet
-function notRoutable(p?: PodAddress): string {
-  if (p?.kind !== 'not-routable') return '';
-  const r = p.route;
-  if (r)
-    return (
-      ` ${p.client}'s subnet does route the pod's own address ${p.podIp}: ${routeText(r, undefined, { hop: true })}` +
-      (r.nextHopType === 'None' ? ' drops it.' : ', so it can dial the pod directly (no NAT: the pod sees the client).')
-    );
+function podRouted(p?: PodAddress): string {
+  const r = p?.kind === 'not-routable' ? p.route : undefined;
+  if (!p || !r) return '';
   return (
-    ` Nor can ${p.client} dial the pod's own address ${p.podIp}: it is no address of the VNet (kubenet or overlay ` +
-    "pod network) and no route of the client's subnet leads to it."
+    ` ${p.client}'s subnet does route the pod's own address ${p.podIp}: ${routeText(r, undefined, { hop: true })}` +
+    (r.nextHopType === 'None' ? ' drops it.' : ', so it can dial the pod directly (no NAT: the pod sees the client).')
+  );
+}
+
+/** No route to the pod's own address: the verdict first, the Service after (the client asked to reach the pod). */
+function unreachablePod(p: Extract<PodAddress, { kind: 'not-routable' }>): string {
+  const at = `${p.podIp}${p.port ? `:${p.port}` : ''}`;
+  const network = p.network ? `the ${p.network} pod network` : 'a kubenet or overlay pod network';
+  return (
+    `No: ${p.client} cannot dial ${fullName(p.pod)}'s own address ${at}: it is an address of ${network}, not of ` +
+    "the VNet, and no route of the client's subnet leads to it. "
   );
 }
 
@@ -147,11 +153,12 @@ function notExposed(d: Extract<InboundDecision, { kind: 'not-exposed' }>, out: O
     : s.spec?.clusterIP;
   // "way in to the api pod": the pods behind it named, for the question that said one
   const notes = [...(headless ? ['a headless Service'] : []), ...(d.pods?.length ? [podList(d.pods)] : [])];
+  const lead = d.podAddress?.kind === 'not-routable' && !d.podAddress.route ? unreachablePod(d.podAddress) : '';
   return done(
     out,
-    `Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
+    `${lead}Service ${nsName(s)} is of type ${s.spec?.type ?? 'ClusterIP'}: nothing outside the cluster reaches it ` +
       `directly. Expose it with a Route/Ingress or a LoadBalancer Service; from inside, pods reach it at ${inside}` +
-      `${notes.length ? ` (${notes.join('; ')})` : ''}.${notRoutable(d.podAddress)}`,
+      `${notes.length ? ` (${notes.join('; ')})` : ''}.${podRouted(d.podAddress)}`,
     `${s.metadata.name} is not exposed`,
   );
 }

@@ -38,7 +38,15 @@ export type Reach =
 export type PodAddress =
   /** kubenet, overlay, OVN: the pod's address is no VNet address; only a user route (kubenet's route table, on the
    * client's subnet) leads to it */
-  | { kind: 'not-routable'; pod: Pod; podIp: string; client: string; route?: Candidate }
+  | {
+      kind: 'not-routable';
+      pod: Pod;
+      podIp: string;
+      client: string;
+      port?: number;
+      network?: string;
+      route?: Candidate;
+    }
   | {
       kind: 'routable';
       client: string;
@@ -95,7 +103,17 @@ export function decidePodAddress(i: PodAddressInput, f: PodAddressFacts): PodAdd
     // kubenet's route table sends each node's pod range to that node: a client on a subnet carrying it gets there
     // https://learn.microsoft.com/azure/aks/configure-kubenet
     const route = f.client && selectRoute(userRoutes(f.client.routeTable), ip);
-    return { kind: 'not-routable', pod, podIp: ip, client: i.client, ...(route ? { route } : {}) };
+    const port = chosen.ep?.port ?? i.port;
+    const network = networkOf(i.cluster);
+    return {
+      kind: 'not-routable',
+      pod,
+      podIp: ip,
+      client: i.client,
+      port,
+      ...(network ? { network } : {}),
+      ...(route ? { route } : {}),
+    };
   }
   // the port the pod listens on: the Service's target port for the port asked (a named one resolved by the endpoint)
   const port = chosen.ep?.port ?? i.port;
@@ -115,6 +133,12 @@ export function decidePodAddress(i: PodAddressInput, f: PodAddressFacts): PodAdd
     netpol: verdict('Ingress', pod, { ip: i.client }, port, protocol, i.policies, i.namespaces),
     enforcement: enforcementOf(i.cluster, i.pods),
   };
+}
+
+/** The pod network said as its docs name it ("Azure CNI Overlay", "kubenet", "OVNKubernetes"). */
+function networkOf(c?: ClusterInfo): string | undefined {
+  if (c?.networkPlugin === 'azure') return c.networkPluginMode === 'overlay' ? 'Azure CNI Overlay' : undefined;
+  return c?.networkPlugin;
 }
 
 /** The client's address as the pod's VNet routes to it (the way back mirrors the way in): its own space (then the

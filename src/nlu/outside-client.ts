@@ -1,6 +1,7 @@
 // A client on the Internet said at its address, asked whether it reaches an address of ours.
 import { isIpv4, isPrivateIp } from '../path/ip';
 import { escapeRe } from '../regex';
+import type { Entity } from './parse';
 import { IP_PATTERN as IP } from './patterns';
 
 /** "can 203.0.113.50 reach 51.104.20.30 on 8443?", "203.0.113.50 can't reach 51.104.20.30:443 — why?": a public
@@ -39,7 +40,7 @@ const CLIENT_MACHINE =
 // the address is a machine there, whatever its word)
 export const saidToOpen = (text: string, ip: string): boolean =>
   new RegExp(
-    String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?[\s,(]+|\b(?:sits|sitting|lives|living|located|runs|running)` +
+    String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?(?:\s+at)?[\s,(]+|\b(?:sits|sitting|lives|living|located|runs|running)` +
       String.raw`\s+(?:at|on)\s+)${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
       String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
   ).test(text) || openedFrom(text, ip);
@@ -59,7 +60,33 @@ const openedFrom = (text: string, ip: string): boolean =>
  * connection: https://kubernetes.io/docs/tutorials/services/source-ip/) */
 export const askedWhetherOpens = (text: string, ip: string): boolean =>
   new RegExp(
-    String.raw`\b(can|could|may|will|would|does|do|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?` +
+    String.raw`\b(can|could|may|will|would|does|do|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:at\s+)?\(?` +
       String.raw`${escapeRe(ip)}\)?\s+${WHERE_IT_SITS}(?:be\s+)?(?:able\s+to\s+)?` +
-      String.raw`(reach|connect|talk|access|get|hit|open|call|curl|send)\w*\b`,
+      String.raw`(reach|connect|talk|access|get|hit|open|call|curl|send|dial)\w*\b`,
   ).test(text) || saidToOpen(text, ip);
+
+/** "db-0's pod ip", "the pod IP of db-0", "the db-0 pod IP": a pod's own address said by its name */
+const podAddressOf = (text: string, name: string): boolean =>
+  new RegExp(
+    String.raw`\b${escapeRe(name)}(?:['’]s)?\s+(?:own\s+)?pod[\s-]?ip\b|` +
+      String.raw`\bpod[\s-]?ip\s+(?:address\s+)?(?:of|for)\s+(?:the\s+)?(?:pod\s+)?${escapeRe(name)}\b`,
+  ).test(text);
+
+/** "path from 10.100.4.20 to db-0's pod ip", "10.100.4.20 -> 10.244.1.9:5432": a flow drawn from the address on */
+const drawnFrom = (text: string, ip: string): boolean =>
+  new RegExp(
+    String.raw`\bfrom\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+)?\(?${escapeRe(ip)}\)?,?\s+` +
+      String.raw`${PLACED}(?:to|into|->|→)\s|(?:^|\s)${escapeRe(ip)}\s*(?:->|→)\s*\S`,
+  ).test(text);
+
+/** A pod's own address, said as one, opened by a private machine outside the cluster: that machine is a client
+ * coming in, whatever the words' family ("can 10.100.4.20 reach db-0's pod ip on 5432?", "path from 10.100.4.20 to
+ * 10.244.1.9"). Whether it gets there depends on the network plugin: pod IPs are VNet addresses with Azure CNI (node
+ * or pod subnet), not with overlay or kubenet https://learn.microsoft.com/azure/aks/concepts-network-cni-overview */
+export function dialsPodAddress(text: string, entities: Entity[], outside: string[]): string | undefined {
+  const pod = entities.find(
+    (e) => e.kind === 'pod-ip' || (e.kind === 'pod' && podAddressOf(text, e.text.split('/').pop()!)),
+  );
+  if (!pod) return undefined;
+  return outside.find((ip) => isPrivateIp(ip) && (askedWhetherOpens(text, ip) || drawnFrom(text, ip)));
+}

@@ -6,7 +6,7 @@ import { withoutBackground } from './clouds';
 import { direction } from './direction';
 import { formsOf, positionOf } from './entities';
 import { inRange, saidClient, whereClientGoes, type Entity, type Intent, type NameRef } from './parse';
-import { askedWhetherOpens, saidToOpen } from './outside-client';
+import { askedWhetherOpens, dialsPodAddress, saidToOpen } from './outside-client';
 import { RECALLED } from './patterns';
 import { eachSubject, wholeListIs } from './questions';
 import { choose, isPublic, labelsAnAddress, scoreFamilies, seen, topKind, viewerOf } from './score';
@@ -241,6 +241,13 @@ const outsiderOf = (intent: Intent): string | undefined =>
       ? (intent.elsewhereIps ?? []).find((ip) => saidToOpen(intent.text, ip))
       : undefined;
 
+/** A machine outside dialling a pod's own address comes in, whatever family the words read. */
+function podAddressDialled(intent: Intent): void {
+  if (!['pod', 'policy', 'east-west', 'egress', 'unknown', 'inbound'].includes(intent.kind)) return;
+  const client = dialsPodAddress(intent.text, intent.entities ?? [], intent.elsewhereIps ?? []);
+  if (client) Object.assign(intent, { kind: 'inbound', clientIp: client });
+}
+
 /** "our jump host 10.100.4.9 … connects to the sqlapilb service": a private machine said to open it is the client */
 function privateClient(intent: Intent): void {
   if (intent.kind === 'inbound' && !intent.clientIp)
@@ -299,6 +306,7 @@ export function reconsider(intent: Intent): void {
   if (intent.kind === 'inbound' && routerIsTheWayIn(t, evidence)) wayInNotAbout(intent);
   // ("which way do users come into the shop site, app gateway or nginx?": the controller is one of the ways weighed)
   if (intent.kind === 'inbound' && WAYS_DRAWN.some((e) => evidence.includes(e))) behindTheWayIn(intent);
+  podAddressDialled(intent);
   if (intent.kind === 'egress') egressDestination(intent);
   const outsider = outsiderOf(intent);
   if (outsider) Object.assign(intent, { kind: 'inbound', clientIp: outsider });
