@@ -40,8 +40,10 @@ const CLIENT_MACHINE =
 // the address is a machine there, whatever its word)
 export const saidToOpen = (text: string, ip: string): boolean =>
   new RegExp(
-    String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?(?:\s+at)?[\s,(]+|\b(?:sits|sitting|lives|living|located|runs|running)` +
-      String.raw`\s+(?:at|on)\s+)${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
+    // ("a VM in the hub at 10.100.2.10 dials …": where the machine is, then its address)
+    String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?(?:\s+at)?[\s,(]+|` +
+      String.raw`\b(?:sits|sitting|lives|living|located|runs|running)\s+(?:at|on)\s+)` +
+      String.raw`${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
       String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
   ).test(text) || openedFrom(text, ip);
 
