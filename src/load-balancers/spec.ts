@@ -58,7 +58,8 @@ export const spec: IntentSpec<'load-balancers'> = {
     ],
     // "which backend pools and which nodes are in them?": the pools are the load balancer's own configuration
     // https://learn.microsoft.com/azure/load-balancer/backend-pool-management
-    [/\bbackend ?pools?\b/, 2],
+    // ("aksOutboundBackendPool": AKS names its outbound pool so https://learn.microsoft.com/azure/aks/load-balancer-standard)
+    [/\b([a-z0-9-]*backend ?pools?|backend address pools?)\b/, 2],
     // "app gateway backend: which pods get its traffic?": an Application Gateway's (or a load balancer's) backends are
     // its pools https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools
     [/\b(app(lication)? ?gateway|appgw|agw|lbs?|load ?balancers?)('s)? backends?\b/, 2],

@@ -139,6 +139,11 @@ function keptOut(rules: Chosen, evidence: string[], m: Kind): string | undefined
   // https://learn.microsoft.com/azure/aks/egress-outboundtype)
   if (m === 'east-west' && rules.kind === 'egress' && evidence.includes('workload-to-address-outside'))
     return 'rules: a workload goes to an address outside';
+  // ("when the app gateway forwards to the web pods, what source shows up in their logs?": one workload seen behind a
+  // way in; the model's pair reading has no client of ours, the proxy opens the connection
+  // https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works)
+  if (m === 'east-west' && rules.kind === 'inbound' && evidence.includes('seen-behind-the-way-in'))
+    if (evidence.includes('one-workload')) return 'rules: one workload seen behind a way in';
   return undefined;
 }
 

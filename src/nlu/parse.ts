@@ -1833,8 +1833,11 @@ function readNames(rest: Rest, intent: Intent): void {
 const SENTENCE_BREAK = new RegExp(
   // (a semicolon joins two sentences: "earlier you said sqlapi is on qt8l7; where is server-1-ppl25?")
   String.raw`(?<=[.?!;])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
-    String.raw`\s[—–-]\s+(?=(?:what|which|where|who|how|why)\b` +
-    String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b))`,
+    // (and after a pasted line, before a yes/no question: "`Allow 51.104.20.30 …` — is 51.104.20.30 yours?";
+    // elsewhere a yes/no question after a dash asks on about what it follows: "path api -> db-0 — is the fw between?")
+    String.raw`(?:(?<=[\`"”])\s[—–-]\s+(?=(?:is|are|does|do|did|can|could|will|would|should)\b)|` +
+    String.raw`\s[—–-]\s+(?=(?:what|which|where|who|how|why)\b))` +
+    String.raw`(?![^.?!]*\b(?:it|its|that|this|they|them|their|those|these|there)\b)`,
 );
 /** "10.244.2.51 → which pod?", "10.225.2.15 → pod?": an arrow from an address to a question about it (which thing,
  * what kind) asks what the address is, never a flow to somewhere (not "→ which node does it land on?") */

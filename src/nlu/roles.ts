@@ -112,7 +112,8 @@ const KUBECTL_WRITE = /\bkubectl (delete|rollout|scale|apply|edit|patch|exec|dra
 // (and "please move the EgressIP …", "[CHG] Migrate shop ingress …": moving something is a change)
 const ORDERED = new RegExp(
   // ("chess ladder: move the web pods …", "HIPAA audit: migrate …": a label before the colon says who asks)
-  String.raw`^\s*(\[[^\]]*\]\s*)?([a-z][\w -]{0,30}:\s+)?(please |pls )?` +
+  // ("a school rush tomorrow, please scale sqlapi to 3 replicas": an order said politely after its reason)
+  String.raw`(^\s*(\[[^\]]*\]\s*)?([a-z][\w -]{0,30}:\s+)?(please |pls )?|\b(please|pls|kindly) )` +
     // ("turn off externalTrafficPolicy Local on web …", "disable the outbound rule": a setting switched is a change)
     String.raw`(scale|delete|remove|restart|reboot|roll ?back|(un)?cordon|drain|patch|move|migrate|relocate|` +
     // ("security team asks: block 203.0.113.66 on the firewall asap": an address blocked is a rule changed)

@@ -1540,15 +1540,23 @@ const ARROW_ASKS = /(->|→)\s*\?+\s*$/;
 /** A Service said by its DNS name ("api.shop", "api.shop.svc.cluster.local"). */
 const dnsNamed = (p: Entity) => p.kind === 'service' && p.text.includes('.');
 const SEEN = /\b(logs?|logged|sees?|seen|shows? up|ends? up|lands?|arrives?)\b/;
+/** The kinds of thing a request comes in through */
+const PROXY_KIND =
+  String.raw`(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
+  // ("via AGC, which address does web see as the client?": Application Gateway for Containers is a way in
+  // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
+  String.raw`agc|front ?door|afd|route)`;
 const WAY_IN = new RegExp(
   // "the client ip in sqlapi's logs is always the router": the source seen is the way in itself
   String.raw`\b(through|via|behind|from|(is|are|shows?) (always |just |only |still )?) ?(the |our |its )?` +
     String.raw`(openshift |nginx |azure |public )?` +
     // "via aks-agw": a gateway said by its Azure resource name, the kind at its end
-    String.raw`([a-z0-9]+-)?(router|ingress( controller)?|load ?balancer|lb|app(lication)? gateway|app ?gw|agw|agic|` +
-    // ("via AGC, which address does web see as the client?": Application Gateway for Containers is a way in
-    // https://learn.microsoft.com/azure/application-gateway/for-containers/overview)
-    String.raw`agc|front ?door|afd|route)\b`,
+    String.raw`([a-z0-9]+-)?${PROXY_KIND}\b|` +
+    // ("when the app gateway forwards to the web pods, what source shows up in their logs?": a proxy passing requests
+    // on opens its own connection to the backends
+    // https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works)
+    String.raw`\b${PROXY_KIND} (forwards?|proxies|relays?|passes (it |them |requests |traffic )?on|` +
+    String.raw`hands (it |them )?(off|over))\b`,
 );
 /** "via gateway-01, which source address does web see?": a way in said by a name with its kind written into it (an
  * AGC Gateway, an Application Gateway) and no workload of ours is the way in, as its kind said would be
@@ -3045,7 +3053,7 @@ const lbFrontendSaid = (s: Seen): boolean => !!s.intent.frontendIps?.some((ip) =
 /** "app gateway aks-agw - backend pods?", "the ingress LB: its backends?": the backends asked of a way in said by its
  * kind or by a name with its kind in it are its backend pool, when no flow through it is followed
  * https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools */
-const WAY_IN_KIND = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
+const WAY_IN_WORD = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
 const BACKENDS_OF = /\bback[ -]?ends?( pods?| pools?| members?| targets?| servers?)?\b/;
 // ("the application gateway — which pods is it sending traffic to?", "which pods sit behind the app gateway?": the
 // pods it sends to, said in words, are its backends)
@@ -3055,7 +3063,7 @@ const PODS_IT_FEEDS = new RegExp(
     String.raw`\b(which|what) pods? (sit|sits|are|is|live|lives) behind\b`,
 );
 function wayInBackends(s: Seen): boolean {
-  const wayIn = WAY_IN_KIND.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
+  const wayIn = WAY_IN_WORD.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
   return (
     wayIn &&
     ((BACKENDS_OF.test(s.t) && !FLOW_FOLLOWED.test(s.t)) || PODS_IT_FEEDS.test(s.t)) &&

@@ -450,3 +450,47 @@ test('"does web get the buyer\'s IP or a proxy one?": whether the caller\'s addr
   const r = await ask(q, fx('aks-agc'));
   expect([r.intent, r.answer]).toEqual(['inbound', expect.stringMatching(/client IP in X-Forwarded-For/)]);
 });
+
+test('a pasted line, a dash, then a yes/no question of its own: the question asks', async () => {
+  for (const q of [
+    'firewall log: `Allow 51.104.20.30 203.0.113.30 https/tcp 40211 443` — is 51.104.20.30 one of ours?',
+    'pfsense says "block 51.104.20.30:443" - is 51.104.20.30 one of the cluster\'s addresses?',
+  ]) {
+    const r = await ask(q, fx('aks-udr-policy'));
+    expect([q, r.intent, r.answer]).toEqual([q, 'what-is', expect.stringMatching(/^51\.104\.20\.30 is the public IP/)]);
+  }
+});
+
+test('an order said politely after its reason is a change: the scope answer', async () => {
+  for (const q of [
+    'a school rush is expected tomorrow morning, please scale sqlapi to 3 replicas before it opens',
+    'big match tonight so kindly restart the web pods before 6',
+  ]) {
+    const r = await ask(q, SnapshotInventory.demo());
+    expect([q, r.intent, r.answer]).toEqual([q, 'unknown', expect.stringMatching(/^I only read: I change nothing/)]);
+  }
+});
+
+test('a proxy said to forward to our pods, the source they log asked: the way in through that proxy', async () => {
+  for (const q of [
+    'when the app gateway forwards to the web pods, what source address shows up in their logs?',
+    'agic proxies to web — the source ip web sees is what?',
+  ]) {
+    const r = await ask(q, fx('aks-agic'));
+    expect([q, r.intent, r.answer]).toEqual([q, 'inbound', expect.stringMatching(/instance address of the gateway/)]);
+  }
+});
+
+test("a load balancer's backend pool said by its name asks the load balancers", async () => {
+  for (const q of [
+    'which node IPs are in aksOutboundBackendPool now that the pool is IP based?',
+    'is vmss000001 in the aksOutboundBackendPool?',
+  ]) {
+    const r = await ask(q, fx('aks-ipbased'));
+    expect([q, r.intent, r.answer]).toEqual([
+      q,
+      'load-balancers',
+      expect.stringMatching(/^1 load balancer in MC_rg-aks_aks1_westeurope/),
+    ]);
+  }
+});
