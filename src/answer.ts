@@ -6,7 +6,7 @@ import { familyOf, type IntentKind } from './families';
 import { help } from './help';
 import type { Inventory } from './inventory/inventory';
 import { findEntities } from './nlu/entities';
-import { forReplica, GROUP_LIMIT, isGrouped, mergeGroup } from './nlu/groups';
+import { forReplica, forTarget, GROUP_LIMIT, isGrouped, mergeGroup, targetsOf } from './nlu/groups';
 import { INTENTS } from './nlu/intents';
 import { leftOut } from './nlu/left-out';
 import { keepRange, parse, type Intent } from './nlu/parse';
@@ -54,6 +54,11 @@ async function answerWith<K extends IntentKind, S extends Noted, F, D>(
     const results = await Promise.all(pods.map((pod) => steps(forReplica(subjects, pod))));
     r = mergeGroup(pods, results, subjects.group.length, subjects.scope);
     subjects.notes = subjects.shared ?? [];
+  } else if (targetsOf(subjects)) {
+    const targets = targetsOf(subjects)!;
+    const pods = targets.slice(0, GROUP_LIMIT);
+    const results = await Promise.all(pods.map((pod) => steps(forTarget(subjects as never, pod) as S)));
+    r = mergeGroup(pods, results, targets.length);
   } else r = await steps(subjects);
   withErrors(r, ctx.trace.errors);
   r.warnings.unshift(...[...(intent.notes ?? []), ...(subjects.notes ?? [])].filter((n): n is string => !!n));

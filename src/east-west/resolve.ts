@@ -32,6 +32,8 @@ export interface PairSubjects extends Noted {
   group?: Pod[];
   shared?: string[];
   to: PairTarget;
+  /** the far end's replicas, when a workload was named as the far end and the client is one pod: each is judged */
+  toGroup?: Pod[];
   port?: number;
   /** TCP unless said otherwise */
   protocol?: string;
@@ -72,7 +74,7 @@ export async function resolvePair(intent: Intent, ctx: Ctx, spec: PairSpec): Pro
   if (byName) return byName;
   if (ips[0]) return outsideOurs(ips[0], pods, services) ? pair.out(ips[0]) : pair.to({ ip: ips[0] });
   const target = await findPod(intent, ctx, spec, others, from);
-  if (!isReply(target)) return pair.to({ pod: target.pod }, target.note);
+  if (!isReply(target)) return pair.to({ pod: target.pod }, undefined, { group: target.group, note: target.note });
   // (never a name typed as a Service: "path from sqlapi to service mssql" names a Service that is not there)
   const typedService = (n: string) => intent.typed.some((t) => t.name === n && /^(svc|service)$/.test(t.type));
   // (an engine's name stands for its pod only said as one: "the postgres pod", never "is postgres reachable")
@@ -220,7 +222,13 @@ class Pair {
   note(n: string | undefined): void {
     this.notes.push(n);
   }
-  to(to: PairTarget, note?: string): PairSubjects {
+  /** `far`: the far end's replicas, each judged where the client is one pod (its note, "they share this answer
+   * unless …", gives way to the check) */
+  to(to: PairTarget, note?: string, far?: { group?: Pod[]; note?: string }): PairSubjects {
+    const replicas = far?.group?.filter((p) => p.metadata.uid !== this.from.metadata.uid) ?? [];
+    const each = replicas.length > 1 && !(this.group && this.group.length > 1);
+    if (each) return { ...this.to(to, note), toGroup: replicas };
+    this.note(far?.note);
     this.note(note);
     const served = this.port === undefined && to.pod ? onlyPort(to.pod) : undefined;
     if (served) this.note(`judged on tcp:${served}, the one port ${to.pod!.metadata.name} declares (no port was said)`);
@@ -336,6 +344,7 @@ function podsOnTargetPort(
     { pod },
     `${port} is the pods' port: answered for ${name}'s pods on ${port}. Via the Service use ${name}:${mapped.port} ` +
       `(port ${mapped.port} → targetPort ${port}); ${name}'s ClusterIP does not listen on ${port}`,
+    { group: backing },
   );
 }
 

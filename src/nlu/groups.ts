@@ -30,6 +30,27 @@ export interface Scope {
 export const forReplica = <S extends Grouped>(s: S, pod: Pod): S =>
   'from' in s ? { ...s, pod, from: pod, notes: [] } : { ...s, pod, notes: [] };
 
+/** A pair's far end said as a workload ("can api reach the web pods?"): each replica is a far end of its own (the NSG
+ * on its NIC or subnet, its node: https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview) */
+interface TargetGrouped {
+  to: { pod?: Pod };
+  toGroup?: Pod[];
+  notes?: (string | undefined)[];
+}
+
+export const targetsOf = (s: unknown): Pod[] | undefined => {
+  const g = !!s && typeof s === 'object' && 'toGroup' in s ? (s as TargetGrouped).toGroup : undefined;
+  return g && g.length > 1 ? g : undefined;
+};
+
+/** The subjects answered for one replica of the far end. */
+export const forTarget = <S extends TargetGrouped>(s: S, pod: Pod): S => ({
+  ...s,
+  to: { ...s.to, pod },
+  toGroup: undefined,
+  notes: [],
+});
+
 export const isGrouped = (s: unknown): s is Grouped & { group: Pod[] } =>
   !!s && typeof s === 'object' && 'pod' in s && Array.isArray((s as Grouped).group) && (s as Grouped).group!.length > 1;
 

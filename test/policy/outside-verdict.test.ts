@@ -185,28 +185,7 @@ test("a workload's replicas to a pod of the cluster: each judged, its own node's
   const same = await ask('what source ip does api see from web?', fixture('aks-lb'));
   expect(same.answer).toMatch(/^All 2 replicas of web .* share this answer, each seen as its own address/);
   expect(same.seenAs).toEqual(['10.244.0.12', '10.244.1.8']);
-  const nsgId = (name: string) => `${NIC_NSG.slice(0, NIC_NSG.lastIndexOf('/'))}/${name}`;
-  const r = await onEdited(
-    'aks-lb',
-    (dir) => {
-      edit(dir, 'azure/nsg.json', (doc) => {
-        const nsg = structuredClone(doc.value[0]);
-        nsg.name = 'pool0-nsg';
-        nsg.id = nsgId('pool0-nsg');
-        const deny = { name: 'deny-8080-out', properties: { protocol: 'Tcp', sourcePortRange: '*' } };
-        Object.assign(deny.properties, { destinationPortRange: '8080', sourceAddressPrefix: '*' });
-        Object.assign(deny.properties, { destinationAddressPrefix: 'VirtualNetwork', access: 'Deny' });
-        Object.assign(deny.properties, { priority: 100, direction: 'Outbound' });
-        nsg.properties.securityRules = [deny];
-        doc.value.push(nsg);
-      });
-      // only vmss000000's NIC (web-…-abcde's node) carries it
-      edit(dir, 'azure/vmss-nics.json', (nics) => {
-        nics[0].networkSecurityGroup = { id: nsgId('pool0-nsg') };
-      });
-    },
-    (inv) => ask('can web reach api?', inv),
-  );
+  const r = await onEdited('aks-lb', pool0Denies8080('Outbound'), (inv) => ask('can web reach api?', inv));
   expect(r.answer).toMatch(/^2 replicas of web, with different answers:/);
   expect(r.answer).toMatch(/• web-7d4b9c8f6d-abcde: No: .*pool0-nsg\/deny-8080-out/);
   expect(r.answer).toMatch(/• web-7d4b9c8f6d-fghij: Yes: /);
@@ -216,3 +195,38 @@ test("a workload's replicas to a pod of the cluster: each judged, its own node's
 const NIC_NSG =
   '/subscriptions/3f2c1d5e-8a7b-4c6d-9e0f-1a2b3c4d5e6f/resourceGroups/MC_rg-aks_aks1_westeurope/providers/' +
   'Microsoft.Network/networkSecurityGroups/aks-agentpool-12345678-nsg';
+
+/** An NSG denying 8080 one way on vmss000000's NIC only (web-…-abcde's node). */
+const pool0Denies8080 = (direction: 'Inbound' | 'Outbound') => (dir: string) => {
+  const nsgId = (name: string) => `${NIC_NSG.slice(0, NIC_NSG.lastIndexOf('/'))}/${name}`;
+  edit(dir, 'azure/nsg.json', (doc) => {
+    const nsg = structuredClone(doc.value[0]);
+    nsg.name = 'pool0-nsg';
+    nsg.id = nsgId('pool0-nsg');
+    const deny = { name: `deny-8080-${direction === 'Inbound' ? 'in' : 'out'}`, properties: { protocol: 'Tcp' } };
+    Object.assign(deny.properties, { sourcePortRange: '*', destinationPortRange: '8080', sourceAddressPrefix: '*' });
+    Object.assign(deny.properties, { destinationAddressPrefix: 'VirtualNetwork', access: 'Deny' });
+    Object.assign(deny.properties, { priority: 100, direction });
+    nsg.properties.securityRules = [deny];
+    doc.value.push(nsg);
+  });
+  edit(dir, 'azure/vmss-nics.json', (nics) => {
+    nics[0].networkSecurityGroup = { id: nsgId('pool0-nsg') };
+  });
+};
+
+test("a workload's replicas as the far end of one pod: each judged, its own node's NSG deciding", async () => {
+  // each replica is a far end of its own: the NSG on its node's NIC filters what reaches it
+  // (https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview)
+  const same = await ask('can api reach the web pods on 8080?', fixture('aks-lb'));
+  expect(same.answer).toMatch(/^Yes: .*\nAll 2 replicas of web \(web-7d4b9c8f6d-abcde, web-7d4b9c8f6d-fghij\) share/s);
+  expect(same.warnings).not.toContainEqual(expect.stringMatching(/unless they run on differently connected nodes/));
+  const r = await onEdited('aks-lb', pool0Denies8080('Inbound'), (inv) => ask('can api reach web on 8080?', inv));
+  expect(r.answer).toMatch(/^2 replicas of web, with different answers:/);
+  expect(r.answer).toMatch(/• web-7d4b9c8f6d-abcde: No: .*pool0-nsg\/deny-8080-in/);
+  expect(r.answer).toMatch(/• web-7d4b9c8f6d-fghij: Yes: /);
+  expect(r.verdict).toBeUndefined();
+  // a client that is itself several replicas keeps one far end, said so
+  const both = await ask('can the web pods reach the api pods?', fixture('aks-lb'));
+  expect(both.answer).toMatch(/replicas of web/);
+});
