@@ -978,6 +978,16 @@ const THING_THE_BOT_COVERS =
   String.raw`looks? (at|into)|inspects?|considers?|takes? into account|reports? on|answers?)\b|` +
   String.raw`\b(are|is) (those|these|they|that|this|it) (understood|covered|handled|supported) by ` +
   String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
+/** "does the bot warn when a scale-out would leave a rule without ports?", "can you check whether a cluster relies on
+ * …?", "will you tell me when a pod's traffic is pinned …?": whether the bot watches for a case, said of a kind of
+ * thing ("a", "an", "any": none of ours), asks what it covers, whatever networking words the case carries */
+const BOT_WATCHES =
+  String.raw`\b(can|could|does|do|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) (also |even )?` +
+  String.raw`(warn|alert|flag|notify|tell|detect|notice|spot|catch|check|report|let)s?( (me|us|you|know|it|that))*`;
+// (the case first: "if a scale-out eats every port, would the bot alert me?")
+const WATCHES_FOR =
+  String.raw`${BOT_WATCHES},? (when|whether|if|once|as soon as) (a|an|any)\b|` +
+  String.raw`^\W*(when|whether|if|once) (a|an|any)\b[^?]{0,120}${BOT_WATCHES}\s*[?!.]*\s*$`;
 /** "what checks can you run?", "what exactly can you check?", "can the bot follow a UDR …?": what the bot can check,
  * or a kind of thing ("a", "an", "any": none of ours named) it can follow, asked of the bot itself */
 const ITS_CHECKS =
@@ -1000,7 +1010,7 @@ const ITS_CHECKS =
   `${THING_THE_BOT_COVERS}|` +
   // ("what do I get from you for DNS questions?": what the bot gives back for a kind of question, asked of it)
   String.raw`\bwhat (do|does|will|would|can|could) (i|we|one|people) (get|receive|see) (back )?from ` +
-  String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b`;
+  String.raw`(you|u|the bot|this bot|the tool|this tool|packet-path)\b|${WATCHES_FOR}`;
 /** "…, or is that out of its league?": a topic asked whether it lies beyond what the bot does */
 const BEYOND_IT = String.raw`(out of|beyond|outside) (your|its|the bot(?:'?s)?) (league|scope|depth|remit|reach)`;
 /** "is the bot aware of NAT gateways?", "does the bot understand AGC?": a topic asked of what the bot knows */
@@ -1088,7 +1098,7 @@ const EARLIER_ANSWER = new RegExp(
 );
 /** The topics named are what the bot is asked to cover: listed, alone, or a kind of thing asked whether it covers */
 const scopeAsked = (t: string): boolean =>
-  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(THING_THE_BOT_COVERS).test(t);
+  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(`${THING_THE_BOT_COVERS}|${WATCHES_FOR}`).test(t);
 /** A thing of ours said in a message to the bot: never the platform said in general ("Kubernetes stuff"), nor a
  * namespace's word said as plain English, never written as a name ("… without default outbound access") */
 const namesOurs = (s: Seen, e: Entity, t: string): boolean =>
