@@ -26,7 +26,8 @@ const WHERE_IT_SITS = String.raw`(?:(?:in|on|at|from)\s+(?:the\s+|our\s+)?[\w-]+
 /** Only where the machine is may come between it and its verb ("sits in the hub vnet and", ", in the hub vnet,",
  * "(hub)"): another subject there ("10.100.2.10 see when web calls it") is the one that opens */
 const PLACED =
-  String.raw`(?:\([\w\s-]+\)\s+|(?:(?:sits|sitting|is|lives|living|located)\s+)?(?:in|on|at|from)\s+` +
+  // ("a VM at 10.0.3.15 inside the VNet calls …": inside, within, as in)
+  String.raw`(?:\([\w\s-]+\)\s+|(?:(?:sits|sitting|is|lives|living|located)\s+)?(?:in|on|at|from|inside|within)\s+` +
   String.raw`(?:the\s+|our\s+)?[\w-]+(?:\s+(?:vnet|subnet|network))?,?\s+)?`;
 /** A machine of the user's, said as one ("our jump host 10.100.4.9", "a VM in app-subnet, 10.10.1.50,") */
 const CLIENT_MACHINE =
@@ -44,7 +45,10 @@ export const saidToOpen = (text: string, ip: string): boolean =>
     String.raw`(?:${CLIENT_MACHINE}(?:\s+[\w-]+){0,3}?(?:\s+at)?[\s,(]+|` +
       String.raw`\b(?:sits|sitting|lives|living|located|runs|running)\s+(?:at|on)\s+)` +
       String.raw`${escapeRe(ip)}\)?,?\s+${PLACED}(?:and\s+)?(?:also\s+)?` +
-      String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries)\b`,
+      // ("the scheduling VM 10.10.1.80 in app-subnet has to query db-0": the connection it must open, said by its use)
+      String.raw`(?:(?:has|needs|wants|tries|is\s+going|is\s+supposed)\s+to\s+(?:connect|reach|call|talk|open|hit|` +
+      String.raw`dial|curl|query|poll|fetch|use|read|write|send|access)\b|` +
+      String.raw`(?:connects|reaches|wants|needs|calls|talks|opens|hits|dials|curls|tries|queries|polls|fetches)\b)`,
   ).test(text) || openedFrom(text, ip);
 
 /** "from the DBA bastion at 10.100.6.21 (hub side) we open sqlapilb:8080": the people who open the connection from a

@@ -8,7 +8,7 @@ import type { Trigger } from '../family';
 import { isPrivateIp } from '../path/ip';
 import { SNAT_QUESTION } from '../snat/question';
 import type { Entity, Intent } from './parse';
-import { askedWhetherReaches } from './outside-client';
+import { askedWhetherReaches, saidToOpen } from './outside-client';
 import {
   ASIDE_WORDS,
   FLOW_WORKS_ASKED,
@@ -635,9 +635,15 @@ const tracedOut = (s: Seen): boolean => {
 /** The way out said: with its source asked, or traced */
 const outSaid = (s: Seen): boolean => outWithItsSource(s) || tracedOut(s);
 
+/** "a VM at 10.0.3.15 inside the VNet calls the sqlapilb service": a machine said at its address to open a
+ * connection to one workload of ours is its client, the way in (https://kubernetes.io/docs/tutorials/services/source-ip/) */
+const machineOpensToOurs = (s: Seen): boolean =>
+  onePartyWithPods(s) &&
+  [s.intent.clientIp, ...(s.intent.elsewhereIps ?? [])].some((ip) => !!ip && saidToOpen(s.intent.text, ip));
+
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (neverOut(s)) return false;
+  if (neverOut(s) || machineOpensToOurs(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (outSaid(s)) return true;
@@ -2352,7 +2358,8 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'outsider-calls-our-host',
     says: { inbound: 19 },
-    when: (s) => !!s.intent.clientIp && s.hosts.length > 0 && !GOES_OUT.test(s.t),
+    // (or at one workload of ours, said at the client's address to be opened by it)
+    when: (s) => ((!!s.intent.clientIp && s.hosts.length > 0) || machineOpensToOurs(s)) && !GOES_OUT.test(s.t),
   },
   { id: 'outsider-to-our-frontend', says: { inbound: 19 }, when: outsiderToOurFrontend },
   { id: 'outside-address-reaches-our-lb', says: { inbound: 19 }, when: outsideAddressReachesOurLb },
