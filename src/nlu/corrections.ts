@@ -221,6 +221,8 @@ const GOES =
   // ("api lands on vmss000002", "ended up on": where the scheduler placed it, said as where it arrived
   // https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/)
   String.raw`(runs?|is|sits?|lives?|was|got|lands?|landed|ended up|ends up) (running |scheduled |placed )?(on|in)\b|` +
+  // ("you said api leaves via aks-natgw — does db-0 get the same treatment?": the one whose way out was said)
+  String.raw`(leaves?|leaving|exits?|egress(es)?|goes out|gets out|heads out)\b|` +
   // ("earlier you found sqlapi on qt8l7 — and the server pod?": the place said with no verb, after what was found;
   // never a port: "db-0 on 5432 is closed to web")
   String.raw`(on|in)\s+(?!(port\s+|tcp\W?|udp\W?)?\d)`;
