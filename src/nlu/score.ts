@@ -555,7 +555,8 @@ const VERDICT_VERB = new RegExp(
     String.raw`pass|passes|passed|decides?|deciding|kills?|killed|killing|` +
     // ("which rule on hub-fw would web hit when it calls out …": the rule a flow hits or matches is the one that
     // decides it, rules being read in order https://learn.microsoft.com/azure/firewall/rule-processing)
-    String.raw`rules?\b[^.?!]{0,40}\b(hit|hits|hitting|match|matches|matching|matched))\b`,
+    // ("api → 198.51.100.20 on 1433: which firewall rule applies?": the rule that applies to the flow, the same)
+    String.raw`rules?\b[^.?!]{0,40}\b(hit|hits|hitting|match|matches|matching|matched|appl(y|ies|ied|ying)|governs?))\b`,
 );
 const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
@@ -770,7 +771,8 @@ function farEndGoneTo(s: Seen): string | undefined {
     // ("web calling 10.100.2.10 in the hub": the verb in any form)
     // ("the api pod needs 52.239.140.10:443": what a workload needs is where it goes)
     String.raw`(->|→|\bto|\btowards?|\breach(es|ing)?|\bcall(s|ing)?|\bhit(s|ting)?|\bdial(s|ing)?|\bneeds)` +
-      String.raw`\s+(the\s+)?` +
+      // ("api->198.51.100.20": an arrow needs no space)
+      String.raw`((?<=->|→)\s*|\s+)(the\s+)?` +
       String.raw`((on[- ]?prem(ises)?|hub|spoke|storage|private|endpoint|vm|server|database|db|firewall)\s+){0,3}` +
       // ("calls the vm at 10.0.0.4": where the thing is said to be)
       String.raw`(at\s+)?${esc(ip)}\b(?!/\d)`,
