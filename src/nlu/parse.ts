@@ -194,6 +194,8 @@ for (const verb of ['walk', 'walkthrough']) STOP.add(verb);
 STOP.add('aro');
 // "please advise so we can reply to them": the asker's own reply to whoever asked them is no name
 for (const verb of ['reply', 'replies', 'respond', 'responds', 'advise']) STOP.add(verb);
+// "can a random host on the internet get to …?": a word saying any one at all, never a name of ours
+for (const any of ['random', 'arbitrary', 'anonymous', 'unknown', 'whatever', 'whichever']) STOP.add(any);
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
