@@ -1683,6 +1683,9 @@ const wordOfTheType = (words: string[], i: number, type: string | undefined): bo
 
 // "RITM-2231 auditor evidence: …", "INC0044556": a ticket's id is the ticket's, never a workload's name
 const TICKET_ID = /^(inc|chg|ritm|req|rfc|crq|sctask|prb)-?\d{3,}$/;
+// ("JIRA NET-2231 – …", "ticket OPS-118": any key said after the tracker's or the ticket's word is the ticket's)
+const TICKET_SAID = /\b(?:jira|ticket|issue|story|bug|epic|incident|task|work item)\s*#?\s*([a-z][a-z0-9]*-\d{2,})\b/g;
+const ticketIds = (text: string): Set<string> => new Set([...text.matchAll(TICKET_SAID)].map((m) => m[1]));
 const TYPE_WORD_STOP = new RegExp(String.raw`\b(${Object.keys(TYPE_WORDS).join('|')})\.(?=\s)`, 'g');
 
 /** "what does the coredns pod forward to": a verb after the type word (the name said before it) is no name */
@@ -1747,6 +1750,7 @@ function clientsSaid(text: string): string[] {
 
 function readNames(rest: Rest, intent: Intent): void {
   const fromNames = clientsSaid(rest.text);
+  const tickets = ticketIds(rest.text);
   const words = rest.text
     .replace(/->|→/g, ' ')
     // "do sqlapi and server share a node? if one VM dies…": a question mark ends the sentence, so the type word before
@@ -1756,7 +1760,7 @@ function readNames(rest: Rest, intent: Intent): void {
     .replace(TYPE_WORD_STOP, '$1 | ')
     .split(/[\s,;!?()"`<>=]+/)
     .map((w) => w.replace(/^[.'":]+|[.'":]+$/g, ''))
-    .filter((w) => w && !TICKET_ID.test(w));
+    .filter((w) => w && !TICKET_ID.test(w) && !tickets.has(w));
   const quoted = new Set([...rest.text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
   // "the 'controller' container", "the 'cache' pod": a word in quotes said as a container's or pod's name is written
   // as a name (https://kubernetes.io/docs/concepts/containers/)
