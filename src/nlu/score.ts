@@ -556,7 +556,8 @@ const VERDICT_VERB = new RegExp(
     // ("which rule on hub-fw would web hit when it calls out …": the rule a flow hits or matches is the one that
     // decides it, rules being read in order https://learn.microsoft.com/azure/firewall/rule-processing)
     // ("api → 198.51.100.20 on 1433: which firewall rule applies?": the rule that applies to the flow, the same)
-    String.raw`rules?\b[^.?!]{0,40}\b(hit|hits|hitting|match|matches|matching|matched|appl(y|ies|ied|ying)|governs?))\b`,
+    String.raw`rules?\b[^.?!]{0,40}\b(hit|hits|hitting|match|matches|matching|matched|` +
+    String.raw`appl(y|ies|ied|ying)|governs?))\b`,
 );
 const filterLetsOut = (s: Seen): boolean =>
   onePartyWithPods(s) &&
@@ -622,7 +623,12 @@ const filterOnWayOut = (s: Seen): boolean =>
 
 // ("can db-0 get out to 151.101.1.69 on 443 at all?": permission asked of a flow to a public address, not the way out)
 const neverOut = (s: Seen): boolean =>
-  staysIn(s) || filterLetsOut(s) || outVerdict(s) || filterOnWayOut(s) || permissionToFarEnd(s);
+  staysIn(s) ||
+  filterLetsOut(s) ||
+  outVerdict(s) ||
+  filterOnWayOut(s) ||
+  permissionToFarEnd(s) ||
+  machineOpensToOurs(s);
 
 /** "traceroute 10.20.1.5 from web-… / 1 10.224.0.4 / 2 * * * / why does it die right after the node?": a trace from
  * one workload of ours to an address outside the cluster follows its way out (the node's routes, then what they send
@@ -644,7 +650,7 @@ const machineOpensToOurs = (s: Seen): boolean =>
 
 function goesOut(s: Seen): boolean {
   const { intent, t } = s;
-  if (neverOut(s) || machineOpensToOurs(s)) return false;
+  if (neverOut(s)) return false;
   if (asksOneOut(s) && !s.hosts.length && !comesIn(s.intent.asking!)) return true;
   if (!onePartyWithPods(s) || s.hosts.length || comesIn(t) || flowBetween(s)) return false;
   if (outSaid(s)) return true;
@@ -990,7 +996,8 @@ const THING_THE_BOT_COVERS =
  * …?", "will you tell me when a pod's traffic is pinned …?": whether the bot watches for a case, said of a kind of
  * thing ("a", "an", "any": none of ours), asks what it covers, whatever networking words the case carries */
 const BOT_WATCHES =
-  String.raw`\b(can|could|does|do|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) (also |even )?` +
+  String.raw`\b(can|could|does|do|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+  String.raw`(also |even )?` +
   String.raw`(warn|alert|flag|notify|tell|detect|notice|spot|catch|check|report|let)s?( (me|us|you|know|it|that))*`;
 // (the case first: "if a scale-out eats every port, would the bot alert me?")
 const WATCHES_FOR =
