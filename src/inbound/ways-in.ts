@@ -76,8 +76,21 @@ export function namedWaysIn(intent: Intent): WayInKind[] {
  * before any kind named by words (https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways) */
 export function optionNamed(intent: Intent, options: WayInOption[]): WayInOption | undefined {
   const said = new Set(intent.names);
-  return options.find((o) => (o.httpRoute?.spec?.parentRefs ?? []).some((g) => said.has(g.name)));
+  const byGateway = options.find((o) => (o.httpRoute?.spec?.parentRefs ?? []).some((g) => said.has(g.name)));
+  // "… opens http://20.31.50.10/ — how does that land on web?": the way in whose own address is said (an ingress's
+  // status address, a LoadBalancer Service's) is the one dialled, not the client's
+  // (https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource)
+  const dialled = (ip: string) => ip !== intent.clientIp && intent.ips.includes(ip);
+  return byGateway ?? options.find((o) => addressesOf(o).some(dialled));
 }
+
+/** The addresses a way in is dialled at: an ingress's status address, a LoadBalancer Service's. */
+const addressesOf = (o: WayInOption): string[] =>
+  o.ingress
+    ? (o.ingress.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []))
+    : !o.route && !o.httpRoute && o.service
+      ? lbIngressIps(o.service)
+      : [];
 
 /** The option of the first kind named that the workload has (Front Door: the way in an origin names). */
 export function chooseWay(named: WayInKind[], options: WayInOption[], doors: FrontDoor[]): WayInOption | undefined {
