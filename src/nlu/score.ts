@@ -1549,6 +1549,10 @@ const DNS_CUE = new RegExp(
     String.raw`look(s|ed|ing)? ?(it |that |them )?up|lookups?|` +
     String.raw`name resolution|nslookup|dig|a records?)\b`,
 );
+/** A DNS record of a name ("A record", "dns entry"), never "keep a record of". */
+const HOST_RECORD = new RegExp(
+  String.raw`(?<!\b(keep|kept|keeps|make|made|take|took|no|any) )\b(a|aaaa|cname|alias|dns|txt) (records?|entry|entries)\b`,
+);
 // ("when sqlapi looks up just 'server'": the one looking up said before, the name quoted or said as just that)
 const LOOKED_UP = new RegExp(
   String.raw`\b(look(?:s|ed|ing)? ?up|lookups? (of|for)|resolv(e|ing)|nslookup|dig|name resolution (of|for))\s+` +
@@ -1821,6 +1825,11 @@ const verdictGoesOn = (s: Seen): boolean =>
     /\bsame (verdict|answer|result|outcome)\W*$/.test(ownWords(s)));
 
 /** Words of a flow between two parties (not of a name looked up). */
+// (a record said beside a flow is context: "shop.contoso.com has an A record to 20.31.46.88, why can't we reach it?")
+const hostRecordAsked = (s: Seen): boolean =>
+  !!s.hosts.length && HOST_RECORD.test(s.intent.asking ?? s.t) && !RECORD_BESIDE_FLOW.test(s.t);
+const RECORD_BESIDE_FLOW =
+  /\b(reach\w*|requests?|traffic|src|source|sees?|seen|blocked|allowed|can(no|['’])?t|fail\w*|tim(es|ed) out|hops?)\b/;
 const FLOW_SAID = new RegExp(
   String.raw`->|→|\b(src|source|sees?|seen|ports?|path|hops?|reach\w*|blocked|allowed|can|snat|route\w*|` +
     String.raw`go(es)?|egress|outbound|calls?)\b`,
@@ -2222,6 +2231,10 @@ export const EVIDENCE: readonly Row[] = [
     // ("would shop.contoso.com come back as the ingress address … split-horizon question": the view named)
     when: (s) => !!s.hosts.length && (SAME_ANSWER_BOTH_SIDES.test(s.t) || /\bsplit[- ]horizon\b/.test(s.t)),
   },
+  // "what A record should shop.contoso.com have — the ingress controller's public IP?": the DNS record a host of ours
+  // has or should have is its name resolution, whatever address is offered for it
+  // https://learn.microsoft.com/azure/dns/dns-zones-records#record-types
+  { id: 'host-record-asked', says: { dns: 19 }, when: hostRecordAsked },
   // a Service's DNS name with "resolve / point to / give back / lookup", from a pod or not: what the name resolves to
   {
     id: 'service-name-resolution',
