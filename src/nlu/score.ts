@@ -1366,13 +1366,20 @@ const frontendFiltered = (s: Seen): boolean =>
 /** A public address outside the cluster (a firewall's, a NAT device's), no party of ours said, asked what its
  * destination NAT or port forwarding sends in: that is a way in (DNAT rewrites where a packet coming in goes) */
 const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*)\b/;
+// ("51.104.20.30:8443 is open for them, where would that go?": where a port of the address sends what comes in is
+// its destination NAT, asked in plain words)
+const LANDS_WHERE = new RegExp(
+  String.raw`\bwhere (would|does|do|will|did|could|might) (that|it|this|they|traffic|packets?|requests?|connections?)` +
+    String.raw`( \w+)? (go|land|lead|end up|get (sent|forwarded)|be (sent|forwarded))\b|` +
+    String.raw`\bwhere (is|are) (that|it|this|they) (going|forwarded|sent|landing|leading)\b`,
+);
 const dnatOfAnAddress = (s: Seen): boolean =>
   s.intent.ips.length === 1 &&
   !!s.intent.elsewhereIps?.includes(s.intent.ips[0]) &&
   isPublic(s.intent.ips[0]) &&
   !s.both.length &&
   !s.hosts.length &&
-  DNAT_ASKED.test(s.t) &&
+  (DNAT_ASKED.test(s.t) || (s.intent.port !== undefined && LANDS_WHERE.test(s.t))) &&
   // ("which DNAT rules sit on that address?": the rules themselves, listed by what the address is)
   !/\b(which|what|list|show)\b[^.?!]{0,20}\b(dnat|nat|port[- ]?forward\w*) rules?\b/.test(s.t) &&
   !GOES_OUT_SAID.test(s.t);
