@@ -695,14 +695,17 @@ function dialsOutside({ intent, entities, t }: Seen): boolean {
  * (a path asked is the pair's) https://learn.microsoft.com/azure/aks/egress-outboundtype */
 const ROUTE_ASKED = /\b(routes?|routing|route table|udr|next ?hop|(which|what) way)\b/;
 function toAddressOutside(s: Seen): boolean {
-  const far = s.intent.towards;
+  // ("api → on-prem vault 192.168.40.12": the one address said, labelled, is where the flow goes)
+  const far = s.intent.towards ?? (s.intent.ips.length === 1 ? s.intent.ips[0] : undefined);
   if (!far || !s.intent.elsewhereIps?.includes(far) || s.hosts.length || s.intent.clientIp) return false;
   if (!ROUTE_ASKED.test(s.t)) return false;
   if (!onePartyWithPods(s) || s.both.length !== 1 || comesIn(s.t)) return false;
   const name = escapeRe(s.both[0].text.split('/').pop()!);
-  return new RegExp(
-    String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${esc(far)}\b|\b${name}( pods?)?\s*(->|→)\s*${esc(far)}\b`,
-  ).test(s.t);
+  // (what labels the far end may come before its address: "to the on-prem stamp vault 10.20.1.5")
+  const to = String.raw`(the |our |an? )?([a-z][\w-]* ){0,4}${esc(far)}\b`;
+  return new RegExp(String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${to}|\b${name}( pods?)?\s*(->|→)\s*${to}`).test(
+    s.t,
+  );
 }
 
 /** a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com") */
@@ -2400,7 +2403,7 @@ export const EVIDENCE: readonly Row[] = [
   { id: 'one-workload-to-outside', says: { egress: 19 }, when: goesOut },
   { id: 'workload-dials-outside-host', says: { egress: 19 }, when: dialsOutside },
   // (and a flow drawn from one workload to an address outside: combine.ts keeps its way out over a pair reading)
-  { id: 'workload-to-address-outside', says: {}, when: toAddressOutside },
+  { id: 'workload-to-address-outside', says: { egress: 17 }, when: toAddressOutside },
   // "which pods are on vmss000000?", "what's on node aro2-…-qt8l7?": the pods a node runs, a node being named
   { id: 'pods-on-a-node', says: { pod: 19 }, when: podsOnANode },
   // "node of db-0", "pod ip + node of web-…": the node a pod runs on
