@@ -98,7 +98,11 @@ export const spec: IntentSpec<'egress'> = {
           // ("which IPs must the bowling alley scoring vendor allow?": the far end may be described in a few words)
           String.raw`(they|it|(the|their) ((?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)` +
           String.raw`[\w-]+ ){0,3}(?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)[\w-]+)` +
-          String.raw`( have to| need to)? (allow|permit|accept|let in)\b`,
+          String.raw`( have to| need to)? (allow|permit|accept|let in)\b|` +
+          // ("full list of source IPs the payment processor should allow from us?": the far end said before its verb)
+          String.raw`\b(which|what|list of|all( of)?( the)?) (public |source |egress |outbound )?(ips?|address(es)?) ` +
+          String.raw`(that )?(the|their) ((?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)[\w-]+ ){1,4}` +
+          String.raw`(should|must|will|would|needs? to|ha(s|ve) to) (allow|permit|accept|let in)\b`,
       ),
       2,
     ],
