@@ -344,10 +344,17 @@ function nodeByOrdinal(k: Known, intent: Intent, entities: Entity[]): Entity[] {
   return node ? [{ text: said[1], kind: 'node', matched: node }] : [];
 }
 
+const hasLbIp = (ip: string) => (svc: Known['services'][number]) => lbIngressIps(svc).includes(ip);
 function addressesOfOurs(k: Known, intent: Intent): void {
   // (an Ingress's own address, an Application Gateway's frontend under AGIC, is a way in of ours as well
   // https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview)
   const ingressIps = k.ingresses.flatMap((i) => (i.status?.loadBalancer?.ingress ?? []).flatMap((a) => a.ip ?? []));
+  // ("sqlapi calls 20.67.170.10 … does it leave the cluster?": a frontend of ours taken as where an egress question's
+  // traffic goes is still an address the question names, the service proxy answers it on the node
+  // https://kubernetes.io/docs/reference/networking/virtual-ips/)
+  const dest = intent.destination;
+  if (dest && !intent.ips.includes(dest) && (ingressIps.includes(dest) || k.services.some(hasLbIp(dest))))
+    intent.ips = [...intent.ips, dest];
   const frontendIps = intent.ips.filter(
     (ip) => ingressIps.includes(ip) || k.services.some((svc) => lbIngressIps(svc).includes(ip)),
   );

@@ -323,7 +323,8 @@ export function reconsider(intent: Intent): void {
       ),
     );
   privateClient(intent);
-  if (intent.kind === 'inbound') clientNotOurs(intent);
+  // (whatever the family: "sqlapi opens 20.67.170.10 via the ingress lb": the frontend opened is no client)
+  if (intent.kind === 'inbound' || intent.clientIp) clientNotOurs(intent);
   ownBeforeQuoted(intent);
   intent.roles = rolesOf(intent);
   portOfName(intent);

@@ -1975,7 +1975,9 @@ function podCallsOurFrontend(s: Seen): boolean {
   // (a load balancer that proxies, ipMode Proxy, is reached by going out to it)
   if (s.intent.proxiedIps?.includes(ips[0])) return false;
   const t = s.t.replace(WHETHER_IT_LEAVES, ' ');
-  if (s.hosts.length || s.intent.clientIp || OUT.test(t) || GOES_OUT_SAID.test(t)) return false;
+  // (the frontend opened is never the client: "sqlapi opens 20.67.170.10")
+  const client = s.intent.clientIp !== undefined && s.intent.clientIp !== ips[0];
+  if (s.hosts.length || client || OUT.test(t) || GOES_OUT_SAID.test(t)) return false;
   const names = s.workloads.map((w) => esc(w.text.split('/').pop()!)).join('|');
   return (
     new RegExp(
@@ -2191,7 +2193,13 @@ export const EVIDENCE: readonly Row[] = [
   {
     id: 'requests-through-router',
     says: { inbound: 20 },
-    when: (s) => THROUGH_ROUTER.test(s.t) && !!s.workloads.length && !/\bcan\b/.test(s.t) && !routerIsClient(s),
+    // (never our own pod hairpinning through it: "sqlapi calls 20.67.170.10 (hairpin through the ingress LB)")
+    when: (s) =>
+      THROUGH_ROUTER.test(s.t) &&
+      !!s.workloads.length &&
+      !/\bcan\b/.test(s.t) &&
+      !routerIsClient(s) &&
+      !podCallsOurFrontend(s),
   },
   // "legacy-0 has dnsPolicy None, which nameserver does it hit?", "coredns upstream for web", "how name resolution
   // works for the web pod": a pod's resolver (its DNS settings, the cluster DNS's upstream) asked about with the pod
@@ -2280,8 +2288,10 @@ export const EVIDENCE: readonly Row[] = [
       (WAY_IN.test(s.t) || viaWayInNamed(s)) &&
       !CAN.test(s.t) &&
       !routerIsClient(s) &&
-      // (never where the workload itself calls our host: "sqlapi posts to its own hostname …, which source …?")
-      !podOpensOurHost(s),
+      // (never where the workload itself calls our host or frontend: "sqlapi posts to its own hostname …, which
+      // source …?")
+      !podOpensOurHost(s) &&
+      !podCallsOurFrontend(s),
   },
   // "true or false: 51.104.20.30 is the web service's public IP", "quiz: 20.31.46.88 is a) … b) …", "IOC list …
   // tell me if any of these are ours: 20.50.61.11", "sees connections from 20.31.44.2. is that in our range?", "… what
