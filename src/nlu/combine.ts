@@ -142,7 +142,11 @@ function keptOut(rules: Chosen, evidence: string[], m: Kind): string | undefined
   // ("when the app gateway forwards to the web pods, what source shows up in their logs?": one workload seen behind a
   // way in; the model's pair reading has no client of ours, the proxy opens the connection
   // https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works)
-  if (m === 'east-west' && rules.kind === 'inbound' && evidence.includes('seen-behind-the-way-in'))
+  // (nor the model's way-out reading, where our workload is the one that sees the source: "when the turnstile app goes
+  // through gateway-01, do the web pods see its IP?"; on a way out only the far end sees our source
+  // https://learn.microsoft.com/azure/aks/egress-outboundtype)
+  const ownSees = m === 'egress' && evidence.includes('one-of-ours-sees-source');
+  if ((m === 'east-west' || ownSees) && rules.kind === 'inbound' && evidence.includes('seen-behind-the-way-in'))
     if (evidence.includes('one-workload')) return 'rules: one workload seen behind a way in';
   return undefined;
 }
