@@ -1353,7 +1353,11 @@ const FRONTEND_VERDICT = new RegExp(
     String.raw`\b(nsgs?|[\w-]+-nsg|network security groups?|security rules?|waf)\b[^.?!]{0,20}?` +
     String.raw`\b(stop|block|drop|deny|denie|reject|filter|allow|let|permit)s?\b|` +
     String.raw`\b(stopped|blocked|dropped|denied|rejected|filtered|allowed|let through|permitted) by ` +
-    String.raw`((the|an?|any|our) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b`,
+    String.raw`((the|an?|any|our) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b|` +
+    // ("which NSG rule matches first for tcp/80 … to 20.31.50.10?", "the NSG rules in evaluation order for inbound
+    // tcp/80 to …": a filter's rules asked in the order they judge what comes in, by priority)
+    String.raw`\b(nsg|[\w-]+-nsg|security) rules?\b[^.?!]{0,30}?\b(match(es|ing)?|evaluat\w*|order|first|priorit\w*|` +
+    String.raw`appl(y|ies))\b`,
 );
 /** A frontend of ours, and no party or host, asked whether it is open or what a filter does to what comes to it */
 const frontendFiltered = (s: Seen): boolean =>
