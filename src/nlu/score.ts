@@ -1353,17 +1353,18 @@ const FRONTEND_VERDICT = new RegExp(
     String.raw`\b(nsgs?|[\w-]+-nsg|network security groups?|security rules?|waf)\b[^.?!]{0,20}?` +
     String.raw`\b(stop|block|drop|deny|denie|reject|filter|allow|let|permit)s?\b|` +
     String.raw`\b(stopped|blocked|dropped|denied|rejected|filtered|allowed|let through|permitted) by ` +
-    String.raw`((the|an?|any|our) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b|` +
+    String.raw`((the|an?|any|our) )?((new|old|updated|current|existing|same) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b|` +
     // ("which NSG rule matches first for tcp/80 … to 20.31.50.10?", "the NSG rules in evaluation order for inbound
     // tcp/80 to …": a filter's rules asked in the order they judge what comes in, by priority)
     String.raw`\b(nsg|[\w-]+-nsg|security) rules?\b[^.?!]{0,30}?\b(match(es|ing)?|evaluat\w*|order|first|priorit\w*|` +
     String.raw`appl(y|ies))\b`,
 );
+const FROM_OUTSIDE = /\b(from (the )?(outside|internet|anywhere)|internet (clients?|users?|sources?)|outsiders?)\b/;
 /** A frontend of ours, and no party or host, asked whether it is open or what a filter does to what comes to it */
+// (or a host of ours said from outside: "plain http on 80 to shop.contoso.com from outside, blocked by the NSG now?")
 const frontendFiltered = (s: Seen): boolean =>
-  !!s.intent.frontendIps?.length &&
+  (!!s.intent.frontendIps?.length ? !s.hosts.length : s.hosts.length === 1 && FROM_OUTSIDE.test(s.t)) &&
   !s.both.length &&
-  !s.hosts.length &&
   !s.intent.clientIp &&
   // (what the address is, or the load balancer's settings, asked by other words: "what is 20.31.46.88 and is it open…")
   !['load-balancers', 'what-is'].includes(s.cue) &&
