@@ -165,7 +165,11 @@ const NETWORK_ASKED = new RegExp(
     String.raw`these|those|them|it|this|that|so many|two|three|four|five|\d+)|` +
     // "how many load balancers are we paying for": a count of things of ours is read, the bill the reason for asking
     String.raw`\bhow many (public |outbound |egress )?(ips?|addresses|load ?balancers?|lbs?|frontends?|nat gateways?|` +
-    String.raw`firewalls?|nodes?|pods?)\b`,
+    String.raw`firewalls?|nodes?|pods?)\b|` +
+    // ("list our load balancers plus the app gateway, the owner wants to know what we pay for": a list of things of
+    // ours asked, the bill the reason)
+    String.raw`\b(list|show|enumerate|give)( me| us)? (all |every )?(of )?(our|the|all)( public| outbound)? ` +
+    String.raw`(ips?|addresses|load ?balancers?|lbs?|frontends?|nat gateways?|firewalls?|app(lication)? gateways?)\b`,
 );
 const AMOUNT_ASKED = new RegExp(
   // ("which is cheaper for egress: …?": two ways compared by price asks an amount, whatever way is named)
@@ -173,7 +177,9 @@ const AMOUNT_ASKED = new RegExp(
     String.raw`\b(costs?|price|prices|spend|charges) (of|us|me|for|comparison|breakdown)\b|` +
     // (never the bill as where things show: "what do the two LBs on our bill each do?")
     String.raw`\bwhat (would|will|does|do|did) [^?.]{0,40}\b(?<!\b(on|in) (the |our |this |my |their )?)` +
-    String.raw`(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b`,
+    String.raw`(cost|bill|charge)\b|\b(cost|spend|bill) (go|went) up\b|` +
+    // ("… and what each costs": the amount of each asked)
+    String.raw`\bwhat (each|it|they|that|this)( one)? costs?\b`,
 );
 // ("which DNS server does invoice-api use", "billing-worker": a word inside a hyphenated or dotted name is the name's)
 // "finance asks what 20.50.61.11 is and why we pay for it": what the address is, the bill the reason for asking

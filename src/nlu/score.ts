@@ -2180,7 +2180,10 @@ const ADDRESS_DOES =
   /\bwhat (?:does|do) (?:it|this|that|this ip|that ip)(?: \w+ly| even| really)? do(?: for us)?\s*[?!.]*$/;
 const THIS_ADDRESS_FOR = new RegExp(
   String.raw`\bwhat(?: is|'s) (?:this|that) (?:ip|address)(?: used for| for)?\b|` +
-    String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b|` +
+    String.raw`\bwhat(?: is|'s) (?:this|that|it) used for\b|` +
+    // ("… on the Azure invoice … what do we use it for?": what we use the one address for is what it is)
+    String.raw`\bwhat (?:do|does|did) (?:we|they|you|the \w+) (?:even |actually |really )?use (?:it|this|that)` +
+    String.raw`(?: ip| address)? for\b|${IPV4}\s*[—–-]+\s*what(?: is|'s) (?:that|this|it)\b|` +
     // "10.100.2.5 — dns server of what?": the address said, then what it serves asked
     String.raw`^\W*${IPV4}\s*[—–:-]+\s*[\w -]{0,30}\b(?:of|for) what\s*\?`,
 );
