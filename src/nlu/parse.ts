@@ -196,6 +196,9 @@ STOP.add('aro');
 for (const verb of ['reply', 'replies', 'respond', 'responds', 'advise']) STOP.add(verb);
 // "can a random host on the internet get to …?": a word saying any one at all, never a name of ours
 for (const any of ['random', 'arbitrary', 'anonymous', 'unknown', 'whatever', 'whichever']) STOP.add(any);
+// "its own dns config in the pod spec": the parts of an object's manifest, said after its type, never a name
+// https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec
+for (const part of ['spec', 'specs', 'manifest', 'manifests']) STOP.add(part);
 // words that are common English but also plausible workload names: kept as names
 for (const keep of ['server', 'api', 'sql', 'app', 'web', 'db']) STOP.delete(keep);
 
