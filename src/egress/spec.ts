@@ -101,7 +101,8 @@ export const spec: IntentSpec<'egress'> = {
           String.raw`( have to| need to)? (allow|permit|accept|let in)\b|` +
           // ("full list of source IPs the payment processor should allow from us?": the far end said before its verb)
           String.raw`\b(which|what|list of|all( of)?( the)?) (public |source |egress |outbound )?(ips?|address(es)?) ` +
-          String.raw`(that )?(the|their) ((?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)[\w-]+ ){1,4}` +
+          String.raw`(that )?(the|their) ` +
+          String.raw`((?!(net ?pol|polic|nsg|asg|firewall|fw|rule|acl|pods?\b|nodes?\b)\w*)[\w-]+ ){1,4}` +
           String.raw`(should|must|will|would|needs? to|ha(s|ve) to) (allow|permit|accept|let in)\b`,
       ),
       2,

@@ -703,9 +703,8 @@ function toAddressOutside(s: Seen): boolean {
   const name = escapeRe(s.both[0].text.split('/').pop()!);
   // (what labels the far end may come before its address: "to the on-prem stamp vault 10.20.1.5")
   const to = String.raw`(the |our |an? )?([a-z][\w-]* ){0,4}${esc(far)}\b`;
-  return new RegExp(String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${to}|\b${name}( pods?)?\s*(->|→)\s*${to}`).test(
-    s.t,
-  );
+  const drawn = String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${to}|\b${name}( pods?)?\s*(->|→)\s*${to}`;
+  return new RegExp(drawn).test(s.t);
 }
 
 /** a URL or a public domain name the inventory does not know is a destination outside ("to api.stripe.com") */
@@ -1353,7 +1352,8 @@ const FRONTEND_VERDICT = new RegExp(
     String.raw`\b(nsgs?|[\w-]+-nsg|network security groups?|security rules?|waf)\b[^.?!]{0,20}?` +
     String.raw`\b(stop|block|drop|deny|denie|reject|filter|allow|let|permit)s?\b|` +
     String.raw`\b(stopped|blocked|dropped|denied|rejected|filtered|allowed|let through|permitted) by ` +
-    String.raw`((the|an?|any|our) )?((new|old|updated|current|existing|same) )?(subnet |nic )?(nsgs?|[\w-]+-nsg|waf)\b|` +
+    String.raw`((the|an?|any|our) )?((new|old|updated|current|existing|same) )?(subnet |nic )?` +
+    String.raw`(nsgs?|[\w-]+-nsg|waf)\b|` +
     // ("which NSG rule matches first for tcp/80 … to 20.31.50.10?", "the NSG rules in evaluation order for inbound
     // tcp/80 to …": a filter's rules asked in the order they judge what comes in, by priority)
     String.raw`\b(nsg|[\w-]+-nsg|security) rules?\b[^.?!]{0,30}?\b(match(es|ing)?|evaluat\w*|order|first|priorit\w*|` +
@@ -1363,7 +1363,7 @@ const FROM_OUTSIDE = /\b(from (the )?(outside|internet|anywhere)|internet (clien
 /** A frontend of ours, and no party or host, asked whether it is open or what a filter does to what comes to it */
 // (or a host of ours said from outside: "plain http on 80 to shop.contoso.com from outside, blocked by the NSG now?")
 const frontendFiltered = (s: Seen): boolean =>
-  (!!s.intent.frontendIps?.length ? !s.hosts.length : s.hosts.length === 1 && FROM_OUTSIDE.test(s.t)) &&
+  (s.intent.frontendIps?.length ? !s.hosts.length : s.hosts.length === 1 && FROM_OUTSIDE.test(s.t)) &&
   !s.both.length &&
   !s.intent.clientIp &&
   // (what the address is, or the load balancer's settings, asked by other words: "what is 20.31.46.88 and is it open…")
@@ -1375,7 +1375,7 @@ const frontendFiltered = (s: Seen): boolean =>
  * destination NAT or port forwarding sends in: that is a way in (DNAT rewrites where a packet coming in goes) */
 const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*)\b/;
 // ("51.104.20.30:8443 is open for them, where would that go?": where a port of the address sends what comes in is
-// its destination NAT, asked in plain words)
+// its destination NAT, asked in plain words https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
 const LANDS_WHERE = new RegExp(
   String.raw`\bwhere (would|does|do|will|did|could|might) (that|it|this|they|traffic|packets?|requests?|connections?)` +
     String.raw`( \w+)? (go|land|lead|end up|get (sent|forwarded)|be (sent|forwarded))\b|` +
@@ -1566,7 +1566,8 @@ const DNS_CUE = new RegExp(
 );
 /** A DNS record of a name ("A record", "dns entry"), never "keep a record of". */
 const HOST_RECORD = new RegExp(
-  String.raw`(?<!\b(keep|kept|keeps|make|made|take|took|no|any) )\b(a|aaaa|cname|alias|dns|txt) (records?|entry|entries)\b`,
+  String.raw`(?<!\b(keep|kept|keeps|make|made|take|took|no|any) )\b(a|aaaa|cname|alias|dns|txt) ` +
+    String.raw`(records?|entry|entries)\b`,
 );
 // ("when sqlapi looks up just 'server'": the one looking up said before, the name quoted or said as just that)
 const LOOKED_UP = new RegExp(
