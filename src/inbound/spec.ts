@@ -61,6 +61,9 @@ export const spec: IntentSpec<'inbound'> = {
     ),
     // "DNAT on the LB frontend … to nodePort … and then to the pod"
     /\b(dnat\w*|nodeports?)\b.{0,60}\b(to|into) (the )?(pods?|backends?)\b/,
+    // ("where does the firewall DNAT send it?": where a DNAT rule takes what comes in is the way in behind it
+    // https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+    [/\bdnat( rules?)? (sends?|forwards?|takes?|translates?|puts?|passes?) (it|that|this|them|those|the \w+)\b/, 2],
     new RegExp(
       String.raw`\bhow (does|do|is|are|can|would)\b.{0,50}\b(reach|reached|get to|gets to|come in|comes in|exposed|` +
         String.raw`arrive|land|enter)\b`,

@@ -45,6 +45,9 @@ const CHANGES = new RegExp(
     String.raw`fix|repair|restart)\b(?! (anything|something|things|stuff)( at all| for us| for me)?` +
     String.raw`( (in|on|to) (the |our |my )?(cluster|network|azure|subscription|environment|setup))?` +
     String.raw`\s*([?!.,]|\bor\b|$))|` +
+    // ("can you give my spark job its own egress IP?": something of ours given a new one of its own is a change)
+    String.raw`\b(can|could|would) you (please )?(give|assign) (my |our |the |this |that )?([\w-]+ ){0,3}` +
+    String.raw`(its|their|a|an) (own|new|dedicated|static|separate|fixed)\b|` +
     // "would it be possible to move the EgressIP onto another node": a change asked politely
     // ("would it be possible for you to raise the idle timeout": whoever is asked to, a setting raised is a change)
     String.raw`\b(would|is) it (be )?possible (for (you|u|the bot) )?to (move|migrate|relocate|change|add|remove|` +

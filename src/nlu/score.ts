@@ -1021,6 +1021,11 @@ const ITS_CHECKS =
   // (never a polite request: "can you show SNAT ports?", "can you check NSGs?" ask for them)
   String.raw`follow|work out|figure out|calculate|compute|report) ([a-z0-9-]+ ){0,2}[a-z0-9-]+s` +
   String.raw`(?=[?!.,]|$| (on|in|for|of|per|behind|across|when|too|as well)\b)|` +
+  // ("can you check network policies even on a cluster that doesn't enforce them?": a kind of thing, on a kind of
+  // cluster, asked whether the bot gets at it — a request names ours)
+  String.raw`\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) (also |even )?(check|see|read|` +
+  String.raw`judge|evaluate|handle) ([a-z0-9-]+ ){0,2}[a-z0-9-]+s,? (even |also |still )?(on|in|for|with|behind) ` +
+  String.raw`(a|an|any)\b|` +
   String.raw`${ITS_VERDICTS}|` +
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)

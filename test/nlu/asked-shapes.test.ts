@@ -494,3 +494,15 @@ test("a load balancer's backend pool said by its name asks the load balancers", 
     ]);
   }
 });
+
+test('after the retrain: a kind of thing on a kind of cluster asked of the bot, a new one of its own, a DNAT sending', async () => {
+  const help = 'could the bot judge NSG rules, also for a cluster with azure cni?';
+  expect((await ask(help, fx('aks-cni-nsg'))).intent).toBe('help');
+  const own = await ask('could you assign the sqlapi pods a dedicated egress ip', SnapshotInventory.demo());
+  expect([own.intent, own.answer]).toEqual(['unknown', expect.stringMatching(/^I only read: I change nothing/)]);
+  const read = await ask('can you give me the egress ip of sqlapi?', SnapshotInventory.demo());
+  expect(read.intent).toBe('egress');
+  const q = 'the branch 198.51.100.44 opens ssh via 51.104.20.30 on 2222. where does the DNAT rule send it?';
+  const dnat = await ask(q, fx('aks-fw-dnat'));
+  expect([dnat.intent, dnat.answer]).toEqual(['inbound', expect.stringMatching(/DNAT rule .* translates tcp\/2222/)]);
+});
