@@ -228,7 +228,10 @@ class Pair {
     const replicas = far?.group?.filter((p) => p.metadata.uid !== this.from.metadata.uid) ?? [];
     const each = replicas.length > 1 && !(this.group && this.group.length > 1);
     if (each) return { ...this.to(to, note), toGroup: replicas };
-    this.note(far?.note);
+    // (both ends several replicas: every client replica against one far end, said)
+    const one =
+      replicas.length > 1 ? `the far end is one of ${replicas.length} replicas: ${to.pod?.metadata.name}` : '';
+    this.note(far?.note ?? (one || undefined));
     this.note(note);
     const served = this.port === undefined && to.pod ? onlyPort(to.pod) : undefined;
     if (served) this.note(`judged on tcp:${served}, the one port ${to.pod!.metadata.name} declares (no port was said)`);

@@ -227,6 +227,9 @@ test("a workload's replicas as the far end of one pod: each judged, its own node
   expect(r.answer).toMatch(/• web-7d4b9c8f6d-fghij: Yes: /);
   expect(r.verdict).toBeUndefined();
   // a client that is itself several replicas keeps one far end, said so
-  const both = await ask('can the web pods reach the api pods?', fixture('aks-lb'));
-  expect(both.answer).toMatch(/replicas of web/);
+  const both = await ask('can the ingress-nginx-controller pods reach the web pods on 8080?', fixture('aks-lb'));
+  expect(both.answer).toMatch(/All 2 replicas of ingress-nginx/);
+  expect(both.warnings).toContainEqual(
+    expect.stringMatching(/^the far end is one of 2 replicas: web-7d4b9c8f6d-abcde;/),
+  );
 });
