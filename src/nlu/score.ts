@@ -1650,7 +1650,10 @@ const ASKS_WHAT_AT_END = new RegExp(
     String.raw` or (something|someone|anything) else)|` +
     // "… which of our resources is it?"
     // "… which of our resources is it?", "… — which pod and owner is that?"
-    String.raw`(which|what) (one )?(of our )?(resources?|objects?|things?|pod|node|vm|machine|host|workload)` +
+    // ("… denied to 52.239.141.7 — which azure service is that?": a service of Azure's own, by its address
+    // https://learn.microsoft.com/azure/virtual-network/service-tags-overview)
+    String.raw`(which|what) (one )?(of our )?((azure|microsoft) )?` +
+    String.raw`(resources?|objects?|things?|pod|node|vm|machine|host|workload|services?)` +
     String.raw`( and (its )?(owner|node|namespace|ns))? (is|owns) (it|that|this)( ip| address)?|` +
     // "10.225.0.40 in the dns logs, which workload?": the kind of thing asked for alone, after the address
     String.raw`[,:;] (which|what|whose) (pod|workload|resource|object|vm|machine|app)|` +
@@ -1695,7 +1698,12 @@ const NODES_SENT_TO = new RegExp(
 const OUTSIDE_FIRST =
   /(^|[\s:(])((?:the )?(?:internet|(?:ext(?:ernal)? )?clients?|users?|customers?|browsers?|outside|world))\s*(->|→)/;
 const GOES_OUT = /\b(egress|outbound|outgoing|snat|go(es|ing)? out|leav(e|es|ing))\b/;
-const WHAT_HOST = /\bwhat(?:'s| is) (this|that|the) (host ?(name)?|fqdn|domain( name)?|endpoint|name)\s*[?!.]*\s*$/;
+// ("… wants to know what this host is before they allow it": the same asked within the sentence, a reason after)
+const WHAT_HOST = new RegExp(
+  String.raw`\bwhat(?:'s| is) (this|that|the) (host ?(name)?|fqdn|domain( name)?|endpoint|name)\s*[?!.]*\s*$|` +
+    String.raw`\b(knows?|tell|says?|asks?|wonders?|find out|explain)( me| us| them)? what (this|that|the) ` +
+    String.raw`(host ?(name)?|fqdn|domain( name)?|endpoint|name) (is|belongs to)\b`,
+);
 const WHAT_IP_THEN_ASIDE =
   /^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}\s*(\(|[—–-]\s|:\s)/;
 /** the aside asks about traffic between parties: then the address is one end of a path, not the question */
