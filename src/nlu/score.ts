@@ -1120,7 +1120,7 @@ const EARLIER_ANSWER = new RegExp(
 );
 /** The topics named are what the bot is asked to cover: listed, alone, or a kind of thing asked whether it covers */
 const scopeAsked = (t: string): boolean =>
-  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || new RegExp(`${THING_THE_BOT_COVERS}|${WATCHES_FOR}`).test(t);
+  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || QUESTIONS_TAKEN.test(t) || new RegExp(`${THING_THE_BOT_COVERS}|${WATCHES_FOR}`).test(t);
 /** A thing of ours said in a message to the bot: never the platform said in general ("Kubernetes stuff"), nor a
  * namespace's word said as plain English, never written as a name ("… without default outbound access") */
 const namesOurs = (s: Seen, e: Entity, t: string): boolean =>
@@ -1149,6 +1149,15 @@ function aboutTheBot(s: Seen): boolean {
   );
 }
 
+/** "do you handle DNS questions?", "will the bot take SNAT port queries?": a kind of question the bot takes */
+const QUESTIONS_TAKEN = new RegExp(
+  String.raw`\b(can|could|do|does|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+    String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with)s? ` +
+    String.raw`([\w/&,'-]+ ){0,8}(questions|queries)\b|` +
+    // ("backend pool and probe questions — does the bot answer those?": the kind said first, pointed back at)
+    String.raw`\b(questions|queries)\W+(can|could|do|does|will|would) (you|u|the bot|this bot|the tool|this tool) ` +
+    String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with) (those|these|them|such)\b`,
+);
 /** The bot asked what it knows or checks, or one topic weighed against another (nothing of ours named) */
 const BOT_SCOPE = new RegExp(String.raw`${ITS_CHECKS}|${BOT_AWARE}|\bor (only|just)\b|\b${BEYOND_IT}\b`);
 const botScopeAsked = (s: Seen): boolean => !EARLIER_ANSWER.test(s.t) && BOT_SCOPE.test(s.t) && aboutTheBot(s);
@@ -2623,6 +2632,14 @@ export const EVIDENCE: readonly Row[] = [
   // https://docs.openshift.com/container-platform/latest/networking/ingress-operator.html
   { id: 'client-drawn-to-host', says: { inbound: 19 }, when: clientDrawnToHost },
   { id: 'about-the-bot', says: { help: 15 }, when: (s) => !EARLIER_ANSWER.test(s.t) && aboutTheBot(s) },
+  // "do you handle health probe / backend pool questions for load balancers?": a kind of question asked whether the
+  // bot takes it — the topics named are that kind, no question of them (nothing of ours named): it outranks what
+  // evidence those topics' own words give
+  {
+    id: 'kind-of-question-taken',
+    says: { help: 30 },
+    when: (s) => QUESTIONS_TAKEN.test(s.t) && !EARLIER_ANSWER.test(s.t) && aboutTheBot(s),
+  },
   // "is the bot aware of NAT gateways, or only outbound rules?": topics weighed as what the bot covers outrank the
   // evidence those topics' own words give
   // evidence those topics' own words give (combine.ts: the help card, whatever the model reads)
