@@ -180,8 +180,12 @@ function pairSwapped(recap: string, follow: string, namesOf: (s: string) => stri
   const fresh = pair.filter((n) => !recalled.includes(n));
   // (the recalled pair is its first two names: a word read as a name after them is no party)
   const taken = recalled.slice(0, 2).filter((n) => !pair.includes(n));
+  // ("… on 1433 is allowed. and X → server on 1433?": the recalled port said again is the same port)
+  const port = /(?:\bon|\bport|:)\s*(?:port\s+)?(\d{1,5})[\s?!.]*$/.exec(follow)?.[1];
+  const samePort = port && new RegExp(String.raw`(\bon|\bport|:)\s*(port\s+)?${port}\b`).test(recap);
+  const again = samePort ? String.raw`\s*(on|port|:)?\s*(port\s+)?${port}` : '';
   const bare = new RegExp(
-    String.raw`${escapeRe(pair[pair.length - 1] ?? '')}([\s,]+(on )?(the )?same port)?[\s?!.]*$`,
+    String.raw`${escapeRe(pair[pair.length - 1] ?? '')}([\s,]+(on )?(the )?same port)?${again}[\s?!.]*$`,
     'i',
   );
   if (pair.length !== 2 || fresh.length !== 1 || taken.length !== 1 || !bare.test(follow)) return undefined;
