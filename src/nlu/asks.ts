@@ -67,7 +67,9 @@ const RESOLVER_PATH = new RegExp(
       String.raw`(dns|resolvers?|name ?servers?)\b`,
     // (never an HTTP proxy's upstream, "nginx config has upstream http://api:8080": the backend it sends requests to
     // https://nginx.org/en/docs/http/ngx_http_upstream_module.html)
-    String.raw`\bupstream\b(?!\s+(?:https?:\/\/|host\s|[a-z0-9][\w.-]*:\d))`,
+    // ("the nginx upstream is configured as just 'api'": a proxy's upstream said, or the name it is set to)
+    String.raw`(?<!\b(?:nginx|haproxy|envoy|proxy|ingress|ingress-nginx)(?:'s)?\s+)` +
+      String.raw`\bupstream\b(?!\s+(?:https?:\/\/|host\s|[a-z0-9][\w.-]*:\d|(?:(?:is|was)\s+)?(?:configured|set|pointed)\s+(?:as|to)\b))`,
     // "split horizon: from web, does shop.contoso.com resolve to the ingress IP or something internal?": which
     // server answers the pod decides which view of the name it gets
     String.raw`\bsplit[- ]horizon\b`,
