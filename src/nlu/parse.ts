@@ -1680,6 +1680,14 @@ const LOOKS_UP = new RegExp(
 const SHORT_NAME = String.raw`\b((?:short|bare|unqualified|single-label) (?:host ?)?name)`;
 const SHORT_NAME_BARE = new RegExp(String.raw`${SHORT_NAME} ([a-z0-9][a-z0-9-]*)\b(?![.'"\`-])`, 'gi');
 const SHORT_NAME_QUOTED = new RegExp(String.raw`${SHORT_NAME} '([a-z0-9][a-z0-9-]*)'`, 'g');
+/** "the web frontend calls api by its short name": the one calling a name by its short name looks it up, the client
+ * (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services) */
+const CALLS_BY_SHORT_NAME = new RegExp(
+  String.raw`(?:^|\s)([a-z0-9][\w./-]*)\s+(?:(?:pods?|frontend|app|service|deployment|workload)\s+)?` +
+    String.raw`(?:calls?|reach(?:es)?|hits?|(?:connects?|talks?) to|addresses|refers to)\s+` +
+    String.raw`(?:the\s+)?[a-z0-9][\w.-]*\s+(?:by|with|via|using|through)\s+(?:just\s+)?(?:its|the|a)?\s*${SHORT_NAME}`,
+  'g',
+);
 const NAME_SAID =
   /\bthe (?:short |full |dns |host |service )?name ['"]?([a-z0-9][a-z0-9-]*)['"]?(?=\s*(?:[,?!;:]|\.(?:\s|$)|$))/g;
 /** "every node", "if node X dies", "which pod answers?": a determiner before the type word, or a verb after it */
@@ -1750,6 +1758,7 @@ function clientsSaid(text: string): string[] {
     ...text.matchAll(LOOKS_UP),
     ...text.matchAll(insideRe),
     ...text.matchAll(CALLS_THIS),
+    ...text.matchAll(CALLS_BY_SHORT_NAME),
     ...text.matchAll(ITS_CONNECTION_STRING),
   ].map((m) => m[1].replace(/[.:]+$/, ''));
 }
