@@ -3156,7 +3156,9 @@ const BACKENDS_OF = /\bback[ -]?ends?( pods?| pools?| members?| targets?| server
 // ("the application gateway — which pods is it sending traffic to?", "which pods sit behind the app gateway?": the
 // pods it sends to, said in words, are its backends)
 const PODS_IT_FEEDS = new RegExp(
-  String.raw`\b(which|what) pods?\b[^.?!]{0,40}\b(send(s|ing)?|forward(s|ing)?|rout(e|es|ing)|balanc(e|es|ing)|` +
+  // ("which backend pods does it spread requests over?": the pods said as its backends)
+  String.raw`\b(which|what) (back[ -]?end )?pods?\b[^.?!]{0,40}\b(send(s|ing)?|forward(s|ing)?|rout(e|es|ing)|` +
+    String.raw`balanc(e|es|ing)|` +
     String.raw`spread(s|ing)?|distribut\w*)( the| its)?( traffic| requests?)? (to|over|across)\W*$|` +
     String.raw`\b(which|what) pods? (sit|sits|are|is|live|lives) behind\b`,
 );
