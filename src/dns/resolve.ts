@@ -157,10 +157,11 @@ const asksWhether = (intent: Intent): boolean => WHETHER.test(intent.asking ?? i
 // (a label before a colon says what it is about: "newsroom paywall: does plain 'api' work as a name …?", "dns lookup
 // for api from the ingress-nginx controller: does the short name 'api' work there?"; so does a place before a comma:
 // "from pod x/a, does the short name s-z-c resolve?"; and a topic before a dash: "short name db from web — does it
-// work?"; "nginx config has upstream http://api:8080 — will the short name 'api' resolve …": a config line before it)
+// work?"; "nginx config has upstream http://api:8080 — will the short name 'api' resolve …": a config line before it,
+// however long: "the nginx controller has an upstream configured as just `api:8080` — will that short name …")
 // ("nginx controller resolving the bare name `api` — does that work?": the name in code quotes as in plain ones)
 const WHETHER = new RegExp(
-  String.raw`^\W*(?:[\w' -]{1,60}:\s+|[\w' /-]{1,60},\s+|[\w'"\`’ /:.-]{1,60}\s[—–-]{1,2}\s+)?` +
+  String.raw`^\W*(?:[\w' -]{1,60}:\s+|[\w' /-]{1,60},\s+|[\w'"\`’ /:.-]{1,100}\s[—–-]{1,2}\s+)?` +
     // ("… by its short name - should that work?")
     String.raw`(does|do|will|would|can|is|should)\b(?!.*\b(what|which)\b).*` +
     String.raw`\b(work|works|resolve|resolves|resolvable)\b`,

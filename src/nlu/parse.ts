@@ -501,7 +501,9 @@ function fixTypos(text: string): string {
     if (VOCABULARY.includes(w) || STOP.has(w)) return all;
     if (w.length < 6) return pre + (shortTypo(w) ?? w);
     // ("dns resolvr for sqlapi": one letter left out, never its first, is that word, before one swapped for another)
-    const leftOut = SWAPS_ONLY.find((v) => v.length === w.length + 1 && v[0] === w[0] && editDistance(v, w) === 1);
+    const leftOut = SWAPS_ONLY.includes(w)
+      ? undefined
+      : SWAPS_ONLY.find((v) => v.length === w.length + 1 && v[0] === w[0] && editDistance(v, w) === 1);
     if (leftOut) return pre + leftOut;
     const near = VOCABULARY.find(
       (v) =>
