@@ -69,7 +69,8 @@ const RESOLVER_PATH = new RegExp(
     // https://nginx.org/en/docs/http/ngx_http_upstream_module.html)
     // ("the nginx upstream is configured as just 'api'": a proxy's upstream said, or the name it is set to)
     String.raw`(?<!\b(?:nginx|haproxy|envoy|proxy|ingress|ingress-nginx)(?:'s)?\s+)` +
-      String.raw`\bupstream\b(?!\s+(?:https?:\/\/|host\s|[a-z0-9][\w.-]*:\d|(?:(?:is|was)\s+)?(?:configured|set|pointed)\s+(?:as|to)\b))`,
+      String.raw`\bupstream\b(?!\s+(?:https?:\/\/|host\s|[a-z0-9][\w.-]*:\d|` +
+      String.raw`(?:(?:is|was)\s+)?(?:configured|set|pointed)\s+(?:as|to)\b))`,
     // "split horizon: from web, does shop.contoso.com resolve to the ingress IP or something internal?": which
     // server answers the pod decides which view of the name it gets
     String.raw`\bsplit[- ]horizon\b`,

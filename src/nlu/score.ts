@@ -1120,7 +1120,10 @@ const EARLIER_ANSWER = new RegExp(
 );
 /** The topics named are what the bot is asked to cover: listed, alone, or a kind of thing asked whether it covers */
 const scopeAsked = (t: string): boolean =>
-  COVERS_OR_EXAMPLES.test(t) || TOPIC_ALONE.test(t) || QUESTIONS_TAKEN.test(t) || new RegExp(`${THING_THE_BOT_COVERS}|${WATCHES_FOR}`).test(t);
+  COVERS_OR_EXAMPLES.test(t) ||
+  TOPIC_ALONE.test(t) ||
+  QUESTIONS_TAKEN.test(t) ||
+  new RegExp(`${THING_THE_BOT_COVERS}|${WATCHES_FOR}`).test(t);
 /** A thing of ours said in a message to the bot: never the platform said in general ("Kubernetes stuff"), nor a
  * namespace's word said as plain English, never written as a name ("… without default outbound access") */
 const namesOurs = (s: Seen, e: Entity, t: string): boolean =>
