@@ -1853,6 +1853,11 @@ function readNames(rest: Rest, intent: Intent): void {
 /** Where one sentence ends and the next begins ("kiln logger can't resolve — where is coredns 7hj4m": a dash, or a
  * hyphen set apart by spaces, before a question's opening word ends what was reported, as a stop does; never before a
  * question that points back at what the dash follows: "10.100.0.4 — which box is that?") */
+/** The message without its quoted "> …" sentences, where the reply has words of its own: what it asks of */
+function unquoted(t: string): string {
+  const own = t.split(SENTENCE_BREAK).filter((s) => !/^\s*>/.test(s));
+  return own.some((s) => /[a-z]/.test(s)) ? own.join(' ') : t;
+}
 const SENTENCE_BREAK = new RegExp(
   // (a semicolon joins two sentences: "earlier you said sqlapi is on qt8l7; where is server-1-ppl25?")
   String.raw`(?<=[.?!;])\s+(?=[a-z>]|\d{1,3}(?:\.\d{1,3}){3}\b)|` +
@@ -2204,9 +2209,10 @@ function parseText(text: string): Intent {
   if (Object.keys(asks).length) intent.asks = asks;
   readScope(rest, intent);
   const dest =
-    // "traceroute 13.107.42.14": the target traced to
+    // "traceroute 13.107.42.14": the target traced to (never one in a quoted earlier answer: "> … SNATs the pod to
+    // 10.0.2.4 / and server when it phones home, same address?" asks of the reply's own words)
     /\b(?:reach(?:es|ing)?|towards|to|calls?|hits?|traceroute|tracepath|mtr)\s+(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(
-      rest.text,
+      unquoted(rest.text),
     ) ??
     // "the vendor at 40.112.1.9": a far end outside, named by what it is
     FAR_END_AT.exec(rest.text);
