@@ -2087,6 +2087,20 @@ const ADDRESSES_COMPARED = new RegExp(
     String.raw`\bwhich (one |of (them|the two|these|those|both) )?(is|are)\b`,
 );
 
+/** "20.31.46.88 — nginx or the load balancer itself?", "is 20.31.46.88 the lb or nginx?": the ways in weighed as
+ * what one address is (an LB frontend address may front an ingress controller's Service: which one it is asks what
+ * the address is) https://learn.microsoft.com/azure/load-balancer/components#frontend-ip-configurations */
+function addressAmongWays(s: Seen): boolean {
+  if (s.intent.ips.length !== 1 || s.hosts.length) return false;
+  const ip = esc(s.intent.ips[0]);
+  const ways = String.raw`(an? |the |our |its )?([\w-]+ ){0,2}${WAYS}( pods?| itself| controller)?`;
+  const alternatives = String.raw`${ways}\s*(or|vs\.?|versus)\s*${ways}`;
+  return new RegExp(
+    String.raw`(^|[.?!]\s)\s*${ip}\s*([-—–:,]+\s*|\s)((is|was) (it|that|this) |(it|that|this) )?` +
+      String.raw`${alternatives}\s*\??\s*$|\b(is|was) ${ip} ${alternatives}\s*\??\s*$|` +
+      String.raw`^\s*${alternatives}\s*[-—–:,]+\s*which( one)? (is|was) ${ip}\s*\??\s*$`,
+  ).test(s.t);
+}
 /** "lb or appgw?", "via the router or the app gateway": the ways in of one workload weighed against each other */
 const WAYS =
   String.raw`(lb|load ?balancer|app ?gw|appgw|agw|app(lication)? gateway|agic|agc|ingress|router|front ?door|afd|` +
@@ -2474,8 +2488,10 @@ export const EVIDENCE: readonly Row[] = [
       (s.both.length === 1 || oneBehindWaysIn(s)) &&
       !s.hosts.length &&
       WAYS_IN_OR.test(s.t) &&
+      !addressAmongWays(s) &&
       !GOING_OUT.test(s.t.replace(USERS_OUTSIDE, ' ')),
   },
+  { id: 'address-among-ways-in', says: { 'what-is': 21 }, when: addressAmongWays },
   // "does the subnet nsg let the internet in on 443 to the ingress controller?": the Internet let in to one workload
   // of ours comes in (the inbound answer gives each NSG's verdict on the way in)
   // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
