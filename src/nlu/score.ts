@@ -1680,6 +1680,21 @@ const HERE = String.raw`(?: (?:here|then|now|in (?:this|the|our) cluster|in azur
 const ASKS_WHAT_IP = new RegExp(
   String.raw`^\W*(what|who)('s| is| owns) (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}${HERE}\s*[?!.]*\s*$`,
 );
+/** The nameserver of a pasted lookup: Go's "lookup x on 10.0.0.10:53: …", dig's "error to 10.0.0.10#53", "@10.0.0.10",
+ * nslookup's "Server: 10.0.0.10" https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/ */
+const LOOKUP_NAMESERVER = new RegExp(
+  String.raw`\blookup [\w.-]+ on (\d{1,3}(?:\.\d{1,3}){3}):53\b|\b(?:error|timed out|connect(?:ion)?) to ` +
+    String.raw`(\d{1,3}(?:\.\d{1,3}){3})#53\b|\bdig\b[^\n?]{0,80}@(\d{1,3}(?:\.\d{1,3}){3})\b|` +
+    String.raw`\bserver:\s+(\d{1,3}(?:\.\d{1,3}){3})\b`,
+);
+/** A lookup pasted from a pod of ours (run in it, or said to come from it), with its nameserver asked about: what the
+ * pod's resolver path is (who answers it, and why it timed out) */
+function podsLookupPasted(s: Seen): boolean {
+  const m = LOOKUP_NAMESERVER.exec(s.t);
+  const server = m?.slice(1).find(Boolean);
+  if (!server || !(s.intent.asking ?? s.t).includes(server)) return false;
+  return s.entities.some((e) => ['pod', 'workload'].includes(e.kind) && e.text !== server);
+}
 /** "can you tell me what 10.244.2.6 is?", "who owns 10.0.0.4?": the sentence that asks ends on what one address is */
 const WHAT_AN_IP_IS = new RegExp(
   String.raw`\b(what|who)('s| is| owns)? (the )?(ip |address )?\d{1,3}(\.\d{1,3}){3}( is| belongs to)?${HERE}` +
@@ -2364,12 +2379,16 @@ export const EVIDENCE: readonly Row[] = [
     // is the source address there?" asks its way out, the address being where it goes)
     when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t) && !sourceOfOurFlowAsked(s),
   },
+  // "$ kubectl exec -n shop web-… -- dig +short api.shop… / ;; communications error to 10.0.0.10#53: timed out / who
+  // is 10.0.0.10?": a lookup pasted from a pod of ours, its nameserver asked, is that pod's DNS path
+  { id: 'pods-lookup-pasted', says: { dns: 25 }, when: podsLookupPasted },
   // "dial tcp: lookup api.shop on 10.0.0.10:53: … i/o timeout\nwhat is 10.0.0.10?": the sentence that asks is only
   // what one address is; the pasted lines (a name looked up) are context
   {
     id: 'asking-what-an-address-is',
     says: { 'what-is': 23 },
     when: (s) => {
+      if (podsLookupPasted(s)) return false;
       const sentences = s.t.split(/(?<=[.?!])\s+|\n/).filter((x) => x.trim());
       // or the sentence that asks, with what is said around it after ("what 10.244.2.6 is? it keeps showing up …")
       const asking = s.intent.asking ?? '';
