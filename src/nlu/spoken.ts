@@ -398,6 +398,60 @@ const GLOSS: [string, string][] = [
   ['포트', 'port'],
   ['경로', 'path'],
   ['의', 'of'],
+  // Russian: "может ли" asks whether it can, "подключиться к" connect to, "на порт" on port ("может ли pod y/c
+  // подключиться к x/a на порт 80?": the pair and its verdict)
+  ['может ли', 'can'],
+  ['могут ли', 'can'],
+  ['может', 'can'],
+  ['могут', 'can'],
+  // ("… до него достучаться?": reach it, the one said before)
+  ['до него достучаться', 'reach it'],
+  ['к нему подключиться', 'connect to it'],
+  ['него', 'it'],
+  ['нему', 'it'],
+  ['подключиться к', 'connect to'],
+  ['подключаться к', 'connect to'],
+  ['подключается к', 'connects to'],
+  ['достучаться до', 'reach'],
+  ['достучится до', 'reaches'],
+  ['дойти до', 'reach'],
+  ['доступ к', 'access to'],
+  ['на порт', 'on port'],
+  ['на порту', 'on port'],
+  ['по порту', 'on port'],
+  ['порт', 'port'],
+  ['порту', 'port'],
+  ['под', 'pod'],
+  ['пода', 'pod'],
+  ['поды', 'pods'],
+  ['из', 'from'],
+  ['какой', 'which'],
+  ['какая', 'which'],
+  ['какие', 'which'],
+  ['на какой', 'on which'],
+  ['на каком', 'on which'],
+  ['где', 'where'],
+  ['как', 'how'],
+  ['путь', 'path'],
+  ['ноде', 'node'],
+  ['нода', 'node'],
+  ['узле', 'node'],
+  ['узел', 'node'],
+  ['работает', 'runs'],
+  ['запущен', 'runs'],
+  ['привет', 'hello'],
+  // Estonian: "millises" asks which (in which), "jookseb" runs, "mul on vaja" I need, "aadressi" the address
+  ['tere', 'hello'],
+  ['millises', 'which'],
+  ['millisel', 'which'],
+  ['jookseb', 'runs'],
+  ['töötab', 'runs'],
+  ['praegu', 'now'],
+  ['mul on vaja', 'i need'],
+  ['ka', 'also'],
+  ['tema', 'its'],
+  ['aadressi', 'address'],
+  ['aadress', 'address'],
   // articles next to a noun of ours ("el pod", "le pod", "la ip", "del pod")
   ['el', 'the'],
   ['le', 'the'],
@@ -426,7 +480,8 @@ const FOREIGN = new RegExp(
     String.raw`escalar|abrir|borrar|reiniciar|ouvrir|supprimer|` +
     String.raw`đường|từ|tới|đến|nào|cổng|` +
     String.raw`bisa|saja|bagaimana|gimana|dimana|tolong|` +
-    String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte)(?![\p{L}\d-])`,
+    String.raw`kaise|kahan|kaha|batao|bataiye|kripya|pahunchta|pahunchti|sakte|` +
+    String.raw`tere|millises|millisel|jookseb|töötab|praegu|aadressi)(?![\p{L}\d-])`,
   'u',
 );
 
@@ -435,7 +490,8 @@ const LAST_VERB = /(?<![\p{L}\d-])(skalieren|löschen|öffnen)\W*$/u;
 
 export function glossed(t: string): string {
   // (Japanese kana join the words around them with no space: any of them marks the message)
-  if (!FOREIGN.test(t) && !/[\u3040-\u30ff]/u.test(t)) return t;
+  // (and so do Cyrillic letters: a Russian question is marked by its script)
+  if (!FOREIGN.test(t) && !/[\u3040-\u30ff\u0400-\u04ff]/u.test(t)) return t;
   const verb = LAST_VERB.exec(t)?.[1];
   // Hindi puts "from" and "to" after their nouns ("api se db-0 tak", "5432 pe"): read in English order
   const ordered = t
@@ -458,6 +514,8 @@ export function glossed(t: string): string {
     .replace(/([\w./-]+)['’](?:y?[ae])(?![\p{L}\d-])/gu, 'to $1')
     .replace(/([\w./-]+)['’](?:[dt][ae]n)(?![\p{L}\d-])/gu, 'from $1')
     .replace(/([\w./-]+)['’](?:n?[ıiuü]n|y?[ıiuü]|[dt][ae])(?![\p{L}\d-])/gu, '$1')
+    // (Estonian does the same: "node'is", in the node; "pod'il", on the pod)
+    .replace(/([\w./-]+)['’](?:is|il|ist|ilt|ile)(?![\p{L}\d-])/gu, '$1')
     .replace(/\b(\d{2,5}) port(?:u|una|undan|unda)(?![\p{L}\d-])/gu, 'on port $1');
   const read = ordered.replace(GLOSS_RE, (w: string) => GLOSSED.get(w) ?? w).replace(/ {2,}/g, ' ');
   return verb ? `please ${GLOSSED.get(verb)} ${read}` : read;
