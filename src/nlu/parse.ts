@@ -987,7 +987,12 @@ function machineClient(text: string): string | undefined {
   const machine = new RegExp(
     String.raw`\b(?:vm|server|machine|host|box|pc|laptop|workstation)\s+(?:(?:in|on|at)\s+(?:the\s+|our\s+)?` +
       String.raw`(?:hub|office|on-?prem\w*|data ?cent(?:er|re)|branch|spoke)\s*[(,]?\s*(?:at\s+)?|at\s+)` +
-      String.raw`(${IP})\s*[),]?\s+(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|` +
+      String.raw`(${IP})\s*[),]?\s+` +
+      // ("a VM at 10.0.2.50 in the same vnet and it opens …": where it sits, then the machine pointed back at, calls;
+      // a VM in the vnet reaches a Service's internal LB as its client
+      // https://learn.microsoft.com/azure/virtual-network/virtual-networks-overview#communicate-between-azure-resources)
+      String.raw`(?:(?:in|on)\s+(?:the\s+|our\s+)?(?:[a-z-]+\s+){0,2}(?:vnet|subnet|network|hub|spoke)\s*,?\s+)?` +
+      String.raw`(?:(?:and\s+)?(?:it|which|that)\s+)?(?:calls?|connects?|hits?|opens?|curls?|reach(?:es)?|` +
       String.raw`${READ_VERBS}(?:\s+[a-z]+)?\s+from)\b`,
   ).exec(text);
   if (machine && isIpv4(machine[1])) return machine[1];
