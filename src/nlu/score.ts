@@ -2457,10 +2457,11 @@ export const EVIDENCE: readonly Row[] = [
     id: 'address-this-or-that',
     says: { 'what-is': 20 },
     when: (s) =>
-      s.intent.ips.length === 1 &&
-      THIS_OR_THAT.test(s.intent.asking ?? s.t) &&
-      !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
-      !ITS_WAY_OUT.test(s.t),
+      addressAmongWays(s) ||
+      (s.intent.ips.length === 1 &&
+        THIS_OR_THAT.test(s.intent.asking ?? s.t) &&
+        !PAIR.test(s.t.replace(/\btcp\b/g, ' ')) &&
+        !ITS_WAY_OUT.test(s.t)),
   },
   // "a partner at 198.51.100.7 calling shop.contoso.com is seen by web …": a client outside, said at its address,
   // calling a host of ours comes in (https://learn.microsoft.com/azure/aks/concepts-network-ingress)
@@ -2510,7 +2511,6 @@ export const EVIDENCE: readonly Row[] = [
       !addressAmongWays(s) &&
       !GOING_OUT.test(s.t.replace(USERS_OUTSIDE, ' ')),
   },
-  { id: 'address-among-ways-in', says: { 'what-is': 21 }, when: addressAmongWays },
   // "does the subnet nsg let the internet in on 443 to the ingress controller?": the Internet let in to one workload
   // of ours comes in (the inbound answer gives each NSG's verdict on the way in)
   // https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview
