@@ -2450,7 +2450,11 @@ export const EVIDENCE: readonly Row[] = [
       [...(s.intent.urlHosts ?? []), ...s.intent.names].some((h) => /\.azurefd\.net\.?$/.test(h)) &&
       // ("… whether to allow <endpoint>.z01.azurefd.net in their proxy. what is it?": the host pointed back at)
       (WHAT_HOST.test(s.intent.asking ?? s.t) ||
-        /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t)),
+        /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t) ||
+        // ("… where does it point?": an endpoint's host points at its origins, which the endpoint's answer names)
+        /\bwhere (does|do|did) (it|this|that|[\w.-]+\.azurefd\.net) (point|lead|go|send \w+)( to| at)?\s*[?!.]*\s*$/.test(
+          s.intent.asking ?? s.t,
+        )),
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
