@@ -373,6 +373,8 @@ function normalizeText(text: string): string {
       // a key of pasted JSON ("kind":, "metadata":, "name":) is a field, never a name; its value stays
       .replace(/"[A-Za-z][\w-]{0,40}"\s*:(?!\/\/)/g, ' ')
       .replace(/&nbsp;/g, ' ')
+      // chat shorthand "w/o" is "without", never a namespace and a name
+      .replace(/(?<![\w./-])w\/o(?![\w./-])/gi, 'without')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
       .replace(/&quot;/g, '"')
@@ -902,6 +904,9 @@ function readScope(rest: Rest, intent: Intent): void {
           // ("ingress namespace not isolated from data tier": a negation is a word of the sentence)
           String.raw`(?!(?:not|never|isn't|wasn't|aren't)\b)` +
           String.raw`(?!(?:can|cannot|could|will|would|should|must|may|might|does|do)\b)` +
+          // ("without the namespace bit": the namespace part of a Service's DNS name, never one named
+          // https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services)
+          String.raw`(?!(?:bit|part|piece|suffix|prefix|portion|segment|qualifier|component|label)s?\b)` +
           // (a colon after the name stays: "namespace z: pods …" puts no word of the sentence next to the name)
           String.raw`([^\s?!,;:]+)`,
       ),
