@@ -101,7 +101,16 @@ const UNMODELLED = new RegExp(
     String.raw`(azure|microsoft) (is |are )?(going to|plan(s|ning)? to|about to|will) ` +
     String.raw`(retire|deprecate|sunset|discontinue)|` +
     String.raw`\bwhen\b[^?.]{0,60}\b(be|being) (retired|deprecated|sunset|discontinued)|` +
-    String.raw`(retirement|deprecation|end[- ]of[- ](life|support)) (date|timeline|notice))\b`,
+    String.raw`(retirement|deprecation|end[- ]of[- ](life|support)) (date|timeline|notice)|` +
+    // advice or reading asked ("good book recommendations on Azure Firewall policy design?", "can you recommend a
+    // course on AKS networking?"): the bot reads this network, it recommends no reading nor design
+    String.raw`(books?|reading|courses?|trainings?|tutorials?|videos?|blogs?|podcasts?|learning|study) ` +
+    String.raw`(recommendations?|suggestions?|tips|lists?|materials?|resources)|` +
+    String.raw`(recommend|suggest)( me| us)? (an? |some |any |good |great |the best )*(books?|courses?|trainings?|` +
+    String.raw`tutorials?|videos?|blogs?|podcasts?|reading|resources|certifications?)|` +
+    String.raw`(any|good|great|the best) (books?|courses?|reading|tutorials?|learning resources) (on|about|for|to)|` +
+    String.raw`(advice|tips|recommendations?|suggestions?) (on|about|for) (how to )?` +
+    String.raw`(design(ing)?|architect(ing|ure)?|learn(ing)?|studying|best practices?))\b`,
 );
 // an attack asked for ("give me an exploit for the ingress controller"): the bot explains paths, it writes no attack
 // (a pentester asking what is reachable is a reachability question, so only the tool itself asked for is out)
