@@ -403,6 +403,9 @@ function normalizeText(text: string): string {
       .replace(/(^|\n)[ \t]*at [^\n()]{1,200}\([^\n()]{1,200}:\d+:\d+\)[ \t]*(?=\n|$)/gi, '$1')
       // a class in a pasted stack trace ("java.net.UnknownHostException:") is not a name to look up
       .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
+      // nor is a field of code pasted ("r.RemoteAddr", "req.socket.remoteAddress", "request.remote_addr"): a dotted
+      // word whose last part is camelCase or snake_case is code, never a host (host names have neither)
+      .replace(/(?<![\w.-])[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Za-z$]*(?:[a-z][A-Z]|_)[\w$]*(?:\(\))?(?![\w-])/g, ' ')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       // a line break ends a sentence: a pasted log line or a quoted "> …" line does not run into the question
