@@ -848,8 +848,11 @@ const BEFORE_NS = [
 
 /** "in the shop namespace": the name before the word (never "the same namespace"). */
 // ("where each pod of the shop namespace runs": of a namespace as well as in it)
+// ("the whole z namespace vs x/a": every pod of it, said as the namespace as a whole
+// https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors)
 const NAME_THEN_NAMESPACE = new RegExp(
-  String.raw`\b(?:in|of)\s+(?:the\s+)?(?!(?:the|a|an|same|other|another|right|wrong|new|old|that|this|my|our|your|` +
+  String.raw`\b(?:(?:in|of)\s+(?:the\s+)?(?:(?:whole|entire)\s+)?|the\s+(?:whole|entire)\s+)` +
+    String.raw`(?!(?:the|a|an|same|other|another|right|wrong|new|old|that|this|my|our|your|` +
     String.raw`their|each|every|which|what|whole)\s)([a-z0-9][a-z0-9-]{0,62})\s+(?:namespace|project)\b`,
 );
 
@@ -902,6 +905,8 @@ function readScope(rest: Rest, intent: Intent): void {
           String.raw`(?<!\b(?:the|our|my|your|their)\s+[a-z0-9][a-z0-9-]*\s)` +
           String.raw`(?:project|namespace)\s+` +
           String.raw`(?!(?:on|in|at|to|for|of|and|or|with|from|teams?|folks|people|squad|devs|owners?|admins?)\b)` +
+          // ("the whole z namespace vs x/a": a word that sets it against another party is no name)
+          String.raw`(?!(?:vs|versus|against|toward|towards|into)\b)` +
           // ("I see policies in the namespace but …", "… namespace runs": a word of the sentence, never its name)
           String.raw`(?!(?:but|so|yet|is|are|was|were|has|have|had|runs?|uses?|looks?|seems?|itself|too|also)\b)` +
           // ("ingress namespace not isolated from data tier": a negation is a word of the sentence)
