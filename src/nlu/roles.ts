@@ -105,7 +105,8 @@ const UNMODELLED = new RegExp(
     // advice or reading asked ("good book recommendations on Azure Firewall policy design?", "can you recommend a
     // course on AKS networking?"): the bot reads this network, it recommends no reading nor design
     String.raw`(books?|reading|courses?|trainings?|tutorials?|videos?|blogs?|podcasts?|learning|study) ` +
-    String.raw`(recommendations?|suggestions?|tips|lists?|materials?|resources)|` +
+    // (never such material said as what an answer is for: "for the training material, show the path …")
+    String.raw`(recommendations?|suggestions?|tips)|` +
     String.raw`(recommend|suggest)( me| us)? (an? |some |any |good |great |the best )*(books?|courses?|trainings?|` +
     String.raw`tutorials?|videos?|blogs?|podcasts?|reading|resources|certifications?)|` +
     String.raw`(any|good|great|the best) (books?|courses?|reading|tutorials?|learning resources) (on|about|for|to)|` +
