@@ -1651,6 +1651,9 @@ const isWhat = (t: string, ip: string): boolean => {
 };
 const SOURCE_ASKED_AT_END = /\b(what|who)('s| is) (the )?(source|src)( ip| address)?( here| there)?\s*[?!.]*\s*$/;
 const sourceOfOurFlowAsked = (s: Seen): boolean => SOURCE_ASKED_AT_END.test(s.t) && !!farEndGoneTo(s);
+/** "where does that go after the LB", "where do they end up": where a flow said before goes on to */
+const WHERE_IT_LANDS =
+  /\bwhere (does|do|did|will|would) (that|it|this|they|those|these|the (traffic|packets?|requests?|flows?)) (go|goes|end up|land|get sent|arrive)\b/;
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
     // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
@@ -2377,7 +2380,13 @@ export const EVIDENCE: readonly Row[] = [
     says: { 'what-is': 21 },
     // (never the source asked of a flow from one of ours to the address: "sqlapi opens a connection to 10.0.0.4 - what
     // is the source address there?" asks its way out, the address being where it goes)
-    when: (s) => !!s.intent.ips.length && ASKS_WHAT_AT_END.test(s.t) && !sourceOfOurFlowAsked(s),
+    // (nor the pod a flow lands on: "<AZFWNatRule line> where does that go after the internal LB, which pod?" asks the
+    // way in from that DNAT https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
+    when: (s) =>
+      !!s.intent.ips.length &&
+      ASKS_WHAT_AT_END.test(s.t) &&
+      !sourceOfOurFlowAsked(s) &&
+      !WHERE_IT_LANDS.test(s.intent.asking ?? s.t),
   },
   // "$ kubectl exec -n shop web-… -- dig +short api.shop… / ;; communications error to 10.0.0.10#53: timed out / who
   // is 10.0.0.10?": a lookup pasted from a pod of ours, its nameserver asked, is that pod's DNS path
