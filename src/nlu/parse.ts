@@ -317,9 +317,18 @@ const azfwLine = (text: string): string =>
     ? text.replace(DNATED, '$1.').replace(AZFW_FLOW, '$1 -> $2').replace(AZFW_FIELDS, ' ')
     : text;
 
+// a field of code pasted ("r.RemoteAddr", "req.socket.remoteAddress", "request.remote_addr"): a dotted word whose
+// last part is camelCase or snake_case is code, never a host (host names have neither)
+const CODE_FIELD =
+  /(?<![\w.-])[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Za-z$]*(?:[a-z][A-Z]|_)[\w$]*(?:\(\))?(?![\w-])/g;
+/** Code and chat shorthand out of the words: a field of code is no name, "w/o" is "without" (never a namespace and a
+ * name) */
+const plainWords = (text: string): string =>
+  text.replace(CODE_FIELD, ' ').replace(/(?<![\w./-])w\/o(?![\w./-])/gi, 'without');
+
 function normalizeText(text: string): string {
   return (
-    asides(jsonAsk(azfwLine(text).replace(TCPDUMP_FLOW, '$1:$2 -> $3:$4:')))
+    asides(jsonAsk(plainWords(azfwLine(text)).replace(TCPDUMP_FLOW, '$1:$2 -> $3:$4:')))
       // bounded patterns: linear on any input (an unclosed <at> or a run of "<" costs nothing extra)
       .replace(/<at>[^<]{0,200}<\/at>/gi, ' ')
       // a Teams reply quotes the message it answers in a <blockquote>: each of its lines is a quoted "> …" line
@@ -373,8 +382,6 @@ function normalizeText(text: string): string {
       // a key of pasted JSON ("kind":, "metadata":, "name":) is a field, never a name; its value stays
       .replace(/"[A-Za-z][\w-]{0,40}"\s*:(?!\/\/)/g, ' ')
       .replace(/&nbsp;/g, ' ')
-      // chat shorthand "w/o" is "without", never a namespace and a name
-      .replace(/(?<![\w./-])w\/o(?![\w./-])/gi, 'without')
       .replace(/&gt;/g, '>')
       .replace(/&lt;/g, '<')
       .replace(/&quot;/g, '"')
@@ -403,9 +410,6 @@ function normalizeText(text: string): string {
       .replace(/(^|\n)[ \t]*at [^\n()]{1,200}\([^\n()]{1,200}:\d+:\d+\)[ \t]*(?=\n|$)/gi, '$1')
       // a class in a pasted stack trace ("java.net.UnknownHostException:") is not a name to look up
       .replace(/\b[a-z][\w$]*(?:\.[a-z][\w$]*)+(?:exception|error)\b:?/gi, ' ')
-      // nor is a field of code pasted ("r.RemoteAddr", "req.socket.remoteAddress", "request.remote_addr"): a dotted
-      // word whose last part is camelCase or snake_case is code, never a host (host names have neither)
-      .replace(/(?<![\w.-])[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Za-z$]*(?:[a-z][A-Z]|_)[\w$]*(?:\(\))?(?![\w-])/g, ' ')
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201c\u201d]/g, '"')
       // a line break ends a sentence: a pasted log line or a quoted "> …" line does not run into the question

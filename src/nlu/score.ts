@@ -1262,6 +1262,10 @@ const WHAT_IS_THAT_HOST = new RegExp(
     String.raw`(host|hostname|name|endpoint|domain|fqdn|url|thing|one)( exactly)?\s*[?!.]*\s*$`,
 );
 const AZURE_WAY_IN = /\.(alb\.azure\.com|azurefd\.net)$/;
+/** "… where does it point?": where a Front Door endpoint's host points is its origins, which its answer names
+ * https://learn.microsoft.com/azure/frontdoor/origin */
+const AFD_HOST_POINTS =
+  /\bwhere (does|do|did) (it|this|that|[\w.-]+\.azurefd\.net) (point|lead|go|send \w+)( to| at)?\s*[?!.]*\s*$/;
 
 /** "<pasted kubectl get svc> how does a request to web's external ip get in?": the rows of a pasted table are
  * context; the parties are the ones the sentence that asks names */
@@ -1652,8 +1656,10 @@ const isWhat = (t: string, ip: string): boolean => {
 const SOURCE_ASKED_AT_END = /\b(what|who)('s| is) (the )?(source|src)( ip| address)?( here| there)?\s*[?!.]*\s*$/;
 const sourceOfOurFlowAsked = (s: Seen): boolean => SOURCE_ASKED_AT_END.test(s.t) && !!farEndGoneTo(s);
 /** "where does that go after the LB", "where do they end up": where a flow said before goes on to */
-const WHERE_IT_LANDS =
-  /\bwhere (does|do|did|will|would) (that|it|this|they|those|these|the (traffic|packets?|requests?|flows?)) (go|goes|end up|land|get sent|arrive)\b/;
+const WHERE_IT_LANDS = new RegExp(
+  String.raw`\bwhere (does|do|did|will|would) (that|it|this|they|those|these|` +
+    String.raw`the (traffic|packets?|requests?|flows?)) (go|goes|end up|land|get sent|arrive)\b`,
+);
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
     // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
@@ -2460,10 +2466,7 @@ export const EVIDENCE: readonly Row[] = [
       // ("… whether to allow <endpoint>.z01.azurefd.net in their proxy. what is it?": the host pointed back at)
       (WHAT_HOST.test(s.intent.asking ?? s.t) ||
         /\bwhat(?:'s| is) (it|this|that)( one| thing)?\s*[?!.]*\s*$/.test(s.t) ||
-        // ("… where does it point?": an endpoint's host points at its origins, which the endpoint's answer names)
-        /\bwhere (does|do|did) (it|this|that|[\w.-]+\.azurefd\.net) (point|lead|go|send \w+)( to| at)?\s*[?!.]*\s*$/.test(
-          s.intent.asking ?? s.t,
-        )),
+        AFD_HOST_POINTS.test(s.intent.asking ?? s.t)),
   },
   // "the VIP 20.31.46.88 - is that the ingress or the web LB?": one address, asked which of two things it is
   {
