@@ -21,19 +21,8 @@ import { heldoutTest } from './heldout-check';
  * rules read "customers from internet not can open web … which rule is block them?" as coming in, the model (95 %
  * policy) overrules them until it is retrained. Round 48 and the model retrained on its reading with sets 54 and 55
  * in its training: 292/292, 0. Floors: this measurement, rounded down. */
-const FLOOR: Record<string, number> = {
-  all: 100, // 292/292
-  egress: 100, // 30/30
-  inbound: 100, // 35/35
-  'east-west': 100, // 27/27
-  policy: 100, // 34/34
-  dns: 100, // 34/34
-  'what-is': 100, // 27/27
-  'load-balancers': 100, // 26/26
-  pod: 100, // 27/27
-  help: 100, // 26/26
-  unknown: 100, // 26/26
-};
+// (every family: 100, a family's floor when none is set)
+const FLOOR: Record<string, number> = { all: 100 };
 const MISROUTES = 0;
 
 heldoutTest(54, FLOOR, MISROUTES, { coverage: [24, 24] });

@@ -24,19 +24,8 @@ import { heldoutTest } from './heldout-check';
  * after it was written: 303/318 (95.3 %), 5 confident misroutes. Floors: the latest measure, rounded down.
  * Round 64 (tuned on set 76, not on this one): 304/318 (95.6 %), 4 confident misroutes.
  * Round 65 (tuned on it): 318/318 = 100.0 %, 0 confident misroutes. */
-const FLOOR: Record<string, number> = {
-  all: 100,
-  egress: 100,
-  inbound: 100,
-  'east-west': 100,
-  policy: 100,
-  dns: 100,
-  'what-is': 100,
-  'load-balancers': 100,
-  pod: 100,
-  help: 100,
-  unknown: 100,
-};
+// (every family: 100, a family's floor when none is set)
+const FLOOR: Record<string, number> = { all: 100 };
 const MISROUTES = 0;
 
 heldoutTest(77, FLOOR, MISROUTES, { coverage: [26, 26] });
