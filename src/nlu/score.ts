@@ -1153,13 +1153,13 @@ function aboutTheBot(s: Seen): boolean {
 }
 
 /** "do you handle DNS questions?", "will the bot take SNAT port queries?": a kind of question the bot takes */
+const TAKES = String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with)`;
 const QUESTIONS_TAKEN = new RegExp(
   String.raw`\b(can|could|do|does|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
-    String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with)s? ` +
-    String.raw`([\w/&,'-]+ ){0,8}(questions|queries)\b|` +
+    String.raw`${TAKES}s? ([\w/&,'-]+ ){0,8}(questions|queries)\b|` +
     // ("backend pool and probe questions — does the bot answer those?": the kind said first, pointed back at)
     String.raw`\b(questions|queries)\W+(can|could|do|does|will|would) (you|u|the bot|this bot|the tool|this tool) ` +
-    String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with) (those|these|them|such)\b`,
+    String.raw`${TAKES} (those|these|them|such)\b`,
 );
 /** The bot asked what it knows or checks, or one topic weighed against another (nothing of ours named) */
 const BOT_SCOPE = new RegExp(String.raw`${ITS_CHECKS}|${BOT_AWARE}|\bor (only|just)\b|\b${BEYOND_IT}\b`);
