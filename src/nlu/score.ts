@@ -693,7 +693,8 @@ function dialsOutside({ intent, entities, t }: Seen): boolean {
 /** "which route do packets from db-0 to 10.20.1.5 take?": the route asked of a flow drawn from one workload to an
  * address that is no pod's, node's or Service's is its way out by the node's routes, however private the address
  * (a path asked is the pair's) https://learn.microsoft.com/azure/aks/egress-outboundtype */
-const ROUTE_ASKED = /\b(routes?|routing|route table|udr|next ?hop|(which|what) way)\b/;
+// ("what happens to db-0's traffic to 10.20.1.5?": the fate of a flow asked is where it goes)
+const ROUTE_ASKED = /\b(routes?|routing|route table|udr|next ?hop|(which|what) way|what happens to)\b/;
 function toAddressOutside(s: Seen): boolean {
   // ("api → on-prem vault 192.168.40.12": the one address said, labelled, is where the flow goes)
   const far = s.intent.towards ?? (s.intent.ips.length === 1 ? s.intent.ips[0] : undefined);
@@ -703,7 +704,10 @@ function toAddressOutside(s: Seen): boolean {
   const name = escapeRe(s.both[0].text.split('/').pop()!);
   // (what labels the far end may come before its address: "to the on-prem stamp vault 10.20.1.5")
   const to = String.raw`(the |our |an? )?([a-z][\w-]* ){0,4}${esc(far)}\b`;
-  const drawn = String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${to}|\b${name}( pods?)?\s*(->|→)\s*${to}`;
+  const drawn =
+    String.raw`\bfrom (the )?${name}( pods?)? (to|towards) ${to}|\b${name}( pods?)?\s*(->|→)\s*${to}|` +
+    // ("db-0's traffic to 10.20.1.5": the workload's own flow, said as its traffic)
+    String.raw`\b${name}( pods?)?('s)? (traffic|packets|connections|calls|requests|flows?) (to|towards) ${to}`;
   return new RegExp(drawn).test(s.t);
 }
 

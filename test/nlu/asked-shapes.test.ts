@@ -506,3 +506,13 @@ test('after the retrain: a kind of thing on a kind of cluster asked of the bot, 
   const dnat = await ask(q, fx('aks-fw-dnat'));
   expect([dnat.intent, dnat.answer]).toEqual(['inbound', expect.stringMatching(/DNAT rule .* translates tcp\/2222/)]);
 });
+
+test("what happens to a workload's own traffic to an address outside: its way out there", async () => {
+  for (const q of [
+    'db-0 packets towards the legacy box 10.20.1.5 — what happens to them?',
+    "what happens to db-0's connections to 10.20.1.5 on 443?",
+  ]) {
+    const r = await ask(q, fx('hub-spoke-firewall'));
+    expect([q, r.intent, r.answer]).toEqual([q, 'egress', expect.stringMatching(/^db-0 \(shop\) cannot reach 10\.20/)]);
+  }
+});

@@ -23,12 +23,13 @@ import { heldoutTest } from './heldout-check';
 
 /** Unseen: first measured at eb6ef3d, never tuned on: 300/318 (94.3 %), 10 confident misroutes. Floors: the latest
  * measure, rounded down.
- * Round 81 (tuned on it): 308/318 = 96.9 %, 3 confident misroutes. */
+ * Round 81 (tuned on it): 308/318 = 96.9 %, 3 confident misroutes.
+ * A workload's own traffic to an address outside: 309/318 = 97.2 %, 2 confident misroutes. */
 const FLOOR: Record<string, number> = {
-  all: 96,
+  all: 97,
   dns: 100,
   'east-west': 100,
-  egress: 94,
+  egress: 97,
   help: 96,
   inbound: 94,
   'load-balancers': 100,
@@ -37,6 +38,6 @@ const FLOOR: Record<string, number> = {
   unknown: 96,
   'what-is': 100,
 };
-const MISROUTES = 3;
+const MISROUTES = 2;
 
 heldoutTest(98, FLOOR, MISROUTES, { coverage: [26, 26] });
