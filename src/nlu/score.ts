@@ -19,6 +19,7 @@ import {
   podsOfNodeSaid,
   READ_VERBS,
   SITE_MACHINE_WORDS,
+  IP_PATTERN,
 } from './patterns';
 import { escapeRe } from '../regex';
 
@@ -302,7 +303,15 @@ const WHO_GETS_IT = new RegExp(
  * 10.224.0.6:31380 — where does that go, given there's no web pod on that node?"): a party said only after the
  * address is where it may land, never the one who dials it
  * https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport */
-const WHERE_IT_GOES = /\bwhere (does|do|will|would) (that|it|this|they|the \w+) (go|goes|end up|land|get sent)\b/;
+// (and "51.104.20.30:8443 is open for them, where would that go?": where a port of an address sends what comes in is
+// its destination NAT https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat; "where does that go after the
+// LB": where a flow said before goes on to)
+const WHERE_IT_GOES = new RegExp(
+  String.raw`\bwhere (would|does|do|will|did|could|might) (that|it|this|they|those|these|the \w+|` +
+    String.raw`traffic|packets?|requests?|connections?|flows?)` +
+    String.raw`( \w+)? (go|goes|land|lead|end up|arrive|get (sent|forwarded)|be (sent|forwarded))\b|` +
+    String.raw`\bwhere (is|are) (that|it|this|they) (going|forwarded|sent|landing|leading)\b`,
+);
 function nodePortReached(s: Seen): boolean {
   if (!s.intent.nodePortHit || s.both.length > 1) return false;
   const asked = s.intent.asking ?? s.t;
@@ -1001,8 +1010,10 @@ const THING_THE_BOT_COVERS =
 /** "does the bot warn when a scale-out would leave a rule without ports?", "can you check whether a cluster relies on
  * …?", "will you tell me when a pod's traffic is pinned …?": whether the bot watches for a case, said of a kind of
  * thing ("a", "an", "any": none of ours), asks what it covers, whatever networking words the case carries */
+/** The bot, as it is spoken to or of */
+const THE_BOT = String.raw`(you|u|it|the bot|this bot|the tool|this tool|packet-path)`;
 const BOT_WATCHES =
-  String.raw`\b(can|could|does|do|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
+  String.raw`\b(can|could|does|do|will|would) ${THE_BOT} ` +
   String.raw`(also |even )?` +
   String.raw`(warn|alert|flag|notify|tell|detect|notice|spot|catch|check|report|let)s?( (me|us|you|know|it|that))*`;
 // (the case first: "if a scale-out eats every port, would the bot alert me?")
@@ -1027,9 +1038,8 @@ const ITS_CHECKS =
   String.raw`(?=[?!.,]|$| (on|in|for|of|per|behind|across|when|too|as well)\b)|` +
   // ("can you check network policies even on a cluster that doesn't enforce them?": a kind of thing, on a kind of
   // cluster, asked whether the bot gets at it — a request names ours)
-  String.raw`\b(can|could|does|do) (you|u|it|the bot|this bot|the tool|this tool) (also |even )?(check|see|read|` +
-  String.raw`judge|evaluate|handle) ([a-z0-9-]+ ){0,2}[a-z0-9-]+s,? (even |also |still )?(on|in|for|with|behind) ` +
-  String.raw`(a|an|any)\b|` +
+  String.raw`\b(can|could|does|do) ${THE_BOT} (also |even )?(check|see|read|judge|evaluate|handle) ` +
+  String.raw`([a-z0-9-]+ ){0,2}[a-z0-9-]+s,? (even |also |still )?(on|in|for|with|behind) (a|an|any)\b|` +
   String.raw`${ITS_VERDICTS}|` +
   // ("is Azure Front Door something you can trace?", "are NAT gateways a thing the bot understands?": a kind of
   // thing asked whether the bot covers it)
@@ -1159,8 +1169,7 @@ function aboutTheBot(s: Seen): boolean {
 /** "do you handle DNS questions?", "will the bot take SNAT port queries?": a kind of question the bot takes */
 const TAKES = String.raw`(also |even )?(handle|take|answer|cover|support|do|accept|field|deal with)`;
 const QUESTIONS_TAKEN = new RegExp(
-  String.raw`\b(can|could|do|does|will|would) (you|u|it|the bot|this bot|the tool|this tool|packet-path) ` +
-    String.raw`${TAKES}s? ([\w/&,'-]+ ){0,8}(questions|queries)\b|` +
+  String.raw`\b(can|could|do|does|will|would) ${THE_BOT} ${TAKES}s? ([\w/&,'-]+ ){0,8}(questions|queries)\b|` +
     // ("backend pool and probe questions — does the bot answer those?": the kind said first, pointed back at)
     String.raw`\b(questions|queries)\W+(can|could|do|does|will|would) (you|u|the bot|this bot|the tool|this tool) ` +
     String.raw`${TAKES} (those|these|them|such)\b`,
@@ -1399,20 +1408,13 @@ const frontendFiltered = (s: Seen): boolean =>
 /** A public address outside the cluster (a firewall's, a NAT device's), no party of ours said, asked what its
  * destination NAT or port forwarding sends in: that is a way in (DNAT rewrites where a packet coming in goes) */
 const DNAT_ASKED = /\b(dnat\w*|destination nat|port[- ]?forward\w*)\b/;
-// ("51.104.20.30:8443 is open for them, where would that go?": where a port of the address sends what comes in is
-// its destination NAT, asked in plain words https://learn.microsoft.com/azure/firewall/tutorial-firewall-dnat)
-const LANDS_WHERE = new RegExp(
-  String.raw`\bwhere (would|does|do|will|did|could|might) (that|it|this|they|traffic|packets?|requests?|connections?)` +
-    String.raw`( \w+)? (go|land|lead|end up|get (sent|forwarded)|be (sent|forwarded))\b|` +
-    String.raw`\bwhere (is|are) (that|it|this|they) (going|forwarded|sent|landing|leading)\b`,
-);
 const dnatOfAnAddress = (s: Seen): boolean =>
   s.intent.ips.length === 1 &&
   !!s.intent.elsewhereIps?.includes(s.intent.ips[0]) &&
   isPublic(s.intent.ips[0]) &&
   !s.both.length &&
   !s.hosts.length &&
-  (DNAT_ASKED.test(s.t) || (s.intent.port !== undefined && LANDS_WHERE.test(s.t))) &&
+  (DNAT_ASKED.test(s.t) || (s.intent.port !== undefined && WHERE_IT_GOES.test(s.t))) &&
   // ("which DNAT rules sit on that address?": the rules themselves, listed by what the address is)
   !/\b(which|what|list|show)\b[^.?!]{0,20}\b(dnat|nat|port[- ]?forward\w*) rules?\b/.test(s.t) &&
   !GOES_OUT_SAID.test(s.t);
@@ -1659,11 +1661,6 @@ const isWhat = (t: string, ip: string): boolean => {
 };
 const SOURCE_ASKED_AT_END = /\b(what|who)('s| is) (the )?(source|src)( ip| address)?( here| there)?\s*[?!.]*\s*$/;
 const sourceOfOurFlowAsked = (s: Seen): boolean => SOURCE_ASKED_AT_END.test(s.t) && !!farEndGoneTo(s);
-/** "where does that go after the LB", "where do they end up": where a flow said before goes on to */
-const WHERE_IT_LANDS = new RegExp(
-  String.raw`\bwhere (does|do|did|will|would) (that|it|this|they|those|these|` +
-    String.raw`the (traffic|packets?|requests?|flows?)) (go|goes|end up|land|get sent|arrive)\b`,
-);
 const ASKS_WHAT_AT_END = new RegExp(
   String.raw`\b((what|who)('s| is) (the )?(source|src|destination|dst|client|sender)( ip| address)?` +
     // "… SRC=10.10.2.10 DST=… who is SRC here?": the field of the pasted line asked about
@@ -1696,9 +1693,8 @@ const ASKS_WHAT_IP = new RegExp(
 /** The nameserver of a pasted lookup: Go's "lookup x on 10.0.0.10:53: …", dig's "error to 10.0.0.10#53", "@10.0.0.10",
  * nslookup's "Server: 10.0.0.10" https://kubernetes.io/docs/tasks/administer-cluster/dns-debugging-resolution/ */
 const LOOKUP_NAMESERVER = new RegExp(
-  String.raw`\blookup [\w.-]+ on (\d{1,3}(?:\.\d{1,3}){3}):53\b|\b(?:error|timed out|connect(?:ion)?) to ` +
-    String.raw`(\d{1,3}(?:\.\d{1,3}){3})#53\b|\bdig\b[^\n?]{0,80}@(\d{1,3}(?:\.\d{1,3}){3})\b|` +
-    String.raw`\bserver:\s+(\d{1,3}(?:\.\d{1,3}){3})\b`,
+  String.raw`\blookup [\w.-]+ on (${IP_PATTERN}):53\b|\b(?:error|timed out|connect(?:ion)?) to (${IP_PATTERN})#53\b|` +
+    String.raw`\bdig\b[^\n?]{0,80}@(${IP_PATTERN})\b|\bserver:\s+(${IP_PATTERN})\b`,
 );
 /** A lookup pasted from a pod of ours (run in it, or said to come from it), with its nameserver asked about: what the
  * pod's resolver path is (who answers it, and why it timed out) */
@@ -2396,7 +2392,7 @@ export const EVIDENCE: readonly Row[] = [
       !!s.intent.ips.length &&
       ASKS_WHAT_AT_END.test(s.t) &&
       !sourceOfOurFlowAsked(s) &&
-      !WHERE_IT_LANDS.test(s.intent.asking ?? s.t),
+      !WHERE_IT_GOES.test(s.intent.asking ?? s.t),
   },
   // "$ kubectl exec -n shop web-… -- dig +short api.shop… / ;; communications error to 10.0.0.10#53: timed out / who
   // is 10.0.0.10?": a lookup pasted from a pod of ours, its nameserver asked, is that pod's DNS path
@@ -3209,7 +3205,7 @@ const lbFrontendSaid = (s: Seen): boolean => !!s.intent.frontendIps?.some((ip) =
 /** "app gateway aks-agw - backend pods?", "the ingress LB: its backends?": the backends asked of a way in said by its
  * kind or by a name with its kind in it are its backend pool, when no flow through it is followed
  * https://learn.microsoft.com/azure/application-gateway/application-gateway-components#backend-pools */
-const WAY_IN_WORD = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
+const WAY_IN_KIND = /\b(lbs?|load ?balancers?|app(lication)? ?gateways?|app ?gws?|agic|agc)\b/;
 const BACKENDS_OF = /\bback[ -]?ends?( pods?| pools?| members?| targets?| servers?)?\b/;
 // ("the application gateway — which pods is it sending traffic to?", "which pods sit behind the app gateway?": the
 // pods it sends to, said in words, are its backends)
@@ -3221,7 +3217,7 @@ const PODS_IT_FEEDS = new RegExp(
     String.raw`\b(which|what) pods? (sit|sits|are|is|live|lives) behind\b`,
 );
 function wayInBackends(s: Seen): boolean {
-  const wayIn = WAY_IN_WORD.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
+  const wayIn = WAY_IN_KIND.test(s.t) || s.intent.names.some((n) => WAY_IN_NAME.test(n));
   return (
     wayIn &&
     ((BACKENDS_OF.test(s.t) && !FLOW_FOLLOWED.test(s.t)) || PODS_IT_FEEDS.test(s.t)) &&
